@@ -1,0 +1,88 @@
+// validate: load org.yaml, check every manifest (in this thread or, for big repos, in workers),
+// run the cross-file rules over compact summaries, drop what a valid exception covers, sort.
+
+import { compareFindings, type Finding } from '../findings.js';
+import { tooLarge } from '../manifest/decode.js';
+import type { Organization } from '../manifest/organization.generated.js';
+import { orgModel, type OrgModel } from '../model/org.js';
+import type { Source, SourceEntry } from '../io/source.js';
+import { checkFile, checkRepo, finding, placeReports, type FileOutcome } from '../rules/engine.js';
+import { activeExceptions } from '../rules/lib/exceptions.js';
+
+export const ORG_FILE = 'identities/org.yaml';
+
+export interface ValidateOptions {
+  paths: readonly string[];
+  now: number;
+  /** Checks many files; defaults to one at a time in this thread. */
+  runner?: FileRunner;
+  fast?: boolean;
+}
+
+export interface RunnerInput {
+  files: readonly SourceEntry[];
+  org: Organization | null;
+  now: number;
+  fast: boolean;
+}
+
+export type FileRunner = (source: Source, input: RunnerInput) => Promise<FileOutcome[]>;
+
+export interface ValidateResult {
+  identities: number;
+  findings: Finding[];
+  /** MachineIdentity files that loaded and passed their schema, by name (for summaries). */
+  outcomes: FileOutcome[];
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; message: string };
+
+export async function validate(source: Source, opts: ValidateOptions): Promise<Result<ValidateResult>> {
+  const listing = await source.list(opts.paths);
+  if (!listing.ok) return listing;
+  const fast = opts.fast ?? true;
+  const findings: Finding[] = [];
+
+  const orgEntry = await source.stat(ORG_FILE);
+  let org: Organization | null = null;
+  let orgOutcome: FileOutcome | null = null;
+  if (!orgEntry) {
+    findings.push(finding('org/missing', ORG_FILE, null, 1, 1, `${ORG_FILE} is missing: teams, members, boundaries and limits cannot be checked`));
+  } else {
+    orgOutcome = await checkOne(source, orgEntry, 'Organization', { org: null, now: opts.now, fast });
+    org = orgOutcome.org ?? null;
+  }
+  const model: OrgModel | null = org ? orgModel(org) : null;
+
+  const files = listing.files.filter((f) => f.path !== ORG_FILE);
+  const runner = opts.runner ?? inProcess;
+  const outcomes = await runner(source, { files, org, now: opts.now, fast });
+  if (orgOutcome && listing.files.some((f) => f.path === ORG_FILE)) findings.push(...orgOutcome.findings);
+  for (const o of outcomes) findings.push(...o.findings);
+
+  // Cross-file rules: positions only for the few files they report on.
+  const reports = checkRepo(outcomes, { org: model, now: opts.now, orgFile: ORG_FILE });
+  const byFile = new Map<string, typeof reports>();
+  for (const r of reports) byFile.set(r.file, [...(byFile.get(r.file) ?? []), r]);
+  for (const [file, rs] of [...byFile].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    findings.push(...placeReports(file, await source.read(file), file === ORG_FILE ? 'Organization' : 'MachineIdentity', rs));
+  }
+
+  const excepted = model ? activeExceptions(model, opts.now) : null;
+  const kept = excepted ? findings.filter((f) => !(f.identity && excepted.get(f.identity)?.has(f.rule))) : findings;
+  return { ok: true, value: { identities: files.length, findings: kept.sort(compareFindings), outcomes } };
+}
+
+export const inProcess: FileRunner = async (source, input) => {
+  const model = input.org ? orgModel(input.org) : null;
+  const out: FileOutcome[] = [];
+  for (const f of input.files) out.push(await checkOne(source, f, 'MachineIdentity', { org: model, now: input.now, fast: input.fast }));
+  return out;
+};
+
+export async function checkOne(source: Source, entry: SourceEntry, expect: 'MachineIdentity' | 'Organization', opts: { org: OrgModel | null; now: number; fast: boolean }): Promise<FileOutcome> {
+  // The size cap holds before a byte is read.
+  const big = tooLarge(entry.size);
+  if (big) return { file: entry.path, kind: null, identity: null, findings: [finding('parse/size', entry.path, null, 1, 1, big)], summaries: {} };
+  return checkFile(entry.path, await source.read(entry.path), expect, opts);
+}

@@ -1,0 +1,58 @@
+// The command table: parse flags, lazy-import the handler, map outcomes to exit codes (SPEC §5).
+
+import { Command, CommanderError, Option } from 'commander';
+import { createRequire } from 'node:module';
+import { UsageError } from './errors.js';
+
+const version = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
+
+type Handler = (args: string[], opts: Record<string, string | undefined>) => Promise<number>;
+
+function withCommon(cmd: Command): Command {
+  return cmd
+    .option('--dir <path>', 'repository root (default: the current directory)')
+    .option('--now <iso>', 'the clock: an ISO-8601 date or date-time (default: now)');
+}
+
+export async function main(argv: string[]): Promise<number> {
+  let code = 0;
+  const run = (load: () => Promise<{ run: Handler }>) => async (...a: unknown[]) => {
+    const cmd = a[a.length - 1] as Command;
+    code = await (await load()).run(cmd.args, cmd.opts());
+  };
+  const program = new Command('idac')
+    .description('identity as code: govern machine identities the GitOps way')
+    .version(version, '-V, --version')
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) })
+    .showSuggestionAfterError(true);
+
+  withCommon(program.command('validate').argument('[paths...]', 'files or folders to check (default: identities/)'))
+    .description('load, schema-check and run every policy rule; exit 1 on error findings')
+    .addOption(new Option('--format <format>', 'text | json | github | sarif').default(undefined))
+    .option('--max-findings <n>', 'show at most N findings (default 500)')
+    .option('--out <file>', 'write the report to a file instead of stdout')
+    .action(run(() => import('./validate.js')));
+
+  withCommon(program.command('rules'))
+    .description('the rule catalogue: rationale, fix and OWASP NHI mapping')
+    .option('--format <format>', 'markdown | json | text')
+    .option('--out <file>', 'write to a file instead of stdout')
+    .action(run(() => import('./rules.js')));
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return code;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      return e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help' ? 0 : 2;
+    }
+    if (e instanceof UsageError) {
+      process.stderr.write(`idac: ${e.message}\n`);
+      return e.exitCode;
+    }
+    const err = e as Error;
+    process.stderr.write(`idac: internal error: ${err?.message ?? String(e)}\nThis is a bug in idac; please report it${process.env.IDAC_DEBUG ? `\n${err?.stack}` : ' (set IDAC_DEBUG=1 for details)'}.\n`);
+    return 2;
+  }
+}

@@ -1,0 +1,120 @@
+// A git revision, read through the real `git` binary: `ls-tree` for the listing and one
+// `cat-file --batch` process for the blobs, so reading many files costs one process, not many.
+
+import { spawn, spawnSync } from 'node:child_process';
+import { isManifestPath, normalisePath, type Listing, type Source, type SourceEntry } from './source.js';
+
+export class GitSource implements Source {
+  private tree: Map<string, { oid: string; size: number }> | null = null;
+  private batch: BatchReader | null = null;
+
+  constructor(readonly root: string, readonly label: string) {}
+
+  /** Resolves the revision to a commit id, or explains why it cannot. */
+  resolve(): { ok: true; sha: string } | { ok: false; message: string } {
+    const r = spawnSync('git', ['rev-parse', '--verify', '--quiet', `${this.label}^{commit}`], { cwd: this.root, encoding: 'utf8' });
+    if (r.error) return { ok: false, message: `cannot run git: ${r.error.message}` };
+    if (r.status !== 0) return { ok: false, message: `${this.label} is not a commit in ${this.root}` };
+    return { ok: true, sha: r.stdout.trim() };
+  }
+
+  private load(): Map<string, { oid: string; size: number }> {
+    if (this.tree) return this.tree;
+    const r = spawnSync('git', ['ls-tree', '-r', '-z', '--long', '--full-tree', this.label], { cwd: this.root, maxBuffer: 1 << 30 });
+    if (r.status !== 0) throw new Error(`git ls-tree ${this.label} failed: ${r.stderr.toString().trim()}`);
+    const tree = new Map<string, { oid: string; size: number }>();
+    for (const rec of r.stdout.toString('utf8').split('\0')) {
+      const m = /^(\d+) (\w+) ([0-9a-f]+) +(-|\d+)\t(.*)$/s.exec(rec);
+      if (!m || m[2] !== 'blob' || m[1] === '120000') continue; // symlinks are not followed
+      tree.set(m[5]!, { oid: m[3]!, size: Number(m[4]) });
+    }
+    this.tree = tree;
+    return tree;
+  }
+
+  async list(paths: readonly string[]): Promise<Listing> {
+    const tree = this.load();
+    const out: SourceEntry[] = [];
+    for (const raw of paths) {
+      const p = normalisePath(raw);
+      let hit = false;
+      for (const [path, e] of tree) {
+        if (path === p || p === '' || path.startsWith(`${p}/`)) {
+          if (path === p || isManifestPath(path)) {
+            out.push({ path, size: e.size });
+            hit = true;
+          }
+        }
+      }
+      if (!hit && ![...tree.keys()].some((k) => k.startsWith(`${p}/`))) return { ok: false, message: `${raw}: no such path in ${this.label}` };
+    }
+    const uniq = [...new Map(out.map((e) => [e.path, e])).values()];
+    return { ok: true, files: uniq.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)) };
+  }
+
+  async read(path: string): Promise<Uint8Array> {
+    const e = this.load().get(path);
+    if (!e) throw new Error(`${path} is not in ${this.label}`);
+    return (this.batch ??= new BatchReader(this.root)).read(e.oid);
+  }
+
+  async stat(path: string): Promise<SourceEntry | null> {
+    const e = this.load().get(path);
+    return e ? { path, size: e.size } : null;
+  }
+
+  close(): void {
+    this.batch?.close();
+    this.batch = null;
+  }
+}
+
+/** One long-lived `git cat-file --batch`; requests are answered in order. */
+class BatchReader {
+  private readonly proc;
+  private buf = Buffer.alloc(0);
+  private readonly queue: Array<{ resolve: (b: Uint8Array) => void; reject: (e: Error) => void }> = [];
+
+  constructor(root: string) {
+    this.proc = spawn('git', ['cat-file', '--batch'], { cwd: root, stdio: ['pipe', 'pipe', 'ignore'] });
+    this.proc.stdout.on('data', (chunk: Buffer) => {
+      this.buf = Buffer.concat([this.buf, chunk]);
+      this.drain();
+    });
+    this.proc.on('error', (e) => this.failAll(e));
+  }
+
+  read(oid: string): Promise<Uint8Array> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ resolve, reject });
+      this.proc.stdin.write(`${oid}\n`);
+    });
+  }
+
+  private drain(): void {
+    for (;;) {
+      const nl = this.buf.indexOf(10);
+      if (nl < 0 || this.queue.length === 0) return;
+      const header = this.buf.subarray(0, nl).toString();
+      const m = /^[0-9a-f]+ (\w+) (\d+)$/.exec(header);
+      if (!m) {
+        this.buf = this.buf.subarray(nl + 1);
+        this.queue.shift()!.reject(new Error(`git cat-file: ${header}`));
+        continue;
+      }
+      const size = Number(m[2]);
+      if (this.buf.length < nl + 1 + size + 1) return;
+      const body = Uint8Array.prototype.slice.call(this.buf, nl + 1, nl + 1 + size);
+      this.buf = this.buf.subarray(nl + 1 + size + 1);
+      this.queue.shift()!.resolve(body);
+    }
+  }
+
+  private failAll(e: Error): void {
+    for (const q of this.queue.splice(0)) q.reject(e);
+  }
+
+  close(): void {
+    this.proc.stdin.end();
+  }
+}

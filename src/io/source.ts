@@ -1,0 +1,29 @@
+// Where manifests come from: the working tree or a git revision, behind one interface, so the
+// core never knows which. Paths are repo-relative with forward slashes.
+
+export interface SourceEntry {
+  path: string;
+  size: number;
+}
+
+export type Listing = { ok: true; files: SourceEntry[] } | { ok: false; message: string };
+
+export interface Source {
+  /** `WORKTREE` or the revision as given. */
+  readonly label: string;
+  /** Every *.yaml / *.yml at or below each repo-relative path, sorted, without duplicates. */
+  list(paths: readonly string[]): Promise<Listing>;
+  read(path: string): Promise<Uint8Array>;
+  /** Size of one file, or null when it does not exist. */
+  stat(path: string): Promise<SourceEntry | null>;
+}
+
+export function isManifestPath(path: string): boolean {
+  return /\.ya?ml$/i.test(path);
+}
+
+/** Normalises a user-given path: forward slashes, no leading ./, no trailing /. */
+export function normalisePath(path: string): string {
+  const p = path.replace(/\\/g, '/').replace(/^(\.\/)+/, '').replace(/\/+$/, '');
+  return p === '.' ? '' : p;
+}

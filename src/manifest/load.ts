@@ -1,0 +1,77 @@
+// Load stage: text → data of a known kind, checked against its schema, plus the load findings.
+// Clean files take the fast path and never build a position-carrying document; anything else
+// takes the authoritative path, which places every problem at its YAML node.
+
+import type { Path } from '../findings.js';
+import { fastParse } from './fast-parse.js';
+import { parseYaml, type Locate } from './parse.js';
+import { checkSchema, type SchemaKind } from './schemas.js';
+import { scanChars } from './text-checks.js';
+
+export type LoadIssue =
+  | { rule: string; message: string; offset: number }
+  | { rule: string; message: string; path: Path; at: 'key' | 'value' };
+
+export interface Loaded {
+  kind: SchemaKind | null;
+  /** Undefined when the text could not be turned into data. */
+  data: unknown;
+  /** Parsed, of a known kind, and valid against that kind's schema: rules may trust its shape. */
+  valid: boolean;
+  issues: LoadIssue[];
+  /** Which parser produced the data (the fast path only ever returns clean files). */
+  path: 'fast' | 'full';
+  locate: Locate;
+}
+
+export interface LoadOptions {
+  /** The kind the file's location calls for: identities/org.yaml holds the Organization. */
+  expect: SchemaKind;
+  fast: boolean;
+}
+
+export function loadText(text: string, opts: LoadOptions): Loaded {
+  if (opts.fast) {
+    const data = fastParse(text);
+    if (data !== undefined && kindOf(data) === opts.expect && checkSchema(opts.expect, data).length === 0) {
+      let locate: Locate | null = null;
+      return { kind: opts.expect, data, valid: true, issues: [], path: 'fast', locate: (p, at) => (locate ??= parseYaml(text).locate)(p, at) };
+    }
+  }
+  return loadFull(text, opts.expect);
+}
+
+export function loadFull(text: string, expect: SchemaKind): Loaded {
+  const issues: LoadIssue[] = scanChars(text);
+  const parsed = parseYaml(text);
+  issues.push(...parsed.issues);
+  const base = { issues, path: 'full' as const, locate: parsed.locate };
+  if (parsed.data === undefined) return { ...base, kind: null, data: undefined, valid: false };
+  const data = parsed.data;
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    issues.push({ rule: 'schema/root', offset: 0, message: `a manifest is a mapping with apiVersion, kind, metadata and spec, not ${Array.isArray(data) ? 'a list' : 'a single value'}` });
+    return { ...base, kind: null, data, valid: false };
+  }
+  const kind = kindOf(data);
+  if (kind !== expect) {
+    const declared = (data as Record<string, unknown>).kind;
+    const message = kind === 'Organization'
+      ? 'kind: Organization belongs in identities/org.yaml only; this folder holds MachineIdentity manifests'
+      : kind === 'MachineIdentity'
+        ? 'identities/org.yaml must hold kind: Organization; move this MachineIdentity to <team>/<name>.yaml'
+        : declared === undefined
+          ? `the document is missing the required key "kind" (${expect})`
+          : `kind must be ${expect} here`;
+    issues.push({ rule: 'schema/kind', path: declared === undefined ? [] : ['kind'], at: 'value', message });
+    return { ...base, kind: null, data, valid: false };
+  }
+  const schemaIssues = checkSchema(kind, data);
+  issues.push(...schemaIssues);
+  const parseFailed = parsed.issues.some((i) => i.rule !== 'parse/trojan-source' && i.rule !== 'parse/control-character');
+  return { ...base, kind, data, valid: schemaIssues.length === 0 && !parseFailed };
+}
+
+function kindOf(data: unknown): SchemaKind | null {
+  const kind = data && typeof data === 'object' ? (data as Record<string, unknown>).kind : undefined;
+  return kind === 'MachineIdentity' || kind === 'Organization' ? kind : null;
+}

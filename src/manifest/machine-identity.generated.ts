@@ -1,0 +1,209 @@
+// Generated from schema/machine-identity.schema.json by test/schema/generate-types.ts. Do not edit:
+// change the schema and run `UPDATE=1 npx vitest run test/schema`.
+
+export type TeamName = string;
+export type IsoDate = string;
+export type Email = string;
+/**
+ * <int>(m|h|d): minutes, hours or days.
+ */
+export type Duration = string;
+/**
+ * Twelve digits, quoted so YAML keeps leading zeros.
+ */
+export type AwsAccount = string;
+export type ClusterName = string;
+export type K8SNamespace = string;
+export type K8SName = string;
+export type AwsAction = string;
+export type AwsResource = string;
+/**
+ * @minItems 1
+ * @maxItems 100
+ */
+export type AwsPermissions = {
+  /**
+   * @minItems 1
+   * @maxItems 100
+   */
+  actions: AwsAction[];
+  /**
+   * @minItems 1
+   * @maxItems 100
+   */
+  resources: AwsResource[];
+}[];
+/**
+ * @maxItems 100
+ */
+export type K8SRules = {
+  /**
+   * @minItems 1
+   * @maxItems 50
+   */
+  apiGroups: string[];
+  /**
+   * @minItems 1
+   * @maxItems 100
+   */
+  resources: string[];
+  /**
+   * @minItems 1
+   * @maxItems 100
+   */
+  resourceNames?: K8SName[];
+  /**
+   * @minItems 1
+   * @maxItems 20
+   */
+  verbs: string[];
+}[];
+export type VaultPath = string;
+/**
+ * @minItems 1
+ * @maxItems 100
+ */
+export type VaultPaths = {
+  path: VaultPath;
+  /**
+   * @minItems 1
+   * @maxItems 10
+   */
+  capabilities: (
+    "create" | "read" | "update" | "patch" | "delete" | "list" | "sudo" | "deny" | "subscribe" | "recover"
+  )[];
+}[];
+export type IsoDateTime = string;
+
+/**
+ * One machine identity (idac/v1): who owns it, why it exists, until when, and exactly what it may touch.
+ */
+export interface MachineIdentity {
+  apiVersion: "idac/v1";
+  kind: "MachineIdentity";
+  metadata: {
+    /**
+     * Unique name; equals the file's base name. Valid for AWS, Kubernetes and Vault.
+     */
+    name: string;
+    /**
+     * The previous name: the plan shows a rename and apply keeps the live objects.
+     */
+    renamedFrom?: string;
+    labels?: {
+      [k: string]: string | undefined;
+    };
+  };
+  spec: {
+    type: "workload" | "pipeline" | "bot" | "device" | "api-client" | "ai-agent";
+    /**
+     * What the identity does and why; one or two sentences a reviewer can check access against.
+     */
+    purpose: string;
+    criticality?: "low" | "medium" | "high" | "critical";
+    stewardship: {
+      /**
+       * Accountable human; a member of the team.
+       */
+      owner: string;
+      /**
+       * Takes over when the owner leaves; a different member of the team.
+       */
+      successor: string;
+      team: TeamName;
+      costCenter?: string;
+    };
+    /**
+     * Mandatory end of life (UTC date); expired from the start of the next day.
+     */
+    expires: string;
+    review?: {
+      lastReviewed: IsoDate;
+      reviewer: Email;
+    };
+    status?: "active" | "suspended" | "decommissioned";
+    rotation?: {
+      period: Duration;
+      overlap?: Duration;
+      epoch?: number;
+    };
+    access: Access;
+    delivery?: {
+      vaultPath?: VaultPath;
+      kubernetesSecret?: {
+        namespace: K8SNamespace;
+        name: K8SName;
+      };
+    };
+    /**
+     * @maxItems 20
+     */
+    elevations?: {
+      reason: string;
+      approvedBy: Email;
+      from: IsoDateTime;
+      until: IsoDateTime;
+      access: ElevationAccess;
+    }[];
+  };
+}
+export interface Access {
+  aws?: {
+    account: AwsAccount;
+    /**
+     * role: federated, no static secret. user: static access keys (needs rotation).
+     */
+    principal: "role" | "user";
+    trust?: {
+      kubernetes?: {
+        cluster: ClusterName;
+        namespace: K8SNamespace;
+        serviceAccount: K8SName;
+      };
+      github?: {
+        repository: string;
+        environment?: string;
+        ref?: string;
+        pullRequest?: boolean;
+      };
+    };
+    permissions: AwsPermissions;
+  };
+  kubernetes?: {
+    cluster: ClusterName;
+    namespace: K8SNamespace;
+    serviceAccount?: K8SName;
+    rules?: K8SRules;
+  };
+  vault?: {
+    /**
+     * kubernetes: bound to the service account (no static secret). approle: static secret-id (needs rotation).
+     */
+    auth: "kubernetes" | "approle";
+    paths?: VaultPaths;
+    /**
+     * @minItems 1
+     * @maxItems 20
+     */
+    certificates?: {
+      mount: string;
+      /**
+       * @minItems 1
+       * @maxItems 50
+       */
+      commonNames: string[];
+      ttl: Duration;
+    }[];
+  };
+}
+export interface ElevationAccess {
+  aws?: {
+    permissions: AwsPermissions;
+  };
+  kubernetes?: {
+    rules: K8SRules;
+  };
+  vault?: {
+    paths: VaultPaths;
+  };
+}

@@ -1,0 +1,116 @@
+// Generated from schema/organization.schema.json by test/schema/generate-types.ts. Do not edit:
+// change the schema and run `UPDATE=1 npx vitest run test/schema`.
+
+export type Email = string;
+export type AwsAccount = string;
+export type Environment = string;
+/**
+ * <int>(m|h|d): minutes, hours or days.
+ */
+export type Duration = string;
+
+/**
+ * identities/org.yaml (idac/v1): teams and their members, the boundaries each team's identities stay inside, the targets idac manages, and the limits every identity obeys.
+ */
+export interface Organization {
+  apiVersion: "idac/v1";
+  kind: "Organization";
+  spec: {
+    /**
+     * Review org.yaml, schema/, .github/ and exceptions; may approve elevations.
+     *
+     * @maxItems 50
+     */
+    securityOwners?: Email[];
+    teams: {
+      [k: string]:
+        | {
+            /**
+             * @minItems 1
+             * @maxItems 1000
+             */
+            members: Email[];
+            /**
+             * @org/team handle for CODEOWNERS.
+             */
+            github?: string;
+            boundaries?: {
+              aws?: {
+                /**
+                 * @maxItems 100
+                 */
+                accounts?: AwsAccount[];
+              };
+              kubernetes?: {
+                /**
+                 * <cluster>/<namespace>; <cluster>/* for every namespace of a cluster.
+                 *
+                 * @maxItems 200
+                 */
+                namespaces?: string[];
+              };
+              vault?: {
+                /**
+                 * @maxItems 200
+                 */
+                paths?: string[];
+                /**
+                 * @maxItems 100
+                 */
+                domains?: string[];
+              };
+            };
+          }
+        | undefined;
+    };
+    targets?: {
+      aws?: {
+        [k: string]:
+          | {
+              region: string;
+              environment?: Environment;
+              oidcProviders?: {
+                [k: string]: string | undefined;
+              };
+            }
+          | undefined;
+      };
+      kubernetes?: {
+        [k: string]:
+          | {
+              context?: string;
+              environment?: Environment;
+            }
+          | undefined;
+      };
+      vault?: {
+        address?: string;
+        mounts?: {
+          [k: string]:
+            "kv" | "kv-v2" | "pki" | "transit" | "database" | "aws" | "ssh" | "totp" | "kubernetes" | undefined;
+        };
+      };
+    };
+    limits?: {
+      maxLifetime?: Duration;
+      reviewEvery?: Duration;
+      maxElevation?: Duration;
+      rotation?: {
+        "aws-access-key"?: Duration;
+        "vault-secret-id"?: Duration;
+      };
+      certificateTtl?: Duration;
+      requireCostCenter?: boolean;
+    };
+    /**
+     * @maxItems 500
+     */
+    exceptions?: {
+      identity: string;
+      rule: string;
+      reason: string;
+      approvedBy: Email;
+      expires: string;
+    }[];
+  };
+}

@@ -1,0 +1,211 @@
+// The JSON Schemas in schema/ are the contract; ajv checks data against them and every ajv
+// error becomes a finding that points at the exact YAML node, with a fix a person can act on.
+
+import { createRequire } from 'node:module';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { formatPath, show, type Path } from '../findings.js';
+import { parseDate, parseDateTime } from '../time.js';
+
+const require = createRequire(import.meta.url);
+export const machineIdentitySchema = require('../../schema/machine-identity.schema.json') as Record<string, unknown>;
+export const organizationSchema = require('../../schema/organization.schema.json') as Record<string, unknown>;
+
+export interface SchemaIssue {
+  rule: string;
+  path: Path;
+  at: 'key' | 'value';
+  message: string;
+}
+
+export type SchemaKind = 'MachineIdentity' | 'Organization';
+
+let compiled: Record<SchemaKind, ValidateFunction> | null = null;
+
+function validators(): Record<SchemaKind, ValidateFunction> {
+  if (compiled) return compiled;
+  // Never coerce, never fill defaults, never drop unknown keys: a typo must stay visible.
+  const ajv = new Ajv({ allErrors: true, strict: true, coerceTypes: false, useDefaults: false, removeAdditional: false, verbose: false, allowUnionTypes: true });
+  ajv.addFormat('date', (s: string) => parseDate(s) !== null);
+  ajv.addFormat('date-time', (s: string) => parseDateTime(s) !== null);
+  compiled = { MachineIdentity: ajv.compile(machineIdentitySchema), Organization: ajv.compile(organizationSchema) };
+  return compiled;
+}
+
+export function checkSchema(kind: SchemaKind, data: unknown): SchemaIssue[] {
+  const validate = validators()[kind];
+  if (validate(data)) return [];
+  const schema = kind === 'MachineIdentity' ? machineIdentitySchema : organizationSchema;
+  const issues: SchemaIssue[] = [];
+  const seen = new Set<string>();
+  for (const error of validate.errors ?? []) {
+    const issue = toIssue(error, data, schema);
+    if (!issue) continue;
+    const key = `${issue.rule} ${formatPath(issue.path)} ${issue.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    issues.push(issue);
+  }
+  return issues;
+}
+
+function pointerToPath(pointer: string, data: unknown): Path {
+  if (pointer === '') return [];
+  const path: (string | number)[] = [];
+  let node = data;
+  for (const raw of pointer.slice(1).split('/')) {
+    const seg = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (Array.isArray(node)) {
+      path.push(Number(seg));
+      node = node[Number(seg)];
+    } else {
+      path.push(seg);
+      node = node && typeof node === 'object' ? (node as Record<string, unknown>)[seg] : undefined;
+    }
+  }
+  return path;
+}
+
+function schemaAt(schema: unknown, segments: readonly string[]): unknown {
+  let node = schema;
+  for (const seg of segments) node = node && typeof node === 'object' ? (node as Record<string, unknown>)[decodeURIComponent(seg).replace(/~1/g, '/').replace(/~0/g, '~')] : undefined;
+  return node;
+}
+
+function valueAt(data: unknown, path: Path): unknown {
+  let node = data;
+  for (const seg of path) node = node && typeof node === 'object' ? (node as Record<string | number, unknown>)[seg] : undefined;
+  return node;
+}
+
+/** Human names for the schema's definitions, used in "must be …" messages. */
+const SHAPES: Record<string, string> = {
+  identityName: 'a name of 3–48 characters: lowercase letters, digits and "-", starting with a letter and not ending with "-"',
+  teamName: 'a team name: lowercase letters, digits and "-"',
+  email: 'an email address',
+  isoDate: 'a calendar date written YYYY-MM-DD (UTC)',
+  isoDateTime: 'an ISO-8601 date-time with a zone, e.g. 2026-11-23T08:00:00Z',
+  duration: 'a duration: a whole number followed by m, h or d (e.g. 30d, 12h, 45m)',
+  clusterName: 'a cluster name: lowercase letters, digits and "-"',
+  k8sNamespace: 'a Kubernetes namespace name (RFC 1123 label: lowercase letters, digits and "-", at most 63)',
+  k8sName: 'a Kubernetes object name (lowercase letters, digits, "-" and ".")',
+  awsAccount: 'an AWS account id: twelve digits, quoted ("012345678901") so YAML keeps it as written',
+  awsAction: 'an IAM action written service:Action (e.g. s3:GetObject), or "*"',
+  awsResource: 'an ARN (arn:partition:service:region:account:resource) or "*"',
+  vaultPath: 'a Vault path without a leading "/" (e.g. kv/data/team/app/*)',
+  environment: 'an environment name: lowercase letters, digits and "-"',
+};
+
+function shapeOf(error: ErrorObject): string | null {
+  const m = /#\/definitions\/([A-Za-z0-9]+)\//.exec(error.schemaPath);
+  return m ? SHAPES[m[1]!] ?? null : null;
+}
+
+function toIssue(error: ErrorObject, data: unknown, schema: Record<string, unknown>): SchemaIssue | null {
+  const path = pointerToPath(error.instancePath, data);
+  const where = path.length ? formatPath(path) : 'the document';
+  const value = valueAt(data, path);
+  const params = error.params as Record<string, unknown>;
+  if (error.propertyName !== undefined) {
+    // A key that breaks propertyNames (a team, account or label key of the wrong shape).
+    const key = error.propertyName;
+    const shape = /[0-9]\{12\}/.test(String(params.pattern ?? '')) ? 'twelve digits, quoted' : error.keyword === 'maxLength' ? `at most ${String(params.limit)} characters` : 'lowercase letters, digits and "-"';
+    return { rule: 'schema/key', path: [...path, key], at: 'key', message: `key ${show(key, 40)} in ${where} must be ${shape}` };
+  }
+  switch (error.keyword) {
+    case 'additionalProperties': {
+      const key = String(params.additionalProperty);
+      const parent = schemaAt(schema, error.schemaPath.split('/').slice(1, -1)) as { properties?: object } | undefined;
+      const allowed = Object.keys(parent?.properties ?? {});
+      const guess = didYouMean(key, allowed);
+      const hint = guess ? `did you mean "${guess}"?` : allowed.length ? `allowed here: ${allowed.join(', ')}` : 'remove it';
+      return { rule: 'schema/unknown-key', path: [...path, key], at: 'key', message: `unknown key ${show(key, 40)} in ${where}; ${hint}` };
+    }
+    case 'required': {
+      const key = String(params.missingProperty);
+      return { rule: 'schema/required', path, at: 'key', message: `${where} is missing the required key "${key}"` };
+    }
+    case 'type': {
+      const expected = String(params.type);
+      const got = value === null ? 'empty (null)' : Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'a mapping' : `a ${typeof value}`;
+      const quote = expected === 'string' && (typeof value === 'number' || typeof value === 'boolean')
+        ? '; quote it so YAML keeps it as written (unquoted, 012345678901 would become the number 12345678901)' : '';
+      const article = expected === 'object' ? 'a mapping' : expected === 'array' ? 'a list' : expected === 'integer' ? 'a whole number' : `a ${expected}`;
+      return { rule: 'schema/type', path, at: 'value', message: `${where} must be ${article}, not ${got}${quote}` };
+    }
+    case 'enum':
+    case 'const': {
+      const allowed = (params.allowedValues as unknown[] | undefined) ?? [params.allowedValue];
+      const guess = typeof value === 'string' ? didYouMean(value, allowed.map(String)) : null;
+      return { rule: 'schema/enum', path, at: 'value', message: `${where} must be one of: ${allowed.join(', ')}${guess ? ` — did you mean "${guess}"?` : ''}` };
+    }
+    case 'pattern':
+    case 'format': {
+      if (typeof value === 'string' && value !== value.trim()) {
+        return { rule: 'schema/whitespace', path, at: 'value', message: `${where} has leading or trailing whitespace; remove it (it changes what the value means)` };
+      }
+      if (path.length === 2 && path[0] === 'metadata' && path[1] === 'name') {
+        return { rule: 'name/pattern', path, at: 'value', message: `metadata.name ${show(value, 60)} must be ${SHAPES.identityName} (valid for AWS, Kubernetes and Vault)` };
+      }
+      const shape = shapeOf(error) ?? (error.keyword === 'format' ? `a valid ${String(params.format)}` : 'in the documented form');
+      const calendar = error.keyword === 'format' && typeof value === 'string' && /^[0-9]{4}-[0-9]{2}-[0-9]{2}/.test(value) ? ' (no such day in the calendar)' : '';
+      return { rule: 'schema/format', path, at: 'value', message: `${where} must be ${shape}${calendar}` };
+    }
+    case 'propertyNames':
+      return null; // reported through the nested error on the key itself
+    case 'minLength':
+    case 'maxLength': {
+      const limit = Number(params.limit);
+      return { rule: 'schema/length', path, at: 'value', message: error.keyword === 'minLength' ? `${where} must not be empty` : `${where} is longer than ${limit} characters; shorten it` };
+    }
+    case 'minItems':
+    case 'maxItems':
+    case 'minProperties':
+    case 'maxProperties': {
+      const limit = Number(params.limit);
+      if (error.keyword === 'minProperties' && path.join('.').endsWith('access')) {
+        return { rule: 'schema/required', path, at: 'key', message: `${where} must declare at least one of aws, kubernetes, vault` };
+      }
+      const noun = error.keyword.endsWith('Items') ? 'entries' : 'keys';
+      const msg = error.keyword.startsWith('min')
+        ? limit === 1 ? `${where} must not be empty (an empty list never means "no restriction")` : `${where} needs at least ${limit} ${noun}`
+        : `${where} has more than ${limit} ${noun}; split the identity or tighten the grant`;
+      return { rule: 'schema/size', path, at: 'value', message: msg };
+    }
+    case 'minimum':
+    case 'maximum':
+      return { rule: 'schema/range', path, at: 'value', message: `${where} must be ${error.keyword === 'minimum' ? 'at least' : 'at most'} ${String(params.limit)}` };
+    default:
+      return { rule: 'schema/format', path, at: 'value', message: `${where}: ${error.message ?? 'does not match the schema'}` };
+  }
+}
+
+export function didYouMean(input: string, candidates: readonly string[]): string | null {
+  const lower = input.toLowerCase();
+  let best: string | null = null;
+  let bestScore = Infinity;
+  for (const c of candidates) {
+    if (c.toLowerCase() === lower) return c;
+    const d = levenshtein(lower, c.toLowerCase());
+    const limit = Math.max(1, Math.floor(c.length / 3));
+    if (d <= limit && d < bestScore) {
+      best = c;
+      bestScore = d;
+    }
+  }
+  return best;
+}
+
+function levenshtein(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 3) return 99;
+  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0]!;
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = prev[j]!;
+      prev[j] = Math.min(prev[j]! + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = tmp;
+    }
+  }
+  return prev[b.length]!;
+}

@@ -1,0 +1,42 @@
+// Characters that make a reviewer read something other than what the parser reads (THREATS.md §A 21, 22).
+
+export interface CharHit {
+  rule: 'parse/trojan-source' | 'parse/control-character';
+  offset: number;
+  message: string;
+}
+
+// Bidi controls and zero-width characters (CVE-2021-42574).
+const TROJAN = /[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069]/g;
+// C0 except TAB, LF, CR; DEL; C1; a byte-order mark anywhere but the first character.
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]|(?!^)\ufeff/g;
+
+export function hasSuspiciousChars(text: string): boolean {
+  TROJAN.lastIndex = 0;
+  CONTROL.lastIndex = 0;
+  return TROJAN.test(text) || CONTROL.test(text);
+}
+
+export function scanChars(text: string): CharHit[] {
+  const hits: CharHit[] = [];
+  for (const m of text.matchAll(TROJAN)) {
+    hits.push({ rule: 'parse/trojan-source', offset: m.index, message: `invisible bidirectional or zero-width character ${codePoint(m[0])}: what a reviewer sees is not what the parser reads; delete it` });
+  }
+  for (const m of text.matchAll(CONTROL)) {
+    hits.push({ rule: 'parse/control-character', offset: m.index, message: `control character ${codePoint(m[0])}; delete it or write the text without it` });
+  }
+  return hits;
+}
+
+/** For decoded scalars: escapes such as "\x00" or "\u202e" in double-quoted strings. */
+export function suspiciousInValue(value: string): CharHit['rule'] | null {
+  TROJAN.lastIndex = 0;
+  CONTROL.lastIndex = 0;
+  if (TROJAN.test(value)) return 'parse/trojan-source';
+  if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufeff]/.test(value)) return 'parse/control-character';
+  return null;
+}
+
+export function codePoint(c: string): string {
+  return `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+}

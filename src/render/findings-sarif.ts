@@ -1,0 +1,62 @@
+// SARIF 2.1.0 as GitHub code scanning accepts it: rules with help text, one location per
+// result, repo-relative URIs, and partialFingerprints that survive unrelated edits to the file.
+
+import { createHash } from 'node:crypto';
+import type { Finding } from '../findings.js';
+import { rules } from '../rules/index.js';
+import type { FindingsReport } from './findings-json.js';
+
+const LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;
+const SECURITY_SEVERITY = { error: '8.0', warning: '5.0', info: '2.0' } as const;
+
+export function renderSarif(report: FindingsReport, tool: { version: string }): string {
+  const used = [...new Set(report.findings.map((f) => f.rule))];
+  const catalogue = rules.filter((r) => used.includes(r.meta.id));
+  const index = new Map(catalogue.map((r, i) => [r.meta.id, i]));
+  const sarif = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [{
+      tool: {
+        driver: {
+          name: 'idac',
+          version: tool.version,
+          informationUri: 'https://github.com/idac-dev/idac',
+          rules: catalogue.map((r) => ({
+            id: r.meta.id,
+            name: r.meta.id.replace(/(^|[/-])(\w)/g, (_, __, c: string) => c.toUpperCase()),
+            shortDescription: { text: r.meta.title },
+            fullDescription: { text: r.meta.rationale },
+            help: {
+              text: `${r.meta.rationale}\n\nFix: ${r.meta.fix}`,
+              markdown: `${r.meta.rationale}\n\n**Fix:** ${r.meta.fix}${r.meta.owasp.length ? `\n\nOWASP Non-Human Identities Top 10: ${r.meta.owasp.join(', ')}` : ''}`,
+            },
+            defaultConfiguration: { level: LEVEL[r.meta.severity] },
+            properties: { tags: ['security', ...r.meta.owasp], 'security-severity': SECURITY_SEVERITY[r.meta.severity] },
+          })),
+        },
+      },
+      results: fingerprinted(report.findings).map(({ f, fp }) => ({
+        ruleId: f.rule,
+        ruleIndex: index.get(f.rule),
+        level: LEVEL[f.severity],
+        message: { text: f.message },
+        locations: [{ physicalLocation: { artifactLocation: { uri: f.file, uriBaseId: '%SRCROOT%' }, region: { startLine: f.line, startColumn: f.column } } }],
+        partialFingerprints: { 'idacFinding/v1': fp },
+      })),
+      columnKind: 'utf16CodeUnits',
+    }],
+  };
+  return `${JSON.stringify(sarif, null, 2)}\n`;
+}
+
+/** Stable across line moves: rule, file, identity and message, numbered when they repeat. */
+function fingerprinted(findings: readonly Finding[]): { f: Finding; fp: string }[] {
+  const seen = new Map<string, number>();
+  return findings.map((f) => {
+    const base = createHash('sha256').update(`${f.rule}\0${f.file}\0${f.identity ?? ''}\0${f.message}`).digest('hex').slice(0, 32);
+    const n = seen.get(base) ?? 0;
+    seen.set(base, n + 1);
+    return { f, fp: `${base}:${n + 1}` };
+  });
+}

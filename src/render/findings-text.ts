@@ -1,0 +1,38 @@
+// Terminal output in the style of tsc and ESLint: one line per finding, the fix below it, a summary.
+
+import type { Finding } from '../findings.js';
+import type { RuleMeta } from '../rules/types.js';
+import { terminalSafe } from './escape.js';
+import type { FindingsReport } from './findings-json.js';
+
+export interface TextOptions {
+  color: boolean;
+  meta: (rule: string) => RuleMeta | undefined;
+}
+
+const paint = (on: boolean, code: string, s: string) => (on ? `\u001b[${code}m${s}\u001b[0m` : s);
+
+export function renderText(report: FindingsReport, opts: TextOptions): string {
+  const lines: string[] = [];
+  for (const f of report.findings) {
+    const sev = f.severity === 'error' ? paint(opts.color, '31', 'error') : f.severity === 'warning' ? paint(opts.color, '33', 'warning') : paint(opts.color, '36', 'info');
+    lines.push(`${paint(opts.color, '1', terminalSafe(`${f.file}:${f.line}:${f.column}`))}  ${sev}  ${paint(opts.color, '2', f.rule)}  ${terminalSafe(f.message)}`);
+    const fix = opts.meta(f.rule)?.fix;
+    if (fix) lines.push(`    ${paint(opts.color, '2', `fix: ${fix}`)}`);
+  }
+  if (report.findings.length) lines.push('');
+  lines.push(summaryLine(report, opts.color));
+  return `${lines.join('\n')}\n`;
+}
+
+export function summaryLine(report: FindingsReport, color = false): string {
+  const count = (s: Finding['severity']) => report.findings.filter((f) => f.severity === s).length;
+  const [e, w, i] = [count('error'), count('warning'), count('info')];
+  const files = new Set(report.findings.map((f) => f.file)).size;
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const checked = `${plural(report.identities, 'identity').replace('identitys', 'identities')} checked`;
+  const cut = report.truncated ? ` (${report.truncated} more not shown: --max-findings)` : '';
+  if (e + w + i === 0) return paint(color, '32', `✔ ${checked}, no findings`);
+  const parts = [plural(e, 'error'), plural(w, 'warning'), ...(i ? [`${i} info`] : [])].join(', ');
+  return paint(color, e ? '31' : '33', `✖ ${parts} in ${plural(files, 'file')}; ${checked}${cut}`);
+}

@@ -1,0 +1,157 @@
+// Check stage: runs the rule catalogue over one loaded file, and the cross-file rules over the
+// compact summaries, and turns every report into a finding with file:line:column.
+
+import { createHash } from 'node:crypto';
+import { compareFindings, type Finding, type Path } from '../findings.js';
+import { LineIndex } from '../manifest/line-index.js';
+import { decode } from '../manifest/decode.js';
+import { loadText, type Loaded } from '../manifest/load.js';
+import type { MachineIdentity } from '../manifest/machine-identity.generated.js';
+import type { Organization } from '../manifest/organization.generated.js';
+import type { SchemaKind } from '../manifest/schemas.js';
+import { ruleById, rules } from './index.js';
+import type { RepoEntry, RepoReport, Report, RuleContext, SecretlintMatch, TextScan } from './types.js';
+import { secretlintScan } from './lib/secretlint-scan.js';
+
+export const MAX_FINDINGS_PER_FILE = 50;
+
+export interface FileOutcome {
+  file: string;
+  kind: SchemaKind | null;
+  identity: string | null;
+  findings: Finding[];
+  /** Repo-rule id → that rule's summary of this identity. */
+  summaries: Record<string, unknown>;
+  /** The Organization, when this is a valid org.yaml. */
+  org?: Organization;
+}
+
+export interface CheckOptions extends RuleContext {
+  fast: boolean;
+}
+
+export async function checkFile(file: string, bytes: Uint8Array, expect: SchemaKind, opts: CheckOptions): Promise<FileOutcome> {
+  const decoded = decode(bytes);
+  if (!decoded.ok) {
+    const text = decoded.rule === 'parse/encoding' && decoded.offset > 0 ? new TextDecoder().decode(bytes) : '';
+    const pos = decoded.offset > 0 ? new LineIndex(text).at(decoded.offset) : { line: 1, column: 1 };
+    return { file, kind: null, identity: null, findings: [finding(decoded.rule, file, null, pos.line, pos.column, decoded.message)], summaries: {} };
+  }
+  const text = decoded.text;
+  const lines = new LineIndex(text);
+  const loaded = loadText(text, { expect, fast: opts.fast });
+  const identity = identityName(loaded);
+  const findings: Finding[] = [];
+  const place = (rule: string, path: Path, at: 'key' | 'value', message: string): void => {
+    const pos = lines.at(loaded.locate(path, at));
+    findings.push(finding(rule, file, identity, pos.line, pos.column, message));
+  };
+
+  for (const issue of loaded.issues) {
+    if ('offset' in issue) {
+      const pos = lines.at(issue.offset);
+      findings.push(finding(issue.rule, file, identity, pos.line, pos.column, issue.message));
+    } else place(issue.rule, issue.path, issue.at, issue.message);
+  }
+
+  const secrets: string[] = [];
+  const scan = textScan(text);
+  for (const rule of rules) {
+    if (rule.kind !== 'text') continue;
+    for (const m of await rule.check(scan)) {
+      secrets.push(m.text);
+      const pos = lines.at(m.offset);
+      findings.push(finding(rule.meta.id, file, identity, pos.line, pos.column, `${m.message} (fingerprint ${fingerprint(m.text)}); the value is not shown. Remove it, rotate it at its source, and deliver credentials through spec.delivery`));
+    }
+  }
+
+  const summaries: Record<string, unknown> = {};
+  let org: Organization | undefined;
+  if (loaded.valid && loaded.kind === 'MachineIdentity') {
+    const input = { file, data: loaded.data as MachineIdentity };
+    for (const rule of rules) {
+      if (rule.kind === 'identity') for (const r of rule.check(input, opts)) place(rule.meta.id, r.path, r.at ?? 'value', r.message);
+      else if (rule.kind === 'repo') {
+        const s = rule.summarize(input);
+        if (s !== null) summaries[rule.meta.id] = s;
+      }
+    }
+  } else if (loaded.valid && loaded.kind === 'Organization') {
+    org = loaded.data as Organization;
+    for (const rule of rules) {
+      if (rule.kind === 'org') for (const r of rule.check(org, opts)) place(rule.meta.id, r.path, r.at ?? 'value', r.message);
+    }
+  }
+
+  return { file, kind: loaded.kind, identity, findings: capPerFile(scrub(findings, secrets)), summaries, ...(org ? { org } : {}) };
+}
+
+/** Cross-file rules over the summaries; positions are resolved by the caller, who can re-read files. */
+export function checkRepo(outcomes: readonly FileOutcome[], ctx: RuleContext & { orgFile: string }): Array<RepoReport & { rule: string }> {
+  const out: Array<RepoReport & { rule: string }> = [];
+  for (const rule of rules) {
+    if (rule.kind !== 'repo') continue;
+    const entries: RepoEntry<unknown>[] = [];
+    for (const o of outcomes) {
+      if (o.identity !== null && Object.hasOwn(o.summaries, rule.meta.id)) entries.push({ file: o.file, identity: o.identity, value: o.summaries[rule.meta.id] });
+    }
+    for (const r of rule.check(entries, ctx)) out.push({ ...r, rule: rule.meta.id });
+  }
+  return out;
+}
+
+/** Places repo-rule reports in one file (re-parsing it: reports are rare, files are small). */
+export function placeReports(file: string, bytes: Uint8Array, expect: SchemaKind, reports: readonly (Report & { rule: string; identity: string | null })[]): Finding[] {
+  const decoded = decode(bytes);
+  if (!decoded.ok) return reports.map((r) => finding(r.rule, file, r.identity, 1, 1, r.message));
+  const lines = new LineIndex(decoded.text);
+  const loaded = loadText(decoded.text, { expect, fast: false });
+  return reports.map((r) => {
+    const pos = lines.at(loaded.locate(r.path, r.at ?? 'value'));
+    return finding(r.rule, file, r.identity, pos.line, pos.column, r.message);
+  });
+}
+
+export function finding(rule: string, file: string, identity: string | null, line: number, column: number, message: string): Finding {
+  const meta = ruleById.get(rule)?.meta;
+  if (!meta) throw new Error(`internal: finding for unregistered rule ${rule}`);
+  return { rule, severity: meta.severity, file, line, column, identity, message };
+}
+
+export function fingerprint(secret: string): string {
+  return createHash('sha256').update(secret).digest('hex').slice(0, 8);
+}
+
+function identityName(loaded: Loaded): string | null {
+  if (loaded.kind !== 'MachineIdentity') return null;
+  const name = (loaded.data as { metadata?: { name?: unknown } }).metadata?.name;
+  // Only a name of a printable shape is echoed: anything else could be garbage or a pasted secret.
+  return typeof name === 'string' && /^[A-Za-z0-9._-]{1,64}$/.test(name) ? name : null;
+}
+
+function textScan(text: string): TextScan {
+  let cached: Promise<readonly SecretlintMatch[]> | null = null;
+  return { text, secretlint: () => (cached ??= secretlintScan(text)) };
+}
+
+/** No finding may carry a secret this file was found to hold, whichever rule wrote the message. */
+function scrub(findings: Finding[], secrets: readonly string[]): Finding[] {
+  if (secrets.length === 0) return findings;
+  const parts = [...new Set(secrets.flatMap((s) => [s, ...s.split(/\s+/).filter((p) => p.length >= 8)]))].sort((a, b) => b.length - a.length);
+  return findings.map((f) => {
+    let message = f.message;
+    for (const s of parts) if (message.includes(s)) message = message.split(s).join('[redacted]');
+    return message === f.message ? f : { ...f, message };
+  });
+}
+
+function capPerFile(findings: Finding[]): Finding[] {
+  if (findings.length <= MAX_FINDINGS_PER_FILE) return findings;
+  const sorted = [...findings].sort(compareFindings);
+  const kept = sorted.slice(0, MAX_FINDINGS_PER_FILE - 1);
+  const first = sorted[0]!;
+  const rest = sorted.length - kept.length;
+  kept.push(finding('parse/too-many-findings', first.file, first.identity, 1, 1, `${rest} more findings in this file are not shown; fix the ones above and run again`));
+  return kept;
+}
+

@@ -1,0 +1,14 @@
+import { defineRule } from '../types.js';
+
+// Reported by the loader (src/manifest/); this file holds the rule's metadata.
+export default defineRule({
+  kind: 'load',
+  meta: {
+    id: "parse/alias",
+    severity: "error",
+    title: "YAML anchor or alias",
+    rationale: "Anchors and aliases let one line silently pull access from elsewhere in the file (and merge keys inherit whole blocks); they also power billion-laughs attacks. Reviewers must see every grant written out.",
+    fix: "Write the value out in full where it is used.",
+    owasp: ["NHI5"],
+  },
+});

@@ -1,0 +1,21 @@
+import { lower, team } from '../../model/org.js';
+import { defineRule } from '../types.js';
+
+export default defineRule({
+  kind: 'identity',
+  meta: {
+    id: 'stewardship/owner-in-team',
+    severity: 'error',
+    title: 'Owner is not a member of the team',
+    rationale: 'An identity needs an accountable human who is still on the owning team; an owner from elsewhere (or who left) is how identities become orphans nobody offboards.',
+    fix: 'Set spec.stewardship.owner to a member of the team, or add the person to the team in identities/org.yaml.',
+    owasp: ['NHI1'],
+  },
+  check({ data }, { org }) {
+    const { owner, team: name } = data.spec.stewardship;
+    const t = org && team(org, name);
+    if (!org || !t) return []; // stewardship/team-exists reports an unknown team
+    if (org.members.get(name)?.has(lower(owner))) return [];
+    return [{ path: ['spec', 'stewardship', 'owner'], message: `owner ${owner} is not a member of team ${name} in org.yaml` }];
+  },
+});

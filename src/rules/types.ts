@@ -1,0 +1,108 @@
+// The shape every rule shares (docs/STYLE.md "A rule file"). Rules are pure: data and the clock in,
+// reports out; the engine turns reports into findings with file:line:column.
+
+import type { NhiId, Path, Severity } from '../findings.js';
+import type { MachineIdentity } from '../manifest/machine-identity.generated.js';
+import type { Organization } from '../manifest/organization.generated.js';
+import type { OrgModel } from '../model/org.js';
+
+export interface RuleMeta {
+  /** `domain/kebab-name`; gives the file path src/rules/<id>.ts. */
+  id: string;
+  severity: Severity;
+  title: string;
+  rationale: string;
+  fix: string;
+  owasp: readonly NhiId[];
+}
+
+export interface RuleContext {
+  /** null when org.yaml is missing or invalid: rules that need it stay silent (org/* findings say why). */
+  org: OrgModel | null;
+  /** Milliseconds since the Unix epoch; never read from the system clock inside a rule. */
+  now: number;
+}
+
+/** A problem at a node: `at: 'key'` points at the key (or list item), `'value'` at its value. */
+export interface Report {
+  path: Path;
+  at?: 'key' | 'value';
+  message: string;
+}
+
+export interface IdentityFile {
+  /** Relative to the repo root, forward slashes. */
+  file: string;
+  data: MachineIdentity;
+}
+
+/** A match in the raw text; the engine never prints `text`, only a fingerprint of it. */
+export interface TextMatch {
+  offset: number;
+  text: string;
+  message: string;
+}
+
+export interface TextScan {
+  text: string;
+  /** secretlint's findings for this text, computed once per file and shared by the rules that use them. */
+  secretlint(): Promise<readonly SecretlintMatch[]>;
+}
+
+export interface SecretlintMatch {
+  ruleId: string;
+  messageId: string;
+  offset: number;
+  end: number;
+}
+
+export interface RepoEntry<S> {
+  file: string;
+  identity: string;
+  value: S;
+}
+
+export interface RepoReport extends Report {
+  file: string;
+  identity: string | null;
+}
+
+interface Base {
+  meta: RuleMeta;
+}
+
+/** Reported by the loader (parse/*, schema/*); the rule file holds the metadata and its tests. */
+export interface LoadRule extends Base {
+  kind: 'load';
+}
+
+export interface IdentityRule extends Base {
+  kind: 'identity';
+  check(identity: IdentityFile, ctx: RuleContext): Report[];
+}
+
+export interface OrgRule extends Base {
+  kind: 'org';
+  check(org: Organization, ctx: RuleContext): Report[];
+}
+
+export interface TextRule extends Base {
+  kind: 'text';
+  check(scan: TextScan): TextMatch[] | Promise<TextMatch[]>;
+}
+
+/**
+ * Looks across files. `summarize` runs where the file is parsed (possibly a worker thread) and keeps
+ * only what `check` needs, so memory stays flat at 100,000 identities; `check` must be linear.
+ */
+export interface RepoRule<S = unknown> extends Base {
+  kind: 'repo';
+  summarize(identity: IdentityFile): S | null;
+  check(entries: readonly RepoEntry<S>[], ctx: RuleContext & { orgFile: string }): RepoReport[];
+}
+
+export type Rule = LoadRule | IdentityRule | OrgRule | TextRule | RepoRule<any>;
+
+export function defineRule<R extends Rule>(rule: R): R {
+  return rule;
+}
