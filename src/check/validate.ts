@@ -47,7 +47,10 @@ export async function validate(source: Source, opts: ValidateOptions): Promise<R
   let org: Organization | null = null;
   let orgOutcome: FileOutcome | null = null;
   if (!orgEntry) {
-    findings.push(finding('org/missing', ORG_FILE, null, 1, 1, `${ORG_FILE} is missing: teams, members, boundaries and limits cannot be checked`));
+    // A look-alike name is the usual cause; say so rather than leave the user hunting.
+    const near = await source.stat('identities/org.yml');
+    const hint = near ? `; found ${near.path}: rename it to ${ORG_FILE}` : '';
+    findings.push(finding('org/missing', ORG_FILE, null, 1, 1, `${ORG_FILE} is missing: teams, members, boundaries and limits cannot be checked${hint}`));
   } else {
     orgOutcome = await checkOne(source, orgEntry, 'Organization', { org: null, now: opts.now, fast });
     org = orgOutcome.org ?? null;

@@ -5,6 +5,14 @@ import { common, oneOf, positiveInt, useColor } from './common.js';
 import { UsageError } from './errors.js';
 import { emit } from './write.js';
 
+/** IDAC_THREADS caps the threads used for big repos (1: this thread only); the default is every core. */
+function threadOptions(): { threads?: number } {
+  const raw = process.env.IDAC_THREADS;
+  if (raw === undefined || raw === '') return {};
+  if (!/^[1-9][0-9]?$/.test(raw)) throw new UsageError(`IDAC_THREADS must be a whole number from 1 to 99, not ${JSON.stringify(raw)}`);
+  return { threads: Number(raw) };
+}
+
 const FORMATS = ['text', 'json', 'github', 'sarif'] as const;
 
 export async function run(paths: string[], opts: Record<string, string | undefined>): Promise<number> {
@@ -14,7 +22,7 @@ export async function run(paths: string[], opts: Record<string, string | undefin
   const source = new FsSource(dir);
   const targets = paths.length ? paths : ['identities'];
   const { workerRunner } = await import('../io/worker-pool.js');
-  const result = await validate(source, { paths: targets, now, runner: workerRunner(dir) });
+  const result = await validate(source, { paths: targets, now, runner: workerRunner(dir, threadOptions()) });
   if (!result.ok) throw new UsageError(result.message);
   const all = result.value.findings;
   const shown = all.slice(0, max);
@@ -32,7 +40,7 @@ export async function run(paths: string[], opts: Record<string, string | undefin
       text = (await import('../render/findings-sarif.js')).renderSarif(report, { version: '0.1.0' });
       break;
     default:
-      text = (await import('../render/findings-text.js')).renderText(report, { color: opts.out === undefined && useColor(process.stdout), meta });
+      text = (await import('../render/findings-text.js')).renderText(report, { color: opts.out === undefined && useColor(process.stdout), meta, inventory: result.value.outcomes.flatMap((o) => (o.inventory ? [o.inventory] : [])) });
   }
   await emit(text, opts.out);
   return all.some((f) => f.severity === 'error') ? 1 : 0;

@@ -17,6 +17,7 @@ export interface WorkerJob {
   fast: boolean;
 }
 
+/** `threads` 1 keeps everything in this thread (IDAC_THREADS=1 from the CLI). */
 export function workerRunner(root: string, opts: { threshold?: number; threads?: number } = {}): FileRunner {
   const threshold = opts.threshold ?? WORKER_THRESHOLD;
   const threads = opts.threads ?? Math.max(1, Math.min(availableParallelism(), 8));

@@ -27,11 +27,12 @@ const CORE = jsYaml.FAILSAFE_SCHEMA.extend({
 });
 
 // Token starts js-yaml would accept silently but we reject: anchors, aliases, tags, directives,
-// merge keys, explicit keys; tabs and CRs are left to the authoritative parser's exact rules.
-const NOT_PLAIN = /(?:^|[\s[\]{},])[&*!]|^%|<<|(?:^|[\s[{,])\?(?:\s|$)|[\t\r]/m;
+// merge keys, explicit keys; document markers after the first line (js-yaml lets one sit inside a
+// quoted scalar, YAML forbids it); a comment glued to a closing bracket or quote; tabs and CRs are left to the authoritative parser's exact rules.
+const NOT_PLAIN = /(?:^|[\s[\]{},])[&*!]|^%|<<|(?:^|[\s[{,])\?(?:\s|$)|[\t\r]|\n(?:---|\.\.\.)|[\]}"']#/m;
 
 export function fastParse(text: string): unknown {
-  if (NOT_PLAIN.test(text) || hasSuspiciousChars(text)) return undefined;
+  if (NOT_PLAIN.test(text) || hasSuspiciousChars(text) || spansLines(text)) return undefined;
   let data: unknown;
   try {
     data = jsYaml.load(text, { schema: CORE, json: false });
@@ -40,6 +41,30 @@ export function fastParse(text: string): unknown {
   }
   if (data === null || typeof data !== 'object' || Array.isArray(data)) return undefined;
   return plain(data, 0) ? data : undefined;
+}
+
+/**
+ * Quoted scalars and flow collections that continue on the next line have indentation rules
+ * js-yaml does not enforce; a line that leaves a quote or bracket open might start one, so such
+ * files take the full path.
+ */
+function spansLines(text: string): boolean {
+  let dq = 0;
+  let sq = 0;
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34 /* " */ && text.charCodeAt(i - 1) !== 92 /* backslash */) dq++;
+    else if (c === 39 /* ' */) sq++;
+    else if (c === 91 /* [ */ || c === 123 /* { */) depth++;
+    else if (c === 93 /* ] */ || c === 125 /* } */) depth--;
+    else if (c === 10 /* newline */) {
+      if ((dq | sq) & 1 || depth !== 0) return true;
+      dq = 0;
+      sq = 0;
+    }
+  }
+  return ((dq | sq) & 1) === 1 || depth !== 0;
 }
 
 /** Everything the authoritative parser would object to in the data itself. */

@@ -1,12 +1,15 @@
 // Terminal output in the style of tsc and ESLint: one line per finding, the fix below it, a summary.
 
 import type { Finding } from '../findings.js';
+import type { InventoryEntry } from '../rules/engine.js';
 import type { RuleMeta } from '../rules/types.js';
 import { terminalSafe } from './escape.js';
 import type { FindingsReport } from './findings-json.js';
 
 export interface TextOptions {
   color: boolean;
+  /** Valid identities, for the one-paragraph inventory under the findings. */
+  inventory?: readonly InventoryEntry[];
   meta: (rule: string) => RuleMeta | undefined;
 }
 
@@ -21,8 +24,27 @@ export function renderText(report: FindingsReport, opts: TextOptions): string {
     if (fix) lines.push(`    ${paint(opts.color, '2', `fix: ${fix}`)}`);
   }
   if (report.findings.length) lines.push('');
+  if (opts.inventory?.length) lines.push(...inventoryLines(opts.inventory), '');
   lines.push(summaryLine(report, opts.color));
   return `${lines.join('\n')}\n`;
+}
+
+/** Counts only: team and type names come from manifests but are schema-checked to plain words. */
+export function inventoryLines(inv: readonly InventoryEntry[]): string[] {
+  const count = <K extends string>(key: (e: InventoryEntry) => K | K[]) => {
+    const m = new Map<K, number>();
+    for (const e of inv) for (const k of ([] as K[]).concat(key(e))) m.set(k, (m.get(k) ?? 0) + 1);
+    return [...m].sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, n]) => `${n} ${k}`).join(', ');
+  };
+  const live = inv.filter((e) => e.status !== 'decommissioned');
+  const stat = live.filter((e) => e.static).length;
+  return [
+    `inventory  ${inv.length} valid identities in ${new Set(inv.map((e) => e.team)).size} teams`,
+    `  status   ${count((e) => e.status)}`,
+    `  types    ${count((e) => e.type)}`,
+    `  targets  ${count((e) => e.targets)}`,
+    `  secrets  ${live.length - stat} federated (no static secret), ${stat} with a rotated static credential`,
+  ].map(terminalSafe);
 }
 
 export function summaryLine(report: FindingsReport, color = false): string {

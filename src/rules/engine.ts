@@ -24,6 +24,28 @@ export interface FileOutcome {
   summaries: Record<string, unknown>;
   /** The Organization, when this is a valid org.yaml. */
   org?: Organization;
+  /** A line of the inventory, when this is a valid MachineIdentity. */
+  inventory?: InventoryEntry;
+}
+
+export interface InventoryEntry {
+  team: string;
+  type: string;
+  status: 'active' | 'suspended' | 'decommissioned';
+  /** Holds a static credential (AWS access keys or a Vault AppRole secret-id). */
+  static: boolean;
+  targets: ('aws' | 'kubernetes' | 'vault')[];
+}
+
+export function inventoryOf(data: MachineIdentity): InventoryEntry {
+  const a = data.spec.access;
+  return {
+    team: data.spec.stewardship.team,
+    type: data.spec.type,
+    status: data.spec.status ?? 'active',
+    static: a.aws?.principal === 'user' || a.vault?.auth === 'approle',
+    targets: (['aws', 'kubernetes', 'vault'] as const).filter((t) => a[t] !== undefined),
+  };
 }
 
 export interface CheckOptions extends RuleContext {
@@ -67,8 +89,10 @@ export async function checkFile(file: string, bytes: Uint8Array, expect: SchemaK
 
   const summaries: Record<string, unknown> = {};
   let org: Organization | undefined;
+  let inventory: InventoryEntry | undefined;
   if (loaded.valid && loaded.kind === 'MachineIdentity') {
     const input = { file, data: loaded.data as MachineIdentity };
+    inventory = inventoryOf(input.data);
     for (const rule of rules) {
       if (rule.kind === 'identity') for (const r of rule.check(input, opts)) place(rule.meta.id, r.path, r.at ?? 'value', r.message);
       else if (rule.kind === 'repo') {
@@ -83,7 +107,7 @@ export async function checkFile(file: string, bytes: Uint8Array, expect: SchemaK
     }
   }
 
-  return { file, kind: loaded.kind, identity, findings: capPerFile(scrub(findings, secrets)), summaries, ...(org ? { org } : {}) };
+  return { file, kind: loaded.kind, identity, findings: capPerFile(scrub(findings, secrets)), summaries, ...(org ? { org } : {}), ...(inventory ? { inventory } : {}) };
 }
 
 /** Cross-file rules over the summaries; positions are resolved by the caller, who can re-read files. */
@@ -134,14 +158,21 @@ function textScan(text: string): TextScan {
   return { text, secretlint: () => (cached ??= secretlintScan(text)) };
 }
 
-/** No finding may carry a secret this file was found to hold, whichever rule wrote the message. */
+/**
+ * No finding may carry a secret this file was found to hold, whichever rule wrote the message,
+ * not even part of one (messages quote values cut at 60 characters). Any 12-character stretch
+ * of a secret counts: its quoted values are withheld, and if that is not enough, the message.
+ */
 function scrub(findings: Finding[], secrets: readonly string[]): Finding[] {
   if (secrets.length === 0) return findings;
-  const parts = [...new Set(secrets.flatMap((s) => [s, ...s.split(/\s+/).filter((p) => p.length >= 8)]))].sort((a, b) => b.length - a.length);
+  const windows = new Set<string>();
+  for (const s of secrets) for (let i = 0; i + 12 <= s.length; i++) windows.add(s.slice(i, i + 12));
+  for (const s of secrets) if (s.length < 12) windows.add(s);
+  const leaks = (m: string) => { for (const w of windows) if (m.includes(w)) return true; return false; };
   return findings.map((f) => {
-    let message = f.message;
-    for (const s of parts) if (message.includes(s)) message = message.split(s).join('[redacted]');
-    return message === f.message ? f : { ...f, message };
+    if (!leaks(f.message)) return f;
+    const quoted = f.message.replace(/"(?:[^"\\]|\\.)*"/g, '"[redacted]"');
+    return { ...f, message: leaks(quoted) ? 'message withheld: it would show part of a secret found in this file (see the secret/* finding)' : quoted };
   });
 }
 

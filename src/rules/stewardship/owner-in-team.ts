@@ -1,4 +1,5 @@
 import { lower, team } from '../../model/org.js';
+import { isTombstone } from '../lib/status.js';
 import { defineRule } from '../types.js';
 
 export default defineRule({
@@ -14,7 +15,7 @@ export default defineRule({
   check({ data }, { org }) {
     const { owner, team: name } = data.spec.stewardship;
     const t = org && team(org, name);
-    if (!org || !t) return []; // stewardship/team-exists reports an unknown team
+    if (!org || !t || isTombstone(data)) return []; // stewardship/team-exists reports an unknown team
     if (org.members.get(name)?.has(lower(owner))) return [];
     return [{ path: ['spec', 'stewardship', 'owner'], message: `owner ${owner} is not a member of team ${name} in org.yaml` }];
   },

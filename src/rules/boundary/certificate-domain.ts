@@ -1,0 +1,27 @@
+import { team } from '../../model/org.js';
+import { show } from '../../findings.js';
+import { isTombstone } from '../lib/status.js';
+import { defineRule, type Report } from '../types.js';
+
+export default defineRule({
+  kind: 'identity',
+  meta: {
+    id: 'boundary/certificate-domain',
+    severity: 'error',
+    title: 'Certificate name outside the team domains',
+    rationale: 'A certificate for a name is a licence to impersonate that service; an identity may only obtain certificates for names under the domains org.yaml gives its team.',
+    fix: 'Use a common name equal to or below one of the team\'s boundaries.vault.domains, or have a security owner add the domain in identities/org.yaml.',
+    owasp: ['NHI5', 'NHI8'],
+  },
+  check({ data }, { org }) {
+    const t = org && team(org, data.spec.stewardship.team);
+    const domains = t?.boundaries?.vault?.domains?.map((d) => d.toLowerCase());
+    if (!domains || isTombstone(data)) return [];
+    const inside = (name: string): boolean => domains.some((d) => name === d || name.endsWith(`.${d}`));
+    const out: Report[] = [];
+    (data.spec.access.vault?.certificates ?? []).forEach((c, i) => c.commonNames.forEach((name, j) => {
+      if (!inside(name.toLowerCase())) out.push({ path: ['spec', 'access', 'vault', 'certificates', i, 'commonNames', j], message: `certificate name ${show(name)} is not within team ${data.spec.stewardship.team}'s domains (boundaries.vault.domains)` });
+    }));
+    return out;
+  },
+});

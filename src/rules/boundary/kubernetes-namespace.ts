@@ -1,0 +1,35 @@
+import { team } from '../../model/org.js';
+import type { Path } from '../../findings.js';
+import { isTombstone } from '../lib/status.js';
+import { defineRule, type Report } from '../types.js';
+
+export default defineRule({
+  kind: 'identity',
+  meta: {
+    id: 'boundary/kubernetes-namespace',
+    severity: 'error',
+    title: 'Kubernetes namespace outside the team boundary',
+    rationale: 'Namespaces separate teams and environments inside a cluster; a service account, role trust or delivered secret in a namespace outside the team boundary reaches workloads the team does not own.',
+    fix: 'Use a <cluster>/<namespace> listed in the team\'s boundaries.kubernetes.namespaces, or have a security owner extend the boundary in identities/org.yaml.',
+    owasp: ['NHI5', 'NHI8'],
+  },
+  check({ data }, { org }) {
+    const t = org && team(org, data.spec.stewardship.team);
+    const allowed = t?.boundaries?.kubernetes?.namespaces;
+    if (!allowed || isTombstone(data)) return [];
+    const inside = (cluster: string, namespace: string): boolean => allowed.includes(`${cluster}/${namespace}`) || allowed.includes(`${cluster}/*`);
+    const { access, delivery } = data.spec;
+    const places: { cluster: string; namespace: string; path: Path; what: string }[] = [];
+    if (access.kubernetes) places.push({ ...access.kubernetes, path: ['spec', 'access', 'kubernetes', 'namespace'], what: 'service account' });
+    const trust = access.aws?.trust?.kubernetes;
+    if (trust) places.push({ ...trust, path: ['spec', 'access', 'aws', 'trust', 'kubernetes', 'namespace'], what: 'AWS role trust' });
+    // A delivered secret lands in the identity's own cluster; without one there is nothing to check.
+    const secret = delivery?.kubernetesSecret;
+    if (secret && access.kubernetes) places.push({ cluster: access.kubernetes.cluster, namespace: secret.namespace, path: ['spec', 'delivery', 'kubernetesSecret', 'namespace'], what: 'delivered secret' });
+    const out: Report[] = [];
+    for (const p of places) {
+      if (!inside(p.cluster, p.namespace)) out.push({ path: p.path, message: `${p.what} namespace ${p.cluster}/${p.namespace} is outside team ${data.spec.stewardship.team}'s boundary (boundaries.kubernetes.namespaces)` });
+    }
+    return out;
+  },
+});

@@ -1,0 +1,32 @@
+import { team } from '../../model/org.js';
+import { show, type Path } from '../../findings.js';
+import { isTombstone } from '../lib/status.js';
+import { vaultPathWithin } from '../lib/vault-paths.js';
+import { defineRule, type Report } from '../types.js';
+
+export default defineRule({
+  kind: 'identity',
+  meta: {
+    id: 'boundary/vault-path',
+    severity: 'error',
+    title: 'Vault path outside the team boundary',
+    rationale: 'Vault globs are easy to widen by accident (`kv/data/pay*` also matches `kv/data/payroll/`); every path an identity may use, elevated or delivered to, must stay inside the paths org.yaml gives its team.',
+    fix: 'Narrow the path so that everything it can match lies inside one of the team\'s boundaries.vault.paths (mind that a trailing * is a string prefix), or have a security owner extend the boundary.',
+    owasp: ['NHI5', 'NHI8'],
+  },
+  check({ data }, { org }) {
+    const t = org && team(org, data.spec.stewardship.team);
+    const allowed = t?.boundaries?.vault?.paths;
+    if (!allowed || isTombstone(data)) return [];
+    const { access, delivery, elevations } = data.spec;
+    const places: { path: string; at: Path }[] = [];
+    (access.vault?.paths ?? []).forEach((p, i) => places.push({ path: p.path, at: ['spec', 'access', 'vault', 'paths', i, 'path'] }));
+    (elevations ?? []).forEach((e, j) => (e.access.vault?.paths ?? []).forEach((p, i) => places.push({ path: p.path, at: ['spec', 'elevations', j, 'access', 'vault', 'paths', i, 'path'] })));
+    if (delivery?.vaultPath !== undefined) places.push({ path: delivery.vaultPath, at: ['spec', 'delivery', 'vaultPath'] });
+    const out: Report[] = [];
+    for (const p of places) {
+      if (!allowed.some((b) => vaultPathWithin(p.path, b))) out.push({ path: p.at, message: `Vault path ${show(p.path)} reaches outside team ${data.spec.stewardship.team}'s boundary (boundaries.vault.paths)` });
+    }
+    return out;
+  },
+});

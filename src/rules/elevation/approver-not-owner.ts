@@ -1,0 +1,25 @@
+import { lower } from '../../model/org.js';
+import { show } from '../../findings.js';
+import { isTombstone } from '../lib/status.js';
+import { defineRule, type Report } from '../types.js';
+
+export default defineRule({
+  kind: 'identity',
+  meta: {
+    id: 'elevation/approver-not-owner',
+    severity: 'error',
+    title: 'Elevation approved by the identity owner',
+    rationale: 'Four eyes: the owner asks for extra access, so a second person must approve it; self-approval makes the approval meaningless.',
+    fix: 'Have someone other than spec.stewardship.owner (a team member or a security owner) approve the elevation and set approvedBy to them.',
+    owasp: ['NHI5'],
+  },
+  check({ data }) {
+    if (isTombstone(data)) return [];
+    const owner = lower(data.spec.stewardship.owner);
+    const out: Report[] = [];
+    (data.spec.elevations ?? []).forEach((e, i) => {
+      if (lower(e.approvedBy) === owner) out.push({ path: ['spec', 'elevations', i, 'approvedBy'], message: `elevation approver ${show(e.approvedBy)} is the owner of the identity; someone else must approve` });
+    });
+    return out;
+  },
+});

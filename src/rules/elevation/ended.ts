@@ -1,0 +1,24 @@
+import { isoInstant, parseDateTime } from '../../time.js';
+import { isTombstone } from '../lib/status.js';
+import { defineRule, type Report } from '../types.js';
+
+export default defineRule({
+  kind: 'identity',
+  meta: {
+    id: 'elevation/ended',
+    severity: 'warning',
+    title: 'Elevation has ended',
+    rationale: 'An elevation past its until grants nothing any more, but left in the manifest it clutters reviews and invites someone to extend it instead of asking again.',
+    fix: 'Remove the ended entry from spec.elevations; git history keeps the record of what was granted.',
+    owasp: ['NHI5'],
+  },
+  check({ data }, { now }) {
+    if (isTombstone(data)) return [];
+    const out: Report[] = [];
+    (data.spec.elevations ?? []).forEach((e, i) => {
+      const until = parseDateTime(e.until);
+      if (until !== null && until <= now) out.push({ path: ['spec', 'elevations', i, 'until'], message: `elevation ended at ${isoInstant(until)} (now ${isoInstant(now)}); remove it from the manifest` });
+    });
+    return out;
+  },
+});

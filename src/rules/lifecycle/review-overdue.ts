@@ -1,0 +1,31 @@
+import { DAY_MS, formatDuration, isoDate, parseDate, parseDuration } from '../../time.js';
+import { isTombstone } from '../lib/status.js';
+import { defineRule } from '../types.js';
+
+export default defineRule({
+  kind: 'identity',
+  meta: {
+    id: 'lifecycle/review-overdue',
+    severity: 'error',
+    title: 'Access review overdue',
+    rationale: 'Access that nobody looks at only grows; org.yaml limits.reviewEvery makes someone other than the owner attest at a fixed interval that the identity and its access are still needed.',
+    fix: 'Review the identity\'s purpose and access, then record the review in spec.review (lastReviewed: today\'s date, reviewer: who did it).',
+    owasp: ['NHI1', 'NHI5'],
+  },
+  check({ data }, { org, now }) {
+    const limit = org?.spec.limits?.reviewEvery;
+    if (limit === undefined || isTombstone(data)) return [];
+    const every = parseDuration(limit);
+    if (every === null) return [];
+    const review = data.spec.review;
+    if (!review) return [{ path: ['spec'], at: 'key', message: `never reviewed: spec.review is missing (org.yaml requires a review every ${formatDuration(every)})` }];
+    const last = parseDate(review.lastReviewed);
+    if (last === null) return [];
+    // SPEC §3: "today - review.lastReviewed" in whole UTC days, like expires: the due date itself is still fine.
+    const today = Math.floor(now / DAY_MS) * DAY_MS;
+    const path = ['spec', 'review', 'lastReviewed'];
+    if (last > today) return [{ path, message: `spec.review.lastReviewed ${review.lastReviewed} is in the future (today is ${isoDate(today)}); record the date the review took place` }];
+    if (today - last <= every) return [];
+    return [{ path, message: `review overdue: last reviewed ${review.lastReviewed}, the next review fell due on ${isoDate(last + every)} (limits.reviewEvery ${formatDuration(every)})` }];
+  },
+});

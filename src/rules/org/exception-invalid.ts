@@ -1,0 +1,47 @@
+import { show } from '../../findings.js';
+import { orgModel } from '../../model/org.js';
+import { exceptionProblem } from '../lib/exceptions.js';
+// A cycle (index.ts imports this file); the binding is only read inside check, after every module loaded.
+import { ruleById } from '../index.js';
+import { defineRule, type Report } from '../types.js';
+
+export default defineRule({
+  kind: 'org',
+  meta: {
+    id: 'org/exception-invalid',
+    severity: 'error',
+    title: 'Exception that does not apply',
+    rationale: 'An exception suppresses a finding only while it names an existing, exceptable rule, carries a security owner\'s approval and has not expired; one that fails any of these suppresses nothing, and a reader of org.yaml would wrongly believe the risk is accepted.',
+    fix: 'Fix the rule id, have a security owner (spec.securityOwners) approve it, or renew or remove the expired exception; findings of parse/, schema/, secret/ and org/ rules cannot be excepted, fix those instead.',
+    owasp: ['NHI1', 'NHI5'],
+  },
+  check(org, { now }) {
+    // ctx.org is null while org.yaml itself is checked; build the model from the document.
+    const model = orgModel(org);
+    const known = new Set(ruleById.keys());
+    const out: Report[] = [];
+    (org.spec.exceptions ?? []).forEach((e, i) => {
+      const at = (key: string) => ['spec', 'exceptions', i, key];
+      switch (exceptionProblem(e, model, now, known)) {
+        case 'unknown-rule':
+          out.push({ path: at('rule'), message: `exception names rule ${show(e.rule)}, which does not exist; see idac rules` });
+          break;
+        case 'not-exceptable':
+          out.push({ path: at('rule'), message: `findings of rule ${show(e.rule)} cannot be excepted (parse/, schema/, secret/ and org/ rules); fix them instead` });
+          break;
+        case 'approver':
+          out.push({ path: at('approvedBy'), message: `exception approver ${show(e.approvedBy)} is not a security owner (spec.securityOwners)` });
+          break;
+        case 'bad-date':
+          out.push({ path: at('expires'), message: `exception expires ${show(e.expires)} is not a real date` });
+          break;
+        case 'expired':
+          out.push({ path: at('expires'), message: `exception for ${show(e.identity)} / ${show(e.rule)} expired on ${e.expires}; renew it with a security owner or remove it` });
+          break;
+        case null:
+          break;
+      }
+    });
+    return out;
+  },
+});

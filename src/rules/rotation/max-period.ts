@@ -1,0 +1,32 @@
+import { formatDuration, parseDuration } from '../../time.js';
+import { isTombstone } from '../lib/status.js';
+import { staticCredentials } from '../lib/static-credentials.js';
+import { defineRule } from '../types.js';
+
+export default defineRule({
+  kind: 'identity',
+  meta: {
+    id: 'rotation/max-period',
+    severity: 'error',
+    title: 'Rotation period longer than the organisation allows',
+    rationale: 'The rotation period bounds how long a leaked static credential stays usable; org.yaml limits.rotation sets the longest period per credential kind.',
+    fix: 'Shorten spec.rotation.period to at most the limit in identities/org.yaml limits.rotation for the credential kind.',
+    owasp: ['NHI7'],
+  },
+  check({ data }, { org }) {
+    const limits = org?.spec.limits?.rotation;
+    const rotation = data.spec.rotation;
+    if (!limits || !rotation || isTombstone(data)) return [];
+    const period = parseDuration(rotation.period);
+    if (period === null) return []; // schema/format reports it
+    const out = [];
+    for (const kind of staticCredentials(data)) {
+      const text = limits[kind];
+      const max = text === undefined ? null : parseDuration(text);
+      if (max !== null && period > max) {
+        out.push({ path: ['spec', 'rotation', 'period'], message: `rotation period ${formatDuration(period)} exceeds the ${kind} limit of ${formatDuration(max)} in org.yaml limits.rotation` });
+      }
+    }
+    return out;
+  },
+});

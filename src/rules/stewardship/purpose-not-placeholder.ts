@@ -1,0 +1,43 @@
+import { show } from '../../findings.js';
+import { isTombstone } from '../lib/status.js';
+import { defineRule } from '../types.js';
+
+const PLACEHOLDERS = new Set([
+  'todo', 'tbd', 'tba', 'n/a', 'na', 'none', 'test', 'testing', 'x', 'xx', 'xxx', 'fixme', 'placeholder',
+  '-', '.', '...', 'lorem ipsum', 'purpose', 'description', 'changeme', 'service account', 'machine identity',
+]);
+const MIN_WORDS = 3;
+const MIN_CHARS = 20;
+// OWASP NHI10: a machine identity used by a person (from a laptop, to debug) escapes the controls humans have (MFA, offboarding).
+const HUMAN_USE = /\b(personal|my\s+laptop|debug|testing\s+only)\b/i;
+
+export default defineRule({
+  kind: 'identity',
+  meta: {
+    id: 'stewardship/purpose-not-placeholder',
+    severity: 'error',
+    title: 'Purpose is a placeholder or describes human use',
+    rationale: 'Reviewers check access against the purpose and decide from it whether an identity can be retired; "TODO" makes both impossible. A purpose that says the identity is for personal use or debugging is a human using a machine identity (OWASP NHI10).',
+    fix: 'Write in a sentence what the identity does and why (at least 3 words and 20 characters); people get their own accounts, not machine identities.',
+    owasp: ['NHI1', 'NHI10'],
+  },
+  check({ data }) {
+    if (isTombstone(data)) return [];
+    const purpose = data.spec.purpose;
+    const text = purpose.trim().replace(/\s+/g, ' ');
+    const path = ['spec', 'purpose'];
+    const out = [];
+    const words = text === '' ? 0 : text.split(' ').length;
+    const chars = [...text].length;
+    if (PLACEHOLDERS.has(text.toLowerCase())) {
+      out.push({ path, message: `purpose ${show(purpose, 40)} is a placeholder; say what the identity does and why` });
+    } else if (words < MIN_WORDS || chars < MIN_CHARS) {
+      out.push({ path, message: `purpose ${show(purpose, 40)} is too short (${words} word${words === 1 ? '' : 's'}, ${chars} characters); say what the identity does and why in at least ${MIN_WORDS} words and ${MIN_CHARS} characters` });
+    }
+    const human = HUMAN_USE.exec(text);
+    if (human) {
+      out.push({ path, message: `purpose mentions ${show(human[0].toLowerCase(), 20)}: a machine identity must not serve a person's own use or debugging (OWASP NHI10); give people their own accounts` });
+    }
+    return out;
+  },
+});

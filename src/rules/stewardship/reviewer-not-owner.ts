@@ -1,0 +1,22 @@
+import { lower } from '../../model/org.js';
+import { isTombstone } from '../lib/status.js';
+import { defineRule } from '../types.js';
+
+export default defineRule({
+  kind: 'identity',
+  meta: {
+    id: 'stewardship/reviewer-not-owner',
+    severity: 'error',
+    title: 'Owner reviewed their own identity',
+    rationale: 'An access review is a second pair of eyes on what the identity may touch; an owner attesting their own identity is no review at all (four-eyes principle).',
+    fix: 'Have someone other than the owner review the access and record them in spec.review.reviewer.',
+    owasp: ['NHI1', 'NHI5'],
+  },
+  check({ data }) {
+    const review = data.spec.review;
+    if (!review || isTombstone(data)) return [];
+    const { owner } = data.spec.stewardship;
+    if (lower(review.reviewer) !== lower(owner)) return [];
+    return [{ path: ['spec', 'review', 'reviewer'], message: `reviewer ${review.reviewer} is the owner; the review must be done by someone else` }];
+  },
+});

@@ -1,0 +1,21 @@
+import { lower } from '../../model/org.js';
+import { isTombstone } from '../lib/status.js';
+import { defineRule } from '../types.js';
+
+export default defineRule({
+  kind: 'identity',
+  meta: {
+    id: 'stewardship/successor-not-owner',
+    severity: 'error',
+    title: 'Successor is the owner',
+    rationale: 'A successor exists so that someone else can take over when the owner leaves; naming the owner twice leaves nobody, and the identity is orphaned on the owner\'s last day.',
+    fix: 'Set spec.stewardship.successor to a different member of the team.',
+    owasp: ['NHI1'],
+  },
+  check({ data }) {
+    if (isTombstone(data)) return [];
+    const { owner, successor } = data.spec.stewardship;
+    if (lower(owner) !== lower(successor)) return [];
+    return [{ path: ['spec', 'stewardship', 'successor'], message: `successor ${successor} is also the owner; name a different member of the team` }];
+  },
+});

@@ -1,0 +1,24 @@
+import { show } from '../../findings.js';
+import { didYouMean } from '../../manifest/schemas.js';
+import { team } from '../../model/org.js';
+import { isTombstone } from '../lib/status.js';
+import { defineRule } from '../types.js';
+
+export default defineRule({
+  kind: 'identity',
+  meta: {
+    id: 'stewardship/team-exists',
+    severity: 'error',
+    title: 'Team is not declared in org.yaml',
+    rationale: 'The team is who answers for an identity and whose boundaries contain it; a team org.yaml does not know (a typo, or a team that was dissolved) leaves the identity without owners or limits.',
+    fix: 'Set spec.stewardship.team to a team declared under spec.teams in identities/org.yaml (and move the file into that folder), or declare the team there.',
+    owasp: ['NHI1'],
+  },
+  check({ data }, { org }) {
+    if (!org || isTombstone(data)) return [];
+    const name = data.spec.stewardship.team;
+    if (team(org, name)) return [];
+    const guess = didYouMean(name, Object.keys(org.spec.teams));
+    return [{ path: ['spec', 'stewardship', 'team'], message: `team ${show(name, 40)} is not declared in org.yaml${guess ? `; did you mean ${show(guess, 40)}?` : ''}` }];
+  },
+});

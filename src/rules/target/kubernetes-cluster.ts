@@ -1,0 +1,29 @@
+import type { Path } from '../../findings.js';
+import { isTombstone } from '../lib/status.js';
+import { defineRule, type Report } from '../types.js';
+
+export default defineRule({
+  kind: 'identity',
+  meta: {
+    id: 'target/kubernetes-cluster',
+    severity: 'error',
+    title: 'Kubernetes cluster is not a declared target',
+    rationale: 'idac only manages the clusters org.yaml declares under targets.kubernetes; a service account or role trust naming any other cluster could not be applied, or would reach a cluster nobody vetted.',
+    fix: 'Use a cluster declared in identities/org.yaml targets.kubernetes, or have a security owner declare the cluster there.',
+    owasp: ['NHI5', 'NHI8'],
+  },
+  check({ data }, { org }) {
+    if (!org || isTombstone(data)) return [];
+    const clusters = org.spec.targets?.kubernetes ?? {};
+    const { access } = data.spec;
+    const places: { cluster: string; path: Path }[] = [];
+    if (access.kubernetes) places.push({ cluster: access.kubernetes.cluster, path: ['spec', 'access', 'kubernetes', 'cluster'] });
+    const trust = access.aws?.trust?.kubernetes;
+    if (trust) places.push({ cluster: trust.cluster, path: ['spec', 'access', 'aws', 'trust', 'kubernetes', 'cluster'] });
+    const out: Report[] = [];
+    for (const p of places) {
+      if (!Object.hasOwn(clusters, p.cluster)) out.push({ path: p.path, message: `Kubernetes cluster ${p.cluster} is not declared in org.yaml targets.kubernetes` });
+    }
+    return out;
+  },
+});

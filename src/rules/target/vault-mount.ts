@@ -1,0 +1,37 @@
+import { show, type Path } from '../../findings.js';
+import { isTombstone } from '../lib/status.js';
+import { vaultMount } from '../lib/vault-paths.js';
+import { defineRule, type Report } from '../types.js';
+
+export default defineRule({
+  kind: 'identity',
+  meta: {
+    id: 'target/vault-mount',
+    severity: 'error',
+    title: 'Vault mount is not a declared target',
+    rationale: 'idac only manages the Vault mounts org.yaml declares under targets.vault.mounts; a path on an undeclared mount (or a glob reaching across mounts) cannot be reviewed against the mount\'s type, and certificates can only come from a pki mount.',
+    fix: 'Start every Vault path with a mount declared in identities/org.yaml targets.vault.mounts followed by "/", and take certificates from a declared mount of type pki; or have a security owner declare the mount.',
+    owasp: ['NHI5', 'NHI8'],
+  },
+  check({ data }, { org }) {
+    if (!org || isTombstone(data)) return [];
+    const mounts = org.spec.targets?.vault?.mounts ?? {};
+    const names = Object.keys(mounts);
+    const { access, delivery, elevations } = data.spec;
+    const paths: { path: string; at: Path }[] = [];
+    (access.vault?.paths ?? []).forEach((p, i) => paths.push({ path: p.path, at: ['spec', 'access', 'vault', 'paths', i, 'path'] }));
+    (elevations ?? []).forEach((e, j) => (e.access.vault?.paths ?? []).forEach((p, i) => paths.push({ path: p.path, at: ['spec', 'elevations', j, 'access', 'vault', 'paths', i, 'path'] })));
+    // idac writes delivered credentials there, so that mount is a target too.
+    if (delivery?.vaultPath !== undefined) paths.push({ path: delivery.vaultPath, at: ['spec', 'delivery', 'vaultPath'] });
+    const out: Report[] = [];
+    for (const p of paths) {
+      if (vaultMount(p.path, names) === null) out.push({ path: p.at, message: `Vault path ${show(p.path)} is not under a mount declared in org.yaml targets.vault.mounts` });
+    }
+    (access.vault?.certificates ?? []).forEach((c, i) => {
+      const at: Path = ['spec', 'access', 'vault', 'certificates', i, 'mount'];
+      if (!Object.hasOwn(mounts, c.mount)) out.push({ path: at, message: `certificate mount ${show(c.mount)} is not declared in org.yaml targets.vault.mounts` });
+      else if (mounts[c.mount] !== 'pki') out.push({ path: at, message: `certificate mount ${show(c.mount)} is of type ${mounts[c.mount]}, not pki` });
+    });
+    return out;
+  },
+});

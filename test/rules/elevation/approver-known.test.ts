@@ -1,0 +1,29 @@
+import { edit, IDENTITY, ruleTable } from '../harness.js';
+
+const at = 'identities/payments/app.yaml';
+const elevation = (approver: string) => `    - reason: INC-1 replay failed settlements
+      approvedBy: ${approver}
+      from: 2026-11-23T08:00:00Z
+      until: 2026-11-23T16:00:00Z
+      access:
+        aws:
+          permissions:
+            - actions: [s3:PutObject]
+              resources: [arn:aws:s3:::bank-drop/replay/*]
+`;
+const withElevations = (...items: string[]) => `${IDENTITY}  elevations:\n${items.join('')}`;
+
+ruleTable('elevation/approver-known', {
+  good: [
+    { name: 'a member of another team', files: { [at]: withElevations(elevation('dave@example.com')) } },
+    { name: 'a member of the same team', files: { [at]: withElevations(elevation('carol@example.com')) } },
+    { name: 'a security owner', files: { [at]: withElevations(elevation('sec@example.com')) } },
+    { name: 'emails compare case-insensitively', files: { [at]: withElevations(elevation('Dave@Example.COM')) } },
+    { name: 'without org.yaml', files: { 'identities/org.yaml': null, [at]: withElevations(elevation('mallory@example.com')) } },
+    { name: 'a tombstone is skipped', files: { [at]: edit(withElevations(elevation('mallory@example.com')), '  expires: 2027-05-31\n', '  expires: 2027-05-31\n  status: decommissioned\n') } },
+  ],
+  bad: [
+    { name: 'unknown approver', files: { [at]: withElevations(elevation('mallory@example.com')) }, expect: [{ line: 27, column: 19, message: /approver "mallory@example.com" is neither a team member nor a security owner/ }] },
+    { name: 'only the unknown one of two', files: { [at]: withElevations(elevation('dave@example.com'), elevation('dave@example.org')) }, expect: [{ line: 36, column: 19 }] },
+  ],
+});

@@ -1,0 +1,30 @@
+import { edit, IDENTITY, ruleTable } from '../harness.js';
+
+const at = 'identities/payments/app.yaml';
+const purpose = (text: string) => edit(IDENTITY, 'purpose: Reads settlement files from the bank drop bucket.', `purpose: ${text}`);
+const placeholder = /is a placeholder/;
+const short = /is too short/;
+const human = /must not serve a person's own use or debugging \(OWASP NHI10\)/;
+
+ruleTable('stewardship/purpose-not-placeholder', {
+  good: [
+    { name: 'a real purpose', files: { [at]: IDENTITY } },
+    { name: 'exactly 3 words and 20 characters', files: { [at]: purpose('Reads ledger entries') } },
+    { name: 'human-use words only as whole words', files: { [at]: purpose('Serves personalised offers; uploads debugger symbols for crash reports.') } },
+    { name: 'a placeholder word inside a sentence', files: { [at]: purpose('Runs the nightly test suite against staging.') } },
+    { name: 'tombstone', files: { [at]: `${purpose('TODO')}  status: decommissioned\n` } },
+  ],
+  bad: [
+    { name: 'TODO', files: { [at]: purpose('TODO') }, expect: [{ line: 7, column: 12, message: /purpose "TODO" is a placeholder/ }] },
+    { name: 'N/A', files: { [at]: purpose('N/A') }, expect: [{ line: 7, column: 12, message: placeholder }] },
+    { name: 'quoted, padded, mixed case', files: { [at]: purpose('"  Lorem   Ipsum "') }, expect: [{ line: 7, column: 12, message: placeholder }] },
+    { name: 'service account', files: { [at]: purpose('Service Account') }, expect: [{ line: 7, column: 12, message: placeholder }] },
+    { name: '...', files: { [at]: purpose('"..."') }, expect: [{ line: 7, column: 12, message: placeholder }] },
+    { name: '3 words, 19 characters', files: { [at]: purpose('Reads ledger entrie') }, expect: [{ line: 7, column: 12, message: /too short \(3 words, 19 characters\)/ }] },
+    { name: 'long but 2 words', files: { [at]: purpose('Reads settlement-files-from-the-bank-bucket') }, expect: [{ line: 7, column: 12, message: short }] },
+    { name: 'personal use', files: { [at]: purpose('Personal credentials so I can query S3 from my laptop.') }, expect: [{ line: 7, column: 12, message: /mentions "personal"/ }] },
+    { name: 'my laptop', files: { [at]: purpose('Used from my   laptop to check the settlement bucket.') }, expect: [{ line: 7, column: 12, message: human }] },
+    { name: 'testing only', files: { [at]: purpose('"Testing only: replays settlement files by hand."') }, expect: [{ line: 7, column: 12, message: /mentions "testing only"/ }] },
+    { name: 'both: too short and debug', files: { [at]: purpose('Debug') }, expect: [{ line: 7, column: 12, message: /too short \(1 word, 5 characters\)/ }, { line: 7, column: 12, message: human }] },
+  ],
+});
