@@ -2,10 +2,10 @@
 // run the cross-file rules over compact summaries, drop what a valid exception covers, sort.
 
 import { compareFindings, type Finding } from '../findings.js';
-import { tooLarge } from '../manifest/decode.js';
+import { MAX_FILE_BYTES, tooLarge } from '../manifest/decode.js';
 import type { Organization } from '../manifest/organization.generated.js';
 import { orgModel, type OrgModel } from '../model/org.js';
-import type { Source, SourceEntry } from '../io/source.js';
+import { isOversize, normalisePath, type Source, type SourceEntry } from '../io/source.js';
 import { checkFile, checkRepo, finding, placeReports, type FileOutcome } from '../rules/engine.js';
 import { activeExceptions } from '../rules/lib/exceptions.js';
 
@@ -43,37 +43,55 @@ export async function validate(source: Source, opts: ValidateOptions): Promise<R
   const fast = opts.fast ?? true;
   const findings: Finding[] = [];
 
-  const orgEntry = await source.stat(ORG_FILE);
+  const orgFile = await locateOrg(source, opts.paths);
+  const orgEntry = await source.stat(orgFile);
   let org: Organization | null = null;
   let orgOutcome: FileOutcome | null = null;
   if (!orgEntry) {
     // A look-alike name is the usual cause; say so rather than leave the user hunting.
-    const near = await source.stat('identities/org.yml');
-    const hint = near ? `; found ${near.path}: rename it to ${ORG_FILE}` : '';
-    findings.push(finding('org/missing', ORG_FILE, null, 1, 1, `${ORG_FILE} is missing: teams, members, boundaries and limits cannot be checked${hint}`));
+    const near = await source.stat(orgFile.replace(/\.yaml$/, '.yml'));
+    const hint = near ? `; found ${near.path}: rename it to ${orgFile}` : '';
+    findings.push(finding('org/missing', orgFile, null, 1, 1, `${orgFile} is missing: teams, members, boundaries and limits cannot be checked${hint}`));
   } else {
     orgOutcome = await checkOne(source, orgEntry, 'Organization', { org: null, now: opts.now, fast });
     org = orgOutcome.org ?? null;
   }
   const model: OrgModel | null = org ? orgModel(org) : null;
 
-  const files = listing.files.filter((f) => f.path !== ORG_FILE);
+  const files = listing.files.filter((f) => f.path !== orgFile);
   const runner = opts.runner ?? inProcess;
   const outcomes = await runner(source, { files, org, now: opts.now, fast });
-  if (orgOutcome && listing.files.some((f) => f.path === ORG_FILE)) findings.push(...orgOutcome.findings);
+  if (orgOutcome && listing.files.some((f) => f.path === orgFile)) findings.push(...orgOutcome.findings);
   for (const o of outcomes) findings.push(...o.findings);
 
   // Cross-file rules: positions only for the few files they report on.
-  const reports = checkRepo(outcomes, { org: model, now: opts.now, orgFile: ORG_FILE });
+  const reports = checkRepo(outcomes, { org: model, now: opts.now, orgFile });
   const byFile = new Map<string, typeof reports>();
   for (const r of reports) byFile.set(r.file, [...(byFile.get(r.file) ?? []), r]);
   for (const [file, rs] of [...byFile].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    findings.push(...placeReports(file, await source.read(file), file === ORG_FILE ? 'Organization' : 'MachineIdentity', rs));
+    const bytes = await source.read(file, MAX_FILE_BYTES);
+    if (!isOversize(bytes)) findings.push(...placeReports(file, bytes, file === orgFile ? 'Organization' : 'MachineIdentity', rs));
   }
 
   const excepted = model ? activeExceptions(model, opts.now) : null;
   const kept = excepted ? findings.filter((f) => !(f.identity && excepted.get(f.identity)?.has(f.rule))) : findings;
   return { ok: true, value: { identities: files.length, findings: kept.sort(compareFindings), outcomes } };
+}
+
+/**
+ * The org.yaml that governs the given paths: the one in the nearest enclosing `identities/`
+ * folder (so `validate examples/acme/identities` uses that repo's org), else identities/org.yaml.
+ */
+async function locateOrg(source: Source, paths: readonly string[]): Promise<string> {
+  for (const raw of paths) {
+    const segs = normalisePath(raw).split('/');
+    for (let i = segs.length; i >= 1; i--) {
+      if (segs[i - 1] !== 'identities') continue;
+      const candidate = [...segs.slice(0, i), 'org.yaml'].join('/');
+      if (await source.stat(candidate)) return candidate;
+    }
+  }
+  return ORG_FILE;
 }
 
 export const inProcess: FileRunner = async (source, input) => {
@@ -85,7 +103,8 @@ export const inProcess: FileRunner = async (source, input) => {
 
 export async function checkOne(source: Source, entry: SourceEntry, expect: 'MachineIdentity' | 'Organization', opts: { org: OrgModel | null; now: number; fast: boolean }): Promise<FileOutcome> {
   // The size cap holds before a byte is read.
-  const big = tooLarge(entry.size);
+  const bytes = await source.read(entry.path, MAX_FILE_BYTES);
+  const big = tooLarge(isOversize(bytes) ? bytes.oversize : 0);
   if (big) return { file: entry.path, kind: null, identity: null, findings: [finding('parse/size', entry.path, null, 1, 1, big)], summaries: {} };
-  return checkFile(entry.path, await source.read(entry.path), expect, opts);
+  return checkFile(entry.path, bytes as Uint8Array, expect, opts);
 }

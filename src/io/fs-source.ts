@@ -1,9 +1,10 @@
 // The working tree. Symbolic links are not followed: a manifest that points elsewhere on disk
 // could make validate read files outside the repository.
 
-import { lstat, readdir, readFile } from 'node:fs/promises';
+import { closeSync, fstatSync, openSync, readSync, constants } from 'node:fs';
+import { lstat, readdir } from 'node:fs/promises';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import { isManifestPath, normalisePath, type Listing, type Source, type SourceEntry } from './source.js';
+import { isManifestPath, normalisePath, type Listing, type Oversize, type Source, type SourceEntry } from './source.js';
 
 export class FsSource implements Source {
   readonly label = 'WORKTREE';
@@ -36,13 +37,32 @@ export class FsSource implements Source {
       if (e.isDirectory()) await this.walk(abs, out);
       else if (e.isFile() && isManifestPath(e.name)) {
         const rel = relative(this.root, abs).split(sep).join('/');
-        out.set(rel, { path: rel, size: (await lstat(abs)).size });
+        out.set(rel, { path: rel, size: -1 }); // the read stats the open file: one syscall fewer per file
       }
     }
   }
 
-  async read(path: string): Promise<Uint8Array> {
-    return readFile(resolve(this.root, path));
+  /**
+   * Synchronous on purpose: thousands of small files read one after another cost less this way
+   * than through the thread pool, and big repos already spread the reads over worker threads.
+   * O_NOFOLLOW: a symbolic link put in place after the listing is still not followed.
+   */
+  async read(path: string, maxBytes?: number): Promise<Uint8Array | Oversize> {
+    const fd = openSync(resolve(this.root, path), constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0));
+    try {
+      const size = fstatSync(fd).size;
+      if (maxBytes !== undefined && size > maxBytes) return { oversize: size };
+      const buf = Buffer.allocUnsafe(size);
+      let off = 0;
+      while (off < size) {
+        const n = readSync(fd, buf, off, size - off, off);
+        if (n === 0) break;
+        off += n;
+      }
+      return off === size ? buf : buf.subarray(0, off);
+    } finally {
+      closeSync(fd);
+    }
   }
 
   async stat(path: string): Promise<SourceEntry | null> {

@@ -2,7 +2,7 @@
 // `cat-file --batch` process for the blobs, so reading many files costs one process, not many.
 
 import { spawn, spawnSync } from 'node:child_process';
-import { isManifestPath, normalisePath, type Listing, type Source, type SourceEntry } from './source.js';
+import { isManifestPath, normalisePath, type Listing, type Oversize, type Source, type SourceEntry } from './source.js';
 
 export class GitSource implements Source {
   private tree: Map<string, { oid: string; size: number }> | null = null;
@@ -52,9 +52,10 @@ export class GitSource implements Source {
     return { ok: true, files: uniq.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)) };
   }
 
-  async read(path: string): Promise<Uint8Array> {
+  async read(path: string, maxBytes?: number): Promise<Uint8Array | Oversize> {
     const e = this.load().get(path);
     if (!e) throw new Error(`${path} is not in ${this.label}`);
+    if (maxBytes !== undefined && e.size > maxBytes) return { oversize: e.size };
     return (this.batch ??= new BatchReader(this.root)).read(e.oid);
   }
 

@@ -1,6 +1,6 @@
 // Files held in memory: for tests, and for callers of the library that already have the text.
 
-import { isManifestPath, normalisePath, type Listing, type Source, type SourceEntry } from './source.js';
+import { isManifestPath, normalisePath, type Listing, type Oversize, type Source, type SourceEntry } from './source.js';
 
 export class MemorySource implements Source {
   readonly label = 'MEMORY';
@@ -22,10 +22,10 @@ export class MemorySource implements Source {
     return { ok: true, files: uniq.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)) };
   }
 
-  async read(path: string): Promise<Uint8Array> {
+  async read(path: string, maxBytes?: number): Promise<Uint8Array | Oversize> {
     const f = this.files.get(path);
     if (!f) throw new Error(`${path}: not found`);
-    return f;
+    return maxBytes !== undefined && f.length > maxBytes ? { oversize: f.length } : f;
   }
 
   async stat(path: string): Promise<SourceEntry | null> {

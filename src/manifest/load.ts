@@ -2,7 +2,7 @@
 // Clean files take the fast path and never build a position-carrying document; anything else
 // takes the authoritative path, which places every problem at its YAML node.
 
-import type { Path } from '../findings.js';
+import { show, type Path } from '../findings.js';
 import { fastParse } from './fast-parse.js';
 import { parseYaml, type Locate } from './parse.js';
 import { checkSchema, type SchemaKind } from './schemas.js';
@@ -31,6 +31,18 @@ export interface LoadOptions {
 }
 
 export function loadText(text: string, opts: LoadOptions): Loaded {
+  try {
+    return loadAny(text, opts);
+  } catch {
+    // A bug, not the file's fault; still a finding, never a stack trace (SPEC §5).
+    return {
+      kind: null, data: undefined, valid: false, path: 'full', locate: () => 0,
+      issues: [{ rule: 'parse/syntax', offset: 0, message: 'the loader failed on this file (an internal error in idac; please report it)' }],
+    };
+  }
+}
+
+function loadAny(text: string, opts: LoadOptions): Loaded {
   if (opts.fast) {
     const data = fastParse(text);
     if (data !== undefined && kindOf(data) === opts.expect && checkSchema(opts.expect, data).length === 0) {
@@ -61,7 +73,9 @@ export function loadFull(text: string, expect: SchemaKind): Loaded {
         ? 'identities/org.yaml must hold kind: Organization; move this MachineIdentity to <team>/<name>.yaml'
         : declared === undefined
           ? `the document is missing the required key "kind" (${expect})`
-          : `kind must be ${expect} here`;
+          : typeof declared === 'string' && declared.toLowerCase() === expect.toLowerCase()
+            ? `kind must be written exactly ${expect}`
+            : `kind must be ${expect} ${expect === 'Organization' ? 'in identities/org.yaml' : 'in a team folder (one identity per file)'}, not ${typeof declared === 'string' ? show(declared, 40) : 'a value of another type'}`;
     issues.push({ rule: 'schema/kind', path: declared === undefined ? [] : ['kind'], at: 'value', message });
     return { ...base, kind: null, data, valid: false };
   }

@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { formatPath, show, type Path } from '../findings.js';
 import { parseDate, parseDateTime } from '../time.js';
+import { codePoint } from './text-checks.js';
 
 const require = createRequire(import.meta.url);
 export const machineIdentitySchema = require('../../schema/machine-identity.schema.json') as Record<string, unknown>;
@@ -35,9 +36,10 @@ export function checkSchema(kind: SchemaKind, data: unknown): SchemaIssue[] {
   const validate = validators()[kind];
   if (validate(data)) return [];
   const schema = kind === 'MachineIdentity' ? machineIdentitySchema : organizationSchema;
+  const errors = pruned(validate.errors ?? []);
   const issues: SchemaIssue[] = [];
   const seen = new Set<string>();
-  for (const error of validate.errors ?? []) {
+  for (const error of errors) {
     const issue = toIssue(error, data, schema);
     if (!issue) continue;
     const key = `${issue.rule} ${formatPath(issue.path)} ${issue.message}`;
@@ -46,6 +48,28 @@ export function checkSchema(kind: SchemaKind, data: unknown): SchemaIssue[] {
     issues.push(issue);
   }
   return issues;
+}
+
+// One finding per value: a number where a date belongs is a type problem, not also a pattern, a
+// format and a length problem. Lower rank wins at the same path.
+const VALUE_RANK: Record<string, number> = { type: 0, enum: 1, const: 1, pattern: 2, format: 3, minLength: 4, maxLength: 4, minimum: 4, maximum: 4 };
+const TOO_MANY = new Set(['maxItems', 'maxProperties']);
+
+function pruned(errors: readonly ErrorObject[]): ErrorObject[] {
+  const best = new Map<string, number>();
+  const capped: string[] = [];
+  for (const e of errors) {
+    const rank = VALUE_RANK[e.keyword];
+    if (rank !== undefined && e.propertyName === undefined) best.set(e.instancePath, Math.min(rank, best.get(e.instancePath) ?? rank));
+    if (TOO_MANY.has(e.keyword)) capped.push(`${e.instancePath}/`);
+  }
+  return errors.filter((e) => {
+    // Over the cap, the list's entries are not judged one by one: 10,000 bad actions give one finding.
+    if (capped.some((prefix) => e.instancePath.startsWith(prefix))) return false;
+    if (e.propertyName !== undefined && capped.includes(`${e.instancePath}/`)) return false;
+    const rank = VALUE_RANK[e.keyword];
+    return rank === undefined || e.propertyName !== undefined || rank === best.get(e.instancePath);
+  });
 }
 
 function pointerToPath(pointer: string, data: unknown): Path {
@@ -65,10 +89,30 @@ function pointerToPath(pointer: string, data: unknown): Path {
   return path;
 }
 
-function schemaAt(schema: unknown, segments: readonly string[]): unknown {
-  let node = schema;
-  for (const seg of segments) node = node && typeof node === 'object' ? (node as Record<string, unknown>)[decodeURIComponent(seg).replace(/~1/g, '/').replace(/~0/g, '~')] : undefined;
-  return node;
+/**
+ * The schema that applies at a data path, and the definition it came from. Walked by hand: ajv's
+ * schemaPath restarts at "#" inside a $ref it did not inline, so it cannot be looked up.
+ */
+function schemaFor(root: Record<string, unknown>, path: Path): { node: Record<string, unknown> | undefined; ref: string | null } {
+  const defs = (root.definitions ?? {}) as Record<string, Record<string, unknown>>;
+  let node: Record<string, unknown> | undefined = root;
+  let ref: string | null = null;
+  const deref = () => {
+    for (let hops = 0; node && typeof node.$ref === 'string' && hops < 16; hops++) {
+      ref = /^#\/definitions\/(.+)$/.exec(node.$ref)?.[1] ?? null;
+      node = ref ? defs[ref] : undefined;
+    }
+  };
+  deref();
+  for (const seg of path) {
+    if (!node) break;
+    const props: Record<string, Record<string, unknown>> | undefined = node.properties as Record<string, Record<string, unknown>> | undefined;
+    const extra: Record<string, unknown> | undefined = typeof node.additionalProperties === 'object' ? (node.additionalProperties as Record<string, unknown>) : undefined;
+    node = typeof seg === 'number' ? (node.items as Record<string, unknown> | undefined) : (props && Object.hasOwn(props, seg) ? props[seg] : extra);
+    ref = null;
+    deref();
+  }
+  return { node, ref };
 }
 
 function valueAt(data: unknown, path: Path): unknown {
@@ -88,16 +132,16 @@ const SHAPES: Record<string, string> = {
   clusterName: 'a cluster name: lowercase letters, digits and "-"',
   k8sNamespace: 'a Kubernetes namespace name (RFC 1123 label: lowercase letters, digits and "-", at most 63)',
   k8sName: 'a Kubernetes object name (lowercase letters, digits, "-" and ".")',
-  awsAccount: 'an AWS account id: twelve digits, quoted ("012345678901") so YAML keeps it as written',
+  awsAccount: 'an AWS account id: twelve digits in quotes, so YAML keeps leading zeros',
   awsAction: 'an IAM action written service:Action (e.g. s3:GetObject), or "*"',
   awsResource: 'an ARN (arn:partition:service:region:account:resource) or "*"',
   vaultPath: 'a Vault path without a leading "/" (e.g. kv/data/team/app/*)',
   environment: 'an environment name: lowercase letters, digits and "-"',
 };
 
-function shapeOf(error: ErrorObject): string | null {
-  const m = /#\/definitions\/([A-Za-z0-9]+)\//.exec(error.schemaPath);
-  return m ? SHAPES[m[1]!] ?? null : null;
+function shapeOf(schema: Record<string, unknown>, path: Path): string | null {
+  const { ref } = schemaFor(schema, path);
+  return ref && Object.hasOwn(SHAPES, ref) ? SHAPES[ref]! : null;
 }
 
 function toIssue(error: ErrorObject, data: unknown, schema: Record<string, unknown>): SchemaIssue | null {
@@ -114,8 +158,7 @@ function toIssue(error: ErrorObject, data: unknown, schema: Record<string, unkno
   switch (error.keyword) {
     case 'additionalProperties': {
       const key = String(params.additionalProperty);
-      const parent = schemaAt(schema, error.schemaPath.split('/').slice(1, -1)) as { properties?: object } | undefined;
-      const allowed = Object.keys(parent?.properties ?? {});
+      const allowed = Object.keys((schemaFor(schema, path).node?.properties as object | undefined) ?? {});
       const guess = didYouMean(key, allowed);
       const hint = guess ? `did you mean "${guess}"?` : allowed.length ? `allowed here: ${allowed.join(', ')}` : 'remove it';
       return { rule: 'schema/unknown-key', path: [...path, key], at: 'key', message: `unknown key ${show(key, 40)} in ${where}; ${hint}` };
@@ -126,11 +169,15 @@ function toIssue(error: ErrorObject, data: unknown, schema: Record<string, unkno
     }
     case 'type': {
       const expected = String(params.type);
-      const got = value === null ? 'empty (null)' : Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'a mapping' : `a ${typeof value}`;
-      const quote = expected === 'string' && (typeof value === 'number' || typeof value === 'boolean')
-        ? '; quote it so YAML keeps it as written (unquoted, 012345678901 would become the number 12345678901)' : '';
-      const article = expected === 'object' ? 'a mapping' : expected === 'array' ? 'a list' : expected === 'integer' ? 'a whole number' : `a ${expected}`;
-      return { rule: 'schema/type', path, at: 'value', message: `${where} must be ${article}, not ${got}${quote}` };
+      const got = value === null ? 'empty (null)' : Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'a mapping'
+        : typeof value === 'number' && !Number.isInteger(value) ? 'a fraction' : typeof value === 'number' ? 'a number' : `a ${typeof value}`;
+      // Never the value itself: YAML already changed it (012345678901 lost its leading zero), and
+      // showing what it became would spread the wrong value.
+      const article = shapeOf(schema, path) ?? (expected === 'object' ? 'a mapping' : expected === 'array' ? 'a list' : expected === 'integer' ? 'a whole number' : `a ${expected}`);
+      const hint = expected === 'string' && typeof value === 'number' ? (article.includes('quotes') ? '' : '; quote it: unquoted digits become a number and lose leading zeros')
+        : expected === 'string' && typeof value === 'boolean' ? '; quote it: unquoted, true and false become booleans'
+          : expected === 'boolean' && typeof value === 'string' ? '; write true or false (yes, no, on and off are text in YAML 1.2)' : '';
+      return { rule: 'schema/type', path, at: 'value', message: `${where} must be ${article}, not ${got}${hint}` };
     }
     case 'enum':
     case 'const': {
@@ -144,10 +191,13 @@ function toIssue(error: ErrorObject, data: unknown, schema: Record<string, unkno
         return { rule: 'schema/whitespace', path, at: 'value', message: `${where} has leading or trailing whitespace; remove it (it changes what the value means)` };
       }
       if (path.length === 2 && path[0] === 'metadata' && path[1] === 'name') {
-        return { rule: 'name/pattern', path, at: 'value', message: `metadata.name ${show(value, 60)} must be ${SHAPES.identityName} (valid for AWS, Kubernetes and Vault)` };
+        const odd = typeof value === 'string' ? [...value].find((c) => c > '\x7e') : undefined;
+        const lookAlike = odd ? ` has the non-ASCII character ${codePoint(odd)}, which can look like a Latin letter; it` : '';
+        return { rule: 'name/pattern', path, at: 'value', message: `metadata.name ${show(value, 60)}${lookAlike} must be ${SHAPES.identityName} (valid for AWS, Kubernetes and Vault)` };
       }
-      const shape = shapeOf(error) ?? (error.keyword === 'format' ? `a valid ${String(params.format)}` : 'in the documented form');
-      const calendar = error.keyword === 'format' && typeof value === 'string' && /^[0-9]{4}-[0-9]{2}-[0-9]{2}/.test(value) ? ' (no such day in the calendar)' : '';
+      const shape = shapeOf(schema, path) ?? (error.keyword === 'format' ? `a valid ${String(params.format)}` : 'in the documented form');
+      // The pattern passed (it ranks first), so the form is right and the calendar is wrong.
+      const calendar = error.keyword !== 'format' ? '' : params.format === 'date' ? ' (no such day in the calendar)' : params.format === 'date-time' ? ' (no such day or time)' : '';
       return { rule: 'schema/format', path, at: 'value', message: `${where} must be ${shape}${calendar}` };
     }
     case 'propertyNames':

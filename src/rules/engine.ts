@@ -55,14 +55,19 @@ export interface CheckOptions extends RuleContext {
 export async function checkFile(file: string, bytes: Uint8Array, expect: SchemaKind, opts: CheckOptions): Promise<FileOutcome> {
   const decoded = decode(bytes);
   if (!decoded.ok) {
-    const text = decoded.rule === 'parse/encoding' && decoded.offset > 0 ? new TextDecoder().decode(bytes) : '';
-    const pos = decoded.offset > 0 ? new LineIndex(text).at(decoded.offset) : { line: 1, column: 1 };
-    return { file, kind: null, identity: null, findings: [finding(decoded.rule, file, null, pos.line, pos.column, decoded.message)], summaries: {} };
+    const findings = [finding(decoded.rule, file, null, 1, 1, decoded.message)];
+    // Text that is not valid UTF-8 (a stray NUL, a Latin-1 byte) can still hold a pasted secret:
+    // scan a lossy decoding of it so the secret is reported, never shown.
+    if (decoded.rule === 'parse/encoding') {
+      const loose = new TextDecoder('utf-8').decode(bytes);
+      findings.push(...(await scanSecrets(file, null, loose, new LineIndex(loose))).findings);
+    }
+    return { file, kind: null, identity: null, findings, summaries: {} };
   }
   const text = decoded.text;
   const lines = new LineIndex(text);
   const loaded = loadText(text, { expect, fast: opts.fast });
-  const identity = identityName(loaded);
+  let identity = identityName(loaded);
   const findings: Finding[] = [];
   const place = (rule: string, path: Path, at: 'key' | 'value', message: string): void => {
     const pos = lines.at(loaded.locate(path, at));
@@ -76,16 +81,9 @@ export async function checkFile(file: string, bytes: Uint8Array, expect: SchemaK
     } else place(issue.rule, issue.path, issue.at, issue.message);
   }
 
-  const secrets: string[] = [];
-  const scan = textScan(text);
-  for (const rule of rules) {
-    if (rule.kind !== 'text') continue;
-    for (const m of await rule.check(scan)) {
-      secrets.push(m.text);
-      const pos = lines.at(m.offset);
-      findings.push(finding(rule.meta.id, file, identity, pos.line, pos.column, `${m.message} (fingerprint ${fingerprint(m.text)}); the value is not shown. Remove it, rotate it at its source, and deliver credentials through spec.delivery`));
-    }
-  }
+  const scanned = await scanSecrets(file, identity, text, lines);
+  const secrets = scanned.secrets;
+  findings.push(...scanned.findings);
 
   const summaries: Record<string, unknown> = {};
   let org: Organization | undefined;
@@ -107,7 +105,9 @@ export async function checkFile(file: string, bytes: Uint8Array, expect: SchemaK
     }
   }
 
-  return { file, kind: loaded.kind, identity, findings: capPerFile(scrub(findings, secrets)), summaries, ...(org ? { org } : {}), ...(inventory ? { inventory } : {}) };
+  const leaks = leakCheck(secrets);
+  if (identity !== null && leaks(identity)) identity = null;
+  return { file, kind: loaded.kind, identity, findings: capPerFile(scrub(findings, leaks)), summaries, ...(org ? { org } : {}), ...(inventory ? { inventory } : {}) };
 }
 
 /** Cross-file rules over the summaries; positions are resolved by the caller, who can re-read files. */
@@ -149,8 +149,24 @@ export function fingerprint(secret: string): string {
 function identityName(loaded: Loaded): string | null {
   if (loaded.kind !== 'MachineIdentity') return null;
   const name = (loaded.data as { metadata?: { name?: unknown } }).metadata?.name;
-  // Only a name of a printable shape is echoed: anything else could be garbage or a pasted secret.
-  return typeof name === 'string' && /^[A-Za-z0-9._-]{1,64}$/.test(name) ? name : null;
+  // Only a name of the valid shape is echoed: anything else could be garbage or a pasted secret.
+  return typeof name === 'string' && /^[a-z][a-z0-9-]{1,46}[a-z0-9]$/.test(name) ? name : null;
+}
+
+/** The text rules (secrets): findings carry a fingerprint, never the matched text. */
+async function scanSecrets(file: string, identity: string | null, text: string, lines: LineIndex): Promise<{ findings: Finding[]; secrets: string[] }> {
+  const findings: Finding[] = [];
+  const secrets: string[] = [];
+  const scan = textScan(text);
+  for (const rule of rules) {
+    if (rule.kind !== 'text') continue;
+    for (const m of await rule.check(scan)) {
+      secrets.push(m.text);
+      const pos = lines.at(m.offset);
+      findings.push(finding(rule.meta.id, file, identity, pos.line, pos.column, `${m.message} (fingerprint ${fingerprint(m.text)}); the value is not shown. Remove it, rotate it at its source, and deliver credentials through spec.delivery`));
+    }
+  }
+  return { findings, secrets };
 }
 
 function textScan(text: string): TextScan {
@@ -163,17 +179,26 @@ function textScan(text: string): TextScan {
  * not even part of one (messages quote values cut at 60 characters). Any 12-character stretch
  * of a secret counts: its quoted values are withheld, and if that is not enough, the message.
  */
-function scrub(findings: Finding[], secrets: readonly string[]): Finding[] {
-  if (secrets.length === 0) return findings;
-  const windows = new Set<string>();
-  for (const s of secrets) for (let i = 0; i + 12 <= s.length; i++) windows.add(s.slice(i, i + 12));
-  for (const s of secrets) if (s.length < 12) windows.add(s);
-  const leaks = (m: string) => { for (const w of windows) if (m.includes(w)) return true; return false; };
+function scrub(findings: Finding[], leaks: (text: string) => boolean): Finding[] {
   return findings.map((f) => {
-    if (!leaks(f.message)) return f;
+    const identity = f.identity !== null && leaks(f.identity) ? null : f.identity;
+    if (!leaks(f.message)) return identity === f.identity ? f : { ...f, identity };
     const quoted = f.message.replace(/"(?:[^"\\]|\\.)*"/g, '"[redacted]"');
-    return { ...f, message: leaks(quoted) ? 'message withheld: it would show part of a secret found in this file (see the secret/* finding)' : quoted };
+    return { ...f, identity, message: leaks(quoted) ? 'message withheld: it would show part of a secret found in this file (see the secret/* finding)' : quoted };
   });
+}
+
+function leakCheck(secrets: readonly string[]): (text: string) => boolean {
+  if (secrets.length === 0) return () => false;
+  const windows = new Set<string>();
+  for (const s of secrets) {
+    if (s.length < 12) windows.add(s);
+    for (let i = 0; i + 12 <= s.length; i++) windows.add(s.slice(i, i + 12));
+  }
+  return (text) => {
+    for (const w of windows) if (text.includes(w)) return true;
+    return false;
+  };
 }
 
 function capPerFile(findings: Finding[]): Finding[] {

@@ -78,6 +78,12 @@ describe('idac validate (built CLI)', () => {
     expect(r.code).toBe(0);
   });
 
+  it('a PATH inside another identities/ tree is judged by that tree\'s org.yaml', () => {
+    const r = idac(['validate', 'examples/acme/identities', ...NOW, '--format', 'json']);
+    expect(JSON.parse(r.stdout)).toEqual({ identities: 9, findings: [] });
+    expect(r.code).toBe(0);
+  });
+
   it.each([
     [['validate', '--format', 'xml'], /--format must be one of text, json, github, sarif/],
     [['validate', '--now', 'tomorrow'], /--now "tomorrow" is not an ISO-8601 date/],

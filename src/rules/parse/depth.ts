@@ -7,7 +7,7 @@ export default defineRule({
     id: "parse/depth",
     severity: "error",
     title: "Nesting too deep",
-    rationale: "Deeply nested input exhausts the parser's stack; no valid manifest nests more than a few levels.",
+    rationale: "Deeply nested input exhausts the parser's stack; it is measured on the token stream before any recursion, and no valid manifest nests more than a few levels (the limit is 32).",
     fix: "Flatten the structure; see the manifest reference.",
     owasp: [],
   },

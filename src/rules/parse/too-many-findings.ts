@@ -7,7 +7,7 @@ export default defineRule({
     id: "parse/too-many-findings",
     severity: "warning",
     title: "More findings in the file",
-    rationale: "A file with hundreds of problems would flood logs and PR comments; only the first ones are shown.",
+    rationale: "A file with hundreds of problems would flood logs and PR comments: at most 50 findings per file are shown, the first 49 in file order and then this one with the count of the rest.",
     fix: "Fix the findings shown and run validate again.",
     owasp: [],
   },

@@ -7,7 +7,7 @@ export default defineRule({
     id: "schema/type",
     severity: "error",
     title: "Wrong value type",
-    rationale: "YAML guesses types: an unquoted account id 012345678901 becomes the number 12345678901. Types are checked strictly, never coerced.",
+    rationale: "YAML guesses types: an unquoted twelve-digit account id becomes a number and loses its leading zeros, and 1.10 becomes 1.1. Types are checked strictly, never coerced, and the changed value is never shown.",
     fix: "Write the value in the expected type; quote ids and other strings that look like numbers.",
     owasp: [],
   },
