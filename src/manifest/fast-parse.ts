@@ -78,7 +78,7 @@ function plain(node: unknown, depth: number): boolean {
     // A key that looks like a number, bool or null may have been written unquoted: the
     // authoritative parser decides whether that is allowed.
     if (!KEY_CHARSET.test(key) || resolvesToNonString(key)) return false;
-    const norm = key.normalize('NFC').toLowerCase();
+    const norm = key.toLowerCase(); // KEY_CHARSET admits ASCII only: no Unicode normalisation needed
     if (folded.has(norm)) return false;
     folded.add(norm);
     if (!plain((node as Record<string, unknown>)[key], depth + 1)) return false;

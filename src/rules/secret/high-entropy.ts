@@ -14,6 +14,7 @@ import vaultToken from './vault-token.js';
 // ARNs, dates). Keys and values are read from the raw text, so comments, files that do not parse
 // and second documents are covered as well as mapping lines.
 const KEYWORD = /password|passwd|secret|token|api[_-]?key|private[_-]?key|access[_-]?key|credential|auth/i;
+const KEYWORD_ANYWHERE = new RegExp(KEYWORD.source, 'gi');
 /** Longer values are judged (and fingerprinted) by their first MAX_VALUE characters: keeps the scan linear. */
 const MAX_VALUE = 1024;
 // The key is taken whole through a lookahead (an atomic group): a regex that searched for the
@@ -72,23 +73,34 @@ export default defineRule({
       return lineEnd;
     };
 
-    for (const m of text.matchAll(KEY_VALUE)) {
-      const key = m[2]!;
-      const value = m[4]!;
-      const [start, end] = m.indices![4]!;
-      // A key inside the previous value (`a=(token=(…`) was judged as part of it: keeps the scan linear.
-      if (start < judged) continue;
-      judged = end;
-      const message = `random-looking value under a key named like ${category(key)}`;
-      if (looksRandom(value)) {
-        add(start, value, message);
-        continue;
-      }
-      if (m[3] !== '' || !BLOCK_START.test(value)) continue;
-      const eol = endOfLine(end);
-      if (eol < text.length && REST_OF_LINE.test(text.slice(end, eol))) {
-        const keyColumn = m.indices![2]![0] - (text.lastIndexOf('\n', m.index) + 1);
-        for (const t of continuation(text, eol + 1, keyColumn)) if (looksRandom(t.value)) add(t.offset, t.value, message);
+    // Only lines holding a keyword can hold a match (the key contains it and never spans lines):
+    // running the look-around regex on those lines alone keeps clean files cheap.
+    let scannedTo = 0;
+    for (const hit of text.matchAll(KEYWORD_ANYWHERE)) {
+      const ls = text.lastIndexOf('\n', hit.index) + 1;
+      if (ls < scannedTo) continue;
+      const nl = text.indexOf('\n', hit.index);
+      const le = nl < 0 ? text.length : nl;
+      scannedTo = le + 1;
+      for (const m of text.slice(ls, le).matchAll(KEY_VALUE)) {
+        const key = m[2]!;
+        const value = m[4]!;
+        const start = ls + m.indices![4]![0];
+        const end = ls + m.indices![4]![1];
+        // A key inside the previous value (`a=(token=(…`) was judged as part of it: keeps the scan linear.
+        if (start < judged) continue;
+        judged = end;
+        const message = `random-looking value under a key named like ${category(key)}`;
+        if (looksRandom(value)) {
+          add(start, value, message);
+          continue;
+        }
+        if (m[3] !== '' || !BLOCK_START.test(value)) continue;
+        const eol = endOfLine(end);
+        if (eol < text.length && REST_OF_LINE.test(text.slice(end, eol))) {
+          const keyColumn = m.indices![2]![0];
+          for (const t of continuation(text, eol + 1, keyColumn)) if (looksRandom(t.value)) add(t.offset, t.value, message);
+        }
       }
     }
 
