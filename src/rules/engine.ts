@@ -12,6 +12,8 @@ import type { SchemaKind } from '../manifest/schemas.js';
 import { ruleById, rules } from './index.js';
 import type { RepoEntry, RepoReport, Report, RuleContext, SecretlintMatch, TextScan } from './types.js';
 import { secretlintScan } from './lib/secretlint-scan.js';
+import { iamCatalog } from '../access/iam-catalog.js';
+import { awsServices, effectiveAccess } from '../access/model.js';
 
 export const MAX_FINDINGS_PER_FILE = 50;
 
@@ -89,7 +91,9 @@ export async function checkFile(file: string, bytes: Uint8Array, expect: SchemaK
   let org: Organization | undefined;
   let inventory: InventoryEntry | undefined;
   if (loaded.valid && loaded.kind === 'MachineIdentity') {
-    const input = { file, data: loaded.data as MachineIdentity };
+    const data = loaded.data as MachineIdentity;
+    await iamCatalog.load(awsServices(data));
+    const input = { file, data, access: effectiveAccess(data, opts.now, iamCatalog) };
     inventory = inventoryOf(input.data);
     for (const rule of rules) {
       if (rule.kind === 'identity') for (const r of rule.check(input, opts)) place(rule.meta.id, r.path, r.at ?? 'value', r.message);

@@ -5,6 +5,7 @@ import type { NhiId, Path, Severity } from '../findings.js';
 import type { MachineIdentity } from '../manifest/machine-identity.generated.js';
 import type { Organization } from '../manifest/organization.generated.js';
 import type { OrgModel } from '../model/org.js';
+import type { EffectiveAccess } from '../access/model.js';
 
 export interface RuleMeta {
   /** `domain/kebab-name`; gives the file path src/rules/<id>.ts. */
@@ -34,6 +35,8 @@ export interface IdentityFile {
   /** Relative to the repo root, forward slashes. */
   file: string;
   data: MachineIdentity;
+  /** Every grant in force at ctx.now, AWS wildcards expanded against the IAM reference (src/access/). */
+  access: EffectiveAccess;
 }
 
 /** A match in the raw text; the engine never prints `text`, only a fingerprint of it. */
