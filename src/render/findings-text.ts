@@ -43,7 +43,7 @@ export function inventoryLines(inv: readonly InventoryEntry[]): string[] {
     `  status   ${count((e) => e.status)}`,
     `  types    ${count((e) => e.type)}`,
     `  targets  ${count((e) => e.targets)}`,
-    `  secrets  ${live.length - stat} federated (no static secret), ${stat} with a rotated static credential`,
+    `  secrets  ${live.length - stat} federated (no static secret), ${stat} with a static credential`,
   ].map(terminalSafe);
 }
 

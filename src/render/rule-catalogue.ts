@@ -1,6 +1,7 @@
 // `idac rules`: the catalogue from rule metadata. The README's table is this Markdown, kept
 // current by test/docs.test.ts.
 
+import { NHI_TOP_10 } from '../rules/owasp.js';
 import type { Rule } from '../rules/types.js';
 
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
@@ -9,16 +10,26 @@ export function catalogueMarkdown(rules: readonly Rule[]): string {
   const sorted = [...rules].sort((a, b) => (a.meta.id < b.meta.id ? -1 : 1));
   const lines = ['| Rule | Severity | What it catches | Fix | OWASP NHI |', '| --- | --- | --- | --- | --- |'];
   for (const r of sorted) lines.push(`| \`${r.meta.id}\` | ${r.meta.severity} | **${cell(r.meta.title)}.** ${cell(r.meta.rationale)} | ${cell(r.meta.fix)} | ${r.meta.owasp.join(', ') || '—'} |`);
+  lines.push('', '### OWASP Non-Human Identities Top 10 coverage', '', '| Risk | Rules | What no rule here can see |', '| --- | --- | --- |');
+  for (const c of coverage(rules)) lines.push(`| ${c.id} ${cell(c.title)} | ${c.rules.length ? c.rules.map((id) => `\`${id}\``).join(', ') : '**none yet**'} | ${cell(c.blindSpot)} |`);
   return `${lines.join('\n')}\n`;
+}
+
+/** For each NHI risk: the rules that address it, and what stays invisible to a static check. */
+export function coverage(rules: readonly Rule[]): { id: string; title: string; rules: string[]; blindSpot: string }[] {
+  return NHI_TOP_10.map((n) => ({ id: n.id, title: n.title, rules: rules.filter((r) => r.meta.owasp.includes(n.id)).map((r) => r.meta.id).sort(), blindSpot: n.blindSpot }));
 }
 
 export function catalogueJson(rules: readonly Rule[]): string {
   const sorted = [...rules].sort((a, b) => (a.meta.id < b.meta.id ? -1 : 1));
-  return `${JSON.stringify({ rules: sorted.map((r) => ({ id: r.meta.id, severity: r.meta.severity, title: r.meta.title, rationale: r.meta.rationale, fix: r.meta.fix, owasp: r.meta.owasp, stage: r.kind })) }, null, 2)}\n`;
+  return `${JSON.stringify({ rules: sorted.map((r) => ({ id: r.meta.id, severity: r.meta.severity, title: r.meta.title, rationale: r.meta.rationale, fix: r.meta.fix, owasp: r.meta.owasp, stage: r.kind })), owasp: coverage(rules) }, null, 2)}\n`;
 }
 
 export function catalogueText(rules: readonly Rule[]): string {
   const sorted = [...rules].sort((a, b) => (a.meta.id < b.meta.id ? -1 : 1));
   const width = Math.max(...sorted.map((r) => r.meta.id.length));
-  return `${sorted.map((r) => `${r.meta.id.padEnd(width)}  ${r.meta.severity.padEnd(7)}  ${r.meta.title}${r.meta.owasp.length ? ` [${r.meta.owasp.join(', ')}]` : ''}`).join('\n')}\n`;
+  const lines = sorted.map((r) => `${r.meta.id.padEnd(width)}  ${r.meta.severity.padEnd(7)}  ${r.meta.title}${r.meta.owasp.length ? ` [${r.meta.owasp.join(', ')}]` : ''}`);
+  lines.push('', 'OWASP Non-Human Identities Top 10 coverage:');
+  for (const c of coverage(rules)) lines.push(`  ${c.id.padEnd(5)} ${c.title}: ${c.rules.length === 0 ? 'no rule yet' : `${c.rules.length} rule${c.rules.length === 1 ? '' : 's'}`}; not visible to idac: ${c.blindSpot}`);
+  return `${lines.join('\n')}\n`;
 }
