@@ -58,11 +58,19 @@ export function isoInstant(ms: number): string {
   return new Date(ms).toISOString().replace('.000Z', 'Z');
 }
 
-/** Human form of a duration for messages: 90d, 36h, 45m. */
+/** Human form of a duration for messages: 90d, 36h, 8h1m, 45m. */
 export function formatDuration(ms: number): string {
-  if (ms % DAY === 0) return `${ms / DAY}d`;
-  if (ms % 3_600_000 === 0) return `${ms / 3_600_000}h`;
-  return `${Math.round(ms / 60_000)}m`;
+  if (ms === 0) return '0m';
+  const sign = ms < 0 ? '-' : '';
+  let rest = Math.round(Math.abs(ms) / 60_000);
+  const parts: string[] = [];
+  for (const [unit, size] of [['d', 1440], ['h', 60], ['m', 1]] as const) {
+    if (rest >= size) {
+      parts.push(`${Math.floor(rest / size)}${unit}`);
+      rest %= size;
+    }
+  }
+  return sign + parts.join('');
 }
 
 export const DAY_MS = DAY;

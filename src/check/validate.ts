@@ -7,7 +7,7 @@ import type { Organization } from '../manifest/organization.generated.js';
 import { orgModel, type OrgModel } from '../model/org.js';
 import { isOversize, normalisePath, type Source, type SourceEntry } from '../io/source.js';
 import { checkFile, checkRepo, finding, placeReports, type FileOutcome } from '../rules/engine.js';
-import { activeExceptions } from '../rules/lib/exceptions.js';
+import { activeExceptions, ownersFromSummaries, UNKNOWN_IDENTITY, unknownIdentityReports } from '../rules/lib/exceptions.js';
 
 export const ORG_FILE = 'identities/org.yaml';
 
@@ -47,7 +47,9 @@ export async function validate(source: Source, opts: ValidateOptions): Promise<R
   const orgEntry = await source.stat(orgFile);
   let org: Organization | null = null;
   let orgOutcome: FileOutcome | null = null;
-  if (!orgEntry) {
+  if (orgEntry?.symlink) {
+    findings.push(finding('parse/symlink', orgFile, null, 1, 1, symlinkMessage));
+  } else if (!orgEntry) {
     // A look-alike name is the usual cause; say so rather than leave the user hunting.
     const near = await source.stat(orgFile.replace(/\.yaml$/, '.yml'));
     const hint = near ? `; found ${near.path}: rename it to ${orgFile}` : '';
@@ -61,11 +63,17 @@ export async function validate(source: Source, opts: ValidateOptions): Promise<R
   const files = listing.files.filter((f) => f.path !== orgFile);
   const runner = opts.runner ?? inProcess;
   const outcomes = await runner(source, { files, org, now: opts.now, fast });
-  if (orgOutcome && listing.files.some((f) => f.path === orgFile)) findings.push(...orgOutcome.findings);
+  // org.yaml's findings come with the run when it is among the paths, and always when it is
+  // broken: every identity is judged against it, so a broken org.yaml must never pass silently.
+  if (orgOutcome && (org === null || listing.files.some((f) => f.path === orgFile))) findings.push(...orgOutcome.findings);
   for (const o of outcomes) findings.push(...o.findings);
 
   // Cross-file rules: positions only for the few files they report on.
   const reports = checkRepo(outcomes, { org: model, now: opts.now, orgFile });
+  // Only a run over the whole identities/ folder can tell that an exception's identity is gone.
+  if (model && coversFolder(opts.paths, orgFile)) {
+    for (const r of unknownIdentityReports(model, identityNames(outcomes))) reports.push({ ...r, rule: UNKNOWN_IDENTITY, file: orgFile, identity: null });
+  }
   const byFile = new Map<string, typeof reports>();
   for (const r of reports) byFile.set(r.file, [...(byFile.get(r.file) ?? []), r]);
   for (const [file, rs] of [...byFile].sort(([a], [b]) => (a < b ? -1 : 1))) {
@@ -73,9 +81,28 @@ export async function validate(source: Source, opts: ValidateOptions): Promise<R
     if (!isOversize(bytes)) findings.push(...placeReports(file, bytes, file === orgFile ? 'Organization' : 'MachineIdentity', rs));
   }
 
-  const excepted = model ? activeExceptions(model, opts.now) : null;
+  const excepted = model ? activeExceptions(model, opts.now, ownersFromSummaries(outcomes)) : null;
   const kept = excepted ? findings.filter((f) => !(f.identity && excepted.get(f.identity)?.has(f.rule))) : findings;
   return { ok: true, value: { identities: files.length, findings: kept.sort(compareFindings), outcomes } };
+}
+
+/** Whether `paths` include the whole folder holding `orgFile` (`identities`, `.`, or a parent of it). */
+function coversFolder(paths: readonly string[], orgFile: string): boolean {
+  const folder = orgFile.slice(0, orgFile.lastIndexOf('/'));
+  return paths.some((raw) => {
+    const p = normalisePath(raw);
+    return p === '' || p === folder || folder.startsWith(`${p}/`);
+  });
+}
+
+/** Every identity name the run saw: metadata.name where readable, and each file's base name, which must equal it. */
+function identityNames(outcomes: readonly FileOutcome[]): Set<string> {
+  const names = new Set<string>();
+  for (const o of outcomes) {
+    if (o.identity !== null) names.add(o.identity);
+    names.add(o.file.slice(o.file.lastIndexOf('/') + 1).replace(/\.ya?ml$/i, ''));
+  }
+  return names;
 }
 
 /**
@@ -101,10 +128,20 @@ export const inProcess: FileRunner = async (source, input) => {
   return out;
 };
 
+const symlinkMessage = 'symbolic link: not followed (it could point outside the repository, and git stores the link, not the file); replace it with the file itself';
+
 export async function checkOne(source: Source, entry: SourceEntry, expect: 'MachineIdentity' | 'Organization', opts: { org: OrgModel | null; now: number; fast: boolean }): Promise<FileOutcome> {
+  const failed = (rule: string, message: string): FileOutcome => ({ file: entry.path, kind: null, identity: null, findings: [finding(rule, entry.path, null, 1, 1, message)], summaries: {} });
+  if (entry.symlink) return failed('parse/symlink', symlinkMessage);
   // The size cap holds before a byte is read.
-  const bytes = await source.read(entry.path, MAX_FILE_BYTES);
+  let bytes;
+  try {
+    bytes = await source.read(entry.path, MAX_FILE_BYTES);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return failed('parse/unreadable', `cannot read the file: ${code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ELOOP' ? 'it became a symbolic link' : (e as Error).message}; nothing in it was checked`);
+  }
   const big = tooLarge(isOversize(bytes) ? bytes.oversize : 0);
-  if (big) return { file: entry.path, kind: null, identity: null, findings: [finding('parse/size', entry.path, null, 1, 1, big)], summaries: {} };
+  if (big) return failed('parse/size', big);
   return checkFile(entry.path, bytes as Uint8Array, expect, opts);
 }

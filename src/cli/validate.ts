@@ -1,3 +1,5 @@
+import { createRequire } from 'node:module';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { validate } from '../check/validate.js';
 import { FsSource } from '../io/fs-source.js';
 import { ruleById } from '../rules/index.js';
@@ -5,12 +7,22 @@ import { common, oneOf, positiveInt, useColor } from './common.js';
 import { UsageError } from './errors.js';
 import { emit } from './write.js';
 
-/** IDAC_THREADS caps the threads used for big repos (1: this thread only); the default is every core. */
-function threadOptions(): { threads?: number } {
+/** A PATH argument as a path relative to the repository root (absolute paths are accepted if inside it). */
+function withinRepo(dir: string, path: string): string {
+  const rel = relative(dir, resolve(dir, path)).split(sep).join('/');
+  if (rel === '..' || rel.startsWith('../') || isAbsolute(rel)) throw new UsageError(`${path} is outside the repository root ${dir} (set --dir)`);
+  return rel === '' ? '.' : rel;
+}
+
+/**
+ * IDAC_THREADS sets the number of threads (1: this thread only); set explicitly, it applies to a
+ * repo of any size. By default big repos (see WORKER_THRESHOLD) use every core.
+ */
+function threadOptions(): { threads?: number; threshold?: number } {
   const raw = process.env.IDAC_THREADS;
   if (raw === undefined || raw === '') return {};
   if (!/^[1-9][0-9]?$/.test(raw)) throw new UsageError(`IDAC_THREADS must be a whole number from 1 to 99, not ${JSON.stringify(raw)}`);
-  return { threads: Number(raw) };
+  return { threads: Number(raw), threshold: 0 };
 }
 
 const FORMATS = ['text', 'json', 'github', 'sarif'] as const;
@@ -20,7 +32,7 @@ export async function run(paths: string[], opts: Record<string, string | undefin
   const format = oneOf('--format', opts.format, FORMATS, 'text');
   const max = positiveInt('--max-findings', opts.maxFindings, 500);
   const source = new FsSource(dir);
-  const targets = paths.length ? paths : ['identities'];
+  const targets = paths.length ? paths.map((p) => withinRepo(dir, p)) : ['identities'];
   const { workerRunner } = await import('../io/worker-pool.js');
   const result = await validate(source, { paths: targets, now, runner: workerRunner(dir, threadOptions()) });
   if (!result.ok) throw new UsageError(result.message);
@@ -37,7 +49,7 @@ export async function run(paths: string[], opts: Record<string, string | undefin
       text = (await import('../render/findings-github.js')).renderGithub(report);
       break;
     case 'sarif':
-      text = (await import('../render/findings-sarif.js')).renderSarif(report, { version: '0.1.0' });
+      text = (await import('../render/findings-sarif.js')).renderSarif(report, { version: (createRequire(import.meta.url)('../../package.json') as { version: string }).version });
       break;
     default:
       text = (await import('../render/findings-text.js')).renderText(report, { color: opts.out === undefined && useColor(process.stdout), meta, inventory: result.value.outcomes.flatMap((o) => (o.inventory ? [o.inventory] : [])) });

@@ -2,7 +2,7 @@
 // could make validate read files outside the repository.
 
 import { closeSync, fstatSync, openSync, readSync, constants } from 'node:fs';
-import { lstat, readdir } from 'node:fs/promises';
+import { lstat, readdir, stat } from 'node:fs/promises';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { isManifestPath, normalisePath, type Listing, type Oversize, type Source, type SourceEntry } from './source.js';
 
@@ -15,31 +15,47 @@ export class FsSource implements Source {
     for (const raw of paths) {
       const abs = isAbsolute(raw) ? raw : resolve(this.root, raw);
       const rel = relative(this.root, abs).split(sep).join('/');
-      if (rel.startsWith('..')) return { ok: false, message: `${raw} is outside the repository root ${this.root}` };
+      if (rel.startsWith('..') || isAbsolute(rel)) return { ok: false, message: `${raw} is outside the repository root ${this.root}` };
       let st;
       try {
         st = await lstat(abs);
-      } catch {
-        return { ok: false, message: `${raw}: no such file or directory (relative to ${this.root})` };
+      } catch (e) {
+        return { ok: false, message: `${raw}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or directory' : reason(e)} (relative to ${this.root})` };
       }
-      if (st.isDirectory()) await this.walk(abs, found);
-      else if (st.isFile()) found.set(normalisePath(rel), { path: normalisePath(rel), size: st.size });
+      const path = normalisePath(rel);
+      if (st.isSymbolicLink()) found.set(path, { path, size: -1, symlink: true });
+      else if (st.isDirectory()) {
+        const err = await this.walk(abs, found);
+        if (err) return { ok: false, message: err };
+      } else if (st.isFile()) found.set(path, { path, size: st.size });
       else return { ok: false, message: `${raw} is not a regular file or directory` };
     }
     return { ok: true, files: [...found.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)) };
   }
 
-  private async walk(dir: string, out: Map<string, SourceEntry>): Promise<void> {
-    const entries = await readdir(dir, { withFileTypes: true });
-    for (const e of entries) {
-      if (e.name.startsWith('.')) continue;
-      const abs = resolve(dir, e.name);
-      if (e.isDirectory()) await this.walk(abs, out);
-      else if (e.isFile() && isManifestPath(e.name)) {
-        const rel = relative(this.root, abs).split(sep).join('/');
-        out.set(rel, { path: rel, size: -1 }); // the read stats the open file: one syscall fewer per file
-      }
+  /** Lists manifests below `dir`; an unreadable folder is an error message (the run cannot be complete). */
+  private async walk(dir: string, out: Map<string, SourceEntry>): Promise<string | null> {
+    let entries;
+    try {
+      entries = await readdir(dir, { withFileTypes: true });
+    } catch (e) {
+      return `cannot read folder ${relative(this.root, dir).split(sep).join('/') || '.'}: ${reason(e)}`;
     }
+    for (const e of entries) {
+      // Dot-files are manifests like any other (git tracks them); only git's own folder is skipped.
+      if (e.name === '.git') continue;
+      const abs = resolve(dir, e.name);
+      const rel = relative(this.root, abs).split(sep).join('/');
+      if (e.isSymbolicLink()) {
+        // Reported, not followed: a link could pull in files from outside the repository, and git
+        // (which plan reads) stores the link, not its target.
+        if (isManifestPath(e.name) || (await isDirectoryLink(abs))) out.set(rel, { path: rel, size: -1, symlink: true });
+      } else if (e.isDirectory()) {
+        const err = await this.walk(abs, out);
+        if (err) return err;
+      } else if (e.isFile() && isManifestPath(e.name)) out.set(rel, { path: rel, size: -1 }); // the read stats the open file
+    }
+    return null;
   }
 
   /**
@@ -68,9 +84,22 @@ export class FsSource implements Source {
   async stat(path: string): Promise<SourceEntry | null> {
     try {
       const st = await lstat(resolve(this.root, path));
-      return st.isFile() ? { path, size: st.size } : null;
+      return st.isFile() ? { path, size: st.size } : st.isSymbolicLink() ? { path, size: -1, symlink: true } : null;
     } catch {
       return null;
     }
   }
+}
+
+async function isDirectoryLink(abs: string): Promise<boolean> {
+  try {
+    return (await stat(abs)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function reason(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  return code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ENOENT' ? 'no such file or directory' : (e as Error).message;
 }

@@ -5,7 +5,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { isManifestPath, normalisePath, type Listing, type Oversize, type Source, type SourceEntry } from './source.js';
 
 export class GitSource implements Source {
-  private tree: Map<string, { oid: string; size: number }> | null = null;
+  private tree: Map<string, { oid: string; size: number; symlink: boolean }> | null = null;
   private batch: BatchReader | null = null;
 
   constructor(readonly root: string, readonly label: string) {}
@@ -18,15 +18,15 @@ export class GitSource implements Source {
     return { ok: true, sha: r.stdout.trim() };
   }
 
-  private load(): Map<string, { oid: string; size: number }> {
+  private load(): Map<string, { oid: string; size: number; symlink: boolean }> {
     if (this.tree) return this.tree;
     const r = spawnSync('git', ['ls-tree', '-r', '-z', '--long', '--full-tree', this.label], { cwd: this.root, maxBuffer: 1 << 30 });
     if (r.status !== 0) throw new Error(`git ls-tree ${this.label} failed: ${r.stderr.toString().trim()}`);
-    const tree = new Map<string, { oid: string; size: number }>();
+    const tree = new Map<string, { oid: string; size: number; symlink: boolean }>();
     for (const rec of r.stdout.toString('utf8').split('\0')) {
       const m = /^(\d+) (\w+) ([0-9a-f]+) +(-|\d+)\t(.*)$/s.exec(rec);
-      if (!m || m[2] !== 'blob' || m[1] === '120000') continue; // symlinks are not followed
-      tree.set(m[5]!, { oid: m[3]!, size: Number(m[4]) });
+      if (!m || m[2] !== 'blob') continue;
+      tree.set(m[5]!, { oid: m[3]!, size: Number(m[4]), symlink: m[1] === '120000' }); // links are listed, never followed
     }
     this.tree = tree;
     return tree;
@@ -41,7 +41,7 @@ export class GitSource implements Source {
       for (const [path, e] of tree) {
         if (path === p || p === '' || path.startsWith(`${p}/`)) {
           if (path === p || isManifestPath(path)) {
-            out.push({ path, size: e.size });
+            out.push({ path, size: e.size, ...(e.symlink ? { symlink: true } : {}) });
             hit = true;
           }
         }
@@ -61,7 +61,7 @@ export class GitSource implements Source {
 
   async stat(path: string): Promise<SourceEntry | null> {
     const e = this.load().get(path);
-    return e ? { path, size: e.size } : null;
+    return e ? { path, size: e.size, ...(e.symlink ? { symlink: true } : {}) } : null;
   }
 
   close(): void {

@@ -5,6 +5,8 @@ export interface SourceEntry {
   path: string;
   /** Bytes, or -1 when the listing did not stat the file (the read checks the cap itself). */
   size: number;
+  /** A symbolic link: listed so it can be reported, never followed. */
+  symlink?: boolean;
 }
 
 /** What a capped read returns for a file over the cap: its size, and not one byte of it. */

@@ -28,8 +28,9 @@ const CORE = jsYaml.FAILSAFE_SCHEMA.extend({
 
 // Token starts js-yaml would accept silently but we reject: anchors, aliases, tags, directives,
 // merge keys, explicit keys; document markers after the first line (js-yaml lets one sit inside a
-// quoted scalar, YAML forbids it); a comment glued to a closing bracket or quote; tabs and CRs are left to the authoritative parser's exact rules.
-const NOT_PLAIN = /(?:^|[\s[\]{},])[&*!]|^%|<<|(?:^|[\s[{,])\?(?:\s|$)|[\t\r]|\n(?:---|\.\.\.)|[\]}"']#/m;
+// quoted scalar, YAML forbids it); a comment glued to a closing bracket or quote; escapes (a key
+// written "princip\x61l" must be reported); tabs and CRs are left to the authoritative parser's exact rules.
+const NOT_PLAIN = /(?:^|[\s[\]{},])[&*!]|^%|<<|(?:^|[\s[{,])\?(?:\s|$)|[\t\r]|\n(?:---|\.\.\.)|[\]}"']#|\\/m;
 
 export function fastParse(text: string): unknown {
   if (NOT_PLAIN.test(text) || hasSuspiciousChars(text) || spansLines(text)) return undefined;

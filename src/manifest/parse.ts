@@ -283,6 +283,10 @@ class Builder {
         continue;
       }
       const k = key.value;
+      if (key.type === 'QUOTE_DOUBLE' && /\\/.test(this.text.slice(startOf(key, 0), key.range?.[1] ?? 0))) {
+        // "princip\x61l" reads as principal: the key a reviewer sees is not the key that applies.
+        this.issue('schema/key', keyOffset, `key ${shortKey(k)} is written with escape sequences; write it out plainly`);
+      }
       if (!KEY_CHARSET.test(k)) {
         this.issue('schema/key', keyOffset, `key ${shortKey(k)} is not allowed: keys are 1 to 128 printable ASCII characters without spaces`);
       }

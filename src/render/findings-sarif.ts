@@ -41,7 +41,7 @@ export function renderSarif(report: FindingsReport, tool: { version: string }): 
         ruleIndex: index.get(f.rule),
         level: LEVEL[f.severity],
         message: { text: f.message },
-        locations: [{ physicalLocation: { artifactLocation: { uri: f.file, uriBaseId: '%SRCROOT%' }, region: { startLine: f.line, startColumn: f.column } } }],
+        locations: [{ physicalLocation: { artifactLocation: { uri: fileUri(f.file), uriBaseId: '%SRCROOT%' }, region: { startLine: f.line, startColumn: f.column } } }],
         partialFingerprints: { 'idacFinding/v1': fp },
       })),
       columnKind: 'utf16CodeUnits',
@@ -50,13 +50,23 @@ export function renderSarif(report: FindingsReport, tool: { version: string }): 
   return `${JSON.stringify(sarif, null, 2)}\n`;
 }
 
-/** Stable across line moves: rule, file, identity and message, numbered when they repeat. */
+/**
+ * Stable across runs and edits elsewhere in the file: rule, file, identity and the message with
+ * its numbers taken out (line numbers, dates and counts in messages change from run to run),
+ * numbered when they repeat. Code scanning then keeps one alert open instead of churning.
+ */
 function fingerprinted(findings: readonly Finding[]): { f: Finding; fp: string }[] {
   const seen = new Map<string, number>();
   return findings.map((f) => {
-    const base = createHash('sha256').update(`${f.rule}\0${f.file}\0${f.identity ?? ''}\0${f.message}`).digest('hex').slice(0, 32);
+    const message = f.message.replace(/[0-9]+/g, '#');
+    const base = createHash('sha256').update(`${f.rule}\0${f.file}\0${f.identity ?? ''}\0${message}`).digest('hex').slice(0, 32);
     const n = seen.get(base) ?? 0;
     seen.set(base, n + 1);
     return { f, fp: `${base}:${n + 1}` };
   });
+}
+
+/** A repo-relative path as a URI reference: each segment percent-encoded (`a b#c.yaml` → `a%20b%23c.yaml`). */
+export function fileUri(path: string): string {
+  return path.split('/').map(encodeURIComponent).join('/');
 }

@@ -37,9 +37,10 @@ export function inventoryLines(inv: readonly InventoryEntry[]): string[] {
     return [...m].sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, n]) => `${n} ${k}`).join(', ');
   };
   const live = inv.filter((e) => e.status !== 'decommissioned');
+  const teamCount = new Set(inv.map((e) => e.team)).size;
   const stat = live.filter((e) => e.static).length;
   return [
-    `inventory  ${inv.length} valid identities in ${new Set(inv.map((e) => e.team)).size} teams`,
+    `inventory  ${inv.length} valid ${inv.length === 1 ? 'identity' : 'identities'} in ${teamCount} team${teamCount === 1 ? '' : 's'}`,
     `  status   ${count((e) => e.status)}`,
     `  types    ${count((e) => e.type)}`,
     `  targets  ${count((e) => e.targets)}`,

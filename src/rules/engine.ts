@@ -110,7 +110,7 @@ export async function checkFile(file: string, bytes: Uint8Array, expect: SchemaK
   }
 
   const leaks = leakCheck(secrets);
-  if (identity !== null && leaks(identity)) identity = null;
+  if (identity !== null && leaks.any(identity)) identity = null;
   return { file, kind: loaded.kind, identity, findings: capPerFile(scrub(findings, leaks)), summaries, ...(org ? { org } : {}), ...(inventory ? { inventory } : {}) };
 }
 
@@ -183,35 +183,49 @@ function textScan(text: string): TextScan {
  * not even part of one (messages quote values cut at 60 characters). Any 12-character stretch
  * of a secret counts: its quoted values are withheld, and if that is not enough, the message.
  */
-function scrub(findings: Finding[], leaks: (text: string) => boolean): Finding[] {
+function scrub(findings: Finding[], leaks: Leaks): Finding[] {
   return findings.map((f) => {
-    const identity = f.identity !== null && leaks(f.identity) ? null : f.identity;
-    if (!leaks(f.message)) return identity === f.identity ? f : { ...f, identity };
-    const quoted = f.message.replace(/"(?:[^"\\]|\\.)*"/g, '"[redacted]"');
-    return { ...f, identity, message: leaks(quoted) ? 'message withheld: it would show part of a secret found in this file (see the secret/* finding)' : quoted };
+    const identity = f.identity !== null && leaks.any(f.identity) ? null : f.identity;
+    // Quoted values are cut at 60 characters, so a value may hold only a few characters of a
+    // secret: any 6 of them withhold the value.
+    const quoted = f.message.replace(/"(?:[^"\\]|\\.)*"/g, (q) => (leaks.part(q) ? '"[redacted]"' : q));
+    if (quoted === f.message && !leaks.any(f.message)) return identity === f.identity ? f : { ...f, identity };
+    return { ...f, identity, message: leaks.any(quoted) ? 'message withheld: it would show part of a secret found in this file (see the secret/* finding)' : quoted };
   });
 }
 
-function leakCheck(secrets: readonly string[]): (text: string) => boolean {
-  if (secrets.length === 0) return () => false;
-  const windows = new Set<string>();
-  for (const s of secrets) {
-    if (s.length < 12) windows.add(s);
-    for (let i = 0; i + 12 <= s.length; i++) windows.add(s.slice(i, i + 12));
-  }
-  return (text) => {
-    for (const w of windows) if (text.includes(w)) return true;
+interface Leaks {
+  /** Holds 12 characters of a secret (or a whole short one). */
+  any(text: string): boolean;
+  /** Holds 6 characters of a secret: for short quoted excerpts. */
+  part(text: string): boolean;
+}
+
+function leakCheck(secrets: readonly string[]): Leaks {
+  if (secrets.length === 0) return { any: () => false, part: () => false };
+  const windows = (n: number) => {
+    const out = new Set<string>();
+    for (const s of secrets) {
+      if (s.length < n) out.add(s);
+      for (let i = 0; i + n <= s.length; i++) out.add(s.slice(i, i + n));
+    }
+    return out;
+  };
+  const has = (set: Set<string>) => (text: string) => {
+    for (const w of set) if (text.includes(w)) return true;
     return false;
   };
+  return { any: has(windows(12)), part: has(windows(6)) };
 }
 
 function capPerFile(findings: Finding[]): Finding[] {
   if (findings.length <= MAX_FINDINGS_PER_FILE) return findings;
-  const sorted = [...findings].sort(compareFindings);
-  const kept = sorted.slice(0, MAX_FINDINGS_PER_FILE - 1);
-  const first = sorted[0]!;
-  const rest = sorted.length - kept.length;
-  kept.push(finding('parse/too-many-findings', first.file, first.identity, 1, 1, `${rest} more findings in this file are not shown; fix the ones above and run again`));
-  return kept;
+  // A leaked secret is never among what the cap hides.
+  const secrets = findings.filter((f) => f.rule.startsWith('secret/'));
+  const rest = findings.filter((f) => !f.rule.startsWith('secret/')).sort(compareFindings);
+  const kept = rest.slice(0, Math.max(0, MAX_FINDINGS_PER_FILE - 1 - secrets.length));
+  const first = rest[0] ?? secrets[0]!;
+  const cut = rest.length - kept.length;
+  return [...secrets, ...kept, finding('parse/too-many-findings', first.file, first.identity, 1, 1, `${cut} more findings in this file are not shown; fix the ones above and run again`)];
 }
 

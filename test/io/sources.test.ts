@@ -89,12 +89,26 @@ describe('sources', () => {
     }
   });
 
-  it('symbolic links are not followed', async () => {
+  it('symbolic links are listed and reported, never followed', async () => {
     const { dir } = fixture();
     writeFileSync(join(dir, 'outside.yaml'), 'secret: outside the identities folder\n');
     symlinkSync(join(dir, 'outside.yaml'), join(dir, 'identities/payments/link.yaml'));
+    mkdirSync(join(dir, 'elsewhere'));
+    symlinkSync(join(dir, 'elsewhere'), join(dir, 'identities/linked-team'));
     const listing = await new FsSource(dir).list(['identities']);
-    expect(listing.ok && listing.files.map((f) => f.path)).not.toContain('identities/payments/link.yaml');
+    expect(listing.ok && listing.files.filter((f) => f.symlink).map((f) => f.path)).toEqual(['identities/linked-team', 'identities/payments/link.yaml']);
     await expect(new FsSource(dir).read('identities/payments/link.yaml')).rejects.toThrow();
+    const result = await validate(new FsSource(dir), { paths: ['identities'], now });
+    const links = result.ok ? result.value.findings.filter((f) => f.rule === 'parse/symlink').map((f) => [f.file, f.line, f.column]) : [];
+    expect(links).toEqual([['identities/linked-team', 1, 1], ['identities/payments/link.yaml', 1, 1]]);
+    expect(JSON.stringify(result)).not.toContain('outside the identities folder');
   });
+
+  it('dot-files are manifests like any other; only .git is skipped', async () => {
+    const { dir } = fixture();
+    writeFileSync(join(dir, 'identities/payments/.hidden.yaml'), 'kind: [\n');
+    const listing = await new FsSource(dir).list(['identities']);
+    expect(listing.ok && listing.files.map((f) => f.path)).toContain('identities/payments/.hidden.yaml');
+  });
+
 });

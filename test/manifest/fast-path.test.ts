@@ -41,7 +41,8 @@ const scalars = [
 describe('fast path ≡ full path', () => {
   it.each(yamlFiles(join(root, 'examples')).concat(yamlFiles(join(root, 'identities'))).map((p) => [p.slice(root.length)]))('%s', (rel) => {
     const text = readFileSync(join(root, rel), 'utf8');
-    if (!rel.endsWith('org.yaml')) expect(fastParse(text)).toBeDefined(); // org.yaml has numeric keys: the full path decides
+    // org.yaml has numeric keys, and examples/risky is meant to fail: the full path decides those.
+    if (!rel.endsWith('org.yaml') && !rel.includes('examples/risky/')) expect(fastParse(text)).toBeDefined();
     agree(text);
   });
 

@@ -1,11 +1,50 @@
 // spec.exceptions in org.yaml: the only way to accept a finding. Each names one identity and one
-// rule, has a reason, an expiry and a security owner's approval; inline suppression does not exist.
+// rule, has a reason, an expiry and a security owner's approval who is not the identity's owner;
+// inline suppression does not exist.
 
+import { show } from '../../findings.js';
 import { parseDate, endOfDay } from '../../time.js';
 import type { OrgModel } from '../../model/org.js';
+import type { Report } from '../types.js';
 
 /** Findings of these domains can never be excepted: they are about the file itself or a leaked secret. */
 export const NOT_EXCEPTABLE = /^(parse|schema|secret|org)\//;
+
+/**
+ * The repo rule whose summary of each valid identity is its owner, lower-cased: validate reads
+ * those summaries to drop self-approved exceptions without a second pass over the files.
+ */
+export const OWNER_SUMMARY = 'org/exception-self-approved';
+
+/** Reported by validate, which alone knows whether the whole identities/ folder was read. */
+export const UNKNOWN_IDENTITY = 'org/exception-unknown-identity';
+
+/** identity name → its owners, lower-cased (a set: two files may clash on one name). */
+export type Owners = ReadonlyMap<string, ReadonlySet<string>>;
+
+export function ownersOf(identities: Iterable<{ identity: string; owner: string }>): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const { identity, owner } of identities) {
+    const set = out.get(identity);
+    if (set) set.add(owner.toLowerCase());
+    else out.set(identity, new Set([owner.toLowerCase()]));
+  }
+  return out;
+}
+
+/** The owners validate's outcomes recorded (through the OWNER_SUMMARY rule's summaries). */
+export function ownersFromSummaries(outcomes: readonly { identity: string | null; summaries: Record<string, unknown> }[]): Map<string, Set<string>> {
+  const pairs: { identity: string; owner: string }[] = [];
+  for (const o of outcomes) {
+    const owner = o.summaries[OWNER_SUMMARY];
+    if (o.identity !== null && typeof owner === 'string') pairs.push({ identity: o.identity, owner });
+  }
+  return ownersOf(pairs);
+}
+
+export function isSelfApproved(e: { identity: string; approvedBy: string }, owners: Owners): boolean {
+  return owners.get(e.identity)?.has(e.approvedBy.toLowerCase()) ?? false;
+}
 
 export type ExceptionProblem = 'expired' | 'approver' | 'not-exceptable' | 'bad-date';
 
@@ -19,15 +58,24 @@ export function exceptionProblem(e: { rule: string; approvedBy: string; expires:
   return null;
 }
 
-/** identity → rules excepted for it right now. */
-export function activeExceptions(org: OrgModel, now: number): Map<string, Set<string>> {
+/** identity → rules excepted for it right now. A self-approved exception excepts nothing. */
+export function activeExceptions(org: OrgModel, now: number, owners: Owners): Map<string, Set<string>> {
   const out = new Map<string, Set<string>>();
   for (const e of org.spec.exceptions ?? []) {
-    if (NOT_EXCEPTABLE.test(e.rule) || !org.securityOwners.has(e.approvedBy.toLowerCase())) continue;
+    if (NOT_EXCEPTABLE.test(e.rule) || !org.securityOwners.has(e.approvedBy.toLowerCase()) || isSelfApproved(e, owners)) continue;
     const day = parseDate(e.expires);
     if (day === null || now >= endOfDay(day)) continue;
     if (!out.has(e.identity)) out.set(e.identity, new Set());
     out.get(e.identity)!.add(e.rule);
   }
+  return out;
+}
+
+/** Exceptions naming no identity of the repository (`known`: every identity name found, valid or not). */
+export function unknownIdentityReports(org: OrgModel, known: ReadonlySet<string>): Report[] {
+  const out: Report[] = [];
+  (org.spec.exceptions ?? []).forEach((e, i) => {
+    if (!known.has(e.identity)) out.push({ path: ['spec', 'exceptions', i, 'identity'], message: `exception names identity ${show(e.identity)}, which does not exist in this repository; remove it before an identity of that name inherits it` });
+  });
   return out;
 }

@@ -18,7 +18,7 @@ export default defineRule({
     const every = parseDuration(limit);
     if (every === null) return [];
     const review = data.spec.review;
-    if (!review) return [{ path: ['spec'], at: 'key', message: `never reviewed: spec.review is missing (org.yaml requires a review every ${formatDuration(every)})` }];
+    if (!review) return []; // lifecycle/review-missing: a new identity is reviewed in its pull request
     const last = parseDate(review.lastReviewed);
     if (last === null) return [];
     // SPEC §3: "today - review.lastReviewed" in whole UTC days, like expires: the due date itself is still fine.

@@ -12,7 +12,7 @@ export default defineRule({
     owasp: ['NHI9'],
   },
   check({ file, data }) {
-    const base = file.slice(file.lastIndexOf('/') + 1).replace(/\.ya?ml$/, '');
+    const base = file.slice(file.lastIndexOf('/') + 1).replace(/\.ya?ml$/i, '');
     const name = data.metadata.name;
     if (base === name) return [];
     return [{ path: ['metadata', 'name'], message: `metadata.name ${show(name, 60)} differs from the file name ${show(base, 60)}; they must be equal` }];

@@ -13,7 +13,8 @@ import vaultToken from './vault-token.js';
 // ≥ 3.5 bits of entropy per character that is not built from words (names, paths, hosts, emails,
 // ARNs, dates). Keys and values are read from the raw text, so comments, files that do not parse
 // and second documents are covered as well as mapping lines.
-const KEYWORD = /password|passwd|secret|token|api[_-]?key|private[_-]?key|access[_-]?key|credential|auth/i;
+// `auth` only where it starts a word part: `oauth-eu` names a cluster, `x-auth-token` is a credential.
+const KEYWORD = /password|passwd|secret|token|api[_-]?key|private[_-]?key|access[_-]?key|credential|(?<![a-z])auth/i;
 const KEYWORD_ANYWHERE = new RegExp(KEYWORD.source, 'gi');
 /** Longer values are judged (and fingerprinted) by their first MAX_VALUE characters: keeps the scan linear. */
 const MAX_VALUE = 1024;
@@ -27,6 +28,17 @@ const KEY_VALUE = new RegExp(
     String.raw`(?=[ \t]*(["']?)([^\s"'\x60,;{}\[\]]{0,${MAX_VALUE}}))`,
   'dgim',
 );
+// A key that is nothing but a secret's name (`password`, `db_password`, `api-key`, `client_secret`):
+// no field of a manifest is called that, so even a memorable password under it is reported.
+const NAMED_SECRET = /^(?:[a-z0-9]+[_.-])*(?:password|passwd|pwd|secret|token|api[_-]?key|private[_-]?key|client[_-]?secret|secret[_-]?access[_-]?key)$/i;
+
+/** 8+ characters mixing at least two of lower, upper, digit, symbol; not a reference or placeholder. */
+function passwordLike(value: string): boolean {
+  if (value.length < 8 || /^(?:\$\{.*\}|<.*>|\{\{.*\}\}|x+|\*+|changeme|redacted|none|null)$/i.test(value)) return false;
+  const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((re) => re.test(value)).length;
+  return classes >= 2;
+}
+
 /** A value that continues on the next lines: a block scalar indicator, or nothing (plain multi-line). */
 const BLOCK_START = /^(?:[|>][+-]?\d*)?$/;
 const REST_OF_LINE = /^[ \t]*(?:#.*)?$/;
@@ -77,8 +89,10 @@ export default defineRule({
     // running the look-around regex on those lines alone keeps clean files cheap.
     let scannedTo = 0;
     for (const hit of text.matchAll(KEYWORD_ANYWHERE)) {
+      // Hits on a line already scanned are skipped before looking back for the line start:
+      // a 256 KiB line of `tokentoken…` would otherwise cost a scan back per hit.
+      if (hit.index < scannedTo) continue;
       const ls = text.lastIndexOf('\n', hit.index) + 1;
-      if (ls < scannedTo) continue;
       const nl = text.indexOf('\n', hit.index);
       const le = nl < 0 ? text.length : nl;
       scannedTo = le + 1;
@@ -91,7 +105,7 @@ export default defineRule({
         if (start < judged) continue;
         judged = end;
         const message = `random-looking value under a key named like ${category(key)}`;
-        if (looksRandom(value)) {
+        if (looksRandom(value) || (NAMED_SECRET.test(key) && passwordLike(value))) {
           add(start, value, message);
           continue;
         }

@@ -9,7 +9,8 @@ const PLACEHOLDERS = new Set([
 const MIN_WORDS = 3;
 const MIN_CHARS = 20;
 // OWASP NHI10: a machine identity used by a person (from a laptop, to debug) escapes the controls humans have (MFA, offboarding).
-const HUMAN_USE = /\b(personal|my\s+laptop|debug|testing\s+only)\b/i;
+// Phrases, not single words: "deletes personal data" or "uploads debug symbols" are fine purposes.
+const HUMAN_USE = /\b(personal\s+(?:use|account|credentials?|laptop|machine|access)|for\s+my(?:self|\s+own)?\b|my\s+(?:laptop|machine|workstation|account)|(?:for\s+)?debugging\s+only|debug\s+only|for\s+debugging|local\s+debugging|testing\s+only|test\s+only)\b/i;
 
 export default defineRule({
   kind: 'identity',
@@ -27,7 +28,8 @@ export default defineRule({
     const text = purpose.trim().replace(/\s+/g, ' ');
     const path = ['spec', 'purpose'];
     const out = [];
-    const words = text === '' ? 0 : text.split(' ').length;
+    // Scripts written without spaces (Chinese, Japanese, Thai) count a character as a word.
+    const words = text === '' ? 0 : /[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/.test(text) ? [...text.replace(/\s/g, '')].length : text.split(' ').length;
     const chars = [...text].length;
     if (PLACEHOLDERS.has(text.toLowerCase())) {
       out.push({ path, message: `purpose ${show(purpose, 40)} is a placeholder; say what the identity does and why` });

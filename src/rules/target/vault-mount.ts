@@ -3,6 +3,10 @@ import { isTombstone } from '../lib/status.js';
 import { vaultMount } from '../lib/vault-paths.js';
 import { defineRule, type Report } from '../types.js';
 
+// Vault's own paths are not mounts an org declares: sys/ (core), auth/ (auth methods, the token
+// store), identity/ and cubbyhole/. The vault/* rules judge what is done there.
+const BUILT_IN = /^(?:sys|auth|identity|cubbyhole)(?:\/|$)/;
+
 export default defineRule({
   kind: 'identity',
   meta: {
@@ -25,7 +29,7 @@ export default defineRule({
     if (delivery?.vaultPath !== undefined) paths.push({ path: delivery.vaultPath, at: ['spec', 'delivery', 'vaultPath'] });
     const out: Report[] = [];
     for (const p of paths) {
-      if (vaultMount(p.path, names) === null) out.push({ path: p.at, message: `Vault path ${show(p.path)} is not under a mount declared in org.yaml targets.vault.mounts` });
+      if (vaultMount(p.path, names) === null && !BUILT_IN.test(p.path)) out.push({ path: p.at, message: `Vault path ${show(p.path)} is not under a mount declared in org.yaml targets.vault.mounts` });
     }
     (access.vault?.certificates ?? []).forEach((c, i) => {
       const at: Path = ['spec', 'access', 'vault', 'certificates', i, 'mount'];

@@ -8,6 +8,7 @@ const noLimit = edit(ORG, '    reviewEvery: 180d\n', '');
 // NOW is 2026-11-23 and ORG sets reviewEvery: 180d; 2026-05-27 is exactly 180 days before.
 ruleTable('lifecycle/review-overdue', {
   good: [
+    { name: 'never reviewed is lifecycle/review-missing, a warning', files: { [at]: unreviewed } },
     { name: 'recent review', files: { [at]: IDENTITY } },
     { name: 'exactly at the limit', files: { [at]: reviewed('2026-05-27') } },
     { name: 'the hour of the run does not matter', files: { [at]: reviewed('2026-05-27') }, now: '2026-11-23T23:59:59Z' },
@@ -20,7 +21,6 @@ ruleTable('lifecycle/review-overdue', {
   bad: [
     { name: 'one day over', files: { [at]: reviewed('2026-05-26') }, expect: [{ line: 14, column: 19, message: /last reviewed 2026-05-26, the next review fell due on 2026-11-22 \(limits\.reviewEvery 180d\)/ }] },
     { name: 'due date passed at the next midnight', files: { [at]: reviewed('2026-05-27') }, now: '2026-11-24', expect: [{ line: 14, column: 19, message: /fell due on 2026-11-23/ }] },
-    { name: 'never reviewed', files: { [at]: unreviewed }, expect: [{ line: 5, column: 1, message: /never reviewed: spec\.review is missing/ }] },
     { name: 'reviewed in the future', files: { [at]: reviewed('2026-11-24') }, expect: [{ line: 14, column: 19, message: /lastReviewed 2026-11-24 is in the future \(today is 2026-11-23\)/ }] },
     { name: 'suspended identities still need reviews', files: { [at]: `${reviewed('2026-01-01')}  status: suspended\n` }, expect: [{ line: 14, column: 19 }] },
   ],

@@ -13,6 +13,7 @@ ruleTable('schema/key', {
     { name: 'over the label cap, malformed keys are not judged one by one (schema/size says it once)', files: { [at]: labels(Array.from({ length: 2000 }, (_, i) => `    K_${i}: v\n`).join('')) } },
   ],
   bad: [
+    { name: 'a key written with escapes reads as another key', files: { [at]: edit(IDENTITY, '      principal: role', '      "princip\\x61l": role') }, expect: [{ line: 19, column: 7, message: /"principal" is written with escape sequences/ }] },
     { name: 'a complex key ? [a, b]', files: { [at]: spec('  ? [a, b]\n  : c\n') }, expect: [{ line: 7, column: 5, message: /^a complex key \(a list or mapping used as a key\) is not allowed; keys are plain text$/ }] },
     { name: 'an empty key', files: { [at]: spec('  : x\n') }, expect: [{ line: 7, column: 3, message: /^an empty or null key is not allowed/ }] },
     { name: 'a null key ~', files: { [at]: spec('  ~: x\n') }, expect: [{ line: 7, column: 3, message: /empty or null key/ }] },

@@ -15,7 +15,8 @@ function files(dir: string): string[] {
 }
 
 /** Every file the project ships as manifests, each scanned as text (wherever it lands, text rules read it). */
-const shipped: Row[] = ['examples', 'identities'].flatMap((d) => files(join(root, d))).map((f, i) => ({
+// examples/risky holds a planted password on purpose: it is a bad row below.
+const shipped: Row[] = ['examples', 'identities'].flatMap((d) => files(join(root, d))).filter((f) => !f.includes('/examples/risky/')).map((f, i) => ({
   name: `shipped file ${relative(root, f)}`,
   files: { [`identities/scan/f${i}.yaml`]: readFileSync(f, 'utf8') },
 }));
@@ -35,8 +36,9 @@ ruleTable('secret/high-entropy', {
     { name: 'a purpose sentence mentioning tokens', files: { [APP]: plant.value('short-lived tokens: rotated daily by the platform team') } },
     { name: 'a sha256 digest in a comment (no secret key)', files: { [APP]: plant.comment(`image sha256:${hex}`) } },
     { name: 'a placeholder reference', files: { [APP]: plant.comment('password: ${LEDGER_DB_PASSWORD}') } },
-    { name: 'words joined by dashes', files: { [APP]: plant.comment('password: correct-horse-battery-staple') } },
-    { name: 'fifteen random characters (below the length floor)', files: { [APP]: plant.comment(`password: ${pw.slice(0, 15)}`) } },
+    { name: 'words joined by dashes', files: { [APP]: plant.comment('password_hint: correct-horse-battery-staple') } },
+    { name: 'fifteen random characters (below the length floor)', files: { [APP]: plant.comment(`password_hint: ${pw.slice(0, 15)}`) } },
+    { name: 'a reference, not a value, under a password key', files: { [APP]: plant.comment('password: ${DB_PASSWORD}') } },
     { name: 'a random value under an ordinary key', files: { [APP]: plant.comment(`build: ${pw}`) } },
     { name: 'a long camelCase key', files: { [APP]: plant.key('serviceAccountTokenExpirationSeconds') } },
     { name: 'a GitHub token under a token key is github-token\'s only', files: { [APP]: plant.comment(`token: ${fake.github()}`) } },
@@ -45,6 +47,8 @@ ruleTable('secret/high-entropy', {
     { name: 'a connection string under a password key is known-credential\'s only', files: { [APP]: plant.comment(`db_password_url: ${fake.postgres()}`) } },
   ],
   bad: [
+    { name: 'a memorable password under a label named password', files: { [APP]: edit(IDENTITY, 'metadata:\n  name: app\n', 'metadata:\n  name: app\n  labels:\n    password: "Winter2026!"\n') }, expect: [{ line: 6, column: 16 }] },
+    { name: 'a passphrase under a key that is only a secret\'s name', files: { [APP]: plant.comment('db_password: correct-horse-battery-staple') }, expect: [{ line: 25, column: 49 }] },
     badRow('a password in a comment', plant.comment(`password: ${pw}`), pw, /^random-looking value under a key named like a password \(fingerprint [0-9a-f]{8}\)/),
     badRow('key = value in a comment', plant.comment(`DB_PASSWD = ${pw}`), pw, /named like a password/),
     badRow('KEY=value', plant.comment(`export API_KEY=${pw}`), pw, /named like an API key/),

@@ -34,6 +34,8 @@ ruleTable('target/vault-mount', {
     { name: 'paths, elevation and delivery on a declared mount', files: { [at]: delivered(elevated(vault('kv/data/payments/app/*'), 'kv/data/payments/replay/*'), 'kv/data/payments/app/creds') } },
     { name: 'a mount name with a slash', files: { 'identities/org.yaml': mounts('kv: kv-v2, pki: pki, secret/payments: kv'), [at]: vault('secret/payments/app') } },
     { name: 'a certificate from a pki mount', files: { [at]: certs('pki') } },
+    { name: 'Vault\'s own paths (sys/, auth/, identity/, cubbyhole/) are not declared mounts', files: { [at]: vault('auth/token/lookup-self') } },
+    { name: 'sys/ is judged by the vault/* rules, not as a mount', files: { [at]: vault('sys/leases/renew') } },
     { name: 'a nested pki mount', files: { 'identities/org.yaml': mounts('kv: kv-v2, pki/devices: pki'), [at]: certs('pki/devices') } },
     { name: 'without org.yaml', files: { 'identities/org.yaml': null, [at]: vault('secret/app') } },
     { name: 'a tombstone is skipped', files: { [at]: edit(vault('secret/app'), '  expires: 2027-05-31\n', '  expires: 2027-05-31\n  status: decommissioned\n') } },

@@ -1,0 +1,22 @@
+import { isTombstone } from '../lib/status.js';
+import { defineRule, type Report } from '../types.js';
+
+export default defineRule({
+  kind: 'identity',
+  meta: {
+    id: 'agent/no-static-credential',
+    severity: 'error',
+    title: 'AI agent with a static credential',
+    rationale: 'An AI agent acts on text it reads, so it can be talked into printing, storing or passing on what it holds; a static access key or AppRole secret-id stays valid wherever it ends up, while federated access (a role, a Kubernetes service account) yields short-lived tokens bound to where the agent runs.',
+    fix: 'Give the agent federated access: spec.access.aws.principal: role with a trust, and spec.access.vault.auth: kubernetes; no static credential.',
+    owasp: ['NHI4', 'NHI7'],
+  },
+  check({ data }) {
+    if (data.spec.type !== 'ai-agent' || isTombstone(data)) return [];
+    const { aws, vault } = data.spec.access;
+    const out: Report[] = [];
+    if (aws?.principal === 'user') out.push({ path: ['spec', 'access', 'aws', 'principal'], message: 'an ai-agent identity must not hold AWS access keys (principal: user); use principal: role' });
+    if (vault?.auth === 'approle') out.push({ path: ['spec', 'access', 'vault', 'auth'], message: 'an ai-agent identity must not hold a Vault AppRole secret-id (auth: approle); use auth: kubernetes' });
+    return out;
+  },
+});

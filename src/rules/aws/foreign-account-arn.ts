@@ -1,0 +1,33 @@
+import { hasWildcard, splitArn } from '../../access/arn.js';
+import { pendingAwsPermissions } from '../../access/aws-policy.js';
+import { show } from '../../findings.js';
+import { isTombstone } from '../lib/status.js';
+import { defineRule, type Report } from '../types.js';
+
+export default defineRule({
+  kind: 'identity',
+  meta: {
+    id: 'aws/foreign-account-arn',
+    severity: 'error',
+    title: 'Resource ARN in another AWS account',
+    rationale: 'An identity belongs to one account (spec.access.aws.account); an ARN naming another account, or any account through a wildcard, reaches across the boundary between accounts, which is how environments and teams are kept apart.',
+    fix: 'Use ARNs of the identity\'s own account, or declare a separate identity in the other account; a deliberate cross-account grant needs a security owner\'s exception in identities/org.yaml.',
+    owasp: ['NHI5', 'NHI8'],
+  },
+  check({ data }, { now }) {
+    const own = data.spec.access.aws?.account;
+    if (!own || isTombstone(data)) return [];
+    const out: Report[] = [];
+    for (const block of pendingAwsPermissions(data, now)) {
+      block.resources.forEach((resource, k) => {
+        const arn = splitArn(resource);
+        // Empty: S3 buckets and other global names; aws: AWS-managed resources such as managed policies.
+        if (!arn || arn.account === '' || arn.account === 'aws' || arn.account === own) return;
+        const path = [...block.path, 'resources', k];
+        if (hasWildcard(arn.account)) out.push({ path, message: `resource ${show(resource)} matches ${arn.account === '*' ? 'any AWS account' : 'other AWS accounts'} (account field ${show(arn.account)}), not only this identity's account ${own}` });
+        else out.push({ path, message: `resource ${show(resource)} is in AWS account ${arn.account}, not this identity's account ${own}` });
+      });
+    }
+    return out;
+  },
+});

@@ -1,0 +1,36 @@
+import { splitAction } from '../../access/aws-actions.js';
+import { iamCatalog } from '../../access/iam-catalog.js';
+import { pendingAwsPermissions } from '../../access/aws-policy.js';
+import { show } from '../../findings.js';
+import { isTombstone } from '../lib/status.js';
+import { defineRule, type Report } from '../types.js';
+
+export default defineRule({
+  kind: 'identity',
+  meta: {
+    id: 'aws/no-wildcard-action',
+    severity: 'error',
+    title: 'AWS action wildcard over every action',
+    rationale: '`*` grants every action of every AWS service and `svc:*` every action of one service, including the ones AWS adds later; no machine identity needs that, and a leaked credential with it owns the account or the service.',
+    fix: 'List the actions the identity uses (CloudTrail or IAM Access Analyzer policy generation shows them), e.g. s3:GetObject instead of s3:*.',
+    owasp: ['NHI5'],
+  },
+  check({ data }, { now }) {
+    if (isTombstone(data)) return [];
+    const out: Report[] = [];
+    for (const block of pendingAwsPermissions(data, now)) {
+      block.actions.forEach((action, j) => {
+        const path = [...block.path, 'actions', j];
+        if (action === '*') {
+          out.push({ path, message: `action "*" grants every action of every AWS service, including actions AWS adds later` });
+          return;
+        }
+        const split = splitAction(action);
+        // An unknown service is aws/unknown-action's finding.
+        if (!split || !/^\*+$/.test(split.action) || !iamCatalog.service(split.service)) return;
+        out.push({ path, message: `action ${show(action)} grants all ${iamCatalog.actions(split.service).length} actions of ${split.service}, including actions AWS adds later` });
+      });
+    }
+    return out;
+  },
+});

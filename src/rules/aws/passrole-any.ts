@@ -1,0 +1,31 @@
+import { coversEveryRole } from '../../access/arn.js';
+import { patternsInForce } from '../../access/aws-escalation.js';
+import { show } from '../../findings.js';
+import { isTombstone } from '../lib/status.js';
+import { defineRule, type Report } from '../types.js';
+
+export default defineRule({
+  kind: 'identity',
+  meta: {
+    id: 'aws/passrole-any',
+    severity: 'error',
+    title: 'iam:PassRole on every role',
+    rationale: 'iam:PassRole on "*" (or on role/* of an account) lets the identity hand any role, the administrator role included, to a service that runs its code, and so act with that role\'s rights. The manifest cannot express an iam:PassedToService condition, so the role ARN is the only limit.',
+    fix: 'Scope iam:PassRole to the ARN of the one role the workload must pass, e.g. arn:aws:iam::123456789012:role/app-task.',
+    owasp: ['NHI5'],
+  },
+  check({ data, access }) {
+    if (isTombstone(data)) return [];
+    const out: Report[] = [];
+    const seen = new Set<string>();
+    for (const g of access.grants) {
+      if (g.target !== 'aws' || (g.action !== '*' && g.action !== 'iam:PassRole') || !coversEveryRole(g.resource)) continue;
+      const key = JSON.stringify(g.path);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const through = g.declared === 'iam:PassRole' ? 'iam:PassRole' : `iam:PassRole (through ${show(g.declared)})`;
+      out.push({ path: g.path, message: `${through} on ${show(g.resource)} can hand any role, however privileged, to a service the identity controls` });
+    }
+    return out;
+  },
+});

@@ -1,0 +1,48 @@
+import { elevationSets, INLINE_POLICY_LIMIT, outsidePolicyCharset, pendingAwsPermissions, policyLength, renderAwsPolicy } from '../../access/aws-policy.js';
+import { show } from '../../findings.js';
+import { isTombstone } from '../lib/status.js';
+import { defineRule, type Report } from '../types.js';
+
+export default defineRule({
+  kind: 'identity',
+  meta: {
+    id: 'aws/policy-size',
+    severity: 'error',
+    title: 'AWS policy over the size limit or with characters IAM rejects',
+    rationale: 'IAM caps the inline policies of a role at 10,240 characters and of a user at 2,048 (whitespace not counted), and rejects characters outside TAB, LF, CR and U+0020–U+00FF. Measured on the policy idac will render, the failure shows in the pull request instead of halfway through an apply.',
+    fix: 'Merge permissions that share resources, use one wildcard ARN for a prefix instead of many ARNs, or split the identity; replace characters IAM does not accept.',
+    owasp: ['NHI5'],
+  },
+  check({ data }, { now }) {
+    const aws = data.spec.access.aws;
+    if (!aws || isTombstone(data)) return [];
+    const out: Report[] = [];
+    const pending = pendingAwsPermissions(data, now);
+    for (const block of pending) {
+      [...block.actions.map((v, j) => ['actions', j, v] as const), ...block.resources.map((v, k) => ['resources', k, v] as const)].forEach(([key, i, value]) => {
+        const bad = outsidePolicyCharset(value);
+        if (bad !== null) out.push({ path: [...block.path, key, i], message: `${show(value)} holds the character U+${bad.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}, which IAM policies may not contain (only TAB, LF, CR and U+0020–U+00FF)` });
+      });
+    }
+    const limit = INLINE_POLICY_LIMIT[aws.principal];
+    const size = (elevations: readonly number[]): number => policyLength(renderAwsPolicy(pending.filter((b) => b.elevation === null || elevations.includes(b.elevation))));
+    const baseSize = size([]);
+    if (baseSize > limit) {
+      out.push({ path: ['spec', 'access', 'aws', 'permissions'], at: 'key', message: `the rendered policy is ${baseSize} characters, over AWS's ${limit}-character limit for a ${aws.principal}'s inline policies` });
+      return out;
+    }
+    // An elevation adds statements while it lasts: measure every combination that will be in force together.
+    const reported = new Set<number>();
+    for (const set of elevationSets(data, now)) {
+      const withAws = set.filter((i) => pending.some((b) => b.elevation === i));
+      if (withAws.length === 0) continue;
+      const total = size(withAws);
+      const last = withAws[withAws.length - 1]!;
+      if (total <= limit || reported.has(last)) continue;
+      reported.add(last);
+      const others = withAws.length > 1 ? ` together with elevation${withAws.length > 2 ? 's' : ''} ${withAws.slice(0, -1).join(', ')}` : '';
+      out.push({ path: ['spec', 'elevations', last, 'access', 'aws', 'permissions'], at: 'key', message: `with this elevation${others} the rendered policy is ${total} characters, over AWS's ${limit}-character limit for a ${aws.principal}'s inline policies (${baseSize} without elevations)` });
+    }
+    return out;
+  },
+});

@@ -1,0 +1,50 @@
+import { combinationActionsCoveredBy, combinationText, ESCALATION_COMBINATIONS, listSome, patternsInForce, type EscalationCombination, type PatternInForce } from '../../access/aws-escalation.js';
+import { formatPath, show } from '../../findings.js';
+import { isTombstone } from '../lib/status.js';
+import { defineRule, type Report } from '../types.js';
+
+export default defineRule({
+  kind: 'identity',
+  meta: {
+    id: 'aws/privilege-escalation-combination',
+    severity: 'error',
+    title: 'AWS actions that escalate privilege together',
+    rationale: 'Harmless-looking actions escalate in combination: iam:PassRole with a service that runs code (ec2:RunInstances, lambda:CreateFunction, glue:CreateDevEndpoint, cloudformation:CreateStack, …) lets an identity act as any role it may pass. The parts may sit in different permissions or an elevation; only the whole set is dangerous, so the whole set is checked.',
+    fix: 'Drop one part of the combination, or scope iam:PassRole to the one role the workload must pass; if the combination is the identity\'s job, ask a security owner for an exception in identities/org.yaml.',
+    owasp: ['NHI5'],
+  },
+  check({ data, access }) {
+    if (isTombstone(data)) return [];
+    const patterns = patternsInForce(access);
+    const covers = patterns.map((p) => combinationActionsCoveredBy(p.declared));
+    if (covers.every((c) => c.size === 0)) return [];
+    // Combinations one pattern completes by itself (`*`, `iam:*Role`) are reported once per pattern.
+    const alone = new Map<PatternInForce, EscalationCombination[]>();
+    const out: Report[] = [];
+    for (const combo of ESCALATION_COMBINATIONS) {
+      const single = patterns.find((_, i) => combo.parts.every((alts) => alts.some((a) => covers[i]!.has(a))));
+      if (single) {
+        if (!alone.has(single)) alone.set(single, []);
+        alone.get(single)!.push(combo);
+        continue;
+      }
+      const found: { action: string; pattern: PatternInForce; index: number }[] = [];
+      for (const alts of combo.parts) {
+        const index = covers.findIndex((c) => alts.some((a) => c.has(a)));
+        if (index < 0) break;
+        found.push({ action: alts.find((a) => covers[index]!.has(a))!, pattern: patterns[index]!, index });
+      }
+      if (found.length < combo.parts.length) continue;
+      const first = found.reduce((a, b) => (b.index < a.index ? b : a));
+      const where = found.map((f) => `${f.action}${f.action.toLowerCase() === f.pattern.declared.toLowerCase() ? '' : ` through ${show(f.pattern.declared)}`} at ${formatPath(f.pattern.path)}`);
+      out.push({ path: first.pattern.path, message: `privilege escalation in combination: ${found.map((f) => f.action).join(' + ')} (${combo.why}): ${where.join('; ')}` });
+    }
+    for (const [p, combos] of alone) {
+      const message = combos.length === 1
+        ? `privilege escalation in combination: ${show(p.declared)} alone grants ${combinationText(combos[0]!)} (${combos[0]!.why})`
+        : `privilege escalation in combination: ${show(p.declared)} alone grants ${combos.length} escalating combinations: ${listSome(combos.map(combinationText), 3)}`;
+      out.push({ path: p.path, message });
+    }
+    return out;
+  },
+});

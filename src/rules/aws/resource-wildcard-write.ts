@@ -1,0 +1,41 @@
+import { splitAction } from '../../access/aws-actions.js';
+import { isWriteLevel, listSome } from '../../access/aws-escalation.js';
+import { pendingAwsPermissions } from '../../access/aws-policy.js';
+import { iamCatalog } from '../../access/iam-catalog.js';
+import { isTombstone } from '../lib/status.js';
+import { defineRule, type Report } from '../types.js';
+
+export default defineRule({
+  kind: 'identity',
+  meta: {
+    id: 'aws/resource-wildcard-write',
+    severity: 'error',
+    title: 'Write actions on every resource',
+    rationale: 'Resource "*" lets a write or permissions-management action change every bucket, table, role or key in the account, not the few the identity exists for. Actions AWS only grants on "*" (such as ecr:GetAuthorizationToken) are exempt.',
+    fix: 'Replace "*" by the ARNs of the resources the identity writes to, or move the write actions to their own permission with those ARNs.',
+    owasp: ['NHI5'],
+  },
+  check({ data, access }, { now }) {
+    if (isTombstone(data)) return [];
+    const hits = new Map<string, Set<string>>();
+    for (const g of access.grants) {
+      if (g.target !== 'aws' || g.resource !== '*' || !isWriteLevel(g.levels)) continue;
+      const split = splitAction(g.action);
+      if (split && iamCatalog.action(split.service, split.action)?.wildcardOnly) continue;
+      const key = g.path.slice(0, -2).join('/');
+      if (!hits.has(key)) hits.set(key, new Set());
+      hits.get(key)!.add(g.action);
+    }
+    if (hits.size === 0) return [];
+    const blocks = new Map(pendingAwsPermissions(data, now).map((b) => [b.path.join('/'), b]));
+    const out: Report[] = [];
+    for (const [key, actions] of hits) {
+      const block = blocks.get(key);
+      if (!block) continue;
+      const list = [...actions].sort();
+      const what = actions.has('*') ? 'every AWS action' : `${list.length} write or permissions-management action${list.length === 1 ? '' : 's'} (${listSome(list)})`;
+      out.push({ path: [...block.path, 'resources', block.resources.indexOf('*')], message: `resource "*" grants ${what} on every resource of the account` });
+    }
+    return out;
+  },
+});

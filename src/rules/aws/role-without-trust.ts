@@ -1,0 +1,19 @@
+import { isTombstone } from '../lib/status.js';
+import { defineRule } from '../types.js';
+
+export default defineRule({
+  kind: 'identity',
+  meta: {
+    id: 'aws/role-without-trust',
+    severity: 'error',
+    title: 'AWS role without a trust',
+    rationale: 'A role is only usable through its trust policy; a role with none can be assumed by nothing legitimate, so it is either dead weight or about to be given a trust by hand, outside review.',
+    fix: 'Add spec.access.aws.trust (a Kubernetes service account or a GitHub repository with one pinned subject), or use principal: user if the identity really needs static keys.',
+    owasp: ['NHI5', 'NHI6'],
+  },
+  check({ data }) {
+    const aws = data.spec.access.aws;
+    if (!aws || aws.principal !== 'role' || aws.trust !== undefined || isTombstone(data)) return [];
+    return [{ path: ['spec', 'access', 'aws'], at: 'key', message: 'AWS role has no trust: nothing legitimate can assume it; add spec.access.aws.trust' }];
+  },
+});

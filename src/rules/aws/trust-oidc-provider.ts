@@ -1,0 +1,34 @@
+import { isTombstone } from '../lib/status.js';
+import { defineRule, type Report } from '../types.js';
+
+const GITHUB = 'token.actions.githubusercontent.com';
+const host = (url: string): string => url.trim().replace(/^https:\/\//i, '').replace(/\/+$/, '').toLowerCase();
+
+export default defineRule({
+  kind: 'identity',
+  meta: {
+    id: 'aws/trust-oidc-provider',
+    severity: 'error',
+    title: 'Role trust names an OIDC provider the account does not declare',
+    rationale: 'A role is assumed through the OIDC provider of its account (an EKS cluster\'s issuer, GitHub Actions); org.yaml declares which providers each account trusts. A trust through a provider that is not declared cannot be applied, or would be wired to an issuer nobody vetted.',
+    fix: 'Declare the provider under targets.aws.<account>.oidcProviders in identities/org.yaml (a security owner reviews it), or trust a cluster the account already declares.',
+    owasp: ['NHI3', 'NHI5'],
+  },
+  check({ data }, { org }) {
+    const aws = data.spec.access.aws;
+    if (!org || !aws || aws.principal !== 'role' || !aws.trust || isTombstone(data)) return [];
+    const targets = org.spec.targets?.aws ?? {};
+    // An undeclared account is target/aws-account's finding.
+    if (!Object.hasOwn(targets, aws.account)) return [];
+    const providers = targets[aws.account]?.oidcProviders ?? {};
+    const out: Report[] = [];
+    const k8s = aws.trust.kubernetes;
+    if (k8s && !Object.hasOwn(providers, k8s.cluster)) {
+      out.push({ path: ['spec', 'access', 'aws', 'trust', 'kubernetes', 'cluster'], message: `AWS account ${aws.account} declares no OIDC provider for cluster ${k8s.cluster} (org.yaml targets.aws."${aws.account}".oidcProviders)` });
+    }
+    if (aws.trust.github && !Object.values(providers).some((url) => url !== undefined && host(url) === GITHUB)) {
+      out.push({ path: ['spec', 'access', 'aws', 'trust', 'github'], at: 'key', message: `AWS account ${aws.account} declares no GitHub Actions OIDC provider (${GITHUB}) in org.yaml targets.aws."${aws.account}".oidcProviders` });
+    }
+    return out;
+  },
+});

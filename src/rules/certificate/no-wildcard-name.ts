@@ -1,0 +1,23 @@
+import { show } from '../../findings.js';
+import { isTombstone } from '../lib/status.js';
+import { defineRule, type Report } from '../types.js';
+
+export default defineRule({
+  kind: 'identity',
+  meta: {
+    id: 'certificate/no-wildcard-name',
+    severity: 'error',
+    title: 'Wildcard certificate name',
+    rationale: 'A wildcard certificate lets its holder impersonate every service under the domain, today\'s and tomorrow\'s; SPEC.md asks for exact names so each certificate proves one service.',
+    fix: 'List each exact name the service answers to in commonNames instead of a name with "*".',
+    owasp: ['NHI5'],
+  },
+  check({ data }) {
+    if (isTombstone(data)) return [];
+    const out: Report[] = [];
+    (data.spec.access.vault?.certificates ?? []).forEach((c, i) => c.commonNames.forEach((name, j) => {
+      if (name.includes('*')) out.push({ path: ['spec', 'access', 'vault', 'certificates', i, 'commonNames', j], message: `certificate name ${show(name)} contains a wildcard; list the exact names instead` });
+    }));
+    return out;
+  },
+});

@@ -1,0 +1,67 @@
+import { show, type Path } from '../../findings.js';
+import { othersOf } from '../lib/listing.js';
+import { isTombstone } from '../lib/status.js';
+import { defineRule, type RepoEntry, type RepoReport } from '../types.js';
+
+interface Use {
+  /** `cluster/namespace/serviceAccount`. */
+  sa: string;
+  path: Path;
+  at: 'key' | 'value';
+}
+
+interface Summary {
+  uses: Use[];
+}
+
+export default defineRule({
+  kind: 'repo',
+  meta: {
+    id: 'reuse/shared-service-account',
+    severity: 'error',
+    title: 'Two identities share a Kubernetes service account',
+    rationale: 'A pod running as a service account gets everything bound to it: its RBAC rules, its Vault role and every AWS role that trusts it. Two identities on one service account each silently hold the other\'s access, and neither can be revoked or audited alone.',
+    fix: 'Give each identity its own service account (spec.access.kubernetes.serviceAccount, which defaults to the identity\'s name) and trust only that one from its AWS role (spec.access.aws.trust.kubernetes).',
+    owasp: ['NHI9'],
+  },
+  summarize({ data }): Summary | null {
+    if (isTombstone(data)) return null; // its service account is deleted with it
+    const { aws, kubernetes } = data.spec.access;
+    const uses: Use[] = [];
+    const add = (u: Use): void => {
+      // An identity's role trusting its own service account is IRSA, not reuse: count it once.
+      if (!uses.some((v) => v.sa === u.sa)) uses.push(u);
+    };
+    const trusted = aws?.trust?.kubernetes;
+    if (trusted) add({ sa: `${trusted.cluster}/${trusted.namespace}/${trusted.serviceAccount}`, path: ['spec', 'access', 'aws', 'trust', 'kubernetes', 'serviceAccount'], at: 'value' });
+    if (kubernetes) {
+      const named = kubernetes.serviceAccount !== undefined;
+      add({
+        sa: `${kubernetes.cluster}/${kubernetes.namespace}/${kubernetes.serviceAccount ?? data.metadata.name}`,
+        path: named ? ['spec', 'access', 'kubernetes', 'serviceAccount'] : ['spec', 'access', 'kubernetes'],
+        at: named ? 'value' : 'key',
+      });
+    }
+    return uses.length > 0 ? { uses } : null;
+  },
+  check(entries: readonly RepoEntry<Summary>[]) {
+    const bySa = new Map<string, { file: string; identity: string; use: Use }[]>();
+    for (const e of entries) {
+      for (const use of e.value.uses) {
+        const list = bySa.get(use.sa);
+        const item = { file: e.file, identity: e.identity, use };
+        if (list) list.push(item);
+        else bySa.set(use.sa, [item]);
+      }
+    }
+    const out: RepoReport[] = [];
+    for (const [sa, users] of bySa) {
+      if (users.length < 2) continue;
+      users.forEach((u, i) => out.push({
+        file: u.file, identity: u.identity, path: u.use.path, at: u.use.at,
+        message: `Kubernetes service account ${show(sa, 120)} is also used by ${othersOf(users, i)}; each identity needs its own`,
+      }));
+    }
+    return out;
+  },
+});

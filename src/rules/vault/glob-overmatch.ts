@@ -1,0 +1,28 @@
+import { show } from '../../findings.js';
+import { isTombstone } from '../lib/status.js';
+import { declaredVaultPaths } from '../lib/vault-paths.js';
+import { defineRule } from '../types.js';
+
+export default defineRule({
+  kind: 'identity',
+  meta: {
+    id: 'vault/glob-overmatch',
+    severity: 'warning',
+    title: 'Vault glob is a string prefix',
+    rationale: 'A trailing * in a Vault policy is a plain string prefix, not a path segment: secret/app* also matches secret/apple and secret/app-prod, which belong to someone else.',
+    fix: 'End the path with /* (secret/app/*) to stay below one folder, or name the exact path.',
+    owasp: ['NHI5'],
+  },
+  check({ data }, { now }) {
+    if (isTombstone(data)) return [];
+    return declaredVaultPaths(data, now)
+      .filter((p) => p.path.length > 1 && p.path.endsWith('*') && p.path[p.path.length - 2] !== '/')
+      .map((p) => {
+        const stem = p.path.slice(0, -1);
+        return {
+          path: p.at,
+          message: `Vault path ${show(p.path)} is a string prefix: it also matches ${show(`${stem}-other`)} and ${show(`${stem}x/…`)}; end it with "/*" (${show(`${stem}/*`)}) to stay below one folder`,
+        };
+      });
+  },
+});

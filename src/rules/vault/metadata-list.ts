@@ -1,0 +1,30 @@
+import { show } from '../../findings.js';
+import { isTombstone } from '../lib/status.js';
+import { vaultMount, vaultPathsOverlap, vaultPolicyPaths } from '../lib/vault-paths.js';
+import { defineRule, type Report } from '../types.js';
+
+export default defineRule({
+  kind: 'identity',
+  meta: {
+    id: 'vault/metadata-list',
+    severity: 'warning',
+    title: 'list on KV v2 metadata exposes key names',
+    rationale: 'Vault does not filter list results by policy: list on a KV v2 metadata/ path returns the name of every secret below it, including those the identity cannot read. Names often say more than they should (customer, system, environment).',
+    fix: 'Drop list when the workload knows the names it reads; otherwise keep it on the narrowest folder and accept the warning.',
+    owasp: ['NHI5'],
+  },
+  check({ data, access }, { org }) {
+    const mounts = org?.spec.targets?.vault?.mounts;
+    if (!mounts || isTombstone(data)) return [];
+    const out: Report[] = [];
+    for (const e of vaultPolicyPaths(access)) {
+      const mount = vaultMount(e.path, Object.keys(mounts));
+      if (mount === null || mounts[mount] !== 'kv-v2') continue;
+      if (!vaultPathsOverlap(e.path, `${mount}/metadata`) && !vaultPathsOverlap(e.path, `${mount}/metadata/*`)) continue;
+      for (const c of e.capabilities) {
+        if (c.capability === 'list') out.push({ path: c.at, message: `list on Vault path ${show(e.path)} (KV v2 mount ${show(mount)}) shows the name of every secret below it, readable or not: Vault does not filter list results by policy` });
+      }
+    }
+    return out;
+  },
+});

@@ -1,0 +1,29 @@
+import { show } from '../../findings.js';
+import { isTombstone } from '../lib/status.js';
+import { tokenCreateRisk, vaultPolicyPaths } from '../lib/vault-paths.js';
+import { defineRule, type Report } from '../types.js';
+
+export default defineRule({
+  kind: 'identity',
+  meta: {
+    id: 'vault/no-sudo',
+    severity: 'error',
+    title: 'Vault sudo capability',
+    rationale: 'sudo unlocks Vault\'s root-protected endpoints (audit devices, auth methods, mounts, seal, tokens outside the parent\'s policies); a machine identity has no use for it.',
+    fix: 'Remove sudo from the capabilities; if an endpoint really needs it, ask a security owner for a time-boxed exception in org.yaml.',
+    owasp: ['NHI5'],
+  },
+  check({ data, access }) {
+    if (isTombstone(data)) return [];
+    const paths = vaultPolicyPaths(access);
+    const out: Report[] = [];
+    for (const e of paths) {
+      // vault/no-token-create reports this very sudo, saying what it unlocks there.
+      if (tokenCreateRisk(e, paths)?.at === 'sudo') continue;
+      for (const c of e.capabilities) {
+        if (c.capability === 'sudo') out.push({ path: c.at, message: `sudo on Vault path ${show(e.path)} unlocks root-protected endpoints` });
+      }
+    }
+    return out;
+  },
+});

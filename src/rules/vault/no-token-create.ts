@@ -1,0 +1,34 @@
+import { show } from '../../findings.js';
+import { isTombstone } from '../lib/status.js';
+import { tokenCreateRisk, vaultPolicyPaths } from '../lib/vault-paths.js';
+import { defineRule, type Report } from '../types.js';
+
+export default defineRule({
+  kind: 'identity',
+  meta: {
+    id: 'vault/no-token-create',
+    severity: 'error',
+    title: 'Creates Vault tokens beyond its own',
+    rationale: 'Orphan tokens outlive the token that made them, so revoking the identity leaves them alive; token roles and sudo on auth/token/create mint tokens with policies the identity does not hold itself.',
+    fix: 'Remove auth/token/create-orphan and auth/token/create/<role>, and sudo on auth/token/create; a workload that needs a child token can use auth/token/create without sudo (a subset of its own policies).',
+    owasp: ['NHI5', 'NHI1'],
+  },
+  check({ data, access }) {
+    if (isTombstone(data)) return [];
+    const paths = vaultPolicyPaths(access);
+    const out: Report[] = [];
+    for (const e of paths) {
+      const risk = tokenCreateRisk(e, paths);
+      if (!risk) continue;
+      if (risk.at === 'path') {
+        const what = risk.reached.map((r) => (r === 'auth/token/create-orphan' ? 'orphan tokens, which outlive its own revocation' : 'tokens from any token role, with the role\'s policies'));
+        out.push({ path: e.at, message: `Vault path ${show(e.path)} grants ${risk.capabilities.join(', ')} on ${risk.reached.join(' and ')}: it can mint ${what.join(', and ')}` });
+      } else {
+        for (const c of e.capabilities) {
+          if (c.capability === 'sudo') out.push({ path: c.at, message: `sudo with ${risk.capabilities.join(', ')} on Vault path ${show(e.path)} mints tokens with any policies and orphan tokens, not only children with a subset of its own` });
+        }
+      }
+    }
+    return out;
+  },
+});

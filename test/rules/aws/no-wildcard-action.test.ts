@@ -1,0 +1,28 @@
+import { edit, IDENTITY, ruleTable } from '../harness.js';
+
+const at = 'identities/payments/app.yaml';
+const PERM = '        - actions: [s3:GetObject]\n          resources: [arn:aws:s3:::bank-drop/*]\n';
+/** Permission k's actions are on line 23 + 2k (first at column 21), its resources on 24 + 2k (column 23). */
+const perms = (...ps: [string, string][]): string => edit(IDENTITY, PERM, ps.map(([a, r]) => `        - actions: [${a}]\n          resources: [${r}]\n`).join(''));
+/** Appends an elevation (active at NOW by default): its actions are on the 9th line after the text (column 25), resources on the 10th (column 27). */
+const elevation = (text: string, actions: string, resources: string, from = '2026-11-23T00:00:00Z', until = '2026-11-23T08:00:00Z'): string =>
+  `${text}  elevations:\n    - reason: INC-4711 replay\n      approvedBy: dave@example.com\n      from: ${from}\n      until: ${until}\n      access:\n        aws:\n          permissions:\n            - actions: [${actions}]\n              resources: [${resources}]\n`;
+const tombstone = (text: string): string => `${text}  status: decommissioned\n`;
+
+ruleTable('aws/no-wildcard-action', {
+  good: [
+    { name: 'named actions', files: { [at]: IDENTITY } },
+    { name: 'a partial wildcard is aws/wildcard-expands-to-write\'s concern', files: { [at]: perms(['s3:Get*', 'arn:aws:s3:::bank-drop/*']) } },
+    { name: 'an unknown service is aws/unknown-action\'s concern', files: { [at]: perms(['nosuchservice:*', '"*"']) } },
+    { name: 'an ended elevation is history', files: { [at]: elevation(IDENTITY, '"*"', '"*"', '2026-11-20T00:00:00Z', '2026-11-20T08:00:00Z') } },
+    { name: 'a tombstone is skipped', files: { [at]: tombstone(perms(['"*"', '"*"'])) } },
+  ],
+  bad: [
+    { name: 'every action', files: { [at]: perms(['"*"', '"*"']) }, expect: [{ line: 23, column: 21, message: /action "\*" grants every action of every AWS service/ }] },
+    { name: 'a whole service', files: { [at]: perms(['s3:*', 'arn:aws:s3:::bank-drop/*']) }, expect: [{ line: 23, column: 21, message: /"s3:\*" grants all \d+ actions of s3/ }] },
+    { name: 'service prefix in upper case', files: { [at]: perms(['IAM:*', 'arn:aws:iam::123456789012:role/app']) }, expect: [{ line: 23, column: 21, message: /all \d+ actions of iam/ }] },
+    { name: 'second action, second permission', files: { [at]: perms(['s3:GetObject', 'arn:aws:s3:::bank-drop/*'], ['s3:GetObject, sqs:*', 'arn:aws:sqs:eu-west-1:123456789012:jobs']) }, expect: [{ line: 25, column: 35, message: /"sqs:\*"/ }] },
+    { name: 'an active elevation', files: { [at]: elevation(IDENTITY, 'dynamodb:*', 'arn:aws:dynamodb:eu-west-1:123456789012:table/t') }, expect: [{ line: 33, column: 25 }] },
+    { name: 'an elevation still to come', files: { [at]: elevation(IDENTITY, '"*"', '"*"', '2026-12-01T00:00:00Z', '2026-12-01T08:00:00Z') }, expect: [{ line: 33, column: 25 }] },
+  ],
+});

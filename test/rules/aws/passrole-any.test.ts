@@ -1,0 +1,29 @@
+import { edit, IDENTITY, ruleTable } from '../harness.js';
+
+const at = 'identities/payments/app.yaml';
+const PERM = '        - actions: [s3:GetObject]\n          resources: [arn:aws:s3:::bank-drop/*]\n';
+/** Permission k's actions are on line 23 + 2k (first at column 21), its resources on 24 + 2k (column 23). */
+const perms = (...ps: [string, string][]): string => edit(IDENTITY, PERM, ps.map(([a, r]) => `        - actions: [${a}]\n          resources: [${r}]\n`).join(''));
+/** Appends an elevation (active at NOW by default): its actions are on the 9th line after the text (column 25), resources on the 10th (column 27). */
+const elevation = (text: string, actions: string, resources: string, from = '2026-11-23T00:00:00Z', until = '2026-11-23T08:00:00Z'): string =>
+  `${text}  elevations:\n    - reason: INC-4711 replay\n      approvedBy: dave@example.com\n      from: ${from}\n      until: ${until}\n      access:\n        aws:\n          permissions:\n            - actions: [${actions}]\n              resources: [${resources}]\n`;
+const tombstone = (text: string): string => `${text}  status: decommissioned\n`;
+
+ruleTable('aws/passrole-any', {
+  good: [
+    { name: 'no PassRole', files: { [at]: perms(['s3:PutObject', '"*"']) } },
+    { name: 'PassRole on one role', files: { [at]: perms(['iam:PassRole', 'arn:aws:iam::123456789012:role/app-task']) } },
+    { name: 'PassRole on a path of roles', files: { [at]: perms(['iam:PassRole', 'arn:aws:iam::123456789012:role/app/*']) } },
+    { name: 'a wildcard that does not reach PassRole', files: { [at]: perms(['iam:Get*', '"*"']) } },
+    { name: 'an elevation still to come', files: { [at]: elevation(IDENTITY, 'iam:PassRole', '"*"', '2026-12-01T00:00:00Z', '2026-12-01T08:00:00Z') } },
+    { name: 'a tombstone is skipped', files: { [at]: tombstone(perms(['iam:PassRole', '"*"'])) } },
+  ],
+  bad: [
+    { name: 'PassRole on "*"', files: { [at]: perms(['iam:PassRole', '"*"']) }, expect: [{ line: 23, column: 21, message: /^iam:PassRole on "\*" can hand any role, however privileged, to a service the identity controls$/ }] },
+    { name: 'iam:Pass* on "*"', files: { [at]: perms(['iam:Pass*', '"*"']) }, expect: [{ line: 23, column: 21, message: /^iam:PassRole \(through "iam:Pass\*"\) on "\*"/ }] },
+    { name: 'every role of the account', files: { [at]: perms(['iam:PassRole', 'arn:aws:iam::123456789012:role/*']) }, expect: [{ line: 23, column: 21, message: /on "arn:aws:iam::123456789012:role\/\*"/ }] },
+    { name: '"*" on "*"', files: { [at]: perms(['"*"', '"*"']) }, expect: [{ line: 23, column: 21, message: /through "\*"/ }] },
+    { name: 'iam:* and a second resource', files: { [at]: perms(['s3:GetObject, iam:*', 'arn:aws:s3:::bank-drop/*, "*"']) }, expect: [{ line: 23, column: 35 }] },
+    { name: 'an active elevation', files: { [at]: elevation(IDENTITY, 'iam:PassRole', '"*"') }, expect: [{ line: 33, column: 25 }] },
+  ],
+});

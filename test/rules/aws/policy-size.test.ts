@@ -1,0 +1,44 @@
+import { edit, IDENTITY, ruleTable } from '../harness.js';
+
+const at = 'identities/payments/app.yaml';
+const PERM = '        - actions: [s3:GetObject]\n          resources: [arn:aws:s3:::bank-drop/*]\n';
+/** Permission k's actions are on line 23 + 2k (first at column 21), its resources on 24 + 2k (column 23). */
+const perms = (...ps: [string, string][]): string => edit(IDENTITY, PERM, ps.map(([a, r]) => `        - actions: [${a}]\n          resources: [${r}]\n`).join(''));
+/** Appends an elevation (active at NOW by default): its actions are on the 9th line after the text (column 25), resources on the 10th (column 27). */
+const elevation = (text: string, actions: string, resources: string, from = '2026-11-23T00:00:00Z', until = '2026-11-23T08:00:00Z'): string =>
+  `${text}  elevations:\n    - reason: INC-4711 replay\n      approvedBy: dave@example.com\n      from: ${from}\n      until: ${until}\n      access:\n        aws:\n          permissions:\n            - actions: [${actions}]\n              resources: [${resources}]\n`;
+const tombstone = (text: string): string => `${text}  status: decommissioned\n`;
+
+// Sizes are computed here from AWS's rule (compact JSON, whitespace not counted), independently of
+// the renderer under test.
+const size = (resources: string[]): number =>
+  JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['s3:GetObject'], Resource: resources }] }).length;
+const arn = (n: number): string => `arn:aws:s3:::bank-drop/${'k'.repeat(n)}`;
+/** Object ARNs whose rendered policy is exactly `total` characters. */
+function resourcesOf(total: number): string[] {
+  const out: string[] = [];
+  while (size([...out, arn(1000), arn(1)]) <= total) out.push(arn(1000));
+  out.push(arn(1 + total - size([...out, arn(1)])));
+  if (size(out) !== total) throw new Error('fixture arithmetic');
+  return out;
+}
+const sized = (total: number): string => perms(['s3:GetObject', resourcesOf(total).join(', ')]);
+const user = (text: string): string => edit(text, 'principal: role', 'principal: user');
+
+ruleTable('aws/policy-size', {
+  good: [
+    { name: 'a small policy', files: { [at]: IDENTITY } },
+    { name: 'a role at exactly 10,240 characters', files: { [at]: sized(10_240) } },
+    { name: 'a user at exactly 2,048 characters', files: { [at]: user(sized(2_048)) } },
+    { name: 'Latin-1 characters are allowed', files: { [at]: perms(['s3:GetObject', 'arn:aws:s3:::bank-drop/café/*']) } },
+    { name: 'an ended elevation no longer counts', files: { [at]: elevation(sized(10_000), 's3:PutObject', resourcesOf(1_000).join(', '), '2026-11-20T00:00:00Z', '2026-11-20T08:00:00Z') } },
+    { name: 'a tombstone is skipped', files: { [at]: tombstone(sized(10_241)) } },
+  ],
+  bad: [
+    { name: 'a role one character over', files: { [at]: sized(10_241) }, expect: [{ line: 22, column: 7, message: /^the rendered policy is 10241 characters, over AWS's 10240-character limit for a role's inline policies$/ }] },
+    { name: 'a user over 2,048', files: { [at]: user(sized(2_049)) }, expect: [{ line: 22, column: 7, message: /2049 characters, over AWS's 2048-character limit for a user's/ }] },
+    { name: 'an active elevation pushes it over', files: { [at]: elevation(sized(10_000), 's3:PutObject', resourcesOf(1_000).join(', ')) }, expect: [{ line: 32, column: 11, message: /^with this elevation the rendered policy is \d+ characters, over AWS's 10240-character limit for a role's inline policies \(10000 without elevations\)$/ }] },
+    { name: 'an elevation still to come will push it over', files: { [at]: elevation(sized(10_000), 's3:PutObject', resourcesOf(1_000).join(', '), '2026-12-01T00:00:00Z', '2026-12-01T08:00:00Z') }, expect: [{ line: 32, column: 11 }] },
+    { name: 'a character IAM rejects', files: { [at]: perms(['s3:GetObject', 'arn:aws:s3:::bank-drop/€/*']) }, expect: [{ line: 24, column: 23, message: /holds the character U\+20AC, which IAM policies may not contain/ }] },
+  ],
+});

@@ -1,0 +1,37 @@
+import { edit, IDENTITY, ruleTable } from '../harness.js';
+
+const at = 'identities/payments/app.yaml';
+const PERM = '        - actions: [s3:GetObject]\n          resources: [arn:aws:s3:::bank-drop/*]\n';
+/** Permission k's actions are on line 23 + 2k (first at column 21), its resources on 24 + 2k (column 23). */
+const perms = (...ps: [string, string][]): string => edit(IDENTITY, PERM, ps.map(([a, r]) => `        - actions: [${a}]\n          resources: [${r}]\n`).join(''));
+/** Appends an elevation (active at NOW by default): its actions are on the 9th line after the text (column 25), resources on the 10th (column 27). */
+const elevation = (text: string, actions: string, resources: string, from = '2026-11-23T00:00:00Z', until = '2026-11-23T08:00:00Z'): string =>
+  `${text}  elevations:\n    - reason: INC-4711 replay\n      approvedBy: dave@example.com\n      from: ${from}\n      until: ${until}\n      access:\n        aws:\n          permissions:\n            - actions: [${actions}]\n              resources: [${resources}]\n`;
+const tombstone = (text: string): string => `${text}  status: decommissioned\n`;
+
+const ROLE = 'arn:aws:iam::123456789012:role/app';
+
+ruleTable('aws/privilege-escalation', {
+  good: [
+    { name: 'no IAM actions', files: { [at]: IDENTITY } },
+    { name: 'read-only IAM', files: { [at]: perms(['iam:Get*, iam:List*', '"*"']) } },
+    { name: 'iam:PassRole only escalates in combination', files: { [at]: perms(['iam:Pass*', ROLE]) } },
+    { name: 'one named secret', files: { [at]: perms(['secretsmanager:GetSecretValue', 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:app-*']) } },
+    { name: 'a misspelt action grants nothing (aws/unknown-action reports it)', files: { [at]: perms(['iam:PutRolePolicyy', ROLE]) } },
+    { name: 'an elevation still to come is not in force yet', files: { [at]: elevation(IDENTITY, 'iam:PutRolePolicy', ROLE, '2026-12-01T00:00:00Z', '2026-12-01T08:00:00Z') } },
+    { name: 'an ended elevation', files: { [at]: elevation(IDENTITY, 'iam:PutRolePolicy', ROLE, '2026-11-20T00:00:00Z', '2026-11-20T08:00:00Z') } },
+    { name: 'a tombstone is skipped', files: { [at]: tombstone(perms(['iam:PutRolePolicy', ROLE])) } },
+  ],
+  bad: [
+    { name: 'escalates even when scoped to one role', files: { [at]: perms(['iam:PutRolePolicy', ROLE]) }, expect: [{ line: 23, column: 21, message: /^privilege escalation: iam:PutRolePolicy, which writes an inline admin policy on a role$/ }] },
+    { name: 'case-insensitive', files: { [at]: perms(['IAM:createaccesskey', 'arn:aws:iam::123456789012:user/app']) }, expect: [{ line: 23, column: 21, message: /^privilege escalation: iam:CreateAccessKey, which mints access keys/ }] },
+    { name: 'through a wildcard', files: { [at]: perms(['iam:Put*', ROLE]) }, expect: [{ line: 23, column: 21, message: /^"iam:Put\*" grants 5 privilege-escalation actions: iam:PutUserPolicy, iam:PutGroupPolicy, iam:PutRolePolicy, iam:PutRolePermissionsBoundary and 1 more$/ }] },
+    { name: 'through "*"', files: { [at]: perms(['"*"', '"*"']) }, expect: [{ line: 23, column: 21, message: /"\*" grants \d+ privilege-escalation actions/ }] },
+    { name: 'an undocumented action through a wildcard', files: { [at]: perms(['codestar:Create*', '"*"']) }, expect: [{ line: 23, column: 21, message: /codestar:CreateProjectFromTemplate \(through "codestar:Create\*"\)/ }] },
+    { name: 'a new function version runs as its role', files: { [at]: perms(['lambda:Update*', 'arn:aws:lambda:eu-west-1:123456789012:function:app']) }, expect: [{ line: 23, column: 21, message: /2 privilege-escalation actions: lambda:UpdateFunctionCode, lambda:UpdateFunctionConfiguration/ }] },
+    { name: 'removing a permissions boundary', files: { [at]: perms(['iam:DeleteRolePermissionsBoundary', ROLE]) }, expect: [{ line: 23, column: 21, message: /removes the permissions boundary/ }] },
+    { name: 'every secret', files: { [at]: perms(['secretsmanager:GetSecretValue', '"*"']) }, expect: [{ line: 23, column: 21, message: /secretsmanager:GetSecretValue on "\*", which reads every secret/ }] },
+    { name: 'one finding per action pattern', files: { [at]: perms(['s3:GetObject, iam:AttachRolePolicy, ssm:SendCommand', '"*"']) }, expect: [{ line: 23, column: 35 }, { line: 23, column: 57, message: /ssm:SendCommand/ }] },
+    { name: 'an active elevation', files: { [at]: elevation(IDENTITY, 'iam:CreatePolicyVersion', 'arn:aws:iam::123456789012:policy/app') }, expect: [{ line: 33, column: 25, message: /iam:CreatePolicyVersion/ }] },
+  ],
+});

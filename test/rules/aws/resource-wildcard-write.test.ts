@@ -1,0 +1,29 @@
+import { edit, IDENTITY, ruleTable } from '../harness.js';
+
+const at = 'identities/payments/app.yaml';
+const PERM = '        - actions: [s3:GetObject]\n          resources: [arn:aws:s3:::bank-drop/*]\n';
+/** Permission k's actions are on line 23 + 2k (first at column 21), its resources on 24 + 2k (column 23). */
+const perms = (...ps: [string, string][]): string => edit(IDENTITY, PERM, ps.map(([a, r]) => `        - actions: [${a}]\n          resources: [${r}]\n`).join(''));
+/** Appends an elevation (active at NOW by default): its actions are on the 9th line after the text (column 25), resources on the 10th (column 27). */
+const elevation = (text: string, actions: string, resources: string, from = '2026-11-23T00:00:00Z', until = '2026-11-23T08:00:00Z'): string =>
+  `${text}  elevations:\n    - reason: INC-4711 replay\n      approvedBy: dave@example.com\n      from: ${from}\n      until: ${until}\n      access:\n        aws:\n          permissions:\n            - actions: [${actions}]\n              resources: [${resources}]\n`;
+const tombstone = (text: string): string => `${text}  status: decommissioned\n`;
+
+ruleTable('aws/resource-wildcard-write', {
+  good: [
+    { name: 'writes scoped to ARNs', files: { [at]: perms(['s3:PutObject', 'arn:aws:s3:::bank-drop/*']) } },
+    { name: 'reads on "*"', files: { [at]: perms(['s3:GetObject, s3:ListAllMyBuckets, ec2:Describe*', '"*"']) } },
+    { name: 'an action AWS grants only on "*" (the bundled ci-deployer)', files: { [at]: perms(['ecr:GetAuthorizationToken', '"*"']) } },
+    { name: 'a write action AWS grants only on "*"', files: { [at]: perms(['lambda:CreateEventSourceMapping', '"*"']) } },
+    { name: 'an elevation still to come is not in force yet', files: { [at]: elevation(IDENTITY, 's3:PutObject', '"*"', '2026-12-01T00:00:00Z', '2026-12-01T08:00:00Z') } },
+    { name: 'a tombstone is skipped', files: { [at]: tombstone(perms(['s3:PutObject', '"*"'])) } },
+  ],
+  bad: [
+    { name: 'a write action on "*"', files: { [at]: perms(['s3:PutObject', '"*"']) }, expect: [{ line: 24, column: 23, message: /^resource "\*" grants 1 write or permissions-management action \(s3:PutObject\) on every resource of the account$/ }] },
+    { name: 'points at the "*" among other resources', files: { [at]: perms(['s3:GetObject, s3:DeleteObject, iam:PutRolePolicy', 'arn:aws:s3:::bank-drop/*, "*"']) }, expect: [{ line: 24, column: 49, message: /2 write or permissions-management actions \(iam:PutRolePolicy, s3:DeleteObject\)/ }] },
+    { name: 'every action on "*"', files: { [at]: perms(['"*"', '"*"']) }, expect: [{ line: 24, column: 23, message: /grants every AWS action/ }] },
+    { name: 'a wildcard reaching writes', files: { [at]: perms(['sqs:Send*', '"*"']) }, expect: [{ line: 24, column: 23, message: /sqs:SendMessage/ }] },
+    { name: 'one finding per permission', files: { [at]: perms(['s3:PutObject', '"*"'], ['sns:Publish', '"*"']) }, expect: [{ line: 24, column: 23 }, { line: 26, column: 23, message: /sns:Publish/ }] },
+    { name: 'an active elevation', files: { [at]: elevation(IDENTITY, 'dynamodb:PutItem', '"*"') }, expect: [{ line: 34, column: 27, message: /dynamodb:PutItem/ }] },
+  ],
+});

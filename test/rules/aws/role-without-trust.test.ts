@@ -1,0 +1,16 @@
+import { edit, IDENTITY, ruleTable } from '../harness.js';
+
+const at = 'identities/payments/app.yaml';
+const TRUST = '      trust:\n        kubernetes: { cluster: prod-eu, namespace: payments, serviceAccount: app }\n';
+const noTrust = edit(IDENTITY, TRUST, '');
+
+ruleTable('aws/role-without-trust', {
+  good: [
+    { name: 'a role with a trust', files: { [at]: IDENTITY } },
+    { name: 'a user needs none', files: { [at]: edit(noTrust, 'principal: role', 'principal: user') } },
+    { name: 'a tombstone is skipped', files: { [at]: `${noTrust}  status: decommissioned\n` } },
+  ],
+  bad: [
+    { name: 'a role without a trust', files: { [at]: noTrust }, expect: [{ line: 17, column: 5, message: /^AWS role has no trust: nothing legitimate can assume it/ }] },
+  ],
+});

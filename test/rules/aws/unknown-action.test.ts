@@ -1,0 +1,32 @@
+import { edit, IDENTITY, ruleTable } from '../harness.js';
+
+const at = 'identities/payments/app.yaml';
+const PERM = '        - actions: [s3:GetObject]\n          resources: [arn:aws:s3:::bank-drop/*]\n';
+/** Permission k's actions are on line 23 + 2k (first at column 21), its resources on 24 + 2k (column 23). */
+const perms = (...ps: [string, string][]): string => edit(IDENTITY, PERM, ps.map(([a, r]) => `        - actions: [${a}]\n          resources: [${r}]\n`).join(''));
+/** Appends an elevation (active at NOW by default): its actions are on the 9th line after the text (column 25), resources on the 10th (column 27). */
+const elevation = (text: string, actions: string, resources: string, from = '2026-11-23T00:00:00Z', until = '2026-11-23T08:00:00Z'): string =>
+  `${text}  elevations:\n    - reason: INC-4711 replay\n      approvedBy: dave@example.com\n      from: ${from}\n      until: ${until}\n      access:\n        aws:\n          permissions:\n            - actions: [${actions}]\n              resources: [${resources}]\n`;
+const tombstone = (text: string): string => `${text}  status: decommissioned\n`;
+
+ruleTable('aws/unknown-action', {
+  good: [
+    { name: 'real actions', files: { [at]: perms(['s3:GetObject, s3:ListBucket', 'arn:aws:s3:::bank-drop, arn:aws:s3:::bank-drop/*']) } },
+    { name: 'action names are case-insensitive', files: { [at]: perms(['S3:getobject, iam:PASSROLE', 'arn:aws:s3:::bank-drop/*, arn:aws:iam::123456789012:role/app']) } },
+    { name: 'a wildcard that matches', files: { [at]: perms(['s3:Get*Tagging', 'arn:aws:s3:::bank-drop/*']) } },
+    { name: 'every action', files: { [at]: perms(['"*"', '"*"']) } },
+    { name: 'an ended elevation is history', files: { [at]: elevation(IDENTITY, 's3:GetObjekt', 'arn:aws:s3:::bank-drop/*', '2026-11-20T00:00:00Z', '2026-11-20T08:00:00Z') } },
+    { name: 'a tombstone is skipped', files: { [at]: tombstone(perms(['s3:GetObjekt', 'arn:aws:s3:::bank-drop/*'])) } },
+  ],
+  bad: [
+    { name: 'a misspelt action, with the closest real one', files: { [at]: perms(['s3:GetObjekt', 'arn:aws:s3:::bank-drop/*']) }, expect: [{ line: 23, column: 21, message: /^"s3:GetObjekt": s3 has no action "GetObjekt"; did you mean "s3:GetObject"\?$/ }] },
+    { name: 'an unknown service prefix', files: { [at]: perms(['s4:GetObject', 'arn:aws:s3:::bank-drop/*']) }, expect: [{ line: 23, column: 21, message: /AWS has no service prefix "s4"; did you mean "s3"\?/ }] },
+    { name: 'an unknown service with nothing close', files: { [at]: perms(['frobnicator:GetObject', '"*"']) }, expect: [{ line: 23, column: 21, message: /no service prefix "frobnicator"$/ }] },
+    { name: 'an action with nothing close', files: { [at]: perms(['s3:Teleport', 'arn:aws:s3:::bank-drop/*']) }, expect: [{ line: 23, column: 21, message: /s3 has no action "Teleport"$/ }] },
+    { name: 'a wildcard that matches nothing', files: { [at]: perms(['s3:GetObjekt*', 'arn:aws:s3:::bank-drop/*']) }, expect: [{ line: 23, column: 21, message: /"s3:GetObjekt\*" matches no action of s3; it grants nothing/ }] },
+    { name: 'the second action', files: { [at]: perms(['s3:GetObject, s3:PutObjekt', 'arn:aws:s3:::bank-drop/*']) }, expect: [{ line: 23, column: 35, message: /did you mean "s3:PutObject"/ }] },
+    { name: 'in an active elevation', files: { [at]: elevation(IDENTITY, 'iam:PasRole', 'arn:aws:iam::123456789012:role/app') }, expect: [{ line: 33, column: 25, message: /did you mean "iam:PassRole"/ }] },
+    { name: 'in an elevation still to come', files: { [at]: elevation(IDENTITY, 's3:GetObjekt', 'arn:aws:s3:::bank-drop/*', '2026-12-01T00:00:00Z', '2026-12-01T08:00:00Z') }, expect: [{ line: 33, column: 25 }] },
+    { name: 'the undocumented codestar:CreateProjectFromTemplate is not in the reference', files: { [at]: perms(['codestar:CreateProjectFromTemplate', '"*"']) }, expect: [{ line: 23, column: 21, message: /codestar has no action "CreateProjectFromTemplate"/ }] },
+  ],
+});

@@ -1,0 +1,29 @@
+import { edit, IDENTITY, ruleTable } from '../harness.js';
+
+const at = 'identities/payments/app.yaml';
+const PERM = '        - actions: [s3:GetObject]\n          resources: [arn:aws:s3:::bank-drop/*]\n';
+/** Permission k's actions are on line 23 + 2k (first at column 21), its resources on 24 + 2k (column 23). */
+const perms = (...ps: [string, string][]): string => edit(IDENTITY, PERM, ps.map(([a, r]) => `        - actions: [${a}]\n          resources: [${r}]\n`).join(''));
+/** Appends an elevation (active at NOW by default): its actions are on the 9th line after the text (column 25), resources on the 10th (column 27). */
+const elevation = (text: string, actions: string, resources: string, from = '2026-11-23T00:00:00Z', until = '2026-11-23T08:00:00Z'): string =>
+  `${text}  elevations:\n    - reason: INC-4711 replay\n      approvedBy: dave@example.com\n      from: ${from}\n      until: ${until}\n      access:\n        aws:\n          permissions:\n            - actions: [${actions}]\n              resources: [${resources}]\n`;
+const tombstone = (text: string): string => `${text}  status: decommissioned\n`;
+
+ruleTable('aws/wildcard-expands-to-write', {
+  good: [
+    { name: 'named actions', files: { [at]: IDENTITY } },
+    { name: 'a wildcard over read actions only', files: { [at]: perms(['s3:GetObject*', 'arn:aws:s3:::bank-drop/*']) } },
+    { name: 'a wildcard over list actions only', files: { [at]: perms(['s3:List*', 'arn:aws:s3:::bank-drop']) } },
+    { name: '"*" and "svc:*" are aws/no-wildcard-action\'s findings', files: { [at]: perms(['"*", s3:*', '"*"']) } },
+    { name: 'a write action named in full', files: { [at]: perms(['s3:PutObject', 'arn:aws:s3:::bank-drop/*']) } },
+    { name: 'a wildcard matching nothing is aws/unknown-action\'s finding', files: { [at]: perms(['s3:Frobnicate*', 'arn:aws:s3:::bank-drop/*']) } },
+    { name: 'a tombstone is skipped', files: { [at]: tombstone(perms(['s3:*Object', 'arn:aws:s3:::bank-drop/*'])) } },
+  ],
+  bad: [
+    { name: 's3:*Object reaches DeleteObject and PutObject', files: { [at]: perms(['s3:*Object', 'arn:aws:s3:::bank-drop/*']) }, expect: [{ line: 23, column: 21, message: /"s3:\*Object" expands to \d+ actions, \d+ of them write or permissions-management actions: s3:DeleteObject, s3:PutObject/ }] },
+    { name: 'iam:*Policy* reaches permissions management', files: { [at]: perms(['iam:Get*, iam:*Policy*', 'arn:aws:iam::123456789012:role/app']) }, expect: [{ line: 23, column: 31, message: /iam:AttachRolePolicy/ }] },
+    { name: '? is one character', files: { [at]: perms(['s3:?utObject', 'arn:aws:s3:::bank-drop/*']) }, expect: [{ line: 23, column: 21, message: /expands to 1 actions, 1 of them .*: s3:PutObject$/ }] },
+    { name: 'case does not matter', files: { [at]: perms(['S3:putobj*', 'arn:aws:s3:::bank-drop/*']) }, expect: [{ line: 23, column: 21, message: /"S3:putobj\*" expands to .*: s3:PutObject, / }] },
+    { name: 'in an elevation', files: { [at]: elevation(IDENTITY, 'sqs:Send*', 'arn:aws:sqs:eu-west-1:123456789012:jobs') }, expect: [{ line: 33, column: 25, message: /sqs:SendMessage/ }] },
+  ],
+});

@@ -1,0 +1,60 @@
+// Shared fixtures for the k8s/* rule tables: the harness identity with access.kubernetes rules
+// written one flow mapping per line, so rule i (0-based) sits on line 29 + i.
+
+import { IDENTITY } from '../harness.js';
+
+export const FILE = 'identities/payments/app.yaml';
+export const FIRST_RULE_LINE = 29;
+
+/** Elevation windows around the harness clock (2026-11-23T00:00Z). */
+export const ACTIVE = { from: '2026-11-23T00:00:00Z', until: '2026-11-23T06:00:00Z' };
+export const ENDED = { from: '2026-11-20T00:00:00Z', until: '2026-11-20T06:00:00Z' };
+
+export interface Options {
+  /** RBAC rules of one elevation, each a flow mapping. */
+  elevation?: readonly string[];
+  window?: { from: string; until: string };
+  status?: 'active' | 'suspended' | 'decommissioned';
+}
+
+/** The harness IDENTITY with `access.kubernetes.rules` set to `rules` (flow mappings, one per line). */
+export function withRules(rules: readonly string[], opts: Options = {}): string {
+  let text = `${IDENTITY}    kubernetes:
+      cluster: prod-eu
+      namespace: payments
+      rules:
+${rules.map((r) => `        - ${r}\n`).join('')}`;
+  if (opts.elevation) {
+    const w = opts.window ?? ACTIVE;
+    text += `  elevations:
+    - reason: INC-4711 debugging
+      approvedBy: carol@example.com
+      from: ${w.from}
+      until: ${w.until}
+      access:
+        kubernetes:
+          rules:
+${opts.elevation.map((r) => `            - ${r}\n`).join('')}`;
+  }
+  if (opts.status) text += `  status: ${opts.status}\n`;
+  return text;
+}
+
+/** `{ line, column }` of the `nth` occurrence of `token` on 1-based `line` of `text`. */
+export function pos(text: string, line: number, token: string, nth = 1): { line: number; column: number } {
+  const content = text.split('\n')[line - 1];
+  if (content === undefined) throw new Error(`pos: no line ${line}`);
+  let i = -1;
+  for (let k = 0; k < nth; k++) {
+    i = content.indexOf(token, i + 1);
+    if (i < 0) throw new Error(`pos: ${JSON.stringify(token)} (#${nth}) not on line ${line}: ${content}`);
+  }
+  return { line, column: i + 1 };
+}
+
+/** Line of the first line of `text` containing `needle`. */
+export function lineOf(text: string, needle: string): number {
+  const i = text.split('\n').findIndex((l) => l.includes(needle));
+  if (i < 0) throw new Error(`lineOf: ${JSON.stringify(needle)} not found`);
+  return i + 1;
+}

@@ -1,0 +1,20 @@
+import { ruleTable } from '../harness.js';
+import { FILE, pos, withRules } from './fixture.js';
+
+const one = (rule: string) => withRules([rule]);
+const patch = one('{ apiGroups: [""], resources: [namespaces], verbs: [get, patch, update] }');
+const star = one('{ apiGroups: [""], resources: ["*"], verbs: ["*"] }');
+const elevated = withRules(['{ apiGroups: [""], resources: [configmaps], verbs: [get] }'], { elevation: ['{ apiGroups: [""], resources: [namespaces], verbs: [patch] }'] });
+
+ruleTable('k8s/no-namespace-patch', {
+  good: [
+    { name: 'reading its namespace', files: { [FILE]: one('{ apiGroups: [""], resources: [namespaces], verbs: [get] }') } },
+    { name: 'the status subresource has no labels', files: { [FILE]: one('{ apiGroups: [""], resources: [namespaces/status], verbs: [patch] }') } },
+    { name: 'a tombstone', files: { [FILE]: withRules(['{ apiGroups: [""], resources: [namespaces], verbs: [patch] }'], { status: 'decommissioned' }) } },
+  ],
+  bad: [
+    { name: 'patch and update on namespaces', files: { [FILE]: patch }, expect: [{ ...pos(patch, 29, 'patch'), message: /^patch on namespaces lets the identity relabel namespace prod-eu\/payments/ }, pos(patch, 29, 'update')] },
+    { name: 'a Role with "*" covers its own namespace', files: { [FILE]: star }, expect: [{ ...pos(star, 29, '"*"', 2), message: /^patch on namespaces \(through verbs "\*" and resources "\*"\)/ }] },
+    { name: 'an active elevation', files: { [FILE]: elevated }, expect: [pos(elevated, 38, 'patch')] },
+  ],
+});

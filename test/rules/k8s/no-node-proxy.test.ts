@@ -1,0 +1,21 @@
+import { ruleTable } from '../harness.js';
+import { FILE, pos, withRules } from './fixture.js';
+
+const one = (rule: string) => withRules([rule]);
+const get = one('{ apiGroups: [""], resources: [nodes, nodes/proxy], verbs: [get] }');
+const any = one('{ apiGroups: ["*"], resources: [nodes/proxy], verbs: ["*"] }');
+const elevated = withRules(['{ apiGroups: [""], resources: [configmaps], verbs: [get] }'], { elevation: ['{ apiGroups: [""], resources: [nodes/proxy], verbs: [create] }'] });
+
+ruleTable('k8s/no-node-proxy', {
+  good: [
+    { name: 'node metrics', files: { [FILE]: one('{ apiGroups: [""], resources: [nodes/metrics, nodes/stats], verbs: [get] }') } },
+    { name: 'resources "*" in a Role cannot reach a node', files: { [FILE]: one('{ apiGroups: [""], resources: ["*"], verbs: ["*"] }') } },
+    { name: 'services/proxy is not the kubelet', files: { [FILE]: one('{ apiGroups: [""], resources: [services/proxy], verbs: [get] }') } },
+    { name: 'a tombstone', files: { [FILE]: withRules(['{ apiGroups: [""], resources: [nodes/proxy], verbs: [get] }'], { status: 'decommissioned' }) } },
+  ],
+  bad: [
+    { name: 'even get, at the resource', files: { [FILE]: get }, expect: [{ ...pos(get, 29, 'nodes/proxy'), message: /^get on nodes\/proxy gives command execution in every pod of a node/ }] },
+    { name: 'any group, any verb', files: { [FILE]: any }, expect: [{ ...pos(any, 29, 'nodes/proxy'), message: /through verbs "\*"/ }] },
+    { name: 'an active elevation', files: { [FILE]: elevated }, expect: [pos(elevated, 38, 'nodes/proxy')] },
+  ],
+});

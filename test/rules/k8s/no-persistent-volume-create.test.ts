@@ -1,0 +1,21 @@
+import { ruleTable } from '../harness.js';
+import { FILE, pos, withRules } from './fixture.js';
+
+const one = (rule: string) => withRules([rule]);
+const pv = one('{ apiGroups: [""], resources: [persistentvolumes], verbs: [get, create] }');
+const any = one('{ apiGroups: [""], resources: [persistentvolumes], verbs: ["*"] }');
+const elevated = withRules(['{ apiGroups: [""], resources: [configmaps], verbs: [get] }'], { elevation: ['{ apiGroups: [""], resources: [persistentvolumes], verbs: [create] }'] });
+
+ruleTable('k8s/no-persistent-volume-create', {
+  good: [
+    { name: 'claims are the way to ask for storage', files: { [FILE]: one('{ apiGroups: [""], resources: [persistentvolumeclaims], verbs: [create, get] }') } },
+    { name: 'resources "*" in a Role cannot reach cluster-scoped volumes', files: { [FILE]: one('{ apiGroups: [""], resources: ["*"], verbs: [create] }') } },
+    { name: 'create with resourceNames matches no request', files: { [FILE]: one('{ apiGroups: [""], resources: [persistentvolumes], resourceNames: [data], verbs: [create] }') } },
+    { name: 'a tombstone', files: { [FILE]: withRules(['{ apiGroups: [""], resources: [persistentvolumes], verbs: [create] }'], { status: 'decommissioned' }) } },
+  ],
+  bad: [
+    { name: 'create on persistentvolumes', files: { [FILE]: pv }, expect: [{ ...pos(pv, 29, 'create'), message: /^create on persistentvolumes lets the identity create hostPath volumes/ }] },
+    { name: 'verbs "*"', files: { [FILE]: any }, expect: [{ ...pos(any, 29, '"*"'), message: /through verbs "\*"/ }] },
+    { name: 'an active elevation', files: { [FILE]: elevated }, expect: [pos(elevated, 38, 'create')] },
+  ],
+});

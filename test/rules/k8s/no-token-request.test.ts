@@ -1,0 +1,22 @@
+import { ruleTable } from '../harness.js';
+import { FILE, pos, withRules } from './fixture.js';
+
+const one = (rule: string) => withRules([rule]);
+const token = one('{ apiGroups: [""], resources: [serviceaccounts/token], verbs: [create] }');
+const named = one('{ apiGroups: [""], resources: [serviceaccounts/token], resourceNames: [builder], verbs: [create] }');
+const star = one('{ apiGroups: [""], resources: ["*"], verbs: [create] }');
+const elevated = withRules(['{ apiGroups: [""], resources: [configmaps], verbs: [get] }'], { elevation: ['{ apiGroups: [""], resources: [serviceaccounts/token], verbs: [create] }'] });
+
+ruleTable('k8s/no-token-request', {
+  good: [
+    { name: 'reading service accounts', files: { [FILE]: one('{ apiGroups: [""], resources: [serviceaccounts], verbs: [get] }') } },
+    { name: 'creating service accounts is not minting their tokens', files: { [FILE]: one('{ apiGroups: [""], resources: [serviceaccounts], verbs: [create] }') } },
+    { name: 'a tombstone', files: { [FILE]: withRules(['{ apiGroups: [""], resources: [serviceaccounts/token], verbs: [create] }'], { status: 'decommissioned' }) } },
+  ],
+  bad: [
+    { name: 'create on serviceaccounts/token', files: { [FILE]: token }, expect: [{ ...pos(token, 29, 'create'), message: /^create on serviceaccounts\/token in prod-eu\/payments issues tokens for any service account of the namespace/ }] },
+    { name: 'named service accounts are narrower, still a finding', files: { [FILE]: named }, expect: [{ ...pos(named, 29, 'create'), message: /issues tokens for the service accounts "builder"/ }] },
+    { name: 'resources "*" include the token subresource', files: { [FILE]: star }, expect: [{ ...pos(star, 29, 'create'), message: /through resources "\*"/ }] },
+    { name: 'an active elevation', files: { [FILE]: elevated }, expect: [pos(elevated, 38, 'create')] },
+  ],
+});

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { validate } from '../../../src/check/validate.js';
+import { MemorySource } from '../../../src/io/memory-source.js';
+import { parseInstant } from '../../../src/time.js';
+import { edit, IDENTITY, NOW, ORG, ruleTable } from '../harness.js';
+
+const rule = 'org/exception-unknown-identity';
+const orgFile = 'identities/org.yaml';
+const at = 'identities/payments/app.yaml';
+const exceptions = (...identities: string[]) => `${ORG}  exceptions:
+${identities.map((identity) => `    - identity: ${identity}
+      rule: rotation/required
+      reason: On-premises uploader; federation arrives with the new host in Q1.
+      approvedBy: sec@example.com
+      expires: 2026-12-31
+`).join('')}`;
+const risk = (name: string) => edit(edit(edit(edit(IDENTITY, 'team: payments', 'team: risk'), 'owner: alice@example.com', 'owner: dave@example.com'), 'successor: bob@example.com', 'successor: erin@example.com'), '  name: app\n', `  name: ${name}\n`);
+
+ruleTable(rule, {
+  good: [
+    { name: 'exceptions for identities in two team folders', files: { [orgFile]: exceptions('app', 'worker'), [at]: IDENTITY, 'identities/risk/worker.yaml': risk('worker') } },
+    { name: 'a tombstone still exists', files: { [orgFile]: exceptions('app'), [at]: `${IDENTITY}  status: decommissioned\n` } },
+    { name: 'an identity whose file fails its schema still exists', files: { [orgFile]: exceptions('app'), [at]: edit(IDENTITY, '  purpose:', '  purpos:') } },
+    { name: 'an identity whose file does not parse is known by its file name', files: { [orgFile]: exceptions('app'), [at]: 'kind: [unclosed\n' } },
+  ],
+  bad: [
+    { name: 'an exception for a deleted identity', files: { [orgFile]: exceptions('ghost'), [at]: IDENTITY }, expect: [{ file: orgFile, line: 30, column: 17, message: /^exception names identity "ghost", which does not exist in this repository; remove it before an identity of that name inherits it$/ }] },
+    { name: 'only the stale one of two', files: { [orgFile]: exceptions('app', 'worker'), [at]: IDENTITY, 'identities/risk/other.yaml': risk('other') }, expect: [{ file: orgFile, line: 35, column: 17, message: /"worker"/ }] },
+  ],
+});
+
+describe(`${rule} needs the whole identities/ folder`, () => {
+  const files = { [orgFile]: exceptions('ghost', 'worker'), [at]: IDENTITY, 'identities/risk/worker.yaml': risk('worker') };
+  const warnings = async (paths: string[]) => {
+    const result = await validate(new MemorySource(files), { paths, now: parseInstant(NOW)! });
+    if (!result.ok) throw new Error(result.message);
+    return result.value.findings.filter((f) => f.rule === rule).map((f) => `${f.file}:${f.line}`);
+  };
+
+  it('is silent when only a team folder or one file is validated', async () => {
+    expect(await warnings(['identities/payments'])).toEqual([]);
+    expect(await warnings([at, orgFile])).toEqual([]);
+  });
+  it('reports from the repository root, the identities folder, or both', async () => {
+    expect(await warnings(['.'])).toEqual(['identities/org.yaml:30']);
+    expect(await warnings(['./identities/'])).toEqual(['identities/org.yaml:30']);
+    expect(await warnings(['identities/payments', 'identities'])).toEqual(['identities/org.yaml:30']);
+  });
+});

@@ -1,0 +1,31 @@
+import { edit, IDENTITY, ruleTable } from '../harness.js';
+
+const at = 'identities/payments/app.yaml';
+type Entry = [path: string, capabilities: string];
+/** IDENTITY plus access.vault: entry i's path is on line 28 + 2i (column 17), its capabilities on line 29 + 2i (from column 26). */
+const vault = (...entries: Entry[]) => `${IDENTITY}    vault:\n      auth: kubernetes\n      paths:\n${entries.map(([p, c]) => `        - path: "${p}"\n          capabilities: [${c}]\n`).join('')}`;
+/** An elevation of 2026-11-23 08:00–16:00Z: after one base entry, its path i is on line 38 + 2i (column 21), capabilities on 39 + 2i (from column 30). */
+const elevated = (text: string, ...entries: Entry[]) => `${text}  elevations:\n    - reason: INC-1 replay failed settlements\n      approvedBy: dave@example.com\n      from: 2026-11-23T08:00:00Z\n      until: 2026-11-23T16:00:00Z\n      access:\n        vault:\n          paths:\n${entries.map(([p, c]) => `            - path: "${p}"\n              capabilities: [${c}]\n`).join('')}`;
+const ACTIVE = '2026-11-23T09:00:00Z';
+const status = (text: string, s: string) => edit(text, '  expires: 2027-05-31\n', `  expires: 2027-05-31\n  status: ${s}\n`);
+const BASE: Entry = ['kv/data/payments/app/*', 'read'];
+
+
+ruleTable('vault/no-identity-write', {
+  good: [
+    { name: 'lookups are reads, even through update', files: { [at]: vault(['identity/lookup/entity', 'update'], ['identity/lookup/group', 'update']) } },
+    { name: 'reading entities', files: { [at]: vault(['identity/entity/id/*', 'read'], ['identity/oidc/token/app', 'read']) } },
+    { name: 'an elevation outside its window', files: { [at]: elevated(vault(BASE), ['identity/group/*', 'update']) } },
+    { name: 'a tombstone', files: { [at]: status(vault(['identity/group/*', 'update']), 'decommissioned') } },
+  ],
+  bad: [
+    { name: 'entities', files: { [at]: vault(['identity/entity/*', 'update']) }, expect: [{ line: 28, column: 17, message: /Vault path "identity\/entity\/\*" grants update on identity entities, aliases or groups: it can join a privileged group/ }] },
+    { name: 'entity aliases', files: { [at]: vault(BASE, ['identity/entity-alias', 'create']) }, expect: [{ line: 30, column: 17 }] },
+    { name: 'a group by name', files: { [at]: vault(['identity/group/name/admins', 'update']) }, expect: [{ line: 28, column: 17 }] },
+    { name: 'group aliases', files: { [at]: vault(['identity/group-alias/*', 'delete']) }, expect: [{ line: 28, column: 17 }] },
+    { name: 'the legacy persona endpoint', files: { [at]: vault(['identity/persona', 'create']) }, expect: [{ line: 28, column: 17 }] },
+    { name: 'everything below identity/', files: { [at]: vault(['identity/*', 'update']) }, expect: [{ line: 28, column: 17 }] },
+    { name: 'an active elevation', now: ACTIVE, files: { [at]: elevated(vault(BASE), ['identity/group/*', 'update']) }, expect: [{ line: 38, column: 21 }] },
+    { name: 'a suspended identity is still checked', files: { [at]: status(vault(['identity/entity/*', 'update']), 'suspended') }, expect: [{ line: 29, column: 17 }] },
+  ],
+});

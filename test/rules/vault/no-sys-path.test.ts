@@ -1,0 +1,35 @@
+import { edit, IDENTITY, ruleTable } from '../harness.js';
+
+const at = 'identities/payments/app.yaml';
+type Entry = [path: string, capabilities: string];
+/** IDENTITY plus access.vault: entry i's path is on line 28 + 2i (column 17), its capabilities on line 29 + 2i (from column 26). */
+const vault = (...entries: Entry[]) => `${IDENTITY}    vault:\n      auth: kubernetes\n      paths:\n${entries.map(([p, c]) => `        - path: "${p}"\n          capabilities: [${c}]\n`).join('')}`;
+/** An elevation of 2026-11-23 08:00–16:00Z: after one base entry, its path i is on line 38 + 2i (column 21), capabilities on 39 + 2i (from column 30). */
+const elevated = (text: string, ...entries: Entry[]) => `${text}  elevations:\n    - reason: INC-1 replay failed settlements\n      approvedBy: dave@example.com\n      from: 2026-11-23T08:00:00Z\n      until: 2026-11-23T16:00:00Z\n      access:\n        vault:\n          paths:\n${entries.map(([p, c]) => `            - path: "${p}"\n              capabilities: [${c}]\n`).join('')}`;
+const ACTIVE = '2026-11-23T09:00:00Z';
+const status = (text: string, s: string) => edit(text, '  expires: 2027-05-31\n', `  expires: 2027-05-31\n  status: ${s}\n`);
+const BASE: Entry = ['kv/data/payments/app/*', 'read'];
+
+
+ruleTable('vault/no-sys-path', {
+  good: [
+    { name: 'no sys/ path', files: { [at]: vault(BASE) } },
+    { name: 'one sys/ endpoint', files: { [at]: vault(['sys/leases/renew', 'update'], ['sys/capabilities-self', 'update']) } },
+    { name: 'a path confined to one family is left to its rule', files: { [at]: vault(['sys/policy/*', 'update'], ['sys/audit*', 'update'], ['sys/leases/*', 'update']) } },
+    { name: 'a root glob is left to vault/no-root-glob', files: { [at]: vault(['*', 'read']) } },
+    { name: 'sys/* denied', files: { [at]: vault(BASE, ['sys/*', 'deny']) } },
+    { name: 'a literal * grants nothing (vault/glob-mid-path)', files: { [at]: vault(['sys/*/x', 'update']) } },
+    { name: 'an elevation outside its window', files: { [at]: elevated(vault(BASE), ['sys/*', 'update']) } },
+    { name: 'a tombstone', files: { [at]: status(vault(['sys/*', 'read']), 'decommissioned') } },
+  ],
+  bad: [
+    { name: 'sys/*', files: { [at]: vault(['sys/*', 'read']) }, expect: [{ line: 28, column: 17, message: /Vault path "sys\/\*" grants read across sys\/, Vault's own configuration: it reaches ACL policies, auth methods, secrets engine mounts, audit devices, raw storage/ }] },
+    { name: 'sys itself', files: { [at]: vault(['sys', 'read']) }, expect: [{ line: 28, column: 17, message: /"sys" grants read across sys\/, Vault's own configuration$/ }] },
+    { name: 'a segment wildcard below sys/', files: { [at]: vault(['sys/+/x', 'update']) }, expect: [{ line: 28, column: 17 }] },
+    { name: 'a prefix over sys', files: { [at]: vault(BASE, ['s*', 'list']) }, expect: [{ line: 30, column: 17 }] },
+    { name: 'a prefix over two families', files: { [at]: vault(['sys/p*', 'update']) }, expect: [{ line: 28, column: 17, message: /it reaches ACL policies, the plugin catalog$/ }] },
+    { name: 'two segment wildcards reach sys/seal', files: { [at]: vault(['+/+', 'update']) }, expect: [{ line: 28, column: 17, message: /root token generation/ }] },
+    { name: 'an active elevation', now: ACTIVE, files: { [at]: elevated(vault(BASE), ['sys/*', 'update']) }, expect: [{ line: 38, column: 21 }] },
+    { name: 'a suspended identity is still checked', files: { [at]: status(vault(['sys/*', 'read']), 'suspended') }, expect: [{ line: 29, column: 17 }] },
+  ],
+});
