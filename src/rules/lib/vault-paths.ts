@@ -100,7 +100,26 @@ interface Shape {
   open: boolean;
 }
 
+// Shapes and answers per path string: every vault/* rule asks about the same few paths of each
+// identity, and the same sys/ areas, so parsing once keeps the family cheap per file.
+const shapes = new Map<string, Shape>();
+const broad = new Map<string, boolean>();
+
+function remember<V>(cache: Map<string, V>, key: string, compute: () => V): V {
+  let v = cache.get(key);
+  if (v === undefined) {
+    if (cache.size > 10_000) cache.clear(); // bounded: paths are per identity, areas are few
+    v = compute();
+    cache.set(key, v);
+  }
+  return v;
+}
+
 function shapeOf(path: string): Shape {
+  return remember(shapes, path, () => computeShape(path));
+}
+
+function computeShape(path: string): Shape {
   const p = parseVaultPath(path);
   const n = p.segments.length;
   return {
@@ -240,6 +259,10 @@ export function sysAreasReached(path: string): string[] {
  * reports them.
  */
 export function isBroadSys(path: string): boolean {
+  return remember(broad, path, () => computeBroadSys(path));
+}
+
+function computeBroadSys(path: string): boolean {
   if (isRootGlob(path) || !(vaultPathsOverlap(path, 'sys') || vaultPathsOverlap(path, 'sys/*'))) return false;
   const s = shapeOf(path).segs;
   const second = s[1];
