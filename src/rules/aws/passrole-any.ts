@@ -1,5 +1,4 @@
 import { coversEveryRole } from '../../access/arn.js';
-import { patternsInForce } from '../../access/aws-escalation.js';
 import { show } from '../../findings.js';
 import { isTombstone } from '../lib/status.js';
 import { defineRule, type Report } from '../types.js';

@@ -1,7 +1,7 @@
 import type { Path } from '../../findings.js';
 import { apiResource, isBuiltinGroup, isWildcardResource, kubernetesGrants, PARTLY_NAMESPACED, placeOf, resourcePath, roleCanGrant, sourceRule } from '../../access/kubernetes-api.js';
 import { isTombstone } from '../lib/status.js';
-import { defineRule, type Report } from '../types.js';
+import { defineRule } from '../types.js';
 
 export default defineRule({
   kind: 'identity',

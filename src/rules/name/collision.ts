@@ -1,12 +1,10 @@
 import { show } from '../../findings.js';
+import { fileList, LISTED, othersOf } from '../lib/listing.js';
 import { defineRule, type RepoEntry, type RepoReport } from '../types.js';
 
 interface Summary {
   renamedFrom?: string;
 }
-
-/** How many other files a message names; the rest are counted, so messages (and the rule) stay linear. */
-const LISTED = 3;
 
 export default defineRule({
   kind: 'repo',
@@ -30,7 +28,7 @@ export default defineRule({
       if (same.length < 2) continue;
       same.forEach((e, i) => out.push({
         file: e.file, identity: e.identity, path: ['metadata', 'name'],
-        message: `name ${show(e.identity, 60)} is also used by ${others(same, i)} (names are unique ignoring case)`,
+        message: `name ${show(e.identity, 60)} is also used by ${othersOf(same, i)} (names are unique ignoring case)`,
       }));
     }
     for (const [key, renamed] of byOldName) {
@@ -40,10 +38,10 @@ export default defineRule({
         const path = ['metadata', 'renamedFrom'];
         const old = show(e.value.renamedFrom, 60);
         if (holders.length > 0 && e.identity.toLowerCase() !== key) {
-          out.push({ file: e.file, identity: e.identity, path, message: `renamedFrom ${old} is still the name of ${others(holders, -1)}; a rename must not take a name that is in use` });
+          out.push({ file: e.file, identity: e.identity, path, message: `renamedFrom ${old} is still the name of ${fileList(holders.slice(0, LISTED).map((h) => h.file), holders.length)}; a rename must not take a name that is in use` });
         }
         if (renamed.length > 1) {
-          out.push({ file: e.file, identity: e.identity, path, message: `renamedFrom ${old} is also claimed by ${others(renamed, i)}; only one identity can take over the old one's live objects` });
+          out.push({ file: e.file, identity: e.identity, path, message: `renamedFrom ${old} is also claimed by ${othersOf(renamed, i)}; only one identity can take over the old one's live objects` });
         }
       });
     }
@@ -60,12 +58,4 @@ function group<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> 
     else map.set(k, [item]);
   }
   return map;
-}
-
-/** The files of `list` other than index `skip`: the first few by name, the rest as a count (constant work per call). */
-function others(list: readonly { file: string }[], skip: number): string {
-  const shown: string[] = [];
-  for (let i = 0; i < list.length && shown.length < LISTED; i++) if (i !== skip) shown.push(show(list[i]!.file, 80));
-  const total = list.length - (skip >= 0 && skip < list.length ? 1 : 0);
-  return total > shown.length ? `${shown.join(', ')} and ${total - shown.length} more` : shown.join(', ');
 }

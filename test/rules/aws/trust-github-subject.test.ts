@@ -1,7 +1,6 @@
 import { edit, IDENTITY, ruleTable } from '../harness.js';
+import { at, K8S_TRUST } from './fixture.js';
 
-const at = 'identities/payments/app.yaml';
-const K8S_TRUST = '        kubernetes: { cluster: prod-eu, namespace: payments, serviceAccount: app }\n';
 const github = (fields: string): string => edit(IDENTITY, K8S_TRUST, `        github: { repository: acme/shop${fields} }\n`);
 
 ruleTable('aws/trust-github-subject', {

@@ -1,7 +1,6 @@
 import { edit, IDENTITY, ruleTable } from '../harness.js';
+import { at, TRUST } from './fixture.js';
 
-const at = 'identities/payments/app.yaml';
-const TRUST = '      trust:\n        kubernetes: { cluster: prod-eu, namespace: payments, serviceAccount: app }\n';
 const user = edit(IDENTITY, 'principal: role', 'principal: user');
 
 ruleTable('aws/trust-on-user', {

@@ -1,17 +1,5 @@
-import { edit, IDENTITY, ruleTable } from '../harness.js';
-
-const at = 'identities/payments/app.yaml';
-const elevation = (approver: string) => `    - reason: INC-1 replay failed settlements
-      approvedBy: ${approver}
-      from: 2026-11-23T08:00:00Z
-      until: 2026-11-23T16:00:00Z
-      access:
-        aws:
-          permissions:
-            - actions: [s3:PutObject]
-              resources: [arn:aws:s3:::bank-drop/replay/*]
-`;
-const withElevations = (...items: string[]) => `${IDENTITY}  elevations:\n${items.join('')}`;
+import { edit, ruleTable } from '../harness.js';
+import { approvedBy as elevation, at, withElevations } from './fixture.js';
 
 ruleTable('elevation/approver-known', {
   good: [

@@ -1,17 +1,7 @@
 import { edit, IDENTITY, ruleTable } from '../harness.js';
+import { at, endingAt as elevation, withElevations } from './fixture.js';
 
-const at = 'identities/payments/app.yaml';
-const elevation = (until: string) => `    - reason: INC-1 replay failed settlements
-      approvedBy: dave@example.com
-      from: 2026-11-23T08:00:00Z
-      until: ${until}
-      access:
-        aws:
-          permissions:
-            - actions: [s3:PutObject]
-              resources: [arn:aws:s3:::bank-drop/replay/*]
-`;
-const today = `${IDENTITY}  elevations:\n${elevation('2026-11-23T16:00:00Z')}`;
+const today = withElevations(elevation('2026-11-23T16:00:00Z'));
 
 ruleTable('elevation/ended', {
   good: [

@@ -1,17 +1,6 @@
-import { edit, IDENTITY, ORG, ruleTable } from '../harness.js';
+import { edit, ORG, ruleTable } from '../harness.js';
+import { at, during as elevation, withElevations } from './fixture.js';
 
-const at = 'identities/payments/app.yaml';
-const elevation = (from: string, until: string) => `    - reason: INC-1 replay failed settlements
-      approvedBy: dave@example.com
-      from: ${from}
-      until: ${until}
-      access:
-        aws:
-          permissions:
-            - actions: [s3:PutObject]
-              resources: [arn:aws:s3:::bank-drop/replay/*]
-`;
-const withElevations = (...items: string[]) => `${IDENTITY}  elevations:\n${items.join('')}`;
 const eightHours = elevation('2026-11-23T08:00:00Z', '2026-11-23T16:00:00Z');
 const day = elevation('2026-11-23T08:00:00Z', '2026-11-24T08:00:00Z');
 

@@ -1,13 +1,7 @@
-import { IDENTITY, ruleTable } from '../harness.js';
+import { ruleTable } from '../harness.js';
+import { at, item, withElevations } from './fixture.js';
 
-const at = 'identities/payments/app.yaml';
-const elevate = (access: string) => `${IDENTITY}  elevations:
-    - reason: INC-1 replay failed settlements
-      approvedBy: dave@example.com
-      from: 2026-11-23T08:00:00Z
-      until: 2026-11-23T16:00:00Z
-      access:
-${access}`;
+const elevate = (access: string) => withElevations(item({ access }));
 
 ruleTable('elevation/target-declared', {
   good: [

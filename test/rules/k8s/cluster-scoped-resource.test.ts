@@ -1,7 +1,6 @@
 import { ruleTable } from '../harness.js';
-import { FILE, pos, withRules } from './fixture.js';
+import { elevatedWith, FILE, one, pos, withRules } from './fixture.js';
 
-const one = (rule: string) => withRules([rule]);
 const nodes = one('{ apiGroups: [""], resources: [configmaps, nodes], verbs: [get, list] }');
 const roles = one('{ apiGroups: [rbac.authorization.k8s.io], resources: [clusterroles], verbs: [get, bind] }');
 const rolesStar = one('{ apiGroups: [rbac.authorization.k8s.io], resources: [clusterroles], verbs: ["*"] }');
@@ -9,7 +8,7 @@ const nsList = one('{ apiGroups: [""], resources: [namespaces], verbs: [get, lis
 const nsStar = one('{ apiGroups: [""], resources: [namespaces], resourceNames: [payments], verbs: ["*"] }');
 const users = one('{ apiGroups: [""], resources: [users, serviceaccounts], verbs: [impersonate] }');
 const several = withRules(['{ apiGroups: [""], resources: [persistentvolumes], verbs: [create] }', '{ apiGroups: [admissionregistration.k8s.io], resources: [validatingwebhookconfigurations], verbs: [update] }', '{ apiGroups: [certificates.k8s.io], resources: [certificatesigningrequests/approval, signers], verbs: [update, approve] }']);
-const elevated = withRules(['{ apiGroups: [""], resources: [configmaps], verbs: [get] }'], { elevation: ['{ apiGroups: [storage.k8s.io], resources: [storageclasses], verbs: [get] }'] });
+const elevated = elevatedWith('{ apiGroups: [storage.k8s.io], resources: [storageclasses], verbs: [get] }');
 
 ruleTable('k8s/cluster-scoped-resource', {
   good: [

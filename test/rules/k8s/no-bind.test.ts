@@ -1,11 +1,10 @@
 import { ruleTable } from '../harness.js';
-import { FILE, pos, withRules } from './fixture.js';
+import { elevatedWith, FILE, one, pos, withRules } from './fixture.js';
 
-const one = (rule: string) => withRules([rule]);
 const cluster = one('{ apiGroups: [rbac.authorization.k8s.io], resources: [clusterroles], verbs: [bind] }');
 const named = one('{ apiGroups: [rbac.authorization.k8s.io], resources: [roles], resourceNames: [viewer], verbs: [bind] }');
 const star = one('{ apiGroups: ["*"], resources: ["*"], verbs: [bind] }');
-const elevated = withRules(['{ apiGroups: [""], resources: [configmaps], verbs: [get] }'], { elevation: ['{ apiGroups: [rbac.authorization.k8s.io], resources: [roles], verbs: ["*"] }'] });
+const elevated = elevatedWith('{ apiGroups: [rbac.authorization.k8s.io], resources: [roles], verbs: ["*"] }');
 
 ruleTable('k8s/no-bind', {
   good: [

@@ -1,10 +1,9 @@
 import { ruleTable } from '../harness.js';
-import { FILE, pos, withRules } from './fixture.js';
+import { elevatedWith, FILE, one, pos, withRules } from './fixture.js';
 
-const one = (rule: string) => withRules([rule]);
 const approval = one('{ apiGroups: [certificates.k8s.io], resources: [certificatesigningrequests/approval], verbs: [get, update, patch] }');
 const signer = one('{ apiGroups: [certificates.k8s.io], resources: [signers], resourceNames: [example-signer], verbs: [approve] }');
-const elevated = withRules(['{ apiGroups: [""], resources: [configmaps], verbs: [get] }'], { elevation: ['{ apiGroups: [certificates.k8s.io], resources: [signers], verbs: ["*"] }'] });
+const elevated = elevatedWith('{ apiGroups: [certificates.k8s.io], resources: [signers], verbs: ["*"] }');
 
 ruleTable('k8s/no-csr-approval', {
   good: [

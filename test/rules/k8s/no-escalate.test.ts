@@ -1,11 +1,10 @@
 import { ruleTable } from '../harness.js';
-import { FILE, pos, withRules } from './fixture.js';
+import { elevatedWith, FILE, one, pos, withRules } from './fixture.js';
 
-const one = (rule: string) => withRules([rule]);
 const roles = one('{ apiGroups: [rbac.authorization.k8s.io], resources: [roles], verbs: [get, escalate] }');
 const cluster = one('{ apiGroups: [rbac.authorization.k8s.io], resources: [clusterroles], verbs: [escalate] }');
 const star = one('{ apiGroups: [rbac.authorization.k8s.io], resources: ["*"], verbs: ["*"] }');
-const elevated = withRules(['{ apiGroups: [""], resources: [configmaps], verbs: [get] }'], { elevation: ['{ apiGroups: [rbac.authorization.k8s.io], resources: [roles], verbs: [escalate] }'] });
+const elevated = elevatedWith('{ apiGroups: [rbac.authorization.k8s.io], resources: [roles], verbs: [escalate] }');
 
 ruleTable('k8s/no-escalate', {
   good: [

@@ -1,11 +1,10 @@
 import { ruleTable } from '../harness.js';
-import { FILE, pos, withRules } from './fixture.js';
+import { elevatedWith, FILE, one, pos, withRules } from './fixture.js';
 
-const one = (rule: string) => withRules([rule]);
 const exec = one('{ apiGroups: [""], resources: [pods, pods/exec], verbs: [create] }');
 const four = one('{ apiGroups: [""], resources: [pods/attach, pods/portforward, pods/proxy, pods/ephemeralcontainers], verbs: [get, patch] }');
 const star = one('{ apiGroups: [""], resources: ["*"], verbs: [get] }');
-const elevated = withRules(['{ apiGroups: [""], resources: [configmaps], verbs: [get] }'], { elevation: ['{ apiGroups: [""], resources: [pods/exec], verbs: [create] }'] });
+const elevated = elevatedWith('{ apiGroups: [""], resources: [pods/exec], verbs: [create] }');
 
 ruleTable('k8s/no-exec', {
   good: [

@@ -1,11 +1,10 @@
 import { ruleTable } from '../harness.js';
-import { FILE, pos, withRules } from './fixture.js';
+import { elevatedWith, FILE, one, pos, withRules } from './fixture.js';
 
-const one = (rule: string) => withRules([rule]);
 const users = one('{ apiGroups: [""], resources: [users, groups, serviceaccounts], verbs: [impersonate] }');
 const extras = one('{ apiGroups: [authentication.k8s.io], resources: [userextras/scopes, uids], verbs: [impersonate] }');
 const star = one('{ apiGroups: [""], resources: ["*"], verbs: ["*"] }');
-const elevated = withRules(['{ apiGroups: [""], resources: [configmaps], verbs: [get] }'], { elevation: ['{ apiGroups: [""], resources: [serviceaccounts], verbs: [impersonate] }'] });
+const elevated = elevatedWith('{ apiGroups: [""], resources: [serviceaccounts], verbs: [impersonate] }');
 
 ruleTable('k8s/no-impersonate', {
   good: [

@@ -1,10 +1,9 @@
 import { ruleTable } from '../harness.js';
-import { FILE, pos, withRules } from './fixture.js';
+import { elevatedWith, FILE, one, pos, withRules } from './fixture.js';
 
-const one = (rule: string) => withRules([rule]);
 const patch = one('{ apiGroups: [""], resources: [namespaces], verbs: [get, patch, update] }');
 const star = one('{ apiGroups: [""], resources: ["*"], verbs: ["*"] }');
-const elevated = withRules(['{ apiGroups: [""], resources: [configmaps], verbs: [get] }'], { elevation: ['{ apiGroups: [""], resources: [namespaces], verbs: [patch] }'] });
+const elevated = elevatedWith('{ apiGroups: [""], resources: [namespaces], verbs: [patch] }');
 
 ruleTable('k8s/no-namespace-patch', {
   good: [

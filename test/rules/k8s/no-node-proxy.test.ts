@@ -1,10 +1,9 @@
 import { ruleTable } from '../harness.js';
-import { FILE, pos, withRules } from './fixture.js';
+import { elevatedWith, FILE, one, pos, withRules } from './fixture.js';
 
-const one = (rule: string) => withRules([rule]);
 const get = one('{ apiGroups: [""], resources: [nodes, nodes/proxy], verbs: [get] }');
 const any = one('{ apiGroups: ["*"], resources: [nodes/proxy], verbs: ["*"] }');
-const elevated = withRules(['{ apiGroups: [""], resources: [configmaps], verbs: [get] }'], { elevation: ['{ apiGroups: [""], resources: [nodes/proxy], verbs: [create] }'] });
+const elevated = elevatedWith('{ apiGroups: [""], resources: [nodes/proxy], verbs: [create] }');
 
 ruleTable('k8s/no-node-proxy', {
   good: [

@@ -1,10 +1,9 @@
 import { ruleTable } from '../harness.js';
-import { FILE, pos, withRules } from './fixture.js';
+import { elevatedWith, FILE, one, pos, withRules } from './fixture.js';
 
-const one = (rule: string) => withRules([rule]);
 const pv = one('{ apiGroups: [""], resources: [persistentvolumes], verbs: [get, create] }');
 const any = one('{ apiGroups: [""], resources: [persistentvolumes], verbs: ["*"] }');
-const elevated = withRules(['{ apiGroups: [""], resources: [configmaps], verbs: [get] }'], { elevation: ['{ apiGroups: [""], resources: [persistentvolumes], verbs: [create] }'] });
+const elevated = elevatedWith('{ apiGroups: [""], resources: [persistentvolumes], verbs: [create] }');
 
 ruleTable('k8s/no-persistent-volume-create', {
   good: [

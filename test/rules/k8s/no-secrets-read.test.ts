@@ -1,12 +1,11 @@
 import { ruleTable } from '../harness.js';
-import { FILE, ENDED, pos, withRules } from './fixture.js';
+import { elevatedWith, ENDED, FILE, one, pos, withRules } from './fixture.js';
 
-const one = (rule: string) => withRules([rule]);
 const list = one('{ apiGroups: [""], resources: [secrets], verbs: [list] }');
 const star = one('{ apiGroups: ["*"], resources: ["*"], verbs: ["*"] }');
 const named = one('{ apiGroups: [""], resources: [secrets], resourceNames: [app-db], verbs: [get] }');
 const mixed = one('{ apiGroups: [""], resources: [configmaps, secrets], verbs: [get, list, watch, create] }');
-const elevated = withRules(['{ apiGroups: [""], resources: [configmaps], verbs: [get] }'], { elevation: ['{ apiGroups: [""], resources: [secrets], verbs: [watch] }'] });
+const elevated = elevatedWith('{ apiGroups: [""], resources: [secrets], verbs: [watch] }');
 
 ruleTable('k8s/no-secrets-read', {
   good: [

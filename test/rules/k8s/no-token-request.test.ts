@@ -1,11 +1,10 @@
 import { ruleTable } from '../harness.js';
-import { FILE, pos, withRules } from './fixture.js';
+import { elevatedWith, FILE, one, pos, withRules } from './fixture.js';
 
-const one = (rule: string) => withRules([rule]);
 const token = one('{ apiGroups: [""], resources: [serviceaccounts/token], verbs: [create] }');
 const named = one('{ apiGroups: [""], resources: [serviceaccounts/token], resourceNames: [builder], verbs: [create] }');
 const star = one('{ apiGroups: [""], resources: ["*"], verbs: [create] }');
-const elevated = withRules(['{ apiGroups: [""], resources: [configmaps], verbs: [get] }'], { elevation: ['{ apiGroups: [""], resources: [serviceaccounts/token], verbs: [create] }'] });
+const elevated = elevatedWith('{ apiGroups: [""], resources: [serviceaccounts/token], verbs: [create] }');
 
 ruleTable('k8s/no-token-request', {
   good: [

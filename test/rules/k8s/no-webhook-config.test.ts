@@ -1,10 +1,9 @@
 import { ruleTable } from '../harness.js';
-import { FILE, pos, withRules } from './fixture.js';
+import { elevatedWith, FILE, one, pos, withRules } from './fixture.js';
 
-const one = (rule: string) => withRules([rule]);
 const hooks = one('{ apiGroups: [admissionregistration.k8s.io], resources: [mutatingwebhookconfigurations, validatingwebhookconfigurations], verbs: [get, patch, delete] }');
 const policies = one('{ apiGroups: [admissionregistration.k8s.io], resources: [validatingadmissionpolicies, validatingadmissionpolicybindings], verbs: [create] }');
-const elevated = withRules(['{ apiGroups: [""], resources: [configmaps], verbs: [get] }'], { elevation: ['{ apiGroups: [admissionregistration.k8s.io], resources: [mutatingadmissionpolicies], verbs: [update] }'] });
+const elevated = elevatedWith('{ apiGroups: [admissionregistration.k8s.io], resources: [mutatingadmissionpolicies], verbs: [update] }');
 
 ruleTable('k8s/no-webhook-config', {
   good: [

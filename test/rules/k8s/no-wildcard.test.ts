@@ -1,11 +1,10 @@
 import { ruleTable } from '../harness.js';
-import { ENDED, FILE, pos, withRules } from './fixture.js';
+import { elevatedWith, ENDED, FILE, one, pos, withRules } from './fixture.js';
 
-const one = (rule: string) => withRules([rule]);
 const all = one('{ apiGroups: ["*"], resources: ["*"], verbs: ["*"] }');
 const mixed = one('{ apiGroups: [apps, "*"], resources: [deployments], resourceNames: [shop], verbs: [get] }');
 const verbs = one('{ apiGroups: [""], resources: [configmaps, services], verbs: ["*"] }');
-const elevated = withRules(['{ apiGroups: [""], resources: [configmaps], verbs: [get] }'], { elevation: ['{ apiGroups: [""], resources: ["*"], verbs: [get] }'] });
+const elevated = elevatedWith('{ apiGroups: [""], resources: ["*"], verbs: [get] }');
 
 ruleTable('k8s/no-wildcard', {
   good: [

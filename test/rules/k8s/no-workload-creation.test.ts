@@ -1,11 +1,10 @@
 import { ruleTable } from '../harness.js';
-import { ENDED, FILE, pos, withRules } from './fixture.js';
+import { elevatedWith, ENDED, FILE, one, pos, withRules } from './fixture.js';
 
-const one = (rule: string) => withRules([rule]);
 const deploy = one('{ apiGroups: [apps], resources: [deployments], verbs: [get, create] }');
 const all = one('{ apiGroups: ["", apps, batch], resources: [pods, replicationcontrollers, deployments, replicasets, statefulsets, daemonsets, jobs, cronjobs], verbs: [create] }');
 const star = one('{ apiGroups: [batch], resources: ["*"], verbs: ["*"] }');
-const elevated = withRules(['{ apiGroups: [""], resources: [configmaps], verbs: [get] }'], { elevation: ['{ apiGroups: [""], resources: [pods], verbs: [create] }'] });
+const elevated = elevatedWith('{ apiGroups: [""], resources: [pods], verbs: [create] }');
 
 ruleTable('k8s/no-workload-creation', {
   good: [

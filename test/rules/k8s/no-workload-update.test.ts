@@ -1,10 +1,9 @@
 import { ruleTable } from '../harness.js';
-import { FILE, pos, withRules } from './fixture.js';
+import { elevatedWith, FILE, one, pos, withRules } from './fixture.js';
 
-const one = (rule: string) => withRules([rule]);
 const patch = one('{ apiGroups: [apps], resources: [deployments, statefulsets], verbs: [get, patch, update] }');
 const pods = one('{ apiGroups: [""], resources: [pods], verbs: [update] }');
-const elevated = withRules(['{ apiGroups: [""], resources: [configmaps], verbs: [get] }'], { elevation: ['{ apiGroups: [batch], resources: [cronjobs], verbs: [patch] }'] });
+const elevated = elevatedWith('{ apiGroups: [batch], resources: [cronjobs], verbs: [patch] }');
 
 ruleTable('k8s/no-workload-update', {
   good: [

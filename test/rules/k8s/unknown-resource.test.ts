@@ -1,7 +1,6 @@
 import { ruleTable } from '../harness.js';
-import { FILE, pos, withRules } from './fixture.js';
+import { elevatedWith, FILE, one, pos, withRules } from './fixture.js';
 
-const one = (rule: string) => withRules([rule]);
 const FUTURE = { from: '2026-12-01T00:00:00Z', until: '2026-12-01T06:00:00Z' };
 const typo = one('{ apiGroups: [""], resources: [configmap], verbs: [get] }');
 const singular = one('{ apiGroups: [apps], resources: [deployment], verbs: [get] }');
@@ -12,7 +11,7 @@ const sub = one('{ apiGroups: [""], resources: [pods/execute], verbs: [create] }
 const extensions = one('{ apiGroups: [extensions], resources: [deployments], verbs: [get] }');
 const groupTypo = one('{ apiGroups: [app], resources: [deployments], verbs: [get] }');
 const nothing = one('{ apiGroups: [batch], resources: [widgets], verbs: [get] }');
-const future = withRules(['{ apiGroups: [""], resources: [configmaps], verbs: [get] }'], { elevation: ['{ apiGroups: [""], resources: [secret], verbs: [get] }'], window: FUTURE });
+const future = elevatedWith('{ apiGroups: [""], resources: [secret], verbs: [get] }', { window: FUTURE });
 
 ruleTable('k8s/unknown-resource', {
   good: [

@@ -1,13 +1,12 @@
 import { ruleTable } from '../harness.js';
-import { FILE, pos, withRules } from './fixture.js';
+import { elevatedWith, FILE, one, pos, withRules } from './fixture.js';
 
-const one = (rule: string) => withRules([rule]);
 const gett = one('{ apiGroups: [""], resources: [configmaps], verbs: [gett, list] }');
 const log = one('{ apiGroups: [""], resources: [pods/log], verbs: [get, list] }');
 const use = one('{ apiGroups: [policy], resources: [poddisruptionbudgets], verbs: [use] }');
 const escalate = one('{ apiGroups: [""], resources: [pods], verbs: [escalate] }');
 const misspelt = one('{ apiGroups: [""], resources: [configmap, pods/log], verbs: [list, gett] }');
-const elevated = withRules(['{ apiGroups: [""], resources: [configmaps], verbs: [get] }'], { elevation: ['{ apiGroups: [apps], resources: [deployments], verbs: [patsh] }'] });
+const elevated = elevatedWith('{ apiGroups: [apps], resources: [deployments], verbs: [patsh] }');
 
 ruleTable('k8s/unknown-verb', {
   good: [

@@ -56,26 +56,8 @@ describe('vaultPathWithin', () => {
   // Exhaustive cross-check against the matcher on a small universe rich enough to hold a witness
   // for every non-containment among these patterns.
   it('agrees with vaultPathMatches on every pair of small patterns', () => {
-    const lits = ['x', 'xy', 'y', '+'];
-    const patterns: string[] = [];
-    const grow = (prefix: string[], depth: number): void => {
-      if (prefix.length > 0) {
-        patterns.push(prefix.join('/'));
-        if (prefix[prefix.length - 1] !== '+') patterns.push(`${prefix.join('/')}*`);
-      }
-      if (depth === 0) return;
-      for (const l of lits) grow([...prefix, l], depth - 1);
-    };
-    grow([], 3);
-    for (const p of [...patterns]) if (!p.endsWith('*')) patterns.push(`${p}/*`);
-    const segs = ['x', 'xy', 'y', 'z', 'xz', ''];
-    const requests: string[] = [];
-    const fill = (prefix: string[], depth: number): void => {
-      if (prefix.length > 0) requests.push(prefix.join('/'));
-      if (depth === 0) return;
-      for (const s of segs) fill([...prefix, s], depth - 1);
-    };
-    fill([], 5);
+    const patterns = smallPatterns();
+    const requests = requestsOver(['x', 'xy', 'y', 'z', 'xz', ''], 5).map((r) => r.join('/'));
     const sets = new Map(patterns.map((p) => [p, requests.map((r) => vaultPathMatches(p, r))]));
     const wrong: string[] = [];
     for (const a of patterns) {
@@ -112,6 +94,21 @@ describe('vaultMount', () => {
 let universe: { patterns: string[]; bits: Uint32Array[] } | null = null;
 function smallUniverse(): { patterns: string[]; bits: Uint32Array[] } {
   if (universe) return universe;
+  const patterns = [...smallPatterns(), '*'];
+  const requests = requestsOver(['x', 'xy', 'xyz', 'y', 'yz', ''], 5);
+  const words = Math.ceil(requests.length / 32);
+  const bits = patterns.map((p) => {
+    const b = new Uint32Array(words);
+    requests.forEach((r, i) => {
+      if (vaultPathMatches(p, r.join('/'))) b[i >>> 5]! |= 1 << (i & 31);
+    });
+    return b;
+  });
+  return (universe = { patterns, bits });
+}
+
+/** Patterns of up to three segments over a few literals and `+`, each also with a trailing `*` (not after `+`) and a trailing `/*`. */
+function smallPatterns(): string[] {
   const lits = ['x', 'xy', 'y', '+'];
   const patterns: string[] = [];
   const grow = (prefix: string[], depth: number): void => {
@@ -124,24 +121,19 @@ function smallUniverse(): { patterns: string[]; bits: Uint32Array[] } {
   };
   grow([], 3);
   for (const p of [...patterns]) if (!p.endsWith('*')) patterns.push(`${p}/*`);
-  patterns.push('*');
-  const segs = ['x', 'xy', 'xyz', 'y', 'yz', ''];
+  return patterns;
+}
+
+/** Every request of 1 to `depth` segments drawn from `segs`, as lists of segments. */
+function requestsOver(segs: readonly string[], depth: number): string[][] {
   const requests: string[][] = [];
-  const fill = (prefix: string[], depth: number): void => {
+  const fill = (prefix: string[], left: number): void => {
     if (prefix.length > 0) requests.push(prefix);
-    if (depth === 0) return;
-    for (const s of segs) fill([...prefix, s], depth - 1);
+    if (left === 0) return;
+    for (const s of segs) fill([...prefix, s], left - 1);
   };
-  fill([], 5);
-  const words = Math.ceil(requests.length / 32);
-  const bits = patterns.map((p) => {
-    const b = new Uint32Array(words);
-    requests.forEach((r, i) => {
-      if (vaultPathMatches(p, r.join('/'))) b[i >>> 5]! |= 1 << (i & 31);
-    });
-    return b;
-  });
-  return (universe = { patterns, bits });
+  fill([], depth);
+  return requests;
 }
 
 describe('vaultPathsOverlap', () => {

@@ -1,15 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { edit, IDENTITY, ORG, ruleTable, run } from '../harness.js';
+import { at, orgFile, withExceptions } from './fixture.js';
 
-const orgFile = 'identities/org.yaml';
-const at = 'identities/payments/app.yaml';
-const exception = (fields: { rule?: string; approvedBy?: string; expires?: string } = {}) => `${ORG}  exceptions:
-    - identity: app
-      rule: ${fields.rule ?? 'rotation/required'}
-      reason: On-premises uploader; federation arrives with the new host in Q1.
-      approvedBy: ${fields.approvedBy ?? 'sec@example.com'}
-      expires: ${fields.expires ?? '2026-12-31'}
-`;
+const exception = (fields: { rule?: string; approvedBy?: string; expires?: string } = {}) => withExceptions(ORG, fields);
 
 ruleTable('org/exception-invalid', {
   good: [

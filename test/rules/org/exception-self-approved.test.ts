@@ -1,19 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { edit, IDENTITY, ORG, ruleTable, run } from '../harness.js';
+import { at, orgFile, risk, withExceptions } from './fixture.js';
 
-const orgFile = 'identities/org.yaml';
-const at = 'identities/payments/app.yaml';
 // Alice owns app and is also a security owner, so only the self-approval is wrong with her approval.
 const ORG2 = edit(ORG, 'securityOwners: [sec@example.com]', 'securityOwners: [sec@example.com, alice@example.com, dave@example.com]');
 type Ex = { identity?: string; rule?: string; approvedBy: string };
-const exceptions = (...list: Ex[]) => `${ORG2}  exceptions:
-${list.map((e) => `    - identity: ${e.identity ?? 'app'}
-      rule: ${e.rule ?? 'rotation/required'}
-      reason: On-premises uploader; federation arrives with the new host in Q1.
-      approvedBy: ${e.approvedBy}
-      expires: 2026-12-31
-`).join('')}`;
-const risk = (name: string) => edit(edit(edit(edit(IDENTITY, 'team: payments', 'team: risk'), 'owner: alice@example.com', 'owner: dave@example.com'), 'successor: bob@example.com', 'successor: erin@example.com'), '  name: app\n', `  name: ${name}\n`);
+const exceptions = (...list: Ex[]) => withExceptions(ORG2, ...list);
 
 ruleTable('org/exception-self-approved', {
   good: [

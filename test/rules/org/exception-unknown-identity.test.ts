@@ -3,18 +3,10 @@ import { validate } from '../../../src/check/validate.js';
 import { MemorySource } from '../../../src/io/memory-source.js';
 import { parseInstant } from '../../../src/time.js';
 import { edit, IDENTITY, NOW, ORG, ruleTable } from '../harness.js';
+import { at, orgFile, risk, withExceptions } from './fixture.js';
 
 const rule = 'org/exception-unknown-identity';
-const orgFile = 'identities/org.yaml';
-const at = 'identities/payments/app.yaml';
-const exceptions = (...identities: string[]) => `${ORG}  exceptions:
-${identities.map((identity) => `    - identity: ${identity}
-      rule: rotation/required
-      reason: On-premises uploader; federation arrives with the new host in Q1.
-      approvedBy: sec@example.com
-      expires: 2026-12-31
-`).join('')}`;
-const risk = (name: string) => edit(edit(edit(edit(IDENTITY, 'team: payments', 'team: risk'), 'owner: alice@example.com', 'owner: dave@example.com'), 'successor: bob@example.com', 'successor: erin@example.com'), '  name: app\n', `  name: ${name}\n`);
+const exceptions = (...identities: string[]) => withExceptions(ORG, ...identities.map((identity) => ({ identity })));
 
 ruleTable(rule, {
   good: [

@@ -1,7 +1,6 @@
-import { edit, IDENTITY, ruleTable } from '../harness.js';
+import { edit, ruleTable } from '../harness.js';
+import { named, p, r, tombstone, toRisk } from './fixture.js';
 
-const named = (name: string, text = IDENTITY) => edit(text, '  name: app\n', `  name: ${name}\n`);
-const toRisk = (text: string) => edit(edit(edit(text, 'team: payments', 'team: risk'), 'owner: alice@example.com', 'owner: dave@example.com'), 'successor: bob@example.com', 'successor: erin@example.com');
 const delivered = (text: string, delivery: string) => edit(text, '  access:\n', `  rotation:\n    period: 30d\n  delivery:\n${delivery}  access:\n`);
 /** An AppRole identity whose secret-id idac writes to kv/data/payments/<name>/secret-id. */
 const keeper = (name: string) => delivered(`${named(name)}    vault:
@@ -29,7 +28,6 @@ const secretReader = (name: string, verbs: string, names?: string) => `${named(n
           resources: [secrets]
 ${names ? `          resourceNames: [${names}]\n` : ''}          verbs: [${verbs}]
 `;
-const tombstone = (text: string) => edit(text, '  expires: 2027-05-31\n', '  expires: 2027-05-31\n  status: decommissioned\n');
 const elevated = (text: string, from: string, until: string) => `${text}  elevations:
     - reason: INC-4711 debug a stuck job
       approvedBy: sec@example.com
@@ -41,8 +39,6 @@ const elevated = (text: string, from: string, until: string) => `${text}  elevat
             - path: kv/data/payments/keeper/*
               capabilities: [read]
 `;
-const p = (name: string) => `identities/payments/${name}.yaml`;
-const r = (name: string) => `identities/risk/${name}.yaml`;
 
 ruleTable('reuse/delivered-credential-readable', {
   good: [

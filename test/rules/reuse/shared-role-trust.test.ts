@@ -1,14 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import sharedRoleTrust from '../../../src/rules/reuse/shared-role-trust.js';
 import { edit, IDENTITY, ruleTable } from '../harness.js';
+import { named, p, r, tombstone, toRisk, TRUST } from './fixture.js';
 
-const TRUST = 'kubernetes: { cluster: prod-eu, namespace: payments, serviceAccount: app }';
-const toRisk = (text: string) => edit(edit(edit(text, 'team: payments', 'team: risk'), 'owner: alice@example.com', 'owner: dave@example.com'), 'successor: bob@example.com', 'successor: erin@example.com');
 /** An identity named `name` whose role trusts GitHub with the given flow-mapping fields. */
-const github = (name: string, fields: string) => edit(edit(IDENTITY, '  name: app\n', `  name: ${name}\n`), TRUST, `github: { repository: ${fields} }`);
-const tombstone = (text: string) => edit(text, '  expires: 2027-05-31\n', '  expires: 2027-05-31\n  status: decommissioned\n');
-const p = (name: string) => `identities/payments/${name}.yaml`;
-const r = (name: string) => `identities/risk/${name}.yaml`;
+const github = (name: string, fields: string) => edit(named(name), TRUST, `github: { repository: ${fields} }`);
 
 ruleTable('reuse/shared-role-trust', {
   good: [

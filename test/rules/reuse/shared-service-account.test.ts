@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import sharedServiceAccount from '../../../src/rules/reuse/shared-service-account.js';
 import { edit, IDENTITY, ruleTable } from '../harness.js';
+import { named, tombstone, toRisk, TRUST } from './fixture.js';
 
-const TRUST = 'kubernetes: { cluster: prod-eu, namespace: payments, serviceAccount: app }';
-const named = (name: string, text = IDENTITY) => edit(text, '  name: app\n', `  name: ${name}\n`);
-const toRisk = (text: string) => edit(edit(edit(text, 'team: payments', 'team: risk'), 'owner: alice@example.com', 'owner: dave@example.com'), 'successor: bob@example.com', 'successor: erin@example.com');
 /** An identity whose role trusts the service account `sa` in prod-eu/<namespace>. */
 const trusting = (name: string, sa: string, namespace = 'payments', text = IDENTITY) => named(name, edit(text, TRUST, `kubernetes: { cluster: prod-eu, namespace: ${namespace}, serviceAccount: ${sa} }`));
 /** An identity with no AWS access and a Kubernetes service account (named, or defaulted when `sa` is absent). */
@@ -16,7 +14,6 @@ const irsa = `${IDENTITY}    kubernetes:
       cluster: prod-eu
       namespace: payments
 `;
-const tombstone = (text: string) => edit(text, '  expires: 2027-05-31\n', '  expires: 2027-05-31\n  status: decommissioned\n');
 
 ruleTable('reuse/shared-service-account', {
   good: [

@@ -1,15 +1,5 @@
-import { edit, IDENTITY, ruleTable } from '../harness.js';
-
-const at = 'identities/payments/app.yaml';
-type Entry = [path: string, capabilities: string];
-/** IDENTITY plus access.vault: entry i's path is on line 28 + 2i (column 17), its capabilities on line 29 + 2i (from column 26). */
-const vault = (...entries: Entry[]) => `${IDENTITY}    vault:\n      auth: kubernetes\n      paths:\n${entries.map(([p, c]) => `        - path: "${p}"\n          capabilities: [${c}]\n`).join('')}`;
-/** An elevation of 2026-11-23 08:00–16:00Z: after one base entry, its path i is on line 38 + 2i (column 21), capabilities on 39 + 2i (from column 30). */
-const elevated = (text: string, ...entries: Entry[]) => `${text}  elevations:\n    - reason: INC-1 replay failed settlements\n      approvedBy: dave@example.com\n      from: 2026-11-23T08:00:00Z\n      until: 2026-11-23T16:00:00Z\n      access:\n        vault:\n          paths:\n${entries.map(([p, c]) => `            - path: "${p}"\n              capabilities: [${c}]\n`).join('')}`;
-const ACTIVE = '2026-11-23T09:00:00Z';
-const status = (text: string, s: string) => edit(text, '  expires: 2027-05-31\n', `  expires: 2027-05-31\n  status: ${s}\n`);
-const BASE: Entry = ['kv/data/payments/app/*', 'read'];
-
+import { ruleTable } from '../harness.js';
+import { ACTIVE, at, BASE, elevated, status, vault } from './fixture.js';
 
 ruleTable('vault/no-foreign-secret-id', {
   good: [
