@@ -167,7 +167,7 @@ export function resourceMatchesTemplate(arn: Arn, resource: string, template: st
   const key = `${resource}\n${template}`;
   let hit = matchCache.get(key);
   if (hit === undefined) {
-    if (matchCache.size >= 100_000) matchCache.clear();
+    if (matchCache.size >= 10_000) matchCache.clear(); // bounded: ARNs are mostly unique per identity
     matchCache.set(key, (hit = arnMatchesTemplate(arn, template)));
   }
   return hit;

@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { validate } from '../check/validate.js';
 import { FsSource } from '../io/fs-source.js';
+import { unpackInventory } from '../rules/engine.js';
 import { ruleById } from '../rules/index.js';
 import { common, oneOf, positiveInt, useColor } from './common.js';
 import { UsageError } from './errors.js';
@@ -52,7 +53,7 @@ export async function run(paths: string[], opts: Record<string, string | undefin
       text = (await import('../render/findings-sarif.js')).renderSarif(report, { version: (createRequire(import.meta.url)('../../package.json') as { version: string }).version });
       break;
     default:
-      text = (await import('../render/findings-text.js')).renderText(report, { color: opts.out === undefined && useColor(process.stdout), meta, inventory: result.value.outcomes.flatMap((o) => (o.inventory ? [o.inventory] : [])) });
+      text = (await import('../render/findings-text.js')).renderText(report, { color: opts.out === undefined && useColor(process.stdout), meta, inventory: result.value.outcomes.flatMap((o) => (o.inventory ? [unpackInventory(o.inventory)] : [])) });
   }
   await emit(text, opts.out);
   return all.some((f) => f.severity === 'error') ? 1 : 0;

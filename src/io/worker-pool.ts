@@ -49,12 +49,14 @@ function split<T extends { size: number }>(files: readonly T[], n: number): T[][
 function runWorker(job: WorkerJob): Promise<FileOutcome[]> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./check-worker.js', import.meta.url), { workerData: job });
-    let result: FileOutcome[] | null = null;
-    worker.once('message', (m: { ok: true; outcomes: FileOutcome[] } | { ok: false; error: string }) => {
-      if (m.ok) result = m.outcomes;
-      else reject(new Error(`worker failed: ${m.error}`));
+    const result: FileOutcome[] = [];
+    let done = false;
+    worker.on('message', (m: { ok: true; outcomes?: FileOutcome[]; done?: boolean } | { ok: false; error: string }) => {
+      if (!m.ok) reject(new Error(`worker failed: ${m.error}`));
+      else if (m.done) done = true;
+      else for (const o of m.outcomes ?? []) result.push(o);
     });
     worker.once('error', reject);
-    worker.once('exit', (code) => (result ? resolve(result) : reject(new Error(`worker exited with code ${code}`))));
+    worker.once('exit', (code) => (done ? resolve(result) : reject(new Error(`worker exited with code ${code}`))));
   });
 }

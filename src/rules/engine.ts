@@ -22,12 +22,15 @@ export interface FileOutcome {
   kind: SchemaKind | null;
   identity: string | null;
   findings: Finding[];
-  /** Repo-rule id → that rule's summary of this identity. */
-  summaries: Record<string, unknown>;
+  /**
+   * Repo-rule id → that rule's summary of this identity, as JSON text: at 100,000 identities an
+   * object graph per summary costs several times the memory of its text (and crosses threads slower).
+   */
+  summaries: Record<string, string>;
   /** The Organization, when this is a valid org.yaml. */
   org?: Organization;
-  /** A line of the inventory, when this is a valid MachineIdentity. */
-  inventory?: InventoryEntry;
+  /** A line of the inventory (packInventory), when this is a valid MachineIdentity: text, for memory. */
+  inventory?: string;
 }
 
 export interface InventoryEntry {
@@ -37,6 +40,15 @@ export interface InventoryEntry {
   /** Holds a static credential (AWS access keys or a Vault AppRole secret-id). */
   static: boolean;
   targets: ('aws' | 'kubernetes' | 'vault')[];
+}
+
+export function packInventory(e: InventoryEntry): string {
+  return [e.team, e.type, e.status, e.static ? '1' : '0', e.targets.join(',')].join('\t');
+}
+
+export function unpackInventory(text: string): InventoryEntry {
+  const [team, type, status, isStatic, targets] = text.split('\t');
+  return { team: team!, type: type!, status: status as InventoryEntry['status'], static: isStatic === '1', targets: targets ? (targets.split(',') as InventoryEntry['targets']) : [] };
 }
 
 export function inventoryOf(data: MachineIdentity): InventoryEntry {
@@ -87,19 +99,19 @@ export async function checkFile(file: string, bytes: Uint8Array, expect: SchemaK
   const secrets = scanned.secrets;
   findings.push(...scanned.findings);
 
-  const summaries: Record<string, unknown> = {};
+  const summaries: Record<string, string> = {};
   let org: Organization | undefined;
-  let inventory: InventoryEntry | undefined;
+  let inventory: string | undefined;
   if (loaded.valid && loaded.kind === 'MachineIdentity') {
     const data = loaded.data as MachineIdentity;
     await iamCatalog.load(awsServices(data));
     const input = { file, data, access: effectiveAccess(data, opts.now, iamCatalog) };
-    inventory = inventoryOf(input.data);
+    inventory = packInventory(inventoryOf(input.data));
     for (const rule of rules) {
       if (rule.kind === 'identity') for (const r of rule.check(input, opts)) place(rule.meta.id, r.path, r.at ?? 'value', r.message);
       else if (rule.kind === 'repo') {
         const s = rule.summarize(input);
-        if (s !== null) summaries[rule.meta.id] = s;
+        if (s !== null) summaries[rule.meta.id] = JSON.stringify(s);
       }
     }
   } else if (loaded.valid && loaded.kind === 'Organization') {
@@ -121,7 +133,8 @@ export function checkRepo(outcomes: readonly FileOutcome[], ctx: RuleContext & {
     if (rule.kind !== 'repo') continue;
     const entries: RepoEntry<unknown>[] = [];
     for (const o of outcomes) {
-      if (o.identity !== null && Object.hasOwn(o.summaries, rule.meta.id)) entries.push({ file: o.file, identity: o.identity, value: o.summaries[rule.meta.id] });
+      const summary = o.summaries[rule.meta.id];
+      if (o.identity !== null && summary !== undefined) entries.push({ file: o.file, identity: o.identity, value: JSON.parse(summary) });
     }
     for (const r of rule.check(entries, ctx)) out.push({ ...r, rule: rule.meta.id });
   }

@@ -33,10 +33,11 @@ export function ownersOf(identities: Iterable<{ identity: string; owner: string 
 }
 
 /** The owners validate's outcomes recorded (through the OWNER_SUMMARY rule's summaries). */
-export function ownersFromSummaries(outcomes: readonly { identity: string | null; summaries: Record<string, unknown> }[]): Map<string, Set<string>> {
+export function ownersFromSummaries(outcomes: readonly { identity: string | null; summaries: Record<string, string> }[]): Map<string, Set<string>> {
   const pairs: { identity: string; owner: string }[] = [];
   for (const o of outcomes) {
-    const owner = o.summaries[OWNER_SUMMARY];
+    const text = o.summaries[OWNER_SUMMARY];
+    const owner: unknown = text === undefined ? undefined : JSON.parse(text);
     if (o.identity !== null && typeof owner === 'string') pairs.push({ identity: o.identity, owner });
   }
   return ownersOf(pairs);
