@@ -131,7 +131,7 @@ export const inProcess: FileRunner = async (source, input) => {
 const symlinkMessage = 'symbolic link: not followed (it could point outside the repository, and git stores the link, not the file); replace it with the file itself';
 
 export async function checkOne(source: Source, entry: SourceEntry, expect: 'MachineIdentity' | 'Organization', opts: { org: OrgModel | null; now: number; fast: boolean }): Promise<FileOutcome> {
-  const failed = (rule: string, message: string): FileOutcome => ({ file: entry.path, kind: null, identity: null, findings: [finding(rule, entry.path, null, 1, 1, message)], summaries: {} });
+  const failed = (rule: string, message: string): FileOutcome => ({ file: entry.path, kind: null, identity: null, findings: [finding(rule, entry.path, null, 1, 1, message)], summaries: '' });
   if (entry.symlink) return failed('parse/symlink', symlinkMessage);
   // The size cap holds before a byte is read.
   let bytes;

@@ -12,6 +12,7 @@ import type { SchemaKind } from '../manifest/schemas.js';
 import { ruleById, rules } from './index.js';
 import type { RepoEntry, RepoReport, Report, RuleContext, SecretlintMatch, TextScan } from './types.js';
 import { secretlintScan } from './lib/secretlint-scan.js';
+import { packSummaries, summaryOf } from './lib/summaries.js';
 import { iamCatalog } from '../access/iam-catalog.js';
 import { awsServices, effectiveAccess } from '../access/model.js';
 
@@ -23,10 +24,11 @@ export interface FileOutcome {
   identity: string | null;
   findings: Finding[];
   /**
-   * Repo-rule id → that rule's summary of this identity, as JSON text: at 100,000 identities an
-   * object graph per summary costs several times the memory of its text (and crosses threads slower).
+   * Every repo rule's summary of this identity, as one JSON object (rule id → summary) in text, ''
+   * when there is none: at 100,000 identities an object graph per summary, or even a string per
+   * rule, costs several times the memory of one string (and crosses threads slower).
    */
-  summaries: Record<string, string>;
+  summaries: string;
   /** The Organization, when this is a valid org.yaml. */
   org?: Organization;
   /** A line of the inventory (packInventory), when this is a valid MachineIdentity: text, for memory. */
@@ -76,7 +78,7 @@ export async function checkFile(file: string, bytes: Uint8Array, expect: SchemaK
       const loose = new TextDecoder('utf-8').decode(bytes);
       findings.push(...(await scanSecrets(file, null, loose, new LineIndex(loose))).findings);
     }
-    return { file, kind: null, identity: null, findings, summaries: {} };
+    return { file, kind: null, identity: null, findings, summaries: '' };
   }
   const text = decoded.text;
   const lines = new LineIndex(text);
@@ -99,7 +101,7 @@ export async function checkFile(file: string, bytes: Uint8Array, expect: SchemaK
   const secrets = scanned.secrets;
   findings.push(...scanned.findings);
 
-  const summaries: Record<string, string> = {};
+  const summaries: Record<string, unknown> = {};
   let org: Organization | undefined;
   let inventory: string | undefined;
   if (loaded.valid && loaded.kind === 'MachineIdentity') {
@@ -111,7 +113,7 @@ export async function checkFile(file: string, bytes: Uint8Array, expect: SchemaK
       if (rule.kind === 'identity') for (const r of rule.check(input, opts)) place(rule.meta.id, r.path, r.at ?? 'value', r.message);
       else if (rule.kind === 'repo') {
         const s = rule.summarize(input);
-        if (s !== null) summaries[rule.meta.id] = JSON.stringify(s);
+        if (s !== null) summaries[rule.meta.id] = s;
       }
     }
   } else if (loaded.valid && loaded.kind === 'Organization') {
@@ -123,7 +125,7 @@ export async function checkFile(file: string, bytes: Uint8Array, expect: SchemaK
 
   const leaks = leakCheck(secrets);
   if (identity !== null && leaks.any(identity)) identity = null;
-  return { file, kind: loaded.kind, identity, findings: capPerFile(scrub(findings, leaks)), summaries, ...(org ? { org } : {}), ...(inventory ? { inventory } : {}) };
+  return { file, kind: loaded.kind, identity, findings: capPerFile(scrub(findings, leaks)), summaries: packSummaries(summaries), ...(org ? { org } : {}), ...(inventory ? { inventory } : {}) };
 }
 
 /** Cross-file rules over the summaries; positions are resolved by the caller, who can re-read files. */
@@ -133,8 +135,9 @@ export function checkRepo(outcomes: readonly FileOutcome[], ctx: RuleContext & {
     if (rule.kind !== 'repo') continue;
     const entries: RepoEntry<unknown>[] = [];
     for (const o of outcomes) {
-      const summary = o.summaries[rule.meta.id];
-      if (o.identity !== null && summary !== undefined) entries.push({ file: o.file, identity: o.identity, value: JSON.parse(summary) });
+      // Parsed again for each rule: only one rule's object graphs are alive at a time.
+      const summary = o.identity === null ? undefined : summaryOf(o, rule.meta.id);
+      if (summary !== undefined) entries.push({ file: o.file, identity: o.identity!, value: summary });
     }
     for (const r of rule.check(entries, ctx)) out.push({ ...r, rule: rule.meta.id });
   }

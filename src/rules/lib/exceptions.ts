@@ -6,6 +6,7 @@ import { show } from '../../findings.js';
 import { parseDate, endOfDay } from '../../time.js';
 import type { OrgModel } from '../../model/org.js';
 import type { Report } from '../types.js';
+import { summaryOf } from './summaries.js';
 
 /** Findings of these domains can never be excepted: they are about the file itself or a leaked secret. */
 export const NOT_EXCEPTABLE = /^(parse|schema|secret|org)\//;
@@ -33,11 +34,10 @@ export function ownersOf(identities: Iterable<{ identity: string; owner: string 
 }
 
 /** The owners validate's outcomes recorded (through the OWNER_SUMMARY rule's summaries). */
-export function ownersFromSummaries(outcomes: readonly { identity: string | null; summaries: Record<string, string> }[]): Map<string, Set<string>> {
+export function ownersFromSummaries(outcomes: readonly { identity: string | null; summaries: string }[]): Map<string, Set<string>> {
   const pairs: { identity: string; owner: string }[] = [];
   for (const o of outcomes) {
-    const text = o.summaries[OWNER_SUMMARY];
-    const owner: unknown = text === undefined ? undefined : JSON.parse(text);
+    const owner = o.identity === null ? undefined : summaryOf(o, OWNER_SUMMARY);
     if (o.identity !== null && typeof owner === 'string') pairs.push({ identity: o.identity, owner });
   }
   return ownersOf(pairs);
