@@ -3,6 +3,9 @@
 // examples/acme must validate clean; examples/risky fails on purpose (one identity per risk
 // family), so its findings are shown and its exit code 1 is the expected outcome.
 import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -18,6 +21,39 @@ function run(title, args) {
 const acme = run('examples/acme: a well-governed identity repo', ['validate', '--dir', 'examples/acme', '--now', NOW]);
 const risky = run('examples/risky: one identity per risk family (fails on purpose)', ['validate', '--dir', 'examples/risky', '--now', NOW]);
 
+// plan: a git history built on the fly (no nested .git is committed): examples/acme as the base
+// commit, then a pull request's worth of changes as the head commit.
+const tmp = mkdtempSync(join(tmpdir(), 'idac-demo-'));
+const git = (...args) => {
+  const r = spawnSync('git', args, { cwd: tmp, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 'demo', GIT_AUTHOR_EMAIL: 'demo@acme.example', GIT_COMMITTER_NAME: 'demo', GIT_COMMITTER_EMAIL: 'demo@acme.example', GIT_AUTHOR_DATE: '2026-11-20T10:00:00Z', GIT_COMMITTER_DATE: '2026-11-20T10:00:00Z' } });
+  if (r.status !== 0) throw new Error(`git ${args.join(' ')}: ${r.stderr}`);
+};
+let plan;
+try {
+  cpSync(join(root, 'examples/acme'), tmp, { recursive: true });
+  git('init', '-q', '-b', 'main');
+  git('add', '-A');
+  git('commit', '-q', '-m', 'acme identities');
+  const edit = (path, from, to) => {
+    const file = join(tmp, path);
+    const text = readFileSync(file, 'utf8');
+    if (!text.includes(from)) throw new Error(`demo: ${path} no longer holds ${from}`);
+    writeFileSync(file, text.replace(from, to));
+  };
+  // Widen a permission with a wildcard: the plan lists every action it really adds.
+  edit('identities/payments/settlement-reader.yaml', 'actions: [s3:GetObject, s3:ListBucket]', 'actions: [s3:GetObject*, s3:ListBucket]');
+  // Suspend a bot: its bindings go, the service account stays.
+  edit('identities/platform/release-bot.yaml', '  access:\n', '  status: suspended\n  access:\n');
+  // A new identity.
+  writeFileSync(join(tmp, 'identities/payments/fx-rates-bot.yaml'), readFileSync(join(root, 'examples/fx-rates-bot.yaml'), 'utf8'));
+  git('checkout', '-q', '-b', 'change');
+  git('add', '-A');
+  git('commit', '-q', '-m', 'payments: fx-rates-bot; widen settlement-reader; suspend release-bot');
+  plan = run('plan: what the pull request "change" does, against main (a temp git repo)', ['plan', '--dir', tmp, '--base', 'main', '--head', 'change', '--now', NOW]);
+} finally {
+  rmSync(tmp, { recursive: true, force: true });
+}
+
 if (acme !== 0) {
   console.error(`\ndemo: examples/acme should validate clean but exited ${acme}`);
   process.exit(1);
@@ -26,4 +62,8 @@ if (risky !== 1) {
   console.error(`\ndemo: examples/risky should report error findings (exit 1) but exited ${risky}`);
   process.exit(1);
 }
-console.log('\ndemo: acme is clean; every finding above for risky is expected.');
+if (plan !== 0) {
+  console.error(`\ndemo: the plan should have no error findings but exited ${plan}`);
+  process.exit(1);
+}
+console.log('\ndemo: acme is clean; every finding above for risky is expected; the plan shows the pull request. Try --format markdown (the PR comment) or json.');

@@ -34,6 +34,16 @@ export async function main(argv: string[]): Promise<number> {
     .option('--out <file>', 'write the report to a file instead of stdout')
     .action(run(() => import('./validate.js')));
 
+  withCommon(program.command('plan'))
+    .description('what would change between two git revisions: identities, access gained and lost, cloud resources, what falls due')
+    .option('--base <rev>', 'the revision to compare against (default: the merge-base with the default branch)')
+    .option('--head <rev>', 'the revision to plan (default: the working tree)')
+    .option('--window <duration>', 'look-ahead for rotations, expiries, reviews and certificates falling due (default 7d)')
+    .option('--allow-deletions <n>', 'accept a plan that deletes up to N identities (the mass-deletion guard)')
+    .addOption(new Option('--format <format>', 'text | json | markdown').default(undefined))
+    .option('--out <file>', 'write the plan to a file instead of stdout')
+    .action(run(() => import('./plan.js')));
+
   withCommon(program.command('rules'))
     .description('the rule catalogue: rationale, fix and OWASP NHI mapping')
     .option('--format <format>', 'markdown | json | text')

@@ -8,7 +8,8 @@ export class GitSource implements Source {
   private tree: Map<string, { oid: string; size: number; symlink: boolean }> | null = null;
   private batch: BatchReader | null = null;
 
-  constructor(readonly root: string, readonly label: string) {}
+  /** `prefix`: the folder within the repository that paths are relative to (`--dir` below the top level), with a trailing slash. */
+  constructor(readonly root: string, readonly label: string, private readonly prefix = '') {}
 
   /** Resolves the revision to a commit id, or explains why it cannot. */
   resolve(): { ok: true; sha: string } | { ok: false; message: string } {
@@ -25,8 +26,8 @@ export class GitSource implements Source {
     const tree = new Map<string, { oid: string; size: number; symlink: boolean }>();
     for (const rec of r.stdout.toString('utf8').split('\0')) {
       const m = /^(\d+) (\w+) ([0-9a-f]+) +(-|\d+)\t(.*)$/s.exec(rec);
-      if (!m || m[2] !== 'blob') continue;
-      tree.set(m[5]!, { oid: m[3]!, size: Number(m[4]), symlink: m[1] === '120000' }); // links are listed, never followed
+      if (!m || m[2] !== 'blob' || !m[5]!.startsWith(this.prefix)) continue;
+      tree.set(m[5]!.slice(this.prefix.length), { oid: m[3]!, size: Number(m[4]), symlink: m[1] === '120000' }); // links are listed, never followed
     }
     this.tree = tree;
     return tree;

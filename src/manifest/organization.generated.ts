@@ -80,11 +80,19 @@ export interface Organization {
           | {
               context?: string;
               environment?: Environment;
+              /**
+               * Path of the Vault Kubernetes auth method that trusts this cluster's service-account tokens (default: kubernetes).
+               */
+              vaultAuthMount?: string;
             }
           | undefined;
       };
       vault?: {
         address?: string;
+        /**
+         * Path of the Vault AppRole auth method (default: approle).
+         */
+        approleMount?: string;
         mounts?: {
           [k: string]:
             "kv" | "kv-v2" | "pki" | "transit" | "database" | "aws" | "ssh" | "totp" | "kubernetes" | undefined;

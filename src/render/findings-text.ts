@@ -13,13 +13,19 @@ export interface TextOptions {
   meta: (rule: string) => RuleMeta | undefined;
 }
 
-const paint = (on: boolean, code: string, s: string) => (on ? `\u001b[${code}m${s}\u001b[0m` : s);
+/** ANSI SGR `code` around `s` when colour is on. */
+export const paint = (on: boolean, code: string, s: string): string => (on ? `\u001b[${code}m${s}\u001b[0m` : s);
+
+/** `file:line:col  severity  rule  message`, as tsc and ESLint print it. */
+export function findingLine(f: Finding, color: boolean): string {
+  const sev = f.severity === 'error' ? paint(color, '31', 'error') : f.severity === 'warning' ? paint(color, '33', 'warning') : paint(color, '36', 'info');
+  return `${paint(color, '1', terminalSafe(`${f.file}:${f.line}:${f.column}`))}  ${sev}  ${paint(color, '2', terminalSafe(f.rule))}  ${terminalSafe(f.message)}`;
+}
 
 export function renderText(report: FindingsReport, opts: TextOptions): string {
   const lines: string[] = [];
   for (const f of report.findings) {
-    const sev = f.severity === 'error' ? paint(opts.color, '31', 'error') : f.severity === 'warning' ? paint(opts.color, '33', 'warning') : paint(opts.color, '36', 'info');
-    lines.push(`${paint(opts.color, '1', terminalSafe(`${f.file}:${f.line}:${f.column}`))}  ${sev}  ${paint(opts.color, '2', f.rule)}  ${terminalSafe(f.message)}`);
+    lines.push(findingLine(f, opts.color));
     const fix = opts.meta(f.rule)?.fix;
     if (fix) lines.push(`    ${paint(opts.color, '2', `fix: ${fix}`)}`);
   }

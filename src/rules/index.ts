@@ -111,6 +111,7 @@ import stewardshipSuccessorNotOwner from './stewardship/successor-not-owner.js';
 import stewardshipTeamExists from './stewardship/team-exists.js';
 import targetAwsAccount from './target/aws-account.js';
 import targetKubernetesCluster from './target/kubernetes-cluster.js';
+import targetVaultKubernetesAuth from './target/vault-kubernetes-auth.js';
 import targetVaultMount from './target/vault-mount.js';
 import vaultGlobMidPath from './vault/glob-mid-path.js';
 import vaultGlobOvermatch from './vault/glob-overmatch.js';
@@ -245,6 +246,7 @@ export const rules: readonly Rule[] = [
   stewardshipTeamExists,
   targetAwsAccount,
   targetKubernetesCluster,
+  targetVaultKubernetesAuth,
   targetVaultMount,
   vaultGlobMidPath,
   vaultGlobOvermatch,

@@ -1,0 +1,63 @@
+// idac plan: what a change between two git revisions does, for the reviewer of a pull request.
+// Reads both revisions with the git binary; needs no credentials and runs nothing from the change.
+
+import { FsSource } from '../io/fs-source.js';
+import { GitSource } from '../io/git-source.js';
+import { changedFiles, defaultBase, openRepo, resolveCommit, type GitResult } from '../io/git-revisions.js';
+import { planRevisions } from '../plan/revisions.js';
+import { parseDuration } from '../time.js';
+import { common, oneOf, positiveInt, useColor } from './common.js';
+import { UsageError } from './errors.js';
+import { emit } from './write.js';
+
+const FORMATS = ['text', 'json', 'markdown'] as const;
+
+function must<T>(r: GitResult<T>): T {
+  if (!r.ok) throw new UsageError(r.message);
+  return r.value;
+}
+
+export async function run(_args: string[], opts: Record<string, string | undefined>): Promise<number> {
+  const { dir, now } = common(opts);
+  const format = oneOf('--format', opts.format, FORMATS, 'text');
+  const windowText = opts.window ?? '7d';
+  const windowMs = parseDuration(windowText);
+  if (windowMs === null) throw new UsageError(`--window ${JSON.stringify(windowText)} is not a duration: <int>(m|h|d), e.g. 7d`);
+  const allowDeletions = positiveInt('--allow-deletions', opts.allowDeletions, 0);
+
+  const repo = must(openRepo(dir));
+  const headSha = opts.head === undefined ? null : must(resolveCommit(repo, opts.head));
+  const base = opts.base === undefined ? must(defaultBase(repo, headSha ?? 'HEAD')) : { rev: opts.base, sha: must(resolveCommit(repo, opts.base)) };
+  const changed = must(changedFiles(repo, dir, base.sha, headSha, 'identities'));
+
+  const baseSource = new GitSource(repo.top, base.sha, repo.prefix);
+  const headSource = headSha === null ? new FsSource(dir) : new GitSource(repo.top, headSha, repo.prefix);
+  let plan;
+  try {
+    plan = await planRevisions({
+      base: { source: baseSource, sha: base.sha, label: base.rev },
+      head: { source: headSource, sha: headSha, label: opts.head ?? 'WORKTREE' },
+      changed: changed.map((c) => c.path),
+      now,
+      window: { ms: windowMs, text: windowText },
+      allowDeletions,
+    });
+  } finally {
+    baseSource.close();
+    if (headSource instanceof GitSource) headSource.close();
+  }
+
+  let text: string;
+  switch (format) {
+    case 'json':
+      text = (await import('../render/plan-json.js')).renderPlanJson(plan);
+      break;
+    case 'markdown':
+      text = (await import('../render/plan-markdown.js')).renderPlanMarkdown(plan);
+      break;
+    default:
+      text = (await import('../render/plan-text.js')).renderPlanText(plan, { color: opts.out === undefined && useColor(process.stdout) });
+  }
+  await emit(text, opts.out);
+  return plan.findings.some((f) => f.severity === 'error') ? 1 : 0;
+}

@@ -1,0 +1,105 @@
+// Where a generated credential goes (SPEC §2 `spec.delivery`): a Vault KV v2 secret or a Kubernetes
+// Secret in the workload's namespace. Only Refs to the generating resource's outputs are written
+// here; the values themselves exist in Pulumi state (as secrets) and at the destination, never in
+// git or in a plan. Shared by every compiler that generates a credential (AWS keys, AppRole secret-ids).
+
+import type { MachineIdentity } from '../manifest/machine-identity.generated.js';
+import { vaultMount } from '../rules/lib/vault-paths.js';
+import { logicalName, ownership, statusOf } from './common.js';
+import type { CompileContext, DesiredResource, Input, ProviderKey, Ref } from './types.js';
+
+/**
+ * One resource of `data`, named `<identity>.<parts…>`. A renamed identity (metadata.renamedFrom)
+ * aliases the name it had, so Pulumi keeps the live object instead of replacing it.
+ */
+export function resourceOf(
+  data: MachineIdentity,
+  type: string,
+  parts: (string | number)[],
+  provider: ProviderKey,
+  inputs: { [key: string]: Input },
+  extra: Pick<DesiredResource, 'secretOutputs' | 'protect'> = {},
+): DesiredResource {
+  const { identity, team } = ownership(data);
+  const out: DesiredResource = { type, name: logicalName(identity, ...parts), identity, team, provider, inputs, ...extra };
+  const previous = data.metadata.renamedFrom;
+  if (previous !== undefined && previous !== identity) out.aliases = [logicalName(previous, ...parts)];
+  return out;
+}
+
+export function byName(a: DesiredResource, b: DesiredResource): number {
+  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+}
+
+/**
+ * The resources that write `values` (env-style keys → Refs to generated outputs) to the identity's
+ * `spec.delivery` destinations. A destination that cannot be written is skipped, never guessed:
+ * validate reports it (delivery/kubernetes-cluster, target/vault-mount).
+ */
+export function deliveryResources(data: MachineIdentity, ctx: CompileContext, values: Record<string, Ref>): DesiredResource[] {
+  const delivery = data.spec.delivery;
+  if (!delivery || statusOf(data) === 'decommissioned' || Object.keys(values).length === 0) return [];
+  const sorted = Object.fromEntries(Object.keys(values).sort().map((k) => [k, values[k]!]));
+  const out: DesiredResource[] = [];
+  if (delivery.vaultPath !== undefined) {
+    const at = kvLocation(delivery.vaultPath, Object.keys(ctx.org?.spec.targets?.vault?.mounts ?? {}));
+    if (at !== null) {
+      out.push(resourceOf(data, 'vault:kv/secretV2:SecretV2', ['delivery', 'vault'], 'vault', { mount: at.mount, name: at.name, dataJson: sorted }, { secretOutputs: ['dataJson'] }));
+    }
+  }
+  const cluster = data.spec.access.kubernetes?.cluster;
+  if (delivery.kubernetesSecret !== undefined && cluster !== undefined) {
+    const { identity, team, owner } = ownership(data);
+    out.push(resourceOf(data, 'kubernetes:core/v1:Secret', ['delivery', 'kubernetes'], `kubernetes:${cluster}`, {
+      metadata: {
+        name: delivery.kubernetesSecret.name,
+        namespace: delivery.kubernetesSecret.namespace,
+        labels: { 'app.kubernetes.io/managed-by': 'idac', 'idac.dev/identity': identity, 'idac.dev/team': team },
+        annotations: { 'idac.dev/owner': owner },
+      },
+      type: 'Opaque',
+      stringData: sorted,
+    }, { secretOutputs: ['stringData', 'data'] }));
+  }
+  return out.sort(byName);
+}
+
+/**
+ * A KV v2 path as the provider takes it: the mount (the longest one org.yaml declares, else the
+ * first segment) and the secret's name below it without the API's `data/` segment
+ * (`kv/data/team/app` → mount `kv`, name `team/app`). Null when no name is left.
+ */
+export function kvLocation(path: string, mounts: readonly string[]): { mount: string; name: string } | null {
+  const trimmed = path.replace(/\/+$/, '');
+  const mount = vaultMount(trimmed, mounts) ?? trimmed.split('/')[0]!;
+  const rest = trimmed.slice(mount.length + 1);
+  const name = rest === 'data' ? '' : rest.startsWith('data/') ? rest.slice('data/'.length) : rest;
+  return name === '' ? null : { mount, name };
+}
+
+const DELIVERED: Record<string, string> = { 'vault:kv/secretV2:SecretV2': 'dataJson', 'kubernetes:core/v1:Secret': 'stringData' };
+
+/**
+ * An identity holding two generated credentials (an IAM user and an AppRole) delivers both to the
+ * same destination: each compiler emits its own `<identity>.delivery.*` resource, and this folds
+ * resources of the same name into one that writes the union of their values (one logical name per
+ * stack, one writer per secret). Everything else passes through in order.
+ */
+export function mergeDeliveries(resources: readonly DesiredResource[]): DesiredResource[] {
+  const out: DesiredResource[] = [];
+  const seen = new Map<string, number>();
+  for (const r of resources) {
+    const field = DELIVERED[r.type];
+    const at = field === undefined ? undefined : seen.get(`${r.type} ${r.name}`);
+    if (field === undefined || at === undefined) {
+      if (field !== undefined) seen.set(`${r.type} ${r.name}`, out.length);
+      out.push(r);
+      continue;
+    }
+    const first = out[at]!;
+    const values = { ...(first.inputs[field] as Record<string, Input>), ...(r.inputs[field] as Record<string, Input>) };
+    const sorted = Object.fromEntries(Object.keys(values).sort().map((k) => [k, values[k]!]));
+    out[at] = { ...first, inputs: { ...first.inputs, [field]: sorted } };
+  }
+  return out;
+}

@@ -1,0 +1,205 @@
+// Vault: one ACL policy with exactly the declared paths (and the issue endpoints of the identity's
+// PKI roles), the auth role that hands it out (Kubernetes auth bound to the service account, or an
+// AppRole with one secret-id per live credential generation), and a PKI role per certificate mount.
+
+import type { MachineIdentity } from '../manifest/machine-identity.generated.js';
+import { parseDuration } from '../time.js';
+import { activeElevations, statusOf } from './common.js';
+import { byName, deliveryResources, resourceOf } from './delivery.js';
+import { serviceAccountName } from './kubernetes.js';
+import { generations } from './rotation.js';
+import { ref, type CompileContext, type DesiredResource, type Input } from './types.js';
+
+type VaultAccess = NonNullable<MachineIdentity['spec']['access']['vault']>;
+type VaultPaths = NonNullable<VaultAccess['paths']>;
+type Certificate = NonNullable<VaultAccess['certificates']>[number];
+
+const POLICY = 'vault:index/policy:Policy';
+const KUBERNETES_ROLE = 'vault:kubernetes/authBackendRole:AuthBackendRole';
+const APPROLE_ROLE = 'vault:appRole/authBackendRole:AuthBackendRole';
+const APPROLE_SECRET_ID = 'vault:appRole/authBackendRoleSecretId:AuthBackendRoleSecretId';
+const PKI_ROLE = 'vault:pkiSecret/secretBackendRole:SecretBackendRole';
+
+/** Tokens live an hour: a workload logs in again with its (federated or rotated) credential. */
+const TOKEN_TTL = 3600;
+
+export function compileVault(data: MachineIdentity, ctx: CompileContext): DesiredResource[] {
+  const vault = data.spec.access.vault;
+  const status = statusOf(data);
+  if (!vault || status === 'decommissioned') return [];
+  const name = data.metadata.name;
+  const out: DesiredResource[] = [];
+  const policies: string[] = [];
+
+  const pki = certificatesByMount(vault.certificates ?? []);
+  const text = policyText(vault.paths ?? [], [...pki.keys()].map((mount) => `${mount}/issue/${name}`));
+  if (text !== '') {
+    out.push(resourceOf(data, POLICY, ['vault', 'policy'], 'vault', { name: `idac-${name}`, policy: text }));
+    policies.push(`idac-${name}`);
+  }
+  for (const { key, elevation } of activeElevations(data, ctx.now)) {
+    const paths = elevation.access.vault?.paths ?? [];
+    if (paths.length === 0) continue;
+    out.push(resourceOf(data, POLICY, ['vault', key, 'policy'], 'vault', { name: `idac-${name}-${key}`, policy: policyText(paths, []) }));
+    policies.push(`idac-${name}-${key}`);
+  }
+  // Suspension keeps the auth role (and an AppRole's secret-ids) but takes every policy off it:
+  // a login still works and yields a token that can do nothing, and resuming needs no new secret.
+  const tokenPolicies = status === 'active' ? [...policies].sort() : [];
+  // Vault adds its `default` policy to every login unless told not to; a suspended identity gets none.
+  const noDefault: { [key: string]: Input } = status === 'active' ? {} : { tokenNoDefaultPolicy: true };
+
+  if (vault.auth === 'kubernetes') {
+    // Without spec.access.kubernetes there is no service account to bind to; binding to a guessed
+    // one (the name in `default`) would hand the policy to whoever creates it there. The role is
+    // left out: no login works until the manifest names the service account's cluster and namespace.
+    const k8s = data.spec.access.kubernetes;
+    if (k8s) {
+      out.push(resourceOf(data, KUBERNETES_ROLE, ['vault', 'auth-role'], 'vault', {
+        backend: kubernetesAuthMount(ctx, k8s.cluster),
+        roleName: name,
+        boundServiceAccountNames: [serviceAccountName(data)],
+        boundServiceAccountNamespaces: [k8s.namespace],
+        tokenPolicies,
+        ...noDefault,
+        tokenTtl: TOKEN_TTL,
+        tokenMaxTtl: TOKEN_TTL,
+      }));
+    }
+  } else {
+    out.push(...appRole(data, ctx, tokenPolicies, noDefault));
+  }
+
+  for (const [mount, certificate] of pki) {
+    const ttl = String(Math.floor((parseDuration(certificate.ttl) ?? 0) / 1000));
+    out.push(resourceOf(data, PKI_ROLE, ['vault', 'pki', mountPart(mount)], 'vault', {
+      backend: mount,
+      name,
+      allowedDomains: certificate.commonNames,
+      // Exactly the declared names: no subdomains, globs, wildcards, IP SANs or free names.
+      allowBareDomains: true,
+      allowSubdomains: false,
+      allowGlobDomains: false,
+      allowWildcardCertificates: false,
+      allowAnyName: false,
+      enforceHostnames: true,
+      allowIpSans: false,
+      serverFlag: true,
+      clientFlag: true,
+      ttl,
+      maxTtl: ttl,
+    }));
+  }
+  return out.sort(byName);
+}
+
+/** org.yaml targets.kubernetes.<cluster>.vaultAuthMount: the auth method that trusts the cluster's tokens. */
+function kubernetesAuthMount(ctx: CompileContext, cluster: string): string {
+  const clusters = ctx.org?.spec.targets?.kubernetes ?? {};
+  return (Object.hasOwn(clusters, cluster) ? clusters[cluster]?.vaultAuthMount : undefined) ?? 'kubernetes';
+}
+
+/**
+ * The AppRole, one secret-id per live generation (the previous one stays through the overlap, so
+ * consumers pick up the new one before the old one is deleted), and the delivery of the newest.
+ */
+function appRole(data: MachineIdentity, ctx: CompileContext, tokenPolicies: string[], noDefault: { [key: string]: Input }): DesiredResource[] {
+  const name = data.metadata.name;
+  const backend = ctx.org?.spec.targets?.vault?.approleMount ?? 'approle';
+  const role = resourceOf(data, APPROLE_ROLE, ['vault', 'approle-role'], 'vault', {
+    backend,
+    roleName: name,
+    tokenPolicies,
+    ...noDefault,
+    tokenTtl: TOKEN_TTL,
+    tokenMaxTtl: TOKEN_TTL,
+    ...secretIdTtl(data),
+    secretIdNumUses: 0,
+  });
+  const gens = generations(data, ctx.now);
+  const secretIds = gens.live.map((g) =>
+    resourceOf(data, APPROLE_SECRET_ID, ['vault', 'secret-id', `g${g}`], 'vault', { backend, roleName: ref(role.name, 'roleName') }, { secretOutputs: ['secretId', 'wrappingToken'] }),
+  );
+  const newest = secretIds[gens.live.indexOf(gens.current)]!.name;
+  return [role, ...secretIds, ...deliveryResources(data, ctx, { VAULT_ROLE_ID: ref(role.name, 'roleId'), VAULT_SECRET_ID: ref(newest, 'secretId') })];
+}
+
+/**
+ * A secret-id must outlive its generation by the overlap and no more: period + overlap (overlap
+ * capped at the period, as in rotation.ts). Without a usable rotation period the field is left out
+ * rather than guessed; validate requires rotation for AppRole (a static credential).
+ */
+function secretIdTtl(data: MachineIdentity): { secretIdTtl?: number } {
+  const rotation = data.spec.rotation;
+  const period = rotation ? parseDuration(rotation.period) : null;
+  if (period === null || period <= 0) return {};
+  const overlap = rotation?.overlap === undefined ? 0 : (parseDuration(rotation.overlap) ?? 0);
+  return { secretIdTtl: Math.floor((period + Math.min(overlap, period)) / 1000) };
+}
+
+/**
+ * One PKI role per mount, because Vault keys the role by (mount, name) and the name is the identity
+ * (the effective-access model grants `<mount>/issue/<identity>`). Several entries for one mount
+ * merge: their names in declared order, and the shortest ttl, so no certificate outlives any ttl
+ * declared for its mount.
+ */
+function certificatesByMount(certificates: readonly Certificate[]): Map<string, { commonNames: string[]; ttl: string }> {
+  const out = new Map<string, { commonNames: string[]; ttl: string }>();
+  for (const c of certificates) {
+    const seen = out.get(c.mount);
+    if (!seen) {
+      out.set(c.mount, { commonNames: [...new Set(c.commonNames)], ttl: c.ttl });
+      continue;
+    }
+    for (const n of c.commonNames) if (!seen.commonNames.includes(n)) seen.commonNames.push(n);
+    if ((parseDuration(c.ttl) ?? 0) < (parseDuration(seen.ttl) ?? 0)) seen.ttl = c.ttl;
+  }
+  return out;
+}
+
+/**
+ * A mount path as one logical-name part. Mounts are `[A-Za-z0-9_-]` segments joined by `/`; `/`
+ * becomes `.`, which no segment contains, so distinct mounts keep distinct names (`_` would
+ * conflate `a/b` with `a_b`).
+ */
+export function mountPart(mount: string): string {
+  return mount.split('/').join('.');
+}
+
+/**
+ * Vault ACL policy text (HCL), one block per declared path in declared order, then one `update`
+ * block per issue endpoint. Empty when there is nothing to grant.
+ */
+export function policyText(paths: VaultPaths, issue: readonly string[]): string {
+  const blocks = [
+    ...paths.map((p) => block(p.path, p.capabilities)),
+    ...issue.map((path) => block(path, ['update'])),
+  ];
+  return blocks.join('\n');
+}
+
+function block(path: string, capabilities: readonly string[]): string {
+  return `path ${hclString(path)} {\n  capabilities = [${capabilities.map(hclString).join(', ')}]\n}\n`;
+}
+
+/**
+ * A quoted HCL string that reads back as exactly `text`. The schema's path pattern already rules
+ * out quotes, backslashes, `$` and whitespace; this holds even if it did not: `"` and `\` are
+ * escaped, and `$`, `%` (which open `${`/`%{` templates) and every control or non-ASCII character
+ * are written as \u escapes, which HCL 1 (Vault's policy parser) and HCL 2 both decode.
+ */
+export function hclString(text: string): string {
+  let out = '"';
+  for (const ch of text) {
+    const code = ch.codePointAt(0)!;
+    if (ch === '"' || ch === '\\') out += `\\${ch}`;
+    else if (ch === '$' || ch === '%' || code < 0x20 || code >= 0x7f) out += unicodeEscape(code);
+    else out += ch;
+  }
+  return `${out}"`;
+}
+
+function unicodeEscape(code: number): string {
+  if (code <= 0xffff) return `\\u${code.toString(16).padStart(4, '0')}`;
+  return `\\U${code.toString(16).padStart(8, '0')}`;
+}

@@ -1,0 +1,87 @@
+// Which revisions a plan compares and which files differ between them, asked of the real `git`
+// binary: `rev-parse`, `merge-base`, `diff --name-status` and `ls-files`. Each costs milliseconds
+// even on a 100,000-file repo, so a plan's cost follows the change, not the repository.
+
+import { spawnSync } from 'node:child_process';
+
+export type GitResult<T> = { ok: true; value: T } | { ok: false; message: string };
+
+export interface Repo {
+  /** The repository's top level. */
+  top: string;
+  /** `--dir` relative to the top level, with a trailing slash, or '' at the top. */
+  prefix: string;
+}
+
+export type ChangeStatus = 'added' | 'modified' | 'deleted';
+
+export interface ChangedFile {
+  /** Relative to `--dir`. */
+  path: string;
+  status: ChangeStatus;
+}
+
+function git(cwd: string, args: string[]): GitResult<string> {
+  const r = spawnSync('git', args, { cwd, encoding: 'utf8', maxBuffer: 1 << 30 });
+  if (r.error) return { ok: false, message: (r.error as NodeJS.ErrnoException).code === 'ENOENT' ? 'git is not installed (plan reads revisions with the git binary)' : `cannot run git: ${r.error.message}` };
+  if (r.status !== 0) return { ok: false, message: `git ${args[0]}: ${r.stderr.trim().split('\n')[0] || `exit ${r.status}`}` };
+  return { ok: true, value: r.stdout };
+}
+
+export function openRepo(dir: string): GitResult<Repo> {
+  const top = git(dir, ['rev-parse', '--show-toplevel']);
+  if (!top.ok) return { ok: false, message: `${dir} is not inside a git repository (plan compares git revisions): ${top.message}` };
+  const prefix = git(dir, ['rev-parse', '--show-prefix']);
+  if (!prefix.ok) return prefix;
+  return { ok: true, value: { top: top.value.trim(), prefix: prefix.value.trim() } };
+}
+
+/** A revision as a commit id. Options-looking revisions are refused: they would reach git as flags. */
+export function resolveCommit(repo: Repo, rev: string): GitResult<string> {
+  if (rev.startsWith('-') || rev.length === 0) return { ok: false, message: `${JSON.stringify(rev)} is not a revision` };
+  const r = git(repo.top, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`]);
+  if (!r.ok) return { ok: false, message: `${rev} is not a commit in ${repo.top}` };
+  return { ok: true, value: r.value.trim() };
+}
+
+/**
+ * The default base, as Atlantis and GitHub compare a pull request: the merge-base of `head` with
+ * the default branch (origin's HEAD, else origin/main, origin/master, main, master).
+ */
+export function defaultBase(repo: Repo, head: string): GitResult<{ rev: string; sha: string }> {
+  const candidates: string[] = [];
+  const sym = git(repo.top, ['symbolic-ref', '--quiet', '--short', 'refs/remotes/origin/HEAD']);
+  if (sym.ok && sym.value.trim()) candidates.push(sym.value.trim());
+  candidates.push('origin/main', 'origin/master', 'main', 'master');
+  for (const branch of candidates) {
+    if (!resolveCommit(repo, branch).ok) continue;
+    const mb = git(repo.top, ['merge-base', branch, head]);
+    if (mb.ok) return { ok: true, value: { rev: `merge-base(${branch}, ${head === 'HEAD' ? 'HEAD' : head})`, sha: mb.value.trim() } };
+    return { ok: false, message: `${head} shares no history with ${branch}: give --base` };
+  }
+  return { ok: false, message: 'no default branch found (origin/HEAD, main or master): give --base' };
+}
+
+/**
+ * Files below `folder` (relative to `--dir`) that differ between `base` and `head`; `head` null is
+ * the working tree, untracked files included (a new manifest not yet added is part of the change).
+ * Renames are a delete and an add: identities are matched by name, not by path.
+ */
+export function changedFiles(repo: Repo, dir: string, base: string, head: string | null, folder: string): GitResult<ChangedFile[]> {
+  const args = ['diff', '--name-status', '--no-renames', '--relative', '-z', base, ...(head ? [head] : []), '--', folder];
+  const diff = git(dir, args);
+  if (!diff.ok) return diff;
+  const out = new Map<string, ChangedFile>();
+  const parts = diff.value.split('\0');
+  for (let i = 0; i + 1 < parts.length; i += 2) {
+    const code = parts[i]!;
+    const path = parts[i + 1]!;
+    out.set(path, { path, status: code.startsWith('A') ? 'added' : code.startsWith('D') ? 'deleted' : 'modified' });
+  }
+  if (head === null) {
+    const untracked = git(dir, ['ls-files', '--others', '--exclude-standard', '-z', '--', folder]);
+    if (!untracked.ok) return untracked;
+    for (const path of untracked.value.split('\0')) if (path) out.set(path, { path, status: 'added' });
+  }
+  return { ok: true, value: [...out.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)) };
+}

@@ -1,0 +1,49 @@
+// Field-level diff of two manifests (or two sets of provider inputs): mappings recurse by key,
+// lists of mappings by index, and a list of scalars is one value, so widening `actions` shows the
+// whole list before and after, as a reviewer reads it.
+
+import { formatPath, type Path } from '../findings.js';
+import type { FieldChange } from './types.js';
+
+type Json = unknown;
+
+function isObject(v: Json): v is Record<string, Json> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function isLeafList(v: Json[]): boolean {
+  return v.every((x) => typeof x !== 'object' || x === null);
+}
+
+export function equalJson(a: Json, b: Json): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((x, i) => equalJson(x, b[i]));
+  if (isObject(a)) {
+    if (!isObject(b)) return false;
+    const ka = Object.keys(a).filter((k) => a[k] !== undefined);
+    const kb = Object.keys(b).filter((k) => b[k] !== undefined);
+    return ka.length === kb.length && ka.every((k) => equalJson(a[k], b[k]));
+  }
+  return false;
+}
+
+/** Every changed field, in document order of `after` then the removed ones of `before`. */
+export function diffFields(before: Json, after: Json): FieldChange[] {
+  const out: FieldChange[] = [];
+  walk(before, after, [], out);
+  return out;
+}
+
+function walk(a: Json, b: Json, path: Path, out: FieldChange[]): void {
+  if (equalJson(a, b)) return;
+  if (isObject(a) && isObject(b)) {
+    const keys = [...Object.keys(b), ...Object.keys(a).filter((k) => !Object.hasOwn(b, k))];
+    for (const k of keys) walk(a[k] ?? null, b[k] ?? null, [...path, k], out);
+    return;
+  }
+  if (Array.isArray(a) && Array.isArray(b) && !(isLeafList(a) && isLeafList(b))) {
+    for (let i = 0; i < Math.max(a.length, b.length); i++) walk(i < a.length ? a[i] : null, i < b.length ? b[i] : null, [...path, i], out);
+    return;
+  }
+  out.push({ path: formatPath(path), before: a ?? null, after: b ?? null });
+}

@@ -1,0 +1,183 @@
+// Reads what a plan needs from two revisions: only the files the change touches (and, when org.yaml
+// changes, the identities it governs differently), each parsed once per side; then the head's
+// findings for them, and the plan. The sources are the io layer's (a git revision, the worktree).
+
+import { iamCatalog } from '../access/iam-catalog.js';
+import { awsServices } from '../access/model.js';
+import { validate, ORG_FILE } from '../check/validate.js';
+import type { Finding } from '../findings.js';
+import { decode, MAX_FILE_BYTES } from '../manifest/decode.js';
+import { loadText } from '../manifest/load.js';
+import type { MachineIdentity } from '../manifest/machine-identity.generated.js';
+import type { Organization } from '../manifest/organization.generated.js';
+import { orgModel, type OrgModel } from '../model/org.js';
+import { isOversize, type Source } from '../io/source.js';
+import { checkFile, placeReports } from '../rules/engine.js';
+import { ruleById } from '../rules/index.js';
+import type { RepoEntry } from '../rules/types.js';
+import { equalJson } from './diff-fields.js';
+import { buildPlan, type IdentityState } from './plan.js';
+import type { Plan } from './types.js';
+
+export interface RevisionsInput {
+  /** `label`: the revision as the user gave it (`main`, `WORKTREE`). */
+  base: { source: Source; sha: string; label: string };
+  head: { source: Source; sha: string | null; label: string };
+  /** Paths (relative to the repo root) that differ between the two, from `git diff --name-status`. */
+  changed: readonly string[];
+  now: number;
+  window: { ms: number; text: string };
+  allowDeletions: number;
+}
+
+const FOLDER = ORG_FILE.slice(0, ORG_FILE.lastIndexOf('/'));
+
+export async function planRevisions(input: RevisionsInput): Promise<Plan> {
+  const { base, head, now } = input;
+  const baseOrg = await readOrg(base.source);
+  const headOrg = await readOrg(head.source);
+  const orgChanged = input.changed.includes(ORG_FILE);
+
+  const affected = new Set(input.changed.filter((p) => p !== ORG_FILE && p.startsWith(`${FOLDER}/`) && /\.ya?ml$/i.test(p)));
+  if (orgChanged) for (const p of await governedDifferently(baseOrg, headOrg, base.source, head.source)) affected.add(p);
+  const files = [...affected].sort();
+
+  const baseStates = await states(base.source, files, baseOrg.model, now);
+  const headStates = await states(head.source, files, headOrg.model, now);
+  for (const s of [...baseStates, ...headStates]) if (s.data) await iamCatalog.load(awsServices(s.data));
+
+  const findings: Finding[] = [];
+  const headFiles = headStates.map((s) => s.file);
+  const checkPaths = [...headFiles, ...(orgChanged && headOrg.exists ? [ORG_FILE] : [])];
+  if (checkPaths.length > 0) {
+    const checked = await validate(head.source, { paths: checkPaths, now });
+    if (checked.ok) findings.push(...checked.value.findings);
+  }
+  findings.push(...(await collisions(head.source, headStates)));
+  // validate saw the changed files among themselves; the listing check sees them against the rest.
+  const unique = [...new Map(findings.map((f) => [JSON.stringify([f.rule, f.file, f.line, f.column, f.message]), f])).values()];
+
+  const baseListing = await base.source.list([FOLDER]);
+  const total = baseListing.ok ? baseListing.files.filter((f) => f.path !== ORG_FILE).length : 0;
+  return buildPlan({
+    base: { label: base.label, sha: base.sha, org: baseOrg.model, identities: baseStates, total },
+    head: { label: head.label, sha: head.sha, org: headOrg.model, identities: headStates },
+    now,
+    window: input.window,
+    allowDeletions: input.allowDeletions,
+    findings: unique,
+    catalog: iamCatalog,
+    orgFile: ORG_FILE,
+  });
+}
+
+async function readText(source: Source, path: string): Promise<string | null> {
+  if (!(await source.stat(path))) return null;
+  const bytes = await source.read(path, MAX_FILE_BYTES);
+  if (isOversize(bytes)) return null;
+  const decoded = decode(bytes);
+  return decoded.ok ? decoded.text : null;
+}
+
+async function readOrg(source: Source): Promise<{ exists: boolean; data: Organization | null; model: OrgModel | null }> {
+  const exists = (await source.stat(ORG_FILE)) !== null;
+  const text = exists ? await readText(source, ORG_FILE) : null;
+  const loaded = text === null ? null : loadText(text, { expect: 'Organization', fast: false });
+  const data = loaded?.valid ? (loaded.data as Organization) : null;
+  return { exists, data, model: data ? orgModel(data) : null };
+}
+
+/** Each file as it is on one side; files absent there are left out. */
+async function states(source: Source, files: readonly string[], org: OrgModel | null, now: number): Promise<IdentityState[]> {
+  const out: IdentityState[] = [];
+  for (const file of files) {
+    const entry = await source.stat(file);
+    if (!entry) continue;
+    const fallback = file.slice(file.lastIndexOf('/') + 1).replace(/\.ya?ml$/i, '');
+    if (entry.symlink) {
+      out.push({ file, name: fallback, data: null, withheld: false });
+      continue;
+    }
+    const bytes = await source.read(file, MAX_FILE_BYTES);
+    if (isOversize(bytes)) {
+      out.push({ file, name: fallback, data: null, withheld: false });
+      continue;
+    }
+    // The whole check, for one reason: a file holding a secret must not lend a single value to the plan.
+    const outcome = await checkFile(file, bytes, 'MachineIdentity', { org, now, fast: true });
+    const withheld = outcome.findings.some((f) => f.rule.startsWith('secret/'));
+    const decoded = decode(bytes);
+    const loaded = decoded.ok ? loadText(decoded.text, { expect: 'MachineIdentity', fast: true }) : null;
+    const data = loaded?.valid && loaded.kind === 'MachineIdentity' ? (loaded.data as MachineIdentity) : null;
+    out.push({ file, name: data?.metadata.name ?? fallback, data, withheld });
+  }
+  return out;
+}
+
+/**
+ * The identity files whose findings or resources an org.yaml change can alter: a team's entry
+ * changes its own folder; exceptions change the identities they name; anything else (targets,
+ * limits, security owners) every identity.
+ */
+async function governedDifferently(baseOrg: { data: Organization | null }, headOrg: { data: Organization | null }, base: Source, head: Source): Promise<string[]> {
+  const b = baseOrg.data?.spec;
+  const h = headOrg.data?.spec;
+  const everything = async (): Promise<string[]> => [...(await manifests(base, FOLDER)), ...(await manifests(head, FOLDER))];
+  if (!b || !h) return everything();
+  const keys = new Set([...Object.keys(b), ...Object.keys(h)]);
+  const teams = new Set<string>();
+  const named = new Set<string>();
+  for (const k of keys) {
+    const x = (b as Record<string, unknown>)[k];
+    const y = (h as Record<string, unknown>)[k];
+    if (equalJson(x ?? null, y ?? null)) continue;
+    if (k === 'teams') {
+      for (const t of new Set([...Object.keys(b.teams), ...Object.keys(h.teams)])) if (!equalJson(b.teams[t] ?? null, h.teams[t] ?? null)) teams.add(t);
+    } else if (k === 'exceptions') {
+      const list = (e: typeof b.exceptions) => (e ?? []).map((x) => JSON.stringify(x));
+      const before = new Set(list(b.exceptions));
+      const after = new Set(list(h.exceptions));
+      for (const e of [...(b.exceptions ?? []), ...(h.exceptions ?? [])]) if (!before.has(JSON.stringify(e)) || !after.has(JSON.stringify(e))) named.add(e.identity);
+    } else return everything();
+  }
+  const out: string[] = [];
+  for (const t of teams) out.push(...(await manifests(base, `${FOLDER}/${t}`)), ...(await manifests(head, `${FOLDER}/${t}`)));
+  if (named.size > 0) {
+    for (const f of await manifests(head, FOLDER)) if (named.has(f.slice(f.lastIndexOf('/') + 1).replace(/\.ya?ml$/i, ''))) out.push(f);
+  }
+  return out;
+}
+
+async function manifests(source: Source, folder: string): Promise<string[]> {
+  if (!(await source.stat(folder)) && !(await source.list([folder])).ok) return [];
+  const listing = await source.list([folder]);
+  return listing.ok ? listing.files.map((f) => f.path).filter((p) => p !== ORG_FILE) : [];
+}
+
+/**
+ * Names are unique ignoring case across the whole repository: a new or renamed identity is checked
+ * against the head's file names (each must equal its metadata.name), without parsing them.
+ */
+async function collisions(head: Source, touched: readonly IdentityState[]): Promise<Finding[]> {
+  const fresh = touched.filter((s) => s.data);
+  if (fresh.length === 0) return [];
+  const listing = await head.list([FOLDER]);
+  if (!listing.ok) return [];
+  const rule = ruleById.get('name/collision');
+  if (!rule || rule.kind !== 'repo') return [];
+  const touchedFiles = new Set(fresh.map((s) => s.file));
+  const entries: RepoEntry<unknown>[] = fresh.map((s) => ({ file: s.file, identity: s.name, value: rule.summarize({ file: s.file, data: s.data!, access: { grants: [], unknown: [], activeElevations: [] } }) ?? {} }));
+  for (const f of listing.files) {
+    if (f.path === ORG_FILE || touchedFiles.has(f.path)) continue;
+    entries.push({ file: f.path, identity: f.path.slice(f.path.lastIndexOf('/') + 1).replace(/\.ya?ml$/i, ''), value: {} });
+  }
+  const reports = rule.check(entries, { org: null, now: 0, orgFile: ORG_FILE }).filter((r) => touchedFiles.has(r.file));
+  const out: Finding[] = [];
+  for (const s of fresh) {
+    const mine = reports.filter((r) => r.file === s.file);
+    if (mine.length === 0) continue;
+    const bytes = await head.read(s.file, MAX_FILE_BYTES);
+    if (!isOversize(bytes)) out.push(...placeReports(s.file, bytes, 'MachineIdentity', mine.map((r) => ({ ...r, rule: 'name/collision' }))));
+  }
+  return out;
+}

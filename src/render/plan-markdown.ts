@@ -1,0 +1,283 @@
+// `idac plan --format markdown`: the pull-request comment, in the manner of Atlantis and Terraform
+// Cloud. A summary comes first and is never cut (counts, then privilege increases, deletions, new
+// static credentials and findings), then one collapsible section per identity. The comment stays
+// under GitHub's 65,536-character limit by dropping whole sections, and says what it dropped.
+//
+// Every manifest-derived value goes through src/render/markdown.ts (THREATS.md item 72): in a code
+// span, a <code> element or a fenced block, on one line, capped. Nothing from a manifest is ever
+// emitted as Markdown or HTML of its own.
+
+import type { Finding } from '../findings.js';
+import { compareFindings } from '../findings.js';
+import type { AccessChange, Plan, ResourceOp } from '../plan/types.js';
+import { cap, code, escapeText, htmlCode, oneLine } from './markdown.js';
+import type { IdentityView, ResourceStep } from './plan-view.js';
+import { countByTarget, identityViews, isDeleted, plural, showChange } from './plan-view.js';
+
+/** The sticky marker: CI edits the one comment that holds it instead of adding a new one per push. */
+export const PLAN_MARKER = '<!-- idac-plan -->';
+
+/** GitHub's limit on a comment body. */
+export const COMMENT_LIMIT = 65_536;
+/**
+ * Kept free below the limit: we count UTF-16 units, GitHub counts characters, which is never more,
+ * but a CI step may still append a line (a link to the run) to the body.
+ */
+const MARGIN = 400;
+/** Below this even the summary's counts might not fit. */
+const MIN_LIMIT = 4_096;
+/** Per list inside an identity's section, before `… and N more`; a section that does not fit is retried with the smaller cap. */
+const SECTION_CAPS = [50, 5] as const;
+
+const FULL_PLAN = '(full plan: `idac plan --format json`)';
+
+export interface MarkdownOptions {
+  /** The most characters the comment may have; default GitHub's 65,536. */
+  limit?: number;
+}
+
+export function renderPlanMarkdown(plan: Plan, opts: MarkdownOptions = {}): string {
+  const limit = opts.limit ?? COMMENT_LIMIT;
+  if (!(limit >= MIN_LIMIT)) throw new RangeError(`renderPlanMarkdown: limit ${limit} is below ${MIN_LIMIT}`);
+  const views = identityViews(plan);
+  const lists = summaryLists(plan, views);
+
+  const head = [...header(plan), '', ...counts(plan, views), ''];
+  if (lists.length === 0 && views.length === 0) head.push('No changes: identities, access and cloud resources match the base revision.', '');
+  const sectionsMore = (n: number) => [`**${plural(n, 'more identity', 'more identities')} not shown** ${FULL_PLAN}`];
+  // What is always there: header, counts, each list's heading and preface and a worst-case
+  // "… and N more" line, and the line that would say how many sections were dropped.
+  let room = limit - MARGIN - size(head) - size(sectionsMore(views.length)) - 1;
+  for (const list of lists) room -= size(listLines(list, 0, [])) + 1;
+
+  // The summary's lists share what is left, the shortest first so a long list cannot crowd out a
+  // short one; what a list does not use passes on to the next.
+  const shown = new Map<SummaryList, number>();
+  const order = [...lists].sort((a, b) => itemsSize(a) - itemsSize(b));
+  order.forEach((list, i) => {
+    const share = Math.floor(room / (order.length - i));
+    const n = fitting(list.items.map((it) => size([it.line])), share);
+    shown.set(list, n);
+    room -= size(listLines(list, n, [])) - size(listLines(list, 0, []));
+  });
+
+  // The grants behind each privilege increase, while they fit in half of what is left: the other
+  // half keeps room for the per-identity sections. After the first identity whose grants do not
+  // all fit (it shows what fits and "… and N more"), no further grants are listed.
+  const children = new Map<SummaryList, number[]>();
+  const privileges = lists.find((l) => l.kind === 'privileges');
+  if (privileges) {
+    let childRoom = Math.floor(room / 2);
+    const kids: number[] = [];
+    for (const item of privileges.items.slice(0, shown.get(privileges))) {
+      const sizes = item.children.map((c) => size([c]));
+      const all = sizes.reduce((a, b) => a + b, 0);
+      if (all <= childRoom) {
+        kids.push(item.children.length);
+        childRoom -= all;
+        continue;
+      }
+      const k = fitting(sizes, childRoom - size([moreChild(item.children.length)]));
+      if (k > 0) kids.push(k);
+      break;
+    }
+    children.set(privileges, kids);
+    room -= size(listLines(privileges, shown.get(privileges)!, kids)) - size(listLines(privileges, shown.get(privileges)!, []));
+  }
+
+  const out = [...head];
+  for (const list of lists) out.push(...listLines(list, shown.get(list)!, children.get(list) ?? []), '');
+
+  // Sections, in name order, until one no longer fits: a gap in the middle would hide where the cut is.
+  room += size(sectionsMore(views.length)) + 1;
+  let done = 0;
+  for (const v of views) {
+    const reserve = done + 1 < views.length ? size(sectionsMore(views.length - done - 1)) + 1 : 0;
+    let lines: string[] | undefined;
+    for (const max of SECTION_CAPS) {
+      const candidate = section(v, max);
+      if (size(candidate) + 1 + reserve <= room) {
+        lines = candidate;
+        break;
+      }
+    }
+    if (!lines) break;
+    out.push(...lines, '');
+    room -= size(lines) + 1;
+    done += 1;
+  }
+  if (done < views.length) out.push(...sectionsMore(views.length - done), '');
+  return `${out.join('\n').replace(/\n+$/, '')}\n`;
+}
+
+function header(plan: Plan): string[] {
+  const head = plan.headSha === null ? 'the working tree' : code(plan.headSha.slice(0, 7));
+  return [PLAN_MARKER, '### idac plan', '', `base ${code(plan.baseSha.slice(0, 7))} → head ${head} · at ${escapeText(plan.now)}`];
+}
+
+function counts(plan: Plan, views: readonly IdentityView[]): string[] {
+  const ids = plan.identities;
+  const r = plan.resources;
+  const sev = (s: Finding['severity']) => plan.findings.filter((f) => f.severity === s).length;
+  const dueKinds = (['rotation', 'expiry', 'review', 'certificate'] as const)
+    .map((k) => [k, plan.due.filter((d) => d.kind === k).length] as const).filter(([, n]) => n > 0);
+  const affected = views.filter((v) => v.state === 'affected').length;
+  return [
+    `- **Identities:** ${ids.added.length} added · ${ids.changed.length} changed · ${ids.removed.length} removed · ${ids.renamed.length} renamed${
+      ids.unplanned.length ? ` · ${ids.unplanned.length} not planned` : ''}${affected ? ` · ${affected} affected without a manifest change` : ''}`,
+    `- **Access:** +${plan.access.gained.length} ${plan.access.gained.length === 1 ? 'grant' : 'grants'} gained · −${plan.access.lost.length} lost`,
+    `- **Resources:** ${r.create.length} to create · ${r.update.length} to update · ${r.replace.length} to replace · ${r.delete.length} to delete`,
+    `- **Due within ${code(plan.window)}:** ${plan.due.length}${dueKinds.length ? ` (${dueKinds.map(([k, n]) => `${n} ${k}`).join(', ')})` : ''}`,
+    `- **New static credentials:** ${plan.newStaticCredentials.length}`,
+    `- **Findings:** ${plural(sev('error'), 'error')} · ${plural(sev('warning'), 'warning')} · ${sev('info')} info`,
+  ];
+}
+
+interface SummaryItem {
+  line: string;
+  /** Sub-lines shown only while room is left (the grants behind a privilege increase). */
+  children: string[];
+}
+
+interface SummaryList {
+  kind: 'privileges' | 'deletions' | 'static' | 'findings' | 'unplanned';
+  title: string;
+  /** Lines that are part of the summary's fixed frame, shown even when no item fits (the deletion guard). */
+  preface: string[];
+  items: SummaryItem[];
+}
+
+function summaryLists(plan: Plan, views: readonly IdentityView[]): SummaryList[] {
+  const privileges = views.filter((v) => v.gained.length > 0).map((v) => ({
+    line: `- ${code(v.name)} gains ${countByTarget(v.gained).map(([t, n]) => `${t} +${n}`).join(' · ')}`,
+    children: v.gained.map((g) => `  - ${grantLine(g)}`),
+  }));
+
+  const deletions: SummaryItem[] = [
+    ...views.filter(isDeleted).map((v) => ({ line: `- identity ${code(v.name)} ${v.state === 'removed' ? 'removed' : 'decommissioned'}: all its resources go`, children: [] })),
+    ...plan.resources.replace.map((op) => ({ line: `- replace ${opText(op)} of ${code(op.identity)}${op.inputs?.length ? `, forced by ${op.inputs.map((i) => code(i)).join(', ')}` : ''}`, children: [] })),
+    ...plan.resources.delete.map((op) => ({ line: `- delete ${opText(op)} of ${code(op.identity)}`, children: [] })),
+  ];
+  const { count, limit, allowed } = plan.deletions;
+  const guard = count <= limit ? []
+    : allowed >= count ? [`Deletion guard: ${plural(count, 'identity', 'identities')} deleted, over the limit of ${limit}; allowed by ${code(`--allow-deletions ${allowed}`)}.`]
+      : [`> [!CAUTION]`, `> **Deletion guard:** ${plural(count, 'identity', 'identities')} would be deleted, over the limit of ${limit}. A security owner must approve; then plan again with ${code(`--allow-deletions ${count}`)}.`];
+
+  const statics = plan.newStaticCredentials.map((s) => ({ line: `- ${code(s.identity)} gets ${code(s.kind)}: a long-lived secret to rotate and guard`, children: [] }));
+
+  const rank = { error: 0, warning: 1, info: 2 } as const;
+  const findings = [...plan.findings].sort((a, b) => rank[a.severity] - rank[b.severity] || compareFindings(a, b)).map((f) => ({
+    line: `- **${f.severity}** ${code(f.rule)} at ${code(`${f.file}:${f.line}`)}: ${code(f.message)}`,
+    children: [],
+  }));
+
+  const unplanned = plan.identities.unplanned.map((u) => ({ line: `- ${code(u.name)} in ${code(u.file)}: its manifest does not compile, so nothing is planned for it`, children: [] }));
+
+  const all: SummaryList[] = [
+    { kind: 'privileges', title: `Privilege increases: ${plural(privileges.length, 'identity', 'identities')}`, preface: [], items: privileges },
+    { kind: 'deletions', title: 'Deletions', preface: guard, items: deletions },
+    { kind: 'static', title: 'New static credentials', preface: [], items: statics },
+    { kind: 'findings', title: `Findings: ${plural(plan.findings.length, 'finding')}`, preface: [], items: findings },
+    { kind: 'unplanned', title: 'Not planned', preface: [], items: unplanned },
+  ];
+  return all.filter((l) => l.items.length > 0 || l.preface.length > 0);
+}
+
+/** The list with its first `n` items, the i-th of them with its first `kids[i]` children. */
+function listLines(list: SummaryList, n: number, kids: readonly number[]): string[] {
+  const lines = [`#### ${list.title}`, '', ...list.preface];
+  if (list.preface.length && list.items.length) lines.push('');
+  list.items.slice(0, n).forEach((item, i) => {
+    lines.push(item.line);
+    const k = kids[i] ?? 0;
+    lines.push(...item.children.slice(0, k));
+    if (k > 0 && k < item.children.length) lines.push(moreChild(item.children.length - k));
+  });
+  if (n < list.items.length) lines.push(`- … and ${list.items.length - n} more not shown ${FULL_PLAN}`);
+  return lines;
+}
+
+function moreChild(n: number): string {
+  return `  - … and ${n} more`;
+}
+
+function itemsSize(list: SummaryList): number {
+  return size(list.items.map((it) => it.line));
+}
+
+/** How many of the leading sizes fit in `room`. */
+function fitting(sizes: readonly number[], room: number): number {
+  let n = 0;
+  for (const s of sizes) {
+    if (s > room) break;
+    room -= s;
+    n += 1;
+  }
+  return n;
+}
+
+/** Characters of the lines joined with newlines, each line counting its own. */
+function size(lines: readonly string[]): number {
+  return lines.reduce((sum, l) => sum + l.length + 1, 0);
+}
+
+function grantLine(g: AccessChange): string {
+  return `${g.target} ${code(g.grant)}${g.elevation === undefined ? '' : ` via ${code(`spec.elevations[${g.elevation}]`)}`}`;
+}
+
+function opText(op: ResourceOp): string {
+  return `${code(op.type)} ${code(op.name)}`;
+}
+
+function section(v: IdentityView, max: number): string[] {
+  const tags = v.state === 'affected' ? [] : [STATE_WORD[v.state]];
+  if (v.status && v.state !== 'removed') tags.push(`now ${/^[a-z]+$/.test(v.status) ? v.status : htmlCode(v.status)}`);
+  if (v.gained.length || v.lost.length) tags.push(`access +${v.gained.length} −${v.lost.length}`);
+  if (v.resources.length) tags.push(plural(v.resources.length, 'resource change'));
+  if (v.newStatic.length) tags.push(plural(v.newStatic.length, 'new static credential'));
+  if (v.due.length) tags.push(`${v.due.length} due`);
+  // Raw HTML: the whole line is an HTML block, so only entity-escaped values may appear in it.
+  const lines = [`<details><summary>${[htmlCode(v.name), ...tags].join(' · ')}</summary>`, ''];
+  if (v.renamedFrom !== undefined) lines.push(`Renamed from ${code(v.renamedFrom)}: the live objects are kept.`, '');
+  if (v.file !== undefined) lines.push(`The manifest ${code(v.file)} does not compile: no operation is planned for this identity.`, '');
+
+  const block = (title: string, items: string[]) => {
+    if (!items.length) return;
+    lines.push(`**${title}**`, '', ...items.slice(0, max));
+    if (items.length > max) lines.push(`- … and ${items.length - max} more`);
+    lines.push('');
+  };
+  block('Fields', v.changes.map((c) => {
+    const { before, after } = showChange(c);
+    return `- ${code(c.path)}: ${before === null ? '(absent)' : code(before)} → ${after === null ? '(absent)' : code(after)}`;
+  }));
+
+  // A diff block: GitHub colours + and − lines, and nothing inside a fence is Markdown or HTML.
+  // Each line starts with + or -, so no value can close the fence.
+  const access = [...v.gained.map((g) => `+ ${accessText(g)}`), ...v.lost.map((g) => `- ${accessText(g)}`)];
+  if (access.length) {
+    lines.push('**Access**', '', '```diff', ...access.slice(0, max), '```');
+    if (access.length > max) lines.push(`… and ${access.length - max} more`);
+    lines.push('');
+  }
+  block('Resources', v.resources.map(stepLine));
+  block('New static credentials', v.newStatic.map((k) => `- ${code(k)}: a long-lived secret to rotate and guard`));
+  block('Due', v.due.map((d) => `- ${d.kind} at ${code(d.at)}: ${code(d.detail)}`));
+  lines.push('</details>');
+  return lines;
+}
+
+const STATE_WORD: Record<Exclude<IdentityView['state'], 'affected'>, string> = {
+  added: 'added', removed: 'removed', renamed: 'renamed', changed: 'changed', unplanned: 'not planned',
+};
+
+function accessText(g: AccessChange): string {
+  return `${g.target.padEnd(10)} ${cap(oneLine(g.grant))}${g.elevation === undefined ? '' : `  (spec.elevations[${g.elevation}])`}`;
+}
+
+function stepLine({ action, op }: ResourceStep): string {
+  const inputs = op.inputs?.length ? op.inputs.map((i) => code(i)).join(', ') : '';
+  const why = action === 'update' && inputs ? `: ${inputs}` : action === 'replace' && inputs ? `, forced by ${inputs}` : '';
+  const from = op.from !== undefined ? `, renamed from ${code(op.from)}` : '';
+  return `- ${action} ${opText(op)}${why}${from}`;
+}

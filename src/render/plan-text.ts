@@ -1,0 +1,107 @@
+// `idac plan` on a terminal, in the manner of `terraform plan`: one block per identity with its
+// field changes, access gained and lost, resource operations and what falls due, then findings and
+// one summary line. Every manifest-derived value goes through terminalSafe.
+
+import { compareFindings } from '../findings.js';
+import type { Finding } from '../findings.js';
+import type { AccessChange, Plan } from '../plan/types.js';
+import { terminalSafe } from './escape.js';
+import { findingLine, paint } from './findings-text.js';
+import type { IdentityView, ResourceStep } from './plan-view.js';
+import { identityViews, plural, showChange } from './plan-view.js';
+
+export interface PlanTextOptions {
+  color: boolean;
+}
+
+const GREEN = '32';
+const RED = '31';
+const YELLOW = '33';
+const CYAN = '36';
+const MAGENTA = '35';
+const BOLD = '1';
+const DIM = '2';
+
+export function renderPlanText(plan: Plan, opts: PlanTextOptions): string {
+  const c = opts.color;
+  const head = plan.headSha === null ? 'the working tree' : `${terminalSafe(plan.head)} (${terminalSafe(plan.headSha.slice(0, 7))})`;
+  const lines = [
+    paint(c, BOLD, `idac plan: base ${terminalSafe(plan.base)} (${terminalSafe(plan.baseSha.slice(0, 7))}) → head ${head}`),
+    paint(c, DIM, `at ${terminalSafe(plan.now)}, due within ${terminalSafe(plan.window)}`),
+    '',
+  ];
+  const views = identityViews(plan);
+  for (const v of views) lines.push(...identityBlock(v, c), '');
+  if (views.length === 0) lines.push('No changes: identities, access and cloud resources match the base revision.', '');
+
+  if (plan.findings.length) {
+    lines.push(paint(c, BOLD, 'Findings:'));
+    for (const f of [...plan.findings].sort(compareFindings)) lines.push(findingLine(f, c));
+    lines.push('');
+  }
+  const { count, limit, allowed } = plan.deletions;
+  if (count > limit) {
+    lines.push(allowed >= count
+      ? paint(c, YELLOW, `! deletion guard: ${plural(count, 'identity', 'identities')} deleted, over the limit of ${limit}; allowed by --allow-deletions ${allowed}.`)
+      : paint(c, RED, `✖ deletion guard: ${plural(count, 'identity', 'identities')} would be deleted, over the limit of ${limit}; once a security owner approves, plan again with --allow-deletions ${count}.`), '');
+  }
+
+  const r = plan.resources;
+  lines.push(`${paint(c, BOLD, 'Plan:')} ${r.create.length} to create, ${r.update.length} to update, ${r.replace.length} to replace, ${r.delete.length} to delete. `
+    + `${paint(c, BOLD, 'Access:')} +${plan.access.gained.length} −${plan.access.lost.length}.`);
+  return `${lines.join('\n')}\n`;
+}
+
+const MARK: Record<IdentityView['state'], [string, string, string]> = {
+  added: ['+', GREEN, 'added'],
+  removed: ['-', RED, 'removed'],
+  renamed: ['→', CYAN, 'renamed'],
+  changed: ['~', YELLOW, 'changed'],
+  unplanned: ['!', RED, 'not planned'],
+  affected: ['~', YELLOW, 'manifest unchanged'],
+};
+
+function identityBlock(v: IdentityView, c: boolean): string[] {
+  const [mark, colour, word] = MARK[v.state];
+  const notes = [v.renamedFrom === undefined ? word : `${word} from ${terminalSafe(v.renamedFrom)}`];
+  if (v.status !== undefined && v.state !== 'removed') notes.push(`now ${terminalSafe(v.status)}`);
+  const lines = [`${paint(c, colour, mark)} ${paint(c, BOLD, terminalSafe(v.name))} ${paint(c, DIM, `(${notes.join(', ')})`)}`];
+  if (v.file !== undefined) lines.push(`    ${paint(c, RED, '!')} ${terminalSafe(v.file)} does not compile: no operation is planned`);
+  for (const f of v.changes) {
+    const { before, after } = showChange(f);
+    lines.push(`    ${paint(c, YELLOW, '~')} ${terminalSafe(f.path)}: ${shown(before, c)} → ${shown(after, c)}`);
+  }
+  for (const g of v.gained) lines.push(`    ${paint(c, GREEN, '+')} ${accessText(g, c)}`);
+  for (const g of v.lost) lines.push(`    ${paint(c, RED, '-')} ${accessText(g, c)}`);
+  for (const s of v.resources) lines.push(stepLine(s, c));
+  for (const k of v.newStatic) lines.push(`    ${paint(c, YELLOW, '!')} new static credential: ${terminalSafe(k)}`);
+  for (const d of v.due) lines.push(`    ${paint(c, CYAN, 'due')} ${terminalSafe(d.kind)} at ${terminalSafe(d.at)}: ${terminalSafe(d.detail)}`);
+  return lines;
+}
+
+function shown(value: string | null, c: boolean): string {
+  return value === null ? paint(c, DIM, '(absent)') : terminalSafe(value);
+}
+
+function accessText(g: AccessChange, c: boolean): string {
+  const via = g.elevation === undefined ? '' : paint(c, DIM, `  (spec.elevations[${g.elevation}])`);
+  return `access ${g.target.padEnd(10)} ${terminalSafe(g.grant)}${via}`;
+}
+
+const STEP: Record<ResourceStep['action'], [string, string]> = {
+  create: ['  +', GREEN],
+  update: ['  ~', YELLOW],
+  replace: ['-/+', MAGENTA],
+  delete: ['  -', RED],
+};
+
+function stepLine({ action, op }: ResourceStep, c: boolean): string {
+  const [mark, colour] = STEP[action];
+  const inputs = op.inputs?.length ? op.inputs.map(terminalSafe).join(', ') : '';
+  const notes = [
+    ...(inputs === '' || action === 'create' || action === 'delete' ? [] : [action === 'replace' ? `because ${inputs}` : inputs]),
+    ...(op.from === undefined ? [] : [`renamed from ${terminalSafe(op.from)}`]),
+  ];
+  return `  ${paint(c, colour, `${mark} ${action.padEnd(7)}`)} ${terminalSafe(op.type)} ${paint(c, BOLD, terminalSafe(op.name))}${notes.length ? ` (${notes.join('; ')})` : ''}`;
+}
+

@@ -1,0 +1,119 @@
+// What the plan renderers share: the plan regrouped per identity, and a field value shown in one
+// short line. Presentation only: every decision about what changed was made by src/plan/.
+
+import { diffWordsWithSpace } from 'diff';
+import type { AccessChange, Due, FieldChange, Plan, ResourceAction, ResourceOp, StaticCredentialKind } from '../plan/types.js';
+
+export type IdentityState = 'added' | 'removed' | 'renamed' | 'changed' | 'unplanned' | 'affected';
+
+export interface ResourceStep {
+  action: ResourceAction;
+  op: ResourceOp;
+}
+
+/** One identity's share of a plan, for its own block or section. */
+export interface IdentityView {
+  name: string;
+  /** `affected`: the manifest did not change, yet its access, resources or due dates do (org change, elevation window, rotation). */
+  state: IdentityState;
+  renamedFrom?: string;
+  /** unplanned: the head manifest that does not compile. */
+  file?: string;
+  /** `spec.status` as the change leaves it, when the change sets it. */
+  status?: string;
+  changes: FieldChange[];
+  gained: AccessChange[];
+  lost: AccessChange[];
+  resources: ResourceStep[];
+  due: Due[];
+  newStatic: StaticCredentialKind[];
+}
+
+const ACTIONS: readonly ResourceAction[] = ['create', 'update', 'replace', 'delete'];
+
+const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Every identity the plan touches, sorted by name; lists keep the plan's own order. */
+export function identityViews(plan: Plan): IdentityView[] {
+  const views = new Map<string, IdentityView>();
+  const view = (name: string): IdentityView => {
+    let v = views.get(name);
+    if (!v) {
+      v = { name, state: 'affected', changes: [], gained: [], lost: [], resources: [], due: [], newStatic: [] };
+      views.set(name, v);
+    }
+    return v;
+  };
+  for (const c of plan.identities.changed) {
+    const v = view(c.name);
+    v.state = 'changed';
+    v.changes = c.changes;
+    const status = c.changes.find((f) => f.path === 'spec.status');
+    if (typeof status?.after === 'string') v.status = status.after;
+  }
+  for (const r of plan.identities.renamed) Object.assign(view(r.to), { state: 'renamed', renamedFrom: r.from });
+  for (const name of plan.identities.added) view(name).state = 'added';
+  for (const name of plan.identities.removed) view(name).state = 'removed';
+  for (const u of plan.identities.unplanned) Object.assign(view(u.name), { state: 'unplanned', file: u.file });
+  for (const a of plan.access.gained) view(a.identity).gained.push(a);
+  for (const a of plan.access.lost) view(a.identity).lost.push(a);
+  for (const action of ACTIONS) for (const op of plan.resources[action]) view(op.identity).resources.push({ action, op });
+  for (const d of plan.due) view(d.identity).due.push(d);
+  for (const s of plan.newStaticCredentials) view(s.identity).newStatic.push(s.kind);
+  return [...views.values()].sort((a, b) => byText(a.name, b.name));
+}
+
+/** Per target, how many grants: `aws +3` — in the order aws, kubernetes, vault. */
+export function countByTarget(changes: readonly AccessChange[]): [AccessChange['target'], number][] {
+  const counts = new Map<AccessChange['target'], number>();
+  for (const c of changes) counts.set(c.target, (counts.get(c.target) ?? 0) + 1);
+  return (['aws', 'kubernetes', 'vault'] as const).flatMap((t) => (counts.has(t) ? [[t, counts.get(t)!] as [AccessChange['target'], number]] : []));
+}
+
+/** Whether the identity loses everything it has in the cloud: its file went, or it was decommissioned. */
+export function isDeleted(v: IdentityView): boolean {
+  return v.state === 'removed' || v.status === 'decommissioned';
+}
+
+/** Past this length a changed string is shown around what changed, not whole. */
+const LONG = 80;
+const CONTEXT = 24;
+
+/**
+ * A field's before and after, each as one JSON-ish line (`null` where the field is absent). Two
+ * long strings are cut down to the words that differ plus some context, so a one-word edit to a
+ * paragraph stays readable in one line.
+ */
+export function showChange(change: FieldChange): { before: string | null; after: string | null } {
+  const { before, after } = change;
+  if (typeof before === 'string' && typeof after === 'string' && (before.length > LONG || after.length > LONG) && before.length + after.length < 20_000) {
+    const parts = diffWordsWithSpace(before, after);
+    const first = parts[0];
+    const last = parts[parts.length - 1];
+    const same = (p: typeof first) => p !== undefined && !p.added && !p.removed;
+    const prefix = same(first) && parts.length > 1 ? first!.value.length : 0;
+    const suffix = same(last) && parts.length > 1 ? last!.value.length : 0;
+    return { before: around(before, prefix, suffix), after: around(after, prefix, suffix) };
+  }
+  return { before: showValue(before), after: showValue(after) };
+}
+
+function around(text: string, prefix: number, suffix: number): string {
+  // Context up to CONTEXT characters either side of the change, cut at a space so no word is halved.
+  let start = prefix > CONTEXT ? prefix - CONTEXT : 0;
+  const space = start > 0 ? text.indexOf(' ', start) : -1;
+  if (space !== -1 && space < prefix) start = space + 1;
+  let end = suffix > CONTEXT ? text.length - suffix + CONTEXT : text.length;
+  const back = end < text.length ? text.lastIndexOf(' ', end) : -1;
+  if (back > text.length - suffix) end = back;
+  return `"${start > 0 ? '…' : ''}${JSON.stringify(text.slice(start, end)).slice(1, -1)}${end < text.length ? '…' : ''}"`;
+}
+
+export function showValue(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  return JSON.stringify(value) ?? String(value);
+}
+
+export function plural(n: number, word: string, many = `${word}s`): string {
+  return `${n} ${n === 1 ? word : many}`;
+}

@@ -1,0 +1,154 @@
+// Plans for the renderer tests, built by hand so the renderers are tested apart from src/plan.
+
+import type { Finding } from '../../src/findings.js';
+import type { AccessChange, Plan, ResourceOp } from '../../src/plan/types.js';
+
+export function emptyPlan(): Plan {
+  return {
+    base: 'main',
+    baseSha: '3f2a9c1d8e7b6a5f4e3d2c1b0a99887766554433',
+    head: 'feature/replay',
+    headSha: '9b8c7d6e5f4a3b2c1d0e9f8a7b6c5d4e3f2a1b0c',
+    now: '2026-11-23T09:00:00Z',
+    window: '7d',
+    fingerprint: 'sha256:0000000000000000000000000000000000000000000000000000000000000000',
+    identities: { added: [], removed: [], renamed: [], changed: [], unplanned: [] },
+    access: { gained: [], lost: [] },
+    resources: { create: [], update: [], replace: [], delete: [] },
+    newStaticCredentials: [],
+    due: [],
+    deletions: { count: 0, limit: 10, allowed: 0 },
+    findings: [],
+  };
+}
+
+const op = (type: string, name: string, identity: string, team: string, extra: Partial<ResourceOp> = {}): ResourceOp => ({ type, name, identity, team, ...extra });
+
+export function finding(over: Partial<Finding> = {}): Finding {
+  return { rule: 'aws/no-wildcard-action', severity: 'error', file: 'identities/payments/x.yaml', line: 1, column: 1, identity: 'x', message: 'm', ...over };
+}
+
+/** A pull request on examples/acme: one of each kind of change. */
+export function representativePlan(): Plan {
+  const plan = emptyPlan();
+  plan.identities = {
+    added: ['fraud-scorer'],
+    removed: ['legacy-etl'],
+    renamed: [{ from: 'report-exporter', to: 'report-publisher' }],
+    changed: [
+      {
+        name: 'settlement-reader',
+        changes: [
+          { path: 'spec.access.aws.permissions[0].actions', before: ['s3:GetObject', 's3:ListBucket'], after: ['s3:Get*', 's3:ListBucket'] },
+          {
+            path: 'spec.purpose',
+            before: 'Reads daily settlement files from the bank drop bucket and writes ledger entries for the reconciliation job.',
+            after: 'Reads daily settlement files from the card drop bucket and writes ledger entries for the reconciliation job.',
+          },
+          { path: 'spec.stewardship.owner', before: 'alice@acme.example', after: 'bob@acme.example' },
+        ],
+      },
+      { name: 'support-assistant', changes: [{ path: 'spec.status', before: 'active', after: 'decommissioned' }] },
+      { name: 'release-bot', changes: [{ path: 'spec.status', before: 'active', after: 'suspended' }, { path: 'spec.rotation', before: null, after: { period: '30d', overlap: '1d' } }] },
+    ],
+    unplanned: [{ name: 'edge-gateway', file: 'identities/platform/edge-gateway.yaml' }],
+  };
+  const gained = (identity: string, target: AccessChange['target'], grants: string[], elevation?: number): AccessChange[] =>
+    grants.map((grant) => ({ identity, target, grant, ...(elevation === undefined ? {} : { elevation }) }));
+  plan.access = {
+    gained: [
+      ...gained('fraud-scorer', 'aws', ['s3:GetObject on arn:aws:s3:::fraud-models/*']),
+      ...gained('fraud-scorer', 'kubernetes', ['get configmaps/fraud-config in prod-eu/payments']),
+      ...gained('settlement-reader', 'aws', [
+        's3:GetBucketAcl on arn:aws:s3:::bank-drop',
+        's3:GetBucketPolicy on arn:aws:s3:::bank-drop',
+        's3:GetObjectAcl on arn:aws:s3:::bank-drop/settlements/*',
+        's3:GetObjectTagging on arn:aws:s3:::bank-drop/settlements/*',
+      ]),
+      ...gained('settlement-reader', 'aws', ['s3:PutObject on arn:aws:s3:::bank-drop/replay/*'], 0),
+    ],
+    lost: [
+      ...gained('legacy-etl', 'aws', ['s3:GetObject on arn:aws:s3:::warehouse-exports/*']),
+      ...gained('support-assistant', 'vault', ['read on kv/data/data/support/*']),
+    ],
+  };
+  plan.resources = {
+    create: [
+      op('aws:iam/role:Role', 'fraud-scorer.aws.role', 'fraud-scorer', 'payments'),
+      op('aws:iam/rolePolicy:RolePolicy', 'fraud-scorer.aws.policy', 'fraud-scorer', 'payments'),
+      op('kubernetes:core/v1:ServiceAccount', 'fraud-scorer.kubernetes.service-account', 'fraud-scorer', 'payments'),
+      op('aws:iam/accessKey:AccessKey', 'release-bot.aws.key.g12', 'release-bot', 'platform'),
+    ],
+    update: [
+      op('aws:iam/rolePolicy:RolePolicy', 'settlement-reader.aws.policy', 'settlement-reader', 'payments', { inputs: ['policy'] }),
+      op('aws:iam/role:Role', 'settlement-reader.aws.role', 'settlement-reader', 'payments', { inputs: ['tags.owner'] }),
+      op('vault:index/policy:Policy', 'report-publisher.vault.policy', 'report-publisher', 'data', { inputs: ['name', 'policy'], from: 'report-exporter.vault.policy' }),
+    ],
+    replace: [op('kubernetes:core/v1:ServiceAccount', 'report-publisher.kubernetes.service-account', 'report-publisher', 'data', { inputs: ['metadata.name'] })],
+    delete: [
+      op('aws:iam/role:Role', 'legacy-etl.aws.role', 'legacy-etl', 'data'),
+      op('vault:index/policy:Policy', 'support-assistant.vault.policy', 'support-assistant', 'data'),
+    ],
+  };
+  plan.newStaticCredentials = [{ identity: 'release-bot', kind: 'aws-access-key' }];
+  plan.due = [
+    { identity: 'ledger-writer', kind: 'rotation', at: '2026-11-26T04:12:09Z', detail: 'vault-secret-id generation 20 replaces 19' },
+    { identity: 'settlement-reader', kind: 'certificate', at: '2026-11-25T00:00:00Z', detail: 'pki certificate settlement-reader.payments.svc.cluster.local' },
+  ];
+  plan.deletions = { count: 2, limit: 10, allowed: 0 };
+  plan.findings = [
+    finding({ rule: 'stewardship/review-overdue', severity: 'warning', file: 'identities/payments/settlement-reader.yaml', line: 18, column: 5, identity: 'settlement-reader', message: 'last review 2026-01-10 is older than 180d' }),
+    finding({ rule: 'schema/unknown-field', severity: 'error', file: 'identities/platform/edge-gateway.yaml', line: 9, column: 3, identity: 'edge-gateway', message: 'unknown field "purpse"' }),
+  ];
+  return plan;
+}
+
+/** Every manifest-derived string in the plan replaced by `value` (names get a suffix so they stay distinct). */
+export function hostilePlan(value: string): Plan {
+  const v = (tag: string) => `${value}${tag}`;
+  const plan = emptyPlan();
+  plan.base = v('base');
+  plan.head = v('head');
+  plan.identities = {
+    added: [v('a')],
+    removed: [v('r')],
+    renamed: [{ from: v('old'), to: v('n') }],
+    changed: [{ name: v('c'), changes: [
+      { path: v('path'), before: v('before'), after: v('after') },
+      { path: 'spec.purpose', before: `${v('long')} ${'x'.repeat(100)}`, after: `${v('long')} ${'y'.repeat(100)}` },
+      { path: 'spec.status', before: 'active', after: 'decommissioned' },
+      { path: 'spec.labels', before: null, after: { [v('k')]: v('v') } },
+    ] }, { name: v('s'), changes: [{ path: 'spec.status', before: v('before'), after: v('status') }] }],
+    unplanned: [{ name: v('u'), file: v('file') }],
+  };
+  plan.access = {
+    gained: [{ identity: v('c'), target: 'aws', grant: v('grant'), elevation: 0 }, { identity: v('a'), target: 'vault', grant: v('g2') }],
+    lost: [{ identity: v('r'), target: 'kubernetes', grant: v('lost') }],
+  };
+  plan.resources = {
+    create: [op(v('type'), v('name'), v('a'), v('team'))],
+    update: [op(v('type'), v('name'), v('c'), v('team'), { inputs: [v('input')], from: v('from') })],
+    replace: [op(v('type'), v('name'), v('c'), v('team'), { inputs: [v('input')] })],
+    delete: [op(v('type'), v('name'), v('r'), v('team'))],
+  };
+  plan.newStaticCredentials = [{ identity: v('a'), kind: 'aws-access-key' }];
+  plan.due = [{ identity: v('c'), kind: 'rotation', at: '2026-11-25T00:00:00Z', detail: v('detail') }];
+  plan.deletions = { count: 30, limit: 10, allowed: 0 };
+  plan.findings = [finding({ rule: v('rule'), file: v('file'), identity: v('c'), message: v('message') })];
+  return plan;
+}
+
+/** `n` added identities, each gaining `grants` AWS grants and creating two resources. */
+export function bigPlan(n: number, grants = 3): Plan {
+  const plan = emptyPlan();
+  const names = Array.from({ length: n }, (_, i) => `service-${String(i).padStart(5, '0')}`);
+  plan.identities.added = names;
+  plan.access.gained = names.flatMap((identity) => Array.from({ length: grants }, (_, g) => ({
+    identity, target: 'aws' as const, grant: `s3:GetObject on arn:aws:s3:::bucket-${identity}/prefix-${g}/*`,
+  })));
+  plan.resources.create = names.flatMap((identity) => [
+    op('aws:iam/role:Role', `${identity}.aws.role`, identity, 'platform'),
+    op('aws:iam/rolePolicy:RolePolicy', `${identity}.aws.policy`, identity, 'platform'),
+  ]);
+  return plan;
+}

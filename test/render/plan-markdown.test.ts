@@ -1,0 +1,271 @@
+// The PR comment: a golden file, the injection checks of THREATS.md item 72 through a real
+// Markdown renderer, and the 65,536-character budget.
+// `UPDATE=1 npx vitest run --config test/vitest.config.ts test/render` rewrites the golden file.
+
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
+import MarkdownIt from 'markdown-it';
+import type { Token } from 'markdown-it';
+import { describe, expect, it } from 'vitest';
+import type { Plan } from '../../src/plan/types.js';
+import { COMMENT_LIMIT, PLAN_MARKER, renderPlanMarkdown } from '../../src/render/plan-markdown.js';
+import { bigPlan, emptyPlan, finding, hostilePlan, representativePlan } from './plan-fixtures.js';
+
+const golden = fileURLToPath(new URL('../fixtures/render/plan.md', import.meta.url));
+// html: GitHub passes some HTML through, so the test must see any HTML a value could smuggle in.
+const md = new MarkdownIt({ html: true, linkify: true });
+
+describe('golden', () => {
+  it('renders the representative plan as test/fixtures/render/plan.md', () => {
+    const out = renderPlanMarkdown(representativePlan());
+    if (process.env.UPDATE || !existsSync(golden)) writeFileSync(golden, out);
+    expect(out).toBe(readFileSync(golden, 'utf8'));
+  });
+
+  it('starts with the sticky marker', () => {
+    expect(renderPlanMarkdown(emptyPlan()).split('\n')[0]).toBe(PLAN_MARKER);
+    expect(PLAN_MARKER).toBe('<!-- idac-plan -->');
+  });
+
+  it('says so when nothing changes, and names the working tree', () => {
+    const plan = { ...emptyPlan(), headSha: null };
+    expect(renderPlanMarkdown(plan)).toBe([
+      PLAN_MARKER,
+      '### idac plan',
+      '',
+      'base `3f2a9c1` → head the working tree · at 2026-11-23T09:00:00Z',
+      '',
+      '- **Identities:** 0 added · 0 changed · 0 removed · 0 renamed',
+      '- **Access:** +0 grants gained · −0 lost',
+      '- **Resources:** 0 to create · 0 to update · 0 to replace · 0 to delete',
+      '- **Due within `7d`:** 0',
+      '- **New static credentials:** 0',
+      '- **Findings:** 0 errors · 0 warnings · 0 info',
+      '',
+      'No changes: identities, access and cloud resources match the base revision.',
+      '',
+    ].join('\n'));
+  });
+});
+
+/** Every token, inline children included, in document order. */
+function flatten(tokens: Token[]): Token[] {
+  return tokens.flatMap((t) => [t, ...flatten(t.children ?? [])]);
+}
+
+/** The raw HTML the renderer itself writes; a value may appear inside <code>, entity-escaped. */
+const OWN_HTML = /<!-- idac-plan -->|<\/?details>|<\/?summary>|<\/?code>/g;
+const OWN_HEADINGS = /^(idac plan|Privilege increases: \d+ identit(y|ies)|Deletions|New static credentials|Findings: \d+ findings?|Not planned)$/;
+const OWN_STRONG = /^(Identities:|Access:|Resources:|Due within |New static credentials:|Findings:|error|warning|info|Deletion guard:|Fields|Access|Resources|Due|New static credentials|\d+ more identit(y|ies) not shown)$/;
+
+const HOSTILE = [
+  '<img src=x onerror=alert(1)>',
+  '[x](javascript:alert(1))',
+  '![t](https://tracker.example/p.gif)',
+  '@everyone',
+  '@org/team',
+  '</details>',
+  '</summary><script>alert(1)</script>',
+  '<!-- -->',
+  '-->',
+  '| a | b |\n|---|---|',
+  'a\nb',
+  '\n# heading',
+  '\n\n<details open>',
+  '`` ` ```',
+  '#123',
+  'org/repo#45',
+  '**APPROVED by @x**',
+  '_em_ ~~gone~~',
+  'https://evil.example',
+  'www.evil.example',
+  'mail@evil.example',
+  '&#64;everyone &lt;img&gt;',
+  '\\',
+  '> quote\n---',
+  '    indented',
+  '[ref]: https://evil.example',
+  ':warning: ⚠\u202egnp.exe',
+];
+
+function checkSafe(out: string): void {
+  const tokens = flatten(md.parse(out, {}));
+  const types = new Set(tokens.map((t) => t.type));
+  for (const banned of ['link_open', 'image', 'html_inline', 'table_open', 'em_open', 's_open', 'code_block', 'hr']) expect(types, banned).not.toContain(banned);
+
+  for (const t of tokens) {
+    if (t.type === 'html_block') expect(t.content.replace(OWN_HTML, ''), t.content).not.toMatch(/[<>]/);
+    if (t.type === 'html_block') expect(t.content.replace(/&(#\d+|\w+);/g, '')).not.toMatch(/[@#&]/);
+    if (t.type === 'fence') {
+      expect(t.info).toBe('diff');
+      for (const line of t.content.split('\n').filter(Boolean)) expect(line).toMatch(/^[+-] /);
+    }
+    if (t.type === 'text') expect(t.content, `text token ${JSON.stringify(t.content)}`).not.toMatch(/@|#\d|https?:|www\./i);
+  }
+  tokens.forEach((t, i) => {
+    if (t.type === 'heading_open') expect(tokens[i + 1]!.content).toMatch(OWN_HEADINGS);
+    if (t.type === 'strong_open') expect(tokens[i + 1]!.content).toMatch(OWN_STRONG);
+  });
+  // The only blockquote is the deletion guard's alert.
+  expect(tokens.filter((t) => t.type === 'blockquote_open').length).toBeLessThanOrEqual(1);
+
+  const html = md.render(out);
+  expect(html).not.toMatch(/<(img|a|script|table|h[1256]|em|del|hr|pre(?! ?><code class="language-diff"))\b/i);
+  expect((html.match(/<details>/g) ?? []).length).toBe((html.match(/<\/details>/g) ?? []).length);
+}
+
+describe('escaping (THREATS.md item 72, OUT-MARKDOWN)', () => {
+  it.each(HOSTILE.map((h) => [h]))('a hostile %j in every manifest-derived field injects nothing', (value) => {
+    const out = renderPlanMarkdown(hostilePlan(value));
+    checkSafe(out);
+    // Escaped, not dropped: the value is still there for the reviewer, in code.
+    const inCode = flatten(md.parse(out, {})).filter((t) => t.type === 'code_inline' || t.type === 'fence').map((t) => t.content).join('\n');
+    expect(inCode).toContain(value.replace(/\n/g, '\\n').replace(/\u202e/g, '\\u202e'));
+  });
+
+  it('all of them at once', () => {
+    checkSafe(renderPlanMarkdown(hostilePlan(HOSTILE.join(' '))));
+  });
+
+  it('puts a name in the <summary> entity-escaped inside <code>', () => {
+    const out = renderPlanMarkdown(hostilePlan('</summary><img src=x> @x '));
+    expect(out).toContain('<details><summary><code>&lt;/summary&gt;&lt;img src=x&gt; &#64;x a</code> · added');
+  });
+
+  it('caps each value at 200 characters', () => {
+    const plan = emptyPlan();
+    plan.access.gained = [{ identity: 'x', target: 'aws', grant: `s3:GetObject on arn:aws:s3:::${'b'.repeat(1000)}` }];
+    const out = renderPlanMarkdown(plan);
+    expect(out).toContain(`  - aws \`s3:GetObject on arn:aws:s3:::${'b'.repeat(200 - 29)}…\`\n`);
+    expect(out).not.toContain('b'.repeat(201));
+  });
+});
+
+describe('summary', () => {
+  it('lists findings errors first', () => {
+    const plan = emptyPlan();
+    plan.findings = [
+      finding({ severity: 'info', rule: 'a/info', file: 'a.yaml', message: 'i' }),
+      finding({ severity: 'warning', rule: 'a/warn', file: 'a.yaml', message: 'w' }),
+      finding({ severity: 'error', rule: 'z/err', file: 'z.yaml', line: 3, message: 'e' }),
+    ];
+    const out = renderPlanMarkdown(plan);
+    expect(out).toContain([
+      '#### Findings: 3 findings',
+      '',
+      '- **error** `z/err` at `z.yaml:3`: `e`',
+      '- **warning** `a/warn` at `a.yaml:1`: `w`',
+      '- **info** `a/info` at `a.yaml:1`: `i`',
+      '',
+    ].join('\n'));
+    expect(out).toContain('- **Findings:** 1 error · 1 warning · 1 info\n');
+  });
+
+  it.each([
+    [{ count: 10, limit: 10, allowed: 0 }, null],
+    [{ count: 11, limit: 10, allowed: 0 }, '> **Deletion guard:** 11 identities would be deleted, over the limit of 10. A security owner must approve; then plan again with `--allow-deletions 11`.'],
+    [{ count: 11, limit: 10, allowed: 5 }, '> **Deletion guard:** 11 identities would be deleted, over the limit of 10. A security owner must approve; then plan again with `--allow-deletions 11`.'],
+    [{ count: 11, limit: 10, allowed: 11 }, 'Deletion guard: 11 identities deleted, over the limit of 10; allowed by `--allow-deletions 11`.'],
+  ])('deletion guard %j', (deletions, line) => {
+    const plan = { ...emptyPlan(), deletions };
+    const out = renderPlanMarkdown(plan);
+    if (line === null) expect(out).not.toContain('Deletion guard');
+    else expect(out).toContain(`#### Deletions\n\n${line.startsWith('>') ? '> [!CAUTION]\n' : ''}${line}\n`);
+  });
+});
+
+function countsOf(out: string): string[] {
+  return out.split('\n').filter((l) => l.startsWith('- **'));
+}
+
+describe('budget', () => {
+  it('keeps a 3,000-identity change under 65,536 characters with the summary intact', () => {
+    const plan = bigPlan(3000);
+    const out = renderPlanMarkdown(plan);
+    expect(out.length).toBeLessThanOrEqual(COMMENT_LIMIT);
+    expect(out.length).toBeGreaterThan(COMMENT_LIMIT - 2000);
+    expect(countsOf(out)).toEqual([
+      '- **Identities:** 3000 added · 0 changed · 0 removed · 0 renamed',
+      '- **Access:** +9000 grants gained · −0 lost',
+      '- **Resources:** 6000 to create · 0 to update · 0 to replace · 0 to delete',
+      '- **Due within `7d`:** 0',
+      '- **New static credentials:** 0',
+      '- **Findings:** 0 errors · 0 warnings · 0 info',
+    ]);
+    expect(out).toContain('#### Privilege increases: 3000 identities\n');
+    const listed = out.split('\n').filter((l) => /^- `service-\d{5}` gains aws \+3$/.test(l)).length;
+    const more = Number(/^- … and (\d+) more not shown \(full plan: `idac plan --format json`\)$/m.exec(out)?.[1]);
+    expect(listed).toBeGreaterThan(100);
+    expect(listed + more).toBe(3000);
+    expect(out.trimEnd().split('\n').at(-1)).toMatch(/^\*\*\d+ more identities not shown\*\* \(full plan: `idac plan --format json`\)$/);
+    checkSafe(out);
+  });
+
+  it.each([4096, 5000, 10_000, 30_000, 65_536])('never exceeds a limit of %i', (limit) => {
+    for (const plan of [bigPlan(300, 40), representativePlan(), hostilePlan(HOSTILE.join(' ')), manyFindings(500)]) {
+      const out = renderPlanMarkdown(plan, { limit });
+      expect(out.length).toBeLessThanOrEqual(limit);
+      expect(countsOf(out).slice(0, 6)).toEqual(countsOf(renderPlanMarkdown(plan, { limit: 1_000_000 })).slice(0, 6));
+    }
+  });
+
+  it('never exceeds the limit and never changes the counts, for any plan and limit', () => {
+    fc.assert(fc.property(
+      fc.integer({ min: 0, max: 400 }), fc.integer({ min: 0, max: 40 }), fc.integer({ min: 0, max: 300 }),
+      fc.integer({ min: 0, max: 30 }), fc.integer({ min: 4096, max: 70_000 }),
+      (identities, grants, findings, deletes, limit) => {
+        const plan = bigPlan(identities, grants);
+        plan.findings = manyFindings(findings).findings;
+        plan.resources.delete = Array.from({ length: deletes }, (_, i) => ({ type: 'aws:iam/role:Role', name: `gone-${i}.aws.role`, identity: `gone-${i}`, team: 'data' }));
+        plan.deletions = { count: deletes, limit: 10, allowed: 0 };
+        const out = renderPlanMarkdown(plan, { limit });
+        expect(out.length).toBeLessThanOrEqual(limit);
+        expect(countsOf(out).slice(0, 6)).toEqual(countsOf(renderPlanMarkdown(plan, { limit: 10_000_000 })).slice(0, 6));
+        if (deletes > 10) expect(out).toContain(`> **Deletion guard:** ${deletes} identities would be deleted`);
+      },
+    ), { numRuns: 60 });
+  });
+
+  it('refuses a limit the counts may not fit in', () => {
+    expect(() => renderPlanMarkdown(emptyPlan(), { limit: 1000 })).toThrow(RangeError);
+  });
+
+  it('cuts nothing when everything fits', () => {
+    const out = renderPlanMarkdown(representativePlan());
+    expect(out).not.toContain('not shown');
+    expect(out.match(/<details>/g)).toHaveLength(8);
+  });
+
+  it('lets a long list not crowd out a short one', () => {
+    const plan = manyFindings(2000);
+    plan.resources.delete = [{ type: 'aws:iam/role:Role', name: 'gone.aws.role', identity: 'gone', team: 'data' }];
+    plan.newStaticCredentials = [{ identity: 'keyed', kind: 'vault-secret-id' }];
+    const out = renderPlanMarkdown(plan, { limit: 8000 });
+    expect(out).toContain('#### Deletions\n\n- delete `aws:iam/role:Role` `gone.aws.role` of `gone`\n');
+    expect(out).toContain('#### New static credentials\n\n- `keyed` gets `vault-secret-id`: a long-lived secret to rotate and guard\n');
+    expect(out).toMatch(/^- \*\*error\*\* `aws\/no-wildcard-action` at `identities\/payments\/f-0000\.yaml:1`/m);
+    expect(out).toMatch(/^- … and \d+ more not shown \(full plan: `idac plan --format json`\)$/m);
+    expect(out.length).toBeLessThanOrEqual(8000);
+  });
+
+  it('lists the grants behind a privilege increase while they fit, then says how many more', () => {
+    const out = renderPlanMarkdown(bigPlan(2, 400), { limit: 20_000 });
+    expect(out).toContain('- `service-00000` gains aws +400\n  - aws `s3:GetObject on arn:aws:s3:::bucket-service-00000/prefix-0/*`\n');
+    expect(out).toMatch(/^ {2}- … and \d+ more$/m);
+    expect(out).toContain('\n- `service-00001` gains aws +400\n');
+  });
+
+  it('shrinks a section that does not fit whole', () => {
+    const out = renderPlanMarkdown(bigPlan(1, 2000), { limit: 8000 });
+    expect(out).toContain('<details><summary><code>service-00000</code> · added · access +2000 −0 · 2 resource changes</summary>');
+    expect(out).toContain('```\n… and 1995 more\n');
+    expect(out).not.toContain('not shown**');
+  });
+});
+
+function manyFindings(n: number): Plan {
+  const plan = emptyPlan();
+  plan.findings = Array.from({ length: n }, (_, i) => finding({ file: `identities/payments/f-${String(i).padStart(4, '0')}.yaml`, message: `finding number ${i} ${'z'.repeat(60)}` }));
+  return plan;
+}
