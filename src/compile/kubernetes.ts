@@ -23,6 +23,9 @@ export function compileKubernetes(data: MachineIdentity, ctx: CompileContext): D
   const serviceAccount = serviceAccountName(data);
   const account = resourceOf(data, SERVICE_ACCOUNT, ['k8s', 'service-account'], provider, {
     metadata: { name: serviceAccount, namespace: k8s.namespace, labels: labels(data), annotations: serviceAccountAnnotations(data) },
+    // A pod that needs the API token opts in (its own automountServiceAccountToken: true); every
+    // other pod using the account carries no credential (Kubernetes RBAC good practices).
+    automountServiceAccountToken: false,
   });
   const out: DesiredResource[] = [account];
   const grant = (parts: string[], name: string, rules: K8sRules): void => {

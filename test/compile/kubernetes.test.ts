@@ -77,6 +77,7 @@ describe('compileKubernetes on the acme examples', () => {
             labels: labels('settlement-reader', 'payments'),
             annotations: { 'idac.dev/owner': 'alice@acme.example', 'eks.amazonaws.com/role-arn': 'arn:aws:iam::123456789012:role/idac/payments/settlement-reader' },
           },
+          automountServiceAccountToken: false,
         },
       },
     ]);
@@ -85,7 +86,7 @@ describe('compileKubernetes on the acme examples', () => {
   it('ci-deployer: the service account defaults to the identity name; GitHub trust adds no IRSA annotation', () => {
     const out = compileKubernetes(acme('platform/ci-deployer.yaml'), at(NOW));
     expect(out.map((r) => r.name)).toEqual(['ci-deployer.k8s.role', 'ci-deployer.k8s.role-binding', 'ci-deployer.k8s.service-account']);
-    expect(out[2]!.inputs).toEqual({ metadata: { name: 'ci-deployer', namespace: 'releases', labels: labels('ci-deployer', 'platform'), annotations: { 'idac.dev/owner': 'erin@acme.example' } } });
+    expect(out[2]!.inputs).toEqual({ metadata: { name: 'ci-deployer', namespace: 'releases', labels: labels('ci-deployer', 'platform'), annotations: { 'idac.dev/owner': 'erin@acme.example' } }, automountServiceAccountToken: false });
     expect(out[1]!.inputs.subjects).toEqual([{ kind: 'ServiceAccount', name: 'ci-deployer', namespace: 'releases' }]);
   });
 
