@@ -30,9 +30,19 @@ export interface LoadOptions {
   fast: boolean;
 }
 
+/**
+ * org.yaml is read by every stage of a run (plan reads it on both sides, then validate again) and
+ * at 100,000 identities it is the largest file: the last one loaded is kept. Loaded data is never
+ * mutated, so sharing it is safe.
+ */
+let lastOrg: { text: string; fast: boolean; loaded: Loaded } | null = null;
+
 export function loadText(text: string, opts: LoadOptions): Loaded {
+  if (opts.expect === 'Organization' && lastOrg && lastOrg.text === text && lastOrg.fast === opts.fast) return lastOrg.loaded;
   try {
-    return loadAny(text, opts);
+    const loaded = loadAny(text, opts);
+    if (opts.expect === 'Organization') lastOrg = { text, fast: opts.fast, loaded };
+    return loaded;
   } catch {
     // A bug, not the file's fault; still a finding, never a stack trace (SPEC §5).
     return {

@@ -2,10 +2,10 @@
 // error becomes a finding that points at the exact YAML node, with a fix a person can act on.
 
 import { createRequire } from 'node:module';
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { formatPath, show, type Path } from '../findings.js';
-import { parseDate, parseDateTime } from '../time.js';
 import { codePoint } from './text-checks.js';
+import * as generated from './validators.generated.js';
 
 const require = createRequire(import.meta.url);
 export const machineIdentitySchema = require('../../schema/machine-identity.schema.json') as Record<string, unknown>;
@@ -20,20 +20,11 @@ export interface SchemaIssue {
 
 export type SchemaKind = 'MachineIdentity' | 'Organization';
 
-let compiled: Record<SchemaKind, ValidateFunction> | null = null;
-
-function validators(): Record<SchemaKind, ValidateFunction> {
-  if (compiled) return compiled;
-  // Never coerce, never fill defaults, never drop unknown keys: a typo must stay visible.
-  const ajv = new Ajv({ allErrors: true, strict: true, coerceTypes: false, useDefaults: false, removeAdditional: false, verbose: false, allowUnionTypes: true });
-  ajv.addFormat('date', (s: string) => parseDate(s) !== null);
-  ajv.addFormat('date-time', (s: string) => parseDateTime(s) !== null);
-  compiled = { MachineIdentity: ajv.compile(machineIdentitySchema), Organization: ajv.compile(organizationSchema) };
-  return compiled;
-}
+/** Standalone code generated from schema/ (test/schema keeps it current): no schema compiling at run time. */
+const validators = generated as unknown as Record<SchemaKind, ValidateFunction>;
 
 export function checkSchema(kind: SchemaKind, data: unknown): SchemaIssue[] {
-  const validate = validators()[kind];
+  const validate = validators[kind];
   if (validate(data)) return [];
   const schema = kind === 'MachineIdentity' ? machineIdentitySchema : organizationSchema;
   const errors = pruned(validate.errors ?? []);

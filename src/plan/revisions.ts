@@ -53,12 +53,15 @@ export async function planRevisions(input: RevisionsInput): Promise<Plan> {
     const checked = await validate(head.source, { paths: checkPaths, now });
     if (checked.ok) findings.push(...checked.value.findings);
   }
-  findings.push(...(await collisions(head.source, headStates)));
+  const baseListing = await base.source.list([FOLDER]);
+  const baseFiles = baseListing.ok ? baseListing.files.map((f) => f.path).filter((p) => p !== ORG_FILE) : [];
+  // The head's file names without listing the head: the base's, less what changed, plus the head's side of it.
+  const changed = new Set(input.changed);
+  findings.push(...(await collisions(head.source, headStates, baseFiles.filter((p) => !changed.has(p)))));
   // validate saw the changed files among themselves; the listing check sees them against the rest.
   const unique = [...new Map(findings.map((f) => [JSON.stringify([f.rule, f.file, f.line, f.column, f.message]), f])).values()];
 
-  const baseListing = await base.source.list([FOLDER]);
-  const total = baseListing.ok ? baseListing.files.filter((f) => f.path !== ORG_FILE).length : 0;
+  const total = baseFiles.length;
   return buildPlan({
     base: { label: base.label, sha: base.sha, org: baseOrg.model, identities: baseStates, total },
     head: { label: head.label, sha: head.sha, org: headOrg.model, identities: headStates },
@@ -82,7 +85,7 @@ async function readText(source: Source, path: string): Promise<string | null> {
 async function readOrg(source: Source): Promise<{ exists: boolean; data: Organization | null; model: OrgModel | null }> {
   const exists = (await source.stat(ORG_FILE)) !== null;
   const text = exists ? await readText(source, ORG_FILE) : null;
-  const loaded = text === null ? null : loadText(text, { expect: 'Organization', fast: false });
+  const loaded = text === null ? null : loadText(text, { expect: 'Organization', fast: true });
   const data = loaded?.valid ? (loaded.data as Organization) : null;
   return { exists, data, model: data ? orgModel(data) : null };
 }
@@ -156,20 +159,18 @@ async function manifests(source: Source, folder: string): Promise<string[]> {
 
 /**
  * Names are unique ignoring case across the whole repository: a new or renamed identity is checked
- * against the head's file names (each must equal its metadata.name), without parsing them.
+ * against the other files' names (each must equal its metadata.name), without parsing them.
  */
-async function collisions(head: Source, touched: readonly IdentityState[]): Promise<Finding[]> {
+async function collisions(head: Source, touched: readonly IdentityState[], others: readonly string[]): Promise<Finding[]> {
   const fresh = touched.filter((s) => s.data);
   if (fresh.length === 0) return [];
-  const listing = await head.list([FOLDER]);
-  if (!listing.ok) return [];
   const rule = ruleById.get('name/collision');
   if (!rule || rule.kind !== 'repo') return [];
   const touchedFiles = new Set(fresh.map((s) => s.file));
   const entries: RepoEntry<unknown>[] = fresh.map((s) => ({ file: s.file, identity: s.name, value: rule.summarize({ file: s.file, data: s.data!, access: { grants: [], unknown: [], activeElevations: [] } }) ?? {} }));
-  for (const f of listing.files) {
-    if (f.path === ORG_FILE || touchedFiles.has(f.path)) continue;
-    entries.push({ file: f.path, identity: f.path.slice(f.path.lastIndexOf('/') + 1).replace(/\.ya?ml$/i, ''), value: {} });
+  for (const path of others) {
+    if (touchedFiles.has(path)) continue;
+    entries.push({ file: path, identity: path.slice(path.lastIndexOf('/') + 1).replace(/\.ya?ml$/i, ''), value: {} });
   }
   const reports = rule.check(entries, { org: null, now: 0, orgFile: ORG_FILE }).filter((r) => touchedFiles.has(r.file));
   const out: Finding[] = [];
