@@ -27,7 +27,7 @@ export async function run(_args: string[], opts: Record<string, string | undefin
 
   const repo = must(openRepo(dir));
   const headSha = opts.head === undefined ? null : must(resolveCommit(repo, opts.head));
-  const base = opts.base === undefined ? must(defaultBase(repo, headSha ?? 'HEAD')) : { rev: opts.base, sha: must(resolveCommit(repo, opts.base)) };
+  const base = opts.base === undefined ? must(defaultBase(repo, opts.head ?? 'HEAD')) : { rev: opts.base, sha: must(resolveCommit(repo, opts.base)) };
   const changed = must(changedFiles(repo, dir, base.sha, headSha, 'identities'));
 
   const baseSource = new GitSource(repo.top, base.sha, repo.prefix);

@@ -27,10 +27,15 @@ export class GitSource implements Source {
     const r = spawnSync('git', ['ls-tree', '-r', '-z', '--full-tree', this.label], { cwd: this.root, maxBuffer: 1 << 30 });
     if (r.status !== 0) throw new Error(`git ls-tree ${this.label} failed: ${r.stderr.toString().trim()}`);
     const tree = new Map<string, { oid: string; symlink: boolean }>();
+    // `<mode> SP <type> SP <oid> TAB <path>`, split by hand: a regex per record costs 0.25 s at 100,000.
     for (const rec of r.stdout.toString('utf8').split('\0')) {
-      const m = /^(\d+) (\w+) ([0-9a-f]+)\t(.*)$/s.exec(rec);
-      if (!m || m[2] !== 'blob' || !m[4]!.startsWith(this.prefix)) continue;
-      tree.set(m[4]!.slice(this.prefix.length), { oid: m[3]!, symlink: m[1] === '120000' }); // links are listed, never followed
+      const tab = rec.indexOf('\t');
+      const sp1 = rec.indexOf(' ');
+      const sp2 = rec.indexOf(' ', sp1 + 1);
+      if (tab < 0 || sp1 < 0 || sp2 < 0 || sp2 > tab || rec.slice(sp1 + 1, sp2) !== 'blob') continue;
+      const path = rec.slice(tab + 1);
+      if (!path.startsWith(this.prefix)) continue;
+      tree.set(path.slice(this.prefix.length), { oid: rec.slice(sp2 + 1, tab), symlink: rec.slice(0, sp1) === '120000' }); // links are listed, never followed
     }
     this.tree = tree;
     return tree;

@@ -82,7 +82,8 @@ function planBench(dir, n) {
   if (!existsSync(join(dir, '.git'))) {
     sh('init', '-q', '-b', 'main');
     sh('add', '-A');
-    sh('commit', '-q', '-m', `fleet of ${n}`);
+    // No automatic gc in the background: the explicit one packs the repo (as FACTS.md measured it).
+    sh('-c', 'gc.auto=0', 'commit', '-q', '-m', `fleet of ${n}`);
     sh('gc', '-q');
   }
   sh('checkout', '-q', '-f', 'HEAD');

@@ -9,6 +9,7 @@ import { Ajv } from 'ajv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { idac, root, STACK_TRACE } from './cli.js';
 import { GitRepo, git } from './git.js';
+import { checkSafe, HOSTILE } from '../render/markdown-safety.js';
 
 const NOW = '2026-11-23';
 const READER = 'identities/payments/settlement-reader.yaml';
@@ -287,6 +288,29 @@ describe('idac plan (built CLI, git repositories in a temp dir)', () => {
     const none = JSON.parse(idac(['plan', '--dir', repo.dir, '--base', 'main', '--head', 'main', '--now', NOW, '--format', 'json']).stdout) as PlanJson;
     expect(p.fingerprint).not.toBe(none.fingerprint);
     expect(none.resources).toEqual({ create: [], update: [], replace: [], delete: [] });
+  });
+
+  it('markdown through the CLI: hostile text in a manifest injects nothing into the PR comment', () => {
+    // One line of free text (the schema allows any single-line purpose): every hostile value at once.
+    const hostile = HOSTILE.map((h) => h.replace(/\n/g, ' ')).join(' ').replaceAll('"', "'").replaceAll('\\', '/');
+    const { plan } = planOf((r) => r.edit(READER, 'purpose: Reads daily settlement files from the bank drop bucket and writes ledger entries.', `purpose: "${hostile}"`));
+    expect(plan.identities.changed[0]!.changes[0]!.after).toBe(hostile);
+    const head = git(repo.dir, 'rev-parse', 'HEAD');
+    const r = idac(['plan', '--dir', repo.dir, '--base', 'main', '--head', head, '--now', NOW, '--format', 'markdown']);
+    expect(r.stdout.startsWith('<!-- idac-plan -->\n')).toBe(true);
+    checkSafe(r.stdout);
+  });
+
+  it('without --base: the merge-base with main', () => {
+    git(repo.dir, 'checkout', '-q', '-f', 'main');
+    repo.branch(`default-${Date.now()}`);
+    repo.write('identities/payments/fx-rates-bot.yaml', NEW_BOT);
+    repo.commit('add');
+    const r = idac(['plan', '--dir', repo.dir, '--head', 'HEAD', '--now', NOW, '--format', 'json']);
+    const plan = JSON.parse(r.stdout) as PlanJson;
+    expect(plan.baseSha).toBe(baseSha);
+    expect(plan.base).toMatch(/^merge-base\(main, HEAD\)$/);
+    expect(plan.identities.added).toEqual(['fx-rates-bot']);
   });
 
   it('exit 2 with a clear message for an unknown revision or a folder outside git', () => {

@@ -6,10 +6,10 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import MarkdownIt from 'markdown-it';
-import type { Token } from 'markdown-it';
 import { describe, expect, it } from 'vitest';
 import type { Plan } from '../../src/plan/types.js';
 import { COMMENT_LIMIT, PLAN_MARKER, renderPlanMarkdown } from '../../src/render/plan-markdown.js';
+import { checkSafe, flatten, HOSTILE } from './markdown-safety.js';
 import { bigPlan, emptyPlan, finding, hostilePlan, representativePlan } from './plan-fixtures.js';
 
 const golden = fileURLToPath(new URL('../fixtures/render/plan.md', import.meta.url));
@@ -48,72 +48,6 @@ describe('golden', () => {
     ].join('\n'));
   });
 });
-
-/** Every token, inline children included, in document order. */
-function flatten(tokens: Token[]): Token[] {
-  return tokens.flatMap((t) => [t, ...flatten(t.children ?? [])]);
-}
-
-/** The raw HTML the renderer itself writes; a value may appear inside <code>, entity-escaped. */
-const OWN_HTML = /<!-- idac-plan -->|<\/?details>|<\/?summary>|<\/?code>/g;
-const OWN_HEADINGS = /^(idac plan|Privilege increases: \d+ identit(y|ies)|Deletions|New static credentials|Findings: \d+ findings?|Not planned)$/;
-const OWN_STRONG = /^(Identities:|Access:|Resources:|Due within |New static credentials:|Findings:|error|warning|info|Deletion guard:|Fields|Access|Resources|Due|New static credentials|\d+ more identit(y|ies) not shown)$/;
-
-const HOSTILE = [
-  '<img src=x onerror=alert(1)>',
-  '[x](javascript:alert(1))',
-  '![t](https://tracker.example/p.gif)',
-  '@everyone',
-  '@org/team',
-  '</details>',
-  '</summary><script>alert(1)</script>',
-  '<!-- -->',
-  '-->',
-  '| a | b |\n|---|---|',
-  'a\nb',
-  '\n# heading',
-  '\n\n<details open>',
-  '`` ` ```',
-  '#123',
-  'org/repo#45',
-  '**APPROVED by @x**',
-  '_em_ ~~gone~~',
-  'https://evil.example',
-  'www.evil.example',
-  'mail@evil.example',
-  '&#64;everyone &lt;img&gt;',
-  '\\',
-  '> quote\n---',
-  '    indented',
-  '[ref]: https://evil.example',
-  ':warning: ⚠\u202egnp.exe',
-];
-
-function checkSafe(out: string): void {
-  const tokens = flatten(md.parse(out, {}));
-  const types = new Set(tokens.map((t) => t.type));
-  for (const banned of ['link_open', 'image', 'html_inline', 'table_open', 'em_open', 's_open', 'code_block', 'hr']) expect(types, banned).not.toContain(banned);
-
-  for (const t of tokens) {
-    if (t.type === 'html_block') expect(t.content.replace(OWN_HTML, ''), t.content).not.toMatch(/[<>]/);
-    if (t.type === 'html_block') expect(t.content.replace(/&(#\d+|\w+);/g, '')).not.toMatch(/[@#&]/);
-    if (t.type === 'fence') {
-      expect(t.info).toBe('diff');
-      for (const line of t.content.split('\n').filter(Boolean)) expect(line).toMatch(/^[+-] /);
-    }
-    if (t.type === 'text') expect(t.content, `text token ${JSON.stringify(t.content)}`).not.toMatch(/@|#\d|https?:|www\./i);
-  }
-  tokens.forEach((t, i) => {
-    if (t.type === 'heading_open') expect(tokens[i + 1]!.content).toMatch(OWN_HEADINGS);
-    if (t.type === 'strong_open') expect(tokens[i + 1]!.content).toMatch(OWN_STRONG);
-  });
-  // The only blockquote is the deletion guard's alert.
-  expect(tokens.filter((t) => t.type === 'blockquote_open').length).toBeLessThanOrEqual(1);
-
-  const html = md.render(out);
-  expect(html).not.toMatch(/<(img|a|script|table|h[1256]|em|del|hr|pre(?! ?><code class="language-diff"))\b/i);
-  expect((html.match(/<details>/g) ?? []).length).toBe((html.match(/<\/details>/g) ?? []).length);
-}
 
 describe('escaping (THREATS.md item 72, OUT-MARKDOWN)', () => {
   it.each(HOSTILE.map((h) => [h]))('a hostile %j in every manifest-derived field injects nothing', (value) => {
