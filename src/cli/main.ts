@@ -44,6 +44,12 @@ export async function main(argv: string[]): Promise<number> {
     .option('--out <file>', 'write the plan to a file instead of stdout')
     .action(run(() => import('./plan.js')));
 
+  withCommon(program.command('rotation'))
+    .description('static credentials: generation, age, next rotation, overlap window, overdue')
+    .addOption(new Option('--format <format>', 'text | json').default(undefined))
+    .option('--out <file>', 'write to a file instead of stdout')
+    .action(run(() => import('./rotation.js')));
+
   withCommon(program.command('rules'))
     .description('the rule catalogue: rationale, fix and OWASP NHI mapping')
     .option('--format <format>', 'markdown | json | text')

@@ -1,0 +1,55 @@
+// idac rotation: the static credentials of the repository and where their rotation stands.
+
+import { ORG_FILE } from '../check/validate.js';
+import { rotationReport } from '../compile/rotation-report.js';
+import { FsSource } from '../io/fs-source.js';
+import { isOversize } from '../io/source.js';
+import { decode, MAX_FILE_BYTES } from '../manifest/decode.js';
+import { loadText } from '../manifest/load.js';
+import type { MachineIdentity } from '../manifest/machine-identity.generated.js';
+import type { Organization } from '../manifest/organization.generated.js';
+import { orgModel } from '../model/org.js';
+import { terminalSafe } from '../render/escape.js';
+import { common, oneOf } from './common.js';
+import { UsageError } from './errors.js';
+import { emit } from './write.js';
+
+const FORMATS = ['text', 'json'] as const;
+
+async function load(source: FsSource, path: string, expect: 'MachineIdentity' | 'Organization'): Promise<unknown> {
+  const bytes = await source.read(path, MAX_FILE_BYTES);
+  if (isOversize(bytes)) return null;
+  const decoded = decode(bytes);
+  if (!decoded.ok) return null;
+  const loaded = loadText(decoded.text, { expect, fast: true });
+  return loaded.valid && loaded.kind === expect ? loaded.data : null;
+}
+
+export async function run(_args: string[], opts: Record<string, string | undefined>): Promise<number> {
+  const { dir, now } = common(opts);
+  const format = oneOf('--format', opts.format, FORMATS, 'text');
+  const source = new FsSource(dir);
+  const listing = await source.list(['identities']);
+  if (!listing.ok) throw new UsageError(listing.message);
+  const orgData = listing.files.some((f) => f.path === ORG_FILE) ? ((await load(source, ORG_FILE, 'Organization')) as Organization | null) : null;
+  const identities: { file: string; data: MachineIdentity }[] = [];
+  let invalid = 0;
+  for (const f of listing.files) {
+    if (f.path === ORG_FILE || f.symlink) continue;
+    const data = (await load(source, f.path, 'MachineIdentity')) as MachineIdentity | null;
+    if (data) identities.push({ file: f.path, data });
+    else invalid++;
+  }
+  const rows = rotationReport(identities, orgData ? orgModel(orgData) : null, now);
+  let text: string;
+  if (format === 'json') {
+    text = `${JSON.stringify({ credentials: rows.map((r) => ({ identity: r.identity, kind: r.kind, generation: r.generation, issued: r.issued, nextRotation: r.nextRotation, overlapUntil: r.overlapUntil, status: r.status, ageDays: r.ageDays, overdue: r.overdue, reason: r.reason, file: r.file })) }, null, 2)}\n`;
+  } else {
+    const lines = rows.map((r) => `${terminalSafe(r.identity).padEnd(28)} ${r.kind.padEnd(15)} g${String(r.generation).padEnd(6)} issued ${r.issued}  next ${r.nextRotation ?? 'never'}  old valid until ${r.overlapUntil}  age ${r.ageDays}d${r.status === 'suspended' ? '  (suspended)' : ''}${r.overdue ? `  OVERDUE: ${terminalSafe(r.reason!)}` : ''}`);
+    const overdue = rows.filter((r) => r.overdue).length;
+    lines.push('', `${rows.length} static credential${rows.length === 1 ? '' : 's'}, ${overdue} overdue${invalid ? `; ${invalid} manifest${invalid === 1 ? '' : 's'} skipped (run idac validate)` : ''}.`);
+    text = `${lines.join('\n')}\n`;
+  }
+  await emit(text, opts.out);
+  return rows.some((r) => r.overdue) ? 1 : 0;
+}

@@ -1,0 +1,56 @@
+// `idac rotation`: every static credential the repository holds, where its rotation stands at
+// `now`. Pure: the caller loads the identities. "Overdue" has one meaning in a stateless model:
+// the policy lets the credential live longer than org.yaml allows (or never rotate at all).
+
+import type { MachineIdentity } from '../manifest/machine-identity.generated.js';
+import type { OrgModel } from '../model/org.js';
+import type { StaticCredentialKind } from '../plan/types.js';
+import { isoInstant, parseDuration } from '../time.js';
+import { generations, staticCredentialKinds } from './rotation.js';
+
+export interface CredentialRow {
+  identity: string;
+  file: string;
+  kind: StaticCredentialKind;
+  status: 'active' | 'suspended';
+  generation: number;
+  /** ISO-8601 UTC. */
+  issued: string;
+  /** null when the identity has no usable rotation period. */
+  nextRotation: string | null;
+  /** Until when the previous generation stays valid; equal to `issued` without overlap. */
+  overlapUntil: string;
+  /** Whole days since the current generation was issued. */
+  ageDays: number;
+  overdue: boolean;
+  /** Why it is overdue, for people. */
+  reason: string | null;
+}
+
+export function rotationReport(identities: readonly { file: string; data: MachineIdentity }[], org: OrgModel | null, now: number): CredentialRow[] {
+  const out: CredentialRow[] = [];
+  for (const { file, data } of identities) {
+    const status = data.spec.status ?? 'active';
+    if (status === 'decommissioned') continue; // its credentials are deleted with it
+    const g = generations(data, now);
+    const period = data.spec.rotation ? parseDuration(data.spec.rotation.period) : null;
+    for (const kind of staticCredentialKinds(data)) {
+      const limitText = org?.spec.limits?.rotation?.[kind];
+      const limit = limitText === undefined ? null : parseDuration(limitText);
+      const reason = period === null || g.nextRotation === null
+        ? 'no rotation period: the credential never rotates'
+        : limit !== null && period > limit ? `rotates every ${data.spec.rotation!.period}, longer than the org limit of ${limitText}` : null;
+      out.push({
+        identity: data.metadata.name, file, kind, status,
+        generation: g.current,
+        issued: isoInstant(g.issued),
+        nextRotation: g.nextRotation === null ? null : isoInstant(g.nextRotation),
+        overlapUntil: isoInstant(g.overlapUntil),
+        ageDays: Math.floor((now - g.issued) / 86_400_000),
+        overdue: reason !== null,
+        reason,
+      });
+    }
+  }
+  return out.sort((a, b) => (a.identity < b.identity ? -1 : a.identity > b.identity ? 1 : a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0));
+}
