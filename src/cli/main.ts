@@ -50,6 +50,11 @@ export async function main(argv: string[]): Promise<number> {
     .option('--out <file>', 'write to a file instead of stdout')
     .action(run(() => import('./rotation.js')));
 
+  withCommon(program.command('revoke').argument('<name>', 'the identity to stop'))
+    .description('emergency stop: set status suspended and force a new credential generation, print the diff to commit')
+    .option('--reason <text>', 'why (an incident id): recorded in a comment above status')
+    .action(run(() => import('./revoke.js')));
+
   withCommon(program.command('rules'))
     .description('the rule catalogue: rationale, fix and OWASP NHI mapping')
     .option('--format <format>', 'markdown | json | text')

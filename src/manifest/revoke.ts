@@ -1,0 +1,88 @@
+// The emergency stop as a reviewable git change: `spec.status: suspended` and a new credential
+// generation (`spec.rotation.epoch` + 1). The file is edited as text at the positions yaml's
+// parser reports, so every other byte — comments, order, flow style, quoting — stays as the owner
+// wrote it and the diff is the few lines that matter; the reason goes into a comment above status.
+
+import { isMap, isScalar, parseDocument, type Pair, type YAMLMap } from 'yaml';
+
+export type RevokeResult = { ok: true; text: string; epoch: number | null } | { ok: false; message: string };
+
+interface Edit {
+  at: number;
+  end: number;
+  text: string;
+}
+
+export function revokeText(text: string, opts: { reason: string; date: string }): RevokeResult {
+  const doc = parseDocument(text, { uniqueKeys: true });
+  if (doc.errors.length > 0) return { ok: false, message: `the manifest does not parse (${doc.errors[0]!.message.split('\n')[0]}); fix it first (idac validate)` };
+  const spec = doc.get('spec', true);
+  if (!isMap(spec) || spec.flow || spec.items.length === 0) return { ok: false, message: 'the manifest has no block mapping `spec`; fix it first (idac validate)' };
+  const edits: Edit[] = [];
+  const indent = ' '.repeat(column(text, keyStart(spec.items[0]!)));
+  const comment = `${indent}# revoked ${opts.date}: ${oneLine(opts.reason)}\n`;
+
+  const status = find(spec, 'status');
+  if (status && isScalar(status.value) && status.value.range) {
+    const line = lineStart(text, keyStart(status));
+    edits.push({ at: line, end: line, text: comment });
+    edits.push({ at: status.value.range[0], end: status.value.range[1], text: 'suspended' });
+  } else if (!status) {
+    // After `review` (or `expires`), where SPEC's example has it, else at the end of spec.
+    const i = ['review', 'expires'].map((k) => spec.items.findIndex((p) => isScalar(p.key) && p.key.value === k)).find((x) => x >= 0);
+    const next = i === undefined ? undefined : spec.items[i + 1];
+    const at = next ? lineStart(text, keyStart(next)) : afterLine(text, valueEnd(spec.items[spec.items.length - 1]!));
+    edits.push({ at, end: at, text: `${comment}${indent}status: suspended\n` });
+  } else return { ok: false, message: 'spec.status is not a plain value; fix it first (idac validate)' };
+
+  // A static credential gets a new generation: the compromised one is replaced at the next apply.
+  let epoch: number | null = null;
+  const rotation = find(spec, 'rotation');
+  if (rotation && isMap(rotation.value) && !rotation.value.flow && find(rotation.value, 'period')) {
+    const map = rotation.value;
+    const current = find(map, 'epoch');
+    const was = current && isScalar(current.value) ? current.value.value : 0;
+    epoch = (typeof was === 'number' && Number.isInteger(was) ? was : 0) + 1;
+    if (current && isScalar(current.value) && current.value.range) edits.push({ at: current.value.range[0], end: current.value.range[1], text: String(epoch) });
+    else {
+      const at = afterLine(text, valueEnd(map.items[map.items.length - 1]!));
+      edits.push({ at, end: at, text: `${' '.repeat(column(text, keyStart(map.items[0]!)))}epoch: ${epoch}\n` });
+    }
+  }
+  let out = text;
+  for (const e of edits.sort((a, b) => b.at - a.at)) out = out.slice(0, e.at) + e.text + out.slice(e.end);
+  return { ok: true, text: out, epoch };
+}
+
+function find(map: YAMLMap, key: string): Pair | undefined {
+  return map.items.find((p) => isScalar(p.key) && p.key.value === key);
+}
+
+function keyStart(p: Pair): number {
+  return (p.key as { range?: [number, number, number] }).range![0];
+}
+
+function valueEnd(p: Pair): number {
+  const v = p.value as { range?: [number, number, number] } | null;
+  return v?.range ? v.range[1] : (p.key as { range: [number, number, number] }).range[1];
+}
+
+function lineStart(text: string, offset: number): number {
+  return text.lastIndexOf('\n', offset - 1) + 1;
+}
+
+function column(text: string, offset: number): number {
+  return offset - lineStart(text, offset);
+}
+
+/** The start of the line after the one holding `offset` (the end of the text if there is none). */
+function afterLine(text: string, offset: number): number {
+  const nl = text.indexOf('\n', Math.max(0, offset - 1));
+  return nl < 0 ? text.length : nl + 1;
+}
+
+/** One line of printable text: a reason never breaks out of its comment. */
+function oneLine(text: string): string {
+  const clean = text.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]+/g, ' ').replace(/\s+/g, ' ').trim();
+  return clean.length > 200 ? `${clean.slice(0, 199)}…` : clean;
+}

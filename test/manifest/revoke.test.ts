@@ -1,0 +1,44 @@
+// revokeText edits the manifest as text: only the status line (and its comment) and the epoch change.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { loadText } from '../../src/manifest/load.js';
+import { revokeText } from '../../src/manifest/revoke.js';
+
+const acme = (f: string) => readFileSync(new URL(`../../examples/acme/identities/${f}`, import.meta.url), 'utf8');
+const OPTS = { reason: 'INC-5000 key in a CI log', date: '2026-11-23' };
+
+function changedLines(a: string, b: string): { removed: string[]; added: string[] } {
+  const x = a.split('\n');
+  const y = b.split('\n');
+  return { removed: x.filter((l) => !y.includes(l)), added: y.filter((l) => !x.includes(l)) };
+}
+
+describe('revokeText', () => {
+  it.each([
+    ['payments/settlement-reader.yaml', { removed: ['  status: active'], added: ['  # revoked 2026-11-23: INC-5000 key in a CI log', '  status: suspended'] }, null],
+    ['data/report-exporter.yaml', { removed: [], added: ['  # revoked 2026-11-23: INC-5000 key in a CI log', '  status: suspended', '    epoch: 1'] }, 1],
+    ['data/legacy-etl.yaml', { removed: ['    epoch: 1'], added: ['  # revoked 2026-11-23: INC-5000 key in a CI log', '    epoch: 2'] }, 2],
+    ['platform/release-bot.yaml', { removed: [], added: ['  # revoked 2026-11-23: INC-5000 key in a CI log', '  status: suspended'] }, null],
+  ])('%s: only the lines that matter change, and it still loads', (file, lines, epoch) => {
+    const before = acme(file);
+    const r = revokeText(before, OPTS);
+    if (!r.ok) throw new Error(r.message);
+    expect(changedLines(before, r.text)).toEqual(lines);
+    expect(r.epoch).toBe(epoch);
+    const loaded = loadText(r.text, { expect: 'MachineIdentity', fast: false });
+    expect(loaded.valid).toBe(true);
+    expect((loaded.data as { spec: { status: string } }).spec.status).toBe('suspended');
+  });
+
+  it('a hostile reason stays one comment line', () => {
+    const r = revokeText(acme('payments/settlement-reader.yaml'), { reason: 'x\nstatus: active\r\n  access: {}\u202e', date: '2026-11-23' });
+    if (!r.ok) throw new Error(r.message);
+    expect(r.text).toContain('  # revoked 2026-11-23: x status: active access: {}\n  status: suspended\n');
+    expect((loadText(r.text, { expect: 'MachineIdentity', fast: false }).data as { spec: { status: string } }).spec.status).toBe('suspended');
+  });
+
+  it('a manifest that does not parse is refused, not rewritten', () => {
+    expect(revokeText('spec: [\n', OPTS)).toEqual({ ok: false, message: expect.stringMatching(/does not parse/) });
+    expect(revokeText('apiVersion: idac/v1\n', OPTS)).toEqual({ ok: false, message: expect.stringMatching(/no block mapping `spec`/) });
+  });
+});
