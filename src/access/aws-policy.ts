@@ -81,6 +81,11 @@ export function pendingAwsPermissions(data: MachineIdentity, now: number): reado
   return out;
 }
 
+/** Every action pattern in the pending permissions, as written, with its data path. */
+export function pendingAwsActions(data: MachineIdentity, now: number): { action: string; path: Path }[] {
+  return pendingAwsPermissions(data, now).flatMap((b) => b.actions.map((action, j) => ({ action, path: [...b.path, 'actions', j] })));
+}
+
 /**
  * The sets of elevations that will be in force together from `now` on: the set active now, and
  * the set active at each later elevation start. The policy is largest at one of these instants.

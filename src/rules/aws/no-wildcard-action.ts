@@ -1,6 +1,6 @@
 import { splitAction } from '../../access/aws-actions.js';
 import { iamCatalog } from '../../access/iam-catalog.js';
-import { pendingAwsPermissions } from '../../access/aws-policy.js';
+import { pendingAwsActions } from '../../access/aws-policy.js';
 import { show } from '../../findings.js';
 import { isTombstone } from '../lib/status.js';
 import { defineRule, type Report } from '../types.js';
@@ -17,20 +17,12 @@ export default defineRule({
   },
   check({ data }, { now }) {
     if (isTombstone(data)) return [];
-    const out: Report[] = [];
-    for (const block of pendingAwsPermissions(data, now)) {
-      block.actions.forEach((action, j) => {
-        const path = [...block.path, 'actions', j];
-        if (action === '*') {
-          out.push({ path, message: `action "*" grants every action of every AWS service, including actions AWS adds later` });
-          return;
-        }
-        const split = splitAction(action);
-        // An unknown service is aws/unknown-action's finding.
-        if (!split || !/^\*+$/.test(split.action) || !iamCatalog.service(split.service)) return;
-        out.push({ path, message: `action ${show(action)} grants all ${iamCatalog.actions(split.service).length} actions of ${split.service}, including actions AWS adds later` });
-      });
-    }
-    return out;
+    return pendingAwsActions(data, now).flatMap(({ action, path }): Report[] => {
+      if (action === '*') return [{ path, message: `action "*" grants every action of every AWS service, including actions AWS adds later` }];
+      const split = splitAction(action);
+      // An unknown service is aws/unknown-action's finding.
+      if (!split || !/^\*+$/.test(split.action) || !iamCatalog.service(split.service)) return [];
+      return [{ path, message: `action ${show(action)} grants all ${iamCatalog.actions(split.service).length} actions of ${split.service}, including actions AWS adds later` }];
+    });
   },
 });

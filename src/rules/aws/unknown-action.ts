@@ -1,5 +1,5 @@
 import { expandAction, splitAction } from '../../access/aws-actions.js';
-import { pendingAwsPermissions } from '../../access/aws-policy.js';
+import { pendingAwsActions } from '../../access/aws-policy.js';
 import { iamCatalog } from '../../access/iam-catalog.js';
 import { show } from '../../findings.js';
 import { didYouMean } from '../../manifest/schemas.js';
@@ -20,26 +20,17 @@ export default defineRule({
   // elevation is cheaper to fix in its pull request than on the day it starts.
   check({ data }, { now }) {
     if (isTombstone(data)) return [];
-    const out: Report[] = [];
-    for (const block of pendingAwsPermissions(data, now)) {
-      block.actions.forEach((action, j) => {
-        const path = [...block.path, 'actions', j];
-        const x = expandAction(action, iamCatalog);
-        if (x.kind === 'all' || (x.kind === 'actions' && x.actions.length > 0)) return;
-        if (x.kind === 'unknown-service') {
-          const guess = didYouMean(x.service, iamCatalog.prefixes());
-          out.push({ path, message: `${show(action)}: AWS has no service prefix ${show(x.service)}${guess ? `; did you mean "${guess}"?` : ''}` });
-          return;
-        }
-        const name = splitAction(action)!.action;
-        if (x.wildcard) {
-          out.push({ path, message: `${show(action)} matches no action of ${x.service}; it grants nothing` });
-          return;
-        }
-        const guess = didYouMean(name, iamCatalog.actions(x.service).map((a) => a.name));
-        out.push({ path, message: `${show(action)}: ${x.service} has no action ${show(name)}${guess ? `; did you mean "${x.service}:${guess}"?` : ''}` });
-      });
-    }
-    return out;
+    return pendingAwsActions(data, now).flatMap(({ action, path }): Report[] => {
+      const x = expandAction(action, iamCatalog);
+      if (x.kind === 'all' || (x.kind === 'actions' && x.actions.length > 0)) return [];
+      if (x.kind === 'unknown-service') {
+        const guess = didYouMean(x.service, iamCatalog.prefixes());
+        return [{ path, message: `${show(action)}: AWS has no service prefix ${show(x.service)}${guess ? `; did you mean "${guess}"?` : ''}` }];
+      }
+      if (x.wildcard) return [{ path, message: `${show(action)} matches no action of ${x.service}; it grants nothing` }];
+      const name = splitAction(action)!.action;
+      const guess = didYouMean(name, iamCatalog.actions(x.service).map((a) => a.name));
+      return [{ path, message: `${show(action)}: ${x.service} has no action ${show(name)}${guess ? `; did you mean "${x.service}:${guess}"?` : ''}` }];
+    });
   },
 });

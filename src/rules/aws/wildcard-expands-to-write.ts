@@ -1,6 +1,6 @@
 import { actionId, expandAction, isWildcard, splitAction } from '../../access/aws-actions.js';
 import { isWriteLevel, listSome } from '../../access/aws-escalation.js';
-import { pendingAwsPermissions } from '../../access/aws-policy.js';
+import { pendingAwsActions } from '../../access/aws-policy.js';
 import { iamCatalog } from '../../access/iam-catalog.js';
 import { show } from '../../findings.js';
 import { isTombstone } from '../lib/status.js';
@@ -18,22 +18,15 @@ export default defineRule({
   },
   check({ data }, { now }) {
     if (isTombstone(data)) return [];
-    const out: Report[] = [];
-    for (const block of pendingAwsPermissions(data, now)) {
-      block.actions.forEach((action, j) => {
-        const split = splitAction(action);
-        // `*` and `svc:*` are aws/no-wildcard-action's findings.
-        if (!split || !isWildcard(split.action) || /^\*+$/.test(split.action)) return;
-        const x = expandAction(action, iamCatalog);
-        if (x.kind !== 'actions') return;
-        const written = x.actions.filter((a) => isWriteLevel(a.levels)).map(actionId).sort();
-        if (written.length === 0) return;
-        out.push({
-          path: [...block.path, 'actions', j],
-          message: `${show(action)} expands to ${x.actions.length} actions, ${written.length} of them write or permissions-management actions: ${listSome(written)}`,
-        });
-      });
-    }
-    return out;
+    return pendingAwsActions(data, now).flatMap(({ action, path }): Report[] => {
+      const split = splitAction(action);
+      // `*` and `svc:*` are aws/no-wildcard-action's findings.
+      if (!split || !isWildcard(split.action) || /^\*+$/.test(split.action)) return [];
+      const x = expandAction(action, iamCatalog);
+      if (x.kind !== 'actions') return [];
+      const written = x.actions.filter((a) => isWriteLevel(a.levels)).map(actionId).sort();
+      if (written.length === 0) return [];
+      return [{ path, message: `${show(action)} expands to ${x.actions.length} actions, ${written.length} of them write or permissions-management actions: ${listSome(written)}` }];
+    });
   },
 });
