@@ -3,9 +3,7 @@
 import { ORG_FILE } from '../check/validate.js';
 import { rotationReport } from '../compile/rotation-report.js';
 import { FsSource } from '../io/fs-source.js';
-import { isOversize } from '../io/source.js';
-import { decode, MAX_FILE_BYTES } from '../manifest/decode.js';
-import { loadText } from '../manifest/load.js';
+import { readValid } from '../manifest/read.js';
 import type { MachineIdentity } from '../manifest/machine-identity.generated.js';
 import type { Organization } from '../manifest/organization.generated.js';
 import { orgModel } from '../model/org.js';
@@ -16,27 +14,18 @@ import { emit } from './write.js';
 
 const FORMATS = ['text', 'json'] as const;
 
-async function load(source: FsSource, path: string, expect: 'MachineIdentity' | 'Organization'): Promise<unknown> {
-  const bytes = await source.read(path, MAX_FILE_BYTES);
-  if (isOversize(bytes)) return null;
-  const decoded = decode(bytes);
-  if (!decoded.ok) return null;
-  const loaded = loadText(decoded.text, { expect, fast: true });
-  return loaded.valid && loaded.kind === expect ? loaded.data : null;
-}
-
 export async function run(_args: string[], opts: Record<string, string | undefined>): Promise<number> {
   const { dir, now } = common(opts);
   const format = oneOf('--format', opts.format, FORMATS, 'text');
   const source = new FsSource(dir);
   const listing = await source.list(['identities']);
   if (!listing.ok) throw new UsageError(listing.message);
-  const orgData = listing.files.some((f) => f.path === ORG_FILE) ? ((await load(source, ORG_FILE, 'Organization')) as Organization | null) : null;
+  const orgData = (await readValid(source, ORG_FILE, 'Organization')) as Organization | null;
   const identities: { file: string; data: MachineIdentity }[] = [];
   let invalid = 0;
   for (const f of listing.files) {
     if (f.path === ORG_FILE || f.symlink) continue;
-    const data = (await load(source, f.path, 'MachineIdentity')) as MachineIdentity | null;
+    const data = (await readValid(source, f.path, 'MachineIdentity')) as MachineIdentity | null;
     if (data) identities.push({ file: f.path, data });
     else invalid++;
   }

@@ -5,8 +5,8 @@
 
 import { renderAwsPolicy } from '../access/aws-policy.js';
 import type { MachineIdentity } from '../manifest/machine-identity.generated.js';
-import { activeElevations, logicalName, ownership, statusOf } from './common.js';
-import { byName, deliveryResources, resourceOf } from './delivery.js';
+import { activeElevations, byName, logicalName, ownership, resourceOf, statusOf } from './common.js';
+import { deliveryResources } from './delivery.js';
 import { generations } from './rotation.js';
 import { ref, type CompileContext, type DesiredResource, type Input, type ProviderKey } from './types.js';
 

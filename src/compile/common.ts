@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import { isActive } from '../access/model.js';
 import type { MachineIdentity } from '../manifest/machine-identity.generated.js';
+import type { DesiredResource, Input, ProviderKey } from './types.js';
 
 export type Elevation = NonNullable<MachineIdentity['spec']['elevations']>[number];
 export type Status = 'active' | 'suspended' | 'decommissioned';
@@ -32,4 +33,33 @@ export function elevationKey(e: Pick<Elevation, 'from' | 'until' | 'reason'>): s
 /** Who answers for the object, on every object that can carry it (AWS tags, Kubernetes labels and annotations). */
 export function ownership(data: MachineIdentity): { identity: string; team: string; owner: string } {
   return { identity: data.metadata.name, team: data.spec.stewardship.team, owner: data.spec.stewardship.owner };
+}
+
+/** The labels every Kubernetes object idac creates carries (label values: names and teams fit the schema). */
+export function kubernetesLabels(data: MachineIdentity): { [key: string]: string } {
+  const { identity, team } = ownership(data);
+  return { 'app.kubernetes.io/managed-by': 'idac', 'idac.dev/identity': identity, 'idac.dev/team': team };
+}
+
+/**
+ * One resource of `data`, named `<identity>.<parts…>`. A renamed identity (metadata.renamedFrom)
+ * aliases the name it had, so Pulumi keeps the live object instead of replacing it.
+ */
+export function resourceOf(
+  data: MachineIdentity,
+  type: string,
+  parts: (string | number)[],
+  provider: ProviderKey,
+  inputs: { [key: string]: Input },
+  extra: Pick<DesiredResource, 'secretOutputs' | 'protect'> = {},
+): DesiredResource {
+  const { identity, team } = ownership(data);
+  const out: DesiredResource = { type, name: logicalName(identity, ...parts), identity, team, provider, inputs, ...extra };
+  const previous = data.metadata.renamedFrom;
+  if (previous !== undefined && previous !== identity) out.aliases = [logicalName(previous, ...parts)];
+  return out;
+}
+
+export function byName(a: DesiredResource, b: DesiredResource): number {
+  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
 }

@@ -5,31 +5,8 @@
 
 import type { MachineIdentity } from '../manifest/machine-identity.generated.js';
 import { vaultMount } from '../rules/lib/vault-paths.js';
-import { logicalName, ownership, statusOf } from './common.js';
-import type { CompileContext, DesiredResource, Input, ProviderKey, Ref } from './types.js';
-
-/**
- * One resource of `data`, named `<identity>.<parts…>`. A renamed identity (metadata.renamedFrom)
- * aliases the name it had, so Pulumi keeps the live object instead of replacing it.
- */
-export function resourceOf(
-  data: MachineIdentity,
-  type: string,
-  parts: (string | number)[],
-  provider: ProviderKey,
-  inputs: { [key: string]: Input },
-  extra: Pick<DesiredResource, 'secretOutputs' | 'protect'> = {},
-): DesiredResource {
-  const { identity, team } = ownership(data);
-  const out: DesiredResource = { type, name: logicalName(identity, ...parts), identity, team, provider, inputs, ...extra };
-  const previous = data.metadata.renamedFrom;
-  if (previous !== undefined && previous !== identity) out.aliases = [logicalName(previous, ...parts)];
-  return out;
-}
-
-export function byName(a: DesiredResource, b: DesiredResource): number {
-  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
-}
+import { byName, kubernetesLabels, ownership, resourceOf, statusOf } from './common.js';
+import type { CompileContext, DesiredResource, Input, Ref } from './types.js';
 
 /**
  * The resources that write `values` (env-style keys → Refs to generated outputs) to the identity's
@@ -49,13 +26,12 @@ export function deliveryResources(data: MachineIdentity, ctx: CompileContext, va
   }
   const cluster = data.spec.access.kubernetes?.cluster;
   if (delivery.kubernetesSecret !== undefined && cluster !== undefined) {
-    const { identity, team, owner } = ownership(data);
     out.push(resourceOf(data, 'kubernetes:core/v1:Secret', ['delivery', 'kubernetes'], `kubernetes:${cluster}`, {
       metadata: {
         name: delivery.kubernetesSecret.name,
         namespace: delivery.kubernetesSecret.namespace,
-        labels: { 'app.kubernetes.io/managed-by': 'idac', 'idac.dev/identity': identity, 'idac.dev/team': team },
-        annotations: { 'idac.dev/owner': owner },
+        labels: kubernetesLabels(data),
+        annotations: { 'idac.dev/owner': ownership(data).owner },
       },
       type: 'Opaque',
       stringData: sorted,

@@ -2,6 +2,7 @@
 
 import type { MachineIdentity } from '../manifest/machine-identity.generated.js';
 import { compileAws } from './aws.js';
+import { byName } from './common.js';
 import { mergeDeliveries } from './delivery.js';
 import { compileKubernetes } from './kubernetes.js';
 import type { CompileContext, DesiredResource } from './types.js';
@@ -10,5 +11,5 @@ import { compileVault } from './vault.js';
 export function compileIdentity(data: MachineIdentity, ctx: CompileContext): DesiredResource[] {
   // AWS keys and an AppRole secret-id delivered to the same place become one secret, not two.
   const out = mergeDeliveries([...compileAws(data, ctx), ...compileKubernetes(data, ctx), ...compileVault(data, ctx)]);
-  return out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.type < b.type ? -1 : a.type > b.type ? 1 : 0));
+  return out.sort(byName);
 }

@@ -4,8 +4,7 @@
 
 import { createHash } from 'node:crypto';
 import type { MachineIdentity } from '../manifest/machine-identity.generated.js';
-import { activeElevations, ownership, statusOf } from './common.js';
-import { byName, resourceOf } from './delivery.js';
+import { activeElevations, byName, kubernetesLabels, ownership, resourceOf, statusOf } from './common.js';
 import type { CompileContext, DesiredResource, Input, ProviderKey } from './types.js';
 
 type K8sRules = NonNullable<NonNullable<MachineIdentity['spec']['access']['kubernetes']>['rules']>;
@@ -22,7 +21,7 @@ export function compileKubernetes(data: MachineIdentity, ctx: CompileContext): D
   const provider: ProviderKey = `kubernetes:${k8s.cluster}`;
   const serviceAccount = serviceAccountName(data);
   const account = resourceOf(data, SERVICE_ACCOUNT, ['k8s', 'service-account'], provider, {
-    metadata: { name: serviceAccount, namespace: k8s.namespace, labels: labels(data), annotations: serviceAccountAnnotations(data) },
+    metadata: { name: serviceAccount, namespace: k8s.namespace, labels: kubernetesLabels(data), annotations: serviceAccountAnnotations(data) },
     // A pod that needs the API token opts in (its own automountServiceAccountToken: true); every
     // other pod using the account carries no credential (Kubernetes RBAC good practices).
     automountServiceAccountToken: false,
@@ -71,13 +70,9 @@ export function rbacName(full: string): string {
   return `${full.slice(0, 54).replace(/-+$/, '')}-${hash}`;
 }
 
-function labels(data: MachineIdentity): { [key: string]: Input } {
-  const { identity, team } = ownership(data);
-  return { 'app.kubernetes.io/managed-by': 'idac', 'idac.dev/identity': identity, 'idac.dev/team': team };
-}
 
 function objectMetadata(data: MachineIdentity, name: string, namespace: string): { [key: string]: Input } {
-  return { name, namespace, labels: labels(data), annotations: { 'idac.dev/owner': ownership(data).owner } };
+  return { name, namespace, labels: kubernetesLabels(data), annotations: { 'idac.dev/owner': ownership(data).owner } };
 }
 
 /**

@@ -4,8 +4,8 @@
 
 import type { MachineIdentity } from '../manifest/machine-identity.generated.js';
 import { parseDuration } from '../time.js';
-import { activeElevations, statusOf } from './common.js';
-import { byName, deliveryResources, resourceOf } from './delivery.js';
+import { activeElevations, byName, resourceOf, statusOf } from './common.js';
+import { deliveryResources } from './delivery.js';
 import { serviceAccountName } from './kubernetes.js';
 import { generations } from './rotation.js';
 import { ref, type CompileContext, type DesiredResource, type Input } from './types.js';

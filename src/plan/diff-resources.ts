@@ -69,9 +69,7 @@ function forces(type: string, path: string): boolean {
 
 /** `metadata.labels.x` → `metadata.labels`: where a reviewer looks, without every leaf. */
 function topInput(path: string): string {
-  const m = /^[^.[]+(\.[^.[]+)?/.exec(path);
-  const first = /^[^.[]+/.exec(path)![0];
-  return first === 'metadata' && m ? m[0] : first;
+  return /^metadata\.[^.[]+/.exec(path)?.[0] ?? /^[^.[]+/.exec(path)![0];
 }
 
 function unique(xs: string[]): string[] {

@@ -3,7 +3,7 @@
 // revisions and loads the AWS reference data for the services they name.
 
 import { createHash } from 'node:crypto';
-import { effectiveAccess, grantText, type Grant } from '../access/model.js';
+import { effectiveAccess, grantText } from '../access/model.js';
 import type { IamCatalog } from '../access/iam-catalog.js';
 import { compileIdentity } from '../compile/index.js';
 import { staticCredentialKinds } from '../compile/rotation.js';
@@ -15,7 +15,7 @@ import { isoInstant } from '../time.js';
 import { diffFields } from './diff-fields.js';
 import { compareOps, diffResources } from './diff-resources.js';
 import { compareDue, dueItems } from './due.js';
-import type { AccessChange, Due, IdentityChange, Plan, ResourceOp, StaticCredentialKind } from './types.js';
+import type { AccessChange, Due, Plan, ResourceOp } from './types.js';
 
 /** One identity file on one side of the plan. */
 export interface IdentityState {
@@ -113,7 +113,7 @@ export function buildPlan(input: PlanInput): Plan {
 
     if (after && after.spec.status !== 'decommissioned') {
       const had = new Set(before && before.spec.status !== 'decommissioned' ? staticCredentialKinds(before) : []);
-      for (const kind of staticCredentialKinds(after)) if (!had.has(kind)) plan.newStaticCredentials.push({ identity: name, kind: kind as StaticCredentialKind });
+      for (const kind of staticCredentialKinds(after)) if (!had.has(kind)) plan.newStaticCredentials.push({ identity: name, kind });
       plan.due.push(...dueItems(after, input.head.org, now, input.window.ms).map((d): Due => (withheld ? { ...d, detail: WITHHELD } : d)));
     }
   }
@@ -151,7 +151,7 @@ function liveGrants(name: string, data: MachineIdentity | null, now: number, cat
   // A suspended identity's bindings are removed and its keys disabled: it holds nothing.
   if (!data || (data.spec.status ?? 'active') !== 'active') return out;
   for (const g of effectiveAccess(data, now, catalog).grants) {
-    const grant = grantText(g as Grant);
+    const grant = grantText(g);
     const k = `${g.target}\u0000${grant}`;
     const prev = out.get(k);
     // The same grant from spec.access and an elevation: the permanent one is what matters.
@@ -189,4 +189,3 @@ export function canonical(v: unknown): string {
   return JSON.stringify(v);
 }
 
-export type { IdentityChange };

@@ -8,10 +8,11 @@ import { validate, ORG_FILE } from '../check/validate.js';
 import type { Finding } from '../findings.js';
 import { decode, MAX_FILE_BYTES } from '../manifest/decode.js';
 import { loadText } from '../manifest/load.js';
+import { readValid } from '../manifest/read.js';
 import type { MachineIdentity } from '../manifest/machine-identity.generated.js';
 import type { Organization } from '../manifest/organization.generated.js';
 import { orgModel, type OrgModel } from '../model/org.js';
-import { isOversize, type Source } from '../io/source.js';
+import { isOversize, type Source, type SourceEntry } from '../io/source.js';
 import { checkFile, placeReports } from '../rules/engine.js';
 import { ruleById } from '../rules/index.js';
 import type { RepoEntry } from '../rules/types.js';
@@ -42,17 +43,20 @@ export async function planRevisions(input: RevisionsInput): Promise<Plan> {
   if (orgChanged) for (const p of await governedDifferently(baseOrg, headOrg, base.source, head.source)) affected.add(p);
   const files = [...affected].sort();
 
-  const baseStates = await states(base.source, files, baseOrg.model, now);
-  const headStates = await states(head.source, files, headOrg.model, now);
-  for (const s of [...baseStates, ...headStates]) if (s.data) await iamCatalog.load(awsServices(s.data));
-
+  // The head's findings first: they also say which head files hold a secret.
   const findings: Finding[] = [];
-  const headFiles = headStates.map((s) => s.file);
-  const checkPaths = [...headFiles, ...(orgChanged && headOrg.exists ? [ORG_FILE] : [])];
+  const headFiles = await existing(head.source, files);
+  const checkPaths = [...headFiles.map((e) => e.path), ...(orgChanged && headOrg.exists ? [ORG_FILE] : [])];
   if (checkPaths.length > 0) {
     const checked = await validate(head.source, { paths: checkPaths, now });
     if (checked.ok) findings.push(...checked.value.findings);
   }
+  const secretInHead = new Set(findings.filter((f) => f.rule.startsWith('secret/')).map((f) => f.file));
+  const headStates = await states(head.source, headFiles, async (file) => secretInHead.has(file));
+  const baseStates = await states(base.source, await existing(base.source, files), async (file, bytes) =>
+    (await checkFile(file, bytes, 'MachineIdentity', { org: baseOrg.model, now, fast: true })).findings.some((f) => f.rule.startsWith('secret/')));
+  for (const s of [...baseStates, ...headStates]) if (s.data) await iamCatalog.load(awsServices(s.data));
+
   const baseListing = await base.source.list([FOLDER]);
   const baseFiles = baseListing.ok ? baseListing.files.map((f) => f.path).filter((p) => p !== ORG_FILE) : [];
   // The head's file names without listing the head: the base's, less what changed, plus the head's side of it.
@@ -74,45 +78,39 @@ export async function planRevisions(input: RevisionsInput): Promise<Plan> {
   });
 }
 
-async function readText(source: Source, path: string): Promise<string | null> {
-  if (!(await source.stat(path))) return null;
-  const bytes = await source.read(path, MAX_FILE_BYTES);
-  if (isOversize(bytes)) return null;
-  const decoded = decode(bytes);
-  return decoded.ok ? decoded.text : null;
-}
-
 async function readOrg(source: Source): Promise<{ exists: boolean; data: Organization | null; model: OrgModel | null }> {
   const exists = (await source.stat(ORG_FILE)) !== null;
-  const text = exists ? await readText(source, ORG_FILE) : null;
-  const loaded = text === null ? null : loadText(text, { expect: 'Organization', fast: true });
-  const data = loaded?.valid ? (loaded.data as Organization) : null;
+  const data = exists ? ((await readValid(source, ORG_FILE, 'Organization')) as Organization | null) : null;
   return { exists, data, model: data ? orgModel(data) : null };
 }
 
-/** Each file as it is on one side; files absent there are left out. */
-async function states(source: Source, files: readonly string[], org: OrgModel | null, now: number): Promise<IdentityState[]> {
+/** The files that exist on one side. */
+async function existing(source: Source, files: readonly string[]): Promise<SourceEntry[]> {
+  const out: SourceEntry[] = [];
+  for (const f of files) {
+    const entry = await source.stat(f);
+    if (entry) out.push(entry);
+  }
+  return out;
+}
+
+/**
+ * Each file as it is on one side. `holdsSecret` decides whether the file may lend values to the
+ * plan: a file holding a secret must not lend a single one.
+ */
+async function states(source: Source, entries: readonly SourceEntry[], holdsSecret: (file: string, bytes: Uint8Array) => Promise<boolean>): Promise<IdentityState[]> {
   const out: IdentityState[] = [];
-  for (const file of files) {
-    const entry = await source.stat(file);
-    if (!entry) continue;
-    const fallback = file.slice(file.lastIndexOf('/') + 1).replace(/\.ya?ml$/i, '');
-    if (entry.symlink) {
-      out.push({ file, name: fallback, data: null, withheld: false });
+  for (const { path: file, symlink } of entries) {
+    const bytes = symlink ? null : await source.read(file, MAX_FILE_BYTES);
+    const name = file.slice(file.lastIndexOf('/') + 1).replace(/\.ya?ml$/i, '');
+    if (bytes === null || isOversize(bytes)) {
+      out.push({ file, name, data: null, withheld: false });
       continue;
     }
-    const bytes = await source.read(file, MAX_FILE_BYTES);
-    if (isOversize(bytes)) {
-      out.push({ file, name: fallback, data: null, withheld: false });
-      continue;
-    }
-    // The whole check, for one reason: a file holding a secret must not lend a single value to the plan.
-    const outcome = await checkFile(file, bytes, 'MachineIdentity', { org, now, fast: true });
-    const withheld = outcome.findings.some((f) => f.rule.startsWith('secret/'));
     const decoded = decode(bytes);
     const loaded = decoded.ok ? loadText(decoded.text, { expect: 'MachineIdentity', fast: true }) : null;
     const data = loaded?.valid && loaded.kind === 'MachineIdentity' ? (loaded.data as MachineIdentity) : null;
-    out.push({ file, name: data?.metadata.name ?? fallback, data, withheld });
+    out.push({ file, name: data?.metadata.name ?? name, data, withheld: await holdsSecret(file, bytes) });
   }
   return out;
 }
@@ -152,7 +150,6 @@ async function governedDifferently(baseOrg: { data: Organization | null }, headO
 }
 
 async function manifests(source: Source, folder: string): Promise<string[]> {
-  if (!(await source.stat(folder)) && !(await source.list([folder])).ok) return [];
   const listing = await source.list([folder]);
   return listing.ok ? listing.files.map((f) => f.path).filter((p) => p !== ORG_FILE) : [];
 }

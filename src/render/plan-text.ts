@@ -3,7 +3,6 @@
 // one summary line. Every manifest-derived value goes through terminalSafe.
 
 import { compareFindings } from '../findings.js';
-import type { Finding } from '../findings.js';
 import type { AccessChange, Plan } from '../plan/types.js';
 import { terminalSafe } from './escape.js';
 import { findingLine, paint } from './findings-text.js';
