@@ -69,6 +69,10 @@ export interface Organization {
           | {
               region: string;
               environment?: Environment;
+              /**
+               * IAM role idac apply assumes in this account (from the CI's OIDC credentials). Without it, apply uses the ambient credentials, which must belong to this account.
+               */
+              applyRole?: string;
               oidcProviders?: {
                 [k: string]: string | undefined;
               };

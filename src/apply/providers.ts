@@ -1,0 +1,68 @@
+// Which provider instance creates each resource, and how it is configured: one explicit provider per
+// AWS account, Kubernetes cluster and Vault, from org.yaml's targets. Explicit providers (and
+// `pulumi:disable-default-providers`) mean no resource can land in whatever account or cluster the
+// ambient credentials happen to point at. Pure: the program instantiates what this returns.
+
+import type { DesiredResource, ProviderKey } from '../compile/types.js';
+import type { OrgModel } from '../model/org.js';
+
+export type ProviderPackage = 'aws' | 'kubernetes' | 'vault';
+
+export interface ProviderSpec {
+  key: ProviderKey;
+  package: ProviderPackage;
+  /** Logical name of the provider resource in the stack. */
+  name: string;
+  /** Provider inputs, camelCase as the SDK takes them. Never a credential: those come from the environment. */
+  inputs: Record<string, unknown>;
+}
+
+export type ProvidersResult = { ok: true; value: ProviderSpec[] } | { ok: false; errors: string[] };
+
+/** The providers `resources` need, in key order; an error for each key org.yaml cannot configure. */
+export function providersFor(resources: readonly DesiredResource[], org: OrgModel | null, session: string): ProvidersResult {
+  const users = new Map<ProviderKey, Set<string>>();
+  for (const r of resources) {
+    let set = users.get(r.provider);
+    if (!set) users.set(r.provider, (set = new Set()));
+    set.add(r.identity);
+  }
+  const targets = org?.spec.targets;
+  const out: ProviderSpec[] = [];
+  const errors: string[] = [];
+  const who = (key: ProviderKey): string => [...users.get(key)!].sort().join(', ');
+  for (const key of [...users.keys()].sort()) {
+    if (key.startsWith('aws:')) {
+      const account = key.slice('aws:'.length);
+      const t = targets?.aws?.[account];
+      if (!t) {
+        errors.push(`org.yaml has no targets.aws."${account}" (needed by ${who(key)}): add the account with its region`);
+        continue;
+      }
+      out.push({
+        key, package: 'aws', name: `aws-${account}`,
+        inputs: {
+          region: t.region,
+          allowedAccountIds: [account],
+          ...(t.applyRole ? { assumeRoles: [{ roleArn: t.applyRole, sessionName: session }] } : {}),
+        },
+      });
+    } else if (key.startsWith('kubernetes:')) {
+      const cluster = key.slice('kubernetes:'.length);
+      const t = targets?.kubernetes?.[cluster];
+      if (!t) {
+        errors.push(`org.yaml has no targets.kubernetes.${cluster} (needed by ${who(key)}): add the cluster with its kubeconfig context`);
+        continue;
+      }
+      out.push({ key, package: 'kubernetes', name: `kubernetes-${cluster}`, inputs: { context: t.context ?? cluster, enableServerSideApply: true } });
+    } else {
+      const address = targets?.vault?.address;
+      if (!address) {
+        errors.push(`org.yaml has no targets.vault.address (needed by ${who(key)}): add the Vault server's URL`);
+        continue;
+      }
+      out.push({ key, package: 'vault', name: 'vault', inputs: { address } });
+    }
+  }
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, value: out };
+}

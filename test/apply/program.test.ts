@@ -1,0 +1,290 @@
+// The real Pulumi program under pulumi.runtime.setMocks: per target and per lifecycle state, the
+// exact resources, inputs, providers and dependencies it registers; generated credentials only
+// ever flow as Pulumi secrets; the overlap window of a rotation; no delete-before-replace.
+
+import { describe, expect, it } from 'vitest';
+import { stacksFor } from '../../src/apply/stacks.js';
+import type { StackProgram } from '../../src/apply/program.js';
+import { compileIdentity } from '../../src/compile/index.js';
+import { generations } from '../../src/compile/rotation.js';
+import { isRef, type DesiredResource, type Input } from '../../src/compile/types.js';
+import type { MachineIdentity } from '../../src/manifest/machine-identity.generated.js';
+import { isoInstant } from '../../src/time.js';
+import { acme, ACME_FILES, ACME_ORG, at, role, user } from '../compile/aws-fixture.js';
+import { accessKeyId, CANARY_AWS_SECRET, CANARY_SECRET_ID, CANARY_WRAPPING, clearOccurrences, runProgram, SECRET_SIG, SIG_KEY, unwrapSecrets, type MockRun } from './mocks.js';
+
+const NOW = '2026-06-01T00:00:00Z';
+
+function stackOf(identities: MachineIdentity[], iso = NOW): { stack: StackProgram; desired: DesiredResource[] } {
+  const desired = identities.flatMap((d) => compileIdentity(d, at(iso)));
+  const teams = [...new Set(identities.map((d) => d.spec.stewardship.team))];
+  const s = stacksFor(desired, teams, ACME_ORG);
+  if (!s.ok) throw new Error(s.errors.join('\n'));
+  expect(s.value).toHaveLength(1);
+  return { stack: s.value[0]!, desired };
+}
+
+/** What the mock returns for each output a Ref can name: the independent oracle for inputs. */
+function mockOutput(source: DesiredResource, output: string): unknown {
+  switch (output) {
+    case 'name': return source.inputs.name ?? (source.inputs.metadata as { name: string }).name;
+    case 'roleName': return source.inputs.roleName;
+    case 'roleId': return `role-id-${String(source.inputs.roleName)}`;
+    case 'id': return source.type === 'aws:iam/accessKey:AccessKey' ? accessKeyId(source.name) : `${source.name}-id`;
+    case 'secret': return CANARY_AWS_SECRET;
+    case 'secretId': return CANARY_SECRET_ID;
+    default: throw new Error(`no mock value for ${output}`);
+  }
+}
+
+function expectedInputs(r: DesiredResource, all: DesiredResource[]): Record<string, unknown> {
+  const resolve = (v: Input): unknown => {
+    if (isRef(v)) return mockOutput(all.find((x) => x.name === v.$ref)!, v.output);
+    if (Array.isArray(v)) return v.map(resolve);
+    if (v !== null && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, resolve(x)]));
+    return v;
+  };
+  const out = Object.fromEntries(Object.entries(r.inputs).map(([k, v]) => [k, resolve(v)]));
+  if (r.type === 'vault:kv/secretV2:SecretV2') out.dataJson = JSON.stringify(out.dataJson);
+  // The Kubernetes SDK adds the object's apiVersion and kind itself.
+  if (r.type.startsWith('kubernetes:')) {
+    const [, group, kind] = r.type.split(':') as [string, string, string];
+    out.apiVersion = group.startsWith('core/') ? group.slice('core/'.length) : group;
+    out.kind = kind;
+  }
+  return out;
+}
+
+function resourcesOf(run: MockRun): MockRun['registrations'] {
+  return run.registrations.filter((r) => !r.type.startsWith('pulumi:providers:'));
+}
+
+function sorted<T extends { name: string }>(list: T[]): T[] {
+  return [...list].sort((a, b) => (a.name < b.name ? -1 : 1));
+}
+
+/** Every registered resource carries exactly the compiled inputs, provider and dependencies. */
+async function expectExact(identities: MachineIdentity[], iso = NOW): Promise<MockRun> {
+  const { stack, desired } = stackOf(identities, iso);
+  const run = await runProgram(stack);
+  const got = sorted(resourcesOf(run));
+  expect(got.map((r) => r.name)).toEqual(desired.map((d) => d.name).sort());
+  for (const r of got) {
+    const d = desired.find((x) => x.name === r.name)!;
+    expect(r.type, r.name).toBe(d.type);
+    expect(unwrapSecrets(r.inputs), r.name).toEqual(expectedInputs(d, desired));
+    const provider = stack.providers.find((p) => p.key === d.provider)!;
+    expect(r.provider, r.name).toBe(provider.name);
+  }
+  return run;
+}
+
+describe('per target: exact resources, inputs and dependencies', () => {
+  it('AWS role trusted by a Kubernetes service account', async () => {
+    const run = await expectExact([role()]);
+    expect(sorted(resourcesOf(run)).map((r) => [r.type, r.name])).toEqual([
+      ['aws:iam/rolePolicy:RolePolicy', 'app.aws.policy'],
+      ['aws:iam/role:Role', 'app.aws.role'],
+    ]);
+    expect(run.options.get('app.aws.policy')!.dependsOn).toEqual(['app.aws.role']);
+    expect(run.options.get('app.aws.role')!.dependsOn).toEqual([]);
+    expect(resourcesOf(run).find((r) => r.name === 'app.aws.policy')!.inputs.role).toBe('app');
+    // One explicit provider for the account, pinned to it.
+    const providers = run.registrations.filter((r) => r.type.startsWith('pulumi:providers:'));
+    expect(providers.map((p) => [p.type, p.name, p.inputs.region, p.inputs.allowedAccountIds])).toEqual([
+      ['pulumi:providers:aws', 'aws-123456789012', 'eu-west-1', '["123456789012"]'],
+    ]);
+  });
+
+  it('AWS user with a rotated access key delivered to Vault KV', async () => {
+    const run = await expectExact([user({ delivery: { vaultPath: 'kv/data/payments/app/aws' } })]);
+    const g = generations(user(), Date.parse(NOW)).current;
+    expect(sorted(resourcesOf(run)).map((r) => r.name)).toEqual([
+      'app.aws.key.g' + g, 'app.aws.policy', 'app.aws.user', 'app.delivery.vault',
+    ].sort());
+    expect(run.options.get(`app.aws.key.g${g}`)!.dependsOn).toEqual(['app.aws.user']);
+    expect(run.options.get('app.delivery.vault')!.dependsOn).toEqual([`app.aws.key.g${g}`]);
+    expect(run.options.get(`app.aws.key.g${g}`)!.additionalSecretOutputs).toEqual(['secret', 'sesSmtpPasswordV4']);
+    expect(run.registrations.filter((r) => r.type.startsWith('pulumi:providers:')).map((p) => p.name)).toEqual(['aws-123456789012', 'vault']);
+  });
+
+  it('Kubernetes service account, role and binding', async () => {
+    const k8s = role({ access: { kubernetes: { cluster: 'prod-eu', namespace: 'payments', serviceAccount: 'app', rules: [{ apiGroups: [''], resources: ['configmaps'], verbs: ['get'], resourceNames: ['app-config'] }] } } });
+    const run = await expectExact([k8s]);
+    expect(sorted(resourcesOf(run)).map((r) => [r.type, r.name])).toEqual([
+      ['kubernetes:rbac.authorization.k8s.io/v1:Role', 'app.k8s.role'],
+      ['kubernetes:rbac.authorization.k8s.io/v1:RoleBinding', 'app.k8s.role-binding'],
+      ['kubernetes:core/v1:ServiceAccount', 'app.k8s.service-account'],
+    ]);
+    expect(run.options.get('app.k8s.role-binding')!.dependsOn).toEqual(['app.k8s.role', 'app.k8s.service-account']);
+    const provider = run.registrations.find((r) => r.type === 'pulumi:providers:kubernetes')!;
+    expect(provider).toMatchObject({ name: 'kubernetes-prod-eu', inputs: { context: 'prod-eu-admin' } });
+  });
+
+  it('Vault AppRole with secret-ids per live generation, delivered to KV', async () => {
+    const run = await expectExact([acme('payments/ledger-writer.yaml')]);
+    const names = resourcesOf(run).map((r) => r.name);
+    const secretIds = names.filter((n) => n.includes('.vault.secret-id.'));
+    expect(secretIds.length).toBeGreaterThanOrEqual(1);
+    for (const s of secretIds) {
+      expect(run.options.get(s)!.dependsOn).toEqual(['ledger-writer.vault.approle-role']);
+      expect(run.options.get(s)!.additionalSecretOutputs).toEqual(['secretId', 'wrappingToken']);
+    }
+    expect(run.options.get('ledger-writer.delivery.vault')!.dependsOn).toContain('ledger-writer.vault.approle-role');
+  });
+
+  it('Vault Kubernetes auth role, policy and PKI role (certificates)', async () => {
+    const run = await expectExact([acme('payments/settlement-reader.yaml')]);
+    const pki = resourcesOf(run).find((r) => r.type === 'vault:pkiSecret/secretBackendRole:SecretBackendRole')!;
+    expect(pki.inputs).toMatchObject({ backend: 'pki', allowedDomains: ['settlement-reader.payments.svc.cluster.local'], maxTtl: '259200' });
+  });
+
+  it('every acme team registers exactly its compiled resources', async () => {
+    const all = ACME_FILES.map(acme);
+    for (const team of ['data', 'payments', 'platform']) await expectExact(all.filter((d) => d.spec.stewardship.team === team));
+  });
+});
+
+describe('lifecycle', () => {
+  const full = (status: 'active' | 'suspended' | 'decommissioned'): MachineIdentity => {
+    const u = user({ status, delivery: { vaultPath: 'kv/data/payments/app/aws' } });
+    u.spec.access.kubernetes = { cluster: 'prod-eu', namespace: 'payments', serviceAccount: 'app', rules: [{ apiGroups: [''], resources: ['configmaps'], verbs: ['get'], resourceNames: ['app-config'] }] };
+    u.spec.access.vault = { auth: 'kubernetes', paths: [{ path: 'kv/data/payments/app/*', capabilities: ['read'] }] };
+    return u;
+  };
+
+  it('active: policies, binding, Active key, Vault role with its policy', async () => {
+    const run = await expectExact([full('active')]);
+    const types = resourcesOf(run).map((r) => r.type);
+    expect(types).toContain('aws:iam/userPolicy:UserPolicy');
+    expect(types).toContain('kubernetes:rbac.authorization.k8s.io/v1:RoleBinding');
+    expect(resourcesOf(run).filter((r) => r.type === 'aws:iam/accessKey:AccessKey').map((r) => r.inputs.status)).toEqual(['Active']);
+    expect(resourcesOf(run).find((r) => r.type === 'vault:kubernetes/authBackendRole:AuthBackendRole')!.inputs.tokenPolicies).toEqual(['idac-app']);
+  });
+
+  it('suspended: objects kept, access gone, keys Inactive, Vault role without policies', async () => {
+    const run = await expectExact([full('suspended')]);
+    const types = resourcesOf(run).map((r) => r.type);
+    expect(types).toContain('aws:iam/user:User');
+    expect(types).toContain('kubernetes:core/v1:ServiceAccount');
+    expect(types).not.toContain('aws:iam/userPolicy:UserPolicy');
+    expect(types).not.toContain('kubernetes:rbac.authorization.k8s.io/v1:RoleBinding');
+    expect(resourcesOf(run).filter((r) => r.type === 'aws:iam/accessKey:AccessKey').every((r) => r.inputs.status === 'Inactive')).toBe(true);
+    const auth = resourcesOf(run).find((r) => r.type === 'vault:kubernetes/authBackendRole:AuthBackendRole')!;
+    expect(auth.inputs).toMatchObject({ tokenPolicies: [], tokenNoDefaultPolicy: true });
+  });
+
+  it('decommissioned: nothing registered, not even a provider, so the stack deletes everything', async () => {
+    const { stack } = stackOf([full('decommissioned')]);
+    expect(stack.resources).toEqual([]);
+    const run = await runProgram(stack);
+    expect(run.registrations).toEqual([]);
+    expect(run.outputs).toMatchObject({ resources: 0, identities: [], unknownAccessKeys: [] });
+  });
+});
+
+describe('generated credentials are Pulumi secrets, never outputs in clear', () => {
+  it('acme: every canary is inside a secret wrapper, and no stack output holds one', async () => {
+    const all = ACME_FILES.map(acme);
+    let wrapped = 0;
+    for (const team of ['data', 'payments', 'platform']) {
+      const { stack } = stackOf(all.filter((d) => d.spec.stewardship.team === team));
+      const run = await runProgram(stack);
+      for (const canary of [CANARY_AWS_SECRET, CANARY_SECRET_ID, CANARY_WRAPPING]) {
+        expect(clearOccurrences(run.registrations, canary.slice(0, 12))).toEqual([]);
+        expect(JSON.stringify(run.outputs)).not.toContain(canary.slice(0, 12));
+      }
+      // The check can fail: the secrets do flow, wrapped, into their delivery.
+      wrapped += JSON.stringify(run.registrations).split(SECRET_SIG).length - 1;
+    }
+    expect(wrapped).toBeGreaterThanOrEqual(2);
+  });
+
+  it('a Kubernetes Secret delivery carries the key as a secret, and so does Vault KV', async () => {
+    const u = user({ delivery: { kubernetesSecret: { namespace: 'payments', name: 'app-aws' }, vaultPath: 'kv/data/payments/app/aws' } });
+    u.spec.access.kubernetes = { cluster: 'prod-eu', namespace: 'payments', serviceAccount: 'app' };
+    const { stack } = stackOf([u]);
+    const run = await runProgram(stack);
+    const secret = resourcesOf(run).find((r) => r.type === 'kubernetes:core/v1:Secret')!;
+    // The whole stringData map travels as one secret.
+    expect(secret.inputs.stringData).toEqual({ [SIG_KEY]: SECRET_SIG, value: { AWS_ACCESS_KEY_ID: accessKeyId(resourcesOf(run).find((r) => r.type === 'aws:iam/accessKey:AccessKey')!.name), AWS_SECRET_ACCESS_KEY: CANARY_AWS_SECRET } });
+    const kv = resourcesOf(run).find((r) => r.type === 'vault:kv/secretV2:SecretV2')!;
+    expect((kv.inputs.dataJson as Record<string, unknown>)[SIG_KEY]).toBe(SECRET_SIG);
+    expect(clearOccurrences(run.registrations, CANARY_AWS_SECRET)).toEqual([]);
+  });
+});
+
+describe('rotation overlap: old, both, then only the new credential', () => {
+  const u = user({ rotation: { period: '60d', overlap: '3d' }, delivery: { vaultPath: 'kv/data/payments/app/aws' } });
+  const g = generations(u, Date.parse(NOW));
+  // The instant generation N+1 is issued, and the end of its overlap.
+  const t = g.nextRotation!;
+  const overlapEnd = t + 3 * 86_400_000;
+  const keysAt = async (ms: number): Promise<{ keys: string[]; delivered: string }> => {
+    const run = await runProgram(stackOf([u], isoInstant(ms)).stack);
+    const keys = resourcesOf(run).filter((r) => r.type === 'aws:iam/accessKey:AccessKey').map((r) => r.name).sort();
+    const kv = resourcesOf(run).find((r) => r.type === 'vault:kv/secretV2:SecretV2')!;
+    return { keys, delivered: JSON.parse(String(unwrapSecrets(kv.inputs.dataJson))).AWS_ACCESS_KEY_ID };
+  };
+  const n = g.current;
+
+  it.each([
+    ['one second before the rotation', t - 1000, [n], n],
+    ['at the rotation (inside the overlap)', t, [n, n + 1], n + 1],
+    ['one second before the overlap ends', overlapEnd - 1000, [n, n + 1], n + 1],
+    ['when the overlap ends', overlapEnd, [n + 1], n + 1],
+  ])('%s', async (_label, ms, live, newest) => {
+    // Only the instants matter: round to whole seconds as the CLI's --now does.
+    const at = await keysAt(ms);
+    expect(at.keys).toEqual(live.map((x) => `app.aws.key.g${x}`).sort());
+    expect(at.delivered).toBe(accessKeyId(`app.aws.key.g${newest}`));
+  });
+
+  it('never more than two keys for one user, at any instant over two periods', async () => {
+    for (let ms = t - 2 * 86_400_000; ms < t + 62 * 86_400_000; ms += 86_400_000) {
+      const live = compileIdentity(u, at(isoInstant(ms))).filter((r) => r.type === 'aws:iam/accessKey:AccessKey');
+      expect(live.length).toBeLessThanOrEqual(2);
+    }
+  });
+});
+
+describe('resource options', () => {
+  it('no resource uses delete-before-replace or retain-on-delete; credentials are replaced create-first', async () => {
+    const all = ACME_FILES.map(acme);
+    for (const team of ['data', 'payments', 'platform']) {
+      const run = await runProgram(stackOf(all.filter((d) => d.spec.stewardship.team === team)).stack);
+      for (const [name, o] of run.options) {
+        expect(o.deleteBeforeReplace, name).toBe(false);
+        expect(o.retainOnDelete, name).toBe(false);
+      }
+    }
+  });
+
+  it('protect follows compile (high and critical principals); aliases follow renamedFrom', async () => {
+    const critical = role({ criticality: 'critical' });
+    critical.metadata.renamedFrom = 'old-app';
+    const run = await runProgram(stackOf([critical]).stack);
+    expect(run.options.get('app.aws.role')!.protect).toBe(true);
+    expect(run.options.get('app.aws.policy')!.protect).toBe(false);
+    expect(run.options.get('app.aws.role')!.aliases).toEqual([{ name: 'old-app.aws.role' }]);
+    const low = await runProgram(stackOf([role({ criticality: 'low' })]).stack);
+    expect(low.options.get('app.aws.role')!.protect).toBe(false);
+    expect(low.options.get('app.aws.role')!.aliases).toEqual([]);
+  });
+});
+
+describe('keys idac did not create', () => {
+  it('are reported (shortened id), and never registered, so never deleted', async () => {
+    const { stack } = stackOf([user()]);
+    const run = await runProgram(stack, { extraKeys: { app: [{ accessKeyId: 'AKIAHANDMADE0000WXYZ', status: 'Active' }] } });
+    expect(run.outputs.unknownAccessKeys).toEqual([{ identity: 'app', user: 'app', accessKeyId: 'AKIA…WXYZ', status: 'Active' }]);
+    expect(JSON.stringify(run.outputs)).not.toContain('AKIAHANDMADE0000WXYZ');
+    expect(resourcesOf(run).filter((r) => r.type === 'aws:iam/accessKey:AccessKey')).toHaveLength(1);
+    expect(run.calls.map((c) => [c.token, c.inputs.user])).toEqual([['aws:iam/getAccessKeys:getAccessKeys', 'app']]);
+  });
+
+  it('are not reported when the user holds only managed keys', async () => {
+    const run = await runProgram(stackOf([user()]).stack);
+    expect(run.outputs.unknownAccessKeys).toEqual([]);
+  });
+});
