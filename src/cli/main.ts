@@ -44,6 +44,17 @@ export async function main(argv: string[]): Promise<number> {
     .option('--out <file>', 'write the plan to a file instead of stdout')
     .action(run(() => import('./plan.js')));
 
+  withCommon(program.command('apply'))
+    .description('provision and rotate with Pulumi (Automation API), one stack per team; refuses on a stale --plan or pending operations')
+    .option('--team <team...>', 'apply only these teams (repeat or comma-separate)')
+    .option('--preview', 'show what would change (pulumi preview); change nothing')
+    .option('--plan <file>', 'apply only if this reviewed plan (idac plan --format json) still matches the revision')
+    .option('--parallel <n>', 'stacks run at once (default 4)')
+    .option('--secrets-provider <url>', 'how state encrypts secrets: passphrase, awskms://…, hashivault://…, gcpkms://… (default: IDAC_SECRETS_PROVIDER, else the backend\'s default)')
+    .addOption(new Option('--format <format>', 'text | json').default(undefined))
+    .option('--out <file>', 'write the summary to a file instead of stdout')
+    .action(run(() => import('./apply.js')));
+
   withCommon(program.command('rotation'))
     .description('static credentials: generation, age, next rotation, overlap window, overdue')
     .addOption(new Option('--format <format>', 'text | json').default(undefined))

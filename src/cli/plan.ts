@@ -5,6 +5,7 @@ import { FsSource } from '../io/fs-source.js';
 import { GitSource } from '../io/git-source.js';
 import { changedFiles, defaultBase, openRepo, resolveCommit, type GitResult } from '../io/git-revisions.js';
 import { planRevisions } from '../plan/revisions.js';
+import type { Plan } from '../plan/types.js';
 import { parseDuration } from '../time.js';
 import { common, oneOf, positiveInt, useColor } from './common.js';
 import { UsageError } from './errors.js';
@@ -17,6 +18,42 @@ function must<T>(r: GitResult<T>): T {
   return r.value;
 }
 
+export interface PlanRequest {
+  dir: string;
+  /** A revision, or undefined for the merge-base with the default branch. */
+  base: string | undefined;
+  /** A revision, or undefined for the working tree. */
+  head: string | undefined;
+  now: number;
+  window: { ms: number; text: string };
+  allowDeletions: number;
+}
+
+/** The plan between two revisions of the repo at `dir` (also what `apply --plan` recomputes). */
+export async function planOf(req: PlanRequest): Promise<Plan> {
+  const { dir, now } = req;
+  const repo = must(openRepo(dir));
+  const headSha = req.head === undefined ? null : must(resolveCommit(repo, req.head));
+  const base = req.base === undefined ? must(defaultBase(repo, req.head ?? 'HEAD')) : { rev: req.base, sha: must(resolveCommit(repo, req.base)) };
+  const changed = must(changedFiles(repo, dir, base.sha, headSha, 'identities'));
+
+  const baseSource = new GitSource(repo.top, base.sha, repo.prefix);
+  const headSource = headSha === null ? new FsSource(dir) : new GitSource(repo.top, headSha, repo.prefix);
+  try {
+    return await planRevisions({
+      base: { source: baseSource, sha: base.sha, label: base.rev },
+      head: { source: headSource, sha: headSha, label: req.head ?? 'WORKTREE' },
+      changed: changed.map((c) => c.path),
+      now,
+      window: req.window,
+      allowDeletions: req.allowDeletions,
+    });
+  } finally {
+    baseSource.close();
+    if (headSource instanceof GitSource) headSource.close();
+  }
+}
+
 export async function run(_args: string[], opts: Record<string, string | undefined>): Promise<number> {
   const { dir, now } = common(opts);
   const format = oneOf('--format', opts.format, FORMATS, 'text');
@@ -25,28 +62,7 @@ export async function run(_args: string[], opts: Record<string, string | undefin
   if (windowMs === null) throw new UsageError(`--window ${JSON.stringify(windowText)} is not a duration: <int>(m|h|d), e.g. 7d`);
   const allowDeletions = positiveInt('--allow-deletions', opts.allowDeletions, 0);
 
-  const repo = must(openRepo(dir));
-  const headSha = opts.head === undefined ? null : must(resolveCommit(repo, opts.head));
-  const base = opts.base === undefined ? must(defaultBase(repo, opts.head ?? 'HEAD')) : { rev: opts.base, sha: must(resolveCommit(repo, opts.base)) };
-  const changed = must(changedFiles(repo, dir, base.sha, headSha, 'identities'));
-
-  const baseSource = new GitSource(repo.top, base.sha, repo.prefix);
-  const headSource = headSha === null ? new FsSource(dir) : new GitSource(repo.top, headSha, repo.prefix);
-  let plan;
-  try {
-    plan = await planRevisions({
-      base: { source: baseSource, sha: base.sha, label: base.rev },
-      head: { source: headSource, sha: headSha, label: opts.head ?? 'WORKTREE' },
-      changed: changed.map((c) => c.path),
-      now,
-      window: { ms: windowMs, text: windowText },
-      allowDeletions,
-    });
-  } finally {
-    baseSource.close();
-    if (headSource instanceof GitSource) headSource.close();
-  }
-
+  const plan = await planOf({ dir, base: opts.base, head: opts.head, now, window: { ms: windowMs, text: windowText }, allowDeletions });
   let text: string;
   switch (format) {
     case 'json':

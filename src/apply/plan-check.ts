@@ -1,0 +1,57 @@
+// `idac apply --plan plan.json`: apply only what was reviewed. The plan the pull request showed is
+// recomputed from its base to the merged revision at apply time; a different fingerprint (another
+// merge landed in between, a rotation fell due, org.yaml changed) refuses the apply and names the
+// operations that differ. Pure: the caller reads the file and recomputes the plan.
+
+import type { Plan } from '../plan/types.js';
+
+export interface ReviewedPlan {
+  baseSha: string;
+  fingerprint: string;
+  window: string;
+  operations: string[];
+}
+
+export type Parsed = { ok: true; value: ReviewedPlan } | { ok: false; message: string };
+
+const OPS = ['create', 'update', 'replace', 'delete'] as const;
+
+export function parseReviewedPlan(text: string, file: string): Parsed {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return { ok: false, message: `${file} is not JSON: write it with \`idac plan --format json --out ${file}\`` };
+  }
+  const d = data as Record<string, unknown> | null;
+  if (d === null || typeof d !== 'object' || typeof d.fingerprint !== 'string' || !/^[0-9a-f]{64}$/.test(d.fingerprint) || typeof d.baseSha !== 'string' || !/^[0-9a-f]{40,64}$/.test(d.baseSha)) {
+    return { ok: false, message: `${file} is not an idac plan (no fingerprint or baseSha): write it with \`idac plan --format json --out ${file}\`` };
+  }
+  const window = typeof d.window === 'string' && /^[0-9]+[mhd]$/.test(d.window) ? d.window : '7d';
+  const resources = (d.resources ?? {}) as Record<string, unknown>;
+  const operations: string[] = [];
+  for (const op of OPS) {
+    const list = resources[op];
+    if (!Array.isArray(list)) continue;
+    for (const r of list as { type?: unknown; name?: unknown }[]) operations.push(`${op} ${String(r?.type)} ${String(r?.name)}`);
+  }
+  return { ok: true, value: { baseSha: d.baseSha, fingerprint: d.fingerprint, window, operations: operations.sort() } };
+}
+
+export function operationsOf(plan: Plan): string[] {
+  return OPS.flatMap((op) => plan.resources[op].map((r) => `${op} ${r.type} ${r.name}`)).sort();
+}
+
+/** null when the merged revision does what was reviewed; else what differs, for people. */
+export function planMismatch(reviewed: ReviewedPlan, current: Plan): string[] | null {
+  if (reviewed.fingerprint === current.fingerprint) return null;
+  const now = operationsOf(current);
+  const before = new Set(reviewed.operations);
+  const after = new Set(now);
+  const out = [
+    ...now.filter((o) => !before.has(o)).map((o) => `not reviewed: ${o}`),
+    ...reviewed.operations.filter((o) => !after.has(o)).map((o) => `reviewed but no longer planned: ${o}`),
+  ];
+  if (out.length === 0) out.push('the same operations, with different inputs');
+  return out;
+}

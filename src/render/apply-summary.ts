@@ -1,0 +1,47 @@
+// The end of `idac apply`: per team, what was applied, failed and left unchanged (text), or the
+// same as one JSON object for CI. Pending operations name the stack and each operation.
+
+import type { ApplyOutcome, TeamResult } from '../apply/driver.js';
+import { terminalSafe } from './escape.js';
+
+export function renderApplyText(outcome: ApplyOutcome): string {
+  if (outcome.kind === 'refused') {
+    const lines = ['', 'Refused: a previous run was interrupted and left pending operations. Nothing was applied.'];
+    for (const p of outcome.pending) {
+      lines.push(`  stack ${p.stack} (team ${p.team}):`);
+      for (const o of p.operations) lines.push(`    ${o.op} ${terminalSafe(o.urn)}`);
+    }
+    lines.push(
+      'Check each resource in its provider (does it exist? is it as expected?), then clear the pending state:',
+      '  pulumi refresh --stack <stack>   (add --clear-pending-creates or --import-pending-creates for pending creates, after checking)',
+      'and run idac apply again. idac never clears pending operations itself.',
+    );
+    return `${lines.join('\n')}\n`;
+  }
+  const verb = outcome.preview ? 'would change' : 'applied';
+  const lines = ['', `${outcome.preview ? 'Preview' : 'Apply'} summary:`];
+  for (const t of outcome.teams) lines.push(teamLine(t, verb));
+  const failed = outcome.teams.filter((t) => t.status === 'failed');
+  const total = (k: 'applied' | 'failed' | 'unchanged') => outcome.teams.reduce((n, t) => n + t.tally[k], 0);
+  lines.push(`${outcome.teams.length} stack${outcome.teams.length === 1 ? '' : 's'}: ${total('applied')} ${verb}, ${total('failed')} failed, ${total('unchanged')} unchanged${failed.length ? `; ${failed.length} team${failed.length === 1 ? '' : 's'} failed: ${failed.map((t) => t.team).join(', ')}` : ''}.`);
+  return `${lines.join('\n')}\n`;
+}
+
+function teamLine(t: TeamResult, verb: string): string {
+  const changes = Object.keys(t.tally.changes).sort().map((k) => `${k} ${t.tally.changes[k]}`).join(', ');
+  const head = `  ${t.status === 'ok' ? '✓' : '✗'} ${terminalSafe(t.team).padEnd(20)} ${t.tally.applied} ${verb}${changes ? ` (${changes})` : ''}, ${t.tally.failed} failed, ${t.tally.unchanged} unchanged`;
+  return t.error ? `${head}\n      ${terminalSafe(t.error)}` : head;
+}
+
+export function renderApplyJson(outcome: ApplyOutcome): string {
+  const team = (t: TeamResult) => ({
+    team: t.team, stack: t.stack, status: t.status,
+    applied: t.tally.applied, failed: t.tally.failed, unchanged: t.tally.unchanged,
+    changes: Object.fromEntries(Object.keys(t.tally.changes).sort().map((k) => [k, t.tally.changes[k]])),
+    unprotected: t.unprotected, warnings: t.tally.warnings, error: t.error,
+  });
+  const out = outcome.kind === 'refused'
+    ? { refused: 'pending-operations', pending: outcome.pending.map((p) => ({ team: p.team, stack: p.stack, operations: p.operations })), teams: outcome.failedToOpen.map(team) }
+    : { preview: outcome.preview, teams: outcome.teams.map(team) };
+  return `${JSON.stringify(out, null, 2)}\n`;
+}
