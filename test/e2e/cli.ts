@@ -14,11 +14,14 @@ export interface CliResult {
   stderr: string;
 }
 
-export function idac(args: string[], opts: { cwd?: string; env?: Record<string, string> } = {}): CliResult {
+/** `env`: added to this process's environment; an undefined value removes the variable. */
+export function idac(args: string[], opts: { cwd?: string; env?: Record<string, string | undefined> } = {}): CliResult {
+  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '', ...opts.env };
+  for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k];
   const r = spawnSync(process.execPath, [cliPath, ...args], {
     cwd: opts.cwd ?? root,
     encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '', ...opts.env },
+    env: env as Record<string, string>,
     maxBuffer: 1 << 28,
   });
   if (r.error) throw r.error;
