@@ -28,6 +28,8 @@ const NO_PULUMI = { PATH: BIN, PULUMI_BACKEND_URL: undefined, PULUMI_CONFIG_PASS
 
 const hasPulumi = spawnSync('pulumi', ['version'], { encoding: 'utf8' }).status === 0;
 const SKIP_REASON = 'the pulumi CLI is not on PATH (the Automation API runs it; it cannot be installed on this machine)';
+// Visible in every reporter's output, not only the verbose one.
+if (!hasPulumi) console.warn(`test/e2e/apply.test.ts: the real-engine case is skipped: ${SKIP_REASON}`);
 
 /** No pulumi on PATH, and no state or secrets settings from the machine running the tests. */
 function env(extra: Record<string, string> = {}): Record<string, string | undefined> {
