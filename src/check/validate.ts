@@ -2,11 +2,13 @@
 // run the cross-file rules over compact summaries, drop what a valid exception covers, sort.
 
 import { compareFindings, type Finding } from '../findings.js';
-import { MAX_FILE_BYTES, tooLarge } from '../manifest/decode.js';
+import { CODEOWNERS_FILE, parseCodeowners } from '../codeowners/codeowners.js';
+import { decode, MAX_FILE_BYTES, tooLarge } from '../manifest/decode.js';
 import type { Organization } from '../manifest/organization.generated.js';
 import { orgModel, type OrgModel } from '../model/org.js';
 import { isOversize, normalisePath, type Source, type SourceEntry } from '../io/source.js';
 import { checkFile, checkRepo, finding, placeReports, type FileOutcome } from '../rules/engine.js';
+import type { RepoContext } from '../rules/types.js';
 import { activeExceptions, ownersFromSummaries, UNKNOWN_IDENTITY, unknownIdentityReports } from '../rules/lib/exceptions.js';
 
 export const ORG_FILE = 'identities/org.yaml';
@@ -69,9 +71,11 @@ export async function validate(source: Source, opts: ValidateOptions): Promise<R
   for (const o of outcomes) findings.push(...o.findings);
 
   // Cross-file rules: positions only for the few files they report on.
-  const reports = checkRepo(outcomes, { org: model, now: opts.now, orgFile });
+  const covers = coversFolder(opts.paths, orgFile);
+  const codeowners = covers ? await readCodeowners(source, orgFile) : null;
+  const reports = checkRepo(outcomes, { org: model, now: opts.now, orgFile, codeowners });
   // Only a run over the whole identities/ folder can tell that an exception's identity is gone.
-  if (model && coversFolder(opts.paths, orgFile)) {
+  if (model && covers) {
     for (const r of unknownIdentityReports(model, identityNames(outcomes))) reports.push({ ...r, rule: UNKNOWN_IDENTITY, file: orgFile, identity: null });
   }
   const byFile = new Map<string, typeof reports>();
@@ -84,6 +88,18 @@ export async function validate(source: Source, opts: ValidateOptions): Promise<R
   const excepted = model ? activeExceptions(model, opts.now, ownersFromSummaries(outcomes)) : null;
   const kept = excepted ? findings.filter((f) => !(f.identity && excepted.get(f.identity)?.has(f.rule))) : findings;
   return { ok: true, value: { identities: files.length, findings: kept.sort(compareFindings), outcomes } };
+}
+
+/** The CODEOWNERS of the repository `orgFile` belongs to (`<root>/identities/org.yaml` → `<root>/.github/CODEOWNERS`). */
+async function readCodeowners(source: Source, orgFile: string): Promise<RepoContext['codeowners']> {
+  const root = orgFile.split('/').slice(0, -2).join('/');
+  const path = root === '' ? CODEOWNERS_FILE : `${root}/${CODEOWNERS_FILE}`;
+  const entry = await source.stat(path);
+  if (!entry || entry.symlink) return null;
+  const bytes = await source.read(path, MAX_FILE_BYTES);
+  if (isOversize(bytes)) return null;
+  const decoded = decode(bytes);
+  return decoded.ok ? { parsed: parseCodeowners(decoded.text), root } : null;
 }
 
 /** Whether `paths` include the whole folder holding `orgFile` (`identities`, `.`, or a parent of it). */

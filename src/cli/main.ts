@@ -55,6 +55,13 @@ export async function main(argv: string[]): Promise<number> {
     .option('--out <file>', 'write the summary to a file instead of stdout')
     .action(run(() => import('./apply.js')));
 
+  withCommon(program.command('codeowners'))
+    .description('write .github/CODEOWNERS from the manifests (owner, successor, team; security owners for org.yaml, schema/, .github/), or --check it')
+    .option('--check', 'change nothing; exit 1 with located findings when CODEOWNERS is stale')
+    .addOption(new Option('--format <format>', 'text | json | github (with --check)').default(undefined))
+    .option('--out <file>', 'with --check: write the report to a file instead of stdout')
+    .action(run(() => import('./codeowners.js')));
+
   withCommon(program.command('rotation'))
     .description('static credentials: generation, age, next rotation, overlap window, overdue')
     .addOption(new Option('--format <format>', 'text | json').default(undefined))

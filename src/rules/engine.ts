@@ -10,7 +10,7 @@ import type { MachineIdentity } from '../manifest/machine-identity.generated.js'
 import type { Organization } from '../manifest/organization.generated.js';
 import type { SchemaKind } from '../manifest/schemas.js';
 import { ruleById, rules } from './index.js';
-import type { RepoEntry, RepoReport, Report, RuleContext, SecretlintMatch, TextScan } from './types.js';
+import type { RepoContext, RepoEntry, RepoReport, Report, RuleContext, SecretlintMatch, TextScan } from './types.js';
 import { secretlintScan } from './lib/secretlint-scan.js';
 import { packSummaries, summaryOf } from './lib/summaries.js';
 import { iamCatalog } from '../access/iam-catalog.js';
@@ -129,7 +129,7 @@ export async function checkFile(file: string, bytes: Uint8Array, expect: SchemaK
 }
 
 /** Cross-file rules over the summaries; positions are resolved by the caller, who can re-read files. */
-export function checkRepo(outcomes: readonly FileOutcome[], ctx: RuleContext & { orgFile: string }): Array<RepoReport & { rule: string }> {
+export function checkRepo(outcomes: readonly FileOutcome[], ctx: RepoContext): Array<RepoReport & { rule: string }> {
   const out: Array<RepoReport & { rule: string }> = [];
   for (const rule of rules) {
     if (rule.kind !== 'repo') continue;

@@ -23,6 +23,7 @@ import boundaryKubernetesNamespace from './boundary/kubernetes-namespace.js';
 import boundaryVaultPath from './boundary/vault-path.js';
 import certificateMaxTtl from './certificate/max-ttl.js';
 import certificateNoWildcardName from './certificate/no-wildcard-name.js';
+import codeownersStale from './codeowners/stale.js';
 import deliveryKubernetesCluster from './delivery/kubernetes-cluster.js';
 import elevationApproverKnown from './elevation/approver-known.js';
 import elevationApproverNotOwner from './elevation/approver-not-owner.js';
@@ -158,6 +159,7 @@ export const rules: readonly Rule[] = [
   boundaryVaultPath,
   certificateMaxTtl,
   certificateNoWildcardName,
+  codeownersStale,
   deliveryKubernetesCluster,
   elevationApproverKnown,
   elevationApproverNotOwner,

@@ -101,7 +101,17 @@ export interface TextRule extends Base {
 export interface RepoRule<S = unknown> extends Base {
   kind: 'repo';
   summarize(identity: IdentityFile): S | null;
-  check(entries: readonly RepoEntry<S>[], ctx: RuleContext & { orgFile: string }): RepoReport[];
+  check(entries: readonly RepoEntry<S>[], ctx: RepoContext): RepoReport[];
+}
+
+export interface RepoContext extends RuleContext {
+  orgFile: string;
+  /** The repository's .github/CODEOWNERS, when it has one and the run covers the whole identities folder. */
+  codeowners?: {
+    parsed: ReadonlyMap<string, import('../codeowners/codeowners.js').ParsedLine>;
+    /** The repository root (the folder holding identities/ and .github/), relative to the source root; '' at the top. */
+    root: string;
+  } | null;
 }
 
 export type Rule = LoadRule | IdentityRule | OrgRule | TextRule | RepoRule<any>;

@@ -1,0 +1,94 @@
+// idac codeowners [--check]: writes .github/CODEOWNERS from the manifests, or checks that it is
+// current. A stale entry is reported where the change that made it stale is (the identity's owner
+// line, org.yaml's securityOwners), with the rule codeowners/stale, like validate does.
+
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { ORG_FILE, validate } from '../check/validate.js';
+import { CODEOWNERS_FILE, expectedEntries, orphanLines, parseCodeowners, renderCodeowners, type OwnedIdentity } from '../codeowners/codeowners.js';
+import { FsSource } from '../io/fs-source.js';
+import { isOversize } from '../io/source.js';
+import { decode, MAX_FILE_BYTES } from '../manifest/decode.js';
+import type { MachineIdentity } from '../manifest/machine-identity.generated.js';
+import type { Organization } from '../manifest/organization.generated.js';
+import { readValid } from '../manifest/read.js';
+import { orgModel } from '../model/org.js';
+import type { Finding } from '../findings.js';
+import { finding } from '../rules/engine.js';
+import { ruleById } from '../rules/index.js';
+import { common, oneOf, useColor } from './common.js';
+import { UsageError } from './errors.js';
+import { emit } from './write.js';
+
+const FORMATS = ['text', 'json', 'github'] as const;
+const RULE = 'codeowners/stale';
+const FOLDER = ORG_FILE.slice(0, ORG_FILE.lastIndexOf('/'));
+
+export async function run(_args: string[], opts: Record<string, string | undefined>): Promise<number> {
+  const { dir, now } = common(opts);
+  const format = oneOf('--format', opts.format, FORMATS, 'text');
+  const source = new FsSource(dir);
+  const listing = await source.list([FOLDER]);
+  if (!listing.ok) throw new UsageError(listing.message);
+  const orgData = (await readValid(source, ORG_FILE, 'Organization')) as Organization | null;
+  if (!orgData) throw new UsageError(`${ORG_FILE} is missing or invalid (run idac validate): CODEOWNERS needs its security owners and teams`);
+  const owned: OwnedIdentity[] = [];
+  let skipped = 0;
+  for (const f of listing.files) {
+    if (f.path === ORG_FILE || f.symlink) continue;
+    const data = (await readValid(source, f.path, 'MachineIdentity')) as MachineIdentity | null;
+    if (!data) {
+      skipped++;
+      continue;
+    }
+    const s = data.spec.stewardship;
+    owned.push({ file: f.path, owner: s.owner, successor: s.successor ?? null, team: s.team });
+  }
+  const expected = expectedEntries(orgModel(orgData), owned, FOLDER);
+  const text = renderCodeowners(expected);
+  const note = skipped ? `; ${skipped} manifest${skipped === 1 ? '' : 's'} skipped (run idac validate)` : '';
+
+  if (opts.check === undefined) {
+    await mkdir(join(dir, '.github'), { recursive: true });
+    await emit(text, join(dir, CODEOWNERS_FILE));
+    process.stdout.write(`wrote ${CODEOWNERS_FILE}: ${owned.length} identit${owned.length === 1 ? 'y' : 'ies'}${note}\n`);
+    return 0;
+  }
+
+  // --check
+  const findings: Finding[] = [];
+  const entry = await source.stat(CODEOWNERS_FILE);
+  let current: string | null = null;
+  if (entry && !entry.symlink) {
+    const bytes = await source.read(CODEOWNERS_FILE, MAX_FILE_BYTES);
+    const decoded = isOversize(bytes) ? null : decode(bytes);
+    current = decoded?.ok ? decoded.text : null;
+  }
+  if (current === null) {
+    findings.push(finding(RULE, CODEOWNERS_FILE, null, 1, 1, `${CODEOWNERS_FILE} is missing or unreadable: run \`idac codeowners\` and commit the result`));
+  } else if (current !== text) {
+    const checked = await validate(source, { paths: [FOLDER], now });
+    if (!checked.ok) throw new UsageError(checked.message);
+    findings.push(...checked.value.findings.filter((f) => f.rule === RULE));
+    for (const o of orphanLines(expected, parseCodeowners(current), FOLDER)) {
+      findings.push(finding(RULE, CODEOWNERS_FILE, null, o.line, 1, `${CODEOWNERS_FILE} line ${o.line} names ${o.pattern}, which is no longer an identity file; run \`idac codeowners\` and commit the result`));
+    }
+    if (findings.length === 0) findings.push(finding(RULE, CODEOWNERS_FILE, null, 1, 1, `${CODEOWNERS_FILE} gives every file the right owners but is not what \`idac codeowners\` writes (order, comments or extra lines); run \`idac codeowners\` and commit the result`));
+  }
+  const report = { identities: owned.length + skipped, findings };
+  let out: string;
+  switch (format) {
+    case 'json':
+      out = (await import('../render/findings-json.js')).renderJson(report);
+      break;
+    case 'github':
+      out = (await import('../render/findings-github.js')).renderGithub(report);
+      break;
+    default:
+      out = findings.length === 0
+        ? `${CODEOWNERS_FILE} is up to date (${owned.length} identit${owned.length === 1 ? 'y' : 'ies'}${note}).\n`
+        : (await import('../render/findings-text.js')).renderText(report, { color: opts.out === undefined && useColor(process.stdout), meta: (id) => ruleById.get(id)?.meta });
+  }
+  await emit(out, opts.out);
+  return findings.length > 0 ? 1 : 0;
+}

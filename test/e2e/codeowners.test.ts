@@ -1,0 +1,87 @@
+// idac codeowners through the built CLI: writes what examples/acme commits, --check passes there,
+// and fails with a located finding when an owner changes without regenerating.
+
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { idac, root, STACK_TRACE } from './cli.js';
+
+const ACME = join(root, 'examples/acme');
+const NOW = '2026-11-23';
+
+function copy(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'idac-co-'));
+  cpSync(ACME, dir, { recursive: true });
+  return dir;
+}
+function edit(dir: string, path: string, from: string, to: string): void {
+  const text = readFileSync(join(dir, path), 'utf8');
+  expect(text.split(from).length).toBe(2);
+  writeFileSync(join(dir, path), text.replace(from, to));
+}
+
+describe('idac codeowners', () => {
+  it('--check passes on examples/acme and on this repository', () => {
+    for (const dir of [ACME, root]) {
+      const r = idac(['codeowners', '--check', '--dir', dir, '--now', NOW]);
+      expect(r.code, r.stdout + r.stderr).toBe(0);
+      expect(r.stdout).toMatch(/^\.github\/CODEOWNERS is up to date \(\d+ identities\)\.\n$/);
+    }
+  });
+
+  it('writes exactly what examples/acme commits, creating .github/', () => {
+    const dir = copy();
+    rmSync(join(dir, '.github'), { recursive: true, force: true });
+    const r = idac(['codeowners', '--dir', dir]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('wrote .github/CODEOWNERS: 9 identities\n');
+    expect(readFileSync(join(dir, '.github/CODEOWNERS'), 'utf8')).toBe(readFileSync(join(ACME, '.github/CODEOWNERS'), 'utf8'));
+  });
+
+  it('an owner change without regenerating: exit 1, located at the owner line; validate says the same', () => {
+    const dir = copy();
+    edit(dir, 'identities/payments/settlement-reader.yaml', 'owner: alice@acme.example', 'owner: carol@acme.example');
+    const r = idac(['codeowners', '--check', '--dir', dir, '--format', 'json']);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout)).toEqual({ identities: 9, findings: [{
+      rule: 'codeowners/stale', severity: 'error', file: 'identities/payments/settlement-reader.yaml', line: 13, column: 12, identity: 'settlement-reader',
+      message: '.github/CODEOWNERS line 23 gives /identities/payments/settlement-reader.yaml to alice@acme.example bob@acme.example @acme/payments, but the manifests say carol@acme.example bob@acme.example @acme/payments; run `idac codeowners` and commit the result',
+    }] });
+    const v = idac(['validate', '--dir', dir, '--now', NOW, '--format', 'json']);
+    expect((JSON.parse(v.stdout) as { findings: { rule: string; line: number }[] }).findings.filter((f) => f.rule === 'codeowners/stale').map((f) => f.line)).toEqual([13]);
+    // Regenerating fixes it.
+    expect(idac(['codeowners', '--dir', dir]).code).toBe(0);
+    expect(idac(['codeowners', '--check', '--dir', dir]).code).toBe(0);
+  });
+
+  it('a removed identity leaves a line that is reported where it is', () => {
+    const dir = copy();
+    rmSync(join(dir, 'identities/platform/release-bot.yaml'));
+    const r = idac(['codeowners', '--check', '--dir', dir]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('.github/CODEOWNERS:26:1  error  codeowners/stale  .github/CODEOWNERS line 26 names /identities/platform/release-bot.yaml, which is no longer an identity file');
+  });
+
+  it('a missing CODEOWNERS fails --check at 1:1, and hand edits that keep owners still differ', () => {
+    const dir = copy();
+    rmSync(join(dir, '.github/CODEOWNERS'));
+    const r = idac(['codeowners', '--check', '--dir', dir]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('.github/CODEOWNERS:1:1  error  codeowners/stale  .github/CODEOWNERS is missing or unreadable');
+    expect(existsSync(join(dir, '.github/CODEOWNERS'))).toBe(false);
+    writeFileSync(join(dir, '.github/CODEOWNERS'), `${readFileSync(join(ACME, '.github/CODEOWNERS'), 'utf8')}# a note\n`);
+    const h = idac(['codeowners', '--check', '--dir', dir]);
+    expect(h.code).toBe(1);
+    expect(h.stdout).toContain('gives every file the right owners but is not what `idac codeowners` writes');
+  });
+
+  it('no org.yaml: exit 2, no stack trace', () => {
+    const dir = copy();
+    rmSync(join(dir, 'identities/org.yaml'));
+    const r = idac(['codeowners', '--dir', dir]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('idac: identities/org.yaml is missing or invalid (run idac validate): CODEOWNERS needs its security owners and teams\n');
+    expect(r.stderr).not.toMatch(STACK_TRACE);
+  });
+});

@@ -1,0 +1,50 @@
+import { edit, IDENTITY, ORG, ruleTable } from '../harness.js';
+
+const at = 'identities/payments/app.yaml';
+const CO = '.github/CODEOWNERS';
+// What `idac codeowners` writes for ORG + IDENTITY (the generator's own test pins the full text).
+const fresh = [
+  '# generated',
+  '/identities/ sec@example.com',
+  '/identities/org.yaml sec@example.com',
+  '/schema/ sec@example.com',
+  '/.github/ sec@example.com',
+  '/identities/payments/app.yaml alice@example.com bob@example.com',
+  '',
+].join('\n');
+const withHandle = edit(ORG, '    payments:\n', '    payments:\n      github: "@acme/payments"\n');
+
+ruleTable('codeowners/stale', {
+  good: [
+    { name: 'CODEOWNERS matches', files: { [at]: IDENTITY, [CO]: fresh } },
+    { name: 'no CODEOWNERS file: nothing to check', files: { [at]: IDENTITY } },
+    { name: 'owners in another order and case', files: { [at]: IDENTITY, [CO]: fresh.replace('alice@example.com bob@example.com', 'BOB@example.com alice@example.com') } },
+    { name: 'extra comments and lines are the repo\'s own business', files: { [at]: IDENTITY, [CO]: `${fresh}# docs\n/docs/ writer@example.com\n` } },
+    { name: 'the team handle is expected when org.yaml gives one', files: { 'identities/org.yaml': withHandle, [at]: IDENTITY, [CO]: fresh.replace('/.github/ sec@example.com\n', '/.github/ sec@example.com\n/identities/payments/ @acme/payments\n').replace('bob@example.com\n', 'bob@example.com @acme/payments\n') } },
+  ],
+  bad: [
+    {
+      name: 'owner changed, CODEOWNERS not regenerated: at the owner line',
+      files: { [at]: edit(IDENTITY, 'owner: alice@example.com', 'owner: carol@example.com'), [CO]: fresh },
+      expect: [{ line: 9, column: 12, message: /^\.github\/CODEOWNERS line 6 gives \/identities\/payments\/app\.yaml to alice@example\.com bob@example\.com, but the manifests say carol@example\.com bob@example\.com; run `idac codeowners`/ }],
+    },
+    {
+      name: 'a new identity without a line',
+      files: { [at]: IDENTITY, 'identities/payments/other.yaml': edit(IDENTITY, 'name: app', 'name: other'), [CO]: fresh },
+      expect: [{ line: 9, column: 12, file: 'identities/payments/other.yaml', message: /has no line for \/identities\/payments\/other\.yaml: it should be `\/identities\/payments\/other\.yaml alice@example\.com bob@example\.com`/ }],
+    },
+    {
+      name: 'security owners changed: at org.yaml',
+      files: { 'identities/org.yaml': edit(ORG, 'securityOwners: [sec@example.com]', 'securityOwners: [sec@example.com, dave@example.com]'), [at]: IDENTITY, [CO]: fresh },
+      expect: [
+        { line: 4, column: 19, file: 'identities/org.yaml' }, { line: 4, column: 19, file: 'identities/org.yaml' },
+        { line: 4, column: 19, file: 'identities/org.yaml' }, { line: 4, column: 19, file: 'identities/org.yaml' },
+      ],
+    },
+    {
+      name: 'a team handle added in org.yaml',
+      files: { 'identities/org.yaml': withHandle, [at]: IDENTITY, [CO]: fresh },
+      expect: [{ line: 7, column: 15, file: 'identities/org.yaml', message: /has no line for \/identities\/payments\// }, { line: 9, column: 12, file: at }],
+    },
+  ],
+});
