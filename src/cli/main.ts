@@ -62,6 +62,14 @@ export async function main(argv: string[]): Promise<number> {
     .option('--out <file>', 'with --check: write the report to a file instead of stdout')
     .action(run(() => import('./codeowners.js')));
 
+  const github = program.command('github').description('GitHub integration: the sticky plan comment');
+  withCommon(github.command('comment'))
+    .description('create or update the one plan comment on the pull request (marker <!-- idac-plan -->, only ever one authored by this token)')
+    .option('--plan <file>', 'the Markdown from idac plan --format markdown')
+    .option('--pr <n>', 'the pull request number (default: from the event payload at GITHUB_EVENT_PATH)')
+    .option('--author <login>', 'the login the token comments as (default: GET /user, or github-actions[bot] for the Actions token)')
+    .action(run(() => import('./github.js')));
+
   withCommon(program.command('rotation'))
     .description('static credentials: generation, age, next rotation, overlap window, overdue')
     .addOption(new Option('--format <format>', 'text | json').default(undefined))

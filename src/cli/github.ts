@@ -1,0 +1,85 @@
+// idac github comment --plan plan.md: the plan as one sticky pull-request comment. Everything it
+// needs comes from the Actions environment (GITHUB_TOKEN, GITHUB_REPOSITORY, the event payload at
+// GITHUB_EVENT_PATH, GITHUB_API_URL) and is used as data — nothing reaches a shell.
+
+import { basename, dirname, resolve } from 'node:path';
+import { upsertStickyComment } from '../github/sticky-comment.js';
+import { FsSource } from '../io/fs-source.js';
+import { GitHubClient } from '../io/github.js';
+import { isOversize } from '../io/source.js';
+import { COMMENT_LIMIT, PLAN_MARKER } from '../render/plan-markdown.js';
+import { positiveInt } from './common.js';
+import { UsageError } from './errors.js';
+
+const ACTIONS_BOT = 'github-actions[bot]';
+
+async function readFileText(path: string, what: string): Promise<string> {
+  const at = new FsSource(dirname(path));
+  const entry = await at.stat(basename(path));
+  if (!entry) throw new UsageError(`${what} ${path}: no such file`);
+  const bytes = await at.read(basename(path), 4 * 1024 * 1024);
+  if (bytes === null || isOversize(bytes)) throw new UsageError(`${what} ${path}: unreadable or larger than 4 MiB`);
+  return new TextDecoder().decode(bytes);
+}
+
+/** The pull request number of the event that started the workflow. */
+async function prFromEvent(path: string | undefined): Promise<number> {
+  if (!path) throw new UsageError('no pull request number: pass --pr N, or run in a pull_request workflow (GITHUB_EVENT_PATH)');
+  let event: { pull_request?: { number?: unknown }; issue?: { number?: unknown; pull_request?: unknown }; number?: unknown };
+  try {
+    event = JSON.parse(await readFileText(path, 'GITHUB_EVENT_PATH')) as typeof event;
+  } catch (e) {
+    if (e instanceof UsageError) throw e;
+    throw new UsageError(`GITHUB_EVENT_PATH ${path} is not JSON`);
+  }
+  const n = event.pull_request?.number ?? (event.issue?.pull_request ? event.issue.number : undefined) ?? event.number;
+  if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < 1) throw new UsageError('the event payload names no pull request (run on pull_request, or pass --pr N)');
+  return n;
+}
+
+export async function run(_args: string[], opts: Record<string, string | undefined>): Promise<number> {
+  if (opts.plan === undefined) throw new UsageError('--plan FILE is required: the Markdown from `idac plan --format markdown --out FILE`');
+  const env = process.env;
+  const token = env.GITHUB_TOKEN;
+  if (!token) throw new UsageError('GITHUB_TOKEN is not set: in a workflow, pass `env: GITHUB_TOKEN: ${{ github.token }}` to the step');
+  const repository = env.GITHUB_REPOSITORY ?? '';
+  const m = /^([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\/([A-Za-z0-9._-]{1,100})$/.exec(repository);
+  if (!m) throw new UsageError(`GITHUB_REPOSITORY must be owner/repo, not ${JSON.stringify(repository)}`);
+  const number = opts.pr !== undefined ? positiveInt('--pr', opts.pr, 0) : await prFromEvent(env.GITHUB_EVENT_PATH);
+  if (number < 1) throw new UsageError('--pr must be a pull request number');
+
+  let body = await readFileText(resolve(opts.plan), '--plan');
+  if (!body.includes(PLAN_MARKER)) body = `${PLAN_MARKER}\n${body}`;
+  if (body.length > COMMENT_LIMIT) throw new UsageError(`--plan ${opts.plan} is ${body.length} characters; a GitHub comment holds ${COMMENT_LIMIT}: write it with \`idac plan --format markdown\`, which stays under the limit`);
+
+  const client = new GitHubClient({ baseUrl: env.GITHUB_API_URL || 'https://api.github.com', token });
+  let author = opts.author;
+  if (author === undefined) {
+    const me = await client.request<{ login?: string }>('GET', '/user');
+    if (me.ok && typeof me.value?.login === 'string') author = me.value.login;
+    // The Actions token is an app installation token: it cannot read /user, and it comments as this bot.
+    else if (!me.ok && me.status === 403 && /not accessible by integration/i.test(me.message)) author = ACTIONS_BOT;
+    else if (!me.ok) return failed(me.status, me.message);
+    else author = ACTIONS_BOT;
+  }
+  const result = await upsertStickyComment(client, { owner: m[1]!, repo: m[2]!, number, marker: PLAN_MARKER, author }, body);
+  if (!result.ok) return failed(result.status, result.message);
+  process.stdout.write(`${result.action} the plan comment on ${m[1]}/${m[2]}#${number}${result.url ? `: ${result.url}` : ''}\n`);
+  if (result.ignored > 0) process.stdout.write(`left ${result.ignored} comment${result.ignored === 1 ? '' : 's'} with the same marker by other users untouched\n`);
+  if (client.waits.length > 0) process.stdout.write(`waited ${client.waits.length} time${client.waits.length === 1 ? '' : 's'} for GitHub's rate limits (${Math.round(client.waits.reduce((a, b) => a + b, 0) / 1000)} s)\n`);
+  return 0;
+}
+
+function failed(status: number, message: string): never {
+  const detail = JSON.stringify(message.slice(0, 300));
+  switch (status) {
+    case 401:
+      throw new UsageError(`GitHub rejected the token (401 ${detail}): GITHUB_TOKEN is wrong or expired. No comment was written.`);
+    case 403:
+      throw new UsageError(`GitHub refused (403 ${detail}): the token needs \`permissions: pull-requests: write\` (a fork's pull request gets a read-only token). No comment was written.`);
+    case 404:
+      throw new UsageError(`GitHub found no such repository or pull request (404 ${detail}). No comment was written.`);
+    default:
+      throw new UsageError(`GitHub API error${status ? ` ${status}` : ''}: ${detail}. No comment was written.`);
+  }
+}

@@ -1,0 +1,54 @@
+// One sticky pull-request comment, found by a hidden marker and by its author: created on the first
+// run, edited in place afterwards. A comment with the same marker by anyone else is never touched
+// (anyone can paste a marker into a comment; THREATS.md 73).
+
+import type { GitHubClient, GitHubResult } from '../io/github.js';
+
+export interface StickyTarget {
+  owner: string;
+  repo: string;
+  number: number;
+  marker: string;
+  /** The login the token acts as. */
+  author: string;
+}
+
+interface Comment {
+  id: number;
+  body?: string | null;
+  html_url?: string;
+  user?: { login?: string } | null;
+}
+
+export type StickyResult =
+  | { ok: true; action: 'created' | 'updated'; id: number; url: string | null; ignored: number }
+  | { ok: false; status: number; message: string };
+
+const PER_PAGE = 100;
+/** 100 pages of 100: more comments than that on one PR is not a case worth paging further for. */
+const MAX_PAGES = 100;
+
+export async function upsertStickyComment(client: GitHubClient, t: StickyTarget, body: string): Promise<StickyResult> {
+  const base = `/repos/${encodeURIComponent(t.owner)}/${encodeURIComponent(t.repo)}`;
+  let mine: Comment | null = null;
+  let ignored = 0;
+  for (let page = 1; page <= MAX_PAGES && mine === null; page++) {
+    const list: GitHubResult<Comment[]> = await client.request<Comment[]>('GET', `${base}/issues/${t.number}/comments?per_page=${PER_PAGE}&page=${page}`);
+    if (!list.ok) return list;
+    for (const c of list.value) {
+      if (!(c.body ?? '').includes(t.marker)) continue;
+      if (c.user?.login?.toLowerCase() === t.author.toLowerCase()) {
+        mine = c;
+        break;
+      }
+      ignored++;
+    }
+    if (list.value.length < PER_PAGE) break;
+  }
+  if (mine) {
+    const r = await client.request<Comment>('PATCH', `${base}/issues/comments/${mine.id}`, { body });
+    return r.ok ? { ok: true, action: 'updated', id: mine.id, url: r.value?.html_url ?? null, ignored } : r;
+  }
+  const r = await client.request<Comment>('POST', `${base}/issues/${t.number}/comments`, { body });
+  return r.ok ? { ok: true, action: 'created', id: r.value.id, url: r.value.html_url ?? null, ignored } : r;
+}
