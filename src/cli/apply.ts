@@ -20,7 +20,7 @@ import { common, oneOf, positiveInt } from './common.js';
 import { UsageError } from './errors.js';
 import { emit } from './write.js';
 
-const FORMATS = ['text', 'json'] as const;
+const FORMATS = ['text', 'json', 'markdown'] as const;
 const PROJECT_FILE = 'pulumi.yaml';
 const MAX_TEXT = 8 * 1024 * 1024;
 
@@ -48,7 +48,7 @@ export async function run(_args: string[], opts: Record<string, string | undefin
   const only = teamsFlag(opts.team as unknown);
   // Progress goes where it does not mix with a JSON report.
   const progress = (line: string): void => {
-    (format === 'json' ? process.stderr : process.stdout).write(`${line}\n`);
+    (format === 'text' ? process.stdout : process.stderr).write(`${line}\n`);
   };
 
   // 1. The repository must validate: nothing is applied on error.
@@ -141,8 +141,8 @@ export async function run(_args: string[], opts: Record<string, string | undefin
     tombstones,
     print: progress,
   });
-  const { renderApplyText, renderApplyJson } = await import('../render/apply-summary.js');
-  await emit(format === 'json' ? renderApplyJson(outcome) : renderApplyText(outcome), opts.out);
+  const { renderApplyText, renderApplyJson, renderApplyMarkdown } = await import('../render/apply-summary.js');
+  await emit(format === 'json' ? renderApplyJson(outcome) : format === 'markdown' ? renderApplyMarkdown(outcome) : renderApplyText(outcome), opts.out);
   if (outcome.kind === 'refused') return 1;
   return outcome.teams.some((t) => t.status === 'failed') ? 1 : 0;
 }

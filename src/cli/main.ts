@@ -51,7 +51,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--plan <file>', 'apply only if this reviewed plan (idac plan --format json) still matches the revision')
     .option('--parallel <n>', 'stacks run at once (default 4)')
     .option('--secrets-provider <url>', 'how state encrypts secrets: passphrase, awskms://…, hashivault://…, gcpkms://… (default: IDAC_SECRETS_PROVIDER, else the backend\'s default)')
-    .addOption(new Option('--format <format>', 'text | json').default(undefined))
+    .addOption(new Option('--format <format>', 'text | json | markdown (the summary; progress then goes to stderr)').default(undefined))
     .option('--out <file>', 'write the summary to a file instead of stdout')
     .action(run(() => import('./apply.js')));
 

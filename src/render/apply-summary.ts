@@ -3,6 +3,7 @@
 
 import type { ApplyOutcome, TeamResult } from '../apply/driver.js';
 import { terminalSafe } from './escape.js';
+import { code } from './markdown.js';
 
 export function renderApplyText(outcome: ApplyOutcome): string {
   if (outcome.kind === 'refused') {
@@ -44,4 +45,29 @@ export function renderApplyJson(outcome: ApplyOutcome): string {
     ? { refused: 'pending-operations', pending: outcome.pending.map((p) => ({ team: p.team, stack: p.stack, operations: p.operations })), teams: outcome.failedToOpen.map(team) }
     : { preview: outcome.preview, teams: outcome.teams.map(team) };
   return `${JSON.stringify(out, null, 2)}\n`;
+}
+
+/** For the Actions job summary: every value from a manifest or the engine inside code spans. */
+export function renderApplyMarkdown(outcome: ApplyOutcome): string {
+  if (outcome.kind === 'refused') {
+    const lines = ['### idac apply: refused', '', 'A previous run was interrupted and left pending operations. Nothing was applied.', ''];
+    for (const p of outcome.pending) {
+      lines.push(`- stack ${code(p.stack)}:`);
+      for (const o of p.operations) lines.push(`  - ${code(o.op)} ${code(o.urn, 400)}`);
+    }
+    lines.push('', 'Check each resource in its provider, run `pulumi refresh` on the stack, then apply again.');
+    return `${lines.join('\n')}\n`;
+  }
+  const verb = outcome.preview ? 'would change' : 'applied';
+  const lines = [`### idac apply${outcome.preview ? ' (preview)' : ''}`, '', `| team | stack | result | ${verb} | failed | unchanged |`, '| --- | --- | --- | --- | --- | --- |'];
+  for (const t of outcome.teams) {
+    const changes = Object.keys(t.tally.changes).sort().map((k) => `${k} ${t.tally.changes[k]}`).join(', ');
+    lines.push(`| ${code(t.team)} | ${code(t.stack)} | ${t.status === 'ok' ? 'ok' : '**failed**'} | ${t.tally.applied}${changes ? ` (${changes})` : ''} | ${t.tally.failed} | ${t.tally.unchanged} |`);
+  }
+  const errors = outcome.teams.filter((t) => t.error);
+  if (errors.length > 0) {
+    lines.push('');
+    for (const t of errors) lines.push(`- ${code(t.team)}: ${code(t.error!, 500)}`);
+  }
+  return `${lines.join('\n')}\n`;
 }

@@ -8,7 +8,7 @@ import { applyStacks, mapBounded, type Engine, type EngineStack } from '../../sr
 import { pendingOperations, unprotectTombstones, urnName } from '../../src/apply/pending.js';
 import type { StackProgram } from '../../src/apply/program.js';
 import type { EngineEventLike } from '../../src/apply/progress.js';
-import { renderApplyJson, renderApplyText } from '../../src/render/apply-summary.js';
+import { renderApplyJson, renderApplyMarkdown, renderApplyText } from '../../src/render/apply-summary.js';
 
 const INTERRUPTED = JSON.parse(readFileSync(new URL('./fixtures/interrupted-stack.json', import.meta.url), 'utf8')) as unknown;
 const EMPTY_STATE = { version: 3, deployment: { manifest: {}, resources: [] } };
@@ -233,5 +233,21 @@ describe('progress and summary', () => {
     ]);
     expect(renderApplyText(out)).toContain('  ✓ payments             3 would change (create 1, delete 1, replace 1), 0 failed, 1 unchanged');
     expect(JSON.parse(renderApplyJson(out))).toEqual({ preview: true, teams: [{ team: 'payments', stack: 'payments', status: 'ok', applied: 3, failed: 0, unchanged: 1, changes: { create: 1, delete: 1, replace: 1 }, unprotected: [], warnings: [], error: null }] });
+  });
+});
+
+describe('the job-summary Markdown', () => {
+  it('keeps engine text inside code: no HTML, links, images or mentions', async () => {
+    const { default: MarkdownIt } = await import('markdown-it');
+    const hostile = '<img src=x onerror=alert(1)> [x](https://evil.example) @everyone ![p](https://t.example/p.gif) ``` | a |';
+    const f = fakeEngine({ events: { a: [{ diagnosticEvent: { message: hostile, severity: 'error' } }] }, fail: { a: 'x' } });
+    const out = await applyStacks({ ...base, stacks: [program('a'), program('b')], engine: f.engine, print: () => {} });
+    const md = renderApplyMarkdown(out);
+    const tokens = new MarkdownIt({ html: true, linkify: true }).parse(md, {}).flatMap((t) => [t, ...(t.children ?? [])]);
+    expect(tokens.filter((t) => ['html_inline', 'html_block', 'link_open', 'image'].includes(t.type))).toEqual([]);
+    expect(md).toContain('| `a` | `a` | **failed** | 0 | 0 | 0 |');
+    expect(md).toContain('| `b` | `b` | ok | 0 | 0 | 0 |');
+    const text = tokens.filter((t) => t.type === 'text').map((t) => t.content).join(' ');
+    expect(text).not.toContain('@everyone');
   });
 });

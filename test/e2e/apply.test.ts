@@ -67,7 +67,7 @@ describe('decided before the engine', () => {
     [['--team', 'data,ghost'], '--team "ghost" is not a team in org.yaml (teams: data, payments, platform)'],
     [['--parallel', 'x'], '--parallel must be a whole number, not "x"'],
     [['--parallel', '0'], '--parallel must be at least 1'],
-    [['--format', 'xml'], '--format must be one of text, json, not "xml"'],
+    [['--format', 'xml'], '--format must be one of text, json, markdown, not "xml"'],
     [['--plan', '/nonexistent/plan.json'], '--plan /nonexistent/plan.json: no such file'],
   ])('%j → exit 2', (args, message) => {
     const r = idac(['apply', '--dir', ACME, '--now', NOW, ...args], { env: env() });
