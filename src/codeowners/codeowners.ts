@@ -3,8 +3,8 @@
 // need the security owners (SPEC §5). Pure: generate, parse, and compare.
 //
 // GitHub takes the LAST matching line, so general lines come first and identity files last.
-// Owners are written as org.yaml spells them: e-mail addresses (GitHub resolves verified ones)
-// and `@org/team` handles.
+// People are `@login` where org.yaml's githubLogins gives one, else their e-mail address (GitHub
+// resolves verified ones); teams are their `@org/team` handle.
 
 import type { OrgModel } from '../model/org.js';
 
@@ -53,9 +53,18 @@ function unique(list: readonly string[]): string[] {
   return out;
 }
 
+/** A person as CODEOWNERS names them: `@login` when org.yaml's githubLogins knows them, else the e-mail. */
+export function personHandle(org: OrgModel | null, email: string): string {
+  const logins = org?.spec.githubLogins;
+  if (!logins) return email;
+  const login = logins[email] ?? Object.entries(logins).find(([k]) => k.toLowerCase() === email.toLowerCase())?.[1];
+  return login ? `@${login}` : email;
+}
+
 /** Every line CODEOWNERS should hold, in file order. `folder`: the identities folder (`identities`). */
 export function expectedEntries(org: OrgModel | null, identities: readonly OwnedIdentity[], folder = 'identities'): Entry[] {
-  const security = [...(org?.spec.securityOwners ?? [])];
+  const person = (email: string) => personHandle(org, email);
+  const security = (org?.spec.securityOwners ?? []).map(person);
   const teams = org?.spec.teams ?? {};
   const out: Entry[] = [];
   if (security.length > 0) out.push({ pattern: `/${folder}/`, owners: unique(security), group: 'fallback' });
@@ -68,7 +77,7 @@ export function expectedEntries(org: OrgModel | null, identities: readonly Owned
   }
   for (const id of [...identities].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))) {
     const handle = teams[id.team]?.github;
-    out.push({ pattern: `/${escapePath(id.file)}`, owners: unique([id.owner, ...(id.successor ? [id.successor] : []), ...(handle ? [handle] : [])]), group: 'identity', file: id.file });
+    out.push({ pattern: `/${escapePath(id.file)}`, owners: unique([person(id.owner), ...(id.successor ? [person(id.successor)] : []), ...(handle ? [handle] : [])]), group: 'identity', file: id.file });
   }
   return out;
 }

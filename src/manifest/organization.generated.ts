@@ -22,6 +22,12 @@ export interface Organization {
      * @maxItems 50
      */
     securityOwners?: Email[];
+    /**
+     * E-mail → GitHub login, for CODEOWNERS and for mentioning owners in the audit issue. The only source of @-mentions idac writes.
+     */
+    githubLogins?: {
+      [k: string]: string | undefined;
+    };
     teams: {
       [k: string]:
         | {

@@ -60,3 +60,13 @@ describe('parseCodeowners / staleEntries / orphanLines', () => {
     expect(orphanLines(e, parseCodeowners(text))).toEqual([{ pattern: '/identities/a/gone.yaml', line: 17 }]);
   });
 });
+
+describe('personHandle', () => {
+  it('uses the GitHub login from org.yaml (e-mail case ignored), else the e-mail', () => {
+    const o = org({ githubLogins: { 'O1@x.example': 'octo-one', 'sec@x.example': 'sec-lead' } });
+    const text = renderCodeowners(expectedEntries(o, ids));
+    expect(text).toContain('/identities/a/one.yaml @octo-one\n');
+    expect(text).toContain('/identities/b/two.yaml o2@x.example @x/b\n');
+    expect(text).toContain('/schema/ @sec-lead ops@x.example\n');
+  });
+});

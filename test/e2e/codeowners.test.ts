@@ -46,7 +46,7 @@ describe('idac codeowners', () => {
     expect(r.code).toBe(1);
     expect(JSON.parse(r.stdout)).toEqual({ identities: 9, findings: [{
       rule: 'codeowners/stale', severity: 'error', file: 'identities/payments/settlement-reader.yaml', line: 13, column: 12, identity: 'settlement-reader',
-      message: '.github/CODEOWNERS line 23 gives /identities/payments/settlement-reader.yaml to alice@acme.example bob@acme.example @acme/payments, but the manifests say carol@acme.example bob@acme.example @acme/payments; run `idac codeowners` and commit the result',
+      message: '.github/CODEOWNERS line 23 gives /identities/payments/settlement-reader.yaml to @alice-acme @bob-acme @acme/payments, but the manifests say carol@acme.example @bob-acme @acme/payments; run `idac codeowners` and commit the result',
     }] });
     const v = idac(['validate', '--dir', dir, '--now', NOW, '--format', 'json']);
     expect((JSON.parse(v.stdout) as { findings: { rule: string; line: number }[] }).findings.filter((f) => f.rule === 'codeowners/stale').map((f) => f.line)).toEqual([13]);
