@@ -37,49 +37,69 @@ async function prFromEvent(path: string | undefined): Promise<number> {
   return n;
 }
 
-export async function run(_args: string[], opts: Record<string, string | undefined>): Promise<number> {
-  if (opts.plan === undefined) throw new UsageError('--plan FILE is required: the Markdown from `idac plan --format markdown --out FILE`');
+export interface Connection {
+  client: GitHubClient;
+  owner: string;
+  repo: string;
+  /** The login the token acts as. */
+  author: string;
+}
+
+/** The token, the repository and who the token is, from the Actions environment. */
+export async function connect(authorFlag: string | undefined): Promise<Connection> {
   const env = process.env;
   const token = env.GITHUB_TOKEN;
   if (!token) throw new UsageError('GITHUB_TOKEN is not set: in a workflow, pass `env: GITHUB_TOKEN: ${{ github.token }}` to the step');
   const repository = env.GITHUB_REPOSITORY ?? '';
   const m = /^([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\/([A-Za-z0-9._-]{1,100})$/.exec(repository);
   if (!m) throw new UsageError(`GITHUB_REPOSITORY must be owner/repo, not ${JSON.stringify(repository)}`);
-  const number = opts.pr !== undefined ? positiveInt('--pr', opts.pr, 0) : await prFromEvent(env.GITHUB_EVENT_PATH);
+  const client = new GitHubClient({ baseUrl: env.GITHUB_API_URL || 'https://api.github.com', token });
+  return { client, owner: m[1]!, repo: m[2]!, author: authorFlag ?? '' };
+}
+
+/** GET /user, or the Actions bot for an installation token (which cannot read /user). */
+export async function resolveAuthor(c: Connection, what: 'comment' | 'issue'): Promise<string> {
+  if (c.author) return c.author;
+  const me = await c.client.request<{ login?: string }>('GET', '/user');
+  if (me.ok && typeof me.value?.login === 'string') return me.value.login;
+  if (!me.ok && me.status === 403 && /not accessible by integration/i.test(me.message)) return ACTIONS_BOT;
+  if (!me.ok) return failed(me.status, me.message, what);
+  return ACTIONS_BOT;
+}
+
+export function waited(client: GitHubClient): string {
+  return client.waits.length > 0 ? `waited ${client.waits.length} time${client.waits.length === 1 ? '' : 's'} for GitHub's rate limits (${Math.round(client.waits.reduce((a, b) => a + b, 0) / 1000)} s)\n` : '';
+}
+
+export async function run(_args: string[], opts: Record<string, string | undefined>): Promise<number> {
+  if (opts.plan === undefined) throw new UsageError('--plan FILE is required: the Markdown from `idac plan --format markdown --out FILE`');
+  const c = await connect(opts.author);
+  const number = opts.pr !== undefined ? positiveInt('--pr', opts.pr, 0) : await prFromEvent(process.env.GITHUB_EVENT_PATH);
   if (number < 1) throw new UsageError('--pr must be a pull request number');
 
   let body = await readFileText(resolve(opts.plan), '--plan');
   if (!body.includes(PLAN_MARKER)) body = `${PLAN_MARKER}\n${body}`;
   if (body.length > COMMENT_LIMIT) throw new UsageError(`--plan ${opts.plan} is ${body.length} characters; a GitHub comment holds ${COMMENT_LIMIT}: write it with \`idac plan --format markdown\`, which stays under the limit`);
 
-  const client = new GitHubClient({ baseUrl: env.GITHUB_API_URL || 'https://api.github.com', token });
-  let author = opts.author;
-  if (author === undefined) {
-    const me = await client.request<{ login?: string }>('GET', '/user');
-    if (me.ok && typeof me.value?.login === 'string') author = me.value.login;
-    // The Actions token is an app installation token: it cannot read /user, and it comments as this bot.
-    else if (!me.ok && me.status === 403 && /not accessible by integration/i.test(me.message)) author = ACTIONS_BOT;
-    else if (!me.ok) return failed(me.status, me.message);
-    else author = ACTIONS_BOT;
-  }
-  const result = await upsertStickyComment(client, { owner: m[1]!, repo: m[2]!, number, marker: PLAN_MARKER, author }, body);
-  if (!result.ok) return failed(result.status, result.message);
-  process.stdout.write(`${result.action} the plan comment on ${m[1]}/${m[2]}#${number}${result.url ? `: ${result.url}` : ''}\n`);
+  const author = await resolveAuthor(c, 'comment');
+  const result = await upsertStickyComment(c.client, { owner: c.owner, repo: c.repo, number, marker: PLAN_MARKER, author }, body);
+  if (!result.ok) return failed(result.status, result.message, 'comment');
+  process.stdout.write(`${result.action} the plan comment on ${c.owner}/${c.repo}#${number}${result.url ? `: ${result.url}` : ''}\n`);
   if (result.ignored > 0) process.stdout.write(`left ${result.ignored} comment${result.ignored === 1 ? '' : 's'} with the same marker by other users untouched\n`);
-  if (client.waits.length > 0) process.stdout.write(`waited ${client.waits.length} time${client.waits.length === 1 ? '' : 's'} for GitHub's rate limits (${Math.round(client.waits.reduce((a, b) => a + b, 0) / 1000)} s)\n`);
+  process.stdout.write(waited(c.client));
   return 0;
 }
 
-function failed(status: number, message: string): never {
+export function failed(status: number, message: string, what: 'comment' | 'issue'): never {
   const detail = JSON.stringify(message.slice(0, 300));
   switch (status) {
     case 401:
-      throw new UsageError(`GitHub rejected the token (401 ${detail}): GITHUB_TOKEN is wrong or expired. No comment was written.`);
+      throw new UsageError(`GitHub rejected the token (401 ${detail}): GITHUB_TOKEN is wrong or expired. No ${what} was written.`);
     case 403:
-      throw new UsageError(`GitHub refused (403 ${detail}): the token needs \`permissions: pull-requests: write\` (a fork's pull request gets a read-only token). No comment was written.`);
+      throw new UsageError(`GitHub refused (403 ${detail}): the token needs \`permissions: ${what === 'comment' ? 'pull-requests' : 'issues'}: write\`${what === 'comment' ? " (a fork's pull request gets a read-only token)" : ''}. No ${what} was written.`);
     case 404:
-      throw new UsageError(`GitHub found no such repository or pull request (404 ${detail}). No comment was written.`);
+      throw new UsageError(`GitHub found no such repository or pull request (404 ${detail}). No ${what} was written.`);
     default:
-      throw new UsageError(`GitHub API error${status ? ` ${status}` : ''}: ${detail}. No comment was written.`);
+      throw new UsageError(`GitHub API error${status ? ` ${status}` : ''}: ${detail}. No ${what} was written.`);
   }
 }

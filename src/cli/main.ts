@@ -70,6 +70,14 @@ export async function main(argv: string[]): Promise<number> {
     .option('--author <login>', 'the login the token comments as (default: GET /user, or github-actions[bot] for the Actions token)')
     .action(run(() => import('./github.js')));
 
+  withCommon(github.command('audit'))
+    .description('open, update or close the one audit issue: identities expiring, due for review, or breaking a rotation policy, with their owners mentioned (logins from org.yaml only)')
+    .option('--window <duration>', 'look-ahead (default 30d)')
+    .option('--dry-run', 'print the issue body; touch nothing on GitHub')
+    .option('--author <login>', 'the login the token acts as (default: GET /user, or github-actions[bot])')
+    .option('--out <file>', 'with --dry-run: write the body to a file')
+    .action(run(() => import('./github-audit.js')));
+
   withCommon(program.command('rotation'))
     .description('static credentials: generation, age, next rotation, overlap window, overdue')
     .addOption(new Option('--format <format>', 'text | json').default(undefined))

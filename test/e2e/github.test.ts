@@ -15,8 +15,11 @@ const MARKER = '<!-- idac-plan -->';
 
 interface Comment { id: number; body: string; user: { login: string }; html_url: string }
 
+interface Issue { number: number; title: string; body: string; state: string; user: { login: string }; html_url: string; pull_request?: object }
+
 class FakeGitHub {
   comments: Comment[] = [];
+  issues: Issue[] = [];
   log: string[] = [];
   /** token → login; 'INTEGRATION' answers /user with 403 like the Actions token. */
   tokens = new Map<string, string>([['user-token', 'idac-bot'], ['actions-token', 'INTEGRATION']]);
@@ -34,6 +37,7 @@ class FakeGitHub {
 
   reset(): void {
     this.comments = [];
+    this.issues = [];
     this.log = [];
     this.limited.clear();
     this.nextId = 1000;
@@ -74,6 +78,24 @@ class FakeGitHub {
       const c: Comment = { id: this.nextId++, body, user: { login: actor }, html_url: `https://github.example/acme/identities/pull/7#issuecomment-${this.nextId - 1}` };
       this.comments.push(c);
       return this.send(res, 201, c);
+    }
+    if (key === 'GET /repos/acme/identities/issues') {
+      const per = Number(url.searchParams.get('per_page') ?? 30);
+      const page = Number(url.searchParams.get('page') ?? 1);
+      return this.send(res, 200, this.issues.filter((i) => i.state === url.searchParams.get('state')).slice((page - 1) * per, page * per));
+    }
+    if (key === 'POST /repos/acme/identities/issues') {
+      const b = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { title: string; body: string };
+      const issue: Issue = { number: this.issues.length + 1, title: b.title, body: b.body, state: 'open', user: { login: actor }, html_url: `https://github.example/acme/identities/issues/${this.issues.length + 1}` };
+      this.issues.push(issue);
+      return this.send(res, 201, issue);
+    }
+    m = /^PATCH \/repos\/acme\/identities\/issues\/(\d+)$/.exec(key);
+    if (m) {
+      const issue = this.issues.find((i) => i.number === Number(m![1]));
+      if (!issue) return this.send(res, 404, { message: 'Not Found' });
+      Object.assign(issue, JSON.parse(Buffer.concat(chunks).toString('utf8')) as object);
+      return this.send(res, 200, issue);
     }
     m = /^PATCH \/repos\/acme\/identities\/issues\/comments\/(\d+)$/.exec(key);
     if (m) {
@@ -204,5 +226,57 @@ describe('idac github comment', () => {
     const r = await idacAsync(['github', 'comment', '--plan', planFile('x')], { ...envFor('user-token'), GITHUB_EVENT_PATH: push });
     expect(r.code).toBe(2);
     expect(r.stderr).toBe('idac: the event payload names no pull request (run on pull_request, or pass --pr N)\n');
+  });
+});
+
+describe('idac github audit', () => {
+  const acme = join(root, 'examples/acme');
+  const audit = (now: string, token = 'actions-token') => idacAsync(['github', 'audit', '--dir', acme, '--now', now], envFor(token));
+
+  it('opens one issue, updates it the next night, closes it when nothing is left', async () => {
+    const first = await audit('2027-01-15');
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stdout).toBe('audit issue created: acme/identities#1; 3 items\n');
+    expect(gh.issues).toHaveLength(1);
+    expect(gh.issues[0]).toMatchObject({ title: 'idac audit: identities that need their owners', state: 'open', user: { login: 'github-actions[bot]' } });
+    expect(gh.issues[0]!.body).toContain('<!-- idac-audit -->');
+    // Mentions only from org.yaml: frank has a login, the team a handle; ivan has none.
+    expect(gh.issues[0]!.body).toContain('owner @frank-platform, successor `grace@acme.example`, team @acme/platform');
+    expect(gh.issues[0]!.body).toContain('owner `ivan@acme.example`');
+
+    const second = await audit('2027-01-20');
+    expect(second.stdout).toMatch(/^audit issue updated: acme\/identities#1; \d+ items\n$/);
+    expect(gh.issues).toHaveLength(1);
+    expect(gh.issues[0]!.body).toContain('Audit of 2027-01-20');
+
+    const third = await audit('2026-11-23');
+    expect(third.stdout).toBe('audit issue closed (nothing left): acme/identities#1; 0 items\n');
+    expect(gh.issues[0]!.state).toBe('closed');
+    const fourth = await audit('2026-11-23');
+    expect(fourth.stdout).toBe('audit issue not needed (nothing to report); 0 items\n');
+    expect(gh.issues).toHaveLength(1);
+  });
+
+  it('leaves an issue by someone else with the marker alone, and skips pull requests', async () => {
+    gh.issues.push({ number: 1, title: 'spoof', body: '<!-- idac-audit -->\nall fine', state: 'open', user: { login: 'mallory' }, html_url: 'x' });
+    gh.issues.push({ number: 2, title: 'pr', body: '<!-- idac-audit -->', state: 'open', user: { login: 'github-actions[bot]' }, html_url: 'x', pull_request: {} });
+    const r = await audit('2027-01-15');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toBe('audit issue created: acme/identities#3; 3 items\n');
+    expect(gh.issues.map((i) => [i.number, i.body.includes('Audit of')])).toEqual([[1, false], [2, false], [3, true]]);
+  });
+
+  it('--dry-run prints the body and makes no request', async () => {
+    const r = await idacAsync(['github', 'audit', '--dir', acme, '--now', '2027-01-15', '--dry-run'], { GITHUB_TOKEN: undefined, GITHUB_API_URL: gh.url });
+    expect(r.code).toBe(0);
+    expect(r.stdout.startsWith('<!-- idac-audit -->\nAudit of 2027-01-15')).toBe(true);
+    expect(gh.log).toEqual([]);
+  });
+
+  it('401: exit 2, nothing written', async () => {
+    const r = await audit('2027-01-15', 'nope');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('idac: GitHub rejected the token (401 "Bad credentials"): GITHUB_TOKEN is wrong or expired. No issue was written.\n');
+    expect(gh.issues).toEqual([]);
   });
 });

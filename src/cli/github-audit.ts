@@ -1,0 +1,49 @@
+// idac github audit: the nightly issue listing what needs its owners (expiry, access review,
+// rotation policy, certificate renewals), created, updated in place, or closed when empty.
+// --dry-run prints the issue body instead and needs no token.
+
+import { ORG_FILE } from '../check/validate.js';
+import { AUDIT_MARKER, AUDIT_TITLE, auditItems, renderAuditIssue } from '../github/audit.js';
+import { upsertStickyIssue } from '../github/sticky-issue.js';
+import { FsSource } from '../io/fs-source.js';
+import type { MachineIdentity } from '../manifest/machine-identity.generated.js';
+import type { Organization } from '../manifest/organization.generated.js';
+import { readValid } from '../manifest/read.js';
+import { orgModel } from '../model/org.js';
+import { parseDuration } from '../time.js';
+import { common } from './common.js';
+import { UsageError } from './errors.js';
+import { connect, failed, resolveAuthor, waited } from './github.js';
+import { emit } from './write.js';
+
+export async function run(_args: string[], opts: Record<string, string | undefined>): Promise<number> {
+  const { dir, now } = common(opts);
+  const windowText = opts.window ?? '30d';
+  const window = parseDuration(windowText);
+  if (window === null) throw new UsageError(`--window ${JSON.stringify(windowText)} is not a duration: <int>(m|h|d), e.g. 30d`);
+  const source = new FsSource(dir);
+  const listing = await source.list(['identities']);
+  if (!listing.ok) throw new UsageError(listing.message);
+  const orgData = (await readValid(source, ORG_FILE, 'Organization')) as Organization | null;
+  const org = orgData ? orgModel(orgData) : null;
+  const identities: { file: string; data: MachineIdentity }[] = [];
+  for (const f of listing.files) {
+    if (f.path === ORG_FILE || f.symlink) continue;
+    const data = (await readValid(source, f.path, 'MachineIdentity')) as MachineIdentity | null;
+    if (data) identities.push({ file: f.path, data });
+  }
+  const items = auditItems(identities, org, now, window);
+  const body = renderAuditIssue(items, org, now, windowText);
+  if (opts.dryRun !== undefined) {
+    await emit(body, opts.out);
+    return 0;
+  }
+  const c = await connect(opts.author);
+  const author = await resolveAuthor(c, 'issue');
+  const result = await upsertStickyIssue(c.client, { owner: c.owner, repo: c.repo, marker: AUDIT_MARKER, author }, items.length > 0 ? { title: AUDIT_TITLE, body } : null);
+  if (!result.ok) return failed(result.status, result.message, 'issue');
+  const what = { created: 'created', updated: 'updated', closed: 'closed (nothing left)', none: 'not needed (nothing to report)' }[result.action];
+  process.stdout.write(`audit issue ${what}${result.number ? `: ${c.owner}/${c.repo}#${result.number}` : ''}; ${items.length} item${items.length === 1 ? '' : 's'}\n`);
+  process.stdout.write(waited(c.client));
+  return 0;
+}

@@ -1,0 +1,49 @@
+// One issue kept up to date by a scheduled job, found (like the plan comment) by a hidden marker
+// and by its author: created when there is something to say, edited while there is, and closed
+// when there is nothing left. Issues by anyone else carrying the marker are never touched.
+
+import type { GitHubClient } from '../io/github.js';
+
+export interface IssueTarget {
+  owner: string;
+  repo: string;
+  marker: string;
+  author: string;
+}
+
+interface Issue {
+  number: number;
+  body?: string | null;
+  html_url?: string;
+  user?: { login?: string } | null;
+  pull_request?: unknown;
+}
+
+export type IssueResult =
+  | { ok: true; action: 'created' | 'updated' | 'closed' | 'none'; number: number | null; url: string | null }
+  | { ok: false; status: number; message: string };
+
+const PER_PAGE = 100;
+const MAX_PAGES = 50;
+
+export async function upsertStickyIssue(client: GitHubClient, t: IssueTarget, content: { title: string; body: string } | null): Promise<IssueResult> {
+  const base = `/repos/${encodeURIComponent(t.owner)}/${encodeURIComponent(t.repo)}`;
+  let mine: Issue | null = null;
+  for (let page = 1; page <= MAX_PAGES && mine === null; page++) {
+    const list = await client.request<Issue[]>('GET', `${base}/issues?state=open&per_page=${PER_PAGE}&page=${page}`);
+    if (!list.ok) return list;
+    mine = list.value.find((i) => i.pull_request === undefined && (i.body ?? '').includes(t.marker) && i.user?.login?.toLowerCase() === t.author.toLowerCase()) ?? null;
+    if (list.value.length < PER_PAGE) break;
+  }
+  if (content === null) {
+    if (!mine) return { ok: true, action: 'none', number: null, url: null };
+    const r = await client.request<Issue>('PATCH', `${base}/issues/${mine.number}`, { state: 'closed', state_reason: 'completed', body: `${t.marker}\nNothing needs attention any more.\n` });
+    return r.ok ? { ok: true, action: 'closed', number: mine.number, url: r.value?.html_url ?? null } : r;
+  }
+  if (mine) {
+    const r = await client.request<Issue>('PATCH', `${base}/issues/${mine.number}`, content);
+    return r.ok ? { ok: true, action: 'updated', number: mine.number, url: r.value?.html_url ?? null } : r;
+  }
+  const r = await client.request<Issue>('POST', `${base}/issues`, content);
+  return r.ok ? { ok: true, action: 'created', number: r.value.number, url: r.value.html_url ?? null } : r;
+}
