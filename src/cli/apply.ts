@@ -14,7 +14,6 @@ import type { MachineIdentity } from '../manifest/machine-identity.generated.js'
 import type { Organization } from '../manifest/organization.generated.js';
 import { readValid } from '../manifest/read.js';
 import { orgModel } from '../model/org.js';
-import { ruleById } from '../rules/index.js';
 import { parseDuration } from '../time.js';
 import { common, oneOf, positiveInt } from './common.js';
 import { UsageError } from './errors.js';
@@ -58,8 +57,8 @@ export async function run(_args: string[], opts: Record<string, string | undefin
   if (!checked.ok) throw new UsageError(checked.message);
   const errors = checked.value.findings.filter((f) => f.severity === 'error');
   if (errors.length > 0) {
-    const { renderText } = await import('../render/findings-text.js');
-    process.stderr.write(renderText({ identities: checked.value.identities, findings: errors.slice(0, 50), ...(errors.length > 50 ? { truncated: errors.length - 50 } : {}) }, { color: false, meta: (id) => ruleById.get(id)?.meta }));
+    const { renderFindings } = await import('./findings-output.js');
+    process.stderr.write(await renderFindings('text', { identities: checked.value.identities, findings: errors.slice(0, 50), ...(errors.length > 50 ? { truncated: errors.length - 50 } : {}) }, { color: false }));
     process.stderr.write(`idac apply: the repository has ${errors.length} error${errors.length === 1 ? '' : 's'} (idac validate shows them all). Nothing was applied.\n`);
     return 1;
   }

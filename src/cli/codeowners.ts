@@ -15,9 +15,9 @@ import { readValid } from '../manifest/read.js';
 import { orgModel } from '../model/org.js';
 import type { Finding } from '../findings.js';
 import { finding } from '../rules/engine.js';
-import { ruleById } from '../rules/index.js';
 import { common, oneOf, useColor } from './common.js';
 import { UsageError } from './errors.js';
+import { renderFindings } from './findings-output.js';
 import { emit } from './write.js';
 
 const FORMATS = ['text', 'json', 'github'] as const;
@@ -76,19 +76,9 @@ export async function run(_args: string[], opts: Record<string, string | undefin
     if (findings.length === 0) findings.push(finding(RULE, CODEOWNERS_FILE, null, 1, 1, `${CODEOWNERS_FILE} gives every file the right owners but is not what \`idac codeowners\` writes (order, comments or extra lines); run \`idac codeowners\` and commit the result`));
   }
   const report = { identities: owned.length + skipped, findings };
-  let out: string;
-  switch (format) {
-    case 'json':
-      out = (await import('../render/findings-json.js')).renderJson(report);
-      break;
-    case 'github':
-      out = (await import('../render/findings-github.js')).renderGithub(report);
-      break;
-    default:
-      out = findings.length === 0
-        ? `${CODEOWNERS_FILE} is up to date (${owned.length} identit${owned.length === 1 ? 'y' : 'ies'}${note}).\n`
-        : (await import('../render/findings-text.js')).renderText(report, { color: opts.out === undefined && useColor(process.stdout), meta: (id) => ruleById.get(id)?.meta });
-  }
+  const out = format === 'text' && findings.length === 0
+    ? `${CODEOWNERS_FILE} is up to date (${owned.length} identit${owned.length === 1 ? 'y' : 'ies'}${note}).\n`
+    : await renderFindings(format, report, { color: opts.out === undefined && useColor(process.stdout) });
   await emit(out, opts.out);
   return findings.length > 0 ? 1 : 0;
 }

@@ -1,11 +1,10 @@
-import { createRequire } from 'node:module';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { validate } from '../check/validate.js';
 import { FsSource } from '../io/fs-source.js';
 import { unpackInventory } from '../rules/engine.js';
-import { ruleById } from '../rules/index.js';
 import { common, oneOf, positiveInt, useColor } from './common.js';
 import { UsageError } from './errors.js';
+import { renderFindings } from './findings-output.js';
 import { emit } from './write.js';
 
 /** A PATH argument as a path relative to the repository root (absolute paths are accepted if inside it). */
@@ -40,21 +39,10 @@ export async function run(paths: string[], opts: Record<string, string | undefin
   const all = result.value.findings;
   const shown = all.slice(0, max);
   const report = { identities: result.value.identities, findings: shown, ...(all.length > max ? { truncated: all.length - max } : {}) };
-  const meta = (id: string) => ruleById.get(id)?.meta;
-  let text: string;
-  switch (format) {
-    case 'json':
-      text = (await import('../render/findings-json.js')).renderJson(report);
-      break;
-    case 'github':
-      text = (await import('../render/findings-github.js')).renderGithub(report);
-      break;
-    case 'sarif':
-      text = (await import('../render/findings-sarif.js')).renderSarif(report, { version: (createRequire(import.meta.url)('../../package.json') as { version: string }).version });
-      break;
-    default:
-      text = (await import('../render/findings-text.js')).renderText(report, { color: opts.out === undefined && useColor(process.stdout), meta, inventory: result.value.outcomes.flatMap((o) => (o.inventory ? [unpackInventory(o.inventory)] : [])) });
-  }
+  const text = await renderFindings(format, report, {
+    color: opts.out === undefined && useColor(process.stdout),
+    ...(format === 'text' ? { inventory: result.value.outcomes.flatMap((o) => (o.inventory ? [unpackInventory(o.inventory)] : [])) } : {}),
+  });
   await emit(text, opts.out);
   return all.some((f) => f.severity === 'error') ? 1 : 0;
 }
