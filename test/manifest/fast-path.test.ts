@@ -14,8 +14,10 @@ import { parseYaml } from '../../src/manifest/parse.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
+/** Manifests only: the example repos' workflow templates (.github/) are YAML but not manifests. */
 function yamlFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
+    if (name === '.github') return [];
     const p = join(dir, name);
     return statSync(p).isDirectory() ? yamlFiles(p) : /\.ya?ml$/.test(name) ? [p] : [];
   });
