@@ -89,6 +89,14 @@ export async function main(argv: string[]): Promise<number> {
     .option('--reason <text>', 'why (an incident id): recorded in a comment above status')
     .action(run(() => import('./revoke.js')));
 
+  withCommon(program.command('history').argument('[name]', 'the identity (omit with --all)'))
+    .description('every commit that changed an identity (renames followed), with author, date, PR and the semantic change; --all: the whole repository\'s change log')
+    .option('--all', 'the change log of every identity')
+    .option('--since <date>', 'only commits from this date on')
+    .addOption(new Option('--format <format>', 'text | json | markdown').default(undefined))
+    .option('--out <file>', 'write to a file instead of stdout')
+    .action(run(() => import('./history.js')));
+
   withCommon(program.command('rules'))
     .description('the rule catalogue: rationale, fix and OWASP NHI mapping')
     .option('--format <format>', 'markdown | json | text')

@@ -85,7 +85,7 @@ export class GitSource implements Source {
 }
 
 /** One long-lived `git cat-file --batch` (or `--batch-check`: sizes only); requests are answered in order. */
-class BatchReader {
+export class BatchReader {
   private readonly proc;
   private buf = Buffer.alloc(0);
   private readonly queue: Array<{ resolve: (b: Uint8Array | number) => void; reject: (e: Error) => void }> = [];

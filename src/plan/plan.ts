@@ -140,7 +140,7 @@ export function buildPlan(input: PlanInput): Plan {
 }
 
 /** Grants gained and lost, wildcards expanded: widening `s3:GetObject` to `s3:Get*` lists every action it adds. */
-function diffAccess(name: string, before: MachineIdentity | null, after: MachineIdentity | null, now: number, catalog: IamCatalog): { gained: AccessChange[]; lost: AccessChange[] } {
+export function diffAccess(name: string, before: MachineIdentity | null, after: MachineIdentity | null, now: number, catalog: IamCatalog): { gained: AccessChange[]; lost: AccessChange[] } {
   const b = liveGrants(name, before, now, catalog);
   const a = liveGrants(name, after, now, catalog);
   return { gained: [...a].filter(([k]) => !b.has(k)).map(([, v]) => v), lost: [...b].filter(([k]) => !a.has(k)).map(([, v]) => v) };
@@ -160,7 +160,7 @@ function liveGrants(name: string, data: MachineIdentity | null, now: number, cat
   return out;
 }
 
-function compareAccess(a: AccessChange, b: AccessChange): number {
+export function compareAccess(a: AccessChange, b: AccessChange): number {
   return a.identity < b.identity ? -1 : a.identity > b.identity ? 1 : a.target < b.target ? -1 : a.target > b.target ? 1 : a.grant < b.grant ? -1 : a.grant > b.grant ? 1 : 0;
 }
 

@@ -174,6 +174,15 @@ function identityName(loaded: Loaded): string | null {
 }
 
 /** The text rules (secrets): findings carry a fingerprint, never the matched text. */
+/** Whether a text holds a secret any text rule recognises (for readers that must withhold values). */
+export async function holdsSecret(text: string): Promise<boolean> {
+  const scan = textScan(text);
+  for (const rule of rules) {
+    if (rule.kind === 'text' && (await rule.check(scan)).length > 0) return true;
+  }
+  return false;
+}
+
 async function scanSecrets(file: string, identity: string | null, text: string, lines: LineIndex): Promise<{ findings: Finding[]; secrets: string[] }> {
   const findings: Finding[] = [];
   const secrets: string[] = [];

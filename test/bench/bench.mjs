@@ -8,6 +8,7 @@ import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { generateFleet } from './fleet.mjs';
+import { historyBench } from './history.mjs';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 const work = join(repo, '.bench');
@@ -109,6 +110,8 @@ function planBench(dir, n) {
   }
   return { wall: median(times), runs: times.length };
 }
+
+historyBench(repo, work, timed, fmt);
 
 // Start-up: `idac --version` against a bare node.
 const reps = 15;
