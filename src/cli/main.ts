@@ -97,6 +97,35 @@ export async function main(argv: string[]): Promise<number> {
     .option('--out <file>', 'write to a file instead of stdout')
     .action(run(() => import('./history.js')));
 
+  withCommon(program.command('report'))
+    .description('inventory, KPIs and OWASP Non-Human Identities Top 10 coverage')
+    .addOption(new Option('--format <format>', 'markdown | json | html | csv').default(undefined))
+    .option('--out <file>', 'write to a file instead of stdout')
+    .action(run(() => import('./report.js')));
+
+  withCommon(program.command('who-can').argument('[action]', 'an AWS action, Kubernetes verb or Vault capability').argument('[resource]', 'an AWS ARN, k8s:CLUSTER/NAMESPACE/RESOURCE[/NAME] or vault:PATH'))
+    .description('which identities can do ACTION on RESOURCE (and through which grant); --identity: everything one identity can do')
+    .option('--identity <name>', 'the forward view: everything this identity can do')
+    .addOption(new Option('--format <format>', 'text | json').default(undefined))
+    .option('--out <file>', 'write to a file instead of stdout')
+    .action(run(() => import('./who-can.js')));
+
+  withCommon(program.command('offboard').argument('<person>', 'the person\'s e-mail'))
+    .description('every identity PERSON owns, succeeds, reviewed or approved; --write hands ownership to the successor')
+    .option('--write', 'edit the manifests in place (comments and formatting kept)')
+    .addOption(new Option('--format <format>', 'text | json').default(undefined))
+    .option('--out <file>', 'write the report to a file instead of stdout')
+    .action(run(() => import('./offboard.js')));
+
+  withCommon(program.command('review').argument('[verb]', '`attest` to record a review').argument('[identity]', 'with attest: the identity reviewed'))
+    .description('identities due for access review, per owner; `review attest NAME --reviewer R` records a review in the manifest')
+    .option('--owner <email>', 'only this owner\'s identities')
+    .option('--due <duration>', 'due within this window (default 30d)')
+    .option('--reviewer <email>', 'with attest: who reviewed')
+    .addOption(new Option('--format <format>', 'text | json').default(undefined))
+    .option('--out <file>', 'write to a file instead of stdout')
+    .action(run(() => import('./review.js')));
+
   withCommon(program.command('rules'))
     .description('the rule catalogue: rationale, fix and OWASP NHI mapping')
     .option('--format <format>', 'markdown | json | text')

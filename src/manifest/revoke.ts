@@ -3,7 +3,8 @@
 // parser reports, so every other byte — comments, order, flow style, quoting — stays as the owner
 // wrote it and the diff is the few lines that matter; the reason goes into a comment above status.
 
-import { isMap, isScalar, parseDocument, type Pair, type YAMLMap } from 'yaml';
+import { isMap, isScalar, parseDocument } from 'yaml';
+import { afterLine, column, find, keyStart, lineStart, valueEnd } from './edit.js';
 
 export type RevokeResult = { ok: true; text: string; epoch: number | null } | { ok: false; message: string };
 
@@ -52,33 +53,6 @@ export function revokeText(text: string, opts: { reason: string; date: string })
   let out = text;
   for (const e of edits.sort((a, b) => b.at - a.at)) out = out.slice(0, e.at) + e.text + out.slice(e.end);
   return { ok: true, text: out, epoch };
-}
-
-function find(map: YAMLMap, key: string): Pair | undefined {
-  return map.items.find((p) => isScalar(p.key) && p.key.value === key);
-}
-
-function keyStart(p: Pair): number {
-  return (p.key as { range?: [number, number, number] }).range![0];
-}
-
-function valueEnd(p: Pair): number {
-  const v = p.value as { range?: [number, number, number] } | null;
-  return v?.range ? v.range[1] : (p.key as { range: [number, number, number] }).range[1];
-}
-
-function lineStart(text: string, offset: number): number {
-  return text.lastIndexOf('\n', offset - 1) + 1;
-}
-
-function column(text: string, offset: number): number {
-  return offset - lineStart(text, offset);
-}
-
-/** The start of the line after the one holding `offset` (the end of the text if there is none). */
-function afterLine(text: string, offset: number): number {
-  const nl = text.indexOf('\n', Math.max(0, offset - 1));
-  return nl < 0 ? text.length : nl + 1;
 }
 
 /** One line of printable text: a reason never breaks out of its comment. */

@@ -106,6 +106,7 @@ import stewardshipCostCenterRequired from './stewardship/cost-center-required.js
 import stewardshipFolderMatchesTeam from './stewardship/folder-matches-team.js';
 import stewardshipOwnerInTeam from './stewardship/owner-in-team.js';
 import stewardshipPurposeNotPlaceholder from './stewardship/purpose-not-placeholder.js';
+import stewardshipReviewerKnown from './stewardship/reviewer-known.js';
 import stewardshipReviewerNotOwner from './stewardship/reviewer-not-owner.js';
 import stewardshipSuccessorInTeam from './stewardship/successor-in-team.js';
 import stewardshipSuccessorNotOwner from './stewardship/successor-not-owner.js';
@@ -242,6 +243,7 @@ export const rules: readonly Rule[] = [
   stewardshipFolderMatchesTeam,
   stewardshipOwnerInTeam,
   stewardshipPurposeNotPlaceholder,
+  stewardshipReviewerKnown,
   stewardshipReviewerNotOwner,
   stewardshipSuccessorInTeam,
   stewardshipSuccessorNotOwner,

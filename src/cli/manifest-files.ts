@@ -1,0 +1,78 @@
+// The working tree's manifests for the commands that read people out of them and write small edits
+// back (offboard, review): every identity file with its text, the ones that are not valid manifests,
+// org.yaml; and the write that prints the diff to commit.
+
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { createTwoFilesPatch } from 'diff';
+import { ORG_FILE } from '../check/validate.js';
+import { FsSource } from '../io/fs-source.js';
+import { isOversize } from '../io/source.js';
+import { decode, MAX_FILE_BYTES } from '../manifest/decode.js';
+import { loadText } from '../manifest/load.js';
+import type { MachineIdentity } from '../manifest/machine-identity.generated.js';
+import type { Organization } from '../manifest/organization.generated.js';
+import { orgModel, type OrgModel } from '../model/org.js';
+import { UsageError } from './errors.js';
+
+export interface RepoManifests {
+  identities: { file: string; data: MachineIdentity }[];
+  /** Not a valid MachineIdentity; `text` is null when the file could not even be read as UTF-8 text. */
+  invalid: { file: string; text: string | null }[];
+  /** Null when org.yaml is missing or invalid. */
+  org: OrgModel | null;
+}
+
+/** Exits 2 when identities/ cannot be listed: the command cannot give a complete answer. */
+export async function readManifests(dir: string): Promise<RepoManifests> {
+  const source = new FsSource(dir);
+  const listing = await source.list([ORG_FILE.slice(0, ORG_FILE.lastIndexOf('/'))]);
+  if (!listing.ok) throw new UsageError(listing.message);
+  const out: RepoManifests = { identities: [], invalid: [], org: null };
+  for (const entry of listing.files) {
+    let text: string | null = null;
+    if (!entry.symlink) {
+      const bytes = await source.read(entry.path, MAX_FILE_BYTES);
+      const decoded = isOversize(bytes) ? null : decode(bytes);
+      text = decoded?.ok ? decoded.text : null;
+    }
+    if (entry.path === ORG_FILE) {
+      const loaded = text === null ? null : loadText(text, { expect: 'Organization', fast: true });
+      out.org = loaded?.valid ? orgModel(loaded.data as Organization) : null;
+      continue;
+    }
+    const loaded = text === null ? null : loadText(text, { expect: 'MachineIdentity', fast: true });
+    if (loaded?.valid && loaded.kind === 'MachineIdentity') out.identities.push({ file: entry.path, data: loaded.data as MachineIdentity });
+    else out.invalid.push({ file: entry.path, text });
+  }
+  return out;
+}
+
+export interface FileEdit {
+  file: string;
+  before: string;
+  after: string;
+}
+
+/** The file as it is on disk, byte for byte (a byte-order mark included), for an edit in place. */
+export async function readRaw(dir: string, file: string): Promise<string> {
+  try {
+    return await readFile(join(dir, file), 'utf8');
+  } catch (e) {
+    throw new UsageError(`cannot read ${file}: ${(e as Error).message}`);
+  }
+}
+
+/** Writes every edit (all were computed first, so a refusal writes nothing) and returns their diff. */
+export async function writeEdits(dir: string, edits: readonly FileEdit[]): Promise<string> {
+  let diff = '';
+  for (const e of edits) {
+    try {
+      await writeFile(join(dir, e.file), e.after);
+    } catch (err) {
+      throw new UsageError(`cannot write ${e.file}: ${(err as Error).message}`);
+    }
+    diff += createTwoFilesPatch(`a/${e.file}`, `b/${e.file}`, e.before, e.after, '', '', { context: 1 }).replace(/^(Index:.*\n)?=+\n/, '');
+  }
+  return diff;
+}

@@ -1,0 +1,57 @@
+// idac who-can: which identities can make one request (ACTION RESOURCE), or everything one identity
+// can do (--identity NAME), each answer pointing at the grant's file and line.
+
+import { servicesOf } from '../access/aws-actions.js';
+import { iamCatalog } from '../access/iam-catalog.js';
+import { awsServices } from '../access/model.js';
+import { show } from '../findings.js';
+import { FsSource } from '../io/fs-source.js';
+import { readIdentities } from '../query/identities.js';
+import { canDo, isLive, whoCan } from '../query/who-can.js';
+import { whoCanJson, whoCanText } from '../query/who-can-output.js';
+import { parseQuery, RESOURCE_FORMS } from '../query/who-can-query.js';
+import { common, oneOf } from './common.js';
+import { UsageError } from './errors.js';
+import { emit } from './write.js';
+
+const FORMATS = ['text', 'json'] as const;
+
+export async function run(args: string[], opts: Record<string, string | undefined>): Promise<number> {
+  const { dir, now } = common(opts);
+  const format = oneOf('--format', opts.format, FORMATS, 'text');
+  const [action, resource] = args;
+  const name = opts.identity;
+  if (name !== undefined && action !== undefined) throw new UsageError('give ACTION RESOURCE or --identity NAME, not both');
+  if (name === undefined && action === undefined) throw new UsageError('give ACTION RESOURCE (who can do this?) or --identity NAME (what can this identity do?)');
+  if (name === undefined && resource === undefined) throw new UsageError(`RESOURCE is missing: idac who-can ACTION RESOURCE, where RESOURCE is ${RESOURCE_FORMS}`);
+
+  const read = await readIdentities(new FsSource(dir));
+  if (!read.ok) throw new UsageError(read.message);
+  const services = servicesOf(action === undefined ? [] : [action]);
+  for (const id of read.identities) for (const s of awsServices(id.data)) services.add(s);
+  await iamCatalog.load(services);
+
+  const notes: string[] = [];
+  let text: string;
+  if (name !== undefined) {
+    const found = read.identities.filter((id) => id.data.metadata.name === name);
+    if (found.length === 0) throw new UsageError(`no identity named ${show(name)} under identities/${read.skipped.length > 0 ? ` (${skippedText(read.skipped.length)})` : ''}`);
+    for (const id of found) if (!isLive(id.data)) notes.push(`${name} is ${id.data.spec.status}: it holds no access`);
+    const matches = found.flatMap((id) => canDo(id, now, iamCatalog));
+    text = format === 'json' ? whoCanJson(matches, read.skipped) : whoCanText(matches, `${name} holds no access at ${new Date(now).toISOString().replace('.000Z', 'Z')}`);
+  } else {
+    const parsed = parseQuery(action!, resource!, iamCatalog);
+    if (!parsed.ok) throw new UsageError(parsed.message);
+    notes.push(...parsed.notes);
+    if (read.skipped.length > 0) notes.push(`${skippedText(read.skipped.length)}: the answer does not cover them`);
+    const matches = whoCan(read.identities, parsed.query, now, iamCatalog);
+    text = format === 'json' ? whoCanJson(matches, read.skipped) : whoCanText(matches, `no identity can ${action} on ${resource}`);
+  }
+  for (const n of notes) process.stderr.write(`idac: note: ${n}\n`);
+  await emit(text, opts.out);
+  return 0;
+}
+
+function skippedText(n: number): string {
+  return `${n} manifest${n === 1 ? ' is' : 's are'} not valid and ${n === 1 ? 'was' : 'were'} skipped; run idac validate`;
+}

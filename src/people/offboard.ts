@@ -1,0 +1,116 @@
+// When a person leaves: every identity that names them — as owner, successor, reviewer or approver —
+// and what has to happen to it. The owner's successor takes over (that is what a successor is for);
+// where nobody can, the identity needs a new owner, and every role the person held leaves a gap that
+// validate will ask to fill once they are gone from org.yaml. Pure: manifests in, a report out.
+
+import type { MachineIdentity } from '../manifest/machine-identity.generated.js';
+import { lower, team, type OrgModel } from '../model/org.js';
+import { samePerson } from './email.js';
+
+export const ROLES = ['owner', 'successor', 'reviewer', 'elevation-approver', 'exception-approver'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const NEEDS = ['new-owner', 'new-successor', 'new-review', 'new-elevation-approval', 'new-exception-approval'] as const;
+export type Need = (typeof NEEDS)[number];
+
+export const OWNER_PATH = ['spec', 'stewardship', 'owner'] as const;
+
+export interface Handover {
+  identity: string;
+  /** Null for an org.yaml exception that names no identity of the repository. */
+  file: string | null;
+  status: 'active' | 'suspended' | 'decommissioned' | null;
+  roles: Role[];
+  /** Field (dotted path) → the value `--write` sets; empty when nothing can be written. */
+  proposal: Record<string, string>;
+  needs: Need[];
+}
+
+export interface OffboardReport {
+  person: string;
+  identities: Handover[];
+  /** Where org.yaml names the person (remove them there once the hand-over is merged); null without a valid org.yaml. */
+  org: { teams: string[]; securityOwner: boolean } | null;
+  /** Files that mention the person but are not valid manifests: they could not be checked. */
+  invalid: string[];
+}
+
+export interface ManifestFile {
+  file: string;
+  data: MachineIdentity;
+}
+
+export function offboardReport(person: string, identities: readonly ManifestFile[], org: OrgModel | null, invalid: readonly string[]): OffboardReport {
+  const me = lower(person);
+  const approvers = new Map<string, string[]>();
+  for (const e of org?.spec.exceptions ?? []) approvers.set(e.identity, [...(approvers.get(e.identity) ?? []), e.approvedBy]);
+  const excepted = new Set([...approvers].filter(([, by]) => by.some((a) => samePerson(a, me))).map(([name]) => name));
+  const out: Handover[] = [];
+  for (const { file, data } of identities) {
+    const entry = handover(me, file, data, org, approvers.get(data.metadata.name) ?? []);
+    if (entry) out.push(entry);
+  }
+  const named = new Set(identities.map((i) => i.data.metadata.name));
+  for (const name of excepted) {
+    if (!named.has(name)) out.push({ identity: name, file: null, status: null, roles: ['exception-approver'], proposal: {}, needs: ['new-exception-approval'] });
+  }
+  out.sort((a, b) => cmp(a.identity, b.identity) || cmp(a.file ?? '', b.file ?? ''));
+  const orgPart = org && {
+    teams: [...org.members].filter(([, members]) => members.has(me)).map(([name]) => name).sort(cmp),
+    securityOwner: org.securityOwners.has(me),
+  };
+  return { person, identities: out, org: orgPart, invalid: [...invalid].sort(cmp) };
+}
+
+/** `exceptionApprovers`: who approved each org.yaml exception for this identity. */
+function handover(me: string, file: string, data: MachineIdentity, org: OrgModel | null, exceptionApprovers: readonly string[]): Handover | null {
+  const { owner, successor, team: teamName } = data.spec.stewardship;
+  const roles = new Set<Role>();
+  const needs = new Set<Need>();
+  const proposal: Record<string, string> = {};
+  const owns = samePerson(owner, me);
+  const succeeds = samePerson(successor, me);
+  if (owns) {
+    roles.add('owner');
+    // A successor who is not (or no longer) on the team cannot take over: owner-in-team would fail.
+    const successorStays = !succeeds && !(org && team(org, teamName) && !org.members.get(teamName)?.has(lower(successor)));
+    if (successorStays) {
+      proposal[OWNER_PATH.join('.')] = successor;
+      // The new owner cannot stand as their own reviewer or approver (the four-eyes rules).
+      if (data.spec.review && samePerson(data.spec.review.reviewer, successor)) needs.add('new-review');
+      if ((data.spec.elevations ?? []).some((e) => samePerson(e.approvedBy, successor))) needs.add('new-elevation-approval');
+      if (exceptionApprovers.some((a) => samePerson(a, successor))) needs.add('new-exception-approval');
+    } else needs.add('new-owner');
+    // Either the successor became the owner, or the successor is leaving too: a new one is needed.
+    needs.add('new-successor');
+  }
+  if (succeeds) {
+    roles.add('successor');
+    needs.add('new-successor');
+  }
+  if (data.spec.review && samePerson(data.spec.review.reviewer, me)) {
+    roles.add('reviewer');
+    needs.add('new-review');
+  }
+  if ((data.spec.elevations ?? []).some((e) => samePerson(e.approvedBy, me))) {
+    roles.add('elevation-approver');
+    needs.add('new-elevation-approval');
+  }
+  if (exceptionApprovers.some((a) => samePerson(a, me))) {
+    roles.add('exception-approver');
+    needs.add('new-exception-approval');
+  }
+  if (roles.size === 0) return null;
+  return {
+    identity: data.metadata.name,
+    file,
+    status: data.spec.status ?? 'active',
+    roles: ROLES.filter((r) => roles.has(r)),
+    proposal,
+    needs: NEEDS.filter((n) => needs.has(n)),
+  };
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

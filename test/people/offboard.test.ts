@@ -1,0 +1,72 @@
+// offboardReport: the roles a person holds on each identity, what their successor takes over, and
+// the gaps validate will ask to fill once the person is gone from org.yaml.
+import { describe, expect, it } from 'vitest';
+import { loadText } from '../../src/manifest/load.js';
+import type { MachineIdentity } from '../../src/manifest/machine-identity.generated.js';
+import type { Organization } from '../../src/manifest/organization.generated.js';
+import { orgModel } from '../../src/model/org.js';
+import { offboardReport, type Handover } from '../../src/people/offboard.js';
+import { edit, IDENTITY, ORG } from '../rules/harness.js';
+import { approvedBy, withElevations } from '../rules/elevation/fixture.js';
+
+const load = <T>(text: string, kind: 'MachineIdentity' | 'Organization'): T => {
+  const l = loadText(text, { expect: kind, fast: false });
+  if (!l.valid) throw new Error(JSON.stringify(l.issues));
+  return l.data as T;
+};
+const org = orgModel(load<Organization>(ORG, 'Organization'));
+const orgWith = (extra: string) => orgModel(load<Organization>(`${ORG}${extra}`, 'Organization'));
+const EXCEPTION = (approver: string, identity = 'app') => `  exceptions:\n    - { identity: ${identity}, rule: aws/no-wildcard-action, reason: legacy, approvedBy: ${approver}, expires: 2027-01-01 }\n`;
+
+/** The harness identity (owner alice, successor bob, reviewer carol), renamed and edited. */
+function identity(name: string, ...edits: [string, string][]): { file: string; data: MachineIdentity } {
+  let text = edit(IDENTITY, 'name: app', `name: ${name}`);
+  for (const [from, to] of edits) text = edit(text, from, to);
+  return { file: `identities/payments/${name}.yaml`, data: load<MachineIdentity>(text, 'MachineIdentity') };
+}
+
+const entry = (identity: string, roles: Handover['roles'], needs: Handover['needs'], proposal: Record<string, string> = {}, status: Handover['status'] = 'active'): Handover =>
+  ({ identity, file: `identities/payments/${identity}.yaml`, status, roles, proposal, needs });
+const TO_BOB = { 'spec.stewardship.owner': 'bob@example.com' };
+
+describe('offboardReport', () => {
+  it.each<[string, string, ReturnType<typeof identity>[], Handover[]]>([
+    ['owner: the successor takes over, a new successor is needed', 'alice@example.com', [identity('app')], [entry('app', ['owner'], ['new-successor'], TO_BOB)]],
+    ['emails compare case-insensitively', 'ALICE@Example.com', [identity('app')], [entry('app', ['owner'], ['new-successor'], TO_BOB)]],
+    ['successor only', 'bob@example.com', [identity('app')], [entry('app', ['successor'], ['new-successor'])]],
+    ['reviewer only', 'carol@example.com', [identity('app')], [entry('app', ['reviewer'], ['new-review'])]],
+    ['owner and successor: nobody can take over', 'alice@example.com', [identity('app', ['successor: bob@', 'successor: alice@'])], [entry('app', ['owner', 'successor'], ['new-owner', 'new-successor'])]],
+    ['the successor left the team already', 'alice@example.com', [identity('app', ['successor: bob@example.com', 'successor: dave@example.com'])], [entry('app', ['owner'], ['new-owner', 'new-successor'])]],
+    ['the successor reviewed it: the new owner cannot stand as reviewer', 'alice@example.com', [identity('app', ['reviewer: carol@', 'reviewer: bob@'])], [entry('app', ['owner'], ['new-successor', 'new-review'], TO_BOB)]],
+    ['elevation approver', 'dave@example.com', [{ ...identity('app'), data: load<MachineIdentity>(withElevations(approvedBy('dave@example.com')), 'MachineIdentity') }], [entry('app', ['elevation-approver'], ['new-elevation-approval'])]],
+    ['the successor approved an elevation', 'alice@example.com', [{ ...identity('app'), data: load<MachineIdentity>(withElevations(approvedBy('bob@example.com')), 'MachineIdentity') }], [entry('app', ['owner'], ['new-successor', 'new-elevation-approval'], TO_BOB)]],
+    ['tombstones are listed with their status', 'alice@example.com', [identity('old', ['  expires: 2027-05-31\n', '  expires: 2027-05-31\n  status: decommissioned\n'])], [entry('old', ['owner'], ['new-successor'], TO_BOB, 'decommissioned')]],
+    ['sorted by identity; identities that do not name the person are left out', 'bob@example.com', [identity('zeta'), identity('other', ['successor: bob@', 'successor: carol@']), identity('alpha')],
+      [entry('alpha', ['successor'], ['new-successor']), entry('zeta', ['successor'], ['new-successor'])]],
+  ])('%s', (_name, person, identities, expected) => {
+    expect(offboardReport(person, identities, org, []).identities).toEqual(expected);
+  });
+
+  it('org.yaml exceptions: the approver, and one that names no identity of the repository', () => {
+    const r = offboardReport('sec@example.com', [identity('app')], orgWith(`${EXCEPTION('sec@example.com')}    - { identity: gone, rule: aws/no-wildcard-action, reason: legacy, approvedBy: SEC@example.com, expires: 2027-01-01 }\n`), []);
+    expect(r.identities).toEqual([
+      entry('app', ['exception-approver'], ['new-exception-approval']),
+      { identity: 'gone', file: null, status: null, roles: ['exception-approver'], proposal: {}, needs: ['new-exception-approval'] },
+    ]);
+    expect(r.org).toEqual({ teams: [], securityOwner: true });
+  });
+
+  it('the successor approved an exception: it becomes self-approved once they own the identity', () => {
+    const r = offboardReport('alice@example.com', [identity('app')], orgWith(EXCEPTION('bob@example.com')), []);
+    expect(r.identities).toEqual([entry('app', ['owner'], ['new-successor', 'new-exception-approval'], TO_BOB)]);
+  });
+
+  it('without org.yaml the successor is proposed (nothing says they left) and org is null', () => {
+    const r = offboardReport('alice@example.com', [identity('app', ['successor: bob@example.com', 'successor: dave@example.com'])], null, ['identities/b.yaml', 'identities/a.yaml']);
+    expect(r).toEqual({ person: 'alice@example.com', identities: [entry('app', ['owner'], ['new-successor'], { 'spec.stewardship.owner': 'dave@example.com' })], org: null, invalid: ['identities/a.yaml', 'identities/b.yaml'] });
+  });
+
+  it('someone nobody names: nothing to hand over, but their teams are listed', () => {
+    expect(offboardReport('erin@example.com', [identity('app')], org, [])).toEqual({ person: 'erin@example.com', identities: [], org: { teams: ['risk'], securityOwner: false }, invalid: [] });
+  });
+});

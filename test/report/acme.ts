@@ -1,0 +1,18 @@
+// examples/acme's report, built in this process as the CLI builds it (validate in this thread).
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { FsSource } from '../../src/io/fs-source.js';
+import { loadReportInput } from '../../src/report/load.js';
+import { buildReport } from '../../src/report/report.js';
+import type { Report } from '../../src/report/types.js';
+import { rules } from '../../src/rules/index.js';
+
+export const ACME = join(fileURLToPath(new URL('../..', import.meta.url)), 'examples/acme');
+export const ACME_NOW = '2026-11-23';
+export const ACME_NAMES = ['legacy-etl', 'report-exporter', 'support-assistant', 'ledger-writer', 'nightly-recon', 'settlement-reader', 'ci-deployer', 'edge-gateway', 'release-bot'];
+
+export async function acmeReport(): Promise<Report> {
+  const input = await loadReportInput(new FsSource(ACME), { now: Date.parse(`${ACME_NOW}T00:00:00Z`), rules });
+  if (!input.ok) throw new Error(input.message);
+  return buildReport(input.value);
+}
