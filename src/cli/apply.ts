@@ -10,9 +10,7 @@ import { compileIdentity } from '../compile/index.js';
 import type { DesiredResource } from '../compile/types.js';
 import { FsSource } from '../io/fs-source.js';
 import { isOversize } from '../io/source.js';
-import type { MachineIdentity } from '../manifest/machine-identity.generated.js';
-import type { Organization } from '../manifest/organization.generated.js';
-import { readValid } from '../manifest/read.js';
+import { readRepository } from '../manifest/read.js';
 import { orgModel } from '../model/org.js';
 import { parseDuration } from '../time.js';
 import { common, oneOf, positiveInt } from './common.js';
@@ -64,17 +62,14 @@ export async function run(_args: string[], opts: Record<string, string | undefin
   }
 
   // 2. Compile every identity; group by team.
-  const orgData = (await readValid(source, ORG_FILE, 'Organization')) as Organization | null;
+  const repo = await readRepository(source, ORG_FILE);
+  if (!repo.ok) throw new UsageError(repo.message);
+  const orgData = repo.value.org;
   const org = orgData ? orgModel(orgData) : null;
-  const listing = await source.list(['identities']);
-  if (!listing.ok) throw new UsageError(listing.message);
   const resources: DesiredResource[] = [];
   const teams = new Set(Object.keys(orgData?.spec.teams ?? {}));
   const tombstones = new Map<string, Set<string>>();
-  for (const f of listing.files) {
-    if (f.path === ORG_FILE || f.symlink) continue;
-    const data = (await readValid(source, f.path, 'MachineIdentity')) as MachineIdentity | null;
-    if (!data) continue;
+  for (const { data } of repo.value.identities) {
     const team = data.spec.stewardship.team;
     teams.add(team);
     if (data.spec.status === 'decommissioned') {

@@ -9,9 +9,7 @@ import { CODEOWNERS_FILE, expectedEntries, orphanLines, parseCodeowners, renderC
 import { FsSource } from '../io/fs-source.js';
 import { isOversize } from '../io/source.js';
 import { decode, MAX_FILE_BYTES } from '../manifest/decode.js';
-import type { MachineIdentity } from '../manifest/machine-identity.generated.js';
-import type { Organization } from '../manifest/organization.generated.js';
-import { readValid } from '../manifest/read.js';
+import { readRepository } from '../manifest/read.js';
 import { orgModel } from '../model/org.js';
 import type { Finding } from '../findings.js';
 import { finding } from '../rules/engine.js';
@@ -28,22 +26,15 @@ export async function run(_args: string[], opts: Record<string, string | undefin
   const { dir, now } = common(opts);
   const format = oneOf('--format', opts.format, FORMATS, 'text');
   const source = new FsSource(dir);
-  const listing = await source.list([FOLDER]);
-  if (!listing.ok) throw new UsageError(listing.message);
-  const orgData = (await readValid(source, ORG_FILE, 'Organization')) as Organization | null;
+  const repo = await readRepository(source, ORG_FILE);
+  if (!repo.ok) throw new UsageError(repo.message);
+  const orgData = repo.value.org;
   if (!orgData) throw new UsageError(`${ORG_FILE} is missing or invalid (run idac validate): CODEOWNERS needs its security owners and teams`);
-  const owned: OwnedIdentity[] = [];
-  let skipped = 0;
-  for (const f of listing.files) {
-    if (f.path === ORG_FILE || f.symlink) continue;
-    const data = (await readValid(source, f.path, 'MachineIdentity')) as MachineIdentity | null;
-    if (!data) {
-      skipped++;
-      continue;
-    }
+  const owned: OwnedIdentity[] = repo.value.identities.map(({ file, data }) => {
     const s = data.spec.stewardship;
-    owned.push({ file: f.path, owner: s.owner, successor: s.successor ?? null, team: s.team });
-  }
+    return { file, owner: s.owner, successor: s.successor ?? null, team: s.team };
+  });
+  const skipped = repo.value.skipped.length;
   const expected = expectedEntries(orgModel(orgData), owned, FOLDER);
   const text = renderCodeowners(expected);
   const note = skipped ? `; ${skipped} manifest${skipped === 1 ? '' : 's'} skipped (run idac validate)` : '';

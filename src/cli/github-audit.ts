@@ -6,9 +6,7 @@ import { ORG_FILE } from '../check/validate.js';
 import { AUDIT_MARKER, AUDIT_TITLE, auditItems, renderAuditIssue } from '../github/audit.js';
 import { upsertStickyIssue } from '../github/sticky-issue.js';
 import { FsSource } from '../io/fs-source.js';
-import type { MachineIdentity } from '../manifest/machine-identity.generated.js';
-import type { Organization } from '../manifest/organization.generated.js';
-import { readValid } from '../manifest/read.js';
+import { readRepository } from '../manifest/read.js';
 import { orgModel } from '../model/org.js';
 import { parseDuration } from '../time.js';
 import { common } from './common.js';
@@ -22,16 +20,10 @@ export async function run(_args: string[], opts: Record<string, string | undefin
   const window = parseDuration(windowText);
   if (window === null) throw new UsageError(`--window ${JSON.stringify(windowText)} is not a duration: <int>(m|h|d), e.g. 30d`);
   const source = new FsSource(dir);
-  const listing = await source.list(['identities']);
-  if (!listing.ok) throw new UsageError(listing.message);
-  const orgData = (await readValid(source, ORG_FILE, 'Organization')) as Organization | null;
-  const org = orgData ? orgModel(orgData) : null;
-  const identities: { file: string; data: MachineIdentity }[] = [];
-  for (const f of listing.files) {
-    if (f.path === ORG_FILE || f.symlink) continue;
-    const data = (await readValid(source, f.path, 'MachineIdentity')) as MachineIdentity | null;
-    if (data) identities.push({ file: f.path, data });
-  }
+  const repo = await readRepository(source, ORG_FILE);
+  if (!repo.ok) throw new UsageError(repo.message);
+  const { identities } = repo.value;
+  const org = repo.value.org ? orgModel(repo.value.org) : null;
   const items = auditItems(identities, org, now, window);
   const body = renderAuditIssue(items, org, now, windowText);
   if (opts.dryRun !== undefined) {

@@ -3,9 +3,7 @@
 import { ORG_FILE } from '../check/validate.js';
 import { rotationReport } from '../compile/rotation-report.js';
 import { FsSource } from '../io/fs-source.js';
-import { readValid } from '../manifest/read.js';
-import type { MachineIdentity } from '../manifest/machine-identity.generated.js';
-import type { Organization } from '../manifest/organization.generated.js';
+import { readRepository } from '../manifest/read.js';
 import { orgModel } from '../model/org.js';
 import { terminalSafe } from '../render/escape.js';
 import { common, oneOf } from './common.js';
@@ -18,17 +16,10 @@ export async function run(_args: string[], opts: Record<string, string | undefin
   const { dir, now } = common(opts);
   const format = oneOf('--format', opts.format, FORMATS, 'text');
   const source = new FsSource(dir);
-  const listing = await source.list(['identities']);
-  if (!listing.ok) throw new UsageError(listing.message);
-  const orgData = (await readValid(source, ORG_FILE, 'Organization')) as Organization | null;
-  const identities: { file: string; data: MachineIdentity }[] = [];
-  let invalid = 0;
-  for (const f of listing.files) {
-    if (f.path === ORG_FILE || f.symlink) continue;
-    const data = (await readValid(source, f.path, 'MachineIdentity')) as MachineIdentity | null;
-    if (data) identities.push({ file: f.path, data });
-    else invalid++;
-  }
+  const repo = await readRepository(source, ORG_FILE);
+  if (!repo.ok) throw new UsageError(repo.message);
+  const { org: orgData, identities } = repo.value;
+  const invalid = repo.value.skipped.length;
   const rows = rotationReport(identities, orgData ? orgModel(orgData) : null, now);
   let text: string;
   if (format === 'json') {

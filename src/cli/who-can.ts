@@ -8,7 +8,7 @@ import { show } from '../findings.js';
 import { FsSource } from '../io/fs-source.js';
 import { readIdentities } from '../query/identities.js';
 import { canDo, isLive, whoCan } from '../query/who-can.js';
-import { whoCanJson, whoCanText } from '../query/who-can-output.js';
+import { whoCanJson, whoCanText } from '../render/who-can.js';
 import { parseQuery, RESOURCE_FORMS } from '../query/who-can-query.js';
 import { common, oneOf } from './common.js';
 import { UsageError } from './errors.js';

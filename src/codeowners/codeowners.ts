@@ -6,7 +6,7 @@
 // People are `@login` where org.yaml's githubLogins gives one, else their e-mail address (GitHub
 // resolves verified ones); teams are their `@org/team` handle.
 
-import type { OrgModel } from '../model/org.js';
+import { githubLogin, type OrgModel } from '../model/org.js';
 
 export const CODEOWNERS_FILE = '.github/CODEOWNERS';
 
@@ -55,9 +55,7 @@ function unique(list: readonly string[]): string[] {
 
 /** A person as CODEOWNERS names them: `@login` when org.yaml's githubLogins knows them, else the e-mail. */
 export function personHandle(org: OrgModel | null, email: string): string {
-  const logins = org?.spec.githubLogins;
-  if (!logins) return email;
-  const login = logins[email] ?? Object.entries(logins).find(([k]) => k.toLowerCase() === email.toLowerCase())?.[1];
+  const login = githubLogin(org, email);
   return login ? `@${login}` : email;
 }
 

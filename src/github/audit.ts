@@ -8,7 +8,7 @@
 
 import { rotationReport } from '../compile/rotation-report.js';
 import type { MachineIdentity } from '../manifest/machine-identity.generated.js';
-import type { OrgModel } from '../model/org.js';
+import { githubLogin, type OrgModel } from '../model/org.js';
 import { compareDue, dueItems } from '../plan/due.js';
 import { code } from '../render/markdown.js';
 import { isoInstant } from '../time.js';
@@ -57,8 +57,7 @@ export function auditItems(identities: readonly { file: string; data: MachineIde
 
 /** A person: `@login` when org.yaml gives a valid one, else their e-mail in code (never a mention). */
 function person(org: OrgModel | null, email: string): string {
-  const logins = org?.spec.githubLogins ?? {};
-  const login = logins[email] ?? Object.entries(logins).find(([k]) => k.toLowerCase() === email.toLowerCase())?.[1];
+  const login = githubLogin(org, email);
   return login && LOGIN.test(login) ? `@${login}` : code(email);
 }
 

@@ -34,3 +34,10 @@ export function lower(email: string): string {
 export function team(org: OrgModel, name: string): Team | undefined {
   return Object.hasOwn(org.spec.teams, name) ? org.spec.teams[name] : undefined;
 }
+
+/** The GitHub login org.yaml's githubLogins gives for an e-mail (compared ignoring case). */
+export function githubLogin(org: OrgModel | null, email: string): string | undefined {
+  const logins = org?.spec.githubLogins;
+  if (!logins) return undefined;
+  return logins[email] ?? Object.entries(logins).find(([k]) => k.toLowerCase() === email.toLowerCase())?.[1];
+}

@@ -3,9 +3,7 @@
 
 import { ORG_FILE, validate, type FileRunner, type Result } from '../check/validate.js';
 import type { Source } from '../io/source.js';
-import type { MachineIdentity } from '../manifest/machine-identity.generated.js';
-import type { Organization } from '../manifest/organization.generated.js';
-import { readValid } from '../manifest/read.js';
+import { readRepository } from '../manifest/read.js';
 import { orgModel } from '../model/org.js';
 import type { Rule } from '../rules/types.js';
 import type { LoadedIdentity } from './inventory.js';
@@ -14,18 +12,11 @@ import type { ReportInput } from './report.js';
 const FOLDER = ORG_FILE.slice(0, ORG_FILE.lastIndexOf('/'));
 
 export async function loadReportInput(source: Source, opts: { now: number; rules: readonly Rule[]; runner?: FileRunner }): Promise<Result<ReportInput>> {
-  const listing = await source.list([FOLDER]);
-  if (!listing.ok) return listing;
+  const repo = await readRepository(source, ORG_FILE);
+  if (!repo.ok) return repo;
   const checked = await validate(source, { paths: [FOLDER], now: opts.now, ...(opts.runner ? { runner: opts.runner } : {}) });
   if (!checked.ok) return checked;
-  const orgData = (await readValid(source, ORG_FILE, 'Organization')) as Organization | null;
-  const identities: LoadedIdentity[] = [];
-  let skipped = 0;
-  for (const f of listing.files) {
-    if (f.path === ORG_FILE) continue;
-    const data = f.symlink ? null : ((await readValid(source, f.path, 'MachineIdentity')) as MachineIdentity | null);
-    if (data) identities.push({ file: f.path, data });
-    else skipped++;
-  }
-  return { ok: true, value: { identities, skipped, org: orgData ? orgModel(orgData) : null, findings: checked.value.findings, rules: opts.rules, now: opts.now } };
+  const { org: orgData, skipped, links } = repo.value;
+  const identities: LoadedIdentity[] = repo.value.identities;
+  return { ok: true, value: { identities, skipped: skipped.length + links.length, org: orgData ? orgModel(orgData) : null, findings: checked.value.findings, rules: opts.rules, now: opts.now } };
 }

@@ -3,8 +3,8 @@
 // could not read) only when there are any. Text: one line per match; every value that came from a
 // manifest or the command line goes through terminalSafe.
 
-import { terminalSafe } from '../render/escape.js';
-import type { Match } from './who-can.js';
+import { terminalSafe } from './escape.js';
+import type { Match } from '../query/who-can.js';
 
 export function whoCanJson(matches: readonly Match[], skipped: readonly string[]): string {
   return `${JSON.stringify({ matches, ...(skipped.length > 0 ? { skipped } : {}) }, null, 2)}\n`;
