@@ -3,7 +3,8 @@
 // protection all come from compile/ (via order.ts and providers.ts). `@pulumi/*` is imported here
 // and only here, lazily, so validate and plan never pay for it.
 
-import type { DesiredResource, Input } from '../compile/types.js';
+import type { ResourceClass, SdkArgs } from '../compile/provider-types.js';
+import type { DesiredResource, Input, TypedResource, TypeToken } from '../compile/types.js';
 import { isRef } from '../compile/types.js';
 import type { Ordered } from './order.js';
 import type { ProviderSpec } from './providers.js';
@@ -13,9 +14,11 @@ type Pulumi = typeof import('@pulumi/pulumi');
 type Modules = { pulumi: Pulumi; aws: typeof import('@pulumi/aws'); kubernetes: typeof import('@pulumi/kubernetes'); vault: typeof import('@pulumi/vault') };
 type AnyResource = import('@pulumi/pulumi').CustomResource & Record<string, unknown>;
 type Constructor = new (name: string, args: Record<string, unknown>, opts: import('@pulumi/pulumi').CustomResourceOptions) => AnyResource;
+/** The SDK class of a token: it takes that token's Args and is that token's class (a wrong class is a build error). */
+type SdkClass<T extends TypeToken> = new (name: string, args: SdkArgs<T>, opts?: import('@pulumi/pulumi').CustomResourceOptions) => ResourceClass<T>;
 
 /** Every type token compile/ emits, and the SDK class that registers it. */
-const CLASSES: Record<string, (m: Modules) => unknown> = {
+const CLASSES: { [T in TypeToken]: (m: Modules) => SdkClass<T> } = {
   'aws:iam/role:Role': (m) => m.aws.iam.Role,
   'aws:iam/rolePolicy:RolePolicy': (m) => m.aws.iam.RolePolicy,
   'aws:iam/user:User': (m) => m.aws.iam.User,
@@ -83,7 +86,7 @@ export async function instantiate(stack: StackProgram, m?: Modules): Promise<Ins
       if (!source) throw new Error(`internal: ${value.$ref} is not registered yet`);
       const out = source.resource[value.output] as import('@pulumi/pulumi').Output<unknown> | undefined;
       if (out === undefined) throw new Error(`internal: ${source.desired.type} has no output ${value.output}`);
-      return (source.desired.secretOutputs ?? []).includes(value.output) ? pulumi.secret(out) : out;
+      return (source.desired.secretOutputs ?? []).some((o) => o === value.output) ? pulumi.secret(out) : out;
     }
     if (Array.isArray(value)) return value.map(resolve);
     if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, resolve(v)]));
@@ -91,8 +94,9 @@ export async function instantiate(stack: StackProgram, m?: Modules): Promise<Ins
   };
 
   for (const { resource: desired, dependsOn } of stack.resources) {
-    const pick = CLASSES[desired.type];
+    const pick: ((m: Modules) => unknown) | undefined = CLASSES[desired.type];
     if (!pick) throw new Error(`internal: no SDK class for ${desired.type}`);
+    // Compile typed the inputs as this class's Args (refs in place of Outputs, resolved above).
     const Class = pick(mods) as Constructor;
     const args: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(desired.inputs)) {
@@ -136,7 +140,7 @@ function stackOutputs(stack: StackProgram, registered: Map<string, Registered>, 
  */
 function unknownKeysOutput(registered: Map<string, Registered>, m: Modules): unknown {
   const { pulumi, aws } = m;
-  const users = [...registered.values()].filter((r) => r.desired.type === 'aws:iam/user:User');
+  const users = [...registered.values()].filter((r): r is Registered & { desired: TypedResource<'aws:iam/user:User'> } => r.desired.type === 'aws:iam/user:User');
   const found = users.map((u) => {
     const keys = [...registered.values()].filter((r) => r.desired.type === 'aws:iam/accessKey:AccessKey' && r.desired.identity === u.desired.identity);
     const listed = aws.iam.getAccessKeysOutput({ user: u.resource.name as import('@pulumi/pulumi').Output<string> }, { provider: u.options.provider, dependsOn: [u.resource, ...keys.map((k) => k.resource)] });

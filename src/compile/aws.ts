@@ -5,10 +5,10 @@
 
 import { renderAwsPolicy } from '../access/aws-policy.js';
 import type { MachineIdentity } from '../manifest/machine-identity.generated.js';
-import { activeElevations, byName, logicalName, ownership, resourceOf, statusOf } from './common.js';
+import { activeElevations, byName, ownership, resourceOf, statusOf } from './common.js';
 import { deliveryResources } from './delivery.js';
 import { generations } from './rotation.js';
-import { ref, type CompileContext, type DesiredResource, type Input, type ProviderKey } from './types.js';
+import { outputOf, type CompileContext, type DesiredResource, type Input, type ProviderKey } from './types.js';
 
 type Aws = NonNullable<MachineIdentity['spec']['access']['aws']>;
 type Trust = NonNullable<Aws['trust']>;
@@ -26,24 +26,21 @@ export function compileAws(data: MachineIdentity, ctx: CompileContext): DesiredR
   const tags = { 'idac:identity': identity, 'idac:team': team, 'idac:owner': owner };
   const path = `/idac/${team}/`;
   const protect = data.spec.criticality === 'high' || data.spec.criticality === 'critical' ? { protect: true } : {};
-  const kind = aws.principal === 'role' ? 'role' : 'user';
-  const principal = logicalName(identity, 'aws', kind);
-  const out: DesiredResource[] = [];
-
-  if (aws.principal === 'role') {
-    out.push(resourceOf(data, 'aws:iam/role:Role', ['aws', 'role'], provider, {
+  const principal = aws.principal === 'role'
+    ? resourceOf(data, 'aws:iam/role:Role', ['aws', 'role'], provider, {
       name: identity, path, assumeRolePolicy: trustPolicy(aws, ctx), tags, maxSessionDuration: MAX_SESSION_SECONDS,
-    }, protect));
-  } else {
-    out.push(resourceOf(data, 'aws:iam/user:User', ['aws', 'user'], provider, { name: identity, path, tags, forceDestroy: true }, protect));
-  }
+    }, protect)
+    : resourceOf(data, 'aws:iam/user:User', ['aws', 'user'], provider, { name: identity, path, tags, forceDestroy: true }, protect);
+  const out: DesiredResource[] = [principal];
 
   // Suspension revokes the access itself; the principal stays so that lifting it restores the same ARN.
   if (status === 'active') {
-    const policyType = aws.principal === 'role' ? 'aws:iam/rolePolicy:RolePolicy' : 'aws:iam/userPolicy:UserPolicy';
     const attach = (name: string, parts: string[], permissions: Aws['permissions']): void => {
       if (permissions.length === 0) return;
-      out.push(resourceOf(data, policyType, ['aws', ...parts], provider, { name, [kind]: ref(principal, 'name'), policy: JSON.stringify(renderAwsPolicy(permissions)) }));
+      const policy = JSON.stringify(renderAwsPolicy(permissions));
+      out.push(principal.type === 'aws:iam/role:Role'
+        ? resourceOf(data, 'aws:iam/rolePolicy:RolePolicy', ['aws', ...parts], provider, { name, role: outputOf(principal, 'name'), policy })
+        : resourceOf(data, 'aws:iam/userPolicy:UserPolicy', ['aws', ...parts], provider, { name, user: outputOf(principal, 'name'), policy }));
     };
     attach('idac', ['policy'], aws.permissions);
     for (const { key, elevation } of activeElevations(data, ctx.now)) attach(`idac-${key}`, [key], elevation.access.aws?.permissions ?? []);
@@ -52,13 +49,13 @@ export function compileAws(data: MachineIdentity, ctx: CompileContext): DesiredR
   if (aws.principal === 'user') {
     // The same generations whatever the status, so a suspension only flips `status` on each key.
     const live = generations(data, ctx.now).live;
-    for (const g of live) {
-      out.push(resourceOf(data, 'aws:iam/accessKey:AccessKey', ['aws', 'key', `g${g}`], provider, {
-        user: ref(principal, 'name'), status: status === 'active' ? 'Active' : 'Inactive',
+    const keys = live.map((g) =>
+      resourceOf(data, 'aws:iam/accessKey:AccessKey', ['aws', 'key', `g${g}`], provider, {
+        user: outputOf(principal, 'name'), status: status === 'active' ? 'Active' : 'Inactive',
       }, { secretOutputs: ['secret', 'sesSmtpPasswordV4'] }));
-    }
-    const newest = logicalName(identity, 'aws', 'key', `g${Math.max(...live)}`);
-    out.push(...deliveryResources(data, ctx, { AWS_ACCESS_KEY_ID: ref(newest, 'id'), AWS_SECRET_ACCESS_KEY: ref(newest, 'secret') }));
+    out.push(...keys);
+    const newest = keys[live.indexOf(Math.max(...live))]!;
+    out.push(...deliveryResources(data, ctx, { AWS_ACCESS_KEY_ID: outputOf(newest, 'id'), AWS_SECRET_ACCESS_KEY: outputOf(newest, 'secret') }));
   }
   return out.sort(byName);
 }

@@ -3,7 +3,8 @@
 import { createHash } from 'node:crypto';
 import { isActive } from '../access/model.js';
 import type { MachineIdentity } from '../manifest/machine-identity.generated.js';
-import type { DesiredResource, Input, ProviderKey } from './types.js';
+import type { OutputName } from './provider-types.js';
+import type { ArgsOf, DesiredResource, ProviderKey, TypedResource, TypeToken } from './types.js';
 
 export type Elevation = NonNullable<MachineIdentity['spec']['elevations']>[number];
 export type Status = 'active' | 'suspended' | 'decommissioned';
@@ -45,16 +46,16 @@ export function kubernetesLabels(data: MachineIdentity): { [key: string]: string
  * One resource of `data`, named `<identity>.<parts…>`. A renamed identity (metadata.renamedFrom)
  * aliases the name it had, so Pulumi keeps the live object instead of replacing it.
  */
-export function resourceOf(
+export function resourceOf<T extends TypeToken>(
   data: MachineIdentity,
-  type: string,
+  type: T,
   parts: (string | number)[],
   provider: ProviderKey,
-  inputs: { [key: string]: Input },
-  extra: Pick<DesiredResource, 'secretOutputs' | 'protect'> = {},
-): DesiredResource {
+  inputs: ArgsOf<T>,
+  extra: { secretOutputs?: OutputName<T>[]; protect?: boolean } = {},
+): TypedResource<T> {
   const { identity, team } = ownership(data);
-  const out: DesiredResource = { type, name: logicalName(identity, ...parts), identity, team, provider, inputs, ...extra };
+  const out: TypedResource<T> = { type, name: logicalName(identity, ...parts), identity, team, provider, inputs, ...extra };
   const previous = data.metadata.renamedFrom;
   if (previous !== undefined && previous !== identity) out.aliases = [logicalName(previous, ...parts)];
   return out;

@@ -6,17 +6,21 @@
 import type { MachineIdentity } from '../manifest/machine-identity.generated.js';
 import { vaultMount } from '../rules/lib/vault-paths.js';
 import { byName, kubernetesLabels, ownership, resourceOf, statusOf } from './common.js';
-import type { CompileContext, DesiredResource, Input, Ref } from './types.js';
+import type { TypedRef } from './provider-types.js';
+import { isRef, type CompileContext, type DesiredResource, type TypedResource } from './types.js';
+
+/** What a delivery writes: env-style keys → refs to generated `string` outputs (as the SDKs type a secret's data). */
+type Values = { [key: string]: string | TypedRef<string> };
 
 /**
  * The resources that write `values` (env-style keys → Refs to generated outputs) to the identity's
  * `spec.delivery` destinations. A destination that cannot be written is skipped, never guessed:
  * validate reports it (delivery/kubernetes-cluster, target/vault-mount).
  */
-export function deliveryResources(data: MachineIdentity, ctx: CompileContext, values: Record<string, Ref>): DesiredResource[] {
+export function deliveryResources(data: MachineIdentity, ctx: CompileContext, values: { [key: string]: TypedRef<string> }): DesiredResource[] {
   const delivery = data.spec.delivery;
   if (!delivery || statusOf(data) === 'decommissioned' || Object.keys(values).length === 0) return [];
-  const sorted = Object.fromEntries(Object.keys(values).sort().map((k) => [k, values[k]!]));
+  const sorted = sortedValues(values);
   const out: DesiredResource[] = [];
   if (delivery.vaultPath !== undefined) {
     const at = kvLocation(delivery.vaultPath, Object.keys(ctx.org?.spec.targets?.vault?.mounts ?? {}));
@@ -53,7 +57,25 @@ export function kvLocation(path: string, mounts: readonly string[]): { mount: st
   return name === '' ? null : { mount, name };
 }
 
-const DELIVERED: Record<string, string> = { 'vault:kv/secretV2:SecretV2': 'dataJson', 'kubernetes:core/v1:Secret': 'stringData' };
+type Delivery = TypedResource<'vault:kv/secretV2:SecretV2'> | TypedResource<'kubernetes:core/v1:Secret'>;
+
+function isDelivery(r: DesiredResource): r is Delivery {
+  return r.type === 'vault:kv/secretV2:SecretV2' || r.type === 'kubernetes:core/v1:Secret';
+}
+
+/** The values a delivery writes (compile always writes them as a map, never as one ref). */
+function valuesOf(r: Delivery): Values {
+  const v = r.type === 'vault:kv/secretV2:SecretV2' ? r.inputs.dataJson : r.inputs.stringData;
+  return v === undefined || isRef(v) ? {} : v;
+}
+
+function withValues(r: Delivery, values: Values): Delivery {
+  return r.type === 'vault:kv/secretV2:SecretV2' ? { ...r, inputs: { ...r.inputs, dataJson: values } } : { ...r, inputs: { ...r.inputs, stringData: values } };
+}
+
+function sortedValues(values: Values): Values {
+  return Object.fromEntries(Object.keys(values).sort().map((k) => [k, values[k]!]));
+}
 
 /**
  * An identity holding two generated credentials (an IAM user and an AppRole) delivers both to the
@@ -65,17 +87,14 @@ export function mergeDeliveries(resources: readonly DesiredResource[]): DesiredR
   const out: DesiredResource[] = [];
   const seen = new Map<string, number>();
   for (const r of resources) {
-    const field = DELIVERED[r.type];
-    const at = field === undefined ? undefined : seen.get(`${r.type} ${r.name}`);
-    if (field === undefined || at === undefined) {
-      if (field !== undefined) seen.set(`${r.type} ${r.name}`, out.length);
+    const at = isDelivery(r) ? seen.get(`${r.type} ${r.name}`) : undefined;
+    if (!isDelivery(r) || at === undefined) {
+      if (isDelivery(r)) seen.set(`${r.type} ${r.name}`, out.length);
       out.push(r);
       continue;
     }
-    const first = out[at]!;
-    const values = { ...(first.inputs[field] as Record<string, Input>), ...(r.inputs[field] as Record<string, Input>) };
-    const sorted = Object.fromEntries(Object.keys(values).sort().map((k) => [k, values[k]!]));
-    out[at] = { ...first, inputs: { ...first.inputs, [field]: sorted } };
+    const first = out[at] as Delivery;
+    out[at] = withValues(first, sortedValues({ ...valuesOf(first), ...valuesOf(r) }));
   }
   return out;
 }

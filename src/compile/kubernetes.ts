@@ -5,7 +5,8 @@
 import { createHash } from 'node:crypto';
 import type { MachineIdentity } from '../manifest/machine-identity.generated.js';
 import { activeElevations, byName, kubernetesLabels, ownership, resourceOf, statusOf } from './common.js';
-import type { CompileContext, DesiredResource, Input, ProviderKey } from './types.js';
+import type { PlainInput } from './provider-types.js';
+import type { CompileContext, DesiredResource, ProviderKey } from './types.js';
 
 type K8sRules = NonNullable<NonNullable<MachineIdentity['spec']['access']['kubernetes']>['rules']>;
 
@@ -71,7 +72,7 @@ export function rbacName(full: string): string {
 }
 
 
-function objectMetadata(data: MachineIdentity, name: string, namespace: string): { [key: string]: Input } {
+function objectMetadata(data: MachineIdentity, name: string, namespace: string): PlainInput<typeof ROLE, 'metadata'> {
   return { name, namespace, labels: kubernetesLabels(data), annotations: { 'idac.dev/owner': ownership(data).owner } };
 }
 
@@ -81,9 +82,9 @@ function objectMetadata(data: MachineIdentity, name: string, namespace: string):
  * account: an annotation pointing at a role that does not trust the account would just fail at
  * runtime. The ARN follows the AWS compiler's naming (path /idac/<team>/, name = metadata.name).
  */
-function serviceAccountAnnotations(data: MachineIdentity): { [key: string]: Input } {
+function serviceAccountAnnotations(data: MachineIdentity): { [key: string]: string } {
   const { owner, team, identity } = ownership(data);
-  const out: { [key: string]: Input } = { 'idac.dev/owner': owner };
+  const out: { [key: string]: string } = { 'idac.dev/owner': owner };
   const aws = data.spec.access.aws;
   const k8s = data.spec.access.kubernetes;
   const trust = aws?.trust?.kubernetes;
@@ -93,7 +94,7 @@ function serviceAccountAnnotations(data: MachineIdentity): { [key: string]: Inpu
   return out;
 }
 
-function ruleInput(rule: K8sRules[number]): { [key: string]: Input } {
+function ruleInput(rule: K8sRules[number]): PlainInput<typeof ROLE, 'rules'>[number] {
   return {
     apiGroups: [...rule.apiGroups],
     resources: [...rule.resources],

@@ -8,7 +8,7 @@ import { activeElevations, byName, resourceOf, statusOf } from './common.js';
 import { deliveryResources } from './delivery.js';
 import { serviceAccountName } from './kubernetes.js';
 import { generations } from './rotation.js';
-import { ref, type CompileContext, type DesiredResource, type Input } from './types.js';
+import { outputOf, type CompileContext, type DesiredResource } from './types.js';
 
 type VaultAccess = NonNullable<MachineIdentity['spec']['access']['vault']>;
 type VaultPaths = NonNullable<VaultAccess['paths']>;
@@ -22,6 +22,8 @@ const PKI_ROLE = 'vault:pkiSecret/secretBackendRole:SecretBackendRole';
 
 /** Tokens live an hour: a workload logs in again with its (federated or rotated) credential. */
 const TOKEN_TTL = 3600;
+
+type NoDefault = { tokenNoDefaultPolicy?: boolean };
 
 export function compileVault(data: MachineIdentity, ctx: CompileContext): DesiredResource[] {
   const vault = data.spec.access.vault;
@@ -47,7 +49,7 @@ export function compileVault(data: MachineIdentity, ctx: CompileContext): Desire
   // a login still works and yields a token that can do nothing, and resuming needs no new secret.
   const tokenPolicies = status === 'active' ? [...policies].sort() : [];
   // Vault adds its `default` policy to every login unless told not to; a suspended identity gets none.
-  const noDefault: { [key: string]: Input } = status === 'active' ? {} : { tokenNoDefaultPolicy: true };
+  const noDefault: NoDefault = status === 'active' ? {} : { tokenNoDefaultPolicy: true };
 
   if (vault.auth === 'kubernetes') {
     // Without spec.access.kubernetes there is no service account to bind to; binding to a guessed
@@ -103,7 +105,7 @@ function kubernetesAuthMount(ctx: CompileContext, cluster: string): string {
  * The AppRole, one secret-id per live generation (the previous one stays through the overlap, so
  * consumers pick up the new one before the old one is deleted), and the delivery of the newest.
  */
-function appRole(data: MachineIdentity, ctx: CompileContext, tokenPolicies: string[], noDefault: { [key: string]: Input }): DesiredResource[] {
+function appRole(data: MachineIdentity, ctx: CompileContext, tokenPolicies: string[], noDefault: NoDefault): DesiredResource[] {
   const name = data.metadata.name;
   const backend = ctx.org?.spec.targets?.vault?.approleMount ?? 'approle';
   const role = resourceOf(data, APPROLE_ROLE, ['vault', 'approle-role'], 'vault', {
@@ -118,10 +120,10 @@ function appRole(data: MachineIdentity, ctx: CompileContext, tokenPolicies: stri
   });
   const gens = generations(data, ctx.now);
   const secretIds = gens.live.map((g) =>
-    resourceOf(data, APPROLE_SECRET_ID, ['vault', 'secret-id', `g${g}`], 'vault', { backend, roleName: ref(role.name, 'roleName') }, { secretOutputs: ['secretId', 'wrappingToken'] }),
+    resourceOf(data, APPROLE_SECRET_ID, ['vault', 'secret-id', `g${g}`], 'vault', { backend, roleName: outputOf(role, 'roleName') }, { secretOutputs: ['secretId', 'wrappingToken'] }),
   );
-  const newest = secretIds[gens.live.indexOf(gens.current)]!.name;
-  return [role, ...secretIds, ...deliveryResources(data, ctx, { VAULT_ROLE_ID: ref(role.name, 'roleId'), VAULT_SECRET_ID: ref(newest, 'secretId') })];
+  const newest = secretIds[gens.live.indexOf(gens.current)]!;
+  return [role, ...secretIds, ...deliveryResources(data, ctx, { VAULT_ROLE_ID: outputOf(role, 'roleId'), VAULT_SECRET_ID: outputOf(newest, 'secretId') })];
 }
 
 /**

@@ -1,7 +1,10 @@
 // validate and plan must start fast: only src/apply imports @pulumi/*, and the CLI reaches it only
-// through a dynamic import from the apply command.
+// through a dynamic import from the apply command. Outside src/apply, `import type` from @pulumi/*
+// is allowed (compile types its inputs with the SDKs' Args) because it leaves no trace in the
+// JavaScript: checked on the emitted code, so `import { type X }` (which keeps an empty import) fails.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import ts from 'typescript';
 import { expect, it } from 'vitest';
 import { root } from '../e2e/cli.js';
 
@@ -9,17 +12,39 @@ function files(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []));
 }
 
-it('@pulumi/* appears only in src/apply, and nothing outside imports src/apply statically', () => {
+/** The JavaScript tsc emits for `text` as an ES module (package.json `"type": "module"`) under verbatimModuleSyntax. */
+function emitted(text: string, fileName: string): string {
+  const options: ts.CompilerOptions = { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ES2022, verbatimModuleSyntax: true, removeComments: true };
+  return ts.transpileModule(text, { compilerOptions: options, fileName }).outputText;
+}
+
+let cache: { rel: string; code: string; js: string }[] | undefined;
+function sources(): { rel: string; code: string; js: string }[] {
   const src = join(root, 'src');
-  for (const f of files(src)) {
-    const rel = relative(src, f).split('\\').join('/');
+  return (cache ??= files(src).map((f) => {
     const text = readFileSync(f, 'utf8');
-    const code = text.split('\n').filter((l) => !l.trim().startsWith('//')).join('\n');
+    return { rel: relative(src, f).split('\\').join('/'), code: text.split('\n').filter((l) => !l.trim().startsWith('//')).join('\n'), js: text.includes('@pulumi') ? emitted(text, f) : text };
+  }));
+}
+
+it('@pulumi/* is loaded only from src/apply, and nothing outside imports src/apply statically', () => {
+  for (const { rel, code, js } of sources()) {
     if (!rel.startsWith('apply/')) {
-      expect(code, rel).not.toMatch(/['"]@pulumi\//);
+      expect(js, rel).not.toMatch(/['"]@pulumi\//);
       expect(code, rel).not.toMatch(/^import (?!type)[^;]*from '\.\.\/apply\//m);
     }
-    // Inside apply/, the SDK is imported with import() or `import type` only.
+    // Everywhere, the SDK is imported with import() or `import type` only.
     expect(code, rel).not.toMatch(/^import (?!type)[^;]*from '@pulumi\//m);
   }
+});
+
+it('compile reaches the SDK types only through type-only imports (so the check above has something to check)', () => {
+  const typed = sources().filter((s) => /^import type [^;]*from '@pulumi\//m.test(s.code));
+  expect(typed.map((s) => s.rel)).toContain('compile/provider-types.ts');
+  for (const s of typed.filter((t) => !t.rel.startsWith('apply/'))) expect(s.js, s.rel).not.toMatch(/@pulumi/);
+});
+
+it('the emitted-code check catches an import the compiler keeps', () => {
+  expect(emitted("import { type Output } from '@pulumi/pulumi';\nexport type X = Output<string>;\n", 'x.ts')).toMatch(/['"]@pulumi\//);
+  expect(emitted("import type { Output } from '@pulumi/pulumi';\nexport type X = Output<string>;\n", 'x.ts')).not.toMatch(/@pulumi/);
 });
