@@ -37,7 +37,7 @@ const CLASSES: { [T in TypeToken]: (m: Modules) => SdkClass<T> } = {
 };
 
 /** Inputs the provider takes as a JSON string, which compile keeps as data (so refs stay visible). */
-const JSON_INPUTS: Record<string, readonly string[]> = { 'vault:kv/secretV2:SecretV2': ['dataJson'] };
+export const JSON_INPUTS: Record<string, readonly string[]> = { 'vault:kv/secretV2:SecretV2': ['dataJson'] };
 
 export const SUPPORTED_TYPES: readonly string[] = Object.keys(CLASSES).sort();
 
@@ -74,7 +74,8 @@ export async function instantiate(stack: StackProgram, m?: Modules): Promise<Ins
   const { pulumi } = mods;
   const providers = new Map<string, import('@pulumi/pulumi').ProviderResource>();
   for (const p of stack.providers) {
-    const Provider = mods[p.package].Provider as unknown as new (name: string, args: Record<string, unknown>) => import('@pulumi/pulumi').ProviderResource;
+    // providersFor typed p.inputs as this package's ProviderArgs.
+    const Provider = mods[p.package].Provider as unknown as new (name: string, args: ProviderSpec['inputs']) => import('@pulumi/pulumi').ProviderResource;
     providers.set(p.key, new Provider(p.name, p.inputs));
   }
 

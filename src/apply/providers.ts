@@ -8,14 +8,21 @@ import type { OrgModel } from '../model/org.js';
 
 export type ProviderPackage = 'aws' | 'kubernetes' | 'vault';
 
-export interface ProviderSpec {
+/** Each package's own ProviderArgs, so a misspelled provider setting is a build error too. */
+interface ProviderArgs {
+  aws: import('@pulumi/aws').ProviderArgs;
+  kubernetes: import('@pulumi/kubernetes').ProviderArgs;
+  vault: import('@pulumi/vault').ProviderArgs;
+}
+
+export type ProviderSpec = { [P in ProviderPackage]: {
   key: ProviderKey;
-  package: ProviderPackage;
+  package: P;
   /** Logical name of the provider resource in the stack. */
   name: string;
   /** Provider inputs, camelCase as the SDK takes them. Never a credential: those come from the environment. */
-  inputs: Record<string, unknown>;
-}
+  inputs: ProviderArgs[P];
+} }[ProviderPackage];
 
 export type ProvidersResult = { ok: true; value: ProviderSpec[] } | { ok: false; errors: string[] };
 
