@@ -8,8 +8,8 @@ import ts from 'typescript';
 import { expect, it } from 'vitest';
 import { root } from '../e2e/cli.js';
 
-function files(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []));
+function files(dir: string, ext = '.ts'): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name), ext) : e.name.endsWith(ext) ? [join(dir, e.name)] : []));
 }
 
 /** The JavaScript tsc emits for `text` as an ES module (package.json `"type": "module"`) under verbatimModuleSyntax. */
@@ -47,4 +47,13 @@ it('compile reaches the SDK types only through type-only imports (so the check a
 it('the emitted-code check catches an import the compiler keeps', () => {
   expect(emitted("import { type Output } from '@pulumi/pulumi';\nexport type X = Output<string>;\n", 'x.ts')).toMatch(/['"]@pulumi\//);
   expect(emitted("import type { Output } from '@pulumi/pulumi';\nexport type X = Output<string>;\n", 'x.ts')).not.toMatch(/@pulumi/);
+});
+
+it('the built CLI (dist/, as the e2e tests run it) loads @pulumi/* only from dist/apply', () => {
+  const dist = join(root, 'dist');
+  const loads = /(?:\bfrom\s*|\bimport\s*\(?\s*|\brequire\s*\(\s*)['"]@pulumi\//;
+  const outside = files(dist, '.js').map((f) => relative(dist, f).split('\\').join('/')).filter((rel) => !rel.startsWith('apply/'));
+  expect(outside).toContain('compile/provider-types.js');
+  for (const rel of outside) expect(readFileSync(join(dist, rel), 'utf8'), rel).not.toMatch(loads);
+  expect(readFileSync(join(dist, 'apply/program.js'), 'utf8')).toMatch(loads);
 });
