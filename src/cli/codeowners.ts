@@ -62,6 +62,9 @@ export async function run(_args: string[], opts: Record<string, string | undefin
     const checked = await validate(source, { paths: [FOLDER], now });
     if (!checked.ok) throw new UsageError(checked.message);
     findings.push(...checked.value.findings.filter((f) => f.rule === RULE));
+    // Manifests that do not validate have no line in what idac codeowners writes: regenerating
+    // now would drop their owners, so say to fix them first.
+    if (findings.length === 0 && skipped > 0) findings.push(finding(RULE, CODEOWNERS_FILE, null, 1, 1, `${CODEOWNERS_FILE} is not what \`idac codeowners\` writes, but ${skipped} manifest${skipped === 1 ? ' does' : 's do'} not validate and would lose ${skipped === 1 ? 'its line' : 'their lines'}: fix ${skipped === 1 ? 'it' : 'them'} first (run idac validate), then run \`idac codeowners\` and commit the result`));
     if (findings.length === 0) findings.push(finding(RULE, CODEOWNERS_FILE, null, 1, 1, `${CODEOWNERS_FILE} gives every file the right owners but is not what \`idac codeowners\` writes (order, comments or extra lines); run \`idac codeowners\` and commit the result`));
   }
   const report = { identities: owned.length + skipped, findings };

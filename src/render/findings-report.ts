@@ -34,3 +34,8 @@ export function counts(report: FindingsReport): Record<Severity, number> & { fil
   for (const f of report.findings) out[f.severity]++;
   return out;
 }
+
+/** `1 error`, `2 errors`. */
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}

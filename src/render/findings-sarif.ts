@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import type { Finding } from '../findings.js';
 import { rules } from '../rules/index.js';
-import { counts, cut, listed, type FindingLinks, type FindingsReport } from './findings-report.js';
+import { counts, cut, listed, plural, type FindingLinks, type FindingsReport } from './findings-report.js';
 
 const LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;
 const SECURITY_SEVERITY = { error: '8.0', warning: '5.0', info: '2.0' } as const;
@@ -82,7 +82,7 @@ function truncation(report: FindingsReport): object {
   const n = cut(report);
   if (n === 0) return {};
   const c = counts(report);
-  const text = `${n} more findings not listed (${report.limit!.hint}); the run found ${report.findings.length}: ${c.error} errors, ${c.warning} warnings, ${c.info} info`;
+  const text = `${plural(n, 'more finding')} not listed (${report.limit!.hint}); the run found ${report.findings.length}: ${plural(c.error, 'error')}, ${plural(c.warning, 'warning')}, ${c.info} info`;
   return { invocations: [{ executionSuccessful: true, toolExecutionNotifications: [{ level: 'warning', message: { text } }] }] };
 }
 

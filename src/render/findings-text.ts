@@ -5,7 +5,7 @@ import type { Finding } from '../findings.js';
 import type { InventoryEntry } from '../rules/engine.js';
 import type { RuleMeta } from '../rules/types.js';
 import { terminalSafe } from './escape.js';
-import { counts, cut, listed, type FindingsReport } from './findings-report.js';
+import { counts, cut, listed, plural, type FindingsReport } from './findings-report.js';
 
 export interface TextOptions {
   color: boolean;
@@ -63,7 +63,6 @@ export function inventoryLines(inv: readonly InventoryEntry[]): string[] {
 /** Counts every finding, listed or not: --max-findings shortens the list, never the count. */
 export function summaryLine(report: FindingsReport, color = false): string {
   const { error: e, warning: w, info: i, files } = counts(report);
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   const checked = `${plural(report.identities, 'identity').replace('identitys', 'identities')} checked`;
   const n = cut(report);
   const more = n > 0 ? ` (${n} more not shown: ${report.limit!.hint})` : '';
