@@ -45,9 +45,33 @@ export function parseInstant(text: string): number | null {
   return parseDate(text) ?? parseDateTime(text);
 }
 
-/** An identity is expired from the start of the day after `expires`. */
+/** The end of the day that starts at `dateMs`: the start of the next one. */
 export function endOfDay(dateMs: number): number {
   return dateMs + DAY;
+}
+
+export interface Expiry {
+  /** The instant it is expired from. */
+  at: number;
+  /** That instant's day (YYYY-MM-DD): "expired since". */
+  since: string;
+}
+
+/**
+ * SPEC §2: an identity (or exception) is expired from the start of the day after `expires`, its
+ * last valid day. The one place that decides; null for a date that is not a calendar date.
+ */
+export function expiryOf(expires: string): Expiry | null {
+  const day = parseDate(expires);
+  if (day === null) return null;
+  const at = endOfDay(day);
+  return { at, since: isoDate(at) };
+}
+
+/** Whether `expires` has passed at `now` (false for a date that is not a calendar date). */
+export function isExpired(expires: string, now: number): boolean {
+  const e = expiryOf(expires);
+  return e !== null && now >= e.at;
 }
 
 export function isoDate(ms: number): string {

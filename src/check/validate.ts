@@ -72,14 +72,17 @@ export async function validate(source: Source, opts: ValidateOptions): Promise<R
 
   // Cross-file rules: positions only for the few files they report on.
   const covers = coversFolder(opts.paths, orgFile);
-  const codeowners = covers ? await readCodeowners(source, orgFile) : null;
+  const codeowners = covers ? await readCodeowners(source, orgFile, listing.files) : null;
   const reports = checkRepo(outcomes, { org: model, now: opts.now, orgFile, codeowners });
   // Only a run over the whole identities/ folder can tell that an exception's identity is gone.
   if (model && covers) {
     for (const r of unknownIdentityReports(model, identityNames(outcomes))) reports.push({ ...r, rule: UNKNOWN_IDENTITY, file: orgFile, identity: null });
   }
   const byFile = new Map<string, typeof reports>();
-  for (const r of reports) byFile.set(r.file, [...(byFile.get(r.file) ?? []), r]);
+  for (const r of reports) {
+    if (r.position) findings.push(finding(r.rule, r.file, r.identity, r.position.line, r.position.column, r.message));
+    else byFile.set(r.file, [...(byFile.get(r.file) ?? []), r]);
+  }
   for (const [file, rs] of [...byFile].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const bytes = await source.read(file, MAX_FILE_BYTES);
     if (!isOversize(bytes)) findings.push(...placeReports(file, bytes, file === orgFile ? 'Organization' : 'MachineIdentity', rs));
@@ -91,7 +94,7 @@ export async function validate(source: Source, opts: ValidateOptions): Promise<R
 }
 
 /** The CODEOWNERS of the repository `orgFile` belongs to (`<root>/identities/org.yaml` → `<root>/.github/CODEOWNERS`). */
-async function readCodeowners(source: Source, orgFile: string): Promise<RepoContext['codeowners']> {
+async function readCodeowners(source: Source, orgFile: string, listed: readonly SourceEntry[]): Promise<RepoContext['codeowners']> {
   const root = orgFile.split('/').slice(0, -2).join('/');
   const path = root === '' ? CODEOWNERS_FILE : `${root}/${CODEOWNERS_FILE}`;
   const entry = await source.stat(path);
@@ -99,7 +102,7 @@ async function readCodeowners(source: Source, orgFile: string): Promise<RepoCont
   const bytes = await source.read(path, MAX_FILE_BYTES);
   if (isOversize(bytes)) return null;
   const decoded = decode(bytes);
-  return decoded.ok ? { parsed: parseCodeowners(decoded.text), root } : null;
+  return decoded.ok ? { parsed: parseCodeowners(decoded.text), root, present: new Set(listed.map((f) => f.path)) } : null;
 }
 
 /** Whether `paths` include the whole folder holding `orgFile` (`identities`, `.`, or a parent of it). */

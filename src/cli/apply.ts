@@ -56,7 +56,7 @@ export async function run(_args: string[], opts: Record<string, string | undefin
   const errors = checked.value.findings.filter((f) => f.severity === 'error');
   if (errors.length > 0) {
     const { renderFindings } = await import('./findings-output.js');
-    process.stderr.write(await renderFindings('text', { identities: checked.value.identities, findings: errors.slice(0, 50), ...(errors.length > 50 ? { truncated: errors.length - 50 } : {}) }, { color: false }));
+    process.stderr.write(await renderFindings('text', { identities: checked.value.identities, findings: errors, limit: { max: 50, hint: 'idac validate lists them all' } }, { color: false, dir }));
     process.stderr.write(`idac apply: the repository has ${errors.length} error${errors.length === 1 ? '' : 's'} (idac validate shows them all). Nothing was applied.\n`);
     return 1;
   }

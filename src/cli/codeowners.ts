@@ -5,7 +5,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ORG_FILE, validate } from '../check/validate.js';
-import { CODEOWNERS_FILE, expectedEntries, orphanLines, parseCodeowners, renderCodeowners, type OwnedIdentity } from '../codeowners/codeowners.js';
+import { CODEOWNERS_FILE, expectedEntries, renderCodeowners, type OwnedIdentity } from '../codeowners/codeowners.js';
 import { FsSource } from '../io/fs-source.js';
 import { isOversize } from '../io/source.js';
 import { decode, MAX_FILE_BYTES } from '../manifest/decode.js';
@@ -58,18 +58,19 @@ export async function run(_args: string[], opts: Record<string, string | undefin
   if (current === null) {
     findings.push(finding(RULE, CODEOWNERS_FILE, null, 1, 1, `${CODEOWNERS_FILE} is missing or unreadable: run \`idac codeowners\` and commit the result`));
   } else if (current !== text) {
+    // The rule validate runs decides what is stale, so both commands report the same findings.
     const checked = await validate(source, { paths: [FOLDER], now });
     if (!checked.ok) throw new UsageError(checked.message);
     findings.push(...checked.value.findings.filter((f) => f.rule === RULE));
-    for (const o of orphanLines(expected, parseCodeowners(current), FOLDER)) {
-      findings.push(finding(RULE, CODEOWNERS_FILE, null, o.line, 1, `${CODEOWNERS_FILE} line ${o.line} names ${o.pattern}, which is no longer an identity file; run \`idac codeowners\` and commit the result`));
-    }
+    // Manifests that do not validate have no line in what idac codeowners writes: regenerating
+    // now would drop their owners, so say to fix them first.
+    if (findings.length === 0 && skipped > 0) findings.push(finding(RULE, CODEOWNERS_FILE, null, 1, 1, `${CODEOWNERS_FILE} is not what \`idac codeowners\` writes, but ${skipped} manifest${skipped === 1 ? ' does' : 's do'} not validate and would lose ${skipped === 1 ? 'its line' : 'their lines'}: fix ${skipped === 1 ? 'it' : 'them'} first (run idac validate), then run \`idac codeowners\` and commit the result`));
     if (findings.length === 0) findings.push(finding(RULE, CODEOWNERS_FILE, null, 1, 1, `${CODEOWNERS_FILE} gives every file the right owners but is not what \`idac codeowners\` writes (order, comments or extra lines); run \`idac codeowners\` and commit the result`));
   }
   const report = { identities: owned.length + skipped, findings };
   const out = format === 'text' && findings.length === 0
     ? `${CODEOWNERS_FILE} is up to date (${owned.length} identit${owned.length === 1 ? 'y' : 'ies'}${note}).\n`
-    : await renderFindings(format, report, { color: opts.out === undefined && useColor(process.stdout) });
+    : await renderFindings(format, report, { color: opts.out === undefined && useColor(process.stdout), dir });
   await emit(out, opts.out);
   return findings.length > 0 ? 1 : 0;
 }

@@ -66,7 +66,7 @@ export async function run(_args: string[], opts: Record<string, string | undefin
   let text: string;
   switch (format) {
     case 'json':
-      text = (await import('../render/plan-json.js')).renderPlanJson(plan);
+      text = (await import('../render/plan-json.js')).renderPlanJson(plan, { docs: (await import('./package-info.js')).docsUrl });
       break;
     case 'markdown':
       text = (await import('../render/plan-markdown.js')).renderPlanMarkdown(plan);

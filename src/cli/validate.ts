@@ -37,10 +37,11 @@ export async function run(paths: string[], opts: Record<string, string | undefin
   const result = await validate(source, { paths: targets, now, runner: workerRunner(dir, threadOptions()) });
   if (!result.ok) throw new UsageError(result.message);
   const all = result.value.findings;
-  const shown = all.slice(0, max);
-  const report = { identities: result.value.identities, findings: shown, ...(all.length > max ? { truncated: all.length - max } : {}) };
+  // The list is cut; the summary, the JSON `truncated` count and the exit code still see every finding.
+  const report = { identities: result.value.identities, findings: all, limit: { max, hint: `--max-findings ${max}` } };
   const text = await renderFindings(format, report, {
     color: opts.out === undefined && useColor(process.stdout),
+    dir,
     ...(format === 'text' ? { inventory: result.value.outcomes.flatMap((o) => (o.inventory ? [unpackInventory(o.inventory)] : [])) } : {}),
   });
   await emit(text, opts.out);

@@ -139,13 +139,26 @@ export function staleEntries(expected: readonly Entry[], parsed: ReadonlyMap<str
   return out;
 }
 
-/** Lines CODEOWNERS has for identity files under `folder` that no longer exist. */
-export function orphanLines(expected: readonly Entry[], parsed: ReadonlyMap<string, ParsedLine>, folder = 'identities'): { pattern: string; line: number }[] {
+/**
+ * Lines CODEOWNERS has for identity files under `folder` that are gone: neither expected nor
+ * present. `present(file)` says whether a repo-relative file exists (an invalid manifest still
+ * exists: its line is not stale, only not checkable).
+ */
+export function orphanLines(expected: readonly Entry[], parsed: ReadonlyMap<string, ParsedLine>, folder: string, present: (file: string) => boolean): { pattern: string; line: number }[] {
   const known = new Set(expected.map((e) => e.pattern));
   return [...parsed]
-    .filter(([p]) => p.startsWith(`/${folder}/`) && /\.ya?ml$/.test(p) && !known.has(p))
+    .filter(([p]) => p.startsWith(`/${folder}/`) && /\.ya?ml$/.test(p) && !known.has(p) && !present(unescapePath(p.slice(1))))
     .map(([pattern, l]) => ({ pattern, line: l.line }))
     .sort((a, b) => a.line - b.line);
+}
+
+function unescapePath(pattern: string): string {
+  return pattern.replace(/\\(.)/g, '$1');
+}
+
+/** One sentence for a line naming an identity file that is gone, for a finding. */
+export function orphanMessage(o: { pattern: string; line: number }): string {
+  return `${CODEOWNERS_FILE} line ${o.line} names ${o.pattern}, which is no longer an identity file; run \`idac codeowners\` and commit the result`;
 }
 
 /** One sentence for a stale entry, for a finding. */

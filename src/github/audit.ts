@@ -11,7 +11,7 @@ import type { MachineIdentity } from '../manifest/machine-identity.generated.js'
 import { githubLogin, type OrgModel } from '../model/org.js';
 import { compareDue, dueItems } from '../plan/due.js';
 import { code } from '../render/markdown.js';
-import { isoInstant } from '../time.js';
+import { isExpired, isoInstant } from '../time.js';
 
 export const AUDIT_MARKER = '<!-- idac-audit -->';
 export const AUDIT_TITLE = 'idac audit: identities that need their owners';
@@ -42,7 +42,7 @@ export function auditItems(identities: readonly { file: string; data: MachineIde
     // Rotations themselves are routine (a scheduled apply does them); only the policy needs people.
     for (const d of dueItems(data, org, now, window).sort(compareDue)) {
       if (d.kind === 'rotation') continue;
-      out.push({ ...base, kind: d.kind, at: d.at, overdue: Date.parse(d.at) <= now, detail: d.detail });
+      out.push({ ...base, kind: d.kind, at: d.at, overdue: d.kind === 'expiry' ? isExpired(data.spec.expires, now) : Date.parse(d.at) <= now, detail: d.detail });
     }
   }
   for (const r of rotationReport(identities, org, now)) {
@@ -68,6 +68,16 @@ const HEADINGS: Record<AuditKind, string> = {
   certificate: 'Certificate renewals ending',
 };
 
+/**
+ * An expiry's `at` is the instant time.ts's expiryOf gives (the start of the day after `expires`),
+ * so its day is the one plan, validate and SPEC §2 call expired.
+ */
+function when(i: AuditItem): string {
+  const day = i.at.slice(0, 10);
+  if (i.kind === 'expiry') return i.overdue ? `**expired** since ${day}` : `expired from ${day}`;
+  return i.overdue ? `**overdue** since ${day}` : `due ${day}`;
+}
+
 export function renderAuditIssue(items: readonly AuditItem[], org: OrgModel | null, now: number, windowText: string): string {
   const day = isoInstant(now).slice(0, 10);
   const lines = [AUDIT_MARKER, `Audit of ${day}: identities that expire, need an access review or break a policy within ${code(windowText)}. Updated every night by \`idac github audit\`; closed when nothing is left.`, ''];
@@ -84,9 +94,7 @@ export function renderAuditIssue(items: readonly AuditItem[], org: OrgModel | nu
     for (const i of group) {
       const team = org?.spec.teams[i.team]?.github;
       const who = [`owner ${person(org, i.owner)}`, ...(i.successor ? [`successor ${person(org, i.successor)}`] : []), ...(team && TEAM.test(team) ? [`team ${team}`] : [])].join(', ');
-      // An expiry instant is the end of the day it names: show that day.
-      const day = (i.kind === 'expiry' ? isoInstant(Date.parse(i.at) - 1) : i.at).slice(0, 10);
-      lines.push(`- ${code(i.identity)} (${code(i.file)}): ${i.overdue ? '**overdue** since' : 'due'} ${day} — ${code(i.detail, 300)}; ${who}`);
+      lines.push(`- ${code(i.identity)} (${code(i.file)}): ${when(i)} — ${code(i.detail, 300)}; ${who}`);
     }
   }
   return `${lines.join('\n')}\n`;

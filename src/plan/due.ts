@@ -5,7 +5,7 @@
 import { generations, staticCredentialKinds } from '../compile/rotation.js';
 import type { MachineIdentity } from '../manifest/machine-identity.generated.js';
 import type { OrgModel } from '../model/org.js';
-import { endOfDay, formatDuration, isoInstant, parseDate, parseDuration } from '../time.js';
+import { expiryOf, formatDuration, isoInstant, parseDate, parseDuration } from '../time.js';
 import type { Due } from './types.js';
 
 export function dueItems(data: MachineIdentity, org: OrgModel | null, now: number, window: number): Due[] {
@@ -27,8 +27,7 @@ export function dueItems(data: MachineIdentity, org: OrgModel | null, now: numbe
     }
   }
 
-  const day = parseDate(data.spec.expires);
-  const expiry = day === null ? null : endOfDay(day);
+  const expiry = expiryOf(data.spec.expires)?.at ?? null;
   if (expiry !== null) add('expiry', expiry, `expires ${data.spec.expires}: extend it or decommission the identity`);
 
   const every = org?.spec.limits?.reviewEvery === undefined ? null : parseDuration(org.spec.limits.reviewEvery);

@@ -1,8 +1,9 @@
 // GitHub Actions workflow commands (::error file=…::message). Every value is escaped the way the
 // runner unescapes it, so a manifest can never end the command early or inject one of its own
-// (THREATS.md item 71): %, CR and LF in the message; also : and , in properties.
+// (THREATS.md item 71): %, CR and LF in the message; also : and , in properties. Paths are from
+// the git root, which is where GitHub places annotations (the identity repo may be a subfolder).
 
-import type { FindingsReport } from './findings-json.js';
+import { listed, type FindingLinks, type FindingsReport } from './findings-report.js';
 import { summaryLine } from './findings-text.js';
 
 const LEVEL = { error: 'error', warning: 'warning', info: 'notice' } as const;
@@ -15,9 +16,9 @@ export function escapeProperty(s: string): string {
   return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
-export function renderGithub(report: FindingsReport): string {
-  const lines = report.findings.map((f) =>
-    `::${LEVEL[f.severity]} file=${escapeProperty(f.file)},line=${f.line},col=${f.column},title=${escapeProperty(f.rule)}::${escapeData(f.message)}`);
+export function renderGithub(report: FindingsReport, links: Pick<FindingLinks, 'gitPrefix'>): string {
+  const lines = listed(report).map((f) =>
+    `::${LEVEL[f.severity]} file=${escapeProperty(links.gitPrefix + f.file)},line=${f.line},col=${f.column},title=${escapeProperty(f.rule)}::${escapeData(f.message)}`);
   // The summary is plain text: neutralise a leading "::" however unlikely.
   lines.push(summaryLine(report).replace(/^::/, ' ::'));
   return `${lines.join('\n')}\n`;

@@ -1,10 +1,11 @@
-// Terminal output in the style of tsc and ESLint: one line per finding, the fix below it, a summary.
+// Terminal output in the style of tsc and ESLint: one line per finding, the rule's fix below its
+// first finding in each file, a summary.
 
 import type { Finding } from '../findings.js';
 import type { InventoryEntry } from '../rules/engine.js';
 import type { RuleMeta } from '../rules/types.js';
 import { terminalSafe } from './escape.js';
-import type { FindingsReport } from './findings-json.js';
+import { counts, cut, listed, plural, type FindingsReport } from './findings-report.js';
 
 export interface TextOptions {
   color: boolean;
@@ -24,12 +25,17 @@ export function findingLine(f: Finding, color: boolean): string {
 
 export function renderText(report: FindingsReport, opts: TextOptions): string {
   const lines: string[] = [];
-  for (const f of report.findings) {
+  // The same fix under every finding of a rule buries the findings; once per rule and file is enough.
+  const fixed = new Set<string>();
+  const shown = listed(report);
+  for (const f of shown) {
     lines.push(findingLine(f, opts.color));
     const fix = opts.meta(f.rule)?.fix;
-    if (fix) lines.push(`    ${paint(opts.color, '2', `fix: ${fix}`)}`);
+    const key = `${f.file}\u0000${f.rule}`;
+    if (fix && !fixed.has(key)) lines.push(`    ${paint(opts.color, '2', `fix: ${fix}`)}`);
+    fixed.add(key);
   }
-  if (report.findings.length) lines.push('');
+  if (shown.length) lines.push('');
   if (opts.inventory?.length) lines.push(...inventoryLines(opts.inventory), '');
   lines.push(summaryLine(report, opts.color));
   return `${lines.join('\n')}\n`;
@@ -54,14 +60,13 @@ export function inventoryLines(inv: readonly InventoryEntry[]): string[] {
   ].map(terminalSafe);
 }
 
+/** Counts every finding, listed or not: --max-findings shortens the list, never the count. */
 export function summaryLine(report: FindingsReport, color = false): string {
-  const count = (s: Finding['severity']) => report.findings.filter((f) => f.severity === s).length;
-  const [e, w, i] = [count('error'), count('warning'), count('info')];
-  const files = new Set(report.findings.map((f) => f.file)).size;
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const { error: e, warning: w, info: i, files } = counts(report);
   const checked = `${plural(report.identities, 'identity').replace('identitys', 'identities')} checked`;
-  const cut = report.truncated ? ` (${report.truncated} more not shown: --max-findings)` : '';
+  const n = cut(report);
+  const more = n > 0 ? ` (${n} more not shown: ${report.limit!.hint})` : '';
   if (e + w + i === 0) return paint(color, '32', `✔ ${checked}, no findings`);
   const parts = [plural(e, 'error'), plural(w, 'warning'), ...(i ? [`${i} info`] : [])].join(', ');
-  return paint(color, e ? '31' : '33', `✖ ${parts} in ${plural(files, 'file')}; ${checked}${cut}`);
+  return paint(color, e ? '31' : '33', `✖ ${parts} in ${plural(files, 'file')}; ${checked}${more}`);
 }

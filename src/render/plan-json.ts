@@ -1,8 +1,10 @@
 // SPEC.md §5: `plan --format json`, one object, keys in a fixed order (schema/plan.schema.json).
 
 import type { Plan } from '../plan/types.js';
+import { findingJson } from './findings-json.js';
+import type { FindingLinks } from './findings-report.js';
 
-export function renderPlanJson(plan: Plan): string {
+export function renderPlanJson(plan: Plan, links: Pick<FindingLinks, 'docs'>): string {
   const out = {
     base: plan.base,
     baseSha: plan.baseSha,
@@ -31,7 +33,7 @@ export function renderPlanJson(plan: Plan): string {
     newStaticCredentials: plan.newStaticCredentials.map((c) => ({ identity: c.identity, kind: c.kind })),
     due: plan.due.map((d) => ({ identity: d.identity, kind: d.kind, at: d.at, detail: d.detail })),
     deletions: { count: plan.deletions.count, limit: plan.deletions.limit, allowed: plan.deletions.allowed },
-    findings: plan.findings.map((f) => ({ rule: f.rule, severity: f.severity, file: f.file, line: f.line, column: f.column, identity: f.identity, message: f.message })),
+    findings: plan.findings.map((f) => findingJson(f, links.docs)),
   };
   return `${JSON.stringify(out, null, 2)}\n`;
 }

@@ -20,9 +20,10 @@ export function coverage(rules: readonly Rule[]): { id: string; title: string; r
   return NHI_TOP_10.map((n) => ({ id: n.id, title: n.title, rules: rules.filter((r) => r.meta.owasp.includes(n.id)).map((r) => r.meta.id).sort(), blindSpot: n.blindSpot }));
 }
 
-export function catalogueJson(rules: readonly Rule[]): string {
+/** `docs`: a rule's documentation URL (from package.json's homepage, read at the cli edge). */
+export function catalogueJson(rules: readonly Rule[], docs: (id: string) => string | null): string {
   const sorted = [...rules].sort((a, b) => (a.meta.id < b.meta.id ? -1 : 1));
-  return `${JSON.stringify({ rules: sorted.map((r) => ({ id: r.meta.id, severity: r.meta.severity, title: r.meta.title, rationale: r.meta.rationale, fix: r.meta.fix, owasp: r.meta.owasp, stage: r.kind })), owasp: coverage(rules) }, null, 2)}\n`;
+  return `${JSON.stringify({ rules: sorted.map((r) => ({ id: r.meta.id, severity: r.meta.severity, title: r.meta.title, rationale: r.meta.rationale, fix: r.meta.fix, owasp: r.meta.owasp, stage: r.kind, docs: docs(r.meta.id) })), owasp: coverage(rules) }, null, 2)}\n`;
 }
 
 export function catalogueText(rules: readonly Rule[]): string {

@@ -3,7 +3,7 @@
 
 import type { MachineIdentity } from '../manifest/machine-identity.generated.js';
 import { lower, type OrgModel } from '../model/org.js';
-import { DAY_MS, endOfDay, isoDate, parseDate, parseDuration } from '../time.js';
+import { DAY_MS, expiryOf, isoDate, parseDate, parseDuration } from '../time.js';
 import type { CredentialKind, InventoryRow, Target } from './types.js';
 
 export interface LoadedIdentity {
@@ -59,8 +59,8 @@ export function inventoryRow({ file, data }: LoadedIdentity, org: OrgModel | nul
  * validate reports, counts as expired: the report must not make it look healthy.
  */
 export function daysToExpiry(expires: string, now: number): number {
-  const day = parseDate(expires);
-  return day === null ? 0 : Math.ceil((endOfDay(day) - now) / DAY_MS);
+  const expiry = expiryOf(expires);
+  return expiry === null ? 0 : Math.ceil((expiry.at - now) / DAY_MS);
 }
 
 /**

@@ -245,10 +245,12 @@ function leakCheck(secrets: readonly string[]): Leaks {
 
 function capPerFile(findings: Finding[]): Finding[] {
   if (findings.length <= MAX_FINDINGS_PER_FILE) return findings;
-  // A leaked secret is never among what the cap hides.
+  // A leaked secret is never among what the cap hides; nor is an error hidden behind warnings
+  // (a file padded with warnings must not pass validation): errors are kept before the rest.
   const secrets = findings.filter((f) => f.rule.startsWith('secret/'));
   const rest = findings.filter((f) => !f.rule.startsWith('secret/')).sort(compareFindings);
-  const kept = rest.slice(0, Math.max(0, MAX_FINDINGS_PER_FILE - 1 - secrets.length));
+  const room = Math.max(0, MAX_FINDINGS_PER_FILE - 1 - secrets.length);
+  const kept = [...rest.filter((f) => f.severity === 'error'), ...rest.filter((f) => f.severity !== 'error')].slice(0, room).sort(compareFindings);
   const first = rest[0] ?? secrets[0]!;
   const cut = rest.length - kept.length;
   return [...secrets, ...kept, finding('parse/too-many-findings', first.file, first.identity, 1, 1, `${cut} more findings in this file are not shown; fix the ones above and run again`)];

@@ -68,6 +68,8 @@ export interface RepoEntry<S> {
 export interface RepoReport extends Report {
   file: string;
   identity: string | null;
+  /** For a file that is not a manifest (CODEOWNERS): the place itself, and `path` is ignored. */
+  position?: { line: number; column: number };
 }
 
 interface Base {
@@ -111,6 +113,8 @@ export interface RepoContext extends RuleContext {
     parsed: ReadonlyMap<string, import('../codeowners/codeowners.js').ParsedLine>;
     /** The repository root (the folder holding identities/ and .github/), relative to the source root; '' at the top. */
     root: string;
+    /** Every file the run found under the identities folder (relative to the source root), valid or not. */
+    present: ReadonlySet<string>;
   } | null;
 }
 

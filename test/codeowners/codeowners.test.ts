@@ -57,7 +57,9 @@ describe('parseCodeowners / staleEntries / orphanLines', () => {
     const text = renderCodeowners(e).replace('/identities/a/one.yaml o1@x.example\n', '/identities/a/one.yaml someone@x.example\n/identities/a/gone.yaml o1@x.example\n').replace('/schema/ sec@x.example ops@x.example\n', '');
     const stale = staleEntries(e, parseCodeowners(text));
     expect(stale.map((s) => [s.entry.pattern, s.actual?.line ?? null])).toEqual([['/schema/', null], ['/identities/a/one.yaml', 16]]);
-    expect(orphanLines(e, parseCodeowners(text))).toEqual([{ pattern: '/identities/a/gone.yaml', line: 17 }]);
+    expect(orphanLines(e, parseCodeowners(text), 'identities', () => false)).toEqual([{ pattern: '/identities/a/gone.yaml', line: 17 }]);
+    // A file that is still there (an invalid manifest has no expected line) is not gone.
+    expect(orphanLines(e, parseCodeowners(text), 'identities', (f) => f === 'identities/a/gone.yaml')).toEqual([]);
   });
 });
 

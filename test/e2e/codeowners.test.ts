@@ -47,6 +47,8 @@ describe('idac codeowners', () => {
     expect(JSON.parse(r.stdout)).toEqual({ identities: 9, findings: [{
       rule: 'codeowners/stale', severity: 'error', file: 'identities/payments/settlement-reader.yaml', line: 13, column: 12, identity: 'settlement-reader',
       message: '.github/CODEOWNERS line 23 gives /identities/payments/settlement-reader.yaml to @alice-acme @bob-acme @acme/payments, but the manifests say carol@acme.example @bob-acme @acme/payments; run `idac codeowners` and commit the result',
+      fix: 'Run `idac codeowners` and commit .github/CODEOWNERS with the change (checked only when the repository has a CODEOWNERS file).',
+      docs: 'https://github.com/idac-dev/idac/blob/main/docs/rules/codeowners/stale.md',
     }] });
     const v = idac(['validate', '--dir', dir, '--now', NOW, '--format', 'json']);
     expect((JSON.parse(v.stdout) as { findings: { rule: string; line: number }[] }).findings.filter((f) => f.rule === 'codeowners/stale').map((f) => f.line)).toEqual([13]);

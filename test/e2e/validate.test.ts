@@ -30,7 +30,7 @@ describe('idac validate (built CLI)', () => {
     const out = JSON.parse(r.stdout);
     expect(Object.keys(out)).toEqual(['identities', 'findings']);
     expect(out.identities).toBe(2);
-    for (const f of out.findings) expect(Object.keys(f)).toEqual(['rule', 'severity', 'file', 'line', 'column', 'identity', 'message']);
+    for (const f of out.findings) expect(Object.keys(f)).toEqual(['rule', 'severity', 'file', 'line', 'column', 'identity', 'message', 'fix', 'docs']);
     const files = out.findings.map((f: { file: string }) => f.file);
     expect(files).toEqual([...files].sort());
     expect(out.findings).toContainEqual(expect.objectContaining({ rule: 'schema/unknown-key', file: 'identities/payments/settlement-reader.yaml', line: 10, column: 3, identity: 'settlement-reader', message: expect.stringContaining('did you mean "purpose"?') }));

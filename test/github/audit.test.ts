@@ -32,6 +32,7 @@ describe('renderAuditIssue', () => {
     const mentions = [...body.matchAll(/(^|[^`\w])@([A-Za-z0-9/_.-]+)/g)].map((m) => m[2]).sort();
     expect(mentions).toEqual(['acme/platform', 'frank-platform']);
     expect(body).toContain('owner `ivan@acme.example`');
-    expect(body).toContain('- `legacy-etl` (`identities/data/legacy-etl.yaml`): due 2027-01-15 — `expires 2027-01-15: extend it or decommission the identity`');
+    // SPEC §2: expired from the start of the day after `expires`, as plan's due date and validate say.
+    expect(body).toContain('- `legacy-etl` (`identities/data/legacy-etl.yaml`): expired from 2027-01-16 — `expires 2027-01-15: extend it or decommission the identity`');
   });
 });

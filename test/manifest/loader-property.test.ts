@@ -74,10 +74,10 @@ describe('loader under mutation', () => {
       expect(fast.findings).toEqual(full.findings);
       const report = { identities: 1, findings: full.findings };
       const outputs = [
-        renderJson(report),
+        renderJson(report, { docs: () => 'https://example.com/docs' }),
         renderText(report, { color: false, meta: (id) => ruleById.get(id)?.meta }),
-        renderGithub(report),
-        renderSarif(report, { version: 'test' }),
+        renderGithub(report, { gitPrefix: 'sub/' }),
+        renderSarif(report, { version: 'test', informationUri: 'https://example.com' }, { docs: () => 'https://example.com/docs', gitPrefix: 'sub/' }),
       ];
       if (p) {
         expect(full.findings.some((f) => f.rule.startsWith('secret/'))).toBe(true);

@@ -2,13 +2,15 @@
 // (sarif-2.1.0-rtm.5, draft-04, as shipped in @microsoft/jest-sarif) with ajv's draft-04 build.
 // unicodeRegExp is off because one pattern in that schema is not a valid Unicode-mode regex.
 
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import Ajv04 from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { idac, repo, root } from '../e2e/cli.js';
+import { git } from '../e2e/git.js';
 
 const require = createRequire(import.meta.url);
 const schema = JSON.parse(readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8')) as object;
@@ -37,6 +39,20 @@ describe('validate --format sarif against the SARIF 2.1.0 schema', () => {
     expect(check.errors ?? [], JSON.stringify(check.errors?.slice(0, 3))).toEqual([]);
     expect(ok).toBe(true);
     if (code === 1) expect(log.runs[0]!.results.length).toBeGreaterThan(0);
+  });
+
+  it('a list cut by --max-findings (its notification) in an identity repo inside a larger git repository (helpUri, prefixed URIs)', () => {
+    const top = mkdtempSync(join(tmpdir(), 'idac-sarif-mono-'));
+    cpSync(join(root, 'examples/risky'), join(top, 'infra/iam'), { recursive: true });
+    git(top, 'init', '-q', '-b', 'main');
+    const { code, log } = sarifOf(['--dir', join(top, 'infra/iam'), '--max-findings', '3']);
+    expect(code).toBe(1);
+    expect(check(log), JSON.stringify(check.errors?.slice(0, 3))).toBe(true);
+    const run = log.runs[0] as unknown as { results: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[]; invocations: unknown[]; tool: { driver: { rules: { helpUri: string }[] } } };
+    expect(run.results).toHaveLength(3);
+    for (const r of run.results) expect(r.locations[0]!.physicalLocation.artifactLocation.uri).toMatch(/^infra\/iam\/identities\//);
+    expect(run.invocations).toHaveLength(1);
+    for (const r of run.tool.driver.rules) expect(r.helpUri).toMatch(/^https:\/\/github\.com\/idac-dev\/idac\/blob\/main\/docs\/rules\/[a-z0-9-]+\/[a-z0-9-]+\.md$/);
   });
 
   it('the check can fail: a result without a message is rejected', () => {

@@ -1,4 +1,4 @@
-import { expectedEntries, staleEntries, staleMessage, type OwnedIdentity } from '../../codeowners/codeowners.js';
+import { CODEOWNERS_FILE, expectedEntries, orphanLines, orphanMessage, staleEntries, staleMessage, type OwnedIdentity } from '../../codeowners/codeowners.js';
 import { defineRule, type RepoEntry, type RepoReport } from '../types.js';
 
 /** [owner, successor, team]: a tuple keeps 100,000 summaries small. */
@@ -32,7 +32,12 @@ export default defineRule({
       owned.push({ file, owner: e.value[0], successor: e.value[1], team: e.value[2] });
     }
     const out: RepoReport[] = [];
-    for (const s of staleEntries(expectedEntries(ctx.org, owned, folder), co.parsed)) {
+    const expected = expectedEntries(ctx.org, owned, folder);
+    // A line for an identity file that is gone is reported on that line: there is no manifest left to point at.
+    for (const o of orphanLines(expected, co.parsed, folder, (file) => co.present.has(`${prefix}${file}`))) {
+      out.push({ file: `${prefix}${CODEOWNERS_FILE}`, identity: null, path: [], position: { line: o.line, column: 1 }, message: orphanMessage(o) });
+    }
+    for (const s of staleEntries(expected, co.parsed)) {
       const message = staleMessage(s);
       if (s.entry.file !== undefined) {
         const e = byFile.get(s.entry.file)!;

@@ -3,7 +3,7 @@
 // inline suppression does not exist.
 
 import { show } from '../../findings.js';
-import { parseDate, endOfDay } from '../../time.js';
+import { expiryOf, isExpired } from '../../time.js';
 import type { OrgModel } from '../../model/org.js';
 import type { Report } from '../types.js';
 import { summaryOf } from './summaries.js';
@@ -53,9 +53,8 @@ export function exceptionProblem(e: { rule: string; approvedBy: string; expires:
   if (!knownRules.has(e.rule)) return 'unknown-rule';
   if (NOT_EXCEPTABLE.test(e.rule)) return 'not-exceptable';
   if (!org.securityOwners.has(e.approvedBy.toLowerCase())) return 'approver';
-  const day = parseDate(e.expires);
-  if (day === null) return 'bad-date';
-  if (now >= endOfDay(day)) return 'expired';
+  if (expiryOf(e.expires) === null) return 'bad-date';
+  if (isExpired(e.expires, now)) return 'expired';
   return null;
 }
 
@@ -64,8 +63,7 @@ export function activeExceptions(org: OrgModel, now: number, owners: Owners): Ma
   const out = new Map<string, Set<string>>();
   for (const e of org.spec.exceptions ?? []) {
     if (NOT_EXCEPTABLE.test(e.rule) || !org.securityOwners.has(e.approvedBy.toLowerCase()) || isSelfApproved(e, owners)) continue;
-    const day = parseDate(e.expires);
-    if (day === null || now >= endOfDay(day)) continue;
+    if (expiryOf(e.expires) === null || isExpired(e.expires, now)) continue;
     if (!out.has(e.identity)) out.set(e.identity, new Set());
     out.get(e.identity)!.add(e.rule);
   }

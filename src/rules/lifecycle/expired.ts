@@ -1,4 +1,4 @@
-import { endOfDay, parseDate } from '../../time.js';
+import { isExpired } from '../../time.js';
 import { isTombstone } from '../lib/status.js';
 import { defineRule } from '../types.js';
 
@@ -15,8 +15,7 @@ export default defineRule({
   // A suspended identity still expires: suspension is a pause, not a retirement.
   check({ data }, { now }) {
     if (isTombstone(data)) return [];
-    const expires = parseDate(data.spec.expires);
-    if (expires === null || now < endOfDay(expires)) return [];
+    if (!isExpired(data.spec.expires, now)) return [];
     return [{ path: ['spec', 'expires'], message: `expired: spec.expires is ${data.spec.expires} (valid through the end of that day, UTC)` }];
   },
 });

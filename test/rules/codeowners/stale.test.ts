@@ -21,8 +21,17 @@ ruleTable('codeowners/stale', {
     { name: 'owners in another order and case', files: { [at]: IDENTITY, [CO]: fresh.replace('alice@example.com bob@example.com', 'BOB@example.com alice@example.com') } },
     { name: 'extra comments and lines are the repo\'s own business', files: { [at]: IDENTITY, [CO]: `${fresh}# docs\n/docs/ writer@example.com\n` } },
     { name: 'the team handle is expected when org.yaml gives one', files: { 'identities/org.yaml': withHandle, [at]: IDENTITY, [CO]: fresh.replace('/.github/ sec@example.com\n', '/.github/ sec@example.com\n/identities/payments/ @acme/payments\n').replace('bob@example.com\n', 'bob@example.com @acme/payments\n') } },
+    { name: 'a line for a manifest that exists but does not validate is not stale (only uncheckable)', files: { [at]: IDENTITY, 'identities/payments/my app.yaml': 'a: [\n', [CO]: `${fresh}/identities/payments/my\\ app.yaml alice@example.com\n` } },
   ],
   bad: [
+    {
+      name: 'a line for an identity file that is gone: on that CODEOWNERS line, as codeowners --check reports it',
+      files: { [at]: IDENTITY, [CO]: `${fresh}/identities/payments/gone.yaml alice@example.com\n/identities/payments/my\\ app.yaml alice@example.com\n` },
+      expect: [
+        { line: 7, column: 1, file: CO, message: /^\.github\/CODEOWNERS line 7 names \/identities\/payments\/gone\.yaml, which is no longer an identity file; run `idac codeowners` and commit the result$/ },
+        { line: 8, column: 1, file: CO, message: /line 8 names \/identities\/payments\/my\\ app\.yaml, which is no longer/ },
+      ],
+    },
     {
       name: 'owner changed, CODEOWNERS not regenerated: at the owner line',
       files: { [at]: edit(IDENTITY, 'owner: alice@example.com', 'owner: carol@example.com'), [CO]: fresh },
