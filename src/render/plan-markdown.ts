@@ -1,7 +1,9 @@
 // `idac plan --format markdown`: the pull-request comment, in the manner of Atlantis and Terraform
-// Cloud. A summary comes first and is never cut (counts, then privilege increases, deletions, new
-// static credentials and findings), then one collapsible section per identity. The comment stays
-// under GitHub's 65,536-character limit by dropping whole sections, and says what it dropped.
+// Cloud. A summary comes first and is never cut (counts, then privilege increases, organization
+// changes, deletions, new static credentials and findings), then one collapsible section per
+// identity, access shown as written with the exact grants behind a wildcard collapsed below it.
+// The comment stays under GitHub's 65,536-character limit by leaving out those exact lists first,
+// then whole sections, and says what it left out.
 //
 // Every manifest-derived value goes through src/render/markdown.ts (THREATS.md item 72): in a code
 // span, a <code> element or a fenced block, on one line, capped. Nothing from a manifest is ever

@@ -1,6 +1,7 @@
-// `idac plan` on a terminal, in the manner of `terraform plan`: one block per identity with its
-// field changes, access gained and lost, resource operations and what falls due, then findings and
-// one summary line. Every manifest-derived value goes through terminalSafe.
+// `idac plan` on a terminal, in the manner of `terraform plan`: the org.yaml changes first, then one
+// block per identity with its field changes, access gained and lost (one line per grant as written,
+// its expansion counted), resource operations and what falls due, then findings and one summary
+// line. Every manifest-derived value goes through terminalSafe.
 
 import { compareFindings } from '../findings.js';
 import type { AccessPattern, OrgEffect, Plan } from '../plan/types.js';
