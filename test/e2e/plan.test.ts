@@ -323,6 +323,16 @@ describe('idac plan (built CLI, git repositories in a temp dir)', () => {
       { kind: 'boundary', path: 'spec.teams.platform.boundaries.kubernetes.namespaces', before: 'prod-eu/releases', after: null, effect: 'narrows', summary: 'team platform\'s Kubernetes namespaces boundary drops "prod-eu/releases"' },
       { kind: 'team', path: 'spec.teams.security', before: null, after: { members: ['dave@acme.example'] }, effect: 'widens', summary: 'team security added with 1 member and no boundaries (its identities may reach anything)' },
     ]);
+    // Same input, byte-identical output in every format; the text and Markdown sections list every change.
+    const head = git(repo.dir, 'rev-parse', 'HEAD');
+    const args = ['plan', '--dir', repo.dir, '--base', 'main', '--head', head, '--now', NOW];
+    for (const format of ['json', 'text', 'markdown']) expect(idac([...args, '--format', format]).stdout).toBe(idac([...args, '--format', format]).stdout);
+    const text = idac([...args, '--format', 'text']).stdout;
+    expect(text).toContain('Organization (identities/org.yaml): 21 changes, 15 widen, 4 narrow, 2 neutral\n    + widens  exception      exception added: legacy-etl');
+    for (const o of plan.organization) expect(text).toContain(o.summary);
+    const md = idac([...args, '--format', 'markdown']).stdout;
+    for (const o of plan.organization) expect(md).toContain(`- **${o.effect}** ${o.kind}: \`${o.summary}\``);
+    checkSafe(md);
     // A boundary opened to everything is a warning at the line that opens it.
     const lines = repo.read(ORG).split('\n');
     const star = lines.findIndex((l) => l.includes('"kv/metadata/payments/*", "*"'));
