@@ -40,10 +40,13 @@ try {
     if (!text.includes(from)) throw new Error(`demo: ${path} no longer holds ${from}`);
     writeFileSync(file, text.replace(from, to));
   };
-  // Widen a permission with a wildcard: the plan lists every action it really adds.
+  // Widen a permission with a wildcard: the plan shows one line per pattern as written, with how
+  // many actions it adds (the exact list is in --format json, and collapsed in --format markdown).
   edit('identities/payments/settlement-reader.yaml', 'actions: [s3:GetObject, s3:ListBucket]', 'actions: [s3:GetObject*, s3:ListBucket]');
   // Suspend a bot: its bindings go, the service account stays.
   edit('identities/platform/release-bot.yaml', '  access:\n', '  status: suspended\n  access:\n');
+  // A new member of the payments team: the organization is part of the plan.
+  edit('identities/org.yaml', 'members: [alice@acme.example, bob@acme.example, carol@acme.example]', 'members: [alice@acme.example, bob@acme.example, carol@acme.example, kim@acme.example]');
   // A new identity.
   writeFileSync(join(tmp, 'identities/payments/fx-rates-bot.yaml'), readFileSync(join(root, 'examples/fx-rates-bot.yaml'), 'utf8'));
   git('checkout', '-q', '-b', 'change');

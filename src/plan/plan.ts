@@ -3,19 +3,20 @@
 // revisions and loads the AWS reference data for the services they name.
 
 import { createHash } from 'node:crypto';
-import { effectiveAccess, grantText } from '../access/model.js';
+import { effectiveAccess, grantText, type Grant } from '../access/model.js';
 import type { IamCatalog } from '../access/iam-catalog.js';
 import { compileIdentity } from '../compile/index.js';
 import { staticCredentialKinds } from '../compile/rotation.js';
 import type { DesiredResource } from '../compile/types.js';
-import { compareFindings, type Finding } from '../findings.js';
+import { compareFindings, type Finding, type Path } from '../findings.js';
 import type { MachineIdentity } from '../manifest/machine-identity.generated.js';
-import type { OrgModel } from '../model/org.js';
+import type { OrgModel, OrgSpec } from '../model/org.js';
 import { isoInstant } from '../time.js';
 import { diffFields } from './diff-fields.js';
+import { diffOrganization } from './diff-org.js';
 import { compareOps, diffResources } from './diff-resources.js';
 import { compareDue, dueItems } from './due.js';
-import type { AccessChange, Due, Plan, ResourceOp } from './types.js';
+import type { AccessChange, AccessPattern, Due, Plan, ResourceOp } from './types.js';
 
 /** One identity file on one side of the plan. */
 export interface IdentityState {
@@ -46,10 +47,17 @@ export interface PlanInput {
   catalog: IamCatalog;
   /** Where the deletion guard's finding points (the identities folder's org.yaml). */
   orgFile: string;
+  /**
+   * org.yaml on both sides when it changed (null on a side where it is absent), or null when it did
+   * not change or a side does not load (its findings say why). `locate` places a data path of the
+   * head org.yaml; `withheld`: either side holds a secret, so no value of it may appear.
+   */
+  organization: { before: OrgSpec | null; after: OrgSpec | null; withheld: boolean; locate: (path: Path) => { line: number; column: number } } | null;
 }
 
 export const WITHHELD = '[withheld: this file holds a secret]';
 export const MASS_DELETION = 'plan/mass-deletion';
+export const BOUNDARY_EVERYTHING = 'plan/boundary-widened-to-everything';
 
 export function buildPlan(input: PlanInput): Plan {
   const { now } = input;
@@ -72,7 +80,8 @@ export function buildPlan(input: PlanInput): Plan {
     now: isoInstant(now),
     window: input.window.text,
     identities: { added: [], removed: [], renamed: [], changed: [], unplanned: [] },
-    access: { gained: [], lost: [] },
+    organization: [],
+    access: { gained: [], lost: [], patterns: [] },
     resources: { create: [], update: [], replace: [], delete: [] },
     newStaticCredentials: [],
     due: [],
@@ -104,6 +113,7 @@ export function buildPlan(input: PlanInput): Plan {
     const access = diffAccess(name, before, after, now, input.catalog);
     plan.access.gained.push(...access.gained.map((a) => (withheld ? { ...a, grant: WITHHELD } : a)));
     plan.access.lost.push(...access.lost.map((a) => (withheld ? { ...a, grant: WITHHELD } : a)));
+    plan.access.patterns.push(...access.patterns.map((p) => (withheld ? { ...p, pattern: WITHHELD, resource: WITHHELD, grants: p.grants.map(() => WITHHELD) } : p)));
 
     const baseRes = before ? compileIdentity(before, { now, org: input.base.org }) : [];
     const headRes = after ? compileIdentity(after, { now, org: input.head.org }) : [];
@@ -121,10 +131,22 @@ export function buildPlan(input: PlanInput): Plan {
   for (const list of Object.values(plan.resources)) list.sort(compareOps);
   plan.access.gained.sort(compareAccess);
   plan.access.lost.sort(compareAccess);
+  plan.access.patterns.sort(comparePatterns);
   plan.due.sort(compareDue);
 
   const limit = Math.max(10, Math.floor(input.base.total / 10));
   const findings = [...input.findings];
+  const org = input.organization;
+  if (org) {
+    const { changes, unbounded } = diffOrganization(org.before, org.after);
+    plan.organization = org.withheld ? changes.map((c) => ({ ...c, before: WITHHELD, after: WITHHELD, summary: WITHHELD })) : changes;
+    for (const u of unbounded) {
+      findings.push({
+        rule: BOUNDARY_EVERYTHING, severity: 'warning', file: input.orgFile, ...org.locate(u.path), identity: null,
+        message: `${org.withheld ? `team ${u.team}'s boundary is widened to everything (values withheld: org.yaml holds a secret)` : u.message}; a boundary is the most a team's identities may ever reach — if this is intended, have a security owner approve it, else list only what the team needs`,
+      });
+    }
+  }
   if (deletions > limit && input.allowDeletions < deletions) {
     findings.push({
       rule: MASS_DELETION, severity: 'error', file: input.orgFile, line: 1, column: 1, identity: null,
@@ -139,15 +161,26 @@ export function buildPlan(input: PlanInput): Plan {
   };
 }
 
-/** Grants gained and lost, wildcards expanded: widening `s3:GetObject` to `s3:Get*` lists every action it adds. */
-export function diffAccess(name: string, before: MachineIdentity | null, after: MachineIdentity | null, now: number, catalog: IamCatalog): { gained: AccessChange[]; lost: AccessChange[] } {
+/**
+ * Grants gained and lost, wildcards expanded: widening `s3:GetObject` to `s3:Get*` lists every action
+ * it adds; and the same pairs grouped by the grant as written that gives them (`patterns`).
+ */
+export function diffAccess(name: string, before: MachineIdentity | null, after: MachineIdentity | null, now: number, catalog: IamCatalog): { gained: AccessChange[]; lost: AccessChange[]; patterns: AccessPattern[] } {
   const b = liveGrants(name, before, now, catalog);
   const a = liveGrants(name, after, now, catalog);
-  return { gained: [...a].filter(([k]) => !b.has(k)).map(([, v]) => v), lost: [...b].filter(([k]) => !a.has(k)).map(([, v]) => v) };
+  const gained = [...a].filter(([k]) => !b.has(k)).map(([, v]) => v);
+  const lost = [...b].filter(([k]) => !a.has(k)).map(([, v]) => v);
+  return { gained: gained.map((g) => g.change), lost: lost.map((g) => g.change), patterns: [...patternsOf(name, gained, 'gained'), ...patternsOf(name, lost, 'lost')].sort(comparePatterns) };
 }
 
-function liveGrants(name: string, data: MachineIdentity | null, now: number, catalog: IamCatalog): Map<string, AccessChange> {
-  const out = new Map<string, AccessChange>();
+interface Live {
+  change: AccessChange;
+  /** The first grant as written that gives it. */
+  source: Grant;
+}
+
+function liveGrants(name: string, data: MachineIdentity | null, now: number, catalog: IamCatalog): Map<string, Live> {
+  const out = new Map<string, Live>();
   // A suspended identity's bindings are removed and its keys disabled: it holds nothing.
   if (!data || (data.spec.status ?? 'active') !== 'active') return out;
   for (const g of effectiveAccess(data, now, catalog).grants) {
@@ -155,9 +188,50 @@ function liveGrants(name: string, data: MachineIdentity | null, now: number, cat
     const k = `${g.target}\u0000${grant}`;
     const prev = out.get(k);
     // The same grant from spec.access and an elevation: the permanent one is what matters.
-    if (prev === undefined || (prev.elevation !== undefined && g.elevation === null)) out.set(k, { identity: name, target: g.target, grant, ...(g.elevation === null ? {} : { elevation: g.elevation }) });
+    if (prev === undefined || (prev.change.elevation !== undefined && g.elevation === null)) {
+      out.set(k, { change: { identity: name, target: g.target, grant, ...(g.elevation === null ? {} : { elevation: g.elevation }) }, source: g });
+    }
   }
   return out;
+}
+
+/** The written pattern and resource a grant comes from (see AccessPattern). */
+function written(g: Grant): { pattern: string; resource: string } {
+  switch (g.target) {
+    case 'aws':
+      return { pattern: g.declared, resource: g.resource };
+    case 'kubernetes': {
+      const text = grantText(g);
+      return { pattern: g.verb, resource: text.slice(g.verb.length + 1) };
+    }
+    case 'vault':
+      return { pattern: g.capability, resource: g.vaultPath };
+  }
+}
+
+function patternsOf(name: string, pairs: readonly Live[], change: AccessPattern['change']): AccessPattern[] {
+  const out = new Map<string, AccessPattern>();
+  for (const { change: c, source } of pairs) {
+    const { pattern, resource } = written(source);
+    const k = JSON.stringify([c.target, pattern, resource, c.elevation ?? null]);
+    let p = out.get(k);
+    if (!p) {
+      p = { identity: name, target: c.target, pattern, resource, count: 0, change, ...(c.elevation === undefined ? {} : { elevation: c.elevation }), grants: [] };
+      out.set(k, p);
+    }
+    p.count += 1;
+    p.grants.push(c.grant);
+  }
+  for (const p of out.values()) p.grants.sort(byText);
+  return [...out.values()];
+}
+
+const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Per identity, gained before lost; then target, pattern, resource, elevation. */
+export function comparePatterns(a: AccessPattern, b: AccessPattern): number {
+  return byText(a.identity, b.identity) || byText(a.change, b.change) || byText(a.target, b.target) || byText(a.pattern, b.pattern)
+    || byText(a.resource, b.resource) || (a.elevation ?? -1) - (b.elevation ?? -1);
 }
 
 export function compareAccess(a: AccessChange, b: AccessChange): number {

@@ -13,11 +13,12 @@ import type { MachineIdentity } from '../manifest/machine-identity.generated.js'
 import type { Organization } from '../manifest/organization.generated.js';
 import { orgModel, type OrgModel } from '../model/org.js';
 import { isOversize, type Source, type SourceEntry } from '../io/source.js';
-import { checkFile, placeReports } from '../rules/engine.js';
+import { LineIndex } from '../manifest/line-index.js';
+import { checkFile, holdsSecret, placeReports } from '../rules/engine.js';
 import { ruleById } from '../rules/index.js';
 import type { RepoEntry } from '../rules/types.js';
 import { equalJson } from './diff-fields.js';
-import { buildPlan, type IdentityState } from './plan.js';
+import { buildPlan, type IdentityState, type PlanInput } from './plan.js';
 import type { Plan } from './types.js';
 
 export interface RevisionsInput {
@@ -67,6 +68,7 @@ export async function planRevisions(input: RevisionsInput): Promise<Plan> {
 
   const total = baseFiles.length;
   return buildPlan({
+    organization: orgChanged ? await organization(baseOrg, headOrg, base.source, head.source, secretInHead.has(ORG_FILE)) : null,
     base: { label: base.label, sha: base.sha, org: baseOrg.model, identities: baseStates, total },
     head: { label: head.label, sha: head.sha, org: headOrg.model, identities: headStates },
     now,
@@ -82,6 +84,32 @@ async function readOrg(source: Source): Promise<{ exists: boolean; data: Organiz
   const exists = (await source.stat(ORG_FILE)) !== null;
   const data = exists ? ((await readValid(source, ORG_FILE, 'Organization')) as Organization | null) : null;
   return { exists, data, model: data ? orgModel(data) : null };
+}
+
+/**
+ * org.yaml on both sides for the plan's organization section: null when a side exists but does not
+ * load (its findings say why), an absent side as null. The base is scanned for secrets here; the
+ * head's secrets are among its findings.
+ */
+async function organization(baseOrg: Awaited<ReturnType<typeof readOrg>>, headOrg: Awaited<ReturnType<typeof readOrg>>, base: Source, head: Source, secretInHead: boolean): Promise<PlanInput['organization']> {
+  if ((baseOrg.exists && !baseOrg.data) || (headOrg.exists && !headOrg.data)) return null;
+  const text = async (source: Source): Promise<string | null> => {
+    const bytes = await source.read(ORG_FILE, MAX_FILE_BYTES);
+    if (bytes === null || isOversize(bytes)) return null;
+    const decoded = decode(bytes);
+    return decoded.ok ? decoded.text : null;
+  };
+  const baseText = baseOrg.exists ? await text(base) : null;
+  const headText = headOrg.exists ? await text(head) : null;
+  const withheld = secretInHead || (baseText !== null && (await holdsSecret(baseText)));
+  const lines = new LineIndex(headText ?? '');
+  const loaded = headText === null ? null : loadText(headText, { expect: 'Organization', fast: false });
+  return {
+    before: baseOrg.data?.spec ?? null,
+    after: headOrg.data?.spec ?? null,
+    withheld,
+    locate: (path) => (loaded ? lines.at(loaded.locate(path, 'value')) : { line: 1, column: 1 }),
+  };
 }
 
 /** The files that exist on one side. */

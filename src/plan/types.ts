@@ -28,6 +28,56 @@ export interface AccessChange {
   elevation?: number;
 }
 
+/**
+ * A grant as written, beside the exact pairs it accounts for. AWS: `pattern` is the action pattern
+ * as written (`s3:Get*`) and `resource` the ARN as written; `count` is how many of the exact pairs
+ * in `gained` (or `lost`) it expands to. A pair that two written patterns both grant is counted
+ * under the first (spec.access before elevations, then document order), so the counts of one
+ * identity's patterns add up to its exact pairs. Kubernetes: `pattern` is the verb as written
+ * (`get`, `*`) and `resource` the rest of the grant (`configmaps/fx-rates in prod-eu/payments`);
+ * Vault: the capability and the path. The model does not expand Kubernetes or Vault wildcards, so
+ * their count is 1.
+ */
+export interface AccessPattern {
+  identity: string;
+  target: Target;
+  pattern: string;
+  resource: string;
+  count: number;
+  change: 'gained' | 'lost';
+  /** Index of the elevation that grants it (active at `now`), when it comes from one. */
+  elevation?: number;
+  /** The exact grants it accounts for (AccessChange.grant, sorted), for renderers that expand it; not in the JSON. */
+  grants: string[];
+}
+
+/**
+ * What a change to identities/org.yaml is about. `team`: a team added or removed (whole);
+ * `member`: one member joins or leaves a team; `team-github`: a team's @org/team handle;
+ * `boundary`: one entry of a team's boundaries (aws accounts, kubernetes namespaces, vault paths
+ * or domains) added or removed, or a whole boundary list added or dropped (an absent list is no
+ * boundary); `target`: an AWS account, Kubernetes cluster or Vault setting idac manages;
+ * `limit`: one of spec.limits; `security-owner`: one security owner added or removed;
+ * `exception`: one exception added, removed or changed; `github-login`: one e-mail → login entry;
+ * `other`: any other field.
+ */
+export type OrgChangeKind = 'team' | 'member' | 'team-github' | 'boundary' | 'target' | 'limit' | 'security-owner' | 'exception' | 'github-login' | 'other';
+
+/** Whether a change lets identities (or the people behind them) do more, less, or neither. */
+export type OrgEffect = 'widens' | 'narrows' | 'neutral';
+
+export interface OrgChange {
+  kind: OrgChangeKind;
+  /** Data path in org.yaml: `spec.teams.data.boundaries.vault.paths`. For one entry of a list, the list's path. */
+  path: string;
+  /** null where absent on that side; for one entry of a list, the entry (null on the side without it). */
+  before: unknown;
+  after: unknown;
+  effect: OrgEffect;
+  /** One line for people: `team data: vault paths boundary adds "*" (every path)`. */
+  summary: string;
+}
+
 export type ResourceAction = 'create' | 'update' | 'replace' | 'delete';
 
 export interface ResourceOp {
@@ -75,7 +125,9 @@ export interface Plan {
     /** Identities whose head manifest cannot be compiled (it does not load or fails its schema): no operation is planned for them. */
     unplanned: { name: string; file: string }[];
   };
-  access: { gained: AccessChange[]; lost: AccessChange[] };
+  /** Changes to identities/org.yaml, sorted by path, kind, before and after. */
+  organization: OrgChange[];
+  access: { gained: AccessChange[]; lost: AccessChange[]; /** gained then lost per identity, sorted. */ patterns: AccessPattern[] };
   resources: Record<ResourceAction, ResourceOp[]>;
   /** Identities that start to hold a static credential kind they did not hold before. */
   newStaticCredentials: { identity: string; kind: StaticCredentialKind }[];

@@ -20,9 +20,13 @@ export function renderPlanJson(plan: Plan, links: Pick<FindingLinks, 'docs'>): s
       changed: plan.identities.changed.map((c) => ({ name: c.name, changes: c.changes.map((f) => ({ path: f.path, before: f.before, after: f.after })) })),
       unplanned: plan.identities.unplanned.map((u) => ({ name: u.name, file: u.file })),
     },
+    organization: plan.organization.map((c) => ({ kind: c.kind, path: c.path, before: c.before, after: c.after, effect: c.effect, summary: c.summary })),
     access: {
       gained: plan.access.gained.map(access),
       lost: plan.access.lost.map(access),
+      patterns: plan.access.patterns.map((p) => ({
+        identity: p.identity, target: p.target, pattern: p.pattern, resource: p.resource, count: p.count, change: p.change, ...(p.elevation === undefined ? {} : { elevation: p.elevation }),
+      })),
     },
     resources: {
       create: plan.resources.create.map(op),

@@ -1,7 +1,9 @@
 // `idac plan --format markdown`: the pull-request comment, in the manner of Atlantis and Terraform
-// Cloud. A summary comes first and is never cut (counts, then privilege increases, deletions, new
-// static credentials and findings), then one collapsible section per identity. The comment stays
-// under GitHub's 65,536-character limit by dropping whole sections, and says what it dropped.
+// Cloud. A summary comes first and is never cut (counts, then privilege increases, organization
+// changes, deletions, new static credentials and findings), then one collapsible section per
+// identity, access shown as written with the exact grants behind a wildcard collapsed below it.
+// The comment stays under GitHub's 65,536-character limit by leaving out those exact lists first,
+// then whole sections, and says what it left out.
 //
 // Every manifest-derived value goes through src/render/markdown.ts (THREATS.md item 72): in a code
 // span, a <code> element or a fenced block, on one line, capped. Nothing from a manifest is ever
@@ -9,10 +11,12 @@
 
 import type { Finding } from '../findings.js';
 import { compareFindings } from '../findings.js';
-import type { AccessChange, Plan, ResourceOp } from '../plan/types.js';
+import type { AccessPattern, Plan, ResourceOp } from '../plan/types.js';
 import { cap, code, escapeText, htmlCode, oneLine } from './markdown.js';
 import type { IdentityView, ResourceStep } from './plan-view.js';
-import { countByTarget, identityViews, isDeleted, plural, showChange } from './plan-view.js';
+import { countByTarget, effectCounts, identityViews, isCondensed, isDeleted, orgByEffect, patternText, plural, showChange } from './plan-view.js';
+
+const ORG_FILE = 'identities/org.yaml';
 
 /** The sticky marker: CI edits the one comment that holds it instead of adding a new one per push. */
 export const PLAN_MARKER = '<!-- idac-plan -->';
@@ -89,26 +93,48 @@ export function renderPlanMarkdown(plan: Plan, opts: MarkdownOptions = {}): stri
   for (const list of lists) out.push(...listLines(list, shown.get(list)!, children.get(list) ?? []), '');
 
   // Sections, in name order, until one no longer fits: a gap in the middle would hide where the cut is.
+  // They are fitted without the exact grants behind condensed patterns; those come last, in what
+  // is left, so a long expansion never pushes out a section or anything in the summary.
   room += size(sectionsMore(views.length)) + 1;
-  let done = 0;
+  const condensed = views.some((v) => v.patterns.some(isCondensed));
+  if (condensed) room -= size([EXPANSIONS_CUT]) + 1;
+  const chosen: { v: IdentityView; max: number; lines: string[] }[] = [];
   for (const v of views) {
-    const reserve = done + 1 < views.length ? size(sectionsMore(views.length - done - 1)) + 1 : 0;
-    let lines: string[] | undefined;
+    const reserve = chosen.length + 1 < views.length ? size(sectionsMore(views.length - chosen.length - 1)) + 1 : 0;
+    let pick: { max: number; lines: string[] } | undefined;
     for (const max of SECTION_CAPS) {
-      const candidate = section(v, max);
+      const candidate = section(v, max, 0);
       if (size(candidate) + 1 + reserve <= room) {
-        lines = candidate;
+        pick = { max, lines: candidate };
         break;
       }
     }
-    if (!lines) break;
-    out.push(...lines, '');
-    room -= size(lines) + 1;
-    done += 1;
+    if (!pick) break;
+    chosen.push({ v, ...pick });
+    room -= size(pick.lines) + 1;
   }
-  if (done < views.length) out.push(...sectionsMore(views.length - done), '');
+  if (chosen.length < views.length) room -= size(sectionsMore(views.length - chosen.length)) + 1;
+  let cut = false;
+  for (const ch of chosen) {
+    const total = expandable(ch.v, ch.max).length;
+    let k = 0;
+    while (!cut && k < total) {
+      const next = section(ch.v, ch.max, k + 1);
+      const grow = size(next) - size(ch.lines);
+      if (grow > room) break;
+      room -= grow;
+      ch.lines = next;
+      k += 1;
+    }
+    if (k < total) cut = true;
+  }
+  for (const ch of chosen) out.push(...ch.lines, '');
+  if (chosen.length < views.length) out.push(...sectionsMore(views.length - chosen.length), '');
+  if (cut) out.push(EXPANSIONS_CUT, '');
   return `${out.join('\n').replace(/\n+$/, '')}\n`;
 }
+
+const EXPANSIONS_CUT = `The exact grants behind some condensed patterns are not listed ${FULL_PLAN}`;
 
 function header(plan: Plan): string[] {
   const head = plan.headSha === null ? 'the working tree' : code(plan.headSha.slice(0, 7));
@@ -125,6 +151,7 @@ function counts(plan: Plan, views: readonly IdentityView[]): string[] {
   return [
     `- **Identities:** ${ids.added.length} added · ${ids.changed.length} changed · ${ids.removed.length} removed · ${ids.renamed.length} renamed${
       ids.unplanned.length ? ` · ${ids.unplanned.length} not planned` : ''}${affected ? ` · ${affected} affected without a manifest change` : ''}`,
+    ...(plan.organization.length ? [`- **Organization:** ${plural(plan.organization.length, 'change')} to ${code(ORG_FILE)} (${effectCounts(plan.organization)})`] : []),
     `- **Access:** +${plan.access.gained.length} ${plan.access.gained.length === 1 ? 'grant' : 'grants'} gained · −${plan.access.lost.length} lost`,
     `- **Resources:** ${r.create.length} to create · ${r.update.length} to update · ${r.replace.length} to replace · ${r.delete.length} to delete`,
     `- **Due within ${code(plan.window)}:** ${plan.due.length}${dueKinds.length ? ` (${dueKinds.map(([k, n]) => `${n} ${k}`).join(', ')})` : ''}`,
@@ -140,7 +167,7 @@ interface SummaryItem {
 }
 
 interface SummaryList {
-  kind: 'privileges' | 'deletions' | 'static' | 'findings' | 'unplanned';
+  kind: 'privileges' | 'organization' | 'deletions' | 'static' | 'findings' | 'unplanned';
   title: string;
   /** Lines that are part of the summary's fixed frame, shown even when no item fits (the deletion guard). */
   preface: string[];
@@ -150,8 +177,10 @@ interface SummaryList {
 function summaryLists(plan: Plan, views: readonly IdentityView[]): SummaryList[] {
   const privileges = views.filter((v) => v.gained.length > 0).map((v) => ({
     line: `- ${code(v.name)} gains ${countByTarget(v.gained).map(([t, n]) => `${t} +${n}`).join(' · ')}`,
-    children: v.gained.map((g) => `  - ${grantLine(g)}`),
+    children: v.patterns.filter((p) => p.change === 'gained').map((p) => `  - ${patternLine(p)}`),
   }));
+
+  const organization = orgByEffect(plan.organization).map((o) => ({ line: `- **${o.effect}** ${o.kind}: ${code(o.summary)}`, children: [] }));
 
   const deletions: SummaryItem[] = [
     ...views.filter(isDeleted).map((v) => ({ line: `- identity ${code(v.name)} ${v.state === 'removed' ? 'removed' : 'decommissioned'}: all its resources go`, children: [] })),
@@ -175,6 +204,7 @@ function summaryLists(plan: Plan, views: readonly IdentityView[]): SummaryList[]
 
   const all: SummaryList[] = [
     { kind: 'privileges', title: `Privilege increases: ${plural(privileges.length, 'identity', 'identities')}`, preface: [], items: privileges },
+    { kind: 'organization', title: `Organization: ${plural(plan.organization.length, 'change')} to ${ORG_FILE}`, preface: [], items: organization },
     { kind: 'deletions', title: 'Deletions', preface: guard, items: deletions },
     { kind: 'static', title: 'New static credentials', preface: [], items: statics },
     { kind: 'findings', title: `Findings: ${plural(plan.findings.length, 'finding')}`, preface: [], items: findings },
@@ -221,15 +251,17 @@ function size(lines: readonly string[]): number {
   return lines.reduce((sum, l) => sum + l.length + 1, 0);
 }
 
-function grantLine(g: AccessChange): string {
-  return `${g.target} ${code(g.grant)}${g.elevation === undefined ? '' : ` via ${code(`spec.elevations[${g.elevation}]`)}`}`;
+/** `aws `s3:Get*` → 31 actions on `arn:…``, or the one grant it is. */
+function patternLine(p: AccessPattern): string {
+  const what = isCondensed(p) ? `${code(p.pattern)} → ${plural(p.count, p.target === 'aws' ? 'action' : 'grant')} on ${code(p.resource)}` : code(patternText(p));
+  return `${p.target} ${what}${p.elevation === undefined ? '' : ` via ${code(`spec.elevations[${p.elevation}]`)}`}`;
 }
 
 function opText(op: ResourceOp): string {
   return `${code(op.type)} ${code(op.name)}`;
 }
 
-function section(v: IdentityView, max: number): string[] {
+function section(v: IdentityView, max: number, expand: number): string[] {
   const tags = v.state === 'affected' ? [] : [STATE_WORD[v.state]];
   if (v.status && v.state !== 'removed') tags.push(`now ${/^[a-z]+$/.test(v.status) ? v.status : htmlCode(v.status)}`);
   if (v.gained.length || v.lost.length) tags.push(`access +${v.gained.length} −${v.lost.length}`);
@@ -253,12 +285,14 @@ function section(v: IdentityView, max: number): string[] {
   }));
 
   // A diff block: GitHub colours + and − lines, and nothing inside a fence is Markdown or HTML.
-  // Each line starts with + or -, so no value can close the fence.
-  const access = [...v.gained.map((g) => `+ ${accessText(g)}`), ...v.lost.map((g) => `- ${accessText(g)}`)];
+  // Each line starts with + or -, so no value can close the fence. One line per grant as written;
+  // the first `expand` condensed ones are followed by their exact grants, collapsed.
+  const access = v.patterns.map((p) => `${p.change === 'gained' ? '+' : '-'} ${accessText(p)}`);
   if (access.length) {
     lines.push('**Access**', '', '```diff', ...access.slice(0, max), '```');
     if (access.length > max) lines.push(`… and ${access.length - max} more`);
     lines.push('');
+    for (const p of expandable(v, max).slice(0, expand)) lines.push(...expansion(p), '');
   }
   block('Resources', v.resources.map(stepLine));
   block('New static credentials', v.newStatic.map((k) => `- ${code(k)}: a long-lived secret to rotate and guard`));
@@ -271,8 +305,27 @@ const STATE_WORD: Record<Exclude<IdentityView['state'], 'affected'>, string> = {
   added: 'added', removed: 'removed', renamed: 'renamed', changed: 'changed', unplanned: 'not planned',
 };
 
-function accessText(g: AccessChange): string {
-  return `${g.target.padEnd(10)} ${cap(oneLine(g.grant))}${g.elevation === undefined ? '' : `  (spec.elevations[${g.elevation}])`}`;
+function accessText(p: AccessPattern): string {
+  return `${p.target.padEnd(10)} ${cap(oneLine(patternText(p)))}${p.elevation === undefined ? '' : `  (spec.elevations[${p.elevation}])`}`;
+}
+
+/** The condensed patterns among the first `max` a section lists. */
+function expandable(v: IdentityView, max: number): AccessPattern[] {
+  return v.patterns.slice(0, max).filter(isCondensed);
+}
+
+/** The exact grants behind one pattern, collapsed (raw HTML: only entity-escaped values in the summary line). */
+function expansion(p: AccessPattern): string[] {
+  const sign = p.change === 'gained' ? '+' : '-';
+  return [
+    `<details><summary>${sign} ${htmlCode(p.pattern)} on ${htmlCode(p.resource)}: ${plural(p.count, 'exact grant')}</summary>`,
+    '',
+    '```diff',
+    ...p.grants.map((g) => `${sign} ${p.target.padEnd(10)} ${cap(oneLine(g))}`),
+    '```',
+    '',
+    '</details>',
+  ];
 }
 
 function stepLine({ action, op }: ResourceStep): string {

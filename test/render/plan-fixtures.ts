@@ -1,7 +1,16 @@
 // Plans for the renderer tests, built by hand so the renderers are tested apart from src/plan.
 
 import type { Finding } from '../../src/findings.js';
-import type { AccessChange, Plan, ResourceOp } from '../../src/plan/types.js';
+import type { AccessChange, AccessPattern, Plan, ResourceOp } from '../../src/plan/types.js';
+
+/** One pattern per exact grant, as the plan gives for grants written without a wildcard. */
+export function simplePatterns(gained: readonly AccessChange[], lost: readonly AccessChange[]): AccessPattern[] {
+  const one = (a: AccessChange, change: AccessPattern['change']): AccessPattern => {
+    const [pattern, resource] = a.target === 'kubernetes' ? [a.grant.slice(0, a.grant.indexOf(' ')), a.grant.slice(a.grant.indexOf(' ') + 1)] : a.grant.split(' on ') as [string, string];
+    return { identity: a.identity, target: a.target, pattern, resource, count: 1, change, ...(a.elevation === undefined ? {} : { elevation: a.elevation }), grants: [a.grant] };
+  };
+  return [...gained.map((a) => one(a, 'gained')), ...lost.map((a) => one(a, 'lost'))];
+}
 
 export function emptyPlan(): Plan {
   return {
@@ -13,7 +22,8 @@ export function emptyPlan(): Plan {
     window: '7d',
     fingerprint: 'sha256:0000000000000000000000000000000000000000000000000000000000000000',
     identities: { added: [], removed: [], renamed: [], changed: [], unplanned: [] },
-    access: { gained: [], lost: [] },
+    organization: [],
+    access: { gained: [], lost: [], patterns: [] },
     resources: { create: [], update: [], replace: [], delete: [] },
     newStaticCredentials: [],
     due: [],
@@ -71,7 +81,26 @@ export function representativePlan(): Plan {
       ...gained('legacy-etl', 'aws', ['s3:GetObject on arn:aws:s3:::warehouse-exports/*']),
       ...gained('support-assistant', 'vault', ['read on kv/data/data/support/*']),
     ],
+    patterns: [],
   };
+  const written = (identity: string, pattern: string, resource: string, grants: string[]): AccessPattern =>
+    ({ identity, target: 'aws', pattern, resource, count: grants.length, change: 'gained', grants });
+  plan.access.patterns = [
+    ...simplePatterns(plan.access.gained.filter((a) => a.identity === 'fraud-scorer'), []),
+    ...simplePatterns([], plan.access.lost.filter((a) => a.identity === 'legacy-etl')),
+    written('settlement-reader', 's3:Get*', 'arn:aws:s3:::bank-drop', ['s3:GetBucketAcl on arn:aws:s3:::bank-drop', 's3:GetBucketPolicy on arn:aws:s3:::bank-drop']),
+    written('settlement-reader', 's3:Get*', 'arn:aws:s3:::bank-drop/settlements/*', ['s3:GetObjectAcl on arn:aws:s3:::bank-drop/settlements/*', 's3:GetObjectTagging on arn:aws:s3:::bank-drop/settlements/*']),
+    ...simplePatterns(plan.access.gained.filter((a) => a.elevation !== undefined), []),
+    ...simplePatterns([], plan.access.lost.filter((a) => a.identity === 'support-assistant')),
+  ];
+  plan.organization = [
+    { kind: 'boundary', path: 'spec.teams.data.boundaries.vault.paths', before: null, after: '*', effect: 'widens', summary: 'team data\'s Vault paths boundary adds "*" (every Vault path)' },
+    { kind: 'exception', path: 'spec.exceptions', before: null, after: { identity: 'legacy-etl', rule: 'rotation/static-credential', reason: 'vendor tool', approvedBy: 'dave@acme.example', expires: '2027-01-31' }, effect: 'widens',
+      summary: 'exception added: legacy-etl is excused from rotation/static-credential, approved by dave@acme.example until 2027-01-31 (reason: vendor tool)' },
+    { kind: 'limit', path: 'spec.limits.maxLifetime', before: '365d', after: '730d', effect: 'widens', summary: 'limit maxLifetime 365d → 730d (loosened)' },
+    { kind: 'member', path: 'spec.teams.payments.members', before: 'carol@acme.example', after: null, effect: 'narrows', summary: 'carol@acme.example leaves team payments' },
+    { kind: 'target', path: 'spec.targets.aws.123456789012.region', before: 'eu-west-1', after: 'eu-central-1', effect: 'neutral', summary: 'AWS account 123456789012: region eu-west-1 → eu-central-1' },
+  ];
   plan.resources = {
     create: [
       op('aws:iam/role:Role', 'fraud-scorer.aws.role', 'fraud-scorer', 'payments'),
@@ -124,7 +153,13 @@ export function hostilePlan(value: string): Plan {
   plan.access = {
     gained: [{ identity: v('c'), target: 'aws', grant: v('grant'), elevation: 0 }, { identity: v('a'), target: 'vault', grant: v('g2') }],
     lost: [{ identity: v('r'), target: 'kubernetes', grant: v('lost') }],
+    patterns: [
+      { identity: v('c'), target: 'aws', pattern: v('pattern'), resource: v('resource'), count: 2, change: 'gained', elevation: 0, grants: [v('grant'), v('grant2')] },
+      { identity: v('a'), target: 'vault', pattern: v('cap'), resource: v('path'), count: 1, change: 'gained', grants: [v('g2')] },
+      { identity: v('r'), target: 'kubernetes', pattern: v('verb'), resource: v('lost'), count: 1, change: 'lost', grants: [v('lost')] },
+    ],
   };
+  plan.organization = [{ kind: 'boundary', path: v('path'), before: v('before'), after: v('after'), effect: 'widens', summary: v('summary') }];
   plan.resources = {
     create: [op(v('type'), v('name'), v('a'), v('team'))],
     update: [op(v('type'), v('name'), v('c'), v('team'), { inputs: [v('input')], from: v('from') })],
@@ -146,6 +181,7 @@ export function bigPlan(n: number, grants = 3): Plan {
   plan.access.gained = names.flatMap((identity) => Array.from({ length: grants }, (_, g) => ({
     identity, target: 'aws' as const, grant: `s3:GetObject on arn:aws:s3:::bucket-${identity}/prefix-${g}/*`,
   })));
+  plan.access.patterns = simplePatterns(plan.access.gained, []);
   plan.resources.create = names.flatMap((identity) => [
     op('aws:iam/role:Role', `${identity}.aws.role`, identity, 'platform'),
     op('aws:iam/rolePolicy:RolePolicy', `${identity}.aws.policy`, identity, 'platform'),

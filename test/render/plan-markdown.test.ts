@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import type { Plan } from '../../src/plan/types.js';
 import { COMMENT_LIMIT, PLAN_MARKER, renderPlanMarkdown } from '../../src/render/plan-markdown.js';
 import { checkSafe, flatten, HOSTILE } from './markdown-safety.js';
-import { bigPlan, emptyPlan, finding, hostilePlan, representativePlan } from './plan-fixtures.js';
+import { bigPlan, emptyPlan, finding, hostilePlan, representativePlan, simplePatterns } from './plan-fixtures.js';
 
 const golden = fileURLToPath(new URL('../fixtures/render/plan.md', import.meta.url));
 // html: GitHub passes some HTML through, so the test must see any HTML a value could smuggle in.
@@ -70,6 +70,7 @@ describe('escaping (THREATS.md item 72, OUT-MARKDOWN)', () => {
   it('caps each value at 200 characters', () => {
     const plan = emptyPlan();
     plan.access.gained = [{ identity: 'x', target: 'aws', grant: `s3:GetObject on arn:aws:s3:::${'b'.repeat(1000)}` }];
+    plan.access.patterns = simplePatterns(plan.access.gained, []);
     const out = renderPlanMarkdown(plan);
     expect(out).toContain(`  - aws \`s3:GetObject on arn:aws:s3:::${'b'.repeat(200 - 29)}…\`\n`);
     expect(out).not.toContain('b'.repeat(201));
@@ -168,7 +169,8 @@ describe('budget', () => {
   it('cuts nothing when everything fits', () => {
     const out = renderPlanMarkdown(representativePlan());
     expect(out).not.toContain('not shown');
-    expect(out.match(/<details>/g)).toHaveLength(8);
+    // One per identity, and one per condensed pattern (settlement-reader's two s3:Get*).
+    expect(out.match(/<details>/g)).toHaveLength(10);
   });
 
   it('lets a long list not crowd out a short one', () => {
@@ -195,6 +197,48 @@ describe('budget', () => {
     expect(out).toContain('<details><summary><code>service-00000</code> · added · access +2000 −0 · 2 resource changes</summary>');
     expect(out).toContain('```\n… and 1995 more\n');
     expect(out).not.toContain('not shown**');
+  });
+});
+
+/** One identity gaining `s3:*` on one bucket, expanded to `n` exact grants, beside findings and a deletion. */
+function widePlan(n: number, findings = 40): Plan {
+  const plan = manyFindings(findings);
+  const grants = Array.from({ length: n }, (_, i) => `s3:Action${String(i).padStart(4, '0')} on arn:aws:s3:::wide-bucket`);
+  plan.identities.changed = [{ name: 'wide', changes: [{ path: 'spec.access.aws.permissions[0].actions', before: ['s3:GetObject'], after: ['s3:*'] }] }];
+  plan.access.gained = grants.map((grant) => ({ identity: 'wide', target: 'aws', grant }));
+  plan.access.patterns = [{ identity: 'wide', target: 'aws', pattern: 's3:*', resource: 'arn:aws:s3:::wide-bucket', count: n, change: 'gained', grants }];
+  plan.resources.delete = [{ type: 'aws:iam/role:Role', name: 'gone.aws.role', identity: 'gone', team: 'data' }];
+  return plan;
+}
+
+/** Everything before the per-identity sections: the summary that must never be cut for an expansion. */
+function summaryOf(out: string): string {
+  return out.slice(0, out.indexOf('<details>'));
+}
+
+describe('condensed access patterns', () => {
+  it('shows one line per pattern, and its exact grants collapsed when they fit', () => {
+    const out = renderPlanMarkdown(widePlan(30));
+    expect(out).toContain('- `wide` gains aws +30\n  - aws `s3:*` → 30 actions on `arn:aws:s3:::wide-bucket`\n');
+    expect(out).toContain('```diff\n+ aws        s3:* → 30 actions on arn:aws:s3:::wide-bucket\n```\n\n<details><summary>+ <code>s3:*</code> on <code>arn:aws:s3:::wide-bucket</code>: 30 exact grants</summary>\n\n```diff\n+ aws        s3:Action0000 on arn:aws:s3:::wide-bucket\n');
+    expect(out).toContain('+ aws        s3:Action0029 on arn:aws:s3:::wide-bucket\n```\n\n</details>\n');
+    expect(out).not.toContain('not listed');
+    checkSafe(out);
+  });
+
+  it('cuts the exact grants first: the summary and the sections stay as they are without them', () => {
+    for (const limit of [4096, 10_000, 30_000, 65_536]) {
+      const small = renderPlanMarkdown(widePlan(2), { limit });
+      const huge = renderPlanMarkdown(widePlan(5000), { limit });
+      expect(huge.length).toBeLessThanOrEqual(limit);
+      // The counts differ (2 vs 5000 grants); everything else above the sections is the same.
+      expect(summaryOf(huge).replaceAll('5000', 'N')).toBe(summaryOf(small).replaceAll(/\b2 actions\b/g, 'N actions').replace('+2 grants', '+N grants').replace('aws +2', 'aws +N'));
+      expect(huge).toContain('#### Deletions\n\n- delete `aws:iam/role:Role` `gone.aws.role` of `gone`\n');
+      expect(huge).toMatch(/^- \*\*error\*\* `aws\/no-wildcard-action` at `identities\/payments\/f-0000\.yaml:1`/m);
+      expect(huge).not.toContain('s3:Action0000');
+      if (huge.includes('<details><summary><code>wide</code>')) expect(huge).toContain('\nThe exact grants behind some condensed patterns are not listed (full plan: `idac plan --format json`)\n');
+    }
+    expect(renderPlanMarkdown(widePlan(5000))).toContain('<details><summary><code>wide</code> · changed · access +5000 −0</summary>');
   });
 });
 
