@@ -4,7 +4,6 @@
 // for one or more characters. The question "can this ARN name a resource of that type?" is whether
 // the two patterns share at least one concrete string, field by field.
 
-import { expandAction } from './aws-actions.js';
 import type { IamAction, IamCatalog } from './iam-catalog.js';
 
 export interface Arn {
@@ -215,34 +214,4 @@ export function resourceMatchesTemplate(arn: Arn, resource: string, template: st
     matchCache.set(key, (hit = arnMatchesTemplate(arn, template)));
   }
   return hit;
-}
-
-const templatesCache = new Map<string, readonly string[] | null>();
-
-/**
- * The ARN templates of every resource type the actions a pattern expands to can be scoped to;
- * null for `*` (any resource fits some action). Wildcard-only actions and unknown patterns add none.
- */
-export function arnTemplatesFor(pattern: string, catalog: IamCatalog): readonly string[] | null {
-  const key = pattern.toLowerCase();
-  const hit = templatesCache.get(key);
-  if (hit !== undefined) return hit;
-  if (templatesCache.size >= 50_000) templatesCache.clear();
-  const x = expandAction(pattern, catalog);
-  let out: string[] | null = null;
-  if (x.kind !== 'all') {
-    const set = new Set<string>();
-    if (x.kind === 'actions') {
-      for (const a of x.actions) {
-        if (a.wildcardOnly) continue;
-        for (const rt of a.resourceTypes) {
-          const t = catalog.arnTemplate(a.service, rt);
-          if (t) set.add(t);
-        }
-      }
-    }
-    out = [...set];
-  }
-  templatesCache.set(key, out);
-  return out;
 }
