@@ -9,6 +9,7 @@ import type { MachineIdentity } from '../manifest/machine-identity.generated.js'
 import { parseDateTime } from '../time.js';
 import { actionAppliesTo, isResourcePattern } from './arn.js';
 import { actionId, expandAction, servicesOf } from './aws-actions.js';
+import { ESCALATION_SERVICES } from './aws-escalation.js';
 import type { AccessLevel, IamCatalog } from './iam-catalog.js';
 
 interface GrantBase {
@@ -72,7 +73,10 @@ export function awsServices(data: MachineIdentity): Set<string> {
   const patterns: string[] = [];
   for (const p of data.spec.access.aws?.permissions ?? []) patterns.push(...p.actions);
   for (const e of data.spec.elevations ?? []) for (const p of e.access.aws?.permissions ?? []) patterns.push(...p.actions);
-  return servicesOf(patterns);
+  const out = servicesOf(patterns);
+  // `*` expands to nothing here; the escalation rules ask what it grants on its resources.
+  if (patterns.includes('*')) for (const s of ESCALATION_SERVICES) out.add(s);
+  return out;
 }
 
 export function isActive(elevation: { from: string; until: string }, now: number): boolean {
