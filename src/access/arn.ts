@@ -75,6 +75,8 @@ const SEPARATORS = new Set(['/'.charCodeAt(0), ':'.charCodeAt(0)]);
 type Tokens = readonly number[];
 
 const templateCache = new Map<string, Tokens>();
+// Declared ARNs and templates repeat across a fleet; the answers are kept (bounded) per process.
+const matchCache = new Map<string, boolean>();
 const splitTemplates = new Map<string, Arn | null>();
 
 function tokens(text: string, kind: 'declared' | 'template' | 'literal'): Tokens {
@@ -155,8 +157,18 @@ export function arnMatchesTemplate(arn: Arn, template: string): boolean {
  */
 export function resourceCanName(resource: string, template: string): boolean {
   if (resource === '*') return true;
+  const key = `${resource}\n${template}`;
+  let hit = matchCache.get(key);
+  if (hit === undefined) {
+    if (matchCache.size >= 50_000) matchCache.clear(); // bounded: ARNs are mostly unique per identity
+    matchCache.set(key, (hit = canName(resource, template)));
+  }
+  return hit;
+}
+
+function canName(resource: string, template: string): boolean {
   const parsed = parseArn(resource);
-  if (parsed.ok) return resourceMatchesTemplate(parsed.arn, resource, template);
+  if (parsed.ok) return arnMatchesTemplate(parsed.arn, template);
   const p = resource.split(':');
   const t = template.split(':');
   const last = p.length - 1;
@@ -202,16 +214,3 @@ export function coversEveryRole(resource: string): boolean {
   return arn !== null && globCovers(arn.service, 'iam') && globCovers(arn.resource, 'role/zq-probe') && globCovers(arn.resource, 'role/zq/path/zq-probe');
 }
 
-// Declared ARNs and templates repeat across a fleet; the answers are kept (bounded) per process.
-const matchCache = new Map<string, boolean>();
-
-/** arnMatchesTemplate for a declared ARN already known to be valid, remembered. */
-export function resourceMatchesTemplate(arn: Arn, resource: string, template: string): boolean {
-  const key = `${resource}\n${template}`;
-  let hit = matchCache.get(key);
-  if (hit === undefined) {
-    if (matchCache.size >= 10_000) matchCache.clear(); // bounded: ARNs are mostly unique per identity
-    matchCache.set(key, (hit = arnMatchesTemplate(arn, template)));
-  }
-  return hit;
-}
