@@ -28,6 +28,12 @@ describe('idac who-can on examples/acme', () => {
     // s3:Get… is not s3:Put…; the action is matched case-insensitively.
     expect(json(['s3:putobject', 'arn:aws:s3:::bank-drop/settlements/2026-11-22.csv'])).toEqual({ matches: [] });
     expect(json(['S3:GETOBJECT', 'arn:aws:s3:::bank-drop/settlements/x'])).toMatchObject({ matches: [{ identity: 'settlement-reader' }] });
+    // settlement-reader writes s3:GetObject on the bucket too, but IAM never allows it there: nobody can.
+    expect(whoCan(['s3:GetObject', 'arn:aws:s3:::bank-drop'])).toEqual({
+      code: 0,
+      stdout: 'no identity can s3:GetObject on arn:aws:s3:::bank-drop\n',
+      stderr: 'idac: note: s3:GetObject does not act on a resource like "arn:aws:s3:::bank-drop" (it takes arn:${Partition}:s3:${Region}:${Account}:accesspoint/${AccessPointName}/object/${ObjectName}, arn:${Partition}:s3:::${BucketName}/${ObjectName})\n',
+    });
   });
 
   it('counts the INC-4711 elevation only inside its window', () => {
