@@ -163,8 +163,8 @@ export function patternsInForce(access: EffectiveAccess): readonly PatternInForc
  * Does the pattern grant the action on some resource? An action the IAM reference knows is granted
  * only where it acts on one of the pattern's resources (`iam:P*` on a role ARN grants iam:PassRole,
  * not iam:PutUserPolicy); one it lacks (undocumented, such as codestar:CreateProjectFromTemplate)
- * on any resource of its service, or on the pattern alone when the service is unknown too. The catalogue must hold the action's service
- * (escalationServices) for the first answer.
+ * on `*` or any resource of its service. A service the catalogue does not hold (unknown, or not
+ * loaded: awsServices loads ESCALATION_SERVICES for `*`) leaves the pattern alone to decide.
  */
 export function grantsAction(p: PatternInForce, action: string, catalog: IamCatalog): boolean {
   if (!actionCovers(p.declared, action)) return false;
