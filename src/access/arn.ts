@@ -4,8 +4,7 @@
 // for one or more characters. The question "can this ARN name a resource of that type?" is whether
 // the two patterns share at least one concrete string, field by field.
 
-import { expandAction } from './aws-actions.js';
-import type { IamCatalog } from './iam-catalog.js';
+import type { IamAction, IamCatalog } from './iam-catalog.js';
 
 export interface Arn {
   partition: string;
@@ -62,18 +61,22 @@ export function hasWildcard(text: string): boolean {
 }
 
 // A pattern is a list of tokens: a literal character, ANY (exactly one character) or STAR (any run,
-// possibly empty). Template `${Var}` is ANY STAR: one or more characters. `${BucketName}` cannot hold
-// a `/` (S3 bucket names never do), so an object ARN is not mistaken for a bucket: the special case
-// Parliament makes for bucket resource types (duo-labs/parliament, is_arn_match).
+// possibly empty). Template `${Var}` is ANY STAR: one or more characters. A template field that is
+// one variable and nothing else (`${BucketName}`, `${QueueName}`, `${Region}`) names one thing and
+// holds no `/` or `:`, so an object ARN is not mistaken for a bucket: the rule AWS's own tooling
+// applies (@cloud-copilot/iam-utils resourceStringMatchesResourceTypePattern; Parliament makes the
+// same special case for buckets, duo-labs/parliament is_arn_match). A variable among literals
+// (`${BucketName}/${ObjectName}`, `role/${RoleNameWithPath}`) spans separators.
 const ANY = -1;
 const STAR = -2;
 const ANY_SEGMENT = -3;
 const STAR_SEGMENT = -4;
-const SLASH = '/'.charCodeAt(0);
-const SEGMENT_VARIABLES = new Set(['BucketName']);
+const SEPARATORS = new Set(['/'.charCodeAt(0), ':'.charCodeAt(0)]);
 type Tokens = readonly number[];
 
 const templateCache = new Map<string, Tokens>();
+// Declared ARNs and templates repeat across a fleet; the answers are kept (bounded) per process.
+const matchCache = new Map<string, boolean>();
 const splitTemplates = new Map<string, Arn | null>();
 
 function tokens(text: string, kind: 'declared' | 'template' | 'literal'): Tokens {
@@ -81,6 +84,7 @@ function tokens(text: string, kind: 'declared' | 'template' | 'literal'): Tokens
     const hit = templateCache.get(text);
     if (hit) return hit;
   }
+  const whole = kind === 'template' && /^\$\{[^}]+\}$/.test(text);
   const out: number[] = [];
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!;
@@ -90,7 +94,7 @@ function tokens(text: string, kind: 'declared' | 'template' | 'literal'): Tokens
       const end = text.indexOf('}', i);
       if (end < 0) out.push(ch.charCodeAt(0));
       else {
-        if (SEGMENT_VARIABLES.has(text.slice(i + 2, end))) out.push(ANY_SEGMENT, STAR_SEGMENT);
+        if (whole) out.push(ANY_SEGMENT, STAR_SEGMENT);
         else out.push(ANY, STAR);
         i = end;
       }
@@ -123,9 +127,9 @@ function globIntersects(a: Tokens, b: Tokens): boolean {
     if (y === STAR || y === STAR_SEGMENT) push(i, j + 1);
     if (x === undefined || y === undefined) continue;
     // Both sides read one character: literals must agree, ANY and STAR take anything, the
-    // segment kinds anything but a slash.
+    // segment kinds anything but a separator.
     if (x >= 0 && y >= 0 && x !== y) continue;
-    if ((x === SLASH && (y === ANY_SEGMENT || y === STAR_SEGMENT)) || (y === SLASH && (x === ANY_SEGMENT || x === STAR_SEGMENT))) continue;
+    if ((SEPARATORS.has(x) && (y === ANY_SEGMENT || y === STAR_SEGMENT)) || (SEPARATORS.has(y) && (x === ANY_SEGMENT || x === STAR_SEGMENT))) continue;
     push(x === STAR || x === STAR_SEGMENT ? i : i + 1, y === STAR || y === STAR_SEGMENT ? j : j + 1);
   }
   return false;
@@ -146,6 +150,57 @@ export function arnMatchesTemplate(arn: Arn, template: string): boolean {
     && field(arn.resource, t.resource);
 }
 
+/**
+ * Can the declared Resource (`*`, an ARN pattern) name a resource of the type the template
+ * describes? A short ARN whose last field ends in `*` (`arn:aws:s3:*`) is read as IAM reads it: that
+ * `*` swallows the fields left out. Anything else that is not an ARN names nothing.
+ */
+export function resourceCanName(resource: string, template: string): boolean {
+  if (resource === '*') return true;
+  const key = `${resource}\n${template}`;
+  let hit = matchCache.get(key);
+  if (hit === undefined) {
+    if (matchCache.size >= 50_000) matchCache.clear(); // bounded: ARNs are mostly unique per identity
+    matchCache.set(key, (hit = canName(resource, template)));
+  }
+  return hit;
+}
+
+function canName(resource: string, template: string): boolean {
+  const parsed = parseArn(resource);
+  if (parsed.ok) return arnMatchesTemplate(parsed.arn, template);
+  const p = resource.split(':');
+  const t = template.split(':');
+  const last = p.length - 1;
+  if (p[0] !== 'arn' || p.length < 2 || p.length >= 6 || !p[last]!.endsWith('*') || t.length < 6) return false;
+  const field = (declared: string, tmpl: Tokens): boolean => globIntersects(tokens(declared, 'declared'), tmpl);
+  for (let i = 1; i < last; i++) if (!field(p[i]!, tokens(t[i]!, 'template'))) return false;
+  const rest: number[] = [];
+  t.slice(last).forEach((f, i) => rest.push(...(i === 0 ? [] : [':'.charCodeAt(0)]), ...tokens(f, 'template')));
+  return field(p[last]!, rest);
+}
+
+/** Is the declared Resource read as something (`*`, an ARN, a short ARN ending in `*`), not text IAM matches against nothing? */
+export function isResourcePattern(resource: string): boolean {
+  if (resource === '*' || parseArn(resource).ok) return true;
+  const p = resource.split(':');
+  return p[0] === 'arn' && p.length >= 2 && p.length < 6 && p[p.length - 1]!.endsWith('*');
+}
+
+/**
+ * Does an Allow of the action on the declared Resource grant anything? Only when the resource can
+ * name one of the resource types AWS's reference lists for the action; an action without resource
+ * types applies only to `*` (https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html).
+ */
+export function actionAppliesTo(action: IamAction, resource: string, catalog: IamCatalog): boolean {
+  if (resource === '*') return true;
+  for (const rt of action.resourceTypes) {
+    const t = catalog.arnTemplate(action.service, rt);
+    if (t !== undefined && resourceCanName(resource, t)) return true;
+  }
+  return false;
+}
+
 /** Does the declared pattern cover the concrete text? (`*` any run, `?` one character, case-sensitive like IAM resource matching.) */
 export function globCovers(pattern: string, text: string): boolean {
   return globIntersects(tokens(pattern, 'declared'), tokens(text, 'literal'));
@@ -159,46 +214,3 @@ export function coversEveryRole(resource: string): boolean {
   return arn !== null && globCovers(arn.service, 'iam') && globCovers(arn.resource, 'role/zq-probe') && globCovers(arn.resource, 'role/zq/path/zq-probe');
 }
 
-// Declared ARNs and templates repeat across a fleet; the answers are kept (bounded) per process.
-const matchCache = new Map<string, boolean>();
-
-/** arnMatchesTemplate for a declared ARN already known to be valid, remembered. */
-export function resourceMatchesTemplate(arn: Arn, resource: string, template: string): boolean {
-  const key = `${resource}\n${template}`;
-  let hit = matchCache.get(key);
-  if (hit === undefined) {
-    if (matchCache.size >= 10_000) matchCache.clear(); // bounded: ARNs are mostly unique per identity
-    matchCache.set(key, (hit = arnMatchesTemplate(arn, template)));
-  }
-  return hit;
-}
-
-const templatesCache = new Map<string, readonly string[] | null>();
-
-/**
- * The ARN templates of every resource type the actions a pattern expands to can be scoped to;
- * null for `*` (any resource fits some action). Wildcard-only actions and unknown patterns add none.
- */
-export function arnTemplatesFor(pattern: string, catalog: IamCatalog): readonly string[] | null {
-  const key = pattern.toLowerCase();
-  const hit = templatesCache.get(key);
-  if (hit !== undefined) return hit;
-  if (templatesCache.size >= 50_000) templatesCache.clear();
-  const x = expandAction(pattern, catalog);
-  let out: string[] | null = null;
-  if (x.kind !== 'all') {
-    const set = new Set<string>();
-    if (x.kind === 'actions') {
-      for (const a of x.actions) {
-        if (a.wildcardOnly) continue;
-        for (const rt of a.resourceTypes) {
-          const t = catalog.arnTemplate(a.service, rt);
-          if (t) set.add(t);
-        }
-      }
-    }
-    out = [...set];
-  }
-  templatesCache.set(key, out);
-  return out;
-}

@@ -11,8 +11,9 @@
 //            (modules/free-resources/privesc-paths/<file>)
 
 import type { Path } from '../findings.js';
-import { actionCovers } from './aws-actions.js';
-import type { AccessLevel } from './iam-catalog.js';
+import { actionAppliesTo, resourceCanName } from './arn.js';
+import { actionCovers, splitAction } from './aws-actions.js';
+import type { AccessLevel, IamCatalog } from './iam-catalog.js';
 import type { EffectiveAccess } from './model.js';
 
 export interface EscalationAction {
@@ -120,12 +121,14 @@ export function combinationText(c: EscalationCombination): string {
   return c.parts.map((p) => (p.length === 1 ? p[0]! : `(${p.join(' | ')})`)).join(' + ');
 }
 
-/** An action pattern in force, with the resources of its permission. */
+/** An action pattern in force, with the resources it grants something on. */
 export interface PatternInForce {
   /** Data path of the action as written. */
   path: Path;
   declared: string;
   resources: readonly string[];
+  /** The actions it grants on some resource, lower case; null for `*` (every action, on its resources). */
+  granted: ReadonlySet<string> | null;
   elevation: number | null;
 }
 
@@ -138,22 +141,45 @@ const inForceCache = new WeakMap<EffectiveAccess, readonly PatternInForce[]>();
 export function patternsInForce(access: EffectiveAccess): readonly PatternInForce[] {
   const hit = inForceCache.get(access);
   if (hit) return hit;
-  const byPath = new Map<string, { path: Path; declared: string; resources: Set<string>; elevation: number | null }>();
+  const byPath = new Map<string, { path: Path; declared: string; resources: Set<string>; granted: Set<string> | null; elevation: number | null }>();
   for (const g of access.grants) {
     if (g.target !== 'aws') continue;
     const key = g.path.join('/');
     let p = byPath.get(key);
-    if (!p) byPath.set(key, (p = { path: g.path, declared: g.declared, resources: new Set(), elevation: g.elevation }));
+    if (!p) byPath.set(key, (p = { path: g.path, declared: g.declared, resources: new Set(), granted: g.action === '*' ? null : new Set(), elevation: g.elevation }));
     p.resources.add(g.resource);
+    p.granted?.add(g.action.toLowerCase());
   }
   for (const u of access.unknown) {
     const key = u.path.join('/');
-    if (!byPath.has(key)) byPath.set(key, { path: u.path, declared: u.declared, resources: new Set(), elevation: u.path[1] === 'elevations' ? (u.path[2] as number) : null });
+    if (!byPath.has(key)) byPath.set(key, { path: u.path, declared: u.declared, resources: new Set(), granted: new Set(), elevation: u.path[1] === 'elevations' ? (u.path[2] as number) : null });
   }
   const out = [...byPath.values()].map((p) => ({ ...p, resources: [...p.resources] })).sort((a, b) => comparePaths(a.path, b.path));
   inForceCache.set(access, out);
   return out;
 }
+
+/**
+ * Does the pattern grant the action on some resource? An action the IAM reference knows is granted
+ * only where it acts on one of the pattern's resources (`iam:P*` on a role ARN grants iam:PassRole,
+ * not iam:PutUserPolicy); one it lacks (undocumented, such as codestar:CreateProjectFromTemplate)
+ * on `*` or any resource of its service. A service the catalogue does not hold (unknown, or not
+ * loaded: awsServices loads ESCALATION_SERVICES for `*`) leaves the pattern alone to decide.
+ */
+export function grantsAction(p: PatternInForce, action: string, catalog: IamCatalog): boolean {
+  if (!actionCovers(p.declared, action)) return false;
+  const split = splitAction(action);
+  const service = split ? catalog.service(split.service) : undefined;
+  if (!split || !service) return true;
+  const known = catalog.action(split.service, split.action);
+  if (known) return p.granted === null ? p.resources.some((r) => actionAppliesTo(known, r, catalog)) : p.granted.has(action.toLowerCase());
+  // Undocumented: it acts on `*` or on a resource of its own service, whatever the type.
+  const templates = [...service.arns.values()];
+  return p.resources.some((r) => r === '*' || templates.some((t) => resourceCanName(r, t)));
+}
+
+/** The services of every escalation row: what `*` needs loaded to be judged per resource. */
+export const ESCALATION_SERVICES: readonly string[] = [...new Set([...ESCALATION_ACTIONS.map((e) => e.action), ...COMBINATION_ACTIONS].map((a) => a.slice(0, a.indexOf(':')).toLowerCase()))].sort();
 
 export function comparePaths(a: Path, b: Path): number {
   for (let i = 0; i < Math.min(a.length, b.length); i++) {

@@ -1,11 +1,15 @@
 // The effective-access model: every grant an identity holds right now — from spec.access and from
 // the elevations active at `now` — as normalised (target, action, resource) triples with the data
-// path they came from. Rules, plan, who-can and reports all reason over this one model.
+// path they came from. An AWS pair is a grant only where the action can act on the resource (its
+// resource types, arn.ts actionAppliesTo), as IAM decides it. Rules, plan, who-can and reports all
+// reason over this one model.
 
 import type { Path } from '../findings.js';
 import type { MachineIdentity } from '../manifest/machine-identity.generated.js';
 import { parseDateTime } from '../time.js';
+import { actionAppliesTo, isResourcePattern } from './arn.js';
 import { actionId, expandAction, servicesOf } from './aws-actions.js';
+import { ESCALATION_SERVICES } from './aws-escalation.js';
 import type { AccessLevel, IamCatalog } from './iam-catalog.js';
 
 interface GrantBase {
@@ -69,7 +73,10 @@ export function awsServices(data: MachineIdentity): Set<string> {
   const patterns: string[] = [];
   for (const p of data.spec.access.aws?.permissions ?? []) patterns.push(...p.actions);
   for (const e of data.spec.elevations ?? []) for (const p of e.access.aws?.permissions ?? []) patterns.push(...p.actions);
-  return servicesOf(patterns);
+  const out = servicesOf(patterns);
+  // `*` expands to nothing here; the escalation rules ask what it grants on its resources.
+  if (patterns.includes('*')) for (const s of ESCALATION_SERVICES) out.add(s);
+  return out;
 }
 
 export function isActive(elevation: { from: string; until: string }, now: number): boolean {
@@ -103,9 +110,14 @@ function collect(out: EffectiveAccess, access: Access | ElevationAccess, at: Pat
         out.unknown.push({ path, declared, reason: x.wildcard ? 'matches-nothing' : 'unknown-action', service: x.service });
         return;
       }
+      // A pair IAM can never match is not access: an action acts only on the resource types AWS
+      // lists for it (or on `*` when it lists none), and text that is no ARN names nothing.
       for (const resource of perm.resources) {
-        if (x.kind === 'all') out.grants.push({ target: 'aws', action: '*', declared, resource, levels: null, path, elevation });
-        else for (const a of x.actions) out.grants.push({ target: 'aws', action: actionId(a), declared, resource, levels: a.levels, path, elevation });
+        if (x.kind === 'all') {
+          if (isResourcePattern(resource)) out.grants.push({ target: 'aws', action: '*', declared, resource, levels: null, path, elevation });
+        } else {
+          for (const a of x.actions) if (actionAppliesTo(a, resource, catalog)) out.grants.push({ target: 'aws', action: actionId(a), declared, resource, levels: a.levels, path, elevation });
+        }
       }
     });
   });

@@ -4,6 +4,8 @@
 // `now` — of identities whose status is active: a suspended or decommissioned identity holds nothing
 // (apply removes its policies and bindings).
 
+import { actionAppliesTo } from '../access/arn.js';
+import { splitAction } from '../access/aws-actions.js';
 import { awsGrantCovers } from '../access/aws-request.js';
 import type { IamCatalog } from '../access/iam-catalog.js';
 import { roleCanGrant } from '../access/kubernetes-api.js';
@@ -68,12 +70,21 @@ function heldText(h: Held): string {
 
 /** Which identities can make the request, one match per grant that allows it. */
 export function whoCan(identities: readonly LocatedIdentity[], query: Query, now: number, catalog: IamCatalog): Match[] {
+  // A request IAM can never allow (s3:GetObject on a bucket ARN) is held by nobody, however wide
+  // the grant: the access model has no such pair (parseQuery's note says why).
+  if (query.target === 'aws' && !requestApplies(query, catalog)) return [];
   const out: Match[] = [];
   for (const id of identities) {
     const grants = held(id.data, now, catalog);
     out.push(...allowing(grants, query, id.data).map((h) => match(id, h)));
   }
   return sortMatches(out);
+}
+
+function requestApplies(query: { action: string; resource: string }, catalog: IamCatalog): boolean {
+  const split = splitAction(query.action);
+  const known = split ? catalog.action(split.service, split.action) : undefined;
+  return known === undefined || actionAppliesTo(known, query.resource, catalog);
 }
 
 function allowing(grants: readonly Held[], query: Query, data: MachineIdentity): Held[] {

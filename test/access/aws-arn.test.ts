@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { arnMatchesTemplate, coversEveryRole, globCovers, parseArn } from '../../src/access/arn.js';
+import { arnMatchesTemplate, coversEveryRole, globCovers, parseArn, resourceCanName } from '../../src/access/arn.js';
 
 const matches = (arn: string, template: string): boolean => {
   const p = parseArn(arn);
@@ -75,6 +75,32 @@ describe('arnMatchesTemplate', () => {
     expect(matches('arn:aws:iam::123456789012:role/idac/*', ROLE)).toBe(true);
     expect(matches('arn:aws:iam::123456789012:user/idac/*', ROLE)).toBe(false);
   });
+});
+
+describe('resourceCanName', () => {
+  const QUEUE = 'arn:${Partition}:sqs:${Region}:${Account}:${QueueName}';
+  it.each([
+    ['*', BUCKET, true],
+    ['arn:aws:s3:::reports/*', OBJECT, true],
+    ['arn:aws:s3:::reports/*', BUCKET, false],
+    ['arn:aws:s3:::*', BUCKET, true],
+    ['arn:aws:s3:::*', OBJECT, true],
+    ['arn:aws:s3:::report?', BUCKET, true],
+    ['arn:aws:s3:::report?', OBJECT, false],
+    // A field that is one variable names one thing: no `/` and no `:` in a queue name.
+    ['arn:aws:sqs:eu-west-1:123456789012:jobs', QUEUE, true],
+    ['arn:aws:sqs:eu-west-1:123456789012:jobs/x', QUEUE, false],
+    ['arn:aws:sqs:eu-west-1:123456789012:jobs:x', QUEUE, false],
+    ['arn:aws:sqs:*:*:*', QUEUE, true],
+    // A variable among literals spans separators: role paths.
+    ['arn:aws:iam::123456789012:role/ci/deployer', ROLE, true],
+    // A short ARN: its trailing `*` swallows the fields left out; without one it names nothing.
+    ['arn:aws:s3:*', OBJECT, true],
+    ['arn:aws:dynamodb:eu-*', TABLE, true],
+    ['arn:aws:dynamodb:eu-*', BUCKET, false],
+    ['arn:aws:s3:bank-drop', BUCKET, false],
+    ['bank-drop/*', OBJECT, false],
+  ])('%s can name %s: %s', (resource, template, want) => expect(resourceCanName(resource, template)).toBe(want));
 });
 
 describe('coversEveryRole', () => {

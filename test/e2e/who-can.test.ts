@@ -28,6 +28,12 @@ describe('idac who-can on examples/acme', () => {
     // s3:Get… is not s3:Put…; the action is matched case-insensitively.
     expect(json(['s3:putobject', 'arn:aws:s3:::bank-drop/settlements/2026-11-22.csv'])).toEqual({ matches: [] });
     expect(json(['S3:GETOBJECT', 'arn:aws:s3:::bank-drop/settlements/x'])).toMatchObject({ matches: [{ identity: 'settlement-reader' }] });
+    // settlement-reader writes s3:GetObject on the bucket too, but IAM never allows it there: nobody can.
+    expect(whoCan(['s3:GetObject', 'arn:aws:s3:::bank-drop'])).toEqual({
+      code: 0,
+      stdout: 'no identity can s3:GetObject on arn:aws:s3:::bank-drop\n',
+      stderr: 'idac: note: s3:GetObject does not act on a resource like "arn:aws:s3:::bank-drop" (it takes arn:${Partition}:s3:${Region}:${Account}:accesspoint/${AccessPointName}/object/${ObjectName}, arn:${Partition}:s3:::${BucketName}/${ObjectName})\n',
+    });
   });
 
   it('counts the INC-4711 elevation only inside its window', () => {
@@ -57,21 +63,18 @@ describe('idac who-can on examples/acme', () => {
 
   it('--identity: everything one identity can do, in and after its elevation', () => {
     const text = [
-      'settlement-reader  aws         s3:GetObject on arn:aws:s3:::bank-drop                 identities/payments/settlement-reader.yaml:29',
-      'settlement-reader  aws         s3:GetObject on arn:aws:s3:::bank-drop/settlements/*   identities/payments/settlement-reader.yaml:29',
-      'settlement-reader  aws         s3:ListBucket on arn:aws:s3:::bank-drop                identities/payments/settlement-reader.yaml:29',
-      'settlement-reader  aws         s3:ListBucket on arn:aws:s3:::bank-drop/settlements/*  identities/payments/settlement-reader.yaml:29',
-      'settlement-reader  aws         s3:PutObject on arn:aws:s3:::bank-drop/replay/*        identities/payments/settlement-reader.yaml:57  (elevation 0, 2026-11-23T08:00:00Z to 2026-11-23T16:00:00Z)',
-      'settlement-reader  kubernetes  get configmaps/settlement-config in prod-eu/payments   identities/payments/settlement-reader.yaml:39',
-      'settlement-reader  vault       read on kv/data/payments/settlement/*                  identities/payments/settlement-reader.yaml:44',
-      'settlement-reader  vault       update on pki/issue/settlement-reader                  identities/payments/settlement-reader.yaml:46',
+      'settlement-reader  aws         s3:GetObject on arn:aws:s3:::bank-drop/settlements/*  identities/payments/settlement-reader.yaml:29',
+      'settlement-reader  aws         s3:ListBucket on arn:aws:s3:::bank-drop               identities/payments/settlement-reader.yaml:29',
+      'settlement-reader  aws         s3:PutObject on arn:aws:s3:::bank-drop/replay/*       identities/payments/settlement-reader.yaml:57  (elevation 0, 2026-11-23T08:00:00Z to 2026-11-23T16:00:00Z)',
+      'settlement-reader  kubernetes  get configmaps/settlement-config in prod-eu/payments  identities/payments/settlement-reader.yaml:39',
+      'settlement-reader  vault       read on kv/data/payments/settlement/*                 identities/payments/settlement-reader.yaml:44',
+      'settlement-reader  vault       update on pki/issue/settlement-reader                 identities/payments/settlement-reader.yaml:46',
       '',
     ];
     expect(whoCan(['--identity', 'settlement-reader'])).toEqual({ code: 0, stdout: text.join('\n'), stderr: '' });
     const after = json(['--identity', 'settlement-reader'], AFTER) as { matches: { grant: string; elevation: number | null }[] };
     expect(after.matches.map((m) => m.grant)).toEqual([
-      's3:GetObject on arn:aws:s3:::bank-drop', 's3:GetObject on arn:aws:s3:::bank-drop/settlements/*',
-      's3:ListBucket on arn:aws:s3:::bank-drop', 's3:ListBucket on arn:aws:s3:::bank-drop/settlements/*',
+      's3:GetObject on arn:aws:s3:::bank-drop/settlements/*', 's3:ListBucket on arn:aws:s3:::bank-drop',
       'get configmaps/settlement-config in prod-eu/payments', 'read on kv/data/payments/settlement/*', 'update on pki/issue/settlement-reader',
     ]);
     expect(whoCan(['--identity', 'legacy-etl'])).toEqual({ code: 0, stdout: `legacy-etl holds no access at ${DURING}\n`, stderr: 'idac: note: legacy-etl is suspended: it holds no access\n' });

@@ -50,6 +50,9 @@ describe('whoCan: AWS', () => {
     expect(short(await ask(ids, 's3:PutObject', 'arn:aws:s3:::b/k'))).toEqual(['admin * on * @18:21', 'writer s3:PutObject on arn:aws:s3:::b/* @18:21']);
     expect(short(await ask(ids, 's3:ListBucket', 'arn:aws:s3:::b'))).toEqual(['admin * on * @18:21', 'reader s3:ListBucket on arn:aws:s3:::b @18:30']);
     expect(short(await ask(ids, 's3:GetObject', 'arn:aws:s3:::c/k'))).toEqual(['admin * on * @18:21']);
+    // IAM never allows s3:GetObject on a bucket ARN: nobody holds it, not even through "*" or s3:Get* on the bucket.
+    expect(short(await ask(ids, 's3:GetObject', 'arn:aws:s3:::b'))).toEqual([]);
+    expect(short(await ask(ids, 's3:GetBucketPolicy', 'arn:aws:s3:::b'))).toEqual(['admin * on * @18:21', 'reader s3:Get* on arn:aws:s3:::b @18:21']);
   });
 
   it('reaches another account only where the grant names it', async () => {

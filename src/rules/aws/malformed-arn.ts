@@ -1,7 +1,8 @@
-import { arnTemplatesFor, parseArn, resourceMatchesTemplate } from '../../access/arn.js';
+import { actionAppliesTo, parseArn } from '../../access/arn.js';
+import { actionId, expandAction } from '../../access/aws-actions.js';
 import { listSome } from '../../access/aws-escalation.js';
-import { pendingAwsPermissions } from '../../access/aws-policy.js';
-import { iamCatalog } from '../../access/iam-catalog.js';
+import { pendingAwsPermissions, type AwsPermissionBlock } from '../../access/aws-policy.js';
+import { iamCatalog, type IamAction } from '../../access/iam-catalog.js';
 import { show } from '../../findings.js';
 import { isTombstone } from '../lib/status.js';
 import { defineRule, type Report } from '../types.js';
@@ -12,38 +13,69 @@ export default defineRule({
     id: 'aws/malformed-arn',
     severity: 'error',
     title: 'Resource ARN malformed or of the wrong type for its actions',
-    rationale: 'IAM accepts an ARN that no action of the statement can act on (a DynamoDB table for s3:GetObject, a bucket where an object is meant) and grants nothing; a malformed ARN fails the apply. Both hide what was meant, and a later "fix" is often a wildcard.',
-    fix: 'Write the ARN in the form AWS\'s Service Authorization Reference gives for the action\'s resource type (the message lists them), e.g. arn:aws:s3:::bucket/prefix/* for objects and arn:aws:s3:::bucket for the bucket.',
+    rationale: 'IAM accepts an ARN that no action of the statement can act on (a DynamoDB table for s3:GetObject, a bucket where an object is meant, any ARN for an action AWS grants only on "*") and grants nothing; a malformed ARN fails the apply. Both hide what was meant, and a later "fix" is often a wildcard.',
+    fix: 'Write the ARN in the form AWS\'s Service Authorization Reference gives for the action\'s resource type (the message lists them), e.g. arn:aws:s3:::bucket/prefix/* for objects and arn:aws:s3:::bucket for the bucket; give an action that takes no resource (ecr:GetAuthorizationToken) its own permission with resources ["*"].',
     owasp: ['NHI5'],
   },
   check({ data }, { now }) {
     if (isTombstone(data)) return [];
-    const out: Report[] = [];
-    for (const block of pendingAwsPermissions(data, now)) {
-      // `*` can act on any resource, so nothing is checked against templates; unknown actions are
-      // aws/unknown-action's finding and wildcard-only actions take no ARN.
-      let templates: Set<string> | null = new Set<string>();
-      for (const action of block.actions) {
-        const ts = arnTemplatesFor(action, iamCatalog);
-        if (ts === null) {
-          templates = null;
-          break;
-        }
-        for (const t of ts) templates.add(t);
-      }
-      block.resources.forEach((resource, k) => {
-        if (resource === '*') return;
-        const path = [...block.path, 'resources', k];
-        const parsed = parseArn(resource);
-        if (!parsed.ok) {
-          out.push({ path, message: `resource ${show(resource)} is not a valid ARN: ${parsed.reason}` });
-          return;
-        }
-        if (templates === null || templates.size === 0) return;
-        for (const t of templates) if (resourceMatchesTemplate(parsed.arn, resource, t)) return;
-        out.push({ path, message: `resource ${show(resource)} names nothing ${listSome(block.actions, 3)} can act on; expected ${listSome([...templates].sort(), 3)}` });
-      });
-    }
-    return out;
+    return pendingAwsPermissions(data, now).flatMap(checkBlock);
   },
 });
+
+interface Pattern {
+  declared: string;
+  index: number;
+  actions: readonly IamAction[];
+}
+
+function checkBlock(block: AwsPermissionBlock): Report[] {
+  const out: Report[] = [];
+  const resources: { resource: string; index: number }[] = [];
+  block.resources.forEach((resource, index) => {
+    if (resource === '*') return;
+    const parsed = parseArn(resource);
+    if (parsed.ok) resources.push({ resource, index });
+    else out.push({ path: [...block.path, 'resources', index], message: `resource ${show(resource)} is not a valid ARN: ${parsed.reason}` });
+  });
+  // `*` acts on any resource; unknown actions are aws/unknown-action's finding.
+  const patterns: Pattern[] = [];
+  for (const [index, declared] of block.actions.entries()) {
+    const x = expandAction(declared, iamCatalog);
+    if (x.kind === 'all') return out;
+    if (x.kind === 'actions' && x.actions.length > 0) patterns.push({ declared, index, actions: x.actions });
+  }
+  // A `*` among the resources grants every action something, so only an all-ARN permission is judged.
+  if (patterns.length === 0 || resources.length === 0 || block.resources.includes('*')) return out;
+
+  const applies = patterns.map((p) => resources.map((r) => p.actions.some((a) => actionAppliesTo(a, r.resource, iamCatalog))));
+  const at = (r: { index: number }) => [...block.path, 'resources', r.index];
+  if (applies.every((row) => row.every((x) => !x))) {
+    out.push({ path: at(resources[0]!), message: `this permission grants nothing: ${listSome(patterns.map((p) => p.declared), 3)} cannot act on ${listSome(resources.map((r) => show(r.resource)), 3)}; ${patterns.map(needs).join('; ')}` });
+    return out;
+  }
+  resources.forEach((r, k) => {
+    if (patterns.some((_, j) => applies[j]![k])) return;
+    const templates = [...new Set(patterns.flatMap((p) => p.actions.flatMap(templatesOf)))].sort();
+    const expected = templates.length > 0 ? `; expected ${listSome(templates, 3)}` : '';
+    out.push({ path: at(r), message: `resource ${show(r.resource)} names nothing ${listSome(block.actions, 3)} can act on${expected}` });
+  });
+  patterns.forEach((p, j) => {
+    if (applies[j]!.some((x) => x)) return;
+    out.push({ path: [...block.path, 'actions', p.index], message: `${p.declared} grants nothing here: none of this permission's resources is what it acts on; ${needs(p)}` });
+  });
+  return out;
+}
+
+function templatesOf(a: IamAction): string[] {
+  return a.resourceTypes.flatMap((rt) => iamCatalog.arnTemplate(a.service, rt) ?? []);
+}
+
+/** What the pattern's actions act on, as a fix: the resource types with their ARN forms, or `*`. */
+function needs(p: Pattern): string {
+  const forms = [...new Set(p.actions.flatMap((a) => a.resourceTypes.map((rt) => `${rt} (${iamCatalog.arnTemplate(a.service, rt) ?? '?'})`)))].sort();
+  const subject = p.actions.length === 1 ? actionId(p.actions[0]!) : show(p.declared);
+  if (forms.length === 0) return `${subject} takes no resource: AWS grants it only on "*", so give it a permission of its own with resources ["*"]`;
+  const star = p.actions.some((a) => a.resourceTypes.length === 0) ? ', or "*" for the actions that take no resource' : '';
+  return `${subject} acts on ${listSome(forms, 3)}${star}: write the resource in ${forms.length === 1 ? 'that form' : 'one of those forms'}`;
+}

@@ -1,4 +1,5 @@
-import { combinationActionsCoveredBy, combinationText, ESCALATION_COMBINATIONS, listSome, patternsInForce, type EscalationCombination, type PatternInForce } from '../../access/aws-escalation.js';
+import { combinationActionsCoveredBy, combinationText, ESCALATION_COMBINATIONS, grantsAction, listSome, patternsInForce, type EscalationCombination, type PatternInForce } from '../../access/aws-escalation.js';
+import { iamCatalog } from '../../access/iam-catalog.js';
 import { formatPath, show } from '../../findings.js';
 import { isTombstone } from '../lib/status.js';
 import { defineRule, type Report } from '../types.js';
@@ -16,7 +17,7 @@ export default defineRule({
   check({ data, access }) {
     if (isTombstone(data)) return [];
     const patterns = patternsInForce(access);
-    const covers = patterns.map((p) => combinationActionsCoveredBy(p.declared));
+    const covers = patterns.map((p) => new Set([...combinationActionsCoveredBy(p.declared)].filter((a) => grantsAction(p, a, iamCatalog))));
     if (covers.every((c) => c.size === 0)) return [];
     // Combinations one pattern completes by itself (`*`, `iam:*Role`) are reported once per pattern.
     const alone = new Map<PatternInForce, EscalationCombination[]>();

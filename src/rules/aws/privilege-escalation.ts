@@ -1,4 +1,5 @@
-import { escalationsCoveredBy, listSome, patternsInForce } from '../../access/aws-escalation.js';
+import { escalationsCoveredBy, grantsAction, listSome, patternsInForce } from '../../access/aws-escalation.js';
+import { iamCatalog } from '../../access/iam-catalog.js';
 import { show } from '../../findings.js';
 import { isTombstone } from '../lib/status.js';
 import { defineRule, type Report } from '../types.js';
@@ -17,7 +18,7 @@ export default defineRule({
     if (isTombstone(data)) return [];
     const out: Report[] = [];
     for (const p of patternsInForce(access)) {
-      const rows = escalationsCoveredBy(p.declared).filter((e) => !e.anyResource || p.resources.includes('*'));
+      const rows = escalationsCoveredBy(p.declared).filter((e) => grantsAction(p, e.action, iamCatalog) && (!e.anyResource || p.resources.includes('*')));
       if (rows.length === 0) continue;
       const only = rows.length === 1 ? rows[0]! : null;
       const detail = only

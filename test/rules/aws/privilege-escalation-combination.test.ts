@@ -9,6 +9,7 @@ ruleTable('aws/privilege-escalation-combination', {
     { name: 'no combination', files: { [at]: IDENTITY } },
     { name: 'iam:PassRole alone', files: { [at]: perms(['iam:PassRole', ROLE]) } },
     { name: 'lambda:CreateFunction and InvokeFunction without PassRole', files: { [at]: perms(['lambda:CreateFunction, lambda:InvokeFunction', FN]) } },
+    { name: 'iam:PassRole on a bucket ARN passes nothing', files: { [at]: perms(['iam:PassRole', 'arn:aws:s3:::bank-drop'], ['ec2:RunInstances', '"*"']) } },
     { name: 'two of three parts', files: { [at]: perms(['iam:PassRole, lambda:CreateFunction', '"*"']) } },
     { name: 'a part in an elevation that has not started', files: { [at]: elevation(perms(['iam:PassRole', ROLE]), 'ec2:RunInstances', '"*"', '2026-12-01T00:00:00Z', '2026-12-01T08:00:00Z') } },
     { name: 'a part in an ended elevation', files: { [at]: elevation(perms(['iam:PassRole', ROLE]), 'ec2:RunInstances', '"*"', '2026-11-20T00:00:00Z', '2026-11-20T08:00:00Z') } },

