@@ -9,6 +9,10 @@
 // - plan/team-without-stack: cli/apply.ts opens one stack per team of org.yaml (and per team an
 //   identity names); a team removed from org.yaml with its last identity is never opened, so the
 //   deletions the plan shows there would not happen.
+// - plan/team-move: the same move recreates the identity's objects in the new team's stack while
+//   the old stack deletes them. Stacks run independently (apply/driver.ts), and the live objects
+//   carry the same physical names, so the create fails while the old object exists (IAM), or the
+//   old stack deletes what the new one has just written (Vault, Kubernetes).
 // - plan/vault-unconfigured: apply/providers.ts cannot build the Vault provider without
 //   targets.vault.address (an AWS account or cluster missing from targets is target/aws-account and
 //   target/kubernetes-cluster, reported on the identity).
@@ -29,11 +33,12 @@ import type { Plan, ResourceOp } from './types.js';
 
 export const PROTECTED_RESOURCE = 'plan/protected-resource';
 export const TEAM_WITHOUT_STACK = 'plan/team-without-stack';
+export const TEAM_MOVE = 'plan/team-move';
 export const VAULT_UNCONFIGURED = 'plan/vault-unconfigured';
 export const AWS_TAG_VALUE = 'plan/aws-tag-value';
 
 /** The plan's own rules (beside plan/mass-deletion): not manifest rules, so not in `idac rules`. */
-export const REFUSAL_RULES = [PROTECTED_RESOURCE, TEAM_WITHOUT_STACK, VAULT_UNCONFIGURED, AWS_TAG_VALUE] as const;
+export const REFUSAL_RULES = [PROTECTED_RESOURCE, TEAM_WITHOUT_STACK, TEAM_MOVE, VAULT_UNCONFIGURED, AWS_TAG_VALUE] as const;
 
 /** A refusal before it is placed: `path` into `file` (null: the whole file, 1:1). */
 export interface Refusal {
@@ -56,7 +61,7 @@ export async function withApplyRefusals(plan: Plan, input: PlanInput, read: Read
 }
 
 export function applyRefusals(plan: Plan, input: PlanInput): Refusal[] {
-  return [...protectedResources(plan, input), ...teamsWithoutStack(plan, input), ...vaultUnconfigured(input), ...awsTagValues(input)];
+  return [...protectedResources(plan, input), ...teamsWithoutStack(plan, input), ...teamMoves(input), ...vaultUnconfigured(input), ...awsTagValues(input)];
 }
 
 const TAG_VALUE = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
@@ -147,6 +152,61 @@ function teamsWithoutStack(plan: Plan, input: PlanInput): Refusal[] {
       message: `keep team ${team} in org.yaml until an apply has emptied its stack, then remove it: without the team idac apply never opens stack ${team}, and the ${ops.length} deletion${ops.length === 1 ? '' : 's'} this plan shows there (${identities.join(', ')}) never happen`,
     };
   });
+}
+
+/**
+ * The inputs that name the live object, per type: two resources of one type and provider with the
+ * same values are the same object. Generated objects (access keys, secret-ids) have none.
+ */
+const PHYSICAL: Readonly<Record<string, readonly string[]>> = {
+  'aws:iam/role:Role': ['name'],
+  'aws:iam/user:User': ['name'],
+  'aws:iam/rolePolicy:RolePolicy': ['role', 'name'],
+  'aws:iam/userPolicy:UserPolicy': ['user', 'name'],
+  'kubernetes:core/v1:ServiceAccount': ['metadata.namespace', 'metadata.name'],
+  'kubernetes:core/v1:Secret': ['metadata.namespace', 'metadata.name'],
+  'kubernetes:rbac.authorization.k8s.io/v1:Role': ['metadata.namespace', 'metadata.name'],
+  'kubernetes:rbac.authorization.k8s.io/v1:RoleBinding': ['metadata.namespace', 'metadata.name'],
+  'vault:index/policy:Policy': ['name'],
+  'vault:kubernetes/authBackendRole:AuthBackendRole': ['backend', 'roleName'],
+  'vault:appRole/authBackendRole:AuthBackendRole': ['backend', 'roleName'],
+  'vault:pkiSecret/secretBackendRole:SecretBackendRole': ['backend', 'name'],
+  'vault:kv/secretV2:SecretV2': ['mount', 'name'],
+};
+
+function physicalKey(r: DesiredResource): string | null {
+  const fields = PHYSICAL[r.type];
+  if (!fields) return null;
+  const at = (path: string): unknown => path.split('.').reduce<unknown>((v, k) => (v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), r.inputs);
+  // A reference (a policy's role) names its target by logical name, which the move keeps too.
+  return JSON.stringify([r.type, r.provider, ...fields.map(at)]);
+}
+
+function teamMoves(input: PlanInput): Refusal[] {
+  const baseByName = new Map(input.base.identities.map((s) => [s.name, s]));
+  const out: Refusal[] = [];
+  for (const h of input.head.identities) {
+    const after = h.data;
+    const before = baseByName.get(after?.metadata.renamedFrom ?? h.name)?.data ?? baseByName.get(h.name)?.data;
+    if (!after || !before || before.spec.stewardship.team === after.spec.stewardship.team) continue;
+    const old = new Map<string, DesiredResource>();
+    for (const r of compileIdentity(before, { now: input.now, org: input.base.org })) {
+      const k = physicalKey(r);
+      if (k !== null) old.set(k, r);
+    }
+    const shared = compileIdentity(after, { now: input.now, org: input.head.org }).filter((r) => {
+      const k = physicalKey(r);
+      return k !== null && old.has(k);
+    });
+    if (shared.length === 0) continue;
+    const from = before.spec.stewardship.team;
+    const to = after.spec.stewardship.team;
+    out.push({
+      rule: TEAM_MOVE, file: h.file, kind: 'MachineIdentity', path: ['spec', 'stewardship', 'team'], at: 'value', identity: h.name,
+      message: `give ${h.name} a new name as you move it to team ${to}, or move it in two changes (remove it from ${from} and apply, then add it to ${to}): stack ${to} would create ${shared.map((r) => r.name).join(', ')} while stack ${from} deletes the same objects, and the two stacks run independently — the create fails while the old object exists, or the delete removes what the other stack wrote`,
+    });
+  }
+  return out;
 }
 
 function vaultUnconfigured(input: PlanInput): Refusal[] {

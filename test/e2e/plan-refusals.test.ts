@@ -105,6 +105,16 @@ const rows: { refusal: string; change: (r: GitRepo) => void; rule: string; findi
     findings: [{ file: ORG, line: 13, column: 3, identity: null, message: 'keep team data in org.yaml until an apply has emptied its stack, then remove it: without the team idac apply never opens stack data, and the 12 deletions this plan shows there (legacy-etl, report-exporter, support-assistant) never happen' }],
   },
   {
+    // One stack per team, run independently (src/apply/driver.ts): the new stack creates what the old one deletes, under the same physical names.
+    refusal: 'an identity moved to another team under the same name',
+    change: (r) => {
+      const text = r.read(EXPORTER).replace('    team: data\n', '    team: platform\n');
+      r.remove(EXPORTER).write('identities/platform/report-exporter.yaml', text);
+    },
+    rule: 'plan/team-move',
+    findings: [{ file: 'identities/platform/report-exporter.yaml', line: 13, column: 11, identity: 'report-exporter', message: 'give report-exporter a new name as you move it to team platform, or move it in two changes (remove it from data and apply, then add it to platform): stack platform would create report-exporter.aws.policy, report-exporter.aws.user, report-exporter.delivery.vault while stack data deletes the same objects, and the two stacks run independently — the create fails while the old object exists, or the delete removes what the other stack wrote' }],
+  },
+  {
     // src/apply/providers.ts: no Vault provider without targets.vault.address.
     refusal: 'Vault access without targets.vault.address',
     change: (r) => r.edit(ORG, '      address: https://vault.acme.example:8200\n', ''),
@@ -159,8 +169,13 @@ describe('the plan refuses what apply would refuse (built CLI)', () => {
     expect(code).toBe(0);
   });
 
-  it('an unprotected identity may be removed, a protected one lowered: no refusal', () => {
-    for (const change of [(r: GitRepo) => r.remove(EXPORTER), (r: GitRepo) => r.edit(READER, 'criticality: high', 'criticality: medium')]) {
+  it('an unprotected identity may be removed, a protected one lowered, one moved under a new name: no refusal', () => {
+    const BOT = 'identities/platform/release-bot.yaml';
+    const renamedAndMoved = (r: GitRepo): void => {
+      const text = r.read(BOT).replace('  name: release-bot\n', '  name: release-helper\n  renamedFrom: release-bot\n').replace('    team: platform\n', '    team: payments\n');
+      r.remove(BOT).write('identities/payments/release-helper.yaml', text);
+    };
+    for (const change of [(r: GitRepo) => r.remove(EXPORTER), (r: GitRepo) => r.edit(READER, 'criticality: high', 'criticality: medium'), renamedAndMoved]) {
       const { plan } = planOf(change);
       expect(plan.findings.filter((f) => f.rule.startsWith('plan/'))).toEqual([]);
     }
