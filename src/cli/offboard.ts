@@ -63,7 +63,7 @@ export async function run(args: string[], opts: Record<string, string | undefine
   if (gaps.length > 0) {
     const teams = [...new Set(gaps.map((g) => g.team))].sort();
     const flags = teams.length === 1 ? '--successor EMAIL' : teams.map((t) => `--successor ${t}=EMAIL`).join(' ');
-    const undo = written && written.files.length > 0 ? `git checkout -- ${written.files.join(' ')} && ` : '';
+    const undo = written && written.files.length > 0 ? `git checkout -- ${written.files.map(shellWord).join(' ')} && ` : '';
     next.command = `${undo}idac offboard ${person} --write ${flags}`;
   }
   await emit(format === 'json' ? renderOffboardJson(report, written, next) : renderOffboardText(report, written, next), opts.out);
@@ -91,4 +91,9 @@ function successorChoice(value: unknown): SuccessorChoice | null {
     }
   }
   return { any, byTeam };
+}
+
+/** A path as one shell word: as it is when it is plain, else single-quoted. */
+function shellWord(text: string): string {
+  return /^[A-Za-z0-9._/-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
 }

@@ -61,7 +61,20 @@ export async function withApplyRefusals(plan: Plan, input: PlanInput, read: Read
 }
 
 export function applyRefusals(plan: Plan, input: PlanInput): Refusal[] {
-  return [...protectedResources(plan, input), ...teamsWithoutStack(plan, input), ...teamMoves(input), ...vaultUnconfigured(input), ...awsTagValues(input)];
+  const compiled = compiler(input);
+  return [...protectedResources(plan, input, compiled), ...teamsWithoutStack(plan, input), ...teamMoves(input, compiled), ...vaultUnconfigured(input, compiled), ...awsTagValues(input, compiled)];
+}
+
+/** Each side's identities compiled once, on demand (the checks below share them). */
+type Compiled = (side: 'base' | 'head', data: MachineIdentity) => DesiredResource[];
+
+function compiler(input: PlanInput): Compiled {
+  const cache = new Map<MachineIdentity, DesiredResource[]>();
+  return (side, data) => {
+    let list = cache.get(data);
+    if (list === undefined) cache.set(data, (list = compileIdentity(data, { now: input.now, org: input[side].org })));
+    return list;
+  };
 }
 
 const TAG_VALUE = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
@@ -71,19 +84,14 @@ const TAG_FIELD: Record<string, Path> = {
   'idac:owner': ['spec', 'stewardship', 'owner'],
 };
 
-function protectedResources(plan: Plan, input: PlanInput): Refusal[] {
+function protectedResources(plan: Plan, input: PlanInput, compile: Compiled): Refusal[] {
   const baseByName = new Map(input.base.identities.map((s) => [s.name, s]));
   const headByName = new Map(input.head.identities.map((s) => [s.name, s]));
   const renamedTo = new Map(plan.identities.renamed.map((r) => [r.from, r.to]));
   const renamedFrom = new Map(plan.identities.renamed.map((r) => [r.to, r.from]));
-  const compiled = new Map<string, DesiredResource[]>();
   const baseResources = (name: string): DesiredResource[] => {
-    let list = compiled.get(name);
-    if (list === undefined) {
-      const data = baseByName.get(name)?.data;
-      compiled.set(name, (list = data ? compileIdentity(data, { now: input.now, org: input.base.org }) : []));
-    }
-    return list;
+    const data = baseByName.get(name)?.data;
+    return data ? compile('base', data) : [];
   };
 
   // Per base identity: its protected resources this plan deletes or replaces.
@@ -182,7 +190,7 @@ function physicalKey(r: DesiredResource): string | null {
   return JSON.stringify([r.type, r.provider, ...fields.map(at)]);
 }
 
-function teamMoves(input: PlanInput): Refusal[] {
+function teamMoves(input: PlanInput, compile: Compiled): Refusal[] {
   const baseByName = new Map(input.base.identities.map((s) => [s.name, s]));
   const out: Refusal[] = [];
   for (const h of input.head.identities) {
@@ -190,11 +198,11 @@ function teamMoves(input: PlanInput): Refusal[] {
     const before = baseByName.get(after?.metadata.renamedFrom ?? h.name)?.data ?? baseByName.get(h.name)?.data;
     if (!after || !before || before.spec.stewardship.team === after.spec.stewardship.team) continue;
     const old = new Map<string, DesiredResource>();
-    for (const r of compileIdentity(before, { now: input.now, org: input.base.org })) {
+    for (const r of compile('base', before)) {
       const k = physicalKey(r);
       if (k !== null) old.set(k, r);
     }
-    const shared = compileIdentity(after, { now: input.now, org: input.head.org }).filter((r) => {
+    const shared = compile('head', after).filter((r) => {
       const k = physicalKey(r);
       return k !== null && old.has(k);
     });
@@ -209,10 +217,10 @@ function teamMoves(input: PlanInput): Refusal[] {
   return out;
 }
 
-function vaultUnconfigured(input: PlanInput): Refusal[] {
+function vaultUnconfigured(input: PlanInput, compile: Compiled): Refusal[] {
   const org = input.head.org;
   if (!org || org.spec.targets?.vault?.address) return [];
-  const needing = input.head.identities.filter((s) => s.data && compileIdentity(s.data, { now: input.now, org }).some((r) => r.provider === 'vault')).map((s) => s.name).sort(cmp);
+  const needing = input.head.identities.filter((s) => s.data && compile('head', s.data).some((r) => r.provider === 'vault')).map((s) => s.name).sort(cmp);
   if (needing.length === 0) return [];
   const targets = org.spec.targets;
   const path: Path = targets?.vault ? ['spec', 'targets', 'vault'] : targets ? ['spec', 'targets'] : ['spec'];
@@ -222,12 +230,12 @@ function vaultUnconfigured(input: PlanInput): Refusal[] {
   }];
 }
 
-function awsTagValues(input: PlanInput): Refusal[] {
+function awsTagValues(input: PlanInput, compile: Compiled): Refusal[] {
   const out: Refusal[] = [];
   for (const s of input.head.identities) {
     if (!s.data) continue;
     const bad = new Map<string, string>();
-    for (const r of compileIdentity(s.data, { now: input.now, org: input.head.org })) {
+    for (const r of compile('head', s.data)) {
       const tags = r.provider.startsWith('aws:') ? r.inputs.tags : undefined;
       if (tags === null || typeof tags !== 'object' || Array.isArray(tags)) continue;
       for (const [key, value] of Object.entries(tags)) {
