@@ -111,7 +111,7 @@ export async function main(argv: string[]): Promise<number> {
     .action(run(() => import('./who-can.js')));
 
   withCommon(program.command('offboard').argument('<person>', 'the person\'s e-mail'))
-    .description('every identity PERSON owns, succeeds, reviewed or approved; --write hands ownership to the successor')
+    .description('every identity PERSON owns, succeeds, reviewed or approved; --write hands ownership to the successor (--successor names the next one)')
     .option('--write', 'edit the manifests in place (comments and formatting kept)')
     .addOption(new Option('--successor <[team=]email>', 'the new successor where one is needed (a member of the team); TEAM=EMAIL for one team, repeat per team').argParser((v: string, prev: string[] | undefined) => [...(prev ?? []), v]))
     .addOption(new Option('--format <format>', 'text | json').default(undefined))
