@@ -24,7 +24,7 @@ export interface RepoManifests {
   org: OrgModel | null;
 }
 
-/** Exits 2 when identities/ cannot be listed: the command cannot give a complete answer. */
+/** Exits 2 when identities/ cannot be listed, or a file in it read: the command cannot give a complete answer. */
 export async function readManifests(dir: string): Promise<RepoManifests> {
   const source = new FsSource(dir);
   const listing = await source.list([ORG_FILE.slice(0, ORG_FILE.lastIndexOf('/'))]);
@@ -33,7 +33,9 @@ export async function readManifests(dir: string): Promise<RepoManifests> {
   for (const entry of listing.files) {
     let text: string | null = null;
     if (!entry.symlink) {
-      const bytes = await source.read(entry.path, MAX_FILE_BYTES);
+      const bytes = await source.read(entry.path, MAX_FILE_BYTES).catch((e: unknown) => {
+        throw new UsageError(`cannot read ${entry.path}: ${fsReason(e)}; nothing was changed`);
+      });
       const decoded = isOversize(bytes) ? null : decode(bytes);
       text = decoded?.ok ? decoded.text : null;
     }
@@ -95,7 +97,7 @@ export function unifiedDiff(e: FileEdit): string {
 }
 
 /** Why the file system said no, in words (the path is already in the message). */
-function fsReason(e: unknown): string {
+export function fsReason(e: unknown): string {
   const code = (e as NodeJS.ErrnoException | null)?.code;
   switch (code) {
     case 'EACCES':

@@ -1,5 +1,6 @@
 // idac rotation: the static credentials of the repository and where their rotation stands.
 
+import { relative } from 'node:path';
 import { ORG_FILE } from '../check/validate.js';
 import { rotationReport } from '../compile/rotation-report.js';
 import { FsSource } from '../io/fs-source.js';
@@ -8,6 +9,7 @@ import { orgModel } from '../model/org.js';
 import { terminalSafe } from '../render/escape.js';
 import { common, oneOf } from './common.js';
 import { UsageError } from './errors.js';
+import { fsReason } from './manifest-files.js';
 import { emit } from './write.js';
 
 const FORMATS = ['text', 'json'] as const;
@@ -16,7 +18,11 @@ export async function run(_args: string[], opts: Record<string, string | undefin
   const { dir, now } = common(opts);
   const format = oneOf('--format', opts.format, FORMATS, 'text');
   const source = new FsSource(dir);
-  const repo = await readRepository(source, ORG_FILE);
+  // An unreadable manifest may hold a credential: without it the list would be incomplete.
+  const repo = await readRepository(source, ORG_FILE).catch((e: unknown) => {
+    const file = (e as NodeJS.ErrnoException | null)?.path;
+    throw new UsageError(`cannot read ${file === undefined ? 'a manifest' : relative(dir, file)}: ${fsReason(e)}`);
+  });
   if (!repo.ok) throw new UsageError(repo.message);
   const { org: orgData, identities } = repo.value;
   const invalid = repo.value.skipped.length;

@@ -139,12 +139,28 @@ describe('idac offboard (built CLI)', () => {
     expect(read(dir, READER)).toBe(before);
   });
 
-  it('a read-only manifest exits 2 and no file is written, not even the writable ones', () => {
+  it('an edit that cannot be made in place is refused: exit 1, nothing written', () => {
+    const dir = acmeCopy();
+    const manifest = edit(read(dir, READER), '    owner: alice@acme.example\n', '    owner: >-\n      alice@acme.example\n');
+    writeFileSync(join(dir, READER), manifest);
+    expect(idac(['validate', '--dir', dir, '--now', NOW]).code).toBe(0);
+    const r = idac(['offboard', 'alice@acme.example', '--write', '--dir', dir, '--now', NOW]);
+    expect(r).toEqual({ code: 1, stdout: '', stderr: `idac: not writing anything: ${READER}: spec.stewardship.owner is not a plain or quoted value; edit it by hand\n` });
+    expect(read(dir, READER)).toBe(manifest);
+  });
+
+  it('a read-only or unreadable manifest exits 2 and no file is written, not even the writable ones', () => {
     const dir = aliceInTwoTeams();
     const files = [READER, BOT].map((f) => read(dir, f));
     chmodSync(join(dir, BOT), 0o444);
     const r = idacUnprivileged(['offboard', 'alice@acme.example', '--write', '--dir', dir, '--now', NOW], dir);
     expect(r).toEqual({ code: 2, stdout: '', stderr: `idac: cannot write ${BOT}: permission denied; nothing was changed\n` });
+    expect([READER, BOT].map((f) => read(dir, f))).toEqual(files);
+    // Unreadable: it may name the person, so no answer (and no write) is complete without it.
+    chmodSync(join(dir, BOT), 0o000);
+    const unreadable = idacUnprivileged(['offboard', 'alice@acme.example', '--write', '--dir', dir, '--now', NOW], dir);
+    chmodSync(join(dir, BOT), 0o644);
+    expect(unreadable).toEqual({ code: 2, stdout: '', stderr: `idac: cannot read ${BOT}: permission denied; nothing was changed\n` });
     expect([READER, BOT].map((f) => read(dir, f))).toEqual(files);
   });
 

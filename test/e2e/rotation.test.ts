@@ -1,11 +1,11 @@
 // idac rotation through the built CLI: SPEC §5's JSON shape, the SPEC §2 generation formula
 // (computed here independently), and what makes a credential overdue.
 import { createHash } from 'node:crypto';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { idac, root, STACK_TRACE } from './cli.js';
+import { idac, idacUnprivileged, root, STACK_TRACE } from './cli.js';
 
 const NOW = '2026-11-23T00:00:00Z';
 const EXPORTER = 'identities/data/report-exporter.yaml';
@@ -90,6 +90,14 @@ describe('idac rotation (built CLI)', () => {
     });
     const line = idac(['rotation', '--dir', dir, '--now', NOW]).stdout.split('\n').find((l) => l.startsWith('report-exporter '));
     expect(line).toBe('report-exporter              aws-access-key  g0      issued unknown  next never  age unknown  OVERDUE: no rotation period: the credential never rotates');
+  });
+
+  it('exit 2 with the file named when a manifest cannot be read (it may hold a credential)', () => {
+    const dir = acmeCopy();
+    chmodSync(join(dir, EXPORTER), 0o000);
+    const r = idacUnprivileged(['rotation', '--dir', dir, '--now', NOW], dir);
+    chmodSync(join(dir, EXPORTER), 0o644);
+    expect(r).toEqual({ code: 2, stdout: '', stderr: `idac: cannot read ${EXPORTER}: permission denied\n` });
   });
 
   it('exit 2 without an identities folder', () => {
