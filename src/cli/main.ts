@@ -84,9 +84,9 @@ export async function main(argv: string[]): Promise<number> {
     .option('--out <file>', 'write to a file instead of stdout')
     .action(run(() => import('./rotation.js')));
 
-  withCommon(program.command('revoke').argument('<name>', 'the identity to stop'))
+  withCommon(program.command('revoke').argument('<name>', 'the identity to stop').usage('<name> --reason <text> [options]'))
     .description('emergency stop: set status suspended and force a new credential generation, print the diff to commit')
-    .option('--reason <text>', 'why (an incident id): recorded in a comment above status')
+    .requiredOption('--reason <text>', '(required) why, e.g. an incident id: recorded in a comment above status')
     .action(run(() => import('./revoke.js')));
 
   withCommon(program.command('history').argument('[name]', 'the identity (omit with --all)'))
@@ -111,8 +111,9 @@ export async function main(argv: string[]): Promise<number> {
     .action(run(() => import('./who-can.js')));
 
   withCommon(program.command('offboard').argument('<person>', 'the person\'s e-mail'))
-    .description('every identity PERSON owns, succeeds, reviewed or approved; --write hands ownership to the successor')
+    .description('every identity PERSON owns, succeeds, reviewed or approved; --write hands ownership to the successor (--successor names the next one)')
     .option('--write', 'edit the manifests in place (comments and formatting kept)')
+    .addOption(new Option('--successor <[team=]email>', 'the new successor where one is needed (a member of the team); TEAM=EMAIL for one team, repeat per team').argParser((v: string, prev: string[] | undefined) => [...(prev ?? []), v]))
     .addOption(new Option('--format <format>', 'text | json').default(undefined))
     .option('--out <file>', 'write the report to a file instead of stdout')
     .action(run(() => import('./offboard.js')));

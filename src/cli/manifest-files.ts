@@ -2,7 +2,8 @@
 // back (offboard, review): every identity file with its text, the ones that are not valid manifests,
 // org.yaml; and the write that prints the diff to commit.
 
-import { readFile, writeFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import { ORG_FILE } from '../check/validate.js';
@@ -23,7 +24,7 @@ export interface RepoManifests {
   org: OrgModel | null;
 }
 
-/** Exits 2 when identities/ cannot be listed: the command cannot give a complete answer. */
+/** Exits 2 when identities/ cannot be listed, or a file in it read: the command cannot give a complete answer. */
 export async function readManifests(dir: string): Promise<RepoManifests> {
   const source = new FsSource(dir);
   const listing = await source.list([ORG_FILE.slice(0, ORG_FILE.lastIndexOf('/'))]);
@@ -32,7 +33,9 @@ export async function readManifests(dir: string): Promise<RepoManifests> {
   for (const entry of listing.files) {
     let text: string | null = null;
     if (!entry.symlink) {
-      const bytes = await source.read(entry.path, MAX_FILE_BYTES);
+      const bytes = await source.read(entry.path, MAX_FILE_BYTES).catch((e: unknown) => {
+        throw new UsageError(`cannot read ${entry.path}: ${fsReason(e)}; nothing was changed`);
+      });
       const decoded = isOversize(bytes) ? null : decode(bytes);
       text = decoded?.ok ? decoded.text : null;
     }
@@ -59,20 +62,54 @@ export async function readRaw(dir: string, file: string): Promise<string> {
   try {
     return await readFile(join(dir, file), 'utf8');
   } catch (e) {
-    throw new UsageError(`cannot read ${file}: ${(e as Error).message}`);
+    throw new UsageError(`cannot read ${file}: ${fsReason(e)}; nothing was changed`);
   }
 }
 
-/** Writes every edit (all were computed first, so a refusal writes nothing) and returns their diff. */
+/**
+ * Writes every edit (all were computed first, so a refusal writes nothing) and returns their diff.
+ * Every file is checked for writing before the first is written, so a read-only file leaves the
+ * others untouched too.
+ */
 export async function writeEdits(dir: string, edits: readonly FileEdit[]): Promise<string> {
+  for (const e of edits) {
+    try {
+      await access(join(dir, e.file), constants.R_OK | constants.W_OK);
+    } catch (err) {
+      throw new UsageError(`cannot write ${e.file}: ${fsReason(err)}; nothing was changed`);
+    }
+  }
   let diff = '';
   for (const e of edits) {
     try {
       await writeFile(join(dir, e.file), e.after);
     } catch (err) {
-      throw new UsageError(`cannot write ${e.file}: ${(err as Error).message}`);
+      throw new UsageError(`cannot write ${e.file}: ${fsReason(err)}`);
     }
-    diff += createTwoFilesPatch(`a/${e.file}`, `b/${e.file}`, e.before, e.after, '', '', { context: 1 }).replace(/^(Index:.*\n)?=+\n/, '');
+    diff += unifiedDiff(e);
   }
   return diff;
+}
+
+/** The diff to commit, `a/` and `b/` as git shows it, one line of context. */
+export function unifiedDiff(e: FileEdit): string {
+  return createTwoFilesPatch(`a/${e.file}`, `b/${e.file}`, e.before, e.after, '', '', { context: 1 }).replace(/^(Index:.*\n)?=+\n/, '');
+}
+
+/** Why the file system said no, in words (the path is already in the message). */
+export function fsReason(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException | null)?.code;
+  switch (code) {
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EROFS':
+      return 'the file system is read-only';
+    case 'ENOENT':
+      return 'no such file';
+    case 'EISDIR':
+      return 'it is a directory';
+    default:
+      return code ?? (e instanceof Error ? e.message : String(e));
+  }
 }

@@ -1,44 +1,99 @@
 // idac offboard PERSON: what a person's departure leaves behind — every identity they own, succeed,
 // reviewed or approved — and, with --write, the owner handed to the successor in place (the rest
-// of each file untouched) with the diff to commit.
+// of each file untouched) with the diff to commit. With --successor the new successors are written
+// too, checked as validate will check them; without it the output says exactly what is left.
 
 import { show } from '../findings.js';
 import { assign } from '../manifest/edit.js';
+import { LineIndex } from '../manifest/line-index.js';
+import { loadText } from '../manifest/load.js';
+import { didYouMean } from '../manifest/schemas.js';
 import { isEmail } from '../people/email.js';
-import { offboardReport } from '../people/offboard.js';
-import { renderOffboardJson, renderOffboardText, type Written } from '../render/offboard.js';
+import { offboardReport, SUCCESSOR_PATH, successorGaps, withSuccessors, type SuccessorChoice } from '../people/offboard.js';
+import { renderOffboardJson, renderOffboardText, type OffboardNext, type Written } from '../render/offboard.js';
 import { common, oneOf } from './common.js';
 import { UsageError } from './errors.js';
 import { readManifests, readRaw, writeEdits, type FileEdit } from './manifest-files.js';
 import { emit } from './write.js';
 
 const FORMATS = ['text', 'json'] as const;
+const TEAM = /^[a-z][a-z0-9-]{0,61}[a-z0-9]$/;
 
 export async function run(args: string[], opts: Record<string, string | undefined>): Promise<number> {
   const { dir } = common(opts);
   const person = args[0] ?? '';
   if (!isEmail(person)) throw new UsageError(`${show(person)} is not an e-mail address; PERSON is the address the manifests name`);
   const format = oneOf('--format', opts.format, FORMATS, 'text');
+  const choice = successorChoice(opts.successor as unknown);
   const repo = await readManifests(dir);
   // A file that does not load cannot be read for roles; if it might name the person, say so.
   const needle = person.toLowerCase();
   const unchecked = repo.invalid.filter((f) => f.text === null || f.text.toLowerCase().includes(needle)).map((f) => f.file);
-  const report = offboardReport(person, repo.identities, repo.org, unchecked);
+  let report = offboardReport(person, repo.identities, repo.org, unchecked);
+  if (choice) {
+    const chosen = withSuccessors(report, repo.identities, repo.org, choice, didYouMean);
+    if (!chosen.ok) throw new UsageError(`${chosen.message}${/[.?]$/.test(chosen.message) ? '' : '.'} Nothing was written.`, chosen.code);
+    report = chosen.report;
+  }
 
   let written: Written | null = null;
+  const texts = new Map<string, string>();
   if (opts.write !== undefined) {
-    if (report.invalid.length > 0) throw new UsageError(`not writing anything: ${report.invalid.join(', ')} could not be checked (not a valid manifest, and it may name ${person}); fix it first (idac validate)`);
+    if (report.invalid.length > 0) throw new UsageError(`not writing anything: ${report.invalid.join(', ')} could not be checked (not a valid manifest, and it may name ${person}); fix it first (idac validate)`, 1);
     const edits: FileEdit[] = [];
     for (const h of report.identities) {
       const sets = Object.entries(h.proposal);
       if (h.file === null || sets.length === 0) continue;
       const before = await readRaw(dir, h.file);
       const result = assign(before, sets.map(([field, value]) => ({ path: field.split('.'), value })));
-      if (!result.ok) throw new UsageError(`not writing anything: ${h.file}: ${result.message}`);
+      if (!result.ok) throw new UsageError(`not writing anything: ${h.file}: ${result.message}`, 1);
       edits.push({ file: h.file, before, after: result.text });
+      texts.set(h.file, result.text);
     }
-    written = { files: edits.map((e) => e.file), diff: await writeEdits(dir, edits) };
+    written = { files: edits.map((e) => e.file), diff: await writeEdits(dir, edits), successors: choice !== null };
   }
-  await emit(format === 'json' ? renderOffboardJson(report, written) : renderOffboardText(report, written), opts.out);
+
+  const gaps = successorGaps(report, repo.identities, repo.org);
+  const next: OffboardNext = { successors: [], command: null };
+  for (const g of gaps) {
+    const text = texts.get(g.file) ?? (await readRaw(dir, g.file));
+    const at = loadText(text, { expect: 'MachineIdentity', fast: false }).locate(SUCCESSOR_PATH, 'value');
+    next.successors.push({ ...g, line: new LineIndex(text).at(at).line });
+  }
+  if (gaps.length > 0) {
+    const teams = [...new Set(gaps.map((g) => g.team))].sort();
+    const flags = teams.length === 1 ? '--successor EMAIL' : teams.map((t) => `--successor ${t}=EMAIL`).join(' ');
+    const undo = written && written.files.length > 0 ? `git checkout -- ${written.files.map(shellWord).join(' ')} && ` : '';
+    next.command = `${undo}idac offboard ${person} --write ${flags}`;
+  }
+  await emit(format === 'json' ? renderOffboardJson(report, written, next) : renderOffboardText(report, written, next), opts.out);
   return 0;
+}
+
+/** `--successor EMAIL` and/or `--successor TEAM=EMAIL` (repeated); null when not given. */
+function successorChoice(value: unknown): SuccessorChoice | null {
+  if (value === undefined) return null;
+  const list = (Array.isArray(value) ? value : [value]).map(String);
+  let any: string | null = null;
+  const byTeam = new Map<string, string>();
+  for (const item of list) {
+    const eq = item.indexOf('=');
+    const team = eq < 0 ? null : item.slice(0, eq);
+    const email = eq < 0 ? item : item.slice(eq + 1);
+    if (team !== null && !TEAM.test(team)) throw new UsageError(`--successor ${show(item)}: ${show(team)} is not a team name; use --successor EMAIL or --successor TEAM=EMAIL`);
+    if (!isEmail(email)) throw new UsageError(`--successor ${show(item)}: ${show(email)} is not an e-mail address; use --successor EMAIL or --successor TEAM=EMAIL`);
+    if (team === null) {
+      if (any !== null) throw new UsageError(`--successor given twice without a team (${any}, ${email}): name the team of each, --successor TEAM=EMAIL`);
+      any = email;
+    } else {
+      if (byTeam.has(team)) throw new UsageError(`--successor ${team}=… given twice: one successor per team`);
+      byTeam.set(team, email);
+    }
+  }
+  return { any, byTeam };
+}
+
+/** A path as one shell word: as it is when it is plain, else single-quoted. */
+function shellWord(text: string): string {
+  return /^[A-Za-z0-9._/-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
 }

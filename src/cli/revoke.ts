@@ -1,14 +1,14 @@
 // idac revoke: stop a compromised identity with one small pull request. Edits its manifest
-// (suspended, new credential generation) and prints the diff to commit.
+// (suspended, new credential generation) and prints the diff to commit. A decommissioned identity
+// is refused (exit 1) and an already suspended one only gets the new generation; either way a file
+// that cannot be read or written exits 2, and nothing is changed.
 
-import { readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { createTwoFilesPatch } from 'diff';
 import { FsSource } from '../io/fs-source.js';
 import { revokeText } from '../manifest/revoke.js';
 import { isoDate } from '../time.js';
 import { common } from './common.js';
 import { UsageError } from './errors.js';
+import { readRaw, writeEdits } from './manifest-files.js';
 
 export async function run(args: string[], opts: Record<string, string | undefined>): Promise<number> {
   const { dir, now } = common(opts);
@@ -22,11 +22,16 @@ export async function run(args: string[], opts: Record<string, string | undefine
   if (files.length === 0) throw new UsageError(`no identity ${name} under identities/ (the file name equals metadata.name)`);
   if (files.length > 1) throw new UsageError(`${name} is in more than one file (${files.map((f) => f.path).join(', ')}); run idac validate`);
   const path = files[0]!.path;
-  const before = await readFile(join(dir, path), 'utf8');
+  const before = await readRaw(dir, path);
   const result = revokeText(before, { reason, date: isoDate(now) });
-  if (!result.ok) throw new UsageError(`${path}: ${result.message}`);
-  await writeFile(join(dir, path), result.text);
-  process.stdout.write(createTwoFilesPatch(`a/${path}`, `b/${path}`, before, result.text, '', '', { context: 1 }).replace(/^(Index:.*\n)?=+\n/, ''));
-  process.stderr.write(`idac: ${path}: suspended${result.epoch === null ? '' : `, credential generation bumped (epoch ${result.epoch})`}. Commit it and open the emergency pull request; apply disables its access.\n`);
+  if (!result.ok) throw new UsageError(`not revoking ${name} (${path}): ${result.message}`, 1);
+  if (result.text === before) {
+    process.stderr.write(`idac: ${path}: ${name} is already suspended and holds no static credential to replace: nothing to change.\n`);
+    return 0;
+  }
+  process.stdout.write(await writeEdits(dir, [{ file: path, before, after: result.text }]));
+  const generation = result.epoch === null ? '' : `credential generation bumped (epoch ${result.epoch})`;
+  const what = result.was === 'suspended' ? `already suspended; ${generation}` : `suspended${generation ? `, ${generation}` : ''}`;
+  process.stderr.write(`idac: ${path}: ${what}. Commit it and open the emergency pull request; apply ${result.was === 'suspended' ? 'replaces the credential' : 'disables its access'}.\n`);
   return 0;
 }

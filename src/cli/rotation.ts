@@ -1,5 +1,6 @@
 // idac rotation: the static credentials of the repository and where their rotation stands.
 
+import { relative } from 'node:path';
 import { ORG_FILE } from '../check/validate.js';
 import { rotationReport } from '../compile/rotation-report.js';
 import { FsSource } from '../io/fs-source.js';
@@ -8,6 +9,7 @@ import { orgModel } from '../model/org.js';
 import { terminalSafe } from '../render/escape.js';
 import { common, oneOf } from './common.js';
 import { UsageError } from './errors.js';
+import { fsReason } from './manifest-files.js';
 import { emit } from './write.js';
 
 const FORMATS = ['text', 'json'] as const;
@@ -16,7 +18,11 @@ export async function run(_args: string[], opts: Record<string, string | undefin
   const { dir, now } = common(opts);
   const format = oneOf('--format', opts.format, FORMATS, 'text');
   const source = new FsSource(dir);
-  const repo = await readRepository(source, ORG_FILE);
+  // An unreadable manifest may hold a credential: without it the list would be incomplete.
+  const repo = await readRepository(source, ORG_FILE).catch((e: unknown) => {
+    const file = (e as NodeJS.ErrnoException | null)?.path;
+    throw new UsageError(`cannot read ${file === undefined ? 'a manifest' : relative(dir, file)}: ${fsReason(e)}`);
+  });
   if (!repo.ok) throw new UsageError(repo.message);
   const { org: orgData, identities } = repo.value;
   const invalid = repo.value.skipped.length;
@@ -25,7 +31,8 @@ export async function run(_args: string[], opts: Record<string, string | undefin
   if (format === 'json') {
     text = `${JSON.stringify({ credentials: rows.map((r) => ({ identity: r.identity, kind: r.kind, generation: r.generation, issued: r.issued, nextRotation: r.nextRotation, overlapUntil: r.overlapUntil, status: r.status, ageDays: r.ageDays, overdue: r.overdue, reason: r.reason, file: r.file })) }, null, 2)}\n`;
   } else {
-    const lines = rows.map((r) => `${terminalSafe(r.identity).padEnd(28)} ${r.kind.padEnd(15)} g${String(r.generation).padEnd(6)} issued ${r.issued}  next ${r.nextRotation ?? 'never'}  old valid until ${r.overlapUntil}  age ${r.ageDays}d${r.status === 'suspended' ? '  (suspended)' : ''}${r.overdue ? `  OVERDUE: ${terminalSafe(r.reason!)}` : ''}`);
+    // A suspended identity's keys are all Inactive: no old credential stays valid, so no window is shown.
+    const lines = rows.map((r) => `${terminalSafe(r.identity).padEnd(28)} ${r.kind.padEnd(15)} g${String(r.generation).padEnd(6)} issued ${r.issued ?? 'unknown'}  next ${r.nextRotation ?? 'never'}${r.overlapUntil === null ? '' : `  old valid until ${r.overlapUntil}`}  age ${r.ageDays === null ? 'unknown' : `${r.ageDays}d`}${r.status === 'suspended' ? '  (suspended)' : ''}${r.overdue ? `  OVERDUE: ${terminalSafe(r.reason!)}` : ''}`);
     const overdue = rows.filter((r) => r.overdue).length;
     lines.push('', `${rows.length} static credential${rows.length === 1 ? '' : 's'}, ${overdue} overdue${invalid ? `; ${invalid} manifest${invalid === 1 ? '' : 's'} skipped (run idac validate)` : ''}.`);
     text = `${lines.join('\n')}\n`;

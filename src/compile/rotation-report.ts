@@ -14,14 +14,17 @@ export interface CredentialRow {
   kind: StaticCredentialKind;
   status: 'active' | 'suspended';
   generation: number;
-  /** ISO-8601 UTC. */
-  issued: string;
+  /** ISO-8601 UTC; null without a rotation period (the generation is not tied to the clock, so nothing says when it was issued). */
+  issued: string | null;
   /** null when the identity has no usable rotation period. */
   nextRotation: string | null;
-  /** Until when the previous generation stays valid; equal to `issued` without overlap. */
-  overlapUntil: string;
-  /** Whole days since the current generation was issued. */
-  ageDays: number;
+  /**
+   * Until when the previous generation stays valid; equal to `issued` without overlap. null for a
+   * suspended identity (every key is Inactive: no old credential stays valid) and without a period.
+   */
+  overlapUntil: string | null;
+  /** Whole days since the current generation was issued; null when that is unknown. */
+  ageDays: number | null;
   overdue: boolean;
   /** Why it is overdue, for people. */
   reason: string | null;
@@ -34,6 +37,7 @@ export function rotationReport(identities: readonly { file: string; data: Machin
     if (status === 'decommissioned') continue; // its credentials are deleted with it
     const g = generations(data, now);
     const period = data.spec.rotation ? parseDuration(data.spec.rotation.period) : null;
+    const rotates = g.nextRotation !== null;
     for (const kind of staticCredentialKinds(data)) {
       const limitText = org?.spec.limits?.rotation?.[kind];
       const limit = limitText === undefined ? null : parseDuration(limitText);
@@ -43,10 +47,10 @@ export function rotationReport(identities: readonly { file: string; data: Machin
       out.push({
         identity: data.metadata.name, file, kind, status,
         generation: g.current,
-        issued: isoInstant(g.issued),
+        issued: rotates ? isoInstant(g.issued) : null,
         nextRotation: g.nextRotation === null ? null : isoInstant(g.nextRotation),
-        overlapUntil: isoInstant(g.overlapUntil),
-        ageDays: Math.floor((now - g.issued) / 86_400_000),
+        overlapUntil: rotates && status === 'active' ? isoInstant(g.overlapUntil) : null,
+        ageDays: rotates ? Math.floor((now - g.issued) / 86_400_000) : null,
         overdue: reason !== null,
         reason,
       });

@@ -3,10 +3,14 @@
 // parser reports, so every other byte — comments, order, flow style, quoting — stays as the owner
 // wrote it and the diff is the few lines that matter; the reason goes into a comment above status.
 
-import { isMap, isScalar, parseDocument } from 'yaml';
+import { isMap, isScalar, parseDocument, type Scalar } from 'yaml';
 import { afterLine, column, find, keyStart, lineStart, valueEnd } from './edit.js';
 
-export type RevokeResult = { ok: true; text: string; epoch: number | null } | { ok: false; message: string };
+export type RevokeResult =
+  /** `was`: the status before; `text` equals the input when there was nothing to change. */
+  | { ok: true; text: string; epoch: number | null; was: 'active' | 'suspended' }
+  /** The edit is refused; the file must be left as it is. */
+  | { ok: false; message: string };
 
 interface Edit {
   at: number;
@@ -14,6 +18,12 @@ interface Edit {
   text: string;
 }
 
+/**
+ * Active → suspended, with the reason in a comment above `status`, and a new credential generation.
+ * Already suspended → only the new generation (the reason goes above `epoch`): the status and its
+ * comment stay, so revoking twice is one reviewable line. Decommissioned → refused: apply has
+ * deleted its access and credentials, there is nothing left to revoke.
+ */
 export function revokeText(text: string, opts: { reason: string; date: string }): RevokeResult {
   const doc = parseDocument(text, { uniqueKeys: true });
   if (doc.errors.length > 0) return { ok: false, message: `the manifest does not parse (${doc.errors[0]!.message.split('\n')[0]}); fix it first (idac validate)` };
@@ -21,20 +31,29 @@ export function revokeText(text: string, opts: { reason: string; date: string })
   if (!isMap(spec) || spec.flow || spec.items.length === 0) return { ok: false, message: 'the manifest has no block mapping `spec`; fix it first (idac validate)' };
   const edits: Edit[] = [];
   const indent = ' '.repeat(column(text, keyStart(spec.items[0]!)));
-  const comment = `${indent}# revoked ${opts.date}: ${oneLine(opts.reason)}\n`;
+  const reason = oneLine(opts.reason);
 
   const status = find(spec, 'status');
-  if (status && isScalar(status.value) && status.value.range) {
-    const line = lineStart(text, keyStart(status));
-    edits.push({ at: line, end: line, text: comment });
-    edits.push({ at: status.value.range[0], end: status.value.range[1], text: 'suspended' });
-  } else if (!status) {
-    // After `review` (or `expires`), where SPEC's example has it, else at the end of spec.
-    const i = ['review', 'expires'].map((k) => spec.items.findIndex((p) => isScalar(p.key) && p.key.value === k)).find((x) => x >= 0);
-    const next = i === undefined ? undefined : spec.items[i + 1];
-    const at = next ? lineStart(text, keyStart(next)) : afterLine(text, valueEnd(spec.items[spec.items.length - 1]!));
-    edits.push({ at, end: at, text: `${comment}${indent}status: suspended\n` });
-  } else return { ok: false, message: 'spec.status is not a plain value; fix it first (idac validate)' };
+  if (status && !(isScalar(status.value) && status.value.range && typeof status.value.value === 'string')) return { ok: false, message: 'spec.status is not a plain value; fix it first (idac validate)' };
+  const was = status ? (status.value as Scalar<string>).value : 'active';
+  if (was === 'decommissioned') return { ok: false, message: 'it is decommissioned: apply has deleted its access and credentials, so there is nothing to revoke. Nothing was changed' };
+  if (was !== 'active' && was !== 'suspended') return { ok: false, message: `spec.status is ${JSON.stringify(was.slice(0, 40))}, not active, suspended or decommissioned; fix it first (idac validate)` };
+
+  if (was === 'active') {
+    const comment = `${indent}# revoked ${opts.date}: ${reason}\n`;
+    if (status) {
+      const line = lineStart(text, keyStart(status));
+      const value = status.value as Scalar<string>;
+      edits.push({ at: line, end: line, text: comment });
+      edits.push({ at: value.range![0], end: value.range![1], text: 'suspended' });
+    } else {
+      // After `review` (or `expires`), where SPEC's example has it, else at the end of spec.
+      const i = ['review', 'expires'].map((k) => spec.items.findIndex((p) => isScalar(p.key) && p.key.value === k)).find((x) => x >= 0);
+      const next = i === undefined ? undefined : spec.items[i + 1];
+      const at = next ? lineStart(text, keyStart(next)) : afterLine(text, valueEnd(spec.items[spec.items.length - 1]!));
+      edits.push({ at, end: at, text: `${comment}${indent}status: suspended\n` });
+    }
+  }
 
   // A static credential gets a new generation: the compromised one is replaced at the next apply.
   let epoch: number | null = null;
@@ -42,17 +61,23 @@ export function revokeText(text: string, opts: { reason: string; date: string })
   if (rotation && isMap(rotation.value) && !rotation.value.flow && find(rotation.value, 'period')) {
     const map = rotation.value;
     const current = find(map, 'epoch');
-    const was = current && isScalar(current.value) ? current.value.value : 0;
-    epoch = (typeof was === 'number' && Number.isInteger(was) ? was : 0) + 1;
-    if (current && isScalar(current.value) && current.value.range) edits.push({ at: current.value.range[0], end: current.value.range[1], text: String(epoch) });
-    else {
+    const previous = current && isScalar(current.value) ? current.value.value : 0;
+    epoch = (typeof previous === 'number' && Number.isInteger(previous) ? previous : 0) + 1;
+    const pad = ' '.repeat(column(text, keyStart(map.items[0]!)));
+    // Suspended already: the status line keeps its reason; this one explains the new generation.
+    const why = was === 'suspended' ? `${pad}# new credential generation ${opts.date}: ${reason}\n` : '';
+    if (current && isScalar(current.value) && current.value.range) {
+      const line = lineStart(text, keyStart(current));
+      if (why) edits.push({ at: line, end: line, text: why });
+      edits.push({ at: current.value.range[0], end: current.value.range[1], text: String(epoch) });
+    } else {
       const at = afterLine(text, valueEnd(map.items[map.items.length - 1]!));
-      edits.push({ at, end: at, text: `${' '.repeat(column(text, keyStart(map.items[0]!)))}epoch: ${epoch}\n` });
+      edits.push({ at, end: at, text: `${why}${pad}epoch: ${epoch}\n` });
     }
   }
   let out = text;
   for (const e of edits.sort((a, b) => b.at - a.at)) out = out.slice(0, e.at) + e.text + out.slice(e.end);
-  return { ok: true, text: out, epoch };
+  return { ok: true, text: out, epoch, was };
 }
 
 /** One line of printable text: a reason never breaks out of its comment. */

@@ -114,3 +114,96 @@ function handover(me: string, file: string, data: MachineIdentity, org: OrgModel
 function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
+
+export const SUCCESSOR_PATH = ['spec', 'stewardship', 'successor'] as const;
+
+/** `--successor`: one address for every team, and/or one per team (which wins for its team). */
+export interface SuccessorChoice {
+  any: string | null;
+  byTeam: ReadonlyMap<string, string>;
+}
+
+/** An identity that still needs a successor after the hand-over, and who on its team could be it. */
+export interface SuccessorGap {
+  identity: string;
+  file: string;
+  team: string;
+  /** The owner once the hand-over is written. */
+  owner: string;
+  /** Members of the team other than the owner and the person leaving, sorted. */
+  candidates: string[];
+}
+
+export type SuccessorResult =
+  | { ok: true; report: OffboardReport }
+  /** code 2: the flag itself is wrong; code 1: the edit is refused (the result would not validate). */
+  | { ok: false; code: 1 | 2; message: string };
+
+/**
+ * The identities that need a new successor and can have one written: not tombstones (validate does
+ * not ask them for one), and not those that need a new owner first (the person would stay owner).
+ */
+export function successorGaps(report: OffboardReport, identities: readonly ManifestFile[], org: OrgModel | null): SuccessorGap[] {
+  const byFile = new Map(identities.map((i) => [i.file, i.data]));
+  const me = lower(report.person);
+  const out: SuccessorGap[] = [];
+  for (const h of report.identities) {
+    const data = h.file === null ? undefined : byFile.get(h.file);
+    if (!data || h.status === 'decommissioned' || !h.needs.includes('new-successor') || h.needs.includes('new-owner')) continue;
+    const owner = h.proposal[OWNER_PATH.join('.')] ?? data.spec.stewardship.owner;
+    const teamName = data.spec.stewardship.team;
+    const candidates = [...(org?.members.get(teamName) ?? [])].filter((m) => m !== me && m !== lower(owner)).sort(cmp);
+    out.push({ identity: h.identity, file: h.file!, team: teamName, owner, candidates });
+  }
+  return out;
+}
+
+/**
+ * The report with the chosen successors added to the proposals (and `new-successor` dropped where
+ * one is written). Every choice is checked as validate would check the result: a member of the
+ * identity's team, neither its owner nor the person leaving.
+ */
+export function withSuccessors(report: OffboardReport, identities: readonly ManifestFile[], org: OrgModel | null, choice: SuccessorChoice, didYouMean: (input: string, candidates: readonly string[]) => string | null): SuccessorResult {
+  if (!org) return { ok: false, code: 2, message: '--successor needs a valid identities/org.yaml: a successor must be a member of the identity\'s team (run idac validate)' };
+  const gaps = successorGaps(report, identities, org);
+  const teams = [...new Set(gaps.map((g) => g.team))].sort(cmp);
+  for (const team of [...choice.byTeam.keys()].sort(cmp)) {
+    if (!Object.hasOwn(org.spec.teams, team)) {
+      const guess = didYouMean(team, Object.keys(org.spec.teams));
+      return { ok: false, code: 2, message: `--successor ${team}=…: there is no team ${team} in org.yaml${guess ? `; did you mean ${guess}?` : ` (teams: ${Object.keys(org.spec.teams).sort(cmp).join(', ')})`}` };
+    }
+    if (!teams.includes(team)) return { ok: false, code: 2, message: `--successor ${team}=…: no identity of team ${team} needs a new successor when ${report.person} leaves${teams.length ? ` (teams that do: ${teams.join(', ')})` : ''}` };
+  }
+  const me = lower(report.person);
+  const chosen = new Map<string, string>();
+  for (const team of teams) {
+    const successor = choice.byTeam.get(team) ?? choice.any;
+    const named = gaps.filter((g) => g.team === team).map((g) => g.identity).join(', ');
+    if (successor === null) return { ok: false, code: 2, message: `no successor for team ${team} (${named}): add --successor ${team}=EMAIL` };
+    const members = org.members.get(team) ?? new Set<string>();
+    const flag = choice.byTeam.has(team) ? `${team}=${successor}` : successor;
+    if (lower(successor) === me) return { ok: false, code: 1, message: `--successor ${flag}: ${successor} is the person leaving; name another member of team ${team}` };
+    if (!members.has(lower(successor))) {
+      // Addresses of one domain share most of their letters: the name before @ must be close too.
+      const local = (e: string): string => e.slice(0, e.lastIndexOf('@'));
+      const near = didYouMean(successor, [...members]);
+      const guess = near !== null && didYouMean(local(successor), [local(near)]) !== null ? near : null;
+      return { ok: false, code: 1, message: `--successor ${flag}: ${successor} is not a member of team ${team} in org.yaml, so ${named} would not validate; ${guess ? `did you mean ${guess}?` : `members: ${[...members].sort(cmp).join(', ')}`}` };
+    }
+    for (const g of gaps.filter((x) => x.team === team)) {
+      if (lower(g.owner) === lower(successor)) return { ok: false, code: 1, message: `--successor ${flag}: ${successor} becomes the owner of ${g.identity}, and a successor must be someone else; name another member of team ${team}${g.candidates.length ? ` (${g.candidates.join(', ')})` : ''}` };
+      chosen.set(g.file, successor);
+    }
+  }
+  return {
+    ok: true,
+    report: {
+      ...report,
+      identities: report.identities.map((h) => {
+        const successor = h.file === null ? undefined : chosen.get(h.file);
+        if (successor === undefined) return h;
+        return { ...h, proposal: { ...h.proposal, [SUCCESSOR_PATH.join('.')]: successor }, needs: h.needs.filter((n) => n !== 'new-successor') };
+      }),
+    },
+  };
+}

@@ -44,6 +44,8 @@ export function diffResources(base: readonly DesiredResource[], head: readonly D
       from = (h.aliases ?? []).map((a) => baseByKey.get(key(h, a))).find((b) => b !== undefined && !matched.has(key(b, b.name)));
     }
     const op: ResourceOp = { type: h.type, name: h.name, identity: h.identity, team: h.team };
+    // A credential created or left disabled (a suspended identity's new access key) must say so.
+    if ('status' in h.inputs && typeof h.inputs.status === 'string') op.status = h.inputs.status;
     if (from === undefined) {
       out.create.push(op);
       continue;

@@ -19,6 +19,7 @@ import { ruleById } from '../rules/index.js';
 import type { RepoEntry } from '../rules/types.js';
 import { equalJson } from './diff-fields.js';
 import { buildPlan, type IdentityState, type PlanInput } from './plan.js';
+import { withApplyRefusals } from './refusals.js';
 import type { Plan } from './types.js';
 
 export interface RevisionsInput {
@@ -67,7 +68,7 @@ export async function planRevisions(input: RevisionsInput): Promise<Plan> {
   const unique = [...new Map(findings.map((f) => [JSON.stringify([f.rule, f.file, f.line, f.column, f.message]), f])).values()];
 
   const total = baseFiles.length;
-  return buildPlan({
+  const planInput: PlanInput = {
     organization: orgChanged ? await organization(baseOrg, headOrg, base.source, head.source, secretInHead.has(ORG_FILE)) : null,
     base: { label: base.label, sha: base.sha, org: baseOrg.model, identities: baseStates, total },
     head: { label: head.label, sha: head.sha, org: headOrg.model, identities: headStates },
@@ -77,6 +78,11 @@ export async function planRevisions(input: RevisionsInput): Promise<Plan> {
     findings: unique,
     catalog: iamCatalog,
     orgFile: ORG_FILE,
+  };
+  // What apply would refuse is an error of the plan too, placed in the head's files.
+  return withApplyRefusals(buildPlan(planInput), planInput, async (file) => {
+    const bytes = await head.source.read(file, MAX_FILE_BYTES);
+    return isOversize(bytes) ? null : bytes;
   });
 }
 

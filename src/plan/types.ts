@@ -89,6 +89,8 @@ export interface ResourceOp {
   inputs?: string[];
   /** A rename (metadata.renamedFrom): the logical name the live resource had. */
   from?: string;
+  /** The `status` input the resource is created or updated with, where it has one (an AWS access key: `Active` or `Inactive`). */
+  status?: string;
 }
 
 export type DueKind = 'rotation' | 'expiry' | 'review' | 'certificate';

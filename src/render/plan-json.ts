@@ -47,5 +47,5 @@ function access(a: Plan['access']['gained'][number]): object {
 }
 
 function op(o: Plan['resources']['create'][number]): object {
-  return { type: o.type, name: o.name, identity: o.identity, team: o.team, ...(o.inputs ? { inputs: o.inputs } : {}), ...(o.from ? { from: o.from } : {}) };
+  return { type: o.type, name: o.name, identity: o.identity, team: o.team, ...(o.inputs ? { inputs: o.inputs } : {}), ...(o.from ? { from: o.from } : {}), ...(o.status ? { status: o.status } : {}) };
 }

@@ -332,5 +332,6 @@ function stepLine({ action, op }: ResourceStep): string {
   const inputs = op.inputs?.length ? op.inputs.map((i) => code(i)).join(', ') : '';
   const why = action === 'update' && inputs ? `: ${inputs}` : action === 'replace' && inputs ? `, forced by ${inputs}` : '';
   const from = op.from !== undefined ? `, renamed from ${code(op.from)}` : '';
-  return `- ${action} ${opText(op)}${why}${from}`;
+  const status = op.status !== undefined ? `, status ${code(op.status)}` : '';
+  return `- ${action} ${opText(op)}${why}${from}${status}`;
 }

@@ -116,6 +116,7 @@ function stepLine({ action, op }: ResourceStep, c: boolean): string {
   const notes = [
     ...(inputs === '' || action === 'create' || action === 'delete' ? [] : [action === 'replace' ? `because ${inputs}` : inputs]),
     ...(op.from === undefined ? [] : [`renamed from ${terminalSafe(op.from)}`]),
+    ...(op.status === undefined ? [] : [`status ${terminalSafe(op.status)}`]),
   ];
   return `  ${paint(c, colour, `${mark} ${action.padEnd(7)}`)} ${terminalSafe(op.type)} ${paint(c, BOLD, terminalSafe(op.name))}${notes.length ? ` (${notes.join('; ')})` : ''}`;
 }

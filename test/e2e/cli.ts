@@ -1,6 +1,6 @@
 // Runs the built CLI exactly as users do: `node dist/cli.js …` in a child process.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -39,3 +39,15 @@ export function repo(files: Record<string, string | Uint8Array>): string {
 }
 
 export const STACK_TRACE = /^\s+at .+[:(]\d+/m;
+
+/**
+ * The CLI as an unprivileged user, so file permissions hold even when the suite runs as root
+ * (root reads and writes a mode-000 file). The scratch copy is opened up for traversal.
+ */
+export function idacUnprivileged(args: string[], dir: string): CliResult {
+  chmodSync(dir, 0o755);
+  const asUser = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+  const r = spawnSync(process.execPath, [cliPath, ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '' }, ...asUser });
+  if (r.error) throw r.error;
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}

@@ -478,8 +478,11 @@ describe('idac plan (built CLI, git repositories in a temp dir)', () => {
     expect(r1.code).toBe(1);
     expect(p1.findings.filter((f) => f.rule === 'plan/mass-deletion').map((f) => f.message)).toEqual([expect.stringContaining('--allow-deletions 12')]);
     const r2 = idac([...args, '--allow-deletions', '12']);
-    expect((JSON.parse(r2.stdout) as PlanJson).findings.filter((f) => f.rule === 'plan/mass-deletion')).toEqual([]);
-    expect(r2.code).toBe(0);
+    const p2 = JSON.parse(r2.stdout) as PlanJson;
+    expect(p2.findings.filter((f) => f.rule === 'plan/mass-deletion')).toEqual([]);
+    // What remains is apply's own refusal: three hold a protected IAM role (high or critical, removed rather than decommissioned).
+    expect(p2.findings.map((f) => `${f.rule} ${f.identity}`)).toEqual(['plan/protected-resource support-assistant', 'plan/protected-resource settlement-reader', 'plan/protected-resource ci-deployer']);
+    expect(r2.code).toBe(1);
     const r3 = idac([...args, '--allow-deletions', '11']);
     expect(r3.code).toBe(1);
   });

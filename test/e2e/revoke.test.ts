@@ -1,13 +1,19 @@
 // idac revoke through the built CLI: the manifest edit, the printed diff, and what the plan of that
 // emergency change shows (access gone, the key replaced by a new generation, nothing deleted that
 // holds history).
+import { chmodSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { idac, root, STACK_TRACE } from './cli.js';
+import { acmeCopy, read } from './acme.js';
+import { idac, idacUnprivileged, root, STACK_TRACE } from './cli.js';
 import { GitRepo, git } from './git.js';
 
 const NOW = '2026-11-23';
 const EXPORTER = 'identities/data/report-exporter.yaml';
+const LEGACY = 'identities/data/legacy-etl.yaml';
+const READER = 'identities/payments/settlement-reader.yaml';
+const TOMBSTONE = 'identities/payments/nightly-recon.yaml';
+
 
 describe('idac revoke (built CLI)', () => {
   it('suspends, bumps the generation, prints the diff; the plan disables access and replaces the key', () => {
@@ -42,6 +48,104 @@ describe('idac revoke (built CLI)', () => {
     expect(plan.resources.create[0].name).not.toBe(plan.resources.delete[0].name);
     expect(plan.deletions.count).toBe(0);
     git(repo.dir, 'checkout', '-q', '-f', 'main');
+  });
+
+  it('the plan of a revoke says the new AWS key is created Inactive (JSON, text, Markdown)', () => {
+    const repo = GitRepo.fromFolder(join(root, 'examples/acme')).branch('revoke');
+    expect(idac(['revoke', 'report-exporter', '--dir', repo.dir, '--reason', 'INC-5000', '--now', NOW]).code).toBe(0);
+    const head = repo.commit('revoke');
+    const plan = (format: string) => idac(['plan', '--dir', repo.dir, '--base', 'main', '--head', head, '--now', NOW, '--format', format]);
+    const json = JSON.parse(plan('json').stdout);
+    const key = json.resources.create.find((o: { type: string }) => o.type === 'aws:iam/accessKey:AccessKey');
+    expect(key).toEqual({ type: 'aws:iam/accessKey:AccessKey', name: key.name, identity: 'report-exporter', team: 'data', status: 'Inactive' });
+    // The key being replaced was Active: the delete carries no status (it is gone, whatever it was).
+    expect(json.resources.delete.find((o: { type: string }) => o.type === 'aws:iam/accessKey:AccessKey')).toEqual({ type: 'aws:iam/accessKey:AccessKey', name: expect.stringMatching(/^report-exporter\.aws\.key\.g\d+$/), identity: 'report-exporter', team: 'data' });
+    expect(plan('text').stdout).toContain(`+ create  aws:iam/accessKey:AccessKey ${key.name} (status Inactive)`);
+    expect(plan('markdown').stdout).toContain(`- create \`aws:iam/accessKey:AccessKey\` \`${key.name}\`, status \`Inactive\``);
+  });
+
+  it('a decommissioned identity is refused: exit 1, the file untouched, and why', () => {
+    const dir = acmeCopy();
+    const before = read(dir, TOMBSTONE);
+    const r = idac(['revoke', 'nightly-recon', '--dir', dir, '--reason', 'INC-5001', '--now', NOW]);
+    expect(r).toEqual({ code: 1, stdout: '', stderr: `idac: not revoking nightly-recon (${TOMBSTONE}): it is decommissioned: apply has deleted its access and credentials, so there is nothing to revoke. Nothing was changed\n` });
+    expect(read(dir, TOMBSTONE)).toBe(before);
+  });
+
+  it('a suspended identity only gets the new generation: no second status comment, no status churn', () => {
+    const dir = acmeCopy();
+    const r = idac(['revoke', 'legacy-etl', '--dir', dir, '--reason', 'INC-5002 secret-id in a log', '--now', NOW]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe([
+      `--- a/${LEGACY}\t`,
+      `+++ b/${LEGACY}\t`,
+      '@@ -24,3 +24,4 @@',
+      '     overlap: 1d',
+      '-    epoch: 1',
+      '+    # new credential generation 2026-11-23: INC-5002 secret-id in a log',
+      '+    epoch: 2',
+      '   access:',
+      '',
+    ].join('\n'));
+    expect(r.stderr).toBe(`idac: ${LEGACY}: already suspended; credential generation bumped (epoch 2). Commit it and open the emergency pull request; apply replaces the credential.\n`);
+    expect(idac(['validate', '--dir', dir, '--now', NOW]).code).toBe(0);
+
+    // Revoking the same identity twice: the second run changes only the generation.
+    const once = idac(['revoke', 'report-exporter', '--dir', dir, '--reason', 'INC-5003', '--now', NOW]);
+    expect(once.code).toBe(0);
+    const after = read(dir, EXPORTER);
+    const twice = idac(['revoke', 'report-exporter', '--dir', dir, '--reason', 'INC-5004', '--now', '2026-11-24']);
+    expect(twice.code).toBe(0);
+    expect(read(dir, EXPORTER)).toBe(after.replace('    epoch: 1\n', '    # new credential generation 2026-11-24: INC-5004\n    epoch: 2\n'));
+    expect(read(dir, EXPORTER).match(/# revoked/g)).toHaveLength(1);
+  });
+
+  it('a suspended identity without a static credential: nothing to change, exit 0, the file untouched', () => {
+    const dir = acmeCopy();
+    expect(idac(['revoke', 'settlement-reader', '--dir', dir, '--reason', 'INC-5005', '--now', NOW]).code).toBe(0);
+    const before = read(dir, READER);
+    const r = idac(['revoke', 'settlement-reader', '--dir', dir, '--reason', 'INC-5006', '--now', NOW]);
+    expect(r).toEqual({ code: 0, stdout: '', stderr: `idac: ${READER}: settlement-reader is already suspended and holds no static credential to replace: nothing to change.\n` });
+    expect(read(dir, READER)).toBe(before);
+  });
+
+  it('a manifest the edit cannot be made in is refused: exit 1, the file untouched', () => {
+    const dir = acmeCopy();
+    for (const [text, why] of [
+      ['apiVersion: idac/v1\nkind: MachineIdentity\nmetadata:\n  name: report-exporter\nspec: [\n', /does not parse/],
+      ['apiVersion: idac/v1\nkind: MachineIdentity\nmetadata:\n  name: report-exporter\nspec:\n  status: { a: b }\n', /spec\.status is not a plain value/],
+    ] as const) {
+      writeFileSync(join(dir, EXPORTER), text);
+      const r = idac(['revoke', 'report-exporter', '--dir', dir, '--reason', 'INC-5007', '--now', NOW]);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(/^idac: not revoking report-exporter \(identities\/data\/report-exporter\.yaml\): /);
+      expect(r.stderr).toMatch(why);
+      expect(r.stdout).toBe('');
+      expect(read(dir, EXPORTER)).toBe(text);
+    }
+  });
+
+  it('a read-only or unreadable manifest exits 2 with a clear message, no stack trace, the file untouched', () => {
+    const dir = acmeCopy();
+    const before = read(dir, EXPORTER);
+    chmodSync(join(dir, EXPORTER), 0o444);
+    const ro = idacUnprivileged(['revoke', 'report-exporter', '--dir', dir, '--reason', 'INC-5008', '--now', NOW], dir);
+    expect(ro).toEqual({ code: 2, stdout: '', stderr: `idac: cannot write ${EXPORTER}: permission denied; nothing was changed\n` });
+    expect(read(dir, EXPORTER)).toBe(before);
+    chmodSync(join(dir, EXPORTER), 0o000);
+    const unreadable = idacUnprivileged(['revoke', 'report-exporter', '--dir', dir, '--reason', 'INC-5008', '--now', NOW], dir);
+    expect(unreadable).toEqual({ code: 2, stdout: '', stderr: `idac: cannot read ${EXPORTER}: permission denied; nothing was changed\n` });
+    chmodSync(join(dir, EXPORTER), 0o644);
+    expect(read(dir, EXPORTER)).toBe(before);
+  });
+
+  it('--help marks --reason as required; without it, exit 2 saying so', () => {
+    const help = idac(['revoke', '--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/^Usage: idac revoke <name> --reason <text> \[options\]$/m);
+    expect(help.stdout).toMatch(/--reason <text> +\(required\) why/);
+    const r = idac(['revoke', 'report-exporter', '--dir', join(root, 'examples/acme'), '--now', NOW]);
+    expect(r).toEqual({ code: 2, stdout: '', stderr: "error: required option '--reason <text>' not specified\n" });
   });
 
   it('exit 2: unknown identity, missing reason, not a name', () => {

@@ -1,11 +1,11 @@
 // idac rotation through the built CLI: SPEC §5's JSON shape, the SPEC §2 generation formula
 // (computed here independently), and what makes a credential overdue.
 import { createHash } from 'node:crypto';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { idac, root, STACK_TRACE } from './cli.js';
+import { idac, idacUnprivileged, root, STACK_TRACE } from './cli.js';
 
 const NOW = '2026-11-23T00:00:00Z';
 const EXPORTER = 'identities/data/report-exporter.yaml';
@@ -62,6 +62,42 @@ describe('idac rotation (built CLI)', () => {
     expect(none.code).toBe(1);
     expect(none.stdout).toMatch(/report-exporter +aws-access-key .*next never .*OVERDUE: no rotation period: the credential never rotates/);
     expect(none.stdout).not.toMatch(STACK_TRACE);
+  });
+
+  it('a suspended identity has no overlap window: overlapUntil null, and the text prints none', () => {
+    const acme = join(root, 'examples/acme');
+    const json = JSON.parse(idac(['rotation', '--dir', acme, '--now', NOW, '--format', 'json']).stdout) as { credentials: Record<string, unknown>[] };
+    const p30 = 30 * 86400;
+    const now = Date.parse(NOW) / 1000;
+    const off = createHash('sha256').update('legacy-etl').digest().readUInt32BE(0) % p30;
+    const issued = off + Math.floor((now - off) / p30) * p30;
+    expect(json.credentials.find((c) => c.identity === 'legacy-etl')).toEqual({
+      identity: 'legacy-etl', kind: 'vault-secret-id', generation: Math.floor((now - off) / p30) + 1, issued: iso(issued), nextRotation: iso(issued + p30), overlapUntil: null,
+      status: 'suspended', ageDays: Math.floor((now - issued) / 86400), overdue: false, reason: null, file: 'identities/data/legacy-etl.yaml',
+    });
+    const line = idac(['rotation', '--dir', acme, '--now', NOW]).stdout.split('\n').find((l) => l.startsWith('legacy-etl '))!;
+    expect(line).toBe(`legacy-etl                   vault-secret-id g${Math.floor((now - off) / p30) + 1}    issued ${iso(issued)}  next ${iso(issued + p30)}  age ${Math.floor((now - issued) / 86400)}d  (suspended)`);
+  });
+
+  it('without a rotation period nothing is invented: issued, overlapUntil and ageDays are null ("unknown" in text)', () => {
+    const dir = acmeCopy();
+    writeFileSync(join(dir, EXPORTER), readFileSync(join(dir, EXPORTER), 'utf8').replace(/  rotation:\n    period: 60d\n    overlap: 3d\n/, ''));
+    const r = idac(['rotation', '--dir', dir, '--now', NOW, '--format', 'json']);
+    expect(r.code).toBe(1);
+    expect((JSON.parse(r.stdout) as { credentials: Record<string, unknown>[] }).credentials.find((c) => c.identity === 'report-exporter')).toEqual({
+      identity: 'report-exporter', kind: 'aws-access-key', generation: 0, issued: null, nextRotation: null, overlapUntil: null,
+      status: 'active', ageDays: null, overdue: true, reason: 'no rotation period: the credential never rotates', file: EXPORTER,
+    });
+    const line = idac(['rotation', '--dir', dir, '--now', NOW]).stdout.split('\n').find((l) => l.startsWith('report-exporter '));
+    expect(line).toBe('report-exporter              aws-access-key  g0      issued unknown  next never  age unknown  OVERDUE: no rotation period: the credential never rotates');
+  });
+
+  it('exit 2 with the file named when a manifest cannot be read (it may hold a credential)', () => {
+    const dir = acmeCopy();
+    chmodSync(join(dir, EXPORTER), 0o000);
+    const r = idacUnprivileged(['rotation', '--dir', dir, '--now', NOW], dir);
+    chmodSync(join(dir, EXPORTER), 0o644);
+    expect(r).toEqual({ code: 2, stdout: '', stderr: `idac: cannot read ${EXPORTER}: permission denied\n` });
   });
 
   it('exit 2 without an identities folder', () => {

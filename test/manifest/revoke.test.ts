@@ -17,7 +17,8 @@ describe('revokeText', () => {
   it.each([
     ['payments/settlement-reader.yaml', { removed: ['  status: active'], added: ['  # revoked 2026-11-23: INC-5000 key in a CI log', '  status: suspended'] }, null],
     ['data/report-exporter.yaml', { removed: [], added: ['  # revoked 2026-11-23: INC-5000 key in a CI log', '  status: suspended', '    epoch: 1'] }, 1],
-    ['data/legacy-etl.yaml', { removed: ['    epoch: 1'], added: ['  # revoked 2026-11-23: INC-5000 key in a CI log', '    epoch: 2'] }, 2],
+    // Already suspended: the status line and its comment stay; only the generation moves, with its reason.
+    ['data/legacy-etl.yaml', { removed: ['    epoch: 1'], added: ['    # new credential generation 2026-11-23: INC-5000 key in a CI log', '    epoch: 2'] }, 2],
     ['platform/release-bot.yaml', { removed: [], added: ['  # revoked 2026-11-23: INC-5000 key in a CI log', '  status: suspended'] }, null],
   ])('%s: only the lines that matter change, and it still loads', (file, lines, epoch) => {
     const before = acme(file);
@@ -35,6 +36,13 @@ describe('revokeText', () => {
     if (!r.ok) throw new Error(r.message);
     expect(r.text).toContain('  # revoked 2026-11-23: x status: active access: {}\n  status: suspended\n');
     expect((loadText(r.text, { expect: 'MachineIdentity', fast: false }).data as { spec: { status: string } }).spec.status).toBe('suspended');
+  });
+
+  it('a decommissioned identity is refused; a suspended one without a static credential is left as it is', () => {
+    expect(revokeText(acme('payments/nightly-recon.yaml'), OPTS)).toEqual({ ok: false, message: 'it is decommissioned: apply has deleted its access and credentials, so there is nothing to revoke. Nothing was changed' });
+    const suspended = acme('payments/settlement-reader.yaml').replace('status: active', 'status: suspended');
+    expect(revokeText(suspended, OPTS)).toEqual({ ok: true, text: suspended, epoch: null, was: 'suspended' });
+    expect(revokeText(suspended.replace('status: suspended', 'status: paused'), OPTS)).toEqual({ ok: false, message: 'spec.status is "paused", not active, suspended or decommissioned; fix it first (idac validate)' });
   });
 
   it('a manifest that does not parse is refused, not rewritten', () => {

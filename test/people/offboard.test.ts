@@ -5,7 +5,8 @@ import { loadText } from '../../src/manifest/load.js';
 import type { MachineIdentity } from '../../src/manifest/machine-identity.generated.js';
 import type { Organization } from '../../src/manifest/organization.generated.js';
 import { orgModel } from '../../src/model/org.js';
-import { offboardReport, type Handover } from '../../src/people/offboard.js';
+import { didYouMean } from '../../src/manifest/schemas.js';
+import { offboardReport, successorGaps, withSuccessors, type Handover } from '../../src/people/offboard.js';
 import { edit, IDENTITY, ORG } from '../rules/harness.js';
 import { approvedBy, withElevations } from '../rules/elevation/fixture.js';
 
@@ -68,5 +69,58 @@ describe('offboardReport', () => {
 
   it('someone nobody names: nothing to hand over, but their teams are listed', () => {
     expect(offboardReport('erin@example.com', [identity('app')], org, [])).toEqual({ person: 'erin@example.com', identities: [], org: { teams: ['risk'], securityOwner: false }, invalid: [] });
+  });
+});
+
+describe('withSuccessors / successorGaps', () => {
+  const SUCCESSOR = 'spec.stewardship.successor';
+  const choice = (any: string | null, byTeam: Record<string, string> = {}) => ({ any, byTeam: new Map(Object.entries(byTeam)) });
+  const risky = (name: string, owner: string, successor: string) => {
+    const text = edit(edit(edit(IDENTITY, 'name: app', `name: ${name}`), 'owner: alice@example.com', `owner: ${owner}`), 'successor: bob@example.com', `successor: ${successor}`);
+    return { file: `identities/risk/${name}.yaml`, data: load<MachineIdentity>(edit(text, 'team: payments', 'team: risk'), 'MachineIdentity') };
+  };
+
+  it('the gaps: who needs a successor after the hand-over, and who on the team could be it', () => {
+    const ids = [identity('app'), identity('old', ['  expires: 2027-05-31\n', '  expires: 2027-05-31\n  status: decommissioned\n']), identity('solo', ['successor: bob@', 'successor: alice@'])];
+    const report = offboardReport('alice@example.com', ids, org, []);
+    // A tombstone is not asked for a successor; an identity nobody can take over needs a new owner first.
+    expect(successorGaps(report, ids, org)).toEqual([{ identity: 'app', file: 'identities/payments/app.yaml', team: 'payments', owner: 'bob@example.com', candidates: ['carol@example.com'] }]);
+  });
+
+  it.each<[string, string, ReturnType<typeof choice>, { code: number; message: string } | Record<string, string>]>([
+    ['one address for the one team', 'alice@example.com', choice('carol@example.com'), { 'spec.stewardship.owner': 'bob@example.com', [SUCCESSOR]: 'carol@example.com' }],
+    ['the team form', 'alice@example.com', choice(null, { payments: 'Carol@example.com' }), { 'spec.stewardship.owner': 'bob@example.com', [SUCCESSOR]: 'Carol@example.com' }],
+    ['a near miss', 'alice@example.com', choice('carl@example.com'), { code: 1, message: '--successor carl@example.com: carl@example.com is not a member of team payments in org.yaml, so app would not validate; did you mean carol@example.com?' }],
+    ['someone of another team', 'alice@example.com', choice('dave@example.com'), { code: 1, message: '--successor dave@example.com: dave@example.com is not a member of team payments in org.yaml, so app would not validate; members: alice@example.com, bob@example.com, carol@example.com' }],
+    ['the new owner', 'alice@example.com', choice('BOB@example.com'), { code: 1, message: '--successor BOB@example.com: BOB@example.com becomes the owner of app, and a successor must be someone else; name another member of team payments (carol@example.com)' }],
+    ['the person leaving', 'alice@example.com', choice('alice@example.com'), { code: 1, message: '--successor alice@example.com: alice@example.com is the person leaving; name another member of team payments' }],
+    ['a team that does not exist', 'alice@example.com', choice(null, { paymentz: 'carol@example.com' }), { code: 2, message: '--successor paymentz=…: there is no team paymentz in org.yaml; did you mean payments?' }],
+    ['a team with nothing to succeed', 'alice@example.com', choice('carol@example.com', { risk: 'dave@example.com' }), { code: 2, message: '--successor risk=…: no identity of team risk needs a new successor when alice@example.com leaves (teams that do: payments)' }],
+    ['successor only: the owner stays, the successor is replaced', 'bob@example.com', choice('carol@example.com'), { [SUCCESSOR]: 'carol@example.com' }],
+  ])('%s', (_name, person, chosen, expected) => {
+    const ids = [identity('app')];
+    const r = withSuccessors(offboardReport(person, ids, org, []), ids, org, chosen, didYouMean);
+    if ('code' in expected) expect(r).toEqual({ ok: false, ...expected });
+    else {
+      if (!r.ok) throw new Error(r.message);
+      expect(r.report.identities[0]!.proposal).toEqual(expected);
+      expect(r.report.identities[0]!.needs).not.toContain('new-successor');
+    }
+  });
+
+  it('identities in two teams: each team needs its own, a team-less one covers the rest', () => {
+    const ids = [identity('app'), risky('model', 'alice@example.com', 'dave@example.com')];
+    const withAlice = orgWith('').members;
+    const twoTeams = { ...org, members: new Map([...withAlice, ['risk', new Set(['alice@example.com', 'dave@example.com', 'erin@example.com'])]]) };
+    const report = offboardReport('alice@example.com', ids, twoTeams, []);
+    expect(withSuccessors(report, ids, twoTeams, choice(null, { payments: 'carol@example.com' }), didYouMean)).toEqual({ ok: false, code: 2, message: 'no successor for team risk (model): add --successor risk=EMAIL' });
+    const r = withSuccessors(report, ids, twoTeams, choice('erin@example.com', { payments: 'carol@example.com' }), didYouMean);
+    if (!r.ok) throw new Error(r.message);
+    expect(r.report.identities.map((h) => [h.identity, h.proposal[SUCCESSOR]])).toEqual([['app', 'carol@example.com'], ['model', 'erin@example.com']]);
+  });
+
+  it('without a valid org.yaml nothing can be checked: exit 2', () => {
+    const ids = [identity('app')];
+    expect(withSuccessors(offboardReport('alice@example.com', ids, null, []), ids, null, choice('carol@example.com'), didYouMean)).toEqual({ ok: false, code: 2, message: '--successor needs a valid identities/org.yaml: a successor must be a member of the identity\'s team (run idac validate)' });
   });
 });
