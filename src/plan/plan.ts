@@ -168,9 +168,13 @@ export function buildPlan(input: PlanInput): Plan {
 export function diffAccess(name: string, before: MachineIdentity | null, after: MachineIdentity | null, now: number, catalog: IamCatalog): { gained: AccessChange[]; lost: AccessChange[]; patterns: AccessPattern[] } {
   const b = liveGrants(name, before, now, catalog);
   const a = liveGrants(name, after, now, catalog);
-  const gained = [...a].filter(([k]) => !b.has(k)).map(([, v]) => v);
-  const lost = [...b].filter(([k]) => !a.has(k)).map(([, v]) => v);
-  return { gained: gained.map((g) => g.change), lost: lost.map((g) => g.change), patterns: [...patternsOf(name, gained, 'gained'), ...patternsOf(name, lost, 'lost')].sort(comparePatterns) };
+  const gained = [...a.live].filter(([k]) => !b.live.has(k)).map(([, v]) => v);
+  const lost = [...b.live].filter(([k]) => !a.live.has(k)).map(([, v]) => v);
+  return {
+    gained: gained.map((g) => g.change),
+    lost: lost.map((g) => g.change),
+    patterns: [...patternsOf(name, gained, 'gained', a.expansions), ...patternsOf(name, lost, 'lost', b.expansions)].sort(comparePatterns),
+  };
 }
 
 interface Live {
@@ -179,12 +183,24 @@ interface Live {
   source: Grant;
 }
 
-function liveGrants(name: string, data: MachineIdentity | null, now: number, catalog: IamCatalog): Map<string, Live> {
+interface LiveGrants {
+  /** Each exact grant once, by target and grant text. */
+  live: Map<string, Live>;
+  /** Every exact grant each pattern as written gives (by patternKey), whether or not another pattern gives it too. */
+  expansions: Map<string, Set<string>>;
+}
+
+function liveGrants(name: string, data: MachineIdentity | null, now: number, catalog: IamCatalog): LiveGrants {
   const out = new Map<string, Live>();
+  const expansions = new Map<string, Set<string>>();
   // A suspended identity's bindings are removed and its keys disabled: it holds nothing.
-  if (!data || (data.spec.status ?? 'active') !== 'active') return out;
+  if (!data || (data.spec.status ?? 'active') !== 'active') return { live: out, expansions };
   for (const g of effectiveAccess(data, now, catalog).grants) {
     const grant = grantText(g);
+    const pk = patternKey(g.target, written(g), g.elevation ?? undefined);
+    let set = expansions.get(pk);
+    if (set === undefined) expansions.set(pk, (set = new Set()));
+    set.add(grant);
     const k = `${g.target}\u0000${grant}`;
     const prev = out.get(k);
     // The same grant from spec.access and an elevation: the permanent one is what matters.
@@ -192,7 +208,11 @@ function liveGrants(name: string, data: MachineIdentity | null, now: number, cat
       out.set(k, { change: { identity: name, target: g.target, grant, ...(g.elevation === null ? {} : { elevation: g.elevation }) }, source: g });
     }
   }
-  return out;
+  return { live: out, expansions };
+}
+
+function patternKey(target: Grant['target'], w: { pattern: string; resource: string }, elevation: number | undefined): string {
+  return JSON.stringify([target, w.pattern, w.resource, elevation ?? null]);
 }
 
 /** The written pattern and resource a grant comes from (see AccessPattern). */
@@ -209,14 +229,15 @@ function written(g: Grant): { pattern: string; resource: string } {
   }
 }
 
-function patternsOf(name: string, pairs: readonly Live[], change: AccessPattern['change']): AccessPattern[] {
+function patternsOf(name: string, pairs: readonly Live[], change: AccessPattern['change'], expansions: ReadonlyMap<string, ReadonlySet<string>>): AccessPattern[] {
   const out = new Map<string, AccessPattern>();
   for (const { change: c, source } of pairs) {
     const { pattern, resource } = written(source);
-    const k = JSON.stringify([c.target, pattern, resource, c.elevation ?? null]);
+    const k = patternKey(c.target, { pattern, resource }, c.elevation);
     let p = out.get(k);
     if (!p) {
-      p = { identity: name, target: c.target, pattern, resource, count: 0, change, ...(c.elevation === undefined ? {} : { elevation: c.elevation }), grants: [] };
+      const total = expansions.get(patternKey(source.target, { pattern, resource }, source.elevation ?? undefined))?.size ?? 0;
+      p = { identity: name, target: c.target, pattern, resource, count: 0, total, change, ...(c.elevation === undefined ? {} : { elevation: c.elevation }), grants: [] };
       out.set(k, p);
     }
     p.count += 1;

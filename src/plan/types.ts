@@ -43,7 +43,14 @@ export interface AccessPattern {
   target: Target;
   pattern: string;
   resource: string;
+  /** The exact grants of this pattern that change: gained (not held before) or lost (no longer held). */
   count: number;
+  /**
+   * Every exact grant the pattern gives on its resource, on its side of the change (head for gained,
+   * base for lost): `s3:Get*` on an object prefix is 31 actions even where `s3:GetObject` was held
+   * before and only 30 are new. count ≤ total.
+   */
+  total: number;
   change: 'gained' | 'lost';
   /** Index of the elevation that grants it (active at `now`), when it comes from one. */
   elevation?: number;

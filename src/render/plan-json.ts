@@ -25,7 +25,7 @@ export function renderPlanJson(plan: Plan, links: Pick<FindingLinks, 'docs'>): s
       gained: plan.access.gained.map(access),
       lost: plan.access.lost.map(access),
       patterns: plan.access.patterns.map((p) => ({
-        identity: p.identity, target: p.target, pattern: p.pattern, resource: p.resource, count: p.count, change: p.change, ...(p.elevation === undefined ? {} : { elevation: p.elevation }),
+        identity: p.identity, target: p.target, pattern: p.pattern, resource: p.resource, count: p.count, total: p.total, change: p.change, ...(p.elevation === undefined ? {} : { elevation: p.elevation }),
       })),
     },
     resources: {

@@ -14,7 +14,7 @@ import { compareFindings } from '../findings.js';
 import type { AccessPattern, Plan, ResourceOp } from '../plan/types.js';
 import { cap, code, escapeText, htmlCode, oneLine } from './markdown.js';
 import type { IdentityView, ResourceStep } from './plan-view.js';
-import { countByTarget, effectCounts, identityViews, isCondensed, isDeleted, orgByEffect, patternText, plural, showChange } from './plan-view.js';
+import { countByTarget, effectCounts, expansionCount, identityViews, isCondensed, isDeleted, orgByEffect, partOf, patternText, plural, showChange } from './plan-view.js';
 
 const ORG_FILE = 'identities/org.yaml';
 
@@ -253,7 +253,7 @@ function size(lines: readonly string[]): number {
 
 /** `aws `s3:Get*` → 31 actions on `arn:…``, or the one grant it is. */
 function patternLine(p: AccessPattern): string {
-  const what = isCondensed(p) ? `${code(p.pattern)} → ${plural(p.count, p.target === 'aws' ? 'action' : 'grant')} on ${code(p.resource)}` : code(patternText(p));
+  const what = isCondensed(p) ? `${code(p.pattern)} → ${expansionCount(p)} on ${code(p.resource)}${partOf(p)}` : code(patternText(p));
   return `${p.target} ${what}${p.elevation === undefined ? '' : ` via ${code(`spec.elevations[${p.elevation}]`)}`}`;
 }
 

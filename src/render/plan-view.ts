@@ -80,13 +80,23 @@ export function countByTarget(changes: readonly AccessChange[]): [AccessChange['
 export function patternText(p: AccessPattern): string {
   const simple = p.target === 'kubernetes' ? `${p.pattern} ${p.resource}` : `${p.pattern} on ${p.resource}`;
   if (!isCondensed(p)) return simple;
-  return `${p.pattern} → ${plural(p.count, p.target === 'aws' ? 'action' : 'grant')} on ${p.resource}`;
+  return `${p.pattern} → ${expansionCount(p)} on ${p.resource}${partOf(p)}`;
+}
+
+/** `31 actions`: the whole expansion of the pattern on its resource. */
+export function expansionCount(p: AccessPattern): string {
+  return plural(p.total, p.target === 'aws' ? 'action' : 'grant');
+}
+
+/** ` (30 new)` where some of the expansion was held before (gained) or is still held (lost), else ''. */
+export function partOf(p: AccessPattern): string {
+  return p.count === p.total ? '' : ` (${p.count} ${p.change === 'gained' ? 'new' : 'no longer held'})`;
 }
 
 /** Whether the pattern stands for grants other than itself, so a reader may want the exact list. */
 export function isCondensed(p: AccessPattern): boolean {
   const simple = p.target === 'kubernetes' ? `${p.pattern} ${p.resource}` : `${p.pattern} on ${p.resource}`;
-  return p.count !== 1 || p.grants[0] !== simple;
+  return p.count !== 1 || p.total !== 1 || p.grants[0] !== simple;
 }
 
 /** Widening first: what a reviewer must weigh before what takes access away. */

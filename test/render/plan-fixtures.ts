@@ -7,7 +7,7 @@ import type { AccessChange, AccessPattern, Plan, ResourceOp } from '../../src/pl
 export function simplePatterns(gained: readonly AccessChange[], lost: readonly AccessChange[]): AccessPattern[] {
   const one = (a: AccessChange, change: AccessPattern['change']): AccessPattern => {
     const [pattern, resource] = a.target === 'kubernetes' ? [a.grant.slice(0, a.grant.indexOf(' ')), a.grant.slice(a.grant.indexOf(' ') + 1)] : a.grant.split(' on ') as [string, string];
-    return { identity: a.identity, target: a.target, pattern, resource, count: 1, change, ...(a.elevation === undefined ? {} : { elevation: a.elevation }), grants: [a.grant] };
+    return { identity: a.identity, target: a.target, pattern, resource, count: 1, total: 1, change, ...(a.elevation === undefined ? {} : { elevation: a.elevation }), grants: [a.grant] };
   };
   return [...gained.map((a) => one(a, 'gained')), ...lost.map((a) => one(a, 'lost'))];
 }
@@ -84,7 +84,7 @@ export function representativePlan(): Plan {
     patterns: [],
   };
   const written = (identity: string, pattern: string, resource: string, grants: string[]): AccessPattern =>
-    ({ identity, target: 'aws', pattern, resource, count: grants.length, change: 'gained', grants });
+    ({ identity, target: 'aws', pattern, resource, count: grants.length, total: grants.length, change: 'gained', grants });
   plan.access.patterns = [
     ...simplePatterns(plan.access.gained.filter((a) => a.identity === 'fraud-scorer'), []),
     ...simplePatterns([], plan.access.lost.filter((a) => a.identity === 'legacy-etl')),
@@ -154,9 +154,9 @@ export function hostilePlan(value: string): Plan {
     gained: [{ identity: v('c'), target: 'aws', grant: v('grant'), elevation: 0 }, { identity: v('a'), target: 'vault', grant: v('g2') }],
     lost: [{ identity: v('r'), target: 'kubernetes', grant: v('lost') }],
     patterns: [
-      { identity: v('c'), target: 'aws', pattern: v('pattern'), resource: v('resource'), count: 2, change: 'gained', elevation: 0, grants: [v('grant'), v('grant2')] },
-      { identity: v('a'), target: 'vault', pattern: v('cap'), resource: v('path'), count: 1, change: 'gained', grants: [v('g2')] },
-      { identity: v('r'), target: 'kubernetes', pattern: v('verb'), resource: v('lost'), count: 1, change: 'lost', grants: [v('lost')] },
+      { identity: v('c'), target: 'aws', pattern: v('pattern'), resource: v('resource'), count: 2, total: 3, change: 'gained', elevation: 0, grants: [v('grant'), v('grant2')] },
+      { identity: v('a'), target: 'vault', pattern: v('cap'), resource: v('path'), count: 1, total: 1, change: 'gained', grants: [v('g2')] },
+      { identity: v('r'), target: 'kubernetes', pattern: v('verb'), resource: v('lost'), count: 1, total: 1, change: 'lost', grants: [v('lost')] },
     ],
   };
   plan.organization = [{ kind: 'boundary', path: v('path'), before: v('before'), after: v('after'), effect: 'widens', summary: v('summary') }];

@@ -206,7 +206,7 @@ function widePlan(n: number, findings = 40): Plan {
   const grants = Array.from({ length: n }, (_, i) => `s3:Action${String(i).padStart(4, '0')} on arn:aws:s3:::wide-bucket`);
   plan.identities.changed = [{ name: 'wide', changes: [{ path: 'spec.access.aws.permissions[0].actions', before: ['s3:GetObject'], after: ['s3:*'] }] }];
   plan.access.gained = grants.map((grant) => ({ identity: 'wide', target: 'aws', grant }));
-  plan.access.patterns = [{ identity: 'wide', target: 'aws', pattern: 's3:*', resource: 'arn:aws:s3:::wide-bucket', count: n, change: 'gained', grants }];
+  plan.access.patterns = [{ identity: 'wide', target: 'aws', pattern: 's3:*', resource: 'arn:aws:s3:::wide-bucket', count: n, total: n, change: 'gained', grants }];
   plan.resources.delete = [{ type: 'aws:iam/role:Role', name: 'gone.aws.role', identity: 'gone', team: 'data' }];
   return plan;
 }
