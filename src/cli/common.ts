@@ -1,16 +1,24 @@
 // Flags every command shares, and the one place the system clock and the terminal are read.
 
-import { resolve } from 'node:path';
+import { discoveredRoot, givenRoot } from '../io/repo-root.js';
 import { parseInstant } from '../time.js';
 import { UsageError } from './errors.js';
 
 export interface CommonFlags {
+  /** The repository root: `identities/` and every finding's path are relative to it. */
   dir: string;
+  /** What PATH arguments are relative to: `--dir` when given, else the current directory (SPEC §5). */
+  base: string;
   now: number;
 }
 
+/** Every command starts here, so every command finds (or checks) the root the same way. */
 export function common(opts: { dir?: string; now?: string }): CommonFlags {
-  return { dir: resolve(opts.dir ?? '.'), now: clock(opts.now) };
+  const cwd = process.cwd();
+  if (opts.dir === undefined) return { dir: discoveredRoot(cwd), base: cwd, now: clock(opts.now) };
+  const given = givenRoot(opts.dir, cwd);
+  if (!given.ok) throw new UsageError(given.message);
+  return { dir: given.root, base: given.root, now: clock(opts.now) };
 }
 
 export function clock(now: string | undefined): number {

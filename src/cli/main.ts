@@ -10,7 +10,7 @@ type Handler = (args: string[], opts: Record<string, string | undefined>) => Pro
 
 function withCommon(cmd: Command): Command {
   return cmd
-    .option('--dir <path>', 'repository root (default: the current directory)')
+    .option('--dir <path>', 'repository root (default: the nearest folder from here up that holds identities/org.yaml, else the current directory)')
     .option('--now <iso>', 'the clock: an ISO-8601 date or date-time (default: now)');
 }
 
@@ -24,6 +24,7 @@ export async function main(argv: string[]): Promise<number> {
     .description('identity as code: govern machine identities the GitOps way')
     .version(version, '-V, --version')
     .exitOverride()
+    .enablePositionalOptions()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) })
     .showSuggestionAfterError(true);
 
@@ -86,7 +87,7 @@ export async function main(argv: string[]): Promise<number> {
 
   withCommon(program.command('revoke').argument('<name>', 'the identity to stop'))
     .description('emergency stop: set status suspended and force a new credential generation, print the diff to commit')
-    .option('--reason <text>', 'why (an incident id): recorded in a comment above status')
+    .requiredOption('--reason <text>', 'required: why (an incident id), recorded in a comment above status')
     .action(run(() => import('./revoke.js')));
 
   withCommon(program.command('history').argument('[name]', 'the identity (omit with --all)'))
@@ -117,18 +118,25 @@ export async function main(argv: string[]): Promise<number> {
     .option('--out <file>', 'write the report to a file instead of stdout')
     .action(run(() => import('./offboard.js')));
 
-  withCommon(program.command('review').argument('[verb]', '`attest` to record a review').argument('[identity]', 'with attest: the identity reviewed'))
+  // attest is a subcommand so that commander itself says when NAME is missing.
+  // Positional options: what follows `attest` is attest's (--format, --now), not the list's.
+  const review = withCommon(program.command('review').enablePositionalOptions().argument('[command]', '`attest` to record a review (see idac review attest --help)'))
     .description('identities due for access review, per owner; `review attest NAME --reviewer R` records a review in the manifest')
     .option('--owner <email>', 'only this owner\'s identities')
     .option('--due <duration>', 'due within this window (default 30d)')
-    .option('--reviewer <email>', 'with attest: who reviewed')
     .addOption(new Option('--format <format>', 'text | json').default(undefined))
     .option('--out <file>', 'write to a file instead of stdout')
     .action(run(() => import('./review.js')));
+  withCommon(review.command('attest').argument('<name>', 'the identity reviewed'))
+    .description('record an access review in the manifest (review.lastReviewed := --now, review.reviewer) and print the diff to commit')
+    .option('--reviewer <email>', 'required: who reviewed (a team member or security owner, not the owner)')
+    .addOption(new Option('--format <format>', 'text | json').default(undefined))
+    .option('--out <file>', 'write to a file instead of stdout')
+    .action(run(() => import('./review.js').then((m) => ({ run: m.runAttest }))));
 
-  withCommon(program.command('rules'))
-    .description('the rule catalogue: rationale, fix and OWASP NHI mapping')
-    .option('--format <format>', 'markdown | json | text')
+  withCommon(program.command('rules').argument('[id]', 'one rule in full, e.g. aws/no-wildcard-action'))
+    .description('the rule catalogue: rationale, fix and OWASP NHI mapping; with ID, that rule in full')
+    .addOption(new Option('--format <format>', 'text (default) | markdown | json').default(undefined))
     .option('--out <file>', 'write to a file instead of stdout')
     .action(run(() => import('./rules.js')));
 

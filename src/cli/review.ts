@@ -20,7 +20,6 @@ const NAME = /^[a-z][a-z0-9-]{1,46}[a-z0-9]$/;
 export async function run(args: string[], opts: Record<string, string | undefined>): Promise<number> {
   const verb = args[0];
   if (verb === undefined) return list(opts);
-  if (verb === 'attest') return attest(args[1], opts);
   throw new UsageError(`unknown review command ${show(verb)}: use \`idac review\` to list what is due or \`idac review attest NAME --reviewer EMAIL\``);
 }
 
@@ -31,7 +30,6 @@ async function list(opts: Record<string, string | undefined>): Promise<number> {
   const window = parseDuration(within);
   if (window === null) throw new UsageError(`--due ${show(within)} is not a duration: <int>(m|h|d), e.g. 30d`);
   if (opts.owner !== undefined && !isEmail(opts.owner)) throw new UsageError(`--owner ${show(opts.owner)} is not an e-mail address`);
-  if (opts.reviewer !== undefined) throw new UsageError('--reviewer goes with `idac review attest NAME`');
   const repo = await readManifests(dir);
   if (!repo.org) throw new UsageError('identities/org.yaml is missing or not valid (run idac validate): review intervals come from its limits.reviewEvery');
   const owners = reviewsDue(repo.identities, repo.org, now, window, opts.owner);
@@ -40,13 +38,13 @@ async function list(opts: Record<string, string | undefined>): Promise<number> {
   return owners.some((o) => o.reviews.some((r) => r.state === 'overdue')) ? 1 : 0;
 }
 
-async function attest(name: string | undefined, opts: Record<string, string | undefined>): Promise<number> {
+export async function runAttest(args: string[], opts: Record<string, string | undefined>): Promise<number> {
+  const name = args[0];
   const { dir, now } = common(opts);
   const format = oneOf('--format', opts.format, FORMATS, 'text');
   if (name === undefined || !NAME.test(name)) throw new UsageError(`${show(name ?? '')} is not an identity name (^[a-z][a-z0-9-]{1,46}[a-z0-9]$): idac review attest NAME --reviewer EMAIL`);
   const reviewer = opts.reviewer ?? '';
   if (!isEmail(reviewer)) throw new UsageError(reviewer === '' ? '--reviewer EMAIL is required: who reviewed the access' : `--reviewer ${show(reviewer)} is not an e-mail address`);
-  if (opts.owner !== undefined || opts.due !== undefined) throw new UsageError('--owner and --due go with the list (`idac review`), not with attest');
   const repo = await readManifests(dir);
   const found = repo.identities.filter((i) => i.data.metadata.name === name);
   if (found.length === 0) {

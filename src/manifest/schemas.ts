@@ -237,7 +237,7 @@ export function didYouMean(input: string, candidates: readonly string[]): string
 }
 
 /** Edit distance counting a swap of two neighbours as one edit (`tpye` → `type`, `owenr` → `owner`). */
-function levenshtein(a: string, b: string): number {
+export function levenshtein(a: string, b: string): number {
   if (Math.abs(a.length - b.length) > 3) return 99;
   const rows: number[][] = [Array.from({ length: b.length + 1 }, (_, j) => j)];
   for (let i = 1; i <= a.length; i++) {
