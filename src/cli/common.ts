@@ -1,6 +1,6 @@
 // Flags every command shares, and the one place the system clock and the terminal are read.
 
-import { discoveredRoot, givenRoot } from '../io/repo-root.js';
+import { discoveredRoot, givenRoot, holdsIdentities } from '../io/repo-root.js';
 import { parseInstant } from '../time.js';
 import { UsageError } from './errors.js';
 
@@ -12,13 +12,23 @@ export interface CommonFlags {
   now: number;
 }
 
-/** Every command starts here, so every command finds (or checks) the root the same way. */
-export function common(opts: { dir?: string; now?: string }): CommonFlags {
+/**
+ * Every command starts here, so every command finds (or checks) the root the same way. `repo`:
+ * the command reads identities/ (false for those that need no repository, and for validate given
+ * PATHs of its own).
+ */
+export function common(opts: { dir?: string; now?: string }, repo = true): CommonFlags {
   const cwd = process.cwd();
-  if (opts.dir === undefined) return { dir: discoveredRoot(cwd), base: cwd, now: clock(opts.now) };
+  const now = clock(opts.now);
+  if (opts.dir === undefined) {
+    const found = discoveredRoot(cwd);
+    if (repo && !found.found && !holdsIdentities(found.root)) throw new UsageError(`no identity repository here: neither ${cwd} nor a folder above it holds identities/org.yaml; run idac inside the repository or give --dir`);
+    return { dir: found.root, base: cwd, now };
+  }
   const given = givenRoot(opts.dir, cwd);
   if (!given.ok) throw new UsageError(given.message);
-  return { dir: given.root, base: given.root, now: clock(opts.now) };
+  if (repo && !holdsIdentities(given.root)) throw new UsageError(`--dir ${opts.dir} holds no identities/ folder; give the repository root (the folder that holds identities/org.yaml)`);
+  return { dir: given.root, base: given.root, now };
 }
 
 export function clock(now: string | undefined): number {

@@ -72,7 +72,7 @@ export function waited(client: GitHubClient): string {
 }
 
 export async function run(_args: string[], opts: Record<string, string | undefined>): Promise<number> {
-  common(opts);
+  common(opts, false);
   if (opts.plan === undefined) throw new UsageError('--plan FILE is required: the Markdown from `idac plan --format markdown --out FILE`');
   const c = await connect(opts.author);
   const number = opts.pr !== undefined ? positiveInt('--pr', opts.pr, 0) : await prFromEvent(process.env.GITHUB_EVENT_PATH);

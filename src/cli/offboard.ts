@@ -5,7 +5,8 @@
 import { show } from '../findings.js';
 import { assign } from '../manifest/edit.js';
 import { isEmail } from '../people/email.js';
-import { offboardReport } from '../people/offboard.js';
+import { nearestPerson } from '../model/org.js';
+import { offboardReport, peopleNamed } from '../people/offboard.js';
 import { renderOffboardJson, renderOffboardText, type Written } from '../render/offboard.js';
 import { common, oneOf } from './common.js';
 import { UsageError } from './errors.js';
@@ -24,6 +25,11 @@ export async function run(args: string[], opts: Record<string, string | undefine
   const needle = person.toLowerCase();
   const unchecked = repo.invalid.filter((f) => f.text === null || f.text.toLowerCase().includes(needle)).map((f) => f.file);
   const report = offboardReport(person, repo.identities, repo.org, unchecked);
+  // Nothing to hand over for an address a typo away from someone who is named: say so, not "nothing to do".
+  if (report.identities.length === 0 && report.invalid.length === 0 && !report.org?.teams.length && !report.org?.securityOwner) {
+    const near = nearestPerson(person, peopleNamed(repo.identities, repo.org));
+    if (near) throw new UsageError(`${person} is named by no manifest and not in org.yaml; did you mean ${near}?`);
+  }
 
   let written: Written | null = null;
   if (opts.write !== undefined) {

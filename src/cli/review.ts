@@ -3,7 +3,9 @@
 // manifest and prints the diff to commit.
 
 import { show } from '../findings.js';
-import { lower } from '../model/org.js';
+import { didYouMean } from '../manifest/schemas.js';
+import { didYouMeanPerson, lower, nearestPerson } from '../model/org.js';
+import { peopleNamed } from '../people/offboard.js';
 import { isEmail, samePerson } from '../people/email.js';
 import { renderAttestationJson, renderReviewJson, renderReviewText } from '../render/review.js';
 import { attestText } from '../review/attest.js';
@@ -32,7 +34,12 @@ async function list(opts: Record<string, string | undefined>): Promise<number> {
   if (opts.owner !== undefined && !isEmail(opts.owner)) throw new UsageError(`--owner ${show(opts.owner)} is not an e-mail address`);
   const repo = await readManifests(dir);
   if (!repo.org) throw new UsageError('identities/org.yaml is missing or not valid (run idac validate): review intervals come from its limits.reviewEvery');
-  const owners = reviewsDue(repo.identities, repo.org, now, window, opts.owner);
+  const owner = opts.owner;
+  if (owner !== undefined && !repo.identities.some((i) => samePerson(i.data.spec.stewardship.owner, owner)) && !repo.org.people.has(lower(owner))) {
+    const near = nearestPerson(owner, peopleNamed(repo.identities, repo.org));
+    if (near) throw new UsageError(`--owner ${owner} owns no identity and is not in org.yaml; did you mean ${near}?`);
+  }
+  const owners = reviewsDue(repo.identities, repo.org, now, window, owner);
   const report = { now: isoInstant(now), within, reviewEvery: repo.org.spec.limits?.reviewEvery ?? null, owners };
   await emit(format === 'json' ? renderReviewJson(report) : renderReviewText(report), opts.out);
   return owners.some((o) => o.reviews.some((r) => r.state === 'overdue')) ? 1 : 0;
@@ -49,14 +56,15 @@ export async function runAttest(args: string[], opts: Record<string, string | un
   const found = repo.identities.filter((i) => i.data.metadata.name === name);
   if (found.length === 0) {
     const broken = repo.invalid.find((f) => f.file.replace(/^.*\//, '').replace(/\.ya?ml$/i, '') === name);
-    throw new UsageError(broken ? `${broken.file} is not a valid manifest; fix it first (idac validate)` : `no identity ${name} under identities/`);
+    const guess = didYouMean(name, repo.identities.map((i) => i.data.metadata.name));
+    throw new UsageError(broken ? `${broken.file} is not a valid manifest; fix it first (idac validate)` : `no identity ${name} under identities/${guess ? `; did you mean ${guess}?` : ''}`);
   }
   if (found.length > 1) throw new UsageError(`${name} is in more than one file (${found.map((f) => f.file).join(', ')}); run idac validate`);
   const { file, data } = found[0]!;
   // The same four-eyes and known-person checks validate makes (stewardship/reviewer-not-owner,
   // stewardship/reviewer-known): a review that validate would reject is not recorded.
   if (samePerson(reviewer, data.spec.stewardship.owner)) throw new UsageError(`${reviewer} owns ${name}; the review must be done by someone else (stewardship/reviewer-not-owner)`);
-  if (repo.org && !repo.org.people.has(lower(reviewer))) throw new UsageError(`${reviewer} is neither a team member nor a security owner in org.yaml (stewardship/reviewer-known)`);
+  if (repo.org && !repo.org.people.has(lower(reviewer))) throw new UsageError(`${reviewer} is neither a team member nor a security owner in org.yaml${didYouMeanPerson(reviewer, repo.org.people)} (stewardship/reviewer-known)`);
   const lastReviewed = isoDate(now);
   const before = await readRaw(dir, file);
   const result = attestText(before, { lastReviewed, reviewer });

@@ -13,7 +13,7 @@ import { emit } from './write.js';
 const FORMATS = ['text', 'markdown', 'json'] as const;
 
 export async function run(args: string[], opts: Record<string, string | undefined>): Promise<number> {
-  common(opts);
+  common(opts, false);
   const format = oneOf('--format', opts.format, FORMATS, 'text');
   const id = args[0];
   if (id === undefined) {

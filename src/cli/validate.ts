@@ -31,7 +31,7 @@ function threadOptions(): { threads?: number; threshold?: number } {
 const FORMATS = ['text', 'json', 'github', 'sarif'] as const;
 
 export async function run(paths: string[], opts: Record<string, string | undefined>): Promise<number> {
-  const { dir, base, now } = common(opts);
+  const { dir, base, now } = common(opts, paths.length === 0);
   const format = oneOf('--format', opts.format, FORMATS, 'text');
   const max = positiveInt('--max-findings', opts.maxFindings, 500);
   const source = new FsSource(dir);

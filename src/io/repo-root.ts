@@ -24,16 +24,21 @@ export function givenRoot(dir: string, cwd: string): RootResult {
 }
 
 /** The nearest ancestor of `cwd` (itself included) that holds identities/org.yaml, else `cwd`. */
-export function discoveredRoot(cwd: string): string {
+export function discoveredRoot(cwd: string): { root: string; found: boolean } {
   for (let at = resolve(cwd); ; at = dirname(at)) {
-    if (isFile(join(at, MARKER))) return at;
-    if (dirname(at) === at) return resolve(cwd);
+    if (isKind(join(at, MARKER), 'file')) return { root: at, found: true };
+    if (dirname(at) === at) return { root: resolve(cwd), found: false };
   }
 }
 
-function isFile(path: string): boolean {
+export function holdsIdentities(root: string): boolean {
+  return isKind(join(root, 'identities'), 'dir');
+}
+
+function isKind(path: string, kind: 'file' | 'dir'): boolean {
   try {
-    return statSync(path).isFile();
+    const st = statSync(path);
+    return kind === 'file' ? st.isFile() : st.isDirectory();
   } catch {
     return false;
   }
