@@ -194,16 +194,14 @@ describe('idac rules', () => {
   it('ID: one rule in full (text, markdown, JSON)', () => {
     const text = idac(['rules', 'aws/no-wildcard-action']);
     expect(text.code).toBe(0);
-    expect(text.stdout).toBe([
-      'aws/no-wildcard-action  (error)',
-      'AWS action wildcard over every action',
-      '',
-      'why:   `*` grants every action of every AWS service and `svc:*` every action of one service, including the ones AWS adds later; no machine identity needs that, and a leaked credential with it owns the account or the service.',
-      'fix:   List the actions the identity uses (CloudTrail or IAM Access Analyzer policy generation shows them), e.g. s3:GetObject instead of s3:*.',
-      'OWASP: NHI5 Overprivileged NHI',
-      'docs:  docs/rules/aws/no-wildcard-action.md',
-      '',
-    ].join('\n'));
+    expect(text.stdout).toBe(`aws/no-wildcard-action  (error)
+AWS action wildcard over every action
+
+why:   \`*\` grants every action of every AWS service and \`svc:*\` every action of one service, including the ones AWS adds later; no machine identity needs that, and a leaked credential with it owns the account or the service.
+fix:   List the actions the identity uses (CloudTrail or IAM Access Analyzer policy generation shows them), e.g. s3:GetObject instead of s3:*.
+OWASP: NHI5 Overprivileged NHI
+docs:  docs/rules/aws/no-wildcard-action.md
+`);
     const json = idac(['rules', 'vault/no-sudo', '--format', 'json']);
     expect(JSON.parse(json.stdout)).toEqual({
       id: 'vault/no-sudo', severity: 'error', title: 'Vault sudo capability',
