@@ -31,6 +31,7 @@ export function catalogueText(rules: readonly Rule[]): string {
   const lines = sorted.map((r) => `${r.meta.id.padEnd(width)}  ${r.meta.severity.padEnd(7)}  ${r.meta.title}${r.meta.owasp.length ? ` [${r.meta.owasp.join(', ')}]` : ''}`);
   lines.push('', 'OWASP Non-Human Identities Top 10 coverage:');
   for (const c of coverage(rules)) lines.push(`  ${c.id.padEnd(5)} ${c.title}: ${c.rules.length === 0 ? 'no rule yet' : `${c.rules.length} rule${c.rules.length === 1 ? '' : 's'}`}; not visible to idac: ${c.blindSpot}`);
+  lines.push('', 'idac rules ID shows one rule in full (why, fix, docs); --format markdown or json prints the whole catalogue.');
   return `${lines.join('\n')}\n`;
 }
 

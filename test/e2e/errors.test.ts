@@ -226,6 +226,7 @@ docs:  docs/rules/aws/no-wildcard-action.md
     const text = idac(['rules']).stdout;
     expect(text.split('\n')[0]).toMatch(/^agent\/no-static-credential +error +AI agent with a static credential \[NHI4, NHI7\]$/);
     expect(text).toContain('\nOWASP Non-Human Identities Top 10 coverage:\n');
+    expect(text.endsWith('\n\nidac rules ID shows one rule in full (why, fix, docs); --format markdown or json prints the whole catalogue.\n')).toBe(true);
     expect(idac(['rules', '--format', 'markdown']).stdout).toMatch(/^\| Rule \| Severity \| What it catches \| Fix \| OWASP NHI \|\n/);
     expect(JSON.parse(idac(['rules', '--format', 'json']).stdout).rules[0]).toMatchObject({ id: 'agent/no-static-credential', severity: 'error' });
   });
