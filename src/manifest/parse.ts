@@ -71,6 +71,14 @@ function misindentedNear(text: string, reported: number, lines: LineCounter): Lo
   return { rule: 'parse/syntax', offset: (lines.lineStarts[found.line - 1] ?? 0) + found.indent, message: `YAML syntax error: ${found.message}` };
 }
 
+/** `purpose: Reads: the files`: yaml reports the value as a block used as a key; the cause is the unquoted colon. */
+function colonInPlainValue(text: string, offset: number): boolean {
+  if (/["'[{|>]/.test(text[offset] ?? '')) return false;
+  const end = text.indexOf('\n', offset);
+  const rest = text.slice(offset, end < 0 ? text.length : end).replace(/\s#.*$/, '');
+  return /:(\s|$)/.test(rest);
+}
+
 // Covered by parse/alias, parse/tag and parse/directive, which say it better.
 const NOT_SYNTAX = new Set(['TAG_RESOLVE_FAILED', 'BAD_DIRECTIVE', 'ALIAS_PROPS', 'BAD_ALIAS', 'MULTIPLE_ANCHORS', 'MULTIPLE_TAGS']);
 
@@ -118,10 +126,13 @@ export function parseYaml(text: string): Parsed {
     const first = syntax.reduce((a, b) => (b.pos[0] < a.pos[0] ? b : a));
     const exhausted = first.code === 'RESOURCE_EXHAUSTION';
     const indent = INDENT_CODES.has(first.code) ? misindentedNear(text, lineOf(first.pos[0]), lineCounter) : null;
+    const colon = first.code === 'BLOCK_AS_IMPLICIT_KEY' && colonInPlainValue(text, first.pos[0]);
     issues.push(indent ?? {
       rule: exhausted ? 'parse/depth' : 'parse/syntax',
       offset: first.pos[0],
-      message: exhausted ? `nesting is too deep (over ${MAX_DEPTH} levels); no manifest needs more than a few` : `YAML syntax error: ${SYNTAX_MESSAGES[first.code] ?? `the YAML cannot be read here (${first.code})`}`,
+      message: exhausted
+        ? `nesting is too deep (over ${MAX_DEPTH} levels); no manifest needs more than a few`
+        : `YAML syntax error: ${colon ? 'this value contains ": " (or ends with ":"), which YAML reads as a nested key; put the whole value in quotes' : SYNTAX_MESSAGES[first.code] ?? `the YAML cannot be read here (${first.code})`}`,
     });
     return { data: undefined, issues, locate };
   }
