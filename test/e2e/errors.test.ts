@@ -130,6 +130,20 @@ describe('YAML mistakes are named as what they are', () => {
     expect(report.findings).toEqual([{ rule: 'parse/syntax', severity: 'error', file: READER, line, column, identity: null, message: `YAML syntax error: ${message}` }]);
   });
 
+  it('an unquoted value with ": " in it: quote it', () => {
+    const dir = acmeCopy();
+    write(dir, READER, '  purpose: Reads daily', '  purpose: Reads: daily');
+    expect(validateJson(dir).report.findings).toEqual([{ rule: 'parse/syntax', severity: 'error', file: READER, line: 10, column: 12, identity: null, message: 'YAML syntax error: this value contains ": " (or ends with ":"), which YAML reads as a nested key; put the whole value in quotes' }]);
+  });
+
+  it('a misspelt team: did you mean, not "move the file to the misspelt team"', () => {
+    const dir = acmeCopy();
+    write(dir, READER, '    team: payments', '    team: paymnets');
+    expect(validateJson(dir).report.findings.filter((f) => String(f.rule).startsWith('stewardship/')).map((f) => `${f.line}:${f.column} ${f.rule} ${f.message}`)).toEqual([
+      '15:11 stewardship/team-exists team "paymnets" is not declared in org.yaml; did you mean "payments"?',
+    ]);
+  });
+
   it('an empty org.yaml gets Organization advice, and no echo of stale CODEOWNERS', () => {
     const dir = acmeCopy();
     writeFileSync(join(dir, 'identities/org.yaml'), '');
