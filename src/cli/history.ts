@@ -15,7 +15,8 @@ import { emit } from './write.js';
 const FORMATS = ['text', 'json', 'markdown'] as const;
 
 export async function run(args: string[], opts: Record<string, string | undefined>): Promise<number> {
-  const { dir } = common(opts);
+  // History is read from git: the worktree need not hold identities/ any more.
+  const { dir } = common(opts, false);
   const format = oneOf('--format', opts.format, FORMATS, 'text');
   const all = opts.all !== undefined;
   const name = args[0];

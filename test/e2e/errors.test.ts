@@ -1,7 +1,7 @@
 // Errors say the real cause (issue 13 item 7), through the built CLI: where the repository is (a
 // missing --dir, the root found from a subfolder), YAML mistakes named as what they are, missing
 // arguments, help that matches the README, idac rules ID, and "did you mean" for typed names.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -41,13 +41,13 @@ describe('--dir: a folder that is not there says so, for every command', () => {
   it('a file is not a directory; a folder without identities/ is not a repository', () => {
     const dir = repo({ 'README.md': 'x\n' });
     expect(idac(['validate', '--dir', join(dir, 'README.md')])).toEqual({ code: 2, stdout: '', stderr: `idac: --dir ${join(dir, 'README.md')} is not a directory\n` });
-    expect(idac(['plan', '--dir', dir])).toEqual({ code: 2, stdout: '', stderr: `idac: --dir ${dir} holds no identities/ folder; give the repository root (the folder that holds identities/org.yaml)\n` });
+    expect(idac(['rotation', '--dir', dir])).toEqual({ code: 2, stdout: '', stderr: `idac: --dir ${dir} holds no identities/ folder; give the repository root (the folder that holds identities/org.yaml)\n` });
   });
 
   it('no repository in or above the current directory: says so instead of "identities: no such file"', () => {
     const dir = repo({ 'notes/README.md': 'x\n' });
     const cwd = join(dir, 'notes');
-    for (const args of [['validate'], ['rotation'], ['plan'], ['offboard', 'alice@acme.example']]) {
+    for (const args of [['validate'], ['rotation'], ['report'], ['offboard', 'alice@acme.example']]) {
       expect(idac([...args, '--now', NOW], { cwd })).toEqual({ code: 2, stdout: '', stderr: `idac: no identity repository here: neither ${cwd} nor a folder above it holds identities/org.yaml; run idac inside the repository or give --dir\n` });
     }
     // Commands that need no repository still run anywhere.
@@ -94,6 +94,16 @@ describe('without --dir, every command finds the root from a subfolder (SPEC §5
     expect(JSON.parse(all.stdout).identities).toBe(9);
     // With --dir, PATH is relative to --dir, wherever the command runs.
     expect(idac(['validate', READER, '--dir', dir, '--now', NOW, '--format', 'json'], { cwd: tmpdir() }).stdout).toBe(one.stdout);
+  });
+
+  it('plan reads git, not the worktree: a change that deletes identities/ entirely is still planned', () => {
+    const all = GitRepo.fromFolder(ACME);
+    all.branch('delete-all');
+    rmSync(join(all.dir, 'identities'), { recursive: true });
+    const r = idac(['plan', '--base', 'main', '--dir', all.dir, '--now', NOW, '--format', 'json']);
+    expect(r.stderr).not.toMatch(/holds no identities/);
+    expect(JSON.parse(r.stdout).identities.removed).toHaveLength(9);
+    expect(r.code).not.toBe(2); // whether deleting them is refused is the plan's to say, not the root finder's
   });
 
   it('an edit command from a subfolder edits the file under the root', () => {
