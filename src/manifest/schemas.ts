@@ -227,7 +227,8 @@ export function didYouMean(input: string, candidates: readonly string[]): string
   for (const c of candidates) {
     if (c.toLowerCase() === lower) return c;
     const d = levenshtein(lower, c.toLowerCase());
-    const limit = Math.max(1, Math.floor(c.length / 3));
+    // Short words get one edit: two edits turn "service" into "device", a guess that misleads.
+    const limit = c.length <= 6 ? 1 : Math.floor(c.length / 3);
     if (d <= limit && d < bestScore) {
       best = c;
       bestScore = d;
