@@ -1,7 +1,7 @@
 // Errors say the real cause (issue 13 item 7), through the built CLI: where the repository is (a
 // missing --dir, the root found from a subfolder), YAML mistakes named as what they are, missing
 // arguments, help that matches the README, idac rules ID, and "did you mean" for typed names.
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -201,6 +201,14 @@ describe('arguments and help', () => {
       expect(accepted, `${c}: ${bogus.stderr}`).not.toBeNull();
       expect(accepted![1]!.split(', ').sort(), c).toEqual(fromHelp);
     }
+  });
+
+  it('an option that would be ignored is refused, before anything is written', () => {
+    const dir = repo({ 'identities/org.yaml': read(ACME, 'identities/org.yaml') });
+    expect(idac(['codeowners', '--out', 'preview.txt', '--dir', dir])).toEqual({ code: 2, stdout: '', stderr: 'idac: --out goes with --check; without it idac codeowners writes .github/CODEOWNERS\n' });
+    expect(idac(['codeowners', '--format', 'json', '--dir', dir])).toEqual({ code: 2, stdout: '', stderr: 'idac: --format goes with --check; without it idac codeowners writes .github/CODEOWNERS\n' });
+    expect(existsSync(join(dir, '.github'))).toBe(false);
+    expect(idac(['github', 'audit', '--out', 'body.md', '--dir', dir], { env: { GITHUB_TOKEN: undefined } })).toEqual({ code: 2, stdout: '', stderr: 'idac: --out goes with --dry-run; without it idac github audit writes the issue on GitHub\n' });
   });
 
   it('idac or idac github without a command: help on stderr, exit 2; --help: exit 0', () => {
