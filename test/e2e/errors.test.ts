@@ -211,6 +211,11 @@ describe('arguments and help', () => {
     expect(idac(['github', 'audit', '--out', 'body.md', '--dir', dir], { env: { GITHUB_TOKEN: undefined } })).toEqual({ code: 2, stdout: '', stderr: 'idac: --out goes with --dry-run; without it idac github audit writes the issue on GitHub\n' });
   });
 
+  it('--out into a folder that does not exist: said in words, exit 2', () => {
+    const out = join(tmpdir(), 'idac-no-such-folder', 'report.md');
+    expect(idac(['report', '--dir', ACME, '--now', NOW, '--out', out])).toEqual({ code: 2, stdout: '', stderr: `idac: cannot write ${out}: no such file or directory (its folder does not exist)\n` });
+  });
+
   it('idac or idac github without a command: help on stderr, exit 2; --help: exit 0', () => {
     for (const args of [[], ['github']]) {
       const r = idac(args);
