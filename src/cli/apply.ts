@@ -11,6 +11,7 @@ import type { DesiredResource } from '../compile/types.js';
 import { FsSource } from '../io/fs-source.js';
 import { isOversize } from '../io/source.js';
 import { readRepository } from '../manifest/read.js';
+import { didYouMean } from '../manifest/schemas.js';
 import { orgModel } from '../model/org.js';
 import { parseDuration } from '../time.js';
 import { common, oneOf, positiveInt } from './common.js';
@@ -78,7 +79,11 @@ export async function run(_args: string[], opts: Record<string, string | undefin
     }
     resources.push(...compileIdentity(data, { now, org }));
   }
-  for (const t of only) if (!teams.has(t)) throw new UsageError(`--team ${JSON.stringify(t)} is not a team in org.yaml (teams: ${[...teams].sort().join(', ') || 'none'})`);
+  for (const t of only) {
+    if (teams.has(t)) continue;
+    const guess = didYouMean(t, [...teams].sort());
+    throw new UsageError(`--team ${JSON.stringify(t)} is not a team in org.yaml${guess ? `; did you mean ${guess}?` : ''} (teams: ${[...teams].sort().join(', ') || 'none'})`);
+  }
   const selected = only.length > 0 ? [...teams].filter((t) => only.includes(t)) : [...teams];
   const { stacksFor } = await import('../apply/stacks.js');
   const stacks = stacksFor(resources.filter((r) => selected.includes(r.team)), selected, org);

@@ -25,6 +25,8 @@ const FOLDER = ORG_FILE.slice(0, ORG_FILE.lastIndexOf('/'));
 export async function run(_args: string[], opts: Record<string, string | undefined>): Promise<number> {
   const { dir, now } = common(opts);
   const format = oneOf('--format', opts.format, FORMATS, 'text');
+  // Without --check the command writes .github/CODEOWNERS: an --out taken for a preview would be ignored.
+  if (opts.check === undefined && (opts.out !== undefined || opts.format !== undefined)) throw new UsageError(`${opts.out !== undefined ? '--out' : '--format'} goes with --check; without it idac codeowners writes ${CODEOWNERS_FILE}`);
   const source = new FsSource(dir);
   const repo = await readRepository(source, ORG_FILE);
   if (!repo.ok) throw new UsageError(repo.message);

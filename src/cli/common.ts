@@ -1,16 +1,34 @@
 // Flags every command shares, and the one place the system clock and the terminal are read.
 
-import { resolve } from 'node:path';
+import { discoveredRoot, givenRoot, holdsIdentities } from '../io/repo-root.js';
 import { parseInstant } from '../time.js';
 import { UsageError } from './errors.js';
 
 export interface CommonFlags {
+  /** The repository root: `identities/` and every finding's path are relative to it. */
   dir: string;
+  /** What PATH arguments are relative to: `--dir` when given, else the current directory (SPEC §5). */
+  base: string;
   now: number;
 }
 
-export function common(opts: { dir?: string; now?: string }): CommonFlags {
-  return { dir: resolve(opts.dir ?? '.'), now: clock(opts.now) };
+/**
+ * Every command starts here, so every command finds (or checks) the root the same way. `repo`:
+ * the command reads identities/ (false for those that need no repository, and for validate given
+ * PATHs of its own).
+ */
+export function common(opts: { dir?: string; now?: string }, repo = true): CommonFlags {
+  const cwd = process.cwd();
+  const now = clock(opts.now);
+  if (opts.dir === undefined) {
+    const found = discoveredRoot(cwd);
+    if (repo && !found.found && !holdsIdentities(found.root)) throw new UsageError(`no identity repository here: neither ${cwd} nor a folder above it holds identities/org.yaml; run idac inside the repository or give --dir`);
+    return { dir: found.root, base: cwd, now };
+  }
+  const given = givenRoot(opts.dir, cwd);
+  if (!given.ok) throw new UsageError(given.message);
+  if (repo && !holdsIdentities(given.root)) throw new UsageError(`--dir ${opts.dir} holds no identities/ folder; give the repository root (the folder that holds identities/org.yaml)`);
+  return { dir: given.root, base: given.root, now };
 }
 
 export function clock(now: string | undefined): number {

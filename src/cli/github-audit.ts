@@ -19,6 +19,7 @@ export async function run(_args: string[], opts: Record<string, string | undefin
   const windowText = opts.window ?? '30d';
   const window = parseDuration(windowText);
   if (window === null) throw new UsageError(`--window ${JSON.stringify(windowText)} is not a duration: <int>(m|h|d), e.g. 30d`);
+  if (opts.out !== undefined && opts.dryRun === undefined) throw new UsageError('--out goes with --dry-run; without it idac github audit writes the issue on GitHub');
   const source = new FsSource(dir);
   const repo = await readRepository(source, ORG_FILE);
   if (!repo.ok) throw new UsageError(repo.message);

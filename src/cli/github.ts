@@ -8,7 +8,7 @@ import { FsSource } from '../io/fs-source.js';
 import { GitHubClient } from '../io/github.js';
 import { isOversize } from '../io/source.js';
 import { COMMENT_LIMIT, PLAN_MARKER } from '../render/plan-markdown.js';
-import { positiveInt } from './common.js';
+import { common, positiveInt } from './common.js';
 import { UsageError } from './errors.js';
 
 const ACTIONS_BOT = 'github-actions[bot]';
@@ -72,6 +72,7 @@ export function waited(client: GitHubClient): string {
 }
 
 export async function run(_args: string[], opts: Record<string, string | undefined>): Promise<number> {
+  common(opts, false);
   if (opts.plan === undefined) throw new UsageError('--plan FILE is required: the Markdown from `idac plan --format markdown --out FILE`');
   const c = await connect(opts.author);
   const number = opts.pr !== undefined ? positiveInt('--pr', opts.pr, 0) : await prFromEvent(process.env.GITHUB_EVENT_PATH);

@@ -6,6 +6,7 @@ import { buildHistory } from '../history/history.js';
 import { commitInputs } from '../history/read.js';
 import { BlobReader, logFolder } from '../io/git-history.js';
 import { openRepo } from '../io/git-revisions.js';
+import { didYouMean } from '../manifest/schemas.js';
 import { parseInstant } from '../time.js';
 import { common, oneOf } from './common.js';
 import { UsageError } from './errors.js';
@@ -14,7 +15,8 @@ import { emit } from './write.js';
 const FORMATS = ['text', 'json', 'markdown'] as const;
 
 export async function run(args: string[], opts: Record<string, string | undefined>): Promise<number> {
-  const { dir } = common(opts);
+  // History is read from git: the worktree need not hold identities/ any more.
+  const { dir } = common(opts, false);
   const format = oneOf('--format', opts.format, FORMATS, 'text');
   const all = opts.all !== undefined;
   const name = args[0];
@@ -40,7 +42,9 @@ export async function run(args: string[], opts: Record<string, string | undefine
 
   const entries = buildHistory(commits, { only: all ? null : name!, since, catalog: iamCatalog });
   if (!all && entries.length === 0 && !commits.some((c) => c.files.some((f) => [f.before, f.after].some((s) => s?.name.toLowerCase() === name!.toLowerCase())))) {
-    throw new UsageError(`no identity named ${JSON.stringify(name)} in the history of identities/`);
+    const names = new Set(commits.flatMap((c) => c.files.flatMap((f) => [f.before?.name, f.after?.name])).filter((n): n is string => typeof n === 'string'));
+    const guess = didYouMean(name!, [...names].sort());
+    throw new UsageError(`no identity named ${JSON.stringify(name)} in the history of identities/${guess ? `; did you mean ${guess}?` : ''}`);
   }
   const report = { identity: all ? null : name!, since: opts.since ?? null, entries };
   const r = await import('../render/history.js');

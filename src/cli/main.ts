@@ -10,7 +10,7 @@ type Handler = (args: string[], opts: Record<string, string | undefined>) => Pro
 
 function withCommon(cmd: Command): Command {
   return cmd
-    .option('--dir <path>', 'repository root (default: the current directory)')
+    .option('--dir <path>', 'repository root (default: the nearest folder from here up that holds identities/org.yaml, else the current directory)')
     .option('--now <iso>', 'the clock: an ISO-8601 date or date-time (default: now)');
 }
 
@@ -24,12 +24,13 @@ export async function main(argv: string[]): Promise<number> {
     .description('identity as code: govern machine identities the GitOps way')
     .version(version, '-V, --version')
     .exitOverride()
+    .enablePositionalOptions()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) })
     .showSuggestionAfterError(true);
 
   withCommon(program.command('validate').argument('[paths...]', 'files or folders to check (default: identities/)'))
     .description('load, schema-check and run every policy rule; exit 1 on error findings')
-    .addOption(new Option('--format <format>', 'text | json | github | sarif').default(undefined))
+    .addOption(new Option('--format <format>', 'text (default) | json | github | sarif').default(undefined))
     .option('--max-findings <n>', 'show at most N findings (default 500)')
     .option('--out <file>', 'write the report to a file instead of stdout')
     .action(run(() => import('./validate.js')));
@@ -40,7 +41,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--head <rev>', 'the revision to plan (default: the working tree)')
     .option('--window <duration>', 'look-ahead for rotations, expiries, reviews and certificates falling due (default 7d)')
     .option('--allow-deletions <n>', 'accept a plan that deletes up to N identities (the mass-deletion guard)')
-    .addOption(new Option('--format <format>', 'text | json | markdown').default(undefined))
+    .addOption(new Option('--format <format>', 'text (default) | json | markdown').default(undefined))
     .option('--out <file>', 'write the plan to a file instead of stdout')
     .action(run(() => import('./plan.js')));
 
@@ -51,21 +52,21 @@ export async function main(argv: string[]): Promise<number> {
     .option('--plan <file>', 'apply only if this reviewed plan (idac plan --format json) still matches the revision')
     .option('--parallel <n>', 'stacks run at once (default 4)')
     .option('--secrets-provider <url>', 'how state encrypts secrets: passphrase, awskms://…, hashivault://…, gcpkms://… (default: IDAC_SECRETS_PROVIDER, else the backend\'s default)')
-    .addOption(new Option('--format <format>', 'text | json | markdown (the summary; progress then goes to stderr)').default(undefined))
+    .addOption(new Option('--format <format>', 'text (default) | json | markdown (the summary; progress then goes to stderr)').default(undefined))
     .option('--out <file>', 'write the summary to a file instead of stdout')
     .action(run(() => import('./apply.js')));
 
   withCommon(program.command('codeowners'))
     .description('write .github/CODEOWNERS from the manifests (owner, successor, team; security owners for org.yaml, schema/, .github/), or --check it')
     .option('--check', 'change nothing; exit 1 with located findings when CODEOWNERS is stale')
-    .addOption(new Option('--format <format>', 'text | json | github (with --check)').default(undefined))
+    .addOption(new Option('--format <format>', 'text (default) | json | github (with --check)').default(undefined))
     .option('--out <file>', 'with --check: write the report to a file instead of stdout')
     .action(run(() => import('./codeowners.js')));
 
-  const github = program.command('github').description('GitHub integration: the sticky plan comment');
+  const github = program.command('github').description('GitHub integration: the sticky plan comment and the audit issue');
   withCommon(github.command('comment'))
     .description('create or update the one plan comment on the pull request (marker <!-- idac-plan -->, only ever one authored by this token)')
-    .option('--plan <file>', 'the Markdown from idac plan --format markdown')
+    .option('--plan <file>', 'required: the Markdown from idac plan --format markdown')
     .option('--pr <n>', 'the pull request number (default: from the event payload at GITHUB_EVENT_PATH)')
     .option('--author <login>', 'the login the token comments as (default: GET /user, or github-actions[bot] for the Actions token)')
     .action(run(() => import('./github.js')));
@@ -80,33 +81,33 @@ export async function main(argv: string[]): Promise<number> {
 
   withCommon(program.command('rotation'))
     .description('static credentials: generation, age, next rotation, overlap window, overdue')
-    .addOption(new Option('--format <format>', 'text | json').default(undefined))
+    .addOption(new Option('--format <format>', 'text (default) | json').default(undefined))
     .option('--out <file>', 'write to a file instead of stdout')
     .action(run(() => import('./rotation.js')));
 
   withCommon(program.command('revoke').argument('<name>', 'the identity to stop').usage('<name> --reason <text> [options]'))
     .description('emergency stop: set status suspended and force a new credential generation, print the diff to commit')
-    .requiredOption('--reason <text>', '(required) why, e.g. an incident id: recorded in a comment above status')
+    .option('--reason <text>', 'required: why (an incident id), recorded in a comment above status')
     .action(run(() => import('./revoke.js')));
 
   withCommon(program.command('history').argument('[name]', 'the identity (omit with --all)'))
     .description('every commit that changed an identity (renames followed), with author, date, PR and the semantic change; --all: the whole repository\'s change log')
     .option('--all', 'the change log of every identity')
     .option('--since <date>', 'only commits from this date on')
-    .addOption(new Option('--format <format>', 'text | json | markdown').default(undefined))
+    .addOption(new Option('--format <format>', 'text (default) | json | markdown').default(undefined))
     .option('--out <file>', 'write to a file instead of stdout')
     .action(run(() => import('./history.js')));
 
   withCommon(program.command('report'))
     .description('inventory, KPIs and OWASP Non-Human Identities Top 10 coverage')
-    .addOption(new Option('--format <format>', 'markdown | json | html | csv').default(undefined))
+    .addOption(new Option('--format <format>', 'markdown (default) | json | html | csv').default(undefined))
     .option('--out <file>', 'write to a file instead of stdout')
     .action(run(() => import('./report.js')));
 
   withCommon(program.command('who-can').argument('[action]', 'an AWS action, Kubernetes verb or Vault capability').argument('[resource]', 'an AWS ARN, k8s:CLUSTER/NAMESPACE/RESOURCE[/NAME] or vault:PATH'))
     .description('which identities can do ACTION on RESOURCE (and through which grant); --identity: everything one identity can do')
     .option('--identity <name>', 'the forward view: everything this identity can do')
-    .addOption(new Option('--format <format>', 'text | json').default(undefined))
+    .addOption(new Option('--format <format>', 'text (default) | json').default(undefined))
     .option('--out <file>', 'write to a file instead of stdout')
     .action(run(() => import('./who-can.js')));
 
@@ -114,22 +115,29 @@ export async function main(argv: string[]): Promise<number> {
     .description('every identity PERSON owns, succeeds, reviewed or approved; --write hands ownership to the successor (--successor names the next one)')
     .option('--write', 'edit the manifests in place (comments and formatting kept)')
     .addOption(new Option('--successor <[team=]email>', 'the new successor where one is needed (a member of the team); TEAM=EMAIL for one team, repeat per team').argParser((v: string, prev: string[] | undefined) => [...(prev ?? []), v]))
-    .addOption(new Option('--format <format>', 'text | json').default(undefined))
+    .addOption(new Option('--format <format>', 'text (default) | json').default(undefined))
     .option('--out <file>', 'write the report to a file instead of stdout')
     .action(run(() => import('./offboard.js')));
 
-  withCommon(program.command('review').argument('[verb]', '`attest` to record a review').argument('[identity]', 'with attest: the identity reviewed'))
+  // attest is a subcommand so that commander itself says when NAME is missing.
+  // Positional options: what follows `attest` is attest's (--format, --now), not the list's.
+  const review = withCommon(program.command('review').enablePositionalOptions().argument('[command]', '`attest` to record a review (idac review attest --help)').usage('[options] [command]').allowExcessArguments())
     .description('identities due for access review, per owner; `review attest NAME --reviewer R` records a review in the manifest')
     .option('--owner <email>', 'only this owner\'s identities')
     .option('--due <duration>', 'due within this window (default 30d)')
-    .option('--reviewer <email>', 'with attest: who reviewed')
-    .addOption(new Option('--format <format>', 'text | json').default(undefined))
+    .addOption(new Option('--format <format>', 'text (default) | json').default(undefined))
     .option('--out <file>', 'write to a file instead of stdout')
     .action(run(() => import('./review.js')));
+  withCommon(review.command('attest').argument('<name>', 'the identity reviewed'))
+    .description('record an access review in the manifest (review.lastReviewed := --now, review.reviewer) and print the diff to commit')
+    .option('--reviewer <email>', 'required: who reviewed (a team member or security owner, not the owner)')
+    .addOption(new Option('--format <format>', 'text (default) | json').default(undefined))
+    .option('--out <file>', 'write to a file instead of stdout')
+    .action(run(() => import('./review.js').then((m) => ({ run: m.runAttest }))));
 
-  withCommon(program.command('rules'))
-    .description('the rule catalogue: rationale, fix and OWASP NHI mapping')
-    .option('--format <format>', 'markdown | json | text')
+  withCommon(program.command('rules').argument('[id]', 'one rule in full, e.g. aws/no-wildcard-action'))
+    .description('the rule catalogue: rationale, fix and OWASP NHI mapping; with ID, that rule in full')
+    .addOption(new Option('--format <format>', 'text (default) | markdown | json').default(undefined))
     .option('--out <file>', 'write to a file instead of stdout')
     .action(run(() => import('./rules.js')));
 
@@ -138,7 +146,8 @@ export async function main(argv: string[]): Promise<number> {
     return code;
   } catch (e) {
     if (e instanceof CommanderError) {
-      return e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help' ? 0 : 2;
+      // Help asked for is a success; help shown because no command was given (`idac`, `idac github`) is not.
+      return (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') && e.exitCode === 0 ? 0 : 2;
     }
     if (e instanceof UsageError) {
       process.stderr.write(`idac: ${e.message}\n`);

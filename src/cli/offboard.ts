@@ -9,7 +9,8 @@ import { LineIndex } from '../manifest/line-index.js';
 import { loadText } from '../manifest/load.js';
 import { didYouMean } from '../manifest/schemas.js';
 import { isEmail } from '../people/email.js';
-import { offboardReport, SUCCESSOR_PATH, successorGaps, withSuccessors, type SuccessorChoice } from '../people/offboard.js';
+import { nearestPerson } from '../model/org.js';
+import { offboardReport, peopleNamed, SUCCESSOR_PATH, successorGaps, withSuccessors, type SuccessorChoice } from '../people/offboard.js';
 import { renderOffboardJson, renderOffboardText, type OffboardNext, type Written } from '../render/offboard.js';
 import { common, oneOf } from './common.js';
 import { UsageError } from './errors.js';
@@ -30,6 +31,11 @@ export async function run(args: string[], opts: Record<string, string | undefine
   const needle = person.toLowerCase();
   const unchecked = repo.invalid.filter((f) => f.text === null || f.text.toLowerCase().includes(needle)).map((f) => f.file);
   let report = offboardReport(person, repo.identities, repo.org, unchecked);
+  // Nothing to hand over for an address a typo away from someone who is named: say so, not "nothing to do".
+  if (report.identities.length === 0 && report.invalid.length === 0 && !report.org?.teams.length && !report.org?.securityOwner) {
+    const near = nearestPerson(person, peopleNamed(repo.identities, repo.org));
+    if (near) throw new UsageError(`${person} is named by no manifest and not in org.yaml; did you mean ${near}?`);
+  }
   if (choice) {
     const chosen = withSuccessors(report, repo.identities, repo.org, choice, didYouMean);
     if (!chosen.ok) throw new UsageError(`${chosen.message}${/[.?]$/.test(chosen.message) ? '' : '.'} Nothing was written.`, chosen.code);

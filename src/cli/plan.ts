@@ -55,7 +55,8 @@ export async function planOf(req: PlanRequest): Promise<Plan> {
 }
 
 export async function run(_args: string[], opts: Record<string, string | undefined>): Promise<number> {
-  const { dir, now } = common(opts);
+  // The worktree may have lost identities/ (a change that deletes them all): git still has them.
+  const { dir, now } = common(opts, false);
   const format = oneOf('--format', opts.format, FORMATS, 'text');
   const windowText = opts.window ?? '7d';
   const windowMs = parseDuration(windowText);

@@ -3,7 +3,9 @@
 // manifest and prints the diff to commit.
 
 import { show } from '../findings.js';
-import { lower } from '../model/org.js';
+import { didYouMean } from '../manifest/schemas.js';
+import { didYouMeanPerson, lower, nearestPerson } from '../model/org.js';
+import { peopleNamed } from '../people/offboard.js';
 import { isEmail, samePerson } from '../people/email.js';
 import { renderAttestationJson, renderReviewJson, renderReviewText } from '../render/review.js';
 import { attestText } from '../review/attest.js';
@@ -20,7 +22,6 @@ const NAME = /^[a-z][a-z0-9-]{1,46}[a-z0-9]$/;
 export async function run(args: string[], opts: Record<string, string | undefined>): Promise<number> {
   const verb = args[0];
   if (verb === undefined) return list(opts);
-  if (verb === 'attest') return attest(args[1], opts);
   throw new UsageError(`unknown review command ${show(verb)}: use \`idac review\` to list what is due or \`idac review attest NAME --reviewer EMAIL\``);
 }
 
@@ -31,34 +32,39 @@ async function list(opts: Record<string, string | undefined>): Promise<number> {
   const window = parseDuration(within);
   if (window === null) throw new UsageError(`--due ${show(within)} is not a duration: <int>(m|h|d), e.g. 30d`);
   if (opts.owner !== undefined && !isEmail(opts.owner)) throw new UsageError(`--owner ${show(opts.owner)} is not an e-mail address`);
-  if (opts.reviewer !== undefined) throw new UsageError('--reviewer goes with `idac review attest NAME`');
   const repo = await readManifests(dir);
   if (!repo.org) throw new UsageError('identities/org.yaml is missing or not valid (run idac validate): review intervals come from its limits.reviewEvery');
-  const owners = reviewsDue(repo.identities, repo.org, now, window, opts.owner);
+  const owner = opts.owner;
+  if (owner !== undefined && !repo.identities.some((i) => samePerson(i.data.spec.stewardship.owner, owner)) && !repo.org.people.has(lower(owner))) {
+    const near = nearestPerson(owner, peopleNamed(repo.identities, repo.org));
+    if (near) throw new UsageError(`--owner ${owner} owns no identity and is not in org.yaml; did you mean ${near}?`);
+  }
+  const owners = reviewsDue(repo.identities, repo.org, now, window, owner);
   const report = { now: isoInstant(now), within, reviewEvery: repo.org.spec.limits?.reviewEvery ?? null, owners };
   await emit(format === 'json' ? renderReviewJson(report) : renderReviewText(report), opts.out);
   return owners.some((o) => o.reviews.some((r) => r.state === 'overdue')) ? 1 : 0;
 }
 
-async function attest(name: string | undefined, opts: Record<string, string | undefined>): Promise<number> {
+export async function runAttest(args: string[], opts: Record<string, string | undefined>): Promise<number> {
+  const name = args[0];
   const { dir, now } = common(opts);
   const format = oneOf('--format', opts.format, FORMATS, 'text');
   if (name === undefined || !NAME.test(name)) throw new UsageError(`${show(name ?? '')} is not an identity name (^[a-z][a-z0-9-]{1,46}[a-z0-9]$): idac review attest NAME --reviewer EMAIL`);
   const reviewer = opts.reviewer ?? '';
   if (!isEmail(reviewer)) throw new UsageError(reviewer === '' ? '--reviewer EMAIL is required: who reviewed the access' : `--reviewer ${show(reviewer)} is not an e-mail address`);
-  if (opts.owner !== undefined || opts.due !== undefined) throw new UsageError('--owner and --due go with the list (`idac review`), not with attest');
   const repo = await readManifests(dir);
   const found = repo.identities.filter((i) => i.data.metadata.name === name);
   if (found.length === 0) {
     const broken = repo.invalid.find((f) => f.file.replace(/^.*\//, '').replace(/\.ya?ml$/i, '') === name);
-    throw new UsageError(broken ? `${broken.file} is not a valid manifest; fix it first (idac validate)` : `no identity ${name} under identities/`);
+    const guess = didYouMean(name, repo.identities.map((i) => i.data.metadata.name));
+    throw new UsageError(broken ? `${broken.file} is not a valid manifest; fix it first (idac validate)` : `no identity ${name} under identities/${guess ? `; did you mean ${guess}?` : ''}`);
   }
   if (found.length > 1) throw new UsageError(`${name} is in more than one file (${found.map((f) => f.file).join(', ')}); run idac validate`);
   const { file, data } = found[0]!;
   // The same four-eyes and known-person checks validate makes (stewardship/reviewer-not-owner,
   // stewardship/reviewer-known): a review that validate would reject is not recorded.
   if (samePerson(reviewer, data.spec.stewardship.owner)) throw new UsageError(`${reviewer} owns ${name}; the review must be done by someone else (stewardship/reviewer-not-owner)`);
-  if (repo.org && !repo.org.people.has(lower(reviewer))) throw new UsageError(`${reviewer} is neither a team member nor a security owner in org.yaml (stewardship/reviewer-known)`);
+  if (repo.org && !repo.org.people.has(lower(reviewer))) throw new UsageError(`${reviewer} is neither a team member nor a security owner in org.yaml${didYouMeanPerson(reviewer, repo.org.people)} (stewardship/reviewer-known)`);
   const lastReviewed = isoDate(now);
   const before = await readRaw(dir, file);
   const result = attestText(before, { lastReviewed, reviewer });

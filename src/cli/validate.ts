@@ -7,9 +7,12 @@ import { UsageError } from './errors.js';
 import { renderFindings } from './findings-output.js';
 import { emit } from './write.js';
 
-/** A PATH argument as a path relative to the repository root (absolute paths are accepted if inside it). */
-function withinRepo(dir: string, path: string): string {
-  const rel = relative(dir, resolve(dir, path)).split(sep).join('/');
+/**
+ * A PATH argument (relative to `base`: --dir when given, else the current directory) as a path
+ * relative to the repository root; absolute paths are accepted if inside it.
+ */
+function withinRepo(dir: string, base: string, path: string): string {
+  const rel = relative(dir, resolve(base, path)).split(sep).join('/');
   if (rel === '..' || rel.startsWith('../') || isAbsolute(rel)) throw new UsageError(`${path} is outside the repository root ${dir} (set --dir)`);
   return rel === '' ? '.' : rel;
 }
@@ -28,11 +31,11 @@ function threadOptions(): { threads?: number; threshold?: number } {
 const FORMATS = ['text', 'json', 'github', 'sarif'] as const;
 
 export async function run(paths: string[], opts: Record<string, string | undefined>): Promise<number> {
-  const { dir, now } = common(opts);
+  const { dir, base, now } = common(opts, paths.length === 0);
   const format = oneOf('--format', opts.format, FORMATS, 'text');
   const max = positiveInt('--max-findings', opts.maxFindings, 500);
   const source = new FsSource(dir);
-  const targets = paths.length ? paths.map((p) => withinRepo(dir, p)) : ['identities'];
+  const targets = paths.length ? paths.map((p) => withinRepo(dir, base, p)) : ['identities'];
   const { workerRunner } = await import('../io/worker-pool.js');
   const result = await validate(source, { paths: targets, now, runner: workerRunner(dir, threadOptions()) });
   if (!result.ok) throw new UsageError(result.message);

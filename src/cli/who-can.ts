@@ -6,6 +6,7 @@ import { iamCatalog } from '../access/iam-catalog.js';
 import { awsServices } from '../access/model.js';
 import { show } from '../findings.js';
 import { FsSource } from '../io/fs-source.js';
+import { didYouMean } from '../manifest/schemas.js';
 import { readIdentities } from '../query/identities.js';
 import { canDo, isLive, whoCan } from '../query/who-can.js';
 import { whoCanJson, whoCanText } from '../render/who-can.js';
@@ -35,7 +36,10 @@ export async function run(args: string[], opts: Record<string, string | undefine
   let text: string;
   if (name !== undefined) {
     const found = read.identities.filter((id) => id.data.metadata.name === name);
-    if (found.length === 0) throw new UsageError(`no identity named ${show(name)} under identities/${read.skipped.length > 0 ? ` (${skippedText(read.skipped.length)})` : ''}`);
+    if (found.length === 0) {
+      const guess = didYouMean(name, read.identities.map((id) => id.data.metadata.name));
+      throw new UsageError(`no identity named ${show(name)} under identities/${guess ? `; did you mean ${guess}?` : ''}${read.skipped.length > 0 ? ` (${skippedText(read.skipped.length)})` : ''}`);
+    }
     for (const id of found) if (!isLive(id.data)) notes.push(`${name} is ${id.data.spec.status}: it holds no access`);
     const matches = found.flatMap((id) => canDo(id, now, iamCatalog));
     text = format === 'json' ? whoCanJson(matches, read.skipped) : whoCanText(matches, `${name} holds no access at ${new Date(now).toISOString().replace('.000Z', 'Z')}`);

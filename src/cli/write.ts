@@ -1,4 +1,5 @@
 import { writeFile } from 'node:fs/promises';
+import { reason } from '../io/fs-source.js';
 import { UsageError } from './errors.js';
 
 /** Writes to --out, or to stdout. */
@@ -10,6 +11,6 @@ export async function emit(text: string, out: string | undefined): Promise<void>
   try {
     await writeFile(out, text);
   } catch (e) {
-    throw new UsageError(`cannot write ${out}: ${(e as Error).message}`);
+    throw new UsageError(`cannot write ${out}: ${reason(e)}${(e as NodeJS.ErrnoException).code === 'ENOENT' ? ' (its folder does not exist)' : ''}`);
   }
 }

@@ -99,7 +99,21 @@ async function isDirectoryLink(abs: string): Promise<boolean> {
   }
 }
 
-function reason(e: unknown): string {
+/** A file-system error in words, without Node's `ENOENT: …, open '…'` noise. */
+export function reason(e: unknown): string {
   const code = (e as NodeJS.ErrnoException).code;
-  return code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ENOENT' ? 'no such file or directory' : (e as Error).message;
+  switch (code) {
+    case 'EACCES':
+    case 'EPERM':
+    case 'EROFS':
+      return code === 'EROFS' ? 'read-only file system' : 'permission denied';
+    case 'ENOENT':
+      return 'no such file or directory';
+    case 'ENOTDIR':
+      return 'a part of the path is not a directory';
+    case 'EISDIR':
+      return 'it is a directory';
+    default:
+      return (e as Error).message;
+  }
 }

@@ -3,6 +3,7 @@
 // even on a 100,000-file repo, so a plan's cost follows the change, not the repository.
 
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 
 export type GitResult<T> = { ok: true; value: T } | { ok: false; message: string };
 
@@ -23,7 +24,8 @@ export interface ChangedFile {
 
 function git(cwd: string, args: string[]): GitResult<string> {
   const r = spawnSync('git', args, { cwd, encoding: 'utf8', maxBuffer: 1 << 30 });
-  if (r.error) return { ok: false, message: (r.error as NodeJS.ErrnoException).code === 'ENOENT' ? 'git is not installed (plan reads revisions with the git binary)' : `cannot run git: ${r.error.message}` };
+  // spawn reports a missing working directory as ENOENT too: only a missing binary is "not installed".
+  if (r.error) return { ok: false, message: (r.error as NodeJS.ErrnoException).code !== 'ENOENT' ? `cannot run git: ${r.error.message}` : existsSync(cwd) ? 'git is not installed (idac reads revisions with the git binary)' : `${cwd}: no such directory` };
   if (r.status !== 0) return { ok: false, message: `git ${args[0]}: ${r.stderr.trim().split('\n')[0] || `exit ${r.status}`}` };
   return { ok: true, value: r.stdout };
 }

@@ -66,7 +66,8 @@ function loadAny(text: string, opts: LoadOptions): Loaded {
 export function loadFull(text: string, expect: SchemaKind): Loaded {
   const issues: LoadIssue[] = scanChars(text);
   const parsed = parseYaml(text);
-  issues.push(...parsed.issues);
+  // The parser does not know which file it reads: an empty org.yaml needs org advice, not a tombstone.
+  issues.push(...(expect === 'Organization' ? parsed.issues.map((i) => (i.rule === 'parse/empty' ? { ...i, message: EMPTY_ORG } : i)) : parsed.issues));
   const base = { issues, path: 'full' as const, locate: parsed.locate };
   if (parsed.data === undefined) return { ...base, kind: null, data: undefined, valid: false };
   const data = parsed.data;
@@ -94,6 +95,8 @@ export function loadFull(text: string, expect: SchemaKind): Loaded {
   const parseFailed = parsed.issues.some((i) => i.rule !== 'parse/trojan-source' && i.rule !== 'parse/control-character');
   return { ...base, kind, data, valid: schemaIssues.length === 0 && !parseFailed };
 }
+
+const EMPTY_ORG = 'identities/org.yaml holds no Organization (it is empty or only comments), so no identity has a team, owner or boundary to be checked against: write apiVersion: idac/v1, kind: Organization and spec.teams with each team\'s members (and spec.securityOwners, who approve exceptions)';
 
 function kindOf(data: unknown): SchemaKind | null {
   const kind = data && typeof data === 'object' ? (data as Record<string, unknown>).kind : undefined;

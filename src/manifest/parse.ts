@@ -9,6 +9,7 @@
 import { Composer, CST, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, Parser, type Document, type Node as YamlNode, type Pair } from 'yaml';
 import type { Path } from '../findings.js';
 import { KEY_CHARSET, MAX_DEPTH } from './core-scalars.js';
+import { findMisindented } from './indentation.js';
 import { codePoint, suspiciousInValue } from './text-checks.js';
 
 export interface LoadIssue {
@@ -57,6 +58,27 @@ const SYNTAX_MESSAGES: Record<string, string> = {
   IMPOSSIBLE: 'the YAML cannot be read here',
 };
 
+// Errors yaml reports where a mis-indented line broke the structure, not always on that line.
+const INDENT_CODES = new Set(['BAD_INDENT', 'BLOCK_AS_IMPLICIT_KEY', 'MULTILINE_IMPLICIT_KEY', 'MISSING_CHAR', 'UNEXPECTED_TOKEN']);
+
+/**
+ * The mis-indented line itself, when the line walk finds one at or before the reported line (or
+ * right after it: a key too deep under a value is reported at the value).
+ */
+function misindentedNear(text: string, reported: number, lines: LineCounter): LoadIssue | null {
+  const found = findMisindented(text);
+  if (!found || found.line > reported + 1) return null;
+  return { rule: 'parse/syntax', offset: (lines.lineStarts[found.line - 1] ?? 0) + found.indent, message: `YAML syntax error: ${found.message}` };
+}
+
+/** `purpose: Reads: the files`: yaml reports the value as a block used as a key; the cause is the unquoted colon. */
+function colonInPlainValue(text: string, offset: number): boolean {
+  if (/["'[{|>]/.test(text[offset] ?? '')) return false;
+  const end = text.indexOf('\n', offset);
+  const rest = text.slice(offset, end < 0 ? text.length : end).replace(/\s#.*$/, '');
+  return /:(\s|$)/.test(rest);
+}
+
 // Covered by parse/alias, parse/tag and parse/directive, which say it better.
 const NOT_SYNTAX = new Set(['TAG_RESOLVE_FAILED', 'BAD_DIRECTIVE', 'ALIAS_PROPS', 'BAD_ALIAS', 'MULTIPLE_ANCHORS', 'MULTIPLE_TAGS']);
 
@@ -103,10 +125,14 @@ export function parseYaml(text: string): Parsed {
     // errors that follow are mostly echoes of the first.
     const first = syntax.reduce((a, b) => (b.pos[0] < a.pos[0] ? b : a));
     const exhausted = first.code === 'RESOURCE_EXHAUSTION';
-    issues.push({
+    const indent = INDENT_CODES.has(first.code) ? misindentedNear(text, lineOf(first.pos[0]), lineCounter) : null;
+    const colon = first.code === 'BLOCK_AS_IMPLICIT_KEY' && colonInPlainValue(text, first.pos[0]);
+    issues.push(indent ?? {
       rule: exhausted ? 'parse/depth' : 'parse/syntax',
       offset: first.pos[0],
-      message: exhausted ? `nesting is too deep (over ${MAX_DEPTH} levels); no manifest needs more than a few` : `YAML syntax error: ${SYNTAX_MESSAGES[first.code] ?? `the YAML cannot be read here (${first.code})`}`,
+      message: exhausted
+        ? `nesting is too deep (over ${MAX_DEPTH} levels); no manifest needs more than a few`
+        : `YAML syntax error: ${colon ? 'this value contains ": " (or ends with ":"), which YAML reads as a nested key; put the whole value in quotes' : SYNTAX_MESSAGES[first.code] ?? `the YAML cannot be read here (${first.code})`}`,
     });
     return { data: undefined, issues, locate };
   }
@@ -210,10 +236,13 @@ function scanTokens(tokens: readonly CST.Token[], text: string): Scan {
 /**
  * One finding per anchor name where it first appears, with how often it is used, plus one per
  * redefinition: a billion-laughs file gives nine findings, not thousands, and no alias is expanded.
+ * An alias with no anchor before it is not a reference at all but a value that starts with `*`
+ * (`actions: [*]`, `resources: [arn:…, *]`): written unquoted, YAML reads it as an alias, so the
+ * finding says to quote it.
  */
 function aliasIssues(anchors: Prop[], aliases: Prop[], lineOf: (offset: number) => number): LoadIssue[] {
   const props = [...anchors.map((p) => ({ ...p, alias: false })), ...aliases.map((p) => ({ ...p, alias: true }))].sort((a, b) => a.offset - b.offset);
-  const byName = new Map<string, { uses: number; firstUse: number; issue: LoadIssue }>();
+  const byName = new Map<string, { uses: number; firstUse: number; issue: LoadIssue; unquoted: boolean }>();
   const out: LoadIssue[] = [];
   const tail = 'anchors and aliases are not allowed; write the value out in full where it is used so reviewers see it';
   for (const p of props) {
@@ -225,19 +254,21 @@ function aliasIssues(anchors: Prop[], aliases: Prop[], lineOf: (offset: number) 
         if (seen.firstUse < 0) seen.firstUse = p.offset;
         continue;
       }
-      const issue = { rule: 'parse/alias', offset: p.offset, message: `YAML alias *${name}: ${tail}` };
-      byName.set(p.name, { uses: 0, firstUse: -1, issue });
+      const issue = { rule: 'parse/alias', offset: p.offset, message: `unquoted *${name}: YAML reads a value that starts with * as an alias (a reference to an &anchor), not as text; quote it: "*${name}"` };
+      byName.set(p.name, { uses: 0, firstUse: -1, issue, unquoted: true });
       out.push(issue);
-    } else if (seen) {
+    } else if (seen && !seen.unquoted) {
       out.push({ rule: 'parse/alias', offset: p.offset, message: `YAML anchor &${name} is defined again (first on line ${lineOf(seen.issue.offset)}): aliases after this line read the new value; ${tail}` });
     } else {
       const issue = { rule: 'parse/alias', offset: p.offset, message: `YAML anchor &${name}: ${tail}` };
-      byName.set(p.name, { uses: 0, firstUse: -1, issue });
+      byName.set(p.name, { uses: 0, firstUse: -1, issue, unquoted: false });
       out.push(issue);
     }
   }
   for (const [, s] of byName) {
-    if (s.uses > 0) s.issue.message = s.issue.message.replace(': anchors', ` (used by ${s.uses} alias${s.uses === 1 ? '' : 'es'}, first on line ${lineOf(s.firstUse)}): anchors`);
+    if (s.uses === 0) continue;
+    if (s.unquoted) s.issue.message += ` (and the ${s.uses} more after it)`;
+    else s.issue.message = s.issue.message.replace(': anchors', ` (used by ${s.uses} alias${s.uses === 1 ? '' : 'es'}, first on line ${lineOf(s.firstUse)}): anchors`);
   }
   return out;
 }

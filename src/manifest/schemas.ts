@@ -227,7 +227,8 @@ export function didYouMean(input: string, candidates: readonly string[]): string
   for (const c of candidates) {
     if (c.toLowerCase() === lower) return c;
     const d = levenshtein(lower, c.toLowerCase());
-    const limit = Math.max(1, Math.floor(c.length / 3));
+    // Short words get one edit: two edits turn "service" into "device", a guess that misleads.
+    const limit = c.length <= 6 ? 1 : Math.floor(c.length / 3);
     if (d <= limit && d < bestScore) {
       best = c;
       bestScore = d;
@@ -237,7 +238,7 @@ export function didYouMean(input: string, candidates: readonly string[]): string
 }
 
 /** Edit distance counting a swap of two neighbours as one edit (`tpye` → `type`, `owenr` → `owner`). */
-function levenshtein(a: string, b: string): number {
+export function levenshtein(a: string, b: string): number {
   if (Math.abs(a.length - b.length) > 3) return 99;
   const rows: number[][] = [Array.from({ length: b.length + 1 }, (_, j) => j)];
   for (let i = 1; i <= a.length; i++) {

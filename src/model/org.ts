@@ -1,6 +1,7 @@
 // org.yaml as the rules consult it: lookups built once, emails compared case-insensitively.
 
 import type { Organization } from '../manifest/organization.generated.js';
+import { levenshtein } from '../manifest/schemas.js';
 
 export type OrgSpec = Organization['spec'];
 export type Team = OrgSpec['teams'][string] & object;
@@ -40,4 +41,28 @@ export function githubLogin(org: OrgModel | null, email: string): string | undef
   const logins = org?.spec.githubLogins;
   if (!logins) return undefined;
   return logins[email] ?? Object.entries(logins).find(([k]) => k.toLowerCase() === email.toLowerCase())?.[1];
+}
+
+/**
+ * The one address in `among` a typo away from `email` (at most two edits, case ignored), for "did
+ * you mean"; null when none is, or when two are equally close (a guess between people misleads).
+ */
+export function nearestPerson(email: string, among: Iterable<string>): string | null {
+  const typed = lower(email);
+  let best: string | null = null;
+  let bestDistance = 3;
+  let tie = false;
+  for (const candidate of new Set([...among].map(lower))) {
+    if (candidate === typed) return null;
+    const d = levenshtein(typed, candidate);
+    if (d < bestDistance) [best, bestDistance, tie] = [candidate, d, false];
+    else if (d === bestDistance) tie = true;
+  }
+  return tie ? null : best;
+}
+
+/** `; did you mean x?` when an unknown address is a typo away from one of `among`, else ''. */
+export function didYouMeanPerson(email: string, among: Iterable<string>): string {
+  const near = nearestPerson(email, among);
+  return near ? `; did you mean ${near}?` : '';
 }

@@ -207,3 +207,16 @@ export function withSuccessors(report: OffboardReport, identities: readonly Mani
     },
   };
 }
+/** Everyone the repository names: org.yaml's people and every address in a manifest ("did you mean"). */
+export function peopleNamed(identities: readonly ManifestFile[], org: OrgModel | null): Set<string> {
+  const out = new Set<string>(org?.people ?? []);
+  for (const e of org?.spec.exceptions ?? []) out.add(lower(e.approvedBy));
+  for (const { data } of identities) {
+    const s = data.spec;
+    out.add(lower(s.stewardship.owner));
+    out.add(lower(s.stewardship.successor));
+    if (s.review) out.add(lower(s.review.reviewer));
+    for (const e of s.elevations ?? []) out.add(lower(e.approvedBy));
+  }
+  return out;
+}

@@ -32,5 +32,49 @@ export function catalogueText(rules: readonly Rule[]): string {
   const lines = sorted.map((r) => `${r.meta.id.padEnd(width)}  ${r.meta.severity.padEnd(7)}  ${r.meta.title}${r.meta.owasp.length ? ` [${r.meta.owasp.join(', ')}]` : ''}`);
   lines.push('', 'OWASP Non-Human Identities Top 10 coverage:');
   for (const c of coverage(rules)) lines.push(`  ${c.id.padEnd(5)} ${c.title}: ${c.rules.length === 0 ? 'no rule yet' : `${c.rules.length} rule${c.rules.length === 1 ? '' : 's'}`}; not visible to idac: ${c.blindSpot}`);
+  lines.push('', 'idac rules ID shows one rule in full (why, fix, docs); --format markdown or json prints the whole catalogue.');
   return `${lines.join('\n')}\n`;
+}
+
+/** The documentation page of a rule, relative to the repository (docs/rules/<id>.md). */
+export const docsPath = (id: string): string => `docs/rules/${id}.md`;
+
+const risks = (rule: Rule): string[] => rule.meta.owasp.map((id) => `${id} ${NHI_TOP_10.find((n) => n.id === id)?.title ?? ''}`.trim());
+
+/** One rule, as `idac rules ID` prints it. */
+export function ruleText(rule: Rule): string {
+  const m = rule.meta;
+  return [
+    `${m.id}  (${m.severity})`,
+    m.title,
+    '',
+    `why:   ${m.rationale}`,
+    `fix:   ${m.fix}`,
+    `OWASP: ${risks(rule).join('; ') || 'none'}`,
+    `docs:  ${docsPath(m.id)}`,
+    '',
+  ].join('\n');
+}
+
+export function ruleMarkdown(rule: Rule): string {
+  const m = rule.meta;
+  return [
+    `## \`${m.id}\` — ${m.title}`,
+    '',
+    `**Severity:** ${m.severity}  `,
+    `**OWASP NHI:** ${risks(rule).join(', ') || '—'}`,
+    '',
+    m.rationale,
+    '',
+    `**Fix:** ${m.fix}`,
+    '',
+    `Documentation: [${docsPath(m.id)}](${docsPath(m.id)})`,
+    '',
+  ].join('\n');
+}
+
+/** `docs`: the rule's documentation URL (package.json's homepage), beside its path in the repository. */
+export function ruleJson(rule: Rule, docs: (id: string) => string | null): string {
+  const m = rule.meta;
+  return `${JSON.stringify({ id: m.id, severity: m.severity, title: m.title, rationale: m.rationale, fix: m.fix, owasp: m.owasp, stage: rule.kind, docsPath: docsPath(m.id), docs: docs(m.id) }, null, 2)}\n`;
 }

@@ -65,6 +65,7 @@ describe('decided before the engine', () => {
   it.each([
     [['--team', 'nope'], '--team "nope" is not a team in org.yaml (teams: data, payments, platform)'],
     [['--team', 'data,ghost'], '--team "ghost" is not a team in org.yaml (teams: data, payments, platform)'],
+    [['--team', 'paymnts'], '--team "paymnts" is not a team in org.yaml; did you mean payments? (teams: data, payments, platform)'],
     [['--parallel', 'x'], '--parallel must be a whole number, not "x"'],
     [['--parallel', '0'], '--parallel must be at least 1'],
     [['--format', 'xml'], '--format must be one of text, json, markdown, not "xml"'],

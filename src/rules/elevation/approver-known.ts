@@ -1,4 +1,4 @@
-import { lower } from '../../model/org.js';
+import { didYouMeanPerson, lower } from '../../model/org.js';
 import { show } from '../../findings.js';
 import { isTombstone } from '../lib/status.js';
 import { defineRule, type Report } from '../types.js';
@@ -17,7 +17,7 @@ export default defineRule({
     if (!org || isTombstone(data)) return [];
     const out: Report[] = [];
     (data.spec.elevations ?? []).forEach((e, i) => {
-      if (!org.people.has(lower(e.approvedBy))) out.push({ path: ['spec', 'elevations', i, 'approvedBy'], message: `elevation approver ${show(e.approvedBy)} is neither a team member nor a security owner in org.yaml` });
+      if (!org.people.has(lower(e.approvedBy))) out.push({ path: ['spec', 'elevations', i, 'approvedBy'], message: `elevation approver ${show(e.approvedBy)} is neither a team member nor a security owner in org.yaml${didYouMeanPerson(e.approvedBy, org.people)}` });
     });
     return out;
   },

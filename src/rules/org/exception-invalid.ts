@@ -1,9 +1,12 @@
 import { show } from '../../findings.js';
-import { orgModel } from '../../model/org.js';
+import { didYouMean } from '../../manifest/schemas.js';
+import { didYouMeanPerson, orgModel } from '../../model/org.js';
 import { exceptionProblem } from '../lib/exceptions.js';
 // A cycle (index.ts imports this file); the binding is only read inside check, after every module loaded.
 import { ruleById } from '../index.js';
 import { defineRule, type Report } from '../types.js';
+
+const suggest = (guess: string | null): string => (guess ? `; did you mean ${guess}?` : '');
 
 export default defineRule({
   kind: 'org',
@@ -24,13 +27,13 @@ export default defineRule({
       const at = (key: string) => ['spec', 'exceptions', i, key];
       switch (exceptionProblem(e, model, now, known)) {
         case 'unknown-rule':
-          out.push({ path: at('rule'), message: `exception names rule ${show(e.rule)}, which does not exist; see idac rules` });
+          out.push({ path: at('rule'), message: `exception names rule ${show(e.rule)}, which does not exist${suggest(didYouMean(e.rule, [...known]))}; see idac rules` });
           break;
         case 'not-exceptable':
           out.push({ path: at('rule'), message: `findings of rule ${show(e.rule)} cannot be excepted (parse/, schema/, secret/ and org/ rules); fix them instead` });
           break;
         case 'approver':
-          out.push({ path: at('approvedBy'), message: `exception approver ${show(e.approvedBy)} is not a security owner (spec.securityOwners)` });
+          out.push({ path: at('approvedBy'), message: `exception approver ${show(e.approvedBy)} is not a security owner (spec.securityOwners)${didYouMeanPerson(e.approvedBy, model.securityOwners)}` });
           break;
         case 'bad-date':
           out.push({ path: at('expires'), message: `exception expires ${show(e.expires)} is not a real date` });

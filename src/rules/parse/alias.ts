@@ -8,7 +8,7 @@ export default defineRule({
     severity: "error",
     title: "YAML anchor or alias",
     rationale: "Anchors and aliases let one line silently pull access from elsewhere in the file (and merge keys inherit whole blocks); they also power billion-laughs attacks. Reviewers must see every grant written out.",
-    fix: "Write the value out in full where it is used and delete the &anchor and *alias markers.",
+    fix: "Quote a value that starts with * (\"*\", \"*Object\"); for a real anchor, write the value out in full where it is used and delete the &anchor and *alias markers.",
     owasp: ["NHI5"],
   },
 });

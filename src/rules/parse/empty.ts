@@ -8,7 +8,7 @@ export default defineRule({
     severity: "error",
     title: "Empty manifest",
     rationale: "An empty or comment-only file must never be read as 'this identity is deleted'. Deletion is removing the file, or a reviewed tombstone.",
-    fix: "Delete the file to remove an identity, or set spec.status: decommissioned to keep a tombstone.",
+    fix: "Delete the file to remove an identity, or set spec.status: decommissioned to keep a tombstone; an empty identities/org.yaml needs its Organization back (apiVersion, kind: Organization, spec.teams with members).",
     owasp: ["NHI1"],
   },
 });

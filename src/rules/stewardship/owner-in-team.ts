@@ -1,4 +1,4 @@
-import { lower, team } from '../../model/org.js';
+import { didYouMeanPerson, lower, team } from '../../model/org.js';
 import { isTombstone } from '../lib/status.js';
 import { defineRule } from '../types.js';
 
@@ -17,6 +17,6 @@ export default defineRule({
     const t = org && team(org, name);
     if (!org || !t || isTombstone(data)) return []; // stewardship/team-exists reports an unknown team
     if (org.members.get(name)?.has(lower(owner))) return [];
-    return [{ path: ['spec', 'stewardship', 'owner'], message: `owner ${owner} is not a member of team ${name} in org.yaml` }];
+    return [{ path: ['spec', 'stewardship', 'owner'], message: `owner ${owner} is not a member of team ${name} in org.yaml${didYouMeanPerson(owner, org.members.get(name) ?? [])}` }];
   },
 });

@@ -1,5 +1,5 @@
 import { show } from '../../findings.js';
-import { lower } from '../../model/org.js';
+import { didYouMeanPerson, lower } from '../../model/org.js';
 import { isTombstone } from '../lib/status.js';
 import { defineRule } from '../types.js';
 
@@ -20,6 +20,6 @@ export default defineRule({
     const review = data.spec.review;
     if (!org || !review || isTombstone(data)) return [];
     if (org.people.has(lower(review.reviewer))) return [];
-    return [{ path: ['spec', 'review', 'reviewer'], message: `reviewer ${show(review.reviewer)} is neither a team member nor a security owner in org.yaml; the access needs a review by someone who is` }];
+    return [{ path: ['spec', 'review', 'reviewer'], message: `reviewer ${show(review.reviewer)} is neither a team member nor a security owner in org.yaml${didYouMeanPerson(review.reviewer, org.people)}; the access needs a review by someone who is` }];
   },
 });

@@ -1,4 +1,4 @@
-import { lower, team } from '../../model/org.js';
+import { didYouMeanPerson, lower, team } from '../../model/org.js';
 import { isTombstone } from '../lib/status.js';
 import { defineRule } from '../types.js';
 
@@ -17,6 +17,6 @@ export default defineRule({
     const { successor, team: name } = data.spec.stewardship;
     if (!team(org, name)) return []; // stewardship/team-exists reports an unknown team
     if (org.members.get(name)?.has(lower(successor))) return [];
-    return [{ path: ['spec', 'stewardship', 'successor'], message: `successor ${successor} is not a member of team ${name} in org.yaml` }];
+    return [{ path: ['spec', 'stewardship', 'successor'], message: `successor ${successor} is not a member of team ${name} in org.yaml${didYouMeanPerson(successor, org.members.get(name) ?? [])}` }];
   },
 });

@@ -13,6 +13,8 @@ ruleTable('org/exception-invalid', {
   ],
   bad: [
     { name: 'an unknown rule', files: { [orgFile]: exception({ rule: 'rotation/no-such-rule' }) }, expect: [{ file: orgFile, line: 31, column: 13, message: /rule "rotation\/no-such-rule", which does not exist/ }] },
+    { name: 'a mistyped rule', files: { [orgFile]: exception({ rule: 'rotation/requird' }) }, expect: [{ file: orgFile, line: 31, column: 13, message: /^exception names rule "rotation\/requird", which does not exist; did you mean rotation\/required\?; see idac rules$/ }] },
+    { name: 'a mistyped security owner', files: { [orgFile]: exception({ approvedBy: 'sec@example.co' }) }, expect: [{ file: orgFile, line: 33, column: 19, message: /^exception approver "sec@example\.co" is not a security owner \(spec\.securityOwners\); did you mean sec@example\.com\?$/ }] },
     { name: 'a schema rule cannot be excepted', files: { [orgFile]: exception({ rule: 'schema/required' }) }, expect: [{ file: orgFile, line: 31, column: 13, message: /"schema\/required" cannot be excepted/ }] },
     { name: 'nor an org rule, this one included', files: { [orgFile]: exception({ rule: 'org/exception-invalid' }) }, expect: [{ file: orgFile, line: 31, column: 13, message: /cannot be excepted/ }] },
     { name: 'approved by a team member, not a security owner', files: { [orgFile]: exception({ approvedBy: 'dave@example.com' }) }, expect: [{ file: orgFile, line: 33, column: 19, message: /approver "dave@example.com" is not a security owner/ }] },

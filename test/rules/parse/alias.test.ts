@@ -35,7 +35,11 @@ ruleTable('parse/alias', {
       files: { [at]: edit(IDENTITY, '  expires: 2027-05-31\n', '  expires: 2027-05-31\n  base: &base { period: 30d }\n  rotation:\n    <<: *base\n') },
       expect: [{ line: 13, column: 9, message: /anchor &base \(used by 1 alias, first on line 15\)/ }],
     },
-    { name: 'an alias with no anchor', files: { [at]: edit(IDENTITY, 'type: workload', 'type: *nope') }, expect: [{ line: 6, column: 9, message: /^YAML alias \*nope:/ }] },
+    // An alias with no anchor is a value that starts with * written unquoted: say to quote it (issue 13).
+    { name: 'an alias with no anchor', files: { [at]: edit(IDENTITY, 'type: workload', 'type: *nope') }, expect: [{ line: 6, column: 9, message: /^unquoted \*nope: YAML reads a value that starts with \* as an alias \(a reference to an &anchor\), not as text; quote it: "\*nope"$/ }] },
+    { name: 'an unquoted * alone in a flow list', files: { [at]: edit(IDENTITY, 'actions: [s3:GetObject]', 'actions: [*]') }, expect: [{ line: 23, column: 21, message: /^unquoted \*: YAML reads a value that starts with \* as an alias \(a reference to an &anchor\), not as text; quote it: "\*"$/ }] },
+    { name: 'an unquoted * after an ARN, and again below', files: { [at]: edit(IDENTITY, 'resources: [arn:aws:s3:::bank-drop/*]', 'resources: [arn:aws:s3:::bank-drop, *]\n        - actions: [*]\n          resources: [*]') }, expect: [{ line: 24, column: 47, message: /^unquoted \*: .*; quote it: "\*" \(and the 2 more after it\)$/ }] },
+    { name: 'an unquoted * in a block list', files: { [at]: edit(IDENTITY, 'resources: [arn:aws:s3:::bank-drop/*]', 'resources:\n            - *') }, expect: [{ line: 25, column: 15, message: /^unquoted \*: / }] },
     { name: 'an alias used as a key', files: { [at]: edit(IDENTITY, '  type: workload\n', '  type: &k workload\n  *k : x\n') }, expect: [{ line: 6, column: 9, message: /used by 1 alias, first on line 7/ }] },
     { name: 'an anchor on a list item', files: { [at]: edit(IDENTITY, '- actions: [s3:GetObject]', '- &p actions: [s3:GetObject]') }, expect: [{ line: 23, column: 11, message: /anchor &p:/ }] },
     {

@@ -14,6 +14,8 @@ ruleTable('parse/empty', {
     { name: 'only blank lines', files: { [at]: '  \n\n' }, expect: [{ line: 1, column: 1 }] },
     { name: 'only a document marker', files: { [at]: '---\n' }, expect: [{ line: 1, column: 1 }] },
     { name: 'a document marker and a comment', files: { [at]: '--- # emptied in this PR\n...\n' }, expect: [{ line: 1, column: 1 }] },
-    { name: 'an empty org.yaml', files: { 'identities/org.yaml': '', [at]: IDENTITY }, expect: [{ file: 'identities/org.yaml', line: 1, column: 1 }] },
+    // org.yaml gets org advice, not tombstone advice (issue 13).
+    { name: 'an empty org.yaml', files: { 'identities/org.yaml': '', [at]: IDENTITY }, expect: [{ file: 'identities/org.yaml', line: 1, column: 1, message: /^identities\/org\.yaml holds no Organization \(it is empty or only comments\), so no identity has a team, owner or boundary to be checked against: write apiVersion: idac\/v1, kind: Organization and spec\.teams with each team's members \(and spec\.securityOwners, who approve exceptions\)$/ }] },
+    { name: 'an org.yaml of comments only', files: { 'identities/org.yaml': '# teams: TODO\n', [at]: IDENTITY }, expect: [{ file: 'identities/org.yaml', line: 1, column: 1, message: /^identities\/org\.yaml holds no Organization/ }] },
   ],
 });

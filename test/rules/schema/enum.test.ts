@@ -16,6 +16,9 @@ ruleTable('schema/enum', {
       expect: [{ line: 6, column: 9, message: /^spec\.type must be one of: workload, pipeline, bot, device, api-client, ai-agent — did you mean "workload"\?$/ }],
     },
     { name: 'type: service-account (no close match, no guess)', files: { [at]: edit(IDENTITY, 'type: workload', 'type: service-account') }, expect: [{ line: 6, column: 9, message: /one of: workload, .*ai-agent$/ }] },
+    // Two edits away from a six-letter value is another word, not a typo (issue 13): no guess.
+    { name: 'type: service is not "device"', files: { [at]: edit(IDENTITY, 'type: workload', 'type: service') }, expect: [{ line: 6, column: 9, message: /^spec\.type must be one of: workload, pipeline, bot, device, api-client, ai-agent$/ }] },
+    { name: 'type: devise is a typo of device', files: { [at]: edit(IDENTITY, 'type: workload', 'type: devise') }, expect: [{ line: 6, column: 9, message: /did you mean "device"\?$/ }] },
     { name: 'status: Active', files: { [at]: `${IDENTITY}  status: Active\n` }, expect: [{ line: 25, column: 11, message: /^spec\.status must be one of: active, suspended, decommissioned — did you mean "active"\?/ }] },
     { name: 'principal: roles', files: { [at]: edit(IDENTITY, 'principal: role', 'principal: roles') }, expect: [{ line: 19, column: 18, message: /one of: role, user — did you mean "role"/ }] },
     { name: 'apiVersion: idac/v2', files: { [at]: edit(IDENTITY, 'apiVersion: idac/v1', 'apiVersion: idac/v2') }, expect: [{ line: 1, column: 13, message: /^apiVersion must be one of: idac\/v1/ }] },
