@@ -11,6 +11,8 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 const NOW = '2026-11-23';
+// `npm run demo -- --format markdown` (or json): extra arguments go to the plan, whose repo is gone afterwards.
+const planArgs = process.argv.slice(2);
 
 function run(title, args) {
   process.stdout.write(`\n\u2500\u2500 ${title}\n$ idac ${args.join(' ')}\n\n`);
@@ -52,7 +54,7 @@ try {
   git('checkout', '-q', '-b', 'change');
   git('add', '-A');
   git('commit', '-q', '-m', 'payments: fx-rates-bot; widen settlement-reader; suspend release-bot');
-  plan = run('plan: what the pull request "change" does, against main (a temp git repo)', ['plan', '--dir', tmp, '--base', 'main', '--head', 'change', '--now', NOW]);
+  plan = run('plan: what the pull request "change" does, against main (a temp git repo)', ['plan', '--dir', tmp, '--base', 'main', '--head', 'change', '--now', NOW, ...planArgs]);
 } finally {
   rmSync(tmp, { recursive: true, force: true });
 }
@@ -69,4 +71,4 @@ if (plan !== 0) {
   console.error(`\ndemo: the plan should have no error findings but exited ${plan}`);
   process.exit(1);
 }
-console.log('\ndemo: acme is clean; every finding above for risky is expected; the plan shows the pull request. Try --format markdown (the PR comment) or json.');
+console.log('\ndemo: acme is clean; every finding above for risky is expected; the plan shows the pull request. Try npm run demo -- --format markdown (the PR comment) or -- --format json.');

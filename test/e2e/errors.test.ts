@@ -5,10 +5,14 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ruleById } from '../../src/rules/index.js';
 import { edit } from '../rules/harness.js';
 import { ACME, acmeCopy, read } from './acme.js';
 import { idac, repo, root, STACK_TRACE } from './cli.js';
 import { GitRepo } from './git.js';
+
+/** What JSON findings carry beside the finding itself (issue 13 item 8): the rule's fix and its docs URL. */
+const docs = (rule: string) => ({ fix: ruleById.get(rule)!.meta.fix, docs: `https://github.com/idac-dev/idac/blob/main/docs/rules/${rule}.md` });
 
 const NOW = '2026-11-23';
 const READER = 'identities/payments/settlement-reader.yaml';
@@ -86,7 +90,7 @@ describe('without --dir, every command finds the root from a subfolder (SPEC §5
     expect(one.code).toBe(1);
     expect(JSON.parse(one.stdout)).toEqual({
       identities: 1,
-      findings: [{ rule: 'schema/unknown-key', severity: 'error', file: READER, line: 22, column: 3, identity: 'settlement-reader', message: 'unknown key "colour" in spec; allowed here: type, purpose, criticality, stewardship, expires, review, status, rotation, access, delivery, elevations' }],
+      findings: [{ rule: 'schema/unknown-key', severity: 'error', file: READER, line: 22, column: 3, identity: 'settlement-reader', message: 'unknown key "colour" in spec; allowed here: type, purpose, criticality, stewardship, expires, review, status, rotation, access, delivery, elevations', ...docs('schema/unknown-key') }],
     });
     // Without PATH: the whole repository, as from the root.
     const all = idac(['validate', '--now', NOW, '--format', 'json'], { cwd });
@@ -123,7 +127,7 @@ describe('YAML mistakes are named as what they are', () => {
     write(dir, READER, from, to);
     const { code, report } = validateJson(dir);
     expect(code).toBe(1);
-    expect(report.findings).toEqual([{ rule: 'parse/alias', severity: 'error', file: READER, line, column, identity: null, message: 'unquoted *: YAML reads a value that starts with * as an alias (a reference to an &anchor), not as text; quote it: "*"' }]);
+    expect(report.findings).toEqual([{ rule: 'parse/alias', severity: 'error', file: READER, line, column, identity: null, message: 'unquoted *: YAML reads a value that starts with * as an alias (a reference to an &anchor), not as text; quote it: "*"', ...docs('parse/alias') }]);
     const text = idac(['validate', '--dir', dir, '--now', NOW]);
     expect(text.stdout).toContain(`${READER}:${line}:${column}  error  parse/alias  unquoted *: YAML reads a value that starts with * as an alias (a reference to an &anchor), not as text; quote it: "*"\n    fix: Quote a value that starts with * ("*", "*Object"); for a real anchor, write the value out in full where it is used and delete the &anchor and *alias markers.\n`);
   });
@@ -137,13 +141,13 @@ describe('YAML mistakes are named as what they are', () => {
     write(dir, READER, from, to);
     const { code, report } = validateJson(dir);
     expect(code).toBe(1);
-    expect(report.findings).toEqual([{ rule: 'parse/syntax', severity: 'error', file: READER, line, column, identity: null, message: `YAML syntax error: ${message}` }]);
+    expect(report.findings).toEqual([{ rule: 'parse/syntax', severity: 'error', file: READER, line, column, identity: null, message: `YAML syntax error: ${message}`, ...docs('parse/syntax') }]);
   });
 
   it('an unquoted value with ": " in it: quote it', () => {
     const dir = acmeCopy();
     write(dir, READER, '  purpose: Reads daily', '  purpose: Reads: daily');
-    expect(validateJson(dir).report.findings).toEqual([{ rule: 'parse/syntax', severity: 'error', file: READER, line: 10, column: 12, identity: null, message: 'YAML syntax error: this value contains ": " (or ends with ":"), which YAML reads as a nested key; put the whole value in quotes' }]);
+    expect(validateJson(dir).report.findings).toEqual([{ rule: 'parse/syntax', severity: 'error', file: READER, line: 10, column: 12, identity: null, message: 'YAML syntax error: this value contains ": " (or ends with ":"), which YAML reads as a nested key; put the whole value in quotes', ...docs('parse/syntax') }]);
   });
 
   it('a misspelt team: did you mean, not "move the file to the misspelt team"', () => {
@@ -159,7 +163,7 @@ describe('YAML mistakes are named as what they are', () => {
     writeFileSync(join(dir, 'identities/org.yaml'), '');
     const { code, report } = validateJson(dir);
     expect(code).toBe(1);
-    expect(report.findings).toEqual([{ rule: 'parse/empty', severity: 'error', file: 'identities/org.yaml', line: 1, column: 1, identity: null, message: "identities/org.yaml holds no Organization (it is empty or only comments), so no identity has a team, owner or boundary to be checked against: write apiVersion: idac/v1, kind: Organization and spec.teams with each team's members (and spec.securityOwners, who approve exceptions)" }]);
+    expect(report.findings).toEqual([{ rule: 'parse/empty', severity: 'error', file: 'identities/org.yaml', line: 1, column: 1, identity: null, message: "identities/org.yaml holds no Organization (it is empty or only comments), so no identity has a team, owner or boundary to be checked against: write apiVersion: idac/v1, kind: Organization and spec.teams with each team's members (and spec.securityOwners, who approve exceptions)", ...docs('parse/empty') }]);
   });
 });
 
@@ -243,7 +247,7 @@ docs:  docs/rules/aws/no-wildcard-action.md
     expect(JSON.parse(json.stdout)).toEqual({
       id: 'vault/no-sudo', severity: 'error', title: 'Vault sudo capability',
       rationale: expect.stringMatching(/^sudo unlocks Vault's root-protected endpoints/), fix: expect.stringMatching(/^Remove sudo from the capabilities/),
-      owasp: ['NHI5'], stage: 'identity', docsPath: 'docs/rules/vault/no-sudo.md',
+      owasp: ['NHI5'], stage: 'identity', docsPath: 'docs/rules/vault/no-sudo.md', docs: docs('vault/no-sudo').docs,
     });
     const md = idac(['rules', 'vault/no-sudo', '--format', 'markdown']);
     expect(md.stdout).toMatch(/^## `vault\/no-sudo` — Vault sudo capability\n\n\*\*Severity:\*\* error {2}\n\*\*OWASP NHI:\*\* NHI5 Overprivileged NHI\n/);

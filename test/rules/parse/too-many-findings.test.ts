@@ -5,8 +5,11 @@ const at = 'identities/payments/app.yaml';
 /** `n` unknown keys under spec: exactly `n` findings. */
 const unknown = (n: number) => edit(IDENTITY, '  type: workload\n', `  type: workload\n${Array.from({ length: n }, (_, i) => `  junk${i}: x\n`).join('')}`);
 
-/** 65 warnings (partial wildcards that reach write actions) on line 23, then an error (a misspelt action) on line 25. */
-const wild = ['PutObjectRetention', 'DeleteObjectVersion', 'PutBucketPolicy', 'PutLifecycleConfiguration'].flatMap((n) => Array.from({ length: n.length - 3 }, (_, k) => `s3:${n.slice(0, k + 4)}*`));
+/**
+ * 65 warnings (partial wildcards that reach write actions on objects) on line 23, then an error (a
+ * misspelt action) on line 25. Every wildcard acts on the object ARN, so none grants nothing.
+ */
+const wild = ['PutObjectRetention', 'DeleteObjectVersion', 'AbortMultipartUpload', 'RestoreObject', 'ReplicateT'].flatMap((n) => Array.from({ length: n.length - 3 }, (_, k) => `s3:${n.slice(0, k + 4)}*`));
 const padded = edit(IDENTITY, '        - actions: [s3:GetObject]\n', `        - actions: [${wild.join(', ')}]\n          resources: [arn:aws:s3:::bank-drop/*]\n        - actions: [s3:GetObjekt]\n`);
 
 ruleTable('parse/too-many-findings', {
