@@ -11,6 +11,8 @@ import type { DesiredResource } from '../compile/types.js';
 import { compareFindings, type Finding, type Path } from '../findings.js';
 import type { MachineIdentity } from '../manifest/machine-identity.generated.js';
 import type { OrgModel, OrgSpec } from '../model/org.js';
+import boundaryEverything from '../rules/plan/boundary-widened-to-everything.js';
+import massDeletion from '../rules/plan/mass-deletion.js';
 import { isoInstant } from '../time.js';
 import { diffFields } from './diff-fields.js';
 import { diffOrganization } from './diff-org.js';
@@ -56,8 +58,6 @@ export interface PlanInput {
 }
 
 export const WITHHELD = '[withheld: this file holds a secret]';
-export const MASS_DELETION = 'plan/mass-deletion';
-export const BOUNDARY_EVERYTHING = 'plan/boundary-widened-to-everything';
 
 export function buildPlan(input: PlanInput): Plan {
   const { now } = input;
@@ -142,14 +142,14 @@ export function buildPlan(input: PlanInput): Plan {
     plan.organization = org.withheld ? changes.map((c) => ({ ...c, before: WITHHELD, after: WITHHELD, summary: WITHHELD })) : changes;
     for (const u of unbounded) {
       findings.push({
-        rule: BOUNDARY_EVERYTHING, severity: 'warning', file: input.orgFile, ...org.locate(u.path), identity: null,
+        rule: boundaryEverything.meta.id, severity: boundaryEverything.meta.severity, file: input.orgFile, ...org.locate(u.path), identity: null,
         message: `${org.withheld ? `team ${u.team}'s boundary is widened to everything (values withheld: org.yaml holds a secret)` : u.message}; a boundary is the most a team's identities may ever reach — if this is intended, have a security owner approve it, else list only what the team needs`,
       });
     }
   }
   if (deletions > limit && input.allowDeletions < deletions) {
     findings.push({
-      rule: MASS_DELETION, severity: 'error', file: input.orgFile, line: 1, column: 1, identity: null,
+      rule: massDeletion.meta.id, severity: massDeletion.meta.severity, file: input.orgFile, line: 1, column: 1, identity: null,
       message: `this change deletes ${deletions} identities, more than the guard allows (max(10, 10 % of ${input.base.total}) = ${limit}); if that is intended, have a security owner approve it and rerun with --allow-deletions ${deletions}`,
     });
   }

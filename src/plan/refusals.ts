@@ -29,20 +29,20 @@ import { LineIndex } from '../manifest/line-index.js';
 import { loadText } from '../manifest/load.js';
 import type { MachineIdentity } from '../manifest/machine-identity.generated.js';
 import type { PlanInput } from './plan.js';
+import awsTagValueRule from '../rules/plan/aws-tag-value.js';
+import protectedResourceRule from '../rules/plan/protected-resource.js';
+import teamMoveRule from '../rules/plan/team-move.js';
+import teamWithoutStackRule from '../rules/plan/team-without-stack.js';
+import vaultUnconfiguredRule from '../rules/plan/vault-unconfigured.js';
+import type { PlanRule } from '../rules/types.js';
 import type { Plan, ResourceOp } from './types.js';
 
-export const PROTECTED_RESOURCE = 'plan/protected-resource';
-export const TEAM_WITHOUT_STACK = 'plan/team-without-stack';
-export const TEAM_MOVE = 'plan/team-move';
-export const VAULT_UNCONFIGURED = 'plan/vault-unconfigured';
-export const AWS_TAG_VALUE = 'plan/aws-tag-value';
-
-/** The plan's own rules (beside plan/mass-deletion): not manifest rules, so not in `idac rules`. */
-export const REFUSAL_RULES = [PROTECTED_RESOURCE, TEAM_WITHOUT_STACK, TEAM_MOVE, VAULT_UNCONFIGURED, AWS_TAG_VALUE] as const;
+/** The refusals' rules (src/rules/plan/): each finding takes its id and severity from one of them. */
+export const REFUSAL_RULES = [protectedResourceRule, teamWithoutStackRule, teamMoveRule, vaultUnconfiguredRule, awsTagValueRule] as const;
 
 /** A refusal before it is placed: `path` into `file` (null: the whole file, 1:1). */
 export interface Refusal {
-  rule: (typeof REFUSAL_RULES)[number];
+  rule: PlanRule;
   file: string;
   kind: 'MachineIdentity' | 'Organization';
   path: Path | null;
@@ -122,11 +122,11 @@ function protectedResources(plan: Plan, input: PlanInput, compile: Compiled): Re
     const headName = renamedTo.get(name) ?? name;
     const head = headByName.get(headName);
     if (!head?.data) {
-      out.push({ rule: PROTECTED_RESOURCE, file: base.file, kind: 'MachineIdentity', path: null, at: 'key', identity: name, message: `${name} is protected (criticality ${before.spec.criticality}): set \`status: decommissioned\` instead of deleting the file (remove it in a later change). ${tail}` });
+      out.push({ rule: protectedResourceRule, file: base.file, kind: 'MachineIdentity', path: null, at: 'key', identity: name, message: `${name} is protected (criticality ${before.spec.criticality}): set \`status: decommissioned\` instead of deleting the file (remove it in a later change). ${tail}` });
       continue;
     }
     const { path, at, action } = cause(before, head.data, name !== headName);
-    out.push({ rule: PROTECTED_RESOURCE, file: head.file, kind: 'MachineIdentity', path, at, identity: headName, message: `${name} is protected (criticality ${before.spec.criticality}): lower spec.criticality in a change of its own and apply it before you ${action}. ${tail}` });
+    out.push({ rule: protectedResourceRule, file: head.file, kind: 'MachineIdentity', path, at, identity: headName, message: `${name} is protected (criticality ${before.spec.criticality}): lower spec.criticality in a change of its own and apply it before you ${action}. ${tail}` });
   }
   return out;
 }
@@ -156,7 +156,7 @@ function teamsWithoutStack(plan: Plan, input: PlanInput): Refusal[] {
   return [...byTeam].sort(([a], [b]) => cmp(a, b)).map(([team, ops]): Refusal => {
     const identities = [...new Set(ops.map((o) => o.identity))].sort(cmp);
     return {
-      rule: TEAM_WITHOUT_STACK, file: input.orgFile, kind: 'Organization', path: ['spec', 'teams'], at: 'key', identity: null,
+      rule: teamWithoutStackRule, file: input.orgFile, kind: 'Organization', path: ['spec', 'teams'], at: 'key', identity: null,
       message: `keep team ${team} in org.yaml until an apply has emptied its stack, then remove it: without the team idac apply never opens stack ${team}, and the ${ops.length} deletion${ops.length === 1 ? '' : 's'} this plan shows there (${identities.join(', ')}) never happen`,
     };
   });
@@ -209,9 +209,11 @@ function teamMoves(input: PlanInput, compile: Compiled): Refusal[] {
     if (shared.length === 0) continue;
     const from = before.spec.stewardship.team;
     const to = after.spec.stewardship.team;
+    // A new name renames every object but the delivered secret, whose place spec.delivery names.
+    const own = [...(before.metadata.name === after.metadata.name ? ['a new name'] : []), ...(shared.some((r) => r.name.startsWith(`${h.name}.delivery.`)) ? ['a delivery place of its own (spec.delivery)'] : [])];
     out.push({
-      rule: TEAM_MOVE, file: h.file, kind: 'MachineIdentity', path: ['spec', 'stewardship', 'team'], at: 'value', identity: h.name,
-      message: `give ${h.name} a new name as you move it to team ${to}, or move it in two changes (remove it from ${from} and apply, then add it to ${to}): stack ${to} would create ${shared.map((r) => r.name).join(', ')} while stack ${from} deletes the same objects, and the two stacks run independently — the create fails while the old object exists, or the delete removes what the other stack wrote`,
+      rule: teamMoveRule, file: h.file, kind: 'MachineIdentity', path: ['spec', 'stewardship', 'team'], at: 'value', identity: h.name,
+      message: `${own.length > 0 ? `give ${h.name} ${own.join(' and ')} as you move it to team ${to}, or move` : 'move'} it in two changes (remove it from ${from} and apply, then add it to ${to}): stack ${to} would create ${shared.map((r) => r.name).join(', ')} while stack ${from} deletes the same objects, and the two stacks run independently — the create fails while the old object exists, or the delete removes what the other stack wrote`,
     });
   }
   return out;
@@ -225,7 +227,7 @@ function vaultUnconfigured(input: PlanInput, compile: Compiled): Refusal[] {
   const targets = org.spec.targets;
   const path: Path = targets?.vault ? ['spec', 'targets', 'vault'] : targets ? ['spec', 'targets'] : ['spec'];
   return [{
-    rule: VAULT_UNCONFIGURED, file: input.orgFile, kind: 'Organization', path, at: 'key', identity: null,
+    rule: vaultUnconfiguredRule, file: input.orgFile, kind: 'Organization', path, at: 'key', identity: null,
     message: `add the Vault server's URL as targets.vault.address: without it idac apply cannot configure the Vault provider, and refuses; ${needing.join(', ')} need${needing.length === 1 ? 's' : ''} it`,
   }];
 }
@@ -245,7 +247,7 @@ function awsTagValues(input: PlanInput, compile: Compiled): Refusal[] {
     for (const [key] of [...bad].sort(([a], [b]) => cmp(a, b))) {
       const path = TAG_FIELD[key] ?? ['spec'];
       out.push({
-        rule: AWS_TAG_VALUE, file: s.file, kind: 'MachineIdentity', path, at: 'value', identity: s.name,
+        rule: awsTagValueRule, file: s.file, kind: 'MachineIdentity', path, at: 'value', identity: s.name,
         message: `use a value IAM accepts as a tag (at most 256 letters, digits, spaces and _ . : / = + - @): ${formatPath(path)} becomes the tag ${key} on ${s.name}'s IAM objects, and the apply fails`,
       });
     }
@@ -268,7 +270,7 @@ async function place(refusals: readonly Refusal[], read: ReadFile): Promise<Find
       const text = texts.get(r.file);
       if (text) ({ line, column } = new LineIndex(text).at(loadText(text, { expect: r.kind, fast: false }).locate(r.path, r.at)));
     }
-    out.push({ rule: r.rule, severity: 'error', file: r.file, line, column, identity: r.identity, message: r.message });
+    out.push({ rule: r.rule.meta.id, severity: r.rule.meta.severity, file: r.file, line, column, identity: r.identity, message: r.message });
   }
   return out;
 }

@@ -4,6 +4,16 @@
 import { NHI_TOP_10 } from '../rules/owasp.js';
 import type { Rule } from '../rules/types.js';
 
+/** Where each kind of rule is checked, in words (`idac rules ID`, docs/rules/<id>.md). */
+export const STAGE: Readonly<Record<Rule['kind'], string>> = {
+  load: 'reported while loading the file (bytes, YAML, schema)',
+  plan: 'reported by idac plan, comparing the two revisions',
+  identity: 'checked on each identity',
+  org: 'checked on identities/org.yaml',
+  text: 'a scan of the raw text, comments included',
+  repo: 'checked across all files of the repository',
+};
+
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 export function catalogueMarkdown(rules: readonly Rule[]): string {
@@ -51,6 +61,7 @@ export function ruleText(rule: Rule): string {
     `why:   ${m.rationale}`,
     `fix:   ${m.fix}`,
     `OWASP: ${risks(rule).join('; ') || 'none'}`,
+    `stage: ${STAGE[rule.kind]}`,
     `docs:  ${docsPath(m.id)}`,
     '',
   ].join('\n');
@@ -62,7 +73,8 @@ export function ruleMarkdown(rule: Rule): string {
     `## \`${m.id}\` — ${m.title}`,
     '',
     `**Severity:** ${m.severity}  `,
-    `**OWASP NHI:** ${risks(rule).join(', ') || '—'}`,
+    `**OWASP NHI:** ${risks(rule).join(', ') || '—'}  `,
+    `**Stage:** ${STAGE[rule.kind]}`,
     '',
     m.rationale,
     '',

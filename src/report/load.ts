@@ -18,5 +18,13 @@ export async function loadReportInput(source: Source, opts: { now: number; rules
   if (!checked.ok) return checked;
   const { org: orgData, skipped, links } = repo.value;
   const identities: LoadedIdentity[] = repo.value.identities;
-  return { ok: true, value: { identities, skipped: skipped.length + links.length, org: orgData ? orgModel(orgData) : null, findings: checked.value.findings, rules: opts.rules, now: opts.now } };
+  return { ok: true, value: { identities, skipped: skipped.length + links.length, org: orgData ? orgModel(orgData) : null, findings: checked.value.findings, rules: opts.rules.filter(checkedHere), now: opts.now } };
+}
+
+/**
+ * The report reads one revision: a plan/ rule, which compares two, never finds anything here, and
+ * listed in the OWASP coverage it would read as a risk checked and clean.
+ */
+function checkedHere(rule: Rule): boolean {
+  return rule.kind !== 'plan';
 }

@@ -76,6 +76,13 @@ import parseTag from './parse/tag.js';
 import parseTooManyFindings from './parse/too-many-findings.js';
 import parseTrojanSource from './parse/trojan-source.js';
 import parseUnreadable from './parse/unreadable.js';
+import planAwsTagValue from './plan/aws-tag-value.js';
+import planBoundaryWidenedToEverything from './plan/boundary-widened-to-everything.js';
+import planMassDeletion from './plan/mass-deletion.js';
+import planProtectedResource from './plan/protected-resource.js';
+import planTeamMove from './plan/team-move.js';
+import planTeamWithoutStack from './plan/team-without-stack.js';
+import planVaultUnconfigured from './plan/vault-unconfigured.js';
 import reuseDeliveredCredentialReadable from './reuse/delivered-credential-readable.js';
 import reuseSharedRoleTrust from './reuse/shared-role-trust.js';
 import reuseSharedServiceAccount from './reuse/shared-service-account.js';
@@ -213,6 +220,13 @@ export const rules: readonly Rule[] = [
   parseTooManyFindings,
   parseTrojanSource,
   parseUnreadable,
+  planAwsTagValue,
+  planBoundaryWidenedToEverything,
+  planMassDeletion,
+  planProtectedResource,
+  planTeamMove,
+  planTeamWithoutStack,
+  planVaultUnconfigured,
   reuseDeliveredCredentialReadable,
   reuseSharedRoleTrust,
   reuseSharedServiceAccount,

@@ -81,6 +81,15 @@ export interface LoadRule extends Base {
   kind: 'load';
 }
 
+/**
+ * Reported by `idac plan` when it compares two revisions (src/plan/): what a change does, or what
+ * apply would refuse, rather than a property of one manifest. The engine never runs it; the rule
+ * file holds the metadata the plan's findings take their id and severity from.
+ */
+export interface PlanRule extends Base {
+  kind: 'plan';
+}
+
 export interface IdentityRule extends Base {
   kind: 'identity';
   check(identity: IdentityFile, ctx: RuleContext): Report[];
@@ -118,7 +127,7 @@ export interface RepoContext extends RuleContext {
   } | null;
 }
 
-export type Rule = LoadRule | IdentityRule | OrgRule | TextRule | RepoRule<any>;
+export type Rule = LoadRule | PlanRule | IdentityRule | OrgRule | TextRule | RepoRule<any>;
 
 export function defineRule<R extends Rule>(rule: R): R {
   return rule;

@@ -241,17 +241,27 @@ AWS action wildcard over every action
 why:   \`*\` grants every action of every AWS service and \`svc:*\` every action of one service, including the ones AWS adds later; no machine identity needs that, and a leaked credential with it owns the account or the service.
 fix:   List the actions the identity uses (CloudTrail or IAM Access Analyzer policy generation shows them), e.g. s3:GetObject instead of s3:*.
 OWASP: NHI5 Overprivileged NHI
+stage: checked on each identity
 docs:  docs/rules/aws/no-wildcard-action.md
 `);
     const json = idac(['rules', 'vault/no-sudo', '--format', 'json']);
     expect(JSON.parse(json.stdout)).toEqual({
       id: 'vault/no-sudo', severity: 'error', title: 'Vault sudo capability',
       rationale: expect.stringMatching(/^sudo unlocks Vault's root-protected endpoints/), fix: expect.stringMatching(/^Remove sudo from the capabilities/),
-      owasp: ['NHI5'], stage: 'identity', docsPath: 'docs/rules/vault/no-sudo.md', docs: docs('vault/no-sudo').docs,
+      owasp: ['NHI5'], stage: 'identity', docsPath: 'docs/rules/vault/no-sudo.md', docs: 'https://github.com/idac-dev/idac/blob/main/docs/rules/vault/no-sudo.md',
     });
     const md = idac(['rules', 'vault/no-sudo', '--format', 'markdown']);
-    expect(md.stdout).toMatch(/^## `vault\/no-sudo` — Vault sudo capability\n\n\*\*Severity:\*\* error {2}\n\*\*OWASP NHI:\*\* NHI5 Overprivileged NHI\n/);
+    expect(md.stdout).toMatch(/^## `vault\/no-sudo` — Vault sudo capability\n\n\*\*Severity:\*\* error {2}\n\*\*OWASP NHI:\*\* NHI5 Overprivileged NHI {2}\n\*\*Stage:\*\* checked on each identity\n/);
     expect(md.stdout).toContain('Documentation: [docs/rules/vault/no-sudo.md](docs/rules/vault/no-sudo.md)\n');
+  });
+
+  it('ID of a rule the plan reports: where it is checked, and its page', () => {
+    const text = idac(['rules', 'plan/protected-resource']);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(/^plan\/protected-resource {2}\(error\)\nProtected identity deleted or replaced\n/);
+    expect(text.stdout).toContain('\nstage: reported by idac plan, comparing the two revisions\ndocs:  docs/rules/plan/protected-resource.md\n');
+    expect(JSON.parse(idac(['rules', 'plan/mass-deletion', '--format', 'json']).stdout)).toMatchObject({ id: 'plan/mass-deletion', severity: 'error', stage: 'plan', docsPath: 'docs/rules/plan/mass-deletion.md' });
+    expect(idac(['rules']).stdout).toMatch(/\nplan\/boundary-widened-to-everything +warning +Team boundary widened to everything \[NHI5, NHI8\]\n/);
   });
 
   it.each([

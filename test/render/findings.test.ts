@@ -38,7 +38,7 @@ describe('findings formats', () => {
   it('text: test/fixtures/render/findings.txt', () => {
     const out = renderText(REPORT, { color: false, meta: (id) => ruleById.get(id)?.meta });
     golden('txt', out);
-    expect(out.match(/fix: /g)).toHaveLength(3); // unknown-key once per file (2), review-missing once; mass-deletion has no catalogue fix
+    expect(out.match(/fix: /g)).toHaveLength(4); // unknown-key once per file (2), review-missing once, mass-deletion (the plan's rule) once
   });
 
   it('json: test/fixtures/render/findings.json', () => {
@@ -46,7 +46,7 @@ describe('findings formats', () => {
     golden('json', out);
     const parsed = JSON.parse(out) as { findings: { rule: string; fix: string | null; docs: string | null }[]; truncated: number };
     expect(parsed.truncated).toBe(1);
-    expect(parsed.findings.find((x) => x.rule === 'plan/mass-deletion')).toMatchObject({ fix: null, docs: null });
+    expect(parsed.findings.find((x) => x.rule === 'plan/mass-deletion')).toMatchObject({ fix: ruleById.get('plan/mass-deletion')!.meta.fix, docs: 'https://github.com/idac-dev/idac/blob/main/docs/rules/plan/mass-deletion.md' });
   });
 
   it('github: test/fixtures/render/findings.github', () => {

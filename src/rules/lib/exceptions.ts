@@ -8,8 +8,11 @@ import type { OrgModel } from '../../model/org.js';
 import type { Report } from '../types.js';
 import { summaryOf } from './summaries.js';
 
-/** Findings of these domains can never be excepted: they are about the file itself or a leaked secret. */
-export const NOT_EXCEPTABLE = /^(parse|schema|secret|org)\//;
+/**
+ * Findings of these domains can never be excepted: they are about the file itself or a leaked
+ * secret, or (plan/) about a change, which the plan reports after exceptions are applied.
+ */
+export const NOT_EXCEPTABLE = /^(parse|schema|secret|org|plan)\//;
 
 /**
  * The repo rule whose summary of each valid identity is its owner, lower-cased: validate reads

@@ -15,7 +15,7 @@ export default defineRule({
     severity: 'error',
     title: 'Exception that does not apply',
     rationale: 'An exception suppresses a finding only while it names an existing, exceptable rule, carries a security owner\'s approval and has not expired; one that fails any of these suppresses nothing, and a reader of org.yaml would wrongly believe the risk is accepted.',
-    fix: 'Fix the rule id, have a security owner (spec.securityOwners) approve it, or renew or remove the expired exception; findings of parse/, schema/, secret/ and org/ rules cannot be excepted, fix those instead.',
+    fix: 'Fix the rule id, have a security owner (spec.securityOwners) approve it, or renew or remove the expired exception; findings of parse/, schema/, secret/, org/ and plan/ rules cannot be excepted, fix those instead.',
     owasp: ['NHI1', 'NHI5'],
   },
   check(org, { now }) {
@@ -30,7 +30,7 @@ export default defineRule({
           out.push({ path: at('rule'), message: `exception names rule ${show(e.rule)}, which does not exist${suggest(didYouMean(e.rule, [...known]))}; see idac rules` });
           break;
         case 'not-exceptable':
-          out.push({ path: at('rule'), message: `findings of rule ${show(e.rule)} cannot be excepted (parse/, schema/, secret/ and org/ rules); fix them instead` });
+          out.push({ path: at('rule'), message: `findings of rule ${show(e.rule)} cannot be excepted (parse/, schema/, secret/, org/ and plan/ rules); fix them instead` });
           break;
         case 'approver':
           out.push({ path: at('approvedBy'), message: `exception approver ${show(e.approvedBy)} is not a security owner (spec.securityOwners)${didYouMeanPerson(e.approvedBy, model.securityOwners)}` });
