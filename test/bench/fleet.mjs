@@ -6,7 +6,8 @@ import { join } from 'node:path';
 const TYPES = ['workload', 'pipeline', 'bot', 'device', 'api-client', 'ai-agent'];
 
 export function generateFleet(root, n) {
-  const marker = join(root, `.complete-${n}`);
+  // v2: org.yaml names the Vault address (without it the plan refuses, as apply would).
+  const marker = join(root, `.complete-v2-${n}`);
   if (existsSync(marker)) return;
   rmSync(root, { recursive: true, force: true });
   const teams = Math.max(3, Math.ceil(n / 400));
@@ -22,7 +23,7 @@ export function generateFleet(root, n) {
     mkdirSync(join(dir, teamName(t)), { recursive: true });
   }
   org.push('  targets:', '    aws:', '      "123456789012": { region: eu-west-1, oidcProviders: { prod-eu: oidc.eks.eu-west-1.amazonaws.com/id/EXAMPLE } }',
-    '    kubernetes:', '      prod-eu: {}', '    vault:', '      mounts: { kv: kv-v2, pki: pki }',
+    '    kubernetes:', '      prod-eu: {}', '    vault:', '      address: https://vault.example.com:8200', '      mounts: { kv: kv-v2, pki: pki }',
     '  limits:', '    maxLifetime: 365d', '    reviewEvery: 180d', '    maxElevation: 8h', '    rotation:', '      aws-access-key: 90d', '      vault-secret-id: 30d', '    certificateTtl: 90d');
   writeFileSync(join(dir, 'org.yaml'), `${org.join('\n')}\n`);
   for (let i = 0; i < n; i++) {
