@@ -5,6 +5,7 @@
 
 import { FsSource } from '../io/fs-source.js';
 import { revokeText } from '../manifest/revoke.js';
+import { didYouMean } from '../manifest/schemas.js';
 import { isoDate } from '../time.js';
 import { common } from './common.js';
 import { UsageError } from './errors.js';
@@ -19,7 +20,12 @@ export async function run(args: string[], opts: Record<string, string | undefine
   const listing = await new FsSource(dir).list(['identities']);
   if (!listing.ok) throw new UsageError(listing.message);
   const files = listing.files.filter((f) => !f.symlink && /\/[^/]+\.ya?ml$/i.test(f.path) && f.path.slice(f.path.lastIndexOf('/') + 1).replace(/\.ya?ml$/i, '') === name);
-  if (files.length === 0) throw new UsageError(`no identity ${name} under identities/ (the file name equals metadata.name)`);
+  if (files.length === 0) {
+    // An emergency is when names get mistyped: offer the closest identity rather than a dead end.
+    const names = listing.files.filter((f) => !f.symlink && /\/[^/]+\.ya?ml$/i.test(f.path) && !/\/org\.ya?ml$/i.test(f.path)).map((f) => f.path.slice(f.path.lastIndexOf('/') + 1).replace(/\.ya?ml$/i, ''));
+    const near = didYouMean(name, names);
+    throw new UsageError(`no identity ${name} under identities/ (the file name equals metadata.name)${near ? `; did you mean ${near}?` : ''}`);
+  }
   if (files.length > 1) throw new UsageError(`${name} is in more than one file (${files.map((f) => f.path).join(', ')}); run idac validate`);
   const path = files[0]!.path;
   const before = await readRaw(dir, path);

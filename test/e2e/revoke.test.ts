@@ -157,4 +157,14 @@ describe('idac revoke (built CLI)', () => {
       expect(r.stdout).toBe('');
     }
   });
+
+  it('a mistyped name: exit 2 with the closest identity, and no guess for a name nothing is near', () => {
+    const acme = join(root, 'examples/acme');
+    expect(idac(['revoke', 'report-exportr', '--reason', 'INC-1', '--dir', acme, '--now', NOW])).toEqual({
+      code: 2, stdout: '', stderr: 'idac: no identity report-exportr under identities/ (the file name equals metadata.name); did you mean report-exporter?\n',
+    });
+    expect(idac(['revoke', 'zzzzzz', '--reason', 'INC-1', '--dir', acme, '--now', NOW])).toEqual({
+      code: 2, stdout: '', stderr: 'idac: no identity zzzzzz under identities/ (the file name equals metadata.name)\n',
+    });
+  });
 });
