@@ -127,12 +127,16 @@ export function parseYaml(text: string): Parsed {
     const exhausted = first.code === 'RESOURCE_EXHAUSTION';
     const indent = INDENT_CODES.has(first.code) ? misindentedNear(text, lineOf(first.pos[0]), lineCounter) : null;
     const colon = first.code === 'BLOCK_AS_IMPLICIT_KEY' && colonInPlainValue(text, first.pos[0]);
+    // yaml names the cause in its text (never echoed: it can quote the source): a { or [ left open.
+    const unclosed = first.code === 'BAD_INDENT' && /^Flow (map|sequence) in block collection/.test(first.message);
     issues.push(indent ?? {
       rule: exhausted ? 'parse/depth' : 'parse/syntax',
       offset: first.pos[0],
       message: exhausted
         ? `nesting is too deep (over ${MAX_DEPTH} levels); no manifest needs more than a few`
-        : `YAML syntax error: ${colon ? 'this value contains ": " (or ends with ":"), which YAML reads as a nested key; put the whole value in quotes' : SYNTAX_MESSAGES[first.code] ?? `the YAML cannot be read here (${first.code})`}`,
+        : `YAML syntax error: ${colon ? 'this value contains ": " (or ends with ":"), which YAML reads as a nested key; put the whole value in quotes'
+          : unclosed ? 'a { or [ opened above is still open here: close it with } or ] on the line that opens it'
+          : SYNTAX_MESSAGES[first.code] ?? `the YAML cannot be read here (${first.code})`}`,
     });
     return { data: undefined, issues, locate };
   }

@@ -24,6 +24,8 @@ ruleTable('parse/syntax', {
       expect: [{ line: 7, column: 51, message: /^(?!.*ghp_)YAML syntax error: a closing quote or bracket is missing$/ }],
     },
     { name: 'unclosed bracket', files: { [at]: edit(IDENTITY, 'actions: [s3:GetObject]', 'actions: [s3:GetObject') }, expect: [{ line: 24, column: 11, message: /YAML syntax error/ }] },
+    // A { left open at the end of its line: yaml calls it bad indentation of the next line; the cause is the brace.
+    { name: 'a flow mapping left open at the end of its line', files: { [at]: edit(IDENTITY, '          resources: [arn:aws:s3:::bank-drop/*]\n', '          resources: [arn:aws:s3:::bank-drop/*]\n          conditions: { StringEquals: { "aws:SourceVpc": vpc-1 }\n') }, expect: [{ line: 26, column: 1, message: /^YAML syntax error: a \{ or \[ opened above is still open here: close it with \} or \] on the line that opens it$/ }] },
     // Indentation: the finding is on the mis-indented line, wherever yaml noticed the structure break (issue 13).
     { name: 'a key indented one space too little', files: { [at]: edit(IDENTITY, '    successor: bob', '   successor: bob') }, expect: [{ line: 10, column: 4, message: /^YAML syntax error: mis-indented line: 3 spaces lines up with no enclosing block \(those start at 0, 2, 4\): indent it like the lines it belongs with$/ }] },
     { name: 'a key too deep under a key with a value (yaml reports the value above)', files: { [at]: edit(IDENTITY, '    team: payments', '      team: payments') }, expect: [{ line: 11, column: 7, message: /^YAML syntax error: mis-indented line: 6 spaces, deeper than the block it belongs to \(4\); the line above holds a value, so nothing can nest under it: indent it to 4$/ }] },
