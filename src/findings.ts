@@ -27,7 +27,8 @@ export function compareFindings(a: Finding, b: Finding): number {
   return cmp(a.file, b.file) || a.line - b.line || a.column - b.column || cmp(a.rule, b.rule) || cmp(a.message, b.message);
 }
 
-function cmp(a: string, b: string): number {
+/** Plain code-unit order, the same on every machine (not locale order). */
+export function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 

@@ -194,11 +194,28 @@ export function isResourcePattern(resource: string): boolean {
  */
 export function actionAppliesTo(action: IamAction, resource: string, catalog: IamCatalog): boolean {
   if (resource === '*') return true;
-  for (const rt of action.resourceTypes) {
-    const t = catalog.arnTemplate(action.service, rt);
-    if (t !== undefined && resourceCanName(resource, t)) return true;
+  const named = namedTypes(action.service, resource, catalog);
+  return action.resourceTypes.some((rt) => named.has(rt));
+}
+
+const namedCache = new WeakMap<IamCatalog, Map<string, ReadonlySet<string>>>();
+
+/**
+ * The resource types of a service the declared resource can name. Once per (service, resource):
+ * `s3:*` expands to 180 actions over about ten ARN formats, and a fleet repeats its ARNs.
+ */
+export function namedTypes(service: string, resource: string, catalog: IamCatalog): ReadonlySet<string> {
+  let byKey = namedCache.get(catalog);
+  if (byKey === undefined) namedCache.set(catalog, (byKey = new Map()));
+  const key = `${service.toLowerCase()}\n${resource}`;
+  let hit = byKey.get(key);
+  if (hit === undefined) {
+    if (byKey.size >= 50_000) byKey.clear(); // bounded, as matchCache
+    const out = new Set<string>();
+    for (const [rt, template] of catalog.service(service)?.arns ?? []) if (resourceCanName(resource, template)) out.add(rt);
+    byKey.set(key, (hit = out));
   }
-  return false;
+  return hit;
 }
 
 /** Does the declared pattern cover the concrete text? (`*` any run, `?` one character, case-sensitive like IAM resource matching.) */

@@ -11,7 +11,7 @@
 //            (modules/free-resources/privesc-paths/<file>)
 
 import type { Path } from '../findings.js';
-import { actionAppliesTo, resourceCanName } from './arn.js';
+import { actionAppliesTo, namedTypes } from './arn.js';
 import { actionCovers, splitAction } from './aws-actions.js';
 import type { AccessLevel, IamCatalog } from './iam-catalog.js';
 import type { EffectiveAccess } from './model.js';
@@ -174,8 +174,7 @@ export function grantsAction(p: PatternInForce, action: string, catalog: IamCata
   const known = catalog.action(split.service, split.action);
   if (known) return p.granted === null ? p.resources.some((r) => actionAppliesTo(known, r, catalog)) : p.granted.has(action.toLowerCase());
   // Undocumented: it acts on `*` or on a resource of its own service, whatever the type.
-  const templates = [...service.arns.values()];
-  return p.resources.some((r) => r === '*' || templates.some((t) => resourceCanName(r, t)));
+  return p.resources.some((r) => r === '*' || namedTypes(split.service, r, catalog).size > 0);
 }
 
 /** The services of every escalation row: what `*` needs loaded to be judged per resource. */

@@ -81,8 +81,9 @@ export async function run(_args: string[], opts: Record<string, string | undefin
   }
   for (const t of only) {
     if (teams.has(t)) continue;
-    const guess = didYouMean(t, [...teams].sort());
-    throw new UsageError(`--team ${JSON.stringify(t)} is not a team in org.yaml${guess ? `; did you mean ${guess}?` : ''} (teams: ${[...teams].sort().join(', ') || 'none'})`);
+    const all = [...teams].sort();
+    const guess = didYouMean(t, all);
+    throw new UsageError(`--team ${JSON.stringify(t)} is not a team in org.yaml${guess ? `; did you mean ${guess}?` : ''} (teams: ${all.join(', ') || 'none'})`);
   }
   const selected = only.length > 0 ? [...teams].filter((t) => only.includes(t)) : [...teams];
   const { stacksFor } = await import('../apply/stacks.js');

@@ -11,7 +11,7 @@ export type FindingsFormat = 'text' | 'json' | 'github' | 'sarif';
 
 /** `dir`: the identity repo's root (--dir); GitHub and SARIF paths are made relative to its git root. */
 export async function renderFindings(format: FindingsFormat, report: FindingsReport, opts: { color: boolean; dir: string; inventory?: InventoryEntry[] }): Promise<string> {
-  const links = async (): Promise<FindingLinks> => ({ docs: docsUrl, gitPrefix: (await import('../io/git-prefix.js')).gitPrefix(opts.dir) });
+  const links = async (): Promise<FindingLinks> => ({ docs: docsUrl, gitPrefix: (await import('../io/git-revisions.js')).gitPrefix(opts.dir) });
   switch (format) {
     case 'json':
       return (await import('../render/findings-json.js')).renderJson(report, { docs: docsUrl });

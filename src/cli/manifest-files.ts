@@ -7,7 +7,7 @@ import { access, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import { ORG_FILE } from '../check/validate.js';
-import { FsSource } from '../io/fs-source.js';
+import { FsSource, reason } from '../io/fs-source.js';
 import { isOversize } from '../io/source.js';
 import { decode, MAX_FILE_BYTES } from '../manifest/decode.js';
 import { loadText } from '../manifest/load.js';
@@ -34,7 +34,7 @@ export async function readManifests(dir: string): Promise<RepoManifests> {
     let text: string | null = null;
     if (!entry.symlink) {
       const bytes = await source.read(entry.path, MAX_FILE_BYTES).catch((e: unknown) => {
-        throw new UsageError(`cannot read ${entry.path}: ${fsReason(e)}; nothing was changed`);
+        throw new UsageError(`cannot read ${entry.path}: ${reason(e)}; nothing was changed`);
       });
       const decoded = isOversize(bytes) ? null : decode(bytes);
       text = decoded?.ok ? decoded.text : null;
@@ -62,7 +62,7 @@ export async function readRaw(dir: string, file: string): Promise<string> {
   try {
     return await readFile(join(dir, file), 'utf8');
   } catch (e) {
-    throw new UsageError(`cannot read ${file}: ${fsReason(e)}; nothing was changed`);
+    throw new UsageError(`cannot read ${file}: ${reason(e)}; nothing was changed`);
   }
 }
 
@@ -76,7 +76,7 @@ export async function writeEdits(dir: string, edits: readonly FileEdit[]): Promi
     try {
       await access(join(dir, e.file), constants.R_OK | constants.W_OK);
     } catch (err) {
-      throw new UsageError(`cannot write ${e.file}: ${fsReason(err)}; nothing was changed`);
+      throw new UsageError(`cannot write ${e.file}: ${reason(err)}; nothing was changed`);
     }
   }
   let diff = '';
@@ -84,7 +84,7 @@ export async function writeEdits(dir: string, edits: readonly FileEdit[]): Promi
     try {
       await writeFile(join(dir, e.file), e.after);
     } catch (err) {
-      throw new UsageError(`cannot write ${e.file}: ${fsReason(err)}`);
+      throw new UsageError(`cannot write ${e.file}: ${reason(err)}`);
     }
     diff += unifiedDiff(e);
   }
@@ -96,20 +96,3 @@ export function unifiedDiff(e: FileEdit): string {
   return createTwoFilesPatch(`a/${e.file}`, `b/${e.file}`, e.before, e.after, '', '', { context: 1 }).replace(/^(Index:.*\n)?=+\n/, '');
 }
 
-/** Why the file system said no, in words (the path is already in the message). */
-export function fsReason(e: unknown): string {
-  const code = (e as NodeJS.ErrnoException | null)?.code;
-  switch (code) {
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'EROFS':
-      return 'the file system is read-only';
-    case 'ENOENT':
-      return 'no such file';
-    case 'EISDIR':
-      return 'it is a directory';
-    default:
-      return code ?? (e instanceof Error ? e.message : String(e));
-  }
-}

@@ -19,11 +19,11 @@ export async function run(args: string[], opts: Record<string, string | undefine
   if (reason === '') throw new UsageError('--reason is required: say why (an incident id), it is recorded in the manifest and the pull request');
   const listing = await new FsSource(dir).list(['identities']);
   if (!listing.ok) throw new UsageError(listing.message);
-  const files = listing.files.filter((f) => !f.symlink && /\/[^/]+\.ya?ml$/i.test(f.path) && f.path.slice(f.path.lastIndexOf('/') + 1).replace(/\.ya?ml$/i, '') === name);
+  const manifests = listing.files.filter((f) => !f.symlink && /\/[^/]+\.ya?ml$/i.test(f.path)).map((f) => ({ path: f.path, name: f.path.slice(f.path.lastIndexOf('/') + 1).replace(/\.ya?ml$/i, '') }));
+  const files = manifests.filter((f) => f.name === name);
   if (files.length === 0) {
     // An emergency is when names get mistyped: offer the closest identity rather than a dead end.
-    const names = listing.files.filter((f) => !f.symlink && /\/[^/]+\.ya?ml$/i.test(f.path) && !/\/org\.ya?ml$/i.test(f.path)).map((f) => f.path.slice(f.path.lastIndexOf('/') + 1).replace(/\.ya?ml$/i, ''));
-    const near = didYouMean(name, names);
+    const near = didYouMean(name, manifests.filter((f) => f.name !== 'org').map((f) => f.name));
     throw new UsageError(`no identity ${name} under identities/ (the file name equals metadata.name)${near ? `; did you mean ${near}?` : ''}`);
   }
   if (files.length > 1) throw new UsageError(`${name} is in more than one file (${files.map((f) => f.path).join(', ')}); run idac validate`);

@@ -9,7 +9,7 @@ import { orgModel } from '../model/org.js';
 import { terminalSafe } from '../render/escape.js';
 import { common, oneOf } from './common.js';
 import { UsageError } from './errors.js';
-import { fsReason } from './manifest-files.js';
+import { reason } from '../io/fs-source.js';
 import { emit } from './write.js';
 
 const FORMATS = ['text', 'json'] as const;
@@ -21,7 +21,7 @@ export async function run(_args: string[], opts: Record<string, string | undefin
   // An unreadable manifest may hold a credential: without it the list would be incomplete.
   const repo = await readRepository(source, ORG_FILE).catch((e: unknown) => {
     const file = (e as NodeJS.ErrnoException | null)?.path;
-    throw new UsageError(`cannot read ${file === undefined ? 'a manifest' : relative(dir, file)}: ${fsReason(e)}`);
+    throw new UsageError(`cannot read ${file === undefined ? 'a manifest' : relative(dir, file)}: ${reason(e)}`);
   });
   if (!repo.ok) throw new UsageError(repo.message);
   const { org: orgData, identities } = repo.value;

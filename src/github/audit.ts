@@ -11,7 +11,7 @@ import type { MachineIdentity } from '../manifest/machine-identity.generated.js'
 import { githubLogin, type OrgModel } from '../model/org.js';
 import { compareDue, dueItems } from '../plan/due.js';
 import { code } from '../render/markdown.js';
-import { isExpired, isoInstant } from '../time.js';
+import { isoInstant } from '../time.js';
 
 export const AUDIT_MARKER = '<!-- idac-audit -->';
 export const AUDIT_TITLE = 'idac audit: identities that need their owners';
@@ -42,7 +42,7 @@ export function auditItems(identities: readonly { file: string; data: MachineIde
     // Rotations themselves are routine (a scheduled apply does them); only the policy needs people.
     for (const d of dueItems(data, org, now, window).sort(compareDue)) {
       if (d.kind === 'rotation') continue;
-      out.push({ ...base, kind: d.kind, at: d.at, overdue: d.kind === 'expiry' ? isExpired(data.spec.expires, now) : Date.parse(d.at) <= now, detail: d.detail });
+      out.push({ ...base, kind: d.kind, at: d.at, overdue: Date.parse(d.at) <= now, detail: d.detail });
     }
   }
   for (const r of rotationReport(identities, org, now)) {

@@ -105,8 +105,9 @@ export function reason(e: unknown): string {
   switch (code) {
     case 'EACCES':
     case 'EPERM':
+      return 'permission denied';
     case 'EROFS':
-      return code === 'EROFS' ? 'read-only file system' : 'permission denied';
+      return 'read-only file system';
     case 'ENOENT':
       return 'no such file or directory';
     case 'ENOTDIR':

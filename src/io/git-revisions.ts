@@ -38,6 +38,15 @@ export function openRepo(dir: string): GitResult<Repo> {
   return { ok: true, value: { top: top.value.trim(), prefix: prefix.value.trim() } };
 }
 
+/**
+ * Where a folder sits in its git repository (`infra/identity/`): GitHub reads annotation and SARIF
+ * paths from the repository root. '' at the top level, outside git, or when git is absent.
+ */
+export function gitPrefix(dir: string): string {
+  const r = git(dir, ['rev-parse', '--show-prefix']);
+  return r.ok ? r.value.trim() : '';
+}
+
 /** A revision as a commit id. Options-looking revisions are refused: they would reach git as flags. */
 export function resolveCommit(repo: Repo, rev: string): GitResult<string> {
   if (rev.startsWith('-') || rev.length === 0) return { ok: false, message: `${JSON.stringify(rev)} is not a revision` };

@@ -3,7 +3,7 @@
 // identities (or the people behind them) do more (`widens`), less (`narrows`) or neither. Lists
 // are compared as sets, one change per entry, so a reviewer reads "adds `*`", not two long lists.
 
-import { formatPath, type Path } from '../findings.js';
+import { cmp as byText, formatPath, type Path } from '../findings.js';
 import type { OrgSpec } from '../model/org.js';
 import { vaultPathWithin } from '../rules/lib/vault-paths.js';
 import { parseDate, parseDuration } from '../time.js';
@@ -259,8 +259,7 @@ function plural(n: number, word: string): string {
   return `${n} ${n === 1 ? word : `${word}s`}`;
 }
 
-const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-export function compareOrgChanges(a: OrgChange, b: OrgChange): number {
+function compareOrgChanges(a: OrgChange, b: OrgChange): number {
   return byText(a.path, b.path) || byText(a.kind, b.kind) || byText(JSON.stringify(a.before), JSON.stringify(b.before)) || byText(JSON.stringify(a.after), JSON.stringify(b.after));
 }

@@ -8,7 +8,7 @@ import type { IamCatalog } from '../access/iam-catalog.js';
 import { compileIdentity } from '../compile/index.js';
 import { staticCredentialKinds } from '../compile/rotation.js';
 import type { DesiredResource } from '../compile/types.js';
-import { compareFindings, type Finding, type Path } from '../findings.js';
+import { cmp as byText, compareFindings, type Finding, type Path } from '../findings.js';
 import type { MachineIdentity } from '../manifest/machine-identity.generated.js';
 import type { OrgModel, OrgSpec } from '../model/org.js';
 import boundaryEverything from '../rules/plan/boundary-widened-to-everything.js';
@@ -59,7 +59,19 @@ export interface PlanInput {
 
 export const WITHHELD = '[withheld: this file holds a secret]';
 
-export function buildPlan(input: PlanInput): Plan {
+/** Each side's identities compiled once, on demand: the plan and apply's refusals share them. */
+export type Compiled = (side: 'base' | 'head', data: MachineIdentity) => DesiredResource[];
+
+export function compiler(input: Pick<PlanInput, 'now' | 'base' | 'head'>): Compiled {
+  const cache = new Map<MachineIdentity, DesiredResource[]>();
+  return (side, data) => {
+    let list = cache.get(data);
+    if (list === undefined) cache.set(data, (list = compileIdentity(data, { now: input.now, org: input[side].org })));
+    return list;
+  };
+}
+
+export function buildPlan(input: PlanInput, compile: Compiled = compiler(input)): Plan {
   const { now } = input;
   const baseByName = new Map(input.base.identities.map((s) => [s.name, s]));
   const headByName = new Map(input.head.identities.map((s) => [s.name, s]));
@@ -110,13 +122,13 @@ export function buildPlan(input: PlanInput): Plan {
     }
     if (before && (!after || after.spec.status === 'decommissioned') && before.spec.status !== 'decommissioned') deletions++;
 
-    const access = diffAccess(name, before, after, now, input.catalog);
+    const access = diffAccess(name, before, after, now, input.catalog, true);
     plan.access.gained.push(...access.gained.map((a) => (withheld ? { ...a, grant: WITHHELD } : a)));
     plan.access.lost.push(...access.lost.map((a) => (withheld ? { ...a, grant: WITHHELD } : a)));
     plan.access.patterns.push(...access.patterns.map((p) => (withheld ? { ...p, pattern: WITHHELD, resource: WITHHELD, grants: p.grants.map(() => WITHHELD) } : p)));
 
-    const baseRes = before ? compileIdentity(before, { now, org: input.base.org }) : [];
-    const headRes = after ? compileIdentity(after, { now, org: input.head.org }) : [];
+    const baseRes = before ? compile('base', before) : [];
+    const headRes = after ? compile('head', after) : [];
     for (const r of headRes) headResources.set(`${r.type}\u0000${r.name}`, r);
     const ops = diffResources(baseRes, headRes);
     for (const action of ['create', 'update', 'replace', 'delete'] as const) plan.resources[action].push(...ops[action]);
@@ -163,18 +175,19 @@ export function buildPlan(input: PlanInput): Plan {
 
 /**
  * Grants gained and lost, wildcards expanded: widening `s3:GetObject` to `s3:Get*` lists every action
- * it adds; and the same pairs grouped by the grant as written that gives them (`patterns`).
+ * it adds; with `patterns`, also the same pairs grouped by the grant as written that gives them
+ * (history asks only for the pairs, once per commit and identity).
  */
-export function diffAccess(name: string, before: MachineIdentity | null, after: MachineIdentity | null, now: number, catalog: IamCatalog): { gained: AccessChange[]; lost: AccessChange[]; patterns: AccessPattern[] } {
-  const b = liveGrants(name, before, now, catalog);
-  const a = liveGrants(name, after, now, catalog);
+export function diffAccess(name: string, before: MachineIdentity | null, after: MachineIdentity | null, now: number, catalog: IamCatalog): { gained: AccessChange[]; lost: AccessChange[] };
+export function diffAccess(name: string, before: MachineIdentity | null, after: MachineIdentity | null, now: number, catalog: IamCatalog, withPatterns: true): { gained: AccessChange[]; lost: AccessChange[]; patterns: AccessPattern[] };
+export function diffAccess(name: string, before: MachineIdentity | null, after: MachineIdentity | null, now: number, catalog: IamCatalog, withPatterns = false): { gained: AccessChange[]; lost: AccessChange[]; patterns?: AccessPattern[] } {
+  const b = liveGrants(name, before, now, catalog, withPatterns);
+  const a = liveGrants(name, after, now, catalog, withPatterns);
   const gained = [...a.live].filter(([k]) => !b.live.has(k)).map(([, v]) => v);
   const lost = [...b.live].filter(([k]) => !a.live.has(k)).map(([, v]) => v);
-  return {
-    gained: gained.map((g) => g.change),
-    lost: lost.map((g) => g.change),
-    patterns: [...patternsOf(name, gained, 'gained', a.expansions), ...patternsOf(name, lost, 'lost', b.expansions)].sort(comparePatterns),
-  };
+  const pairs = { gained: gained.map((g) => g.change), lost: lost.map((g) => g.change) };
+  // buildPlan sorts every identity's patterns together.
+  return withPatterns ? { ...pairs, patterns: [...patternsOf(name, gained, 'gained', a.expansions), ...patternsOf(name, lost, 'lost', b.expansions)] } : pairs;
 }
 
 interface Live {
@@ -190,17 +203,19 @@ interface LiveGrants {
   expansions: Map<string, Set<string>>;
 }
 
-function liveGrants(name: string, data: MachineIdentity | null, now: number, catalog: IamCatalog): LiveGrants {
+function liveGrants(name: string, data: MachineIdentity | null, now: number, catalog: IamCatalog, withExpansions: boolean): LiveGrants {
   const out = new Map<string, Live>();
   const expansions = new Map<string, Set<string>>();
   // A suspended identity's bindings are removed and its keys disabled: it holds nothing.
   if (!data || (data.spec.status ?? 'active') !== 'active') return { live: out, expansions };
   for (const g of effectiveAccess(data, now, catalog).grants) {
     const grant = grantText(g);
-    const pk = patternKey(g.target, written(g), g.elevation ?? undefined);
-    let set = expansions.get(pk);
-    if (set === undefined) expansions.set(pk, (set = new Set()));
-    set.add(grant);
+    if (withExpansions) {
+      const pk = patternKey(g.target, written(g), g.elevation ?? undefined);
+      let set = expansions.get(pk);
+      if (set === undefined) expansions.set(pk, (set = new Set()));
+      set.add(grant);
+    }
     const k = `${g.target}\u0000${grant}`;
     const prev = out.get(k);
     // The same grant from spec.access and an elevation: the permanent one is what matters.
@@ -247,10 +262,9 @@ function patternsOf(name: string, pairs: readonly Live[], change: AccessPattern[
   return [...out.values()];
 }
 
-const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Per identity, gained before lost; then target, pattern, resource, elevation. */
-export function comparePatterns(a: AccessPattern, b: AccessPattern): number {
+function comparePatterns(a: AccessPattern, b: AccessPattern): number {
   return byText(a.identity, b.identity) || byText(a.change, b.change) || byText(a.target, b.target) || byText(a.pattern, b.pattern)
     || byText(a.resource, b.resource) || (a.elevation ?? -1) - (b.elevation ?? -1);
 }

@@ -21,14 +21,11 @@
 //
 // Pure: the caller passes a reader for the head revision's files (to place each finding).
 
-import { compareFindings, formatPath, type Finding, type Path } from '../findings.js';
-import { compileIdentity } from '../compile/index.js';
+import { cmp, compareFindings, formatPath, type Finding, type Path } from '../findings.js';
 import type { DesiredResource } from '../compile/types.js';
-import { decode } from '../manifest/decode.js';
-import { LineIndex } from '../manifest/line-index.js';
-import { loadText } from '../manifest/load.js';
 import type { MachineIdentity } from '../manifest/machine-identity.generated.js';
-import type { PlanInput } from './plan.js';
+import type { Compiled, PlanInput } from './plan.js';
+import { finding, placeReports } from '../rules/engine.js';
 import awsTagValueRule from '../rules/plan/aws-tag-value.js';
 import protectedResourceRule from '../rules/plan/protected-resource.js';
 import teamMoveRule from '../rules/plan/team-move.js';
@@ -41,7 +38,7 @@ import type { Plan, ResourceOp } from './types.js';
 export const REFUSAL_RULES = [protectedResourceRule, teamWithoutStackRule, teamMoveRule, vaultUnconfiguredRule, awsTagValueRule] as const;
 
 /** A refusal before it is placed: `path` into `file` (null: the whole file, 1:1). */
-export interface Refusal {
+interface Refusal {
   rule: PlanRule;
   file: string;
   kind: 'MachineIdentity' | 'Organization';
@@ -51,30 +48,17 @@ export interface Refusal {
   message: string;
 }
 
-export type ReadFile = (file: string) => Promise<Uint8Array | null>;
+type ReadFile = (file: string) => Promise<Uint8Array | null>;
 
 /** The plan with apply's refusals added to its findings (sorted as findings always are). */
-export async function withApplyRefusals(plan: Plan, input: PlanInput, read: ReadFile): Promise<Plan> {
-  const refusals = applyRefusals(plan, input);
+export async function withApplyRefusals(plan: Plan, input: PlanInput, read: ReadFile, compiled: Compiled): Promise<Plan> {
+  const refusals = applyRefusals(plan, input, compiled);
   if (refusals.length === 0) return plan;
   return { ...plan, findings: [...plan.findings, ...(await place(refusals, read))].sort(compareFindings) };
 }
 
-export function applyRefusals(plan: Plan, input: PlanInput): Refusal[] {
-  const compiled = compiler(input);
+function applyRefusals(plan: Plan, input: PlanInput, compiled: Compiled): Refusal[] {
   return [...protectedResources(plan, input, compiled), ...teamsWithoutStack(plan, input), ...teamMoves(input, compiled), ...vaultUnconfigured(input, compiled), ...awsTagValues(input, compiled)];
-}
-
-/** Each side's identities compiled once, on demand (the checks below share them). */
-type Compiled = (side: 'base' | 'head', data: MachineIdentity) => DesiredResource[];
-
-function compiler(input: PlanInput): Compiled {
-  const cache = new Map<MachineIdentity, DesiredResource[]>();
-  return (side, data) => {
-    let list = cache.get(data);
-    if (list === undefined) cache.set(data, (list = compileIdentity(data, { now: input.now, org: input[side].org })));
-    return list;
-  };
 }
 
 const TAG_VALUE = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
@@ -256,26 +240,22 @@ function awsTagValues(input: PlanInput, compile: Compiled): Refusal[] {
 }
 
 async function place(refusals: readonly Refusal[], read: ReadFile): Promise<Finding[]> {
-  const texts = new Map<string, string | null>();
   const out: Finding[] = [];
+  const byFile = new Map<string, Refusal[]>();
   for (const r of refusals) {
-    let line = 1;
-    let column = 1;
-    if (r.path !== null) {
-      if (!texts.has(r.file)) {
-        const bytes = await read(r.file);
-        const decoded = bytes === null ? null : decode(bytes);
-        texts.set(r.file, decoded?.ok ? decoded.text : null);
-      }
-      const text = texts.get(r.file);
-      if (text) ({ line, column } = new LineIndex(text).at(loadText(text, { expect: r.kind, fast: false }).locate(r.path, r.at)));
+    if (r.path === null) out.push(finding(r.rule.meta.id, r.file, r.identity, 1, 1, r.message));
+    else {
+      const key = `${r.kind}\u0000${r.file}`;
+      byFile.set(key, [...(byFile.get(key) ?? []), r]);
     }
-    out.push({ rule: r.rule.meta.id, severity: r.rule.meta.severity, file: r.file, line, column, identity: r.identity, message: r.message });
+  }
+  for (const group of byFile.values()) {
+    const { file, kind } = group[0]!;
+    const bytes = await read(file);
+    if (bytes === null) out.push(...group.map((r) => finding(r.rule.meta.id, file, r.identity, 1, 1, r.message)));
+    else out.push(...placeReports(file, bytes, kind, group.map((r) => ({ rule: r.rule.meta.id, identity: r.identity, path: r.path!, at: r.at, message: r.message }))));
   }
   return out;
 }
 
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 

@@ -18,7 +18,7 @@ import { checkFile, holdsSecret, placeReports } from '../rules/engine.js';
 import { ruleById } from '../rules/index.js';
 import type { RepoEntry } from '../rules/types.js';
 import { equalJson } from './diff-fields.js';
-import { buildPlan, type IdentityState, type PlanInput } from './plan.js';
+import { buildPlan, compiler, type IdentityState, type PlanInput } from './plan.js';
 import { withApplyRefusals } from './refusals.js';
 import type { Plan } from './types.js';
 
@@ -80,10 +80,11 @@ export async function planRevisions(input: RevisionsInput): Promise<Plan> {
     orgFile: ORG_FILE,
   };
   // What apply would refuse is an error of the plan too, placed in the head's files.
-  return withApplyRefusals(buildPlan(planInput), planInput, async (file) => {
+  const compiled = compiler(planInput);
+  return withApplyRefusals(buildPlan(planInput, compiled), planInput, async (file) => {
     const bytes = await head.source.read(file, MAX_FILE_BYTES);
     return isOversize(bytes) ? null : bytes;
-  });
+  }, compiled);
 }
 
 async function readOrg(source: Source): Promise<{ exists: boolean; data: Organization | null; model: OrgModel | null }> {

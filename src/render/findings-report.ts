@@ -35,7 +35,7 @@ export function counts(report: FindingsReport): Record<Severity, number> & { fil
   return out;
 }
 
-/** `1 error`, `2 errors`. */
-export function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
+/** `1 error`, `2 errors`; `many` for a plural that is not word + s. */
+export function plural(n: number, word: string, many = `${word}s`): string {
+  return `${n} ${n === 1 ? word : many}`;
 }

@@ -116,17 +116,17 @@ export function renderPlanMarkdown(plan: Plan, opts: MarkdownOptions = {}): stri
   if (chosen.length < views.length) room -= size(sectionsMore(views.length - chosen.length)) + 1;
   let cut = false;
   for (const ch of chosen) {
-    const total = expandable(ch.v, ch.max).length;
+    // Each expansion adds exactly its own lines to the section: count them, build the section once.
+    const patterns = expandable(ch.v, ch.max);
     let k = 0;
-    while (!cut && k < total) {
-      const next = section(ch.v, ch.max, k + 1);
-      const grow = size(next) - size(ch.lines);
+    while (!cut && k < patterns.length) {
+      const grow = size([...expansion(patterns[k]!), '']);
       if (grow > room) break;
       room -= grow;
-      ch.lines = next;
       k += 1;
     }
-    if (k < total) cut = true;
+    if (k > 0) ch.lines = section(ch.v, ch.max, k);
+    if (k < patterns.length) cut = true;
   }
   for (const ch of chosen) out.push(...ch.lines, '');
   if (chosen.length < views.length) out.push(...sectionsMore(views.length - chosen.length), '');

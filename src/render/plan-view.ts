@@ -1,6 +1,7 @@
 // What the plan renderers share: the plan regrouped per identity, and a field value shown in one
 // short line. Presentation only: every decision about what changed was made by src/plan/.
 
+import { plural } from './findings-report.js';
 import { diffWordsWithSpace } from 'diff';
 import type { AccessChange, AccessPattern, Due, FieldChange, OrgChange, OrgEffect, Plan, ResourceAction, ResourceOp, StaticCredentialKind } from '../plan/types.js';
 
@@ -100,7 +101,7 @@ export function isCondensed(p: AccessPattern): boolean {
 }
 
 /** Widening first: what a reviewer must weigh before what takes access away. */
-export const EFFECT_RANK: Record<OrgEffect, number> = { widens: 0, narrows: 1, neutral: 2 };
+const EFFECT_RANK: Record<OrgEffect, number> = { widens: 0, narrows: 1, neutral: 2 };
 
 /** The organization changes, widening ones first, plan order within each effect. */
 export function orgByEffect(changes: readonly OrgChange[]): OrgChange[] {
@@ -158,6 +159,4 @@ export function showValue(value: unknown): string | null {
   return JSON.stringify(value) ?? String(value);
 }
 
-export function plural(n: number, word: string, many = `${word}s`): string {
-  return `${n} ${n === 1 ? word : many}`;
-}
+export { plural };
