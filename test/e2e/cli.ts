@@ -41,6 +41,19 @@ export function repo(files: Record<string, string | Uint8Array>): string {
 export const STACK_TRACE = /^\s+at .+[:(]\d+/m;
 
 /**
+ * Why the file-permission cases cannot run here, or null. As root they run the CLI as uid 65534,
+ * which must be able to reach the checkout: a clone inside a private folder (mktemp -d is 0700)
+ * is out of its reach, and then nothing would be tested but Node's "cannot find module".
+ */
+let unprivilegedSkip: string | null | undefined;
+export function whyNoUnprivileged(): string | null {
+  if (unprivilegedSkip !== undefined) return unprivilegedSkip;
+  if (process.getuid?.() !== 0) return (unprivilegedSkip = null);
+  const r = spawnSync(process.execPath, [cliPath, '--version'], { encoding: 'utf8', uid: 65534, gid: 65534 });
+  return (unprivilegedSkip = r.status === 0 ? null : `the suite runs as root and uid 65534 cannot run ${cliPath} (a folder above it is not searchable by others), so file permissions cannot be tested here`);
+}
+
+/**
  * The CLI as an unprivileged user, so file permissions hold even when the suite runs as root
  * (root reads and writes a mode-000 file). The scratch copy is opened up for traversal.
  */

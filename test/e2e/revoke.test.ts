@@ -5,10 +5,12 @@ import { chmodSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { acmeCopy, read } from './acme.js';
-import { idac, idacUnprivileged, root, STACK_TRACE } from './cli.js';
+import { idac, idacUnprivileged, whyNoUnprivileged, root, STACK_TRACE } from './cli.js';
 import { GitRepo, git } from './git.js';
 
 const NOW = '2026-11-23';
+const UNPRIVILEGED_SKIP = whyNoUnprivileged();
+if (UNPRIVILEGED_SKIP) console.warn(`test/e2e/revoke.test.ts: the file-permission case is skipped: ${UNPRIVILEGED_SKIP}`);
 const EXPORTER = 'identities/data/report-exporter.yaml';
 const LEGACY = 'identities/data/legacy-etl.yaml';
 const READER = 'identities/payments/settlement-reader.yaml';
@@ -125,7 +127,8 @@ describe('idac revoke (built CLI)', () => {
     }
   });
 
-  it('a read-only or unreadable manifest exits 2 with a clear message, no stack trace, the file untouched', () => {
+  it('a read-only or unreadable manifest exits 2 with a clear message, no stack trace, the file untouched', (ctx) => {
+    if (UNPRIVILEGED_SKIP) ctx.skip(UNPRIVILEGED_SKIP);
     const dir = acmeCopy();
     const before = read(dir, EXPORTER);
     chmodSync(join(dir, EXPORTER), 0o444);
