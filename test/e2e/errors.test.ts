@@ -1,6 +1,7 @@
 // Errors say the real cause (issue 13 item 7), through the built CLI: where the repository is (a
 // missing --dir, the root found from a subfolder), YAML mistakes named as what they are, missing
 // arguments, help that matches the README, idac rules ID, and "did you mean" for typed names.
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { ruleById } from '../../src/rules/index.js';
 import { edit } from '../rules/harness.js';
 import { ACME, acmeCopy, read } from './acme.js';
-import { idac, repo, root, STACK_TRACE } from './cli.js';
+import { cliPath, idac, repo, root, STACK_TRACE } from './cli.js';
 import { GitRepo } from './git.js';
 
 /** What JSON findings carry beside the finding itself (issue 13 item 8): the rule's fix and its docs URL. */
@@ -317,5 +318,16 @@ describe('did you mean: a mistyped address or name', () => {
   it('someone nobody resembles is not guessed at: offboard reports nothing to hand over', () => {
     const r = idac(['offboard', 'zed@elsewhere.example', '--dir', ACME, '--now', NOW]);
     expect(r).toEqual({ code: 0, stdout: 'zed@elsewhere.example: no identity names them; nothing to hand over.\n', stderr: '' });
+  });
+});
+
+describe('output piped into a reader that stops early (idac … | head)', () => {
+  it.each([[['rules', '--format', 'json']], [['rules']], [['validate', '--dir', ACME, '--now', '2026-11-23', '--format', 'json', 'identities', 'identities', 'identities']]])('%j: no EPIPE stack trace, the exit code of the command', (args) => {
+    // The real thing: a shell pipeline into head, which exits after its first line.
+    const quoted = [process.execPath, cliPath, ...args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
+    const r = spawnSync('bash', ['-c', `${quoted} | head -n 1 >/dev/null; echo "status=\${PIPESTATUS[0]}" >&2`], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '' } });
+    expect(r.stderr).not.toMatch(STACK_TRACE);
+    expect(r.stderr).not.toContain('EPIPE');
+    expect(r.stderr.trim().split('\n').at(-1)).toBe('status=0');
   });
 });
