@@ -58,21 +58,26 @@ export function revokeText(text: string, opts: { reason: string; date: string })
   // A static credential gets a new generation: the compromised one is replaced at the next apply.
   let epoch: number | null = null;
   const rotation = find(spec, 'rotation');
-  if (rotation && isMap(rotation.value) && !rotation.value.flow && find(rotation.value, 'period')) {
+  if (rotation && isMap(rotation.value) && find(rotation.value, 'period')) {
     const map = rotation.value;
     const current = find(map, 'epoch');
     const previous = current && isScalar(current.value) ? current.value.value : 0;
     epoch = (typeof previous === 'number' && Number.isInteger(previous) ? previous : 0) + 1;
-    const pad = ' '.repeat(column(text, keyStart(map.items[0]!)));
     // Suspended already: the status line keeps its reason; this one explains the new generation.
-    const why = was === 'suspended' ? `${pad}# new credential generation ${opts.date}: ${reason}\n` : '';
+    // In a flow mapping (`rotation: { period: 30d }`) it goes above the rotation line.
+    const anchor = map.flow ? rotation : (current ?? map.items[0]!);
+    const why = was === 'suspended' ? `${' '.repeat(column(text, keyStart(anchor)))}# new credential generation ${opts.date}: ${reason}\n` : '';
+    const whyAt = lineStart(text, keyStart(map.flow || current ? anchor : map.items[0]!));
     if (current && isScalar(current.value) && current.value.range) {
-      const line = lineStart(text, keyStart(current));
-      if (why) edits.push({ at: line, end: line, text: why });
+      if (why) edits.push({ at: whyAt, end: whyAt, text: why });
       edits.push({ at: current.value.range[0], end: current.value.range[1], text: String(epoch) });
+    } else if (map.flow) {
+      if (why) edits.push({ at: whyAt, end: whyAt, text: why });
+      const at = valueEnd(map.items[map.items.length - 1]!);
+      edits.push({ at, end: at, text: `, epoch: ${epoch}` });
     } else {
       const at = afterLine(text, valueEnd(map.items[map.items.length - 1]!));
-      edits.push({ at, end: at, text: `${why}${pad}epoch: ${epoch}\n` });
+      edits.push({ at, end: at, text: `${why}${' '.repeat(column(text, keyStart(map.items[0]!)))}epoch: ${epoch}\n` });
     }
   }
   let out = text;

@@ -31,6 +31,20 @@ describe('revokeText', () => {
     expect((loaded.data as { spec: { status: string } }).spec.status).toBe('suspended');
   });
 
+  it('a rotation written as a flow mapping gets its new generation too (the compromised key must be replaced)', () => {
+    const block = acme('data/report-exporter.yaml');
+    const m = /\n  rotation:\n    period: (\w+)\n    overlap: (\w+)\n/.exec(block)!;
+    const flow = block.replace(m[0], `\n  rotation: { period: ${m[1]}, overlap: ${m[2]} }\n`);
+    const first = revokeText(flow, OPTS);
+    if (!first.ok) throw new Error(first.message);
+    expect(first.epoch).toBe(1);
+    expect(changedLines(flow, first.text)).toEqual({ removed: [`  rotation: { period: ${m[1]}, overlap: ${m[2]} }`], added: ['  # revoked 2026-11-23: INC-5000 key in a CI log', '  status: suspended', `  rotation: { period: ${m[1]}, overlap: ${m[2]}, epoch: 1 }`] });
+    const second = revokeText(first.text, { ...OPTS, reason: 'INC-5001' });
+    if (!second.ok) throw new Error(second.message);
+    expect(changedLines(first.text, second.text)).toEqual({ removed: [`  rotation: { period: ${m[1]}, overlap: ${m[2]}, epoch: 1 }`], added: ['  # new credential generation 2026-11-23: INC-5001', `  rotation: { period: ${m[1]}, overlap: ${m[2]}, epoch: 2 }`] });
+    expect((loadText(second.text, { expect: 'MachineIdentity', fast: false }).data as { spec: { rotation: { epoch: number } } }).spec.rotation.epoch).toBe(2);
+  });
+
   it('a hostile reason stays one comment line', () => {
     const r = revokeText(acme('payments/settlement-reader.yaml'), { reason: 'x\nstatus: active\r\n  access: {}\u202e', date: '2026-11-23' });
     if (!r.ok) throw new Error(r.message);
