@@ -31,10 +31,10 @@ export async function run(_args: string[], opts: Record<string, string | undefin
     await emit(body, opts.out);
     return 0;
   }
-  const c = await connect(opts.author);
+  const c = await connect(opts.author, opts.timeout);
   const author = await resolveAuthor(c, 'issue');
   const result = await upsertStickyIssue(c.client, { owner: c.owner, repo: c.repo, marker: AUDIT_MARKER, author }, items.length > 0 ? { title: AUDIT_TITLE, body } : null);
-  if (!result.ok) return failed(result.status, result.message, 'issue');
+  if (!result.ok) return failed(result, 'issue');
   const what = { created: 'created', updated: 'updated', closed: 'closed (nothing left)', none: 'not needed (nothing to report)' }[result.action];
   process.stdout.write(`audit issue ${what}${result.number ? `: ${c.owner}/${c.repo}#${result.number}` : ''}; ${items.length} item${items.length === 1 ? '' : 's'}\n`);
   process.stdout.write(waited(c.client));

@@ -5,7 +5,8 @@
 import { basename, dirname, resolve } from 'node:path';
 import { upsertStickyComment } from '../github/sticky-comment.js';
 import { FsSource } from '../io/fs-source.js';
-import { GitHubClient } from '../io/github.js';
+import { USER } from '../github/shapes.js';
+import { GitHubClient, type GitHubFailure } from '../io/github.js';
 import { isOversize } from '../io/source.js';
 import { COMMENT_LIMIT, PLAN_MARKER } from '../render/plan-markdown.js';
 import { common, positiveInt } from './common.js';
@@ -45,26 +46,38 @@ export interface Connection {
   author: string;
 }
 
+/** The whole command's deadline for GitHub when --timeout is not given. */
+const DEFAULT_TIMEOUT_S = 90;
+
+/** --timeout SECONDS: 1 s to a day. */
+export function timeoutSeconds(value: string | undefined): number {
+  const s = positiveInt('--timeout', value, DEFAULT_TIMEOUT_S);
+  if (s < 1 || s > 86_400) throw new UsageError(`--timeout must be between 1 and 86400 seconds, not ${s}`);
+  return s;
+}
+
 /** The token, the repository and who the token is, from the Actions environment. */
-export async function connect(authorFlag: string | undefined): Promise<Connection> {
+export async function connect(authorFlag: string | undefined, timeoutFlag: string | undefined): Promise<Connection> {
+  const deadlineMs = timeoutSeconds(timeoutFlag) * 1000;
   const env = process.env;
   const token = env.GITHUB_TOKEN;
   if (!token) throw new UsageError('GITHUB_TOKEN is not set: in a workflow, pass `env: GITHUB_TOKEN: ${{ github.token }}` to the step');
   const repository = env.GITHUB_REPOSITORY ?? '';
   const m = /^([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\/([A-Za-z0-9._-]{1,100})$/.exec(repository);
   if (!m) throw new UsageError(`GITHUB_REPOSITORY must be owner/repo, not ${JSON.stringify(repository)}`);
-  const client = new GitHubClient({ baseUrl: env.GITHUB_API_URL || 'https://api.github.com', token });
+  const baseUrl = env.GITHUB_API_URL || 'https://api.github.com';
+  if (!/^https?:\/\/[^/?#\s]+(\/[^?#\s]*)?$/.test(baseUrl) || !URL.canParse(baseUrl)) throw new UsageError(`GITHUB_API_URL must be an http(s) URL such as https://api.github.com, not ${JSON.stringify(baseUrl.slice(0, 200))}`);
+  const client = new GitHubClient({ baseUrl, token, deadlineMs });
   return { client, owner: m[1]!, repo: m[2]!, author: authorFlag ?? '' };
 }
 
 /** GET /user, or the Actions bot for an installation token (which cannot read /user). */
 export async function resolveAuthor(c: Connection, what: 'comment' | 'issue'): Promise<string> {
   if (c.author) return c.author;
-  const me = await c.client.request<{ login?: string }>('GET', '/user');
-  if (me.ok && typeof me.value?.login === 'string') return me.value.login;
-  if (!me.ok && me.status === 403 && /not accessible by integration/i.test(me.message)) return ACTIONS_BOT;
-  if (!me.ok) return failed(me.status, me.message, what);
-  return ACTIONS_BOT;
+  const me = await c.client.request('GET', '/user', USER);
+  if (me.ok) return me.value.login;
+  if (me.kind === 'status' && me.status === 403 && /not accessible by integration/i.test(me.message)) return ACTIONS_BOT;
+  return failed(me, what);
 }
 
 export function waited(client: GitHubClient): string {
@@ -74,7 +87,7 @@ export function waited(client: GitHubClient): string {
 export async function run(_args: string[], opts: Record<string, string | undefined>): Promise<number> {
   common(opts, false);
   if (opts.plan === undefined) throw new UsageError('--plan FILE is required: the Markdown from `idac plan --format markdown --out FILE`');
-  const c = await connect(opts.author);
+  const c = await connect(opts.author, opts.timeout);
   const number = opts.pr !== undefined ? positiveInt('--pr', opts.pr, 0) : await prFromEvent(process.env.GITHUB_EVENT_PATH);
   if (number < 1) throw new UsageError('--pr must be a pull request number');
 
@@ -84,23 +97,40 @@ export async function run(_args: string[], opts: Record<string, string | undefin
 
   const author = await resolveAuthor(c, 'comment');
   const result = await upsertStickyComment(c.client, { owner: c.owner, repo: c.repo, number, marker: PLAN_MARKER, author }, body);
-  if (!result.ok) return failed(result.status, result.message, 'comment');
+  if (!result.ok) return failed(result, 'comment');
   process.stdout.write(`${result.action} the plan comment on ${c.owner}/${c.repo}#${number}${result.url ? `: ${result.url}` : ''}\n`);
   if (result.ignored > 0) process.stdout.write(`left ${result.ignored} comment${result.ignored === 1 ? '' : 's'} with the same marker by other users untouched\n`);
   process.stdout.write(waited(c.client));
   return 0;
 }
 
-export function failed(status: number, message: string, what: 'comment' | 'issue'): never {
-  const detail = JSON.stringify(message.slice(0, 300));
-  switch (status) {
+/** A failed call as exit 2 with what to do; nothing the server said reaches here unredacted. */
+export function failed(f: GitHubFailure, what: 'comment' | 'issue'): never {
+  const none = `No ${what} was written.`;
+  switch (f.kind) {
+    case 'rate-limit':
+      throw new UsageError(`${f.message}. Run again${f.resetAt ? ` after ${f.resetAt}` : ' later'}. ${none}`);
+    case 'deadline':
+      throw new UsageError(`${f.message}. Raise --timeout SECONDS if GitHub is just slow. ${none}`);
+    case 'timeout':
+      throw new UsageError(`${f.message}. ${f.request.startsWith('POST') ? `Look at the ${what === 'comment' ? 'pull request' : 'open issues'} before running again.` : none}`);
+    case 'network':
+    case 'redirect':
+    case 'malformed':
+    case 'too-large':
+      throw new UsageError(`${f.message}. Check GITHUB_API_URL. ${none}`);
+    case 'status':
+      break;
+  }
+  const detail = JSON.stringify(f.message);
+  switch (f.status) {
     case 401:
-      throw new UsageError(`GitHub rejected the token (401 ${detail}): GITHUB_TOKEN is wrong or expired. No ${what} was written.`);
+      throw new UsageError(`GitHub rejected the token (401 ${detail}): GITHUB_TOKEN is wrong or expired. ${none}`);
     case 403:
-      throw new UsageError(`GitHub refused (403 ${detail}): the token needs \`permissions: ${what === 'comment' ? 'pull-requests' : 'issues'}: write\`${what === 'comment' ? " (a fork's pull request gets a read-only token)" : ''}. No ${what} was written.`);
+      throw new UsageError(`GitHub refused (403 ${detail}): the token needs \`permissions: ${what === 'comment' ? 'pull-requests' : 'issues'}: write\`${what === 'comment' ? " (a fork's pull request gets a read-only token)" : ''}. ${none}`);
     case 404:
-      throw new UsageError(`GitHub found no such repository or pull request (404 ${detail}). No ${what} was written.`);
+      throw new UsageError(`GitHub found no such repository or pull request (404 ${detail}). ${none}`);
     default:
-      throw new UsageError(`GitHub API error${status ? ` ${status}` : ''}: ${detail}. No ${what} was written.`);
+      throw new UsageError(`GitHub API error ${f.status} on ${f.request}: ${detail}. ${none}`);
   }
 }

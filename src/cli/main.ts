@@ -69,6 +69,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--plan <file>', 'required: the Markdown from idac plan --format markdown')
     .option('--pr <n>', 'the pull request number (default: from the event payload at GITHUB_EVENT_PATH)')
     .option('--author <login>', 'the login the token comments as (default: GET /user, or github-actions[bot] for the Actions token)')
+    .option('--timeout <seconds>', 'give up on GitHub after this many seconds in all, exit 2 (default 90; each request 30 at most)')
     .action(run(() => import('./github.js')));
 
   withCommon(github.command('audit'))
@@ -76,6 +77,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--window <duration>', 'look-ahead (default 30d)')
     .option('--dry-run', 'print the issue body; touch nothing on GitHub')
     .option('--author <login>', 'the login the token acts as (default: GET /user, or github-actions[bot])')
+    .option('--timeout <seconds>', 'give up on GitHub after this many seconds in all, exit 2 (default 90; each request 30 at most)')
     .option('--out <file>', 'with --dry-run: write the body to a file')
     .action(run(() => import('./github-audit.js')));
 

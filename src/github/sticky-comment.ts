@@ -2,7 +2,8 @@
 // run, edited in place afterwards. A comment with the same marker by anyone else is never touched
 // (anyone can paste a marker into a comment; THREATS.md 73).
 
-import type { GitHubClient, GitHubResult } from '../io/github.js';
+import type { GitHubClient, GitHubFailure } from '../io/github.js';
+import { COMMENT, COMMENTS, PER_PAGE, type Comment } from './shapes.js';
 
 export interface StickyTarget {
   owner: string;
@@ -13,18 +14,10 @@ export interface StickyTarget {
   author: string;
 }
 
-interface Comment {
-  id: number;
-  body?: string | null;
-  html_url?: string;
-  user?: { login?: string } | null;
-}
-
 export type StickyResult =
   | { ok: true; action: 'created' | 'updated'; id: number; url: string | null; ignored: number }
-  | { ok: false; status: number; message: string };
+  | GitHubFailure;
 
-const PER_PAGE = 100;
 /** 100 pages of 100: more comments than that on one PR is not a case worth paging further for. */
 const MAX_PAGES = 100;
 
@@ -33,7 +26,7 @@ export async function upsertStickyComment(client: GitHubClient, t: StickyTarget,
   let mine: Comment | null = null;
   let ignored = 0;
   for (let page = 1; page <= MAX_PAGES && mine === null; page++) {
-    const list: GitHubResult<Comment[]> = await client.request<Comment[]>('GET', `${base}/issues/${t.number}/comments?per_page=${PER_PAGE}&page=${page}`);
+    const list = await client.request('GET', `${base}/issues/${t.number}/comments?per_page=${PER_PAGE}&page=${page}`, COMMENTS);
     if (!list.ok) return list;
     for (const c of list.value) {
       if (!(c.body ?? '').includes(t.marker)) continue;
@@ -46,9 +39,9 @@ export async function upsertStickyComment(client: GitHubClient, t: StickyTarget,
     if (list.value.length < PER_PAGE) break;
   }
   if (mine) {
-    const r = await client.request<Comment>('PATCH', `${base}/issues/comments/${mine.id}`, { body });
-    return r.ok ? { ok: true, action: 'updated', id: mine.id, url: r.value?.html_url ?? null, ignored } : r;
+    const r = await client.request('PATCH', `${base}/issues/comments/${mine.id}`, COMMENT, { body });
+    return r.ok ? { ok: true, action: 'updated', id: mine.id, url: r.value.html_url ?? null, ignored } : r;
   }
-  const r = await client.request<Comment>('POST', `${base}/issues/${t.number}/comments`, { body });
+  const r = await client.request('POST', `${base}/issues/${t.number}/comments`, COMMENT, { body });
   return r.ok ? { ok: true, action: 'created', id: r.value.id, url: r.value.html_url ?? null, ignored } : r;
 }

@@ -5,10 +5,10 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { Loopback, listen, shut } from '../github/loopback.js';
 import { cliPath, root, STACK_TRACE, type CliResult } from './cli.js';
 
 const MARKER = '<!-- idac-plan -->';
@@ -31,8 +31,7 @@ class FakeGitHub {
 
   async start(): Promise<void> {
     this.server = createServer((req, res) => void this.handle(req, res));
-    await new Promise<void>((r) => this.server.listen(0, '127.0.0.1', r));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    this.url = await listen(this.server);
   }
 
   reset(): void {
@@ -278,5 +277,95 @@ describe('idac github audit', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toBe('idac: GitHub rejected the token (401 "Bad credentials"): GITHUB_TOKEN is wrong or expired. No issue was written.\n');
     expect(gh.issues).toEqual([]);
+  });
+});
+
+describe('a hostile or broken GitHub: exit 2 with what happened, never a hang, a leak or an internal error', () => {
+  const hostile = new Loopback();
+  const elsewhere = new Loopback();
+  beforeAll(async () => {
+    await hostile.start();
+    await elsewhere.start();
+  });
+  afterAll(async () => {
+    await shut(hostile.server);
+    await shut(elsewhere.server);
+  });
+  beforeEach(() => {
+    hostile.release();
+    elsewhere.release();
+  });
+  const TOKEN = 'ghp_HostileEchoHostileEchoHostileEcho0001';
+  const env = () => ({ ...envFor(TOKEN), GITHUB_API_URL: hostile.url });
+  const comment = (...extra: string[]) => idacAsync(['github', 'comment', '--plan', planFile(`${MARKER}\nx`), ...extra], env());
+  const clean = (r: CliResult) => {
+    expect(r.stderr).not.toMatch(STACK_TRACE);
+    expect(r.stderr).not.toContain('internal error');
+    for (let i = 0; i + 8 <= TOKEN.length; i++) expect(r.stdout + r.stderr).not.toContain(TOKEN.slice(i, i + 8));
+  };
+
+  it('a silent server with --timeout 1: exit 2 saying what it was waiting for', async () => {
+    hostile.script = ['silent'];
+    const r = await comment('--timeout', '1');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('idac: no answer from GitHub within the 1 s deadline (--timeout): was waiting for GET /user. Raise --timeout SECONDS if GitHub is just slow. No comment was written.\n');
+    clean(r);
+  });
+
+  it('github audit too, through a server that stalls mid-answer', async () => {
+    hostile.script = ['stalled-body'];
+    const r = await idacAsync(['github', 'audit', '--dir', join(root, 'examples/acme'), '--now', '2027-01-15', '--author', 'idac-bot', '--timeout', '1'], env());
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('idac: no answer from GitHub within the 1 s deadline (--timeout): was waiting for GET /repos/acme/identities/issues?state=open&per_page=100&page=1. Raise --timeout SECONDS if GitHub is just slow. No issue was written.\n');
+    clean(r);
+  });
+
+  it.each(['0', 'soon', '-1', '86401'])('--timeout %s is a usage error before any request', async (t) => {
+    const r = await comment('--timeout', t);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^idac: --timeout must be (a whole number|between 1 and 86400 seconds)/);
+    expect(hostile.seen).toEqual([]);
+  });
+
+  it('a primary-limit 403 is reported as a rate limit with its reset time, not as a permission problem', async () => {
+    const reset = Math.floor(Date.now() / 1000) + 3600;
+    const at = new Date(reset * 1000).toISOString().replace('.000Z', 'Z');
+    hostile.script = [{ status: 403, body: { message: 'API rate limit exceeded for user ID 1.' }, headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(reset) } }];
+    const r = await comment();
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(new RegExp(`^idac: GitHub's primary rate limit stopped GET /user \\(403 "API rate limit exceeded for user ID 1\\."\\); it resets at ${at}; waiting \\d+ s would pass the 90 s deadline \\(--timeout\\)\\. Run again after ${at}\\. No comment was written\\.\\n$`));
+    expect(r.stderr).not.toContain('permissions');
+    expect(hostile.seen).toHaveLength(1);
+    clean(r);
+  });
+
+  it('a redirect of the POST to another host: refused, nothing sent there', async () => {
+    hostile.script = [{ status: 200, body: [] }, { status: 307, headers: { location: `${elsewhere.url}/collect` } }];
+    const r = await comment('--author', 'idac-bot');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`idac: GitHub redirected POST /repos/acme/identities/issues/7/comments (307) to another host (${elsewhere.url}): not followed, idac sends its token and data only to ${hostile.url}. Check GITHUB_API_URL. No comment was written.\n`);
+    expect(elsewhere.seen).toEqual([]);
+    clean(r);
+  });
+
+  it.each([
+    ['the comment list is not a list', [{ status: 200, body: { message: 'hi' } }], 'idac: GitHub\'s answer to GET /repos/acme/identities/issues/7/comments?per_page=100&page=1 (200) is not a list of comments: the answer is not a list. Check GITHUB_API_URL. No comment was written.\n'],
+    ['the created comment has no id', [{ status: 200, body: [] }, { status: 201, body: { html_url: 'x' } }], 'idac: GitHub\'s answer to POST /repos/acme/identities/issues/7/comments (201) is not a comment: the answer.id is not a positive whole number. Check GITHUB_API_URL. No comment was written.\n'],
+    ['the answer is not JSON', [{ status: 200, raw: '<html>maintenance</html>' }], 'idac: GitHub\'s answer to GET /repos/acme/identities/issues/7/comments?per_page=100&page=1 (200) is not JSON: <html>maintenance</html>. Check GITHUB_API_URL. No comment was written.\n'],
+    ['a huge answer', [{ huge: 6 * 1024 * 1024 }], 'idac: GitHub\'s answer to GET /repos/acme/identities/issues/7/comments?per_page=100&page=1 is larger than 4096 KiB: not read. Check GITHUB_API_URL. No comment was written.\n'],
+  ] as const)('%s: exit 2 with a clear message', async (_l, script, message) => {
+    hostile.script = [...script];
+    const r = await comment('--author', 'idac-bot');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(message);
+    clean(r);
+  });
+
+  it('the token echoed back in an error message never reaches the output', async () => {
+    hostile.script = [{ status: 401, body: { message: `Bad credentials: ${TOKEN} / ${TOKEN.slice(4, 20).toLowerCase()}\u001b[2J` } }];
+    const r = await comment();
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('idac: GitHub rejected the token (401 "Bad credentials: [token withheld] / [token withheld]\\\\u001b[2J"): GITHUB_TOKEN is wrong or expired. No comment was written.\n');
+    clean(r);
   });
 });
