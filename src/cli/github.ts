@@ -98,7 +98,7 @@ export async function run(_args: string[], opts: Record<string, string | undefin
   const author = await resolveAuthor(c, 'comment');
   const result = await upsertStickyComment(c.client, { owner: c.owner, repo: c.repo, number, marker: PLAN_MARKER, author }, body);
   if (!result.ok) return failed(result, 'comment');
-  process.stdout.write(`${result.action} the plan comment on ${c.owner}/${c.repo}#${number}${result.url ? `: ${result.url}` : ''}\n`);
+  process.stdout.write(`${result.action} the plan comment on ${c.owner}/${c.repo}#${number}${result.url ? `: ${c.client.echo(result.url)}` : ''}\n`);
   if (result.ignored > 0) process.stdout.write(`left ${result.ignored} comment${result.ignored === 1 ? '' : 's'} with the same marker by other users untouched\n`);
   process.stdout.write(waited(c.client));
   return 0;

@@ -361,6 +361,14 @@ describe('a hostile or broken GitHub: exit 2 with what happened, never a hang, a
     clean(r);
   });
 
+  it('the comment URL GitHub answers with is shown redacted and escaped', async () => {
+    hostile.script = [{ status: 200, body: [] }, { status: 201, body: { id: 9, html_url: `https://x.example/${TOKEN}\u001b[2J\n` } }];
+    const r = await comment('--author', 'idac-bot');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toBe('created the plan comment on acme/identities#7: https://x.example/[token withheld]\\u001b[2J\\n\n');
+    clean(r);
+  });
+
   it('the token echoed back in an error message never reaches the output', async () => {
     hostile.script = [{ status: 401, body: { message: `Bad credentials: ${TOKEN} / ${TOKEN.slice(4, 20).toLowerCase()}\u001b[2J` } }];
     const r = await comment();
