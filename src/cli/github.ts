@@ -106,14 +106,14 @@ export async function run(_args: string[], opts: Record<string, string | undefin
 
 /** A failed call as exit 2 with what to do; nothing the server said reaches here unredacted. */
 export function failed(f: GitHubFailure, what: 'comment' | 'issue'): never {
-  const none = `No ${what} was written.`;
+  const none = f.maybeWritten ? `Look at the ${what === 'comment' ? 'pull request' : 'open issues'} before running again.` : `No ${what} was written.`;
   switch (f.kind) {
     case 'rate-limit':
       throw new UsageError(`${f.message}. Run again${f.resetAt ? ` after ${f.resetAt}` : ' later'}. ${none}`);
     case 'deadline':
       throw new UsageError(`${f.message}. Raise --timeout SECONDS if GitHub is just slow. ${none}`);
     case 'timeout':
-      throw new UsageError(`${f.message}. ${f.request.startsWith('POST') ? `Look at the ${what === 'comment' ? 'pull request' : 'open issues'} before running again.` : none}`);
+      throw new UsageError(`${f.message}. ${none}`);
     case 'network':
     case 'redirect':
     case 'malformed':

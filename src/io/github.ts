@@ -74,6 +74,8 @@ export interface GitHubFailure {
   /** The request, as `METHOD /path?query` (never the token). */
   request: string;
   resetAt?: string;
+  /** A write that got no answer: GitHub may have done it all the same. */
+  maybeWritten?: true;
 }
 
 export type GitHubResult<T> = { ok: true; value: T; status: number } | GitHubFailure;
@@ -81,6 +83,8 @@ export type GitHubResult<T> = { ok: true; value: T; status: number } | GitHubFai
 type Method = 'GET' | 'POST' | 'PATCH';
 
 const MAX_REDIRECTS = 3;
+/** Connection errors that mean the request never left (safe to send a POST again). */
+const NEVER_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
 /** Longest server text shown in a message. */
 const MAX_ECHO = 300;
 /** A run of the token this long in server text is withheld too (a server may echo part of it). */
@@ -121,7 +125,7 @@ export class GitHubClient {
 
   async request<T>(method: Method, path: string, shape: Shape<T>, body?: unknown): Promise<GitHubResult<T>> {
     const request = `${method} ${path}`;
-    const fail = (kind: GitHubFailureKind, status: number, message: string, extra: { resetAt?: string } = {}): GitHubFailure => ({ ok: false, kind, status, message, request, ...extra });
+    const fail = (kind: GitHubFailureKind, status: number, message: string, extra: { resetAt?: string; maybeWritten?: true } = {}): GitHubFailure => ({ ok: false, kind, status, message, request, ...extra });
     let url = `${this.base}${path}`;
     let redirects = 0;
     for (let attempt = 0; ; ) {
@@ -130,8 +134,10 @@ export class GitHubClient {
       const limit = Math.min(this.requestTimeoutMs, remaining);
       const got = await this.send(method, url, body, limit);
 
+      // A write that got no answer may have been done all the same.
+      const unsure = method === 'GET' ? {} : { maybeWritten: true as const };
       if (got.kind === 'aborted') {
-        if (limit < this.requestTimeoutMs) return fail('deadline', 0, this.deadlineMessage(request));
+        if (limit < this.requestTimeoutMs) return fail('deadline', 0, this.deadlineMessage(request), unsure);
         // A POST that timed out may have been written: sending it again could write it twice.
         const wait = method === 'POST' ? null : this.backoff(attempt);
         if (wait !== null && this.canWait(wait, attempt)) {
@@ -139,16 +145,18 @@ export class GitHubClient {
           attempt++;
           continue;
         }
-        return fail('timeout', 0, `GitHub did not answer ${request} within ${seconds(this.requestTimeoutMs)}${method === 'POST' ? ' (it may have been written all the same)' : ''}`);
+        return fail('timeout', 0, `GitHub did not answer ${request} within ${seconds(this.requestTimeoutMs)}${method === 'GET' ? '' : ' (it may have been written all the same)'}`, unsure);
       }
       if (got.kind === 'network') {
-        const wait = this.backoff(attempt);
-        if (this.canWait(wait, attempt)) {
+        // A POST is sent again only when it surely never arrived (no connection was made).
+        const wait = method === 'POST' && !NEVER_SENT.has(got.code ?? '') ? null : this.backoff(attempt);
+        if (wait !== null && this.canWait(wait, attempt)) {
           await this.wait(wait);
           attempt++;
           continue;
         }
-        return fail('network', 0, `cannot reach ${this.origin} for ${request}: ${this.echo(got.message)}`);
+        const sent = method !== 'GET' && !NEVER_SENT.has(got.code ?? '');
+        return fail('network', 0, `cannot reach ${this.origin} for ${request}: ${this.echo(got.message)}${sent ? ' (it may have been written all the same)' : ''}`, sent ? unsure : {});
       }
       const res = got.res;
 
@@ -209,7 +217,7 @@ export class GitHubClient {
   }
 
   /** One exchange: the answer and its body (null when over the cap, undefined when not UTF-8), within `limitMs`. */
-  private async send(method: Method, url: string, body: unknown, limitMs: number): Promise<{ kind: 'answer'; res: Response; text: string | null | undefined } | { kind: 'aborted' } | { kind: 'network'; message: string }> {
+  private async send(method: Method, url: string, body: unknown, limitMs: number): Promise<{ kind: 'answer'; res: Response; text: string | null | undefined } | { kind: 'aborted' } | { kind: 'network'; message: string; code?: string }> {
     const ac = new AbortController();
     const timer = setTimeout(() => ac.abort(), limitMs);
     try {
@@ -229,8 +237,8 @@ export class GitHubClient {
       return { kind: 'answer', res, text: await readCapped(res, this.maxBodyBytes) };
     } catch (e) {
       if (ac.signal.aborted) return { kind: 'aborted' };
-      const err = e as Error & { cause?: { message?: string } };
-      return { kind: 'network', message: err.cause?.message ?? err.message ?? String(e) };
+      const err = e as Error & { cause?: { message?: string; code?: string } };
+      return { kind: 'network', message: err.cause?.message ?? err.message ?? String(e), ...(err.cause?.code ? { code: err.cause.code } : {}) };
     } finally {
       clearTimeout(timer);
     }

@@ -312,6 +312,15 @@ describe('a hostile or broken GitHub: exit 2 with what happened, never a hang, a
     clean(r);
   });
 
+  it('a POST left unanswered at the deadline: does not claim nothing was written', async () => {
+    hostile.script = [{ status: 200, body: [] }, 'silent'];
+    const r = await comment('--author', 'idac-bot', '--timeout', '1');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('idac: no answer from GitHub within the 1 s deadline (--timeout): was waiting for POST /repos/acme/identities/issues/7/comments. Raise --timeout SECONDS if GitHub is just slow. Look at the pull request before running again.\n');
+    expect(hostile.seen.map((s) => s.method)).toEqual(['GET', 'POST']);
+    clean(r);
+  });
+
   it('github audit too, through a server that stalls mid-answer', async () => {
     hostile.script = ['stalled-body'];
     const r = await idacAsync(['github', 'audit', '--dir', join(root, 'examples/acme'), '--now', '2027-01-15', '--author', 'idac-bot', '--timeout', '1'], env());

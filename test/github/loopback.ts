@@ -21,6 +21,8 @@ export type Answer =
   | 'silent'
   /** Headers at once, then the body never (until the test ends). */
   | 'stalled-body'
+  /** The connection dropped after the request was read, without an answer. */
+  | 'hang-up'
   /** `bytes` of body, streamed in 64 KiB chunks, no content-length. */
   | { huge: number };
 
@@ -50,6 +52,7 @@ export class Loopback {
     this.seen.push({ method: req.method ?? '', path: req.url ?? '', auth: req.headers.authorization ?? '', body: Buffer.concat(chunks).toString('utf8') });
     const a = this.script.shift() ?? { status: 200, body: { login: 'idac-bot' } };
     if (a === 'silent') return void this.held.push(res);
+    if (a === 'hang-up') return void res.socket?.destroy();
     if (a === 'stalled-body') {
       res.writeHead(200, { 'content-type': 'application/json' });
       res.write('{"login":');

@@ -2,10 +2,11 @@
 // slow, redirecting off-host, wrong shapes, huge bodies, rate limits in every form, echoing the
 // token. Sleeps are recorded (and advance a fake clock), never taken; timeouts are a few ms against
 // a server that holds its answer until the test releases it, so no assertion depends on timing.
+import { createServer } from 'node:http';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { COMMENT, COMMENTS, ISSUES, USER } from '../../src/github/shapes.js';
 import { GitHubClient, retryAfter, withoutToken, type GitHubOptions, type Shape } from '../../src/io/github.js';
-import { Loopback, shut } from '../github/loopback.js';
+import { Loopback, listen, shut } from '../github/loopback.js';
 
 const gh = new Loopback();
 /** Another origin: whatever reaches it went off-host. */
@@ -131,9 +132,29 @@ describe('GitHubClient never hangs', () => {
     gh.script = ['silent', 'silent'];
     const c = client({ requestTimeoutMs: 20 });
     const r = failure(await c.request('POST', '/repos/acme/identities/issues/7/comments', COMMENT, { body: 'x' }));
-    expect(r.kind).toBe('timeout');
+    expect(r).toMatchObject({ kind: 'timeout', maybeWritten: true });
     expect(r.message).toContain('(it may have been written all the same)');
     expect(gh.seen).toHaveLength(1);
+  });
+
+  it('a connection dropped after a POST was sent: not sent again; a GET is retried', async () => {
+    gh.script = ['hang-up', 'hang-up'];
+    const r = failure(await client().request('POST', '/repos/acme/identities/issues', COMMENT, { title: 't' }));
+    expect(r.kind).toBe('network');
+    expect(r.message).toMatch(/^cannot reach http:\/\/127\.0\.0\.1:\d+ for POST \/repos\/acme\/identities\/issues: .+ \(it may have been written all the same\)$/);
+    expect(gh.seen).toHaveLength(1);
+    gh.script = ['hang-up'];
+    expect((await client().request('GET', '/user', USER)).ok).toBe(true);
+    expect(gh.seen).toHaveLength(3);
+  });
+
+  it('a POST to a server that refuses connections is retried (it never arrived)', async () => {
+    const closed = createServer();
+    const url = await listen(closed);
+    await shut(closed);
+    const c = new GitHubClient({ baseUrl: url, token: TOKEN, sleep: async () => {}, random: () => 0 });
+    expect(failure(await c.request('POST', '/x', COMMENT, {})).message).not.toContain('may have been written');
+    expect(c.waits).toEqual([1000, 2000, 4000]);
   });
 
   it('a slow server (headers, then a body that never ends) times out as well', async () => {
@@ -146,7 +167,7 @@ describe('GitHubClient never hangs', () => {
     gh.script = ['silent'];
     const c = new GitHubClient({ baseUrl: gh.url, token: TOKEN, deadlineMs: 30, sleep: async () => {} });
     const r = failure(await c.request('PATCH', '/repos/acme/identities/issues/comments/5', COMMENT, { body: 'x' }));
-    expect(r).toMatchObject({ kind: 'deadline', status: 0, request: 'PATCH /repos/acme/identities/issues/comments/5' });
+    expect(r).toMatchObject({ kind: 'deadline', status: 0, request: 'PATCH /repos/acme/identities/issues/comments/5', maybeWritten: true });
     expect(r.message).toBe('no answer from GitHub within the 1 s deadline (--timeout): was waiting for PATCH /repos/acme/identities/issues/comments/5');
     expect(r.message).not.toContain(TOKEN);
   });
