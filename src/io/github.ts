@@ -139,9 +139,7 @@ export class GitHubClient {
       if (got.kind === 'aborted') {
         if (limit < this.requestTimeoutMs) return fail('deadline', 0, this.deadlineMessage(request), unsure);
         // A POST that timed out may have been written: sending it again could write it twice.
-        const wait = method === 'POST' ? null : this.backoff(attempt);
-        if (wait !== null && this.canWait(wait, attempt)) {
-          await this.wait(wait);
+        if (await this.retried(method === 'POST' ? null : this.backoff(attempt), attempt)) {
           attempt++;
           continue;
         }
@@ -149,9 +147,7 @@ export class GitHubClient {
       }
       if (got.kind === 'network') {
         // A POST is sent again only when it surely never arrived (no connection was made).
-        const wait = method === 'POST' && !NEVER_SENT.has(got.code ?? '') ? null : this.backoff(attempt);
-        if (wait !== null && this.canWait(wait, attempt)) {
-          await this.wait(wait);
+        if (await this.retried(method === 'POST' && !NEVER_SENT.has(got.code ?? '') ? null : this.backoff(attempt), attempt)) {
           attempt++;
           continue;
         }
@@ -196,21 +192,16 @@ export class GitHubClient {
       const message = this.echo(messageOf(text) ?? res.statusText ?? '');
       const limited = this.rateLimit(res, message, attempt);
       if (limited !== null) {
-        if (this.canWait(limited.wait, attempt)) {
-          await this.wait(limited.wait);
+        if (await this.retried(limited.wait, attempt)) {
           attempt++;
           continue;
         }
         const why = attempt >= this.retries ? `still limited after ${this.retries} retr${this.retries === 1 ? 'y' : 'ies'}` : this.now() + limited.wait >= this.deadlineAt ? `waiting ${seconds(limited.wait)} would pass the ${seconds(this.deadlineMs)} deadline (--timeout)` : `not waiting ${seconds(limited.wait)}`;
         return fail('rate-limit', res.status, `GitHub's ${limited.which} rate limit stopped ${request} (${res.status} "${message}")${limited.resetAt ? `; it resets at ${limited.resetAt}` : ''}; ${why}`, limited.resetAt ? { resetAt: limited.resetAt } : {});
       }
-      if (res.status >= 500) {
-        const wait = this.backoff(attempt);
-        if (this.canWait(wait, attempt)) {
-          await this.wait(wait);
-          attempt++;
-          continue;
-        }
+      if (res.status >= 500 && (await this.retried(this.backoff(attempt), attempt))) {
+        attempt++;
+        continue;
       }
       return fail('status', res.status, message);
     }
@@ -249,9 +240,12 @@ export class GitHubClient {
     return attempt < this.retries && ms <= this.maxWaitMs && this.now() + ms < this.deadlineAt;
   }
 
-  private async wait(ms: number): Promise<void> {
+  /** Waits `ms` before a retry when one is allowed (null: never); says whether it did. */
+  private async retried(ms: number | null, attempt: number): Promise<boolean> {
+    if (ms === null || !this.canWait(ms, attempt)) return false;
     this.waits.push(ms);
     await this.sleep(ms);
+    return true;
   }
 
   /** Exponential backoff with jitter: base·2^attempt, plus up to half again. */
