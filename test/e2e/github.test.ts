@@ -211,6 +211,7 @@ describe('idac github comment', () => {
     [{ GITHUB_TOKEN: undefined }, 'idac: GITHUB_TOKEN is not set: in a workflow, pass `env: GITHUB_TOKEN: ${{ github.token }}` to the step\n'],
     [{ GITHUB_REPOSITORY: 'not a repo' }, 'idac: GITHUB_REPOSITORY must be owner/repo, not "not a repo"\n'],
     [{ GITHUB_EVENT_PATH: undefined }, 'idac: no pull request number: pass --pr N, or run in a pull_request workflow (GITHUB_EVENT_PATH)\n'],
+    [{ GITHUB_API_URL: 'file:///etc' }, 'idac: GITHUB_API_URL must be an http(s) URL such as https://api.github.com, not "file:///etc"\n'],
   ])('usage errors exit 2 before any request: %j', async (patch, message) => {
     const r = await idacAsync(['github', 'comment', '--plan', planFile('x')], { ...envFor('user-token'), ...patch });
     expect(r.code).toBe(2);
