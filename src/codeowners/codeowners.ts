@@ -107,6 +107,9 @@ export function codeownersPattern(file: string): PathPattern {
     const c = bad?.[0] ?? '';
     return { ok: false, reason: `its name holds ${describeChar(c)}, which a CODEOWNERS line cannot carry` };
   }
+  // A listing never yields these, but a pattern must name one file: no `..` climbing to schema/,
+  // no empty segment, no trailing `/` turning it into a folder pattern.
+  if (file.split('/').some((s) => s === '' || s === '.' || s === '..')) return { ok: false, reason: 'its path has an empty, `.` or `..` segment, which a CODEOWNERS line cannot name' };
   return { ok: true, pattern: `/${file.replace(/ /g, '\\ ')}` };
 }
 
