@@ -31,3 +31,13 @@ function escapeCode(cp: number): string {
 
 /** For terminals and logs: the same escaping (kept as its own name where the output is a terminal). */
 export const terminalSafe = visible;
+
+// What JSON.stringify leaves raw: DEL, C1 controls (U+009B acts as ESC [ on some terminals) and
+// every non-ASCII invisible. In a JSON document they only occur inside strings, so writing them as
+// \u escapes changes no value, and `--format json` piped to a terminal stays inert.
+const JSON_RAW = new RegExp(`(?=[^\\x00-\\x7e])(?:${INVISIBLE_SOURCE})`, 'gu');
+
+/** `value` as pretty-printed JSON with a final newline, every invisible character \u-escaped. */
+export function jsonDocument(value: unknown): string {
+  return `${JSON.stringify(value, null, 2).replace(JSON_RAW, (c) => Array.from({ length: c.length }, (_, i) => `\\u${c.charCodeAt(i).toString(16).padStart(4, '0')}`).join(''))}\n`;
+}
