@@ -1,11 +1,13 @@
 // File names are data (issue 14, item 2): a manifest whose name holds a newline, a control
-// character or a glob character must never add a CODEOWNERS line of its own making. Built on a real
-// git repository (git stores such names) and run through the built CLI.
+// character or a glob character must never add a CODEOWNERS line of its own making, and no command
+// prints such a name raw. Built on real git repositories (git stores such names) and run through
+// the built CLI.
 
-import { cpSync, readFileSync, renameSync } from 'node:fs';
+import { cpSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { idac, root } from './cli.js';
+import { firstInvisible, visible } from '../../src/render/escape.js';
+import { idac, root, STACK_TRACE } from './cli.js';
 import { GitRepo } from './git.js';
 
 const ACME = join(root, 'examples/acme');
@@ -77,5 +79,33 @@ describe('idac codeowners: file names with characters CODEOWNERS cannot carry', 
     expect(v.code).toBe(1);
     const rules = (JSON.parse(v.stdout) as { findings: { rule: string; file: string }[] }).findings.filter((f) => f.file === 'identities/*.yaml').map((f) => f.rule);
     expect(rules).toContain('codeowners/unsafe-path');
+  });
+});
+
+describe('every command prints hostile file names escaped', () => {
+  // On a branch, so plan and history see them arrive; each a valid manifest under its own name.
+  const NAMES = ['identities/payments/\u001b[2J\u001b[31mred.yaml', 'identities/payments/\u202eliam.yaml', 'identities/payments/a\n::error::forged.yaml', 'identities/payments/zw\u200bj\u009b.yaml'];
+  const repo = GitRepo.fromFolder(ACME);
+  repo.branch('hostile');
+  NAMES.forEach((n, i) => repo.write(n, repo.read(SOURCE).replace('name: settlement-reader', `name: hostile-${i}`)));
+  repo.commit('hostile names');
+  const d = ['--dir', repo.dir, '--now', NOW];
+  const runs: string[][] = [
+    ...['text', 'json', 'github', 'sarif'].map((f) => ['validate', ...d, '--format', f]),
+    ...['text', 'json', 'markdown'].map((f) => ['plan', ...d, '--base', 'main', '--format', f]),
+    ...['text', 'json', 'markdown'].map((f) => ['history', ...d, '--all', '--format', f]),
+    ...['markdown', 'json', 'html', 'csv'].map((f) => ['report', ...d, '--format', f]),
+    ...['text', 'json'].flatMap((f) => [['who-can', ...d, 's3:GetObject', 'arn:aws:s3:::*', '--format', f], ['who-can', ...d, '--identity', 'hostile-1', '--format', f],
+      ['rotation', ...d, '--format', f], ['review', ...d, '--format', f], ['offboard', ...d, 'alice@acme.example', '--format', f]]),
+    ...['text', 'json', 'github'].map((f) => ['codeowners', '--check', '--dir', repo.dir, '--format', f]),
+  ];
+  it.each(runs.map((a) => [a.filter((x) => x !== repo.dir && !d.includes(x)).join(' '), a]))('idac %s', (_name, args) => {
+    const r = idac(args);
+    expect([0, 1], r.stderr).toContain(r.code);
+    expect(r.stderr).not.toMatch(STACK_TRACE);
+    for (const out of [r.stdout, r.stderr]) {
+      const bad = firstInvisible(out.replace(/\r?\n/g, ''));
+      expect(bad, `raw ${bad === null ? '' : visible(bad)}`).toBeNull();
+    }
   });
 });
