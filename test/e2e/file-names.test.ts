@@ -73,6 +73,14 @@ describe('idac codeowners: file names with characters CODEOWNERS cannot carry', 
     expect(c.stdout).toContain('codeowners/unsafe-path');
   });
 
+  it('a hand-added owner-less line is named, never called "the right owners"', () => {
+    const repo = GitRepo.fromFolder(ACME);
+    repo.write('.github/CODEOWNERS', `${repo.read('.github/CODEOWNERS')}*\n`);
+    const c = idac(['codeowners', '--check', '--dir', repo.dir]);
+    expect(c.code).toBe(1);
+    expect(c.stdout).toContain('.github/CODEOWNERS:27:1  error  codeowners/stale  .github/CODEOWNERS line 27 (*) is not a line `idac codeowners` writes; GitHub applies the last matching line');
+  });
+
   it('validate reports the name too (the repository keeps a CODEOWNERS file)', () => {
     const repo = hostile('identities/*.yaml');
     const v = idac(['validate', '--dir', repo.dir, '--now', NOW, '--format', 'json']);
