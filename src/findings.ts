@@ -1,5 +1,7 @@
 // What every stage reports: a finding is data, never an exception.
 
+import { visible } from './render/escape.js';
+
 export type Severity = 'error' | 'warning' | 'info';
 
 /** OWASP Non-Human Identities Top 10 (2025). */
@@ -46,6 +48,5 @@ export function formatPath(path: Path): string {
 export function show(value: unknown, max = 60): string {
   const text = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
   const capped = text.length > max ? `${text.slice(0, max)}…` : text;
-  return `"${capped.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff"\\]/g, (c) =>
-    c === '"' ? '\\"' : c === '\\' ? '\\\\' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}"`;
+  return `"${visible(capped.replace(/["\\]/g, (c) => `\\${c}`))}"`;
 }

@@ -7,6 +7,8 @@ import { decode, MAX_FILE_BYTES, tooLarge } from '../manifest/decode.js';
 import type { Organization } from '../manifest/organization.generated.js';
 import { orgModel, type OrgModel } from '../model/org.js';
 import { isOversize, normalisePath, type Source, type SourceEntry } from '../io/source.js';
+import { codePoint } from '../manifest/text-checks.js';
+import { firstInvisible } from '../render/escape.js';
 import { checkFile, checkRepo, finding, placeReports, type FileOutcome } from '../rules/engine.js';
 import type { RepoContext } from '../rules/types.js';
 import { activeExceptions, ownersFromSummaries, UNKNOWN_IDENTITY, unknownIdentityReports } from '../rules/lib/exceptions.js';
@@ -150,6 +152,24 @@ export const inProcess: FileRunner = async (source, input) => {
 const symlinkMessage = 'symbolic link: not followed (it could point outside the repository, and git stores the link, not the file); replace it with the file itself';
 
 export async function checkOne(source: Source, entry: SourceEntry, expect: 'MachineIdentity' | 'Organization', opts: { org: OrgModel | null; now: number; fast: boolean }): Promise<FileOutcome> {
+  const outcome = await checkContent(source, entry, expect, opts);
+  const named = fileNameFinding(entry.path);
+  return named ? { ...outcome, findings: [named, ...outcome.findings] } : outcome;
+}
+
+/**
+ * A file name with a control, bidi, zero-width or look-alike space character (parse/file-name).
+ * Every output escapes it (render/escape.ts); the finding says to rename the file.
+ */
+export function fileNameFinding(path: string): Finding | null {
+  const c = firstInvisible(path);
+  if (c === null) return null;
+  const n = [...path].filter((x) => firstInvisible(x) !== null).length;
+  const what = /^[\p{Cc}]$/u.test(c) ? 'control character' : /^[\p{Zs}]$/u.test(c) ? 'look-alike space' : 'invisible or bidirectional character';
+  return finding('parse/file-name', path, null, 1, 1, `the file name holds the ${what} ${codePoint(c)}${n > 1 ? ` (and ${n - 1} more)` : ''}: a terminal, log or review would show it as another name or hide part of it; rename the file to <metadata.name>.yaml`);
+}
+
+async function checkContent(source: Source, entry: SourceEntry, expect: 'MachineIdentity' | 'Organization', opts: { org: OrgModel | null; now: number; fast: boolean }): Promise<FileOutcome> {
   const failed = (rule: string, message: string): FileOutcome => ({ file: entry.path, kind: null, identity: null, findings: [finding(rule, entry.path, null, 1, 1, message)], summaries: '' });
   if (entry.symlink) return failed('parse/symlink', symlinkMessage);
   // The size cap holds before a byte is read.

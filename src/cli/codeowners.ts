@@ -5,13 +5,13 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ORG_FILE, validate } from '../check/validate.js';
-import { CODEOWNERS_FILE, expectedEntries, renderCodeowners, type OwnedIdentity } from '../codeowners/codeowners.js';
+import { CODEOWNERS_FILE, codeownersPattern, expectedEntries, parseCodeowners, renderCodeowners, unsafePathMessage, type OwnedIdentity } from '../codeowners/codeowners.js';
 import { FsSource } from '../io/fs-source.js';
 import { isOversize } from '../io/source.js';
 import { decode, MAX_FILE_BYTES } from '../manifest/decode.js';
 import { readRepository } from '../manifest/read.js';
 import { orgModel } from '../model/org.js';
-import type { Finding } from '../findings.js';
+import { compareFindings, type Finding } from '../findings.js';
 import { finding } from '../rules/engine.js';
 import { common, oneOf, useColor } from './common.js';
 import { UsageError } from './errors.js';
@@ -20,6 +20,7 @@ import { emit } from './write.js';
 
 const FORMATS = ['text', 'json', 'github'] as const;
 const RULE = 'codeowners/stale';
+const UNSAFE = 'codeowners/unsafe-path';
 const FOLDER = ORG_FILE.slice(0, ORG_FILE.lastIndexOf('/'));
 
 export async function run(_args: string[], opts: Record<string, string | undefined>): Promise<number> {
@@ -40,12 +41,24 @@ export async function run(_args: string[], opts: Record<string, string | undefin
   const expected = expectedEntries(orgModel(orgData), owned, FOLDER);
   const text = renderCodeowners(expected);
   const note = skipped ? `; ${skipped} manifest${skipped === 1 ? '' : 's'} skipped (run idac validate)` : '';
+  // Names CODEOWNERS cannot carry: never written (expectedEntries leaves them out), always reported.
+  const unsafe: Finding[] = [];
+  for (const { file, data } of repo.value.identities) {
+    const p = codeownersPattern(file);
+    if (!p.ok) unsafe.push(finding(UNSAFE, file, data.metadata.name, 1, 1, unsafePathMessage(p.reason)));
+  }
+  const left = unsafe.length ? `; ${unsafe.length} left out, ${unsafe.length === 1 ? 'its file name' : 'their file names'} cannot be written there` : '';
 
   if (opts.check === undefined) {
     await mkdir(join(dir, '.github'), { recursive: true });
     await emit(text, join(dir, CODEOWNERS_FILE));
-    process.stdout.write(`wrote ${CODEOWNERS_FILE}: ${owned.length} identit${owned.length === 1 ? 'y' : 'ies'}${note}\n`);
-    return 0;
+    const wrote = `wrote ${CODEOWNERS_FILE}: ${owned.length} identit${owned.length === 1 ? 'y' : 'ies'}${note}${left}\n`;
+    if (unsafe.length === 0) {
+      process.stdout.write(wrote);
+      return 0;
+    }
+    process.stdout.write(`${wrote}\n${await renderFindings('text', { identities: owned.length + skipped, findings: unsafe }, { color: useColor(process.stdout), dir })}`);
+    return 1;
   }
 
   // --check
@@ -67,8 +80,15 @@ export async function run(_args: string[], opts: Record<string, string | undefin
     // Manifests that do not validate have no line in what idac codeowners writes: regenerating
     // now would drop their owners, so say to fix them first.
     if (findings.length === 0 && skipped > 0) findings.push(finding(RULE, CODEOWNERS_FILE, null, 1, 1, `${CODEOWNERS_FILE} is not what \`idac codeowners\` writes, but ${skipped} manifest${skipped === 1 ? ' does' : 's do'} not validate and would lose ${skipped === 1 ? 'its line' : 'their lines'}: fix ${skipped === 1 ? 'it' : 'them'} first (run idac validate), then run \`idac codeowners\` and commit the result`));
-    if (findings.length === 0) findings.push(finding(RULE, CODEOWNERS_FILE, null, 1, 1, `${CODEOWNERS_FILE} gives every file the right owners but is not what \`idac codeowners\` writes (order, comments or extra lines); run \`idac codeowners\` and commit the result`));
+    // A line idac does not write (an owner-less `*` added by hand) can take reviews away: never call that "the right owners".
+    const known = new Set(expected.map((e) => e.pattern));
+    const extra = [...parseCodeowners(current)].filter(([p]) => !known.has(p)).sort(([, a], [, b]) => a.line - b.line)[0];
+    if (findings.length === 0 && unsafe.length === 0 && extra) findings.push(finding(RULE, CODEOWNERS_FILE, null, extra[1].line, 1, `${CODEOWNERS_FILE} line ${extra[1].line} (${extra[0]}) is not a line \`idac codeowners\` writes; GitHub applies the last matching line, so a line of its own can take a file's review from its owners; run \`idac codeowners\` and commit the result`));
+    // A name left out explains the difference itself (an older idac wrote a line for it).
+    if (findings.length === 0 && unsafe.length === 0) findings.push(finding(RULE, CODEOWNERS_FILE, null, 1, 1, `${CODEOWNERS_FILE} gives every file the right owners but is not what \`idac codeowners\` writes (order, comments or extra lines); run \`idac codeowners\` and commit the result`));
   }
+  findings.push(...unsafe);
+  findings.sort(compareFindings);
   const report = { identities: owned.length + skipped, findings };
   const out = format === 'text' && findings.length === 0
     ? `${CODEOWNERS_FILE} is up to date (${owned.length} identit${owned.length === 1 ? 'y' : 'ies'}${note}).\n`

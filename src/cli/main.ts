@@ -2,6 +2,7 @@
 
 import { Command, CommanderError, Option } from 'commander';
 import { createRequire } from 'node:module';
+import { terminalSafe } from '../render/escape.js';
 import { UsageError } from './errors.js';
 
 const version = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
@@ -152,11 +153,12 @@ export async function main(argv: string[]): Promise<number> {
       return (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') && e.exitCode === 0 ? 0 : 2;
     }
     if (e instanceof UsageError) {
-      process.stderr.write(`idac: ${e.message}\n`);
+      // A message may name a file or quote an argument: never let it act on the terminal.
+      process.stderr.write(`idac: ${terminalSafe(e.message)}\n`);
       return e.exitCode;
     }
     const err = e as Error;
-    process.stderr.write(`idac: internal error: ${err?.message ?? String(e)}\nThis is a bug in idac; please report it${process.env.IDAC_DEBUG ? `\n${err?.stack}` : ' (set IDAC_DEBUG=1 for details)'}.\n`);
+    process.stderr.write(`idac: internal error: ${terminalSafe(err?.message ?? String(e))}\nThis is a bug in idac; please report it${process.env.IDAC_DEBUG ? `\n${err?.stack}` : ' (set IDAC_DEBUG=1 for details)'}.\n`);
     return 2;
   }
 }

@@ -2,6 +2,7 @@
 // back (offboard, review): every identity file with its text, the ones that are not valid manifests,
 // org.yaml; and the write that prints the diff to commit.
 
+import { terminalSafe } from '../render/escape.js';
 import { constants } from 'node:fs';
 import { access, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -93,6 +94,6 @@ export async function writeEdits(dir: string, edits: readonly FileEdit[]): Promi
 
 /** The diff to commit, `a/` and `b/` as git shows it, one line of context. */
 export function unifiedDiff(e: FileEdit): string {
-  return createTwoFilesPatch(`a/${e.file}`, `b/${e.file}`, e.before, e.after, '', '', { context: 1 }).replace(/^(Index:.*\n)?=+\n/, '');
+  return createTwoFilesPatch(`a/${terminalSafe(e.file)}`, `b/${terminalSafe(e.file)}`, e.before, e.after, '', '', { context: 1 }).replace(/^(Index:.*\n)?=+\n/, '');
 }
 

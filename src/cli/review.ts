@@ -7,6 +7,7 @@ import { didYouMean } from '../manifest/schemas.js';
 import { didYouMeanPerson, lower, nearestPerson } from '../model/org.js';
 import { peopleNamed } from '../people/offboard.js';
 import { isEmail, samePerson } from '../people/email.js';
+import { terminalSafe } from '../render/escape.js';
 import { renderAttestationJson, renderReviewJson, renderReviewText } from '../render/review.js';
 import { attestText } from '../review/attest.js';
 import { reviewsDue } from '../review/due.js';
@@ -71,6 +72,6 @@ export async function runAttest(args: string[], opts: Record<string, string | un
   if (!result.ok) throw new UsageError(`${file}: ${result.message}`);
   const diff = await writeEdits(dir, [{ file, before, after: result.text }]);
   await emit(format === 'json' ? renderAttestationJson({ identity: name, file, lastReviewed, reviewer, diff }) : diff, opts.out);
-  process.stderr.write(`idac: ${file}: review recorded (${lastReviewed} by ${reviewer}). Commit it and open a pull request.\n`);
+  process.stderr.write(`idac: ${terminalSafe(file)}: review recorded (${lastReviewed} by ${terminalSafe(reviewer)}). Commit it and open a pull request.\n`);
   return 0;
 }

@@ -5,6 +5,7 @@
 
 import { FsSource } from '../io/fs-source.js';
 import { revokeText } from '../manifest/revoke.js';
+import { terminalSafe } from '../render/escape.js';
 import { didYouMean } from '../manifest/schemas.js';
 import { isoDate } from '../time.js';
 import { common } from './common.js';
@@ -32,12 +33,12 @@ export async function run(args: string[], opts: Record<string, string | undefine
   const result = revokeText(before, { reason, date: isoDate(now) });
   if (!result.ok) throw new UsageError(`not revoking ${name} (${path}): ${result.message}`, 1);
   if (result.text === before) {
-    process.stderr.write(`idac: ${path}: ${name} is already suspended and holds no static credential to replace: nothing to change.\n`);
+    process.stderr.write(`idac: ${terminalSafe(path)}: ${terminalSafe(name)} is already suspended and holds no static credential to replace: nothing to change.\n`);
     return 0;
   }
   process.stdout.write(await writeEdits(dir, [{ file: path, before, after: result.text }]));
   const generation = result.epoch === null ? '' : `credential generation bumped (epoch ${result.epoch})`;
   const what = result.was === 'suspended' ? `already suspended; ${generation}` : `suspended${generation ? `, ${generation}` : ''}`;
-  process.stderr.write(`idac: ${path}: ${what}. Commit it and open the emergency pull request; apply ${result.was === 'suspended' ? 'replaces the credential' : 'disables its access'}.\n`);
+  process.stderr.write(`idac: ${terminalSafe(path)}: ${what}. Commit it and open the emergency pull request; apply ${result.was === 'suspended' ? 'replaces the credential' : 'disables its access'}.\n`);
   return 0;
 }

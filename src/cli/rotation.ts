@@ -6,7 +6,7 @@ import { rotationReport } from '../compile/rotation-report.js';
 import { FsSource } from '../io/fs-source.js';
 import { readRepository } from '../manifest/read.js';
 import { orgModel } from '../model/org.js';
-import { terminalSafe } from '../render/escape.js';
+import { jsonDocument, terminalSafe } from '../render/escape.js';
 import { common, oneOf } from './common.js';
 import { UsageError } from './errors.js';
 import { reason } from '../io/fs-source.js';
@@ -29,7 +29,7 @@ export async function run(_args: string[], opts: Record<string, string | undefin
   const rows = rotationReport(identities, orgData ? orgModel(orgData) : null, now);
   let text: string;
   if (format === 'json') {
-    text = `${JSON.stringify({ credentials: rows.map((r) => ({ identity: r.identity, kind: r.kind, generation: r.generation, issued: r.issued, nextRotation: r.nextRotation, overlapUntil: r.overlapUntil, status: r.status, ageDays: r.ageDays, overdue: r.overdue, reason: r.reason, file: r.file })) }, null, 2)}\n`;
+    text = jsonDocument({ credentials: rows.map((r) => ({ identity: r.identity, kind: r.kind, generation: r.generation, issued: r.issued, nextRotation: r.nextRotation, overlapUntil: r.overlapUntil, status: r.status, ageDays: r.ageDays, overdue: r.overdue, reason: r.reason, file: r.file })) });
   } else {
     // A suspended identity's keys are all Inactive: no old credential stays valid, so no window is shown.
     const lines = rows.map((r) => `${terminalSafe(r.identity).padEnd(28)} ${r.kind.padEnd(15)} g${String(r.generation).padEnd(6)} issued ${r.issued ?? 'unknown'}  next ${r.nextRotation ?? 'never'}${r.overlapUntil === null ? '' : `  old valid until ${r.overlapUntil}`}  age ${r.ageDays === null ? 'unknown' : `${r.ageDays}d`}${r.status === 'suspended' ? '  (suspended)' : ''}${r.overdue ? `  OVERDUE: ${terminalSafe(r.reason!)}` : ''}`);

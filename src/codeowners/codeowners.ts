@@ -74,15 +74,61 @@ export function expectedEntries(org: OrgModel | null, identities: readonly Owned
     for (const pattern of [`/${folder}/org.yaml`, '/schema/', '/.github/']) out.push({ pattern, owners: unique(security), group: 'governance' });
   }
   for (const id of [...identities].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))) {
+    const pattern = codeownersPattern(id.file);
+    // A name CODEOWNERS cannot carry gets no line (codeowners/unsafe-path says so): the file falls
+    // under its team's folder or the security owners' /identities/ line, never under a line of its
+    // own making.
+    if (!pattern.ok) continue;
     const handle = teams[id.team]?.github;
-    out.push({ pattern: `/${escapePath(id.file)}`, owners: unique([person(id.owner), ...(id.successor ? [person(id.successor)] : []), ...(handle ? [handle] : [])]), group: 'identity', file: id.file });
+    out.push({ pattern: pattern.pattern, owners: unique([person(id.owner), ...(id.successor ? [person(id.successor)] : []), ...(handle ? [handle] : [])]), group: 'identity', file: id.file });
   }
   return out;
 }
 
-/** CODEOWNERS treats spaces as separators and `#` as a comment: escape them in paths. */
-function escapePath(path: string): string {
-  return path.replace(/([ #\\])/g, '\\$1');
+/**
+ * The characters a path may hold to get a CODEOWNERS line that names exactly that file. GitHub
+ * reads patterns as gitignore does, minus `[ ]` ranges, `!` and `\#` (docs: "About code owners",
+ * syntax exceptions): a line ends at a line break, owners start at whitespace, `*` `?` `[ ]` are
+ * wildcards and `\` an escape whose other uses GitHub does not document, and `#` may start a
+ * comment. So: printable ASCII without `# * ? [ ] \`, and the space, which GitHub reads escaped
+ * as `\ `. Anything else (control, non-ASCII, other whitespace) could end the line, match other
+ * files (`identities/*.yaml` would take org.yaml from the security owners) or be read
+ * differently by GitHub than by a reviewer.
+ */
+const WRITABLE = /^[\x20-\x7e]+$/;
+const NOT_WRITABLE = /[#*?[\]\\]|[^\x20-\x7e]/u;
+
+export type PathPattern = { ok: true; pattern: string } | { ok: false; reason: string };
+
+/** The CODEOWNERS pattern naming exactly `file` (repo-relative), or why there is none. */
+export function codeownersPattern(file: string): PathPattern {
+  const bad = NOT_WRITABLE.exec(file);
+  if (bad || !WRITABLE.test(file)) {
+    const c = bad?.[0] ?? '';
+    return { ok: false, reason: `its name holds ${describeChar(c)}, which a CODEOWNERS line cannot carry` };
+  }
+  // A listing never yields these, but a pattern must name one file: no `..` climbing to schema/,
+  // no empty segment, no trailing `/` turning it into a folder pattern.
+  if (file.split('/').some((s) => s === '' || s === '.' || s === '..')) return { ok: false, reason: 'its path has an empty, `.` or `..` segment, which a CODEOWNERS line cannot name' };
+  return { ok: true, pattern: `/${file.replace(/ /g, '\\ ')}` };
+}
+
+const CHAR_NAMES: Record<string, string> = {
+  '\n': 'a line break (U+000A)', '\r': 'a carriage return (U+000D)', '\t': 'a tab (U+0009)',
+  '#': '`#` (a comment in CODEOWNERS)', '*': '`*` (a wildcard in CODEOWNERS)', '?': '`?` (a wildcard in CODEOWNERS)',
+  '[': '`[` (a character range in CODEOWNERS)', ']': '`]` (a character range in CODEOWNERS)', '\\': 'a backslash (an escape in CODEOWNERS)',
+};
+
+function describeChar(c: string): string {
+  const named = CHAR_NAMES[c];
+  if (named) return named;
+  const cp = `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+  return /^[\p{Cc}\p{Cf}\p{Z}]$/u.test(c) ? `the invisible or control character ${cp}` : `the non-ASCII character ${cp}`;
+}
+
+/** One sentence for an identity file that gets no CODEOWNERS line, for a finding. */
+export function unsafePathMessage(reason: string): string {
+  return `${reason}: ${CODEOWNERS_FILE} gets no line for this file (its team's folder line or the security owners' /identities/ line applies); rename the file to <metadata.name>.yaml`;
 }
 
 export function renderCodeowners(entries: readonly Entry[]): string {

@@ -2,7 +2,7 @@
 // same as one JSON object for CI. Pending operations name the stack and each operation.
 
 import type { ApplyOutcome, TeamResult } from '../apply/driver.js';
-import { terminalSafe } from './escape.js';
+import { jsonDocument, terminalSafe } from './escape.js';
 import { code } from './markdown.js';
 
 export function renderApplyText(outcome: ApplyOutcome): string {
@@ -44,7 +44,7 @@ export function renderApplyJson(outcome: ApplyOutcome): string {
   const out = outcome.kind === 'refused'
     ? { refused: 'pending-operations', pending: outcome.pending.map((p) => ({ team: p.team, stack: p.stack, operations: p.operations })), teams: outcome.failedToOpen.map(team) }
     : { preview: outcome.preview, teams: outcome.teams.map(team) };
-  return `${JSON.stringify(out, null, 2)}\n`;
+  return jsonDocument(out);
 }
 
 /** For the Actions job summary: every value from a manifest or the engine inside code spans. */

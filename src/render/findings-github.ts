@@ -1,8 +1,11 @@
 // GitHub Actions workflow commands (::error file=…::message). Every value is escaped the way the
 // runner unescapes it, so a manifest can never end the command early or inject one of its own
-// (THREATS.md item 71): %, CR and LF in the message; also : and , in properties. Paths are from
+// (THREATS.md item 71): %, CR and LF in the message; also : and , in properties. Control, bidi
+// and invisible characters (an ESC from a file name would colour or rewrite the log) are shown as
+// \u escapes first, as in every output (escape.ts). Paths are from
 // the git root, which is where GitHub places annotations (the identity repo may be a subfolder).
 
+import { visible } from './escape.js';
 import { listed, type FindingLinks, type FindingsReport } from './findings-report.js';
 import { summaryLine } from './findings-text.js';
 
@@ -18,7 +21,7 @@ export function escapeProperty(s: string): string {
 
 export function renderGithub(report: FindingsReport, links: Pick<FindingLinks, 'gitPrefix'>): string {
   const lines = listed(report).map((f) =>
-    `::${LEVEL[f.severity]} file=${escapeProperty(links.gitPrefix + f.file)},line=${f.line},col=${f.column},title=${escapeProperty(f.rule)}::${escapeData(f.message)}`);
+    `::${LEVEL[f.severity]} file=${escapeProperty(visible(links.gitPrefix + f.file))},line=${f.line},col=${f.column},title=${escapeProperty(f.rule)}::${escapeData(visible(f.message))}`);
   // The summary is plain text: neutralise a leading "::" however unlikely.
   lines.push(summaryLine(report).replace(/^::/, ' ::'));
   return `${lines.join('\n')}\n`;

@@ -1,6 +1,7 @@
 // SPEC.md §5: `validate --format json`, one object, keys in a fixed order. Each finding carries
 // its rule's fix and documentation page, so a tool reading the JSON needs no second lookup.
 
+import { jsonDocument } from './escape.js';
 import type { Finding } from '../findings.js';
 import { ruleById } from '../rules/index.js';
 import { cut, listed, type FindingLinks, type FindingsReport } from './findings-report.js';
@@ -19,5 +20,5 @@ export function renderJson(report: FindingsReport, links: Pick<FindingLinks, 'do
   };
   const n = cut(report);
   if (n > 0) out.truncated = n;
-  return `${JSON.stringify(out, null, 2)}\n`;
+  return jsonDocument(out);
 }

@@ -2,6 +2,7 @@
 // one location per result, URIs relative to the git root (where code scanning resolves them, even
 // when the identity repo is a subfolder), and partialFingerprints that survive unrelated edits.
 
+import { jsonDocument } from './escape.js';
 import { createHash } from 'node:crypto';
 import type { Finding } from '../findings.js';
 import { rules } from '../rules/index.js';
@@ -51,7 +52,7 @@ export function renderSarif(report: FindingsReport, tool: { version: string; inf
       columnKind: 'utf16CodeUnits',
     }],
   };
-  return `${JSON.stringify(sarif, null, 2)}\n`;
+  return jsonDocument(sarif);
 }
 
 /**

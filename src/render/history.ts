@@ -2,7 +2,7 @@
 
 import type { HistoryEntry } from '../history/history.js';
 import type { AccessChange } from '../plan/types.js';
-import { terminalSafe } from './escape.js';
+import { jsonDocument, terminalSafe } from './escape.js';
 import { code } from './markdown.js';
 
 export interface HistoryReport {
@@ -24,7 +24,7 @@ export function renderHistoryJson(r: HistoryReport): string {
     access: { gained: e.access.gained.map(accessJson), lost: e.access.lost.map(accessJson) },
     changes: e.changes.map((c) => ({ path: c.path, before: c.before, after: c.after })),
   }));
-  return `${JSON.stringify({ identity: r.identity, ...(r.since ? { since: r.since } : {}), commits }, null, 2)}\n`;
+  return jsonDocument({ identity: r.identity, ...(r.since ? { since: r.since } : {}), commits });
 }
 
 function value(v: unknown): string {

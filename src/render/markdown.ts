@@ -7,19 +7,16 @@
 // enough for mentions and references: GitHub links those on the rendered text, after `\#` or
 // `&#64;` have been decoded back to `#` and `@`.
 
+import { visible } from './escape.js';
+
 /** Values longer than this are cut with an ellipsis: a review comment needs the gist, `--format json` has the rest. */
 export const MAX_VALUE = 200;
-
-const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
-const NAMED: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 
 /**
  * One line, every character visible: line breaks, control, bidi and zero-width characters become
  * `\n`-style escapes, so a value can neither start a block nor hide what it says (Trojan Source).
  */
-export function oneLine(text: string): string {
-  return text.replace(INVISIBLE, (c) => NAMED[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
+export const oneLine = visible;
 
 /** At most `max` UTF-16 units plus `…`, never splitting a surrogate pair. */
 export function cap(text: string, max = MAX_VALUE): string {

@@ -2,7 +2,7 @@
 // the report itself (keys in a fixed order); `written`/`diff` are added only when --write ran.
 
 import type { Need, OffboardReport, Role, SuccessorGap } from '../people/offboard.js';
-import { terminalSafe } from './escape.js';
+import { jsonDocument, terminalSafe } from './escape.js';
 
 export interface Written {
   files: string[];
@@ -31,7 +31,7 @@ export function renderOffboardJson(r: OffboardReport, written: Written | null, n
     },
     ...(written ? { written: written.files, diff: written.diff } : {}),
   };
-  return `${JSON.stringify(body, null, 2)}\n`;
+  return jsonDocument(body);
 }
 
 const ROLE_TEXT: Record<Role, string> = {

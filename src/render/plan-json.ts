@@ -1,5 +1,6 @@
 // SPEC.md §5: `plan --format json`, one object, keys in a fixed order (schema/plan.schema.json).
 
+import { jsonDocument } from './escape.js';
 import type { Plan } from '../plan/types.js';
 import { findingJson } from './findings-json.js';
 import type { FindingLinks } from './findings-report.js';
@@ -39,7 +40,7 @@ export function renderPlanJson(plan: Plan, links: Pick<FindingLinks, 'docs'>): s
     deletions: { count: plan.deletions.count, limit: plan.deletions.limit, allowed: plan.deletions.allowed },
     findings: plan.findings.map((f) => findingJson(f, links.docs)),
   };
-  return `${JSON.stringify(out, null, 2)}\n`;
+  return jsonDocument(out);
 }
 
 function access(a: Plan['access']['gained'][number]): object {

@@ -1,9 +1,12 @@
 // `idac report --format csv`: the inventory, one row per identity, RFC 4180 (CRLF line ends, a
 // field quoted when it holds a comma, quote, CR or LF, quotes doubled). Spreadsheets run a cell
 // that starts with = + - @ TAB or CR as a formula (OWASP "CSV Injection"), so every text cell
-// starting with one gets a leading apostrophe; numbers idac computed are left as numbers.
+// starting with one gets a leading apostrophe; numbers idac computed are left as numbers. Control,
+// bidi and invisible characters (in a file name, a purpose) are shown as \u escapes (escape.ts), so
+// neither a terminal showing the file nor a spreadsheet hides what a cell says.
 
 import type { InventoryRow, Report } from '../report/types.js';
+import { visible } from './escape.js';
 
 const COLUMNS: readonly (keyof InventoryRow)[] = [
   'name', 'type', 'team', 'owner', 'successor', 'criticality', 'costCenter', 'purpose', 'targets', 'credential', 'credentialKinds',
@@ -20,7 +23,7 @@ function cellOf(value: InventoryRow[keyof InventoryRow]): string {
   if (value === null) return '';
   if (typeof value === 'number') return String(value);
   if (typeof value === 'boolean') return value ? 'true' : 'false';
-  return field(Array.isArray(value) ? value.join(' ') : value);
+  return field(visible(Array.isArray(value) ? value.join(' ') : value));
 }
 
 /** One text field: neutralised against formula injection, then quoted if RFC 4180 needs it. */

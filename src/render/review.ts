@@ -1,7 +1,7 @@
 // `idac review`: the access reviews due, per owner, as text or JSON; and the record of one attestation.
 
 import type { OwnerReviews, ReviewDue } from '../review/due.js';
-import { terminalSafe } from './escape.js';
+import { jsonDocument, terminalSafe } from './escape.js';
 
 export interface ReviewList {
   /** ISO-8601 UTC: the --now the dates were computed against. */
@@ -17,7 +17,7 @@ export function renderReviewJson(r: ReviewList): string {
     owner: o.owner,
     reviews: o.reviews.map((x) => ({ identity: x.identity, file: x.file, team: x.team, lastReviewed: x.lastReviewed, reviewer: x.reviewer, due: x.due, state: x.state })),
   }));
-  return `${JSON.stringify({ now: r.now, within: r.within, reviewEvery: r.reviewEvery, owners }, null, 2)}\n`;
+  return jsonDocument({ now: r.now, within: r.within, reviewEvery: r.reviewEvery, owners });
 }
 
 function line(x: ReviewDue): string {
@@ -48,5 +48,5 @@ export interface Attestation {
 }
 
 export function renderAttestationJson(a: Attestation): string {
-  return `${JSON.stringify({ identity: a.identity, file: a.file, lastReviewed: a.lastReviewed, reviewer: a.reviewer, diff: a.diff }, null, 2)}\n`;
+  return jsonDocument({ identity: a.identity, file: a.file, lastReviewed: a.lastReviewed, reviewer: a.reviewer, diff: a.diff });
 }

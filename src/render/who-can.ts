@@ -3,11 +3,11 @@
 // could not read) only when there are any. Text: one line per match; every value that came from a
 // manifest or the command line goes through terminalSafe.
 
-import { terminalSafe } from './escape.js';
+import { jsonDocument, terminalSafe } from './escape.js';
 import type { Match } from '../query/who-can.js';
 
 export function whoCanJson(matches: readonly Match[], skipped: readonly string[]): string {
-  return `${JSON.stringify({ matches, ...(skipped.length > 0 ? { skipped } : {}) }, null, 2)}\n`;
+  return jsonDocument({ matches, ...(skipped.length > 0 ? { skipped } : {}) });
 }
 
 /** `none`: the line printed when nothing matches. */

@@ -24,6 +24,7 @@ import boundaryVaultPath from './boundary/vault-path.js';
 import certificateMaxTtl from './certificate/max-ttl.js';
 import certificateNoWildcardName from './certificate/no-wildcard-name.js';
 import codeownersStale from './codeowners/stale.js';
+import codeownersUnsafePath from './codeowners/unsafe-path.js';
 import deliveryKubernetesCluster from './delivery/kubernetes-cluster.js';
 import elevationApproverKnown from './elevation/approver-known.js';
 import elevationApproverNotOwner from './elevation/approver-not-owner.js';
@@ -68,6 +69,7 @@ import parseDuplicateKey from './parse/duplicate-key.js';
 import parseDuplicateKeyNormalized from './parse/duplicate-key-normalized.js';
 import parseEmpty from './parse/empty.js';
 import parseEncoding from './parse/encoding.js';
+import parseFileName from './parse/file-name.js';
 import parseMultiDocument from './parse/multi-document.js';
 import parseSize from './parse/size.js';
 import parseSymlink from './parse/symlink.js';
@@ -168,6 +170,7 @@ export const rules: readonly Rule[] = [
   certificateMaxTtl,
   certificateNoWildcardName,
   codeownersStale,
+  codeownersUnsafePath,
   deliveryKubernetesCluster,
   elevationApproverKnown,
   elevationApproverNotOwner,
@@ -212,6 +215,7 @@ export const rules: readonly Rule[] = [
   parseDuplicateKeyNormalized,
   parseEmpty,
   parseEncoding,
+  parseFileName,
   parseMultiDocument,
   parseSize,
   parseSymlink,

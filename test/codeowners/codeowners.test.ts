@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectedEntries, orphanLines, parseCodeowners, renderCodeowners, staleEntries } from '../../src/codeowners/codeowners.js';
+import { codeownersPattern, expectedEntries, orphanLines, parseCodeowners, renderCodeowners, staleEntries } from '../../src/codeowners/codeowners.js';
 import { orgModel } from '../../src/model/org.js';
 import type { Organization } from '../../src/manifest/organization.generated.js';
 
@@ -38,11 +38,27 @@ describe('expectedEntries / renderCodeowners', () => {
     expect(expectedEntries(org({ securityOwners: [] }), ids).map((e) => e.group)).toEqual(['team', 'identity', 'identity']);
   });
 
-  it('escapes spaces and # in paths, and parses them back', () => {
-    const e = expectedEntries(org(), [{ file: 'identities/a/we ird#.yaml', owner: 'o@x.example', successor: null, team: 'a' }]);
+  it('escapes spaces in paths, and parses them back', () => {
+    const e = expectedEntries(org(), [{ file: 'identities/a/we ird.yaml', owner: 'o@x.example', successor: null, team: 'a' }]);
     const text = renderCodeowners(e);
-    expect(text).toContain('/identities/a/we\\ ird\\#.yaml o@x.example\n');
+    expect(text).toContain('/identities/a/we\\ ird.yaml o@x.example\n');
     expect(staleEntries(e, parseCodeowners(text))).toEqual([]);
+  });
+
+  it('writes no line for a name CODEOWNERS cannot carry, and says why', () => {
+    const cases: [string, string][] = [
+      ['identities/a/x\norg.yaml', 'a line break (U+000A)'], ['identities/a/x\r.yaml', 'a carriage return (U+000D)'], ['identities/a/x\t.yaml', 'a tab (U+0009)'],
+      ['identities/a/#x.yaml', '`#` (a comment in CODEOWNERS)'], ['identities/*.yaml', '`*` (a wildcard in CODEOWNERS)'], ['identities/or?.yaml', '`?` (a wildcard in CODEOWNERS)'],
+      ['identities/[o]rg.yaml', '`[` (a character range in CODEOWNERS)'], ['identities/a/x\\ y.yaml', 'a backslash (an escape in CODEOWNERS)'],
+      ['identities/a/\u001b[2J.yaml', 'the invisible or control character U+001B'], ['identities/a/\u202ex.yaml', 'the invisible or control character U+202E'],
+      ['identities/a/a\u00a0b.yaml', 'the invisible or control character U+00A0'], ['identities/a/caf\u00e9.yaml', 'the non-ASCII character U+00E9'],
+      ['identities/a/\u{1F600}.yaml', 'the non-ASCII character U+1F600'],
+    ];
+    for (const [file, why] of cases) {
+      expect(codeownersPattern(file), file).toEqual({ ok: false, reason: `its name holds ${why}, which a CODEOWNERS line cannot carry` });
+      const e = expectedEntries(org(), [...ids, { file, owner: 'o@x.example', successor: null, team: 'a' }]);
+      expect(renderCodeowners(e)).toBe(renderCodeowners(expectedEntries(org(), ids)));
+    }
   });
 });
 

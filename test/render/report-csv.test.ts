@@ -1,5 +1,6 @@
 // idac report --format csv: RFC 4180 read back by an independent parser, and spreadsheet formula
 // injection (OWASP "CSV Injection") neutralised in every text cell.
+import { visible } from '../../src/render/escape.js';
 import { describe, expect, it } from 'vitest';
 import { field, renderReportCsv } from '../../src/render/report-csv.js';
 import { buildReport } from '../../src/report/report.js';
@@ -76,12 +77,14 @@ describe('formula injection', () => {
   it.each(['=cmd|\' /C calc\'!A0', '+SUM(A1)', '-2+3@evil.example', '@x', '\t=1', '\r=1', 'x"\r\n,y'])('%j in every text field of a record reaches the sheet as text', (value) => {
     const rows = parseCsv(renderReportCsv(buildReport(hostileInput(value))));
     const head = rows[0]!;
-    const row = rows.find((r) => r[head.indexOf('purpose')] !== undefined && r[head.indexOf('purpose')]!.endsWith(value))!;
+    const row = rows.find((r) => r[head.indexOf('purpose')] !== undefined && r[head.indexOf('purpose')]!.endsWith(visible(value)))!;
+    // Control characters are shown as \t-style escapes (render/escape.ts), then neutralised.
+    const shown = visible(value);
     for (const col of ['name', 'owner', 'successor', 'costCenter', 'purpose']) {
       const cell = row[head.indexOf(col)]!;
-      expect(cell).toBe(/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
+      expect(cell).toBe(/^[=+\-@\t\r]/.test(shown) ? `'${shown}` : shown);
     }
-    expect(row[head.indexOf('file')]).toBe(`identities/pay/${value}.yaml`);
+    expect(row[head.indexOf('file')]).toBe(`identities/pay/${shown}.yaml`);
     // No cell of the whole file opens with a formula character.
     for (const r of rows) for (const c of r) expect(c).not.toMatch(/^[=+@\t\r]|^-(?![0-9]+$)/);
   });

@@ -67,6 +67,17 @@ spec:
           resources: [arn:aws:s3:::bank-drop/*]
 `;
 
+/** What `idac codeowners` writes for ORG + IDENTITY (the generator's own test pins the full text). */
+export const CODEOWNERS_FOR_IDENTITY = [
+  '# generated',
+  '/identities/ sec@example.com',
+  '/identities/org.yaml sec@example.com',
+  '/schema/ sec@example.com',
+  '/.github/ sec@example.com',
+  '/identities/payments/app.yaml alice@example.com bob@example.com',
+  '',
+].join('\n');
+
 export interface Row {
   name: string;
   /** repo-relative path → content; org.yaml defaults to ORG unless given (or given as null to omit it). */

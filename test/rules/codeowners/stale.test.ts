@@ -1,17 +1,8 @@
-import { edit, IDENTITY, ORG, ruleTable } from '../harness.js';
+import { CODEOWNERS_FOR_IDENTITY, edit, IDENTITY, ORG, ruleTable } from '../harness.js';
 
 const at = 'identities/payments/app.yaml';
 const CO = '.github/CODEOWNERS';
-// What `idac codeowners` writes for ORG + IDENTITY (the generator's own test pins the full text).
-const fresh = [
-  '# generated',
-  '/identities/ sec@example.com',
-  '/identities/org.yaml sec@example.com',
-  '/schema/ sec@example.com',
-  '/.github/ sec@example.com',
-  '/identities/payments/app.yaml alice@example.com bob@example.com',
-  '',
-].join('\n');
+const fresh = CODEOWNERS_FOR_IDENTITY;
 const withHandle = edit(ORG, '    payments:\n', '    payments:\n      github: "@acme/payments"\n');
 
 ruleTable('codeowners/stale', {
