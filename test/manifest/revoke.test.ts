@@ -55,12 +55,12 @@ describe('revokeText', () => {
   it('a decommissioned identity is refused; a suspended one without a static credential is left as it is', () => {
     expect(revokeText(acme('payments/nightly-recon.yaml'), OPTS)).toEqual({ ok: false, message: 'it is decommissioned: apply has deleted its access and credentials, so there is nothing to revoke. Nothing was changed' });
     const suspended = acme('payments/settlement-reader.yaml').replace('status: active', 'status: suspended');
-    expect(revokeText(suspended, OPTS)).toEqual({ ok: true, text: suspended, epoch: null, was: 'suspended' });
+    expect(revokeText(suspended, OPTS)).toEqual({ ok: true, text: suspended, epoch: null, was: 'suspended', changes: [] });
     expect(revokeText(suspended.replace('status: suspended', 'status: paused'), OPTS)).toEqual({ ok: false, message: 'spec.status is "paused", not active, suspended or decommissioned; fix it first (idac validate)' });
   });
 
   it('a manifest that does not parse is refused, not rewritten', () => {
     expect(revokeText('spec: [\n', OPTS)).toEqual({ ok: false, message: expect.stringMatching(/does not parse/) });
-    expect(revokeText('apiVersion: idac/v1\n', OPTS)).toEqual({ ok: false, message: expect.stringMatching(/no block mapping `spec`/) });
+    expect(revokeText('apiVersion: idac/v1\n', OPTS)).toEqual({ ok: false, message: expect.stringMatching(/no mapping `spec`/) });
   });
 });
