@@ -57,7 +57,10 @@ export async function runAttest(args: string[], opts: Record<string, string | un
   if (found.length === 0) {
     const broken = repo.invalid.find((f) => f.file.replace(/^.*\//, '').replace(/\.ya?ml$/i, '') === name);
     const guess = didYouMean(name, repo.identities.map((i) => i.data.metadata.name));
-    throw new UsageError(broken ? `${broken.file} is not a valid manifest; fix it first (idac validate)` : `no identity ${name} under identities/${guess ? `; did you mean ${guess}?` : ''}`);
+    // A file validate cannot read as text is refused with the reader's reason, like revoke does.
+    if (broken?.text === null) await readRaw(dir, broken.file);
+    if (broken) throw new UsageError(`not editing ${broken.file}: it is not a valid manifest; fix it first (idac validate)`, 1);
+    throw new UsageError(`no identity ${name} under identities/${guess ? `; did you mean ${guess}?` : ''}`);
   }
   if (found.length > 1) throw new UsageError(`${name} is in more than one file (${found.map((f) => f.file).join(', ')}); run idac validate`);
   const { file, data } = found[0]!;

@@ -19,13 +19,13 @@ export function verifyEdit(before: string, after: string, expect: SchemaKind, ch
     return `the edit would mix line endings into a file that uses ${eol === 'crlf' ? 'CRLF' : 'LF'} only (a bug in idac; please report it)`;
   }
   const old = loadFull(before, expect);
+  if (old.data === undefined) return `the file does not load (${old.issues[0]?.rule ?? 'parse/syntax'}); fix it first (idac validate)`;
   const now = loadFull(after, expect);
   if (now.data === undefined) return `the edited file would not load (${now.issues[0]?.rule ?? 'parse/syntax'}); a bug in idac, please report it`;
   const had = countRules(old.issues);
   for (const [rule, n] of countRules(now.issues)) {
     if (n > (had.get(rule) ?? 0)) return `the edited file would get a new ${rule} finding (${now.issues.find((i) => i.rule === rule)!.message.split('\n')[0]}); a bug in idac, please report it`;
   }
-  if (old.data === undefined) return 'the file does not load; fix it first (idac validate)';
   const expected = structuredClone(old.data) as Record<string, unknown>;
   for (const c of changes) setIn(expected, c.path, c.value);
   if (!isDeepStrictEqual(expected, now.data)) return 'the edited file would not mean exactly the intended change (a bug in idac; please report it)';
