@@ -100,6 +100,14 @@ describe.each(COMMANDS)('$name edits exactly, or refuses and writes nothing (bui
     expect(validates(c, crlf)).toBe(true);
   });
 
+  it('a UTF-8 byte-order mark stays', () => {
+    const plain = repoWith((t) => t);
+    const bom = repoWith((t) => `\ufeff${t}`);
+    expect(run(c, plain).code).toBe(0);
+    expect(run(c, bom).code).toBe(0);
+    expect(bytes(bom).equals(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), bytes(plain)]))).toBe(true);
+  });
+
   it('the field written as a block scalar (>-, |-) is edited like the plain one', () => {
     const block = repoWith(c.block);
     const plain = repoWith(c.plain);
