@@ -1,9 +1,12 @@
 // The shared writer of every edit command: temp file + rename, the file mode kept, a file changed
-// between the read and the write refused, several files written all or none.
+// between the read and the write refused, several files written all or none; and writeEdits, the
+// check-then-write the manifest-editing commands call.
 import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { UsageError } from '../../src/cli/errors.js';
+import { readRaw, writeEdits, type FileEdit } from '../../src/cli/manifest-files.js';
 import { sha256, writeAtomically, type PlannedWrite } from '../../src/io/atomic-write.js';
 
 const dirs: string[] = [];
@@ -88,5 +91,51 @@ describe('writeAtomically', () => {
       chmodSync(dir, 0o755);
     }
     expect(readFileSync(join(dir, 'a.yaml'), 'utf8')).toBe('a\n');
+  });
+});
+
+describe('writeEdits: what revoke, offboard --write and review attest run (check, then write all or none)', () => {
+  const MANIFEST = readFileSync(new URL('../../examples/acme/identities/data/report-exporter.yaml', import.meta.url), 'utf8');
+  const setOwner = (text: string, to: string) => text.replace('owner: heidi@acme.example', `owner: ${to}`);
+  const OWNER = [{ path: ['spec', 'stewardship', 'owner'], value: 'ivan@acme.example' }];
+
+  async function twoFiles(): Promise<{ dir: string; edits: FileEdit[] }> {
+    const dir = scratch({ 'a.yaml': MANIFEST, 'b.yaml': MANIFEST.replace(/\n/g, '\r\n') });
+    const edits = await Promise.all(['a.yaml', 'b.yaml'].map(async (f) => {
+      const raw = await readRaw(dir, f);
+      return { raw, after: setOwner(raw.text, 'ivan@acme.example'), expect: 'MachineIdentity' as const, changes: OWNER };
+    }));
+    return { dir, edits };
+  }
+
+  it('writes every file and returns the diff', async () => {
+    const { dir, edits } = await twoFiles();
+    const diff = await writeEdits(dir, edits);
+    expect(diff).toContain('+    owner: ivan@acme.example');
+    expect(readFileSync(join(dir, 'a.yaml'), 'utf8')).toBe(setOwner(MANIFEST, 'ivan@acme.example'));
+    expect(readFileSync(join(dir, 'b.yaml'), 'utf8')).toBe(setOwner(MANIFEST, 'ivan@acme.example').replace(/\n/g, '\r\n'));
+  });
+
+  it('one file changed by someone else between the read and the write: exit 1, neither file written', async () => {
+    const { dir, edits } = await twoFiles();
+    const err = await writeEdits(dir, edits, { beforeCommit: () => writeFileSync(join(dir, 'b.yaml'), 'edited meanwhile\n') }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(UsageError);
+    expect(err).toMatchObject({ exitCode: 1, message: 'b.yaml changed on disk while idac was editing it; nothing was changed: run the command again on the new content' });
+    expect(readFileSync(join(dir, 'a.yaml'), 'utf8')).toBe(MANIFEST);
+    expect(readFileSync(join(dir, 'b.yaml'), 'utf8')).toBe('edited meanwhile\n');
+  });
+
+  it('an edit that would change more than it should: exit 1, neither file written', async () => {
+    const { dir, edits } = await twoFiles();
+    edits[1] = { ...edits[1]!, after: edits[1]!.after.replace('costCenter: CC-3100', 'costCenter: CC-0000') };
+    await expect(writeEdits(dir, edits)).rejects.toMatchObject({ exitCode: 1, message: 'not writing anything: b.yaml: the edited file would not mean exactly the intended change (a bug in idac; please report it); nothing was changed' });
+    expect(readFileSync(join(dir, 'a.yaml'), 'utf8')).toBe(MANIFEST);
+    expect(readFileSync(join(dir, 'b.yaml'), 'utf8')).toBe(MANIFEST.replace(/\n/g, '\r\n'));
+  });
+
+  it('a file validate would not read as text is refused when read, not rewritten with U+FFFD', async () => {
+    const dir = scratch({});
+    writeFileSync(join(dir, 'a.yaml'), Buffer.concat([Buffer.from('a: caf'), Buffer.from([0xe9, 0x0a])]));
+    await expect(readRaw(dir, 'a.yaml')).rejects.toMatchObject({ exitCode: 1, message: expect.stringMatching(/^not editing a\.yaml: file is not valid UTF-8: byte 0xE9 on line 1 .*\(parse\/encoding\); nothing was changed$/) });
   });
 });
