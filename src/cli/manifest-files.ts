@@ -2,6 +2,7 @@
 // back (offboard, review): every identity file with its text, the ones that are not valid manifests,
 // org.yaml; and the write that prints the diff to commit.
 
+import { isDeepStrictEqual } from 'node:util';
 import { createTwoFilesPatch } from 'diff';
 import { ORG_FILE } from '../check/validate.js';
 import { sha256, writeAtomically, type WriteHooks } from '../io/atomic-write.js';
@@ -86,6 +87,18 @@ export async function readRaw(dir: string, file: string): Promise<RawFile> {
   if (!decoded.ok) throw new UsageError(`not editing ${file}: ${decoded.message} (${decoded.rule}); nothing was changed`, 1);
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   return { file, text: decoded.text, bom, hash: sha256(bytes) };
+}
+
+/**
+ * readRaw for a file whose data the command already read (readManifests) and decided on: refused
+ * (exit 1) if the file no longer holds that data, so the edit is never computed from one version
+ * and written over another.
+ */
+export async function readRawAsRead(dir: string, file: string, data: unknown): Promise<RawFile> {
+  const raw = await readRaw(dir, file);
+  const now = loadText(raw.text, { expect: 'MachineIdentity', fast: true });
+  if (!isDeepStrictEqual(now.data, data)) throw new UsageError(`${file} changed on disk while idac was reading it; nothing was changed: run the command again on the new content`, 1);
+  return raw;
 }
 
 /**

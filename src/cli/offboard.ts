@@ -14,7 +14,7 @@ import { offboardReport, peopleNamed, SUCCESSOR_PATH, successorGaps, withSuccess
 import { renderOffboardJson, renderOffboardText, type OffboardNext, type Written } from '../render/offboard.js';
 import { common, oneOf } from './common.js';
 import { UsageError } from './errors.js';
-import { readManifests, readRaw, writeEdits, type FileEdit } from './manifest-files.js';
+import { readManifests, readRaw, readRawAsRead, writeEdits, type FileEdit } from './manifest-files.js';
 import { emit } from './write.js';
 
 const FORMATS = ['text', 'json'] as const;
@@ -50,7 +50,7 @@ export async function run(args: string[], opts: Record<string, string | undefine
     for (const h of report.identities) {
       const sets = Object.entries(h.proposal);
       if (h.file === null || sets.length === 0) continue;
-      const raw = await readRaw(dir, h.file);
+      const raw = await readRawAsRead(dir, h.file, repo.identities.find((i) => i.file === h.file)?.data);
       const assignments = sets.map(([field, value]) => ({ path: field.split('.'), value }));
       const result = assign(raw.text, assignments);
       if (!result.ok) throw new UsageError(`not writing anything: ${h.file}: ${result.message}`, 1);

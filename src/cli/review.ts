@@ -13,7 +13,7 @@ import { reviewsDue } from '../review/due.js';
 import { isoDate, isoInstant, parseDuration } from '../time.js';
 import { common, oneOf } from './common.js';
 import { UsageError } from './errors.js';
-import { readManifests, readRaw, writeEdits } from './manifest-files.js';
+import { readManifests, readRaw, readRawAsRead, writeEdits } from './manifest-files.js';
 import { emit } from './write.js';
 
 const FORMATS = ['text', 'json'] as const;
@@ -69,7 +69,7 @@ export async function runAttest(args: string[], opts: Record<string, string | un
   if (samePerson(reviewer, data.spec.stewardship.owner)) throw new UsageError(`${reviewer} owns ${name}; the review must be done by someone else (stewardship/reviewer-not-owner)`);
   if (repo.org && !repo.org.people.has(lower(reviewer))) throw new UsageError(`${reviewer} is neither a team member nor a security owner in org.yaml${didYouMeanPerson(reviewer, repo.org.people)} (stewardship/reviewer-known)`);
   const lastReviewed = isoDate(now);
-  const raw = await readRaw(dir, file);
+  const raw = await readRawAsRead(dir, file, data);
   const result = attestText(raw.text, { lastReviewed, reviewer });
   if (!result.ok) throw new UsageError(`${file}: ${result.message}`);
   const diff = await writeEdits(dir, [{ raw, after: result.text, expect: 'MachineIdentity', changes: attestChanges({ lastReviewed, reviewer }) }]);

@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/cli/errors.js';
-import { readRaw, writeEdits, type FileEdit } from '../../src/cli/manifest-files.js';
+import { readRaw, readRawAsRead, writeEdits, type FileEdit } from '../../src/cli/manifest-files.js';
+import { loadText } from '../../src/manifest/load.js';
 import { sha256, writeAtomically, type PlannedWrite } from '../../src/io/atomic-write.js';
 
 const dirs: string[] = [];
@@ -131,6 +132,14 @@ describe('writeEdits: what revoke, offboard --write and review attest run (check
     await expect(writeEdits(dir, edits)).rejects.toMatchObject({ exitCode: 1, message: 'not writing anything: b.yaml: the edited file would not mean exactly the intended change (a bug in idac; please report it); nothing was changed' });
     expect(readFileSync(join(dir, 'a.yaml'), 'utf8')).toBe(MANIFEST);
     expect(readFileSync(join(dir, 'b.yaml'), 'utf8')).toBe(MANIFEST.replace(/\n/g, '\r\n'));
+  });
+
+  it('a file whose data changed after the command decided on it (offboard, attest read twice) is refused', async () => {
+    const dir = scratch({ 'a.yaml': MANIFEST });
+    const seen = loadText(MANIFEST, { expect: 'MachineIdentity', fast: true }).data;
+    await expect(readRawAsRead(dir, 'a.yaml', seen)).resolves.toMatchObject({ text: MANIFEST });
+    writeFileSync(join(dir, 'a.yaml'), MANIFEST.replace('successor: ivan@acme.example', 'successor: judy@acme.example'));
+    await expect(readRawAsRead(dir, 'a.yaml', seen)).rejects.toMatchObject({ exitCode: 1, message: 'a.yaml changed on disk while idac was reading it; nothing was changed: run the command again on the new content' });
   });
 
   it('a file validate would not read as text is refused when read, not rewritten with U+FFFD', async () => {
