@@ -6,7 +6,7 @@
 
 import { createHash, randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
-import { access, chmod, lstat, mkdir, open, rename, unlink } from 'node:fs/promises';
+import { access, chmod, chown, lstat, mkdir, open, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
 import { FsSource, reason } from './fs-source.js';
 
@@ -48,6 +48,7 @@ export async function writeAtomically(root: string, plans: readonly PlannedWrite
   for (const plan of plans) {
     const abs = resolve(root, plan.path);
     let mode = 0o644;
+    let owner: { uid: number; gid: number } | null = null;
     const st = await lstat(abs).catch((e: NodeJS.ErrnoException) => (e.code === 'ENOENT' ? null : e));
     if (st instanceof Error) return fail(2, `cannot write ${plan.path}: ${reason(st)}; nothing was changed`);
     if (st === null) {
@@ -66,6 +67,7 @@ export async function writeAtomically(root: string, plans: readonly PlannedWrite
         return fail(2, `cannot write ${plan.path}: ${reason(e)}; nothing was changed`);
       }
       mode = st.mode & 0o7777;
+      owner = { uid: st.uid, gid: st.gid };
     }
     const temp = resolve(dirname(abs), `.${basename(abs)}.idac-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
     try {
@@ -78,6 +80,8 @@ export async function writeAtomically(root: string, plans: readonly PlannedWrite
         await handle.close();
       }
       await chmod(temp, mode); // open's mode is cut by the umask
+      // Run as root (a CI container), the file keeps its owner rather than becoming root's.
+      if (owner && process.getuid?.() === 0 && (owner.uid !== 0 || owner.gid !== 0)) await chown(temp, owner.uid, owner.gid);
     } catch (e) {
       return fail(2, `cannot write ${plan.path}: ${reason(e)} (a temporary file in its folder is needed to replace it safely); nothing was changed`);
     }

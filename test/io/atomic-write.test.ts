@@ -1,7 +1,7 @@
 // The shared writer of every edit command: temp file + rename, the file mode kept, a file changed
 // between the read and the write refused, several files written all or none; and writeEdits, the
 // check-then-write the manifest-editing commands call.
-import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -33,6 +33,13 @@ describe('writeAtomically', () => {
     expect(readFileSync(join(dir, 'a.yaml'), 'utf8')).toBe('new\n');
     expect(statSync(join(dir, 'a.yaml')).mode & 0o777).toBe(0o640);
     expect(listing(dir)).toEqual(['a.yaml']);
+  });
+
+  it.skipIf(process.getuid?.() !== 0)('run as root, the file keeps its owner', async () => {
+    const dir = scratch({ 'a.yaml': 'old\n' });
+    chownSync(join(dir, 'a.yaml'), 65534, 65534);
+    expect(await writeAtomically(dir, [plan(dir, 'a.yaml', 'new\n')])).toEqual({ ok: true });
+    expect([statSync(join(dir, 'a.yaml')).uid, statSync(join(dir, 'a.yaml')).gid]).toEqual([65534, 65534]);
   });
 
   it('creates a file that did not exist (and its folder), and refuses one that appeared meanwhile', async () => {
