@@ -2,11 +2,10 @@
 // current. A stale entry is reported where the change that made it stale is (the identity's owner
 // line, org.yaml's securityOwners), with the rule codeowners/stale, like validate does.
 
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import { ORG_FILE, validate } from '../check/validate.js';
-import { CODEOWNERS_FILE, codeownersPattern, expectedEntries, parseCodeowners, renderCodeowners, unsafePathMessage, type OwnedIdentity } from '../codeowners/codeowners.js';
-import { FsSource } from '../io/fs-source.js';
+import { CODEOWNERS_FILE, codeownersPattern, expectedEntries, parseCodeowners, renderCodeowners, unsafePathMessage, verifyRendered, type OwnedIdentity } from '../codeowners/codeowners.js';
+import { sha256, writeAtomically } from '../io/atomic-write.js';
+import { FsSource, reason } from '../io/fs-source.js';
 import { isOversize } from '../io/source.js';
 import { decode, MAX_FILE_BYTES } from '../manifest/decode.js';
 import { readRepository } from '../manifest/read.js';
@@ -29,6 +28,8 @@ export async function run(_args: string[], opts: Record<string, string | undefin
   // Without --check the command writes .github/CODEOWNERS: an --out taken for a preview would be ignored.
   if (opts.check === undefined && (opts.out !== undefined || opts.format !== undefined)) throw new UsageError(`${opts.out !== undefined ? '--out' : '--format'} goes with --check; without it idac codeowners writes ${CODEOWNERS_FILE}`);
   const source = new FsSource(dir);
+  // What CODEOWNERS holds before anything is read: the write is refused if it changes meanwhile.
+  const previous = opts.check === undefined ? await currentHash(source) : null;
   const repo = await readRepository(source, ORG_FILE);
   if (!repo.ok) throw new UsageError(repo.message);
   const orgData = repo.value.org;
@@ -50,8 +51,10 @@ export async function run(_args: string[], opts: Record<string, string | undefin
   const left = unsafe.length ? `; ${unsafe.length} left out, ${unsafe.length === 1 ? 'its file name' : 'their file names'} cannot be written there` : '';
 
   if (opts.check === undefined) {
-    await mkdir(join(dir, '.github'), { recursive: true });
-    await emit(text, join(dir, CODEOWNERS_FILE));
+    const wrong = verifyRendered(expected, text);
+    if (wrong) throw new UsageError(`not writing ${CODEOWNERS_FILE}: ${wrong}; nothing was changed`, 1);
+    const written = await writeAtomically(dir, [{ path: CODEOWNERS_FILE, bytes: Buffer.from(text, 'utf8'), expected: previous }]);
+    if (!written.ok) throw new UsageError(written.message, written.code);
     const wrote = `wrote ${CODEOWNERS_FILE}: ${owned.length} identit${owned.length === 1 ? 'y' : 'ies'}${note}${left}\n`;
     if (unsafe.length === 0) {
       process.stdout.write(wrote);
@@ -95,4 +98,17 @@ export async function run(_args: string[], opts: Record<string, string | undefin
     : await renderFindings(format, report, { color: opts.out === undefined && useColor(process.stdout), dir });
   await emit(out, opts.out);
   return findings.length > 0 ? 1 : 0;
+}
+
+/** sha256 of .github/CODEOWNERS as it is now; null when there is none. */
+async function currentHash(source: FsSource): Promise<string | null> {
+  try {
+    const bytes = await source.read(CODEOWNERS_FILE);
+    return bytes instanceof Uint8Array ? sha256(bytes) : null;
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return null;
+    if (code === 'ELOOP') throw new UsageError(`cannot write ${CODEOWNERS_FILE}: it is a symbolic link (idac does not write through links); nothing was changed`);
+    throw new UsageError(`cannot read ${CODEOWNERS_FILE}: ${reason(e)}; nothing was changed`);
+  }
 }

@@ -2,18 +2,19 @@
 // back (offboard, review): every identity file with its text, the ones that are not valid manifests,
 // org.yaml; and the write that prints the diff to commit.
 
+import { isDeepStrictEqual } from 'node:util';
 import { terminalSafe } from '../render/escape.js';
-import { constants } from 'node:fs';
-import { access, readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import { ORG_FILE } from '../check/validate.js';
+import { sha256, writeAtomically, type WriteHooks } from '../io/atomic-write.js';
 import { FsSource, reason } from '../io/fs-source.js';
 import { isOversize } from '../io/source.js';
-import { decode, MAX_FILE_BYTES } from '../manifest/decode.js';
+import { decode, MAX_FILE_BYTES, tooLarge } from '../manifest/decode.js';
 import { loadText } from '../manifest/load.js';
 import type { MachineIdentity } from '../manifest/machine-identity.generated.js';
 import type { Organization } from '../manifest/organization.generated.js';
+import type { SchemaKind } from '../manifest/schemas.js';
+import { verifyEdit, type Change } from '../manifest/verify-edit.js';
 import { orgModel, type OrgModel } from '../model/org.js';
 import { UsageError } from './errors.js';
 
@@ -52,48 +53,72 @@ export async function readManifests(dir: string): Promise<RepoManifests> {
   return out;
 }
 
-export interface FileEdit {
+/** A file as read for an edit: its text (without a byte-order mark), and what is needed to write it back safely. */
+export interface RawFile {
   file: string;
-  before: string;
-  after: string;
+  text: string;
+  /** The file started with a UTF-8 byte-order mark: it is written back with one. */
+  bom: boolean;
+  /** sha256 of the bytes read: the write is refused if the file no longer holds them. */
+  hash: string;
 }
 
-/** The file as it is on disk, byte for byte (a byte-order mark included), for an edit in place. */
-export async function readRaw(dir: string, file: string): Promise<string> {
-  try {
-    return await readFile(join(dir, file), 'utf8');
-  } catch (e) {
-    throw new UsageError(`cannot read ${file}: ${reason(e)}; nothing was changed`);
-  }
+export interface FileEdit {
+  raw: RawFile;
+  after: string;
+  /** The kind the file holds, and the data changes the edit means: the result is checked against both. */
+  expect: SchemaKind;
+  changes: readonly Change[];
 }
 
 /**
- * Writes every edit (all were computed first, so a refusal writes nothing) and returns their diff.
- * Every file is checked for writing before the first is written, so a read-only file leaves the
- * others untouched too.
+ * The file as it is on disk, for an edit in place. A file validate would not read as text (not
+ * UTF-8, NUL bytes, over the size limit) is refused (exit 1) rather than rewritten with
+ * replacement characters; a file that cannot be read exits 2.
  */
-export async function writeEdits(dir: string, edits: readonly FileEdit[]): Promise<string> {
-  for (const e of edits) {
-    try {
-      await access(join(dir, e.file), constants.R_OK | constants.W_OK);
-    } catch (err) {
-      throw new UsageError(`cannot write ${e.file}: ${reason(err)}; nothing was changed`);
-    }
+export async function readRaw(dir: string, file: string): Promise<RawFile> {
+  let bytes;
+  try {
+    bytes = await new FsSource(dir).read(file, MAX_FILE_BYTES);
+  } catch (e) {
+    throw new UsageError(`cannot read ${file}: ${reason(e)}; nothing was changed`);
   }
-  let diff = '';
+  if (isOversize(bytes)) throw new UsageError(`not editing ${file}: ${tooLarge(bytes.oversize)} (parse/size); nothing was changed`, 1);
+  const decoded = decode(bytes);
+  if (!decoded.ok) throw new UsageError(`not editing ${file}: ${decoded.message} (${decoded.rule}); nothing was changed`, 1);
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  return { file, text: decoded.text, bom, hash: sha256(bytes) };
+}
+
+/**
+ * readRaw for a file whose data the command already read (readManifests) and decided on: refused
+ * (exit 1) if the file no longer holds that data, so the edit is never computed from one version
+ * and written over another.
+ */
+export async function readRawAsRead(dir: string, file: string, data: unknown): Promise<RawFile> {
+  const raw = await readRaw(dir, file);
+  const now = loadText(raw.text, { expect: 'MachineIdentity', fast: true });
+  if (!isDeepStrictEqual(now.data, data)) throw new UsageError(`${file} changed on disk while idac was reading it; nothing was changed: run the command again on the new content`, 1);
+  return raw;
+}
+
+/**
+ * Checks every edit (the result loads and means exactly the intended change; else exit 1), then
+ * writes them all or none, atomically, refusing a file changed since it was read (exit 1) or one
+ * that cannot be written (exit 2). Returns the diff.
+ */
+export async function writeEdits(dir: string, edits: readonly FileEdit[], hooks?: WriteHooks): Promise<string> {
   for (const e of edits) {
-    try {
-      await writeFile(join(dir, e.file), e.after);
-    } catch (err) {
-      throw new UsageError(`cannot write ${e.file}: ${reason(err)}`);
-    }
-    diff += unifiedDiff(e);
+    const wrong = verifyEdit(e.raw.text, e.after, e.expect, e.changes);
+    if (wrong) throw new UsageError(`not writing anything: ${e.raw.file}: ${wrong}; nothing was changed`, 1);
   }
-  return diff;
+  const written = await writeAtomically(dir, edits.map((e) => ({ path: e.raw.file, bytes: Buffer.from(`${e.raw.bom ? '\ufeff' : ''}${e.after}`, 'utf8'), expected: e.raw.hash })), hooks);
+  if (!written.ok) throw new UsageError(written.message, written.code);
+  return edits.map((e) => unifiedDiff({ file: e.raw.file, before: e.raw.text, after: e.after })).join('');
 }
 
 /** The diff to commit, `a/` and `b/` as git shows it, one line of context. */
-export function unifiedDiff(e: FileEdit): string {
+export function unifiedDiff(e: { file: string; before: string; after: string }): string {
   return createTwoFilesPatch(`a/${terminalSafe(e.file)}`, `b/${terminalSafe(e.file)}`, e.before, e.after, '', '', { context: 1 }).replace(/^(Index:.*\n)?=+\n/, '');
 }
 

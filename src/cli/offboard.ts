@@ -14,7 +14,7 @@ import { offboardReport, peopleNamed, SUCCESSOR_PATH, successorGaps, withSuccess
 import { renderOffboardJson, renderOffboardText, type OffboardNext, type Written } from '../render/offboard.js';
 import { common, oneOf } from './common.js';
 import { UsageError } from './errors.js';
-import { readManifests, readRaw, writeEdits, type FileEdit } from './manifest-files.js';
+import { readManifests, readRaw, readRawAsRead, writeEdits, type FileEdit } from './manifest-files.js';
 import { emit } from './write.js';
 
 const FORMATS = ['text', 'json'] as const;
@@ -50,19 +50,20 @@ export async function run(args: string[], opts: Record<string, string | undefine
     for (const h of report.identities) {
       const sets = Object.entries(h.proposal);
       if (h.file === null || sets.length === 0) continue;
-      const before = await readRaw(dir, h.file);
-      const result = assign(before, sets.map(([field, value]) => ({ path: field.split('.'), value })));
+      const raw = await readRawAsRead(dir, h.file, repo.identities.find((i) => i.file === h.file)?.data);
+      const assignments = sets.map(([field, value]) => ({ path: field.split('.'), value }));
+      const result = assign(raw.text, assignments);
       if (!result.ok) throw new UsageError(`not writing anything: ${h.file}: ${result.message}`, 1);
-      edits.push({ file: h.file, before, after: result.text });
+      edits.push({ raw, after: result.text, expect: 'MachineIdentity', changes: assignments });
       texts.set(h.file, result.text);
     }
-    written = { files: edits.map((e) => e.file), diff: await writeEdits(dir, edits), successors: choice !== null };
+    written = { files: edits.map((e) => e.raw.file), diff: await writeEdits(dir, edits), successors: choice !== null };
   }
 
   const gaps = successorGaps(report, repo.identities, repo.org);
   const next: OffboardNext = { successors: [], command: null };
   for (const g of gaps) {
-    const text = texts.get(g.file) ?? (await readRaw(dir, g.file));
+    const text = texts.get(g.file) ?? (await readRaw(dir, g.file)).text;
     const at = loadText(text, { expect: 'MachineIdentity', fast: false }).locate(SUCCESSOR_PATH, 'value');
     next.successors.push({ ...g, line: new LineIndex(text).at(at).line });
   }

@@ -9,12 +9,12 @@ import { peopleNamed } from '../people/offboard.js';
 import { isEmail, samePerson } from '../people/email.js';
 import { terminalSafe } from '../render/escape.js';
 import { renderAttestationJson, renderReviewJson, renderReviewText } from '../render/review.js';
-import { attestText } from '../review/attest.js';
+import { attestChanges, attestText } from '../review/attest.js';
 import { reviewsDue } from '../review/due.js';
 import { isoDate, isoInstant, parseDuration } from '../time.js';
 import { common, oneOf } from './common.js';
 import { UsageError } from './errors.js';
-import { readManifests, readRaw, writeEdits } from './manifest-files.js';
+import { readManifests, readRaw, readRawAsRead, writeEdits } from './manifest-files.js';
 import { emit } from './write.js';
 
 const FORMATS = ['text', 'json'] as const;
@@ -58,7 +58,10 @@ export async function runAttest(args: string[], opts: Record<string, string | un
   if (found.length === 0) {
     const broken = repo.invalid.find((f) => f.file.replace(/^.*\//, '').replace(/\.ya?ml$/i, '') === name);
     const guess = didYouMean(name, repo.identities.map((i) => i.data.metadata.name));
-    throw new UsageError(broken ? `${broken.file} is not a valid manifest; fix it first (idac validate)` : `no identity ${name} under identities/${guess ? `; did you mean ${guess}?` : ''}`);
+    // A file validate cannot read as text is refused with the reader's reason, like revoke does.
+    if (broken?.text === null) await readRaw(dir, broken.file);
+    if (broken) throw new UsageError(`not editing ${broken.file}: it is not a valid manifest; fix it first (idac validate)`, 1);
+    throw new UsageError(`no identity ${name} under identities/${guess ? `; did you mean ${guess}?` : ''}`);
   }
   if (found.length > 1) throw new UsageError(`${name} is in more than one file (${found.map((f) => f.file).join(', ')}); run idac validate`);
   const { file, data } = found[0]!;
@@ -67,10 +70,10 @@ export async function runAttest(args: string[], opts: Record<string, string | un
   if (samePerson(reviewer, data.spec.stewardship.owner)) throw new UsageError(`${reviewer} owns ${name}; the review must be done by someone else (stewardship/reviewer-not-owner)`);
   if (repo.org && !repo.org.people.has(lower(reviewer))) throw new UsageError(`${reviewer} is neither a team member nor a security owner in org.yaml${didYouMeanPerson(reviewer, repo.org.people)} (stewardship/reviewer-known)`);
   const lastReviewed = isoDate(now);
-  const before = await readRaw(dir, file);
-  const result = attestText(before, { lastReviewed, reviewer });
+  const raw = await readRawAsRead(dir, file, data);
+  const result = attestText(raw.text, { lastReviewed, reviewer });
   if (!result.ok) throw new UsageError(`${file}: ${result.message}`);
-  const diff = await writeEdits(dir, [{ file, before, after: result.text }]);
+  const diff = await writeEdits(dir, [{ raw, after: result.text, expect: 'MachineIdentity', changes: attestChanges({ lastReviewed, reviewer }) }]);
   await emit(format === 'json' ? renderAttestationJson({ identity: name, file, lastReviewed, reviewer, diff }) : diff, opts.out);
   process.stderr.write(`idac: ${terminalSafe(file)}: review recorded (${lastReviewed} by ${terminalSafe(reviewer)}). Commit it and open a pull request.\n`);
   return 0;

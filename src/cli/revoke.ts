@@ -29,14 +29,14 @@ export async function run(args: string[], opts: Record<string, string | undefine
   }
   if (files.length > 1) throw new UsageError(`${name} is in more than one file (${files.map((f) => f.path).join(', ')}); run idac validate`);
   const path = files[0]!.path;
-  const before = await readRaw(dir, path);
-  const result = revokeText(before, { reason, date: isoDate(now) });
+  const raw = await readRaw(dir, path);
+  const result = revokeText(raw.text, { reason, date: isoDate(now) });
   if (!result.ok) throw new UsageError(`not revoking ${name} (${path}): ${result.message}`, 1);
-  if (result.text === before) {
+  if (result.text === raw.text) {
     process.stderr.write(`idac: ${terminalSafe(path)}: ${terminalSafe(name)} is already suspended and holds no static credential to replace: nothing to change.\n`);
     return 0;
   }
-  process.stdout.write(await writeEdits(dir, [{ file: path, before, after: result.text }]));
+  process.stdout.write(await writeEdits(dir, [{ raw, after: result.text, expect: 'MachineIdentity', changes: result.changes }]));
   const generation = result.epoch === null ? '' : `credential generation bumped (epoch ${result.epoch})`;
   const what = result.was === 'suspended' ? `already suspended; ${generation}` : `suspended${generation ? `, ${generation}` : ''}`;
   process.stderr.write(`idac: ${terminalSafe(path)}: ${what}. Commit it and open the emergency pull request; apply ${result.was === 'suspended' ? 'replaces the credential' : 'disables its access'}.\n`);

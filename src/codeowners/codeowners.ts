@@ -214,3 +214,18 @@ export function staleMessage(s: Stale): string {
     ? `${CODEOWNERS_FILE} has no line for ${s.entry.pattern}: it should be \`${s.entry.pattern} ${want}\`; run \`idac codeowners\` and commit the result`
     : `${CODEOWNERS_FILE} line ${s.actual.line} gives ${s.entry.pattern} to ${s.actual.owners.join(' ') || 'nobody'}, but the manifests say ${want}; run \`idac codeowners\` and commit the result`;
 }
+
+/**
+ * The rendered file read back as GitHub reads it: exactly the expected patterns, each with its
+ * owners, and nothing else (a path that broke out of its line would add a pattern). Null when it
+ * is; else why not.
+ */
+export function verifyRendered(expected: readonly Entry[], text: string): string | null {
+  const parsed = parseCodeowners(text);
+  const stale = staleEntries(expected, parsed);
+  if (stale.length > 0) return `${CODEOWNERS_FILE} would not give ${stale[0]!.entry.pattern} its owners as written (a bug in idac; please report it)`;
+  const known = new Set(expected.map((e) => e.pattern));
+  const extra = [...parsed.keys()].filter((p) => !known.has(p));
+  if (extra.length > 0) return `${CODEOWNERS_FILE} would hold ${extra.length} line${extra.length === 1 ? '' : 's'} no manifest asks for (line ${parsed.get(extra[0]!)!.line}); a file name may hold a line break: run idac validate`;
+  return null;
+}

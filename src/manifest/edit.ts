@@ -1,9 +1,12 @@
 // Setting string values in a manifest the way its owner would by hand: the file is edited as text
 // at the positions yaml's parser reports, so every other byte — comments, key order, blank lines,
 // quoting, flow style — stays as written and the diff shows only the values that changed. A key
-// that is missing is added as a block under its mapping, indented like its siblings.
+// that is missing is added as a block under its mapping, indented like its siblings, or as
+// `, key: value` inside a flow mapping; a block scalar (`>-`, `|`) becomes a one-line value. Added
+// lines end like the file's lines (CRLF stays CRLF).
 
 import { isMap, isScalar, parse, parseDocument, Scalar, type Pair, type YAMLMap } from 'yaml';
+import { eolOf } from './verify-edit.js';
 
 export interface Assignment {
   /** Keys from the document root, e.g. ['spec', 'stewardship', 'owner']. */
@@ -15,7 +18,7 @@ export interface Assignment {
 
 export type EditResult = { ok: true; text: string } | { ok: false; message: string };
 
-interface Edit {
+export interface Edit {
   at: number;
   end: number;
   text: string;
@@ -35,7 +38,7 @@ export function assign(text: string, assignments: readonly Assignment[]): EditRe
   if (doc.errors.length > 0) return { ok: false, message: `the manifest does not parse (${doc.errors[0]!.message.split('\n')[0]}); fix it first (idac validate)` };
   const root = doc.contents;
   if (!isMap(root) || root.flow) return { ok: false, message: 'the manifest is not a block mapping; fix it first (idac validate)' };
-  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const eol = eolOf(text);
   const edits: Edit[] = [];
   const insertions = new Map<string, Insertion>();
 
@@ -46,7 +49,6 @@ export function assign(text: string, assignments: readonly Assignment[]): EditRe
       const where = a.path.slice(0, i + 1).join('.');
       const pair = find(map, key);
       if (!pair) {
-        if (map.flow) return { ok: false, message: `cannot add ${where} inside a flow mapping ({ … }); add it by hand` };
         const id = `${map.range?.[0] ?? 0}:${key}`;
         const insertion = insertions.get(id) ?? { map, key, after: a.after ?? [], leaves: [] };
         insertion.leaves.push({ rest: a.path.slice(i + 1), value: a.value });
@@ -55,8 +57,9 @@ export function assign(text: string, assignments: readonly Assignment[]): EditRe
       }
       const node = pair.value;
       if (i === a.path.length - 1) {
-        if (!isScalar(node) || !node.range || !QUOTING.has(node.type ?? '')) return { ok: false, message: `${where} is not a plain or quoted value; edit it by hand` };
-        edits.push({ at: node.range[0], end: node.range[1], text: scalar(a.value, node.type!) });
+        const edit = isScalar(node) ? replaceScalar(text, node, a.value) : null;
+        if (!edit) return { ok: false, message: `${where} is not a single value; edit it by hand` };
+        edits.push(edit);
       } else if (isMap(node)) map = node;
       else return { ok: false, message: `${where} is not a mapping; fix it first (idac validate)` };
     }
@@ -64,6 +67,10 @@ export function assign(text: string, assignments: readonly Assignment[]): EditRe
 
   const step = indentStep(text, root);
   for (const ins of insertions.values()) {
+    if (ins.map.flow) {
+      edits.push(flowInsertion(text, ins.map, `${ins.key}: ${flowValue(ins.leaves)}`));
+      continue;
+    }
     const first = ins.map.items[0];
     const indent = first ? column(text, keyStart(first)) : 0;
     const anchor = ins.after.map((k) => find(ins.map, k)).find((p) => p !== undefined) ?? ins.map.items[ins.map.items.length - 1];
@@ -73,8 +80,7 @@ export function assign(text: string, assignments: readonly Assignment[]): EditRe
     edits.push({ at, end: at, text: lead + lines.map((l) => l + eol).join('') });
   }
 
-  let out = text;
-  for (const e of edits.sort((x, y) => y.at - x.at)) out = out.slice(0, e.at) + e.text + out.slice(e.end);
+  const out = applyEdits(text, edits);
   // The edit is checked, not trusted: the new text must hold exactly the values asked for.
   const check = parseDocument(out, { uniqueKeys: true });
   if (check.errors.length > 0 || assignments.some((a) => check.getIn(a.path) !== a.value)) {
@@ -84,6 +90,51 @@ export function assign(text: string, assignments: readonly Assignment[]): EditRe
 }
 
 const QUOTING = new Set<string>([Scalar.PLAIN, Scalar.QUOTE_SINGLE, Scalar.QUOTE_DOUBLE]);
+const BLOCK = new Set<string>([Scalar.BLOCK_FOLDED, Scalar.BLOCK_LITERAL]);
+
+/** The edits applied back to front, so each one's offsets still hold. */
+export function applyEdits(text: string, edits: readonly Edit[]): string {
+  let out = text;
+  for (const e of [...edits].sort((x, y) => y.at - x.at)) out = out.slice(0, e.at) + e.text + out.slice(e.end);
+  return out;
+}
+
+/**
+ * A scalar's text replaced by `value` (a string; `raw` when it is already YAML, like a number): a
+ * plain or quoted value keeps its quoting; a block scalar (`>-`, `|`) becomes a one-line value that
+ * keeps the comment after its header and the line break that ended it. Null for anything else.
+ */
+export function replaceScalar(text: string, node: Scalar, value: string, raw?: string): Edit | null {
+  if (!node.range) return null;
+  const [at, end] = node.range;
+  const type = node.type ?? '';
+  if (QUOTING.has(type)) return { at, end, text: raw ?? scalar(value, type) };
+  if (!BLOCK.has(type)) return null;
+  const source = text.slice(at, end);
+  const header = source.split(/\r?\n/, 1)[0]!;
+  const comment = /\s#.*$/.exec(header)?.[0] ?? '';
+  const ending = /\r?\n/.exec(source)?.[0] ?? '';
+  return { at, end, text: (raw ?? scalar(value, Scalar.PLAIN)) + comment + ending };
+}
+
+/** `key: value` added last inside a flow mapping (`{ a: 1 }` → `{ a: 1, key: value }`). */
+export function flowInsertion(text: string, map: YAMLMap, entry: string): Edit {
+  const last = map.items[map.items.length - 1];
+  if (last) {
+    const at = valueEnd(last);
+    return { at, end: at, text: `, ${entry}` };
+  }
+  const open = text.indexOf('{', map.range![0]) + 1;
+  return { at: open, end: open, text: entry };
+}
+
+function flowValue(leaves: readonly { rest: string[]; value: string }[]): string {
+  const here = leaves.find((l) => l.rest.length === 0);
+  if (here) return scalar(here.value, Scalar.PLAIN);
+  const children = new Map<string, { rest: string[]; value: string }[]>();
+  for (const l of leaves) children.set(l.rest[0]!, [...(children.get(l.rest[0]!) ?? []), { rest: l.rest.slice(1), value: l.value }]);
+  return `{ ${[...children].map(([k, v]) => `${k}: ${flowValue(v)}`).join(', ')} }`;
+}
 
 /** The value in the quoting the old one had; a plain value that would not read back as itself is double-quoted. */
 function scalar(value: string, type: string): string {

@@ -4,54 +4,61 @@
 // wrote it and the diff is the few lines that matter; the reason goes into a comment above status.
 
 import { isMap, isScalar, parseDocument, type Scalar } from 'yaml';
-import { afterLine, column, find, keyStart, lineStart, valueEnd } from './edit.js';
+import { afterLine, applyEdits, column, find, flowInsertion, keyStart, lineStart, replaceScalar, valueEnd, type Edit } from './edit.js';
+import { eolOf, type Change } from './verify-edit.js';
 
 export type RevokeResult =
-  /** `was`: the status before; `text` equals the input when there was nothing to change. */
-  | { ok: true; text: string; epoch: number | null; was: 'active' | 'suspended' }
+  /** `was`: the status before; `text` equals the input when there was nothing to change; `changes`: what the data gains. */
+  | { ok: true; text: string; epoch: number | null; was: 'active' | 'suspended'; changes: Change[] }
   /** The edit is refused; the file must be left as it is. */
   | { ok: false; message: string };
-
-interface Edit {
-  at: number;
-  end: number;
-  text: string;
-}
 
 /**
  * Active → suspended, with the reason in a comment above `status`, and a new credential generation.
  * Already suspended → only the new generation (the reason goes above `epoch`): the status and its
  * comment stay, so revoking twice is one reviewable line. Decommissioned → refused: apply has
- * deleted its access and credentials, there is nothing left to revoke.
+ * deleted its access and credentials, there is nothing left to revoke. `spec` and `rotation` may be
+ * block or flow mappings, `status` any single value (plain, quoted, `>-`, `|`).
  */
 export function revokeText(text: string, opts: { reason: string; date: string }): RevokeResult {
   const doc = parseDocument(text, { uniqueKeys: true });
   if (doc.errors.length > 0) return { ok: false, message: `the manifest does not parse (${doc.errors[0]!.message.split('\n')[0]}); fix it first (idac validate)` };
-  const spec = doc.get('spec', true);
-  if (!isMap(spec) || spec.flow || spec.items.length === 0) return { ok: false, message: 'the manifest has no block mapping `spec`; fix it first (idac validate)' };
+  const root = doc.contents;
+  const specPair = isMap(root) && !root.flow ? find(root, 'spec') : undefined;
+  const spec = specPair?.value;
+  if (!specPair || !isMap(spec) || spec.items.length === 0) return { ok: false, message: 'the manifest has no mapping `spec`; fix it first (idac validate)' };
+  const eol = eolOf(text);
   const edits: Edit[] = [];
-  const indent = ' '.repeat(column(text, keyStart(spec.items[0]!)));
+  const changes: Change[] = [];
+  // In a flow `spec: { … }` the comments go above the `spec:` line.
+  const commentAnchor = spec.flow ? specPair : spec.items[0]!;
+  const indent = ' '.repeat(column(text, keyStart(commentAnchor)));
   const reason = oneLine(opts.reason);
 
   const status = find(spec, 'status');
-  if (status && !(isScalar(status.value) && status.value.range && typeof status.value.value === 'string')) return { ok: false, message: 'spec.status is not a plain value; fix it first (idac validate)' };
+  if (status && !(isScalar(status.value) && status.value.range && typeof status.value.value === 'string')) return { ok: false, message: 'spec.status is not a single value; fix it first (idac validate)' };
   const was = status ? (status.value as Scalar<string>).value : 'active';
   if (was === 'decommissioned') return { ok: false, message: 'it is decommissioned: apply has deleted its access and credentials, so there is nothing to revoke. Nothing was changed' };
   if (was !== 'active' && was !== 'suspended') return { ok: false, message: `spec.status is ${JSON.stringify(was.slice(0, 40))}, not active, suspended or decommissioned; fix it first (idac validate)` };
 
   if (was === 'active') {
-    const comment = `${indent}# revoked ${opts.date}: ${reason}\n`;
+    changes.push({ path: ['spec', 'status'], value: 'suspended' });
+    const comment = `${indent}# revoked ${opts.date}: ${reason}${eol}`;
     if (status) {
-      const line = lineStart(text, keyStart(status));
-      const value = status.value as Scalar<string>;
-      edits.push({ at: line, end: line, text: comment });
-      edits.push({ at: value.range![0], end: value.range![1], text: 'suspended' });
+      const line = lineStart(text, keyStart(spec.flow ? specPair : status));
+      const value = replaceScalar(text, status.value as Scalar<string>, 'suspended');
+      if (!value) return { ok: false, message: 'spec.status is not a single value; fix it first (idac validate)' };
+      edits.push({ at: line, end: line, text: comment }, value);
+    } else if (spec.flow) {
+      const line = lineStart(text, keyStart(specPair));
+      edits.push({ at: line, end: line, text: comment }, flowInsertion(text, spec, 'status: suspended'));
     } else {
       // After `review` (or `expires`), where SPEC's example has it, else at the end of spec.
       const i = ['review', 'expires'].map((k) => spec.items.findIndex((p) => isScalar(p.key) && p.key.value === k)).find((x) => x >= 0);
       const next = i === undefined ? undefined : spec.items[i + 1];
       const at = next ? lineStart(text, keyStart(next)) : afterLine(text, valueEnd(spec.items[spec.items.length - 1]!));
-      edits.push({ at, end: at, text: `${comment}${indent}status: suspended\n` });
+      const lead = at === text.length && text.length > 0 && !text.endsWith('\n') ? eol : '';
+      edits.push({ at, end: at, text: `${lead}${comment}${indent}status: suspended${eol}` });
     }
   }
 
@@ -63,26 +70,27 @@ export function revokeText(text: string, opts: { reason: string; date: string })
     const current = find(map, 'epoch');
     const previous = current && isScalar(current.value) ? current.value.value : 0;
     epoch = (typeof previous === 'number' && Number.isInteger(previous) ? previous : 0) + 1;
+    changes.push({ path: ['spec', 'rotation', 'epoch'], value: epoch });
     // Suspended already: the status line keeps its reason; this one explains the new generation.
-    // In a flow mapping (`rotation: { period: 30d }`) it goes above the rotation line.
-    const anchor = map.flow ? rotation : (current ?? map.items[0]!);
-    const why = was === 'suspended' ? `${' '.repeat(column(text, keyStart(anchor)))}# new credential generation ${opts.date}: ${reason}\n` : '';
-    const whyAt = lineStart(text, keyStart(map.flow || current ? anchor : map.items[0]!));
-    if (current && isScalar(current.value) && current.value.range) {
+    // In a flow mapping (`rotation: { period: 30d }`) it goes above the line that holds it.
+    const anchor = spec.flow ? specPair : map.flow ? rotation : (current ?? map.items[0]!);
+    const why = was === 'suspended' ? `${' '.repeat(column(text, keyStart(anchor)))}# new credential generation ${opts.date}: ${reason}${eol}` : '';
+    const whyAt = lineStart(text, keyStart(anchor));
+    const replaced = current && isScalar(current.value) ? replaceScalar(text, current.value, String(epoch), String(epoch)) : null;
+    if (current && !replaced) return { ok: false, message: 'spec.rotation.epoch is not a single value; fix it first (idac validate)' };
+    if (replaced) {
       if (why) edits.push({ at: whyAt, end: whyAt, text: why });
-      edits.push({ at: current.value.range[0], end: current.value.range[1], text: String(epoch) });
+      edits.push(replaced);
     } else if (map.flow) {
       if (why) edits.push({ at: whyAt, end: whyAt, text: why });
-      const at = valueEnd(map.items[map.items.length - 1]!);
-      edits.push({ at, end: at, text: `, epoch: ${epoch}` });
+      edits.push(flowInsertion(text, map, `epoch: ${epoch}`));
     } else {
       const at = afterLine(text, valueEnd(map.items[map.items.length - 1]!));
-      edits.push({ at, end: at, text: `${why}${' '.repeat(column(text, keyStart(map.items[0]!)))}epoch: ${epoch}\n` });
+      const lead = at === text.length && text.length > 0 && !text.endsWith('\n') ? eol : '';
+      edits.push({ at, end: at, text: `${lead}${why}${' '.repeat(column(text, keyStart(map.items[0]!)))}epoch: ${epoch}${eol}` });
     }
   }
-  let out = text;
-  for (const e of edits.sort((a, b) => b.at - a.at)) out = out.slice(0, e.at) + e.text + out.slice(e.end);
-  return { ok: true, text: out, epoch, was };
+  return { ok: true, text: applyEdits(text, edits), epoch, was, changes };
 }
 
 /** One line of printable text: a reason never breaks out of its comment. */

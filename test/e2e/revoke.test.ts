@@ -115,7 +115,7 @@ describe('idac revoke (built CLI)', () => {
     const dir = acmeCopy();
     for (const [text, why] of [
       ['apiVersion: idac/v1\nkind: MachineIdentity\nmetadata:\n  name: report-exporter\nspec: [\n', /does not parse/],
-      ['apiVersion: idac/v1\nkind: MachineIdentity\nmetadata:\n  name: report-exporter\nspec:\n  status: { a: b }\n', /spec\.status is not a plain value/],
+      ['apiVersion: idac/v1\nkind: MachineIdentity\nmetadata:\n  name: report-exporter\nspec:\n  status: { a: b }\n', /spec\.status is not a single value/],
     ] as const) {
       writeFileSync(join(dir, EXPORTER), text);
       const r = idac(['revoke', 'report-exporter', '--dir', dir, '--reason', 'INC-5007', '--now', NOW]);

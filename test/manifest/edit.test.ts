@@ -50,6 +50,11 @@ describe('assign', () => {
     ['without `after`, a missing key goes last', 'spec:\n  a: 1\n  b:\n    c: 2\n# end', [{ path: ['spec', 'z'], value: 'x@example.com' }], 'spec:\n  a: 1\n  b:\n    c: 2\n  z: x@example.com\n# end'],
     ['no newline at the end of the file', 'spec:\n  a: 1', [{ path: ['spec', 'z'], value: 'v' }], 'spec:\n  a: 1\n  z: v\n'],
     ['a value that would not read back as text is quoted', 'spec:\n  a: x\n', [{ path: ['spec', 'a'], value: '%odd@example.com' }, { path: ['spec', 'b'], value: '2026' }], 'spec:\n  a: "%odd@example.com"\n  b: "2026"\n'],
+    ['a folded block scalar becomes one line, its header comment kept', 'spec:\n  stewardship:\n    owner: >- # was\n      alice@example.com\n    team: t\n', [owner('x@example.com')], 'spec:\n  stewardship:\n    owner: x@example.com # was\n    team: t\n'],
+    ['a literal block scalar in a CRLF file, at the end', 'spec:\r\n  stewardship:\r\n    owner: |\r\n      alice@example.com\r\n', [owner('x@example.com')], 'spec:\r\n  stewardship:\r\n    owner: x@example.com\r\n'],
+    ['a key added to a flow mapping', 'spec: { a: 1 }  # c\n', [{ path: ['spec', 'b'], value: 'x' }], 'spec: { a: 1, b: x }  # c\n'],
+    ['a key added to an empty flow mapping', 'spec: {}\n', [{ path: ['spec', 'b'], value: 'x' }], 'spec: {b: x}\n'],
+    ['a missing block added inside a flow mapping', 'spec: { a: 1 }\n', review('2026-11-23', 'carol@example.com'), 'spec: { a: 1, review: { lastReviewed: 2026-11-23, reviewer: carol@example.com } }\n'],
   ])('%s', (_name, before, sets, after) => {
     expect(assign(before, sets)).toEqual({ ok: true, text: after });
   });
@@ -65,8 +70,7 @@ describe('assign', () => {
   it.each([
     ['does not parse', 'spec: [\n', [owner('x@example.com')], /does not parse/],
     ['not a mapping', '- a\n', [owner('x@example.com')], /not a block mapping/],
-    ['a block scalar is left to a person', 'spec:\n  stewardship:\n    owner: >-\n      alice@example.com\n', [owner('x@example.com')], /not a plain or quoted value/],
-    ['a key cannot be added to a flow mapping', 'spec: { a: 1 }\n', [{ path: ['spec', 'b'], value: 'x' }], /inside a flow mapping/],
+    ['an alias is left to a person', 'x: &a alice@example.com\nspec:\n  stewardship:\n    owner: *a\n', [owner('x@example.com')], /not a single value/],
     ['a scalar where a mapping should be', 'spec:\n  stewardship: none\n', [owner('x@example.com')], /not a mapping/],
   ])('refuses: %s', (_name, text, sets, message) => {
     expect(assign(text, sets)).toEqual({ ok: false, message: expect.stringMatching(message) });

@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadText } from '../../src/manifest/load.js';
 import { revokeText } from '../../src/manifest/revoke.js';
+import { verifyEdit } from '../../src/manifest/verify-edit.js';
+import { edit } from '../rules/harness.js';
 
 const acme = (f: string) => readFileSync(new URL(`../../examples/acme/identities/${f}`, import.meta.url), 'utf8');
 const OPTS = { reason: 'INC-5000 key in a CI log', date: '2026-11-23' };
@@ -45,6 +47,39 @@ describe('revokeText', () => {
     expect((loadText(second.text, { expect: 'MachineIdentity', fast: false }).data as { spec: { rotation: { epoch: number } } }).spec.rotation.epoch).toBe(2);
   });
 
+  // Every style a hand-written status or rotation can take: the result is the whole file with only
+  // the intended lines changed, and it means exactly suspended + the next epoch.
+  const EXPORTER = acme('data/report-exporter.yaml');
+  const COMMENT = '  # revoked 2026-11-23: INC-5000 key in a CI log\n';
+  const ROTATION = '  rotation:\n    period: 60d\n    overlap: 3d\n';
+  const withStatus = (status: string) => edit(EXPORTER, ROTATION, `${status}${ROTATION}`);
+  const revoked = (status: string, rotation = '  rotation:\n    period: 60d\n    overlap: 3d\n    epoch: 1\n') => edit(EXPORTER, ROTATION, `${COMMENT}${status}${rotation}`);
+  it.each([
+    ['folded block scalar status (>-)', withStatus('  status: >-\n    active\n'), revoked('  status: suspended\n')],
+    ['literal block scalar status with a header comment', withStatus('  status: |-  # set by hand\n    active\n'), revoked('  status: suspended # set by hand\n')],
+    ['double-quoted status with a comment', withStatus('  status: "active"  # note\n'), revoked('  status: "suspended"  # note\n')],
+    ['single-quoted status', withStatus("  status: 'active'\n"), revoked("  status: 'suspended'\n")],
+    ['flow rotation with period and overlap', edit(EXPORTER, ROTATION, '  rotation: {period: 30d, overlap: 2d}\n'), edit(EXPORTER, ROTATION, `${COMMENT}  status: suspended\n  rotation: {period: 30d, overlap: 2d, epoch: 1}\n`)],
+    ['epoch with a comment after it', edit(EXPORTER, ROTATION, `${ROTATION}    epoch: 3  # third\n`), revoked('  status: suspended\n', `${ROTATION}    epoch: 4  # third\n`)],
+    ['CRLF line ends: inserted lines are CRLF too', EXPORTER.replace(/\n/g, '\r\n'), edit(EXPORTER, ROTATION, `${COMMENT}  status: suspended\n${ROTATION}    epoch: 1\n`).replace(/\n/g, '\r\n')],
+    ['CRLF with a block scalar status', withStatus('  status: >-\n    active\n').replace(/\n/g, '\r\n'), revoked('  status: suspended\n').replace(/\n/g, '\r\n')],
+    ['no line break at the end of the file', `${edit(EXPORTER, ROTATION, '')}${ROTATION.trimEnd()}`, `${edit(EXPORTER, ROTATION, `${COMMENT}  status: suspended\n`)}${ROTATION}    epoch: 1\n`],
+  ])('%s', (_name, before, after) => {
+    const r = revokeText(before, OPTS);
+    if (!r.ok) throw new Error(r.message);
+    expect(r.text).toBe(after);
+    expect(verifyEdit(before, r.text, 'MachineIdentity', r.changes)).toBeNull();
+    expect(loadText(r.text, { expect: 'MachineIdentity', fast: false }).valid).toBe(true);
+  });
+
+  it('a flow spec gets status and epoch inside its braces, the comment above it', () => {
+    const before = 'apiVersion: idac/v1\nkind: MachineIdentity\nmetadata: {name: x}\nspec: {type: workload, rotation: {period: 30d}}  # flow\n';
+    const r = revokeText(before, OPTS);
+    if (!r.ok) throw new Error(r.message);
+    expect(r.text).toBe(`apiVersion: idac/v1\nkind: MachineIdentity\nmetadata: {name: x}\n# revoked 2026-11-23: INC-5000 key in a CI log\nspec: {type: workload, rotation: {period: 30d, epoch: 1}, status: suspended}  # flow\n`);
+    expect(r.changes).toEqual([{ path: ['spec', 'status'], value: 'suspended' }, { path: ['spec', 'rotation', 'epoch'], value: 1 }]);
+  });
+
   it('a hostile reason stays one comment line', () => {
     const r = revokeText(acme('payments/settlement-reader.yaml'), { reason: 'x\nstatus: active\r\n  access: {}\u202e', date: '2026-11-23' });
     if (!r.ok) throw new Error(r.message);
@@ -55,12 +90,12 @@ describe('revokeText', () => {
   it('a decommissioned identity is refused; a suspended one without a static credential is left as it is', () => {
     expect(revokeText(acme('payments/nightly-recon.yaml'), OPTS)).toEqual({ ok: false, message: 'it is decommissioned: apply has deleted its access and credentials, so there is nothing to revoke. Nothing was changed' });
     const suspended = acme('payments/settlement-reader.yaml').replace('status: active', 'status: suspended');
-    expect(revokeText(suspended, OPTS)).toEqual({ ok: true, text: suspended, epoch: null, was: 'suspended' });
+    expect(revokeText(suspended, OPTS)).toEqual({ ok: true, text: suspended, epoch: null, was: 'suspended', changes: [] });
     expect(revokeText(suspended.replace('status: suspended', 'status: paused'), OPTS)).toEqual({ ok: false, message: 'spec.status is "paused", not active, suspended or decommissioned; fix it first (idac validate)' });
   });
 
   it('a manifest that does not parse is refused, not rewritten', () => {
     expect(revokeText('spec: [\n', OPTS)).toEqual({ ok: false, message: expect.stringMatching(/does not parse/) });
-    expect(revokeText('apiVersion: idac/v1\n', OPTS)).toEqual({ ok: false, message: expect.stringMatching(/no block mapping `spec`/) });
+    expect(revokeText('apiVersion: idac/v1\n', OPTS)).toEqual({ ok: false, message: expect.stringMatching(/no mapping `spec`/) });
   });
 });
