@@ -44,7 +44,11 @@ export async function run(_args: string[], opts: Record<string, string | undefin
   if (opts.check === undefined) {
     await mkdir(join(dir, '.github'), { recursive: true });
     await emit(text, join(dir, CODEOWNERS_FILE));
-    process.stdout.write(`wrote ${CODEOWNERS_FILE}: ${owned.length} identit${owned.length === 1 ? 'y' : 'ies'}${note}\n`);
+    // An identity whose path or owners hold a secret gets no line (expectedEntries): it is not counted.
+    const lines = expected.filter((e) => e.group === 'identity').length;
+    const held = owned.length - lines;
+    const withheldNote = held ? `; ${held} withheld (a secret in the path or an owner: run idac validate)` : '';
+    process.stdout.write(`wrote ${CODEOWNERS_FILE}: ${lines} identit${lines === 1 ? 'y' : 'ies'}${note}${withheldNote}\n`);
     return 0;
   }
 

@@ -14,6 +14,7 @@ import { loadText } from '../manifest/load.js';
 import type { MachineIdentity } from '../manifest/machine-identity.generated.js';
 import type { Organization } from '../manifest/organization.generated.js';
 import { orgModel, type OrgModel } from '../model/org.js';
+import { fileSecrets, isWithheld } from '../rules/secrets.js';
 import { UsageError } from './errors.js';
 
 export interface RepoManifests {
@@ -39,13 +40,16 @@ export async function readManifests(dir: string): Promise<RepoManifests> {
       const decoded = isOversize(bytes) ? null : decode(bytes);
       text = decoded?.ok ? decoded.text : null;
     }
+    // Values that hold a secret are shown as their fingerprint; the path stays as it is on disk
+    // (edits are written to it), and is redacted where printed (src/cli/redact-output.ts).
+    const secrets = await fileSecrets(entry.path, text);
     if (entry.path === ORG_FILE) {
       const loaded = text === null ? null : loadText(text, { expect: 'Organization', fast: true });
-      out.org = loaded?.valid ? orgModel(loaded.data as Organization) : null;
+      out.org = loaded?.valid ? orgModel(secrets.redactor.data(loaded.data as Organization)) : null;
       continue;
     }
     const loaded = text === null ? null : loadText(text, { expect: 'MachineIdentity', fast: true });
-    if (loaded?.valid && loaded.kind === 'MachineIdentity') out.identities.push({ file: entry.path, data: loaded.data as MachineIdentity });
+    if (loaded?.valid && loaded.kind === 'MachineIdentity') out.identities.push({ file: entry.path, data: secrets.redactor.data(loaded.data as MachineIdentity) });
     else out.invalid.push({ file: entry.path, text });
   }
   return out;
@@ -72,6 +76,11 @@ export async function readRaw(dir: string, file: string): Promise<string> {
  * others untouched too.
  */
 export async function writeEdits(dir: string, edits: readonly FileEdit[]): Promise<string> {
+  // A value shown as a secret's fingerprint is never written back in place of the secret.
+  for (const e of edits) {
+    const added = e.after.split('\n').filter((l) => isWithheld(l) && !e.before.includes(l));
+    if (added.length > 0) throw new UsageError(`not writing ${e.file}: the change would write a value withheld because it holds a secret (see idac validate's secret/* finding); nothing was changed`, 1);
+  }
   for (const e of edits) {
     try {
       await access(join(dir, e.file), constants.R_OK | constants.W_OK);
@@ -86,7 +95,8 @@ export async function writeEdits(dir: string, edits: readonly FileEdit[]): Promi
     } catch (err) {
       throw new UsageError(`cannot write ${e.file}: ${reason(err)}`);
     }
-    diff += unifiedDiff(e);
+    // Context lines may be a comment holding a secret: the diff shows its fingerprint.
+    diff += (await fileSecrets(e.file, `${e.before}\n${e.after}`)).redactor.text(unifiedDiff(e));
   }
   return diff;
 }

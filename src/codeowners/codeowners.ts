@@ -7,6 +7,7 @@
 // resolves verified ones); teams are their `@org/team` handle.
 
 import { githubLogin, type OrgModel } from '../model/org.js';
+import { isWithheld } from '../rules/redactor.js';
 
 export const CODEOWNERS_FILE = '.github/CODEOWNERS';
 
@@ -62,18 +63,20 @@ export function personHandle(org: OrgModel | null, email: string): string {
 /** Every line CODEOWNERS should hold, in file order. `folder`: the identities folder (`identities`). */
 export function expectedEntries(org: OrgModel | null, identities: readonly OwnedIdentity[], folder = 'identities'): Entry[] {
   const person = (email: string) => personHandle(org, email);
-  const security = (org?.spec.securityOwners ?? []).map(person);
+  // A value shown as a secret's fingerprint (src/rules/redactor.ts) is never written as an owner or a path.
+  const security = (org?.spec.securityOwners ?? []).filter((e) => !isWithheld(e)).map(person);
   const teams = org?.spec.teams ?? {};
   const out: Entry[] = [];
   if (security.length > 0) out.push({ pattern: `/${folder}/`, owners: unique(security), group: 'fallback' });
   for (const team of Object.keys(teams).sort()) {
     const handle = teams[team]?.github;
-    if (handle) out.push({ pattern: `/${folder}/${team}/`, owners: [handle], group: 'team' });
+    if (handle && !isWithheld(handle)) out.push({ pattern: `/${folder}/${team}/`, owners: [handle], group: 'team' });
   }
   if (security.length > 0) {
     for (const pattern of [`/${folder}/org.yaml`, '/schema/', '/.github/']) out.push({ pattern, owners: unique(security), group: 'governance' });
   }
   for (const id of [...identities].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))) {
+    if ([id.file, id.owner, id.successor ?? '', id.team].some(isWithheld)) continue;
     const handle = teams[id.team]?.github;
     out.push({ pattern: `/${escapePath(id.file)}`, owners: unique([person(id.owner), ...(id.successor ? [person(id.successor)] : []), ...(handle ? [handle] : [])]), group: 'identity', file: id.file });
   }
