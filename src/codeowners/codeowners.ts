@@ -77,7 +77,8 @@ export function expectedEntries(org: OrgModel | null, identities: readonly Owned
   }
   for (const id of [...identities].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))) {
     if ([id.file, id.owner, id.successor ?? '', id.team].some(isWithheld)) continue;
-    const handle = teams[id.team]?.github;
+    const team = teams[id.team]?.github;
+    const handle = team && !isWithheld(team) ? team : undefined;
     out.push({ pattern: `/${escapePath(id.file)}`, owners: unique([person(id.owner), ...(id.successor ? [person(id.successor)] : []), ...(handle ? [handle] : [])]), group: 'identity', file: id.file });
   }
   return out;

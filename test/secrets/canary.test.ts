@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CREDENTIALS } from './credentials.js';
+import { CREDENTIALS, type Credential } from './credentials.js';
 import { fake } from './fakes.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));

@@ -9,7 +9,6 @@
 //
 // Runs dist/cli.js: `npm test` builds it first; alone, run `npx tsc -p .` before this file.
 
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -17,7 +16,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cliPath, root, STACK_TRACE, type CliResult } from '../e2e/cli.js';
+import { idacAsync, root, STACK_TRACE, type CliResult } from '../e2e/cli.js';
 import { GitRepo, git } from '../e2e/git.js';
 import { CREDENTIALS } from './credentials.js';
 import { fake } from './fakes.js';
@@ -212,17 +211,9 @@ function startGitHub(): Promise<void> {
   }));
 }
 
-/** The CLI without blocking this process's event loop (the GitHub server lives here). */
+/** The CLI in the seeded repository, with no GitHub token unless the step gives one. */
 function run(args: string[], env: Record<string, string> = {}): Promise<CliResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cliPath, ...args], { cwd: repo.dir, env: { ...process.env, NO_COLOR: '1', GITHUB_TOKEN: '', ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
+  return idacAsync(args, { cwd: repo.dir, env: { NO_COLOR: '1', GITHUB_TOKEN: undefined, ...env } });
 }
 
 interface Step {
