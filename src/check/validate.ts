@@ -10,6 +10,7 @@ import { isOversize, normalisePath, type Source, type SourceEntry } from '../io/
 import { codePoint } from '../manifest/text-checks.js';
 import { firstInvisible } from '../render/escape.js';
 import { checkFile, checkRepo, finding, placeReports, type FileOutcome } from '../rules/engine.js';
+import { pathSecrets, Redactor } from '../rules/secrets.js';
 import type { RepoContext } from '../rules/types.js';
 import { activeExceptions, ownersFromSummaries, UNKNOWN_IDENTITY, unknownIdentityReports } from '../rules/lib/exceptions.js';
 
@@ -92,7 +93,18 @@ export async function validate(source: Source, opts: ValidateOptions): Promise<R
 
   const excepted = model ? activeExceptions(model, opts.now, ownersFromSummaries(outcomes)) : null;
   const kept = excepted ? findings.filter((f) => !(f.identity && excepted.get(f.identity)?.has(f.rule))) : findings;
-  return { ok: true, value: { identities: files.length, findings: kept.sort(compareFindings), outcomes } };
+  return { ok: true, value: { identities: files.length, findings: (await withheldPaths(kept)).sort(compareFindings), outcomes } };
+}
+
+/** A finding in a file named after a token (a cross-file rule's too) shows the path with its fingerprint. */
+async function withheldPaths(findings: Finding[]): Promise<Finding[]> {
+  const paths = new Map<string, string>();
+  for (const f of findings) {
+    if (paths.has(f.file)) continue;
+    const matches = await pathSecrets(f.file);
+    paths.set(f.file, matches.length === 0 ? f.file : new Redactor(matches.map((m) => m.text)).text(f.file));
+  }
+  return findings.map((f) => (paths.get(f.file) === f.file ? f : { ...f, file: paths.get(f.file)!, identity: null }));
 }
 
 /** The CODEOWNERS of the repository `orgFile` belongs to (`<root>/identities/org.yaml` → `<root>/.github/CODEOWNERS`). */

@@ -3,7 +3,7 @@
 // line, org.yaml's securityOwners), with the rule codeowners/stale, like validate does.
 
 import { ORG_FILE, validate } from '../check/validate.js';
-import { CODEOWNERS_FILE, codeownersPattern, expectedEntries, parseCodeowners, renderCodeowners, unsafePathMessage, verifyRendered, type OwnedIdentity } from '../codeowners/codeowners.js';
+import { CODEOWNERS_FILE, codeownersPattern, expectedEntries, holdsWithheld, parseCodeowners, renderCodeowners, unsafePathMessage, verifyRendered, type OwnedIdentity } from '../codeowners/codeowners.js';
 import { sha256, writeAtomically } from '../io/atomic-write.js';
 import { FsSource, reason } from '../io/fs-source.js';
 import { isOversize } from '../io/source.js';
@@ -55,7 +55,11 @@ export async function run(_args: string[], opts: Record<string, string | undefin
     if (wrong) throw new UsageError(`not writing ${CODEOWNERS_FILE}: ${wrong}; nothing was changed`, 1);
     const written = await writeAtomically(dir, [{ path: CODEOWNERS_FILE, bytes: Buffer.from(text, 'utf8'), expected: previous }]);
     if (!written.ok) throw new UsageError(written.message, written.code);
-    const wrote = `wrote ${CODEOWNERS_FILE}: ${owned.length} identit${owned.length === 1 ? 'y' : 'ies'}${note}${left}\n`;
+    // An identity whose path or owners hold a secret gets no line (expectedEntries): it is not counted.
+    const held = owned.filter(holdsWithheld).length;
+    const lines = owned.length - held;
+    const withheldNote = held ? `; ${held} withheld (a secret in the path or an owner: run idac validate)` : '';
+    const wrote = `wrote ${CODEOWNERS_FILE}: ${lines} identit${lines === 1 ? 'y' : 'ies'}${note}${withheldNote}${left}\n`;
     if (unsafe.length === 0) {
       process.stdout.write(wrote);
       return 0;

@@ -16,6 +16,7 @@ import type { Organization } from '../manifest/organization.generated.js';
 import type { SchemaKind } from '../manifest/schemas.js';
 import { verifyEdit, type Change } from '../manifest/verify-edit.js';
 import { orgModel, type OrgModel } from '../model/org.js';
+import { fileSecrets, isWithheld } from '../rules/secrets.js';
 import { UsageError } from './errors.js';
 
 export interface RepoManifests {
@@ -41,13 +42,16 @@ export async function readManifests(dir: string): Promise<RepoManifests> {
       const decoded = isOversize(bytes) ? null : decode(bytes);
       text = decoded?.ok ? decoded.text : null;
     }
+    // Values that hold a secret are shown as their fingerprint; the path stays as it is on disk
+    // (edits are written to it), and is redacted where printed (src/cli/redact-output.ts).
+    const secrets = await fileSecrets(entry.path, text);
     if (entry.path === ORG_FILE) {
       const loaded = text === null ? null : loadText(text, { expect: 'Organization', fast: true });
-      out.org = loaded?.valid ? orgModel(loaded.data as Organization) : null;
+      out.org = loaded?.valid ? orgModel(secrets.redactor.data(loaded.data as Organization)) : null;
       continue;
     }
     const loaded = text === null ? null : loadText(text, { expect: 'MachineIdentity', fast: true });
-    if (loaded?.valid && loaded.kind === 'MachineIdentity') out.identities.push({ file: entry.path, data: loaded.data as MachineIdentity });
+    if (loaded?.valid && loaded.kind === 'MachineIdentity') out.identities.push({ file: entry.path, data: secrets.redactor.data(loaded.data as MachineIdentity) });
     else out.invalid.push({ file: entry.path, text });
   }
   return out;
@@ -111,10 +115,15 @@ export async function writeEdits(dir: string, edits: readonly FileEdit[], hooks?
   for (const e of edits) {
     const wrong = verifyEdit(e.raw.text, e.after, e.expect, e.changes);
     if (wrong) throw new UsageError(`not writing anything: ${e.raw.file}: ${wrong}; nothing was changed`, 1);
+    // A value shown as a secret's fingerprint is never written back in place of the secret.
+    if (e.after.split('\n').some((l) => isWithheld(l) && !e.raw.text.includes(l))) throw new UsageError(`not writing ${e.raw.file}: the change would write a value withheld because it holds a secret (see idac validate's secret/* finding); nothing was changed`, 1);
   }
   const written = await writeAtomically(dir, edits.map((e) => ({ path: e.raw.file, bytes: Buffer.from(`${e.raw.bom ? '\ufeff' : ''}${e.after}`, 'utf8'), expected: e.raw.hash })), hooks);
   if (!written.ok) throw new UsageError(written.message, written.code);
-  return edits.map((e) => unifiedDiff({ file: e.raw.file, before: e.raw.text, after: e.after })).join('');
+  // Context lines may be a comment holding a secret: the diff shows its fingerprint.
+  let diff = '';
+  for (const e of edits) diff += (await fileSecrets(e.raw.file, `${e.raw.text}\n${e.after}`)).redactor.text(unifiedDiff({ file: e.raw.file, before: e.raw.text, after: e.after }));
+  return diff;
 }
 
 /** The diff to commit, `a/` and `b/` as git shows it, one line of context. */

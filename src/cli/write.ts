@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { reason } from '../io/fs-source.js';
 import { UsageError } from './errors.js';
+import { redactOutput } from './redact-output.js';
 
 /** Writes to --out, or to stdout. */
 export async function emit(text: string, out: string | undefined): Promise<void> {
@@ -9,7 +10,7 @@ export async function emit(text: string, out: string | undefined): Promise<void>
     return;
   }
   try {
-    await writeFile(out, text);
+    await writeFile(out, redactOutput(text));
   } catch (e) {
     throw new UsageError(`cannot write ${out}: ${reason(e)}${(e as NodeJS.ErrnoException).code === 'ENOENT' ? ' (its folder does not exist)' : ''}`);
   }

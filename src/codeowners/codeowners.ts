@@ -7,6 +7,7 @@
 // resolves verified ones); teams are their `@org/team` handle.
 
 import { githubLogin, type OrgModel } from '../model/org.js';
+import { isWithheld } from '../rules/redactor.js';
 
 export const CODEOWNERS_FILE = '.github/CODEOWNERS';
 
@@ -60,26 +61,34 @@ export function personHandle(org: OrgModel | null, email: string): string {
 }
 
 /** Every line CODEOWNERS should hold, in file order. `folder`: the identities folder (`identities`). */
+/** An identity whose path, owners or team hold a secret gets no line: the line would print it. */
+export function holdsWithheld(id: OwnedIdentity): boolean {
+  return [id.file, id.owner, id.successor ?? '', id.team].some(isWithheld);
+}
+
 export function expectedEntries(org: OrgModel | null, identities: readonly OwnedIdentity[], folder = 'identities'): Entry[] {
   const person = (email: string) => personHandle(org, email);
-  const security = (org?.spec.securityOwners ?? []).map(person);
+  // A value shown as a secret's fingerprint (src/rules/redactor.ts) is never written as an owner or a path.
+  const security = (org?.spec.securityOwners ?? []).filter((e) => !isWithheld(e)).map(person);
   const teams = org?.spec.teams ?? {};
   const out: Entry[] = [];
   if (security.length > 0) out.push({ pattern: `/${folder}/`, owners: unique(security), group: 'fallback' });
   for (const team of Object.keys(teams).sort()) {
     const handle = teams[team]?.github;
-    if (handle) out.push({ pattern: `/${folder}/${team}/`, owners: [handle], group: 'team' });
+    if (handle && !isWithheld(handle)) out.push({ pattern: `/${folder}/${team}/`, owners: [handle], group: 'team' });
   }
   if (security.length > 0) {
     for (const pattern of [`/${folder}/org.yaml`, '/schema/', '/.github/']) out.push({ pattern, owners: unique(security), group: 'governance' });
   }
   for (const id of [...identities].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))) {
+    if (holdsWithheld(id)) continue;
     const pattern = codeownersPattern(id.file);
     // A name CODEOWNERS cannot carry gets no line (codeowners/unsafe-path says so): the file falls
     // under its team's folder or the security owners' /identities/ line, never under a line of its
     // own making.
     if (!pattern.ok) continue;
-    const handle = teams[id.team]?.github;
+    const team = teams[id.team]?.github;
+    const handle = team && !isWithheld(team) ? team : undefined;
     out.push({ pattern: pattern.pattern, owners: unique([person(id.owner), ...(id.successor ? [person(id.successor)] : []), ...(handle ? [handle] : [])]), group: 'identity', file: id.file });
   }
   return out;

@@ -6,6 +6,7 @@
 // githubLogins, a team only through its `github` handle. Every value from a manifest sits in a
 // code span, so free text can never mention, link or inject anything.
 
+import { isWithheld } from '../rules/redactor.js';
 import { rotationReport } from '../compile/rotation-report.js';
 import type { MachineIdentity } from '../manifest/machine-identity.generated.js';
 import { githubLogin, type OrgModel } from '../model/org.js';
@@ -57,6 +58,8 @@ export function auditItems(identities: readonly { file: string; data: MachineIde
 
 /** A person: `@login` when org.yaml gives a valid one, else their e-mail in code (never a mention). */
 function person(org: OrgModel | null, email: string): string {
+  // An address that held a secret is neither shown nor mentioned (src/rules/redactor.ts).
+  if (isWithheld(email)) return 'withheld (it holds a secret: see idac validate)';
   const login = githubLogin(org, email);
   return login && LOGIN.test(login) ? `@${login}` : code(email);
 }

@@ -7,6 +7,7 @@ import { decode, MAX_FILE_BYTES } from '../manifest/decode.js';
 import { loadText } from '../manifest/load.js';
 import type { MachineIdentity } from '../manifest/machine-identity.generated.js';
 import { holdsSecret } from '../rules/engine.js';
+import { pathSecrets } from '../rules/secrets.js';
 import { isoInstant } from '../time.js';
 import type { CommitInput, Side } from './history.js';
 
@@ -21,7 +22,9 @@ export async function commitInputs(log: readonly LogCommit[], blob: (oid: string
   const side = (oid: string, file: string): Promise<Side> => {
     let p = sides.get(oid);
     if (!p) sides.set(oid, (p = load(oid, file, blob)));
-    return p.then((s) => ({ ...s, file, name: s.data ? s.name : baseName(file) }));
+    // A file named after a token: its values are withheld like a file that holds one (and the path,
+    // wherever printed, shows the fingerprint: src/cli/redact-output.ts).
+    return Promise.all([p, pathSecrets(file)]).then(([s, inPath]) => ({ ...s, file, name: s.data ? s.name : baseName(file), secret: s.secret || inPath.length > 0 }));
   };
   const out: CommitInput[] = [];
   for (const c of log) {

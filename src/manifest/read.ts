@@ -6,22 +6,35 @@ import { isOversize, type Source } from '../io/source.js';
 import { decode, MAX_FILE_BYTES } from './decode.js';
 import { loadText } from './load.js';
 import type { SchemaKind } from './schemas.js';
+import { fileSecrets } from '../rules/secrets.js';
 
 export async function readValid(source: Source, path: string, expect: SchemaKind): Promise<unknown> {
+  return (await readWithheld(source, path, expect)).data;
+}
+
+/**
+ * The data with every key and value a secret rule fired on replaced by its fingerprint, and the
+ * path with any token in it likewise (src/rules/secrets.ts): what every command built on it shows.
+ */
+async function readWithheld(source: Source, path: string, expect: SchemaKind): Promise<{ data: unknown; path: string }> {
   const entry = await source.stat(path);
-  if (!entry || entry.symlink) return null;
+  if (!entry || entry.symlink) return { data: null, path };
   const bytes = await source.read(path, MAX_FILE_BYTES);
-  if (isOversize(bytes)) return null;
+  if (isOversize(bytes)) return { data: null, path };
   const decoded = decode(bytes);
-  if (!decoded.ok) return null;
+  const secrets = await fileSecrets(path, decoded.ok ? decoded.text : null);
+  if (!decoded.ok) return { data: null, path: secrets.path };
   const loaded = loadText(decoded.text, { expect, fast: true });
-  return loaded.valid && loaded.kind === expect ? loaded.data : null;
+  return { data: loaded.valid && loaded.kind === expect ? secrets.redactor.data(loaded.data) : null, path: secrets.path };
 }
 
 export interface Repository {
   /** org.yaml's data, or null when it is missing or invalid. */
   org: import('./organization.generated.js').Organization | null;
-  /** Every valid MachineIdentity under the folder, in listing order. */
+  /**
+   * Every valid MachineIdentity under the folder, in listing order; values that hold a secret, and a
+   * token in the path, are shown as their fingerprint (isWithheld).
+   */
   identities: { file: string; data: import('./machine-identity.generated.js').MachineIdentity }[];
   /** Files that are not valid manifests (validate says why). */
   skipped: string[];
@@ -44,9 +57,10 @@ export async function readRepository(source: Source, orgFile: string): Promise<{
       value.links.push(f.path);
       continue;
     }
-    const data = (await readValid(source, f.path, 'MachineIdentity')) as Repository['identities'][number]['data'] | null;
-    if (data) value.identities.push({ file: f.path, data });
-    else value.skipped.push(f.path);
+    const read = await readWithheld(source, f.path, 'MachineIdentity');
+    const data = read.data as Repository['identities'][number]['data'] | null;
+    if (data) value.identities.push({ file: read.path, data });
+    else value.skipped.push(read.path);
   }
   return { ok: true, value };
 }

@@ -16,6 +16,7 @@ import { isOversize, type Source, type SourceEntry } from '../io/source.js';
 import { LineIndex } from '../manifest/line-index.js';
 import { checkFile, holdsSecret, placeReports } from '../rules/engine.js';
 import { ruleById } from '../rules/index.js';
+import { pathSecrets } from '../rules/secrets.js';
 import type { RepoEntry } from '../rules/types.js';
 import { equalJson } from './diff-fields.js';
 import { buildPlan, compiler, type IdentityState, type PlanInput } from './plan.js';
@@ -54,7 +55,7 @@ export async function planRevisions(input: RevisionsInput): Promise<Plan> {
     if (checked.ok) findings.push(...checked.value.findings);
   }
   const secretInHead = new Set(findings.filter((f) => f.rule.startsWith('secret/')).map((f) => f.file));
-  const headStates = await states(head.source, headFiles, async (file) => secretInHead.has(file));
+  const headStates = await states(head.source, headFiles, async (file) => secretInHead.has(file) || (await pathSecrets(file)).length > 0);
   const baseStates = await states(base.source, await existing(base.source, files), async (file, bytes) =>
     (await checkFile(file, bytes, 'MachineIdentity', { org: baseOrg.model, now, fast: true })).findings.some((f) => f.rule.startsWith('secret/')));
   for (const s of [...baseStates, ...headStates]) if (s.data) await iamCatalog.load(awsServices(s.data));

@@ -9,10 +9,12 @@ import { decode, MAX_FILE_BYTES } from '../manifest/decode.js';
 import { LineIndex, type Position } from '../manifest/line-index.js';
 import { loadText } from '../manifest/load.js';
 import type { MachineIdentity } from '../manifest/machine-identity.generated.js';
+import { fileSecrets } from '../rules/secrets.js';
 
 export interface LocatedIdentity {
-  /** Relative to the repository root. */
+  /** Relative to the repository root; a token in it shown as its fingerprint. */
   file: string;
+  /** Values that hold a secret are shown as their fingerprint (src/rules/secrets.ts). */
   data: MachineIdentity;
   /** 1-based line and column of the value at a data path. */
   at(path: Path): Position;
@@ -46,5 +48,6 @@ async function readLocated(source: Source, file: string): Promise<LocatedIdentit
   const loaded = loadText(decoded.text, { expect: 'MachineIdentity', fast: true });
   if (!loaded.valid || loaded.kind !== 'MachineIdentity') return null;
   const lines = new LineIndex(decoded.text);
-  return { file, data: loaded.data as MachineIdentity, at: (path) => lines.at(loaded.locate(path, 'value')) };
+  const secrets = await fileSecrets(file, decoded.text);
+  return { file: secrets.path, data: secrets.redactor.data(loaded.data as MachineIdentity), at: (path) => lines.at(loaded.locate(path, 'value')) };
 }

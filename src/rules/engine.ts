@@ -1,7 +1,6 @@
 // Check stage: runs the rule catalogue over one loaded file, and the cross-file rules over the
 // compact summaries, and turns every report into a finding with file:line:column.
 
-import { createHash } from 'node:crypto';
 import { compareFindings, type Finding, type Path } from '../findings.js';
 import { LineIndex } from '../manifest/line-index.js';
 import { decode } from '../manifest/decode.js';
@@ -10,8 +9,8 @@ import type { MachineIdentity } from '../manifest/machine-identity.generated.js'
 import type { Organization } from '../manifest/organization.generated.js';
 import type { SchemaKind } from '../manifest/schemas.js';
 import { ruleById, rules } from './index.js';
-import type { RepoContext, RepoEntry, RepoReport, Report, RuleContext, SecretlintMatch, TextScan } from './types.js';
-import { secretlintScan } from './lib/secretlint-scan.js';
+import type { RepoContext, RepoEntry, RepoReport, Report, RuleContext } from './types.js';
+import { fingerprint, pathSecrets, Redactor, secretMatches, type SecretMatch } from './secrets.js';
 import { packSummaries, summaryOf } from './lib/summaries.js';
 import { iamCatalog } from '../access/iam-catalog.js';
 import { awsServices, effectiveAccess } from '../access/model.js';
@@ -69,6 +68,10 @@ export interface CheckOptions extends RuleContext {
 }
 
 export async function checkFile(file: string, bytes: Uint8Array, expect: SchemaKind, opts: CheckOptions): Promise<FileOutcome> {
+  return scanPath(await checkText(file, bytes, expect, opts));
+}
+
+async function checkText(file: string, bytes: Uint8Array, expect: SchemaKind, opts: CheckOptions): Promise<FileOutcome> {
   const decoded = decode(bytes);
   if (!decoded.ok) {
     const findings = [finding(decoded.rule, file, null, 1, 1, decoded.message)];
@@ -104,8 +107,10 @@ export async function checkFile(file: string, bytes: Uint8Array, expect: SchemaK
   const summaries: Record<string, unknown> = {};
   let org: Organization | undefined;
   let inventory: string | undefined;
+  // Rules and summaries see a value that holds a secret as its fingerprint, as every command does.
+  const withheld = new Redactor(secrets);
   if (loaded.valid && loaded.kind === 'MachineIdentity') {
-    const data = loaded.data as MachineIdentity;
+    const data = withheld.data(loaded.data as MachineIdentity);
     await iamCatalog.load(awsServices(data));
     const input = { file, data, access: effectiveAccess(data, opts.now, iamCatalog) };
     inventory = packInventory(inventoryOf(input.data));
@@ -117,7 +122,7 @@ export async function checkFile(file: string, bytes: Uint8Array, expect: SchemaK
       }
     }
   } else if (loaded.valid && loaded.kind === 'Organization') {
-    org = loaded.data as Organization;
+    org = withheld.data(loaded.data as Organization);
     for (const rule of rules) {
       if (rule.kind === 'org') for (const r of rule.check(org, opts)) place(rule.meta.id, r.path, r.at ?? 'value', r.message);
     }
@@ -162,9 +167,7 @@ export function finding(rule: string, file: string, identity: string | null, lin
   return { rule, severity: meta.severity, file, line, column, identity, message };
 }
 
-export function fingerprint(secret: string): string {
-  return createHash('sha256').update(secret).digest('hex').slice(0, 8);
-}
+export { fingerprint };
 
 function identityName(loaded: Loaded): string | null {
   if (loaded.kind !== 'MachineIdentity') return null;
@@ -173,34 +176,36 @@ function identityName(loaded: Loaded): string | null {
   return typeof name === 'string' && /^[a-z][a-z0-9-]{1,46}[a-z0-9]$/.test(name) ? name : null;
 }
 
-/** The text rules (secrets): findings carry a fingerprint, never the matched text. */
 /** Whether a text holds a secret any text rule recognises (for readers that must withhold values). */
 export async function holdsSecret(text: string): Promise<boolean> {
-  const scan = textScan(text);
-  for (const rule of rules) {
-    if (rule.kind === 'text' && (await rule.check(scan)).length > 0) return true;
-  }
-  return false;
+  return (await secretMatches(text)).length > 0;
 }
 
+/** The text rules (secrets): findings carry a fingerprint, never the matched text. */
 async function scanSecrets(file: string, identity: string | null, text: string, lines: LineIndex): Promise<{ findings: Finding[]; secrets: string[] }> {
-  const findings: Finding[] = [];
-  const secrets: string[] = [];
-  const scan = textScan(text);
-  for (const rule of rules) {
-    if (rule.kind !== 'text') continue;
-    for (const m of await rule.check(scan)) {
-      secrets.push(m.text);
-      const pos = lines.at(m.offset);
-      findings.push(finding(rule.meta.id, file, identity, pos.line, pos.column, `${m.message} (fingerprint ${fingerprint(m.text)}); the value is not shown. Remove it, rotate it at its source, and deliver credentials through spec.delivery`));
-    }
-  }
-  return { findings, secrets };
+  const matches = await secretMatches(text);
+  const findings = matches.map((m) => {
+    const pos = lines.at(m.offset);
+    return secretFinding(m, file, identity, pos.line, pos.column);
+  });
+  return { findings, secrets: matches.map((m) => m.text) };
 }
 
-function textScan(text: string): TextScan {
-  let cached: Promise<readonly SecretlintMatch[]> | null = null;
-  return { text, secretlint: () => (cached ??= secretlintScan(text)) };
+function secretFinding(m: SecretMatch, file: string, identity: string | null, line: number, column: number, where = ''): Finding {
+  return finding(m.rule, file, identity, line, column, `${m.message}${where} (fingerprint ${fingerprint(m.text)}); the value is not shown. Remove it, rotate it at its source, and deliver credentials through spec.delivery`);
+}
+
+/**
+ * A file named after a token (identities/ghp_….yaml): reported at the file, and every finding of it
+ * shows the path with the fingerprint in place of the token.
+ */
+async function scanPath(outcome: FileOutcome): Promise<FileOutcome> {
+  const matches = await pathSecrets(outcome.file);
+  if (matches.length === 0) return outcome;
+  const redactor = new Redactor(matches.map((m) => m.text));
+  const file = redactor.text(outcome.file);
+  const own = matches.map((m) => secretFinding(m, file, null, 1, 1, ' in the file name'));
+  return { ...outcome, identity: null, findings: [...own, ...outcome.findings.map((f) => ({ ...f, file, identity: null, message: redactor.text(f.message) }))] };
 }
 
 /**

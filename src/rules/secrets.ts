@@ -1,0 +1,69 @@
+// What of a file is secret, in one place for every reader and every output. The secret/* text
+// rules decide what a secret is (their matches, in the file's text and in its path); this module
+// turns their matches into a Redactor that replaces each secret with the short fingerprint
+// validate reports, in text, in loaded data (keys and values), and in paths.
+//
+// Every scan also records what it found in a per-process set (`known`): the command line's last
+// line of defence (src/cli/redact-output.ts, through src/rules/redactor.ts) redacts everything it prints or writes with it, so a
+// value no reader thought of (a diff's context line, a message quoting a path) cannot leak either.
+
+import { rules } from './index.js';
+import { secretlintScan } from './lib/secretlint-scan.js';
+import type { SecretlintMatch, TextScan } from './types.js';
+import { fingerprint, isWithheld, knownSecrets, Redactor, remember, withheldText } from './redactor.js';
+
+export { fingerprint, isWithheld, knownSecrets, Redactor, withheldText };
+
+export interface SecretMatch {
+  rule: string;
+  offset: number;
+  text: string;
+  message: string;
+}
+
+export function textScan(text: string): TextScan {
+  let cached: Promise<readonly SecretlintMatch[]> | null = null;
+  return { text, secretlint: () => (cached ??= secretlintScan(text)) };
+}
+
+/** Every match of every secret/* text rule in `text`, rule by rule. Records them in `known`. */
+export async function secretMatches(text: string): Promise<SecretMatch[]> {
+  const out: SecretMatch[] = [];
+  const scan = textScan(text);
+  for (const rule of rules) {
+    if (rule.kind !== 'text') continue;
+    for (const m of await rule.check(scan)) out.push({ rule: rule.meta.id, ...m });
+  }
+  for (const m of out) remember(m.text);
+  return out;
+}
+
+/**
+ * The secrets in a file's path (a file named after a token): each folder and file name on a line of
+ * its own, the extension taken off (`ghp_….yaml` must read as the token). One scan per path.
+ */
+export async function pathSecrets(path: string): Promise<SecretMatch[]> {
+  return secretMatches(`${path.split('/').map((segment) => segment.replace(/\.ya?ml$/i, '')).join('\n')}\n`);
+}
+
+export interface FileSecrets {
+  /** The secrets of the file's text and of its path. */
+  redactor: Redactor;
+  /** The path with each token in it replaced by its fingerprint (the path itself when it holds none). */
+  path: string;
+  /** Whether the path (a file name or folder) holds a secret. */
+  pathHoldsSecret: boolean;
+}
+
+/**
+ * The one answer every reader gives to "what in this file is secret": the text rules' matches in
+ * the text (null when the file could not be read) and in the path.
+ */
+export async function fileSecrets(file: string, text: string | null): Promise<FileSecrets> {
+  const inPath = await pathSecrets(file);
+  const inText = text === null ? [] : await secretMatches(text);
+  const redactor = new Redactor([...inPath, ...inText].map((m) => m.text));
+  const pathRedactor = new Redactor(inPath.map((m) => m.text));
+  return { redactor, path: pathRedactor.text(file), pathHoldsSecret: inPath.length > 0 };
+}
+
