@@ -12,6 +12,8 @@ import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { Document } from 'yaml';
+import { CORE_BOOL, CORE_FLOAT, CORE_FLOAT_EXP, CORE_FLOAT_NAN, CORE_INT, CORE_INT_HEX, CORE_INT_OCT, CORE_NULL } from '../../src/manifest/core-scalars.js';
 import { fastParse } from '../../src/manifest/fast-parse.js';
 import { loadFull, loadText } from '../../src/manifest/load.js';
 import type { Organization } from '../../src/manifest/organization.generated.js';
@@ -212,7 +214,9 @@ describe('fast path ≡ strict path on tricky scalars', () => {
   it.each([
     ['.inf', 'Infinity'], ['-.inf', '-Infinity'], ['.nan', 'NaN'], ['.NaN', 'NaN'], ['+.Inf', 'Infinity'], ['1e400', 'Infinity'],
   ])('a key written %s is a number to YAML, so both paths report it (it is not the string %s)', async (k) => {
-    const text = orgBase.replace(/mounts: \{/, `mounts: { ${k}: kv,`);
+    // Without the AWS accounts (numeric-looking keys, always the strict path), the fast path answers for org.yaml.
+    const text = orgBases[1]!.replace(/mounts: \{/, `mounts: { ${k}: kv,`);
+    expect(loadText(orgBases[1]!, { expect: 'Organization', fast: true }).path).toBe('fast');
     expect(disagreement(text, 'Organization')).toBeNull();
     const full = await checkFile('identities/org.yaml', new TextEncoder().encode(text), 'Organization', { org, now, fast: false });
     expect(full.findings.map((f) => f.rule)).toContain('schema/key');
@@ -223,6 +227,21 @@ describe('fast path ≡ strict path on tricky scalars', () => {
     const text = identityBases[0]!.replace('    environment: prod', `    ${pair}`);
     expect(disagreement(text, 'MachineIdentity')).toBeNull();
     await findingsDiffer(text, 'MachineIdentity');
+  });
+
+  it('the fast path resolves plain scalars with the installed yaml\'s core schema, in its order', () => {
+    const tags = new Document(null, { schema: 'core' }).schema.tags.filter((t) => 'test' in t && t.test);
+    expect(tags.map((t) => (t as { test: RegExp }).test.source))
+      .toEqual([CORE_NULL, CORE_BOOL, CORE_INT_OCT, CORE_INT, CORE_INT_HEX, CORE_FLOAT_NAN, CORE_FLOAT_EXP, CORE_FLOAT].map((r) => r.source));
+  });
+
+  it.each(WORDS.map((w) => [w]))('every placement of %j: plain and quoted, key and value, block and flow, nested', (w) => {
+    for (const q of [(s: string) => s, (s: string) => `'${s.replace(/'/g, "''")}'`, (s: string) => JSON.stringify(s)]) {
+      const x = q(w);
+      for (const text of [`a: ${x}\n`, `a: [${x}]\n`, `a: {b: ${x}}\n`, `a:\n  - ${x}\n`, `${x}: a\n`, `a:\n  ${x}: b\n`, `a: {${x}: b}\n`, `a:\n  - ${x}: b\n    c: d\n`, `a: [{${x}: b}]\n`]) {
+        expect(disagreement(text, 'MachineIdentity'), text).toBeNull();
+      }
+    }
   });
 
   it.each([
