@@ -137,13 +137,20 @@ const layout: fc.Arbitrary<Edit> = fc.tuple(fc.nat(), fc.constantFrom(' :', ' # 
   l[i] = what === ' :' ? l[i]!.replace(/:(?= |$)/, ' :') : l[i] + what;
   return l.join('\n');
 });
+/** Indentation: a line moved left or right, the way hand edits misalign blocks and lists. */
+const reindent: fc.Arbitrary<Edit> = fc.tuple(fc.nat(), fc.constantFrom(-4, -2, -1, 1, 2, 4)).map(([k, by]) => (t) => {
+  const l = lines(t);
+  const i = k % l.length;
+  l[i] = by > 0 ? ' '.repeat(by) + l[i] : l[i]!.replace(new RegExp(`^ {0,${-by}}`), '');
+  return l.join('\n');
+});
 /** Character-level damage, as in loader-property.test.ts. */
 const damage: fc.Arbitrary<Edit> = fc.oneof(
   fc.tuple(fc.nat(), fc.constantFrom('&a ', '*a', '!!str ', '<<: ', '? ', '---\n', '...\n', '\t', '\r\n', '"', "'", '#', ': ', '- ', '[', ']', '{', '}', ',', '\\', '\ufeff', '~', '.inf', '-', '.', '0x', '\n  ', '\n', ' ', '\u2028', '\u00a0', '\u0085', 'é'))
     .map(([k, c]) => (t: string) => { const i = k % (t.length + 1); return t.slice(0, i) + c + t.slice(i); }),
   fc.tuple(fc.nat(), fc.nat(3)).map(([k, n]) => (t: string) => { const i = k % (t.length + 1); return t.slice(0, i) + t.slice(i + n); }),
 );
-const edits = fc.array(fc.oneof({ weight: 3, arbitrary: replaceValue }, { weight: 2, arbitrary: insertPair }, { weight: 2, arbitrary: renameKey }, { weight: 1, arbitrary: layout }, { weight: 1, arbitrary: damage }), { maxLength: 3 });
+const edits = fc.array(fc.oneof({ weight: 3, arbitrary: replaceValue }, { weight: 2, arbitrary: insertPair }, { weight: 2, arbitrary: renameKey }, { weight: 1, arbitrary: layout }, { weight: 1, arbitrary: reindent }, { weight: 1, arbitrary: damage }), { maxLength: 3 });
 const framing = fc.record({ bom: fc.boolean(), start: fc.constantFrom('', '', '---\n', '--- # c\n', '# c\n', '---', '--- ', '---#c\n', '--- |\n'), end: fc.constantFrom('', '', '...\n', '---\n', '# c\n') });
 const framed = (f: { bom: boolean; start: string; end: string }, body: string) => `${f.bom ? '\ufeff' : ''}${f.start}${body}${f.end}`;
 
