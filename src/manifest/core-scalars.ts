@@ -1,6 +1,7 @@
 // The YAML 1.2 core schema's plain-scalar resolution, exactly as `yaml` 2.x implements it
 // (node_modules/yaml/dist/schema/core/*). The fast path gives js-yaml these rules so both
-// parsers turn the same text into the same data; test/manifest/fast-path.test.ts holds them to it.
+// parsers turn the same text into the same data; test/manifest/fast-path.test.ts and
+// fast-differential.test.ts (which also checks these against the installed yaml) hold them to it.
 
 export const CORE_NULL = /^(?:~|[Nn]ull|NULL)?$/;
 export const CORE_BOOL = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/;

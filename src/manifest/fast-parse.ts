@@ -30,9 +30,20 @@ const CORE = jsYaml.FAILSAFE_SCHEMA.extend({
 // merge keys, explicit keys; document markers after the first line (js-yaml lets one sit inside a
 // quoted scalar, YAML forbids it); a comment glued to a closing bracket or quote; escapes (a key
 // written "princip\x61l" must be reported); tabs and CRs are left to the authoritative parser's exact rules.
-const NOT_PLAIN = /(?:^|[\s[\]{},])[&*!]|^%|<<|(?:^|[\s[{,])\?(?:\s|$)|[\t\r]|\n(?:---|\.\.\.)|[\]}"']#|\\/m;
+// A flow collection used as a key (`[env]: prod`): js-yaml joins it into the string key "env",
+// YAML keeps a sequence, which is no key idac accepts. An empty entry of a compact nested list
+// (`- -` at the end of a line): js-yaml moves the next line's entry into the inner list. Anything
+// but a comment after the first line's `---`: js-yaml reads `---a: b` as a document start and
+// the key a, YAML as the key ---a (and `---#c`, `--- a: b` as errors).
+const NOT_PLAIN = /(?:^|[\s[\]{},])[&*!]|^%|<<|(?:^|[\s[{,])\?(?:\s|$)|[\t\r]|\n(?:---|\.\.\.)|[\]}"']#|\\|[\]}] *:|(?:^|\s)- +-[ ]*(?:#.*)?$|^---(?!(?: +#.*| *)$)/m;
 
-export function fastParse(text: string): unknown {
+// js-yaml turns every key into a string with String(): a key YAML reads as a number comes out as
+// digits (which resolvesToNonString catches) or, for .inf, -.inf, .nan and 1e400, as one of these.
+const NON_FINITE_KEY = /^(?:-?Infinity|NaN)$/;
+
+export function fastParse(source: string): unknown {
+  // A leading byte-order mark (decode() removes it; both parsers skip it) must not hide a first line from NOT_PLAIN.
+  const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
   if (NOT_PLAIN.test(text) || hasSuspiciousChars(text) || spansLines(text)) return undefined;
   let data: unknown;
   try {
@@ -76,9 +87,9 @@ function plain(node: unknown, depth: number): boolean {
   if (Array.isArray(node)) return node.every((item) => plain(item, depth + 1));
   const folded = new Set<string>();
   for (const key of Object.keys(node)) {
-    // A key that looks like a number, bool or null may have been written unquoted: the
-    // authoritative parser decides whether that is allowed.
-    if (!KEY_CHARSET.test(key) || resolvesToNonString(key)) return false;
+    // A key that looks like a number, bool or null, or like String() of one, may have been
+    // written unquoted: the authoritative parser decides whether that is allowed.
+    if (!KEY_CHARSET.test(key) || resolvesToNonString(key) || NON_FINITE_KEY.test(key)) return false;
     const norm = key.toLowerCase(); // KEY_CHARSET admits ASCII only: no Unicode normalisation needed
     if (folded.has(norm)) return false;
     folded.add(norm);
