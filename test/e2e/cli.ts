@@ -1,5 +1,5 @@
 // Runs the built CLI exactly as users do: `node dist/cli.js …` in a child process.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -26,6 +26,24 @@ export function idac(args: string[], opts: { cwd?: string; env?: Record<string, 
   });
   if (r.error) throw r.error;
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+/**
+ * A child process without blocking this process's event loop (for tests that serve it, e.g. a
+ * loopback GitHub). `env`: added to this process's environment; an undefined value removes it.
+ */
+export function runAsync(command: string, args: string[], opts: { cwd: string; env?: Record<string, string | undefined> }): Promise<CliResult> {
+  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '', ...opts.env };
+  for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k];
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: opts.cwd, env: env as Record<string, string> });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+  });
 }
 
 /** A throw-away repo: repo-relative path → content. */

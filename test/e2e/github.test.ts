@@ -2,14 +2,13 @@
 // uses: GET /user, list issue comments (paged), create, update; 401; 403 secondary rate limit with
 // retry-after. The built CLI runs as a child process, as in a workflow.
 
-import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { cliPath, root, STACK_TRACE, type CliResult } from './cli.js';
+import { cliPath, root, runAsync, STACK_TRACE, type CliResult } from './cli.js';
 
 const MARKER = '<!-- idac-plan -->';
 
@@ -124,19 +123,7 @@ function planFile(text: string): string {
 }
 
 /** The CLI without blocking this process's event loop (the server lives here). */
-function idacAsync(args: string[], env: Record<string, string | undefined>): Promise<CliResult> {
-  return new Promise((resolve, reject) => {
-    const merged: Record<string, string | undefined> = { ...process.env, NO_COLOR: '', ...env };
-    for (const k of Object.keys(merged)) if (merged[k] === undefined) delete merged[k];
-    const child = spawn(process.execPath, [cliPath, ...args], { cwd: root, env: merged as Record<string, string> });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
-}
+const idacAsync = (args: string[], env: Record<string, string | undefined>): Promise<CliResult> => runAsync(process.execPath, [cliPath, ...args], { cwd: root, env });
 
 const envFor = (token: string) => ({ GITHUB_TOKEN: token, GITHUB_REPOSITORY: 'acme/identities', GITHUB_EVENT_PATH: event, GITHUB_API_URL: gh.url });
 
