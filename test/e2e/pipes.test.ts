@@ -127,12 +127,12 @@ beforeAll(async () => {
 afterAll(() => new Promise<void>((r) => server.close(() => r())));
 
 let big = '';
-/** A fresh copy for the commands that edit the repository (each run gets its own). */
-const copyOf = (dir: string) => () => {
+/** A fresh copy of the fleet for the commands that edit the repository (each run gets its own). */
+function freshCopy(): string {
   const to = mkdtempSync(join(tmpdir(), 'idac-pipes-copy-'));
-  cpSync(dir, to, { recursive: true });
+  cpSync(big, to, { recursive: true });
   return to;
-};
+}
 let acmePlan = '';
 let acme = '';
 beforeAll(() => {
@@ -154,8 +154,6 @@ interface Case {
   /** Where it runs: the fleet (default), a fresh copy of it per run, or acme. */
   at?: 'fleet' | 'copy' | 'acme' | 'nowhere';
   env?: () => Record<string, string>;
-  /** Set up before each run (in the run's folder). */
-  before?: (dir: string) => Promise<void> | void;
 }
 
 const gh = (): Record<string, string> => ({ GITHUB_TOKEN: 'user-token', GITHUB_REPOSITORY: 'o/r', GITHUB_API_URL: api });
@@ -164,6 +162,7 @@ const CASES: Case[] = [
   { args: ['validate', ...NOW], code: 1, large: true },
   { args: ['validate', ...NOW, '--format', 'json', '--max-findings', '5000'], code: 1, large: true },
   { args: ['validate', '--dir', '/nonexistent/idac'], code: 2 },
+  // The head has error findings (reviews overdue): the plan is printed in full and exits 1.
   ...['text', 'json'].map((f) => ({ args: ['plan', ...NOW, '--base', 'HEAD~1', '--head', 'HEAD', '--format', f], code: 1, large: true })),
   { args: ['apply', ...NOW], code: 1 }, // the repository has errors: findings on stderr, exit 1
   { args: ['apply', ...NOW, '--plan', 'PLAN'], code: 2, at: 'acme' }, // the plan matches (stdout), then no Pulumi CLI (stderr)
@@ -182,7 +181,7 @@ const CASES: Case[] = [
   { args: ['who-can', 's3:GetObject', 'arn:aws:s3:::shared-reports/x', ...NOW], code: 0, large: true },
   { args: ['who-can', '--identity', nameOf(3), ...NOW], code: 0 },
   { args: ['offboard', 'owner@example.com', ...NOW], code: 0, large: true },
-  { args: ['offboard', 'owner@example.com', '--write', '--successor', 'rev@example.com', ...NOW], code: 0, at: 'copy' as const },
+  { args: ['offboard', 'owner@example.com', '--write', '--successor', 'rev@example.com', ...NOW], code: 0, at: 'copy' },
   { args: ['review', ...NOW, '--format', 'json'], code: 1, large: true },
   { args: ['review', 'attest', nameOf(2), '--reviewer', 'rev@example.com', ...NOW], code: 0, at: 'copy' },
   { args: ['rules'], code: 0, at: 'nowhere' },
@@ -196,12 +195,12 @@ const CASES: Case[] = [
 
 async function where(c: Case): Promise<{ cwd: string; args: string[] }> {
   if (c.at === 'acme') {
-    // The reviewed plan, made once: idac plan --format json at this revision.
+    // The reviewed plan: idac plan --format json at this revision (made again for each run).
     const r = await plain(acme, ['plan', ...NOW, '--base', 'HEAD', '--format', 'json', '--out', acmePlan], {});
     expect(r.code, r.stderr).toBe(0);
     return { cwd: acme, args: c.args.map((a) => (a === 'PLAN' ? acmePlan : a)) };
   }
-  if (c.at === 'copy') return { cwd: copyOf(big)(), args: c.args };
+  if (c.at === 'copy') return { cwd: freshCopy(), args: c.args };
   if (c.at === 'nowhere') return { cwd: tmpdir(), args: c.args };
   return { cwd: big, args: c.args };
 }
