@@ -170,7 +170,7 @@ describe('apply.yml applies the plan reviewed on the pull request (THREATS #74)'
     ]);
     expect(Object.keys(apply.on).sort()).toEqual(['push', 'workflow_dispatch']);
     expect(fetch.if).toBe("github.event_name == 'push'");
-    expect(fetch.run).toContain('> "$RUNNER_TEMP/reviewed-plan.json"');
+    expect(fetch.run).toContain('mv "$RUNNER_TEMP/plan.part" "$RUNNER_TEMP/reviewed-plan.json"');
   });
 
   it('the plan is fetched before any credential exists in the job, with the job token only, and is never run', () => {
@@ -186,14 +186,14 @@ describe('apply.yml applies the plan reviewed on the pull request (THREATS #74)'
   });
 
   // The fetch step run by bash against a stub `gh` that answers from a table of API paths.
-  const runFetch = (api: Record<string, unknown>, planText = '{"fingerprint":"f"}') => {
+  const runFetch = (api: Record<string, unknown>, planText = '{"fingerprint":"f"}', member = 'plan.json') => {
     const dir = mkdtempSync(join(tmpdir(), 'idac-apply-fetch-'));
     const bin = join(dir, 'bin');
     const temp = join(dir, 'temp');
     mkdirSync(bin);
     mkdirSync(temp);
     writeFileSync(join(dir, 'api.json'), JSON.stringify(api));
-    writeFileSync(join(dir, 'artifact.zip'), zipOf('plan.json', planText));
+    writeFileSync(join(dir, 'artifact.zip'), zipOf(member, planText));
     writeFileSync(join(bin, 'gh'), `#!/bin/sh\n[ "$1" = api ] || exit 64\necho "$2" >> '${dir}/calls'\ncase "$2" in */zip) exec cat '${dir}/artifact.zip';; esac\nexec jq -e --arg p "$2" '.[$p]' '${dir}/api.json'\n`);
     chmodSync(join(bin, 'gh'), 0o755);
     const env = { ...process.env, PATH: `${bin}:${process.env.PATH}`, RUNNER_TEMP: temp, GH_TOKEN: 't', REPO: 'acme/identities', SHA: 'a'.repeat(40), PR_WORKFLOW: 'pr.yml' };
@@ -216,8 +216,9 @@ describe('apply.yml applies the plan reviewed on the pull request (THREATS #74)'
     ['a direct push (no pull request merged it)', { [`repos/acme/identities/commits/${SHA}/pulls`]: [] }, `no pull request merged ${SHA} (a direct push?), so there is no reviewed plan.`],
     ['no completed pr.yml run', { ...merged, [Object.keys(runs)[0]!]: { workflow_runs: [] } }, `no completed pr.yml run for pull request #7 at ${HEAD}.`],
     ['the artifact expired', { ...merged, ...runs, ...artifacts(true) }, 'run 42 of pull request #7 kept no plan (idac-plan), or it expired.'],
+    ['the artifact holds no plan.json', { ...merged, ...runs, ...artifacts(false) }, 'the idac-plan artifact of run 42 holds no plan.json.'],
   ])('%s: refused before anything is applied', (_name, api, why) => {
-    const r = runFetch(api);
+    const r = runFetch(api, '{}', why.includes('no plan.json') ? 'other.json' : 'plan.json');
     expect(r.code).toBe(1);
     expect(r.plan).toBeNull();
     expect(r.stdout).toBe(`::error::${why} Nothing was applied: read what changed, then run this workflow by hand (workflow_dispatch) to apply main as it is.\n`);
