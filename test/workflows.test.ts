@@ -216,7 +216,7 @@ describe('apply.yml applies the plan reviewed on the pull request (THREATS #74)'
     ['a direct push (no pull request merged it)', { [`repos/acme/identities/commits/${SHA}/pulls`]: [] }, `no pull request merged ${SHA} (a direct push?), so there is no reviewed plan.`],
     ['no completed pr.yml run', { ...merged, [Object.keys(runs)[0]!]: { workflow_runs: [] } }, `no completed pr.yml run for pull request #7 at ${HEAD}.`],
     ['the artifact expired', { ...merged, ...runs, ...artifacts(true) }, 'run 42 of pull request #7 kept no plan (idac-plan), or it expired.'],
-    ['the artifact holds no plan.json', { ...merged, ...runs, ...artifacts(false) }, 'the idac-plan artifact of run 42 holds no plan.json.'],
+    ['the artifact holds no plan.json', { ...merged, ...runs, ...artifacts(false) }, 'the idac-plan artifact of run 42 holds no plan.json of at most 8 MiB.'],
   ])('%s: refused before anything is applied', (_name, api, why) => {
     const r = runFetch(api, '{}', why.includes('no plan.json') ? 'other.json' : 'plan.json');
     expect(r.code).toBe(1);
