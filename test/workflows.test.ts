@@ -4,9 +4,12 @@
 // full commit SHA with a version comment, `permissions: {}` at the top and on every job a list of
 // its own, cloud credentials only in jobs on main behind the production environment.
 
-import { readdirSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import { crc32 } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { root } from './e2e/cli.js';
@@ -27,7 +30,7 @@ const files = [
 ];
 const rel = (f: string) => relative(root, f);
 
-interface Step { uses?: string; run?: string; env?: Record<string, string>; with?: Record<string, unknown> }
+interface Step { name?: string; uses?: string; run?: string; if?: string; env?: Record<string, string>; with?: Record<string, unknown> }
 interface Job { permissions?: unknown; environment?: unknown; if?: string; steps: Step[]; env?: Record<string, string> }
 interface Workflow { on: Record<string, unknown>; permissions?: unknown; concurrency?: { group: string; 'cancel-in-progress': boolean }; jobs: Record<string, Job> }
 const load = (f: string) => parse(readFileSync(f, 'utf8')) as Workflow;
@@ -83,7 +86,8 @@ describe('shipped workflows', () => {
     for (const job of Object.values(wf.jobs)) {
       expect(job.if).toBe("github.ref == 'refs/heads/main'");
       expect(job.environment).toBe('production');
-      expect(job.permissions).toEqual({ contents: 'read', 'id-token': 'write' });
+      // apply.yml also reads which pull request merged the commit, and that pull request's plan artifact.
+      expect(job.permissions).toEqual({ contents: 'read', 'id-token': 'write', ...(file === 'apply.yml' ? { actions: 'read', 'pull-requests': 'read' } : {}) });
       const idac = job.steps.filter((s) => s.uses?.startsWith('idac-dev/idac@'));
       expect(idac.some((s) => String(s.with?.args).startsWith('apply'))).toBe(true);
     }
@@ -104,3 +108,140 @@ describe('shipped workflows', () => {
     expect(readFileSync(join(root, 'action.yml'), 'utf8')).toContain('IDAC_ARGS: ${{ inputs.args }}');
   });
 });
+
+describe("action.yml's run step: args split as shell words, never evaluated", () => {
+  // The step's own script and env, run with bash as the runner would (expressions filled in).
+  const action = parse(readFileSync(join(root, 'action.yml'), 'utf8')) as { runs: { steps: (Step & { name?: string; shell?: string })[] } };
+  const step = action.runs.steps.find((s) => s.name === 'Run idac')!;
+  const runStep = (args: string) => {
+    const cwd = mkdtempSync(join(tmpdir(), 'idac-action-'));
+    const env = Object.fromEntries(Object.entries(step.env ?? {}).map(([k, v]) => [k, v.replace('${{ inputs.args }}', args).replace('${{ github.action_path }}', root)]));
+    const r = spawnSync('bash', ['-c', step.run!], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '', ...env } });
+    return { code: r.status, stdout: r.stdout, stderr: r.stderr, files: readdirSync(cwd) };
+  };
+
+  it('runs in bash and passes every line of a multi-line args', () => {
+    expect(step.shell).toBe('bash');
+    const r = runStep('rules\n  --format json\n  aws/no-wildcard-action\n');
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.stdout) as { id: string }).id).toBe('aws/no-wildcard-action');
+  });
+
+  it('quotes group words; $VAR, $(…), backquotes and globs reach idac as written and run nothing', () => {
+    const r = runStep('rules "no such $HOME $(touch dollar) `touch tick` *"');
+    expect(r).toEqual({ code: 2, stdout: '', stderr: 'idac: no rule "no such $HOME $(touch dollar) `touch tick` *" (idac rules lists them all)\n', files: [] });
+    const single = runStep("rules 'a \"b\" \\c'");
+    expect(single.stderr).toBe('idac: no rule "a \\"b\\" \\\\c" (idac rules lists them all)\n');
+  });
+
+  it('unquoted, a command substitution is two plain words, not a command', () => {
+    const r = runStep('rules $(touch pwned)');
+    expect(r.files).toEqual([]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/too many arguments for 'rules'/);
+  });
+
+  it('an unclosed quote stops the step with exit 2 before idac runs', () => {
+    expect(runStep("revoke x --reason 'INC-1")).toEqual({ code: 2, stdout: '', stderr: "idac: the action's args: the single quote at line 1, column 19 is never closed. Nothing was run.\n", files: [] });
+  });
+});
+
+describe('apply.yml applies the plan reviewed on the pull request (THREATS #74)', () => {
+  const pr = load(join(TEMPLATES, 'pr.yml'));
+  const apply = load(join(TEMPLATES, 'apply.yml'));
+  const steps = apply.jobs.apply!.steps;
+  const fetch = steps.find((s) => s.name?.startsWith('The plan reviewed'))!;
+
+  it('pr.yml keeps idac plan --format json as the artifact idac-plan', () => {
+    const plan = pr.jobs.plan!.steps;
+    const json = plan.findIndex((s) => s.uses?.startsWith('idac-dev/idac@') && s.with?.args === 'plan --format json --out plan.json');
+    const upload = plan.findIndex((s) => s.uses?.startsWith('actions/upload-artifact@'));
+    expect(json).toBeGreaterThanOrEqual(0);
+    expect(upload).toBeGreaterThan(json);
+    expect(plan[upload]!.with).toMatchObject({ name: 'idac-plan', path: 'plan.json', overwrite: true });
+  });
+
+  it('on push the apply gets --plan with the fetched file; only a run by hand applies without one', () => {
+    const applies = steps.filter((s) => s.uses?.startsWith('idac-dev/idac@'));
+    expect(applies.map((s) => [s.if, s.with?.args])).toEqual([
+      ["github.event_name == 'push'", 'apply --plan ${{ runner.temp }}/reviewed-plan.json --format markdown --out apply.md'],
+      ["github.event_name == 'workflow_dispatch'", 'apply --format markdown --out apply.md'],
+    ]);
+    expect(Object.keys(apply.on).sort()).toEqual(['push', 'workflow_dispatch']);
+    expect(fetch.if).toBe("github.event_name == 'push'");
+    expect(fetch.run).toContain('mv "$RUNNER_TEMP/plan.part" "$RUNNER_TEMP/reviewed-plan.json"');
+  });
+
+  it('the plan is fetched before any credential exists in the job, with the job token only, and is never run', () => {
+    const at = steps.indexOf(fetch);
+    const firstCredential = steps.findIndex((s) => s.uses?.startsWith('aws-actions/') || JSON.stringify(s.env ?? {}).includes('secrets.'));
+    expect(at).toBeGreaterThan(0);
+    expect(at).toBeLessThan(firstCredential);
+    expect(fetch.env).toEqual({ GH_TOKEN: '${{ github.token }}', REPO: '${{ github.repository }}', SHA: '${{ github.sha }}', PR_WORKFLOW: 'pr.yml' });
+    expect(fetch.run).toContain('name=idac-plan');
+    // Read as data: one member of the zip, to a name of our choosing; nothing from it is executed.
+    expect(fetch.run).toMatch(/unzip -p "\$RUNNER_TEMP\/idac-plan.zip" plan.json \| head -c \d+ >/);
+    expect(fetch.run).not.toMatch(/\b(eval|source|bash|sh|node|chmod)\b|unzip (?!-p)/);
+  });
+
+  // The fetch step run by bash against a stub `gh` that answers from a table of API paths.
+  const runFetch = (api: Record<string, unknown>, planText = '{"fingerprint":"f"}', member = 'plan.json') => {
+    const dir = mkdtempSync(join(tmpdir(), 'idac-apply-fetch-'));
+    const bin = join(dir, 'bin');
+    const temp = join(dir, 'temp');
+    mkdirSync(bin);
+    mkdirSync(temp);
+    writeFileSync(join(dir, 'api.json'), JSON.stringify(api));
+    writeFileSync(join(dir, 'artifact.zip'), zipOf(member, planText));
+    writeFileSync(join(bin, 'gh'), `#!/bin/sh\n[ "$1" = api ] || exit 64\necho "$2" >> '${dir}/calls'\ncase "$2" in */zip) exec cat '${dir}/artifact.zip';; esac\nexec jq -e --arg p "$2" '.[$p]' '${dir}/api.json'\n`);
+    chmodSync(join(bin, 'gh'), 0o755);
+    const env = { ...process.env, PATH: `${bin}:${process.env.PATH}`, RUNNER_TEMP: temp, GH_TOKEN: 't', REPO: 'acme/identities', SHA: 'a'.repeat(40), PR_WORKFLOW: 'pr.yml' };
+    const r = spawnSync('bash', ['-c', fetch.run!], { cwd: dir, encoding: 'utf8', env });
+    const plan = readdirSync(temp).includes('reviewed-plan.json') ? readFileSync(join(temp, 'reviewed-plan.json'), 'utf8') : null;
+    return { code: r.status, stdout: r.stdout, plan };
+  };
+  const SHA = 'a'.repeat(40);
+  const HEAD = 'b'.repeat(40);
+  const merged = { [`repos/acme/identities/commits/${SHA}/pulls`]: [{ number: 9, merged_at: null, merge_commit_sha: SHA, head: { sha: 'c'.repeat(40) } }, { number: 7, merged_at: '2026-11-23T10:00:00Z', merge_commit_sha: SHA, head: { sha: HEAD } }] };
+  const runs = { [`repos/acme/identities/actions/workflows/pr.yml/runs?event=pull_request&status=completed&head_sha=${HEAD}&per_page=1`]: { workflow_runs: [{ id: 42 }] } };
+  const artifacts = (expired: boolean) => ({ 'repos/acme/identities/actions/runs/42/artifacts?name=idac-plan': { artifacts: [{ id: 5, expired }] } });
+
+  it('finds the merged pull request, its pr.yml run and that run\'s plan, and writes it for --plan', () => {
+    const r = runFetch({ ...merged, ...runs, ...artifacts(false) }, '{"fingerprint":"abc"}\n');
+    expect(r).toEqual({ code: 0, stdout: 'reviewed plan: pull request #7, run 42\n', plan: '{"fingerprint":"abc"}\n' });
+  });
+
+  it.each<[string, Record<string, unknown>, string]>([
+    ['a direct push (no pull request merged it)', { [`repos/acme/identities/commits/${SHA}/pulls`]: [] }, `no pull request merged ${SHA} (a direct push?), so there is no reviewed plan.`],
+    ['no completed pr.yml run', { ...merged, [Object.keys(runs)[0]!]: { workflow_runs: [] } }, `no completed pr.yml run for pull request #7 at ${HEAD}.`],
+    ['the artifact expired', { ...merged, ...runs, ...artifacts(true) }, 'run 42 of pull request #7 kept no plan (idac-plan), or it expired.'],
+    ['the artifact holds no plan.json', { ...merged, ...runs, ...artifacts(false) }, 'the idac-plan artifact of run 42 holds no plan.json of at most 8 MiB.'],
+  ])('%s: refused before anything is applied', (_name, api, why) => {
+    const r = runFetch(api, '{}', why.includes('no plan.json') ? 'other.json' : 'plan.json');
+    expect(r.code).toBe(1);
+    expect(r.plan).toBeNull();
+    expect(r.stdout).toBe(`::error::${why} Nothing was applied: read what changed, then run this workflow by hand (workflow_dispatch) to apply main as it is.\n`);
+  });
+});
+
+/** Little-endian fields of 2 or 4 bytes, as zip headers are laid out. */
+function le(fields: [2 | 4, number][]): Buffer {
+  const out = Buffer.alloc(fields.reduce((n, [size]) => n + size, 0));
+  let at = 0;
+  for (const [size, value] of fields) at = size === 2 ? out.writeUInt16LE(value, at) : out.writeUInt32LE(value, at);
+  return out;
+}
+
+/** A zip archive holding one stored (uncompressed) file, as the artifact download returns. */
+function zipOf(name: string, text: string): Buffer {
+  const data = Buffer.from(text);
+  const file = Buffer.from(name);
+  const crc = crc32(data);
+  // signature, version(s), flags, method 0 (stored), time, date, crc, sizes, name length, extra length
+  const local = le([[4, 0x04034b50], [2, 20], [2, 0], [2, 0], [2, 0], [2, 0], [4, crc], [4, data.length], [4, data.length], [2, file.length], [2, 0]]);
+  // … then comment length, disk, attributes, and the local header's offset (0)
+  const central = le([[4, 0x02014b50], [2, 20], [2, 20], [2, 0], [2, 0], [2, 0], [2, 0], [4, crc], [4, data.length], [4, data.length], [2, file.length], [2, 0], [2, 0], [2, 0], [2, 0], [4, 0], [4, 0]]);
+  const end = le([[4, 0x06054b50], [2, 0], [2, 0], [2, 1], [2, 1], [4, central.length + file.length], [4, local.length + file.length + data.length], [2, 0]]);
+  return Buffer.concat([local, file, data, central, file, end]);
+}

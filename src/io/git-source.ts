@@ -88,6 +88,7 @@ export class GitSource implements Source {
 export class BatchReader {
   private readonly proc;
   private buf = Buffer.alloc(0);
+  private ended: Error | null = null;
   private readonly queue: Array<{ resolve: (b: Uint8Array | number) => void; reject: (e: Error) => void }> = [];
 
   constructor(root: string, private readonly check = false) {
@@ -97,6 +98,13 @@ export class BatchReader {
       this.drain();
     });
     this.proc.on('error', (e) => this.failAll(e));
+    // git gone (killed, or not a repository): what is asked, or still to be asked, fails instead
+    // of waiting forever; writing to its closed stdin is EPIPE, which ends up here too.
+    this.proc.stdin.on('error', (e) => this.failAll(e));
+    this.proc.on('close', (code, signal) => {
+      this.ended = new Error(`git cat-file ended (${signal ?? `exit ${code}`}) before answering`);
+      this.failAll(this.ended);
+    });
   }
 
   read(oid: string): Promise<Uint8Array> {
@@ -109,6 +117,7 @@ export class BatchReader {
 
   private ask(oid: string): Promise<Uint8Array | number> {
     return new Promise((resolve, reject) => {
+      if (this.ended) return reject(this.ended);
       this.queue.push({ resolve, reject });
       this.proc.stdin.write(`${oid}\n`);
     });

@@ -28,12 +28,15 @@ export function idac(args: string[], opts: { cwd?: string; env?: Record<string, 
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
-/** `idac` without blocking this process's event loop (for a server that lives in the test process). */
-export function idacAsync(args: string[], opts: { cwd?: string; env?: Record<string, string | undefined> } = {}): Promise<CliResult> {
+/**
+ * A child process without blocking this process's event loop (for tests that serve it, e.g. a
+ * loopback GitHub). `env`: added to this process's environment; an undefined value removes it.
+ */
+export function runAsync(command: string, args: string[], opts: { cwd: string; env?: Record<string, string | undefined> }): Promise<CliResult> {
+  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '', ...opts.env };
+  for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k];
   return new Promise((resolve, reject) => {
-    const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '', ...opts.env };
-    for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k];
-    const child = spawn(process.execPath, [cliPath, ...args], { cwd: opts.cwd ?? root, env: env as Record<string, string> });
+    const child = spawn(command, args, { cwd: opts.cwd, env: env as Record<string, string> });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -41,6 +44,11 @@ export function idacAsync(args: string[], opts: { cwd?: string; env?: Record<str
     child.on('error', reject);
     child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
   });
+}
+
+/** `idac` without blocking this process's event loop (for a server that lives in the test process). */
+export function idacAsync(args: string[], opts: { cwd?: string; env?: Record<string, string | undefined> } = {}): Promise<CliResult> {
+  return runAsync(process.execPath, [cliPath, ...args], { cwd: opts.cwd ?? root, env: opts.env });
 }
 
 /** A throw-away repo: repo-relative path → content. */

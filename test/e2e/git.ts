@@ -22,10 +22,15 @@ export class GitRepo {
   static fromFolder(from: string): GitRepo {
     const dir = mkdtempSync(join(tmpdir(), 'idac-plan-'));
     cpSync(from, dir, { recursive: true });
-    git(dir, 'init', '-q', '-b', 'main');
-    const repo = new GitRepo(dir);
+    const repo = GitRepo.init(dir);
     repo.commit('base');
     return repo;
+  }
+
+  /** A new repository on branch main in `dir` (files in it stay uncommitted). */
+  static init(dir: string): GitRepo {
+    git(dir, 'init', '-q', '-b', 'main');
+    return new GitRepo(dir);
   }
 
   read(path: string): string {

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { validate } from '../../src/check/validate.js';
 import { FsSource } from '../../src/io/fs-source.js';
-import { GitSource } from '../../src/io/git-source.js';
+import { BatchReader, GitSource } from '../../src/io/git-source.js';
 import { MemorySource } from '../../src/io/memory-source.js';
 import { isOversize } from '../../src/io/source.js';
 import { parseInstant } from '../../src/time.js';
@@ -111,4 +111,12 @@ describe('sources', () => {
     expect(listing.ok && listing.files.map((f) => f.path)).toContain('identities/payments/.hidden.yaml');
   });
 
+
+  it('git cat-file that ends early fails every read, asked before or after, instead of waiting forever', async () => {
+    // Not a repository: git exits 128 at once, so writes to its stdin meet a closed pipe.
+    const reader = new BatchReader(mkdtempSync(join(tmpdir(), 'idac-not-git-')));
+    const early = reader.read('0'.repeat(40));
+    await expect(early).rejects.toThrow(/^git cat-file ended \(exit 128\) before answering$/);
+    await expect(reader.read('1'.repeat(40))).rejects.toThrow(/^git cat-file ended \(exit 128\) before answering$/);
+  });
 });
