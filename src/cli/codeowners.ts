@@ -16,6 +16,7 @@ import { common, oneOf, useColor } from './common.js';
 import { UsageError } from './errors.js';
 import { renderFindings } from './findings-output.js';
 import { emit } from './write.js';
+import { knownSecrets } from '../rules/redactor.js';
 
 const FORMATS = ['text', 'json', 'github'] as const;
 const RULE = 'codeowners/stale';
@@ -32,11 +33,14 @@ export async function run(_args: string[], opts: Record<string, string | undefin
   const previous = opts.check === undefined ? await currentHash(source) : null;
   const repo = await readRepository(source, ORG_FILE);
   if (!repo.ok) throw new UsageError(repo.message);
-  const orgData = repo.value.org;
+  // A secret found in one file and repeated in another (an owner that is another file's password)
+  // is withheld here too: every secret this run found, not only each file's own.
+  const known = knownSecrets();
+  const orgData = repo.value.org && known.data(repo.value.org);
   if (!orgData) throw new UsageError(`${ORG_FILE} is missing or invalid (run idac validate): CODEOWNERS needs its security owners and teams`);
   const owned: OwnedIdentity[] = repo.value.identities.map(({ file, data }) => {
     const s = data.spec.stewardship;
-    return { file, owner: s.owner, successor: s.successor ?? null, team: s.team };
+    return { file: known.text(file), owner: known.text(s.owner), successor: s.successor === undefined ? null : known.text(s.successor), team: known.text(s.team) };
   });
   const skipped = repo.value.skipped.length;
   const expected = expectedEntries(orgModel(orgData), owned, FOLDER);

@@ -9,6 +9,7 @@ import { USER } from '../github/shapes.js';
 import { GitHubClient, type GitHubFailure } from '../io/github.js';
 import { isOversize } from '../io/source.js';
 import { COMMENT_LIMIT, PLAN_MARKER } from '../render/plan-markdown.js';
+import { fingerprint, secretMatches } from '../rules/secrets.js';
 import { common, positiveInt } from './common.js';
 import { UsageError } from './errors.js';
 
@@ -93,6 +94,9 @@ export async function run(_args: string[], opts: Record<string, string | undefin
 
   let body = await readFileText(resolve(opts.plan), '--plan');
   if (!body.includes(PLAN_MARKER)) body = `${PLAN_MARKER}\n${body}`;
+  // The plan file is input like any manifest: a secret in it is never posted.
+  const inPlan = await secretMatches(body);
+  if (inPlan.length > 0) throw new UsageError(`--plan ${opts.plan} holds a secret (${inPlan[0]!.rule}, fingerprint ${fingerprint(inPlan[0]!.text)}): not posting it; write the plan again with \`idac plan --format markdown\`, which withholds secrets. No comment was written`, 1);
   if (body.length > COMMENT_LIMIT) throw new UsageError(`--plan ${opts.plan} is ${body.length} characters; a GitHub comment holds ${COMMENT_LIMIT}: write it with \`idac plan --format markdown\`, which stays under the limit`);
 
   const author = await resolveAuthor(c, 'comment');

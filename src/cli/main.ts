@@ -7,6 +7,9 @@ import { UsageError } from './errors.js';
 
 const version = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
 
+/** Shorter arguments (flags, formats, durations) cannot hold a secret any secret/* rule finds. */
+const MIN_SECRET_ARG = 8;
+
 type Handler = (args: string[], opts: Record<string, string | undefined>) => Promise<number>;
 
 function withCommon(cmd: Command): Command {
@@ -144,6 +147,9 @@ export async function main(argv: string[]): Promise<number> {
     .option('--out <file>', 'write to a file instead of stdout')
     .action(run(() => import('./rules.js')));
 
+  // An argument may be a pasted secret (`who-can --identity ghp_…`): scanned once, so wherever a
+  // command echoes it, the output backstop (src/cli/redact-output.ts) shows its fingerprint.
+  if (argv.some((a) => a.length >= MIN_SECRET_ARG)) await (await import('../rules/secrets.js')).secretMatches(`${argv.join('\n')}\n`);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return code;

@@ -16,7 +16,19 @@ import type { Organization } from '../manifest/organization.generated.js';
 import type { SchemaKind } from '../manifest/schemas.js';
 import { verifyEdit, type Change } from '../manifest/verify-edit.js';
 import { orgModel, type OrgModel } from '../model/org.js';
-import { fileSecrets, isWithheld } from '../rules/secrets.js';
+import { fileSecrets, fingerprint, isWithheld, secretMatches } from '../rules/secrets.js';
+
+/**
+ * Refuses (exit 1, before anything is read or written) a value the user gave that the command would
+ * write into a manifest, when it holds a secret: named by its option, shown by its fingerprint.
+ */
+export async function refuseSecretArguments(args: Record<string, string | readonly string[] | undefined>): Promise<void> {
+  for (const [option, value] of Object.entries(args)) {
+    if (value === undefined) continue;
+    const found = await secretMatches(typeof value === 'string' ? value : value.join('\n'));
+    if (found.length > 0) throw new UsageError(`${option} holds a secret (${found[0]!.rule}, fingerprint ${fingerprint(found[0]!.text)}): idac does not write it into a manifest; give the value without it. Nothing was changed`, 1);
+  }
+}
 import { UsageError } from './errors.js';
 
 export interface RepoManifests {
@@ -102,7 +114,8 @@ export async function readRaw(dir: string, file: string): Promise<RawFile> {
 export async function readRawAsRead(dir: string, file: string, data: unknown): Promise<RawFile> {
   const raw = await readRaw(dir, file);
   const now = loadText(raw.text, { expect: 'MachineIdentity', fast: true });
-  if (!isDeepStrictEqual(now.data, data)) throw new UsageError(`${file} changed on disk while idac was reading it; nothing was changed: run the command again on the new content`, 1);
+  // Like with like: readManifests withheld every value holding a secret, so the data as read now is too.
+  if (!isDeepStrictEqual((await fileSecrets(file, raw.text)).redactor.data(now.data), data)) throw new UsageError(`${file} changed on disk while idac was reading it; nothing was changed: run the command again on the new content`, 1);
   return raw;
 }
 
@@ -117,6 +130,10 @@ export async function writeEdits(dir: string, edits: readonly FileEdit[], hooks?
     if (wrong) throw new UsageError(`not writing anything: ${e.raw.file}: ${wrong}; nothing was changed`, 1);
     // A value shown as a secret's fingerprint is never written back in place of the secret.
     if (e.after.split('\n').some((l) => isWithheld(l) && !e.raw.text.includes(l))) throw new UsageError(`not writing ${e.raw.file}: the change would write a value withheld because it holds a secret (see idac validate's secret/* finding); nothing was changed`, 1);
+    // Nor does an edit ever add a secret (a token pasted into --reason): the old text's secrets stay, no new one is written.
+    const before = new Set((await secretMatches(e.raw.text)).map((m) => m.text));
+    const added = (await secretMatches(e.after)).filter((m) => !before.has(m.text));
+    if (added.length > 0) throw new UsageError(`not writing ${e.raw.file}: the change would add a secret (${added[0]!.rule}, fingerprint ${fingerprint(added[0]!.text)}) to it; nothing was changed`, 1);
   }
   const written = await writeAtomically(dir, edits.map((e) => ({ path: e.raw.file, bytes: Buffer.from(`${e.raw.bom ? '\ufeff' : ''}${e.after}`, 'utf8'), expected: e.raw.hash })), hooks);
   if (!written.ok) throw new UsageError(written.message, written.code);

@@ -14,7 +14,7 @@ import { offboardReport, peopleNamed, SUCCESSOR_PATH, successorGaps, withSuccess
 import { renderOffboardJson, renderOffboardText, type OffboardNext, type Written } from '../render/offboard.js';
 import { common, oneOf } from './common.js';
 import { UsageError } from './errors.js';
-import { readManifests, readRaw, readRawAsRead, writeEdits, type FileEdit } from './manifest-files.js';
+import { readManifests, readRaw, readRawAsRead, refuseSecretArguments, writeEdits, type FileEdit } from './manifest-files.js';
 import { emit } from './write.js';
 
 const FORMATS = ['text', 'json'] as const;
@@ -25,6 +25,7 @@ export async function run(args: string[], opts: Record<string, string | undefine
   const person = args[0] ?? '';
   if (!isEmail(person)) throw new UsageError(`${show(person)} is not an e-mail address; PERSON is the address the manifests name`);
   const format = oneOf('--format', opts.format, FORMATS, 'text');
+  await refuseSecretArguments({ '--successor': opts.successor as unknown as string[] | undefined });
   const choice = successorChoice(opts.successor as unknown);
   const repo = await readManifests(dir);
   // A file that does not load cannot be read for roles; if it might name the person, say so.

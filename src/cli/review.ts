@@ -14,7 +14,7 @@ import { reviewsDue } from '../review/due.js';
 import { isoDate, isoInstant, parseDuration } from '../time.js';
 import { common, oneOf } from './common.js';
 import { UsageError } from './errors.js';
-import { readManifests, readRaw, readRawAsRead, writeEdits } from './manifest-files.js';
+import { readManifests, readRaw, readRawAsRead, refuseSecretArguments, writeEdits } from './manifest-files.js';
 import { emit } from './write.js';
 
 const FORMATS = ['text', 'json'] as const;
@@ -52,6 +52,7 @@ export async function runAttest(args: string[], opts: Record<string, string | un
   const format = oneOf('--format', opts.format, FORMATS, 'text');
   if (name === undefined || !NAME.test(name)) throw new UsageError(`${show(name ?? '')} is not an identity name (^[a-z][a-z0-9-]{1,46}[a-z0-9]$): idac review attest NAME --reviewer EMAIL`);
   const reviewer = opts.reviewer ?? '';
+  await refuseSecretArguments({ '--reviewer': reviewer });
   if (!isEmail(reviewer)) throw new UsageError(reviewer === '' ? '--reviewer EMAIL is required: who reviewed the access' : `--reviewer ${show(reviewer)} is not an e-mail address`);
   const repo = await readManifests(dir);
   const found = repo.identities.filter((i) => i.data.metadata.name === name);

@@ -10,7 +10,7 @@ import { didYouMean } from '../manifest/schemas.js';
 import { isoDate } from '../time.js';
 import { common } from './common.js';
 import { UsageError } from './errors.js';
-import { readRaw, writeEdits } from './manifest-files.js';
+import { readRaw, refuseSecretArguments, writeEdits } from './manifest-files.js';
 
 export async function run(args: string[], opts: Record<string, string | undefined>): Promise<number> {
   const { dir, now } = common(opts);
@@ -18,6 +18,7 @@ export async function run(args: string[], opts: Record<string, string | undefine
   if (!/^[a-z][a-z0-9-]{1,46}[a-z0-9]$/.test(name)) throw new UsageError(`${JSON.stringify(name.slice(0, 60))} is not an identity name (^[a-z][a-z0-9-]{1,46}[a-z0-9]$)`);
   const reason = opts.reason?.trim() ?? '';
   if (reason === '') throw new UsageError('--reason is required: say why (an incident id), it is recorded in the manifest and the pull request');
+  await refuseSecretArguments({ '--reason': reason });
   const listing = await new FsSource(dir).list(['identities']);
   if (!listing.ok) throw new UsageError(listing.message);
   const manifests = listing.files.filter((f) => !f.symlink && /\/[^/]+\.ya?ml$/i.test(f.path)).map((f) => ({ path: f.path, name: f.path.slice(f.path.lastIndexOf('/') + 1).replace(/\.ya?ml$/i, '') }));

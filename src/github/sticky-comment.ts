@@ -3,6 +3,7 @@
 // (anyone can paste a marker into a comment; THREATS.md 73).
 
 import type { GitHubClient, GitHubFailure } from '../io/github.js';
+import { knownSecrets } from '../rules/redactor.js';
 import { COMMENT, COMMENTS, PER_PAGE, type Comment } from './shapes.js';
 
 export interface StickyTarget {
@@ -21,7 +22,9 @@ export type StickyResult =
 /** 100 pages of 100: more comments than that on one PR is not a case worth paging further for. */
 const MAX_PAGES = 100;
 
-export async function upsertStickyComment(client: GitHubClient, t: StickyTarget, body: string): Promise<StickyResult> {
+export async function upsertStickyComment(client: GitHubClient, t: StickyTarget, text: string): Promise<StickyResult> {
+  // Every secret found in this run, wherever it is repeated, leaves only as its fingerprint.
+  const body = knownSecrets().text(text);
   const base = `/repos/${encodeURIComponent(t.owner)}/${encodeURIComponent(t.repo)}`;
   let mine: Comment | null = null;
   let ignored = 0;

@@ -3,6 +3,7 @@
 // when there is nothing left. Issues by anyone else carrying the marker are never touched.
 
 import type { GitHubClient, GitHubFailure } from '../io/github.js';
+import { knownSecrets } from '../rules/redactor.js';
 import { ISSUE, ISSUES, PER_PAGE, type Issue } from './shapes.js';
 
 export interface IssueTarget {
@@ -18,7 +19,9 @@ export type IssueResult =
 
 const MAX_PAGES = 50;
 
-export async function upsertStickyIssue(client: GitHubClient, t: IssueTarget, content: { title: string; body: string } | null): Promise<IssueResult> {
+export async function upsertStickyIssue(client: GitHubClient, t: IssueTarget, text: { title: string; body: string } | null): Promise<IssueResult> {
+  // Every secret found in this run, wherever it is repeated, leaves only as its fingerprint.
+  const content = text === null ? null : { title: knownSecrets().text(text.title), body: knownSecrets().text(text.body) };
   const base = `/repos/${encodeURIComponent(t.owner)}/${encodeURIComponent(t.repo)}`;
   let mine: Issue | null = null;
   for (let page = 1; page <= MAX_PAGES && mine === null; page++) {

@@ -7,7 +7,7 @@ import { decode, MAX_FILE_BYTES } from '../manifest/decode.js';
 import { loadText } from '../manifest/load.js';
 import type { MachineIdentity } from '../manifest/machine-identity.generated.js';
 import { holdsSecret } from '../rules/engine.js';
-import { pathSecrets } from '../rules/secrets.js';
+import { pathSecrets, Redactor, secretMatches } from '../rules/secrets.js';
 import { isoInstant } from '../time.js';
 import type { CommitInput, Side } from './history.js';
 
@@ -33,7 +33,10 @@ export async function commitInputs(log: readonly LogCommit[], blob: (oid: string
       if (!isManifest(ch.path)) continue;
       files.push({ before: ch.oldOid ? await side(ch.oldOid, ch.path) : null, after: ch.newOid ? await side(ch.newOid, ch.path) : null });
     }
-    if (files.length > 0) out.push({ sha: c.sha, author: c.author, email: c.email, date: isoInstant(Date.parse(c.date)), subject: c.subject, files });
+    if (files.length === 0) continue;
+    // The commit's own words are input too (`git -c user.name=ghp_… commit`): a secret in them is withheld.
+    const said = new Redactor((await secretMatches(`${c.author}\n${c.email}\n${c.subject}\n`)).map((m) => m.text));
+    out.push({ sha: c.sha, author: said.text(c.author), email: said.text(c.email), date: isoInstant(Date.parse(c.date)), subject: said.text(c.subject), files });
   }
   return out;
 }

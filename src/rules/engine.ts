@@ -10,7 +10,7 @@ import type { Organization } from '../manifest/organization.generated.js';
 import type { SchemaKind } from '../manifest/schemas.js';
 import { ruleById, rules } from './index.js';
 import type { RepoContext, RepoEntry, RepoReport, Report, RuleContext } from './types.js';
-import { fingerprint, pathSecrets, Redactor, secretMatches, type SecretMatch } from './secrets.js';
+import { decodedSecrets, fingerprint, pathSecrets, Redactor, secretMatches, withheldText, type SecretMatch } from './secrets.js';
 import { packSummaries, summaryOf } from './lib/summaries.js';
 import { iamCatalog } from '../access/iam-catalog.js';
 import { awsServices, effectiveAccess } from '../access/model.js';
@@ -103,6 +103,12 @@ async function checkText(file: string, bytes: Uint8Array, expect: SchemaKind, op
   const scanned = await scanSecrets(file, identity, text, lines);
   const secrets = scanned.secrets;
   findings.push(...scanned.findings);
+  // A secret YAML escapes assembled ("ghp\x5f…", a line continuation) is in the data, not the text.
+  for (const m of await decodedSecrets(text, loaded.data)) {
+    const pos = lines.at(loaded.locate(m.path, m.at));
+    findings.push(secretFinding(m, file, identity, pos.line, pos.column, ' (written with YAML escapes)'));
+    secrets.push(m.text);
+  }
 
   const summaries: Record<string, unknown> = {};
   let org: Organization | undefined;
@@ -218,7 +224,10 @@ function scrub(findings: Finding[], leaks: Leaks): Finding[] {
     const identity = f.identity !== null && leaks.any(f.identity) ? null : f.identity;
     // Quoted values are cut at 60 characters, so a value may hold only a few characters of a
     // secret: any 6 of them withhold the value.
-    const quoted = f.message.replace(/"(?:[^"\\]|\\.)*"/g, (q) => (leaks.part(q) ? '"[redacted]"' : q));
+    const quoted = f.message.replace(/"(?:[^"\\]|\\.)*"/g, (q) => {
+      const secret = leaks.part(q);
+      return secret === null ? q : withheldText(secret);
+    });
     if (quoted === f.message && !leaks.any(f.message)) return identity === f.identity ? f : { ...f, identity };
     return { ...f, identity, message: leaks.any(quoted) ? 'message withheld: it would show part of a secret found in this file (see the secret/* finding)' : quoted };
   });
@@ -227,25 +236,26 @@ function scrub(findings: Finding[], leaks: Leaks): Finding[] {
 interface Leaks {
   /** Holds 12 characters of a secret (or a whole short one). */
   any(text: string): boolean;
-  /** Holds 6 characters of a secret: for short quoted excerpts. */
-  part(text: string): boolean;
+  /** The secret `text` holds 6 characters of (for short quoted excerpts), or null. */
+  part(text: string): string | null;
 }
 
 function leakCheck(secrets: readonly string[]): Leaks {
-  if (secrets.length === 0) return { any: () => false, part: () => false };
+  if (secrets.length === 0) return { any: () => false, part: () => null };
   const windows = (n: number) => {
-    const out = new Set<string>();
+    const out = new Map<string, string>();
     for (const s of secrets) {
-      if (s.length < n) out.add(s);
-      for (let i = 0; i + n <= s.length; i++) out.add(s.slice(i, i + n));
+      if (s.length < n) out.set(s, s);
+      for (let i = 0; i + n <= s.length; i++) out.set(s.slice(i, i + n), s);
     }
     return out;
   };
-  const has = (set: Set<string>) => (text: string) => {
-    for (const w of set) if (text.includes(w)) return true;
-    return false;
+  const find = (map: Map<string, string>) => (text: string) => {
+    for (const [w, secret] of map) if (text.includes(w)) return secret;
+    return null;
   };
-  return { any: has(windows(12)), part: has(windows(6)) };
+  const any = find(windows(12));
+  return { any: (text) => any(text) !== null, part: find(windows(6)) };
 }
 
 function capPerFile(findings: Finding[]): Finding[] {

@@ -7,6 +7,8 @@
 // line of defence (src/cli/redact-output.ts, through src/rules/redactor.ts) redacts everything it prints or writes with it, so a
 // value no reader thought of (a diff's context line, a message quoting a path) cannot leak either.
 
+import type { Path } from '../findings.js';
+import { loadText } from '../manifest/load.js';
 import { rules } from './index.js';
 import { secretlintScan } from './lib/secretlint-scan.js';
 import type { SecretlintMatch, TextScan } from './types.js';
@@ -46,6 +48,48 @@ export async function pathSecrets(path: string): Promise<SecretMatch[]> {
   return secretMatches(`${path.split('/').map((segment) => segment.replace(/\.ya?ml$/i, '')).join('\n')}\n`);
 }
 
+/** A secret that YAML escapes assembled (`"ghp\x5f…"`, a `\` line continuation): found in a decoded key or value. */
+export interface DecodedSecret extends SecretMatch {
+  path: Path;
+  at: 'key' | 'value';
+}
+
+/**
+ * The secrets in the loaded data that the text does not show as written: a key or string value whose
+ * decoded form is not in the text (only double-quoted escapes make one, so a text without `\` has
+ * none and costs nothing). All such strings are scanned at once, a line each.
+ */
+export async function decodedSecrets(text: string, data: unknown): Promise<DecodedSecret[]> {
+  if (!text.includes('\\') || data === undefined) return [];
+  const strings: { path: Path; at: 'key' | 'value'; value: string }[] = [];
+  const walk = (v: unknown, path: Path): void => {
+    if (typeof v === 'string') {
+      if (!text.includes(v)) strings.push({ path, at: 'value', value: v });
+    } else if (Array.isArray(v)) v.forEach((item, i) => walk(item, [...path, i]));
+    else if (v !== null && typeof v === 'object') {
+      for (const [k, item] of Object.entries(v)) {
+        if (!text.includes(k)) strings.push({ path: [...path, k], at: 'key', value: k });
+        walk(item, [...path, k]);
+      }
+    }
+  };
+  walk(data, []);
+  if (strings.length === 0) return [];
+  const starts: number[] = [];
+  let joined = '';
+  for (const s of strings) {
+    starts.push(joined.length);
+    joined += `${s.value}\n`;
+  }
+  const out: DecodedSecret[] = [];
+  for (const m of await secretMatches(joined)) {
+    let i = starts.length - 1;
+    while (i > 0 && starts[i]! > m.offset) i--;
+    out.push({ ...m, path: strings[i]!.path, at: strings[i]!.at });
+  }
+  return out;
+}
+
 export interface FileSecrets {
   /** The secrets of the file's text and of its path. */
   redactor: Redactor;
@@ -61,7 +105,7 @@ export interface FileSecrets {
  */
 export async function fileSecrets(file: string, text: string | null): Promise<FileSecrets> {
   const inPath = await pathSecrets(file);
-  const inText = text === null ? [] : await secretMatches(text);
+  const inText = text === null ? [] : [...(await secretMatches(text)), ...(await decodedSecrets(text, text.includes('\\') ? loadText(text, { expect: 'MachineIdentity', fast: true }).data : undefined))];
   const redactor = new Redactor([...inPath, ...inText].map((m) => m.text));
   const pathRedactor = new Redactor(inPath.map((m) => m.text));
   return { redactor, path: pathRedactor.text(file), pathHoldsSecret: inPath.length > 0 };

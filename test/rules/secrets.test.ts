@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { expectedEntries } from '../../src/codeowners/codeowners.js';
 import { orgModel } from '../../src/model/org.js';
-import { fileSecrets, isWithheld, pathSecrets, Redactor } from '../../src/rules/secrets.js';
+import { decodedSecrets, fileSecrets, isWithheld, pathSecrets, Redactor } from '../../src/rules/secrets.js';
 import { fake } from '../secrets/fakes.js';
 
 const TOKEN = fake.github('ghp', 'unit');
@@ -70,5 +70,21 @@ describe('CODEOWNERS never carries a withheld value', () => {
       '/.github/ sec@x.example',
       '/identities/a/ok.yaml a@x.example',
     ]);
+  });
+});
+
+describe('decodedSecrets: what YAML escapes assemble', () => {
+  it('finds a token written with \\x5f or a line continuation, at its key or value; nothing in plain text', async () => {
+    const escaped = `purpose: "ghp\\x5f${TOKEN.slice(4)}"\n`;
+    expect((await decodedSecrets(escaped, { purpose: TOKEN })).map((m) => [m.rule, m.text, m.path, m.at])).toEqual([['secret/github-token', TOKEN, ['purpose'], 'value']]);
+    expect((await decodedSecrets(`"${TOKEN.slice(0, 10)}\\\n  ${TOKEN.slice(10)}": 1\n`, { [TOKEN]: 1 })).map((m) => [m.path, m.at])).toEqual([[[TOKEN], 'key']]);
+    // The source shows the value as it is (or has no escape at all): the text scan's job, not this one's.
+    expect(await decodedSecrets(`purpose: ${TOKEN} \\\n`, { purpose: TOKEN })).toEqual([]);
+    expect(await decodedSecrets(`purpose: x\n`, { purpose: TOKEN })).toEqual([]);
+  });
+
+  it('fileSecrets withholds a token that only the decoded data shows', async () => {
+    const text = `apiVersion: idac/v1\nkind: MachineIdentity\nspec:\n  purpose: "ghp\\x5f${TOKEN.slice(4)}"\n`;
+    expect((await fileSecrets('identities/a/b.yaml', text)).redactor.text(`uses ${TOKEN}`)).toBe(`uses ${shown(TOKEN)}`);
   });
 });

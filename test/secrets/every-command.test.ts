@@ -11,13 +11,12 @@
 
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { idacAsync, root, STACK_TRACE, type CliResult } from '../e2e/cli.js';
 import { GitRepo, git } from '../e2e/git.js';
+import { acceptingGitHub, type AcceptingGitHub } from './accepting-github.js';
 import { CREDENTIALS } from './credentials.js';
 import { fake } from './fakes.js';
 
@@ -182,33 +181,14 @@ function snapshot(dirs: string[]): Map<string, string> {
 }
 
 // A loopback GitHub that accepts whatever idac sends and keeps every request body.
-const bodies: string[] = [];
-let server: Server;
+let github: AcceptingGitHub;
+let bodies: string[] = [];
 let api = '';
 
-function startGitHub(): Promise<void> {
-  server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const body = Buffer.concat(chunks).toString('utf8');
-      if (body) bodies.push(`${req.method} ${req.url}: ${body}`);
-      const send = (status: number, value: unknown) => {
-        res.writeHead(status, { 'content-type': 'application/json' });
-        res.end(JSON.stringify(value));
-      };
-      const path = (req.url ?? '').split('?')[0]!;
-      if (path === '/user') return send(200, { login: 'idac-bot' });
-      if (req.method === 'GET') return send(200, []);
-      if (req.method === 'POST' && path.endsWith('/comments')) return send(201, { id: 1, body: '', user: { login: 'idac-bot' }, html_url: 'https://github.example/c/1' });
-      if (req.method === 'POST') return send(201, { number: 1, title: '', body: '', state: 'open', user: { login: 'idac-bot' }, html_url: 'https://github.example/i/1' });
-      return send(200, {});
-    });
-  });
-  return new Promise((r) => server.listen(0, '127.0.0.1', () => {
-    api = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    r();
-  }));
+async function startGitHub(): Promise<void> {
+  github = await acceptingGitHub();
+  bodies = github.bodies;
+  api = github.url;
 }
 
 /** The CLI in the seeded repository, with no GitHub token unless the step gives one. */
@@ -286,7 +266,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await new Promise<void>((r) => server.close(() => r()));
+  await new Promise<void>((r) => github.server.close(() => r()));
   rmSync(repo.dir, { recursive: true, force: true });
   rmSync(out, { recursive: true, force: true });
 });
