@@ -1,6 +1,7 @@
 // The shared writer of every edit command: temp file + rename, the file mode kept, a file changed
 // between the read and the write refused, several files written all or none; and writeEdits, the
 // check-then-write the manifest-editing commands call.
+import { createHash } from 'node:crypto';
 import { chmodSync, chownSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +9,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/cli/errors.js';
 import { readRaw, readRawAsRead, writeEdits, type FileEdit } from '../../src/cli/manifest-files.js';
 import { loadText } from '../../src/manifest/load.js';
+import { fileSecrets } from '../../src/rules/secrets.js';
+import { fake } from '../secrets/fakes.js';
 import { sha256, writeAtomically, type PlannedWrite } from '../../src/io/atomic-write.js';
 
 const dirs: string[] = [];
@@ -147,6 +150,22 @@ describe('writeEdits: what revoke, offboard --write and review attest run (check
     await expect(readRawAsRead(dir, 'a.yaml', seen)).resolves.toMatchObject({ text: MANIFEST });
     writeFileSync(join(dir, 'a.yaml'), MANIFEST.replace('successor: ivan@acme.example', 'successor: judy@acme.example'));
     await expect(readRawAsRead(dir, 'a.yaml', seen)).rejects.toMatchObject({ exitCode: 1, message: 'a.yaml changed on disk while idac was reading it; nothing was changed: run the command again on the new content' });
+  });
+
+  it('an edit that would add a secret the file did not hold (a token pasted into --reason) is refused: exit 1, nothing written', async () => {
+    const { dir, edits } = await twoFiles();
+    const token = fake.github('ghp', 'write-edits');
+    edits[0] = { ...edits[0]!, after: `${edits[0]!.after}# INC-1 ${token}\n` };
+    await expect(writeEdits(dir, edits)).rejects.toMatchObject({ exitCode: 1, message: `not writing a.yaml: the change would add a secret (secret/github-token, fingerprint ${createHash('sha256').update(token).digest('hex').slice(0, 8)}) to it; nothing was changed` });
+    expect(readFileSync(join(dir, 'a.yaml'), 'utf8')).toBe(MANIFEST);
+  });
+
+  it('a file holding a secret is read again as readManifests read it (the secret withheld): no false "changed on disk"', async () => {
+    const token = fake.github('ghp', 'read-as-read');
+    const text = MANIFEST.replace(/purpose: .*/, `purpose: deploys with ${token}`);
+    const dir = scratch({ 'a.yaml': text });
+    const seen = (await fileSecrets('a.yaml', text)).redactor.data(loadText(text, { expect: 'MachineIdentity', fast: true }).data);
+    await expect(readRawAsRead(dir, 'a.yaml', seen)).resolves.toMatchObject({ text });
   });
 
   it('a file validate would not read as text is refused when read, not rewritten with U+FFFD', async () => {
