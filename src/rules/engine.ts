@@ -184,7 +184,9 @@ function identityName(loaded: Loaded): string | null {
 
 /** Whether a text holds a secret any text rule recognises (for readers that must withhold values). */
 export async function holdsSecret(text: string): Promise<boolean> {
-  return (await secretMatches(text)).length > 0;
+  if ((await secretMatches(text)).length > 0) return true;
+  // A secret YAML escapes assemble is in the data only (decodedSecrets reads nothing without a `\`).
+  return text.includes('\\') && (await decodedSecrets(text, loadText(text, { expect: 'MachineIdentity', fast: true }).data)).length > 0;
 }
 
 /** The text rules (secrets): findings carry a fingerprint, never the matched text. */

@@ -59,7 +59,8 @@ describe('doors the every-command test did not open', () => {
       expect(leaked(out.stdout + out.stderr), format).toEqual([]);
       if (format === 'json') expect(out.stdout).toContain(shown(TOKEN));
     }
-    for (const args of [['who-can', '--identity', 'ci-deployer', '--format', 'json'], ['review', '--format', 'json', '--due', '3650d'], ['offboard', 'erin@acme.example', '--format', 'json']]) {
+    const base = git(r.dir, 'rev-parse', 'HEAD~1');
+    for (const args of [['history', 'ci-deployer', '--format', 'json'], ['history', '--all', '--format', 'markdown'], ['plan', '--base', base, '--format', 'json'], ['plan', '--base', base, '--format', 'markdown'], ['who-can', '--identity', 'ci-deployer', '--format', 'json'], ['review', '--format', 'json', '--due', '3650d'], ['offboard', 'erin@acme.example', '--format', 'json']]) {
       const out = await run(r, args);
       expect(leaked(out.stdout + out.stderr), args.join(' ')).toEqual([]);
     }
