@@ -1,7 +1,7 @@
 // A small GitHub REST client on Node's fetch: the calls `idac github comment` and `idac github audit`
 // make, with the behaviour GitHub asks clients for — wait and retry on a secondary rate limit
 // (403/429 with retry-after in seconds or as an HTTP date, else exponential backoff with jitter),
-// on an exhausted primary limit (x-ratelimit-reset), and on 5xx — and none of the trust a server
+// on an exhausted primary limit (x-ratelimit-reset), and on 5xx (never for a POST) — and none of the trust a server
 // could abuse (issue 14):
 // - every request has a timeout and the client a deadline for all of them (the command's
 //   --timeout); no wait is taken that would end past the deadline, it is reported instead;
@@ -85,6 +85,8 @@ type Method = 'GET' | 'POST' | 'PATCH';
 const MAX_REDIRECTS = 3;
 /** Connection errors that mean the request never left (safe to send a POST again). */
 const NEVER_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+/** A write answered with one of these may have been done all the same (the gateway gave up, not GitHub). */
+const GATEWAY = new Set([502, 503, 504]);
 /** Longest server text shown in a message. */
 const MAX_ECHO = 300;
 /** A run of the token this long in server text is withheld too (a server may echo part of it). */
@@ -199,11 +201,13 @@ export class GitHubClient {
         const why = attempt >= this.retries ? `still limited after ${this.retries} retr${this.retries === 1 ? 'y' : 'ies'}` : this.now() + limited.wait >= this.deadlineAt ? `waiting ${seconds(limited.wait)} would pass the ${seconds(this.deadlineMs)} deadline (--timeout)` : `not waiting ${seconds(limited.wait)}`;
         return fail('rate-limit', res.status, `GitHub's ${limited.which} rate limit stopped ${request} (${res.status} "${message}")${limited.resetAt ? `; it resets at ${limited.resetAt}` : ''}; ${why}`, limited.resetAt ? { resetAt: limited.resetAt } : {});
       }
-      if (res.status >= 500 && (await this.retried(this.backoff(attempt), attempt))) {
+      // A POST is never sent again once it got an answer: GitHub may have written it before the
+      // 5xx (a gateway error often comes after the work was done). A PATCH is idempotent.
+      if (res.status >= 500 && (await this.retried(method === 'POST' ? null : this.backoff(attempt), attempt))) {
         attempt++;
         continue;
       }
-      return fail('status', res.status, message);
+      return fail('status', res.status, message, method !== 'GET' && GATEWAY.has(res.status) ? unsure : {});
     }
   }
 

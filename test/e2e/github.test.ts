@@ -302,6 +302,15 @@ describe('a hostile or broken GitHub: exit 2 with what happened, never a hang, a
     clean(r);
   });
 
+  it.each([502, 504])('a comment POST answered %i is sent once and not claimed unwritten', async (status) => {
+    hostile.script = [{ status: 200, body: [] }, { status, body: { message: 'gateway' } }, { status: 201, body: { id: 9, html_url: 'https://github.com/acme/identities/pull/7#issuecomment-9', user: { login: 'idac-bot' }, body: 'x' } }];
+    const r = await comment('--author', 'idac-bot');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`idac: GitHub API error ${status} on POST /repos/acme/identities/issues/7/comments: "gateway". Look at the pull request before running again.\n`);
+    expect(hostile.seen.map((s) => s.method)).toEqual(['GET', 'POST']);
+    clean(r);
+  });
+
   it('a POST left unanswered at the deadline: does not claim nothing was written', async () => {
     hostile.script = [{ status: 200, body: [] }, 'silent'];
     const r = await comment('--author', 'idac-bot', '--timeout', '1');
