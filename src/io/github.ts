@@ -108,6 +108,8 @@ export class GitHubClient {
   private readonly base: string;
   /** Every wait taken, in ms (for the caller's report and for tests). */
   readonly waits: number[] = [];
+  /** How many of `waits` were for a rate limit (the others: a retry after an error or no answer). */
+  rateLimitWaits = 0;
 
   constructor(private readonly opts: GitHubOptions) {
     this.sleep = opts.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
@@ -194,7 +196,7 @@ export class GitHubClient {
       const message = this.echo(messageOf(text) ?? res.statusText ?? '');
       const limited = this.rateLimit(res, message, attempt);
       if (limited !== null) {
-        if (await this.retried(limited.wait, attempt)) {
+        if (await this.retried(limited.wait, attempt, true)) {
           attempt++;
           continue;
         }
@@ -245,9 +247,10 @@ export class GitHubClient {
   }
 
   /** Waits `ms` before a retry when one is allowed (null: never); says whether it did. */
-  private async retried(ms: number | null, attempt: number): Promise<boolean> {
+  private async retried(ms: number | null, attempt: number, rateLimit = false): Promise<boolean> {
     if (ms === null || !this.canWait(ms, attempt)) return false;
     this.waits.push(ms);
+    if (rateLimit) this.rateLimitWaits++;
     await this.sleep(ms);
     return true;
   }
