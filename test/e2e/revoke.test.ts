@@ -154,6 +154,8 @@ describe('idac revoke (built CLI)', () => {
     symlinkSync('../../exporter.yaml', join(dir, EXPORTER));
     const r = idac(['revoke', 'report-exporter', '--dir', dir, '--reason', 'INC-5010', '--now', NOW]);
     expect(r).toEqual({ code: 2, stdout: '', stderr: `idac: ${EXPORTER} is a symbolic link, which idac does not follow: replace it with the manifest itself (the file, committed in this repository) and run revoke again\n` });
+    const attest = idac(['review', 'attest', 'report-exporter', '--reviewer', 'alice@acme.example', '--dir', dir, '--now', NOW]);
+    expect(attest).toEqual({ code: 2, stdout: '', stderr: `idac: cannot read ${EXPORTER}: it is a symbolic link, which idac does not follow; nothing was changed\n` });
   });
 
   it('a read-only or unreadable manifest exits 2 with a clear message, no stack trace, the file untouched', (ctx) => {
