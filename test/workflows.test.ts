@@ -203,8 +203,11 @@ describe('apply.yml applies the plan reviewed on the pull request (THREATS #74)'
   };
   const SHA = 'a'.repeat(40);
   const HEAD = 'b'.repeat(40);
-  const merged = { [`repos/acme/identities/commits/${SHA}/pulls`]: [{ number: 9, merged_at: null, merge_commit_sha: SHA, head: { sha: 'c'.repeat(40) } }, { number: 7, merged_at: '2026-11-23T10:00:00Z', merge_commit_sha: SHA, head: { sha: HEAD } }] };
-  const runs = { [`repos/acme/identities/actions/workflows/pr.yml/runs?event=pull_request&status=completed&head_sha=${HEAD}&per_page=1`]: { workflow_runs: [{ id: 42 }] } };
+  const REPO = { full_name: 'acme/identities' };
+  const merged = { [`repos/acme/identities/commits/${SHA}/pulls`]: [{ number: 9, merged_at: null, merge_commit_sha: SHA, head: { sha: 'c'.repeat(40), repo: REPO } }, { number: 7, merged_at: '2026-11-23T10:00:00Z', merge_commit_sha: SHA, head: { sha: HEAD, repo: REPO } }] };
+  const RUNS = `repos/acme/identities/actions/workflows/pr.yml/runs?event=pull_request&status=completed&head_sha=${HEAD}&per_page=100`;
+  const ours = { id: 42, head_sha: HEAD, head_repository: REPO, pull_requests: [{ number: 7 }] };
+  const runs = { [RUNS]: { workflow_runs: [ours] } };
   const artifacts = (expired: boolean) => ({ 'repos/acme/identities/actions/runs/42/artifacts?name=idac-plan': { artifacts: [{ id: 5, expired }] } });
 
   it('finds the merged pull request, its pr.yml run and that run\'s plan, and writes it for --plan', () => {
@@ -212,9 +215,26 @@ describe('apply.yml applies the plan reviewed on the pull request (THREATS #74)'
     expect(r).toEqual({ code: 0, stdout: 'reviewed plan: pull request #7, run 42\n', plan: '{"fingerprint":"abc"}\n' });
   });
 
+  it('a newer run with the same head commit from another pull request or a fork is never the one chosen', () => {
+    const others = [
+      { id: 99, head_sha: HEAD, head_repository: REPO, pull_requests: [{ number: 8 }] },
+      { id: 98, head_sha: HEAD, head_repository: { full_name: 'mallory/identities' }, pull_requests: [] },
+      { id: 97, head_sha: HEAD, head_repository: { full_name: 'mallory/identities' }, pull_requests: [{ number: 7 }] },
+      { id: 96, head_sha: 'd'.repeat(40), head_repository: REPO, pull_requests: [{ number: 7 }] },
+    ];
+    const r = runFetch({ ...merged, [RUNS]: { workflow_runs: [...others, ours] }, ...artifacts(false) }, '{"fingerprint":"abc"}\n');
+    expect(r).toEqual({ code: 0, stdout: 'reviewed plan: pull request #7, run 42\n', plan: '{"fingerprint":"abc"}\n' });
+    const none = runFetch({ ...merged, [RUNS]: { workflow_runs: others }, ...artifacts(false) });
+    expect(none.code).toBe(1);
+    expect(none.plan).toBeNull();
+    expect(none.stdout).toMatch(/^::error::no completed pr\.yml run of pull request #7 at b+\. Nothing was applied/);
+  });
+
   it.each<[string, Record<string, unknown>, string]>([
+    ['a pull request from a fork', { [`repos/acme/identities/commits/${SHA}/pulls`]: [{ number: 7, merged_at: '2026-11-23T10:00:00Z', merge_commit_sha: SHA, head: { sha: HEAD, repo: { full_name: 'mallory/identities' } } }], ...runs, ...artifacts(false) }, 'pull request #7 came from another repository (mallory/identities), whose plan run cannot be tied to it.'],
+    ['a pull request whose fork is gone', { [`repos/acme/identities/commits/${SHA}/pulls`]: [{ number: 7, merged_at: '2026-11-23T10:00:00Z', merge_commit_sha: SHA, head: { sha: HEAD, repo: null } }], ...runs, ...artifacts(false) }, 'pull request #7 came from another repository (a fork since deleted), whose plan run cannot be tied to it.'],
     ['a direct push (no pull request merged it)', { [`repos/acme/identities/commits/${SHA}/pulls`]: [] }, `no pull request merged ${SHA} (a direct push?), so there is no reviewed plan.`],
-    ['no completed pr.yml run', { ...merged, [Object.keys(runs)[0]!]: { workflow_runs: [] } }, `no completed pr.yml run for pull request #7 at ${HEAD}.`],
+    ['no completed pr.yml run', { ...merged, [Object.keys(runs)[0]!]: { workflow_runs: [] } }, `no completed pr.yml run of pull request #7 at ${HEAD}.`],
     ['the artifact expired', { ...merged, ...runs, ...artifacts(true) }, 'run 42 of pull request #7 kept no plan (idac-plan), or it expired.'],
     ['the artifact holds no plan.json', { ...merged, ...runs, ...artifacts(false) }, 'the idac-plan artifact of run 42 holds no plan.json of at most 8 MiB.'],
   ])('%s: refused before anything is applied', (_name, api, why) => {

@@ -77,7 +77,12 @@ export async function run(_args: string[], opts: Record<string, string | undefin
   const entry = await source.stat(CODEOWNERS_FILE);
   let current: string | null = null;
   if (entry && !entry.symlink) {
-    const bytes = await source.read(CODEOWNERS_FILE, MAX_FILE_BYTES);
+    let bytes;
+    try {
+      bytes = await source.read(CODEOWNERS_FILE, MAX_FILE_BYTES);
+    } catch (e) {
+      throw new UsageError(`cannot read ${CODEOWNERS_FILE}: ${reason(e)}`);
+    }
     const decoded = isOversize(bytes) ? null : decode(bytes);
     current = decoded?.ok ? decoded.text : null;
   }
@@ -116,6 +121,7 @@ async function currentHash(source: FsSource): Promise<string | null> {
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return null;
+    if (code === 'ELINKEDFOLDER') throw new UsageError(`cannot write ${CODEOWNERS_FILE}: ${reason(e)}; nothing was changed`);
     if (code === 'ELOOP') throw new UsageError(`cannot write ${CODEOWNERS_FILE}: it is a symbolic link (idac does not write through links); nothing was changed`);
     throw new UsageError(`cannot read ${CODEOWNERS_FILE}: ${reason(e)}; nothing was changed`);
   }

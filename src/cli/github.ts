@@ -82,7 +82,13 @@ export async function resolveAuthor(c: Connection, what: 'comment' | 'issue'): P
 }
 
 export function waited(client: GitHubClient): string {
-  return client.waits.length > 0 ? `waited ${client.waits.length} time${client.waits.length === 1 ? '' : 's'} for GitHub's rate limits (${Math.round(client.waits.reduce((a, b) => a + b, 0) / 1000)} s)\n` : '';
+  const n = client.waits.length;
+  if (n === 0) return '';
+  const s = Math.round(client.waits.reduce((a, b) => a + b, 0) / 1000);
+  const limited = client.rateLimitWaits;
+  const errors = n - limited;
+  const why = [limited > 0 ? `${limited} for its rate limits` : '', errors > 0 ? `${errors} after an error or no answer` : ''].filter(Boolean).join(', ');
+  return `retried ${n} time${n === 1 ? '' : 's'} against GitHub (${why}), waiting ${s} s in all\n`;
 }
 
 export async function run(_args: string[], opts: Record<string, string | undefined>): Promise<number> {
@@ -126,7 +132,8 @@ export function failed(f: GitHubFailure, what: 'comment' | 'issue'): never {
     case 'status':
       break;
   }
-  const detail = JSON.stringify(f.message);
+  // Already escaped by the client (echo): quoted, not escaped a second time.
+  const detail = `"${f.message}"`;
   switch (f.status) {
     case 401:
       throw new UsageError(`GitHub rejected the token (401 ${detail}): GITHUB_TOKEN is wrong or expired. ${none}`);

@@ -22,7 +22,10 @@ export async function main(argv: string[]): Promise<number> {
   let code = 0;
   const run = (load: () => Promise<{ run: Handler }>) => async (...a: unknown[]) => {
     const cmd = a[a.length - 1] as Command;
-    code = await (await load()).run(cmd.args, cmd.opts());
+    const opts = cmd.opts<Record<string, string | undefined>>();
+    // Checked before any work: a command that writes (offboard --write) must not fail only at its report.
+    if (opts.out === '') throw new UsageError('--out needs a file name, not an empty one; leave --out off to write to stdout');
+    code = await (await load()).run(cmd.args, opts);
   };
   const program = new Command('idac')
     .description('identity as code: govern machine identities the GitOps way')

@@ -21,8 +21,11 @@ export async function run(args: string[], opts: Record<string, string | undefine
   await refuseSecretArguments({ '--reason': reason });
   const listing = await new FsSource(dir).list(['identities']);
   if (!listing.ok) throw new UsageError(listing.message);
-  const manifests = listing.files.filter((f) => !f.symlink && /\/[^/]+\.ya?ml$/i.test(f.path)).map((f) => ({ path: f.path, name: f.path.slice(f.path.lastIndexOf('/') + 1).replace(/\.ya?ml$/i, '') }));
+  const named = listing.files.filter((f) => /\/[^/]+\.ya?ml$/i.test(f.path)).map((f) => ({ path: f.path, symlink: f.symlink, name: f.path.slice(f.path.lastIndexOf('/') + 1).replace(/\.ya?ml$/i, '') }));
+  const manifests = named.filter((f) => !f.symlink);
   const files = manifests.filter((f) => f.name === name);
+  const link = named.find((f) => f.symlink && f.name === name);
+  if (files.length === 0 && link) throw new UsageError(`${terminalSafe(link.path)} is a symbolic link, which idac does not follow: replace it with the manifest itself (the file, committed in this repository) and run revoke again`);
   if (files.length === 0) {
     // An emergency is when names get mistyped: offer the closest identity rather than a dead end.
     const near = didYouMean(name, manifests.filter((f) => f.name !== 'org').map((f) => f.name));

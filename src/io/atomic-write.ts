@@ -8,7 +8,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
 import { access, chmod, chown, lstat, mkdir, open, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
-import { FsSource, reason } from './fs-source.js';
+import { FsSource, linkedFolder, linkedFolderError, reason } from './fs-source.js';
 
 export interface PlannedWrite {
   /** Relative to the root, `/`-separated. */
@@ -47,6 +47,9 @@ export async function writeAtomically(root: string, plans: readonly PlannedWrite
   };
   for (const plan of plans) {
     const abs = resolve(root, plan.path);
+    // Every folder between the root and the file must be a real one: a linked `.github` would send the write elsewhere.
+    const linked = linkedFolder(root, plan.path);
+    if (linked !== null) return fail(2, `cannot write ${plan.path}: ${reason(linkedFolderError(linked))}; nothing was changed`);
     let mode = 0o644;
     let owner: { uid: number; gid: number } | null = null;
     const st = await lstat(abs).catch((e: NodeJS.ErrnoException) => (e.code === 'ENOENT' ? null : e));

@@ -1,13 +1,15 @@
 // The working tree. Symbolic links are not followed: a manifest that points elsewhere on disk
 // could make validate read files outside the repository.
 
-import { closeSync, fstatSync, openSync, readSync, constants } from 'node:fs';
+import { closeSync, fstatSync, lstatSync, openSync, readSync, constants } from 'node:fs';
 import { lstat, readdir, stat } from 'node:fs/promises';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { isManifestPath, normalisePath, type Listing, type Oversize, type Source, type SourceEntry } from './source.js';
 
 export class FsSource implements Source {
   readonly label = 'WORKTREE';
+  /** Folders already seen to be real folders (not links), so a big read lstats each folder once. */
+  private readonly realFolders = new Set<string>();
   constructor(readonly root: string) {}
 
   async list(paths: readonly string[]): Promise<Listing> {
@@ -64,6 +66,9 @@ export class FsSource implements Source {
    * O_NOFOLLOW: a symbolic link put in place after the listing is still not followed.
    */
   async read(path: string, maxBytes?: number): Promise<Uint8Array | Oversize> {
+    // O_NOFOLLOW guards the file itself; a linked folder on the way (`.github` → elsewhere) is refused here.
+    const linked = linkedFolder(this.root, path, this.realFolders);
+    if (linked !== null) throw linkedFolderError(linked);
     const fd = openSync(resolve(this.root, path), constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0));
     try {
       const size = fstatSync(fd).size;
@@ -91,6 +96,36 @@ export class FsSource implements Source {
   }
 }
 
+/**
+ * The first folder between `root` and `path` (relative, `/`-separated) that is a symbolic link, or
+ * null. Folders that do not exist yet end the walk (whoever creates them makes real folders).
+ * `real` caches the folders found real.
+ */
+export function linkedFolder(root: string, path: string, real?: Set<string>): string | null {
+  const parts = normalisePath(relative(root, resolve(root, path)).split(sep).join('/')).split('/').slice(0, -1);
+  let rel = '';
+  for (const part of parts) {
+    if (part === '' || part === '.') continue;
+    rel = rel === '' ? part : `${rel}/${part}`;
+    if (real?.has(rel)) continue;
+    let st;
+    try {
+      st = lstatSync(resolve(root, rel));
+    } catch {
+      return null;
+    }
+    if (st.isSymbolicLink()) return rel;
+    if (!st.isDirectory()) return null;
+    real?.add(rel);
+  }
+  return null;
+}
+
+/** The error a read or write through a linked folder fails with; `reason` puts it in words. */
+export function linkedFolderError(folder: string): NodeJS.ErrnoException {
+  return Object.assign(new Error(`${folder} is a symbolic link`), { code: 'ELINKEDFOLDER', path: folder });
+}
+
 async function isDirectoryLink(abs: string): Promise<boolean> {
   try {
     return (await stat(abs)).isDirectory();
@@ -114,6 +149,10 @@ export function reason(e: unknown): string {
       return 'a part of the path is not a directory';
     case 'EISDIR':
       return 'it is a directory';
+    case 'ELOOP':
+      return 'it is a symbolic link, which idac does not follow';
+    case 'ELINKEDFOLDER':
+      return `the folder ${(e as NodeJS.ErrnoException).path} on its path is a symbolic link, which idac does not follow (replace the link with the folder itself)`;
     default:
       return (e as Error).message;
   }

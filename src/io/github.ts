@@ -1,7 +1,7 @@
 // A small GitHub REST client on Node's fetch: the calls `idac github comment` and `idac github audit`
 // make, with the behaviour GitHub asks clients for — wait and retry on a secondary rate limit
 // (403/429 with retry-after in seconds or as an HTTP date, else exponential backoff with jitter),
-// on an exhausted primary limit (x-ratelimit-reset), and on 5xx — and none of the trust a server
+// on an exhausted primary limit (x-ratelimit-reset), and on 5xx (never for a POST) — and none of the trust a server
 // could abuse (issue 14):
 // - every request has a timeout and the client a deadline for all of them (the command's
 //   --timeout); no wait is taken that would end past the deadline, it is reported instead;
@@ -85,6 +85,8 @@ type Method = 'GET' | 'POST' | 'PATCH';
 const MAX_REDIRECTS = 3;
 /** Connection errors that mean the request never left (safe to send a POST again). */
 const NEVER_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+/** A write answered with one of these may have been done all the same (the gateway gave up, not GitHub). */
+const GATEWAY = new Set([502, 503, 504]);
 /** Longest server text shown in a message. */
 const MAX_ECHO = 300;
 /** A run of the token this long in server text is withheld too (a server may echo part of it). */
@@ -106,6 +108,8 @@ export class GitHubClient {
   private readonly base: string;
   /** Every wait taken, in ms (for the caller's report and for tests). */
   readonly waits: number[] = [];
+  /** How many of `waits` were for a rate limit (the others: a retry after an error or no answer). */
+  rateLimitWaits = 0;
 
   constructor(private readonly opts: GitHubOptions) {
     this.sleep = opts.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
@@ -192,18 +196,20 @@ export class GitHubClient {
       const message = this.echo(messageOf(text) ?? res.statusText ?? '');
       const limited = this.rateLimit(res, message, attempt);
       if (limited !== null) {
-        if (await this.retried(limited.wait, attempt)) {
+        if (await this.retried(limited.wait, attempt, true)) {
           attempt++;
           continue;
         }
         const why = attempt >= this.retries ? `still limited after ${this.retries} retr${this.retries === 1 ? 'y' : 'ies'}` : this.now() + limited.wait >= this.deadlineAt ? `waiting ${seconds(limited.wait)} would pass the ${seconds(this.deadlineMs)} deadline (--timeout)` : `not waiting ${seconds(limited.wait)}`;
         return fail('rate-limit', res.status, `GitHub's ${limited.which} rate limit stopped ${request} (${res.status} "${message}")${limited.resetAt ? `; it resets at ${limited.resetAt}` : ''}; ${why}`, limited.resetAt ? { resetAt: limited.resetAt } : {});
       }
-      if (res.status >= 500 && (await this.retried(this.backoff(attempt), attempt))) {
+      // A POST is never sent again once it got an answer: GitHub may have written it before the
+      // 5xx (a gateway error often comes after the work was done). A PATCH is idempotent.
+      if (res.status >= 500 && (await this.retried(method === 'POST' ? null : this.backoff(attempt), attempt))) {
         attempt++;
         continue;
       }
-      return fail('status', res.status, message);
+      return fail('status', res.status, message, method !== 'GET' && GATEWAY.has(res.status) ? unsure : {});
     }
   }
 
@@ -241,9 +247,10 @@ export class GitHubClient {
   }
 
   /** Waits `ms` before a retry when one is allowed (null: never); says whether it did. */
-  private async retried(ms: number | null, attempt: number): Promise<boolean> {
+  private async retried(ms: number | null, attempt: number, rateLimit = false): Promise<boolean> {
     if (ms === null || !this.canWait(ms, attempt)) return false;
     this.waits.push(ms);
+    if (rateLimit) this.rateLimitWaits++;
     await this.sleep(ms);
     return true;
   }

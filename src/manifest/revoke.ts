@@ -5,7 +5,18 @@
 
 import { isMap, isScalar, parseDocument, type Scalar } from 'yaml';
 import { afterLine, applyEdits, column, find, flowInsertion, keyStart, lineStart, replaceScalar, valueEnd, type Edit } from './edit.js';
+import { machineIdentitySchema } from './schemas.js';
 import { eolOf, type Change } from './verify-edit.js';
+
+/** The largest `spec.rotation.epoch` the schema allows (schema/machine-identity.schema.json). */
+export const EPOCH_MAX = schemaEpochMax();
+
+function schemaEpochMax(): number {
+  const at = (o: unknown, k: string): unknown => (typeof o === 'object' && o !== null ? (o as Record<string, unknown>)[k] : undefined);
+  const max = ['properties', 'spec', 'properties', 'rotation', 'properties', 'epoch', 'maximum'].reduce(at, machineIdentitySchema as unknown);
+  if (typeof max !== 'number') throw new Error('schema/machine-identity.schema.json gives spec.rotation.epoch no maximum');
+  return max;
+}
 
 export type RevokeResult =
   /** `was`: the status before; `text` equals the input when there was nothing to change; `changes`: what the data gains. */
@@ -68,8 +79,16 @@ export function revokeText(text: string, opts: { reason: string; date: string })
   if (rotation && isMap(rotation.value) && find(rotation.value, 'period')) {
     const map = rotation.value;
     const current = find(map, 'epoch');
-    const previous = current && isScalar(current.value) ? current.value.value : 0;
-    epoch = (typeof previous === 'number' && Number.isInteger(previous) ? previous : 0) + 1;
+    // The epoch as the schema reads it: a plain whole number. Anything else ('2', `>- 2`, -5, 1.5)
+    // is refused rather than guessed at: a wrong guess could bring back a compromised generation.
+    const previous = current ? (isScalar(current.value) ? current.value.value : undefined) : 0;
+    const manually = `To stop it now by hand: set spec.status: suspended, and give spec.rotation.epoch a plain whole number higher than any used before (at most ${EPOCH_MAX})`;
+    if (typeof previous !== 'number' || !Number.isSafeInteger(previous) || previous < 0) {
+      const shown = !isScalar(current?.value) ? 'not a single value' : current.value.value === null ? 'empty' : JSON.stringify(String(current.value.value).slice(0, 40));
+      return { ok: false, message: `spec.rotation.epoch is ${shown}${isScalar(current?.value) && typeof current.value.value === 'string' ? ' (text, not a number)' : ''}, not a whole number from 0 to ${EPOCH_MAX}, so revoke cannot tell which credential generation comes next. Nothing was changed. Write the epoch as a plain number (epoch: 2) and run revoke again. ${manually}` };
+    }
+    if (previous >= EPOCH_MAX) return { ok: false, message: `spec.rotation.epoch is ${previous}, the largest the schema allows (${EPOCH_MAX}), so revoke cannot start a new credential generation. Nothing was changed. To stop it now by hand: set spec.status: suspended (apply disables its access), then replace its credential under a new identity name (a new name starts a new credential line at epoch 0) and decommission this one` };
+    epoch = previous + 1;
     changes.push({ path: ['spec', 'rotation', 'epoch'], value: epoch });
     // Suspended already: the status line keeps its reason; this one explains the new generation.
     // In a flow mapping (`rotation: { period: 30d }`) it goes above the line that holds it.

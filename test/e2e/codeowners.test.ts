@@ -1,7 +1,7 @@
 // idac codeowners through the built CLI: writes what examples/acme commits, --check passes there,
 // and fails with a located finding when an owner changes without regenerating.
 
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -22,6 +22,23 @@ function edit(dir: string, path: string, from: string, to: string): void {
 }
 
 describe('idac codeowners', () => {
+  it('a linked .github folder is neither written through nor read: exit 2 saying so', () => {
+    const dir = copy();
+    const elsewhere = mkdtempSync(join(tmpdir(), 'idac-co-elsewhere-'));
+    cpSync(join(dir, '.github'), elsewhere, { recursive: true });
+    rmSync(join(dir, '.github'), { recursive: true });
+    symlinkSync(elsewhere, join(dir, '.github'));
+    const before = readFileSync(join(elsewhere, 'CODEOWNERS'), 'utf8');
+    writeFileSync(join(elsewhere, 'CODEOWNERS'), `${before}# changed elsewhere\n`);
+    const why = 'the folder .github on its path is a symbolic link, which idac does not follow (replace the link with the folder itself)';
+    expect(idac(['codeowners', '--dir', dir, '--now', NOW])).toEqual({ code: 2, stdout: '', stderr: `idac: cannot write .github/CODEOWNERS: ${why}; nothing was changed\n` });
+    expect(readFileSync(join(elsewhere, 'CODEOWNERS'), 'utf8')).toBe(`${before}# changed elsewhere\n`);
+    writeFileSync(join(elsewhere, 'CODEOWNERS'), before);
+    expect(idac(['codeowners', '--check', '--dir', dir, '--now', NOW])).toEqual({ code: 2, stdout: '', stderr: `idac: cannot read .github/CODEOWNERS: ${why}\n` });
+    rmSync(elsewhere, { recursive: true, force: true });
+    rmSync(dir, { recursive: true, force: true });
+  });
+
   it('--check passes on examples/acme and on this repository', () => {
     for (const dir of [ACME, root]) {
       const r = idac(['codeowners', '--check', '--dir', dir, '--now', NOW]);

@@ -60,6 +60,18 @@ describe('--dir: a folder that is not there says so, for every command', () => {
   });
 });
 
+describe("--out '': a usage error before any work, for every command that has --out", () => {
+  const withOut = [...EVERY_COMMAND, ['offboard', 'alice@acme.example', '--write']].filter((c) => idac([...c.filter((a) => !a.startsWith('--') || a === '--check'), '--help']).stdout.includes('--out <file>'));
+  it('the commands with --out are found', () => expect(withOut.length).toBeGreaterThanOrEqual(12));
+  it.each(withOut.map((c) => [c.join(' '), c]))('%s', (_name, args) => {
+    const dir = acmeCopy();
+    const before = read(dir, 'identities/org.yaml');
+    const r = idac([...(args as string[]), '--dir', dir, '--now', NOW, '--out', '']);
+    expect(r).toEqual({ code: 2, stdout: '', stderr: "idac: --out needs a file name, not an empty one; leave --out off to write to stdout\n" });
+    expect(read(dir, 'identities/org.yaml')).toBe(before);
+  });
+});
+
 describe('without --dir, every command finds the root from a subfolder (SPEC §5)', () => {
   const git = GitRepo.fromFolder(ACME);
   git.branch('change');

@@ -167,7 +167,7 @@ describe('idac github comment', () => {
     const r = await idacAsync(['github', 'comment', '--plan', planFile(`${MARKER}\nx`)], envFor('user-token'));
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('created the plan comment');
-    expect(r.stdout).toContain('waited 1 time for GitHub\'s rate limits (1 s)');
+    expect(r.stdout).toContain('retried 1 time against GitHub (1 for its rate limits), waiting 1 s in all');
     expect(gh.log.filter((l) => l.startsWith('POST'))).toHaveLength(2);
     expect(gh.comments).toHaveLength(1);
   });
@@ -302,6 +302,24 @@ describe('a hostile or broken GitHub: exit 2 with what happened, never a hang, a
     clean(r);
   });
 
+  it('a GET retried after a 502 is reported as a retry after an error, not a rate limit', async () => {
+    hostile.script = [{ status: 502, body: {} }, { status: 200, body: [] }, { status: 201, body: { id: 9, html_url: 'https://github.com/acme/identities/pull/7#issuecomment-9', user: { login: 'idac-bot' }, body: 'x' } }];
+    const r = await comment('--author', 'idac-bot');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^retried 1 time against GitHub \(1 after an error or no answer\), waiting [12] s in all$/m);
+    expect(r.stdout).not.toContain('rate limit');
+    clean(r);
+  });
+
+  it.each([502, 504])('a comment POST answered %i is sent once and not claimed unwritten', async (status) => {
+    hostile.script = [{ status: 200, body: [] }, { status, body: { message: 'gateway' } }, { status: 201, body: { id: 9, html_url: 'https://github.com/acme/identities/pull/7#issuecomment-9', user: { login: 'idac-bot' }, body: 'x' } }];
+    const r = await comment('--author', 'idac-bot');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`idac: GitHub API error ${status} on POST /repos/acme/identities/issues/7/comments: "gateway". Look at the pull request before running again.\n`);
+    expect(hostile.seen.map((s) => s.method)).toEqual(['GET', 'POST']);
+    clean(r);
+  });
+
   it('a POST left unanswered at the deadline: does not claim nothing was written', async () => {
     hostile.script = [{ status: 200, body: [] }, 'silent'];
     const r = await comment('--author', 'idac-bot', '--timeout', '1');
@@ -372,7 +390,7 @@ describe('a hostile or broken GitHub: exit 2 with what happened, never a hang, a
     hostile.script = [{ status: 401, body: { message: `Bad credentials: ${TOKEN} / ${TOKEN.slice(4, 20).toLowerCase()}\u001b[2J` } }];
     const r = await comment();
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('idac: GitHub rejected the token (401 "Bad credentials: [token withheld] / [token withheld]\\\\u001b[2J"): GITHUB_TOKEN is wrong or expired. No comment was written.\n');
+    expect(r.stderr).toBe('idac: GitHub rejected the token (401 "Bad credentials: [token withheld] / [token withheld]\\u001b[2J"): GITHUB_TOKEN is wrong or expired. No comment was written.\n');
     clean(r);
   });
 });

@@ -1,7 +1,7 @@
 // idac revoke through the built CLI: the manifest edit, the printed diff, and what the plan of that
 // emergency change shows (access gone, the key replaced by a new generation, nothing deleted that
 // holds history).
-import { chmodSync, writeFileSync } from 'node:fs';
+import { chmodSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { acmeCopy, read } from './acme.js';
@@ -125,6 +125,37 @@ describe('idac revoke (built CLI)', () => {
       expect(r.stdout).toBe('');
       expect(read(dir, EXPORTER)).toBe(text);
     }
+  });
+
+  it('an epoch it cannot read as a whole number, or at the schema maximum: exit 1, the file untouched, and what to do', () => {
+    const dir = acmeCopy();
+    const base = read(dir, EXPORTER);
+    for (const [epoch, why] of [
+      ["'2'", /spec\.rotation\.epoch is "2" \(text, not a number\), not a whole number from 0 to 1000000.*Write the epoch as a plain number \(epoch: 2\)/],
+      ['>-\n      2', /spec\.rotation\.epoch is "2" \(text, not a number\)/],
+      ['-5', /spec\.rotation\.epoch is "-5", not a whole number from 0 to 1000000/],
+      ['1000000', /spec\.rotation\.epoch is 1000000, the largest the schema allows \(1000000\), so revoke cannot start a new credential generation\. Nothing was changed\. To stop it now by hand: set spec\.status: suspended/],
+    ] as const) {
+      const text = base.replace('    overlap: 3d\n', `    overlap: 3d\n    epoch: ${epoch}\n`);
+      writeFileSync(join(dir, EXPORTER), text);
+      const r = idac(['revoke', 'report-exporter', '--dir', dir, '--reason', 'INC-5009', '--now', NOW]);
+      expect(r.code, epoch).toBe(1);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toMatch(/^idac: not revoking report-exporter \(identities\/data\/report-exporter\.yaml\): /);
+      expect(r.stderr).toMatch(why);
+      expect(r.stderr).not.toContain('a bug in idac');
+      expect(read(dir, EXPORTER)).toBe(text);
+    }
+  });
+
+  it('a manifest that is a symbolic link: exit 2 saying it is a link idac does not follow', () => {
+    const dir = acmeCopy();
+    renameSync(join(dir, EXPORTER), join(dir, 'exporter.yaml'));
+    symlinkSync('../../exporter.yaml', join(dir, EXPORTER));
+    const r = idac(['revoke', 'report-exporter', '--dir', dir, '--reason', 'INC-5010', '--now', NOW]);
+    expect(r).toEqual({ code: 2, stdout: '', stderr: `idac: ${EXPORTER} is a symbolic link, which idac does not follow: replace it with the manifest itself (the file, committed in this repository) and run revoke again\n` });
+    const attest = idac(['review', 'attest', 'report-exporter', '--reviewer', 'alice@acme.example', '--dir', dir, '--now', NOW]);
+    expect(attest).toEqual({ code: 2, stdout: '', stderr: `idac: cannot read ${EXPORTER}: it is a symbolic link, which idac does not follow; nothing was changed\n` });
   });
 
   it('a read-only or unreadable manifest exits 2 with a clear message, no stack trace, the file untouched', (ctx) => {

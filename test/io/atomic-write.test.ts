@@ -82,6 +82,18 @@ describe('writeAtomically', () => {
     expect(listing(dir)).toEqual(['a.yaml', 'b.yaml']);
   });
 
+  it('a linked folder between the root and the file is not written through, new file or old', async () => {
+    const dir = scratch({});
+    const elsewhere = scratch({ 'CODEOWNERS': 'theirs\n' });
+    symlinkSync(elsewhere, join(dir, '.github'));
+    for (const path of ['.github/CODEOWNERS', '.github/new/file']) {
+      const r = await writeAtomically(dir, [{ path, bytes: Buffer.from('ours\n'), expected: path === '.github/CODEOWNERS' ? sha256(Buffer.from('theirs\n')) : null }]);
+      expect(r).toEqual({ ok: false, code: 2, message: `cannot write ${path}: the folder .github on its path is a symbolic link, which idac does not follow (replace the link with the folder itself); nothing was changed` });
+    }
+    expect(listing(elsewhere)).toEqual(['CODEOWNERS']);
+    expect(readFileSync(join(elsewhere, 'CODEOWNERS'), 'utf8')).toBe('theirs\n');
+  });
+
   it('a symbolic link is not written through', async () => {
     const dir = scratch({ 'target.yaml': 't\n' });
     symlinkSync('target.yaml', join(dir, 'a.yaml'));

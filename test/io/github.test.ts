@@ -137,6 +137,24 @@ describe('GitHubClient never hangs', () => {
     expect(gh.seen).toHaveLength(1);
   });
 
+  it.each([500, 502, 503, 504])('a POST answered %i is not sent again; a gateway error may have written it', async (status) => {
+    gh.script = [{ status, body: { message: 'oops' } }, { status: 201, body: { id: 1, html_url: 'x', user: { login: 'idac-bot' }, body: 'x' } }];
+    const c = client();
+    const r = failure(await c.request('POST', '/repos/acme/identities/issues/7/comments', COMMENT, { body: 'x' }));
+    expect(r).toMatchObject({ kind: 'status', status, message: 'oops' });
+    expect(r.maybeWritten).toBe(status === 500 ? undefined : true);
+    expect(gh.seen.map((s) => s.method)).toEqual(['POST']);
+    expect(c.waits).toEqual([]);
+  });
+
+  it('a PATCH answered 502 is retried (it is idempotent); one that keeps failing may have been written', async () => {
+    gh.script = [{ status: 502, body: {} }, { status: 502, body: {} }, { status: 502, body: {} }, { status: 502, body: {} }];
+    const c = client();
+    const r = failure(await c.request('PATCH', '/repos/acme/identities/issues/comments/5', ANY, { body: 'x' }));
+    expect(r).toMatchObject({ kind: 'status', status: 502, maybeWritten: true });
+    expect(gh.seen).toHaveLength(4);
+  });
+
   it('a connection dropped after a POST was sent: not sent again; a GET is retried', async () => {
     gh.script = ['hang-up', 'hang-up'];
     const r = failure(await client().request('POST', '/repos/acme/identities/issues', COMMENT, { title: 't' }));

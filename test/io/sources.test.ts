@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { validate } from '../../src/check/validate.js';
-import { FsSource } from '../../src/io/fs-source.js';
+import { FsSource, reason } from '../../src/io/fs-source.js';
 import { BatchReader, GitSource } from '../../src/io/git-source.js';
 import { MemorySource } from '../../src/io/memory-source.js';
 import { isOversize } from '../../src/io/source.js';
@@ -102,6 +102,17 @@ describe('sources', () => {
     const links = result.ok ? result.value.findings.filter((f) => f.rule === 'parse/symlink').map((f) => [f.file, f.line, f.column]) : [];
     expect(links).toEqual([['identities/linked-team', 1, 1], ['identities/payments/link.yaml', 1, 1]]);
     expect(JSON.stringify(result)).not.toContain('outside the identities folder');
+  });
+
+  it('a file read through a linked folder is refused, and a link in words is a link, not ELOOP', async () => {
+    const { dir } = fixture();
+    mkdirSync(join(dir, 'elsewhere'));
+    writeFileSync(join(dir, 'elsewhere/CODEOWNERS'), 'outside\n');
+    symlinkSync(join(dir, 'elsewhere'), join(dir, '.github'));
+    const err = await new FsSource(dir).read('.github/CODEOWNERS').then(() => null, (e: unknown) => e);
+    expect(reason(err)).toBe('the folder .github on its path is a symbolic link, which idac does not follow (replace the link with the folder itself)');
+    symlinkSync(join(dir, 'elsewhere/CODEOWNERS'), join(dir, 'link.yaml'));
+    expect(reason(await new FsSource(dir).read('link.yaml').then(() => null, (e: unknown) => e))).toBe('it is a symbolic link, which idac does not follow');
   });
 
   it('dot-files are manifests like any other; only .git is skipped', async () => {

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadText } from '../../src/manifest/load.js';
-import { revokeText } from '../../src/manifest/revoke.js';
+import { EPOCH_MAX, revokeText } from '../../src/manifest/revoke.js';
 import { verifyEdit } from '../../src/manifest/verify-edit.js';
 import { edit } from '../rules/harness.js';
 
@@ -92,6 +92,30 @@ describe('revokeText', () => {
     const suspended = acme('payments/settlement-reader.yaml').replace('status: active', 'status: suspended');
     expect(revokeText(suspended, OPTS)).toEqual({ ok: true, text: suspended, epoch: null, was: 'suspended', changes: [] });
     expect(revokeText(suspended.replace('status: suspended', 'status: paused'), OPTS)).toEqual({ ok: false, message: 'spec.status is "paused", not active, suspended or decommissioned; fix it first (idac validate)' });
+  });
+
+  it.each([
+    ['quoted', "    epoch: '2'\n", '"2" (text, not a number)'],
+    ['double-quoted', '    epoch: "2"\n', '"2" (text, not a number)'],
+    ['a folded block scalar', '    epoch: >-\n      2\n', '"2" (text, not a number)'],
+    ['negative', '    epoch: -5\n', '"-5"'],
+    ['a fraction', '    epoch: 1.5\n', '"1.5"'],
+    ['empty', '    epoch:\n', 'empty'],
+    ['a mapping', '    epoch: { a: 1 }\n', 'not a single value'],
+  ])('an epoch that is not a plain whole number (%s) is refused, never guessed at', (_l, line, shown) => {
+    const text = acme('data/report-exporter.yaml').replace('    overlap: 3d\n', `    overlap: 3d\n${line}`);
+    const r = revokeText(text, OPTS);
+    expect(r).toEqual({ ok: false, message: `spec.rotation.epoch is ${shown}, not a whole number from 0 to 1000000, so revoke cannot tell which credential generation comes next. Nothing was changed. Write the epoch as a plain number (epoch: 2) and run revoke again. To stop it now by hand: set spec.status: suspended, and give spec.rotation.epoch a plain whole number higher than any used before (at most 1000000)` });
+  });
+
+  it('an epoch at the schema maximum is refused with what to do; one below it is bumped to the maximum', () => {
+    expect(EPOCH_MAX).toBe(1_000_000);
+    const at = (n: number) => acme('data/report-exporter.yaml').replace('    overlap: 3d\n', `    overlap: 3d\n    epoch: ${n}\n`);
+    const r = revokeText(at(EPOCH_MAX), OPTS);
+    expect(r).toEqual({ ok: false, message: expect.stringMatching(/^spec\.rotation\.epoch is 1000000, the largest the schema allows \(1000000\), so revoke cannot start a new credential generation\. Nothing was changed\. To stop it now by hand: set spec\.status: suspended/) });
+    const below = revokeText(at(EPOCH_MAX - 1), OPTS);
+    expect(below).toMatchObject({ ok: true, epoch: EPOCH_MAX });
+    if (below.ok) expect(verifyEdit(at(EPOCH_MAX - 1), below.text, 'MachineIdentity', below.changes)).toBeNull();
   });
 
   it('a manifest that does not parse is refused, not rewritten', () => {
