@@ -152,7 +152,10 @@ export async function main(argv: string[]): Promise<number> {
 
   // An argument may be a pasted secret (`who-can --identity ghp_…`): scanned once, so wherever a
   // command echoes it, the output backstop (src/cli/redact-output.ts) shows its fingerprint.
-  if (argv.some((a) => a.length >= MIN_SECRET_ARG)) await (await import('../rules/secrets.js')).secretMatches(`${argv.join('\n')}\n`);
+  // Option names and plain lowercase words (commands, formats, identity names) hold none, and
+  // skipping them keeps `idac --version` from loading the rule catalogue at start-up.
+  const values = argv.map((a) => a.replace(/^--?[A-Za-z][A-Za-z0-9-]*=/, '')).filter((a) => a.length >= MIN_SECRET_ARG && !/^(--?)?[a-z][a-z0-9-]*$/.test(a));
+  if (values.length > 0) await (await import('../rules/secrets.js')).secretMatches(`${values.join('\n')}\n`);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return code;
