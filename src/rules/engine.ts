@@ -10,7 +10,7 @@ import type { Organization } from '../manifest/organization.generated.js';
 import type { SchemaKind } from '../manifest/schemas.js';
 import { ruleById, rules } from './index.js';
 import type { RepoContext, RepoEntry, RepoReport, Report, RuleContext } from './types.js';
-import { decodedSecrets, fingerprint, pathSecrets, Redactor, secretMatches, withheldText, type SecretMatch } from './secrets.js';
+import { decodedSecrets, fingerprint, pathSecrets, Redactor, secretMatches, textSecrets, withheldText, type SecretMatch } from './secrets.js';
 import { packSummaries, summaryOf } from './lib/summaries.js';
 import { iamCatalog } from '../access/iam-catalog.js';
 import { awsServices, effectiveAccess } from '../access/model.js';
@@ -187,9 +187,7 @@ function identityName(loaded: Loaded): string | null {
 
 /** Whether a text holds a secret any text rule recognises (for readers that must withhold values). */
 export async function holdsSecret(text: string): Promise<boolean> {
-  if ((await secretMatches(text)).length > 0) return true;
-  // A secret YAML escapes assemble is in the data only (decodedSecrets reads nothing without a `\`).
-  return text.includes('\\') && (await decodedSecrets(text, loadText(text, { expect: 'MachineIdentity', fast: true }).data)).length > 0;
+  return (await textSecrets(text)).length > 0;
 }
 
 /** The text rules (secrets): findings carry a fingerprint, never the matched text. */

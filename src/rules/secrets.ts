@@ -90,6 +90,13 @@ export async function decodedSecrets(text: string, data: unknown): Promise<Decod
   return out;
 }
 
+/** Every secret in a manifest's text: as written, and as YAML escapes assemble it (loaded only when the text has a `\`). */
+export async function textSecrets(text: string): Promise<SecretMatch[]> {
+  const written = await secretMatches(text);
+  if (!text.includes('\\')) return written;
+  return [...written, ...(await decodedSecrets(text, loadText(text, { expect: 'MachineIdentity', fast: true }).data))];
+}
+
 export interface FileSecrets {
   /** The secrets of the file's text and of its path. */
   redactor: Redactor;
@@ -105,7 +112,7 @@ export interface FileSecrets {
  */
 export async function fileSecrets(file: string, text: string | null): Promise<FileSecrets> {
   const inPath = await pathSecrets(file);
-  const inText = text === null ? [] : [...(await secretMatches(text)), ...(await decodedSecrets(text, text.includes('\\') ? loadText(text, { expect: 'MachineIdentity', fast: true }).data : undefined))];
+  const inText = text === null ? [] : await textSecrets(text);
   const redactor = new Redactor([...inPath, ...inText].map((m) => m.text));
   const pathRedactor = new Redactor(inPath.map((m) => m.text));
   return { redactor, path: pathRedactor.text(file), pathHoldsSecret: inPath.length > 0 };
