@@ -2,9 +2,9 @@
 // and resources as declared. Validation measures it against AWS's limits so an oversized policy
 // fails in the pull request, not halfway through an apply; compile renders the same document.
 
-import type { Path } from '../findings.js';
+import type { Path } from '../common/findings.js';
 import type { AwsPermissions, MachineIdentity } from '../manifest/machine-identity.generated.js';
-import { parseDateTime } from '../time.js';
+import { parseDateTime } from '../common/time.js';
 
 export interface AwsPermissionBlock {
   /** Data path of the permission: [...'aws', 'permissions', i]. */

@@ -15,7 +15,7 @@
 // To move to a newer Kubernetes, regenerate from that version's spec and re-run
 // test/access/kubernetes-api.test.ts; the version is part of every unknown-resource message.
 
-import type { Path } from '../findings.js';
+import type { Path } from '../common/findings.js';
 import type { K8SRules, MachineIdentity } from '../manifest/machine-identity.generated.js';
 import type { Grant, KubernetesGrant } from './model.js';
 

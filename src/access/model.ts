@@ -4,12 +4,12 @@
 // resource types, arn.ts actionAppliesTo), as IAM decides it. Rules, plan, who-can and reports all
 // reason over this one model.
 
-import type { Path } from '../findings.js';
+import type { Path } from '../common/findings.js';
 import type { MachineIdentity } from '../manifest/machine-identity.generated.js';
-import { parseDateTime } from '../time.js';
+import { parseDateTime } from '../common/time.js';
 import { actionAppliesTo, isResourcePattern } from './arn.js';
 import { actionId, expandAction, servicesOf } from './aws-actions.js';
-import { ESCALATION_SERVICES } from './aws-escalation.js';
+import { ESCALATION_SERVICES } from './aws-escalation-list.js';
 import type { AccessLevel, IamCatalog } from './iam-catalog.js';
 
 interface GrantBase {

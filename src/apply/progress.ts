@@ -2,7 +2,7 @@
 // in, lines and a tally out. Engine text (diagnostics) can carry anything a provider echoed, so
 // each line passes through the terminal-safe filter before it is printed.
 
-import { terminalSafe } from '../render/escape.js';
+import { terminalSafe } from '../common/escape.js';
 import { urnName } from './pending.js';
 
 /** Step kinds that change something; a replacement's three steps count once, as `replace`. */

@@ -1,14 +1,15 @@
 // validate: load org.yaml, check every manifest (in this thread or, for big repos, in workers),
 // run the cross-file rules over compact summaries, drop what a valid exception covers, sort.
 
-import { compareFindings, type Finding } from '../findings.js';
-import { CODEOWNERS_FILE, parseCodeowners } from '../codeowners/codeowners.js';
+import { compareFindings, type Finding } from '../common/findings.js';
+import { CODEOWNERS_FILE, parseCodeowners } from '../model/codeowners.js';
 import { decode, MAX_FILE_BYTES, tooLarge } from '../manifest/decode.js';
 import type { Organization } from '../manifest/organization.generated.js';
 import { orgModel, type OrgModel } from '../model/org.js';
-import { isOversize, normalisePath, type Source, type SourceEntry } from '../io/source.js';
+import type { Source } from '../manifest/source.js';
+import { isOversize, normalisePath, type SourceEntry } from '../io/files.js';
 import { codePoint } from '../manifest/text-checks.js';
-import { firstInvisible } from '../render/escape.js';
+import { firstInvisible } from '../common/escape.js';
 import { checkFile, checkRepo, finding, placeReports, type FileOutcome } from '../rules/engine.js';
 import { pathSecrets, Redactor } from '../rules/secrets.js';
 import type { RepoContext } from '../rules/types.js';

@@ -9,11 +9,11 @@ import { ORG_FILE, validate } from '../check/validate.js';
 import { compileIdentity } from '../compile/index.js';
 import type { DesiredResource } from '../compile/types.js';
 import { FsSource } from '../io/fs-source.js';
-import { isOversize } from '../io/source.js';
-import { readRepository } from '../manifest/read.js';
+import { isOversize } from '../io/files.js';
+import { readRepository } from '../check/read.js';
 import { didYouMean } from '../manifest/schemas.js';
 import { orgModel } from '../model/org.js';
-import { parseDuration } from '../time.js';
+import { parseDuration } from '../common/time.js';
 import { common, oneOf, positiveInt } from './common.js';
 import { UsageError } from './errors.js';
 import { emit } from './write.js';
@@ -51,7 +51,7 @@ export async function run(_args: string[], opts: Record<string, string | undefin
 
   // 1. The repository must validate: nothing is applied on error.
   const source = new FsSource(dir);
-  const { workerRunner } = await import('../io/worker-pool.js');
+  const { workerRunner } = await import('../check/worker-pool.js');
   const checked = await validate(source, { paths: ['identities'], now, runner: workerRunner(dir, {}) });
   if (!checked.ok) throw new UsageError(checked.message);
   const errors = checked.value.findings.filter((f) => f.severity === 'error');
@@ -141,7 +141,7 @@ export async function run(_args: string[], opts: Record<string, string | undefin
     tombstones,
     print: progress,
   });
-  const { renderApplyText, renderApplyJson, renderApplyMarkdown } = await import('../render/apply-summary.js');
+  const { renderApplyText, renderApplyJson, renderApplyMarkdown } = await import('../apply/summary.js');
   await emit(format === 'json' ? renderApplyJson(outcome) : format === 'markdown' ? renderApplyMarkdown(outcome) : renderApplyText(outcome), opts.out);
   if (outcome.kind === 'refused') return 1;
   return outcome.teams.some((t) => t.status === 'failed') ? 1 : 0;

@@ -3,20 +3,20 @@
 // line, org.yaml's securityOwners), with the rule codeowners/stale, like validate does.
 
 import { ORG_FILE, validate } from '../check/validate.js';
-import { CODEOWNERS_FILE, codeownersPattern, expectedEntries, holdsWithheld, parseCodeowners, renderCodeowners, unsafePathMessage, verifyRendered, type OwnedIdentity } from '../codeowners/codeowners.js';
+import { CODEOWNERS_FILE, codeownersPattern, expectedEntries, holdsWithheld, parseCodeowners, renderCodeowners, unsafePathMessage, verifyRendered, type OwnedIdentity } from '../model/codeowners.js';
 import { sha256, writeAtomically } from '../io/atomic-write.js';
 import { FsSource, reason } from '../io/fs-source.js';
-import { isOversize } from '../io/source.js';
+import { isOversize } from '../io/files.js';
 import { decode, MAX_FILE_BYTES } from '../manifest/decode.js';
-import { readRepository } from '../manifest/read.js';
+import { readRepository } from '../check/read.js';
 import { orgModel } from '../model/org.js';
-import { compareFindings, type Finding } from '../findings.js';
+import { compareFindings, type Finding } from '../common/findings.js';
 import { finding } from '../rules/engine.js';
 import { common, oneOf, useColor } from './common.js';
 import { UsageError } from './errors.js';
 import { renderFindings } from './findings-output.js';
 import { emit } from './write.js';
-import { knownSecrets } from '../rules/redactor.js';
+import { knownSecrets } from '../common/redactor.js';
 
 const FORMATS = ['text', 'json', 'github'] as const;
 const RULE = 'codeowners/stale';

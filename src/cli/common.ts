@@ -1,7 +1,7 @@
 // Flags every command shares, and the one place the system clock and the terminal are read.
 
 import { discoveredRoot, givenRoot, holdsIdentities } from '../io/repo-root.js';
-import { parseInstant } from '../time.js';
+import { parseInstant } from '../common/time.js';
 import { UsageError } from './errors.js';
 
 export interface CommonFlags {

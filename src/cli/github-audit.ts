@@ -3,12 +3,12 @@
 // --dry-run prints the issue body instead and needs no token.
 
 import { ORG_FILE } from '../check/validate.js';
-import { AUDIT_MARKER, AUDIT_TITLE, auditItems, renderAuditIssue } from '../github/audit.js';
-import { upsertStickyIssue } from '../github/sticky-issue.js';
+import { AUDIT_MARKER, AUDIT_TITLE, auditItems, renderAuditIssue } from '../features/github/audit.js';
+import { upsertStickyIssue } from '../features/github/sticky-issue.js';
 import { FsSource } from '../io/fs-source.js';
-import { readRepository } from '../manifest/read.js';
+import { readRepository } from '../check/read.js';
 import { orgModel } from '../model/org.js';
-import { parseDuration } from '../time.js';
+import { parseDuration } from '../common/time.js';
 import { common } from './common.js';
 import { UsageError } from './errors.js';
 import { connect, failed, resolveAuthor, waited } from './github.js';

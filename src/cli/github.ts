@@ -3,11 +3,11 @@
 // GITHUB_EVENT_PATH, GITHUB_API_URL) and is used as data — nothing reaches a shell.
 
 import { basename, dirname, resolve } from 'node:path';
-import { upsertStickyComment } from '../github/sticky-comment.js';
+import { upsertStickyComment } from '../features/github/sticky-comment.js';
 import { FsSource } from '../io/fs-source.js';
-import { USER } from '../github/shapes.js';
+import { USER } from '../features/github/shapes.js';
 import { GitHubClient, type GitHubFailure } from '../io/github.js';
-import { isOversize } from '../io/source.js';
+import { isOversize } from '../io/files.js';
 import { COMMENT_LIMIT, PLAN_MARKER } from '../render/plan-markdown.js';
 import { fingerprint, secretMatches } from '../rules/secrets.js';
 import { common, positiveInt } from './common.js';

@@ -2,12 +2,12 @@
 
 import { iamCatalog } from '../access/iam-catalog.js';
 import { awsServices } from '../access/model.js';
-import { buildHistory } from '../history/history.js';
-import { commitInputs } from '../history/read.js';
+import { buildHistory } from '../features/history/history.js';
+import { commitInputs } from '../features/history/read.js';
 import { BlobReader, logFolder } from '../io/git-history.js';
 import { openRepo } from '../io/git-revisions.js';
 import { didYouMean } from '../manifest/schemas.js';
-import { parseInstant } from '../time.js';
+import { parseInstant } from '../common/time.js';
 import { common, oneOf } from './common.js';
 import { UsageError } from './errors.js';
 import { emit } from './write.js';
@@ -47,7 +47,7 @@ export async function run(args: string[], opts: Record<string, string | undefine
     throw new UsageError(`no identity named ${JSON.stringify(name)} in the history of identities/${guess ? `; did you mean ${guess}?` : ''}`);
   }
   const report = { identity: all ? null : name!, since: opts.since ?? null, entries };
-  const r = await import('../render/history.js');
+  const r = await import('../features/history/render.js');
   await emit(format === 'json' ? r.renderHistoryJson(report) : format === 'markdown' ? r.renderHistoryMarkdown(report) : r.renderHistoryText(report), opts.out);
   return 0;
 }

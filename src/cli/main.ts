@@ -2,7 +2,7 @@
 
 import { Command, CommanderError, Option } from 'commander';
 import { createRequire } from 'node:module';
-import { terminalSafe } from '../render/escape.js';
+import { terminalSafe } from '../common/escape.js';
 import { UsageError } from './errors.js';
 
 const version = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;

@@ -3,12 +3,12 @@
 // org.yaml; and the write that prints the diff to commit.
 
 import { isDeepStrictEqual } from 'node:util';
-import { terminalSafe } from '../render/escape.js';
+import { terminalSafe } from '../common/escape.js';
 import { createTwoFilesPatch } from 'diff';
 import { ORG_FILE } from '../check/validate.js';
 import { sha256, writeAtomically, type WriteHooks } from '../io/atomic-write.js';
 import { FsSource, reason } from '../io/fs-source.js';
-import { isOversize } from '../io/source.js';
+import { isOversize } from '../io/files.js';
 import { decode, MAX_FILE_BYTES, tooLarge } from '../manifest/decode.js';
 import { loadText } from '../manifest/load.js';
 import type { MachineIdentity } from '../manifest/machine-identity.generated.js';

@@ -3,15 +3,15 @@
 // of each file untouched) with the diff to commit. With --successor the new successors are written
 // too, checked as validate will check them; without it the output says exactly what is left.
 
-import { show } from '../findings.js';
+import { show } from '../common/findings.js';
 import { assign } from '../manifest/edit.js';
 import { LineIndex } from '../manifest/line-index.js';
 import { loadText } from '../manifest/load.js';
 import { didYouMean } from '../manifest/schemas.js';
-import { isEmail } from '../people/email.js';
+import { isEmail } from '../features/people/email.js';
 import { nearestPerson } from '../model/org.js';
-import { offboardReport, peopleNamed, SUCCESSOR_PATH, successorGaps, withSuccessors, type SuccessorChoice } from '../people/offboard.js';
-import { renderOffboardJson, renderOffboardText, type OffboardNext, type Written } from '../render/offboard.js';
+import { offboardReport, peopleNamed, SUCCESSOR_PATH, successorGaps, withSuccessors, type SuccessorChoice } from '../features/people/offboard.js';
+import { renderOffboardJson, renderOffboardText, type OffboardNext, type Written } from '../features/people/render.js';
 import { common, oneOf } from './common.js';
 import { UsageError } from './errors.js';
 import { readManifests, readRaw, readRawAsRead, refuseSecretArguments, writeEdits, type FileEdit } from './manifest-files.js';

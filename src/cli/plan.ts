@@ -6,7 +6,7 @@ import { GitSource } from '../io/git-source.js';
 import { changedFiles, defaultBase, openRepo, resolveCommit, type GitResult } from '../io/git-revisions.js';
 import { planRevisions } from '../plan/revisions.js';
 import type { Plan } from '../plan/types.js';
-import { parseDuration } from '../time.js';
+import { parseDuration } from '../common/time.js';
 import { common, oneOf, positiveInt, useColor } from './common.js';
 import { UsageError } from './errors.js';
 import { emit } from './write.js';

@@ -4,7 +4,7 @@
 // the fingerprint validate reports. Readers already withhold what they load; this catches what no
 // reader thought of (a path in a message, a line of a diff).
 
-import { knownSecrets } from '../rules/redactor.js';
+import { knownSecrets } from '../common/redactor.js';
 
 export function redactOutput(text: string): string {
   return knownSecrets().text(text);

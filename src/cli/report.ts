@@ -3,9 +3,9 @@
 // exits 0 whatever it finds (validate is the gate), 2 when the repository cannot be read.
 
 import { FsSource } from '../io/fs-source.js';
-import { loadReportInput } from '../report/load.js';
-import { buildReport } from '../report/report.js';
-import type { Report } from '../report/types.js';
+import { loadReportInput } from '../features/report/load.js';
+import { buildReport } from '../features/report/report.js';
+import type { Report } from '../features/report/types.js';
 import { rules } from '../rules/index.js';
 import { common, oneOf } from './common.js';
 import { UsageError } from './errors.js';
@@ -16,7 +16,7 @@ const FORMATS = ['markdown', 'json', 'html', 'csv'] as const;
 export async function run(_args: string[], opts: Record<string, string | undefined>): Promise<number> {
   const { dir, now } = common(opts);
   const format = oneOf('--format', opts.format, FORMATS, 'markdown');
-  const { workerRunner } = await import('../io/worker-pool.js');
+  const { workerRunner } = await import('../check/worker-pool.js');
   const input = await loadReportInput(new FsSource(dir), { now, rules, runner: workerRunner(dir) });
   if (!input.ok) throw new UsageError(input.message);
   await emit(await render(format, buildReport(input.value)), opts.out);
@@ -26,12 +26,12 @@ export async function run(_args: string[], opts: Record<string, string | undefin
 async function render(format: (typeof FORMATS)[number], report: Report): Promise<string> {
   switch (format) {
     case 'json':
-      return (await import('../render/report-json.js')).renderReportJson(report);
+      return (await import('../features/report/render-json.js')).renderReportJson(report);
     case 'csv':
-      return (await import('../render/report-csv.js')).renderReportCsv(report);
+      return (await import('../features/report/render-csv.js')).renderReportCsv(report);
     case 'html':
-      return (await import('../render/report-html.js')).renderReportHtml(report);
+      return (await import('../features/report/render-html.js')).renderReportHtml(report);
     default:
-      return (await import('../render/report-markdown.js')).renderReportMarkdown(report);
+      return (await import('../features/report/render-markdown.js')).renderReportMarkdown(report);
   }
 }

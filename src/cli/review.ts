@@ -2,16 +2,16 @@
 // overdue, like idac rotation); `idac review attest NAME --reviewer EMAIL` records a review in the
 // manifest and prints the diff to commit.
 
-import { show } from '../findings.js';
+import { show } from '../common/findings.js';
 import { didYouMean } from '../manifest/schemas.js';
 import { didYouMeanPerson, lower, nearestPerson } from '../model/org.js';
-import { peopleNamed } from '../people/offboard.js';
-import { isEmail, samePerson } from '../people/email.js';
-import { terminalSafe } from '../render/escape.js';
-import { renderAttestationJson, renderReviewJson, renderReviewText } from '../render/review.js';
-import { attestChanges, attestText } from '../review/attest.js';
-import { reviewsDue } from '../review/due.js';
-import { isoDate, isoInstant, parseDuration } from '../time.js';
+import { peopleNamed } from '../features/people/offboard.js';
+import { isEmail, samePerson } from '../features/people/email.js';
+import { terminalSafe } from '../common/escape.js';
+import { renderAttestationJson, renderReviewJson, renderReviewText } from '../features/review/render.js';
+import { attestChanges, attestText } from '../features/review/attest.js';
+import { reviewsDue } from '../features/review/due.js';
+import { isoDate, isoInstant, parseDuration } from '../common/time.js';
 import { common, oneOf } from './common.js';
 import { UsageError } from './errors.js';
 import { readManifests, readRaw, readRawAsRead, refuseSecretArguments, writeEdits } from './manifest-files.js';

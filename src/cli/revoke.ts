@@ -5,9 +5,9 @@
 
 import { FsSource } from '../io/fs-source.js';
 import { revokeText } from '../manifest/revoke.js';
-import { terminalSafe } from '../render/escape.js';
+import { terminalSafe } from '../common/escape.js';
 import { didYouMean } from '../manifest/schemas.js';
-import { isoDate } from '../time.js';
+import { isoDate } from '../common/time.js';
 import { common } from './common.js';
 import { UsageError } from './errors.js';
 import { readRaw, refuseSecretArguments, writeEdits } from './manifest-files.js';

@@ -1,7 +1,7 @@
 // idac rules [ID]: the catalogue (readable text by default; Markdown or JSON on request), or one
 // rule in full. An unknown id suggests the closest ones, since ids are easy to half-remember.
 
-import { show } from '../findings.js';
+import { show } from '../common/findings.js';
 import { levenshtein } from '../manifest/schemas.js';
 import { catalogueJson, catalogueMarkdown, catalogueText, ruleJson, ruleMarkdown, ruleText } from '../render/rule-catalogue.js';
 import { ruleById, rules } from '../rules/index.js';

@@ -36,7 +36,7 @@ export async function run(paths: string[], opts: Record<string, string | undefin
   const max = positiveInt('--max-findings', opts.maxFindings, 500);
   const source = new FsSource(dir);
   const targets = paths.length ? paths.map((p) => withinRepo(dir, base, p)) : ['identities'];
-  const { workerRunner } = await import('../io/worker-pool.js');
+  const { workerRunner } = await import('../check/worker-pool.js');
   const result = await validate(source, { paths: targets, now, runner: workerRunner(dir, threadOptions()) });
   if (!result.ok) throw new UsageError(result.message);
   const all = result.value.findings;

@@ -4,13 +4,13 @@
 import { servicesOf } from '../access/aws-actions.js';
 import { iamCatalog } from '../access/iam-catalog.js';
 import { awsServices } from '../access/model.js';
-import { show } from '../findings.js';
+import { show } from '../common/findings.js';
 import { FsSource } from '../io/fs-source.js';
 import { didYouMean } from '../manifest/schemas.js';
-import { readIdentities } from '../query/identities.js';
-import { canDo, isLive, whoCan } from '../query/who-can.js';
-import { whoCanJson, whoCanText } from '../render/who-can.js';
-import { parseQuery, RESOURCE_FORMS } from '../query/who-can-query.js';
+import { readIdentities } from '../features/query/identities.js';
+import { canDo, isLive, whoCan } from '../features/query/who-can.js';
+import { whoCanJson, whoCanText } from '../features/query/render.js';
+import { parseQuery, RESOURCE_FORMS } from '../features/query/who-can-query.js';
 import { common, oneOf } from './common.js';
 import { UsageError } from './errors.js';
 import { emit } from './write.js';

@@ -4,7 +4,7 @@
 // git or in a plan. Shared by every compiler that generates a credential (AWS keys, AppRole secret-ids).
 
 import type { MachineIdentity } from '../manifest/machine-identity.generated.js';
-import { vaultMount } from '../rules/lib/vault-paths.js';
+import { vaultMount } from '../access/vault-paths.js';
 import { byName, kubernetesLabels, ownership, resourceOf, statusOf } from './common.js';
 import type { TypedRef } from './provider-types.js';
 import { isRef, type CompileContext, type DesiredResource, type TypedResource } from './types.js';

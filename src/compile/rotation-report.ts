@@ -4,8 +4,8 @@
 
 import type { MachineIdentity } from '../manifest/machine-identity.generated.js';
 import type { OrgModel } from '../model/org.js';
-import type { StaticCredentialKind } from '../plan/types.js';
-import { isoInstant, parseDuration } from '../time.js';
+import type { StaticCredentialKind } from './types.js';
+import { isoInstant, parseDuration } from '../common/time.js';
 import { generations, staticCredentialKinds } from './rotation.js';
 
 export interface CredentialRow {

@@ -4,8 +4,8 @@
 
 import { createHash } from 'node:crypto';
 import type { MachineIdentity } from '../manifest/machine-identity.generated.js';
-import { parseDuration } from '../time.js';
-import type { StaticCredentialKind } from '../plan/types.js';
+import { parseDuration } from '../common/time.js';
+import type { StaticCredentialKind } from './types.js';
 
 /** The static credentials an identity holds, by kind (federated identities hold none). */
 export function staticCredentialKinds(data: MachineIdentity): StaticCredentialKind[] {

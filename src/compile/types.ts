@@ -7,6 +7,9 @@ import type { ArgsOf, OutputName, OutputType, TypedRef, TypeToken } from './prov
 export type { ArgsOf, TypeToken } from './provider-types.js';
 
 /** A value only known after another resource exists (its id, its generated secret): `{ $ref, output }`. */
+/** A credential that is a secret of its own (rotated, delivered), as opposed to federation. */
+export type StaticCredentialKind = 'aws-access-key' | 'vault-secret-id';
+
 export type Ref = TypedRef<unknown>;
 
 export type Input = string | number | boolean | null | Ref | Input[] | { [key: string]: Input };

@@ -3,7 +3,7 @@
 // AppRole with one secret-id per live credential generation), and a PKI role per certificate mount.
 
 import type { MachineIdentity } from '../manifest/machine-identity.generated.js';
-import { parseDuration } from '../time.js';
+import { parseDuration } from '../common/time.js';
 import { activeElevations, byName, resourceOf, statusOf } from './common.js';
 import { deliveryResources } from './delivery.js';
 import { serviceAccountName } from './kubernetes.js';

@@ -4,9 +4,9 @@
 import { closeSync, fstatSync, lstatSync, openSync, readSync, constants } from 'node:fs';
 import { lstat, readdir, stat } from 'node:fs/promises';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import { isManifestPath, normalisePath, type Listing, type Oversize, type Source, type SourceEntry } from './source.js';
+import { isManifestPath, normalisePath, type Listing, type Oversize, type SourceEntry } from './files.js';
 
-export class FsSource implements Source {
+export class FsSource {
   readonly label = 'WORKTREE';
   /** Folders already seen to be real folders (not links), so a big read lstats each folder once. */
   private readonly realFolders = new Set<string>();

@@ -2,9 +2,9 @@
 // `cat-file --batch` process for the blobs, so reading many files costs one process, not many.
 
 import { spawn, spawnSync } from 'node:child_process';
-import { isManifestPath, normalisePath, type Listing, type Oversize, type Source, type SourceEntry } from './source.js';
+import { isManifestPath, normalisePath, type Listing, type Oversize, type SourceEntry } from './files.js';
 
-export class GitSource implements Source {
+export class GitSource {
   private tree: Map<string, { oid: string; symlink: boolean }> | null = null;
   private batch: BatchReader | null = null;
   private sizes: BatchReader | null = null;

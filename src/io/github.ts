@@ -11,8 +11,7 @@
 // - whatever the server says is redacted of the token, cut and escaped before it is shown.
 // Errors come back as values.
 
-import { cap } from '../render/markdown.js';
-import { terminalSafe } from '../render/escape.js';
+import { cap, terminalSafe } from '../common/escape.js';
 
 /** What a caller expects a 2xx answer to be: `check` gives the first problem, or null. */
 export interface Shape<T> {

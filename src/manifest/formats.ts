@@ -1,7 +1,7 @@
 // What the schemas' `format`s mean, and the ajv options they are compiled with: shared by the
 // generated validators and by the test that regenerates them.
 
-import { parseDate, parseDateTime } from '../time.js';
+import { parseDate, parseDateTime } from '../common/time.js';
 
 export const formats: Record<string, (s: string) => boolean> = {
   date: (s) => parseDate(s) !== null,

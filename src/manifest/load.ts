@@ -2,7 +2,7 @@
 // Clean files take the fast path and never build a position-carrying document; anything else
 // takes the authoritative path, which places every problem at its YAML node.
 
-import { show, type Path } from '../findings.js';
+import { show, type Path } from '../common/findings.js';
 import { fastParse } from './fast-parse.js';
 import { parseYaml, type Locate } from './parse.js';
 import { checkSchema, type SchemaKind } from './schemas.js';

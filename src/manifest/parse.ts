@@ -7,7 +7,7 @@
 // here throws for any input: every failure is an issue.
 
 import { Composer, CST, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, Parser, type Document, type Node as YamlNode, type Pair } from 'yaml';
-import type { Path } from '../findings.js';
+import type { Path } from '../common/findings.js';
 import { KEY_CHARSET, MAX_DEPTH } from './core-scalars.js';
 import { findMisindented } from './indentation.js';
 import { codePoint, suspiciousInValue } from './text-checks.js';

@@ -3,7 +3,7 @@
 
 import { createRequire } from 'node:module';
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import { formatPath, show, type Path } from '../findings.js';
+import { formatPath, show, type Path } from '../common/findings.js';
 import { codePoint } from './text-checks.js';
 import * as generated from './validators.generated.js';
 

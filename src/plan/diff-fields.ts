@@ -2,7 +2,7 @@
 // lists of mappings by index, and a list of scalars is one value, so widening `actions` shows the
 // whole list before and after, as a reviewer reads it.
 
-import { formatPath, type Path } from '../findings.js';
+import { formatPath, type Path } from '../common/findings.js';
 import type { FieldChange } from './types.js';
 
 type Json = unknown;

@@ -3,10 +3,10 @@
 // identities (or the people behind them) do more (`widens`), less (`narrows`) or neither. Lists
 // are compared as sets, one change per entry, so a reviewer reads "adds `*`", not two long lists.
 
-import { cmp as byText, formatPath, type Path } from '../findings.js';
+import { cmp as byText, formatPath, type Path } from '../common/findings.js';
 import type { OrgSpec } from '../model/org.js';
-import { vaultPathWithin } from '../rules/lib/vault-paths.js';
-import { parseDate, parseDuration } from '../time.js';
+import { vaultPathWithin } from '../access/vault-paths.js';
+import { parseDate, parseDuration } from '../common/time.js';
 import { diffFields, equalJson } from './diff-fields.js';
 import type { OrgChange, OrgChangeKind, OrgEffect } from './types.js';
 

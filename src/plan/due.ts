@@ -5,7 +5,7 @@
 import { generations, staticCredentialKinds } from '../compile/rotation.js';
 import type { MachineIdentity } from '../manifest/machine-identity.generated.js';
 import type { OrgModel } from '../model/org.js';
-import { expiryOf, formatDuration, isoInstant, parseDate, parseDuration } from '../time.js';
+import { expiryOf, formatDuration, isoInstant, parseDate, parseDuration } from '../common/time.js';
 import type { Due } from './types.js';
 
 export function dueItems(data: MachineIdentity, org: OrgModel | null, now: number, window: number): Due[] {

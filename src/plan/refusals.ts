@@ -21,7 +21,7 @@
 //
 // Pure: the caller passes a reader for the head revision's files (to place each finding).
 
-import { cmp, compareFindings, formatPath, type Finding, type Path } from '../findings.js';
+import { cmp, compareFindings, formatPath, type Finding, type Path } from '../common/findings.js';
 import type { DesiredResource } from '../compile/types.js';
 import type { MachineIdentity } from '../manifest/machine-identity.generated.js';
 import type { Compiled, PlanInput } from './plan.js';

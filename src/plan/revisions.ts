@@ -5,14 +5,15 @@
 import { iamCatalog } from '../access/iam-catalog.js';
 import { awsServices } from '../access/model.js';
 import { validate, ORG_FILE } from '../check/validate.js';
-import type { Finding } from '../findings.js';
+import type { Finding } from '../common/findings.js';
 import { decode, MAX_FILE_BYTES } from '../manifest/decode.js';
 import { loadText } from '../manifest/load.js';
-import { readValid } from '../manifest/read.js';
+import { readValid } from '../check/read.js';
 import type { MachineIdentity } from '../manifest/machine-identity.generated.js';
 import type { Organization } from '../manifest/organization.generated.js';
 import { orgModel, type OrgModel } from '../model/org.js';
-import { isOversize, type Source, type SourceEntry } from '../io/source.js';
+import type { Source } from '../manifest/source.js';
+import { isOversize, type SourceEntry } from '../io/files.js';
 import { LineIndex } from '../manifest/line-index.js';
 import { checkFile, holdsSecret, placeReports } from '../rules/engine.js';
 import { ruleById } from '../rules/index.js';

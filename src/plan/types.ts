@@ -2,7 +2,8 @@
 // and cloud resources, and what falls due. Renderers turn it into text, Markdown or JSON; nothing
 // here formats text, and every list is sorted so the same revisions give byte-identical output.
 
-import type { Finding } from '../findings.js';
+import type { Finding } from '../common/findings.js';
+import type { StaticCredentialKind } from '../compile/types.js';
 
 export type Target = 'aws' | 'kubernetes' | 'vault';
 
@@ -110,8 +111,6 @@ export interface Due {
   /** One line for people: which credential, which certificate. */
   detail: string;
 }
-
-export type StaticCredentialKind = 'aws-access-key' | 'vault-secret-id';
 
 export interface Plan {
   base: string;

@@ -5,7 +5,7 @@
 // \u escapes first, as in every output (escape.ts). Paths are from
 // the git root, which is where GitHub places annotations (the identity repo may be a subfolder).
 
-import { visible } from './escape.js';
+import { visible } from '../common/escape.js';
 import { listed, type FindingLinks, type FindingsReport } from './findings-report.js';
 import { summaryLine } from './findings-text.js';
 

@@ -1,8 +1,8 @@
 // SPEC.md §5: `validate --format json`, one object, keys in a fixed order. Each finding carries
 // its rule's fix and documentation page, so a tool reading the JSON needs no second lookup.
 
-import { jsonDocument } from './escape.js';
-import type { Finding } from '../findings.js';
+import { jsonDocument } from '../common/escape.js';
+import type { Finding } from '../common/findings.js';
 import { ruleById } from '../rules/index.js';
 import { cut, listed, type FindingLinks, type FindingsReport } from './findings-report.js';
 

@@ -1,7 +1,7 @@
 // What every findings format shares: the report (all findings; --max-findings only cuts the
 // list, never the counts), the counts themselves, and what a finding links to.
 
-import type { Finding, Severity } from '../findings.js';
+import type { Finding, Severity } from '../common/findings.js';
 
 export interface FindingsReport {
   identities: number;

@@ -2,9 +2,9 @@
 // one location per result, URIs relative to the git root (where code scanning resolves them, even
 // when the identity repo is a subfolder), and partialFingerprints that survive unrelated edits.
 
-import { jsonDocument } from './escape.js';
+import { jsonDocument } from '../common/escape.js';
 import { createHash } from 'node:crypto';
-import type { Finding } from '../findings.js';
+import type { Finding } from '../common/findings.js';
 import { rules } from '../rules/index.js';
 import { counts, cut, listed, plural, type FindingLinks, type FindingsReport } from './findings-report.js';
 

@@ -1,10 +1,10 @@
 // Terminal output in the style of tsc and ESLint: one line per finding, the rule's fix below its
 // first finding in each file, a summary.
 
-import type { Finding } from '../findings.js';
+import type { Finding } from '../common/findings.js';
 import type { InventoryEntry } from '../rules/engine.js';
 import type { RuleMeta } from '../rules/types.js';
-import { terminalSafe } from './escape.js';
+import { terminalSafe } from '../common/escape.js';
 import { counts, cut, listed, plural, type FindingsReport } from './findings-report.js';
 
 export interface TextOptions {

@@ -7,25 +7,13 @@
 // enough for mentions and references: GitHub links those on the rendered text, after `\#` or
 // `&#64;` have been decoded back to `#` and `@`.
 
-import { visible } from './escape.js';
-
-/** Values longer than this are cut with an ellipsis: a review comment needs the gist, `--format json` has the rest. */
-export const MAX_VALUE = 200;
+import { cap, MAX_VALUE, visible } from '../common/escape.js';
 
 /**
  * One line, every character visible: line breaks, control, bidi and zero-width characters become
  * `\n`-style escapes, so a value can neither start a block nor hide what it says (Trojan Source).
  */
 export const oneLine = visible;
-
-/** At most `max` UTF-16 units plus `…`, never splitting a surrogate pair. */
-export function cap(text: string, max = MAX_VALUE): string {
-  if (text.length <= max) return text;
-  let end = max;
-  const last = text.charCodeAt(end - 1);
-  if (last >= 0xd800 && last <= 0xdbff) end -= 1;
-  return `${text.slice(0, end)}…`;
-}
 
 /**
  * A code span holding `text` literally: fenced with one backtick more than the longest run inside,

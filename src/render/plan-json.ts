@@ -1,6 +1,6 @@
 // SPEC.md §5: `plan --format json`, one object, keys in a fixed order (schema/plan.schema.json).
 
-import { jsonDocument } from './escape.js';
+import { jsonDocument } from '../common/escape.js';
 import type { Plan } from '../plan/types.js';
 import { findingJson } from './findings-json.js';
 import type { FindingLinks } from './findings-report.js';

@@ -9,10 +9,11 @@
 // span, a <code> element or a fenced block, on one line, capped. Nothing from a manifest is ever
 // emitted as Markdown or HTML of its own.
 
-import type { Finding } from '../findings.js';
-import { compareFindings } from '../findings.js';
+import type { Finding } from '../common/findings.js';
+import { compareFindings } from '../common/findings.js';
 import type { AccessPattern, Plan, ResourceOp } from '../plan/types.js';
-import { cap, code, escapeText, htmlCode, oneLine } from './markdown.js';
+import { cap } from '../common/escape.js';
+import { code, escapeText, htmlCode, oneLine } from './markdown.js';
 import type { IdentityView, ResourceStep } from './plan-view.js';
 import { countByTarget, effectCounts, expansionCount, identityViews, isCondensed, isDeleted, orgByEffect, partOf, patternText, plural, showChange } from './plan-view.js';
 

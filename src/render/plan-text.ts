@@ -3,9 +3,9 @@
 // its expansion counted), resource operations and what falls due, then findings and one summary
 // line. Every manifest-derived value goes through terminalSafe.
 
-import { compareFindings } from '../findings.js';
+import { compareFindings } from '../common/findings.js';
 import type { AccessPattern, OrgEffect, Plan } from '../plan/types.js';
-import { terminalSafe } from './escape.js';
+import { terminalSafe } from '../common/escape.js';
 import { findingLine, paint } from './findings-text.js';
 import type { IdentityView, ResourceStep } from './plan-view.js';
 import { effectCounts, identityViews, orgByEffect, patternText, plural, showChange } from './plan-view.js';

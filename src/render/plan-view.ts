@@ -3,7 +3,8 @@
 
 import { plural } from './findings-report.js';
 import { diffWordsWithSpace } from 'diff';
-import type { AccessChange, AccessPattern, Due, FieldChange, OrgChange, OrgEffect, Plan, ResourceAction, ResourceOp, StaticCredentialKind } from '../plan/types.js';
+import type { AccessChange, AccessPattern, Due, FieldChange, OrgChange, OrgEffect, Plan, ResourceAction, ResourceOp } from '../plan/types.js';
+import type { StaticCredentialKind } from '../compile/types.js';
 
 export type IdentityState = 'added' | 'removed' | 'renamed' | 'changed' | 'unplanned' | 'affected';
 

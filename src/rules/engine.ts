@@ -1,7 +1,7 @@
 // Check stage: runs the rule catalogue over one loaded file, and the cross-file rules over the
 // compact summaries, and turns every report into a finding with file:line:column.
 
-import { compareFindings, type Finding, type Path } from '../findings.js';
+import { compareFindings, type Finding, type Path } from '../common/findings.js';
 import { LineIndex } from '../manifest/line-index.js';
 import { decode } from '../manifest/decode.js';
 import { loadText, type Loaded } from '../manifest/load.js';
@@ -62,6 +62,8 @@ export function inventoryOf(data: MachineIdentity): InventoryEntry {
     targets: (['aws', 'kubernetes', 'vault'] as const).filter((t) => a[t] !== undefined),
   };
 }
+
+const RULE_IDS: ReadonlySet<string> = new Set(ruleById.keys());
 
 export interface CheckOptions extends RuleContext {
   fast: boolean;
@@ -132,8 +134,9 @@ async function checkText(file: string, bytes: Uint8Array, expect: SchemaKind, op
     }
   } else if (loaded.valid && loaded.kind === 'Organization') {
     org = withheld.data(loaded.data as Organization);
+    const ctx = { org: opts.org, now: opts.now, ruleIds: RULE_IDS };
     for (const rule of rules) {
-      if (rule.kind === 'org') for (const r of rule.check(org, opts)) place(rule.meta.id, r.path, r.at ?? 'value', r.message);
+      if (rule.kind === 'org') for (const r of rule.check(org, ctx)) place(rule.meta.id, r.path, r.at ?? 'value', r.message);
     }
   }
 

@@ -1,7 +1,7 @@
 // OWASP Non-Human Identities Top 10 (2025): what each risk is, and what a static check of
 // manifests in git cannot see (FACTS.md "can a static validator check it?").
 
-import type { NhiId } from '../findings.js';
+import type { NhiId } from '../common/findings.js';
 
 export interface NhiRisk {
   id: NhiId;

@@ -4,15 +4,15 @@
 // validate reports, in text, in loaded data (keys and values), and in paths.
 //
 // Every scan also records what it found in a per-process set (`known`): the command line's last
-// line of defence (src/cli/redact-output.ts, through src/rules/redactor.ts) redacts everything it prints or writes with it, so a
+// line of defence (src/cli/redact-output.ts, through src/common/redactor.ts) redacts everything it prints or writes with it, so a
 // value no reader thought of (a diff's context line, a message quoting a path) cannot leak either.
 
-import type { Path } from '../findings.js';
+import type { Path } from '../common/findings.js';
 import { loadText } from '../manifest/load.js';
 import { rules } from './index.js';
 import { secretlintScan } from './lib/secretlint-scan.js';
 import type { SecretlintMatch, TextScan } from './types.js';
-import { fingerprint, isWithheld, knownSecrets, Redactor, remember, withheldText } from './redactor.js';
+import { fingerprint, isWithheld, knownSecrets, Redactor, remember, withheldText } from '../common/redactor.js';
 
 export { fingerprint, isWithheld, knownSecrets, Redactor, withheldText };
 

@@ -1,7 +1,7 @@
 // The shape every rule shares (docs/STYLE.md "A rule file"). Rules are pure: data and the clock in,
 // reports out; the engine turns reports into findings with file:line:column.
 
-import type { NhiId, Path, Severity } from '../findings.js';
+import type { NhiId, Path, Severity } from '../common/findings.js';
 import type { MachineIdentity } from '../manifest/machine-identity.generated.js';
 import type { Organization } from '../manifest/organization.generated.js';
 import type { OrgModel } from '../model/org.js';
@@ -95,9 +95,14 @@ export interface IdentityRule extends Base {
   check(identity: IdentityFile, ctx: RuleContext): Report[];
 }
 
+/** What org rules see besides the clock: the catalogue's rule ids, so an exception can be checked against them without a rule importing the catalogue that lists it. */
+export interface OrgRuleContext extends RuleContext {
+  ruleIds: ReadonlySet<string>;
+}
+
 export interface OrgRule extends Base {
   kind: 'org';
-  check(org: Organization, ctx: RuleContext): Report[];
+  check(org: Organization, ctx: OrgRuleContext): Report[];
 }
 
 export interface TextRule extends Base {
@@ -119,7 +124,7 @@ export interface RepoContext extends RuleContext {
   orgFile: string;
   /** The repository's .github/CODEOWNERS, when it has one and the run covers the whole identities folder. */
   codeowners?: {
-    parsed: ReadonlyMap<string, import('../codeowners/codeowners.js').ParsedLine>;
+    parsed: ReadonlyMap<string, import('../model/codeowners.js').ParsedLine>;
     /** The repository root (the folder holding identities/ and .github/), relative to the source root; '' at the top. */
     root: string;
     /** Every file the run found under the identities folder (relative to the source root), valid or not. */

@@ -2,7 +2,8 @@
 // up here instead of silently never matching.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { actionCovers, splitAction } from '../../src/access/aws-actions.js';
-import { ESCALATION_ACTIONS, ESCALATION_COMBINATIONS, escalationsCoveredBy } from '../../src/access/aws-escalation.js';
+import { ESCALATION_ACTIONS, ESCALATION_COMBINATIONS } from '../../src/access/aws-escalation-list.js';
+import { escalationsCoveredBy } from '../../src/access/aws-escalation.js';
 import { iamCatalog } from '../../src/access/iam-catalog.js';
 
 // Undocumented API: AWS's reference does not list it (THREATS.md c1 row 23).

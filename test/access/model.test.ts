@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { iamCatalog } from '../../src/access/iam-catalog.js';
 import { awsServices, effectiveAccess, grantText, type AwsGrant } from '../../src/access/model.js';
 import type { MachineIdentity } from '../../src/manifest/machine-identity.generated.js';
-import { parseInstant } from '../../src/time.js';
+import { parseInstant } from '../../src/common/time.js';
 
 function identity(access: MachineIdentity['spec']['access'], elevations: MachineIdentity['spec']['elevations'] = []): MachineIdentity {
   return {

@@ -8,7 +8,7 @@ import { applyStacks, mapBounded, type Engine, type EngineStack } from '../../sr
 import { pendingOperations, unprotectTombstones, urnName } from '../../src/apply/pending.js';
 import type { StackProgram } from '../../src/apply/program.js';
 import type { EngineEventLike } from '../../src/apply/progress.js';
-import { renderApplyJson, renderApplyMarkdown, renderApplyText } from '../../src/render/apply-summary.js';
+import { renderApplyJson, renderApplyMarkdown, renderApplyText } from '../../src/apply/summary.js';
 
 const INTERRUPTED = JSON.parse(readFileSync(new URL('./fixtures/interrupted-stack.json', import.meta.url), 'utf8')) as unknown;
 const EMPTY_STATE = { version: 3, deployment: { manifest: {}, resources: [] } };

@@ -9,7 +9,7 @@ import { compileIdentity } from '../../src/compile/index.js';
 import { generations } from '../../src/compile/rotation.js';
 import { isRef, type DesiredResource, type Input } from '../../src/compile/types.js';
 import type { MachineIdentity } from '../../src/manifest/machine-identity.generated.js';
-import { isoInstant } from '../../src/time.js';
+import { isoInstant } from '../../src/common/time.js';
 import { acme, ACME_FILES, ACME_ORG, at, role, user } from '../compile/aws-fixture.js';
 import { accessKeyId, CANARY_AWS_SECRET, CANARY_SECRET_ID, CANARY_WRAPPING, clearOccurrences, runProgram, SECRET_SIG, SIG_KEY, unwrapSecrets, type MockRun } from './mocks.js';
 

@@ -6,7 +6,7 @@
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { codeownersPattern, expectedEntries, renderCodeowners, type OwnedIdentity } from '../../src/codeowners/codeowners.js';
+import { codeownersPattern, expectedEntries, renderCodeowners, type OwnedIdentity } from '../../src/model/codeowners.js';
 import { orgModel } from '../../src/model/org.js';
 
 const org = orgModel({ apiVersion: 'idac/v1', kind: 'Organization', spec: { securityOwners: ['sec@x.example'], teams: { a: { members: ['m@x.example'], github: '@x/a' } } } });

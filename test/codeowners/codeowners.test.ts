@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { codeownersPattern, expectedEntries, orphanLines, parseCodeowners, renderCodeowners, staleEntries } from '../../src/codeowners/codeowners.js';
+import { codeownersPattern, expectedEntries, orphanLines, parseCodeowners, renderCodeowners, staleEntries } from '../../src/model/codeowners.js';
 import { orgModel } from '../../src/model/org.js';
 import type { Organization } from '../../src/manifest/organization.generated.js';
 

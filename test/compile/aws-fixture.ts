@@ -9,7 +9,7 @@ import type { MachineIdentity } from '../../src/manifest/machine-identity.genera
 import type { Organization } from '../../src/manifest/organization.generated.js';
 import { loadText } from '../../src/manifest/load.js';
 import { orgModel, type OrgModel } from '../../src/model/org.js';
-import { parseInstant } from '../../src/time.js';
+import { parseInstant } from '../../src/common/time.js';
 
 const ACME = fileURLToPath(new URL('../../examples/acme/identities/', import.meta.url));
 

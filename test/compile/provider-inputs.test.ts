@@ -19,7 +19,7 @@ import type { MachineIdentity } from '../../src/manifest/machine-identity.genera
 import type { Organization } from '../../src/manifest/organization.generated.js';
 import { loadText } from '../../src/manifest/load.js';
 import { orgModel, type OrgModel } from '../../src/model/org.js';
-import { parseInstant } from '../../src/time.js';
+import { parseInstant } from '../../src/common/time.js';
 import { root } from '../e2e/cli.js';
 
 /** Before, inside the settlement-reader elevation, across a rotation boundary of the acme AppRoles and keys. */

@@ -6,7 +6,7 @@
 import { cpSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { firstInvisible, visible } from '../../src/render/escape.js';
+import { firstInvisible, visible } from '../../src/common/escape.js';
 import { idac, root, STACK_TRACE } from './cli.js';
 import { GitRepo } from './git.js';
 

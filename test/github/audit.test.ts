@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { auditItems, renderAuditIssue } from '../../src/github/audit.js';
+import { auditItems, renderAuditIssue } from '../../src/features/github/audit.js';
 import { orgModel } from '../../src/model/org.js';
 import { acme, ACME_FILES, ACME_ORG } from '../compile/aws-fixture.js';
-import { parseInstant } from '../../src/time.js';
+import { parseInstant } from '../../src/common/time.js';
 
 const at = (d: string) => parseInstant(d)!;
 const all = ACME_FILES.map((f) => ({ file: `identities/${f}`, data: acme(f) }));

@@ -4,7 +4,7 @@
 // a server that holds its answer until the test releases it, so no assertion depends on timing.
 import { createServer } from 'node:http';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { COMMENT, COMMENTS, ISSUES, USER } from '../../src/github/shapes.js';
+import { COMMENT, COMMENTS, ISSUES, USER } from '../../src/features/github/shapes.js';
 import { GitHubClient, retryAfter, withoutToken, type GitHubOptions, type Shape } from '../../src/io/github.js';
 import { Loopback, listen, shut } from '../github/loopback.js';
 

@@ -10,9 +10,9 @@ import { describe, expect, it } from 'vitest';
 import { validate } from '../../src/check/validate.js';
 import { FsSource, reason } from '../../src/io/fs-source.js';
 import { BatchReader, GitSource } from '../../src/io/git-source.js';
-import { MemorySource } from '../../src/io/memory-source.js';
-import { isOversize } from '../../src/io/source.js';
-import { parseInstant } from '../../src/time.js';
+import { MemorySource } from '../../src/manifest/memory-source.js';
+import { isOversize } from '../../src/io/files.js';
+import { parseInstant } from '../../src/common/time.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const acme = join(root, 'examples/acme/identities');

@@ -21,7 +21,7 @@ import { parseYaml } from '../../src/manifest/parse.js';
 import type { SchemaKind } from '../../src/manifest/schemas.js';
 import { orgModel } from '../../src/model/org.js';
 import { checkFile } from '../../src/rules/engine.js';
-import { parseInstant } from '../../src/time.js';
+import { parseInstant } from '../../src/common/time.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const read = (p: string) => readFileSync(`${root}/examples/acme/identities/${p}`, 'utf8');

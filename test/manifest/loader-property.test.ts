@@ -15,7 +15,7 @@ import { renderJson } from '../../src/render/findings-json.js';
 import { renderSarif } from '../../src/render/findings-sarif.js';
 import { renderText } from '../../src/render/findings-text.js';
 import { parseYaml } from '../../src/manifest/parse.js';
-import { parseInstant } from '../../src/time.js';
+import { parseInstant } from '../../src/common/time.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const read = (p: string) => readFileSync(`${root}/examples/acme/identities/${p}`, 'utf8');

@@ -6,7 +6,7 @@ import type { MachineIdentity } from '../../src/manifest/machine-identity.genera
 import type { Organization } from '../../src/manifest/organization.generated.js';
 import { orgModel } from '../../src/model/org.js';
 import { didYouMean } from '../../src/manifest/schemas.js';
-import { offboardReport, successorGaps, withSuccessors, type Handover } from '../../src/people/offboard.js';
+import { offboardReport, successorGaps, withSuccessors, type Handover } from '../../src/features/people/offboard.js';
 import { edit, IDENTITY, ORG } from '../rules/harness.js';
 import { approvedBy, withElevations } from '../rules/elevation/fixture.js';
 

@@ -1,7 +1,7 @@
 // who-can's arguments as one concrete request: the forms it reads, and the exact refusals (exit 2).
 import { beforeAll, describe, expect, it } from 'vitest';
 import { iamCatalog } from '../../src/access/iam-catalog.js';
-import { parseQuery } from '../../src/query/who-can-query.js';
+import { parseQuery } from '../../src/features/query/who-can-query.js';
 
 beforeAll(() => iamCatalog.load(['s3', 'ecr', 'sqs', 's4']));
 

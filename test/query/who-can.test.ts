@@ -3,11 +3,11 @@
 import { describe, expect, it } from 'vitest';
 import { iamCatalog } from '../../src/access/iam-catalog.js';
 import { awsServices } from '../../src/access/model.js';
-import { MemorySource } from '../../src/io/memory-source.js';
-import { readIdentities, type LocatedIdentity } from '../../src/query/identities.js';
-import { canDo, whoCan, type Match } from '../../src/query/who-can.js';
-import { parseQuery } from '../../src/query/who-can-query.js';
-import { parseInstant } from '../../src/time.js';
+import { MemorySource } from '../../src/manifest/memory-source.js';
+import { readIdentities, type LocatedIdentity } from '../../src/features/query/identities.js';
+import { canDo, whoCan, type Match } from '../../src/features/query/who-can.js';
+import { parseQuery } from '../../src/features/query/who-can-query.js';
+import { parseInstant } from '../../src/common/time.js';
 import { manifest } from './manifest.js';
 
 async function load(files: Record<string, string>): Promise<LocatedIdentity[]> {

@@ -6,7 +6,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { compareFindings, type Finding } from '../../src/findings.js';
+import { compareFindings, type Finding } from '../../src/common/findings.js';
 import { renderGithub } from '../../src/render/findings-github.js';
 import { renderJson } from '../../src/render/findings-json.js';
 import type { FindingLinks, FindingsReport } from '../../src/render/findings-report.js';

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import MarkdownIt from 'markdown-it';
 import { describe, expect, it } from 'vitest';
-import { cap, code, escapeText, htmlCode, MAX_VALUE, oneLine } from '../../src/render/markdown.js';
+import { cap, MAX_VALUE } from '../../src/common/escape.js';
+import { code, escapeText, htmlCode, oneLine } from '../../src/render/markdown.js';
 
 const md = new MarkdownIt({ html: true, linkify: true });
 

@@ -5,23 +5,23 @@
 // annotations must stay one command per line.
 
 import { describe, expect, it } from 'vitest';
-import type { Finding } from '../../src/findings.js';
-import type { HistoryEntry } from '../../src/history/history.js';
-import { buildReport } from '../../src/report/report.js';
-import { firstInvisible, visible } from '../../src/render/escape.js';
+import type { Finding } from '../../src/common/findings.js';
+import type { HistoryEntry } from '../../src/features/history/history.js';
+import { buildReport } from '../../src/features/report/report.js';
+import { firstInvisible, visible } from '../../src/common/escape.js';
 import { renderGithub } from '../../src/render/findings-github.js';
 import { renderJson } from '../../src/render/findings-json.js';
 import { renderSarif } from '../../src/render/findings-sarif.js';
 import { renderText } from '../../src/render/findings-text.js';
-import { renderHistoryJson, renderHistoryMarkdown, renderHistoryText } from '../../src/render/history.js';
+import { renderHistoryJson, renderHistoryMarkdown, renderHistoryText } from '../../src/features/history/render.js';
 import { renderPlanJson } from '../../src/render/plan-json.js';
 import { renderPlanMarkdown } from '../../src/render/plan-markdown.js';
 import { renderPlanText } from '../../src/render/plan-text.js';
-import { renderReportCsv } from '../../src/render/report-csv.js';
-import { renderReportHtml } from '../../src/render/report-html.js';
-import { renderReportJson } from '../../src/render/report-json.js';
-import { renderReportMarkdown } from '../../src/render/report-markdown.js';
-import { whoCanJson, whoCanText } from '../../src/render/who-can.js';
+import { renderReportCsv } from '../../src/features/report/render-csv.js';
+import { renderReportHtml } from '../../src/features/report/render-html.js';
+import { renderReportJson } from '../../src/features/report/render-json.js';
+import { renderReportMarkdown } from '../../src/features/report/render-markdown.js';
+import { whoCanJson, whoCanText } from '../../src/features/query/render.js';
 import { ruleById } from '../../src/rules/index.js';
 import { hostileInput } from '../report/fixture.js';
 import { hostilePlan } from './plan-fixtures.js';

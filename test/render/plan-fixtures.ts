@@ -1,6 +1,6 @@
 // Plans for the renderer tests, built by hand so the renderers are tested apart from src/plan.
 
-import type { Finding } from '../../src/findings.js';
+import type { Finding } from '../../src/common/findings.js';
 import type { AccessChange, AccessPattern, Plan, ResourceOp } from '../../src/plan/types.js';
 
 /** One pattern per exact grant, as the plan gives for grants written without a wildcard. */

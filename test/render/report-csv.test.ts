@@ -1,9 +1,9 @@
 // idac report --format csv: RFC 4180 read back by an independent parser, and spreadsheet formula
 // injection (OWASP "CSV Injection") neutralised in every text cell.
-import { visible } from '../../src/render/escape.js';
+import { visible } from '../../src/common/escape.js';
 import { describe, expect, it } from 'vitest';
-import { field, renderReportCsv } from '../../src/render/report-csv.js';
-import { buildReport } from '../../src/report/report.js';
+import { field, renderReportCsv } from '../../src/features/report/render-csv.js';
+import { buildReport } from '../../src/features/report/report.js';
 import { ACME_NAMES, acmeReport } from '../report/acme.js';
 import { hostileInput } from '../report/fixture.js';
 

@@ -2,8 +2,8 @@
 // and tables present on examples/acme, and hostile manifest values that must stay text. Every tag
 // and attribute the page holds is checked against what the renderer itself writes.
 import { describe, expect, it } from 'vitest';
-import { esc, renderReportHtml } from '../../src/render/report-html.js';
-import { buildReport } from '../../src/report/report.js';
+import { esc, renderReportHtml } from '../../src/features/report/render-html.js';
+import { buildReport } from '../../src/features/report/report.js';
 import { ACME_NAMES, acmeReport } from '../report/acme.js';
 import { hostileInput } from '../report/fixture.js';
 import { HOSTILE } from './markdown-safety.js';

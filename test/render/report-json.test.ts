@@ -1,7 +1,7 @@
 // idac report --format json: the documented shape and key order on examples/acme, and stability.
 import { describe, expect, it } from 'vitest';
-import { renderReportJson } from '../../src/render/report-json.js';
-import { buildReport } from '../../src/report/report.js';
+import { renderReportJson } from '../../src/features/report/render-json.js';
+import { buildReport } from '../../src/features/report/report.js';
 import { ACME_NAMES, acmeReport } from '../report/acme.js';
 import { hostileInput } from '../report/fixture.js';
 

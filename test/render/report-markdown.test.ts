@@ -4,8 +4,8 @@
 import MarkdownIt from 'markdown-it';
 import type { Token } from 'markdown-it';
 import { describe, expect, it } from 'vitest';
-import { renderReportMarkdown } from '../../src/render/report-markdown.js';
-import { buildReport } from '../../src/report/report.js';
+import { renderReportMarkdown } from '../../src/features/report/render-markdown.js';
+import { buildReport } from '../../src/features/report/report.js';
 import { ACME_NAMES, acmeReport } from '../report/acme.js';
 import { hostileInput } from '../report/fixture.js';
 import { flatten, HOSTILE } from './markdown-safety.js';

@@ -2,9 +2,9 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FsSource } from '../../src/io/fs-source.js';
-import { loadReportInput } from '../../src/report/load.js';
-import { buildReport } from '../../src/report/report.js';
-import type { Report } from '../../src/report/types.js';
+import { loadReportInput } from '../../src/features/report/load.js';
+import { buildReport } from '../../src/features/report/report.js';
+import type { Report } from '../../src/features/report/types.js';
 import { rules } from '../../src/rules/index.js';
 
 export const ACME = join(fileURLToPath(new URL('../..', import.meta.url)), 'examples/acme');

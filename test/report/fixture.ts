@@ -1,11 +1,11 @@
 // A small repository with known KPIs, in memory: six identities over two teams, built so that
 // every KPI has a value other than zero or all (the counts are worked out in report.test.ts).
-import type { Finding } from '../../src/findings.js';
+import type { Finding } from '../../src/common/findings.js';
 import type { MachineIdentity } from '../../src/manifest/machine-identity.generated.js';
 import type { Organization } from '../../src/manifest/organization.generated.js';
 import { orgModel } from '../../src/model/org.js';
-import type { LoadedIdentity } from '../../src/report/inventory.js';
-import type { ReportInput } from '../../src/report/report.js';
+import type { LoadedIdentity } from '../../src/features/report/inventory.js';
+import type { ReportInput } from '../../src/features/report/report.js';
 import { rules } from '../../src/rules/index.js';
 
 export const NOW = Date.parse('2026-11-23T00:00:00Z');

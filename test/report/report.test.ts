@@ -3,11 +3,11 @@
 import { describe, expect, it } from 'vitest';
 import { generations } from '../../src/compile/rotation.js';
 import { coverage } from '../../src/render/rule-catalogue.js';
-import { daysToExpiry, reviewState } from '../../src/report/inventory.js';
-import { buildReport, owaspCoverage } from '../../src/report/report.js';
+import { daysToExpiry, reviewState } from '../../src/features/report/inventory.js';
+import { buildReport, owaspCoverage } from '../../src/features/report/report.js';
 import { ruleById, rules } from '../../src/rules/index.js';
 import type { RuleMeta } from '../../src/rules/types.js';
-import { isoInstant } from '../../src/time.js';
+import { isoInstant } from '../../src/common/time.js';
 import { fixtureInput, IDENTITIES, NOW } from './fixture.js';
 
 const title = (id: string) => ruleById.get(id)!.meta.title;

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadText } from '../../src/manifest/load.js';
-import { attestText } from '../../src/review/attest.js';
+import { attestText } from '../../src/features/review/attest.js';
 import { edit } from '../rules/harness.js';
 
 const acme = (f: string) => readFileSync(new URL(`../../examples/acme/identities/${f}`, import.meta.url), 'utf8');

@@ -5,8 +5,8 @@ import { loadText } from '../../src/manifest/load.js';
 import type { MachineIdentity } from '../../src/manifest/machine-identity.generated.js';
 import type { Organization } from '../../src/manifest/organization.generated.js';
 import { orgModel } from '../../src/model/org.js';
-import { reviewsDue } from '../../src/review/due.js';
-import { DAY_MS, parseInstant } from '../../src/time.js';
+import { reviewsDue } from '../../src/features/review/due.js';
+import { DAY_MS, parseInstant } from '../../src/common/time.js';
 import { edit, IDENTITY, ORG } from '../rules/harness.js';
 
 const load = <T>(text: string, kind: 'MachineIdentity' | 'Organization'): T => {

@@ -4,9 +4,9 @@
 
 import { describe, expect, it } from 'vitest';
 import { validate } from '../../src/check/validate.js';
-import type { Finding } from '../../src/findings.js';
-import { MemorySource } from '../../src/io/memory-source.js';
-import { parseInstant } from '../../src/time.js';
+import type { Finding } from '../../src/common/findings.js';
+import { MemorySource } from '../../src/manifest/memory-source.js';
+import { parseInstant } from '../../src/common/time.js';
 
 export const NOW = '2026-11-23';
 

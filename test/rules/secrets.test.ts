@@ -1,9 +1,9 @@
 // The one place that knows what of a file is secret (src/rules/secrets.ts) and how it is shown
-// (src/rules/redactor.ts): every reader and output goes through these, so they are pinned exactly.
+// (src/common/redactor.ts): every reader and output goes through these, so they are pinned exactly.
 
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { expectedEntries } from '../../src/codeowners/codeowners.js';
+import { expectedEntries } from '../../src/model/codeowners.js';
 import { orgModel } from '../../src/model/org.js';
 import { decodedSecrets, fileSecrets, isWithheld, pathSecrets, Redactor } from '../../src/rules/secrets.js';
 import { fake } from '../secrets/fakes.js';

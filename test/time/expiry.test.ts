@@ -2,7 +2,7 @@
 // decides it for validate (lifecycle/expired), plan's due list, exceptions, report and the audit issue.
 
 import { describe, expect, it } from 'vitest';
-import { expiryOf, isExpired, parseInstant } from '../../src/time.js';
+import { expiryOf, isExpired, parseInstant } from '../../src/common/time.js';
 
 const at = (s: string) => parseInstant(s)!;
 

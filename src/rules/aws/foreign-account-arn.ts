@@ -1,6 +1,6 @@
 import { hasWildcard, splitArn } from '../../access/arn.js';
 import { pendingAwsPermissions } from '../../access/aws-policy.js';
-import { show } from '../../findings.js';
+import { show } from '../../common/findings.js';
 import { isTombstone } from '../lib/status.js';
 import { defineRule, type Report } from '../types.js';
 

@@ -3,7 +3,7 @@ import { actionId, expandAction } from '../../access/aws-actions.js';
 import { listSome } from '../../access/aws-escalation.js';
 import { pendingAwsPermissions, type AwsPermissionBlock } from '../../access/aws-policy.js';
 import { iamCatalog, type IamAction } from '../../access/iam-catalog.js';
-import { show } from '../../findings.js';
+import { show } from '../../common/findings.js';
 import { isTombstone } from '../lib/status.js';
 import { defineRule, type Report } from '../types.js';
 

@@ -1,7 +1,7 @@
 import { splitAction } from '../../access/aws-actions.js';
 import { iamCatalog } from '../../access/iam-catalog.js';
 import { pendingAwsActions } from '../../access/aws-policy.js';
-import { show } from '../../findings.js';
+import { show } from '../../common/findings.js';
 import { isTombstone } from '../lib/status.js';
 import { defineRule, type Report } from '../types.js';
 

@@ -1,5 +1,5 @@
 import { coversEveryRole } from '../../access/arn.js';
-import { show } from '../../findings.js';
+import { show } from '../../common/findings.js';
 import { isTombstone } from '../lib/status.js';
 import { defineRule, type Report } from '../types.js';
 

@@ -1,5 +1,5 @@
 import { elevationSets, INLINE_POLICY_LIMIT, outsidePolicyCharset, pendingAwsPermissions, policyLength, renderAwsPolicy } from '../../access/aws-policy.js';
-import { show } from '../../findings.js';
+import { show } from '../../common/findings.js';
 import { isTombstone } from '../lib/status.js';
 import { defineRule, type Report } from '../types.js';
 

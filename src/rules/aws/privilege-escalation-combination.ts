@@ -1,6 +1,7 @@
-import { combinationActionsCoveredBy, combinationText, ESCALATION_COMBINATIONS, grantsAction, listSome, patternsInForce, type EscalationCombination, type PatternInForce } from '../../access/aws-escalation.js';
+import { ESCALATION_COMBINATIONS, type EscalationCombination } from '../../access/aws-escalation-list.js';
+import { combinationActionsCoveredBy, combinationText, grantsAction, listSome, patternsInForce, type PatternInForce } from '../../access/aws-escalation.js';
 import { iamCatalog } from '../../access/iam-catalog.js';
-import { formatPath, show } from '../../findings.js';
+import { formatPath, show } from '../../common/findings.js';
 import { isTombstone } from '../lib/status.js';
 import { defineRule, type Report } from '../types.js';
 

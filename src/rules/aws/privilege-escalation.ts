@@ -1,6 +1,6 @@
 import { escalationsCoveredBy, grantsAction, listSome, patternsInForce } from '../../access/aws-escalation.js';
 import { iamCatalog } from '../../access/iam-catalog.js';
-import { show } from '../../findings.js';
+import { show } from '../../common/findings.js';
 import { isTombstone } from '../lib/status.js';
 import { defineRule, type Report } from '../types.js';
 

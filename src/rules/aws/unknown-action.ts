@@ -1,7 +1,7 @@
 import { expandAction, splitAction } from '../../access/aws-actions.js';
 import { pendingAwsActions } from '../../access/aws-policy.js';
 import { iamCatalog } from '../../access/iam-catalog.js';
-import { show } from '../../findings.js';
+import { show } from '../../common/findings.js';
 import { didYouMean } from '../../manifest/schemas.js';
 import { isTombstone } from '../lib/status.js';
 import { defineRule, type Report } from '../types.js';

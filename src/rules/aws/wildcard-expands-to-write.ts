@@ -3,7 +3,7 @@ import { actionId, expandAction, isWildcard, splitAction } from '../../access/aw
 import { isWriteLevel, listSome } from '../../access/aws-escalation.js';
 import { pendingAwsPermissions } from '../../access/aws-policy.js';
 import { iamCatalog } from '../../access/iam-catalog.js';
-import { show } from '../../findings.js';
+import { show } from '../../common/findings.js';
 import { isTombstone } from '../lib/status.js';
 import { defineRule, type Report } from '../types.js';
 

@@ -1,5 +1,5 @@
 import { team } from '../../model/org.js';
-import type { Path } from '../../findings.js';
+import type { Path } from '../../common/findings.js';
 import { isTombstone } from '../lib/status.js';
 import { defineRule, type Report } from '../types.js';
 

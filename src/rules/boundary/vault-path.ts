@@ -1,7 +1,7 @@
 import { team } from '../../model/org.js';
-import { show, type Path } from '../../findings.js';
+import { show, type Path } from '../../common/findings.js';
 import { isTombstone } from '../lib/status.js';
-import { vaultPathWithin } from '../lib/vault-paths.js';
+import { vaultPathWithin } from '../../access/vault-paths.js';
 import { defineRule, type Report } from '../types.js';
 
 export default defineRule({

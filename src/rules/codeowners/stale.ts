@@ -1,4 +1,4 @@
-import { CODEOWNERS_FILE, expectedEntries, orphanLines, orphanMessage, staleEntries, staleMessage, type OwnedIdentity } from '../../codeowners/codeowners.js';
+import { CODEOWNERS_FILE, expectedEntries, orphanLines, orphanMessage, staleEntries, staleMessage, type OwnedIdentity } from '../../model/codeowners.js';
 import { defineRule, type RepoEntry, type RepoReport } from '../types.js';
 
 /** [owner, successor, team]: a tuple keeps 100,000 summaries small. */

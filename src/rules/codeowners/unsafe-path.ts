@@ -1,4 +1,4 @@
-import { codeownersPattern, unsafePathMessage } from '../../codeowners/codeowners.js';
+import { codeownersPattern, unsafePathMessage } from '../../model/codeowners.js';
 import { defineRule, type RepoReport } from '../types.js';
 
 // Issue 14: a manifest named `zz⏎org.yaml⏎*⏎zz.yaml` made idac codeowners write owner-less

@@ -1,4 +1,4 @@
-import { isoInstant, parseDateTime } from '../../time.js';
+import { isoInstant, parseDateTime } from '../../common/time.js';
 import { isTombstone } from '../lib/status.js';
 import { defineRule, type Report } from '../types.js';
 

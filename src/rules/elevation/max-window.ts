@@ -1,4 +1,4 @@
-import { formatDuration, parseDateTime, parseDuration } from '../../time.js';
+import { formatDuration, parseDateTime, parseDuration } from '../../common/time.js';
 import { isTombstone } from '../lib/status.js';
 import { defineRule, type Report } from '../types.js';
 

@@ -1,4 +1,4 @@
-import { show, type Path } from '../../findings.js';
+import { show, type Path } from '../../common/findings.js';
 import type { OrgModel } from '../../model/org.js';
 import { isTombstone } from '../lib/status.js';
 import { defineRule, type IdentityFile, type Report } from '../types.js';

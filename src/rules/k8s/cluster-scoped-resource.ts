@@ -1,4 +1,4 @@
-import type { Path } from '../../findings.js';
+import type { Path } from '../../common/findings.js';
 import { apiResource, isBuiltinGroup, isWildcardResource, kubernetesGrants, PARTLY_NAMESPACED, placeOf, resourcePath, roleCanGrant, sourceRule } from '../../access/kubernetes-api.js';
 import { isTombstone } from '../lib/status.js';
 import { defineRule } from '../types.js';

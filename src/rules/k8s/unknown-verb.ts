@@ -1,4 +1,4 @@
-import { show } from '../../findings.js';
+import { show } from '../../common/findings.js';
 import { didYouMean } from '../../manifest/schemas.js';
 import { builtinVerbs, isBuiltinGroup, KUBERNETES_VERSION, REMOVED_GROUPS, resourcesMatching, writtenRules, type ApiResource } from '../../access/kubernetes-api.js';
 import { isTombstone } from '../lib/status.js';

@@ -2,8 +2,8 @@
 // rule, has a reason, an expiry and a security owner's approval who is not the identity's owner;
 // inline suppression does not exist.
 
-import { show } from '../../findings.js';
-import { expiryOf, isExpired } from '../../time.js';
+import { show } from '../../common/findings.js';
+import { expiryOf, isExpired } from '../../common/time.js';
 import type { OrgModel } from '../../model/org.js';
 import type { Report } from '../types.js';
 import { summaryOf } from './summaries.js';

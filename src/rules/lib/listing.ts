@@ -1,7 +1,7 @@
 // Cross-file messages name a few other files and count the rest, so a rule over 100,000
 // identities stays linear and its messages stay one line.
 
-import { show } from '../../findings.js';
+import { show } from '../../common/findings.js';
 
 export const LISTED = 3;
 

@@ -1,4 +1,4 @@
-import { isExpired } from '../../time.js';
+import { isExpired } from '../../common/time.js';
 import { isTombstone } from '../lib/status.js';
 import { defineRule } from '../types.js';
 

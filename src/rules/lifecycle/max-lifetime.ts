@@ -1,4 +1,4 @@
-import { DAY_MS, formatDuration, isoDate, parseDate, parseDuration } from '../../time.js';
+import { DAY_MS, formatDuration, isoDate, parseDate, parseDuration } from '../../common/time.js';
 import { isTombstone } from '../lib/status.js';
 import { defineRule } from '../types.js';
 

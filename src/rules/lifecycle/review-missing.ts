@@ -1,4 +1,4 @@
-import { formatDuration, parseDuration } from '../../time.js';
+import { formatDuration, parseDuration } from '../../common/time.js';
 import { isTombstone } from '../lib/status.js';
 import { defineRule } from '../types.js';
 

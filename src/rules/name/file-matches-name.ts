@@ -1,4 +1,4 @@
-import { show } from '../../findings.js';
+import { show } from '../../common/findings.js';
 import { defineRule } from '../types.js';
 
 export default defineRule({

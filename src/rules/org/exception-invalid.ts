@@ -1,9 +1,7 @@
-import { show } from '../../findings.js';
+import { show } from '../../common/findings.js';
 import { didYouMean } from '../../manifest/schemas.js';
 import { didYouMeanPerson, orgModel } from '../../model/org.js';
 import { exceptionProblem } from '../lib/exceptions.js';
-// A cycle (index.ts imports this file); the binding is only read inside check, after every module loaded.
-import { ruleById } from '../index.js';
 import { defineRule, type Report } from '../types.js';
 
 const suggest = (guess: string | null): string => (guess ? `; did you mean ${guess}?` : '');
@@ -18,10 +16,9 @@ export default defineRule({
     fix: 'Fix the rule id, have a security owner (spec.securityOwners) approve it, or renew or remove the expired exception; findings of parse/, schema/, secret/, org/ and plan/ rules cannot be excepted, fix those instead.',
     owasp: ['NHI1', 'NHI5'],
   },
-  check(org, { now }) {
+  check(org, { now, ruleIds: known }) {
     // ctx.org is null while org.yaml itself is checked; build the model from the document.
     const model = orgModel(org);
-    const known = new Set(ruleById.keys());
     const out: Report[] = [];
     (org.spec.exceptions ?? []).forEach((e, i) => {
       const at = (key: string) => ['spec', 'exceptions', i, key];

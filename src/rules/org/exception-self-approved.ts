@@ -1,4 +1,4 @@
-import { show } from '../../findings.js';
+import { show } from '../../common/findings.js';
 import { isSelfApproved, ownersOf } from '../lib/exceptions.js';
 import { defineRule, type RepoEntry, type RepoReport } from '../types.js';
 

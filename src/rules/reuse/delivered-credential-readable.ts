@@ -1,8 +1,8 @@
-import { show, type Path } from '../../findings.js';
+import { show, type Path } from '../../common/findings.js';
 import { reachesAny } from '../../access/kubernetes-api.js';
 import { fileList, LISTED } from '../lib/listing.js';
 import { isTombstone } from '../lib/status.js';
-import { parseVaultPath, vaultPathMatches, vaultPolicyPaths } from '../lib/vault-paths.js';
+import { parseVaultPath, vaultPathMatches, vaultPolicyPaths } from '../../access/vault-paths.js';
 import { defineRule, type RepoEntry, type RepoReport } from '../types.js';
 
 interface Read {

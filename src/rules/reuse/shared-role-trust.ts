@@ -1,4 +1,4 @@
-import { show } from '../../findings.js';
+import { show } from '../../common/findings.js';
 import { fileList, LISTED } from '../lib/listing.js';
 import { isTombstone } from '../lib/status.js';
 import { defineRule, type RepoEntry, type RepoReport } from '../types.js';

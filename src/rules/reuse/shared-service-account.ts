@@ -1,4 +1,4 @@
-import { show, type Path } from '../../findings.js';
+import { show, type Path } from '../../common/findings.js';
 import { othersOf } from '../lib/listing.js';
 import { isTombstone } from '../lib/status.js';
 import { defineRule, type RepoEntry, type RepoReport } from '../types.js';

@@ -1,4 +1,4 @@
-import { show } from '../../findings.js';
+import { show } from '../../common/findings.js';
 import { team as teamOf } from '../../model/org.js';
 import { defineRule } from '../types.js';
 

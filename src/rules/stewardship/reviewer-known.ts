@@ -1,4 +1,4 @@
-import { show } from '../../findings.js';
+import { show } from '../../common/findings.js';
 import { didYouMeanPerson, lower } from '../../model/org.js';
 import { isTombstone } from '../lib/status.js';
 import { defineRule } from '../types.js';

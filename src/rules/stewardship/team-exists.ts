@@ -1,4 +1,4 @@
-import { show } from '../../findings.js';
+import { show } from '../../common/findings.js';
 import { didYouMean } from '../../manifest/schemas.js';
 import { team } from '../../model/org.js';
 import { isTombstone } from '../lib/status.js';

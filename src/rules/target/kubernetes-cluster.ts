@@ -1,4 +1,4 @@
-import type { Path } from '../../findings.js';
+import type { Path } from '../../common/findings.js';
 import { isTombstone } from '../lib/status.js';
 import { defineRule, type Report } from '../types.js';
 

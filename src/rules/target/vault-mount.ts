@@ -1,6 +1,6 @@
-import { show, type Path } from '../../findings.js';
+import { show, type Path } from '../../common/findings.js';
 import { isTombstone } from '../lib/status.js';
-import { vaultMount } from '../lib/vault-paths.js';
+import { vaultMount } from '../../access/vault-paths.js';
 import { defineRule, type Report } from '../types.js';
 
 // Vault's own paths are not mounts an org declares: sys/ (core), auth/ (auth methods, the token

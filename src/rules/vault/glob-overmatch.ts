@@ -1,6 +1,6 @@
-import { show } from '../../findings.js';
+import { show } from '../../common/findings.js';
 import { isTombstone } from '../lib/status.js';
-import { declaredVaultPaths } from '../lib/vault-paths.js';
+import { declaredVaultPaths } from '../../access/vault-paths.js';
 import { defineRule } from '../types.js';
 
 export default defineRule({

@@ -1,6 +1,6 @@
-import { show } from '../../findings.js';
+import { show } from '../../common/findings.js';
 import { isTombstone } from '../lib/status.js';
-import { declaredVaultPaths, hasMidPathStar, vaultMount, vaultPathsOverlap } from '../lib/vault-paths.js';
+import { declaredVaultPaths, hasMidPathStar, vaultMount, vaultPathsOverlap } from '../../access/vault-paths.js';
 import { defineRule, type Report } from '../types.js';
 
 /** What may follow a KV v2 mount in a policy path (the KV v2 API). */

@@ -1,6 +1,6 @@
-import { show } from '../../findings.js';
+import { show } from '../../common/findings.js';
 import { isTombstone } from '../lib/status.js';
-import { vaultMount, vaultPathsOverlap, vaultPolicyPaths } from '../lib/vault-paths.js';
+import { vaultMount, vaultPathsOverlap, vaultPolicyPaths } from '../../access/vault-paths.js';
 import { defineRule, type Report } from '../types.js';
 
 export default defineRule({

@@ -1,6 +1,6 @@
-import { show } from '../../findings.js';
+import { show } from '../../common/findings.js';
 import { isTombstone } from '../lib/status.js';
-import { reaching, sysArea, VAULT_WRITE, vaultPolicyPaths } from '../lib/vault-paths.js';
+import { reaching, sysArea, VAULT_WRITE, vaultPolicyPaths } from '../../access/vault-paths.js';
 import { defineRule } from '../types.js';
 
 const id = 'vault/no-audit-change';

@@ -1,6 +1,6 @@
-import { show } from '../../findings.js';
+import { show } from '../../common/findings.js';
 import { isTombstone } from '../lib/status.js';
-import { authRolePrefixes, reaching, VAULT_WRITE, vaultOverlapWithin, vaultPathsOverlap, vaultPolicyPaths } from '../lib/vault-paths.js';
+import { authRolePrefixes, reaching, VAULT_WRITE, vaultOverlapWithin, vaultPathsOverlap, vaultPolicyPaths } from '../../access/vault-paths.js';
 import { defineRule } from '../types.js';
 
 // AppRole's secret-id endpoints live below role/<name>/ too; minting them is

@@ -1,6 +1,6 @@
-import { show } from '../../findings.js';
+import { show } from '../../common/findings.js';
 import { isTombstone } from '../lib/status.js';
-import { authRolePrefixes, reaching, vaultOverlapWithin, vaultPathsOverlap, vaultPolicyPaths } from '../lib/vault-paths.js';
+import { authRolePrefixes, reaching, vaultOverlapWithin, vaultPathsOverlap, vaultPolicyPaths } from '../../access/vault-paths.js';
 import { defineRule } from '../types.js';
 
 const MINT: ReadonlySet<string> = new Set(['create', 'update']);

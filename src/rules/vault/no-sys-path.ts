@@ -1,6 +1,6 @@
-import { show } from '../../findings.js';
+import { show } from '../../common/findings.js';
 import { isTombstone } from '../lib/status.js';
-import { isBroadSys, sysAreasReached, vaultPolicyPaths } from '../lib/vault-paths.js';
+import { isBroadSys, sysAreasReached, vaultPolicyPaths } from '../../access/vault-paths.js';
 import { defineRule } from '../types.js';
 
 // A path confined to one sys/ family (`sys/audit/*`) is left to that family's rule, which says

@@ -1,6 +1,6 @@
-import { show } from '../../findings.js';
+import { show } from '../../common/findings.js';
 import { isTombstone } from '../lib/status.js';
-import { tokenCreateRisk, vaultPolicyPaths } from '../lib/vault-paths.js';
+import { tokenCreateRisk, vaultPolicyPaths } from '../../access/vault-paths.js';
 import { defineRule, type Report } from '../types.js';
 
 export default defineRule({

@@ -1,6 +1,6 @@
-import { show } from '../../findings.js';
+import { show } from '../../common/findings.js';
 import { isTombstone } from '../lib/status.js';
-import { declaredVaultPaths } from '../lib/vault-paths.js';
+import { declaredVaultPaths } from '../../access/vault-paths.js';
 import { defineRule, type Report } from '../types.js';
 
 // Names are mutable and reusable; ids are not. identity.groups.names.<name>… is keyed on a group's

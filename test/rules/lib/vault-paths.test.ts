@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { IDENTITY, run } from '../harness.js';
-import { authRolePrefixes, hasMidPathStar, isBroadSys, isRootGlob, sysAreasReached, vaultMount, vaultOverlapWithin, vaultPathMatches, vaultPathsOverlap, vaultPathWithin } from '../../../src/rules/lib/vault-paths.js';
+import { authRolePrefixes, hasMidPathStar, isBroadSys, isRootGlob, sysAreasReached, vaultMount, vaultOverlapWithin, vaultPathMatches, vaultPathsOverlap, vaultPathWithin } from '../../../src/access/vault-paths.js';
 
 describe('vaultPathMatches (Vault policy semantics)', () => {
   it.each([

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { validate } from '../../../src/check/validate.js';
 import { FsSource } from '../../../src/io/fs-source.js';
 import { GitSource } from '../../../src/io/git-source.js';
-import { parseInstant } from '../../../src/time.js';
+import { parseInstant } from '../../../src/common/time.js';
 import { edit, IDENTITY, ruleTable } from '../harness.js';
 
 const named = (name: string) => edit(IDENTITY, 'name: app', `name: ${name}`);

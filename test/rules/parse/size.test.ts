@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { validate } from '../../../src/check/validate.js';
-import { MemorySource } from '../../../src/io/memory-source.js';
-import { parseInstant } from '../../../src/time.js';
+import { MemorySource } from '../../../src/manifest/memory-source.js';
+import { parseInstant } from '../../../src/common/time.js';
 import { IDENTITY, NOW, ORG, ruleTable } from '../harness.js';
 
 const at = 'identities/payments/app.yaml';

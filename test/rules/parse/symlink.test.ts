@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { validate } from '../../../src/check/validate.js';
 import { FsSource } from '../../../src/io/fs-source.js';
 import { GitSource } from '../../../src/io/git-source.js';
-import { parseInstant } from '../../../src/time.js';
+import { parseInstant } from '../../../src/common/time.js';
 
 const acme = fileURLToPath(new URL('../../../examples/acme/identities', import.meta.url));
 const now = parseInstant('2026-11-23')!;

@@ -4,8 +4,8 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { validate } from '../../../src/check/validate.js';
-import { MemorySource } from '../../../src/io/memory-source.js';
-import { parseInstant } from '../../../src/time.js';
+import { MemorySource } from '../../../src/manifest/memory-source.js';
+import { parseInstant } from '../../../src/common/time.js';
 
 const acme = fileURLToPath(new URL('../../../examples/acme/identities', import.meta.url));
 const now = parseInstant('2026-11-23')!;

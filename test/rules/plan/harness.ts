@@ -8,12 +8,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { Finding } from '../../../src/findings.js';
-import { MemorySource } from '../../../src/io/memory-source.js';
+import type { Finding } from '../../../src/common/findings.js';
+import { MemorySource } from '../../../src/manifest/memory-source.js';
 import { planRevisions } from '../../../src/plan/revisions.js';
 import type { Plan } from '../../../src/plan/types.js';
 import { ruleById } from '../../../src/rules/index.js';
-import { parseInstant } from '../../../src/time.js';
+import { parseInstant } from '../../../src/common/time.js';
 import { edit } from '../harness.js';
 
 export const NOW = '2026-11-23';

@@ -1,0 +1,26 @@
+// who-can's two outputs. JSON: SPEC §5's `{"matches":[{identity, target, grant, file, line,
+// elevation}]}` plus `column` and the elevation's `window`, and `skipped` (the manifests the answer
+// could not read) only when there are any. Text: one line per match; every value that came from a
+// manifest or the command line goes through terminalSafe.
+
+import { jsonDocument, terminalSafe } from '../../common/escape.js';
+import type { Match } from './who-can.js';
+
+export function whoCanJson(matches: readonly Match[], skipped: readonly string[]): string {
+  return jsonDocument({ matches, ...(skipped.length > 0 ? { skipped } : {}) });
+}
+
+/** `none`: the line printed when nothing matches. */
+export function whoCanText(matches: readonly Match[], none: string): string {
+  if (matches.length === 0) return `${terminalSafe(none)}\n`;
+  const rows = matches.map((m) => ({
+    identity: terminalSafe(m.identity),
+    grant: terminalSafe(m.grant),
+    place: `${terminalSafe(m.file)}:${m.line}`,
+    when: m.window ? `  (elevation ${m.elevation}, ${terminalSafe(m.window.from)} to ${terminalSafe(m.window.until)})` : '',
+    target: m.target,
+  }));
+  const width = (k: 'identity' | 'target' | 'grant'): number => Math.max(...rows.map((r) => r[k].length));
+  const [wi, wt, wg] = [width('identity'), width('target'), width('grant')];
+  return rows.map((r) => `${r.identity.padEnd(wi)}  ${r.target.padEnd(wt)}  ${r.grant.padEnd(wg)}  ${r.place}${r.when}`.trimEnd()).join('\n') + '\n';
+}
