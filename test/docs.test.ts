@@ -1,8 +1,8 @@
-// The README's rule table and docs/rules/<id>.md are generated from rule metadata, so they cannot
-// drift from the code. `UPDATE=1 npx vitest run --config test/vitest.config.ts test/docs.test.ts` rewrites them.
+// The rule catalogue (docs/rules.md, linked from the README) and docs/rules/<id>.md are generated
+// from rule metadata, so they cannot drift from the code. `UPDATE=1 npx vitest run --config test/vitest.config.ts test/docs.test.ts` rewrites them.
 
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { catalogueMarkdown, STAGE } from '../src/render/rule-catalogue.js';
@@ -36,14 +36,16 @@ function ruleDoc(r: Rule): string {
 }
 
 describe('generated documentation', () => {
-  it('README rule table is current', () => {
-    const readme = readFileSync(join(root, 'README.md'), 'utf8');
-    const a = readme.indexOf(START);
-    const b = readme.indexOf(END);
-    expect(a, 'README.md must hold the rules markers').toBeGreaterThanOrEqual(0);
-    const fresh = `${readme.slice(0, a + START.length)}\n\n${catalogueMarkdown(rules)}\n${readme.slice(b)}`;
-    if (update) writeFileSync(join(root, 'README.md'), fresh);
-    expect(readFileSync(join(root, 'README.md'), 'utf8')).toBe(fresh);
+  it('docs/rules.md rule table is current', () => {
+    const file = join(root, 'docs/rules.md');
+    const page = readFileSync(file, 'utf8');
+    const a = page.indexOf(START);
+    const b = page.indexOf(END);
+    expect(a, 'docs/rules.md must hold the rules markers').toBeGreaterThanOrEqual(0);
+    expect(b, 'docs/rules.md must hold the rules markers').toBeGreaterThan(a);
+    const fresh = `${page.slice(0, a + START.length)}\n\n${catalogueMarkdown(rules)}\n${page.slice(b)}`;
+    if (update) writeFileSync(file, fresh);
+    expect(readFileSync(file, 'utf8')).toBe(fresh);
   });
 
   it('docs/rules/<id>.md exists for every rule and nothing else', () => {
@@ -59,5 +61,106 @@ describe('generated documentation', () => {
     const have = existsSync(dir) ? readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath ?? e.path, e.name).slice(dir.length + 1)).sort() : [];
     expect(have).toEqual([...want.keys()].sort());
     for (const [file, text] of want) expect(readFileSync(join(dir, file), 'utf8'), file).toBe(text);
+  });
+});
+
+/** README.md and every page under docs/, as repository-relative paths. */
+function markdownPages(): string[] {
+  const docs = readdirSync(join(root, 'docs'), { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && e.name.endsWith('.md'))
+    .map((e) => relative(root, join(e.parentPath ?? e.path, e.name)));
+  return ['README.md', ...docs.sort()];
+}
+
+/** Markdown without its fenced code blocks and code spans, where a `](…)` is no link. */
+const prose = (text: string) => text.replace(/^```[^\n]*\n[\s\S]*?^```$/gm, '').replace(/`[^`\n]*`/g, '');
+
+/** The anchors GitHub gives a page's headings: lowercase, punctuation dropped, spaces → hyphens, repeats numbered. */
+function anchors(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const m of text.replace(/^```[^\n]*\n[\s\S]*?^```$/gm, '').matchAll(/^#{1,6} +(.+?) *#*$/gm)) {
+    const base = m[1]!.toLowerCase().replace(/[^\p{L}\p{N}\s_-]/gu, '').replace(/\s/g, '-');
+    let slug = base;
+    for (let i = 1; out.has(slug); i++) slug = `${base}-${i}`;
+    out.add(slug);
+  }
+  return out;
+}
+
+describe('documentation links', () => {
+  it('every relative link in README.md and docs/**/*.md names a file or folder of the repository, and an anchor of it', () => {
+    const broken: string[] = [];
+    let checked = 0;
+    for (const page of markdownPages()) {
+      const text = readFileSync(join(root, page), 'utf8');
+      for (const m of prose(text).matchAll(/\]\(([^)\s]+)\)/g)) {
+        const target = m[1]!;
+        if (/^[a-z][a-z0-9+.-]*:/i.test(target)) continue; // https:, mailto: — not a file of the repository
+        checked++;
+        const [path, anchor] = target.split('#') as [string, string | undefined];
+        const file = path === '' ? join(root, page) : join(root, dirname(page), decodeURIComponent(path));
+        if (path.startsWith('/') || relative(root, file).startsWith('..')) broken.push(`${page}: ${target} leaves the repository`);
+        else if (!existsSync(file)) broken.push(`${page}: ${target} does not exist`);
+        else if (anchor !== undefined && !(statSync(file).isFile() && file.endsWith('.md') && anchors(readFileSync(file, 'utf8')).has(anchor))) broken.push(`${page}: ${target} names no heading`);
+      }
+    }
+    expect(broken).toEqual([]);
+    expect(checked).toBeGreaterThan(30);
+  });
+
+  it('the link check reads anchors as GitHub makes them, and links inside code are not links', () => {
+    expect(anchors('# Trust: who may assume an AWS role\n## `idac rotation`\n## Organization (`identities/org.yaml`)\n')).toEqual(new Set(['trust-who-may-assume-an-aws-role', 'idac-rotation', 'organization-identitiesorgyaml']));
+    expect([...prose('[a](x.md) `[b](y.md)`\n```\n[c](z.md)\n```\n').matchAll(/\]\(([^)\s]+)\)/g)].map((m) => m[1])).toEqual(['x.md']);
+  });
+
+  it('README.md is at most 30 KB and starts with a table of contents', () => {
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    expect(Buffer.byteLength(readme)).toBeLessThanOrEqual(30 * 1024);
+    // The first section, right after the pitch.
+    expect(readme.match(/^## .*/m)?.[0]).toBe('## Contents');
+    expect(readme.indexOf('\n## Contents\n')).toBeLessThan(2000);
+  });
+});
+
+/** Every property path a JSON Schema declares: `a.b`, `[]` for array items, `<…>` for a map's keys. */
+function schemaPaths(schema: Record<string, unknown>): string[] {
+  type Node = { $ref?: string; properties?: Record<string, Node>; additionalProperties?: Node | boolean; items?: Node };
+  const definitions = (schema.definitions ?? {}) as Record<string, Node>;
+  const seen = new Set<string>();
+  const out: string[] = [];
+  const walk = (node: Node, path: string): void => {
+    if (node.$ref) {
+      const name = node.$ref.replace('#/definitions/', '');
+      // A shared definition is described once, where it first appears; later uses name it.
+      if (seen.has(name)) return void out.push(path);
+      seen.add(name);
+      return walk(definitions[name]!, path);
+    }
+    // A list of objects has fields of its own (`a[].b`); a list of values is one field (`a`).
+    if (node.items) return (node.items.$ref ? definitions[node.items.$ref.replace('#/definitions/', '')]! : node.items).properties ? walk(node.items, `${path}[]`) : void out.push(path);
+    const entries = Object.entries(node.properties ?? {});
+    if (!entries.length && (typeof node.additionalProperties !== 'object' || !node.additionalProperties.properties)) return void out.push(path);
+    for (const [key, child] of entries) walk(child, path ? `${path}.${key}` : key);
+    if (typeof node.additionalProperties === 'object' && node.additionalProperties.properties) walk(node.additionalProperties, `${path}.<>`);
+  };
+  walk(schema as Node, '');
+  return out;
+}
+
+describe('the manifest reference (docs/manifest.md) is part of the contract', () => {
+  const page = readFileSync(join(root, 'docs/manifest.md'), 'utf8');
+  const listed = (path: string) => new RegExp('`' + path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/<>/g, '<[a-z-]+>') + '`').test(page);
+
+  it.each(['machine-identity', 'organization'])('every field of schema/%s.schema.json is listed', (name) => {
+    const paths = schemaPaths(JSON.parse(readFileSync(join(root, 'schema', `${name}.schema.json`), 'utf8')));
+    expect(paths.length).toBeGreaterThan(25);
+    expect(paths.filter((p) => !listed(p))).toEqual([]);
+  });
+
+  it('the field walk reaches nested, listed and mapped fields, and a field the page does not list is caught', () => {
+    const paths = schemaPaths(JSON.parse(readFileSync(join(root, 'schema/organization.schema.json'), 'utf8')));
+    expect(paths).toEqual(expect.arrayContaining(['spec.teams.<>.boundaries.vault.domains', 'spec.targets.vault.mounts', 'spec.exceptions[].approvedBy', 'spec.targets.aws.<>.oidcProviders']));
+    expect(listed('spec.teams.<>.members')).toBe(true);
+    expect(listed('spec.teams.<>.nonsense')).toBe(false);
   });
 });

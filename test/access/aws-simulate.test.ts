@@ -13,7 +13,7 @@
 // 3. Requests on ARNs of other types (which IAM never allows, and iam-simulate refuses as invalid)
 //    are held by nobody in the model either.
 //
-// Known differences (also in README.md, "How access is computed"), kept out of the generator:
+// Known differences (also in docs/least-privilege.md, "How access is computed"), kept out of the generator:
 // - Case. IAM matches resource ARNs case-sensitively; iam-simulate matches ARN fields and the
 //   resource part case-insensitively (resource.ts builds its regular expressions with the `i` flag).
 //   The model follows IAM, so the generator never changes the case of an ARN.
