@@ -8,6 +8,7 @@ import { BlobReader, logFolder } from '../io/git-history.js';
 import { openRepo } from '../io/git-revisions.js';
 import { didYouMean } from '../manifest/schemas.js';
 import { parseInstant } from '../common/time.js';
+import { messageOf } from '../common/result.js';
 import { common, oneOf } from './common.js';
 import { UsageError } from './errors.js';
 import { emit } from './write.js';
@@ -26,9 +27,9 @@ export async function run(args: string[], opts: Record<string, string | undefine
   if (opts.since !== undefined && since === null) throw new UsageError(`--since ${JSON.stringify(opts.since)} is not an ISO-8601 date (2026-11-23) or date-time with a zone`);
 
   const repo = openRepo(dir);
-  if (!repo.ok) throw new UsageError(repo.message.replace('plan compares git revisions', 'history reads git commits'));
+  if (!repo.ok) throw new UsageError(messageOf(repo).replace('plan compares git revisions', 'history reads git commits'));
   const log = await logFolder(repo.value, 'identities');
-  if (!log.ok) throw new UsageError(log.message);
+  if (!log.ok) throw new UsageError(messageOf(log));
   const reader = new BlobReader(repo.value.top);
   let commits;
   try {
