@@ -6,7 +6,7 @@ import { ORG_FILE } from '../../check/validate.js';
 import { readRepository } from '../../check/read.js';
 import type { Finding } from '../../common/findings.js';
 import { knownSecrets } from '../../common/redactor.js';
-import { fail, ok, type Result } from '../../common/result.js';
+import { fail, messageOf, ok, type Result } from '../../common/result.js';
 import type { Source } from '../../manifest/source.js';
 import { codeownersPattern, expectedEntries, renderCodeowners, unsafePathMessage, type Entry, type OwnedIdentity } from '../../model/codeowners.js';
 import { orgModel } from '../../model/org.js';
@@ -47,7 +47,7 @@ export async function expectedCodeowners(source: Source): Promise<Result<Expecte
   const unsafe: Finding[] = [];
   for (const { file, data } of repo.value.identities) {
     const p = codeownersPattern(file);
-    if (!p.ok) unsafe.push(finding(UNSAFE, file, data.metadata.name, 1, 1, unsafePathMessage(p.reason)));
+    if (!p.ok) unsafe.push(finding(UNSAFE, file, data.metadata.name, 1, 1, unsafePathMessage(messageOf(p))));
   }
   return ok({
     owned,
