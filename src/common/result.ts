@@ -44,11 +44,6 @@ export function messageOf(f: Failure, separator = '\n'): string {
   return summaries(f).join(separator);
 }
 
-/** The failure `r` is, re-typed for a caller that returns another value; null when `r` succeeded. */
-export function failed<T>(r: Result<T>): Failure | null {
-  return r.ok ? null : r;
-}
-
 /** Diagnostics gathered along the way, then a result: the value if no error was added. */
 export class Diagnostics {
   readonly list: Diagnostic[] = [];
