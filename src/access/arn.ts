@@ -5,6 +5,7 @@
 // the two patterns share at least one concrete string, field by field.
 
 import type { IamAction, IamCatalog } from './iam-catalog.js';
+import { fail, type Failure } from '../common/result.js';
 
 export interface Arn {
   partition: string;
@@ -33,7 +34,7 @@ export function splitArn(text: string): Arn | null {
   return { partition: parts[1]!, service: parts[2]!, region: parts[3]!, account: parts[4]!, resource: rest };
 }
 
-export type ArnProblem = { ok: true; arn: Arn } | { ok: false; reason: string };
+export type ArnProblem = { ok: true; arn: Arn } | Failure;
 
 /**
  * Syntax only: `arn:<partition>:<service>:<region>:<account>:<resource>`, wildcards allowed inside
@@ -42,16 +43,16 @@ export type ArnProblem = { ok: true; arn: Arn } | { ok: false; reason: string };
  */
 export function parseArn(text: string): ArnProblem {
   const arn = splitArn(text);
-  if (!arn) return { ok: false, reason: 'it does not have the six colon-separated fields arn:partition:service:region:account:resource' };
+  if (!arn) return fail('it does not have the six colon-separated fields arn:partition:service:region:account:resource');
   if (!PARTITIONS.some((p) => globIntersects(tokens(arn.partition, 'declared'), tokens(p, 'literal')))) {
-    return { ok: false, reason: `the partition must be one of ${PARTITIONS.slice(0, 3).join(', ')} (or another AWS partition)` };
+    return fail(`the partition must be one of ${PARTITIONS.slice(0, 3).join(', ')} (or another AWS partition)`);
   }
-  if (!/^[a-z0-9*?-]+$/.test(arn.service)) return { ok: false, reason: 'the service must be a lower-case service namespace such as s3 or iam' };
-  if (!/^[a-z0-9*?-]*$/.test(arn.region)) return { ok: false, reason: 'the region must be empty or a region code such as eu-west-1' };
+  if (!/^[a-z0-9*?-]+$/.test(arn.service)) return fail('the service must be a lower-case service namespace such as s3 or iam');
+  if (!/^[a-z0-9*?-]*$/.test(arn.region)) return fail('the region must be empty or a region code such as eu-west-1');
   if (!/^(\d{12}|aws|[\d*?]*)$/.test(arn.account) || (/^\d+$/.test(arn.account) && arn.account.length !== 12)) {
-    return { ok: false, reason: 'the account must be 12 digits, empty or aws' };
+    return fail('the account must be 12 digits, empty or aws');
   }
-  if (arn.resource === '') return { ok: false, reason: 'the resource part after the account is empty' };
+  if (arn.resource === '') return fail('the resource part after the account is empty');
   return { ok: true, arn };
 }
 

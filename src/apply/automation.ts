@@ -4,10 +4,11 @@
 import type { Engine, EngineStack } from './driver.js';
 import { inlineProgram } from './program.js';
 import type { Backend, ProjectSettings } from './project.js';
+import { fail, ok, type Result } from '../common/result.js';
 
 type PulumiCommand = import('@pulumi/pulumi/automation/index.js').PulumiCommand;
 
-export type CliResult = { ok: true; command: PulumiCommand; version: string } | { ok: false; message: string };
+export type CliResult = Result<{ command: PulumiCommand; version: string }>;
 
 export const INSTALL_HINT = 'install it (https://www.pulumi.com/docs/iac/download-install/: `curl -fsSL https://get.pulumi.com | sh`, or `pulumi/actions` in GitHub Actions) and make sure `pulumi version` works';
 
@@ -16,12 +17,12 @@ export async function findPulumi(): Promise<CliResult> {
   const auto = await import('@pulumi/pulumi/automation/index.js');
   try {
     const command = await auto.PulumiCommand.get();
-    return { ok: true, command, version: command.version?.toString() ?? 'unknown' };
+    return ok({ command, version: command.version?.toString() ?? 'unknown' });
   } catch (e) {
     const text = e instanceof Error ? e.message : String(e);
-    if (/ENOENT/.test(text)) return { ok: false, message: `idac apply needs the Pulumi CLI, and \`pulumi\` is not on PATH: ${INSTALL_HINT}. Nothing was applied.` };
+    if (/ENOENT/.test(text)) return fail(`idac apply needs the Pulumi CLI, and \`pulumi\` is not on PATH: ${INSTALL_HINT}. Nothing was applied.`);
     const version = /minimum version|version.*(?:older|less)/i.test(text) ? text.split('\n').find((l) => /version/i.test(l))?.trim() : null;
-    return { ok: false, message: `idac apply could not use the Pulumi CLI${version ? ` (${version})` : ''}: ${INSTALL_HINT}. Nothing was applied.` };
+    return fail(`idac apply could not use the Pulumi CLI${version ? ` (${version})` : ''}: ${INSTALL_HINT}. Nothing was applied.`);
   }
 }
 

@@ -3,6 +3,7 @@
 // explicitly keeps the program free of decisions and makes them checkable.
 
 import { isRef, type DesiredResource, type Input } from '../compile/types.js';
+import { failAll, ok, type Result } from '../common/result.js';
 
 export interface Ordered {
   resource: DesiredResource;
@@ -10,7 +11,7 @@ export interface Ordered {
   dependsOn: string[];
 }
 
-export type OrderResult = { ok: true; value: Ordered[] } | { ok: false; errors: string[] };
+export type OrderResult = Result<Ordered[]>;
 
 export function refsIn(value: Input, out: Set<string> = new Set()): Set<string> {
   if (isRef(value)) out.add(value.$ref);
@@ -34,7 +35,7 @@ export function registrationOrder(resources: readonly DesiredResource[]): OrderR
     for (const d of names) if (!byName.has(d)) errors.push(`${r.name} refers to ${d}, which is not in the stack`);
     deps.set(r.name, [...names].sort());
   }
-  if (errors.length > 0) return { ok: false, errors };
+  if (errors.length > 0) return failAll(errors);
 
   const out: Ordered[] = [];
   const state = new Map<string, 'visiting' | 'done'>();
@@ -51,5 +52,5 @@ export function registrationOrder(resources: readonly DesiredResource[]): OrderR
     out.push({ resource: byName.get(name)!, dependsOn: deps.get(name)! });
   };
   for (const name of [...byName.keys()].sort()) visit(name, []);
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, value: out };
+  return errors.length > 0 ? failAll(errors) : ok(out);
 }

@@ -4,6 +4,7 @@
 // operations that differ. Pure: the caller reads the file and recomputes the plan.
 
 import type { Plan } from '../plan/types.js';
+import { fail, ok, type Result } from '../common/result.js';
 
 export interface ReviewedPlan {
   baseSha: string;
@@ -12,7 +13,7 @@ export interface ReviewedPlan {
   operations: string[];
 }
 
-export type Parsed = { ok: true; value: ReviewedPlan } | { ok: false; message: string };
+export type Parsed = Result<ReviewedPlan>;
 
 const OPS = ['create', 'update', 'replace', 'delete'] as const;
 
@@ -21,11 +22,11 @@ export function parseReviewedPlan(text: string, file: string): Parsed {
   try {
     data = JSON.parse(text);
   } catch {
-    return { ok: false, message: `${file} is not JSON: write it with \`idac plan --format json --out ${file}\`` };
+    return fail(`${file} is not JSON: write it with \`idac plan --format json --out ${file}\``);
   }
   const d = data as Record<string, unknown> | null;
   if (d === null || typeof d !== 'object' || typeof d.fingerprint !== 'string' || !/^[0-9a-f]{64}$/.test(d.fingerprint) || typeof d.baseSha !== 'string' || !/^[0-9a-f]{40,64}$/.test(d.baseSha)) {
-    return { ok: false, message: `${file} is not an idac plan (no fingerprint or baseSha): write it with \`idac plan --format json --out ${file}\`` };
+    return fail(`${file} is not an idac plan (no fingerprint or baseSha): write it with \`idac plan --format json --out ${file}\``);
   }
   const window = typeof d.window === 'string' && /^[0-9]+[mhd]$/.test(d.window) ? d.window : '7d';
   const resources = (d.resources ?? {}) as Record<string, unknown>;
@@ -35,7 +36,7 @@ export function parseReviewedPlan(text: string, file: string): Parsed {
     if (!Array.isArray(list)) continue;
     for (const r of list as { type?: unknown; name?: unknown }[]) operations.push(`${op} ${String(r?.type)} ${String(r?.name)}`);
   }
-  return { ok: true, value: { baseSha: d.baseSha, fingerprint: d.fingerprint, window, operations: operations.sort() } };
+  return ok({ baseSha: d.baseSha, fingerprint: d.fingerprint, window, operations: operations.sort() });
 }
 
 export function operationsOf(plan: Plan): string[] {

@@ -3,6 +3,7 @@
 
 import { isAbsolute, resolve } from 'node:path';
 import { parse } from 'yaml';
+import { fail, ok, type Result } from '../common/result.js';
 
 export interface ProjectSettings {
   name: string;
@@ -11,7 +12,7 @@ export interface ProjectSettings {
   backend?: { url: string };
 }
 
-export type ProjectResult = { ok: true; value: ProjectSettings } | { ok: false; message: string };
+export type ProjectResult = Result<ProjectSettings>;
 
 const NAME = /^[A-Za-z0-9_.-]{1,100}$/;
 
@@ -20,20 +21,20 @@ export function parseProject(text: string, file: string): ProjectResult {
   try {
     data = parse(text, { schema: 'core', uniqueKeys: true, maxAliasCount: 0 });
   } catch (e) {
-    return { ok: false, message: `${file}: not valid YAML (${(e as Error).message.split('\n')[0]})` };
+    return fail(`${file}: not valid YAML (${(e as Error).message.split('\n')[0]})`);
   }
-  if (data === null || typeof data !== 'object' || Array.isArray(data)) return { ok: false, message: `${file}: expected a mapping with at least \`name\`` };
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return fail(`${file}: expected a mapping with at least \`name\``);
   const d = data as Record<string, unknown>;
-  if (typeof d.name !== 'string' || !NAME.test(d.name)) return { ok: false, message: `${file}: \`name\` must be a Pulumi project name (letters, digits, -, _ and .)` };
+  if (typeof d.name !== 'string' || !NAME.test(d.name)) return fail(`${file}: \`name\` must be a Pulumi project name (letters, digits, -, _ and .)`);
   const runtime = typeof d.runtime === 'string' ? d.runtime : typeof (d.runtime as { name?: unknown } | undefined)?.name === 'string' ? (d.runtime as { name: string }).name : 'nodejs';
   const out: ProjectSettings = { name: d.name, runtime };
   if (typeof d.description === 'string') out.description = d.description;
   const backend = d.backend as { url?: unknown } | undefined;
   if (backend !== undefined && backend !== null) {
-    if (typeof backend !== 'object' || typeof backend.url !== 'string') return { ok: false, message: `${file}: \`backend.url\` must be a string (s3://…, file://…, https://api.pulumi.com)` };
+    if (typeof backend !== 'object' || typeof backend.url !== 'string') return fail(`${file}: \`backend.url\` must be a string (s3://…, file://…, https://api.pulumi.com)`);
     out.backend = { url: backend.url };
   }
-  return { ok: true, value: out };
+  return ok(out);
 }
 
 export interface Backend {

@@ -5,6 +5,7 @@
 
 import type { DesiredResource, ProviderKey } from '../compile/types.js';
 import type { OrgModel } from '../model/org.js';
+import { failAll, ok, type Result } from '../common/result.js';
 
 export type ProviderPackage = 'aws' | 'kubernetes' | 'vault';
 
@@ -24,7 +25,7 @@ export type ProviderSpec = { [P in ProviderPackage]: {
   inputs: ProviderArgs[P];
 } }[ProviderPackage];
 
-export type ProvidersResult = { ok: true; value: ProviderSpec[] } | { ok: false; errors: string[] };
+export type ProvidersResult = Result<ProviderSpec[]>;
 
 /** The providers `resources` need, in key order; an error for each key org.yaml cannot configure. */
 export function providersFor(resources: readonly DesiredResource[], org: OrgModel | null, session: string): ProvidersResult {
@@ -71,5 +72,5 @@ export function providersFor(resources: readonly DesiredResource[], org: OrgMode
       out.push({ key, package: 'vault', name: 'vault', inputs: { address } });
     }
   }
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, value: out };
+  return errors.length > 0 ? failAll(errors) : ok(out);
 }

@@ -6,8 +6,9 @@ import type { OrgModel } from '../model/org.js';
 import { registrationOrder } from './order.js';
 import type { StackProgram } from './program.js';
 import { providersFor } from './providers.js';
+import { failAll, ok, summaries, type Result } from '../common/result.js';
 
-export type StacksResult = { ok: true; value: StackProgram[] } | { ok: false; errors: string[] };
+export type StacksResult = Result<StackProgram[]>;
 
 /** Pulumi stack names allow letters, digits, `-`, `_` and `.`; team names (SPEC) are a subset. */
 export function stackName(team: string): string {
@@ -31,9 +32,9 @@ export function stacksFor(resources: readonly DesiredResource[], teams: readonly
     const list = byTeam.get(team)!;
     const providers = providersFor(list, org, `idac-apply-${team}`);
     const order = registrationOrder(list);
-    if (!providers.ok) errors.push(...providers.errors.map((e) => `team ${team}: ${e}`));
-    if (!order.ok) errors.push(...order.errors.map((e) => `team ${team}: ${e}`));
+    if (!providers.ok) errors.push(...summaries(providers).map((e) => `team ${team}: ${e}`));
+    if (!order.ok) errors.push(...summaries(order).map((e) => `team ${team}: ${e}`));
     if (providers.ok && order.ok) out.push({ team, providers: providers.value, resources: order.value });
   }
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, value: out };
+  return errors.length > 0 ? failAll(errors) : ok(out);
 }

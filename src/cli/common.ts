@@ -3,6 +3,7 @@
 import { discoveredRoot, givenRoot, holdsIdentities } from '../io/repo-root.js';
 import { parseInstant } from '../common/time.js';
 import { UsageError } from './errors.js';
+import { messageOf } from '../common/result.js';
 
 export interface CommonFlags {
   /** The repository root: `identities/` and every finding's path are relative to it. */
@@ -26,7 +27,7 @@ export function common(opts: { dir?: string; now?: string }, repo = true): Commo
     return { dir: found.root, base: cwd, now };
   }
   const given = givenRoot(opts.dir, cwd);
-  if (!given.ok) throw new UsageError(given.message);
+  if (!given.ok) throw new UsageError(messageOf(given));
   if (repo && !holdsIdentities(given.root)) throw new UsageError(`--dir ${opts.dir} holds no identities/ folder; give the repository root (the folder that holds identities/org.yaml)`);
   return { dir: given.root, base: given.root, now };
 }

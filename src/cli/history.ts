@@ -8,16 +8,17 @@ import { BlobReader, logFolder } from '../io/git-history.js';
 import { openRepo } from '../io/git-revisions.js';
 import { didYouMean } from '../manifest/schemas.js';
 import { parseInstant } from '../common/time.js';
+import { messageOf } from '../common/result.js';
+import { render } from '../common/renderer.js';
+import { historyRenderers } from '../features/history/formats.js';
 import { common, oneOf } from './common.js';
 import { UsageError } from './errors.js';
 import { emit } from './write.js';
 
-const FORMATS = ['text', 'json', 'markdown'] as const;
-
 export async function run(args: string[], opts: Record<string, string | undefined>): Promise<number> {
   // History is read from git: the worktree need not hold identities/ any more.
   const { dir } = common(opts, false);
-  const format = oneOf('--format', opts.format, FORMATS, 'text');
+  const format = oneOf('--format', opts.format, historyRenderers.formats, 'text');
   const all = opts.all !== undefined;
   const name = args[0];
   if (all && name !== undefined) throw new UsageError('give an identity NAME or --all, not both');
@@ -26,9 +27,9 @@ export async function run(args: string[], opts: Record<string, string | undefine
   if (opts.since !== undefined && since === null) throw new UsageError(`--since ${JSON.stringify(opts.since)} is not an ISO-8601 date (2026-11-23) or date-time with a zone`);
 
   const repo = openRepo(dir);
-  if (!repo.ok) throw new UsageError(repo.message.replace('plan compares git revisions', 'history reads git commits'));
+  if (!repo.ok) throw new UsageError(messageOf(repo).replace('plan compares git revisions', 'history reads git commits'));
   const log = await logFolder(repo.value, 'identities');
-  if (!log.ok) throw new UsageError(log.message);
+  if (!log.ok) throw new UsageError(messageOf(log));
   const reader = new BlobReader(repo.value.top);
   let commits;
   try {
@@ -47,7 +48,6 @@ export async function run(args: string[], opts: Record<string, string | undefine
     throw new UsageError(`no identity named ${JSON.stringify(name)} in the history of identities/${guess ? `; did you mean ${guess}?` : ''}`);
   }
   const report = { identity: all ? null : name!, since: opts.since ?? null, entries };
-  const r = await import('../features/history/render.js');
-  await emit(format === 'json' ? r.renderHistoryJson(report) : format === 'markdown' ? r.renderHistoryMarkdown(report) : r.renderHistoryText(report), opts.out);
+  await emit(await render(historyRenderers, format, report, undefined), opts.out);
   return 0;
 }

@@ -16,6 +16,7 @@ import { common, oneOf } from './common.js';
 import { UsageError } from './errors.js';
 import { readManifests, readRaw, readRawAsRead, refuseSecretArguments, writeEdits, type FileEdit } from './manifest-files.js';
 import { emit } from './write.js';
+import { messageOf } from '../common/result.js';
 
 const FORMATS = ['text', 'json'] as const;
 const TEAM = /^[a-z][a-z0-9-]{0,61}[a-z0-9]$/;
@@ -54,7 +55,7 @@ export async function run(args: string[], opts: Record<string, string | undefine
       const raw = await readRawAsRead(dir, h.file, repo.identities.find((i) => i.file === h.file)?.data);
       const assignments = sets.map(([field, value]) => ({ path: field.split('.'), value }));
       const result = assign(raw.text, assignments);
-      if (!result.ok) throw new UsageError(`not writing anything: ${h.file}: ${result.message}`, 1);
+      if (!result.ok) throw new UsageError(`not writing anything: ${h.file}: ${messageOf(result)}`, 1);
       edits.push({ raw, after: result.text, expect: 'MachineIdentity', changes: assignments });
       texts.set(h.file, result.text);
     }

@@ -16,6 +16,7 @@ import { common, oneOf } from './common.js';
 import { UsageError } from './errors.js';
 import { readManifests, readRaw, readRawAsRead, refuseSecretArguments, writeEdits } from './manifest-files.js';
 import { emit } from './write.js';
+import { messageOf } from '../common/result.js';
 
 const FORMATS = ['text', 'json'] as const;
 const NAME = /^[a-z][a-z0-9-]{1,46}[a-z0-9]$/;
@@ -73,7 +74,7 @@ export async function runAttest(args: string[], opts: Record<string, string | un
   const lastReviewed = isoDate(now);
   const raw = await readRawAsRead(dir, file, data);
   const result = attestText(raw.text, { lastReviewed, reviewer });
-  if (!result.ok) throw new UsageError(`${file}: ${result.message}`);
+  if (!result.ok) throw new UsageError(`${file}: ${messageOf(result)}`);
   const diff = await writeEdits(dir, [{ raw, after: result.text, expect: 'MachineIdentity', changes: attestChanges({ lastReviewed, reviewer }) }]);
   await emit(format === 'json' ? renderAttestationJson({ identity: name, file, lastReviewed, reviewer, diff }) : diff, opts.out);
   process.stderr.write(`idac: ${terminalSafe(file)}: review recorded (${lastReviewed} by ${terminalSafe(reviewer)}). Commit it and open a pull request.\n`);

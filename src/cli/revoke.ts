@@ -11,6 +11,7 @@ import { isoDate } from '../common/time.js';
 import { common } from './common.js';
 import { UsageError } from './errors.js';
 import { readRaw, refuseSecretArguments, writeEdits } from './manifest-files.js';
+import { messageOf } from '../common/result.js';
 
 export async function run(args: string[], opts: Record<string, string | undefined>): Promise<number> {
   const { dir, now } = common(opts);
@@ -35,7 +36,7 @@ export async function run(args: string[], opts: Record<string, string | undefine
   const path = files[0]!.path;
   const raw = await readRaw(dir, path);
   const result = revokeText(raw.text, { reason, date: isoDate(now) });
-  if (!result.ok) throw new UsageError(`not revoking ${name} (${path}): ${result.message}`, 1);
+  if (!result.ok) throw new UsageError(`not revoking ${name} (${path}): ${messageOf(result)}`, 1);
   if (result.text === raw.text) {
     process.stderr.write(`idac: ${terminalSafe(path)}: ${terminalSafe(name)} is already suspended and holds no static credential to replace: nothing to change.\n`);
     return 0;

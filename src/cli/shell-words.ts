@@ -5,7 +5,9 @@
 // words. Nothing is ever expanded or run: $VAR, $(…), `…`, ~ and globs stay as written, and
 // | ; & < > ( ) # are ordinary characters (there are no operators and no comments).
 
-export type Words = { ok: true; words: string[] } | { ok: false; message: string };
+import { fail, type Failure } from '../common/result.js';
+
+export type Words = { ok: true; words: string[] } | Failure;
 
 const BLANK = new Set([' ', '\t', '\n', '\r']);
 /** What a backslash escapes inside double quotes (POSIX sh, 2.2.3); before anything else it stays. */
@@ -30,7 +32,7 @@ export function shellWords(text: string): Words {
       inWord = false;
       i++;
     } else if (c === '\\') {
-      if (i + 1 >= text.length) return { ok: false, message: `a backslash at the end (${where(text, i)}) escapes nothing: remove it, or write '\\' for a literal one` };
+      if (i + 1 >= text.length) return fail(`a backslash at the end (${where(text, i)}) escapes nothing: remove it, or write '\\' for a literal one`);
       // A backslash-newline joins the lines and is no part of any word.
       if (text.charAt(i + 1) !== '\n') {
         word += text.charAt(i + 1);
@@ -39,7 +41,7 @@ export function shellWords(text: string): Words {
       i += 2;
     } else if (c === "'") {
       const end = text.indexOf("'", i + 1);
-      if (end < 0) return { ok: false, message: `the single quote at ${where(text, i)} is never closed` };
+      if (end < 0) return fail(`the single quote at ${where(text, i)} is never closed`);
       word += text.slice(i + 1, end);
       inWord = true;
       i = end + 1;
@@ -53,7 +55,7 @@ export function shellWords(text: string): Words {
           word += text.charAt(j);
         }
       }
-      if (j >= text.length) return { ok: false, message: `the double quote at ${where(text, i)} is never closed` };
+      if (j >= text.length) return fail(`the double quote at ${where(text, i)} is never closed`);
       inWord = true;
       i = j + 1;
     } else {

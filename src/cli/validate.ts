@@ -4,6 +4,7 @@ import { FsSource } from '../io/fs-source.js';
 import { unpackInventory } from '../rules/engine.js';
 import { common, oneOf, positiveInt, useColor } from './common.js';
 import { UsageError } from './errors.js';
+import { findingsRenderers } from '../render/findings-formats.js';
 import { renderFindings } from './findings-output.js';
 import { emit } from './write.js';
 
@@ -28,11 +29,9 @@ function threadOptions(): { threads?: number; threshold?: number } {
   return { threads: Number(raw), threshold: 0 };
 }
 
-const FORMATS = ['text', 'json', 'github', 'sarif'] as const;
-
 export async function run(paths: string[], opts: Record<string, string | undefined>): Promise<number> {
   const { dir, base, now } = common(opts, paths.length === 0);
-  const format = oneOf('--format', opts.format, FORMATS, 'text');
+  const format = oneOf('--format', opts.format, findingsRenderers.formats, 'text');
   const max = positiveInt('--max-findings', opts.maxFindings, 500);
   const source = new FsSource(dir);
   const targets = paths.length ? paths.map((p) => withinRepo(dir, base, p)) : ['identities'];

@@ -14,6 +14,7 @@ import { parseQuery, RESOURCE_FORMS } from '../features/query/who-can-query.js';
 import { common, oneOf } from './common.js';
 import { UsageError } from './errors.js';
 import { emit } from './write.js';
+import { messageOf } from '../common/result.js';
 
 const FORMATS = ['text', 'json'] as const;
 
@@ -45,7 +46,7 @@ export async function run(args: string[], opts: Record<string, string | undefine
     text = format === 'json' ? whoCanJson(matches, read.skipped) : whoCanText(matches, `${name} holds no access at ${new Date(now).toISOString().replace('.000Z', 'Z')}`);
   } else {
     const parsed = parseQuery(action!, resource!, iamCatalog);
-    if (!parsed.ok) throw new UsageError(parsed.message);
+    if (!parsed.ok) throw new UsageError(messageOf(parsed));
     notes.push(...parsed.notes);
     if (read.skipped.length > 0) notes.push(`${skippedText(read.skipped.length)}: the answer does not cover them`);
     const matches = whoCan(read.identities, parsed.query, now, iamCatalog);

@@ -5,6 +5,7 @@
 
 import { spawn } from 'node:child_process';
 import type { GitResult, Repo } from './git-revisions.js';
+import { fail, messageOf, ok } from '../common/result.js';
 import { BatchReader } from './git-source.js';
 
 export interface FileChange {
@@ -36,10 +37,10 @@ function run(cwd: string, args: string[]): Promise<GitResult<Buffer>> {
     const err: Buffer[] = [];
     proc.stdout.on('data', (c: Buffer) => out.push(c));
     proc.stderr.on('data', (c: Buffer) => err.push(c));
-    proc.on('error', (e: NodeJS.ErrnoException) => resolve({ ok: false, message: e.code === 'ENOENT' ? 'git is not installed (history reads the repository with the git binary)' : `cannot run git: ${e.message}` }));
+    proc.on('error', (e: NodeJS.ErrnoException) => resolve(fail(e.code === 'ENOENT' ? 'git is not installed (history reads the repository with the git binary)' : `cannot run git: ${e.message}`)));
     proc.on('close', (code) => {
-      if (code === 0) resolve({ ok: true, value: Buffer.concat(out) });
-      else resolve({ ok: false, message: `git ${args[0]}: ${Buffer.concat(err).toString().trim().split('\n')[0] || `exit ${code}`}` });
+      if (code === 0) resolve(ok(Buffer.concat(out)));
+      else resolve(fail(`git ${args[0]}: ${Buffer.concat(err).toString().trim().split('\n')[0] || `exit ${code}`}`));
     });
   });
 }
@@ -52,10 +53,10 @@ export async function logFolder(repo: Repo, folder: string): Promise<GitResult<L
   ]);
   if (!r.ok) {
     // A repository without commits has no history to tell.
-    if (/does not have any commits|unknown revision/.test(r.message)) return { ok: true, value: [] };
+    if (/does not have any commits|unknown revision/.test(messageOf(r))) return ok([]);
     return r;
   }
-  return { ok: true, value: parseLog(r.value.toString('utf8'), repo.prefix) };
+  return ok(parseLog(r.value.toString('utf8'), repo.prefix));
 }
 
 export function parseLog(text: string, prefix: string): LogCommit[] {

@@ -4,8 +4,9 @@
 
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { fail, messageOf, ok, type Result } from '../common/result.js';
 
-export type GitResult<T> = { ok: true; value: T } | { ok: false; message: string };
+export type GitResult<T> = Result<T>;
 
 export interface Repo {
   /** The repository's top level. */
@@ -25,17 +26,17 @@ export interface ChangedFile {
 function git(cwd: string, args: string[]): GitResult<string> {
   const r = spawnSync('git', args, { cwd, encoding: 'utf8', maxBuffer: 1 << 30 });
   // spawn reports a missing working directory as ENOENT too: only a missing binary is "not installed".
-  if (r.error) return { ok: false, message: (r.error as NodeJS.ErrnoException).code !== 'ENOENT' ? `cannot run git: ${r.error.message}` : existsSync(cwd) ? 'git is not installed (idac reads revisions with the git binary)' : `${cwd}: no such directory` };
-  if (r.status !== 0) return { ok: false, message: `git ${args[0]}: ${r.stderr.trim().split('\n')[0] || `exit ${r.status}`}` };
-  return { ok: true, value: r.stdout };
+  if (r.error) return fail((r.error as NodeJS.ErrnoException).code !== 'ENOENT' ? `cannot run git: ${r.error.message}` : existsSync(cwd) ? 'git is not installed (idac reads revisions with the git binary)' : `${cwd}: no such directory`);
+  if (r.status !== 0) return fail(`git ${args[0]}: ${r.stderr.trim().split('\n')[0] || `exit ${r.status}`}`);
+  return ok(r.stdout);
 }
 
 export function openRepo(dir: string): GitResult<Repo> {
   const top = git(dir, ['rev-parse', '--show-toplevel']);
-  if (!top.ok) return { ok: false, message: `${dir} is not inside a git repository (plan compares git revisions): ${top.message}` };
+  if (!top.ok) return fail(`${dir} is not inside a git repository (plan compares git revisions): ${messageOf(top)}`);
   const prefix = git(dir, ['rev-parse', '--show-prefix']);
   if (!prefix.ok) return prefix;
-  return { ok: true, value: { top: top.value.trim(), prefix: prefix.value.trim() } };
+  return ok({ top: top.value.trim(), prefix: prefix.value.trim() });
 }
 
 /**
@@ -49,10 +50,10 @@ export function gitPrefix(dir: string): string {
 
 /** A revision as a commit id. Options-looking revisions are refused: they would reach git as flags. */
 export function resolveCommit(repo: Repo, rev: string): GitResult<string> {
-  if (rev.startsWith('-') || rev.length === 0) return { ok: false, message: `${JSON.stringify(rev)} is not a revision` };
+  if (rev.startsWith('-') || rev.length === 0) return fail(`${JSON.stringify(rev)} is not a revision`);
   const r = git(repo.top, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`]);
-  if (!r.ok) return { ok: false, message: `${rev} is not a commit in ${repo.top}` };
-  return { ok: true, value: r.value.trim() };
+  if (!r.ok) return fail(`${rev} is not a commit in ${repo.top}`);
+  return ok(r.value.trim());
 }
 
 /**
@@ -67,10 +68,10 @@ export function defaultBase(repo: Repo, head: string): GitResult<{ rev: string; 
   for (const branch of candidates) {
     if (!resolveCommit(repo, branch).ok) continue;
     const mb = git(repo.top, ['merge-base', branch, head]);
-    if (mb.ok) return { ok: true, value: { rev: `merge-base(${branch}, ${head === 'HEAD' ? 'HEAD' : head})`, sha: mb.value.trim() } };
-    return { ok: false, message: `${head} shares no history with ${branch}: give --base` };
+    if (mb.ok) return ok({ rev: `merge-base(${branch}, ${head === 'HEAD' ? 'HEAD' : head})`, sha: mb.value.trim() });
+    return fail(`${head} shares no history with ${branch}: give --base`);
   }
-  return { ok: false, message: 'no default branch found (origin/HEAD, main or master): give --base' };
+  return fail('no default branch found (origin/HEAD, main or master): give --base');
 }
 
 /**
@@ -94,5 +95,5 @@ export function changedFiles(repo: Repo, dir: string, base: string, head: string
     if (!untracked.ok) return untracked;
     for (const path of untracked.value.split('\0')) if (path) out.set(path, { path, status: 'added' });
   }
-  return { ok: true, value: [...out.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)) };
+  return ok([...out.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)));
 }

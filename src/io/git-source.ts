@@ -3,6 +3,7 @@
 
 import { spawn, spawnSync } from 'node:child_process';
 import { isManifestPath, normalisePath, type Listing, type Oversize, type SourceEntry } from './files.js';
+import { fail, type Failure } from '../common/result.js';
 
 export class GitSource {
   private tree: Map<string, { oid: string; symlink: boolean }> | null = null;
@@ -13,10 +14,10 @@ export class GitSource {
   constructor(readonly root: string, readonly label: string, private readonly prefix = '') {}
 
   /** Resolves the revision to a commit id, or explains why it cannot. */
-  resolve(): { ok: true; sha: string } | { ok: false; message: string } {
+  resolve(): { ok: true; sha: string } | Failure {
     const r = spawnSync('git', ['rev-parse', '--verify', '--quiet', `${this.label}^{commit}`], { cwd: this.root, encoding: 'utf8' });
-    if (r.error) return { ok: false, message: `cannot run git: ${r.error.message}` };
-    if (r.status !== 0) return { ok: false, message: `${this.label} is not a commit in ${this.root}` };
+    if (r.error) return fail(`cannot run git: ${r.error.message}`);
+    if (r.status !== 0) return fail(`${this.label} is not a commit in ${this.root}`);
     return { ok: true, sha: r.stdout.trim() };
   }
 

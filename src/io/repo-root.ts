@@ -4,8 +4,9 @@
 
 import { statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { fail, type Failure } from '../common/result.js';
 
-export type RootResult = { ok: true; root: string } | { ok: false; message: string };
+export type RootResult = { ok: true; root: string } | Failure;
 
 const MARKER = join('identities', 'org.yaml');
 
@@ -17,9 +18,9 @@ export function givenRoot(dir: string, cwd: string): RootResult {
     st = statSync(root);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    return { ok: false, message: code === 'ENOENT' || code === 'ENOTDIR' ? `--dir ${dir}: no such directory` : `--dir ${dir}: cannot read it (${code ?? (e as Error).message})` };
+    return fail(code === 'ENOENT' || code === 'ENOTDIR' ? `--dir ${dir}: no such directory` : `--dir ${dir}: cannot read it (${code ?? (e as Error).message})`);
   }
-  if (!st.isDirectory()) return { ok: false, message: `--dir ${dir} is not a directory` };
+  if (!st.isDirectory()) return fail(`--dir ${dir} is not a directory`);
   return { ok: true, root };
 }
 

@@ -7,6 +7,7 @@
 
 import { isMap, isScalar, parse, parseDocument, Scalar, type Pair, type YAMLMap } from 'yaml';
 import { eolOf } from './verify-edit.js';
+import { fail, type Failure } from '../common/result.js';
 
 export interface Assignment {
   /** Keys from the document root, e.g. ['spec', 'stewardship', 'owner']. */
@@ -16,7 +17,7 @@ export interface Assignment {
   after?: readonly string[];
 }
 
-export type EditResult = { ok: true; text: string } | { ok: false; message: string };
+export type EditResult = { ok: true; text: string } | Failure;
 
 export interface Edit {
   at: number;
@@ -35,9 +36,9 @@ interface Insertion {
 
 export function assign(text: string, assignments: readonly Assignment[]): EditResult {
   const doc = parseDocument(text, { uniqueKeys: true });
-  if (doc.errors.length > 0) return { ok: false, message: `the manifest does not parse (${doc.errors[0]!.message.split('\n')[0]}); fix it first (idac validate)` };
+  if (doc.errors.length > 0) return fail(`the manifest does not parse (${doc.errors[0]!.message.split('\n')[0]}); fix it first (idac validate)`);
   const root = doc.contents;
-  if (!isMap(root) || root.flow) return { ok: false, message: 'the manifest is not a block mapping; fix it first (idac validate)' };
+  if (!isMap(root) || root.flow) return fail('the manifest is not a block mapping; fix it first (idac validate)');
   const eol = eolOf(text);
   const edits: Edit[] = [];
   const insertions = new Map<string, Insertion>();
@@ -58,10 +59,10 @@ export function assign(text: string, assignments: readonly Assignment[]): EditRe
       const node = pair.value;
       if (i === a.path.length - 1) {
         const edit = isScalar(node) ? replaceScalar(text, node, a.value) : null;
-        if (!edit) return { ok: false, message: `${where} is not a single value; edit it by hand` };
+        if (!edit) return fail(`${where} is not a single value; edit it by hand`);
         edits.push(edit);
       } else if (isMap(node)) map = node;
-      else return { ok: false, message: `${where} is not a mapping; fix it first (idac validate)` };
+      else return fail(`${where} is not a mapping; fix it first (idac validate)`);
     }
   }
 
@@ -84,7 +85,7 @@ export function assign(text: string, assignments: readonly Assignment[]): EditRe
   // The edit is checked, not trusted: the new text must hold exactly the values asked for.
   const check = parseDocument(out, { uniqueKeys: true });
   if (check.errors.length > 0 || assignments.some((a) => check.getIn(a.path) !== a.value)) {
-    return { ok: false, message: 'the edit did not give the expected values (a bug in idac; please report it); nothing written' };
+    return fail('the edit did not give the expected values (a bug in idac; please report it); nothing written');
   }
   return { ok: true, text: out };
 }

@@ -7,6 +7,7 @@ import { isMap, isScalar, parseDocument, type Scalar } from 'yaml';
 import { afterLine, applyEdits, column, find, flowInsertion, keyStart, lineStart, replaceScalar, valueEnd, type Edit } from './edit.js';
 import { machineIdentitySchema } from './schemas.js';
 import { eolOf, type Change } from './verify-edit.js';
+import { fail, type Failure } from '../common/result.js';
 
 /** The largest `spec.rotation.epoch` the schema allows (schema/machine-identity.schema.json). */
 export const EPOCH_MAX = schemaEpochMax();
@@ -22,7 +23,7 @@ export type RevokeResult =
   /** `was`: the status before; `text` equals the input when there was nothing to change; `changes`: what the data gains. */
   | { ok: true; text: string; epoch: number | null; was: 'active' | 'suspended'; changes: Change[] }
   /** The edit is refused; the file must be left as it is. */
-  | { ok: false; message: string };
+  | Failure;
 
 /**
  * Active → suspended, with the reason in a comment above `status`, and a new credential generation.
@@ -33,11 +34,11 @@ export type RevokeResult =
  */
 export function revokeText(text: string, opts: { reason: string; date: string }): RevokeResult {
   const doc = parseDocument(text, { uniqueKeys: true });
-  if (doc.errors.length > 0) return { ok: false, message: `the manifest does not parse (${doc.errors[0]!.message.split('\n')[0]}); fix it first (idac validate)` };
+  if (doc.errors.length > 0) return fail(`the manifest does not parse (${doc.errors[0]!.message.split('\n')[0]}); fix it first (idac validate)`);
   const root = doc.contents;
   const specPair = isMap(root) && !root.flow ? find(root, 'spec') : undefined;
   const spec = specPair?.value;
-  if (!specPair || !isMap(spec) || spec.items.length === 0) return { ok: false, message: 'the manifest has no mapping `spec`; fix it first (idac validate)' };
+  if (!specPair || !isMap(spec) || spec.items.length === 0) return fail('the manifest has no mapping `spec`; fix it first (idac validate)');
   const eol = eolOf(text);
   const edits: Edit[] = [];
   const changes: Change[] = [];
@@ -47,10 +48,10 @@ export function revokeText(text: string, opts: { reason: string; date: string })
   const reason = oneLine(opts.reason);
 
   const status = find(spec, 'status');
-  if (status && !(isScalar(status.value) && status.value.range && typeof status.value.value === 'string')) return { ok: false, message: 'spec.status is not a single value; fix it first (idac validate)' };
+  if (status && !(isScalar(status.value) && status.value.range && typeof status.value.value === 'string')) return fail('spec.status is not a single value; fix it first (idac validate)');
   const was = status ? (status.value as Scalar<string>).value : 'active';
-  if (was === 'decommissioned') return { ok: false, message: 'it is decommissioned: apply has deleted its access and credentials, so there is nothing to revoke. Nothing was changed' };
-  if (was !== 'active' && was !== 'suspended') return { ok: false, message: `spec.status is ${JSON.stringify(was.slice(0, 40))}, not active, suspended or decommissioned; fix it first (idac validate)` };
+  if (was === 'decommissioned') return fail('it is decommissioned: apply has deleted its access and credentials, so there is nothing to revoke. Nothing was changed');
+  if (was !== 'active' && was !== 'suspended') return fail(`spec.status is ${JSON.stringify(was.slice(0, 40))}, not active, suspended or decommissioned; fix it first (idac validate)`);
 
   if (was === 'active') {
     changes.push({ path: ['spec', 'status'], value: 'suspended' });
@@ -58,7 +59,7 @@ export function revokeText(text: string, opts: { reason: string; date: string })
     if (status) {
       const line = lineStart(text, keyStart(spec.flow ? specPair : status));
       const value = replaceScalar(text, status.value as Scalar<string>, 'suspended');
-      if (!value) return { ok: false, message: 'spec.status is not a single value; fix it first (idac validate)' };
+      if (!value) return fail('spec.status is not a single value; fix it first (idac validate)');
       edits.push({ at: line, end: line, text: comment }, value);
     } else if (spec.flow) {
       const line = lineStart(text, keyStart(specPair));
@@ -85,9 +86,9 @@ export function revokeText(text: string, opts: { reason: string; date: string })
     const manually = `To stop it now by hand: set spec.status: suspended, and give spec.rotation.epoch a plain whole number higher than any used before (at most ${EPOCH_MAX})`;
     if (typeof previous !== 'number' || !Number.isSafeInteger(previous) || previous < 0) {
       const shown = !isScalar(current?.value) ? 'not a single value' : current.value.value === null ? 'empty' : JSON.stringify(String(current.value.value).slice(0, 40));
-      return { ok: false, message: `spec.rotation.epoch is ${shown}${isScalar(current?.value) && typeof current.value.value === 'string' ? ' (text, not a number)' : ''}, not a whole number from 0 to ${EPOCH_MAX}, so revoke cannot tell which credential generation comes next. Nothing was changed. Write the epoch as a plain number (epoch: 2) and run revoke again. ${manually}` };
+      return fail(`spec.rotation.epoch is ${shown}${isScalar(current?.value) && typeof current.value.value === 'string' ? ' (text, not a number)' : ''}, not a whole number from 0 to ${EPOCH_MAX}, so revoke cannot tell which credential generation comes next. Nothing was changed. Write the epoch as a plain number (epoch: 2) and run revoke again. ${manually}`);
     }
-    if (previous >= EPOCH_MAX) return { ok: false, message: `spec.rotation.epoch is ${previous}, the largest the schema allows (${EPOCH_MAX}), so revoke cannot start a new credential generation. Nothing was changed. To stop it now by hand: set spec.status: suspended (apply disables its access), then replace its credential under a new identity name (a new name starts a new credential line at epoch 0) and decommission this one` };
+    if (previous >= EPOCH_MAX) return fail(`spec.rotation.epoch is ${previous}, the largest the schema allows (${EPOCH_MAX}), so revoke cannot start a new credential generation. Nothing was changed. To stop it now by hand: set spec.status: suspended (apply disables its access), then replace its credential under a new identity name (a new name starts a new credential line at epoch 0) and decommission this one`);
     epoch = previous + 1;
     changes.push({ path: ['spec', 'rotation', 'epoch'], value: epoch });
     // Suspended already: the status line keeps its reason; this one explains the new generation.
@@ -96,7 +97,7 @@ export function revokeText(text: string, opts: { reason: string; date: string })
     const why = was === 'suspended' ? `${' '.repeat(column(text, keyStart(anchor)))}# new credential generation ${opts.date}: ${reason}${eol}` : '';
     const whyAt = lineStart(text, keyStart(anchor));
     const replaced = current && isScalar(current.value) ? replaceScalar(text, current.value, String(epoch), String(epoch)) : null;
-    if (current && !replaced) return { ok: false, message: 'spec.rotation.epoch is not a single value; fix it first (idac validate)' };
+    if (current && !replaced) return fail('spec.rotation.epoch is not a single value; fix it first (idac validate)');
     if (replaced) {
       if (why) edits.push({ at: whyAt, end: whyAt, text: why });
       edits.push(replaced);

@@ -8,6 +8,7 @@
 
 import { githubLogin, type OrgModel } from './org.js';
 import { isWithheld } from '../common/redactor.js';
+import { fail, type Failure } from '../common/result.js';
 
 export const CODEOWNERS_FILE = '.github/CODEOWNERS';
 
@@ -107,18 +108,18 @@ export function expectedEntries(org: OrgModel | null, identities: readonly Owned
 const WRITABLE = /^[\x20-\x7e]+$/;
 const NOT_WRITABLE = /[#*?[\]\\]|[^\x20-\x7e]/u;
 
-export type PathPattern = { ok: true; pattern: string } | { ok: false; reason: string };
+export type PathPattern = { ok: true; pattern: string } | Failure;
 
 /** The CODEOWNERS pattern naming exactly `file` (repo-relative), or why there is none. */
 export function codeownersPattern(file: string): PathPattern {
   const bad = NOT_WRITABLE.exec(file);
   if (bad || !WRITABLE.test(file)) {
     const c = bad?.[0] ?? '';
-    return { ok: false, reason: `its name holds ${describeChar(c)}, which a CODEOWNERS line cannot carry` };
+    return fail(`its name holds ${describeChar(c)}, which a CODEOWNERS line cannot carry`);
   }
   // A listing never yields these, but a pattern must name one file: no `..` climbing to schema/,
   // no empty segment, no trailing `/` turning it into a folder pattern.
-  if (file.split('/').some((s) => s === '' || s === '.' || s === '..')) return { ok: false, reason: 'its path has an empty, `.` or `..` segment, which a CODEOWNERS line cannot name' };
+  if (file.split('/').some((s) => s === '' || s === '.' || s === '..')) return fail('its path has an empty, `.` or `..` segment, which a CODEOWNERS line cannot name');
   return { ok: true, pattern: `/${file.replace(/ /g, '\\ ')}` };
 }
 

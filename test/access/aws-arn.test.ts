@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { arnMatchesTemplate, coversEveryRole, globCovers, parseArn, resourceCanName } from '../../src/access/arn.js';
+import { messageOf } from '../../src/common/result.js';
 
 const matches = (arn: string, template: string): boolean => {
   const p = parseArn(arn);
-  if (!p.ok) throw new Error(p.reason);
+  if (!p.ok) throw new Error(messageOf(p));
   return arnMatchesTemplate(p.arn, template);
 };
 
@@ -38,7 +39,7 @@ describe('parseArn', () => {
   ])('rejects %s', (arn, reason) => {
     const p = parseArn(arn);
     expect(p.ok).toBe(false);
-    if (!p.ok) expect(p.reason).toMatch(reason);
+    if (!p.ok) expect(messageOf(p)).toMatch(reason);
   });
 });
 

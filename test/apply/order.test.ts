@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { registrationOrder } from '../../src/apply/order.js';
 import type { DesiredResource } from '../../src/compile/types.js';
+import { summaries } from '../../src/common/result.js';
 
 const r = (name: string, inputs: DesiredResource['inputs'] = {}, dependsOn?: string[]): DesiredResource => ({
   type: 'aws:iam/role:Role', name, identity: name.split('.')[0]!, team: 't', provider: 'aws:123456789012', inputs, ...(dependsOn ? { dependsOn } : {}),
@@ -28,6 +29,6 @@ describe('registrationOrder', () => {
     ['cycle', [r('a', {}, ['b']), r('b', {}, ['a'])], 'dependency cycle: a → b → a'],
   ])('refuses a %s', (_l, input, message) => {
     const out = registrationOrder(input);
-    expect(out.ok ? [] : out.errors).toContain(message);
+    expect(out.ok ? [] : summaries(out)).toContain(message);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseReviewedPlan, planMismatch } from '../../src/apply/plan-check.js';
 import type { Plan } from '../../src/plan/types.js';
+import { messageOf } from '../../src/common/result.js';
 
 const SHA = 'a'.repeat(40);
 const FP = 'f'.repeat(64);
@@ -22,13 +23,13 @@ describe('parseReviewedPlan', () => {
     ['null', 'p.json is not an idac plan'],
   ])('refuses %j', (text, message) => {
     const r = parseReviewedPlan(text, 'p.json');
-    expect(r.ok ? '' : r.message).toContain(message);
+    expect(r.ok ? '' : messageOf(r)).toContain(message);
   });
 });
 
 describe('planMismatch', () => {
   const parsed = parseReviewedPlan(planJson(FP, { create: [op('aws:iam/role:Role', 'a.aws.role')] }), 'p');
-  if (!parsed.ok) throw new Error(parsed.message);
+  if (!parsed.ok) throw new Error(messageOf(parsed));
   const reviewed = parsed.value;
   it('same fingerprint: none', () => {
     expect(planMismatch(reviewed, current(FP, {}))).toBeNull();

@@ -12,6 +12,7 @@ import type { MachineIdentity } from '../../src/manifest/machine-identity.genera
 import { isoInstant } from '../../src/common/time.js';
 import { acme, ACME_FILES, ACME_ORG, at, role, user } from '../compile/aws-fixture.js';
 import { accessKeyId, CANARY_AWS_SECRET, CANARY_SECRET_ID, CANARY_WRAPPING, clearOccurrences, runProgram, SECRET_SIG, SIG_KEY, unwrapSecrets, type MockRun } from './mocks.js';
+import { messageOf } from '../../src/common/result.js';
 
 const NOW = '2026-06-01T00:00:00Z';
 
@@ -19,7 +20,7 @@ function stackOf(identities: MachineIdentity[], iso = NOW): { stack: StackProgra
   const desired = identities.flatMap((d) => compileIdentity(d, at(iso)));
   const teams = [...new Set(identities.map((d) => d.spec.stewardship.team))];
   const s = stacksFor(desired, teams, ACME_ORG);
-  if (!s.ok) throw new Error(s.errors.join('\n'));
+  if (!s.ok) throw new Error(messageOf(s));
   expect(s.value).toHaveLength(1);
   return { stack: s.value[0]!, desired };
 }

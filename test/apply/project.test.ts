@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { backendFor, parseProject, secretsProblem } from '../../src/apply/project.js';
+import { messageOf } from '../../src/common/result.js';
 
 describe('parseProject (pulumi.yaml)', () => {
   it.each([
@@ -19,7 +20,7 @@ describe('parseProject (pulumi.yaml)', () => {
   ])('refuses %j', (text, message) => {
     const r = parseProject(text, 'pulumi.yaml');
     expect(r.ok).toBe(false);
-    expect(r.ok ? '' : r.message).toContain(message);
+    expect(r.ok ? '' : messageOf(r)).toContain(message);
   });
 });
 

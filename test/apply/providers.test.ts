@@ -3,6 +3,7 @@ import { providersFor } from '../../src/apply/providers.js';
 import type { DesiredResource, ProviderKey } from '../../src/compile/types.js';
 import { orgModel } from '../../src/model/org.js';
 import type { Organization } from '../../src/manifest/organization.generated.js';
+import { failAll } from '../../src/common/result.js';
 
 const org = (targets: Organization['spec']['targets']) => orgModel({ apiVersion: 'idac/v1', kind: 'Organization', spec: { teams: { t: { members: ['a@x.example'] } }, targets } });
 const res = (provider: ProviderKey, identity = 'app'): DesiredResource => ({ type: 'x', name: `${identity}.${provider}`, identity, team: 't', provider, inputs: {} });
@@ -29,11 +30,11 @@ describe('providersFor', () => {
 
   it('refuses targets org.yaml does not configure, naming who needs them', () => {
     const out = providersFor([res('aws:999999999999', 'b'), res('aws:999999999999', 'a'), res('kubernetes:gone'), res('vault')], org({}), 's');
-    expect(out).toEqual({ ok: false, errors: [
+    expect(out).toEqual(failAll([
       'org.yaml has no targets.aws."999999999999" (needed by a, b): add the account with its region',
       'org.yaml has no targets.kubernetes.gone (needed by app): add the cluster with its kubeconfig context',
       'org.yaml has no targets.vault.address (needed by app): add the Vault server\'s URL',
-    ] });
+    ]));
   });
 
   it('no resources, no providers', () => {

@@ -1,6 +1,7 @@
 // The action's `args` split as POSIX shell words, never evaluated (issue 14 item 6).
 import { describe, expect, it } from 'vitest';
 import { shellWords } from '../../src/cli/shell-words.js';
+import { fail } from '../../src/common/result.js';
 
 describe('shellWords', () => {
   it.each<[string, string[]]>([
@@ -41,6 +42,6 @@ describe('shellWords', () => {
     [`"a\\"`, 'the double quote at line 1, column 1 is never closed'],
     ['rules \\', `a backslash at the end (line 1, column 7) escapes nothing: remove it, or write '\\' for a literal one`],
   ])('%j is refused', (text, message) => {
-    expect(shellWords(text)).toEqual({ ok: false, message });
+    expect(shellWords(text)).toEqual(fail(message));
   });
 });

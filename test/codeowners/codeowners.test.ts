@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { codeownersPattern, expectedEntries, orphanLines, parseCodeowners, renderCodeowners, staleEntries } from '../../src/model/codeowners.js';
 import { orgModel } from '../../src/model/org.js';
 import type { Organization } from '../../src/manifest/organization.generated.js';
+import { fail } from '../../src/common/result.js';
 
 const org = (spec: Partial<Organization['spec']> = {}) => orgModel({ apiVersion: 'idac/v1', kind: 'Organization', spec: { securityOwners: ['sec@x.example', 'SEC@x.example', 'ops@x.example'], teams: { b: { members: ['a@x.example'], github: '@x/b' }, a: { members: ['a@x.example'] } }, ...spec } });
 const ids = [
@@ -55,7 +56,7 @@ describe('expectedEntries / renderCodeowners', () => {
       ['identities/a/\u{1F600}.yaml', 'the non-ASCII character U+1F600'],
     ];
     for (const [file, why] of cases) {
-      expect(codeownersPattern(file), file).toEqual({ ok: false, reason: `its name holds ${why}, which a CODEOWNERS line cannot carry` });
+      expect(codeownersPattern(file), file).toEqual(fail(`its name holds ${why}, which a CODEOWNERS line cannot carry`));
       const e = expectedEntries(org(), [...ids, { file, owner: 'o@x.example', successor: null, team: 'a' }]);
       expect(renderCodeowners(e)).toBe(renderCodeowners(expectedEntries(org(), ids)));
     }

@@ -13,6 +13,7 @@ import { BatchReader, GitSource } from '../../src/io/git-source.js';
 import { MemorySource } from '../../src/manifest/memory-source.js';
 import { isOversize } from '../../src/io/files.js';
 import { parseInstant } from '../../src/common/time.js';
+import { fail } from '../../src/common/result.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const acme = join(root, 'examples/acme/identities');
@@ -74,7 +75,7 @@ describe('sources', () => {
 
   it('an unknown revision or path is an error value, not an exception', async () => {
     const { dir } = fixture();
-    expect(new GitSource(dir, 'no-such-branch').resolve()).toMatchObject({ ok: false, message: expect.stringContaining('no-such-branch is not a commit') });
+    expect(new GitSource(dir, 'no-such-branch').resolve()).toMatchObject(fail(expect.stringContaining('no-such-branch is not a commit')));
     const listing = await new GitSource(dir, 'HEAD').list(['nowhere']);
     expect(listing).toMatchObject({ ok: false });
     expect(await new FsSource(dir).list(['nowhere'])).toMatchObject({ ok: false, message: expect.stringContaining('no such file') });

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { assign } from '../../src/manifest/edit.js';
 import { loadText } from '../../src/manifest/load.js';
 import { edit } from '../rules/harness.js';
+import { fail, messageOf } from '../../src/common/result.js';
 
 /** Comments everywhere, a blank line, quoted and flow values: everything a hand-written file has. */
 const MANIFEST = `# yaml-language-server: $schema=../../schema/machine-identity.schema.json
@@ -61,7 +62,7 @@ describe('assign', () => {
 
   it('the attested manifest still loads with the recorded review', () => {
     const r = assign(MANIFEST, review('2026-11-23', 'carol@example.com'));
-    if (!r.ok) throw new Error(r.message);
+    if (!r.ok) throw new Error(messageOf(r));
     const loaded = loadText(r.text, { expect: 'MachineIdentity', fast: false });
     expect(loaded.valid).toBe(true);
     expect((loaded.data as { spec: { review: unknown } }).spec.review).toEqual({ lastReviewed: '2026-11-23', reviewer: 'carol@example.com' });
@@ -73,6 +74,6 @@ describe('assign', () => {
     ['an alias is left to a person', 'x: &a alice@example.com\nspec:\n  stewardship:\n    owner: *a\n', [owner('x@example.com')], /not a single value/],
     ['a scalar where a mapping should be', 'spec:\n  stewardship: none\n', [owner('x@example.com')], /not a mapping/],
   ])('refuses: %s', (_name, text, sets, message) => {
-    expect(assign(text, sets)).toEqual({ ok: false, message: expect.stringMatching(message) });
+    expect(assign(text, sets)).toEqual(fail(expect.stringMatching(message)));
   });
 });

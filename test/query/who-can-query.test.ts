@@ -2,6 +2,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { iamCatalog } from '../../src/access/iam-catalog.js';
 import { parseQuery } from '../../src/features/query/who-can-query.js';
+import { fail } from '../../src/common/result.js';
 
 beforeAll(() => iamCatalog.load(['s3', 'ecr', 'sqs', 's4']));
 
@@ -63,5 +64,5 @@ describe('parseQuery: refusals', () => {
     ['deny', 'vault:kv/x', 'ACTION "deny" is not a Vault capability: one of create, read, update, patch, delete, list, sudo, subscribe, recover'],
     ['raed', 'vault:kv/x', 'ACTION "raed" is not a Vault capability: one of create, read, update, patch, delete, list, sudo, subscribe, recover (did you mean "read"?)'],
     ['read', 'vault\u001b[31m:x', 'RESOURCE "vault\\u001b[31m:x" is not an AWS ARN, k8s:CLUSTER/NAMESPACE/RESOURCE[/NAME] or vault:PATH'],
-  ])('%s %s', (action, resource, message) => expect(parse(action, resource)).toEqual({ ok: false, message }));
+  ])('%s %s', (action, resource, message) => expect(parse(action, resource)).toEqual(fail(message)));
 });

@@ -9,6 +9,7 @@ import { canDo, whoCan, type Match } from '../../src/features/query/who-can.js';
 import { parseQuery } from '../../src/features/query/who-can-query.js';
 import { parseInstant } from '../../src/common/time.js';
 import { manifest } from './manifest.js';
+import { messageOf } from '../../src/common/result.js';
 
 async function load(files: Record<string, string>): Promise<LocatedIdentity[]> {
   const read = await readIdentities(new MemorySource(files));
@@ -21,7 +22,7 @@ async function load(files: Record<string, string>): Promise<LocatedIdentity[]> {
 async function ask(identities: LocatedIdentity[], action: string, resource: string, now = '2026-11-23T12:00:00Z'): Promise<Match[]> {
   await iamCatalog.load([action.split(':')[0]!]);
   const q = parseQuery(action, resource, iamCatalog);
-  if (!q.ok) throw new Error(q.message);
+  if (!q.ok) throw new Error(messageOf(q));
   return whoCan(identities, q.query, parseInstant(now)!, iamCatalog);
 }
 

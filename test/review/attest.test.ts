@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { loadText } from '../../src/manifest/load.js';
 import { attestText } from '../../src/features/review/attest.js';
 import { edit } from '../rules/harness.js';
+import { fail } from '../../src/common/result.js';
 
 const acme = (f: string) => readFileSync(new URL(`../../examples/acme/identities/${f}`, import.meta.url), 'utf8');
 const REVIEW = { lastReviewed: '2026-11-23', reviewer: 'dave@acme.example' };
@@ -26,6 +27,6 @@ describe('attestText', () => {
   });
 
   it('a manifest that does not parse is refused', () => {
-    expect(attestText('spec: [\n', REVIEW)).toEqual({ ok: false, message: expect.stringMatching(/does not parse/) });
+    expect(attestText('spec: [\n', REVIEW)).toEqual(fail(expect.stringMatching(/does not parse/)));
   });
 });

@@ -23,6 +23,7 @@ import { apiResource, apiResources, isBuiltinGroup, KUBERNETES_VERSION, roleCanG
 import type { RbacRequest } from '../../access/rbac-request.js';
 import { show } from '../../common/findings.js';
 import { didYouMean } from '../../manifest/schemas.js';
+import { fail, messageOf, type Failure } from '../../common/result.js';
 
 export type Query =
   | { target: 'aws'; action: string; resource: string }
@@ -30,7 +31,7 @@ export type Query =
   | { target: 'vault'; capability: string; path: string };
 
 /** `notes`: true things about the request worth a line on stderr; the answer stands. */
-export type ParsedQuery = { ok: true; query: Query; notes: string[] } | { ok: false; message: string };
+export type ParsedQuery = { ok: true; query: Query; notes: string[] } | Failure;
 
 export const RESOURCE_FORMS = 'an AWS ARN, k8s:CLUSTER/NAMESPACE/RESOURCE[/NAME] or vault:PATH';
 
@@ -44,8 +45,6 @@ export function parseQuery(action: string, resource: string, catalog: IamCatalog
   if (resource.startsWith('vault:')) return vaultQuery(action, resource);
   return fail(`RESOURCE ${show(resource)} is not ${RESOURCE_FORMS}`);
 }
-
-const fail = (message: string): ParsedQuery => ({ ok: false, message });
 
 function awsQuery(action: string, resource: string, catalog: IamCatalog): ParsedQuery {
   const m = /^([A-Za-z0-9-]+):([A-Za-z0-9]+)$/.exec(action);
@@ -66,7 +65,7 @@ function awsQuery(action: string, resource: string, catalog: IamCatalog): Parsed
     return { ok: true, query: { target: 'aws', action: id, resource }, notes };
   }
   const parsed = parseArn(resource);
-  if (!parsed.ok) return fail(`RESOURCE ${show(resource)} is not an ARN: ${parsed.reason}`);
+  if (!parsed.ok) return fail(`RESOURCE ${show(resource)} is not an ARN: ${messageOf(parsed)}`);
   const { arn } = parsed;
   if (/[*?]/.test(`${arn.partition}:${arn.service}:${arn.region}:${arn.account}`)) {
     return fail(`RESOURCE ${show(resource)} names one resource: its partition, service, region and account cannot hold * or ?`);

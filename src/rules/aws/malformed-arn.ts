@@ -6,6 +6,7 @@ import { iamCatalog, type IamAction } from '../../access/iam-catalog.js';
 import { show } from '../../common/findings.js';
 import { isTombstone } from '../lib/status.js';
 import { defineRule, type Report } from '../types.js';
+import { messageOf } from '../../common/result.js';
 
 export default defineRule({
   kind: 'identity',
@@ -36,7 +37,7 @@ function checkBlock(block: AwsPermissionBlock): Report[] {
     if (resource === '*') return;
     const parsed = parseArn(resource);
     if (parsed.ok) resources.push({ resource, index });
-    else out.push({ path: [...block.path, 'resources', index], message: `resource ${show(resource)} is not a valid ARN: ${parsed.reason}` });
+    else out.push({ path: [...block.path, 'resources', index], message: `resource ${show(resource)} is not a valid ARN: ${messageOf(parsed)}` });
   });
   // `*` acts on any resource; unknown actions are aws/unknown-action's finding.
   const patterns: Pattern[] = [];

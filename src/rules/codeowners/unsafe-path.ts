@@ -1,5 +1,6 @@
 import { codeownersPattern, unsafePathMessage } from '../../model/codeowners.js';
 import { defineRule, type RepoReport } from '../types.js';
+import { messageOf } from '../../common/result.js';
 
 // Issue 14: a manifest named `zz⏎org.yaml⏎*⏎zz.yaml` made idac codeowners write owner-less
 // `org.yaml` and `*` lines that took the security owners' review off org.yaml, schema/ and .github/.
@@ -26,7 +27,7 @@ export default defineRule({
     for (const e of entries) {
       if (!e.file.startsWith(`${prefix}${folder}/`)) continue;
       const p = codeownersPattern(e.file.slice(prefix.length));
-      if (!p.ok) out.push({ file: e.file, identity: e.identity, path: [], position: { line: 1, column: 1 }, message: unsafePathMessage(p.reason) });
+      if (!p.ok) out.push({ file: e.file, identity: e.identity, path: [], position: { line: 1, column: 1 }, message: unsafePathMessage(messageOf(p)) });
     }
     return out;
   },

@@ -1,0 +1,60 @@
+// What .github/CODEOWNERS should hold for the repository as it is: the entries the manifests give
+// (a secret found anywhere in this run withheld), the text idac codeowners writes, and the
+// identities whose file names a CODEOWNERS line cannot carry.
+
+import { ORG_FILE } from '../../check/validate.js';
+import { readRepository } from '../../check/read.js';
+import type { Finding } from '../../common/findings.js';
+import { knownSecrets } from '../../common/redactor.js';
+import { fail, messageOf, ok, type Result } from '../../common/result.js';
+import type { Source } from '../../manifest/source.js';
+import { codeownersPattern, expectedEntries, renderCodeowners, unsafePathMessage, type Entry, type OwnedIdentity } from '../../model/codeowners.js';
+import { orgModel } from '../../model/org.js';
+import { finding } from '../../rules/engine.js';
+
+const UNSAFE = 'codeowners/unsafe-path';
+/** The folder the manifests sit in (identities). */
+export const FOLDER = ORG_FILE.slice(0, ORG_FILE.lastIndexOf('/'));
+
+export interface ExpectedCodeowners {
+  /** Every valid identity, its path and owners with known secrets withheld. */
+  owned: OwnedIdentity[];
+  /** Manifests that did not validate, so have no line. */
+  skipped: number;
+  entries: Entry[];
+  /** What idac codeowners writes. */
+  text: string;
+  /** `; N manifests skipped (run idac validate)`, or ''. */
+  note: string;
+  /** codeowners/unsafe-path findings: names never written (expectedEntries leaves them out), always reported. */
+  unsafe: Finding[];
+}
+
+export async function expectedCodeowners(source: Source): Promise<Result<ExpectedCodeowners>> {
+  const repo = await readRepository(source, ORG_FILE);
+  if (!repo.ok) return fail(repo.message);
+  // A secret found in one file and repeated in another (an owner that is another file's password)
+  // is withheld here too: every secret this run found, not only each file's own.
+  const known = knownSecrets();
+  const orgData = repo.value.org && known.data(repo.value.org);
+  if (!orgData) return fail(`${ORG_FILE} is missing or invalid (run idac validate): CODEOWNERS needs its security owners and teams`);
+  const owned: OwnedIdentity[] = repo.value.identities.map(({ file, data }) => {
+    const s = data.spec.stewardship;
+    return { file: known.text(file), owner: known.text(s.owner), successor: s.successor === undefined ? null : known.text(s.successor), team: known.text(s.team) };
+  });
+  const skipped = repo.value.skipped.length;
+  const entries = expectedEntries(orgModel(orgData), owned, FOLDER);
+  const unsafe: Finding[] = [];
+  for (const { file, data } of repo.value.identities) {
+    const p = codeownersPattern(file);
+    if (!p.ok) unsafe.push(finding(UNSAFE, file, data.metadata.name, 1, 1, unsafePathMessage(messageOf(p))));
+  }
+  return ok({
+    owned,
+    skipped,
+    entries,
+    text: renderCodeowners(entries),
+    note: skipped ? `; ${skipped} manifest${skipped === 1 ? '' : 's'} skipped (run idac validate)` : '',
+    unsafe,
+  });
+}

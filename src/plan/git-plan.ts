@@ -1,0 +1,62 @@
+// The plan between two git revisions of a repository (idac plan, and what apply --plan recomputes):
+// the revisions resolved, the files that differ listed, both sides read and compared.
+
+import { FsSource } from '../io/fs-source.js';
+import { GitSource } from '../io/git-source.js';
+import { changedFiles, defaultBase, openRepo, resolveCommit } from '../io/git-revisions.js';
+import { ok, type Result } from '../common/result.js';
+import { planRevisions } from './revisions.js';
+import type { Plan } from './types.js';
+
+export interface PlanRequest {
+  dir: string;
+  /** A revision, or undefined for the merge-base with the default branch. */
+  base: string | undefined;
+  /** A revision, or undefined for the working tree. */
+  head: string | undefined;
+  now: number;
+  window: { ms: number; text: string };
+  allowDeletions: number;
+}
+
+/** The plan between two revisions of the repo at `dir`, or why git cannot give them. */
+export async function planOf(req: PlanRequest): Promise<Result<Plan>> {
+  const { dir, now } = req;
+  const repo = openRepo(dir);
+  if (!repo.ok) return repo;
+  const top = repo.value;
+  let headSha: string | null = null;
+  if (req.head !== undefined) {
+    const head = resolveCommit(top, req.head);
+    if (!head.ok) return head;
+    headSha = head.value;
+  }
+  let base: { rev: string; sha: string };
+  if (req.base === undefined) {
+    const found = defaultBase(top, req.head ?? 'HEAD');
+    if (!found.ok) return found;
+    base = found.value;
+  } else {
+    const sha = resolveCommit(top, req.base);
+    if (!sha.ok) return sha;
+    base = { rev: req.base, sha: sha.value };
+  }
+  const changed = changedFiles(top, dir, base.sha, headSha, 'identities');
+  if (!changed.ok) return changed;
+
+  const baseSource = new GitSource(top.top, base.sha, top.prefix);
+  const headSource = headSha === null ? new FsSource(dir) : new GitSource(top.top, headSha, top.prefix);
+  try {
+    return ok(await planRevisions({
+      base: { source: baseSource, sha: base.sha, label: base.rev },
+      head: { source: headSource, sha: headSha, label: req.head ?? 'WORKTREE' },
+      changed: changed.value.map((c) => c.path),
+      now,
+      window: req.window,
+      allowDeletions: req.allowDeletions,
+    }));
+  } finally {
+    baseSource.close();
+    if (headSource instanceof GitSource) headSource.close();
+  }
+}
