@@ -50,7 +50,7 @@ export async function run(_args: string[], opts: Record<string, string | undefin
   const unsafe: Finding[] = [];
   for (const { file, data } of repo.value.identities) {
     const p = codeownersPattern(file);
-    if (!p.ok) unsafe.push(finding(UNSAFE, file, data.metadata.name, 1, 1, unsafePathMessage(p.reason)));
+    if (!p.ok) unsafe.push(finding(UNSAFE, file, data.metadata.name, 1, 1, unsafePathMessage(p.reason), ''));
   }
   const left = unsafe.length ? `; ${unsafe.length} left out, ${unsafe.length === 1 ? 'its file name' : 'their file names'} cannot be written there` : '';
 
@@ -87,7 +87,7 @@ export async function run(_args: string[], opts: Record<string, string | undefin
     current = decoded?.ok ? decoded.text : null;
   }
   if (current === null) {
-    findings.push(finding(RULE, CODEOWNERS_FILE, null, 1, 1, `${CODEOWNERS_FILE} is missing or unreadable: run \`idac codeowners\` and commit the result`));
+    findings.push(finding(RULE, CODEOWNERS_FILE, null, 1, 1, `${CODEOWNERS_FILE} is missing or unreadable: run \`idac codeowners\` and commit the result`, ''));
   } else if (current !== text) {
     // The rule validate runs decides what is stale, so both commands report the same findings.
     const checked = await validate(source, { paths: [FOLDER], now });
@@ -95,13 +95,13 @@ export async function run(_args: string[], opts: Record<string, string | undefin
     findings.push(...checked.value.findings.filter((f) => f.rule === RULE));
     // Manifests that do not validate have no line in what idac codeowners writes: regenerating
     // now would drop their owners, so say to fix them first.
-    if (findings.length === 0 && skipped > 0) findings.push(finding(RULE, CODEOWNERS_FILE, null, 1, 1, `${CODEOWNERS_FILE} is not what \`idac codeowners\` writes, but ${skipped} manifest${skipped === 1 ? ' does' : 's do'} not validate and would lose ${skipped === 1 ? 'its line' : 'their lines'}: fix ${skipped === 1 ? 'it' : 'them'} first (run idac validate), then run \`idac codeowners\` and commit the result`));
+    if (findings.length === 0 && skipped > 0) findings.push(finding(RULE, CODEOWNERS_FILE, null, 1, 1, `${CODEOWNERS_FILE} is not what \`idac codeowners\` writes, but ${skipped} manifest${skipped === 1 ? ' does' : 's do'} not validate and would lose ${skipped === 1 ? 'its line' : 'their lines'}: fix ${skipped === 1 ? 'it' : 'them'} first (run idac validate), then run \`idac codeowners\` and commit the result`, ''));
     // A line idac does not write (an owner-less `*` added by hand) can take reviews away: never call that "the right owners".
     const known = new Set(expected.map((e) => e.pattern));
     const extra = [...parseCodeowners(current)].filter(([p]) => !known.has(p)).sort(([, a], [, b]) => a.line - b.line)[0];
-    if (findings.length === 0 && unsafe.length === 0 && extra) findings.push(finding(RULE, CODEOWNERS_FILE, null, extra[1].line, 1, `${CODEOWNERS_FILE} line ${extra[1].line} (${extra[0]}) is not a line \`idac codeowners\` writes; GitHub applies the last matching line, so a line of its own can take a file's review from its owners; run \`idac codeowners\` and commit the result`));
+    if (findings.length === 0 && unsafe.length === 0 && extra) findings.push(finding(RULE, CODEOWNERS_FILE, null, extra[1].line, 1, `${CODEOWNERS_FILE} line ${extra[1].line} (${extra[0]}) is not a line \`idac codeowners\` writes; GitHub applies the last matching line, so a line of its own can take a file's review from its owners; run \`idac codeowners\` and commit the result`, ''));
     // A name left out explains the difference itself (an older idac wrote a line for it).
-    if (findings.length === 0 && unsafe.length === 0) findings.push(finding(RULE, CODEOWNERS_FILE, null, 1, 1, `${CODEOWNERS_FILE} gives every file the right owners but is not what \`idac codeowners\` writes (order, comments or extra lines); run \`idac codeowners\` and commit the result`));
+    if (findings.length === 0 && unsafe.length === 0) findings.push(finding(RULE, CODEOWNERS_FILE, null, 1, 1, `${CODEOWNERS_FILE} gives every file the right owners but is not what \`idac codeowners\` writes (order, comments or extra lines); run \`idac codeowners\` and commit the result`, ''));
   }
   findings.push(...unsafe);
   findings.sort(compareFindings);
