@@ -50,7 +50,7 @@ export type MessageRef<M extends Messages = Messages> = string extends keyof M
 
 /**
  * A report whose text is written out instead of named by messageId: accepted while the domains are
- * converted (test/rules/messages.test.ts lists the ones left); a new rule uses `messages`.
+ * converted (test/rules/unconverted.ts lists the domains left); a new rule uses `messages`.
  */
 export interface LegacyMessage {
   message: string;
