@@ -19,6 +19,10 @@ export interface Finding {
   /** metadata.name, or null for org.yaml and unparseable files. */
   identity: string | null;
   message: string;
+  /** Which of its rule's messages this is (the key in the rule's `messages`). */
+  messageId: string;
+  /** The YAML path the finding points at, as SPEC writes it (`spec.access.aws.permissions[0].actions`); '' for the whole file or a place in its text. */
+  path: string;
 }
 
 /** A step into a YAML document: a mapping key or a sequence index. */

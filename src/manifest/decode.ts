@@ -3,11 +3,13 @@
 // These are whole-file problems, reported at 1:1 (SPEC §5); the message says where the first bad
 // byte is.
 
+import { PARSE_ENCODING, PARSE_SIZE } from './load-rule-ids.js';
+
 export const MAX_FILE_BYTES = 256 * 1024;
 
 export type Decoded =
   | { ok: true; text: string }
-  | { ok: false; rule: 'parse/size' | 'parse/encoding'; message: string; offset: number };
+  | { ok: false; rule: typeof PARSE_SIZE | typeof PARSE_ENCODING; messageId: string; message: string; offset: number };
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
@@ -20,20 +22,20 @@ export function tooLarge(size: number): string | null {
 
 export function decode(bytes: Uint8Array): Decoded {
   const big = tooLarge(bytes.length);
-  if (big) return { ok: false, rule: 'parse/size', message: big, offset: 0 };
+  if (big) return { ok: false, rule: PARSE_SIZE, messageId: 'tooLarge', message: big, offset: 0 };
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff) || (bytes[0] === 0 && bytes[1] === 0 && bytes[2] === 0xfe && bytes[3] === 0xff)) {
-    return { ok: false, rule: 'parse/encoding', message: 'file is UTF-16 or UTF-32 encoded (it starts with that byte-order mark); save it as UTF-8', offset: 0 };
+    return { ok: false, rule: PARSE_ENCODING, messageId: 'wideEncoding', message: 'file is UTF-16 or UTF-32 encoded (it starts with that byte-order mark); save it as UTF-8', offset: 0 };
   }
   let text: string;
   try {
     text = utf8.decode(bytes);
   } catch {
     const bad = firstBadByte(bytes);
-    return { ok: false, rule: 'parse/encoding', message: `file is not valid UTF-8: byte 0x${hex(bytes[bad] ?? 0)} on line ${lineOfByte(bytes, bad)} (offset ${bad}) is not part of any character; save the file as UTF-8`, offset: 0 };
+    return { ok: false, rule: PARSE_ENCODING, messageId: 'invalidUtf8', message: `file is not valid UTF-8: byte 0x${hex(bytes[bad] ?? 0)} on line ${lineOfByte(bytes, bad)} (offset ${bad}) is not part of any character; save the file as UTF-8`, offset: 0 };
   }
   const nul = bytes.indexOf(0);
   if (nul !== -1) {
-    return { ok: false, rule: 'parse/encoding', message: `file contains a NUL byte on line ${lineOfByte(bytes, nul)} (offset ${nul}): binary data, or UTF-16 without a byte-order mark; save it as UTF-8 text`, offset: 0 };
+    return { ok: false, rule: PARSE_ENCODING, messageId: 'nulByte', message: `file contains a NUL byte on line ${lineOfByte(bytes, nul)} (offset ${nul}): binary data, or UTF-16 without a byte-order mark; save it as UTF-8 text`, offset: 0 };
   }
   return { ok: true, text };
 }

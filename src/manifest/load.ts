@@ -7,10 +7,11 @@ import { fastParse } from './fast-parse.js';
 import { parseYaml, type Locate } from './parse.js';
 import { checkSchema, type SchemaKind } from './schemas.js';
 import { scanChars } from './text-checks.js';
+import { PARSE_CONTROL_CHARACTER, PARSE_EMPTY, PARSE_SYNTAX, PARSE_TROJAN_SOURCE, SCHEMA_KIND, SCHEMA_ROOT, type LoadProblem } from './load-rule-ids.js';
 
 export type LoadIssue =
-  | { rule: string; message: string; offset: number }
-  | { rule: string; message: string; path: Path; at: 'key' | 'value' };
+  | (LoadProblem & { offset: number })
+  | (LoadProblem & { path: Path; at: 'key' | 'value' });
 
 export interface Loaded {
   kind: SchemaKind | null;
@@ -47,7 +48,7 @@ export function loadText(text: string, opts: LoadOptions): Loaded {
     // A bug, not the file's fault; still a finding, never a stack trace (SPEC §5).
     return {
       kind: null, data: undefined, valid: false, path: 'full', locate: () => 0,
-      issues: [{ rule: 'parse/syntax', offset: 0, message: 'the loader failed on this file (an internal error in idac; please report it)' }],
+      issues: [{ rule: PARSE_SYNTAX, messageId: 'loaderFailed', offset: 0, message: 'the loader failed on this file (an internal error in idac; please report it)' }],
     };
   }
 }
@@ -67,32 +68,32 @@ export function loadFull(text: string, expect: SchemaKind): Loaded {
   const issues: LoadIssue[] = scanChars(text);
   const parsed = parseYaml(text);
   // The parser does not know which file it reads: an empty org.yaml needs org advice, not a tombstone.
-  issues.push(...(expect === 'Organization' ? parsed.issues.map((i) => (i.rule === 'parse/empty' ? { ...i, message: EMPTY_ORG } : i)) : parsed.issues));
+  issues.push(...(expect === 'Organization' ? parsed.issues.map((i) => (i.rule === PARSE_EMPTY ? { ...i, messageId: 'noOrganization', message: EMPTY_ORG } : i)) : parsed.issues));
   const base = { issues, path: 'full' as const, locate: parsed.locate };
   if (parsed.data === undefined) return { ...base, kind: null, data: undefined, valid: false };
   const data = parsed.data;
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-    issues.push({ rule: 'schema/root', offset: 0, message: `a manifest is a mapping with apiVersion, kind, metadata and spec, not ${Array.isArray(data) ? 'a list' : 'a single value'}` });
+    issues.push({ rule: SCHEMA_ROOT, messageId: 'notMapping', offset: 0, message: `a manifest is a mapping with apiVersion, kind, metadata and spec, not ${Array.isArray(data) ? 'a list' : 'a single value'}` });
     return { ...base, kind: null, data, valid: false };
   }
   const kind = kindOf(data);
   if (kind !== expect) {
     const declared = (data as Record<string, unknown>).kind;
-    const message = kind === 'Organization'
-      ? 'kind: Organization belongs in identities/org.yaml only; this folder holds MachineIdentity manifests'
+    const [messageId, message] = kind === 'Organization'
+      ? ['organizationElsewhere', 'kind: Organization belongs in identities/org.yaml only; this folder holds MachineIdentity manifests']
       : kind === 'MachineIdentity'
-        ? 'identities/org.yaml must hold kind: Organization; move this MachineIdentity to <team>/<name>.yaml'
+        ? ['identityInOrgFile', 'identities/org.yaml must hold kind: Organization; move this MachineIdentity to <team>/<name>.yaml']
         : declared === undefined
-          ? `the document is missing the required key "kind" (${expect})`
+          ? ['missingKind', `the document is missing the required key "kind" (${expect})`]
           : typeof declared === 'string' && declared.toLowerCase() === expect.toLowerCase()
-            ? `kind must be written exactly ${expect}`
-            : `kind must be ${expect} ${expect === 'Organization' ? 'in identities/org.yaml' : 'in a team folder (one identity per file)'}, not ${typeof declared === 'string' ? show(declared, 40) : 'a value of another type'}`;
-    issues.push({ rule: 'schema/kind', path: declared === undefined ? [] : ['kind'], at: 'value', message });
+            ? ['wrongCase', `kind must be written exactly ${expect}`]
+            : ['wrongKind', `kind must be ${expect} ${expect === 'Organization' ? 'in identities/org.yaml' : 'in a team folder (one identity per file)'}, not ${typeof declared === 'string' ? show(declared, 40) : 'a value of another type'}`];
+    issues.push({ rule: SCHEMA_KIND, messageId, path: declared === undefined ? [] : ['kind'], at: 'value', message });
     return { ...base, kind: null, data, valid: false };
   }
   const schemaIssues = checkSchema(kind, data);
   issues.push(...schemaIssues);
-  const parseFailed = parsed.issues.some((i) => i.rule !== 'parse/trojan-source' && i.rule !== 'parse/control-character');
+  const parseFailed = parsed.issues.some((i) => i.rule !== PARSE_TROJAN_SOURCE && i.rule !== PARSE_CONTROL_CHARACTER);
   return { ...base, kind, data, valid: schemaIssues.length === 0 && !parseFailed };
 }
 

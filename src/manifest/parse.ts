@@ -11,11 +11,10 @@ import type { Path } from '../common/findings.js';
 import { KEY_CHARSET, MAX_DEPTH } from './core-scalars.js';
 import { findMisindented } from './indentation.js';
 import { codePoint, suspiciousInValue } from './text-checks.js';
+import { PARSE_ALIAS, PARSE_DEPTH, PARSE_DIRECTIVE, PARSE_DUPLICATE_KEY, PARSE_DUPLICATE_KEY_NORMALIZED, PARSE_EMPTY, PARSE_MULTI_DOCUMENT, PARSE_SYNTAX, PARSE_TAG, PARSE_TROJAN_SOURCE, SCHEMA_KEY, type LoadProblem } from './load-rule-ids.js';
 
-export interface LoadIssue {
-  rule: string;
+export interface LoadIssue extends LoadProblem {
   offset: number;
-  message: string;
 }
 
 export type Locate = (path: Path, at: 'key' | 'value') => number;
@@ -68,7 +67,7 @@ const INDENT_CODES = new Set(['BAD_INDENT', 'BLOCK_AS_IMPLICIT_KEY', 'MULTILINE_
 function misindentedNear(text: string, reported: number, lines: LineCounter): LoadIssue | null {
   const found = findMisindented(text);
   if (!found || found.line > reported + 1) return null;
-  return { rule: 'parse/syntax', offset: (lines.lineStarts[found.line - 1] ?? 0) + found.indent, message: `YAML syntax error: ${found.message}` };
+  return { rule: PARSE_SYNTAX, messageId: 'syntaxError', offset: (lines.lineStarts[found.line - 1] ?? 0) + found.indent, message: `YAML syntax error: ${found.message}` };
 }
 
 /** `purpose: Reads: the files`: yaml reports the value as a block used as a key; the cause is the unquoted colon. */
@@ -84,7 +83,7 @@ const NOT_SYNTAX = new Set(['TAG_RESOLVE_FAILED', 'BAD_DIRECTIVE', 'ALIAS_PROPS'
 
 const GAVE_UP: Parsed = {
   data: undefined,
-  issues: [{ rule: 'parse/syntax', offset: 0, message: 'the YAML parser gave up on this file; simplify its structure' }],
+  issues: [{ rule: PARSE_SYNTAX, messageId: 'parserGaveUp', offset: 0, message: 'the YAML parser gave up on this file; simplify its structure' }],
   locate: () => 0,
 };
 
@@ -100,7 +99,7 @@ export function parseYaml(text: string): Parsed {
   const scan = scanTokens(tokens, text);
   const issues: LoadIssue[] = [...scan.issues(lineOf)];
   if (scan.tooDeep !== null) {
-    issues.push({ rule: 'parse/depth', offset: scan.tooDeep, message: `nesting is too deep (over ${MAX_DEPTH} levels); no manifest needs more than a few` });
+    issues.push({ rule: PARSE_DEPTH, messageId: 'tooDeep', offset: scan.tooDeep, message: `nesting is too deep (over ${MAX_DEPTH} levels); no manifest needs more than a few` });
     return { data: undefined, issues, locate: () => 0 };
   }
 
@@ -115,7 +114,7 @@ export function parseYaml(text: string): Parsed {
     return { data: undefined, issues, locate: () => 0 };
   }
   if (scan.documents.length > 1) {
-    issues.push({ rule: 'parse/multi-document', offset: scan.documents[1]!, message: 'a second YAML document; one manifest per file: move it to a file of its own' });
+    issues.push({ rule: PARSE_MULTI_DOCUMENT, messageId: 'secondDocument', offset: scan.documents[1]!, message: 'a second YAML document; one manifest per file: move it to a file of its own' });
   }
   const doc = docs[0]!;
   const locate = locator(doc);
@@ -130,7 +129,8 @@ export function parseYaml(text: string): Parsed {
     // yaml names the cause in its text (never echoed: it can quote the source): a { or [ left open.
     const unclosed = first.code === 'BAD_INDENT' && /^Flow (map|sequence) in block collection/.test(first.message);
     issues.push(indent ?? {
-      rule: exhausted ? 'parse/depth' : 'parse/syntax',
+      rule: exhausted ? PARSE_DEPTH : PARSE_SYNTAX,
+      messageId: exhausted ? 'tooDeep' : 'syntaxError',
       offset: first.pos[0],
       message: exhausted
         ? `nesting is too deep (over ${MAX_DEPTH} levels); no manifest needs more than a few`
@@ -155,7 +155,8 @@ export function parseYaml(text: string): Parsed {
 }
 
 const EMPTY: LoadIssue = {
-  rule: 'parse/empty',
+  rule: PARSE_EMPTY,
+  messageId: 'noManifest',
   offset: 0,
   message: 'file holds no manifest (it is empty or only comments); delete the file to remove an identity, or set status: decommissioned to keep it as a tombstone',
 };
@@ -230,8 +231,8 @@ function scanTokens(tokens: readonly CST.Token[], text: string): Scan {
     documents: documents.sort((a, b) => a - b),
     fatal: anchors.length > 0 || aliases.length > 0 || tags.length > 0,
     issues: (lineOf) => [
-      ...directives.sort((a, b) => a - b).map((offset) => ({ rule: 'parse/directive', offset, message: 'YAML directives (%YAML, %TAG) are not allowed: they change how the rest of the file is read' })),
-      ...tags.sort((a, b) => a - b).map((offset) => ({ rule: 'parse/tag', offset, message: 'explicit YAML tag (!tag or !!type): tags are not allowed; remove it and quote the value if it must be a string' })),
+      ...directives.sort((a, b) => a - b).map((offset) => ({ rule: PARSE_DIRECTIVE, messageId: 'directive', offset, message: 'YAML directives (%YAML, %TAG) are not allowed: they change how the rest of the file is read' })),
+      ...tags.sort((a, b) => a - b).map((offset) => ({ rule: PARSE_TAG, messageId: 'explicitTag', offset, message: 'explicit YAML tag (!tag or !!type): tags are not allowed; remove it and quote the value if it must be a string' })),
       ...aliasIssues(anchors, aliases, lineOf),
     ],
   };
@@ -258,13 +259,13 @@ function aliasIssues(anchors: Prop[], aliases: Prop[], lineOf: (offset: number) 
         if (seen.firstUse < 0) seen.firstUse = p.offset;
         continue;
       }
-      const issue = { rule: 'parse/alias', offset: p.offset, message: `unquoted *${name}: YAML reads a value that starts with * as an alias (a reference to an &anchor), not as text; quote it: "*${name}"` };
+      const issue = { rule: PARSE_ALIAS, messageId: 'unquotedStar', offset: p.offset, message: `unquoted *${name}: YAML reads a value that starts with * as an alias (a reference to an &anchor), not as text; quote it: "*${name}"` };
       byName.set(p.name, { uses: 0, firstUse: -1, issue, unquoted: true });
       out.push(issue);
     } else if (seen && !seen.unquoted) {
-      out.push({ rule: 'parse/alias', offset: p.offset, message: `YAML anchor &${name} is defined again (first on line ${lineOf(seen.issue.offset)}): aliases after this line read the new value; ${tail}` });
+      out.push({ rule: PARSE_ALIAS, messageId: 'anchorRedefined', offset: p.offset, message: `YAML anchor &${name} is defined again (first on line ${lineOf(seen.issue.offset)}): aliases after this line read the new value; ${tail}` });
     } else {
-      const issue = { rule: 'parse/alias', offset: p.offset, message: `YAML anchor &${name}: ${tail}` };
+      const issue = { rule: PARSE_ALIAS, messageId: 'anchor', offset: p.offset, message: `YAML anchor &${name}: ${tail}` };
       byName.set(p.name, { uses: 0, firstUse: -1, issue, unquoted: false });
       out.push(issue);
     }
@@ -281,8 +282,8 @@ class Builder {
   failed = false;
   constructor(private readonly text: string, private readonly issues: LoadIssue[], private readonly lineOf: (offset: number) => number) {}
 
-  private issue(rule: string, offset: number, message: string, fatal = true): void {
-    this.issues.push({ rule, offset, message });
+  private issue(rule: string, messageId: string, offset: number, message: string, fatal = true): void {
+    this.issues.push({ rule, messageId, offset, message });
     if (fatal) this.failed = true;
   }
 
@@ -291,7 +292,7 @@ class Builder {
     if (isAlias(node)) return null;
     const n = node as YamlNode;
     if (depth > MAX_DEPTH && (isMap(n) || isSeq(n))) {
-      this.issue('parse/depth', startOf(n, 0), `nesting is too deep (over ${MAX_DEPTH} levels); no manifest needs more than a few`);
+      this.issue(PARSE_DEPTH, 'tooDeep', startOf(n, 0), `nesting is too deep (over ${MAX_DEPTH} levels); no manifest needs more than a few`);
       return null;
     }
     if (isScalar(n)) {
@@ -314,20 +315,20 @@ class Builder {
       if (isAlias(key)) continue;
       if (!isScalar(key) || typeof key.value !== 'string') {
         const what = isScalar(key) ? (key.value === null ? 'an empty or null key' : `a ${typeof key.value} key`) : 'a complex key (a list or mapping used as a key)';
-        this.issue('schema/key', keyOffset, `${what} is not allowed; keys are plain text${isScalar(key) && key.value !== null ? ' — quote it so YAML keeps it as written' : ''}`);
+        this.issue(SCHEMA_KEY, 'notPlainKey', keyOffset, `${what} is not allowed; keys are plain text${isScalar(key) && key.value !== null ? ' — quote it so YAML keeps it as written' : ''}`);
         continue;
       }
       const k = key.value;
       if (key.type === 'QUOTE_DOUBLE' && /\\/.test(this.text.slice(startOf(key, 0), key.range?.[1] ?? 0))) {
         // "princip\x61l" reads as principal: the key a reviewer sees is not the key that applies.
-        this.issue('schema/key', keyOffset, `key ${shortKey(k)} is written with escape sequences; write it out plainly`);
+        this.issue(SCHEMA_KEY, 'escapedKey', keyOffset, `key ${shortKey(k)} is written with escape sequences; write it out plainly`);
       }
       if (!KEY_CHARSET.test(k)) {
-        this.issue('schema/key', keyOffset, `key ${shortKey(k)} is not allowed: keys are 1 to 128 printable ASCII characters without spaces`);
+        this.issue(SCHEMA_KEY, 'badCharacters', keyOffset, `key ${shortKey(k)} is not allowed: keys are 1 to 128 printable ASCII characters without spaces`);
       }
       const first = exact.get(k);
       if (first !== undefined) {
-        this.issue('parse/duplicate-key', keyOffset, `duplicate key ${shortKey(k)} (also on line ${this.lineOf(first)}); YAML would silently keep only one of them — remove one`);
+        this.issue(PARSE_DUPLICATE_KEY, 'duplicate', keyOffset, `duplicate key ${shortKey(k)} (also on line ${this.lineOf(first)}); YAML would silently keep only one of them — remove one`);
         continue;
       }
       exact.set(k, keyOffset);
@@ -335,7 +336,7 @@ class Builder {
       const norm = k.normalize('NFKC').toLowerCase();
       const twin = folded.get(norm);
       if (twin !== undefined) {
-        this.issue('parse/duplicate-key-normalized', keyOffset, `key ${shortKey(k)} differs from ${shortKey(twin.key)} (line ${this.lineOf(twin.offset)}) only by case or Unicode normalisation; keep one spelling`);
+        this.issue(PARSE_DUPLICATE_KEY_NORMALIZED, 'lookAlike', keyOffset, `key ${shortKey(k)} differs from ${shortKey(twin.key)} (line ${this.lineOf(twin.offset)}) only by case or Unicode normalisation; keep one spelling`);
         continue;
       }
       folded.set(norm, { key: k, offset: keyOffset });
@@ -367,7 +368,7 @@ class Builder {
       const c = unescape(m[1]!);
       const rule = c === null ? null : suspiciousInValue(c);
       if (rule && c !== null) {
-        this.issue(rule, range[0] + m.index, `escaped ${rule === 'parse/trojan-source' ? 'invisible bidirectional or zero-width' : 'control'} character ${codePoint(c)} in a quoted value; remove the escape`, false);
+        this.issue(rule, 'escapedCharacter', range[0] + m.index, `escaped ${rule === PARSE_TROJAN_SOURCE ? 'invisible bidirectional or zero-width' : 'control'} character ${codePoint(c)} in a quoted value; remove the escape`, false);
         return;
       }
     }

@@ -6,13 +6,13 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import { formatPath, show, type Path } from '../common/findings.js';
 import { codePoint } from './text-checks.js';
 import * as generated from './validators.generated.js';
+import { NAME_PATTERN, SCHEMA_ENUM, SCHEMA_FORMAT, SCHEMA_KEY, SCHEMA_LENGTH, SCHEMA_RANGE, SCHEMA_REQUIRED, SCHEMA_SIZE, SCHEMA_TYPE, SCHEMA_UNKNOWN_KEY, SCHEMA_WHITESPACE, type LoadProblem } from './load-rule-ids.js';
 
 const require = createRequire(import.meta.url);
 export const machineIdentitySchema = require('../../schema/machine-identity.schema.json') as Record<string, unknown>;
 export const organizationSchema = require('../../schema/organization.schema.json') as Record<string, unknown>;
 
-export interface SchemaIssue {
-  rule: string;
+export interface SchemaIssue extends LoadProblem {
   path: Path;
   at: 'key' | 'value';
   message: string;
@@ -144,7 +144,7 @@ function toIssue(error: ErrorObject, data: unknown, schema: Record<string, unkno
     // A key that breaks propertyNames (a team, account or label key of the wrong shape).
     const key = error.propertyName;
     const shape = /[0-9]\{12\}/.test(String(params.pattern ?? '')) ? 'twelve digits, quoted' : error.keyword === 'maxLength' ? `at most ${String(params.limit)} characters` : 'lowercase letters, digits and "-"';
-    return { rule: 'schema/key', path: [...path, key], at: 'key', message: `key ${show(key, 40)} in ${where} must be ${shape}` };
+    return { rule: SCHEMA_KEY, messageId: 'keyShape', path: [...path, key], at: 'key', message: `key ${show(key, 40)} in ${where} must be ${shape}` };
   }
   switch (error.keyword) {
     case 'additionalProperties': {
@@ -152,11 +152,11 @@ function toIssue(error: ErrorObject, data: unknown, schema: Record<string, unkno
       const allowed = Object.keys((schemaFor(schema, path).node?.properties as object | undefined) ?? {});
       const guess = didYouMean(key, allowed);
       const hint = guess ? `did you mean "${guess}"?` : allowed.length ? `allowed here: ${allowed.join(', ')}` : 'remove it';
-      return { rule: 'schema/unknown-key', path: [...path, key], at: 'key', message: `unknown key ${show(key, 40)} in ${where}; ${hint}` };
+      return { rule: SCHEMA_UNKNOWN_KEY, messageId: 'unknownKey', path: [...path, key], at: 'key', message: `unknown key ${show(key, 40)} in ${where}; ${hint}` };
     }
     case 'required': {
       const key = String(params.missingProperty);
-      return { rule: 'schema/required', path, at: 'key', message: `${where} is missing the required key "${key}"` };
+      return { rule: SCHEMA_REQUIRED, messageId: 'missingKey', path, at: 'key', message: `${where} is missing the required key "${key}"` };
     }
     case 'type': {
       const expected = String(params.type);
@@ -168,35 +168,37 @@ function toIssue(error: ErrorObject, data: unknown, schema: Record<string, unkno
       const hint = expected === 'string' && typeof value === 'number' ? (article.includes('quotes') ? '' : '; quote it: unquoted digits become a number and lose leading zeros')
         : expected === 'string' && typeof value === 'boolean' ? '; quote it: unquoted, true and false become booleans'
           : expected === 'boolean' && typeof value === 'string' ? '; write true or false (yes, no, on and off are text in YAML 1.2)' : '';
-      return { rule: 'schema/type', path, at: 'value', message: `${where} must be ${article}, not ${got}${hint}` };
+      return { rule: SCHEMA_TYPE, messageId: 'wrongType', path, at: 'value', message: `${where} must be ${article}, not ${got}${hint}` };
     }
     case 'enum':
     case 'const': {
       const allowed = (params.allowedValues as unknown[] | undefined) ?? [params.allowedValue];
       const guess = typeof value === 'string' ? didYouMean(value, allowed.map(String)) : null;
-      return { rule: 'schema/enum', path, at: 'value', message: `${where} must be one of: ${allowed.join(', ')}${guess ? ` — did you mean "${guess}"?` : ''}` };
+      return { rule: SCHEMA_ENUM, messageId: 'notAllowed', path, at: 'value', message: `${where} must be one of: ${allowed.join(', ')}${guess ? ` — did you mean "${guess}"?` : ''}` };
     }
     case 'pattern':
     case 'format': {
       if (typeof value === 'string' && value !== value.trim()) {
-        return { rule: 'schema/whitespace', path, at: 'value', message: `${where} has leading or trailing whitespace; remove it (it changes what the value means)` };
+        return { rule: SCHEMA_WHITESPACE, messageId: 'surroundingWhitespace', path, at: 'value', message: `${where} has leading or trailing whitespace; remove it (it changes what the value means)` };
       }
       if (path.length === 2 && path[0] === 'metadata' && path[1] === 'name') {
         const odd = typeof value === 'string' ? [...value].find((c) => c > '\x7e') : undefined;
         const lookAlike = odd ? ` has the non-ASCII character ${codePoint(odd)}, which can look like a Latin letter; it` : '';
-        return { rule: 'name/pattern', path, at: 'value', message: `metadata.name ${show(value, 60)}${lookAlike} must be ${SHAPES.identityName} (valid for AWS, Kubernetes and Vault)` };
+        return { rule: NAME_PATTERN, messageId: 'badName', path, at: 'value', message: `metadata.name ${show(value, 60)}${lookAlike} must be ${SHAPES.identityName} (valid for AWS, Kubernetes and Vault)` };
       }
       const shape = shapeOf(schema, path) ?? (error.keyword === 'format' ? `a valid ${String(params.format)}` : 'in the documented form');
       // The pattern passed (it ranks first), so the form is right and the calendar is wrong.
       const calendar = error.keyword !== 'format' ? '' : params.format === 'date' ? ' (no such day in the calendar)' : params.format === 'date-time' ? ' (no such day or time)' : '';
-      return { rule: 'schema/format', path, at: 'value', message: `${where} must be ${shape}${calendar}` };
+      return { rule: SCHEMA_FORMAT, messageId: 'wrongForm', path, at: 'value', message: `${where} must be ${shape}${calendar}` };
     }
     case 'propertyNames':
       return null; // reported through the nested error on the key itself
     case 'minLength':
     case 'maxLength': {
       const limit = Number(params.limit);
-      return { rule: 'schema/length', path, at: 'value', message: error.keyword === 'minLength' ? `${where} must not be empty` : `${where} is longer than ${limit} characters; shorten it` };
+      return error.keyword === 'minLength'
+        ? { rule: SCHEMA_LENGTH, messageId: 'empty', path, at: 'value', message: `${where} must not be empty` }
+        : { rule: SCHEMA_LENGTH, messageId: 'tooLong', path, at: 'value', message: `${where} is longer than ${limit} characters; shorten it` };
     }
     case 'minItems':
     case 'maxItems':
@@ -204,19 +206,19 @@ function toIssue(error: ErrorObject, data: unknown, schema: Record<string, unkno
     case 'maxProperties': {
       const limit = Number(params.limit);
       if (error.keyword === 'minProperties' && path.join('.').endsWith('access')) {
-        return { rule: 'schema/required', path, at: 'key', message: `${where} must declare at least one of aws, kubernetes, vault` };
+        return { rule: SCHEMA_REQUIRED, messageId: 'noTarget', path, at: 'key', message: `${where} must declare at least one of aws, kubernetes, vault` };
       }
       const noun = error.keyword.endsWith('Items') ? 'entries' : 'keys';
-      const msg = error.keyword.startsWith('min')
-        ? limit === 1 ? `${where} must not be empty (an empty list never means "no restriction")` : `${where} needs at least ${limit} ${noun}`
-        : `${where} has more than ${limit} ${noun}; split the identity or tighten the grant`;
-      return { rule: 'schema/size', path, at: 'value', message: msg };
+      const [messageId, msg] = error.keyword.startsWith('min')
+        ? limit === 1 ? ['emptyList', `${where} must not be empty (an empty list never means "no restriction")`] : ['tooFew', `${where} needs at least ${limit} ${noun}`]
+        : ['tooMany', `${where} has more than ${limit} ${noun}; split the identity or tighten the grant`];
+      return { rule: SCHEMA_SIZE, messageId, path, at: 'value', message: msg };
     }
     case 'minimum':
     case 'maximum':
-      return { rule: 'schema/range', path, at: 'value', message: `${where} must be ${error.keyword === 'minimum' ? 'at least' : 'at most'} ${String(params.limit)}` };
+      return { rule: SCHEMA_RANGE, messageId: error.keyword === 'minimum' ? 'belowMinimum' : 'aboveMaximum', path, at: 'value', message: `${where} must be ${error.keyword === 'minimum' ? 'at least' : 'at most'} ${String(params.limit)}` };
     default:
-      return { rule: 'schema/format', path, at: 'value', message: `${where}: ${error.message ?? 'does not match the schema'}` };
+      return { rule: SCHEMA_FORMAT, messageId: 'schemaMismatch', path, at: 'value', message: `${where}: ${error.message ?? 'does not match the schema'}` };
   }
 }
 

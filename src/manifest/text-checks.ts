@@ -1,7 +1,10 @@
 // Characters that make a reviewer read something other than what the parser reads (THREATS.md §A 21, 22).
 
+import { PARSE_CONTROL_CHARACTER, PARSE_TROJAN_SOURCE } from './load-rule-ids.js';
+
 export interface CharHit {
-  rule: 'parse/trojan-source' | 'parse/control-character';
+  rule: typeof PARSE_TROJAN_SOURCE | typeof PARSE_CONTROL_CHARACTER;
+  messageId: string;
   offset: number;
   message: string;
 }
@@ -25,18 +28,18 @@ export function scanChars(text: string): CharHit[] {
   if (!hasSuspiciousChars(text)) return [];
   const hits: CharHit[] = [];
   for (const m of text.matchAll(new RegExp(TROJAN, 'g'))) {
-    hits.push({ rule: 'parse/trojan-source', offset: m.index, message: `invisible bidirectional or zero-width character ${codePoint(m[0])}: what a reviewer sees is not what the parser reads; delete it` });
+    hits.push({ rule: PARSE_TROJAN_SOURCE, messageId: 'invisibleCharacter', offset: m.index, message: `invisible bidirectional or zero-width character ${codePoint(m[0])}: what a reviewer sees is not what the parser reads; delete it` });
   }
   for (const m of text.matchAll(new RegExp(`${CONTROL}|(?!^)\\ufeff`, 'g'))) {
-    hits.push({ rule: 'parse/control-character', offset: m.index, message: `control character ${codePoint(m[0])}; delete it or write the text without it` });
+    hits.push({ rule: PARSE_CONTROL_CHARACTER, messageId: 'controlCharacter', offset: m.index, message: `control character ${codePoint(m[0])}; delete it or write the text without it` });
   }
   return hits;
 }
 
 /** For decoded scalars: escapes such as "\x00" or "\u202e" in double-quoted strings. */
 export function suspiciousInValue(value: string): CharHit['rule'] | null {
-  if (TROJAN_ONE.test(value)) return 'parse/trojan-source';
-  if (VALUE_CONTROL_ONE.test(value)) return 'parse/control-character';
+  if (TROJAN_ONE.test(value)) return PARSE_TROJAN_SOURCE;
+  if (VALUE_CONTROL_ONE.test(value)) return PARSE_CONTROL_CHARACTER;
   return null;
 }
 

@@ -5,6 +5,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { loadFull } from './load.js';
 import type { SchemaKind } from './schemas.js';
+import { PARSE_SYNTAX } from './load-rule-ids.js';
 
 export interface Change {
   /** Keys from the document root, e.g. ['spec', 'rotation', 'epoch']. */
@@ -19,9 +20,9 @@ export function verifyEdit(before: string, after: string, expect: SchemaKind, ch
     return `the edit would mix line endings into a file that uses ${eol === 'crlf' ? 'CRLF' : 'LF'} only (a bug in idac; please report it)`;
   }
   const old = loadFull(before, expect);
-  if (old.data === undefined) return `the file does not load (${old.issues[0]?.rule ?? 'parse/syntax'}); fix it first (idac validate)`;
+  if (old.data === undefined) return `the file does not load (${old.issues[0]?.rule ?? PARSE_SYNTAX}); fix it first (idac validate)`;
   const now = loadFull(after, expect);
-  if (now.data === undefined) return `the edited file would not load (${now.issues[0]?.rule ?? 'parse/syntax'}); a bug in idac, please report it`;
+  if (now.data === undefined) return `the edited file would not load (${now.issues[0]?.rule ?? PARSE_SYNTAX}); a bug in idac, please report it`;
   const had = countRules(old.issues);
   for (const [rule, n] of countRules(now.issues)) {
     if (n > (had.get(rule) ?? 0)) return `the edited file would get a new ${rule} finding (${now.issues.find((i) => i.rule === rule)!.message.split('\n')[0]}); a bug in idac, please report it`;

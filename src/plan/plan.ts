@@ -8,7 +8,7 @@ import type { IamCatalog } from '../access/iam-catalog.js';
 import { compileIdentity } from '../compile/index.js';
 import { staticCredentialKinds } from '../compile/rotation.js';
 import type { DesiredResource } from '../compile/types.js';
-import { cmp as byText, compareFindings, type Finding, type Path } from '../common/findings.js';
+import { cmp as byText, compareFindings, formatPath, type Finding, type Path } from '../common/findings.js';
 import type { MachineIdentity } from '../manifest/machine-identity.generated.js';
 import type { OrgModel, OrgSpec } from '../model/org.js';
 import boundaryEverything from '../rules/plan/boundary-widened-to-everything.js';
@@ -154,14 +154,14 @@ export function buildPlan(input: PlanInput, compile: Compiled = compiler(input))
     plan.organization = org.withheld ? changes.map((c) => ({ ...c, before: WITHHELD, after: WITHHELD, summary: WITHHELD })) : changes;
     for (const u of unbounded) {
       findings.push({
-        rule: boundaryEverything.meta.id, severity: boundaryEverything.meta.severity, file: input.orgFile, ...org.locate(u.path), identity: null,
+        rule: boundaryEverything.meta.id, severity: boundaryEverything.meta.severity, file: input.orgFile, ...org.locate(u.path), identity: null, messageId: '', path: formatPath(u.path),
         message: `${org.withheld ? `team ${u.team}'s boundary is widened to everything (values withheld: org.yaml holds a secret)` : u.message}; a boundary is the most a team's identities may ever reach — if this is intended, have a security owner approve it, else list only what the team needs`,
       });
     }
   }
   if (deletions > limit && input.allowDeletions < deletions) {
     findings.push({
-      rule: massDeletion.meta.id, severity: massDeletion.meta.severity, file: input.orgFile, line: 1, column: 1, identity: null,
+      rule: massDeletion.meta.id, severity: massDeletion.meta.severity, file: input.orgFile, line: 1, column: 1, identity: null, messageId: '', path: '',
       message: `this change deletes ${deletions} identities, more than the guard allows (max(10, 10 % of ${input.base.total}) = ${limit}); if that is intended, have a security owner approve it and rerun with --allow-deletions ${deletions}`,
     });
   }

@@ -31,22 +31,21 @@ import protectedResourceRule from '../rules/plan/protected-resource.js';
 import teamMoveRule from '../rules/plan/team-move.js';
 import teamWithoutStackRule from '../rules/plan/team-without-stack.js';
 import vaultUnconfiguredRule from '../rules/plan/vault-unconfigured.js';
-import type { PlanRule } from '../rules/types.js';
+import { messageIdOf, messageText, type PlanRule, type Said } from '../rules/types.js';
 import type { Plan, ResourceOp } from './types.js';
 
 /** The refusals' rules (src/rules/plan/): each finding takes its id and severity from one of them. */
 export const REFUSAL_RULES = [protectedResourceRule, teamWithoutStackRule, teamMoveRule, vaultUnconfiguredRule, awsTagValueRule] as const;
 
 /** A refusal before it is placed: `path` into `file` (null: the whole file, 1:1). */
-interface Refusal {
+type Refusal = {
   rule: PlanRule;
   file: string;
   kind: 'MachineIdentity' | 'Organization';
   path: Path | null;
   at: 'key' | 'value';
   identity: string | null;
-  message: string;
-}
+} & Said;
 
 type ReadFile = (file: string) => Promise<Uint8Array | null>;
 
@@ -243,7 +242,7 @@ async function place(refusals: readonly Refusal[], read: ReadFile): Promise<Find
   const out: Finding[] = [];
   const byFile = new Map<string, Refusal[]>();
   for (const r of refusals) {
-    if (r.path === null) out.push(finding(r.rule.meta.id, r.file, r.identity, 1, 1, r.message));
+    if (r.path === null) out.push(finding(r.rule.meta.id, r.file, r.identity, 1, 1, messageText(r.rule, r), messageIdOf(r) ?? ''));
     else {
       const key = `${r.kind}\u0000${r.file}`;
       byFile.set(key, [...(byFile.get(key) ?? []), r]);
@@ -252,8 +251,8 @@ async function place(refusals: readonly Refusal[], read: ReadFile): Promise<Find
   for (const group of byFile.values()) {
     const { file, kind } = group[0]!;
     const bytes = await read(file);
-    if (bytes === null) out.push(...group.map((r) => finding(r.rule.meta.id, file, r.identity, 1, 1, r.message)));
-    else out.push(...placeReports(file, bytes, kind, group.map((r) => ({ rule: r.rule.meta.id, identity: r.identity, path: r.path!, at: r.at, message: r.message }))));
+    if (bytes === null) out.push(...group.map((r) => finding(r.rule.meta.id, file, r.identity, 1, 1, messageText(r.rule, r), messageIdOf(r) ?? '', formatPath(r.path!))));
+    else out.push(...placeReports(file, bytes, kind, group.map((r) => ({ rule: r.rule.meta.id, identity: r.identity, path: r.path!, at: r.at, message: messageText(r.rule, r), messageId: messageIdOf(r) ?? '' }))));
   }
   return out;
 }

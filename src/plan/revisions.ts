@@ -15,7 +15,7 @@ import { orgModel, type OrgModel } from '../model/org.js';
 import type { Source } from '../manifest/source.js';
 import { isOversize, type SourceEntry } from '../io/files.js';
 import { LineIndex } from '../manifest/line-index.js';
-import { checkFile, holdsSecret, placeReports } from '../rules/engine.js';
+import { checkFile, holdsSecret, placed, placeReports } from '../rules/engine.js';
 import { ruleById } from '../rules/index.js';
 import { pathSecrets } from '../rules/secrets.js';
 import type { RepoEntry } from '../rules/types.js';
@@ -212,7 +212,7 @@ async function collisions(head: Source, touched: readonly IdentityState[], other
     const mine = reports.filter((r) => r.file === s.file);
     if (mine.length === 0) continue;
     const bytes = await head.read(s.file, MAX_FILE_BYTES);
-    if (!isOversize(bytes)) out.push(...placeReports(s.file, bytes, 'MachineIdentity', mine.map((r) => ({ ...r, rule: 'name/collision' }))));
+    if (!isOversize(bytes)) out.push(...placeReports(s.file, bytes, 'MachineIdentity', mine.map((r) => placed(rule, r))));
   }
   return out;
 }

@@ -1,15 +1,16 @@
 // Check stage: runs the rule catalogue over one loaded file, and the cross-file rules over the
 // compact summaries, and turns every report into a finding with file:line:column.
 
-import { compareFindings, type Finding, type Path } from '../common/findings.js';
+import { compareFindings, formatPath, type Finding, type Path } from '../common/findings.js';
 import { LineIndex } from '../manifest/line-index.js';
 import { decode } from '../manifest/decode.js';
 import { loadText, type Loaded } from '../manifest/load.js';
+import { PARSE_ENCODING, PARSE_TOO_MANY_FINDINGS } from '../manifest/load-rule-ids.js';
 import type { MachineIdentity } from '../manifest/machine-identity.generated.js';
 import type { Organization } from '../manifest/organization.generated.js';
 import type { SchemaKind } from '../manifest/schemas.js';
 import { ruleById, rules } from './index.js';
-import type { RepoContext, RepoEntry, RepoReport, Report, RuleContext } from './types.js';
+import { messageIdOf, messageText, type MessageData, type RepoContext, type RepoEntry, type RepoReport, type Report, type Rule, type RuleContext } from './types.js';
 import { decodedSecrets, fingerprint, pathSecrets, Redactor, secretMatches, textSecrets, withheldText, type SecretMatch } from './secrets.js';
 import { packSummaries, summaryOf } from './lib/summaries.js';
 import { iamCatalog } from '../access/iam-catalog.js';
@@ -76,10 +77,10 @@ export async function checkFile(file: string, bytes: Uint8Array, expect: SchemaK
 async function checkText(file: string, bytes: Uint8Array, expect: SchemaKind, opts: CheckOptions): Promise<FileOutcome> {
   const decoded = decode(bytes);
   if (!decoded.ok) {
-    const findings = [finding(decoded.rule, file, null, 1, 1, decoded.message)];
+    const findings = [finding(decoded.rule, file, null, 1, 1, decoded.message, decoded.messageId)];
     // Text that is not valid UTF-8 (a stray NUL, a Latin-1 byte) can still hold a pasted secret:
     // scan a lossy decoding of it so the secret is reported, never shown.
-    if (decoded.rule === 'parse/encoding') {
+    if (decoded.rule === PARSE_ENCODING) {
       const loose = new TextDecoder('utf-8').decode(bytes);
       findings.push(...(await scanSecrets(file, null, loose, new LineIndex(loose))).findings);
     }
@@ -90,16 +91,17 @@ async function checkText(file: string, bytes: Uint8Array, expect: SchemaKind, op
   const loaded = loadText(text, { expect, fast: opts.fast });
   let identity = identityName(loaded);
   const findings: Finding[] = [];
-  const place = (rule: string, path: Path, at: 'key' | 'value', message: string): void => {
+  const place = (rule: string, path: Path, at: 'key' | 'value', message: string, messageId: string): void => {
     const pos = lines.at(loaded.locate(path, at));
-    findings.push(finding(rule, file, identity, pos.line, pos.column, message));
+    findings.push(finding(rule, file, identity, pos.line, pos.column, message, messageId, formatPath(path)));
   };
+  const report = (rule: Rule, r: Report): void => place(rule.meta.id, r.path, r.at ?? 'value', messageText(rule, r), messageIdOf(r) ?? '');
 
   for (const issue of loaded.issues) {
     if ('offset' in issue) {
       const pos = lines.at(issue.offset);
-      findings.push(finding(issue.rule, file, identity, pos.line, pos.column, issue.message));
-    } else place(issue.rule, issue.path, issue.at, issue.message);
+      findings.push(finding(issue.rule, file, identity, pos.line, pos.column, issue.message, issue.messageId));
+    } else place(issue.rule, issue.path, issue.at, issue.message, issue.messageId);
   }
 
   const scanned = await scanSecrets(file, identity, text, lines);
@@ -111,7 +113,7 @@ async function checkText(file: string, bytes: Uint8Array, expect: SchemaKind, op
   for (const m of await decodedSecrets(text, loaded.data)) {
     if (found.holds(m.text)) continue;
     const pos = lines.at(loaded.locate(m.path, m.at));
-    findings.push(secretFinding(m, file, identity, pos.line, pos.column, ' (written with YAML escapes)'));
+    findings.push(secretFinding(m, file, identity, pos.line, pos.column, ' (written with YAML escapes)', formatPath(m.path)));
     secrets.push(m.text);
   }
 
@@ -126,7 +128,7 @@ async function checkText(file: string, bytes: Uint8Array, expect: SchemaKind, op
     const input = { file, data, access: effectiveAccess(data, opts.now, iamCatalog) };
     inventory = packInventory(inventoryOf(input.data));
     for (const rule of rules) {
-      if (rule.kind === 'identity') for (const r of rule.check(input, opts)) place(rule.meta.id, r.path, r.at ?? 'value', r.message);
+      if (rule.kind === 'identity') for (const r of rule.check(input, opts)) report(rule, r);
       else if (rule.kind === 'repo') {
         const s = rule.summarize(input);
         if (s !== null) summaries[rule.meta.id] = s;
@@ -136,7 +138,7 @@ async function checkText(file: string, bytes: Uint8Array, expect: SchemaKind, op
     org = withheld.data(loaded.data as Organization);
     const ctx = { org: opts.org, now: opts.now, ruleIds: RULE_IDS };
     for (const rule of rules) {
-      if (rule.kind === 'org') for (const r of rule.check(org, ctx)) place(rule.meta.id, r.path, r.at ?? 'value', r.message);
+      if (rule.kind === 'org') for (const r of rule.check(org, ctx)) report(rule, r);
     }
   }
 
@@ -145,9 +147,28 @@ async function checkText(file: string, bytes: Uint8Array, expect: SchemaKind, op
   return { file, kind: loaded.kind, identity, findings: capPerFile(scrub(findings, leaks)), summaries: packSummaries(summaries), ...(org ? { org } : {}), ...(inventory ? { inventory } : {}) };
 }
 
+/** A report of a rule, its message filled in: what placeReports and the callers of checkRepo place. */
+export interface Placed {
+  rule: string;
+  identity: string | null;
+  path: Path;
+  at?: 'key' | 'value';
+  message: string;
+  messageId: string;
+}
+
+/** A repo rule's report, its message filled in. */
+export type RepoFinding = Placed & { file: string; position?: { line: number; column: number } };
+
+/** Fills in a report's message: what it says, by its rule's messages. */
+export function placed<R extends Report>(rule: Rule, r: R): Omit<R, 'message' | 'messageId' | 'data'> & { rule: string; message: string; messageId: string } {
+  const { message: _m, messageId: _id, data: _d, ...rest } = r as R & { message?: string; messageId?: string; data?: unknown };
+  return { ...rest, rule: rule.meta.id, message: messageText(rule, r), messageId: messageIdOf(r) ?? '' };
+}
+
 /** Cross-file rules over the summaries; positions are resolved by the caller, who can re-read files. */
-export function checkRepo(outcomes: readonly FileOutcome[], ctx: RepoContext): Array<RepoReport & { rule: string }> {
-  const out: Array<RepoReport & { rule: string }> = [];
+export function checkRepo(outcomes: readonly FileOutcome[], ctx: RepoContext): RepoFinding[] {
+  const out: RepoFinding[] = [];
   for (const rule of rules) {
     if (rule.kind !== 'repo') continue;
     const entries: RepoEntry<unknown>[] = [];
@@ -156,27 +177,40 @@ export function checkRepo(outcomes: readonly FileOutcome[], ctx: RepoContext): A
       const summary = o.identity === null ? undefined : summaryOf(o, rule.meta.id);
       if (summary !== undefined) entries.push({ file: o.file, identity: o.identity!, value: summary });
     }
-    for (const r of rule.check(entries, ctx)) out.push({ ...r, rule: rule.meta.id });
+    for (const r of rule.check(entries, ctx)) out.push(placed(rule, r));
   }
   return out;
 }
 
 /** Places repo-rule reports in one file (re-parsing it: reports are rare, files are small). */
-export function placeReports(file: string, bytes: Uint8Array, expect: SchemaKind, reports: readonly (Report & { rule: string; identity: string | null })[]): Finding[] {
+export function placeReports(file: string, bytes: Uint8Array, expect: SchemaKind, reports: readonly Placed[]): Finding[] {
   const decoded = decode(bytes);
-  if (!decoded.ok) return reports.map((r) => finding(r.rule, file, r.identity, 1, 1, r.message));
+  if (!decoded.ok) return reports.map((r) => finding(r.rule, file, r.identity, 1, 1, r.message, r.messageId, formatPath(r.path)));
   const lines = new LineIndex(decoded.text);
   const loaded = loadText(decoded.text, { expect, fast: false });
   return reports.map((r) => {
     const pos = lines.at(loaded.locate(r.path, r.at ?? 'value'));
-    return finding(r.rule, file, r.identity, pos.line, pos.column, r.message);
+    return finding(r.rule, file, r.identity, pos.line, pos.column, r.message, r.messageId, formatPath(r.path));
   });
 }
 
-export function finding(rule: string, file: string, identity: string | null, line: number, column: number, message: string): Finding {
-  const meta = ruleById.get(rule)?.meta;
-  if (!meta) throw new Error(`internal: finding for unregistered rule ${rule}`);
-  return { rule, severity: meta.severity, file, line, column, identity, message };
+/** A finding of a registered rule; `path` is the YAML path (formatPath), '' for the whole file or a place in its text. */
+export function finding(rule: string, file: string, identity: string | null, line: number, column: number, message: string, messageId: string, path = ''): Finding {
+  const r = ruleById.get(rule);
+  if (!r) throw new Error(`internal: finding for unregistered rule ${rule}`);
+  // A rule still on `{ message }` reports (LegacyMessage) has no messages yet and reports messageId ''.
+  if (Object.keys(r.messages).length > 0 && !(messageId in r.messages)) throw new Error(`internal: rule ${rule} has no message ${JSON.stringify(messageId)}`);
+  return { rule, severity: r.meta.severity, file, line, column, identity, message, messageId, path };
+}
+
+/**
+ * A finding in one of a rule's messages, filled from data: for findings made outside a rule's
+ * check (validate's file listing, the CLI's CODEOWNERS check, the plan).
+ */
+export function reportFinding(rule: string, file: string, identity: string | null, line: number, column: number, messageId: string, data: MessageData = {}, path = ''): Finding {
+  const r = ruleById.get(rule);
+  if (!r) throw new Error(`internal: finding for unregistered rule ${rule}`);
+  return finding(rule, file, identity, line, column, messageText(r, { messageId, data }), messageId, path);
 }
 
 export { fingerprint };
@@ -203,8 +237,8 @@ async function scanSecrets(file: string, identity: string | null, text: string, 
   return { findings, secrets: matches.map((m) => m.text) };
 }
 
-function secretFinding(m: SecretMatch, file: string, identity: string | null, line: number, column: number, where = ''): Finding {
-  return finding(m.rule, file, identity, line, column, `${m.message}${where} (fingerprint ${fingerprint(m.text)}); the value is not shown. Remove it, rotate it at its source, and deliver credentials through spec.delivery`);
+function secretFinding(m: SecretMatch, file: string, identity: string | null, line: number, column: number, where = '', path = ''): Finding {
+  return finding(m.rule, file, identity, line, column, `${m.message}${where} (fingerprint ${fingerprint(m.text)}); the value is not shown. Remove it, rotate it at its source, and deliver credentials through spec.delivery`, m.messageId, path);
 }
 
 /**
@@ -274,6 +308,6 @@ function capPerFile(findings: Finding[]): Finding[] {
   const kept = [...rest.filter((f) => f.severity === 'error'), ...rest.filter((f) => f.severity !== 'error')].slice(0, room).sort(compareFindings);
   const first = rest[0] ?? secrets[0]!;
   const cut = rest.length - kept.length;
-  return [...secrets, ...kept, finding('parse/too-many-findings', first.file, first.identity, 1, 1, `${cut} more findings in this file are not shown; fix the ones above and run again`)];
+  return [...secrets, ...kept, reportFinding(PARSE_TOO_MANY_FINDINGS, first.file, first.identity, 1, 1, 'notShown', { count: cut })];
 }
 

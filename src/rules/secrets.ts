@@ -11,7 +11,7 @@ import type { Path } from '../common/findings.js';
 import { loadText } from '../manifest/load.js';
 import { rules } from './index.js';
 import { secretlintScan } from './lib/secretlint-scan.js';
-import type { SecretlintMatch, TextScan } from './types.js';
+import { messageIdOf, messageText, type SecretlintMatch, type TextScan } from './types.js';
 import { fingerprint, isWithheld, knownSecrets, Redactor, remember, withheldText } from '../common/redactor.js';
 
 export { fingerprint, isWithheld, knownSecrets, Redactor, withheldText };
@@ -20,7 +20,9 @@ export interface SecretMatch {
   rule: string;
   offset: number;
   text: string;
+  /** The rule's message, filled in. */
   message: string;
+  messageId: string;
 }
 
 export function textScan(text: string): TextScan {
@@ -34,7 +36,7 @@ export async function secretMatches(text: string): Promise<SecretMatch[]> {
   const scan = textScan(text);
   for (const rule of rules) {
     if (rule.kind !== 'text') continue;
-    for (const m of await rule.check(scan)) out.push({ rule: rule.meta.id, ...m });
+    for (const m of await rule.check(scan)) out.push({ rule: rule.meta.id, offset: m.offset, text: m.text, message: messageText(rule, m), messageId: messageIdOf(m) ?? '' });
   }
   for (const m of out) remember(m.text);
   return out;

@@ -6,6 +6,7 @@ import type { MachineIdentity } from '../manifest/machine-identity.generated.js'
 import type { Organization } from '../manifest/organization.generated.js';
 import type { OrgModel } from '../model/org.js';
 import type { EffectiveAccess } from '../access/model.js';
+import { isTombstone } from './lib/status.js';
 
 export interface RuleMeta {
   /** `domain/kebab-name`; gives the file path src/rules/<id>.ts. */
@@ -15,7 +16,12 @@ export interface RuleMeta {
   rationale: string;
   fix: string;
   owasp: readonly NhiId[];
+  /** The rule's page, relative to the repository root: `docs/rules/<id>.md` (derived by defineRule). */
+  docs: string;
 }
+
+/** What a rule file writes: the metadata without what defineRule derives from it. */
+export type RuleMetaInput = Omit<RuleMeta, 'docs'>;
 
 export interface RuleContext {
   /** null when org.yaml is missing or invalid: rules that need it stay silent (org/* findings say why). */
@@ -24,12 +30,40 @@ export interface RuleContext {
   now: number;
 }
 
-/** A problem at a node: `at: 'key'` points at the key (or list item), `'value'` at its value. */
-export interface Report {
-  path: Path;
-  at?: 'key' | 'value';
+/** A rule's message templates keyed by messageId (camelCase); `{{name}}` is filled from a report's data. */
+export type Messages = Readonly<Record<string, string>>;
+/** Values are pre-formatted (show(), listSome(), …): the engine inserts them as they are. */
+export type MessageData = Readonly<Record<string, string | number>>;
+
+/** The `{{name}}` placeholders of a message template. */
+export type Placeholders<T extends string> = T extends `${string}{{${infer P}}}${infer R}` ? P | Placeholders<R> : never;
+
+/**
+ * Which message a report says, and the data its placeholders need. For a rule's own literal
+ * messages a wrong messageId or a missing data key fails to compile; `Messages` itself gives the loose form.
+ */
+export type MessageRef<M extends Messages = Messages> = string extends keyof M
+  ? { messageId: string; data?: MessageData }
+  : {
+    [K in keyof M & string]: { messageId: K } & ([Placeholders<M[K]>] extends [never] ? { data?: MessageData } : { data: Readonly<Record<Placeholders<M[K]>, string | number>> & MessageData });
+  }[keyof M & string];
+
+/**
+ * A report whose text is written out instead of named by messageId: accepted while the domains are
+ * converted (test/rules/unconverted.ts lists the domains left); a new rule uses `messages`.
+ */
+export interface LegacyMessage {
   message: string;
 }
+
+/** What a report says: a messageId with data, or (until every domain is converted) the text. */
+export type Said<M extends Messages = Messages> = MessageRef<M> | LegacyMessage;
+
+/** A problem at a node: `at: 'key'` points at the key (or list item), `'value'` at its value. */
+export type Report<M extends Messages = Messages> = {
+  path: Path;
+  at?: 'key' | 'value';
+} & Said<M>;
 
 export interface IdentityFile {
   /** Relative to the repo root, forward slashes. */
@@ -40,11 +74,10 @@ export interface IdentityFile {
 }
 
 /** A match in the raw text; the engine never prints `text`, only a fingerprint of it. */
-export interface TextMatch {
+export type TextMatch<M extends Messages = Messages> = {
   offset: number;
   text: string;
-  message: string;
-}
+} & Said<M>;
 
 export interface TextScan {
   text: string;
@@ -65,26 +98,31 @@ export interface RepoEntry<S> {
   value: S;
 }
 
-export interface RepoReport extends Report {
+export type RepoReport<M extends Messages = Messages> = Report<M> & {
   file: string;
   identity: string | null;
   /** For a file that is not a manifest (CODEOWNERS): the place itself, and `path` is ignored. */
   position?: { line: number; column: number };
-}
+};
 
 interface Base {
   meta: RuleMeta;
+  /** Message templates by messageId; the engine fills them in (messageText). */
+  messages: Messages;
 }
 
-/** Reported by the loader (parse/*, schema/*); the rule file holds the metadata and its tests. */
+/**
+ * Reported by the loader (parse/*, schema/*): src/manifest/ writes the text and names the
+ * messageId; the rule file holds the metadata, the messageIds it reports and its tests.
+ */
 export interface LoadRule extends Base {
   kind: 'load';
 }
 
 /**
  * Reported by `idac plan` when it compares two revisions (src/plan/): what a change does, or what
- * apply would refuse, rather than a property of one manifest. The engine never runs it; the rule
- * file holds the metadata the plan's findings take their id and severity from.
+ * apply would refuse, rather than a property of one manifest. The engine never runs it; src/plan/
+ * reports its messageIds, and the findings take their id, severity and text from the rule.
  */
 export interface PlanRule extends Base {
   kind: 'plan';
@@ -92,6 +130,8 @@ export interface PlanRule extends Base {
 
 export interface IdentityRule extends Base {
   kind: 'identity';
+  /** Whether check sees decommissioned identities (tombstones); defineRule skips them unless set. */
+  tombstones: boolean;
   check(identity: IdentityFile, ctx: RuleContext): Report[];
 }
 
@@ -134,6 +174,97 @@ export interface RepoContext extends RuleContext {
 
 export type Rule = LoadRule | PlanRule | IdentityRule | OrgRule | TextRule | RepoRule<any>;
 
-export function defineRule<R extends Rule>(rule: R): R {
-  return rule;
+// What a rule file passes to defineRule: `messages` typed as written, so its reports are checked
+// against them (a wrong messageId or a placeholder without data does not compile).
+
+interface BaseDef<M extends Messages> {
+  meta: RuleMetaInput;
+  /** Optional only while domains still report `{ message }` (LegacyMessage). */
+  messages?: M;
 }
+
+export interface LoadRuleDef<M extends Messages> extends BaseDef<M> {
+  kind: 'load';
+}
+
+export interface PlanRuleDef<M extends Messages> extends BaseDef<M> {
+  kind: 'plan';
+}
+
+export interface IdentityRuleDef<M extends Messages> extends BaseDef<M> {
+  kind: 'identity';
+  /** Set for a rule that must see decommissioned identities; by default they are skipped. */
+  tombstones?: boolean;
+  check(identity: IdentityFile, ctx: RuleContext): Report<M>[];
+}
+
+export interface OrgRuleDef<M extends Messages> extends BaseDef<M> {
+  kind: 'org';
+  check(org: Organization, ctx: OrgRuleContext): Report<M>[];
+}
+
+export interface TextRuleDef<M extends Messages> extends BaseDef<M> {
+  kind: 'text';
+  check(scan: TextScan): TextMatch<M>[] | Promise<TextMatch<M>[]>;
+}
+
+export interface RepoRuleDef<M extends Messages, S> extends BaseDef<M> {
+  kind: 'repo';
+  summarize(identity: IdentityFile): S | null;
+  check(entries: readonly RepoEntry<S>[], ctx: RepoContext): RepoReport<M>[];
+}
+
+/** `docs/rules/<id>.md`: the rule's page, relative to the repository root. */
+export const docsPath = (id: string): string => `docs/rules/${id}.md`;
+
+/**
+ * The one way to write a rule: derives `meta.docs`, keeps `messages`, and skips decommissioned
+ * identities for identity rules unless the rule sets `tombstones: true`.
+ */
+export function defineRule<const M extends Messages>(def: LoadRuleDef<M>): LoadRule;
+export function defineRule<const M extends Messages>(def: PlanRuleDef<M>): PlanRule;
+export function defineRule<const M extends Messages>(def: IdentityRuleDef<M>): IdentityRule;
+export function defineRule<const M extends Messages>(def: OrgRuleDef<M>): OrgRule;
+export function defineRule<const M extends Messages>(def: TextRuleDef<M>): TextRule;
+export function defineRule<const M extends Messages, S>(def: RepoRuleDef<M, S>): RepoRule<S>;
+export function defineRule(def: AnyDef): Rule {
+  const meta: RuleMeta = { ...def.meta, docs: docsPath(def.meta.id) };
+  const messages: Messages = def.messages ?? {};
+  if (def.kind !== 'identity') return { ...def, meta, messages } as Rule;
+  const { tombstones = false, check } = def;
+  return {
+    ...def,
+    meta,
+    messages,
+    tombstones,
+    check: tombstones ? check : (identity: IdentityFile, ctx: RuleContext) => (isTombstone(identity.data) ? [] : check(identity, ctx)),
+  };
+}
+
+type AnyDef = LoadRuleDef<Messages> | PlanRuleDef<Messages> | IdentityRuleDef<Messages> | OrgRuleDef<Messages> | TextRuleDef<Messages> | RepoRuleDef<Messages, unknown>;
+
+/**
+ * The text of a report: its message template with `{{name}}` filled from data. An unknown messageId
+ * or a placeholder without data is a bug in the rule, so it throws.
+ */
+export function messageText(rule: { meta: { id: string }; messages: Messages }, said: Said): string {
+  if ('message' in said) return said.message;
+  const template = rule.messages[said.messageId];
+  if (template === undefined) throw new Error(`internal: rule ${rule.meta.id} has no message ${JSON.stringify(said.messageId)}`);
+  return fillMessage(template, said.data ?? {}, `rule ${rule.meta.id} message ${said.messageId}`);
+}
+
+/** `{{name}}` → data[name], in one pass (a value holding `{{…}}` is not read again). */
+export function fillMessage(template: string, data: MessageData, what: string): string {
+  return template.replace(PLACEHOLDER, (_, name: string) => {
+    const value = data[name];
+    if (value === undefined) throw new Error(`internal: ${what} needs data ${JSON.stringify(name)}`);
+    return String(value);
+  });
+}
+
+/** `{{name}}`, the only placeholder form. */
+export const PLACEHOLDER = /\{\{([A-Za-z][A-Za-z0-9]*)\}\}/g;
+
+/** The messageId a report names (null for a legacy `{ message }` report). */
+export const messageIdOf = (said: Said): string | null => ('messageId' in said ? said.messageId : null);

@@ -9,7 +9,7 @@ import { isOversize } from '../../io/files.js';
 import { FsSource, reason } from '../../io/fs-source.js';
 import { decode, MAX_FILE_BYTES } from '../../manifest/decode.js';
 import { CODEOWNERS_FILE, parseCodeowners } from '../../model/codeowners.js';
-import { finding } from '../../rules/engine.js';
+import { reportFinding } from '../../rules/engine.js';
 import { expectedCodeowners, FOLDER } from './expected.js';
 
 const RULE = 'codeowners/stale';
@@ -42,7 +42,7 @@ export async function checkCodeowners(dir: string, now: number): Promise<Result<
     current = decoded?.ok ? decoded.text : null;
   }
   if (current === null) {
-    findings.push(finding(RULE, CODEOWNERS_FILE, null, 1, 1, `${CODEOWNERS_FILE} is missing or unreadable: run \`idac codeowners\` and commit the result`));
+    findings.push(reportFinding(RULE, CODEOWNERS_FILE, null, 1, 1, 'unreadable', { codeowners: CODEOWNERS_FILE }));
   } else if (current !== text) {
     // The rule validate runs decides what is stale, so both commands report the same findings.
     const checked = await validate(source, { paths: [FOLDER], now });
@@ -50,13 +50,13 @@ export async function checkCodeowners(dir: string, now: number): Promise<Result<
     findings.push(...checked.value.findings.filter((f) => f.rule === RULE));
     // Manifests that do not validate have no line in what idac codeowners writes: regenerating
     // now would drop their owners, so say to fix them first.
-    if (findings.length === 0 && skipped > 0) findings.push(finding(RULE, CODEOWNERS_FILE, null, 1, 1, `${CODEOWNERS_FILE} is not what \`idac codeowners\` writes, but ${skipped} manifest${skipped === 1 ? ' does' : 's do'} not validate and would lose ${skipped === 1 ? 'its line' : 'their lines'}: fix ${skipped === 1 ? 'it' : 'them'} first (run idac validate), then run \`idac codeowners\` and commit the result`));
+    if (findings.length === 0 && skipped > 0) findings.push(reportFinding(RULE, CODEOWNERS_FILE, null, 1, 1, skipped === 1 ? 'skippedOne' : 'skippedMany', { codeowners: CODEOWNERS_FILE, count: skipped }));
     // A line idac does not write (an owner-less `*` added by hand) can take reviews away: never call that "the right owners".
     const known = new Set(entries.map((e) => e.pattern));
     const extra = [...parseCodeowners(current)].filter(([p]) => !known.has(p)).sort(([, a], [, b]) => a.line - b.line)[0];
-    if (findings.length === 0 && unsafe.length === 0 && extra) findings.push(finding(RULE, CODEOWNERS_FILE, null, extra[1].line, 1, `${CODEOWNERS_FILE} line ${extra[1].line} (${extra[0]}) is not a line \`idac codeowners\` writes; GitHub applies the last matching line, so a line of its own can take a file's review from its owners; run \`idac codeowners\` and commit the result`));
+    if (findings.length === 0 && unsafe.length === 0 && extra) findings.push(reportFinding(RULE, CODEOWNERS_FILE, null, extra[1].line, 1, 'foreignLine', { codeowners: CODEOWNERS_FILE, line: extra[1].line, pattern: extra[0] }));
     // A name left out explains the difference itself (an older idac wrote a line for it).
-    if (findings.length === 0 && unsafe.length === 0) findings.push(finding(RULE, CODEOWNERS_FILE, null, 1, 1, `${CODEOWNERS_FILE} gives every file the right owners but is not what \`idac codeowners\` writes (order, comments or extra lines); run \`idac codeowners\` and commit the result`));
+    if (findings.length === 0 && unsafe.length === 0) findings.push(reportFinding(RULE, CODEOWNERS_FILE, null, 1, 1, 'notAsWritten', { codeowners: CODEOWNERS_FILE }));
   }
   findings.push(...unsafe);
   findings.sort(compareFindings);

@@ -8,9 +8,9 @@ import type { Finding } from '../../common/findings.js';
 import { knownSecrets } from '../../common/redactor.js';
 import { fail, messageOf, ok, type Result } from '../../common/result.js';
 import type { Source } from '../../manifest/source.js';
-import { codeownersPattern, expectedEntries, renderCodeowners, unsafePathMessage, type Entry, type OwnedIdentity } from '../../model/codeowners.js';
+import { CODEOWNERS_FILE, codeownersPattern, expectedEntries, renderCodeowners, type Entry, type OwnedIdentity } from '../../model/codeowners.js';
 import { orgModel } from '../../model/org.js';
-import { finding } from '../../rules/engine.js';
+import { reportFinding } from '../../rules/engine.js';
 
 const UNSAFE = 'codeowners/unsafe-path';
 /** The folder the manifests sit in (identities). */
@@ -47,7 +47,7 @@ export async function expectedCodeowners(source: Source): Promise<Result<Expecte
   const unsafe: Finding[] = [];
   for (const { file, data } of repo.value.identities) {
     const p = codeownersPattern(file);
-    if (!p.ok) unsafe.push(finding(UNSAFE, file, data.metadata.name, 1, 1, unsafePathMessage(messageOf(p))));
+    if (!p.ok) unsafe.push(reportFinding(UNSAFE, file, data.metadata.name, 1, 1, 'unsafePath', { reason: messageOf(p), codeowners: CODEOWNERS_FILE }));
   }
   return ok({
     owned,

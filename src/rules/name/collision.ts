@@ -6,6 +6,12 @@ interface Summary {
   renamedFrom?: string;
 }
 
+const messages = {
+  nameShared: 'name {{name}} is also used by {{others}} (names are unique ignoring case)',
+  oldNameInUse: 'renamedFrom {{old}} is still the name of {{holders}}; a rename must not take a name that is in use',
+  oldNameClaimed: 'renamedFrom {{old}} is also claimed by {{others}}; only one identity can take over the old one\'s live objects',
+} as const;
+
 export default defineRule({
   kind: 'repo',
   meta: {
@@ -16,6 +22,7 @@ export default defineRule({
     fix: 'Give each identity its own name; a rename (metadata.renamedFrom) must start from a name no other identity still uses.',
     owasp: ['NHI9'],
   },
+  messages,
   summarize({ data }): Summary {
     const { renamedFrom } = data.metadata;
     return renamedFrom === undefined ? {} : { renamedFrom };
@@ -23,12 +30,12 @@ export default defineRule({
   check(entries: readonly RepoEntry<Summary>[]) {
     const byName = group(entries, (e) => e.identity);
     const byOldName = group(entries.filter((e) => e.value.renamedFrom !== undefined), (e) => e.value.renamedFrom!);
-    const out: RepoReport[] = [];
+    const out: RepoReport<typeof messages>[] = [];
     for (const same of byName.values()) {
       if (same.length < 2) continue;
       same.forEach((e, i) => out.push({
         file: e.file, identity: e.identity, path: ['metadata', 'name'],
-        message: `name ${show(e.identity, 60)} is also used by ${othersOf(same, i)} (names are unique ignoring case)`,
+        messageId: 'nameShared', data: { name: show(e.identity, 60), others: othersOf(same, i) },
       }));
     }
     for (const [key, renamed] of byOldName) {
@@ -38,10 +45,10 @@ export default defineRule({
         const path = ['metadata', 'renamedFrom'];
         const old = show(e.value.renamedFrom, 60);
         if (holders.length > 0 && e.identity.toLowerCase() !== key) {
-          out.push({ file: e.file, identity: e.identity, path, message: `renamedFrom ${old} is still the name of ${fileList(holders.slice(0, LISTED).map((h) => h.file), holders.length)}; a rename must not take a name that is in use` });
+          out.push({ file: e.file, identity: e.identity, path, messageId: 'oldNameInUse', data: { old, holders: fileList(holders.slice(0, LISTED).map((h) => h.file), holders.length) } });
         }
         if (renamed.length > 1) {
-          out.push({ file: e.file, identity: e.identity, path, message: `renamedFrom ${old} is also claimed by ${othersOf(renamed, i)}; only one identity can take over the old one's live objects` });
+          out.push({ file: e.file, identity: e.identity, path, messageId: 'oldNameClaimed', data: { old, others: othersOf(renamed, i) } });
         }
       });
     }

@@ -11,10 +11,15 @@ export default defineRule({
     fix: 'Rename the file to <metadata.name>.yaml, or set metadata.name to the file\'s name (a rename of a live identity also needs metadata.renamedFrom).',
     owasp: ['NHI9'],
   },
+  // A decommissioned identity keeps its file and name until it is deleted: it must still match.
+  tombstones: true,
+  messages: {
+    differs: 'metadata.name {{name}} differs from the file name {{base}}; they must be equal',
+  },
   check({ file, data }) {
     const base = file.slice(file.lastIndexOf('/') + 1).replace(/\.ya?ml$/i, '');
     const name = data.metadata.name;
     if (base === name) return [];
-    return [{ path: ['metadata', 'name'], message: `metadata.name ${show(name, 60)} differs from the file name ${show(base, 60)}; they must be equal` }];
+    return [{ path: ['metadata', 'name'], messageId: 'differs', data: { name: show(name, 60), base: show(base, 60) } }];
   },
 });

@@ -13,6 +13,7 @@ export default defineRule({
     owasp: ['NHI1'],
   },
   // Tombstones are checked too: the layout is a property of the repository, not of a live identity.
+  tombstones: true,
   check({ file, data }, { org }) {
     const team = data.spec.stewardship.team;
     const parts = file.split('/');

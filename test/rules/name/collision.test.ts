@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import collision from '../../../src/rules/name/collision.js';
+import { messageText } from '../../../src/rules/types.js';
 import { edit, IDENTITY, ruleTable } from '../harness.js';
 
 const named = (name: string, text = IDENTITY) => edit(text, '  name: app\n', `  name: ${name}\n`);
@@ -19,26 +20,26 @@ ruleTable('name/collision', {
       name: 'two of three files share a name across team folders',
       files: { 'identities/payments/app.yaml': IDENTITY, 'identities/risk/app.yaml': risk, 'identities/payments/other.yaml': named('other') },
       expect: [
-        { file: 'identities/payments/app.yaml', line: 4, column: 9, message: /name "app" is also used by "identities\/risk\/app\.yaml"/ },
-        { file: 'identities/risk/app.yaml', line: 4, column: 9, message: /name "app" is also used by "identities\/payments\/app\.yaml"/ },
+        { file: 'identities/payments/app.yaml', line: 4, column: 9, messageId: 'nameShared', message: /name "app" is also used by "identities\/risk\/app\.yaml"/ },
+        { file: 'identities/risk/app.yaml', line: 4, column: 9, messageId: 'nameShared', message: /name "app" is also used by "identities\/payments\/app\.yaml"/ },
       ],
     },
     {
       name: 'a tombstone keeps its name',
       files: { 'identities/payments/app.yaml': IDENTITY, 'identities/risk/app.yaml': `${risk}  status: decommissioned\n` },
-      expect: [{ file: 'identities/payments/app.yaml', line: 4, column: 9 }, { file: 'identities/risk/app.yaml', line: 4, column: 9 }],
+      expect: [{ file: 'identities/payments/app.yaml', line: 4, column: 9, messageId: 'nameShared' }, { file: 'identities/risk/app.yaml', line: 4, column: 9, messageId: 'nameShared' }],
     },
     {
       name: 'a rename onto a name still in use',
       files: { 'identities/payments/app.yaml': IDENTITY, 'identities/payments/app-v2.yaml': renamed('app-v2', 'app') },
-      expect: [{ file: 'identities/payments/app-v2.yaml', line: 5, column: 16, message: /renamedFrom "app" is still the name of "identities\/payments\/app\.yaml"/ }],
+      expect: [{ file: 'identities/payments/app-v2.yaml', line: 5, column: 16, messageId: 'oldNameInUse', message: /renamedFrom "app" is still the name of "identities\/payments\/app\.yaml"/ }],
     },
     {
       name: 'two renames from the same old name',
       files: { 'identities/payments/app-a.yaml': renamed('app-a', 'app'), 'identities/payments/app-b.yaml': renamed('app-b', 'app') },
       expect: [
-        { file: 'identities/payments/app-a.yaml', line: 5, column: 16, message: /renamedFrom "app" is also claimed by "identities\/payments\/app-b\.yaml"/ },
-        { file: 'identities/payments/app-b.yaml', line: 5, column: 16, message: /also claimed by "identities\/payments\/app-a\.yaml"/ },
+        { file: 'identities/payments/app-a.yaml', line: 5, column: 16, messageId: 'oldNameClaimed', message: /renamedFrom "app" is also claimed by "identities\/payments\/app-b\.yaml"/ },
+        { file: 'identities/payments/app-b.yaml', line: 5, column: 16, messageId: 'oldNameClaimed', message: /also claimed by "identities\/payments\/app-a\.yaml"/ },
       ],
     },
   ],
@@ -66,7 +67,7 @@ describe('name/collision check()', () => {
     const reports = collision.check(entries, ctx);
     expect(performance.now() - started).toBeLessThan(5_000);
     expect(reports).toHaveLength(n);
-    expect(reports[0]!.message).toMatch(/also used by "identities\/t1\/app\.yaml", "identities\/t2\/app\.yaml", "identities\/t3\/app\.yaml" and 49996 more/);
-    expect(reports[n - 1]!.message).toMatch(/"identities\/t0\/app\.yaml", .* and 49996 more/);
+    expect(messageText(collision, reports[0]!)).toMatch(/also used by "identities\/t1\/app\.yaml", "identities\/t2\/app\.yaml", "identities\/t3\/app\.yaml" and 49996 more/);
+    expect(messageText(collision, reports[n - 1]!)).toMatch(/"identities\/t0\/app\.yaml", .* and 49996 more/);
   });
 });
