@@ -8,8 +8,7 @@
  * domain that no longer needs to be listed.
  */
 export const NOT_YET_CONVERTED: readonly string[] = [
-  'agent', 'aws', 'boundary', 'certificate', 'delivery', 'elevation', 'isolation', 'k8s', 'lifecycle', 'plan', 'rotation',
-  'stewardship', 'target', 'vault',
+  'certificate', 'delivery', 'elevation', 'lifecycle', 'plan', 'rotation', 'stewardship', 'target', 'vault',
 ];
 
 /**

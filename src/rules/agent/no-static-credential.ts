@@ -1,5 +1,9 @@
-import { isTombstone } from '../lib/status.js';
 import { defineRule, type Report } from '../types.js';
+
+const messages = {
+  awsAccessKeys: 'an ai-agent identity must not hold AWS access keys (principal: user); use principal: role',
+  vaultSecretId: 'an ai-agent identity must not hold a Vault AppRole secret-id (auth: approle); use auth: kubernetes',
+} as const;
 
 export default defineRule({
   kind: 'identity',
@@ -11,12 +15,13 @@ export default defineRule({
     fix: 'Give the agent federated access: spec.access.aws.principal: role with a trust, and spec.access.vault.auth: kubernetes; no static credential.',
     owasp: ['NHI4', 'NHI7'],
   },
+  messages,
   check({ data }) {
-    if (data.spec.type !== 'ai-agent' || isTombstone(data)) return [];
+    if (data.spec.type !== 'ai-agent') return [];
     const { aws, vault } = data.spec.access;
-    const out: Report[] = [];
-    if (aws?.principal === 'user') out.push({ path: ['spec', 'access', 'aws', 'principal'], message: 'an ai-agent identity must not hold AWS access keys (principal: user); use principal: role' });
-    if (vault?.auth === 'approle') out.push({ path: ['spec', 'access', 'vault', 'auth'], message: 'an ai-agent identity must not hold a Vault AppRole secret-id (auth: approle); use auth: kubernetes' });
+    const out: Report<typeof messages>[] = [];
+    if (aws?.principal === 'user') out.push({ path: ['spec', 'access', 'aws', 'principal'], messageId: 'awsAccessKeys' });
+    if (vault?.auth === 'approle') out.push({ path: ['spec', 'access', 'vault', 'auth'], messageId: 'vaultSecretId' });
     return out;
   },
 });

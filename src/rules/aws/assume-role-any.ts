@@ -1,9 +1,13 @@
 import { coversEveryRole } from '../../access/arn.js';
 import { show } from '../../common/findings.js';
-import { isTombstone } from '../lib/status.js';
 import { defineRule, type Report } from '../types.js';
 
 const ASSUME = new Set(['*', 'sts:AssumeRole', 'sts:AssumeRoleWithWebIdentity', 'sts:AssumeRoleWithSAML']);
+
+const messages = {
+  anyRole: '{{action}} on {{resource}} can assume any role whose trust policy admits this identity',
+  anyRoleThrough: '{{action}} (through {{declared}}) on {{resource}} can assume any role whose trust policy admits this identity',
+} as const;
 
 export default defineRule({
   kind: 'identity',
@@ -15,9 +19,9 @@ export default defineRule({
     fix: 'Scope sts:AssumeRole to the ARNs of the roles the workload must assume.',
     owasp: ['NHI5'],
   },
-  check({ data, access }) {
-    if (isTombstone(data)) return [];
-    const out: Report[] = [];
+  messages,
+  check({ access }) {
+    const out: Report<typeof messages>[] = [];
     const seen = new Set<string>();
     for (const g of access.grants) {
       if (g.target !== 'aws' || !ASSUME.has(g.action) || !coversEveryRole(g.resource)) continue;
@@ -25,8 +29,8 @@ export default defineRule({
       if (seen.has(key)) continue;
       seen.add(key);
       const action = g.action === '*' ? 'sts:AssumeRole' : g.action;
-      const through = g.declared === action ? action : `${action} (through ${show(g.declared)})`;
-      out.push({ path: g.path, message: `${through} on ${show(g.resource)} can assume any role whose trust policy admits this identity` });
+      if (g.declared === action) out.push({ path: g.path, messageId: 'anyRole', data: { action, resource: show(g.resource) } });
+      else out.push({ path: g.path, messageId: 'anyRoleThrough', data: { action, declared: show(g.declared), resource: show(g.resource) } });
     }
     return out;
   },

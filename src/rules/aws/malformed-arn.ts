@@ -4,9 +4,16 @@ import { listSome } from '../../access/aws-escalation.js';
 import { pendingAwsPermissions, type AwsPermissionBlock } from '../../access/aws-policy.js';
 import { iamCatalog, type IamAction } from '../../access/iam-catalog.js';
 import { show } from '../../common/findings.js';
-import { isTombstone } from '../lib/status.js';
 import { defineRule, type Report } from '../types.js';
 import { messageOf } from '../../common/result.js';
+
+const messages = {
+  invalidArn: 'resource {{resource}} is not a valid ARN: {{reason}}',
+  grantsNothing: 'this permission grants nothing: {{actions}} cannot act on {{resources}}; {{needs}}',
+  resourceUnused: 'resource {{resource}} names nothing {{actions}} can act on',
+  resourceUnusedExpected: 'resource {{resource}} names nothing {{actions}} can act on; expected {{templates}}',
+  actionUnused: '{{action}} grants nothing here: none of this permission\'s resources is what it acts on; {{needs}}',
+} as const;
 
 export default defineRule({
   kind: 'identity',
@@ -18,8 +25,8 @@ export default defineRule({
     fix: 'Write the ARN in the form AWS\'s Service Authorization Reference gives for the action\'s resource type (the message lists them), e.g. arn:aws:s3:::bucket/prefix/* for objects and arn:aws:s3:::bucket for the bucket; give an action that takes no resource (ecr:GetAuthorizationToken) its own permission with resources ["*"].',
     owasp: ['NHI5'],
   },
+  messages,
   check({ data }, { now }) {
-    if (isTombstone(data)) return [];
     return pendingAwsPermissions(data, now).flatMap(checkBlock);
   },
 });
@@ -30,14 +37,14 @@ interface Pattern {
   actions: readonly IamAction[];
 }
 
-function checkBlock(block: AwsPermissionBlock): Report[] {
-  const out: Report[] = [];
+function checkBlock(block: AwsPermissionBlock): Report<typeof messages>[] {
+  const out: Report<typeof messages>[] = [];
   const resources: { resource: string; index: number }[] = [];
   block.resources.forEach((resource, index) => {
     if (resource === '*') return;
     const parsed = parseArn(resource);
     if (parsed.ok) resources.push({ resource, index });
-    else out.push({ path: [...block.path, 'resources', index], message: `resource ${show(resource)} is not a valid ARN: ${messageOf(parsed)}` });
+    else out.push({ path: [...block.path, 'resources', index], messageId: 'invalidArn', data: { resource: show(resource), reason: messageOf(parsed) } });
   });
   // `*` acts on any resource; unknown actions are aws/unknown-action's finding.
   const patterns: Pattern[] = [];
@@ -52,18 +59,19 @@ function checkBlock(block: AwsPermissionBlock): Report[] {
   const applies = patterns.map((p) => resources.map((r) => p.actions.some((a) => actionAppliesTo(a, r.resource, iamCatalog))));
   const at = (r: { index: number }) => [...block.path, 'resources', r.index];
   if (applies.every((row) => row.every((x) => !x))) {
-    out.push({ path: at(resources[0]!), message: `this permission grants nothing: ${listSome(patterns.map((p) => p.declared), 3)} cannot act on ${listSome(resources.map((r) => show(r.resource)), 3)}; ${patterns.map(needs).join('; ')}` });
+    out.push({ path: at(resources[0]!), messageId: 'grantsNothing', data: { actions: listSome(patterns.map((p) => p.declared), 3), resources: listSome(resources.map((r) => show(r.resource)), 3), needs: patterns.map(needs).join('; ') } });
     return out;
   }
   resources.forEach((r, k) => {
     if (patterns.some((_, j) => applies[j]![k])) return;
     const templates = [...new Set(patterns.flatMap((p) => p.actions.flatMap(templatesOf)))].sort();
-    const expected = templates.length > 0 ? `; expected ${listSome(templates, 3)}` : '';
-    out.push({ path: at(r), message: `resource ${show(r.resource)} names nothing ${listSome(block.actions, 3)} can act on${expected}` });
+    const data = { resource: show(r.resource), actions: listSome(block.actions, 3) };
+    if (templates.length > 0) out.push({ path: at(r), messageId: 'resourceUnusedExpected', data: { ...data, templates: listSome(templates, 3) } });
+    else out.push({ path: at(r), messageId: 'resourceUnused', data });
   });
   patterns.forEach((p, j) => {
     if (applies[j]!.some((x) => x)) return;
-    out.push({ path: [...block.path, 'actions', p.index], message: `${p.declared} grants nothing here: none of this permission's resources is what it acts on; ${needs(p)}` });
+    out.push({ path: [...block.path, 'actions', p.index], messageId: 'actionUnused', data: { action: p.declared, needs: needs(p) } });
   });
   return out;
 }

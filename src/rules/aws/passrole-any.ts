@@ -1,7 +1,11 @@
 import { coversEveryRole } from '../../access/arn.js';
 import { show } from '../../common/findings.js';
-import { isTombstone } from '../lib/status.js';
 import { defineRule, type Report } from '../types.js';
+
+const messages = {
+  anyRole: 'iam:PassRole on {{resource}} can hand any role, however privileged, to a service the identity controls',
+  anyRoleThrough: 'iam:PassRole (through {{declared}}) on {{resource}} can hand any role, however privileged, to a service the identity controls',
+} as const;
 
 export default defineRule({
   kind: 'identity',
@@ -13,17 +17,17 @@ export default defineRule({
     fix: 'Scope iam:PassRole to the ARN of the one role the workload must pass, e.g. arn:aws:iam::123456789012:role/app-task.',
     owasp: ['NHI5'],
   },
-  check({ data, access }) {
-    if (isTombstone(data)) return [];
-    const out: Report[] = [];
+  messages,
+  check({ access }) {
+    const out: Report<typeof messages>[] = [];
     const seen = new Set<string>();
     for (const g of access.grants) {
       if (g.target !== 'aws' || (g.action !== '*' && g.action !== 'iam:PassRole') || !coversEveryRole(g.resource)) continue;
       const key = JSON.stringify(g.path);
       if (seen.has(key)) continue;
       seen.add(key);
-      const through = g.declared === 'iam:PassRole' ? 'iam:PassRole' : `iam:PassRole (through ${show(g.declared)})`;
-      out.push({ path: g.path, message: `${through} on ${show(g.resource)} can hand any role, however privileged, to a service the identity controls` });
+      if (g.declared === 'iam:PassRole') out.push({ path: g.path, messageId: 'anyRole', data: { resource: show(g.resource) } });
+      else out.push({ path: g.path, messageId: 'anyRoleThrough', data: { declared: show(g.declared), resource: show(g.resource) } });
     }
     return out;
   },

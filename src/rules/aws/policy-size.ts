@@ -1,7 +1,13 @@
 import { elevationSets, INLINE_POLICY_LIMIT, outsidePolicyCharset, pendingAwsPermissions, policyLength, renderAwsPolicy } from '../../access/aws-policy.js';
 import { show } from '../../common/findings.js';
-import { isTombstone } from '../lib/status.js';
 import { defineRule, type Report } from '../types.js';
+
+const messages = {
+  badCharacter: '{{value}} holds the character U+{{code}}, which IAM policies may not contain (only TAB, LF, CR and U+0020–U+00FF)',
+  tooLarge: 'the rendered policy is {{size}} characters, over AWS\'s {{limit}}-character limit for a {{principal}}\'s inline policies',
+  elevationTooLarge: 'with this elevation the rendered policy is {{size}} characters, over AWS\'s {{limit}}-character limit for a {{principal}}\'s inline policies ({{baseSize}} without elevations)',
+  elevationsTooLarge: 'with this elevation together with {{others}} the rendered policy is {{size}} characters, over AWS\'s {{limit}}-character limit for a {{principal}}\'s inline policies ({{baseSize}} without elevations)',
+} as const;
 
 export default defineRule({
   kind: 'identity',
@@ -13,22 +19,23 @@ export default defineRule({
     fix: 'Merge permissions that share resources, use one wildcard ARN for a prefix instead of many ARNs, or split the identity; replace characters IAM does not accept.',
     owasp: ['NHI5'],
   },
+  messages,
   check({ data }, { now }) {
     const aws = data.spec.access.aws;
-    if (!aws || isTombstone(data)) return [];
-    const out: Report[] = [];
+    if (!aws) return [];
+    const out: Report<typeof messages>[] = [];
     const pending = pendingAwsPermissions(data, now);
     for (const block of pending) {
       [...block.actions.map((v, j) => ['actions', j, v] as const), ...block.resources.map((v, k) => ['resources', k, v] as const)].forEach(([key, i, value]) => {
         const bad = outsidePolicyCharset(value);
-        if (bad !== null) out.push({ path: [...block.path, key, i], message: `${show(value)} holds the character U+${bad.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}, which IAM policies may not contain (only TAB, LF, CR and U+0020–U+00FF)` });
+        if (bad !== null) out.push({ path: [...block.path, key, i], messageId: 'badCharacter', data: { value: show(value), code: bad.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0') } });
       });
     }
     const limit = INLINE_POLICY_LIMIT[aws.principal];
     const size = (elevations: readonly number[]): number => policyLength(renderAwsPolicy(pending.filter((b) => b.elevation === null || elevations.includes(b.elevation))));
     const baseSize = size([]);
     if (baseSize > limit) {
-      out.push({ path: ['spec', 'access', 'aws', 'permissions'], at: 'key', message: `the rendered policy is ${baseSize} characters, over AWS's ${limit}-character limit for a ${aws.principal}'s inline policies` });
+      out.push({ path: ['spec', 'access', 'aws', 'permissions'], at: 'key', messageId: 'tooLarge', data: { size: baseSize, limit, principal: aws.principal } });
       return out;
     }
     // An elevation adds statements while it lasts: measure every combination that will be in force together.
@@ -40,8 +47,10 @@ export default defineRule({
       const last = withAws[withAws.length - 1]!;
       if (total <= limit || reported.has(last)) continue;
       reported.add(last);
-      const others = withAws.length > 1 ? ` together with elevation${withAws.length > 2 ? 's' : ''} ${withAws.slice(0, -1).join(', ')}` : '';
-      out.push({ path: ['spec', 'elevations', last, 'access', 'aws', 'permissions'], at: 'key', message: `with this elevation${others} the rendered policy is ${total} characters, over AWS's ${limit}-character limit for a ${aws.principal}'s inline policies (${baseSize} without elevations)` });
+      const path = ['spec', 'elevations', last, 'access', 'aws', 'permissions'];
+      const sizes = { size: total, limit, principal: aws.principal, baseSize };
+      if (withAws.length === 1) out.push({ path, at: 'key', messageId: 'elevationTooLarge', data: sizes });
+      else out.push({ path, at: 'key', messageId: 'elevationsTooLarge', data: { ...sizes, others: `elevation${withAws.length > 2 ? 's' : ''} ${withAws.slice(0, -1).join(', ')}` } });
     }
     return out;
   },

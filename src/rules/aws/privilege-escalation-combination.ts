@@ -2,8 +2,13 @@ import { ESCALATION_COMBINATIONS, type EscalationCombination } from '../../acces
 import { combinationActionsCoveredBy, combinationText, grantsAction, listSome, patternsInForce, type PatternInForce } from '../../access/aws-escalation.js';
 import { iamCatalog } from '../../access/iam-catalog.js';
 import { formatPath, show } from '../../common/findings.js';
-import { isTombstone } from '../lib/status.js';
 import { defineRule, type Report } from '../types.js';
+
+const messages = {
+  combination: 'privilege escalation in combination: {{actions}} ({{why}}): {{where}}',
+  alone: 'privilege escalation in combination: {{pattern}} alone grants {{combination}} ({{why}})',
+  aloneMany: 'privilege escalation in combination: {{pattern}} alone grants {{count}} escalating combinations: {{combinations}}',
+} as const;
 
 export default defineRule({
   kind: 'identity',
@@ -15,14 +20,14 @@ export default defineRule({
     fix: 'Drop one part of the combination, or scope iam:PassRole to the one role the workload must pass; if the combination is the identity\'s job, ask a security owner for an exception in identities/org.yaml.',
     owasp: ['NHI5'],
   },
-  check({ data, access }) {
-    if (isTombstone(data)) return [];
+  messages,
+  check({ access }) {
     const patterns = patternsInForce(access);
     const covers = patterns.map((p) => new Set([...combinationActionsCoveredBy(p.declared)].filter((a) => grantsAction(p, a, iamCatalog))));
     if (covers.every((c) => c.size === 0)) return [];
     // Combinations one pattern completes by itself (`*`, `iam:*Role`) are reported once per pattern.
     const alone = new Map<PatternInForce, EscalationCombination[]>();
-    const out: Report[] = [];
+    const out: Report<typeof messages>[] = [];
     for (const combo of ESCALATION_COMBINATIONS) {
       const single = patterns.find((_, i) => combo.parts.every((alts) => alts.some((a) => covers[i]!.has(a))));
       if (single) {
@@ -39,13 +44,12 @@ export default defineRule({
       if (found.length < combo.parts.length) continue;
       const first = found.reduce((a, b) => (b.index < a.index ? b : a));
       const where = found.map((f) => `${f.action}${f.action.toLowerCase() === f.pattern.declared.toLowerCase() ? '' : ` through ${show(f.pattern.declared)}`} at ${formatPath(f.pattern.path)}`);
-      out.push({ path: first.pattern.path, message: `privilege escalation in combination: ${found.map((f) => f.action).join(' + ')} (${combo.why}): ${where.join('; ')}` });
+      out.push({ path: first.pattern.path, messageId: 'combination', data: { actions: found.map((f) => f.action).join(' + '), why: combo.why, where: where.join('; ') } });
     }
     for (const [p, combos] of alone) {
-      const message = combos.length === 1
-        ? `privilege escalation in combination: ${show(p.declared)} alone grants ${combinationText(combos[0]!)} (${combos[0]!.why})`
-        : `privilege escalation in combination: ${show(p.declared)} alone grants ${combos.length} escalating combinations: ${listSome(combos.map(combinationText), 3)}`;
-      out.push({ path: p.path, message });
+      const only = combos.length === 1 ? combos[0]! : null;
+      if (only) out.push({ path: p.path, messageId: 'alone', data: { pattern: show(p.declared), combination: combinationText(only), why: only.why } });
+      else out.push({ path: p.path, messageId: 'aloneMany', data: { pattern: show(p.declared), count: combos.length, combinations: listSome(combos.map(combinationText), 3) } });
     }
     return out;
   },

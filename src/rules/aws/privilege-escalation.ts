@@ -1,8 +1,12 @@
 import { escalationsCoveredBy, grantsAction, listSome, patternsInForce } from '../../access/aws-escalation.js';
 import { iamCatalog } from '../../access/iam-catalog.js';
 import { show } from '../../common/findings.js';
-import { isTombstone } from '../lib/status.js';
 import { defineRule, type Report } from '../types.js';
+
+const messages = {
+  escalation: 'privilege escalation: {{grant}}, which {{why}}',
+  escalations: '{{pattern}} grants {{count}} privilege-escalation actions: {{actions}}',
+} as const;
 
 export default defineRule({
   kind: 'identity',
@@ -14,17 +18,17 @@ export default defineRule({
     fix: 'Remove the action, or, when the identity exists to manage IAM (a deployment or rotation job), keep it scoped to ARNs and ask a security owner for an exception in identities/org.yaml.',
     owasp: ['NHI5'],
   },
-  check({ data, access }) {
-    if (isTombstone(data)) return [];
-    const out: Report[] = [];
+  messages,
+  check({ access }) {
+    const out: Report<typeof messages>[] = [];
     for (const p of patternsInForce(access)) {
       const rows = escalationsCoveredBy(p.declared).filter((e) => grantsAction(p, e.action, iamCatalog) && (!e.anyResource || p.resources.includes('*')));
       if (rows.length === 0) continue;
       const only = rows.length === 1 ? rows[0]! : null;
-      const detail = only
-        ? `${only.action}${only.action.toLowerCase() === p.declared.toLowerCase() ? '' : ` (through ${show(p.declared)})`}${only.anyResource ? ' on "*"' : ''}, which ${only.why}`
-        : `${show(p.declared)} grants ${rows.length} privilege-escalation actions: ${listSome(rows.map((e) => e.action))}`;
-      out.push({ path: p.path, message: only ? `privilege escalation: ${detail}` : detail });
+      if (only) {
+        const grant = `${only.action}${only.action.toLowerCase() === p.declared.toLowerCase() ? '' : ` (through ${show(p.declared)})`}${only.anyResource ? ' on "*"' : ''}`;
+        out.push({ path: p.path, messageId: 'escalation', data: { grant, why: only.why } });
+      } else out.push({ path: p.path, messageId: 'escalations', data: { pattern: show(p.declared), count: rows.length, actions: listSome(rows.map((e) => e.action)) } });
     }
     return out;
   },

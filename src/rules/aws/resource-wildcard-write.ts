@@ -2,8 +2,13 @@ import { splitAction } from '../../access/aws-actions.js';
 import { isWriteLevel, listSome } from '../../access/aws-escalation.js';
 import { pendingAwsPermissions } from '../../access/aws-policy.js';
 import { iamCatalog } from '../../access/iam-catalog.js';
-import { isTombstone } from '../lib/status.js';
 import { defineRule, type Report } from '../types.js';
+
+const messages = {
+  everyAction: 'resource "*" grants every AWS action on every resource of the account',
+  writeAction: 'resource "*" grants 1 write or permissions-management action ({{actions}}) on every resource of the account',
+  writeActions: 'resource "*" grants {{count}} write or permissions-management actions ({{actions}}) on every resource of the account',
+} as const;
 
 export default defineRule({
   kind: 'identity',
@@ -15,8 +20,8 @@ export default defineRule({
     fix: 'Replace "*" by the ARNs of the resources the identity writes to, or move the write actions to their own permission with those ARNs.',
     owasp: ['NHI5'],
   },
+  messages,
   check({ data, access }, { now }) {
-    if (isTombstone(data)) return [];
     const hits = new Map<string, Set<string>>();
     for (const g of access.grants) {
       if (g.target !== 'aws' || g.resource !== '*' || !isWriteLevel(g.levels)) continue;
@@ -28,13 +33,14 @@ export default defineRule({
     }
     if (hits.size === 0) return [];
     const blocks = new Map(pendingAwsPermissions(data, now).map((b) => [b.path.join('/'), b]));
-    const out: Report[] = [];
+    const out: Report<typeof messages>[] = [];
     for (const [key, actions] of hits) {
       const block = blocks.get(key);
       if (!block) continue;
       const list = [...actions].sort();
-      const what = actions.has('*') ? 'every AWS action' : `${list.length} write or permissions-management action${list.length === 1 ? '' : 's'} (${listSome(list)})`;
-      out.push({ path: [...block.path, 'resources', block.resources.indexOf('*')], message: `resource "*" grants ${what} on every resource of the account` });
+      const path = [...block.path, 'resources', block.resources.indexOf('*')];
+      if (actions.has('*')) out.push({ path, messageId: 'everyAction' });
+      else out.push({ path, messageId: list.length === 1 ? 'writeAction' : 'writeActions', data: { count: list.length, actions: listSome(list) } });
     }
     return out;
   },

@@ -1,4 +1,3 @@
-import { isTombstone } from '../lib/status.js';
 import { defineRule } from '../types.js';
 
 export default defineRule({
@@ -11,9 +10,12 @@ export default defineRule({
     fix: 'Add spec.access.aws.trust (a Kubernetes service account or a GitHub repository with one pinned subject), or use principal: user if the identity really needs static keys.',
     owasp: ['NHI5', 'NHI6'],
   },
+  messages: {
+    noTrust: 'AWS role has no trust: nothing legitimate can assume it; add spec.access.aws.trust',
+  },
   check({ data }) {
     const aws = data.spec.access.aws;
-    if (!aws || aws.principal !== 'role' || aws.trust !== undefined || isTombstone(data)) return [];
-    return [{ path: ['spec', 'access', 'aws'], at: 'key', message: 'AWS role has no trust: nothing legitimate can assume it; add spec.access.aws.trust' }];
+    if (!aws || aws.principal !== 'role' || aws.trust !== undefined) return [];
+    return [{ path: ['spec', 'access', 'aws'], at: 'key', messageId: 'noTrust' }];
   },
 });

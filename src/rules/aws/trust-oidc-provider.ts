@@ -1,8 +1,12 @@
-import { isTombstone } from '../lib/status.js';
 import { defineRule, type Report } from '../types.js';
 
 const GITHUB = 'token.actions.githubusercontent.com';
 const host = (url: string): string => url.trim().replace(/^https:\/\//i, '').replace(/\/+$/, '').toLowerCase();
+
+const messages = {
+  noClusterProvider: 'AWS account {{account}} declares no OIDC provider for cluster {{cluster}} (org.yaml targets.aws."{{account}}".oidcProviders)',
+  noGithubProvider: 'AWS account {{account}} declares no GitHub Actions OIDC provider ({{provider}}) in org.yaml targets.aws."{{account}}".oidcProviders',
+} as const;
 
 export default defineRule({
   kind: 'identity',
@@ -14,20 +18,21 @@ export default defineRule({
     fix: 'Declare the provider under targets.aws.<account>.oidcProviders in identities/org.yaml (a security owner reviews it), or trust a cluster the account already declares.',
     owasp: ['NHI3', 'NHI5'],
   },
+  messages,
   check({ data }, { org }) {
     const aws = data.spec.access.aws;
-    if (!org || !aws || aws.principal !== 'role' || !aws.trust || isTombstone(data)) return [];
+    if (!org || !aws || aws.principal !== 'role' || !aws.trust) return [];
     const targets = org.spec.targets?.aws ?? {};
     // An undeclared account is target/aws-account's finding.
     if (!Object.hasOwn(targets, aws.account)) return [];
     const providers = targets[aws.account]?.oidcProviders ?? {};
-    const out: Report[] = [];
+    const out: Report<typeof messages>[] = [];
     const k8s = aws.trust.kubernetes;
     if (k8s && !Object.hasOwn(providers, k8s.cluster)) {
-      out.push({ path: ['spec', 'access', 'aws', 'trust', 'kubernetes', 'cluster'], message: `AWS account ${aws.account} declares no OIDC provider for cluster ${k8s.cluster} (org.yaml targets.aws."${aws.account}".oidcProviders)` });
+      out.push({ path: ['spec', 'access', 'aws', 'trust', 'kubernetes', 'cluster'], messageId: 'noClusterProvider', data: { account: aws.account, cluster: k8s.cluster } });
     }
     if (aws.trust.github && !Object.values(providers).some((url) => url !== undefined && host(url) === GITHUB)) {
-      out.push({ path: ['spec', 'access', 'aws', 'trust', 'github'], at: 'key', message: `AWS account ${aws.account} declares no GitHub Actions OIDC provider (${GITHUB}) in org.yaml targets.aws."${aws.account}".oidcProviders` });
+      out.push({ path: ['spec', 'access', 'aws', 'trust', 'github'], at: 'key', messageId: 'noGithubProvider', data: { account: aws.account, provider: GITHUB } });
     }
     return out;
   },

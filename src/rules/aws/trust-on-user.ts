@@ -1,4 +1,3 @@
-import { isTombstone } from '../lib/status.js';
 import { defineRule } from '../types.js';
 
 export default defineRule({
@@ -11,9 +10,12 @@ export default defineRule({
     fix: 'Use principal: role to keep the trust (no static secret), or remove spec.access.aws.trust if the identity really needs access keys.',
     owasp: ['NHI7'],
   },
+  messages: {
+    trustOnUser: 'principal: user takes no trust (an IAM user authenticates with access keys); use principal: role or remove the trust',
+  },
   check({ data }) {
     const aws = data.spec.access.aws;
-    if (!aws || aws.principal !== 'user' || aws.trust === undefined || isTombstone(data)) return [];
-    return [{ path: ['spec', 'access', 'aws', 'trust'], at: 'key', message: 'principal: user takes no trust (an IAM user authenticates with access keys); use principal: role or remove the trust' }];
+    if (!aws || aws.principal !== 'user' || aws.trust === undefined) return [];
+    return [{ path: ['spec', 'access', 'aws', 'trust'], at: 'key', messageId: 'trustOnUser' }];
   },
 });

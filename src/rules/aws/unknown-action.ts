@@ -3,8 +3,15 @@ import { pendingAwsActions } from '../../access/aws-policy.js';
 import { iamCatalog } from '../../access/iam-catalog.js';
 import { show } from '../../common/findings.js';
 import { didYouMean } from '../../manifest/schemas.js';
-import { isTombstone } from '../lib/status.js';
 import { defineRule, type Report } from '../types.js';
+
+const messages = {
+  unknownService: '{{action}}: AWS has no service prefix {{service}}',
+  unknownServiceGuess: '{{action}}: AWS has no service prefix {{service}}; did you mean "{{guess}}"?',
+  matchesNothing: '{{action}} matches no action of {{service}}; it grants nothing',
+  unknownAction: '{{action}}: {{service}} has no action {{name}}',
+  unknownActionGuess: '{{action}}: {{service}} has no action {{name}}; did you mean "{{service}}:{{guess}}"?',
+} as const;
 
 export default defineRule({
   kind: 'identity',
@@ -18,19 +25,21 @@ export default defineRule({
   },
   // Every permission still to come is checked, not only those in force: a typo in next week's
   // elevation is cheaper to fix in its pull request than on the day it starts.
+  messages,
   check({ data }, { now }) {
-    if (isTombstone(data)) return [];
-    return pendingAwsActions(data, now).flatMap(({ action, path }): Report[] => {
+    return pendingAwsActions(data, now).flatMap(({ action, path }): Report<typeof messages>[] => {
       const x = expandAction(action, iamCatalog);
       if (x.kind === 'all' || (x.kind === 'actions' && x.actions.length > 0)) return [];
       if (x.kind === 'unknown-service') {
         const guess = didYouMean(x.service, iamCatalog.prefixes());
-        return [{ path, message: `${show(action)}: AWS has no service prefix ${show(x.service)}${guess ? `; did you mean "${guess}"?` : ''}` }];
+        if (guess) return [{ path, messageId: 'unknownServiceGuess', data: { action: show(action), service: show(x.service), guess } }];
+        return [{ path, messageId: 'unknownService', data: { action: show(action), service: show(x.service) } }];
       }
-      if (x.wildcard) return [{ path, message: `${show(action)} matches no action of ${x.service}; it grants nothing` }];
+      if (x.wildcard) return [{ path, messageId: 'matchesNothing', data: { action: show(action), service: x.service } }];
       const name = splitAction(action)!.action;
       const guess = didYouMean(name, iamCatalog.actions(x.service).map((a) => a.name));
-      return [{ path, message: `${show(action)}: ${x.service} has no action ${show(name)}${guess ? `; did you mean "${x.service}:${guess}"?` : ''}` }];
+      if (guess) return [{ path, messageId: 'unknownActionGuess', data: { action: show(action), service: x.service, name: show(name), guess } }];
+      return [{ path, messageId: 'unknownAction', data: { action: show(action), service: x.service, name: show(name) } }];
     });
   },
 });

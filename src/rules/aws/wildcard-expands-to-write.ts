@@ -4,8 +4,12 @@ import { isWriteLevel, listSome } from '../../access/aws-escalation.js';
 import { pendingAwsPermissions } from '../../access/aws-policy.js';
 import { iamCatalog } from '../../access/iam-catalog.js';
 import { show } from '../../common/findings.js';
-import { isTombstone } from '../lib/status.js';
 import { defineRule, type Report } from '../types.js';
+
+const messages = {
+  oneWrite: '{{action}} grants 1 action on its resources, 1 of them write or permissions-management actions: {{written}}',
+  writes: '{{action}} grants {{count}} actions on its resources, {{writeCount}} of them write or permissions-management actions: {{written}}',
+} as const;
 
 export default defineRule({
   kind: 'identity',
@@ -17,9 +21,9 @@ export default defineRule({
     fix: 'Replace the wildcard by the actions the identity needs, or narrow it so that it expands to read actions only.',
     owasp: ['NHI5'],
   },
+  messages,
   check({ data }, { now }) {
-    if (isTombstone(data)) return [];
-    return pendingAwsPermissions(data, now).flatMap((block) => block.actions.flatMap((action, j): Report[] => {
+    return pendingAwsPermissions(data, now).flatMap((block) => block.actions.flatMap((action, j): Report<typeof messages>[] => {
       const split = splitAction(action);
       // `*` and `svc:*` are aws/no-wildcard-action's findings.
       if (!split || !isWildcard(split.action) || /^\*+$/.test(split.action)) return [];
@@ -30,7 +34,9 @@ export default defineRule({
       const granted = x.actions.filter((a) => block.resources.some((r) => actionAppliesTo(a, r, iamCatalog)));
       const written = granted.filter((a) => isWriteLevel(a.levels)).map(actionId).sort();
       if (written.length === 0) return [];
-      return [{ path: [...block.path, 'actions', j], message: `${show(action)} grants ${granted.length} action${granted.length === 1 ? '' : 's'} on its resources, ${written.length} of them write or permissions-management actions: ${listSome(written)}` }];
+      const path = [...block.path, 'actions', j];
+      if (granted.length === 1) return [{ path, messageId: 'oneWrite', data: { action: show(action), written: listSome(written) } }];
+      return [{ path, messageId: 'writes', data: { action: show(action), count: granted.length, writeCount: written.length, written: listSome(written) } }];
     }));
   },
 });

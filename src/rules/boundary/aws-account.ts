@@ -1,5 +1,4 @@
 import { team } from '../../model/org.js';
-import { isTombstone } from '../lib/status.js';
 import { defineRule } from '../types.js';
 
 export default defineRule({
@@ -12,12 +11,15 @@ export default defineRule({
     fix: 'Use an account listed in the team\'s boundaries.aws.accounts, or have a security owner add the account to the boundary in identities/org.yaml.',
     owasp: ['NHI5', 'NHI8'],
   },
+  messages: {
+    outside: 'AWS account {{account}} is outside team {{team}}\'s boundary (boundaries.aws.accounts)',
+  },
   check({ data }, { org }) {
     const aws = data.spec.access.aws;
     const t = org && team(org, data.spec.stewardship.team);
     const accounts = t?.boundaries?.aws?.accounts;
     // An absent list is no boundary (SPEC.md §3); an empty list allows nothing.
-    if (!aws || !accounts || isTombstone(data) || accounts.includes(aws.account)) return [];
-    return [{ path: ['spec', 'access', 'aws', 'account'], message: `AWS account ${aws.account} is outside team ${data.spec.stewardship.team}'s boundary (boundaries.aws.accounts)` }];
+    if (!aws || !accounts || accounts.includes(aws.account)) return [];
+    return [{ path: ['spec', 'access', 'aws', 'account'], messageId: 'outside', data: { account: aws.account, team: data.spec.stewardship.team } }];
   },
 });

@@ -1,7 +1,10 @@
 import { team } from '../../model/org.js';
 import { show } from '../../common/findings.js';
-import { isTombstone } from '../lib/status.js';
 import { defineRule, type Report } from '../types.js';
+
+const messages = {
+  outside: 'certificate name {{name}} is not within team {{team}}\'s domains (boundaries.vault.domains)',
+} as const;
 
 export default defineRule({
   kind: 'identity',
@@ -13,14 +16,15 @@ export default defineRule({
     fix: 'Use a common name equal to or below one of the team\'s boundaries.vault.domains, or have a security owner add the domain in identities/org.yaml.',
     owasp: ['NHI5', 'NHI8'],
   },
+  messages,
   check({ data }, { org }) {
     const t = org && team(org, data.spec.stewardship.team);
     const domains = t?.boundaries?.vault?.domains?.map((d) => d.toLowerCase());
-    if (!domains || isTombstone(data)) return [];
+    if (!domains) return [];
     const inside = (name: string): boolean => domains.some((d) => name === d || name.endsWith(`.${d}`));
-    const out: Report[] = [];
+    const out: Report<typeof messages>[] = [];
     (data.spec.access.vault?.certificates ?? []).forEach((c, i) => c.commonNames.forEach((name, j) => {
-      if (!inside(name.toLowerCase())) out.push({ path: ['spec', 'access', 'vault', 'certificates', i, 'commonNames', j], message: `certificate name ${show(name)} is not within team ${data.spec.stewardship.team}'s domains (boundaries.vault.domains)` });
+      if (!inside(name.toLowerCase())) out.push({ path: ['spec', 'access', 'vault', 'certificates', i, 'commonNames', j], messageId: 'outside', data: { name: show(name), team: data.spec.stewardship.team } });
     }));
     return out;
   },

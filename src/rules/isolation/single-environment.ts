@@ -1,6 +1,5 @@
 import { show, type Path } from '../../common/findings.js';
 import type { OrgModel } from '../../model/org.js';
-import { isTombstone } from '../lib/status.js';
 import { defineRule, type IdentityFile, type Report } from '../types.js';
 
 interface Reach {
@@ -8,6 +7,10 @@ interface Reach {
   environment: string | undefined;
   path: Path;
 }
+
+const messages = {
+  twoEnvironments: '{{reach}} is in environment {{environment}}, but {{first}} is in {{firstEnvironment}}; one identity must stay within one environment',
+} as const;
 
 export default defineRule({
   kind: 'identity',
@@ -19,15 +22,16 @@ export default defineRule({
     fix: 'Split the identity into one per environment (for example app-prod and app-staging), each reaching only the accounts and clusters org.yaml marks with that environment.',
     owasp: ['NHI8'],
   },
+  messages,
   check(identity, { org }) {
-    if (!org || isTombstone(identity.data)) return [];
+    if (!org) return [];
     const reached = reach(identity, org);
     const first = reached.find((r) => r.environment !== undefined);
     if (!first) return [];
-    const out: Report[] = [];
+    const out: Report<typeof messages>[] = [];
     for (const r of reached) {
       if (r.environment === undefined || r.environment === first.environment) continue;
-      out.push({ path: r.path, message: `${r.label} is in environment ${show(r.environment)}, but ${first.label} is in ${show(first.environment)}; one identity must stay within one environment` });
+      out.push({ path: r.path, messageId: 'twoEnvironments', data: { reach: r.label, environment: show(r.environment), first: first.label, firstEnvironment: show(first.environment) } });
     }
     return out;
   },

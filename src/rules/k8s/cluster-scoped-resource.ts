@@ -1,7 +1,11 @@
 import type { Path } from '../../common/findings.js';
 import { apiResource, isBuiltinGroup, isWildcardResource, kubernetesGrants, PARTLY_NAMESPACED, placeOf, resourcePath, roleCanGrant, sourceRule } from '../../access/kubernetes-api.js';
-import { isTombstone } from '../lib/status.js';
-import { defineRule } from '../types.js';
+import { defineRule, type Report } from '../types.js';
+
+const messages = {
+  clusterScoped: '{{resource}} is cluster-scoped: the namespaced Role idac generates in {{where}} cannot grant it, so this grant does nothing',
+  clusterScopedVerbs: '{{resource}} is cluster-scoped: the namespaced Role idac generates in {{where}} cannot grant {{verbs}} on it, so that grant does nothing ({{why}})',
+} as const;
 
 export default defineRule({
   kind: 'identity',
@@ -13,8 +17,8 @@ export default defineRule({
     fix: 'Remove the rule. Access to cluster-scoped resources is cluster infrastructure, granted by a reviewed ClusterRole outside idac; if the identity only needs something in its namespace, name the namespaced resource instead.',
     owasp: ['NHI5'],
   },
+  messages,
   check({ data, access }) {
-    if (isTombstone(data)) return [];
     const found = new Map<string, { path: Path; key: string; resource: string; verbs: Set<string>; where: string }>();
     for (const g of kubernetesGrants(access.grants)) {
       // A wildcard reaches the namespaced resources too; k8s/no-wildcard speaks for it.
@@ -32,12 +36,12 @@ export default defineRule({
       entry.verbs.add(g.verb);
       found.set(key, entry);
     }
-    return [...found.values()].map((f) => {
+    return [...found.values()].map((f): Report<typeof messages> => {
       const partly = PARTLY_NAMESPACED.get(f.key);
       // For wholly cluster-scoped resources the verbs do not matter (and may be typos).
-      if (!partly) return { path: f.path, message: `${f.resource} is cluster-scoped: the namespaced Role idac generates in ${f.where} cannot grant it, so this grant does nothing` };
+      if (!partly) return { path: f.path, messageId: 'clusterScoped', data: { resource: f.resource, where: f.where } };
       const verbs = f.verbs.has('*') ? `any verb but ${partly.verbs.join(', ')}` : [...f.verbs].join(', ');
-      return { path: f.path, message: `${f.resource} is cluster-scoped: the namespaced Role idac generates in ${f.where} cannot grant ${verbs} on it, so that grant does nothing (${partly.why})` };
+      return { path: f.path, messageId: 'clusterScopedVerbs', data: { resource: f.resource, where: f.where, verbs, why: partly.why } };
     });
   },
 });

@@ -1,5 +1,4 @@
 import { describeHit, kubernetesGrants, oncePerPath, reachesAny, type RbacTriple } from '../../access/kubernetes-api.js';
-import { isTombstone } from '../lib/status.js';
 import { defineRule, type Report } from '../types.js';
 
 const GROUP = 'certificates.k8s.io';
@@ -7,6 +6,10 @@ const GROUP = 'certificates.k8s.io';
 function hitOf(g: RbacTriple): { resource: string; verb: string } | null {
   return reachesAny(g, GROUP, ['certificatesigningrequests/approval'], ['update', 'patch']) ?? reachesAny(g, GROUP, ['signers'], ['approve']);
 }
+
+const messages = {
+  approve: '{{grant}} lets the identity approve certificate requests, and so mint client certificates for any user or group',
+} as const;
 
 export default defineRule({
   kind: 'identity',
@@ -18,12 +21,12 @@ export default defineRule({
     fix: 'Remove the approval grants; CSR approval belongs to the cluster\'s own approver controller or a reviewed, cluster-scoped component managed outside idac.',
     owasp: ['NHI5'],
   },
-  check({ data, access }) {
-    if (isTombstone(data)) return [];
-    const out: Report[] = [];
+  messages,
+  check({ access }) {
+    const out: Report<typeof messages>[] = [];
     for (const g of kubernetesGrants(access.grants)) {
       const hit = hitOf(g);
-      if (hit) out.push({ path: g.path, message: `${describeHit(g, hit)} lets the identity approve certificate requests, and so mint client certificates for any user or group` });
+      if (hit) out.push({ path: g.path, messageId: 'approve', data: { grant: describeHit(g, hit) } });
     }
     return oncePerPath(out);
   },

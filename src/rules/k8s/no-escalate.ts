@@ -1,6 +1,9 @@
 import { describeHit, kubernetesGrants, oncePerPath, placeOf, reachesAny } from '../../access/kubernetes-api.js';
-import { isTombstone } from '../lib/status.js';
 import { defineRule, type Report } from '../types.js';
+
+const messages = {
+  escalate: '{{grant}} in {{where}} lets the identity write roles with permissions it does not hold',
+} as const;
 
 export default defineRule({
   kind: 'identity',
@@ -12,12 +15,12 @@ export default defineRule({
     fix: 'Remove escalate. An identity that manages Roles needs create/update on roles and already holding every permission it writes into them.',
     owasp: ['NHI5'],
   },
-  check({ data, access }) {
-    if (isTombstone(data)) return [];
-    const out: Report[] = [];
+  messages,
+  check({ access }) {
+    const out: Report<typeof messages>[] = [];
     for (const g of kubernetesGrants(access.grants)) {
       const hit = reachesAny(g, 'rbac.authorization.k8s.io', ['roles', 'clusterroles'], ['escalate']);
-      if (hit) out.push({ path: g.path, message: `${describeHit(g, hit)} in ${placeOf(g)} lets the identity write roles with permissions it does not hold` });
+      if (hit) out.push({ path: g.path, messageId: 'escalate', data: { grant: describeHit(g, hit), where: placeOf(g) } });
     }
     return oncePerPath(out);
   },

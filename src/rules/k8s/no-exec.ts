@@ -1,15 +1,22 @@
 import { describeHit, kubernetesGrants, oncePerPath, placeOf, reachesAny, resourcePath, sourceRule } from '../../access/kubernetes-api.js';
-import { isTombstone } from '../lib/status.js';
 import { defineRule, type Report } from '../types.js';
+
+const messages = {
+  exec: '{{grant}} in {{where}} runs commands inside any pod of the namespace, as its service account',
+  attach: '{{grant}} in {{where}} attaches to the running processes of any pod of the namespace',
+  ephemeralContainers: '{{grant}} in {{where}} adds a debug container with any image to any pod of the namespace, sharing its secrets and service account',
+  portForward: '{{grant}} in {{where}} opens a tunnel to any port of any pod of the namespace, past its NetworkPolicies',
+  proxy: '{{grant}} in {{where}} sends HTTP requests to any port of any pod of the namespace, past its NetworkPolicies',
+} as const;
 
 // The verbs that act: exec, attach and portforward upgrade a GET (websocket) or POST to a stream;
 // get on pods/ephemeralcontainers only reads, patch and update add a container.
-const INTO_PODS: readonly { resource: string; verbs: readonly string[]; effect: string }[] = [
-  { resource: 'pods/exec', verbs: ['create', 'get'], effect: 'runs commands inside any pod of the namespace, as its service account' },
-  { resource: 'pods/attach', verbs: ['create', 'get'], effect: 'attaches to the running processes of any pod of the namespace' },
-  { resource: 'pods/ephemeralcontainers', verbs: ['patch', 'update'], effect: 'adds a debug container with any image to any pod of the namespace, sharing its secrets and service account' },
-  { resource: 'pods/portforward', verbs: ['create', 'get'], effect: 'opens a tunnel to any port of any pod of the namespace, past its NetworkPolicies' },
-  { resource: 'pods/proxy', verbs: ['create', 'delete', 'get', 'patch', 'update'], effect: 'sends HTTP requests to any port of any pod of the namespace, past its NetworkPolicies' },
+const INTO_PODS: readonly { resource: string; verbs: readonly string[]; messageId: keyof typeof messages }[] = [
+  { resource: 'pods/exec', verbs: ['create', 'get'], messageId: 'exec' },
+  { resource: 'pods/attach', verbs: ['create', 'get'], messageId: 'attach' },
+  { resource: 'pods/ephemeralcontainers', verbs: ['patch', 'update'], messageId: 'ephemeralContainers' },
+  { resource: 'pods/portforward', verbs: ['create', 'get'], messageId: 'portForward' },
+  { resource: 'pods/proxy', verbs: ['create', 'delete', 'get', 'patch', 'update'], messageId: 'proxy' },
 ];
 
 export default defineRule({
@@ -22,15 +29,15 @@ export default defineRule({
     fix: 'Remove pods/exec, pods/attach, pods/ephemeralcontainers, pods/portforward and pods/proxy; debugging by a person goes through a time-bound elevation on a human account, not a machine identity.',
     owasp: ['NHI5'],
   },
+  messages,
   check({ data, access }) {
-    if (isTombstone(data)) return [];
-    const out: Report[] = [];
+    const out: Report<typeof messages>[] = [];
     for (const g of kubernetesGrants(access.grants)) {
       for (const t of INTO_PODS) {
         const hit = reachesAny(g, '', [t.resource], t.verbs);
         const source = hit && sourceRule(data, g);
         if (!hit || !source) continue;
-        out.push({ path: resourcePath(source, g), message: `${describeHit(g, hit)} in ${placeOf(g)} ${t.effect}` });
+        out.push({ path: resourcePath(source, g), messageId: t.messageId, data: { grant: describeHit(g, hit), where: placeOf(g) } });
         break;
       }
     }

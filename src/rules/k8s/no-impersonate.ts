@@ -1,5 +1,4 @@
 import { describeHit, kubernetesGrants, oncePerPath, placeOf, reachesAny, type RbacTriple } from '../../access/kubernetes-api.js';
-import { isTombstone } from '../lib/status.js';
 import { defineRule, type Report } from '../types.js';
 
 function hitOf(g: RbacTriple): { resource: string; verb: string } | null {
@@ -7,6 +6,11 @@ function hitOf(g: RbacTriple): { resource: string; verb: string } | null {
   const extra = /^userextras\/[^/]+$/.test(g.resource) ? [g.resource] : [];
   return reachesAny(g, '', ['users', 'groups', 'serviceaccounts'], ['impersonate']) ?? reachesAny(g, 'authentication.k8s.io', ['uids', 'userextras', ...extra], ['impersonate']);
 }
+
+const messages = {
+  actAsServiceAccount: '{{grant}} in {{where}} lets the identity act as any service account of the namespace',
+  actAsAnyone: '{{grant}} in {{where}} lets the identity act as anyone, system:masters included',
+} as const;
 
 export default defineRule({
   kind: 'identity',
@@ -18,12 +22,12 @@ export default defineRule({
     fix: 'Remove impersonate. A workload acts as its own service account; a tool that needs another identity\'s rights should be given those rights, reviewed, under its own name.',
     owasp: ['NHI5'],
   },
-  check({ data, access }) {
-    if (isTombstone(data)) return [];
-    const out: Report[] = [];
+  messages,
+  check({ access }) {
+    const out: Report<typeof messages>[] = [];
     for (const g of kubernetesGrants(access.grants)) {
       const hit = hitOf(g);
-      if (hit) out.push({ path: g.path, message: `${describeHit(g, hit)} in ${placeOf(g)} lets the identity act as ${hit.resource === 'serviceaccounts' ? 'any service account of the namespace' : 'anyone, system:masters included'}` });
+      if (hit) out.push({ path: g.path, messageId: hit.resource === 'serviceaccounts' ? 'actAsServiceAccount' : 'actAsAnyone', data: { grant: describeHit(g, hit), where: placeOf(g) } });
     }
     return oncePerPath(out);
   },

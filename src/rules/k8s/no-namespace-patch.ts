@@ -1,6 +1,9 @@
 import { describeHit, kubernetesGrants, oncePerPath, placeOf, reachesAny } from '../../access/kubernetes-api.js';
-import { isTombstone } from '../lib/status.js';
 import { defineRule, type Report } from '../types.js';
+
+const messages = {
+  relabel: '{{grant}} lets the identity relabel namespace {{where}} (Pod Security level, NetworkPolicy selectors)',
+} as const;
 
 export default defineRule({
   kind: 'identity',
@@ -12,12 +15,12 @@ export default defineRule({
     fix: 'Remove patch and update on namespaces; namespace labels are set by the platform team.',
     owasp: ['NHI5'],
   },
-  check({ data, access }) {
-    if (isTombstone(data)) return [];
-    const out: Report[] = [];
+  messages,
+  check({ access }) {
+    const out: Report<typeof messages>[] = [];
     for (const g of kubernetesGrants(access.grants)) {
       const hit = reachesAny(g, '', ['namespaces'], ['patch', 'update']);
-      if (hit) out.push({ path: g.path, message: `${describeHit(g, hit)} lets the identity relabel namespace ${placeOf(g)} (Pod Security level, NetworkPolicy selectors)` });
+      if (hit) out.push({ path: g.path, messageId: 'relabel', data: { grant: describeHit(g, hit), where: placeOf(g) } });
     }
     return oncePerPath(out);
   },

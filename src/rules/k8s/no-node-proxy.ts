@@ -1,8 +1,11 @@
 import { describeHit, kubernetesGrants, oncePerPath, reachesAny, resourcePath, sourceRule } from '../../access/kubernetes-api.js';
-import { isTombstone } from '../lib/status.js';
 import { defineRule, type Report } from '../types.js';
 
 const ANY = ['create', 'delete', 'get', 'patch', 'update'];
+
+const messages = {
+  nodeProxy: '{{grant}} gives command execution in every pod of a node through the kubelet API, unaudited',
+} as const;
 
 export default defineRule({
   kind: 'identity',
@@ -14,13 +17,13 @@ export default defineRule({
     fix: 'Remove nodes/proxy. Metrics and logs have their own subresources (nodes/metrics, nodes/stats, nodes/log) and are granted to monitoring agents through a ClusterRole outside idac.',
     owasp: ['NHI5'],
   },
+  messages,
   check({ data, access }) {
-    if (isTombstone(data)) return [];
-    const out: Report[] = [];
+    const out: Report<typeof messages>[] = [];
     for (const g of kubernetesGrants(access.grants)) {
       const hit = reachesAny(g, '', ['nodes/proxy'], ANY);
       const source = hit && sourceRule(data, g);
-      if (hit && source) out.push({ path: resourcePath(source, g), message: `${describeHit(g, hit)} gives command execution in every pod of a node through the kubelet API, unaudited` });
+      if (hit && source) out.push({ path: resourcePath(source, g), messageId: 'nodeProxy', data: { grant: describeHit(g, hit) } });
     }
     return oncePerPath(out);
   },

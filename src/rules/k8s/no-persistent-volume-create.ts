@@ -1,6 +1,9 @@
 import { describeHit, kubernetesGrants, oncePerPath, reachesAny } from '../../access/kubernetes-api.js';
-import { isTombstone } from '../lib/status.js';
 import { defineRule, type Report } from '../types.js';
+
+const messages = {
+  hostPath: '{{grant}} lets the identity create hostPath volumes and so mount the node\'s filesystem',
+} as const;
 
 export default defineRule({
   kind: 'identity',
@@ -12,14 +15,14 @@ export default defineRule({
     fix: 'Remove create on persistentvolumes; request storage with a PersistentVolumeClaim against a StorageClass instead.',
     owasp: ['NHI5'],
   },
-  check({ data, access }) {
-    if (isTombstone(data)) return [];
-    const out: Report[] = [];
+  messages,
+  check({ access }) {
+    const out: Report<typeof messages>[] = [];
     for (const g of kubernetesGrants(access.grants)) {
       // create cannot be limited by name: with resourceNames it matches no request.
       if (g.resourceName !== null) continue;
       const hit = reachesAny(g, '', ['persistentvolumes'], ['create']);
-      if (hit) out.push({ path: g.path, message: `${describeHit(g, hit)} lets the identity create hostPath volumes and so mount the node's filesystem` });
+      if (hit) out.push({ path: g.path, messageId: 'hostPath', data: { grant: describeHit(g, hit) } });
     }
     return oncePerPath(out);
   },

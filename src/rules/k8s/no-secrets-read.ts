@@ -1,10 +1,15 @@
 import { show } from '../../common/findings.js';
 import { describeHit, kubernetesGrants, oncePerPath, placeOf, reachesAny, sourceRule } from '../../access/kubernetes-api.js';
-import { isTombstone } from '../lib/status.js';
 import { defineRule, type Report } from '../types.js';
 
 // list first: with verbs "*" the message should name the verb that leaks the most.
 const READ = ['list', 'watch', 'get'];
+
+const messages = {
+  readNamed: '{{grant}} in {{where}} reads the secrets named {{names}} (narrower than every secret, but their values are still readable)',
+  readByName: '{{grant}} in {{where}} reads any secret of the namespace whose name it knows or guesses',
+  readAll: '{{grant}} in {{where}} returns the content of every secret in the namespace',
+} as const;
 
 export default defineRule({
   kind: 'identity',
@@ -16,19 +21,16 @@ export default defineRule({
     fix: 'Deliver the credential the workload needs by mounting it in its pod spec, through spec.delivery or from Vault, and drop get/list/watch on secrets; if a controller truly must read one secret, name it in resourceNames and record an exception in org.yaml.',
     owasp: ['NHI5', 'NHI2'],
   },
+  messages,
   check({ data, access }) {
-    if (isTombstone(data)) return [];
-    const out: Report[] = [];
+    const out: Report<typeof messages>[] = [];
     for (const g of kubernetesGrants(access.grants)) {
       const hit = reachesAny(g, '', ['secrets'], READ);
       if (!hit) continue;
       const names = sourceRule(data, g)?.rule.resourceNames;
-      const effect = names
-        ? `reads the secrets named ${names.map((n) => show(n)).join(', ')} (narrower than every secret, but their values are still readable)`
-        : hit.verb === 'get'
-          ? 'reads any secret of the namespace whose name it knows or guesses'
-          : 'returns the content of every secret in the namespace';
-      out.push({ path: g.path, message: `${describeHit(g, hit)} in ${placeOf(g)} ${effect}` });
+      const base = { grant: describeHit(g, hit), where: placeOf(g) };
+      if (names) out.push({ path: g.path, messageId: 'readNamed', data: { ...base, names: names.map((n) => show(n)).join(', ') } });
+      else out.push({ path: g.path, messageId: hit.verb === 'get' ? 'readByName' : 'readAll', data: base });
     }
     return oncePerPath(out);
   },

@@ -1,7 +1,11 @@
 import { show } from '../../common/findings.js';
 import { describeHit, kubernetesGrants, oncePerPath, placeOf, reachesAny, sourceRule } from '../../access/kubernetes-api.js';
-import { isTombstone } from '../lib/status.js';
 import { defineRule, type Report } from '../types.js';
+
+const messages = {
+  tokensNamed: '{{grant}} in {{where}} issues tokens for the service accounts {{names}}',
+  tokensAny: '{{grant}} in {{where}} issues tokens for any service account of the namespace',
+} as const;
 
 export default defineRule({
   kind: 'identity',
@@ -13,15 +17,16 @@ export default defineRule({
     fix: 'Remove create on serviceaccounts/token; workloads get their own tokens projected by the kubelet. If a token broker is the point of this identity, limit it to the named service accounts with resourceNames and record an exception in org.yaml.',
     owasp: ['NHI5', 'NHI7'],
   },
+  messages,
   check({ data, access }) {
-    if (isTombstone(data)) return [];
-    const out: Report[] = [];
+    const out: Report<typeof messages>[] = [];
     for (const g of kubernetesGrants(access.grants)) {
       const hit = reachesAny(g, '', ['serviceaccounts/token'], ['create']);
       if (!hit) continue;
       const names = sourceRule(data, g)?.rule.resourceNames;
-      const whose = names ? `the service accounts ${names.map((n) => show(n)).join(', ')}` : 'any service account of the namespace';
-      out.push({ path: g.path, message: `${describeHit(g, hit)} in ${placeOf(g)} issues tokens for ${whose}` });
+      const base = { grant: describeHit(g, hit), where: placeOf(g) };
+      if (names) out.push({ path: g.path, messageId: 'tokensNamed', data: { ...base, names: names.map((n) => show(n)).join(', ') } });
+      else out.push({ path: g.path, messageId: 'tokensAny', data: base });
     }
     return oncePerPath(out);
   },

@@ -1,5 +1,4 @@
 import { describeHit, kubernetesGrants, oncePerPath, reachesAny } from '../../access/kubernetes-api.js';
-import { isTombstone } from '../lib/status.js';
 import { defineRule, type Report } from '../types.js';
 
 const ADMISSION = [
@@ -12,6 +11,10 @@ const ADMISSION = [
 ];
 const WRITE = ['create', 'update', 'patch', 'delete', 'deletecollection'];
 
+const messages = {
+  admission: '{{grant}} lets the identity change what the API server admits, and read or rewrite objects in every namespace',
+} as const;
+
 export default defineRule({
   kind: 'identity',
   meta: {
@@ -22,12 +25,12 @@ export default defineRule({
     fix: 'Remove write verbs on webhook configurations and admission policies; they are cluster infrastructure, installed by the platform team outside idac.',
     owasp: ['NHI5'],
   },
-  check({ data, access }) {
-    if (isTombstone(data)) return [];
-    const out: Report[] = [];
+  messages,
+  check({ access }) {
+    const out: Report<typeof messages>[] = [];
     for (const g of kubernetesGrants(access.grants)) {
       const hit = reachesAny(g, 'admissionregistration.k8s.io', ADMISSION, WRITE);
-      if (hit) out.push({ path: g.path, message: `${describeHit(g, hit)} lets the identity change what the API server admits, and read or rewrite objects in every namespace` });
+      if (hit) out.push({ path: g.path, messageId: 'admission', data: { grant: describeHit(g, hit) } });
     }
     return oncePerPath(out);
   },

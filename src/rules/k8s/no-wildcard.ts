@@ -1,6 +1,12 @@
 import { apiGroupPath, isWildcardResource, kubernetesGrants, oncePerPath, placeOf, resourcePath, sourceRule } from '../../access/kubernetes-api.js';
-import { isTombstone } from '../lib/status.js';
 import { defineRule, type Report } from '../types.js';
+
+const messages = {
+  apiGroups: '"*" in apiGroups matches every API group in {{where}}, including custom resources installed later; list the groups the identity uses',
+  resources: '"*" in resources grants every resource of its API groups in {{where}}, secrets and pods/exec included, and resources added later; list the resources the identity uses',
+  subresources: '"{{resource}}" grants that subresource of every resource in {{where}}, including resources added later; name the resources',
+  verbs: '"*" in verbs grants every verb in {{where}}, delete, escalate, bind and impersonate included where the resources have them; list the verbs the identity uses',
+} as const;
 
 export default defineRule({
   kind: 'identity',
@@ -12,17 +18,17 @@ export default defineRule({
     fix: 'List the API groups, resources and verbs the identity uses; `kubectl auth can-i --list --as=system:serviceaccount:<namespace>:<name>` and the API server audit log show what it calls.',
     owasp: ['NHI5'],
   },
+  messages,
   check({ data, access }) {
-    if (isTombstone(data)) return [];
-    const out: Report[] = [];
+    const out: Report<typeof messages>[] = [];
     for (const g of kubernetesGrants(access.grants)) {
       const source = sourceRule(data, g);
       if (!source) continue;
       const where = placeOf(g);
-      if (g.apiGroup === '*') out.push({ path: apiGroupPath(source, g), message: `"*" in apiGroups matches every API group in ${where}, including custom resources installed later; list the groups the identity uses` });
-      if (g.resource === '*') out.push({ path: resourcePath(source, g), message: `"*" in resources grants every resource of its API groups in ${where}, secrets and pods/exec included, and resources added later; list the resources the identity uses` });
-      else if (isWildcardResource(g.resource)) out.push({ path: resourcePath(source, g), message: `"${g.resource}" grants that subresource of every resource in ${where}, including resources added later; name the resources` });
-      if (g.verb === '*') out.push({ path: g.path, message: `"*" in verbs grants every verb in ${where}, delete, escalate, bind and impersonate included where the resources have them; list the verbs the identity uses` });
+      if (g.apiGroup === '*') out.push({ path: apiGroupPath(source, g), messageId: 'apiGroups', data: { where } });
+      if (g.resource === '*') out.push({ path: resourcePath(source, g), messageId: 'resources', data: { where } });
+      else if (isWildcardResource(g.resource)) out.push({ path: resourcePath(source, g), messageId: 'subresources', data: { resource: g.resource, where } });
+      if (g.verb === '*') out.push({ path: g.path, messageId: 'verbs', data: { where } });
     }
     return oncePerPath(out);
   },

@@ -1,6 +1,9 @@
 import { describeHit, kubernetesGrants, oncePerPath, placeOf, POD_CREATORS, reachesAny } from '../../access/kubernetes-api.js';
-import { isTombstone } from '../lib/status.js';
 import { defineRule, type Report } from '../types.js';
+
+const messages = {
+  runAnyImage: '{{grant}} in {{where}} can run any image as any service account of the namespace, mounting its secrets',
+} as const;
 
 export default defineRule({
   kind: 'identity',
@@ -12,16 +15,16 @@ export default defineRule({
     fix: 'Let a deployment pipeline own workload creation and give this identity only what it needs afterwards (for example get and patch on the named deployments it rolls out); if it must create workloads, record an exception in org.yaml and enforce Pod Security "restricted" on the namespace.',
     owasp: ['NHI5'],
   },
-  check({ data, access }) {
-    if (isTombstone(data)) return [];
-    const out: Report[] = [];
+  messages,
+  check({ access }) {
+    const out: Report<typeof messages>[] = [];
     for (const g of kubernetesGrants(access.grants)) {
       // create cannot be limited by name: a create grant with resourceNames matches no request.
       if (g.resourceName !== null) continue;
       for (const { group, resources } of POD_CREATORS) {
         const hit = reachesAny(g, group, resources, ['create']);
         if (!hit) continue;
-        out.push({ path: g.path, message: `${describeHit(g, hit)} in ${placeOf(g)} can run any image as any service account of the namespace, mounting its secrets` });
+        out.push({ path: g.path, messageId: 'runAnyImage', data: { grant: describeHit(g, hit), where: placeOf(g) } });
         break;
       }
     }

@@ -1,6 +1,9 @@
 import { describeHit, kubernetesGrants, oncePerPath, placeOf, POD_CREATORS, reachesAny } from '../../access/kubernetes-api.js';
-import { isTombstone } from '../lib/status.js';
 import { defineRule, type Report } from '../types.js';
+
+const messages = {
+  changeWorkloads: '{{grant}} in {{where}} without resourceNames can change what every such workload of the namespace runs (its image; for a controller the whole pod template, service account and secrets included)',
+} as const;
 
 export default defineRule({
   kind: 'identity',
@@ -12,16 +15,16 @@ export default defineRule({
     fix: 'Name the workloads this identity rolls out in resourceNames (as in `resources: [deployments], resourceNames: [shop], verbs: [get, patch]`).',
     owasp: ['NHI5'],
   },
-  check({ data, access }) {
-    if (isTombstone(data)) return [];
-    const out: Report[] = [];
+  messages,
+  check({ access }) {
+    const out: Report<typeof messages>[] = [];
     for (const g of kubernetesGrants(access.grants)) {
       // Named workloads are the intended use; verbs "*" already fails k8s/no-workload-creation.
       if (g.resourceName !== null || (g.verb !== 'update' && g.verb !== 'patch')) continue;
       for (const { group, resources } of POD_CREATORS) {
         const hit = reachesAny(g, group, resources, [g.verb]);
         if (!hit) continue;
-        out.push({ path: g.path, message: `${describeHit(g, hit)} in ${placeOf(g)} without resourceNames can change what every such workload of the namespace runs (its image; for a controller the whole pod template, service account and secrets included)` });
+        out.push({ path: g.path, messageId: 'changeWorkloads', data: { grant: describeHit(g, hit), where: placeOf(g) } });
         break;
       }
     }

@@ -1,7 +1,6 @@
 import { show } from '../../common/findings.js';
 import { didYouMean } from '../../manifest/schemas.js';
 import { builtinVerbs, isBuiltinGroup, KUBERNETES_VERSION, REMOVED_GROUPS, resourcesMatching, writtenRules, type ApiResource } from '../../access/kubernetes-api.js';
-import { isTombstone } from '../lib/status.js';
 import { defineRule, type Report } from '../types.js';
 
 const RETIRED: Record<string, string> = {
@@ -13,6 +12,13 @@ function supported(resources: readonly ApiResource[]): string {
   return `${shown.join('; ')}${resources.length > 4 ? `; and ${resources.length - 4} more` : ''}`;
 }
 
+const messages = {
+  retired: 'verb {{verb}} does nothing in Kubernetes {{version}}: {{why}}',
+  notAVerb: 'verb {{verb}} is not a Kubernetes verb',
+  notAVerbGuess: 'verb {{verb}} is not a Kubernetes verb; did you mean {{guess}}?',
+  notForResources: 'verb {{verb}} applies to none of this rule\'s resources ({{supported}})',
+} as const;
+
 export default defineRule({
   kind: 'identity',
   meta: {
@@ -23,9 +29,9 @@ export default defineRule({
     fix: 'Use the verbs the resources support (`kubectl api-resources -o wide` lists them): get, list, watch, create, update, patch, delete, deletecollection, and the special verbs bind, escalate (roles), impersonate (users, groups, serviceaccounts), approve, sign, attest (signers).',
     owasp: ['NHI5'],
   },
+  messages,
   check({ data }) {
-    if (isTombstone(data)) return [];
-    const out: Report[] = [];
+    const out: Report<typeof messages>[] = [];
     for (const { rule, path } of writtenRules(data)) {
       // Custom groups may define any verb; a removed group is k8s/unknown-resource's to report.
       if (rule.apiGroups.some((g) => g === '*' || !isBuiltinGroup(g) || REMOVED_GROUPS.has(g))) continue;
@@ -36,13 +42,14 @@ export default defineRule({
       const allowed = new Set(complete ? resources.flatMap((r) => r.verbs) : builtinVerbs);
       rule.verbs.forEach((verb, j) => {
         if (verb === '*' || allowed.has(verb)) return;
-        let message: string;
-        if (RETIRED[verb]) message = `verb ${show(verb)} does nothing in Kubernetes ${KUBERNETES_VERSION}: ${RETIRED[verb]}`;
+        const at = [...path, 'verbs', j];
+        const why = RETIRED[verb];
+        if (why) out.push({ path: at, messageId: 'retired', data: { verb: show(verb), version: KUBERNETES_VERSION, why } });
         else if (!builtinVerbs.includes(verb)) {
           const guess = didYouMean(verb, builtinVerbs);
-          message = `verb ${show(verb)} is not a Kubernetes verb${guess ? `; did you mean ${show(guess)}?` : ''}`;
-        } else message = `verb ${show(verb)} applies to none of this rule's resources (${supported(resources)})`;
-        out.push({ path: [...path, 'verbs', j], message });
+          if (guess) out.push({ path: at, messageId: 'notAVerbGuess', data: { verb: show(verb), guess: show(guess) } });
+          else out.push({ path: at, messageId: 'notAVerb', data: { verb: show(verb) } });
+        } else out.push({ path: at, messageId: 'notForResources', data: { verb: show(verb), supported: supported(resources) } });
       });
     }
     return out;

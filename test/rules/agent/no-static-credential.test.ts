@@ -19,8 +19,8 @@ ruleTable('agent/no-static-credential', {
     { name: 'a tombstone is skipped', files: { [at]: edit(agent(rotation(user(IDENTITY))), '  expires: 2027-05-31\n', '  expires: 2027-05-31\n  status: decommissioned\n') } },
   ],
   bad: [
-    { name: 'an agent with AWS access keys', files: { [at]: agent(rotation(user(IDENTITY))) }, expect: [{ line: 21, column: 18, message: /ai-agent identity must not hold AWS access keys \(principal: user\)/ }] },
-    { name: 'an agent with an AppRole', files: { [at]: agent(rotation(vault('approle'))) }, expect: [{ line: 28, column: 13, message: /must not hold a Vault AppRole secret-id/ }] },
-    { name: 'both, even suspended and without org.yaml', files: { 'identities/org.yaml': null, [at]: edit(agent(rotation(user(vault('approle')))), '  expires: 2027-05-31\n', '  expires: 2027-05-31\n  status: suspended\n') }, expect: [{ line: 22, column: 18 }, { line: 29, column: 13 }] },
+    { name: 'an agent with AWS access keys', files: { [at]: agent(rotation(user(IDENTITY))) }, expect: [{ line: 21, column: 18, messageId: 'awsAccessKeys', message: /ai-agent identity must not hold AWS access keys \(principal: user\)/ }] },
+    { name: 'an agent with an AppRole', files: { [at]: agent(rotation(vault('approle'))) }, expect: [{ line: 28, column: 13, messageId: 'vaultSecretId', message: /must not hold a Vault AppRole secret-id/ }] },
+    { name: 'both, even suspended and without org.yaml', files: { 'identities/org.yaml': null, [at]: edit(agent(rotation(user(vault('approle')))), '  expires: 2027-05-31\n', '  expires: 2027-05-31\n  status: suspended\n') }, expect: [{ line: 22, column: 18, messageId: 'awsAccessKeys' }, { line: 29, column: 13, messageId: 'vaultSecretId' }] },
   ],
 });

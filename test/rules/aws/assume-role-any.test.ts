@@ -10,11 +10,11 @@ ruleTable('aws/assume-role-any', {
     { name: 'a tombstone is skipped', files: { [at]: tombstone(perms(['sts:AssumeRole', '"*"'])) } },
   ],
   bad: [
-    { name: 'AssumeRole on "*"', files: { [at]: perms(['sts:AssumeRole', '"*"']) }, expect: [{ line: 23, column: 21, message: /^sts:AssumeRole on "\*" can assume any role whose trust policy admits this identity$/ }] },
-    { name: 'web identity on "*"', files: { [at]: perms(['sts:AssumeRoleWithWebIdentity', '"*"']) }, expect: [{ line: 23, column: 21, message: /^sts:AssumeRoleWithWebIdentity on/ }] },
-    { name: 'sts:Assume* on "*"', files: { [at]: perms(['sts:Assume*', '"*"']) }, expect: [{ line: 23, column: 21, message: /through "sts:Assume\*"/ }] },
-    { name: 'any role of any account', files: { [at]: perms(['sts:AssumeRole', 'arn:aws:iam::*:role/*']) }, expect: [{ line: 23, column: 21, message: /on "arn:aws:iam::\*:role\/\*"/ }] },
-    { name: '"*" on "*"', files: { [at]: perms(['"*"', '"*"']) }, expect: [{ line: 23, column: 21, message: /^sts:AssumeRole \(through "\*"\)/ }] },
-    { name: 'an active elevation', files: { [at]: elevation(IDENTITY, 'sts:AssumeRole', '"*"') }, expect: [{ line: 33, column: 25 }] },
+    { name: 'AssumeRole on "*"', files: { [at]: perms(['sts:AssumeRole', '"*"']) }, expect: [{ line: 23, column: 21, messageId: 'anyRole', message: /^sts:AssumeRole on "\*" can assume any role whose trust policy admits this identity$/ }] },
+    { name: 'web identity on "*"', files: { [at]: perms(['sts:AssumeRoleWithWebIdentity', '"*"']) }, expect: [{ line: 23, column: 21, messageId: 'anyRole', message: /^sts:AssumeRoleWithWebIdentity on/ }] },
+    { name: 'sts:Assume* on "*"', files: { [at]: perms(['sts:Assume*', '"*"']) }, expect: [{ line: 23, column: 21, messageId: 'anyRoleThrough', message: /through "sts:Assume\*"/ }] },
+    { name: 'any role of any account', files: { [at]: perms(['sts:AssumeRole', 'arn:aws:iam::*:role/*']) }, expect: [{ line: 23, column: 21, messageId: 'anyRole', message: /on "arn:aws:iam::\*:role\/\*"/ }] },
+    { name: '"*" on "*"', files: { [at]: perms(['"*"', '"*"']) }, expect: [{ line: 23, column: 21, messageId: 'anyRoleThrough', message: /^sts:AssumeRole \(through "\*"\)/ }] },
+    { name: 'an active elevation', files: { [at]: elevation(IDENTITY, 'sts:AssumeRole', '"*"') }, expect: [{ line: 33, column: 25, messageId: 'anyRole' }] },
   ],
 });

@@ -10,11 +10,11 @@ ruleTable('aws/no-wildcard-action', {
     { name: 'a tombstone is skipped', files: { [at]: tombstone(perms(['"*"', '"*"'])) } },
   ],
   bad: [
-    { name: 'every action', files: { [at]: perms(['"*"', '"*"']) }, expect: [{ line: 23, column: 21, message: /action "\*" grants every action of every AWS service/ }] },
-    { name: 'a whole service', files: { [at]: perms(['s3:*', 'arn:aws:s3:::bank-drop/*']) }, expect: [{ line: 23, column: 21, message: /"s3:\*" grants all \d+ actions of s3/ }] },
-    { name: 'service prefix in upper case', files: { [at]: perms(['IAM:*', 'arn:aws:iam::123456789012:role/app']) }, expect: [{ line: 23, column: 21, message: /all \d+ actions of iam/ }] },
-    { name: 'second action, second permission', files: { [at]: perms(['s3:GetObject', 'arn:aws:s3:::bank-drop/*'], ['s3:GetObject, sqs:*', 'arn:aws:sqs:eu-west-1:123456789012:jobs']) }, expect: [{ line: 25, column: 35, message: /"sqs:\*"/ }] },
-    { name: 'an active elevation', files: { [at]: elevation(IDENTITY, 'dynamodb:*', 'arn:aws:dynamodb:eu-west-1:123456789012:table/t') }, expect: [{ line: 33, column: 25 }] },
-    { name: 'an elevation still to come', files: { [at]: elevation(IDENTITY, '"*"', '"*"', '2026-12-01T00:00:00Z', '2026-12-01T08:00:00Z') }, expect: [{ line: 33, column: 25 }] },
+    { name: 'every action', files: { [at]: perms(['"*"', '"*"']) }, expect: [{ line: 23, column: 21, messageId: 'everyAction', message: /action "\*" grants every action of every AWS service/ }] },
+    { name: 'a whole service', files: { [at]: perms(['s3:*', 'arn:aws:s3:::bank-drop/*']) }, expect: [{ line: 23, column: 21, messageId: 'everyServiceAction', message: /"s3:\*" grants all \d+ actions of s3/ }] },
+    { name: 'service prefix in upper case', files: { [at]: perms(['IAM:*', 'arn:aws:iam::123456789012:role/app']) }, expect: [{ line: 23, column: 21, messageId: 'everyServiceAction', message: /all \d+ actions of iam/ }] },
+    { name: 'second action, second permission', files: { [at]: perms(['s3:GetObject', 'arn:aws:s3:::bank-drop/*'], ['s3:GetObject, sqs:*', 'arn:aws:sqs:eu-west-1:123456789012:jobs']) }, expect: [{ line: 25, column: 35, messageId: 'everyServiceAction', message: /"sqs:\*"/ }] },
+    { name: 'an active elevation', files: { [at]: elevation(IDENTITY, 'dynamodb:*', 'arn:aws:dynamodb:eu-west-1:123456789012:table/t') }, expect: [{ line: 33, column: 25, messageId: 'everyServiceAction' }] },
+    { name: 'an elevation still to come', files: { [at]: elevation(IDENTITY, '"*"', '"*"', '2026-12-01T00:00:00Z', '2026-12-01T08:00:00Z') }, expect: [{ line: 33, column: 25, messageId: 'everyAction' }] },
   ],
 });

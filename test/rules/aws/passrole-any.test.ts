@@ -11,11 +11,11 @@ ruleTable('aws/passrole-any', {
     { name: 'a tombstone is skipped', files: { [at]: tombstone(perms(['iam:PassRole', '"*"'])) } },
   ],
   bad: [
-    { name: 'PassRole on "*"', files: { [at]: perms(['iam:PassRole', '"*"']) }, expect: [{ line: 23, column: 21, message: /^iam:PassRole on "\*" can hand any role, however privileged, to a service the identity controls$/ }] },
-    { name: 'iam:Pass* on "*"', files: { [at]: perms(['iam:Pass*', '"*"']) }, expect: [{ line: 23, column: 21, message: /^iam:PassRole \(through "iam:Pass\*"\) on "\*"/ }] },
-    { name: 'every role of the account', files: { [at]: perms(['iam:PassRole', 'arn:aws:iam::123456789012:role/*']) }, expect: [{ line: 23, column: 21, message: /on "arn:aws:iam::123456789012:role\/\*"/ }] },
-    { name: '"*" on "*"', files: { [at]: perms(['"*"', '"*"']) }, expect: [{ line: 23, column: 21, message: /through "\*"/ }] },
-    { name: 'iam:* and a second resource', files: { [at]: perms(['s3:GetObject, iam:*', 'arn:aws:s3:::bank-drop/*, "*"']) }, expect: [{ line: 23, column: 35 }] },
-    { name: 'an active elevation', files: { [at]: elevation(IDENTITY, 'iam:PassRole', '"*"') }, expect: [{ line: 33, column: 25 }] },
+    { name: 'PassRole on "*"', files: { [at]: perms(['iam:PassRole', '"*"']) }, expect: [{ line: 23, column: 21, messageId: 'anyRole', message: /^iam:PassRole on "\*" can hand any role, however privileged, to a service the identity controls$/ }] },
+    { name: 'iam:Pass* on "*"', files: { [at]: perms(['iam:Pass*', '"*"']) }, expect: [{ line: 23, column: 21, messageId: 'anyRoleThrough', message: /^iam:PassRole \(through "iam:Pass\*"\) on "\*"/ }] },
+    { name: 'every role of the account', files: { [at]: perms(['iam:PassRole', 'arn:aws:iam::123456789012:role/*']) }, expect: [{ line: 23, column: 21, messageId: 'anyRole', message: /on "arn:aws:iam::123456789012:role\/\*"/ }] },
+    { name: '"*" on "*"', files: { [at]: perms(['"*"', '"*"']) }, expect: [{ line: 23, column: 21, messageId: 'anyRoleThrough', message: /through "\*"/ }] },
+    { name: 'iam:* and a second resource', files: { [at]: perms(['s3:GetObject, iam:*', 'arn:aws:s3:::bank-drop/*, "*"']) }, expect: [{ line: 23, column: 35, messageId: 'anyRoleThrough' }] },
+    { name: 'an active elevation', files: { [at]: elevation(IDENTITY, 'iam:PassRole', '"*"') }, expect: [{ line: 33, column: 25, messageId: 'anyRole' }] },
   ],
 });

@@ -11,11 +11,11 @@ ruleTable('aws/resource-wildcard-write', {
     { name: 'a tombstone is skipped', files: { [at]: tombstone(perms(['s3:PutObject', '"*"'])) } },
   ],
   bad: [
-    { name: 'a write action on "*"', files: { [at]: perms(['s3:PutObject', '"*"']) }, expect: [{ line: 24, column: 23, message: /^resource "\*" grants 1 write or permissions-management action \(s3:PutObject\) on every resource of the account$/ }] },
-    { name: 'points at the "*" among other resources', files: { [at]: perms(['s3:GetObject, s3:DeleteObject, iam:PutRolePolicy', 'arn:aws:s3:::bank-drop/*, "*"']) }, expect: [{ line: 24, column: 49, message: /2 write or permissions-management actions \(iam:PutRolePolicy, s3:DeleteObject\)/ }] },
-    { name: 'every action on "*"', files: { [at]: perms(['"*"', '"*"']) }, expect: [{ line: 24, column: 23, message: /grants every AWS action/ }] },
-    { name: 'a wildcard reaching writes', files: { [at]: perms(['sqs:Send*', '"*"']) }, expect: [{ line: 24, column: 23, message: /sqs:SendMessage/ }] },
-    { name: 'one finding per permission', files: { [at]: perms(['s3:PutObject', '"*"'], ['sns:Publish', '"*"']) }, expect: [{ line: 24, column: 23 }, { line: 26, column: 23, message: /sns:Publish/ }] },
-    { name: 'an active elevation', files: { [at]: elevation(IDENTITY, 'dynamodb:PutItem', '"*"') }, expect: [{ line: 34, column: 27, message: /dynamodb:PutItem/ }] },
+    { name: 'a write action on "*"', files: { [at]: perms(['s3:PutObject', '"*"']) }, expect: [{ line: 24, column: 23, messageId: 'writeAction', message: /^resource "\*" grants 1 write or permissions-management action \(s3:PutObject\) on every resource of the account$/ }] },
+    { name: 'points at the "*" among other resources', files: { [at]: perms(['s3:GetObject, s3:DeleteObject, iam:PutRolePolicy', 'arn:aws:s3:::bank-drop/*, "*"']) }, expect: [{ line: 24, column: 49, messageId: 'writeActions', message: /2 write or permissions-management actions \(iam:PutRolePolicy, s3:DeleteObject\)/ }] },
+    { name: 'every action on "*"', files: { [at]: perms(['"*"', '"*"']) }, expect: [{ line: 24, column: 23, messageId: 'everyAction', message: /grants every AWS action/ }] },
+    { name: 'a wildcard reaching writes', files: { [at]: perms(['sqs:Send*', '"*"']) }, expect: [{ line: 24, column: 23, messageId: 'writeAction', message: /sqs:SendMessage/ }] },
+    { name: 'one finding per permission', files: { [at]: perms(['s3:PutObject', '"*"'], ['sns:Publish', '"*"']) }, expect: [{ line: 24, column: 23, messageId: 'writeAction' }, { line: 26, column: 23, messageId: 'writeAction', message: /sns:Publish/ }] },
+    { name: 'an active elevation', files: { [at]: elevation(IDENTITY, 'dynamodb:PutItem', '"*"') }, expect: [{ line: 34, column: 27, messageId: 'writeAction', message: /dynamodb:PutItem/ }] },
   ],
 });

@@ -13,8 +13,8 @@ ruleTable('aws/trust-github-subject', {
     { name: 'a tombstone is skipped', files: { [at]: `${github('')}  status: decommissioned\n` } },
   ],
   bad: [
-    { name: 'no subject', files: { [at]: github('') }, expect: [{ line: 21, column: 9, message: /^GitHub trust of "acme\/shop" pins no subject: any workflow of the repository/ }] },
-    { name: 'pullRequest: false only', files: { [at]: github(', pullRequest: false') }, expect: [{ line: 21, column: 9, message: /pins no subject/ }] },
-    { name: 'an environment and a ref', files: { [at]: github(', environment: production, ref: refs/heads/main') }, expect: [{ line: 21, column: 9, message: /pins environment and ref; a token's sub claim holds only one/ }] },
+    { name: 'no subject', files: { [at]: github('') }, expect: [{ line: 21, column: 9, messageId: 'noSubject', message: /^GitHub trust of "acme\/shop" pins no subject: any workflow of the repository/ }] },
+    { name: 'pullRequest: false only', files: { [at]: github(', pullRequest: false') }, expect: [{ line: 21, column: 9, messageId: 'noSubject', message: /pins no subject/ }] },
+    { name: 'an environment and a ref', files: { [at]: github(', environment: production, ref: refs/heads/main') }, expect: [{ line: 21, column: 9, messageId: 'severalSubjects', message: /pins environment and ref; a token's sub claim holds only one/ }] },
   ],
 });

@@ -16,9 +16,9 @@ ruleTable('aws/trust-oidc-provider', {
     { name: 'a tombstone is skipped', files: { [at]: `${otherCluster}  status: decommissioned\n` } },
   ],
   bad: [
-    { name: 'a cluster without a provider in the account', files: { [at]: otherCluster }, expect: [{ line: 21, column: 32, message: /^AWS account 123456789012 declares no OIDC provider for cluster prod-us \(org\.yaml targets\.aws\."123456789012"\.oidcProviders\)$/ }] },
-    { name: 'no providers at all', files: { 'identities/org.yaml': edit(ORG, `, ${PROVIDERS}`, ''), [at]: IDENTITY }, expect: [{ line: 21, column: 32 }] },
-    { name: 'GitHub without the GitHub provider', files: { [at]: github('environment: production') }, expect: [{ line: 21, column: 9, message: /declares no GitHub Actions OIDC provider \(token\.actions\.githubusercontent\.com\)/ }] },
-    { name: 'a look-alike GitHub provider', files: { 'identities/org.yaml': withProviders('github: token.actions.githubusercontent.com.evil.example'), [at]: github('environment: production') }, expect: [{ line: 21, column: 9 }] },
+    { name: 'a cluster without a provider in the account', files: { [at]: otherCluster }, expect: [{ line: 21, column: 32, messageId: 'noClusterProvider', message: /^AWS account 123456789012 declares no OIDC provider for cluster prod-us \(org\.yaml targets\.aws\."123456789012"\.oidcProviders\)$/ }] },
+    { name: 'no providers at all', files: { 'identities/org.yaml': edit(ORG, `, ${PROVIDERS}`, ''), [at]: IDENTITY }, expect: [{ line: 21, column: 32, messageId: 'noClusterProvider' }] },
+    { name: 'GitHub without the GitHub provider', files: { [at]: github('environment: production') }, expect: [{ line: 21, column: 9, messageId: 'noGithubProvider', message: /declares no GitHub Actions OIDC provider \(token\.actions\.githubusercontent\.com\)/ }] },
+    { name: 'a look-alike GitHub provider', files: { 'identities/org.yaml': withProviders('github: token.actions.githubusercontent.com.evil.example'), [at]: github('environment: production') }, expect: [{ line: 21, column: 9, messageId: 'noGithubProvider' }] },
   ],
 });

@@ -13,8 +13,8 @@ ruleTable('boundary/aws-account', {
     { name: 'a tombstone is skipped', files: { [at]: edit(other, '  expires: 2027-05-31\n', '  expires: 2027-05-31\n  status: decommissioned\n') } },
   ],
   bad: [
-    { name: 'an account outside the boundary', files: { [at]: other }, expect: [{ line: 18, column: 16, message: /AWS account 210987654321 is outside team payments's boundary/ }] },
-    { name: 'an empty list allows nothing', files: { 'identities/org.yaml': edit(ORG, 'accounts: ["123456789012"]', 'accounts: []'), [at]: IDENTITY }, expect: [{ line: 18, column: 16 }] },
-    { name: 'another team\'s boundary does not count', files: { 'identities/org.yaml': edit(ORG, '      members: [dave@example.com, erin@example.com]\n', '      members: [dave@example.com, erin@example.com]\n      boundaries: { aws: { accounts: ["210987654321"] } }\n'), [at]: other }, expect: [{ line: 18, column: 16 }] },
+    { name: 'an account outside the boundary', files: { [at]: other }, expect: [{ line: 18, column: 16, messageId: 'outside', message: /AWS account 210987654321 is outside team payments's boundary/ }] },
+    { name: 'an empty list allows nothing', files: { 'identities/org.yaml': edit(ORG, 'accounts: ["123456789012"]', 'accounts: []'), [at]: IDENTITY }, expect: [{ line: 18, column: 16, messageId: 'outside' }] },
+    { name: 'another team\'s boundary does not count', files: { 'identities/org.yaml': edit(ORG, '      members: [dave@example.com, erin@example.com]\n', '      members: [dave@example.com, erin@example.com]\n      boundaries: { aws: { accounts: ["210987654321"] } }\n'), [at]: other }, expect: [{ line: 18, column: 16, messageId: 'outside' }] },
   ],
 });

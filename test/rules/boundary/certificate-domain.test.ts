@@ -19,10 +19,10 @@ ruleTable('boundary/certificate-domain', {
     { name: 'a tombstone is skipped', files: { [at]: edit(certs('anything.example.org'), '  expires: 2027-05-31\n', '  expires: 2027-05-31\n  status: decommissioned\n') } },
   ],
   bad: [
-    { name: 'a suffix without the dot', files: { [at]: certs('evilpayments.svc.cluster.local') }, expect: [{ line: 29, column: 25, message: /certificate name "evilpayments.svc.cluster.local" is not within team payments's domains/ }] },
-    { name: 'the domain followed by more', files: { [at]: certs('app.payments.svc.cluster.local.evil.example') }, expect: [{ line: 29, column: 25 }] },
-    { name: 'a parent domain', files: { [at]: certs('svc.cluster.local') }, expect: [{ line: 29, column: 25 }] },
-    { name: 'only the bad one of two names', files: { [at]: certs('app.payments.svc.cluster.local, risk.svc.cluster.local') }, expect: [{ line: 29, column: 57, message: /"risk.svc.cluster.local"/ }] },
-    { name: 'an empty list allows nothing', files: { 'identities/org.yaml': edit(ORG, 'domains: ["payments.svc.cluster.local"]', 'domains: []'), [at]: certs('app.payments.svc.cluster.local') }, expect: [{ line: 29, column: 25 }] },
+    { name: 'a suffix without the dot', files: { [at]: certs('evilpayments.svc.cluster.local') }, expect: [{ line: 29, column: 25, messageId: 'outside', message: /certificate name "evilpayments.svc.cluster.local" is not within team payments's domains/ }] },
+    { name: 'the domain followed by more', files: { [at]: certs('app.payments.svc.cluster.local.evil.example') }, expect: [{ line: 29, column: 25, messageId: 'outside' }] },
+    { name: 'a parent domain', files: { [at]: certs('svc.cluster.local') }, expect: [{ line: 29, column: 25, messageId: 'outside' }] },
+    { name: 'only the bad one of two names', files: { [at]: certs('app.payments.svc.cluster.local, risk.svc.cluster.local') }, expect: [{ line: 29, column: 57, messageId: 'outside', message: /"risk.svc.cluster.local"/ }] },
+    { name: 'an empty list allows nothing', files: { 'identities/org.yaml': edit(ORG, 'domains: ["payments.svc.cluster.local"]', 'domains: []'), [at]: certs('app.payments.svc.cluster.local') }, expect: [{ line: 29, column: 25, messageId: 'outside' }] },
   ],
 });

@@ -22,11 +22,11 @@ ruleTable('boundary/kubernetes-namespace', {
     { name: 'a tombstone is skipped', files: { [at]: edit(trust('prod-us', 'ops'), '  expires: 2027-05-31\n', '  expires: 2027-05-31\n  status: decommissioned\n') } },
   ],
   bad: [
-    { name: 'role trust in another namespace', files: { [at]: trust('prod-eu', 'risk') }, expect: [{ line: 21, column: 52, message: /AWS role trust namespace prod-eu\/risk is outside team payments's boundary/ }] },
-    { name: 'role trust in another cluster', files: { [at]: trust('prod-us', 'payments') }, expect: [{ line: 21, column: 52, message: /prod-us\/payments/ }] },
-    { name: 'service account in another namespace', files: { [at]: withK8s('prod-eu', 'risk') }, expect: [{ line: 27, column: 18, message: /service account namespace prod-eu\/risk/ }] },
-    { name: 'delivered secret in another namespace', files: { [at]: delivered(withK8s(), 'risk') }, expect: [{ line: 17, column: 36, message: /delivered secret namespace prod-eu\/risk/ }] },
-    { name: 'a wildcard for another cluster does not help', files: { 'identities/org.yaml': namespaces('"prod-us/*"'), [at]: withK8s() }, expect: [{ line: 21, column: 52 }, { line: 27, column: 18 }] },
-    { name: 'an empty list allows nothing', files: { 'identities/org.yaml': namespaces(''), [at]: IDENTITY }, expect: [{ line: 21, column: 52 }] },
+    { name: 'role trust in another namespace', files: { [at]: trust('prod-eu', 'risk') }, expect: [{ line: 21, column: 52, messageId: 'roleTrust', message: /AWS role trust namespace prod-eu\/risk is outside team payments's boundary/ }] },
+    { name: 'role trust in another cluster', files: { [at]: trust('prod-us', 'payments') }, expect: [{ line: 21, column: 52, messageId: 'roleTrust', message: /prod-us\/payments/ }] },
+    { name: 'service account in another namespace', files: { [at]: withK8s('prod-eu', 'risk') }, expect: [{ line: 27, column: 18, messageId: 'serviceAccount', message: /service account namespace prod-eu\/risk/ }] },
+    { name: 'delivered secret in another namespace', files: { [at]: delivered(withK8s(), 'risk') }, expect: [{ line: 17, column: 36, messageId: 'deliveredSecret', message: /delivered secret namespace prod-eu\/risk/ }] },
+    { name: 'a wildcard for another cluster does not help', files: { 'identities/org.yaml': namespaces('"prod-us/*"'), [at]: withK8s() }, expect: [{ line: 21, column: 52, messageId: 'roleTrust' }, { line: 27, column: 18, messageId: 'serviceAccount' }] },
+    { name: 'an empty list allows nothing', files: { 'identities/org.yaml': namespaces(''), [at]: IDENTITY }, expect: [{ line: 21, column: 52, messageId: 'roleTrust' }] },
   ],
 });

@@ -39,32 +39,32 @@ ruleTable('isolation/single-environment', {
     {
       name: 'a production account and a staging service account',
       files: { 'identities/org.yaml': labelled, [at]: withCluster('staging-eu') },
-      expect: [{ line: 26, column: 16, message: /^cluster "staging-eu" is in environment "staging", but AWS account "123456789012" is in "prod"; one identity must stay within one environment$/ }],
+      expect: [{ line: 26, column: 16, messageId: 'twoEnvironments', message: /^cluster "staging-eu" is in environment "staging", but AWS account "123456789012" is in "prod"; one identity must stay within one environment$/ }],
     },
     {
       name: 'a production role trusting a staging cluster',
       files: { 'identities/org.yaml': labelled, [at]: trusting('staging-eu') },
-      expect: [{ line: 21, column: 32, message: /cluster "staging-eu" is in environment "staging", but AWS account "123456789012"/ }],
+      expect: [{ line: 21, column: 32, messageId: 'twoEnvironments', message: /cluster "staging-eu" is in environment "staging", but AWS account "123456789012"/ }],
     },
     {
       name: 'one finding per target, at its first mention',
       files: { 'identities/org.yaml': labelled, [at]: withCluster('staging-eu', trusting('staging-eu')) },
-      expect: [{ line: 21, column: 32 }],
+      expect: [{ line: 21, column: 32, messageId: 'twoEnvironments' }],
     },
     {
       name: 'the first labelled target is the reference when the account has no environment',
       files: { 'identities/org.yaml': edit(labelled, 'environment: prod,', ''), [at]: withCluster('staging-eu') },
-      expect: [{ line: 26, column: 16, message: /cluster "staging-eu" is in environment "staging", but cluster "prod-eu" is in "prod"/ }],
+      expect: [{ line: 26, column: 16, messageId: 'twoEnvironments', message: /cluster "staging-eu" is in environment "staging", but cluster "prod-eu" is in "prod"/ }],
     },
     {
       name: 'an active elevation adds no second finding',
       files: { 'identities/org.yaml': labelled, [at]: elevated(withCluster('staging-eu')) },
-      expect: [{ line: 26, column: 16 }],
+      expect: [{ line: 26, column: 16, messageId: 'twoEnvironments' }],
     },
     {
       name: 'a suspended identity is still checked',
       files: { 'identities/org.yaml': labelled, [at]: edit(withCluster('staging-eu'), '  expires: 2027-05-31\n', '  expires: 2027-05-31\n  status: suspended\n') },
-      expect: [{ line: 27, column: 16 }],
+      expect: [{ line: 27, column: 16, messageId: 'twoEnvironments' }],
     },
   ],
 });

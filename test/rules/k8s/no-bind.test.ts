@@ -13,9 +13,9 @@ ruleTable('k8s/no-bind', {
     { name: 'a tombstone', files: { [FILE]: withRules(['{ apiGroups: [rbac.authorization.k8s.io], resources: [clusterroles], verbs: [bind] }'], { status: 'decommissioned' }) } },
   ],
   bad: [
-    { name: 'bind on clusterroles: cluster-admin in the namespace', files: { [FILE]: cluster }, expect: [{ ...pos(cluster, 29, 'bind'), message: /^bind on clusterroles in prod-eu\/payments lets the identity bind any ClusterRole, cluster-admin included,/ }] },
-    { name: 'bind on a named role is narrower, still a finding', files: { [FILE]: named }, expect: [{ ...pos(named, 29, 'bind'), message: /bind the roles named "viewer"/ }] },
-    { name: 'resources "*" reach roles and clusterroles', files: { [FILE]: star }, expect: [{ ...pos(star, 29, 'bind'), message: /^bind on roles \(through resources "\*"\)/ }] },
-    { name: 'an active elevation with verbs "*"', files: { [FILE]: elevated }, expect: [{ ...pos(elevated, 38, '"*"'), message: /^bind on roles \(through verbs "\*"\)/ }] },
+    { name: 'bind on clusterroles: cluster-admin in the namespace', files: { [FILE]: cluster }, expect: [{ ...pos(cluster, 29, 'bind'), messageId: 'bind', message: /^bind on clusterroles in prod-eu\/payments lets the identity bind any ClusterRole, cluster-admin included,/ }] },
+    { name: 'bind on a named role is narrower, still a finding', files: { [FILE]: named }, expect: [{ ...pos(named, 29, 'bind'), messageId: 'bind', message: /bind the roles named "viewer"/ }] },
+    { name: 'resources "*" reach roles and clusterroles', files: { [FILE]: star }, expect: [{ ...pos(star, 29, 'bind'), messageId: 'bind', message: /^bind on roles \(through resources "\*"\)/ }] },
+    { name: 'an active elevation with verbs "*"', files: { [FILE]: elevated }, expect: [{ ...pos(elevated, 38, '"*"'), messageId: 'bind', message: /^bind on roles \(through verbs "\*"\)/ }] },
   ],
 });

@@ -12,8 +12,8 @@ ruleTable('k8s/no-csr-approval', {
     { name: 'a tombstone', files: { [FILE]: withRules(['{ apiGroups: [certificates.k8s.io], resources: [signers], verbs: [approve] }'], { status: 'decommissioned' }) } },
   ],
   bad: [
-    { name: 'update and patch on the approval subresource', files: { [FILE]: approval }, expect: [{ ...pos(approval, 29, 'update'), message: /^update on certificatesigningrequests\/approval lets the identity approve certificate requests/ }, pos(approval, 29, 'patch')] },
-    { name: 'approve on a signer', files: { [FILE]: signer }, expect: [{ ...pos(signer, 29, 'approve'), message: /^approve on signers/ }] },
-    { name: 'an active elevation with verbs "*"', files: { [FILE]: elevated }, expect: [{ ...pos(elevated, 38, '"*"'), message: /^approve on signers \(through verbs "\*"\)/ }] },
+    { name: 'update and patch on the approval subresource', files: { [FILE]: approval }, expect: [{ ...pos(approval, 29, 'update'), messageId: 'approve', message: /^update on certificatesigningrequests\/approval lets the identity approve certificate requests/ }, { ...pos(approval, 29, 'patch'), messageId: 'approve' }] },
+    { name: 'approve on a signer', files: { [FILE]: signer }, expect: [{ ...pos(signer, 29, 'approve'), messageId: 'approve', message: /^approve on signers/ }] },
+    { name: 'an active elevation with verbs "*"', files: { [FILE]: elevated }, expect: [{ ...pos(elevated, 38, '"*"'), messageId: 'approve', message: /^approve on signers \(through verbs "\*"\)/ }] },
   ],
 });

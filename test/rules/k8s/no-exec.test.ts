@@ -14,14 +14,14 @@ ruleTable('k8s/no-exec', {
     { name: 'a tombstone', files: { [FILE]: withRules(['{ apiGroups: [""], resources: [pods/exec], verbs: [create] }'], { status: 'decommissioned' }) } },
   ],
   bad: [
-    { name: 'create on pods/exec, at the resource', files: { [FILE]: exec }, expect: [{ ...pos(exec, 29, 'pods/exec'), message: /^create on pods\/exec in prod-eu\/payments runs commands inside any pod/ }] },
+    { name: 'create on pods/exec, at the resource', files: { [FILE]: exec }, expect: [{ ...pos(exec, 29, 'pods/exec'), messageId: 'exec', message: /^create on pods\/exec in prod-eu\/payments runs commands inside any pod/ }] },
     { name: 'attach, portforward, proxy with get; ephemeral containers with patch', files: { [FILE]: four }, expect: [
-      { ...pos(four, 29, 'pods/attach'), message: /^get on pods\/attach/ },
-      { ...pos(four, 29, 'pods/portforward'), message: /^get on pods\/portforward/ },
-      { ...pos(four, 29, 'pods/proxy'), message: /^get on pods\/proxy/ },
-      { ...pos(four, 29, 'pods/ephemeralcontainers'), message: /^patch on pods\/ephemeralcontainers .* adds a debug container/ },
+      { ...pos(four, 29, 'pods/attach'), messageId: 'attach', message: /^get on pods\/attach/ },
+      { ...pos(four, 29, 'pods/portforward'), messageId: 'portForward', message: /^get on pods\/portforward/ },
+      { ...pos(four, 29, 'pods/proxy'), messageId: 'proxy', message: /^get on pods\/proxy/ },
+      { ...pos(four, 29, 'pods/ephemeralcontainers'), messageId: 'ephemeralContainers', message: /^patch on pods\/ephemeralcontainers .* adds a debug container/ },
     ] },
-    { name: 'resources "*" include pods/exec', files: { [FILE]: star }, expect: [{ ...pos(star, 29, '"*"', 1), message: /get on pods\/exec \(through resources "\*"\)/ }] },
-    { name: 'an active elevation', files: { [FILE]: elevated }, expect: [pos(elevated, 38, 'pods/exec')] },
+    { name: 'resources "*" include pods/exec', files: { [FILE]: star }, expect: [{ ...pos(star, 29, '"*"', 1), messageId: 'exec', message: /get on pods\/exec \(through resources "\*"\)/ }] },
+    { name: 'an active elevation', files: { [FILE]: elevated }, expect: [{ ...pos(elevated, 38, 'pods/exec'), messageId: 'exec' }] },
   ],
 });

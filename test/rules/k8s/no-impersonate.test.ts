@@ -13,9 +13,9 @@ ruleTable('k8s/no-impersonate', {
     { name: 'a tombstone', files: { [FILE]: withRules(['{ apiGroups: [""], resources: [users], verbs: [impersonate] }'], { status: 'decommissioned' }) } },
   ],
   bad: [
-    { name: 'users, groups and service accounts: one finding at the verb', files: { [FILE]: users }, expect: [{ ...pos(users, 29, 'impersonate'), message: /^impersonate on users in prod-eu\/payments lets the identity act as anyone, system:masters included/ }] },
-    { name: 'user extras and uids', files: { [FILE]: extras }, expect: [{ ...pos(extras, 29, 'impersonate'), message: /^impersonate on userextras\/scopes/ }] },
-    { name: 'wildcards reach service accounts of the namespace', files: { [FILE]: star }, expect: [{ ...pos(star, 29, '"*"', 2), message: /impersonate on serviceaccounts \(through verbs "\*" and resources "\*"\) .* any service account of the namespace/ }] },
-    { name: 'an active elevation', files: { [FILE]: elevated }, expect: [pos(elevated, 38, 'impersonate')] },
+    { name: 'users, groups and service accounts: one finding at the verb', files: { [FILE]: users }, expect: [{ ...pos(users, 29, 'impersonate'), messageId: 'actAsAnyone', message: /^impersonate on users in prod-eu\/payments lets the identity act as anyone, system:masters included/ }] },
+    { name: 'user extras and uids', files: { [FILE]: extras }, expect: [{ ...pos(extras, 29, 'impersonate'), messageId: 'actAsAnyone', message: /^impersonate on userextras\/scopes/ }] },
+    { name: 'wildcards reach service accounts of the namespace', files: { [FILE]: star }, expect: [{ ...pos(star, 29, '"*"', 2), messageId: 'actAsServiceAccount', message: /impersonate on serviceaccounts \(through verbs "\*" and resources "\*"\) .* any service account of the namespace/ }] },
+    { name: 'an active elevation', files: { [FILE]: elevated }, expect: [{ ...pos(elevated, 38, 'impersonate'), messageId: 'actAsServiceAccount' }] },
   ],
 });

@@ -13,8 +13,8 @@ ruleTable('k8s/no-node-proxy', {
     { name: 'a tombstone', files: { [FILE]: withRules(['{ apiGroups: [""], resources: [nodes/proxy], verbs: [get] }'], { status: 'decommissioned' }) } },
   ],
   bad: [
-    { name: 'even get, at the resource', files: { [FILE]: get }, expect: [{ ...pos(get, 29, 'nodes/proxy'), message: /^get on nodes\/proxy gives command execution in every pod of a node/ }] },
-    { name: 'any group, any verb', files: { [FILE]: any }, expect: [{ ...pos(any, 29, 'nodes/proxy'), message: /through verbs "\*"/ }] },
-    { name: 'an active elevation', files: { [FILE]: elevated }, expect: [pos(elevated, 38, 'nodes/proxy')] },
+    { name: 'even get, at the resource', files: { [FILE]: get }, expect: [{ ...pos(get, 29, 'nodes/proxy'), messageId: 'nodeProxy', message: /^get on nodes\/proxy gives command execution in every pod of a node/ }] },
+    { name: 'any group, any verb', files: { [FILE]: any }, expect: [{ ...pos(any, 29, 'nodes/proxy'), messageId: 'nodeProxy', message: /through verbs "\*"/ }] },
+    { name: 'an active elevation', files: { [FILE]: elevated }, expect: [{ ...pos(elevated, 38, 'nodes/proxy'), messageId: 'nodeProxy' }] },
   ],
 });

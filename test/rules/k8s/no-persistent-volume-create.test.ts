@@ -13,8 +13,8 @@ ruleTable('k8s/no-persistent-volume-create', {
     { name: 'a tombstone', files: { [FILE]: withRules(['{ apiGroups: [""], resources: [persistentvolumes], verbs: [create] }'], { status: 'decommissioned' }) } },
   ],
   bad: [
-    { name: 'create on persistentvolumes', files: { [FILE]: pv }, expect: [{ ...pos(pv, 29, 'create'), message: /^create on persistentvolumes lets the identity create hostPath volumes/ }] },
-    { name: 'verbs "*"', files: { [FILE]: any }, expect: [{ ...pos(any, 29, '"*"'), message: /through verbs "\*"/ }] },
-    { name: 'an active elevation', files: { [FILE]: elevated }, expect: [pos(elevated, 38, 'create')] },
+    { name: 'create on persistentvolumes', files: { [FILE]: pv }, expect: [{ ...pos(pv, 29, 'create'), messageId: 'hostPath', message: /^create on persistentvolumes lets the identity create hostPath volumes/ }] },
+    { name: 'verbs "*"', files: { [FILE]: any }, expect: [{ ...pos(any, 29, '"*"'), messageId: 'hostPath', message: /through verbs "\*"/ }] },
+    { name: 'an active elevation', files: { [FILE]: elevated }, expect: [{ ...pos(elevated, 38, 'create'), messageId: 'hostPath' }] },
   ],
 });

@@ -16,11 +16,11 @@ ruleTable('k8s/no-secrets-read', {
     { name: 'a tombstone', files: { [FILE]: withRules(['{ apiGroups: [""], resources: [secrets], verbs: [list] }'], { status: 'decommissioned' }) } },
   ],
   bad: [
-    { name: 'list returns every secret', files: { [FILE]: list }, expect: [{ ...pos(list, 29, 'list'), message: /^list on secrets in prod-eu\/payments returns the content of every secret/ }] },
-    { name: 'one finding per verb that reads', files: { [FILE]: mixed }, expect: [pos(mixed, 29, 'get'), pos(mixed, 29, 'list'), pos(mixed, 29, 'watch')] },
-    { name: 'wildcards reach secrets', files: { [FILE]: star }, expect: [{ ...pos(star, 29, '"*"', 3), message: /list on secrets \(through verbs "\*" and resources "\*"\)/ }] },
-    { name: 'get of a named secret is narrower, still a finding', files: { [FILE]: named }, expect: [{ ...pos(named, 29, 'get'), message: /reads the secrets named "app-db" \(narrower/ }] },
-    { name: 'get without names', files: { [FILE]: one('{ apiGroups: [""], resources: [secrets], verbs: [get] }') }, expect: [{ line: 29, column: 60, message: /any secret of the namespace whose name it knows/ }] },
-    { name: 'an active elevation', files: { [FILE]: elevated }, expect: [{ ...pos(elevated, 38, 'watch'), message: /^watch on secrets/ }] },
+    { name: 'list returns every secret', files: { [FILE]: list }, expect: [{ ...pos(list, 29, 'list'), messageId: 'readAll', message: /^list on secrets in prod-eu\/payments returns the content of every secret/ }] },
+    { name: 'one finding per verb that reads', files: { [FILE]: mixed }, expect: [{ ...pos(mixed, 29, 'get'), messageId: 'readByName' }, { ...pos(mixed, 29, 'list'), messageId: 'readAll' }, { ...pos(mixed, 29, 'watch'), messageId: 'readAll' }] },
+    { name: 'wildcards reach secrets', files: { [FILE]: star }, expect: [{ ...pos(star, 29, '"*"', 3), messageId: 'readAll', message: /list on secrets \(through verbs "\*" and resources "\*"\)/ }] },
+    { name: 'get of a named secret is narrower, still a finding', files: { [FILE]: named }, expect: [{ ...pos(named, 29, 'get'), messageId: 'readNamed', message: /reads the secrets named "app-db" \(narrower/ }] },
+    { name: 'get without names', files: { [FILE]: one('{ apiGroups: [""], resources: [secrets], verbs: [get] }') }, expect: [{ line: 29, column: 60, messageId: 'readByName', message: /any secret of the namespace whose name it knows/ }] },
+    { name: 'an active elevation', files: { [FILE]: elevated }, expect: [{ ...pos(elevated, 38, 'watch'), messageId: 'readAll', message: /^watch on secrets/ }] },
   ],
 });

@@ -12,8 +12,8 @@ ruleTable('k8s/no-webhook-config', {
     { name: 'a tombstone', files: { [FILE]: withRules(['{ apiGroups: [admissionregistration.k8s.io], resources: [mutatingwebhookconfigurations], verbs: [create] }'], { status: 'decommissioned' }) } },
   ],
   bad: [
-    { name: 'patch and delete webhook configurations', files: { [FILE]: hooks }, expect: [{ ...pos(hooks, 29, 'patch'), message: /^patch on mutatingwebhookconfigurations lets the identity change what the API server admits/ }, pos(hooks, 29, 'delete')] },
-    { name: 'admission policies and their bindings', files: { [FILE]: policies }, expect: [{ ...pos(policies, 29, 'create'), message: /^create on validatingadmissionpolicies/ }] },
-    { name: 'an active elevation', files: { [FILE]: elevated }, expect: [pos(elevated, 38, 'update')] },
+    { name: 'patch and delete webhook configurations', files: { [FILE]: hooks }, expect: [{ ...pos(hooks, 29, 'patch'), messageId: 'admission', message: /^patch on mutatingwebhookconfigurations lets the identity change what the API server admits/ }, { ...pos(hooks, 29, 'delete'), messageId: 'admission' }] },
+    { name: 'admission policies and their bindings', files: { [FILE]: policies }, expect: [{ ...pos(policies, 29, 'create'), messageId: 'admission', message: /^create on validatingadmissionpolicies/ }] },
+    { name: 'an active elevation', files: { [FILE]: elevated }, expect: [{ ...pos(elevated, 38, 'update'), messageId: 'admission' }] },
   ],
 });

@@ -15,12 +15,12 @@ ruleTable('k8s/no-wildcard', {
   ],
   bad: [
     { name: 'one finding per wildcard, at it', files: { [FILE]: all }, expect: [
-      { ...pos(all, 29, '"*"', 1), message: /^"\*" in apiGroups matches every API group in prod-eu\/payments/ },
-      { ...pos(all, 29, '"*"', 2), message: /^"\*" in resources grants every resource/ },
-      { ...pos(all, 29, '"*"', 3), message: /^"\*" in verbs grants every verb/ },
+      { ...pos(all, 29, '"*"', 1), messageId: 'apiGroups', message: /^"\*" in apiGroups matches every API group in prod-eu\/payments/ },
+      { ...pos(all, 29, '"*"', 2), messageId: 'resources', message: /^"\*" in resources grants every resource/ },
+      { ...pos(all, 29, '"*"', 3), messageId: 'verbs', message: /^"\*" in verbs grants every verb/ },
     ] },
-    { name: 'a wildcard group next to a named one', files: { [FILE]: mixed }, expect: [pos(mixed, 29, '"*"')] },
-    { name: 'verbs "*" on two resources: one finding', files: { [FILE]: verbs }, expect: [{ line: 29, column: 73 }] },
-    { name: 'an active elevation', files: { [FILE]: elevated }, expect: [pos(elevated, 38, '"*"')] },
+    { name: 'a wildcard group next to a named one', files: { [FILE]: mixed }, expect: [{ ...pos(mixed, 29, '"*"'), messageId: 'apiGroups' }] },
+    { name: 'verbs "*" on two resources: one finding', files: { [FILE]: verbs }, expect: [{ line: 29, column: 73, messageId: 'verbs' }] },
+    { name: 'an active elevation', files: { [FILE]: elevated }, expect: [{ ...pos(elevated, 38, '"*"'), messageId: 'resources' }] },
   ],
 });

@@ -17,9 +17,9 @@ ruleTable('k8s/no-workload-creation', {
     { name: 'a tombstone', files: { [FILE]: withRules(['{ apiGroups: [""], resources: [pods], verbs: [create] }'], { status: 'decommissioned' }) } },
   ],
   bad: [
-    { name: 'create deployments', files: { [FILE]: deploy }, expect: [{ ...pos(deploy, 29, 'create'), message: /^create on deployments in prod-eu\/payments can run any image as any service account/ }] },
-    { name: 'every pod creator, one finding at the verb', files: { [FILE]: all }, expect: [{ ...pos(all, 29, 'create'), message: /^create on pods/ }] },
-    { name: 'verbs "*" on every batch resource', files: { [FILE]: star }, expect: [{ ...pos(star, 29, '"*"', 2), message: /create on jobs \(through verbs "\*" and resources "\*"\)/ }] },
-    { name: 'an active elevation', files: { [FILE]: elevated }, expect: [pos(elevated, 38, 'create')] },
+    { name: 'create deployments', files: { [FILE]: deploy }, expect: [{ ...pos(deploy, 29, 'create'), messageId: 'runAnyImage', message: /^create on deployments in prod-eu\/payments can run any image as any service account/ }] },
+    { name: 'every pod creator, one finding at the verb', files: { [FILE]: all }, expect: [{ ...pos(all, 29, 'create'), messageId: 'runAnyImage', message: /^create on pods/ }] },
+    { name: 'verbs "*" on every batch resource', files: { [FILE]: star }, expect: [{ ...pos(star, 29, '"*"', 2), messageId: 'runAnyImage', message: /create on jobs \(through verbs "\*" and resources "\*"\)/ }] },
+    { name: 'an active elevation', files: { [FILE]: elevated }, expect: [{ ...pos(elevated, 38, 'create'), messageId: 'runAnyImage' }] },
   ],
 });

@@ -14,8 +14,8 @@ ruleTable('k8s/no-workload-update', {
     { name: 'a tombstone', files: { [FILE]: withRules(['{ apiGroups: [apps], resources: [deployments], verbs: [patch] }'], { status: 'decommissioned' }) } },
   ],
   bad: [
-    { name: 'patch and update every deployment', files: { [FILE]: patch }, expect: [{ ...pos(patch, 29, 'patch'), message: /^patch on deployments in prod-eu\/payments without resourceNames/ }, pos(patch, 29, 'update')] },
-    { name: 'update any pod changes its image', files: { [FILE]: pods }, expect: [{ ...pos(pods, 29, 'update'), message: /^update on pods/ }] },
-    { name: 'an active elevation', files: { [FILE]: elevated }, expect: [pos(elevated, 38, 'patch')] },
+    { name: 'patch and update every deployment', files: { [FILE]: patch }, expect: [{ ...pos(patch, 29, 'patch'), messageId: 'changeWorkloads', message: /^patch on deployments in prod-eu\/payments without resourceNames/ }, { ...pos(patch, 29, 'update'), messageId: 'changeWorkloads' }] },
+    { name: 'update any pod changes its image', files: { [FILE]: pods }, expect: [{ ...pos(pods, 29, 'update'), messageId: 'changeWorkloads', message: /^update on pods/ }] },
+    { name: 'an active elevation', files: { [FILE]: elevated }, expect: [{ ...pos(elevated, 38, 'patch'), messageId: 'changeWorkloads' }] },
   ],
 });

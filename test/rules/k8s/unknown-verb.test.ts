@@ -19,11 +19,11 @@ ruleTable('k8s/unknown-verb', {
     { name: 'a tombstone', files: { [FILE]: withRules(['{ apiGroups: [""], resources: [configmaps], verbs: [gett] }'], { status: 'decommissioned' }) } },
   ],
   bad: [
-    { name: 'gett → get', files: { [FILE]: gett }, expect: [{ ...pos(gett, 29, 'gett'), message: /^verb "gett" is not a Kubernetes verb; did you mean "get"\?$/ }] },
-    { name: 'list on pods/log', files: { [FILE]: log }, expect: [{ ...pos(log, 29, 'list'), message: /^verb "list" applies to none of this rule's resources \(pods\/log: get\)$/ }] },
-    { name: 'use went with PodSecurityPolicy', files: { [FILE]: use }, expect: [{ ...pos(use, 29, 'use'), message: /PodSecurityPolicy, removed in Kubernetes 1\.25/ }] },
-    { name: 'escalate on pods', files: { [FILE]: escalate }, expect: [{ ...pos(escalate, 29, 'escalate'), message: /applies to none of this rule's resources \(pods: create, delete/ }] },
-    { name: 'next to a misspelt resource only verbs that exist nowhere', files: { [FILE]: misspelt }, expect: [pos(misspelt, 29, 'gett')] },
-    { name: 'in an elevation', files: { [FILE]: elevated }, expect: [{ ...pos(elevated, 38, 'patsh'), message: /did you mean "patch"\?/ }] },
+    { name: 'gett → get', files: { [FILE]: gett }, expect: [{ ...pos(gett, 29, 'gett'), messageId: 'notAVerbGuess', message: /^verb "gett" is not a Kubernetes verb; did you mean "get"\?$/ }] },
+    { name: 'list on pods/log', files: { [FILE]: log }, expect: [{ ...pos(log, 29, 'list'), messageId: 'notForResources', message: /^verb "list" applies to none of this rule's resources \(pods\/log: get\)$/ }] },
+    { name: 'use went with PodSecurityPolicy', files: { [FILE]: use }, expect: [{ ...pos(use, 29, 'use'), messageId: 'retired', message: /PodSecurityPolicy, removed in Kubernetes 1\.25/ }] },
+    { name: 'escalate on pods', files: { [FILE]: escalate }, expect: [{ ...pos(escalate, 29, 'escalate'), messageId: 'notForResources', message: /applies to none of this rule's resources \(pods: create, delete/ }] },
+    { name: 'next to a misspelt resource only verbs that exist nowhere', files: { [FILE]: misspelt }, expect: [{ ...pos(misspelt, 29, 'gett'), messageId: 'notAVerbGuess' }] },
+    { name: 'in an elevation', files: { [FILE]: elevated }, expect: [{ ...pos(elevated, 38, 'patsh'), messageId: 'notAVerbGuess', message: /did you mean "patch"\?/ }] },
   ],
 });
