@@ -1,5 +1,4 @@
 import { show } from '../../common/findings.js';
-import { isTombstone } from '../lib/status.js';
 import { defineRule, type Report } from '../types.js';
 
 export default defineRule({
@@ -12,11 +11,13 @@ export default defineRule({
     fix: 'List each exact name the service answers to in commonNames instead of a name with "*".',
     owasp: ['NHI5'],
   },
+  messages: {
+    wildcard: 'certificate name {{name}} contains a wildcard; list the exact names instead',
+  },
   check({ data }) {
-    if (isTombstone(data)) return [];
     const out: Report[] = [];
     (data.spec.access.vault?.certificates ?? []).forEach((c, i) => c.commonNames.forEach((name, j) => {
-      if (name.includes('*')) out.push({ path: ['spec', 'access', 'vault', 'certificates', i, 'commonNames', j], message: `certificate name ${show(name)} contains a wildcard; list the exact names instead` });
+      if (name.includes('*')) out.push({ path: ['spec', 'access', 'vault', 'certificates', i, 'commonNames', j], messageId: 'wildcard', data: { name: show(name) } });
     }));
     return out;
   },

@@ -1,4 +1,3 @@
-import { isTombstone } from '../lib/status.js';
 import { defineRule, type Report } from '../types.js';
 
 // An elevation adds to the identity's own account, namespace and Vault role (src/access/model.ts
@@ -13,13 +12,15 @@ export default defineRule({
     fix: 'Declare the target in spec.access (account, cluster and namespace, or Vault auth), or remove that part of the elevation.',
     owasp: ['NHI5'],
   },
+  messages: {
+    noTarget: 'elevation {{number}} adds {{target}} access, but spec.access has no {{target}} to add it to',
+  },
   check({ data }) {
-    if (isTombstone(data)) return [];
     const out: Report[] = [];
     (data.spec.elevations ?? []).forEach((e, i) => {
       for (const target of ['aws', 'kubernetes', 'vault'] as const) {
         if (e.access[target] && !data.spec.access[target]) {
-          out.push({ path: ['spec', 'elevations', i, 'access', target], at: 'key', message: `elevation ${i + 1} adds ${target} access, but spec.access has no ${target} to add it to` });
+          out.push({ path: ['spec', 'elevations', i, 'access', target], at: 'key', messageId: 'noTarget', data: { number: i + 1, target } });
         }
       }
     });

@@ -1,5 +1,4 @@
 import { show } from '../../common/findings.js';
-import { isTombstone } from '../lib/status.js';
 import { declaredVaultPaths, hasMidPathStar, vaultMount, vaultPathsOverlap } from '../../access/vault-paths.js';
 import { defineRule, type Report } from '../types.js';
 
@@ -16,9 +15,12 @@ export default defineRule({
     fix: 'Insert data/ after the mount (kv/data/payments/app/*), and metadata/ for listing or version management.',
     owasp: ['NHI5'],
   },
+  messages: {
+    missingData: 'Vault path {{path}} is on KV v2 mount {{mount}}, where secrets live under {{dataRoot}}: this path grants nothing; write {{fixed}}',
+  },
   check({ data }, { org, now }) {
     const mounts = org?.spec.targets?.vault?.mounts;
-    if (!mounts || isTombstone(data)) return [];
+    if (!mounts) return [];
     const out: Report[] = [];
     for (const p of declaredVaultPaths(data, now)) {
       // A literal * already grants nothing; vault/glob-mid-path says so.
@@ -27,7 +29,7 @@ export default defineRule({
       if (mount === null || mounts[mount] !== 'kv-v2') continue;
       if (KV2.some((k) => vaultPathsOverlap(p.path, `${mount}/${k}`) || vaultPathsOverlap(p.path, `${mount}/${k}/*`))) continue;
       const rest = p.path.slice(mount.length + 1);
-      out.push({ path: p.at, message: `Vault path ${show(p.path)} is on KV v2 mount ${show(mount)}, where secrets live under ${show(`${mount}/data/`)}: this path grants nothing; write ${show(`${mount}/data/${rest}`)}` });
+      out.push({ path: p.at, messageId: 'missingData', data: { path: show(p.path), mount: show(mount), dataRoot: show(`${mount}/data/`), fixed: show(`${mount}/data/${rest}`) } });
     }
     return out;
   },

@@ -1,5 +1,4 @@
 import { show } from '../../common/findings.js';
-import { isTombstone } from '../lib/status.js';
 import { vaultMount, vaultPathsOverlap, vaultPolicyPaths } from '../../access/vault-paths.js';
 import { defineRule, type Report } from '../types.js';
 
@@ -13,16 +12,19 @@ export default defineRule({
     fix: 'Drop list when the workload knows the names it reads; otherwise keep it on the narrowest folder and accept the warning.',
     owasp: ['NHI5'],
   },
-  check({ data, access }, { org }) {
+  messages: {
+    listsNames: 'list on Vault path {{path}} (KV v2 mount {{mount}}) shows the name of every secret below it, readable or not: Vault does not filter list results by policy',
+  },
+  check({ access }, { org }) {
     const mounts = org?.spec.targets?.vault?.mounts;
-    if (!mounts || isTombstone(data)) return [];
+    if (!mounts) return [];
     const out: Report[] = [];
     for (const e of vaultPolicyPaths(access)) {
       const mount = vaultMount(e.path, Object.keys(mounts));
       if (mount === null || mounts[mount] !== 'kv-v2') continue;
       if (!vaultPathsOverlap(e.path, `${mount}/metadata`) && !vaultPathsOverlap(e.path, `${mount}/metadata/*`)) continue;
       for (const c of e.capabilities) {
-        if (c.capability === 'list') out.push({ path: c.at, message: `list on Vault path ${show(e.path)} (KV v2 mount ${show(mount)}) shows the name of every secret below it, readable or not: Vault does not filter list results by policy` });
+        if (c.capability === 'list') out.push({ path: c.at, messageId: 'listsNames', data: { path: show(e.path), mount: show(mount) } });
       }
     }
     return out;

@@ -1,5 +1,4 @@
 import { show } from '../../common/findings.js';
-import { isTombstone } from '../lib/status.js';
 import { declaredVaultPaths } from '../../access/vault-paths.js';
 import { defineRule, type Report } from '../types.js';
 
@@ -17,12 +16,14 @@ export default defineRule({
     fix: 'Template on ids: {{identity.entity.id}}, {{identity.entity.aliases.<mount accessor>.id}}.',
     owasp: ['NHI5', 'NHI9'],
   },
+  messages: {
+    nameTemplate: 'Vault path {{path}} is templated on {{template}}: names can change or be taken over by another entity; template on an id instead',
+  },
   check({ data }, { now }) {
-    if (isTombstone(data)) return [];
     const out: Report[] = [];
     for (const p of declaredVaultPaths(data, now)) {
       const m = NAME_TEMPLATE.exec(p.path);
-      if (m) out.push({ path: p.at, message: `Vault path ${show(p.path)} is templated on ${show(m[0])}: names can change or be taken over by another entity; template on an id instead` });
+      if (m) out.push({ path: p.at, messageId: 'nameTemplate', data: { path: show(p.path), template: show(m[0]) } });
     }
     return out;
   },
