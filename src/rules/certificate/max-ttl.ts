@@ -1,6 +1,12 @@
 import { formatDuration, parseDuration } from '../../common/time.js';
 import { defineRule, type Report } from '../types.js';
 
+const messages = {
+  zeroTtl: "certificate ttl {{ttl}} is zero: Vault would issue with the mount's default lifetime; give a positive ttl",
+  zeroTtlLimit: "certificate ttl {{ttl}} is zero: Vault would issue with the mount's default lifetime; give a positive ttl of at most {{limit}}",
+  tooLong: 'certificate ttl {{ttl}} exceeds the limit of {{limit}} in org.yaml limits.certificateTtl',
+} as const;
+
 export default defineRule({
   kind: 'identity',
   meta: {
@@ -11,15 +17,11 @@ export default defineRule({
     fix: 'Set certificates[].ttl to a positive duration of at most limits.certificateTtl in identities/org.yaml, and renew the certificate at two thirds of it.',
     owasp: ['NHI7'],
   },
-  messages: {
-    zeroTtl: "certificate ttl {{ttl}} is zero: Vault would issue with the mount's default lifetime; give a positive ttl",
-    zeroTtlLimit: "certificate ttl {{ttl}} is zero: Vault would issue with the mount's default lifetime; give a positive ttl of at most {{limit}}",
-    tooLong: 'certificate ttl {{ttl}} exceeds the limit of {{limit}} in org.yaml limits.certificateTtl',
-  },
+  messages,
   check({ data }, { org }) {
     const limit = org?.spec.limits?.certificateTtl;
     const max = limit === undefined ? null : parseDuration(limit);
-    const out: Report[] = [];
+    const out: Report<typeof messages>[] = [];
     (data.spec.access.vault?.certificates ?? []).forEach((c, i) => {
       const ttl = parseDuration(c.ttl);
       const path = ['spec', 'access', 'vault', 'certificates', i, 'ttl'];

@@ -1,6 +1,10 @@
 import { show } from '../../common/findings.js';
 import { defineRule, type Report } from '../types.js';
 
+const messages = {
+  wildcard: 'certificate name {{name}} contains a wildcard; list the exact names instead',
+} as const;
+
 export default defineRule({
   kind: 'identity',
   meta: {
@@ -11,11 +15,9 @@ export default defineRule({
     fix: 'List each exact name the service answers to in commonNames instead of a name with "*".',
     owasp: ['NHI5'],
   },
-  messages: {
-    wildcard: 'certificate name {{name}} contains a wildcard; list the exact names instead',
-  },
+  messages,
   check({ data }) {
-    const out: Report[] = [];
+    const out: Report<typeof messages>[] = [];
     (data.spec.access.vault?.certificates ?? []).forEach((c, i) => c.commonNames.forEach((name, j) => {
       if (name.includes('*')) out.push({ path: ['spec', 'access', 'vault', 'certificates', i, 'commonNames', j], messageId: 'wildcard', data: { name: show(name) } });
     }));

@@ -2,6 +2,10 @@ import { didYouMeanPerson, lower } from '../../model/org.js';
 import { show } from '../../common/findings.js';
 import { defineRule, type Report } from '../types.js';
 
+const messages = {
+  unknownApprover: 'elevation approver {{approver}} is neither a team member nor a security owner in org.yaml{{suggestion}}',
+} as const;
+
 export default defineRule({
   kind: 'identity',
   meta: {
@@ -12,12 +16,10 @@ export default defineRule({
     fix: 'Have a team member or a security owner listed in identities/org.yaml approve the elevation and put their email in approvedBy.',
     owasp: ['NHI5'],
   },
-  messages: {
-    unknownApprover: 'elevation approver {{approver}} is neither a team member nor a security owner in org.yaml{{suggestion}}',
-  },
+  messages,
   check({ data }, { org }) {
     if (!org) return [];
-    const out: Report[] = [];
+    const out: Report<typeof messages>[] = [];
     (data.spec.elevations ?? []).forEach((e, i) => {
       if (!org.people.has(lower(e.approvedBy))) out.push({ path: ['spec', 'elevations', i, 'approvedBy'], messageId: 'unknownApprover', data: { approver: show(e.approvedBy), suggestion: didYouMeanPerson(e.approvedBy, org.people) } });
     });

@@ -1,6 +1,10 @@
 import { isoInstant, parseDateTime } from '../../common/time.js';
 import { defineRule, type Report } from '../types.js';
 
+const messages = {
+  ended: 'elevation ended at {{until}} (now {{now}}); remove it from the manifest',
+} as const;
+
 export default defineRule({
   kind: 'identity',
   meta: {
@@ -11,11 +15,9 @@ export default defineRule({
     fix: 'Remove the ended entry from spec.elevations; git history keeps the record of what was granted.',
     owasp: ['NHI5'],
   },
-  messages: {
-    ended: 'elevation ended at {{until}} (now {{now}}); remove it from the manifest',
-  },
+  messages,
   check({ data }, { now }) {
-    const out: Report[] = [];
+    const out: Report<typeof messages>[] = [];
     (data.spec.elevations ?? []).forEach((e, i) => {
       const until = parseDateTime(e.until);
       if (until !== null && until <= now) out.push({ path: ['spec', 'elevations', i, 'until'], messageId: 'ended', data: { until: isoInstant(until), now: isoInstant(now) } });

@@ -1,6 +1,10 @@
 import { formatDuration, parseDateTime, parseDuration } from '../../common/time.js';
 import { defineRule, type Report } from '../types.js';
 
+const messages = {
+  tooLong: 'elevation window {{window}} exceeds the limit of {{limit}} in org.yaml limits.maxElevation',
+} as const;
+
 export default defineRule({
   kind: 'identity',
   meta: {
@@ -11,14 +15,12 @@ export default defineRule({
     fix: 'Shorten the elevation to at most limits.maxElevation, or request a new elevation later; put lasting needs into spec.access through a normal review.',
     owasp: ['NHI5'],
   },
-  messages: {
-    tooLong: 'elevation window {{window}} exceeds the limit of {{limit}} in org.yaml limits.maxElevation',
-  },
+  messages,
   check({ data }, { org }) {
     const limit = org?.spec.limits?.maxElevation;
     const max = limit === undefined ? null : parseDuration(limit);
     if (max === null) return [];
-    const out: Report[] = [];
+    const out: Report<typeof messages>[] = [];
     (data.spec.elevations ?? []).forEach((e, i) => {
       const from = parseDateTime(e.from);
       const until = parseDateTime(e.until);

@@ -1,5 +1,9 @@
 import { defineRule, type Report } from '../types.js';
 
+const messages = {
+  noTarget: 'elevation {{number}} adds {{target}} access, but spec.access has no {{target}} to add it to',
+} as const;
+
 // An elevation adds to the identity's own account, namespace and Vault role (src/access/model.ts
 // reads it that way): without the same target in spec.access its grants would have nowhere to go.
 export default defineRule({
@@ -12,11 +16,9 @@ export default defineRule({
     fix: 'Declare the target in spec.access (account, cluster and namespace, or Vault auth), or remove that part of the elevation.',
     owasp: ['NHI5'],
   },
-  messages: {
-    noTarget: 'elevation {{number}} adds {{target}} access, but spec.access has no {{target}} to add it to',
-  },
+  messages,
   check({ data }) {
-    const out: Report[] = [];
+    const out: Report<typeof messages>[] = [];
     (data.spec.elevations ?? []).forEach((e, i) => {
       for (const target of ['aws', 'kubernetes', 'vault'] as const) {
         if (e.access[target] && !data.spec.access[target]) {

@@ -1,6 +1,10 @@
 import { parseDateTime } from '../../common/time.js';
 import { defineRule, type Report } from '../types.js';
 
+const messages = {
+  emptyWindow: 'elevation until {{until}} is not after from {{from}}',
+} as const;
+
 export default defineRule({
   kind: 'identity',
   meta: {
@@ -11,11 +15,9 @@ export default defineRule({
     fix: 'Set until later than from in spec.elevations, with the window the approver agreed to.',
     owasp: ['NHI5'],
   },
-  messages: {
-    emptyWindow: 'elevation until {{until}} is not after from {{from}}',
-  },
+  messages,
   check({ data }) {
-    const out: Report[] = [];
+    const out: Report<typeof messages>[] = [];
     (data.spec.elevations ?? []).forEach((e, i) => {
       const from = parseDateTime(e.from);
       const until = parseDateTime(e.until);

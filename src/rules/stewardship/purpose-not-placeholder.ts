@@ -11,6 +11,12 @@ const MIN_CHARS = 20;
 // Phrases, not single words: "deletes personal data" or "uploads debug symbols" are fine purposes.
 const HUMAN_USE = /\b(personal\s+(?:use|account|credentials?|laptop|machine|access)|for\s+my(?:self|\s+own)?\b|my\s+(?:laptop|machine|workstation|account)|(?:for\s+)?debugging\s+only|debug\s+only|for\s+debugging|local\s+debugging|testing\s+only|test\s+only)\b/i;
 
+const messages = {
+  placeholder: 'purpose {{purpose}} is a placeholder; say what the identity does and why',
+  tooShort: `purpose {{purpose}} is too short ({{words}}, {{chars}} characters); say what the identity does and why in at least ${MIN_WORDS} words and ${MIN_CHARS} characters`,
+  humanUse: "purpose mentions {{phrase}}: a machine identity must not serve a person's own use or debugging (OWASP NHI10); give people their own accounts",
+} as const;
+
 export default defineRule({
   kind: 'identity',
   meta: {
@@ -21,16 +27,12 @@ export default defineRule({
     fix: 'Write in a sentence what the identity does and why (at least 3 words and 20 characters); people get their own accounts, not machine identities.',
     owasp: ['NHI1', 'NHI10'],
   },
-  messages: {
-    placeholder: 'purpose {{purpose}} is a placeholder; say what the identity does and why',
-    tooShort: `purpose {{purpose}} is too short ({{words}}, {{chars}} characters); say what the identity does and why in at least ${MIN_WORDS} words and ${MIN_CHARS} characters`,
-    humanUse: "purpose mentions {{phrase}}: a machine identity must not serve a person's own use or debugging (OWASP NHI10); give people their own accounts",
-  },
+  messages,
   check({ data }) {
     const purpose = data.spec.purpose;
     const text = purpose.trim().replace(/\s+/g, ' ');
     const path = ['spec', 'purpose'];
-    const out: Report[] = [];
+    const out: Report<typeof messages>[] = [];
     // Scripts written without spaces (Chinese, Japanese, Thai) count a character as a word.
     const words = text === '' ? 0 : /[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/.test(text) ? [...text.replace(/\s/g, '')].length : text.split(' ').length;
     const chars = [...text].length;

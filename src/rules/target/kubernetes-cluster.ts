@@ -1,6 +1,10 @@
 import type { Path } from '../../common/findings.js';
 import { defineRule, type Report } from '../types.js';
 
+const messages = {
+  undeclared: 'Kubernetes cluster {{cluster}} is not declared in org.yaml targets.kubernetes',
+} as const;
+
 export default defineRule({
   kind: 'identity',
   meta: {
@@ -11,9 +15,7 @@ export default defineRule({
     fix: 'Use a cluster declared in identities/org.yaml targets.kubernetes, or have a security owner declare the cluster there.',
     owasp: ['NHI5', 'NHI8'],
   },
-  messages: {
-    undeclared: 'Kubernetes cluster {{cluster}} is not declared in org.yaml targets.kubernetes',
-  },
+  messages,
   check({ data }, { org }) {
     if (!org) return [];
     const clusters = org.spec.targets?.kubernetes ?? {};
@@ -22,7 +24,7 @@ export default defineRule({
     if (access.kubernetes) places.push({ cluster: access.kubernetes.cluster, path: ['spec', 'access', 'kubernetes', 'cluster'] });
     const trust = access.aws?.trust?.kubernetes;
     if (trust) places.push({ cluster: trust.cluster, path: ['spec', 'access', 'aws', 'trust', 'kubernetes', 'cluster'] });
-    const out: Report[] = [];
+    const out: Report<typeof messages>[] = [];
     for (const p of places) {
       if (!Object.hasOwn(clusters, p.cluster)) out.push({ path: p.path, messageId: 'undeclared', data: { cluster: p.cluster } });
     }

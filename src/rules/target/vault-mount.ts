@@ -6,6 +6,12 @@ import { defineRule, type Report } from '../types.js';
 // store), identity/ and cubbyhole/. The vault/* rules judge what is done there.
 const BUILT_IN = /^(?:sys|auth|identity|cubbyhole)(?:\/|$)/;
 
+const messages = {
+  undeclaredPath: 'Vault path {{path}} is not under a mount declared in org.yaml targets.vault.mounts',
+  undeclaredMount: 'certificate mount {{mount}} is not declared in org.yaml targets.vault.mounts',
+  notPki: 'certificate mount {{mount}} is of type {{type}}, not pki',
+} as const;
+
 export default defineRule({
   kind: 'identity',
   meta: {
@@ -16,11 +22,7 @@ export default defineRule({
     fix: 'Start every Vault path with a mount declared in identities/org.yaml targets.vault.mounts followed by "/", and take certificates from a declared mount of type pki; or have a security owner declare the mount.',
     owasp: ['NHI5', 'NHI8'],
   },
-  messages: {
-    undeclaredPath: 'Vault path {{path}} is not under a mount declared in org.yaml targets.vault.mounts',
-    undeclaredMount: 'certificate mount {{mount}} is not declared in org.yaml targets.vault.mounts',
-    notPki: 'certificate mount {{mount}} is of type {{type}}, not pki',
-  },
+  messages,
   check({ data }, { org }) {
     if (!org) return [];
     const mounts = org.spec.targets?.vault?.mounts ?? {};
@@ -31,7 +33,7 @@ export default defineRule({
     (elevations ?? []).forEach((e, j) => (e.access.vault?.paths ?? []).forEach((p, i) => paths.push({ path: p.path, at: ['spec', 'elevations', j, 'access', 'vault', 'paths', i, 'path'] })));
     // idac writes delivered credentials there, so that mount is a target too.
     if (delivery?.vaultPath !== undefined) paths.push({ path: delivery.vaultPath, at: ['spec', 'delivery', 'vaultPath'] });
-    const out: Report[] = [];
+    const out: Report<typeof messages>[] = [];
     for (const p of paths) {
       if (vaultMount(p.path, names) === null && !BUILT_IN.test(p.path)) out.push({ path: p.at, messageId: 'undeclaredPath', data: { path: show(p.path) } });
     }

@@ -2,6 +2,11 @@ import { show } from '../../common/findings.js';
 import { declaredVaultPaths, hasMidPathStar } from '../../access/vault-paths.js';
 import { defineRule, type Report } from '../types.js';
 
+const messages = {
+  oneSegment: 'Vault reads the * inside {{path}} as a literal character, not a wildcard, so this path grants nothing where a wildcard was meant; for one segment write {{replacement}}',
+  partSegment: 'Vault reads the * inside {{path}} as a literal character, not a wildcard, so this path grants nothing where a wildcard was meant; use + for one whole segment',
+} as const;
+
 export default defineRule({
   kind: 'identity',
   meta: {
@@ -12,14 +17,11 @@ export default defineRule({
     fix: 'Use + for exactly one segment (kv/data/+/config), or end the path with /* .',
     owasp: ['NHI5'],
   },
-  messages: {
-    oneSegment: 'Vault reads the * inside {{path}} as a literal character, not a wildcard, so this path grants nothing where a wildcard was meant; for one segment write {{replacement}}',
-    partSegment: 'Vault reads the * inside {{path}} as a literal character, not a wildcard, so this path grants nothing where a wildcard was meant; use + for one whole segment',
-  },
+  messages,
   check({ data }, { now }) {
     return declaredVaultPaths(data, now)
       .filter((p) => hasMidPathStar(p.path))
-      .map((p): Report => {
+      .map((p): Report<typeof messages> => {
         const segs = p.path.split('/');
         // Only a whole-segment * has a direct replacement; `app*/x` needs a person to decide.
         const wholeSegments = segs.every((s, i) => !s.includes('*') || s === '*' || (i === segs.length - 1 && s.indexOf('*') === s.length - 1));

@@ -5,6 +5,10 @@ import { defineRule, type Report } from '../types.js';
 /** What may follow a KV v2 mount in a policy path (the KV v2 API). */
 const KV2 = ['data', 'metadata', 'delete', 'undelete', 'destroy', 'subkeys', 'config'];
 
+const messages = {
+  missingData: 'Vault path {{path}} is on KV v2 mount {{mount}}, where secrets live under {{dataRoot}}: this path grants nothing; write {{fixed}}',
+} as const;
+
 export default defineRule({
   kind: 'identity',
   meta: {
@@ -15,13 +19,11 @@ export default defineRule({
     fix: 'Insert data/ after the mount (kv/data/payments/app/*), and metadata/ for listing or version management.',
     owasp: ['NHI5'],
   },
-  messages: {
-    missingData: 'Vault path {{path}} is on KV v2 mount {{mount}}, where secrets live under {{dataRoot}}: this path grants nothing; write {{fixed}}',
-  },
+  messages,
   check({ data }, { org, now }) {
     const mounts = org?.spec.targets?.vault?.mounts;
     if (!mounts) return [];
-    const out: Report[] = [];
+    const out: Report<typeof messages>[] = [];
     for (const p of declaredVaultPaths(data, now)) {
       // A literal * already grants nothing; vault/glob-mid-path says so.
       if (hasMidPathStar(p.path)) continue;

@@ -2,6 +2,10 @@ import { show } from '../../common/findings.js';
 import { vaultMount, vaultPathsOverlap, vaultPolicyPaths } from '../../access/vault-paths.js';
 import { defineRule, type Report } from '../types.js';
 
+const messages = {
+  listsNames: 'list on Vault path {{path}} (KV v2 mount {{mount}}) shows the name of every secret below it, readable or not: Vault does not filter list results by policy',
+} as const;
+
 export default defineRule({
   kind: 'identity',
   meta: {
@@ -12,13 +16,11 @@ export default defineRule({
     fix: 'Drop list when the workload knows the names it reads; otherwise keep it on the narrowest folder and accept the warning.',
     owasp: ['NHI5'],
   },
-  messages: {
-    listsNames: 'list on Vault path {{path}} (KV v2 mount {{mount}}) shows the name of every secret below it, readable or not: Vault does not filter list results by policy',
-  },
+  messages,
   check({ access }, { org }) {
     const mounts = org?.spec.targets?.vault?.mounts;
     if (!mounts) return [];
-    const out: Report[] = [];
+    const out: Report<typeof messages>[] = [];
     for (const e of vaultPolicyPaths(access)) {
       const mount = vaultMount(e.path, Object.keys(mounts));
       if (mount === null || mounts[mount] !== 'kv-v2') continue;

@@ -2,6 +2,10 @@ import { show } from '../../common/findings.js';
 import { tokenCreateRisk, vaultPolicyPaths } from '../../access/vault-paths.js';
 import { defineRule, type Report } from '../types.js';
 
+const messages = {
+  sudo: 'sudo on Vault path {{path}} unlocks root-protected endpoints',
+} as const;
+
 export default defineRule({
   kind: 'identity',
   meta: {
@@ -12,12 +16,10 @@ export default defineRule({
     fix: 'Remove sudo from the capabilities; if an endpoint really needs it, ask a security owner for a time-boxed exception in org.yaml.',
     owasp: ['NHI5'],
   },
-  messages: {
-    sudo: 'sudo on Vault path {{path}} unlocks root-protected endpoints',
-  },
+  messages,
   check({ access }) {
     const paths = vaultPolicyPaths(access);
-    const out: Report[] = [];
+    const out: Report<typeof messages>[] = [];
     for (const e of paths) {
       // vault/no-token-create reports this very sudo, saying what it unlocks there.
       if (tokenCreateRisk(e, paths)?.at === 'sudo') continue;

@@ -2,6 +2,11 @@ import { show } from '../../common/findings.js';
 import { isBroadSys, sysAreasReached, vaultPolicyPaths } from '../../access/vault-paths.js';
 import { defineRule, type Report } from '../types.js';
 
+const messages = {
+  broadSys: "Vault path {{path}} grants {{capabilities}} across sys/, Vault's own configuration",
+  broadSysAreas: "Vault path {{path}} grants {{capabilities}} across sys/, Vault's own configuration: it reaches {{areas}}",
+} as const;
+
 // A path confined to one sys/ family (`sys/audit/*`) is left to that family's rule, which says
 // what is dangerous there; this rule takes the paths that reach several families or sys/ as a
 // whole, and reports them once instead of once per family.
@@ -15,14 +20,11 @@ export default defineRule({
     fix: 'Grant the single sys/ endpoint the workload calls (e.g. sys/leases/renew with update), never a glob over sys/.',
     owasp: ['NHI5'],
   },
-  messages: {
-    broadSys: "Vault path {{path}} grants {{capabilities}} across sys/, Vault's own configuration",
-    broadSysAreas: "Vault path {{path}} grants {{capabilities}} across sys/, Vault's own configuration: it reaches {{areas}}",
-  },
+  messages,
   check({ access }) {
     return vaultPolicyPaths(access)
       .filter((e) => isBroadSys(e.path))
-      .map((e): Report => {
+      .map((e): Report<typeof messages> => {
         const areas = sysAreasReached(e.path);
         const caps = [...new Set(e.capabilities.map((c) => c.capability))].join(', ');
         if (areas.length === 0) return { path: e.at, messageId: 'broadSys', data: { path: show(e.path), capabilities: caps } };

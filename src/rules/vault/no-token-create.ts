@@ -2,6 +2,11 @@ import { show } from '../../common/findings.js';
 import { tokenCreateRisk, vaultPolicyPaths } from '../../access/vault-paths.js';
 import { defineRule, type Report } from '../types.js';
 
+const messages = {
+  mintsTokens: 'Vault path {{path}} grants {{capabilities}} on {{reached}}: it can mint {{what}}',
+  sudoCreate: 'sudo with {{capabilities}} on Vault path {{path}} mints tokens with any policies and orphan tokens, not only children with a subset of its own',
+} as const;
+
 export default defineRule({
   kind: 'identity',
   meta: {
@@ -12,13 +17,10 @@ export default defineRule({
     fix: 'Remove auth/token/create-orphan and auth/token/create/<role>, and sudo on auth/token/create; a workload that needs a child token can use auth/token/create without sudo (a subset of its own policies).',
     owasp: ['NHI5', 'NHI1'],
   },
-  messages: {
-    mintsTokens: 'Vault path {{path}} grants {{capabilities}} on {{reached}}: it can mint {{what}}',
-    sudoCreate: 'sudo with {{capabilities}} on Vault path {{path}} mints tokens with any policies and orphan tokens, not only children with a subset of its own',
-  },
+  messages,
   check({ access }) {
     const paths = vaultPolicyPaths(access);
-    const out: Report[] = [];
+    const out: Report<typeof messages>[] = [];
     for (const e of paths) {
       const risk = tokenCreateRisk(e, paths);
       if (!risk) continue;

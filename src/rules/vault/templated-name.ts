@@ -6,6 +6,10 @@ import { defineRule, type Report } from '../types.js';
 // name in the same way.
 const NAME_TEMPLATE = /\{\{identity\.(?:entity\.name|entity\.aliases\.[^.}]+\.name|groups\.names\.[^}]*)\}\}/;
 
+const messages = {
+  nameTemplate: 'Vault path {{path}} is templated on {{template}}: names can change or be taken over by another entity; template on an id instead',
+} as const;
+
 export default defineRule({
   kind: 'identity',
   meta: {
@@ -16,11 +20,9 @@ export default defineRule({
     fix: 'Template on ids: {{identity.entity.id}}, {{identity.entity.aliases.<mount accessor>.id}}.',
     owasp: ['NHI5', 'NHI9'],
   },
-  messages: {
-    nameTemplate: 'Vault path {{path}} is templated on {{template}}: names can change or be taken over by another entity; template on an id instead',
-  },
+  messages,
   check({ data }, { now }) {
-    const out: Report[] = [];
+    const out: Report<typeof messages>[] = [];
     for (const p of declaredVaultPaths(data, now)) {
       const m = NAME_TEMPLATE.exec(p.path);
       if (m) out.push({ path: p.at, messageId: 'nameTemplate', data: { path: show(p.path), template: show(m[0]) } });
