@@ -10,10 +10,12 @@ import type { Source } from '../manifest/source.js';
 import { isOversize, normalisePath, type SourceEntry } from '../io/files.js';
 import { codePoint } from '../manifest/text-checks.js';
 import { firstInvisible } from '../common/escape.js';
-import { checkFile, checkRepo, finding, placed, placeReports, type FileOutcome } from '../rules/engine.js';
+import { checkFile, checkRepo, finding, placed, placeReports, reportFinding, type FileOutcome } from '../rules/engine.js';
+import { PARSE_FILE_NAME, PARSE_SIZE, PARSE_SYMLINK, PARSE_UNREADABLE } from '../manifest/load-rule-ids.js';
+import { ORG_MISSING } from '../rules/org/missing.js';
 import { ruleById } from '../rules/index.js';
 import { pathSecrets, Redactor } from '../rules/secrets.js';
-import type { RepoContext } from '../rules/types.js';
+import type { MessageData, RepoContext } from '../rules/types.js';
 import { activeExceptions, ownersFromSummaries, UNKNOWN_IDENTITY, unknownIdentityReports } from '../rules/lib/exceptions.js';
 
 export const ORG_FILE = 'identities/org.yaml';
@@ -55,12 +57,12 @@ export async function validate(source: Source, opts: ValidateOptions): Promise<R
   let org: Organization | null = null;
   let orgOutcome: FileOutcome | null = null;
   if (orgEntry?.symlink) {
-    findings.push(finding('parse/symlink', orgFile, null, 1, 1, symlinkMessage, ''));
+    findings.push(reportFinding(PARSE_SYMLINK, orgFile, null, 1, 1, 'symlink'));
   } else if (!orgEntry) {
     // A look-alike name is the usual cause; say so rather than leave the user hunting.
     const near = await source.stat(orgFile.replace(/\.yaml$/, '.yml'));
     const hint = near ? `; found ${near.path}: rename it to ${orgFile}` : '';
-    findings.push(finding('org/missing', orgFile, null, 1, 1, `${orgFile} is missing: teams, members, boundaries and limits cannot be checked${hint}`, ''));
+    findings.push(reportFinding(ORG_MISSING, orgFile, null, 1, 1, 'missing', { orgFile, hint }));
   } else {
     orgOutcome = await checkOne(source, orgEntry, 'Organization', { org: null, now: opts.now, fast });
     org = orgOutcome.org ?? null;
@@ -163,8 +165,6 @@ export const inProcess: FileRunner = async (source, input) => {
   return out;
 };
 
-const symlinkMessage = 'symbolic link: not followed (it could point outside the repository, and git stores the link, not the file); replace it with the file itself';
-
 export async function checkOne(source: Source, entry: SourceEntry, expect: 'MachineIdentity' | 'Organization', opts: { org: OrgModel | null; now: number; fast: boolean }): Promise<FileOutcome> {
   const outcome = await checkContent(source, entry, expect, opts);
   const named = fileNameFinding(entry.path);
@@ -180,21 +180,21 @@ export function fileNameFinding(path: string): Finding | null {
   if (c === null) return null;
   const n = [...path].filter((x) => firstInvisible(x) !== null).length;
   const what = /^[\p{Cc}]$/u.test(c) ? 'control character' : /^[\p{Zs}]$/u.test(c) ? 'look-alike space' : 'invisible or bidirectional character';
-  return finding('parse/file-name', path, null, 1, 1, `the file name holds the ${what} ${codePoint(c)}${n > 1 ? ` (and ${n - 1} more)` : ''}: a terminal, log or review would show it as another name or hide part of it; rename the file to <metadata.name>.yaml`, '');
+  return reportFinding(PARSE_FILE_NAME, path, null, 1, 1, 'invisibleCharacter', { what, codePoint: codePoint(c), more: n > 1 ? ` (and ${n - 1} more)` : '' });
 }
 
 async function checkContent(source: Source, entry: SourceEntry, expect: 'MachineIdentity' | 'Organization', opts: { org: OrgModel | null; now: number; fast: boolean }): Promise<FileOutcome> {
-  const failed = (rule: string, message: string): FileOutcome => ({ file: entry.path, kind: null, identity: null, findings: [finding(rule, entry.path, null, 1, 1, message, '')], summaries: '' });
-  if (entry.symlink) return failed('parse/symlink', symlinkMessage);
+  const failed = (rule: string, messageId: string, data: MessageData): FileOutcome => ({ file: entry.path, kind: null, identity: null, findings: [reportFinding(rule, entry.path, null, 1, 1, messageId, data)], summaries: '' });
+  if (entry.symlink) return failed(PARSE_SYMLINK, 'symlink', {});
   // The size cap holds before a byte is read.
   let bytes;
   try {
     bytes = await source.read(entry.path, MAX_FILE_BYTES);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    return failed('parse/unreadable', `cannot read the file: ${code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ELOOP' ? 'it became a symbolic link' : (e as Error).message}; nothing in it was checked`);
+    return failed(PARSE_UNREADABLE, 'unreadable', { reason: code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ELOOP' ? 'it became a symbolic link' : (e as Error).message });
   }
   const big = tooLarge(isOversize(bytes) ? bytes.oversize : 0);
-  if (big) return failed('parse/size', big);
+  if (big) return { file: entry.path, kind: null, identity: null, findings: [finding(PARSE_SIZE, entry.path, null, 1, 1, big, 'tooLarge')], summaries: '' };
   return checkFile(entry.path, bytes as Uint8Array, expect, opts);
 }

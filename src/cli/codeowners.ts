@@ -3,7 +3,7 @@
 // line, org.yaml's securityOwners), with the rule codeowners/stale, like validate does.
 
 import { ORG_FILE, validate } from '../check/validate.js';
-import { CODEOWNERS_FILE, codeownersPattern, expectedEntries, holdsWithheld, parseCodeowners, renderCodeowners, unsafePathMessage, verifyRendered, type OwnedIdentity } from '../model/codeowners.js';
+import { CODEOWNERS_FILE, codeownersPattern, expectedEntries, holdsWithheld, parseCodeowners, renderCodeowners, verifyRendered, type OwnedIdentity } from '../model/codeowners.js';
 import { sha256, writeAtomically } from '../io/atomic-write.js';
 import { FsSource, reason } from '../io/fs-source.js';
 import { isOversize } from '../io/files.js';
@@ -11,7 +11,7 @@ import { decode, MAX_FILE_BYTES } from '../manifest/decode.js';
 import { readRepository } from '../check/read.js';
 import { orgModel } from '../model/org.js';
 import { compareFindings, type Finding } from '../common/findings.js';
-import { finding } from '../rules/engine.js';
+import { reportFinding } from '../rules/engine.js';
 import { common, oneOf, useColor } from './common.js';
 import { UsageError } from './errors.js';
 import { renderFindings } from './findings-output.js';
@@ -50,7 +50,7 @@ export async function run(_args: string[], opts: Record<string, string | undefin
   const unsafe: Finding[] = [];
   for (const { file, data } of repo.value.identities) {
     const p = codeownersPattern(file);
-    if (!p.ok) unsafe.push(finding(UNSAFE, file, data.metadata.name, 1, 1, unsafePathMessage(p.reason), ''));
+    if (!p.ok) unsafe.push(reportFinding(UNSAFE, file, data.metadata.name, 1, 1, 'unsafePath', { reason: p.reason, codeowners: CODEOWNERS_FILE }));
   }
   const left = unsafe.length ? `; ${unsafe.length} left out, ${unsafe.length === 1 ? 'its file name' : 'their file names'} cannot be written there` : '';
 
@@ -87,7 +87,7 @@ export async function run(_args: string[], opts: Record<string, string | undefin
     current = decoded?.ok ? decoded.text : null;
   }
   if (current === null) {
-    findings.push(finding(RULE, CODEOWNERS_FILE, null, 1, 1, `${CODEOWNERS_FILE} is missing or unreadable: run \`idac codeowners\` and commit the result`, ''));
+    findings.push(reportFinding(RULE, CODEOWNERS_FILE, null, 1, 1, 'unreadable', { codeowners: CODEOWNERS_FILE }));
   } else if (current !== text) {
     // The rule validate runs decides what is stale, so both commands report the same findings.
     const checked = await validate(source, { paths: [FOLDER], now });
@@ -95,13 +95,13 @@ export async function run(_args: string[], opts: Record<string, string | undefin
     findings.push(...checked.value.findings.filter((f) => f.rule === RULE));
     // Manifests that do not validate have no line in what idac codeowners writes: regenerating
     // now would drop their owners, so say to fix them first.
-    if (findings.length === 0 && skipped > 0) findings.push(finding(RULE, CODEOWNERS_FILE, null, 1, 1, `${CODEOWNERS_FILE} is not what \`idac codeowners\` writes, but ${skipped} manifest${skipped === 1 ? ' does' : 's do'} not validate and would lose ${skipped === 1 ? 'its line' : 'their lines'}: fix ${skipped === 1 ? 'it' : 'them'} first (run idac validate), then run \`idac codeowners\` and commit the result`, ''));
+    if (findings.length === 0 && skipped > 0) findings.push(reportFinding(RULE, CODEOWNERS_FILE, null, 1, 1, skipped === 1 ? 'skippedOne' : 'skippedMany', { codeowners: CODEOWNERS_FILE, count: skipped }));
     // A line idac does not write (an owner-less `*` added by hand) can take reviews away: never call that "the right owners".
     const known = new Set(expected.map((e) => e.pattern));
     const extra = [...parseCodeowners(current)].filter(([p]) => !known.has(p)).sort(([, a], [, b]) => a.line - b.line)[0];
-    if (findings.length === 0 && unsafe.length === 0 && extra) findings.push(finding(RULE, CODEOWNERS_FILE, null, extra[1].line, 1, `${CODEOWNERS_FILE} line ${extra[1].line} (${extra[0]}) is not a line \`idac codeowners\` writes; GitHub applies the last matching line, so a line of its own can take a file's review from its owners; run \`idac codeowners\` and commit the result`, ''));
+    if (findings.length === 0 && unsafe.length === 0 && extra) findings.push(reportFinding(RULE, CODEOWNERS_FILE, null, extra[1].line, 1, 'foreignLine', { codeowners: CODEOWNERS_FILE, line: extra[1].line, pattern: extra[0] }));
     // A name left out explains the difference itself (an older idac wrote a line for it).
-    if (findings.length === 0 && unsafe.length === 0) findings.push(finding(RULE, CODEOWNERS_FILE, null, 1, 1, `${CODEOWNERS_FILE} gives every file the right owners but is not what \`idac codeowners\` writes (order, comments or extra lines); run \`idac codeowners\` and commit the result`, ''));
+    if (findings.length === 0 && unsafe.length === 0) findings.push(reportFinding(RULE, CODEOWNERS_FILE, null, 1, 1, 'notAsWritten', { codeowners: CODEOWNERS_FILE }));
   }
   findings.push(...unsafe);
   findings.sort(compareFindings);

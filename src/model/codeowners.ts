@@ -135,11 +135,6 @@ function describeChar(c: string): string {
   return /^[\p{Cc}\p{Cf}\p{Z}]$/u.test(c) ? `the invisible or control character ${cp}` : `the non-ASCII character ${cp}`;
 }
 
-/** One sentence for an identity file that gets no CODEOWNERS line, for a finding. */
-export function unsafePathMessage(reason: string): string {
-  return `${reason}: ${CODEOWNERS_FILE} gets no line for this file (its team's folder line or the security owners' /identities/ line applies); rename the file to <metadata.name>.yaml`;
-}
-
 export function renderCodeowners(entries: readonly Entry[]): string {
   const lines = [...HEADER];
   let group: Entry['group'] | null = null;
@@ -209,19 +204,6 @@ export function orphanLines(expected: readonly Entry[], parsed: ReadonlyMap<stri
 
 function unescapePath(pattern: string): string {
   return pattern.replace(/\\(.)/g, '$1');
-}
-
-/** One sentence for a line naming an identity file that is gone, for a finding. */
-export function orphanMessage(o: { pattern: string; line: number }): string {
-  return `${CODEOWNERS_FILE} line ${o.line} names ${o.pattern}, which is no longer an identity file; run \`idac codeowners\` and commit the result`;
-}
-
-/** One sentence for a stale entry, for a finding. */
-export function staleMessage(s: Stale): string {
-  const want = s.entry.owners.join(' ');
-  return s.actual === null
-    ? `${CODEOWNERS_FILE} has no line for ${s.entry.pattern}: it should be \`${s.entry.pattern} ${want}\`; run \`idac codeowners\` and commit the result`
-    : `${CODEOWNERS_FILE} line ${s.actual.line} gives ${s.entry.pattern} to ${s.actual.owners.join(' ') || 'nobody'}, but the manifests say ${want}; run \`idac codeowners\` and commit the result`;
 }
 
 /**

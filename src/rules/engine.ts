@@ -5,11 +5,12 @@ import { compareFindings, formatPath, type Finding, type Path } from '../common/
 import { LineIndex } from '../manifest/line-index.js';
 import { decode } from '../manifest/decode.js';
 import { loadText, type Loaded } from '../manifest/load.js';
+import { PARSE_ENCODING, PARSE_TOO_MANY_FINDINGS } from '../manifest/load-rule-ids.js';
 import type { MachineIdentity } from '../manifest/machine-identity.generated.js';
 import type { Organization } from '../manifest/organization.generated.js';
 import type { SchemaKind } from '../manifest/schemas.js';
 import { ruleById, rules } from './index.js';
-import { messageIdOf, messageText, type RepoContext, type RepoEntry, type RepoReport, type Report, type Rule, type RuleContext } from './types.js';
+import { messageIdOf, messageText, type MessageData, type RepoContext, type RepoEntry, type RepoReport, type Report, type Rule, type RuleContext } from './types.js';
 import { decodedSecrets, fingerprint, pathSecrets, Redactor, secretMatches, textSecrets, withheldText, type SecretMatch } from './secrets.js';
 import { packSummaries, summaryOf } from './lib/summaries.js';
 import { iamCatalog } from '../access/iam-catalog.js';
@@ -79,7 +80,7 @@ async function checkText(file: string, bytes: Uint8Array, expect: SchemaKind, op
     const findings = [finding(decoded.rule, file, null, 1, 1, decoded.message, decoded.messageId)];
     // Text that is not valid UTF-8 (a stray NUL, a Latin-1 byte) can still hold a pasted secret:
     // scan a lossy decoding of it so the secret is reported, never shown.
-    if (decoded.rule === 'parse/encoding') {
+    if (decoded.rule === PARSE_ENCODING) {
       const loose = new TextDecoder('utf-8').decode(bytes);
       findings.push(...(await scanSecrets(file, null, loose, new LineIndex(loose))).findings);
     }
@@ -202,6 +203,16 @@ export function finding(rule: string, file: string, identity: string | null, lin
   return { rule, severity: r.meta.severity, file, line, column, identity, message, messageId, path };
 }
 
+/**
+ * A finding in one of a rule's messages, filled from data: for findings made outside a rule's
+ * check (validate's file listing, the CLI's CODEOWNERS check, the plan).
+ */
+export function reportFinding(rule: string, file: string, identity: string | null, line: number, column: number, messageId: string, data: MessageData = {}, path = ''): Finding {
+  const r = ruleById.get(rule);
+  if (!r) throw new Error(`internal: finding for unregistered rule ${rule}`);
+  return finding(rule, file, identity, line, column, messageText(r, { messageId, data }), messageId, path);
+}
+
 export { fingerprint };
 
 function identityName(loaded: Loaded): string | null {
@@ -297,6 +308,6 @@ function capPerFile(findings: Finding[]): Finding[] {
   const kept = [...rest.filter((f) => f.severity === 'error'), ...rest.filter((f) => f.severity !== 'error')].slice(0, room).sort(compareFindings);
   const first = rest[0] ?? secrets[0]!;
   const cut = rest.length - kept.length;
-  return [...secrets, ...kept, finding('parse/too-many-findings', first.file, first.identity, 1, 1, `${cut} more findings in this file are not shown; fix the ones above and run again`, 'notShown')];
+  return [...secrets, ...kept, reportFinding(PARSE_TOO_MANY_FINDINGS, first.file, first.identity, 1, 1, 'notShown', { count: cut })];
 }
 

@@ -1,5 +1,9 @@
-import { codeownersPattern, unsafePathMessage } from '../../model/codeowners.js';
+import { CODEOWNERS_FILE, codeownersPattern } from '../../model/codeowners.js';
 import { defineRule, type RepoReport } from '../types.js';
+
+const messages = {
+  unsafePath: "{{reason}}: {{codeowners}} gets no line for this file (its team's folder line or the security owners' /identities/ line applies); rename the file to <metadata.name>.yaml",
+} as const;
 
 // Issue 14: a manifest named `zz⏎org.yaml⏎*⏎zz.yaml` made idac codeowners write owner-less
 // `org.yaml` and `*` lines that took the security owners' review off org.yaml, schema/ and .github/.
@@ -13,6 +17,7 @@ export default defineRule({
     fix: 'Rename the file to <metadata.name>.yaml (lowercase letters, digits and -) and run `idac codeowners`.',
     owasp: ['NHI1'],
   },
+  messages,
   summarize(): true {
     return true;
   },
@@ -22,11 +27,11 @@ export default defineRule({
     if (!co || !ctx.org) return [];
     const prefix = co.root === '' ? '' : `${co.root}/`;
     const folder = ctx.orgFile.slice(prefix.length, ctx.orgFile.lastIndexOf('/'));
-    const out: RepoReport[] = [];
+    const out: RepoReport<typeof messages>[] = [];
     for (const e of entries) {
       if (!e.file.startsWith(`${prefix}${folder}/`)) continue;
       const p = codeownersPattern(e.file.slice(prefix.length));
-      if (!p.ok) out.push({ file: e.file, identity: e.identity, path: [], position: { line: 1, column: 1 }, message: unsafePathMessage(p.reason) });
+      if (!p.ok) out.push({ file: e.file, identity: e.identity, path: [], position: { line: 1, column: 1 }, messageId: 'unsafePath', data: { reason: p.reason, codeowners: CODEOWNERS_FILE } });
     }
     return out;
   },

@@ -77,7 +77,7 @@ export function activeExceptions(org: OrgModel, now: number, owners: Owners): Ma
 export function unknownIdentityReports(org: OrgModel, known: ReadonlySet<string>): Report[] {
   const out: Report[] = [];
   (org.spec.exceptions ?? []).forEach((e, i) => {
-    if (!known.has(e.identity)) out.push({ path: ['spec', 'exceptions', i, 'identity'], message: `exception names identity ${show(e.identity)}, which does not exist in this repository; remove it before an identity of that name inherits it` });
+    if (!known.has(e.identity)) out.push({ path: ['spec', 'exceptions', i, 'identity'], messageId: 'unknownIdentity', data: { identity: show(e.identity) } });
   });
   return out;
 }

@@ -4,10 +4,10 @@
 import type { TextMatch, TextRule, TextScan } from '../types.js';
 
 /** `mine` without the matches that overlap a match of a rule in `higher`, or repeat an earlier one. */
-export async function yieldTo(scan: TextScan, higher: readonly TextRule[], mine: readonly TextMatch[]): Promise<TextMatch[]> {
+export async function yieldTo<T extends TextMatch>(scan: TextScan, higher: readonly TextRule[], mine: readonly T[]): Promise<T[]> {
   if (mine.length === 0) return [];
   const taken = (await Promise.all(higher.map((r) => r.check(scan)))).flat();
-  const out: TextMatch[] = [];
+  const out: T[] = [];
   for (const m of [...mine].sort((a, b) => a.offset - b.offset || b.text.length - a.text.length)) {
     if (taken.some((t) => overlaps(t, m)) || out.some((o) => overlaps(o, m))) continue;
     out.push(m);

@@ -3,7 +3,7 @@
 // hand-kept regexes wherever it covers a format. Its messages quote the secret, so only rule ids and
 // ranges leave this module.
 
-import type { SecretlintMatch, TextMatch, TextScan } from '../types.js';
+import type { MessageRef, SecretlintMatch, TextScan } from '../types.js';
 
 type Lint = (text: string) => Promise<SecretlintMatch[]>;
 let lint: Promise<Lint> | null = null;
@@ -49,14 +49,17 @@ export async function secretlintScan(text: string): Promise<SecretlintMatch[]> {
   return (await (lint ??= load()))(text);
 }
 
-/** The matches of one secretlint rule as text matches (the text is the secret itself, for the fingerprint and scrub). */
-export async function secretlintMatches(scan: TextScan, ruleId: string, message: (m: SecretlintMatch, text: string) => string | null): Promise<TextMatch[]> {
-  const out: TextMatch[] = [];
+/**
+ * The matches of one secretlint rule as text matches (the text is the secret itself, for the
+ * fingerprint and scrub), each with what `said` names it (a messageId and data), or left out when null.
+ */
+export async function secretlintMatches<R extends MessageRef>(scan: TextScan, ruleId: string, said: (m: SecretlintMatch, text: string) => R | null): Promise<(R & { offset: number; text: string })[]> {
+  const out: (R & { offset: number; text: string })[] = [];
   for (const m of await scan.secretlint()) {
     if (m.ruleId !== ruleId) continue;
     const text = scan.text.slice(m.offset, m.end);
-    const msg = message(m, text);
-    if (msg !== null) out.push({ offset: m.offset, text, message: msg });
+    const ref = said(m, text);
+    if (ref !== null) out.push({ ...ref, offset: m.offset, text });
   }
   return out;
 }

@@ -2,6 +2,10 @@ import { show } from '../../common/findings.js';
 import { isSelfApproved, ownersOf } from '../lib/exceptions.js';
 import { defineRule, type RepoEntry, type RepoReport } from '../types.js';
 
+const messages = {
+  selfApproved: "exception for {{identity}} / {{rule}} is approved by {{approver}}, the identity's owner; it suppresses nothing until someone else approves it",
+} as const;
+
 export default defineRule({
   kind: 'repo',
   meta: {
@@ -12,6 +16,7 @@ export default defineRule({
     fix: 'Have a security owner who does not own the identity approve the exception (spec.exceptions[].approvedBy), or fix the finding instead.',
     owasp: ['NHI5'],
   },
+  messages,
   // Every valid identity's owner, lower-cased; validate also reads these to ignore self-approved exceptions.
   summarize({ data }): string {
     return data.spec.stewardship.owner.toLowerCase();
@@ -20,10 +25,10 @@ export default defineRule({
     const exceptions = org?.spec.exceptions ?? [];
     if (exceptions.length === 0) return [];
     const owners = ownersOf(entries.map((e) => ({ identity: e.identity, owner: e.value })));
-    const out: RepoReport[] = [];
+    const out: RepoReport<typeof messages>[] = [];
     exceptions.forEach((e, i) => {
       if (isSelfApproved(e, owners)) {
-        out.push({ file: orgFile, identity: null, path: ['spec', 'exceptions', i, 'approvedBy'], message: `exception for ${show(e.identity)} / ${show(e.rule)} is approved by ${show(e.approvedBy)}, the identity's owner; it suppresses nothing until someone else approves it` });
+        out.push({ file: orgFile, identity: null, path: ['spec', 'exceptions', i, 'approvedBy'], messageId: 'selfApproved', data: { identity: show(e.identity), rule: show(e.rule), approver: show(e.approvedBy) } });
       }
     });
     return out;

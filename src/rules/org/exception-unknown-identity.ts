@@ -13,4 +13,7 @@ export default defineRule({
     fix: 'Remove the exception from identities/org.yaml spec.exceptions, or correct its identity name (metadata.name of the identity it is for).',
     owasp: ['NHI1'],
   },
+  messages: {
+    unknownIdentity: 'exception names identity {{identity}}, which does not exist in this repository; remove it before an identity of that name inherits it',
+  },
 });

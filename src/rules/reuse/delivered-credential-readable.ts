@@ -27,6 +27,11 @@ interface Target {
   identity: string;
 }
 
+const messages = {
+  readsOne: '{{what}} reaches the credential of {{files}} (delivered to {{where}}); only the identity a credential belongs to may read it',
+  readsMany: '{{what}} reaches the credentials of {{files}} (delivered to {{where}}, …); only the identity a credential belongs to may read it',
+} as const;
+
 export default defineRule({
   kind: 'repo',
   meta: {
@@ -37,6 +42,7 @@ export default defineRule({
     fix: 'Narrow the reading grant to the identity\'s own paths (or name its own secrets in resourceNames), or deliver the credential to a path only its workload reads, such as kv/data/<team>/<identity>/….',
     owasp: ['NHI9', 'NHI5'],
   },
+  messages,
   summarize({ data, access }): Summary | null {
     if (isTombstone(data)) return null; // its credential is revoked, and it reads nothing
     const out: Summary = { vaultReads: [], secretReads: [] };
@@ -72,14 +78,14 @@ export default defineRule({
       }
       if (e.value.secret) push(secretsIn, e.value.secret.place, { ...t, name: e.value.secret.name });
     }
-    const out: RepoReport[] = [];
+    const out: RepoReport<typeof messages>[] = [];
     const report = (e: Entry, read: Read, what: string, owners: Target[], where: string): void => {
       if (owners.length === 0) return;
       const files = fileList(owners.slice(0, LISTED).map((o) => o.file), owners.length);
       const one = owners.length === 1;
       out.push({
         file: e.file, identity: e.identity, path: read.at,
-        message: `${what} reaches ${one ? 'the credential' : 'the credentials'} of ${files} (delivered to ${show(where, 120)}${one ? '' : ', …'}); only the identity a credential belongs to may read it`,
+        messageId: one ? 'readsOne' : 'readsMany', data: { what, files, where: show(where, 120) },
       });
     };
     for (const e of entries) {

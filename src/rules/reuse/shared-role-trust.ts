@@ -12,6 +12,10 @@ interface Summary {
 
 type Entry = RepoEntry<Summary>;
 
+const messages = {
+  sharedTrust: 'role trust admits {{what}} of {{repository}}, as does the role of {{others}}; pin each role to a subject of its own',
+} as const;
+
 export default defineRule({
   kind: 'repo',
   meta: {
@@ -22,6 +26,7 @@ export default defineRule({
     fix: 'Pin each identity\'s spec.access.aws.trust.github to its own subject: a GitHub environment (or ref) used only by the workflow that needs this role; never leave one of two roles on a repository unpinned.',
     owasp: ['NHI9', 'NHI6'],
   },
+  messages,
   summarize({ data }): Summary | null {
     const github = data.spec.access.aws?.trust?.github;
     if (!github || isTombstone(data)) return null;
@@ -40,7 +45,7 @@ export default defineRule({
       if (list) list.push(e);
       else byRepo.set(e.value.repository, [e]);
     }
-    const out: RepoReport[] = [];
+    const out: RepoReport<typeof messages>[] = [];
     for (const group of byRepo.values()) if (group.length > 1) out.push(...overlaps(group));
     return out;
   },
@@ -51,7 +56,7 @@ export default defineRule({
  * a subject. Counting who shares at least one of an entry's (at most three) subjects by inclusion-
  * exclusion over subject subsets keeps this linear even when thousands pin the same environment.
  */
-function overlaps(group: readonly Entry[]): RepoReport[] {
+function overlaps(group: readonly Entry[]): RepoReport<typeof messages>[] {
   const unpinned: Entry[] = [];
   const bySubject = new Map<string, Entry[]>();
   const bySubset = new Map<string, number>();
@@ -64,7 +69,7 @@ function overlaps(group: readonly Entry[]): RepoReport[] {
     }
     for (const key of subsets(e.value.subjects)) bySubset.set(key, (bySubset.get(key) ?? 0) + 1);
   }
-  const out: RepoReport[] = [];
+  const out: RepoReport<typeof messages>[] = [];
   for (const e of group) {
     const { subjects } = e.value;
     const shown: string[] = [];
@@ -90,7 +95,7 @@ function overlaps(group: readonly Entry[]): RepoReport[] {
     const what = subjects.length === 0 ? 'any workflow' : `the subject ${subjects.map((s) => show(s)).join(' or ')}`;
     out.push({
       file: e.file, identity: e.identity, path: ['spec', 'access', 'aws', 'trust', 'github', 'repository'],
-      message: `role trust admits ${what} of ${show(e.value.repository, 140)}, as does the role of ${fileList(shown, total)}; pin each role to a subject of its own`,
+      messageId: 'sharedTrust', data: { what, repository: show(e.value.repository, 140), others: fileList(shown, total) },
     });
   }
   return out;

@@ -14,6 +14,10 @@ interface Summary {
   uses: Use[];
 }
 
+const messages = {
+  sharedServiceAccount: 'Kubernetes service account {{serviceAccount}} is also used by {{others}}; each identity needs its own',
+} as const;
+
 export default defineRule({
   kind: 'repo',
   meta: {
@@ -24,6 +28,7 @@ export default defineRule({
     fix: 'Give each identity its own service account (spec.access.kubernetes.serviceAccount, which defaults to the identity\'s name) and trust only that one from its AWS role (spec.access.aws.trust.kubernetes).',
     owasp: ['NHI9'],
   },
+  messages,
   summarize({ data }): Summary | null {
     if (isTombstone(data)) return null; // its service account is deleted with it
     const { aws, kubernetes } = data.spec.access;
@@ -54,12 +59,12 @@ export default defineRule({
         else bySa.set(use.sa, [item]);
       }
     }
-    const out: RepoReport[] = [];
+    const out: RepoReport<typeof messages>[] = [];
     for (const [sa, users] of bySa) {
       if (users.length < 2) continue;
       users.forEach((u, i) => out.push({
         file: u.file, identity: u.identity, path: u.use.path, at: u.use.at,
-        message: `Kubernetes service account ${show(sa, 120)} is also used by ${othersOf(users, i)}; each identity needs its own`,
+        messageId: 'sharedServiceAccount', data: { serviceAccount: show(sa, 120), others: othersOf(users, i) },
       }));
     }
     return out;

@@ -6,6 +6,11 @@ const KEY_ID = /(?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}/g;
 /** gitleaks' `\b…\b`: the id stands apart from other word characters. */
 const apart = (text: string, at: number) => !/\w/.test(text[at - 1] ?? '') && !/\w/.test(text[at + 20] ?? '');
 
+const messages = {
+  temporaryKeyId: 'AWS temporary access key id (ASIA…)',
+  keyId: 'AWS access key id',
+} as const;
+
 export default defineRule({
   kind: 'text',
   meta: {
@@ -16,8 +21,9 @@ export default defineRule({
     fix: 'Remove the key id from the file and from git history, deactivate the key pair in IAM, and let idac issue and rotate the credential (principal: user with spec.rotation and spec.delivery), or better use a role.',
     owasp: ['NHI2', 'NHI7'],
   },
+  messages,
   check({ text }) {
-    const out: TextMatch[] = [];
+    const out: TextMatch<typeof messages>[] = [];
     for (const m of text.matchAll(KEY_ID)) {
       // AWS documentation examples (AKIAIOSFODNN7EXAMPLE) end in EXAMPLE, as gitleaks allows.
       if (m[0].endsWith('EXAMPLE')) continue;
@@ -25,7 +31,7 @@ export default defineRule({
       // quoted by the rules that echo values; without gitleaks' boundaries, a digit (which 96% of
       // random ids have) tells it from capitals such as ASIAPACIFICDEPLOYERROLE.
       if (!apart(text, m.index) && !/[2-7]/.test(m[0].slice(4))) continue;
-      out.push({ offset: m.index, text: m[0], message: m[0].startsWith('ASIA') ? 'AWS temporary access key id (ASIA…)' : 'AWS access key id' });
+      out.push({ offset: m.index, text: m[0], messageId: m[0].startsWith('ASIA') ? 'temporaryKeyId' : 'keyId' });
     }
     return out;
   },

@@ -1,6 +1,10 @@
 import { secretlintMatches } from '../lib/secretlint-scan.js';
 import { defineRule } from '../types.js';
 
+const messages = {
+  secretAccessKey: 'AWS secret access key',
+} as const;
+
 export default defineRule({
   kind: 'text',
   meta: {
@@ -11,7 +15,8 @@ export default defineRule({
     fix: 'Remove the key from the file and from git history, deactivate and delete it in IAM, and let idac issue and rotate the credential (principal: user with spec.rotation and spec.delivery), or better use a role.',
     owasp: ['NHI2', 'NHI7'],
   },
+  messages,
   // secretlint's aws rule: 40 base64 characters after an aws_secret_access_key-style key; its own
   // allowlist drops the documentation example wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY.
-  check: (scan) => secretlintMatches(scan, '@secretlint/secretlint-rule-aws', (m) => (m.messageId === 'AWSSecretAccessKey' ? 'AWS secret access key' : null)),
+  check: (scan) => secretlintMatches(scan, '@secretlint/secretlint-rule-aws', (m) => (m.messageId === 'AWSSecretAccessKey' ? { messageId: 'secretAccessKey' as const } : null)),
 });

@@ -1,15 +1,16 @@
 import { secretlintMatches } from '../lib/secretlint-scan.js';
 import { defineRule, type TextMatch } from '../types.js';
 
-const KINDS: Record<string, string> = {
-  ghp: 'GitHub personal access token',
-  gho: 'GitHub OAuth access token',
-  ghu: 'GitHub user-to-server token',
-  ghs: 'GitHub server-to-server (app installation) token',
-  ghr: 'GitHub refresh token',
-  github_pat: 'GitHub fine-grained personal access token',
+/** The token's prefix → its messageId. */
+const KINDS: Record<string, Exclude<keyof typeof messages, 'token'>> = {
+  ghp: 'personalAccessToken',
+  gho: 'oauthToken',
+  ghu: 'userToServerToken',
+  ghs: 'serverToServerToken',
+  ghr: 'refreshToken',
+  github_pat: 'fineGrainedToken',
 };
-const kindOf = (token: string) => KINDS[/^(github_pat|gh[pousr])_/.exec(token)?.[1] ?? ''] ?? 'GitHub token';
+const kindOf = (token: string): { messageId: keyof typeof messages } => ({ messageId: KINDS[/^(github_pat|gh[pousr])_/.exec(token)?.[1] ?? ''] ?? 'token' });
 
 // secretlint's patterns want the token to stand apart from letters. One pasted against a word
 // (`nameghp_…`, no space) is still a token, and a missed one would be quoted by the rules that echo
@@ -17,6 +18,16 @@ const kindOf = (token: string) => KINDS[/^(github_pat|gh[pousr])_/.exec(token)?.
 // (upper case, lower case and digits, as 36 random characters all but always have).
 const GLUED = /(?:gh[pousr]_[A-Za-z0-9_]{36}|github_pat_[A-Za-z0-9_]{82})/g;
 const random = (s: string) => /[A-Z]/.test(s) && /[a-z]/.test(s.slice(4)) && /\d/.test(s);
+
+const messages = {
+  personalAccessToken: 'GitHub personal access token',
+  oauthToken: 'GitHub OAuth access token',
+  userToServerToken: 'GitHub user-to-server token',
+  serverToServerToken: 'GitHub server-to-server (app installation) token',
+  refreshToken: 'GitHub refresh token',
+  fineGrainedToken: 'GitHub fine-grained personal access token',
+  token: 'GitHub token',
+} as const;
 
 export default defineRule({
   kind: 'text',
@@ -28,11 +39,12 @@ export default defineRule({
     fix: 'Remove the token from the file and from git history, revoke it in GitHub (Settings → Developer settings, or the app installation), and use OIDC or a GitHub App token minted at run time instead.',
     owasp: ['NHI2'],
   },
+  messages,
   async check(scan) {
     const found = await secretlintMatches(scan, '@secretlint/secretlint-rule-github', (_, text) => kindOf(text));
     const taken = (at: number) => found.some((f) => at < f.offset + f.text.length && f.offset < at + 40);
-    const more: TextMatch[] = [];
-    for (const m of scan.text.matchAll(GLUED)) if (!taken(m.index) && random(m[0])) more.push({ offset: m.index, text: m[0], message: kindOf(m[0]) });
+    const more: TextMatch<typeof messages>[] = [];
+    for (const m of scan.text.matchAll(GLUED)) if (!taken(m.index) && random(m[0])) more.push({ offset: m.index, text: m[0], ...kindOf(m[0]) });
     return [...found, ...more].sort((a, b) => a.offset - b.offset);
   },
 });

@@ -63,6 +63,11 @@ function category(key: string): string {
   return CATEGORIES.find(([re]) => re.test(key))?.[1] ?? 'a secret';
 }
 
+const messages = {
+  randomValue: 'random-looking value under a key named like {{category}}',
+  randomKey: 'mapping key that looks like a random credential',
+} as const;
+
 export default defineRule({
   kind: 'text',
   meta: {
@@ -73,10 +78,11 @@ export default defineRule({
     fix: 'Remove the value from the file and from git history, rotate it at its source, and deliver it through a secret store (spec.delivery) instead. If it is not a secret, it does not belong under a secret-like name either.',
     owasp: ['NHI2'],
   },
+  messages,
   async check(scan) {
     const { text } = scan;
-    const mine: TextMatch[] = [];
-    const add = (offset: number, value: string, message: string) => mine.push({ offset, text: value, message });
+    const mine: TextMatch<typeof messages>[] = [];
+    const add = (offset: number, value: string, category: string) => mine.push({ offset, text: value, messageId: 'randomValue', data: { category } });
     // Matches come in text order: remembering the current line's end keeps a long line linear.
     let lineEnd = -1;
     let judged = 0;
@@ -104,23 +110,23 @@ export default defineRule({
         // A key inside the previous value (`a=(token=(…`) was judged as part of it: keeps the scan linear.
         if (start < judged) continue;
         judged = end;
-        const message = `random-looking value under a key named like ${category(key)}`;
+        const named = category(key);
         if (looksRandom(value) || (NAMED_SECRET.test(key) && passwordLike(value))) {
-          add(start, value, message);
+          add(start, value, named);
           continue;
         }
         if (m[3] !== '' || !BLOCK_START.test(value)) continue;
         const eol = endOfLine(end);
         if (eol < text.length && REST_OF_LINE.test(text.slice(end, eol))) {
           const keyColumn = m.indices![2]![0];
-          for (const t of continuation(text, eol + 1, keyColumn)) if (looksRandom(t.value)) add(t.offset, t.value, message);
+          for (const t of continuation(text, eol + 1, keyColumn)) if (looksRandom(t.value)) add(t.offset, t.value, named);
         }
       }
     }
 
     for (const m of text.matchAll(KEY)) {
       const key = m[2]!;
-      if (looksRandom(key, 20, 4)) add(m.indices![2]![0], key, 'mapping key that looks like a random credential');
+      if (looksRandom(key, 20, 4)) mine.push({ offset: m.indices![2]![0], text: key, messageId: 'randomKey' });
     }
     // The specific rules name the credential better; this rule only reports what they do not.
     return yieldTo(scan, [privateKey, githubToken, awsAccessKeyId, awsSecretAccessKey, vaultToken, jwt, knownCredential], mine);

@@ -8,6 +8,11 @@ const JWT = /(?<![\w-])eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_
 const WRAPPED = /(?<![A-Za-z0-9+/])ZXlK[A-Za-z0-9+/]{40,}={0,2}(?![A-Za-z0-9+/=])/g;
 const DECODED = /^eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\./;
 
+const messages = {
+  jwt: 'JSON Web Token',
+  base64Jwt: 'base64-encoded JSON Web Token',
+} as const;
+
 export default defineRule({
   kind: 'text',
   meta: {
@@ -18,11 +23,12 @@ export default defineRule({
     fix: 'Remove the token from the file and from git history, revoke it at its issuer (for a Kubernetes token, delete its Secret or rotate the signing key), and use projected, short-lived tokens issued at run time.',
     owasp: ['NHI2', 'NHI7'],
   },
+  messages,
   check({ text }) {
-    const out: TextMatch[] = [];
-    for (const m of text.matchAll(JWT)) out.push({ offset: m.index, text: m[0], message: 'JSON Web Token' });
+    const out: TextMatch<typeof messages>[] = [];
+    for (const m of text.matchAll(JWT)) out.push({ offset: m.index, text: m[0], messageId: 'jwt' });
     for (const m of text.matchAll(WRAPPED)) {
-      if (DECODED.test(Buffer.from(m[0], 'base64').toString('latin1'))) out.push({ offset: m.index, text: m[0], message: 'base64-encoded JSON Web Token' });
+      if (DECODED.test(Buffer.from(m[0], 'base64').toString('latin1'))) out.push({ offset: m.index, text: m[0], messageId: 'base64Jwt' });
     }
     return out.sort((a, b) => a.offset - b.offset);
   },

@@ -1,5 +1,5 @@
 import { yieldTo } from '../lib/secret-overlap.js';
-import { defineRule, type SecretlintMatch, type TextMatch } from '../types.js';
+import { defineRule, type MessageRef, type SecretlintMatch, type TextMatch } from '../types.js';
 import awsAccessKeyId from './aws-access-key-id.js';
 import awsSecretAccessKey from './aws-secret-access-key.js';
 import githubToken from './github-token.js';
@@ -32,11 +32,17 @@ const KINDS: Record<string, string> = {
   'database-connection-string/PostgreSQLConnection': 'PostgreSQL connection string with a password',
 };
 
-/** Names a finding of a secretlint rule this table does not know yet (a newer preset) by its provider. */
-function kindOf(m: Pick<SecretlintMatch, 'ruleId' | 'messageId'>): string {
+/** Names the credential; one of a secretlint rule this table does not know yet (a newer preset) by its provider. */
+function kindOf(m: Pick<SecretlintMatch, 'ruleId' | 'messageId'>): MessageRef<typeof messages> {
   const provider = m.ruleId.startsWith(PREFIX) ? m.ruleId.slice(PREFIX.length) : m.ruleId;
-  return KINDS[`${provider}/${m.messageId}`] ?? `${provider.replace(/[^A-Za-z0-9 .-]/g, ' ')} credential`;
+  const kind = KINDS[`${provider}/${m.messageId}`];
+  return kind !== undefined ? { messageId: 'knownKind', data: { kind } } : { messageId: 'providerCredential', data: { provider: provider.replace(/[^A-Za-z0-9 .-]/g, ' ') } };
 }
+
+const messages = {
+  knownKind: '{{kind}}',
+  providerCredential: '{{provider}} credential',
+} as const;
 
 export default defineRule({
   kind: 'text',
@@ -48,11 +54,12 @@ export default defineRule({
     fix: 'Remove the credential from the file and from git history, revoke it at the provider, and keep it in a secret store that the workload reads at run time.',
     owasp: ['NHI2'],
   },
+  messages,
   async check(scan) {
-    const mine: TextMatch[] = [];
+    const mine: TextMatch<typeof messages>[] = [];
     for (const m of await scan.secretlint()) {
       if (OWN.has(m.ruleId)) continue;
-      mine.push({ offset: m.offset, text: scan.text.slice(m.offset, m.end), message: kindOf(m) });
+      mine.push({ offset: m.offset, text: scan.text.slice(m.offset, m.end), ...kindOf(m) });
     }
     // A connection string whose password is a GitHub token is reported as the GitHub token.
     return yieldTo(scan, [privateKey, githubToken, awsAccessKeyId, awsSecretAccessKey, vaultToken, jwt], mine);

@@ -8,6 +8,10 @@ const MAX_BLOCK = 16_000;
 /** THREATS.md item 61: a body of at least 64 base64 characters is a key, not a placeholder. */
 const MIN_BODY = 64;
 
+const messages = {
+  privateKey: 'private key block',
+} as const;
+
 export default defineRule({
   kind: 'text',
   meta: {
@@ -18,19 +22,20 @@ export default defineRule({
     fix: 'Remove the key from the file and from git history, revoke it (and any certificate issued for it), and let the identity obtain keys from Vault PKI (spec.access.vault.certificates).',
     owasp: ['NHI2'],
   },
+  messages,
   async check(scan) {
     // secretlint's rule is the maintained one; it wants a body of 100+ characters that starts like
     // a real key (ASN.1 or openssh-key-v1) in one unbroken block. Our own pass adds what it cannot
     // see: shorter bodies, PGP key blocks, and keys commented out line by line (`# MIIE…`).
-    const found = await secretlintMatches(scan, '@secretlint/secretlint-rule-privatekey', () => 'private key block');
+    const found: TextMatch<typeof messages>[] = await secretlintMatches(scan, '@secretlint/secretlint-rule-privatekey', () => ({ messageId: 'privateKey' as const }));
     for (const m of pemBlocks(scan.text)) if (!found.some((f) => f.offset === m.offset)) found.push(m);
     return found.sort((a, b) => a.offset - b.offset);
   },
 });
 
-function pemBlocks(text: string): TextMatch[] {
+function pemBlocks(text: string): TextMatch<typeof messages>[] {
   const ends = [...text.matchAll(END)].map((m) => ({ at: m.index, kind: m[1]!, stop: m.index + m[0].length }));
-  const out: TextMatch[] = [];
+  const out: TextMatch<typeof messages>[] = [];
   let after = 0;
   let i = 0; // BEGINs come in text order, so the first END after each one only moves forward
   for (const m of text.matchAll(BEGIN)) {
@@ -40,7 +45,7 @@ function pemBlocks(text: string): TextMatch[] {
     let end;
     for (let j = i; j < ends.length && ends[j]!.at - from <= MAX_BLOCK; j++) if (ends[j]!.kind === m[1]) { end = ends[j]; break; }
     if (!end || !keyBody(text.slice(from, end.at))) continue;
-    out.push({ offset: m.index, text: text.slice(m.index, end.stop), message: 'private key block' });
+    out.push({ offset: m.index, text: text.slice(m.index, end.stop), messageId: 'privateKey' });
     after = end.stop;
   }
   return out;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import sharedRoleTrust from '../../../src/rules/reuse/shared-role-trust.js';
+import { messageText } from '../../../src/rules/types.js';
 import { edit, IDENTITY, ruleTable } from '../harness.js';
 import { named, p, r, tombstone, toRisk, TRUST } from './fixture.js';
 
@@ -79,9 +80,9 @@ describe('reuse/shared-role-trust check()', () => {
     expect(performance.now() - started).toBeLessThan(5_000);
     expect(reports).toHaveLength(n + 2);
     // x0 (production) overlaps the other 19,999 production pins and the two unpinned roles: 20,001, three named.
-    expect(reports[0]!.message).toMatch(/as does the role of "identities\/t30000\/x30000\.yaml", "identities\/t30001\/x30001\.yaml", "identities\/t1\/x1\.yaml" and 19998 more;/);
+    expect(messageText(sharedRoleTrust, reports[0]!)).toMatch(/as does the role of "identities\/t30000\/x30000\.yaml", "identities\/t30001\/x30001\.yaml", "identities\/t1\/x1\.yaml" and 19998 more;/);
     // x1 (both) overlaps every other role.
-    expect(reports[1]!.message).toMatch(/ and 29998 more;/);
-    expect(reports[n]!.message).toMatch(/admits any workflow .* and 29998 more;/);
+    expect(messageText(sharedRoleTrust, reports[1]!)).toMatch(/ and 29998 more;/);
+    expect(messageText(sharedRoleTrust, reports[n]!)).toMatch(/admits any workflow .* and 29998 more;/);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import sharedServiceAccount from '../../../src/rules/reuse/shared-service-account.js';
+import { messageText } from '../../../src/rules/types.js';
 import { edit, IDENTITY, ruleTable } from '../harness.js';
 import { named, tombstone, toRisk, TRUST } from './fixture.js';
 
@@ -67,6 +68,6 @@ describe('reuse/shared-service-account check()', () => {
     const reports = sharedServiceAccount.check(entries, { org: null, now: 0, orgFile: 'identities/org.yaml' });
     expect(performance.now() - started).toBeLessThan(5_000);
     expect(reports).toHaveLength(n);
-    expect(reports[0]!.message).toMatch(/also used by "identities\/t1\/x1\.yaml", "identities\/t2\/x2\.yaml", "identities\/t3\/x3\.yaml" and 49996 more;/);
+    expect(messageText(sharedServiceAccount, reports[0]!)).toMatch(/also used by "identities\/t1\/x1\.yaml", "identities\/t2\/x2\.yaml", "identities\/t3\/x3\.yaml" and 49996 more;/);
   });
 });

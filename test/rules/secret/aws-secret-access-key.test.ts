@@ -5,6 +5,7 @@ import { secretlintScan } from '../../../src/rules/lib/secretlint-scan.js';
 import { fake } from '../../secrets/fakes.js';
 import { APP, plant } from '../../secrets/plant.js';
 import { badRow } from '../../secrets/rows.js';
+import { messageText } from '../../../src/rules/types.js';
 
 const secret = fake.awsSecret();
 
@@ -29,6 +30,7 @@ ruleTable('secret/aws-secret-access-key', {
 describe('secret/aws-secret-access-key text', () => {
   it('is the whole 40-character key, not secretlint 11.7.1 range that starts at the key name', async () => {
     const text = `x: 1\naws_secret_access_key: "${secret}"\n`;
-    expect(await rule.check({ text, secretlint: () => secretlintScan(text) })).toEqual([{ offset: text.indexOf(secret), text: secret, message: 'AWS secret access key' }]);
+    const matches = await rule.check({ text, secretlint: () => secretlintScan(text) });
+    expect(matches.map((m) => ({ offset: m.offset, text: m.text, message: messageText(rule, m) }))).toEqual([{ offset: text.indexOf(secret), text: secret, message: 'AWS secret access key' }]);
   });
 });
