@@ -7,7 +7,7 @@ import { validate } from '../../src/check/validate.js';
 import type { Finding } from '../../src/common/findings.js';
 import { MemorySource } from '../../src/manifest/memory-source.js';
 import { parseInstant } from '../../src/common/time.js';
-import { NOT_YET_CONVERTED } from './unconverted.js';
+import { ROWS_WITHOUT_MESSAGE_ID } from './unconverted.js';
 
 export const NOW = '2026-11-23';
 
@@ -115,7 +115,7 @@ export function ruleTable(rule: string, table: { good: Row[]; bad: BadRow[] }): 
       const findings = (await run(row)).filter((f) => f.rule === rule);
       expect(findings).toEqual([]);
     });
-    const withIds = !NOT_YET_CONVERTED.includes(rule.split('/')[0]!);
+    const withIds = !ROWS_WITHOUT_MESSAGE_ID.includes(rule.split('/')[0]!);
     it.each(table.bad.map((r) => [r.name, r] as const))('bad: %s', async (_name, row) => {
       if (withIds) for (const e of row.expect) expect(e.messageId, `${row.name}: every expected finding names its messageId`).toBeTypeOf('string');
       const findings = (await run(row)).filter((f) => f.rule === rule);

@@ -53,15 +53,15 @@ export default defineRule({
       out.push({ file: `${prefix}${CODEOWNERS_FILE}`, identity: null, path: [], position: { line: o.line, column: 1 }, messageId: 'orphanLine', data: { codeowners: CODEOWNERS_FILE, line: o.line, pattern: o.pattern } });
     }
     for (const s of staleEntries(expected, co.parsed)) {
-      const message = staleMessage(s);
+      const said = staleMessage(s);
       if (s.entry.file !== undefined) {
         const e = byFile.get(s.entry.file)!;
-        out.push({ file: e.file, identity: e.identity, path: ['spec', 'stewardship', 'owner'], ...message });
+        out.push({ file: e.file, identity: e.identity, path: ['spec', 'stewardship', 'owner'], ...said });
       } else if (s.entry.group === 'team') {
         const team = s.entry.pattern.split('/').filter(Boolean).pop()!;
-        out.push({ file: ctx.orgFile, identity: null, path: ['spec', 'teams', team, 'github'], ...message });
+        out.push({ file: ctx.orgFile, identity: null, path: ['spec', 'teams', team, 'github'], ...said });
       } else {
-        out.push({ file: ctx.orgFile, identity: null, path: ['spec', 'securityOwners'], ...message });
+        out.push({ file: ctx.orgFile, identity: null, path: ['spec', 'securityOwners'], ...said });
       }
     }
     return out;

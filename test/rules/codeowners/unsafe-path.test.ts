@@ -13,10 +13,10 @@ ruleTable('codeowners/unsafe-path', {
     { name: 'a manifest that does not validate gets no line anyway', files: { 'identities/payments/app.yaml': IDENTITY, 'identities/*.yaml': 'a: [\n', [CO]: fresh } },
   ],
   bad: [
-    { name: 'a line break (the issue 14 attack)', files: { 'identities/payments/app.yaml': IDENTITY, 'identities/zz\norg.yaml\n*\nzz.yaml': other, [CO]: fresh }, expect: [{ line: 1, column: 1, file: 'identities/zz\norg.yaml\n*\nzz.yaml', message: why('a line break \\(U\\+000A\\)') }] },
-    { name: 'a wildcard that would match org.yaml', files: { 'identities/payments/app.yaml': IDENTITY, 'identities/*.yaml': other, [CO]: fresh }, expect: [{ line: 1, column: 1, file: 'identities/*.yaml', message: why('`\\*` \\(a wildcard in CODEOWNERS\\)') }] },
-    { name: 'a comment sign', files: { 'identities/payments/app.yaml': IDENTITY, 'identities/payments/a#b.yaml': other, [CO]: fresh }, expect: [{ line: 1, column: 1, message: why('`#` \\(a comment in CODEOWNERS\\)') }] },
-    { name: 'a bidi override', files: { 'identities/payments/app.yaml': IDENTITY, 'identities/payments/\u202eb.yaml': other, [CO]: fresh }, expect: [{ line: 1, column: 1, message: why('the invisible or control character U\\+202E') }] },
-    { name: 'a non-ASCII letter', files: { 'identities/payments/app.yaml': IDENTITY, 'identities/payments/othér.yaml': other, [CO]: fresh }, expect: [{ line: 1, column: 1, message: why('the non-ASCII character U\\+00E9') }] },
+    { name: 'a line break (the issue 14 attack)', files: { 'identities/payments/app.yaml': IDENTITY, 'identities/zz\norg.yaml\n*\nzz.yaml': other, [CO]: fresh }, expect: [{ line: 1, column: 1, messageId: 'unsafePath', file: 'identities/zz\norg.yaml\n*\nzz.yaml', message: why('a line break \\(U\\+000A\\)') }] },
+    { name: 'a wildcard that would match org.yaml', files: { 'identities/payments/app.yaml': IDENTITY, 'identities/*.yaml': other, [CO]: fresh }, expect: [{ line: 1, column: 1, messageId: 'unsafePath', file: 'identities/*.yaml', message: why('`\\*` \\(a wildcard in CODEOWNERS\\)') }] },
+    { name: 'a comment sign', files: { 'identities/payments/app.yaml': IDENTITY, 'identities/payments/a#b.yaml': other, [CO]: fresh }, expect: [{ line: 1, column: 1, messageId: 'unsafePath', message: why('`#` \\(a comment in CODEOWNERS\\)') }] },
+    { name: 'a bidi override', files: { 'identities/payments/app.yaml': IDENTITY, 'identities/payments/\u202eb.yaml': other, [CO]: fresh }, expect: [{ line: 1, column: 1, messageId: 'unsafePath', message: why('the invisible or control character U\\+202E') }] },
+    { name: 'a non-ASCII letter', files: { 'identities/payments/app.yaml': IDENTITY, 'identities/payments/othér.yaml': other, [CO]: fresh }, expect: [{ line: 1, column: 1, messageId: 'unsafePath', message: why('the non-ASCII character U\\+00E9') }] },
   ],
 });

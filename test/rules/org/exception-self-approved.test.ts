@@ -18,7 +18,7 @@ ruleTable('org/exception-self-approved', {
     {
       name: 'the owner approving their own identity\'s exception, case-insensitively',
       files: { [orgFile]: exceptions({ approvedBy: 'Alice@Example.com' }), [at]: IDENTITY },
-      expect: [{ file: orgFile, line: 33, column: 19, message: /^exception for "app" \/ "rotation\/required" is approved by "Alice@Example.com", the identity's owner; it suppresses nothing until someone else approves it$/ }],
+      expect: [{ file: orgFile, line: 33, column: 19, messageId: 'selfApproved', message: /^exception for "app" \/ "rotation\/required" is approved by "Alice@Example.com", the identity's owner; it suppresses nothing until someone else approves it$/ }],
     },
     {
       name: 'only the self-approved one of three, across team folders',
@@ -28,12 +28,12 @@ ruleTable('org/exception-self-approved', {
         'identities/risk/worker.yaml': risk('worker'),
         'identities/risk/other.yaml': risk('other'),
       },
-      expect: [{ file: orgFile, line: 38, column: 19, message: /exception for "worker" \/ "rotation\/required" is approved by "dave@example.com"/ }],
+      expect: [{ file: orgFile, line: 38, column: 19, messageId: 'selfApproved', message: /exception for "worker" \/ "rotation\/required" is approved by "dave@example.com"/ }],
     },
     {
       name: 'a self-approval that is wrong on other counts too',
       files: { [orgFile]: edit(exceptions({ approvedBy: 'alice@example.com' }), 'sec@example.com, alice@example.com, ', 'sec@example.com, '), [at]: IDENTITY },
-      expect: [{ file: orgFile, line: 33, column: 19 }],
+      expect: [{ file: orgFile, line: 33, column: 19, messageId: 'selfApproved' }],
     },
   ],
 });

@@ -16,8 +16,8 @@ ruleTable(rule, {
     { name: 'an identity whose file does not parse is known by its file name', files: { [orgFile]: exceptions('app'), [at]: 'kind: [unclosed\n' } },
   ],
   bad: [
-    { name: 'an exception for a deleted identity', files: { [orgFile]: exceptions('ghost'), [at]: IDENTITY }, expect: [{ file: orgFile, line: 30, column: 17, message: /^exception names identity "ghost", which does not exist in this repository; remove it before an identity of that name inherits it$/ }] },
-    { name: 'only the stale one of two', files: { [orgFile]: exceptions('app', 'worker'), [at]: IDENTITY, 'identities/risk/other.yaml': risk('other') }, expect: [{ file: orgFile, line: 35, column: 17, message: /"worker"/ }] },
+    { name: 'an exception for a deleted identity', files: { [orgFile]: exceptions('ghost'), [at]: IDENTITY }, expect: [{ file: orgFile, line: 30, column: 17, messageId: 'unknownIdentity', message: /^exception names identity "ghost", which does not exist in this repository; remove it before an identity of that name inherits it$/ }] },
+    { name: 'only the stale one of two', files: { [orgFile]: exceptions('app', 'worker'), [at]: IDENTITY, 'identities/risk/other.yaml': risk('other') }, expect: [{ file: orgFile, line: 35, column: 17, messageId: 'unknownIdentity', message: /"worker"/ }] },
   ],
 });
 

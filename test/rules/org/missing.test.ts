@@ -12,12 +12,12 @@ ruleTable('org/missing', {
     {
       name: 'no identities/org.yaml: reported at identities/org.yaml:1:1',
       files: { 'identities/org.yaml': null, [at]: IDENTITY },
-      expect: [{ file: 'identities/org.yaml', line: 1, column: 1, message: /^identities\/org\.yaml is missing: teams, members, boundaries and limits cannot be checked$/ }],
+      expect: [{ file: 'identities/org.yaml', line: 1, column: 1, messageId: 'missing', message: /^identities\/org\.yaml is missing: teams, members, boundaries and limits cannot be checked$/ }],
     },
     {
       name: 'org.yml instead of org.yaml',
       files: { 'identities/org.yaml': null, 'identities/org.yml': ORG, [at]: IDENTITY },
-      expect: [{ file: 'identities/org.yaml', line: 1, column: 1, message: /; found identities\/org\.yml: rename it to identities\/org\.yaml$/ }],
+      expect: [{ file: 'identities/org.yaml', line: 1, column: 1, messageId: 'missing', message: /; found identities\/org\.yml: rename it to identities\/org\.yaml$/ }],
     },
   ],
 });

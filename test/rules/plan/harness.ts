@@ -15,7 +15,7 @@ import type { Plan } from '../../../src/plan/types.js';
 import { ruleById } from '../../../src/rules/index.js';
 import { parseInstant } from '../../../src/common/time.js';
 import { edit } from '../harness.js';
-import { NOT_YET_CONVERTED } from '../unconverted.js';
+import { ROWS_WITHOUT_MESSAGE_ID } from '../unconverted.js';
 
 export const NOW = '2026-11-23';
 export const ORG = 'identities/org.yaml';
@@ -127,7 +127,7 @@ export interface BadPlanRow extends PlanRow {
   findings: (Omit<Finding, 'rule' | 'severity' | 'path' | 'messageId'> & { messageId?: string })[];
 }
 
-const withIds = !NOT_YET_CONVERTED.includes('plan');
+const withIds = !ROWS_WITHOUT_MESSAGE_ID.includes('plan');
 
 /** A finding as the table writes it: no `path`; `messageId` only once the plan domain is converted. */
 function shown(f: Finding): Omit<Finding, 'path' | 'messageId'> & { messageId?: string } {

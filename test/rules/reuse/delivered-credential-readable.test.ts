@@ -55,17 +55,17 @@ ruleTable('reuse/delivered-credential-readable', {
     {
       name: 'a team-wide read from another team folder',
       files: { [p('keeper')]: keeper('keeper'), [r('auditor')]: toRisk(vaultReader('auditor', 'kv/data/payments/*')) },
-      expect: [{ file: r('auditor'), line: 28, column: 17, message: /^read on Vault path "kv\/data\/payments\/\*" reaches the credential of "identities\/payments\/keeper\.yaml" \(delivered to "kv\/data\/payments\/keeper\/secret-id"\); only the identity a credential belongs to may read it$/ }],
+      expect: [{ file: r('auditor'), line: 28, column: 17, messageId: 'readsOne', message: /^read on Vault path "kv\/data\/payments\/\*" reaches the credential of "identities\/payments\/keeper\.yaml" \(delivered to "kv\/data\/payments\/keeper\/secret-id"\); only the identity a credential belongs to may read it$/ }],
     },
     {
       name: 'a + segment',
       files: { [p('keeper')]: keeper('keeper'), [p('reader')]: vaultReader('reader', 'kv/data/+/keeper/secret-id') },
-      expect: [{ file: p('reader'), line: 28, column: 17 }],
+      expect: [{ file: p('reader'), line: 28, column: 17, messageId: 'readsOne' }],
     },
     {
       name: 'a prefix glob over-matching into another identity\'s folder',
       files: { [p('keeper')]: keeper('keeper'), [p('keeper-two')]: vaultReader('keeper-two', 'kv/data/payments/keeper*') },
-      expect: [{ file: p('keeper-two'), line: 28, column: 17, message: /"identities\/payments\/keeper\.yaml"/ }],
+      expect: [{ file: p('keeper-two'), line: 28, column: 17, messageId: 'readsOne', message: /"identities\/payments\/keeper\.yaml"/ }],
     },
     {
       name: 'two AppRoles sharing each other\'s secret-ids, and a third reader',
@@ -75,25 +75,25 @@ ruleTable('reuse/delivered-credential-readable', {
         [r('auditor')]: toRisk(vaultReader('auditor', 'kv/data/payments/*')),
       },
       expect: [
-        { file: p('keeper-two'), line: 32, column: 17, message: /the credential of "identities\/payments\/keeper\.yaml"/ },
-        { file: p('keeper'), line: 32, column: 17, message: /the credential of "identities\/payments\/keeper-two\.yaml"/ },
-        { file: r('auditor'), line: 28, column: 17, message: /the credentials of "identities\/payments\/keeper-two\.yaml", "identities\/payments\/keeper\.yaml" \(delivered to "kv\/data\/payments\/keeper-two\/secret-id", …\)/ },
+        { file: p('keeper-two'), line: 32, column: 17, messageId: 'readsOne', message: /the credential of "identities\/payments\/keeper\.yaml"/ },
+        { file: p('keeper'), line: 32, column: 17, messageId: 'readsOne', message: /the credential of "identities\/payments\/keeper-two\.yaml"/ },
+        { file: r('auditor'), line: 28, column: 17, messageId: 'readsMany', message: /the credentials of "identities\/payments\/keeper-two\.yaml", "identities\/payments\/keeper\.yaml" \(delivered to "kv\/data\/payments\/keeper-two\/secret-id", …\)/ },
       ],
     },
     {
       name: 'an active elevation',
       files: { [p('keeper')]: keeper('keeper'), [p('reader')]: elevated(vaultReader('reader', 'kv/data/payments/reader/*'), '2026-11-22T20:00:00Z', '2026-11-23T04:00:00Z') },
-      expect: [{ file: p('reader'), line: 38, column: 21 }],
+      expect: [{ file: p('reader'), line: 38, column: 21, messageId: 'readsOne' }],
     },
     {
       name: 'listing the secrets of the namespace a key is delivered to',
       files: { [p('holder')]: keyHolder('holder'), [r('spy')]: toRisk(secretReader('spy', 'list')) },
-      expect: [{ file: r('spy'), line: 31, column: 19, message: /^reading secrets in "prod-eu\/payments" reaches the credential of "identities\/payments\/holder\.yaml" \(delivered to "prod-eu\/payments\/holder-keys"\)/ }],
+      expect: [{ file: r('spy'), line: 31, column: 19, messageId: 'readsOne', message: /^reading secrets in "prod-eu\/payments" reaches the credential of "identities\/payments\/holder\.yaml" \(delivered to "prod-eu\/payments\/holder-keys"\)/ }],
     },
     {
       name: 'get on the delivered secret by name, reported once for two verbs',
       files: { [p('holder')]: keyHolder('holder'), [p('reader')]: secretReader('reader', 'get, watch', 'reader-config, holder-keys') },
-      expect: [{ file: p('reader'), line: 32, column: 19 }, { file: p('reader'), line: 32, column: 24 }],
+      expect: [{ file: p('reader'), line: 32, column: 19, messageId: 'readsOne' }, { file: p('reader'), line: 32, column: 24, messageId: 'readsOne' }],
     },
   ],
 });

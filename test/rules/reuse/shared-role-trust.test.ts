@@ -22,14 +22,14 @@ ruleTable('reuse/shared-role-trust', {
       name: 'two roles pinned to one environment, across team folders',
       files: { [p('deploy')]: github('deploy', 'acme/shop, environment: production'), [r('deploy2')]: toRisk(github('deploy2', 'acme/shop, environment: production')) },
       expect: [
-        { file: p('deploy'), line: 21, column: 31, message: /^role trust admits the subject "environment:production" of "acme\/shop", as does the role of "identities\/risk\/deploy2\.yaml"; pin each role to a subject of its own$/ },
-        { file: r('deploy2'), line: 21, column: 31, message: /as does the role of "identities\/payments\/deploy\.yaml";/ },
+        { file: p('deploy'), line: 21, column: 31, messageId: 'sharedTrust', message: /^role trust admits the subject "environment:production" of "acme\/shop", as does the role of "identities\/risk\/deploy2\.yaml"; pin each role to a subject of its own$/ },
+        { file: r('deploy2'), line: 21, column: 31, messageId: 'sharedTrust', message: /as does the role of "identities\/payments\/deploy\.yaml";/ },
       ],
     },
     {
       name: 'repositories and environments compare case-insensitively',
       files: { [p('deploy')]: github('deploy', 'Acme/Shop, environment: Production'), [p('deploy2')]: github('deploy2', 'acme/shop, environment: production') },
-      expect: [{ file: p('deploy'), line: 21, column: 31 }, { file: p('deploy2'), line: 21, column: 31 }],
+      expect: [{ file: p('deploy'), line: 21, column: 31, messageId: 'sharedTrust' }, { file: p('deploy2'), line: 21, column: 31, messageId: 'sharedTrust' }],
     },
     {
       name: 'an unpinned role overlaps every pinned one; pinned ones overlap only through it',
@@ -39,15 +39,15 @@ ruleTable('reuse/shared-role-trust', {
         [r('plan')]: toRisk(github('plan', 'acme/shop, pullRequest: true')),
       },
       expect: [
-        { file: p('any'), line: 21, column: 31, message: /^role trust admits any workflow of "acme\/shop", as does the role of "identities\/payments\/deploy\.yaml", "identities\/risk\/plan\.yaml";/ },
-        { file: p('deploy'), line: 21, column: 31, message: /"environment:production" of "acme\/shop", as does the role of "identities\/payments\/any\.yaml";/ },
-        { file: r('plan'), line: 21, column: 31, message: /"pull_request" of "acme\/shop", as does the role of "identities\/payments\/any\.yaml";/ },
+        { file: p('any'), line: 21, column: 31, messageId: 'sharedTrust', message: /^role trust admits any workflow of "acme\/shop", as does the role of "identities\/payments\/deploy\.yaml", "identities\/risk\/plan\.yaml";/ },
+        { file: p('deploy'), line: 21, column: 31, messageId: 'sharedTrust', message: /"environment:production" of "acme\/shop", as does the role of "identities\/payments\/any\.yaml";/ },
+        { file: r('plan'), line: 21, column: 31, messageId: 'sharedTrust', message: /"pull_request" of "acme\/shop", as does the role of "identities\/payments\/any\.yaml";/ },
       ],
     },
     {
       name: 'pullRequest: false pins nothing',
       files: { [p('deploy')]: github('deploy', 'acme/shop, environment: production'), [p('other')]: github('other', 'acme/shop, pullRequest: false') },
-      expect: [{ file: p('deploy'), line: 21, column: 31 }, { file: p('other'), line: 21, column: 31, message: /admits any workflow/ }],
+      expect: [{ file: p('deploy'), line: 21, column: 31, messageId: 'sharedTrust' }, { file: p('other'), line: 21, column: 31, messageId: 'sharedTrust', message: /admits any workflow/ }],
     },
     {
       name: 'a role admitting several subjects overlaps each, counted once',
@@ -58,9 +58,9 @@ ruleTable('reuse/shared-role-trust', {
         [p('plan')]: github('plan', 'acme/shop, pullRequest: true'),
       },
       expect: [
-        { file: p('deploy'), line: 21, column: 31, message: /as does the role of "identities\/payments\/release\.yaml", "identities\/payments\/wide\.yaml";/ },
-        { file: p('release'), line: 21, column: 31, message: /the subject "environment:production" or "ref:refs\/heads\/main" of "acme\/shop", as does the role of "identities\/payments\/deploy\.yaml", "identities\/payments\/wide\.yaml";/ },
-        { file: p('wide'), line: 21, column: 31, message: /as does the role of "identities\/payments\/deploy\.yaml", "identities\/payments\/release\.yaml";/ },
+        { file: p('deploy'), line: 21, column: 31, messageId: 'sharedTrust', message: /as does the role of "identities\/payments\/release\.yaml", "identities\/payments\/wide\.yaml";/ },
+        { file: p('release'), line: 21, column: 31, messageId: 'sharedTrust', message: /the subject "environment:production" or "ref:refs\/heads\/main" of "acme\/shop", as does the role of "identities\/payments\/deploy\.yaml", "identities\/payments\/wide\.yaml";/ },
+        { file: p('wide'), line: 21, column: 31, messageId: 'sharedTrust', message: /as does the role of "identities\/payments\/deploy\.yaml", "identities\/payments\/release\.yaml";/ },
       ],
     },
   ],

@@ -30,31 +30,31 @@ ruleTable('reuse/shared-service-account', {
       name: 'a role trusting another team\'s service account',
       files: { 'identities/payments/app.yaml': k8s('app'), 'identities/risk/spy.yaml': toRisk(trusting('spy', 'app')) },
       expect: [
-        { file: 'identities/payments/app.yaml', line: 17, column: 5, message: /^Kubernetes service account "prod-eu\/payments\/app" is also used by "identities\/risk\/spy\.yaml"; each identity needs its own$/ },
-        { file: 'identities/risk/spy.yaml', line: 21, column: 78, message: /"prod-eu\/payments\/app" is also used by "identities\/payments\/app\.yaml"/ },
+        { file: 'identities/payments/app.yaml', line: 17, column: 5, messageId: 'sharedServiceAccount', message: /^Kubernetes service account "prod-eu\/payments\/app" is also used by "identities\/risk\/spy\.yaml"; each identity needs its own$/ },
+        { file: 'identities/risk/spy.yaml', line: 21, column: 78, messageId: 'sharedServiceAccount', message: /"prod-eu\/payments\/app" is also used by "identities\/payments\/app\.yaml"/ },
       ],
     },
     {
       name: 'an explicit service account naming another identity\'s, with IRSA on one side',
       files: { 'identities/payments/app.yaml': irsa, 'identities/payments/batch.yaml': k8s('batch', 'app'), 'identities/payments/other.yaml': trusting('other', 'other') },
       expect: [
-        { file: 'identities/payments/app.yaml', line: 21, column: 78, message: /also used by "identities\/payments\/batch\.yaml";/ },
-        { file: 'identities/payments/batch.yaml', line: 20, column: 23, message: /also used by "identities\/payments\/app\.yaml";/ },
+        { file: 'identities/payments/app.yaml', line: 21, column: 78, messageId: 'sharedServiceAccount', message: /also used by "identities\/payments\/batch\.yaml";/ },
+        { file: 'identities/payments/batch.yaml', line: 20, column: 23, messageId: 'sharedServiceAccount', message: /also used by "identities\/payments\/app\.yaml";/ },
       ],
     },
     {
       name: 'three roles trusting one service account, across team folders',
       files: { 'identities/payments/svc-a.yaml': trusting('svc-a', 'shared'), 'identities/payments/svc-b.yaml': trusting('svc-b', 'shared'), 'identities/risk/svc-c.yaml': toRisk(trusting('svc-c', 'shared')) },
       expect: [
-        { file: 'identities/payments/svc-a.yaml', line: 21, column: 78, message: /also used by "identities\/payments\/svc-b\.yaml", "identities\/risk\/svc-c\.yaml";/ },
-        { file: 'identities/payments/svc-b.yaml', line: 21, column: 78, message: /also used by "identities\/payments\/svc-a\.yaml", "identities\/risk\/svc-c\.yaml";/ },
-        { file: 'identities/risk/svc-c.yaml', line: 21, column: 78, message: /also used by "identities\/payments\/svc-a\.yaml", "identities\/payments\/svc-b\.yaml";/ },
+        { file: 'identities/payments/svc-a.yaml', line: 21, column: 78, messageId: 'sharedServiceAccount', message: /also used by "identities\/payments\/svc-b\.yaml", "identities\/risk\/svc-c\.yaml";/ },
+        { file: 'identities/payments/svc-b.yaml', line: 21, column: 78, messageId: 'sharedServiceAccount', message: /also used by "identities\/payments\/svc-a\.yaml", "identities\/risk\/svc-c\.yaml";/ },
+        { file: 'identities/risk/svc-c.yaml', line: 21, column: 78, messageId: 'sharedServiceAccount', message: /also used by "identities\/payments\/svc-a\.yaml", "identities\/payments\/svc-b\.yaml";/ },
       ],
     },
     {
       name: 'a suspended identity still holds its service account',
       files: { 'identities/payments/app.yaml': edit(IDENTITY, '  expires: 2027-05-31\n', '  expires: 2027-05-31\n  status: suspended\n'), 'identities/payments/other.yaml': trusting('other', 'app') },
-      expect: [{ file: 'identities/payments/app.yaml', line: 22, column: 78 }, { file: 'identities/payments/other.yaml', line: 21, column: 78 }],
+      expect: [{ file: 'identities/payments/app.yaml', line: 22, column: 78, messageId: 'sharedServiceAccount' }, { file: 'identities/payments/other.yaml', line: 21, column: 78, messageId: 'sharedServiceAccount' }],
     },
   ],
 });
