@@ -8,7 +8,7 @@
  * domain that no longer needs to be listed.
  */
 export const NOT_YET_CONVERTED: readonly string[] = [
-  'certificate', 'delivery', 'elevation', 'lifecycle', 'plan', 'rotation', 'stewardship', 'target', 'vault',
+  'plan',
 ];
 
 /**

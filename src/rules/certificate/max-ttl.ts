@@ -1,6 +1,11 @@
 import { formatDuration, parseDuration } from '../../common/time.js';
-import { isTombstone } from '../lib/status.js';
 import { defineRule, type Report } from '../types.js';
+
+const messages = {
+  zeroTtl: "certificate ttl {{ttl}} is zero: Vault would issue with the mount's default lifetime; give a positive ttl",
+  zeroTtlLimit: "certificate ttl {{ttl}} is zero: Vault would issue with the mount's default lifetime; give a positive ttl of at most {{limit}}",
+  tooLong: 'certificate ttl {{ttl}} exceeds the limit of {{limit}} in org.yaml limits.certificateTtl',
+} as const;
 
 export default defineRule({
   kind: 'identity',
@@ -12,17 +17,17 @@ export default defineRule({
     fix: 'Set certificates[].ttl to a positive duration of at most limits.certificateTtl in identities/org.yaml, and renew the certificate at two thirds of it.',
     owasp: ['NHI7'],
   },
+  messages,
   check({ data }, { org }) {
-    if (isTombstone(data)) return [];
     const limit = org?.spec.limits?.certificateTtl;
     const max = limit === undefined ? null : parseDuration(limit);
-    const out: Report[] = [];
+    const out: Report<typeof messages>[] = [];
     (data.spec.access.vault?.certificates ?? []).forEach((c, i) => {
       const ttl = parseDuration(c.ttl);
       const path = ['spec', 'access', 'vault', 'certificates', i, 'ttl'];
       if (ttl === null) return; // schema/format reports it
-      if (ttl === 0) out.push({ path, message: `certificate ttl ${c.ttl} is zero: Vault would issue with the mount's default lifetime; give a positive ttl${max === null ? '' : ` of at most ${formatDuration(max)}`}` });
-      else if (max !== null && ttl > max) out.push({ path, message: `certificate ttl ${formatDuration(ttl)} exceeds the limit of ${formatDuration(max)} in org.yaml limits.certificateTtl` });
+      if (ttl === 0) out.push(max === null ? { path, messageId: 'zeroTtl', data: { ttl: c.ttl } } : { path, messageId: 'zeroTtlLimit', data: { ttl: c.ttl, limit: formatDuration(max) } });
+      else if (max !== null && ttl > max) out.push({ path, messageId: 'tooLong', data: { ttl: formatDuration(ttl), limit: formatDuration(max) } });
     });
     return out;
   },

@@ -1,6 +1,9 @@
 import { show } from '../../common/findings.js';
-import { isTombstone } from '../lib/status.js';
 import { defineRule, type Report } from '../types.js';
+
+const messages = {
+  wildcard: 'certificate name {{name}} contains a wildcard; list the exact names instead',
+} as const;
 
 export default defineRule({
   kind: 'identity',
@@ -12,11 +15,11 @@ export default defineRule({
     fix: 'List each exact name the service answers to in commonNames instead of a name with "*".',
     owasp: ['NHI5'],
   },
+  messages,
   check({ data }) {
-    if (isTombstone(data)) return [];
-    const out: Report[] = [];
+    const out: Report<typeof messages>[] = [];
     (data.spec.access.vault?.certificates ?? []).forEach((c, i) => c.commonNames.forEach((name, j) => {
-      if (name.includes('*')) out.push({ path: ['spec', 'access', 'vault', 'certificates', i, 'commonNames', j], message: `certificate name ${show(name)} contains a wildcard; list the exact names instead` });
+      if (name.includes('*')) out.push({ path: ['spec', 'access', 'vault', 'certificates', i, 'commonNames', j], messageId: 'wildcard', data: { name: show(name) } });
     }));
     return out;
   },

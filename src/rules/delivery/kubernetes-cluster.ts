@@ -1,4 +1,3 @@
-import { isTombstone } from '../lib/status.js';
 import { defineRule } from '../types.js';
 
 export default defineRule({
@@ -11,8 +10,11 @@ export default defineRule({
     fix: 'Add spec.access.kubernetes (cluster and namespace of the workload that reads the Secret), or deliver to Vault with spec.delivery.vaultPath.',
     owasp: ['NHI2', 'NHI8'],
   },
+  messages: {
+    noCluster: 'spec.delivery.kubernetesSecret needs spec.access.kubernetes: its cluster is where the Secret is written',
+  },
   check({ data }) {
-    if (isTombstone(data) || !data.spec.delivery?.kubernetesSecret || data.spec.access.kubernetes) return [];
-    return [{ path: ['spec', 'delivery', 'kubernetesSecret'], at: 'key', message: 'spec.delivery.kubernetesSecret needs spec.access.kubernetes: its cluster is where the Secret is written' }];
+    if (!data.spec.delivery?.kubernetesSecret || data.spec.access.kubernetes) return [];
+    return [{ path: ['spec', 'delivery', 'kubernetesSecret'], at: 'key', messageId: 'noCluster' }];
   },
 });

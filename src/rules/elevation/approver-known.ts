@@ -1,7 +1,10 @@
 import { didYouMeanPerson, lower } from '../../model/org.js';
 import { show } from '../../common/findings.js';
-import { isTombstone } from '../lib/status.js';
 import { defineRule, type Report } from '../types.js';
+
+const messages = {
+  unknownApprover: 'elevation approver {{approver}} is neither a team member nor a security owner in org.yaml{{suggestion}}',
+} as const;
 
 export default defineRule({
   kind: 'identity',
@@ -13,11 +16,12 @@ export default defineRule({
     fix: 'Have a team member or a security owner listed in identities/org.yaml approve the elevation and put their email in approvedBy.',
     owasp: ['NHI5'],
   },
+  messages,
   check({ data }, { org }) {
-    if (!org || isTombstone(data)) return [];
-    const out: Report[] = [];
+    if (!org) return [];
+    const out: Report<typeof messages>[] = [];
     (data.spec.elevations ?? []).forEach((e, i) => {
-      if (!org.people.has(lower(e.approvedBy))) out.push({ path: ['spec', 'elevations', i, 'approvedBy'], message: `elevation approver ${show(e.approvedBy)} is neither a team member nor a security owner in org.yaml${didYouMeanPerson(e.approvedBy, org.people)}` });
+      if (!org.people.has(lower(e.approvedBy))) out.push({ path: ['spec', 'elevations', i, 'approvedBy'], messageId: 'unknownApprover', data: { approver: show(e.approvedBy), suggestion: didYouMeanPerson(e.approvedBy, org.people) } });
     });
     return out;
   },

@@ -1,7 +1,10 @@
 import { lower } from '../../model/org.js';
 import { show } from '../../common/findings.js';
-import { isTombstone } from '../lib/status.js';
 import { defineRule, type Report } from '../types.js';
+
+const messages = {
+  ownerApproved: 'elevation approver {{approver}} is the owner of the identity; someone else must approve',
+} as const;
 
 export default defineRule({
   kind: 'identity',
@@ -13,12 +16,12 @@ export default defineRule({
     fix: 'Have someone other than spec.stewardship.owner (a team member or a security owner) approve the elevation and set approvedBy to them.',
     owasp: ['NHI5'],
   },
+  messages,
   check({ data }) {
-    if (isTombstone(data)) return [];
     const owner = lower(data.spec.stewardship.owner);
-    const out: Report[] = [];
+    const out: Report<typeof messages>[] = [];
     (data.spec.elevations ?? []).forEach((e, i) => {
-      if (lower(e.approvedBy) === owner) out.push({ path: ['spec', 'elevations', i, 'approvedBy'], message: `elevation approver ${show(e.approvedBy)} is the owner of the identity; someone else must approve` });
+      if (lower(e.approvedBy) === owner) out.push({ path: ['spec', 'elevations', i, 'approvedBy'], messageId: 'ownerApproved', data: { approver: show(e.approvedBy) } });
     });
     return out;
   },

@@ -1,6 +1,9 @@
 import { isoInstant, parseDateTime } from '../../common/time.js';
-import { isTombstone } from '../lib/status.js';
 import { defineRule, type Report } from '../types.js';
+
+const messages = {
+  ended: 'elevation ended at {{until}} (now {{now}}); remove it from the manifest',
+} as const;
 
 export default defineRule({
   kind: 'identity',
@@ -12,12 +15,12 @@ export default defineRule({
     fix: 'Remove the ended entry from spec.elevations; git history keeps the record of what was granted.',
     owasp: ['NHI5'],
   },
+  messages,
   check({ data }, { now }) {
-    if (isTombstone(data)) return [];
-    const out: Report[] = [];
+    const out: Report<typeof messages>[] = [];
     (data.spec.elevations ?? []).forEach((e, i) => {
       const until = parseDateTime(e.until);
-      if (until !== null && until <= now) out.push({ path: ['spec', 'elevations', i, 'until'], message: `elevation ended at ${isoInstant(until)} (now ${isoInstant(now)}); remove it from the manifest` });
+      if (until !== null && until <= now) out.push({ path: ['spec', 'elevations', i, 'until'], messageId: 'ended', data: { until: isoInstant(until), now: isoInstant(now) } });
     });
     return out;
   },

@@ -1,5 +1,8 @@
-import { isTombstone } from '../lib/status.js';
 import { defineRule, type Report } from '../types.js';
+
+const messages = {
+  noTarget: 'elevation {{number}} adds {{target}} access, but spec.access has no {{target}} to add it to',
+} as const;
 
 // An elevation adds to the identity's own account, namespace and Vault role (src/access/model.ts
 // reads it that way): without the same target in spec.access its grants would have nowhere to go.
@@ -13,13 +16,13 @@ export default defineRule({
     fix: 'Declare the target in spec.access (account, cluster and namespace, or Vault auth), or remove that part of the elevation.',
     owasp: ['NHI5'],
   },
+  messages,
   check({ data }) {
-    if (isTombstone(data)) return [];
-    const out: Report[] = [];
+    const out: Report<typeof messages>[] = [];
     (data.spec.elevations ?? []).forEach((e, i) => {
       for (const target of ['aws', 'kubernetes', 'vault'] as const) {
         if (e.access[target] && !data.spec.access[target]) {
-          out.push({ path: ['spec', 'elevations', i, 'access', target], at: 'key', message: `elevation ${i + 1} adds ${target} access, but spec.access has no ${target} to add it to` });
+          out.push({ path: ['spec', 'elevations', i, 'access', target], at: 'key', messageId: 'noTarget', data: { number: i + 1, target } });
         }
       }
     });

@@ -1,6 +1,9 @@
 import { parseDateTime } from '../../common/time.js';
-import { isTombstone } from '../lib/status.js';
 import { defineRule, type Report } from '../types.js';
+
+const messages = {
+  emptyWindow: 'elevation until {{until}} is not after from {{from}}',
+} as const;
 
 export default defineRule({
   kind: 'identity',
@@ -12,14 +15,14 @@ export default defineRule({
     fix: 'Set until later than from in spec.elevations, with the window the approver agreed to.',
     owasp: ['NHI5'],
   },
+  messages,
   check({ data }) {
-    if (isTombstone(data)) return [];
-    const out: Report[] = [];
+    const out: Report<typeof messages>[] = [];
     (data.spec.elevations ?? []).forEach((e, i) => {
       const from = parseDateTime(e.from);
       const until = parseDateTime(e.until);
       if (from === null || until === null) return; // schema/format reports it
-      if (from >= until) out.push({ path: ['spec', 'elevations', i, 'until'], message: `elevation until ${e.until} is not after from ${e.from}` });
+      if (from >= until) out.push({ path: ['spec', 'elevations', i, 'until'], messageId: 'emptyWindow', data: { until: e.until, from: e.from } });
     });
     return out;
   },

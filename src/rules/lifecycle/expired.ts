@@ -1,5 +1,4 @@
 import { isExpired } from '../../common/time.js';
-import { isTombstone } from '../lib/status.js';
 import { defineRule } from '../types.js';
 
 export default defineRule({
@@ -12,10 +11,12 @@ export default defineRule({
     fix: 'If it is still needed, have its access reviewed and move spec.expires forward (within limits.maxLifetime); otherwise set spec.status: decommissioned.',
     owasp: ['NHI1', 'NHI7'],
   },
+  messages: {
+    expired: 'expired: spec.expires is {{expires}} (valid through the end of that day, UTC)',
+  },
   // A suspended identity still expires: suspension is a pause, not a retirement.
   check({ data }, { now }) {
-    if (isTombstone(data)) return [];
     if (!isExpired(data.spec.expires, now)) return [];
-    return [{ path: ['spec', 'expires'], message: `expired: spec.expires is ${data.spec.expires} (valid through the end of that day, UTC)` }];
+    return [{ path: ['spec', 'expires'], messageId: 'expired', data: { expires: data.spec.expires } }];
   },
 });

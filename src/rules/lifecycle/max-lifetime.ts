@@ -1,5 +1,4 @@
 import { DAY_MS, formatDuration, isoDate, parseDate, parseDuration } from '../../common/time.js';
-import { isTombstone } from '../lib/status.js';
 import { defineRule } from '../types.js';
 
 export default defineRule({
@@ -12,15 +11,18 @@ export default defineRule({
     fix: 'Move spec.expires to the latest allowed date or earlier; extend it again after the next review.',
     owasp: ['NHI7'],
   },
+  messages: {
+    tooFar: 'spec.expires {{expires}} is more than limits.maxLifetime {{limit}} away; the latest allowed date is {{latest}}',
+  },
   check({ data }, { org, now }) {
     const limit = org?.spec.limits?.maxLifetime;
-    if (limit === undefined || isTombstone(data)) return [];
+    if (limit === undefined) return [];
     const max = parseDuration(limit);
     const expires = parseDate(data.spec.expires);
     if (max === null || expires === null) return [];
     // SPEC §3: "expires - today", in whole UTC days, so the result does not depend on the hour of the run.
     const today = Math.floor(now / DAY_MS) * DAY_MS;
     if (expires - today <= max) return [];
-    return [{ path: ['spec', 'expires'], message: `spec.expires ${data.spec.expires} is more than limits.maxLifetime ${formatDuration(max)} away; the latest allowed date is ${isoDate(today + max)}` }];
+    return [{ path: ['spec', 'expires'], messageId: 'tooFar', data: { expires: data.spec.expires, limit: formatDuration(max), latest: isoDate(today + max) } }];
   },
 });

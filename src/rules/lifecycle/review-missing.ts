@@ -1,5 +1,4 @@
 import { formatDuration, parseDuration } from '../../common/time.js';
-import { isTombstone } from '../lib/status.js';
 import { defineRule } from '../types.js';
 
 // A warning, not an error: a new identity is reviewed in the pull request that adds it, and
@@ -14,10 +13,13 @@ export default defineRule({
     fix: 'After the first review, record it in spec.review (lastReviewed: the date, reviewer: a team member who is not the owner).',
     owasp: ['NHI1', 'NHI5'],
   },
+  messages: {
+    noReview: 'no review recorded in spec.review (org.yaml asks for one every {{every}})',
+  },
   check({ data }, { org }) {
     const limit = org?.spec.limits?.reviewEvery;
-    if (limit === undefined || isTombstone(data) || data.spec.review) return [];
+    if (limit === undefined || data.spec.review) return [];
     const every = parseDuration(limit);
-    return [{ path: ['spec'], at: 'key', message: `no review recorded in spec.review (org.yaml asks for one every ${every === null ? limit : formatDuration(every)})` }];
+    return [{ path: ['spec'], at: 'key', messageId: 'noReview', data: { every: every === null ? limit : formatDuration(every) } }];
   },
 });

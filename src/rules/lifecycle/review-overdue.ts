@@ -1,5 +1,4 @@
 import { DAY_MS, formatDuration, isoDate, parseDate, parseDuration } from '../../common/time.js';
-import { isTombstone } from '../lib/status.js';
 import { defineRule } from '../types.js';
 
 export default defineRule({
@@ -12,9 +11,13 @@ export default defineRule({
     fix: 'Review the identity\'s purpose and access, then record the review in spec.review (lastReviewed: today\'s date, reviewer: who did it).',
     owasp: ['NHI1', 'NHI5'],
   },
+  messages: {
+    inFuture: 'spec.review.lastReviewed {{lastReviewed}} is in the future (today is {{today}}); record the date the review took place',
+    overdue: 'review overdue: last reviewed {{lastReviewed}}, the next review fell due on {{due}} (limits.reviewEvery {{every}})',
+  },
   check({ data }, { org, now }) {
     const limit = org?.spec.limits?.reviewEvery;
-    if (limit === undefined || isTombstone(data)) return [];
+    if (limit === undefined) return [];
     const every = parseDuration(limit);
     if (every === null) return [];
     const review = data.spec.review;
@@ -24,8 +27,8 @@ export default defineRule({
     // SPEC §3: "today - review.lastReviewed" in whole UTC days, like expires: the due date itself is still fine.
     const today = Math.floor(now / DAY_MS) * DAY_MS;
     const path = ['spec', 'review', 'lastReviewed'];
-    if (last > today) return [{ path, message: `spec.review.lastReviewed ${review.lastReviewed} is in the future (today is ${isoDate(today)}); record the date the review took place` }];
+    if (last > today) return [{ path, messageId: 'inFuture', data: { lastReviewed: review.lastReviewed, today: isoDate(today) } }];
     if (today - last <= every) return [];
-    return [{ path, message: `review overdue: last reviewed ${review.lastReviewed}, the next review fell due on ${isoDate(last + every)} (limits.reviewEvery ${formatDuration(every)})` }];
+    return [{ path, messageId: 'overdue', data: { lastReviewed: review.lastReviewed, due: isoDate(last + every), every: formatDuration(every) } }];
   },
 });

@@ -1,7 +1,10 @@
 import { formatDuration, parseDuration } from '../../common/time.js';
-import { isTombstone } from '../lib/status.js';
 import { staticCredentials } from '../lib/static-credentials.js';
-import { defineRule } from '../types.js';
+import { defineRule, type Report } from '../types.js';
+
+const messages = {
+  tooLong: 'rotation period {{period}} exceeds the {{kind}} limit of {{limit}} in org.yaml limits.rotation',
+} as const;
 
 export default defineRule({
   kind: 'identity',
@@ -13,18 +16,19 @@ export default defineRule({
     fix: 'Shorten spec.rotation.period to at most the limit in identities/org.yaml limits.rotation for the credential kind.',
     owasp: ['NHI7'],
   },
+  messages,
   check({ data }, { org }) {
     const limits = org?.spec.limits?.rotation;
     const rotation = data.spec.rotation;
-    if (!limits || !rotation || isTombstone(data)) return [];
+    if (!limits || !rotation) return [];
     const period = parseDuration(rotation.period);
     if (period === null) return []; // schema/format reports it
-    const out = [];
+    const out: Report<typeof messages>[] = [];
     for (const kind of staticCredentials(data)) {
       const text = limits[kind];
       const max = text === undefined ? null : parseDuration(text);
       if (max !== null && period > max) {
-        out.push({ path: ['spec', 'rotation', 'period'], message: `rotation period ${formatDuration(period)} exceeds the ${kind} limit of ${formatDuration(max)} in org.yaml limits.rotation` });
+        out.push({ path: ['spec', 'rotation', 'period'], messageId: 'tooLong', data: { period: formatDuration(period), kind, limit: formatDuration(max) } });
       }
     }
     return out;

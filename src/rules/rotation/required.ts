@@ -1,4 +1,3 @@
-import { isTombstone } from '../lib/status.js';
 import { staticCredentials } from '../lib/static-credentials.js';
 import { defineRule } from '../types.js';
 
@@ -12,10 +11,13 @@ export default defineRule({
     fix: 'Add spec.rotation with a period (and an overlap shorter than the period), or switch to federated access (aws.principal: role, vault.auth: kubernetes), which needs no rotation.',
     owasp: ['NHI7'],
   },
+  messages: {
+    missing: 'the identity holds a static credential ({{kinds}}) but declares no spec.rotation',
+  },
   check({ data }) {
-    if (isTombstone(data) || data.spec.rotation) return [];
+    if (data.spec.rotation) return [];
     const kinds = staticCredentials(data);
     if (kinds.length === 0) return [];
-    return [{ path: ['spec'], at: 'key', message: `the identity holds a static credential (${kinds.join(', ')}) but declares no spec.rotation` }];
+    return [{ path: ['spec'], at: 'key', messageId: 'missing', data: { kinds: kinds.join(', ') } }];
   },
 });

@@ -1,4 +1,3 @@
-import { isTombstone } from '../lib/status.js';
 import { defineRule } from '../types.js';
 
 export default defineRule({
@@ -11,9 +10,12 @@ export default defineRule({
     fix: 'Add spec.stewardship.costCenter (for example CC-1042).',
     owasp: ['NHI1'],
   },
+  messages: {
+    missing: 'spec.stewardship.costCenter is required (org.yaml sets limits.requireCostCenter: true)',
+  },
   check({ data }, { org }) {
-    if (org?.spec.limits?.requireCostCenter !== true || isTombstone(data)) return [];
+    if (org?.spec.limits?.requireCostCenter !== true) return [];
     if (data.spec.stewardship.costCenter !== undefined) return [];
-    return [{ path: ['spec', 'stewardship'], at: 'key', message: 'spec.stewardship.costCenter is required (org.yaml sets limits.requireCostCenter: true)' }];
+    return [{ path: ['spec', 'stewardship'], at: 'key', messageId: 'missing' }];
   },
 });

@@ -12,6 +12,10 @@ export default defineRule({
     fix: 'Move the file to identities/<team>/<name>.yaml, where <team> is spec.stewardship.team.',
     owasp: ['NHI1'],
   },
+  messages: {
+    wrongFolder: 'file is in folder {{folder}} but spec.stewardship.team is {{team}}; move it to {{target}}',
+    outsideTeams: 'file is at {{file}}, not in identities/<team>/ but spec.stewardship.team is {{team}}; move it to {{target}}',
+  },
   // Tombstones are checked too: the layout is a property of the repository, not of a live identity.
   tombstones: true,
   check({ file, data }, { org }) {
@@ -23,7 +27,9 @@ export default defineRule({
     // In a declared team's folder with a team org.yaml does not declare, the team is the typo, not
     // the file's place: stewardship/team-exists says so (with "did you mean"); moving it would be wrong.
     if (org && !teamOf(org, team) && teamOf(org, folder) && parts[parts.length - 3] === 'identities') return [];
-    const where = parts.length >= 3 && parts[parts.length - 3] === 'identities' ? `in folder ${show(folder, 40)}` : `at ${show(file, 80)}, not in identities/<team>/`;
-    return [{ path: ['spec', 'stewardship', 'team'], message: `file is ${where} but spec.stewardship.team is ${show(team, 40)}; move it to ${show(`identities/${team}/${base}`, 80)}` }];
+    const path = ['spec', 'stewardship', 'team'];
+    const moved = { team: show(team, 40), target: show(`identities/${team}/${base}`, 80) };
+    if (parts.length >= 3 && parts[parts.length - 3] === 'identities') return [{ path, messageId: 'wrongFolder', data: { folder: show(folder, 40), ...moved } }];
+    return [{ path, messageId: 'outsideTeams', data: { file: show(file, 80), ...moved } }];
   },
 });

@@ -1,5 +1,4 @@
 import { didYouMeanPerson, lower, team } from '../../model/org.js';
-import { isTombstone } from '../lib/status.js';
 import { defineRule } from '../types.js';
 
 export default defineRule({
@@ -12,11 +11,14 @@ export default defineRule({
     fix: 'Set spec.stewardship.owner to a member of the team, or add the person to the team in identities/org.yaml.',
     owasp: ['NHI1'],
   },
+  messages: {
+    notMember: 'owner {{owner}} is not a member of team {{team}} in org.yaml{{suggestion}}',
+  },
   check({ data }, { org }) {
     const { owner, team: name } = data.spec.stewardship;
     const t = org && team(org, name);
-    if (!org || !t || isTombstone(data)) return []; // stewardship/team-exists reports an unknown team
+    if (!org || !t) return []; // stewardship/team-exists reports an unknown team
     if (org.members.get(name)?.has(lower(owner))) return [];
-    return [{ path: ['spec', 'stewardship', 'owner'], message: `owner ${owner} is not a member of team ${name} in org.yaml${didYouMeanPerson(owner, org.members.get(name) ?? [])}` }];
+    return [{ path: ['spec', 'stewardship', 'owner'], messageId: 'notMember', data: { owner, team: name, suggestion: didYouMeanPerson(owner, org.members.get(name) ?? []) } }];
   },
 });

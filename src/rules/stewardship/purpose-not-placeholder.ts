@@ -1,6 +1,5 @@
 import { show } from '../../common/findings.js';
-import { isTombstone } from '../lib/status.js';
-import { defineRule } from '../types.js';
+import { defineRule, type Report } from '../types.js';
 
 const PLACEHOLDERS = new Set([
   'todo', 'tbd', 'tba', 'n/a', 'na', 'none', 'test', 'testing', 'x', 'xx', 'xxx', 'fixme', 'placeholder',
@@ -12,6 +11,12 @@ const MIN_CHARS = 20;
 // Phrases, not single words: "deletes personal data" or "uploads debug symbols" are fine purposes.
 const HUMAN_USE = /\b(personal\s+(?:use|account|credentials?|laptop|machine|access)|for\s+my(?:self|\s+own)?\b|my\s+(?:laptop|machine|workstation|account)|(?:for\s+)?debugging\s+only|debug\s+only|for\s+debugging|local\s+debugging|testing\s+only|test\s+only)\b/i;
 
+const messages = {
+  placeholder: 'purpose {{purpose}} is a placeholder; say what the identity does and why',
+  tooShort: `purpose {{purpose}} is too short ({{words}}, {{chars}} characters); say what the identity does and why in at least ${MIN_WORDS} words and ${MIN_CHARS} characters`,
+  humanUse: "purpose mentions {{phrase}}: a machine identity must not serve a person's own use or debugging (OWASP NHI10); give people their own accounts",
+} as const;
+
 export default defineRule({
   kind: 'identity',
   meta: {
@@ -22,23 +27,23 @@ export default defineRule({
     fix: 'Write in a sentence what the identity does and why (at least 3 words and 20 characters); people get their own accounts, not machine identities.',
     owasp: ['NHI1', 'NHI10'],
   },
+  messages,
   check({ data }) {
-    if (isTombstone(data)) return [];
     const purpose = data.spec.purpose;
     const text = purpose.trim().replace(/\s+/g, ' ');
     const path = ['spec', 'purpose'];
-    const out = [];
+    const out: Report<typeof messages>[] = [];
     // Scripts written without spaces (Chinese, Japanese, Thai) count a character as a word.
     const words = text === '' ? 0 : /[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/.test(text) ? [...text.replace(/\s/g, '')].length : text.split(' ').length;
     const chars = [...text].length;
     if (PLACEHOLDERS.has(text.toLowerCase())) {
-      out.push({ path, message: `purpose ${show(purpose, 40)} is a placeholder; say what the identity does and why` });
+      out.push({ path, messageId: 'placeholder', data: { purpose: show(purpose, 40) } });
     } else if (words < MIN_WORDS || chars < MIN_CHARS) {
-      out.push({ path, message: `purpose ${show(purpose, 40)} is too short (${words} word${words === 1 ? '' : 's'}, ${chars} characters); say what the identity does and why in at least ${MIN_WORDS} words and ${MIN_CHARS} characters` });
+      out.push({ path, messageId: 'tooShort', data: { purpose: show(purpose, 40), words: `${words} word${words === 1 ? '' : 's'}`, chars } });
     }
     const human = HUMAN_USE.exec(text);
     if (human) {
-      out.push({ path, message: `purpose mentions ${show(human[0].toLowerCase(), 20)}: a machine identity must not serve a person's own use or debugging (OWASP NHI10); give people their own accounts` });
+      out.push({ path, messageId: 'humanUse', data: { phrase: show(human[0].toLowerCase(), 20) } });
     }
     return out;
   },

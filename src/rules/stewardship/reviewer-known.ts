@@ -1,6 +1,5 @@
 import { show } from '../../common/findings.js';
 import { didYouMeanPerson, lower } from '../../model/org.js';
-import { isTombstone } from '../lib/status.js';
 import { defineRule } from '../types.js';
 
 // Owners and successors are held to their team (stewardship/owner-in-team, successor-in-team),
@@ -16,10 +15,13 @@ export default defineRule({
     fix: 'Have a team member or security owner listed in identities/org.yaml review the access and record it (idac review attest NAME --reviewer EMAIL).',
     owasp: ['NHI1', 'NHI5'],
   },
+  messages: {
+    unknownReviewer: 'reviewer {{reviewer}} is neither a team member nor a security owner in org.yaml{{suggestion}}; the access needs a review by someone who is',
+  },
   check({ data }, { org }) {
     const review = data.spec.review;
-    if (!org || !review || isTombstone(data)) return [];
+    if (!org || !review) return [];
     if (org.people.has(lower(review.reviewer))) return [];
-    return [{ path: ['spec', 'review', 'reviewer'], message: `reviewer ${show(review.reviewer)} is neither a team member nor a security owner in org.yaml${didYouMeanPerson(review.reviewer, org.people)}; the access needs a review by someone who is` }];
+    return [{ path: ['spec', 'review', 'reviewer'], messageId: 'unknownReviewer', data: { reviewer: show(review.reviewer), suggestion: didYouMeanPerson(review.reviewer, org.people) } }];
   },
 });

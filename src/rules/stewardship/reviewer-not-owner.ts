@@ -1,5 +1,4 @@
 import { lower } from '../../model/org.js';
-import { isTombstone } from '../lib/status.js';
 import { defineRule } from '../types.js';
 
 export default defineRule({
@@ -12,11 +11,14 @@ export default defineRule({
     fix: 'Have someone other than the owner review the access and record them in spec.review.reviewer.',
     owasp: ['NHI1', 'NHI5'],
   },
+  messages: {
+    selfReview: 'reviewer {{reviewer}} is the owner; the review must be done by someone else',
+  },
   check({ data }) {
     const review = data.spec.review;
-    if (!review || isTombstone(data)) return [];
+    if (!review) return [];
     const { owner } = data.spec.stewardship;
     if (lower(review.reviewer) !== lower(owner)) return [];
-    return [{ path: ['spec', 'review', 'reviewer'], message: `reviewer ${review.reviewer} is the owner; the review must be done by someone else` }];
+    return [{ path: ['spec', 'review', 'reviewer'], messageId: 'selfReview', data: { reviewer: review.reviewer } }];
   },
 });

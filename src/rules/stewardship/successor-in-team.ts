@@ -1,5 +1,4 @@
 import { didYouMeanPerson, lower, team } from '../../model/org.js';
-import { isTombstone } from '../lib/status.js';
 import { defineRule } from '../types.js';
 
 export default defineRule({
@@ -12,11 +11,14 @@ export default defineRule({
     fix: 'Set spec.stewardship.successor to another member of the team, or add the person to the team in identities/org.yaml.',
     owasp: ['NHI1'],
   },
+  messages: {
+    notMember: 'successor {{successor}} is not a member of team {{team}} in org.yaml{{suggestion}}',
+  },
   check({ data }, { org }) {
-    if (!org || isTombstone(data)) return [];
+    if (!org) return [];
     const { successor, team: name } = data.spec.stewardship;
     if (!team(org, name)) return []; // stewardship/team-exists reports an unknown team
     if (org.members.get(name)?.has(lower(successor))) return [];
-    return [{ path: ['spec', 'stewardship', 'successor'], message: `successor ${successor} is not a member of team ${name} in org.yaml${didYouMeanPerson(successor, org.members.get(name) ?? [])}` }];
+    return [{ path: ['spec', 'stewardship', 'successor'], messageId: 'notMember', data: { successor, team: name, suggestion: didYouMeanPerson(successor, org.members.get(name) ?? []) } }];
   },
 });

@@ -1,5 +1,4 @@
 import { lower } from '../../model/org.js';
-import { isTombstone } from '../lib/status.js';
 import { defineRule } from '../types.js';
 
 export default defineRule({
@@ -12,10 +11,12 @@ export default defineRule({
     fix: 'Set spec.stewardship.successor to a different member of the team.',
     owasp: ['NHI1'],
   },
+  messages: {
+    isOwner: 'successor {{successor}} is also the owner; name a different member of the team',
+  },
   check({ data }) {
-    if (isTombstone(data)) return [];
     const { owner, successor } = data.spec.stewardship;
     if (lower(owner) !== lower(successor)) return [];
-    return [{ path: ['spec', 'stewardship', 'successor'], message: `successor ${successor} is also the owner; name a different member of the team` }];
+    return [{ path: ['spec', 'stewardship', 'successor'], messageId: 'isOwner', data: { successor } }];
   },
 });

@@ -1,7 +1,6 @@
 import { show } from '../../common/findings.js';
 import { didYouMean } from '../../manifest/schemas.js';
 import { team } from '../../model/org.js';
-import { isTombstone } from '../lib/status.js';
 import { defineRule } from '../types.js';
 
 export default defineRule({
@@ -14,11 +13,17 @@ export default defineRule({
     fix: 'Set spec.stewardship.team to a team declared under spec.teams in identities/org.yaml (and move the file into that folder), or declare the team there.',
     owasp: ['NHI1'],
   },
+  messages: {
+    unknownTeam: 'team {{team}} is not declared in org.yaml',
+    unknownTeamGuess: 'team {{team}} is not declared in org.yaml; did you mean {{guess}}?',
+  },
   check({ data }, { org }) {
-    if (!org || isTombstone(data)) return [];
+    if (!org) return [];
     const name = data.spec.stewardship.team;
     if (team(org, name)) return [];
     const guess = didYouMean(name, Object.keys(org.spec.teams));
-    return [{ path: ['spec', 'stewardship', 'team'], message: `team ${show(name, 40)} is not declared in org.yaml${guess ? `; did you mean ${show(guess, 40)}?` : ''}` }];
+    const path = ['spec', 'stewardship', 'team'];
+    if (!guess) return [{ path, messageId: 'unknownTeam', data: { team: show(name, 40) } }];
+    return [{ path, messageId: 'unknownTeamGuess', data: { team: show(name, 40), guess: show(guess, 40) } }];
   },
 });

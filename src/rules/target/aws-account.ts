@@ -1,4 +1,3 @@
-import { isTombstone } from '../lib/status.js';
 import { defineRule } from '../types.js';
 
 export default defineRule({
@@ -11,11 +10,14 @@ export default defineRule({
     fix: 'Use an account declared in identities/org.yaml targets.aws, or have a security owner declare the account there.',
     owasp: ['NHI5', 'NHI8'],
   },
+  messages: {
+    undeclared: 'AWS account {{account}} is not declared in org.yaml targets.aws',
+  },
   check({ data }, { org }) {
     const aws = data.spec.access.aws;
-    if (!org || !aws || isTombstone(data)) return [];
+    if (!org || !aws) return [];
     const accounts = org.spec.targets?.aws ?? {};
     if (Object.hasOwn(accounts, aws.account)) return [];
-    return [{ path: ['spec', 'access', 'aws', 'account'], message: `AWS account ${aws.account} is not declared in org.yaml targets.aws` }];
+    return [{ path: ['spec', 'access', 'aws', 'account'], messageId: 'undeclared', data: { account: aws.account } }];
   },
 });

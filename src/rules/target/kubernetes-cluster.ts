@@ -1,6 +1,9 @@
 import type { Path } from '../../common/findings.js';
-import { isTombstone } from '../lib/status.js';
 import { defineRule, type Report } from '../types.js';
+
+const messages = {
+  undeclared: 'Kubernetes cluster {{cluster}} is not declared in org.yaml targets.kubernetes',
+} as const;
 
 export default defineRule({
   kind: 'identity',
@@ -12,17 +15,18 @@ export default defineRule({
     fix: 'Use a cluster declared in identities/org.yaml targets.kubernetes, or have a security owner declare the cluster there.',
     owasp: ['NHI5', 'NHI8'],
   },
+  messages,
   check({ data }, { org }) {
-    if (!org || isTombstone(data)) return [];
+    if (!org) return [];
     const clusters = org.spec.targets?.kubernetes ?? {};
     const { access } = data.spec;
     const places: { cluster: string; path: Path }[] = [];
     if (access.kubernetes) places.push({ cluster: access.kubernetes.cluster, path: ['spec', 'access', 'kubernetes', 'cluster'] });
     const trust = access.aws?.trust?.kubernetes;
     if (trust) places.push({ cluster: trust.cluster, path: ['spec', 'access', 'aws', 'trust', 'kubernetes', 'cluster'] });
-    const out: Report[] = [];
+    const out: Report<typeof messages>[] = [];
     for (const p of places) {
-      if (!Object.hasOwn(clusters, p.cluster)) out.push({ path: p.path, message: `Kubernetes cluster ${p.cluster} is not declared in org.yaml targets.kubernetes` });
+      if (!Object.hasOwn(clusters, p.cluster)) out.push({ path: p.path, messageId: 'undeclared', data: { cluster: p.cluster } });
     }
     return out;
   },

@@ -1,4 +1,3 @@
-import { isTombstone } from '../lib/status.js';
 import { defineRule } from '../types.js';
 
 export default defineRule({
@@ -11,9 +10,12 @@ export default defineRule({
     fix: 'Declare spec.access.kubernetes (cluster, namespace and, if it differs from the name, serviceAccount) for the workload that logs in, or use auth: approle for a workload outside Kubernetes.',
     owasp: ['NHI4'],
   },
+  messages: {
+    noServiceAccount: 'vault.auth is kubernetes but spec.access.kubernetes names no cluster, namespace or service account to log in with',
+  },
   check({ data }) {
     const vault = data.spec.access.vault;
-    if (isTombstone(data) || vault?.auth !== 'kubernetes' || data.spec.access.kubernetes) return [];
-    return [{ path: ['spec', 'access', 'vault', 'auth'], message: 'vault.auth is kubernetes but spec.access.kubernetes names no cluster, namespace or service account to log in with' }];
+    if (vault?.auth !== 'kubernetes' || data.spec.access.kubernetes) return [];
+    return [{ path: ['spec', 'access', 'vault', 'auth'], messageId: 'noServiceAccount' }];
   },
 });

@@ -1,7 +1,11 @@
 import { show } from '../../common/findings.js';
-import { isTombstone } from '../lib/status.js';
 import { declaredVaultPaths, hasMidPathStar } from '../../access/vault-paths.js';
-import { defineRule } from '../types.js';
+import { defineRule, type Report } from '../types.js';
+
+const messages = {
+  oneSegment: 'Vault reads the * inside {{path}} as a literal character, not a wildcard, so this path grants nothing where a wildcard was meant; for one segment write {{replacement}}',
+  partSegment: 'Vault reads the * inside {{path}} as a literal character, not a wildcard, so this path grants nothing where a wildcard was meant; use + for one whole segment',
+} as const;
 
 export default defineRule({
   kind: 'identity',
@@ -13,16 +17,17 @@ export default defineRule({
     fix: 'Use + for exactly one segment (kv/data/+/config), or end the path with /* .',
     owasp: ['NHI5'],
   },
+  messages,
   check({ data }, { now }) {
-    if (isTombstone(data)) return [];
     return declaredVaultPaths(data, now)
       .filter((p) => hasMidPathStar(p.path))
-      .map((p) => {
+      .map((p): Report<typeof messages> => {
         const segs = p.path.split('/');
         // Only a whole-segment * has a direct replacement; `app*/x` needs a person to decide.
         const wholeSegments = segs.every((s, i) => !s.includes('*') || s === '*' || (i === segs.length - 1 && s.indexOf('*') === s.length - 1));
-        const hint = wholeSegments ? `; for one segment write ${show(segs.map((s, i) => (s === '*' && i < segs.length - 1 ? '+' : s)).join('/'))}` : '; use + for one whole segment';
-        return { path: p.at, message: `Vault reads the * inside ${show(p.path)} as a literal character, not a wildcard, so this path grants nothing where a wildcard was meant${hint}` };
+        if (!wholeSegments) return { path: p.at, messageId: 'partSegment', data: { path: show(p.path) } };
+        const replacement = show(segs.map((s, i) => (s === '*' && i < segs.length - 1 ? '+' : s)).join('/'));
+        return { path: p.at, messageId: 'oneSegment', data: { path: show(p.path), replacement } };
       });
   },
 });

@@ -1,5 +1,4 @@
 import { show } from '../../common/findings.js';
-import { isTombstone } from '../lib/status.js';
 import { declaredVaultPaths } from '../../access/vault-paths.js';
 import { defineRule } from '../types.js';
 
@@ -13,15 +12,18 @@ export default defineRule({
     fix: 'End the path with /* (secret/app/*) to stay below one folder, or name the exact path.',
     owasp: ['NHI5'],
   },
+  messages: {
+    stringPrefix: 'Vault path {{path}} is a string prefix: it also matches {{sibling}} and {{longer}}; end it with "/*" ({{folder}}) to stay below one folder',
+  },
   check({ data }, { now }) {
-    if (isTombstone(data)) return [];
     return declaredVaultPaths(data, now)
       .filter((p) => p.path.length > 1 && p.path.endsWith('*') && p.path[p.path.length - 2] !== '/')
       .map((p) => {
         const stem = p.path.slice(0, -1);
         return {
           path: p.at,
-          message: `Vault path ${show(p.path)} is a string prefix: it also matches ${show(`${stem}-other`)} and ${show(`${stem}x/…`)}; end it with "/*" (${show(`${stem}/*`)}) to stay below one folder`,
+          messageId: 'stringPrefix',
+          data: { path: show(p.path), sibling: show(`${stem}-other`), longer: show(`${stem}x/…`), folder: show(`${stem}/*`) },
         };
       });
   },

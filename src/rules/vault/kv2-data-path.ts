@@ -1,10 +1,13 @@
 import { show } from '../../common/findings.js';
-import { isTombstone } from '../lib/status.js';
 import { declaredVaultPaths, hasMidPathStar, vaultMount, vaultPathsOverlap } from '../../access/vault-paths.js';
 import { defineRule, type Report } from '../types.js';
 
 /** What may follow a KV v2 mount in a policy path (the KV v2 API). */
 const KV2 = ['data', 'metadata', 'delete', 'undelete', 'destroy', 'subkeys', 'config'];
+
+const messages = {
+  missingData: 'Vault path {{path}} is on KV v2 mount {{mount}}, where secrets live under {{dataRoot}}: this path grants nothing; write {{fixed}}',
+} as const;
 
 export default defineRule({
   kind: 'identity',
@@ -16,10 +19,11 @@ export default defineRule({
     fix: 'Insert data/ after the mount (kv/data/payments/app/*), and metadata/ for listing or version management.',
     owasp: ['NHI5'],
   },
+  messages,
   check({ data }, { org, now }) {
     const mounts = org?.spec.targets?.vault?.mounts;
-    if (!mounts || isTombstone(data)) return [];
-    const out: Report[] = [];
+    if (!mounts) return [];
+    const out: Report<typeof messages>[] = [];
     for (const p of declaredVaultPaths(data, now)) {
       // A literal * already grants nothing; vault/glob-mid-path says so.
       if (hasMidPathStar(p.path)) continue;
@@ -27,7 +31,7 @@ export default defineRule({
       if (mount === null || mounts[mount] !== 'kv-v2') continue;
       if (KV2.some((k) => vaultPathsOverlap(p.path, `${mount}/${k}`) || vaultPathsOverlap(p.path, `${mount}/${k}/*`))) continue;
       const rest = p.path.slice(mount.length + 1);
-      out.push({ path: p.at, message: `Vault path ${show(p.path)} is on KV v2 mount ${show(mount)}, where secrets live under ${show(`${mount}/data/`)}: this path grants nothing; write ${show(`${mount}/data/${rest}`)}` });
+      out.push({ path: p.at, messageId: 'missingData', data: { path: show(p.path), mount: show(mount), dataRoot: show(`${mount}/data/`), fixed: show(`${mount}/data/${rest}`) } });
     }
     return out;
   },

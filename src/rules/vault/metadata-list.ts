@@ -1,7 +1,10 @@
 import { show } from '../../common/findings.js';
-import { isTombstone } from '../lib/status.js';
 import { vaultMount, vaultPathsOverlap, vaultPolicyPaths } from '../../access/vault-paths.js';
 import { defineRule, type Report } from '../types.js';
+
+const messages = {
+  listsNames: 'list on Vault path {{path}} (KV v2 mount {{mount}}) shows the name of every secret below it, readable or not: Vault does not filter list results by policy',
+} as const;
 
 export default defineRule({
   kind: 'identity',
@@ -13,16 +16,17 @@ export default defineRule({
     fix: 'Drop list when the workload knows the names it reads; otherwise keep it on the narrowest folder and accept the warning.',
     owasp: ['NHI5'],
   },
-  check({ data, access }, { org }) {
+  messages,
+  check({ access }, { org }) {
     const mounts = org?.spec.targets?.vault?.mounts;
-    if (!mounts || isTombstone(data)) return [];
-    const out: Report[] = [];
+    if (!mounts) return [];
+    const out: Report<typeof messages>[] = [];
     for (const e of vaultPolicyPaths(access)) {
       const mount = vaultMount(e.path, Object.keys(mounts));
       if (mount === null || mounts[mount] !== 'kv-v2') continue;
       if (!vaultPathsOverlap(e.path, `${mount}/metadata`) && !vaultPathsOverlap(e.path, `${mount}/metadata/*`)) continue;
       for (const c of e.capabilities) {
-        if (c.capability === 'list') out.push({ path: c.at, message: `list on Vault path ${show(e.path)} (KV v2 mount ${show(mount)}) shows the name of every secret below it, readable or not: Vault does not filter list results by policy` });
+        if (c.capability === 'list') out.push({ path: c.at, messageId: 'listsNames', data: { path: show(e.path), mount: show(mount) } });
       }
     }
     return out;

@@ -1,5 +1,4 @@
 import { show } from '../../common/findings.js';
-import { isTombstone } from '../lib/status.js';
 import { reaching, sysArea, VAULT_WRITE, vaultPolicyPaths } from '../../access/vault-paths.js';
 import { defineRule } from '../types.js';
 
@@ -15,11 +14,14 @@ export default defineRule({
     fix: 'Remove write capabilities on sys/audit and sys/audit/*; only the platform team manages audit devices.',
     owasp: ['NHI5'],
   },
-  check({ data, access }) {
-    if (isTombstone(data)) return [];
+  messages: {
+    auditWrite: 'Vault path {{path}} grants {{capabilities}} on audit devices (sys/audit): it can disable or redirect the audit log and hide what it does',
+  },
+  check({ access }) {
     return reaching(vaultPolicyPaths(access), sysArea(id), VAULT_WRITE).map(({ entry, capabilities }) => ({
       path: entry.at,
-      message: `Vault path ${show(entry.path)} grants ${capabilities.join(', ')} on audit devices (sys/audit): it can disable or redirect the audit log and hide what it does`,
+      messageId: 'auditWrite',
+      data: { path: show(entry.path), capabilities: capabilities.join(', ') },
     }));
   },
 });

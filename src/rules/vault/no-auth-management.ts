@@ -1,5 +1,4 @@
 import { show } from '../../common/findings.js';
-import { isTombstone } from '../lib/status.js';
 import { reaching, sysArea, VAULT_WRITE, vaultPolicyPaths } from '../../access/vault-paths.js';
 import { defineRule } from '../types.js';
 
@@ -15,11 +14,14 @@ export default defineRule({
     fix: 'Remove write capabilities on sys/auth and sys/auth/*; auth methods are configured by the platform team, not by a workload.',
     owasp: ['NHI5'],
   },
-  check({ data, access }) {
-    if (isTombstone(data)) return [];
+  messages: {
+    authWrite: 'Vault path {{path}} grants {{capabilities}} on auth methods (sys/auth): it can enable, tune or disable auth methods, e.g. add a permissive one and log in through it',
+  },
+  check({ access }) {
     return reaching(vaultPolicyPaths(access), sysArea(id), VAULT_WRITE).map(({ entry, capabilities }) => ({
       path: entry.at,
-      message: `Vault path ${show(entry.path)} grants ${capabilities.join(', ')} on auth methods (sys/auth): it can enable, tune or disable auth methods, e.g. add a permissive one and log in through it`,
+      messageId: 'authWrite',
+      data: { path: show(entry.path), capabilities: capabilities.join(', ') },
     }));
   },
 });

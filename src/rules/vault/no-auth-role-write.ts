@@ -1,5 +1,4 @@
 import { show } from '../../common/findings.js';
-import { isTombstone } from '../lib/status.js';
 import { authRolePrefixes, reaching, VAULT_WRITE, vaultOverlapWithin, vaultPathsOverlap, vaultPolicyPaths } from '../../access/vault-paths.js';
 import { defineRule } from '../types.js';
 
@@ -28,11 +27,14 @@ export default defineRule({
     fix: 'Remove write capabilities on auth/<method>/role/*; idac writes the identity\'s own role from its manifest.',
     owasp: ['NHI5'],
   },
-  check({ data, access }) {
-    if (isTombstone(data)) return [];
+  messages: {
+    roleWrite: "Vault path {{path}} grants {{capabilities}} on auth method roles: it can change a role's token_policies or bound names and log in with the result",
+  },
+  check({ access }) {
     return reaching(vaultPolicyPaths(access), reachesRoleConfig, VAULT_WRITE).map(({ entry, capabilities }) => ({
       path: entry.at,
-      message: `Vault path ${show(entry.path)} grants ${capabilities.join(', ')} on auth method roles: it can change a role's token_policies or bound names and log in with the result`,
+      messageId: 'roleWrite',
+      data: { path: show(entry.path), capabilities: capabilities.join(', ') },
     }));
   },
 });

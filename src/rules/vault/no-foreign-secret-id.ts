@@ -1,5 +1,4 @@
 import { show } from '../../common/findings.js';
-import { isTombstone } from '../lib/status.js';
 import { authRolePrefixes, reaching, vaultOverlapWithin, vaultPathsOverlap, vaultPolicyPaths } from '../../access/vault-paths.js';
 import { defineRule } from '../types.js';
 
@@ -28,12 +27,15 @@ export default defineRule({
     fix: 'Limit secret-id paths to the identity\'s own role (auth/approle/role/<metadata.name>/secret-id), or let idac deliver the other workload\'s secret-id through spec.delivery.',
     owasp: ['NHI5', 'NHI9'],
   },
+  messages: {
+    foreignSecretId: 'Vault path {{path}} grants {{capabilities}} on secret-ids of AppRole roles other than its own ({{own}}): it can mint login credentials for another workload',
+  },
   check({ data, access }) {
-    if (isTombstone(data)) return [];
     const own = data.metadata.name;
     return reaching(vaultPolicyPaths(access), (path) => reachesForeign(path, own), MINT).map(({ entry, capabilities }) => ({
       path: entry.at,
-      message: `Vault path ${show(entry.path)} grants ${capabilities.join(', ')} on secret-ids of AppRole roles other than its own (${show(own)}): it can mint login credentials for another workload`,
+      messageId: 'foreignSecretId',
+      data: { path: show(entry.path), capabilities: capabilities.join(', '), own: show(own) },
     }));
   },
 });

@@ -1,5 +1,4 @@
 import { show } from '../../common/findings.js';
-import { isTombstone } from '../lib/status.js';
 import { reaching, VAULT_WRITE, vaultPolicyPaths } from '../../access/vault-paths.js';
 import { defineRule } from '../types.js';
 
@@ -17,11 +16,14 @@ export default defineRule({
     fix: 'Remove write capabilities on identity/entity*, identity/entity-alias*, identity/group* and identity/group-alias*; identity/lookup is read-only and may stay.',
     owasp: ['NHI5'],
   },
-  check({ data, access }) {
-    if (isTombstone(data)) return [];
+  messages: {
+    identityWrite: 'Vault path {{path}} grants {{capabilities}} on identity entities, aliases or groups: it can join a privileged group or alias onto a privileged entity and inherit its policies',
+  },
+  check({ access }) {
     return reaching(vaultPolicyPaths(access), AREA, VAULT_WRITE).map(({ entry, capabilities }) => ({
       path: entry.at,
-      message: `Vault path ${show(entry.path)} grants ${capabilities.join(', ')} on identity entities, aliases or groups: it can join a privileged group or alias onto a privileged entity and inherit its policies`,
+      messageId: 'identityWrite',
+      data: { path: show(entry.path), capabilities: capabilities.join(', ') },
     }));
   },
 });

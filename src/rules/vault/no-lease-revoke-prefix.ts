@@ -1,5 +1,4 @@
 import { show } from '../../common/findings.js';
-import { isTombstone } from '../lib/status.js';
 import { reaching, sysArea, VAULT_WRITE, vaultPolicyPaths } from '../../access/vault-paths.js';
 import { defineRule } from '../types.js';
 
@@ -15,11 +14,14 @@ export default defineRule({
     fix: 'Grant sys/leases/revoke (one lease at a time, by id) or sys/leases/renew instead.',
     owasp: ['NHI5'],
   },
-  check({ data, access }) {
-    if (isTombstone(data)) return [];
+  messages: {
+    massRevoke: 'Vault path {{path}} grants {{capabilities}} on mass lease revocation: it can revoke every lease under a prefix at once, an outage for everything using them',
+  },
+  check({ access }) {
     return reaching(vaultPolicyPaths(access), sysArea(id), VAULT_WRITE).map(({ entry, capabilities }) => ({
       path: entry.at,
-      message: `Vault path ${show(entry.path)} grants ${capabilities.join(', ')} on mass lease revocation: it can revoke every lease under a prefix at once, an outage for everything using them`,
+      messageId: 'massRevoke',
+      data: { path: show(entry.path), capabilities: capabilities.join(', ') },
     }));
   },
 });

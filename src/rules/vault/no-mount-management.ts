@@ -1,5 +1,4 @@
 import { show } from '../../common/findings.js';
-import { isTombstone } from '../lib/status.js';
 import { reaching, sysArea, VAULT_WRITE, vaultPolicyPaths } from '../../access/vault-paths.js';
 import { defineRule } from '../types.js';
 
@@ -15,11 +14,14 @@ export default defineRule({
     fix: 'Remove write capabilities on sys/mounts, sys/mounts/* and sys/remount; mounts are declared in org.yaml and managed by the platform team.',
     owasp: ['NHI5'],
   },
-  check({ data, access }) {
-    if (isTombstone(data)) return [];
+  messages: {
+    mountWrite: 'Vault path {{path}} grants {{capabilities}} on secrets engine mounts: it can mount, tune, move or unmount engines (unmounting destroys their secrets)',
+  },
+  check({ access }) {
     return reaching(vaultPolicyPaths(access), sysArea(id), VAULT_WRITE).map(({ entry, capabilities }) => ({
       path: entry.at,
-      message: `Vault path ${show(entry.path)} grants ${capabilities.join(', ')} on secrets engine mounts: it can mount, tune, move or unmount engines (unmounting destroys their secrets)`,
+      messageId: 'mountWrite',
+      data: { path: show(entry.path), capabilities: capabilities.join(', ') },
     }));
   },
 });

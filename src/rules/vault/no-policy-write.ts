@@ -1,5 +1,4 @@
 import { show } from '../../common/findings.js';
-import { isTombstone } from '../lib/status.js';
 import { reaching, sysArea, VAULT_WRITE, vaultPathsOverlap, vaultPolicyPaths } from '../../access/vault-paths.js';
 import { defineRule } from '../types.js';
 
@@ -15,13 +14,17 @@ export default defineRule({
     fix: 'Remove create, update, patch and delete on sys/policy/* and sys/policies/*; policies are written by idac from the manifests, not by workloads.',
     owasp: ['NHI5'],
   },
-  check({ data, access }) {
-    if (isTombstone(data)) return [];
+  messages: {
+    policyWrite: 'Vault path {{path}} grants {{capabilities}} on Vault policies: it can rewrite a policy it holds and grant itself anything',
+    defaultPolicyWrite: 'Vault path {{path}} grants {{capabilities}} on Vault policies, including the default policy, which is attached to every token: it can rewrite a policy it holds and grant itself anything',
+  },
+  check({ access }) {
     return reaching(vaultPolicyPaths(access), sysArea(id), VAULT_WRITE).map(({ entry, capabilities }) => {
       const onDefault = ['sys/policy/default', 'sys/policies/acl/default'].some((p) => vaultPathsOverlap(entry.path, p));
       return {
         path: entry.at,
-        message: `Vault path ${show(entry.path)} grants ${capabilities.join(', ')} on Vault policies${onDefault ? ', including the default policy, which is attached to every token' : ''}: it can rewrite a policy it holds and grant itself anything`,
+        messageId: onDefault ? 'defaultPolicyWrite' : 'policyWrite',
+        data: { path: show(entry.path), capabilities: capabilities.join(', ') },
       };
     });
   },

@@ -1,5 +1,4 @@
 import { show } from '../../common/findings.js';
-import { isTombstone } from '../lib/status.js';
 import { reaching, sysArea, VAULT_ANY, vaultPolicyPaths } from '../../access/vault-paths.js';
 import { defineRule } from '../types.js';
 
@@ -15,11 +14,14 @@ export default defineRule({
     fix: 'Remove the path; sys/raw is for break-glass recovery by operators, never for a machine identity.',
     owasp: ['NHI5'],
   },
-  check({ data, access }) {
-    if (isTombstone(data)) return [];
+  messages: {
+    rawStorage: "Vault path {{path}} grants {{capabilities}} on sys/raw: raw access to Vault's storage, below every policy",
+  },
+  check({ access }) {
     return reaching(vaultPolicyPaths(access), sysArea(id), VAULT_ANY).map(({ entry, capabilities }) => ({
       path: entry.at,
-      message: `Vault path ${show(entry.path)} grants ${capabilities.join(', ')} on sys/raw: raw access to Vault's storage, below every policy`,
+      messageId: 'rawStorage',
+      data: { path: show(entry.path), capabilities: capabilities.join(', ') },
     }));
   },
 });

@@ -1,5 +1,4 @@
 import { show } from '../../common/findings.js';
-import { isTombstone } from '../lib/status.js';
 import { reaching, sysArea, VAULT_WRITE, vaultPathsOverlap, vaultPolicyPaths } from '../../access/vault-paths.js';
 import { defineRule } from '../types.js';
 
@@ -15,14 +14,17 @@ export default defineRule({
     fix: 'Remove the path; these endpoints are for operators holding unseal or recovery keys, never for a machine identity.',
     owasp: ['NHI5'],
   },
-  check({ data, access }) {
-    if (isTombstone(data)) return [];
+  messages: {
+    clusterControl: 'Vault path {{path}} grants {{capabilities}} on {{areas}}: root token generation, rekey, seal or step-down control the whole cluster',
+  },
+  check({ access }) {
     const area = sysArea(id);
     return reaching(vaultPolicyPaths(access), area, VAULT_WRITE).map(({ entry, capabilities }) => {
       const reached = area.filter((a) => vaultPathsOverlap(entry.path, a)).map((a) => a.replace(/\/\*$/, ''));
       return {
         path: entry.at,
-        message: `Vault path ${show(entry.path)} grants ${capabilities.join(', ')} on ${[...new Set(reached)].join(', ')}: root token generation, rekey, seal or step-down control the whole cluster`,
+        messageId: 'clusterControl',
+        data: { path: show(entry.path), capabilities: capabilities.join(', '), areas: [...new Set(reached)].join(', ') },
       };
     });
   },

@@ -1,5 +1,4 @@
 import { show } from '../../common/findings.js';
-import { isTombstone } from '../lib/status.js';
 import { isRootGlob, vaultPolicyPaths } from '../../access/vault-paths.js';
 import { defineRule } from '../types.js';
 
@@ -13,13 +12,16 @@ export default defineRule({
     fix: 'Replace the path with the mount and the path below it that the workload uses (e.g. kv/data/<team>/<app>/*).',
     owasp: ['NHI5'],
   },
-  check({ data, access }) {
-    if (isTombstone(data)) return [];
+  messages: {
+    everyMount: 'Vault path {{path}} grants {{capabilities}} on every mount, sys/ included (policies, auth methods, audit devices and every secret)',
+  },
+  check({ access }) {
     return vaultPolicyPaths(access)
       .filter((e) => isRootGlob(e.path))
       .map((e) => ({
         path: e.at,
-        message: `Vault path ${show(e.path)} grants ${[...new Set(e.capabilities.map((c) => c.capability))].join(', ')} on every mount, sys/ included (policies, auth methods, audit devices and every secret)`,
+        messageId: 'everyMount',
+        data: { path: show(e.path), capabilities: [...new Set(e.capabilities.map((c) => c.capability))].join(', ') },
       }));
   },
 });

@@ -1,7 +1,10 @@
 import { show } from '../../common/findings.js';
-import { isTombstone } from '../lib/status.js';
 import { tokenCreateRisk, vaultPolicyPaths } from '../../access/vault-paths.js';
 import { defineRule, type Report } from '../types.js';
+
+const messages = {
+  sudo: 'sudo on Vault path {{path}} unlocks root-protected endpoints',
+} as const;
 
 export default defineRule({
   kind: 'identity',
@@ -13,15 +16,15 @@ export default defineRule({
     fix: 'Remove sudo from the capabilities; if an endpoint really needs it, ask a security owner for a time-boxed exception in org.yaml.',
     owasp: ['NHI5'],
   },
-  check({ data, access }) {
-    if (isTombstone(data)) return [];
+  messages,
+  check({ access }) {
     const paths = vaultPolicyPaths(access);
-    const out: Report[] = [];
+    const out: Report<typeof messages>[] = [];
     for (const e of paths) {
       // vault/no-token-create reports this very sudo, saying what it unlocks there.
       if (tokenCreateRisk(e, paths)?.at === 'sudo') continue;
       for (const c of e.capabilities) {
-        if (c.capability === 'sudo') out.push({ path: c.at, message: `sudo on Vault path ${show(e.path)} unlocks root-protected endpoints` });
+        if (c.capability === 'sudo') out.push({ path: c.at, messageId: 'sudo', data: { path: show(e.path) } });
       }
     }
     return out;

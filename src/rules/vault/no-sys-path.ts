@@ -1,7 +1,11 @@
 import { show } from '../../common/findings.js';
-import { isTombstone } from '../lib/status.js';
 import { isBroadSys, sysAreasReached, vaultPolicyPaths } from '../../access/vault-paths.js';
-import { defineRule } from '../types.js';
+import { defineRule, type Report } from '../types.js';
+
+const messages = {
+  broadSys: "Vault path {{path}} grants {{capabilities}} across sys/, Vault's own configuration",
+  broadSysAreas: "Vault path {{path}} grants {{capabilities}} across sys/, Vault's own configuration: it reaches {{areas}}",
+} as const;
 
 // A path confined to one sys/ family (`sys/audit/*`) is left to that family's rule, which says
 // what is dangerous there; this rule takes the paths that reach several families or sys/ as a
@@ -16,17 +20,15 @@ export default defineRule({
     fix: 'Grant the single sys/ endpoint the workload calls (e.g. sys/leases/renew with update), never a glob over sys/.',
     owasp: ['NHI5'],
   },
-  check({ data, access }) {
-    if (isTombstone(data)) return [];
+  messages,
+  check({ access }) {
     return vaultPolicyPaths(access)
       .filter((e) => isBroadSys(e.path))
-      .map((e) => {
+      .map((e): Report<typeof messages> => {
         const areas = sysAreasReached(e.path);
         const caps = [...new Set(e.capabilities.map((c) => c.capability))].join(', ');
-        return {
-          path: e.at,
-          message: `Vault path ${show(e.path)} grants ${caps} across sys/, Vault's own configuration${areas.length > 0 ? `: it reaches ${areas.join(', ')}` : ''}`,
-        };
+        if (areas.length === 0) return { path: e.at, messageId: 'broadSys', data: { path: show(e.path), capabilities: caps } };
+        return { path: e.at, messageId: 'broadSysAreas', data: { path: show(e.path), capabilities: caps, areas: areas.join(', ') } };
       });
   },
 });

@@ -1,7 +1,11 @@
 import { show } from '../../common/findings.js';
-import { isTombstone } from '../lib/status.js';
 import { tokenCreateRisk, vaultPolicyPaths } from '../../access/vault-paths.js';
 import { defineRule, type Report } from '../types.js';
+
+const messages = {
+  mintsTokens: 'Vault path {{path}} grants {{capabilities}} on {{reached}}: it can mint {{what}}',
+  sudoCreate: 'sudo with {{capabilities}} on Vault path {{path}} mints tokens with any policies and orphan tokens, not only children with a subset of its own',
+} as const;
 
 export default defineRule({
   kind: 'identity',
@@ -13,19 +17,19 @@ export default defineRule({
     fix: 'Remove auth/token/create-orphan and auth/token/create/<role>, and sudo on auth/token/create; a workload that needs a child token can use auth/token/create without sudo (a subset of its own policies).',
     owasp: ['NHI5', 'NHI1'],
   },
-  check({ data, access }) {
-    if (isTombstone(data)) return [];
+  messages,
+  check({ access }) {
     const paths = vaultPolicyPaths(access);
-    const out: Report[] = [];
+    const out: Report<typeof messages>[] = [];
     for (const e of paths) {
       const risk = tokenCreateRisk(e, paths);
       if (!risk) continue;
       if (risk.at === 'path') {
         const what = risk.reached.map((r) => (r === 'auth/token/create-orphan' ? 'orphan tokens, which outlive its own revocation' : 'tokens from any token role, with the role\'s policies'));
-        out.push({ path: e.at, message: `Vault path ${show(e.path)} grants ${risk.capabilities.join(', ')} on ${risk.reached.join(' and ')}: it can mint ${what.join(', and ')}` });
+        out.push({ path: e.at, messageId: 'mintsTokens', data: { path: show(e.path), capabilities: risk.capabilities.join(', '), reached: risk.reached.join(' and '), what: what.join(', and ') } });
       } else {
         for (const c of e.capabilities) {
-          if (c.capability === 'sudo') out.push({ path: c.at, message: `sudo with ${risk.capabilities.join(', ')} on Vault path ${show(e.path)} mints tokens with any policies and orphan tokens, not only children with a subset of its own` });
+          if (c.capability === 'sudo') out.push({ path: c.at, messageId: 'sudoCreate', data: { capabilities: risk.capabilities.join(', '), path: show(e.path) } });
         }
       }
     }

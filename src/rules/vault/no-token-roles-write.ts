@@ -1,5 +1,4 @@
 import { show } from '../../common/findings.js';
-import { isTombstone } from '../lib/status.js';
 import { reaching, VAULT_WRITE, vaultPolicyPaths } from '../../access/vault-paths.js';
 import { defineRule } from '../types.js';
 
@@ -13,11 +12,14 @@ export default defineRule({
     fix: 'Remove write capabilities on auth/token/roles/*; token roles are platform configuration.',
     owasp: ['NHI5'],
   },
-  check({ data, access }) {
-    if (isTombstone(data)) return [];
+  messages: {
+    tokenRoleWrite: "Vault path {{path}} grants {{capabilities}} on token roles (auth/token/roles/*): it can widen a role's allowed policies and mint tokens with them",
+  },
+  check({ access }) {
     return reaching(vaultPolicyPaths(access), ['auth/token/roles/*'], VAULT_WRITE).map(({ entry, capabilities }) => ({
       path: entry.at,
-      message: `Vault path ${show(entry.path)} grants ${capabilities.join(', ')} on token roles (auth/token/roles/*): it can widen a role's allowed policies and mint tokens with them`,
+      messageId: 'tokenRoleWrite',
+      data: { path: show(entry.path), capabilities: capabilities.join(', ') },
     }));
   },
 });

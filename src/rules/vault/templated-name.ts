@@ -1,11 +1,14 @@
 import { show } from '../../common/findings.js';
-import { isTombstone } from '../lib/status.js';
 import { declaredVaultPaths } from '../../access/vault-paths.js';
 import { defineRule, type Report } from '../types.js';
 
 // Names are mutable and reusable; ids are not. identity.groups.names.<name>… is keyed on a group's
 // name in the same way.
 const NAME_TEMPLATE = /\{\{identity\.(?:entity\.name|entity\.aliases\.[^.}]+\.name|groups\.names\.[^}]*)\}\}/;
+
+const messages = {
+  nameTemplate: 'Vault path {{path}} is templated on {{template}}: names can change or be taken over by another entity; template on an id instead',
+} as const;
 
 export default defineRule({
   kind: 'identity',
@@ -17,12 +20,12 @@ export default defineRule({
     fix: 'Template on ids: {{identity.entity.id}}, {{identity.entity.aliases.<mount accessor>.id}}.',
     owasp: ['NHI5', 'NHI9'],
   },
+  messages,
   check({ data }, { now }) {
-    if (isTombstone(data)) return [];
-    const out: Report[] = [];
+    const out: Report<typeof messages>[] = [];
     for (const p of declaredVaultPaths(data, now)) {
       const m = NAME_TEMPLATE.exec(p.path);
-      if (m) out.push({ path: p.at, message: `Vault path ${show(p.path)} is templated on ${show(m[0])}: names can change or be taken over by another entity; template on an id instead` });
+      if (m) out.push({ path: p.at, messageId: 'nameTemplate', data: { path: show(p.path), template: show(m[0]) } });
     }
     return out;
   },

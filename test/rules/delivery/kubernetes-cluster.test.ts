@@ -11,6 +11,6 @@ ruleTable('delivery/kubernetes-cluster', {
     { name: 'delivery to Vault needs no cluster', files: { [at]: edit(IDENTITY, '  access:\n', '  delivery:\n    vaultPath: kv/data/payments/app\n  access:\n') } },
   ],
   bad: [
-    { name: 'a Secret with no cluster to write it to', files: { [at]: deliver(IDENTITY) }, expect: [{ line: 17, column: 5, message: /needs spec\.access\.kubernetes/ }] },
+    { name: 'a Secret with no cluster to write it to', files: { [at]: deliver(IDENTITY) }, expect: [{ line: 17, column: 5, messageId: 'noCluster', message: /needs spec\.access\.kubernetes/ }] },
   ],
 });

@@ -14,8 +14,8 @@ ruleTable('elevation/max-window', {
     { name: 'a tombstone is skipped', files: { [at]: edit(withElevations(day), '  expires: 2027-05-31\n', '  expires: 2027-05-31\n  status: decommissioned\n') } },
   ],
   bad: [
-    { name: 'a minute over', files: { [at]: withElevations(elevation('2026-11-23T08:00:00Z', '2026-11-23T16:01:00Z')) }, expect: [{ line: 29, column: 14, message: /elevation window 8h1m exceeds the limit of 8h/ }] },
-    { name: 'a day', files: { [at]: withElevations(day) }, expect: [{ line: 29, column: 14, message: /window 1d exceeds the limit of 8h/ }] },
-    { name: 'only the long one of two', files: { [at]: withElevations(eightHours, day) }, expect: [{ line: 38, column: 14 }] },
+    { name: 'a minute over', files: { [at]: withElevations(elevation('2026-11-23T08:00:00Z', '2026-11-23T16:01:00Z')) }, expect: [{ line: 29, column: 14, messageId: 'tooLong', message: /elevation window 8h1m exceeds the limit of 8h/ }] },
+    { name: 'a day', files: { [at]: withElevations(day) }, expect: [{ line: 29, column: 14, messageId: 'tooLong', message: /window 1d exceeds the limit of 8h/ }] },
+    { name: 'only the long one of two', files: { [at]: withElevations(eightHours, day) }, expect: [{ line: 38, column: 14, messageId: 'tooLong' }] },
   ],
 });

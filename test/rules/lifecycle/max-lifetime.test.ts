@@ -15,8 +15,8 @@ ruleTable('lifecycle/max-lifetime', {
     { name: 'tombstone', files: { [at]: `${expires('2099-01-01')}  status: decommissioned\n` } },
   ],
   bad: [
-    { name: 'one day over', files: { [at]: expires('2027-11-24') }, expect: [{ line: 12, column: 12, message: /spec\.expires 2027-11-24 is more than limits\.maxLifetime 365d away; the latest allowed date is 2027-11-23/ }] },
-    { name: 'far future', files: { [at]: expires('2099-12-31') }, expect: [{ line: 12, column: 12, message: /latest allowed date is 2027-11-23/ }] },
-    { name: 'a shorter limit', files: { 'identities/org.yaml': edit(ORG, 'maxLifetime: 365d', 'maxLifetime: 90d'), [at]: IDENTITY }, expect: [{ line: 12, column: 12, message: /90d away; the latest allowed date is 2027-02-21/ }] },
+    { name: 'one day over', files: { [at]: expires('2027-11-24') }, expect: [{ line: 12, column: 12, messageId: 'tooFar', message: /spec\.expires 2027-11-24 is more than limits\.maxLifetime 365d away; the latest allowed date is 2027-11-23/ }] },
+    { name: 'far future', files: { [at]: expires('2099-12-31') }, expect: [{ line: 12, column: 12, messageId: 'tooFar', message: /latest allowed date is 2027-11-23/ }] },
+    { name: 'a shorter limit', files: { 'identities/org.yaml': edit(ORG, 'maxLifetime: 365d', 'maxLifetime: 90d'), [at]: IDENTITY }, expect: [{ line: 12, column: 12, messageId: 'tooFar', message: /90d away; the latest allowed date is 2027-02-21/ }] },
   ],
 });

@@ -12,6 +12,6 @@ ruleTable('lifecycle/review-missing', {
     { name: 'a tombstone', files: { [at]: edit(unreviewed, '  expires: 2027-05-31\n', '  expires: 2027-05-31\n  status: decommissioned\n') } },
   ],
   bad: [
-    { name: 'never reviewed', files: { [at]: unreviewed }, expect: [{ line: 5, column: 1, message: /no review recorded in spec\.review \(org\.yaml asks for one every 180d\)/ }] },
+    { name: 'never reviewed', files: { [at]: unreviewed }, expect: [{ line: 5, column: 1, messageId: 'noReview', message: /no review recorded in spec\.review \(org\.yaml asks for one every 180d\)/ }] },
   ],
 });

@@ -19,9 +19,9 @@ ruleTable('lifecycle/review-overdue', {
     { name: 'tombstone', files: { [at]: `${unreviewed}  status: decommissioned\n` } },
   ],
   bad: [
-    { name: 'one day over', files: { [at]: reviewed('2026-05-26') }, expect: [{ line: 14, column: 19, message: /last reviewed 2026-05-26, the next review fell due on 2026-11-22 \(limits\.reviewEvery 180d\)/ }] },
-    { name: 'due date passed at the next midnight', files: { [at]: reviewed('2026-05-27') }, now: '2026-11-24', expect: [{ line: 14, column: 19, message: /fell due on 2026-11-23/ }] },
-    { name: 'reviewed in the future', files: { [at]: reviewed('2026-11-24') }, expect: [{ line: 14, column: 19, message: /lastReviewed 2026-11-24 is in the future \(today is 2026-11-23\)/ }] },
-    { name: 'suspended identities still need reviews', files: { [at]: `${reviewed('2026-01-01')}  status: suspended\n` }, expect: [{ line: 14, column: 19 }] },
+    { name: 'one day over', files: { [at]: reviewed('2026-05-26') }, expect: [{ line: 14, column: 19, messageId: 'overdue', message: /last reviewed 2026-05-26, the next review fell due on 2026-11-22 \(limits\.reviewEvery 180d\)/ }] },
+    { name: 'due date passed at the next midnight', files: { [at]: reviewed('2026-05-27') }, now: '2026-11-24', expect: [{ line: 14, column: 19, messageId: 'overdue', message: /fell due on 2026-11-23/ }] },
+    { name: 'reviewed in the future', files: { [at]: reviewed('2026-11-24') }, expect: [{ line: 14, column: 19, messageId: 'inFuture', message: /lastReviewed 2026-11-24 is in the future \(today is 2026-11-23\)/ }] },
+    { name: 'suspended identities still need reviews', files: { [at]: `${reviewed('2026-01-01')}  status: suspended\n` }, expect: [{ line: 14, column: 19, messageId: 'overdue' }] },
   ],
 });

@@ -25,10 +25,10 @@ ruleTable('rotation/max-period', {
     { name: 'a tombstone is skipped', files: { [at]: edit(user('365d'), '  expires: 2027-05-31\n', '  expires: 2027-05-31\n  status: decommissioned\n') } },
   ],
   bad: [
-    { name: 'access keys a day over', files: { [at]: user('91d') }, expect: [{ line: 17, column: 13, message: /rotation period 91d exceeds the aws-access-key limit of 90d/ }] },
-    { name: 'a minute over, in hours', files: { [at]: user('2161h') }, expect: [{ line: 17, column: 13, message: /90d1h exceeds the aws-access-key limit of 90d/ }] },
-    { name: 'AppRole over its limit', files: { [at]: vault('31d') }, expect: [{ line: 17, column: 13, message: /vault-secret-id limit of 30d/ }] },
-    { name: 'both kinds: the stricter limit only', files: { [at]: both('60d') }, expect: [{ line: 17, column: 13, message: /vault-secret-id limit of 30d/ }] },
-    { name: 'both kinds over: one finding each', files: { [at]: both('100d') }, expect: [{ line: 17, column: 13, message: /aws-access-key/ }, { line: 17, column: 13, message: /vault-secret-id/ }] },
+    { name: 'access keys a day over', files: { [at]: user('91d') }, expect: [{ line: 17, column: 13, messageId: 'tooLong', message: /rotation period 91d exceeds the aws-access-key limit of 90d/ }] },
+    { name: 'a minute over, in hours', files: { [at]: user('2161h') }, expect: [{ line: 17, column: 13, messageId: 'tooLong', message: /90d1h exceeds the aws-access-key limit of 90d/ }] },
+    { name: 'AppRole over its limit', files: { [at]: vault('31d') }, expect: [{ line: 17, column: 13, messageId: 'tooLong', message: /vault-secret-id limit of 30d/ }] },
+    { name: 'both kinds: the stricter limit only', files: { [at]: both('60d') }, expect: [{ line: 17, column: 13, messageId: 'tooLong', message: /vault-secret-id limit of 30d/ }] },
+    { name: 'both kinds over: one finding each', files: { [at]: both('100d') }, expect: [{ line: 17, column: 13, messageId: 'tooLong', message: /aws-access-key/ }, { line: 17, column: 13, messageId: 'tooLong', message: /vault-secret-id/ }] },
   ],
 });

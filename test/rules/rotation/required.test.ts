@@ -21,10 +21,10 @@ ruleTable('rotation/required', {
     { name: 'a tombstone is skipped', files: { [at]: tombstone(both) } },
   ],
   bad: [
-    { name: 'AWS access keys without rotation', files: { [at]: user }, expect: [{ line: 5, column: 1, message: /static credential \(aws-access-key\) but declares no spec.rotation/ }] },
-    { name: 'AppRole without rotation', files: { [at]: approle }, expect: [{ line: 5, column: 1, message: /\(vault-secret-id\)/ }] },
-    { name: 'both kinds are named', files: { [at]: both }, expect: [{ line: 5, column: 1, message: /\(aws-access-key, vault-secret-id\)/ }] },
-    { name: 'also without org.yaml', files: { 'identities/org.yaml': null, [at]: user }, expect: [{ line: 5, column: 1 }] },
-    { name: 'a suspended identity still needs it', files: { [at]: edit(user, '  expires: 2027-05-31\n', '  expires: 2027-05-31\n  status: suspended\n') }, expect: [{ line: 5, column: 1 }] },
+    { name: 'AWS access keys without rotation', files: { [at]: user }, expect: [{ line: 5, column: 1, messageId: 'missing', message: /static credential \(aws-access-key\) but declares no spec.rotation/ }] },
+    { name: 'AppRole without rotation', files: { [at]: approle }, expect: [{ line: 5, column: 1, messageId: 'missing', message: /\(vault-secret-id\)/ }] },
+    { name: 'both kinds are named', files: { [at]: both }, expect: [{ line: 5, column: 1, messageId: 'missing', message: /\(aws-access-key, vault-secret-id\)/ }] },
+    { name: 'also without org.yaml', files: { 'identities/org.yaml': null, [at]: user }, expect: [{ line: 5, column: 1, messageId: 'missing' }] },
+    { name: 'a suspended identity still needs it', files: { [at]: edit(user, '  expires: 2027-05-31\n', '  expires: 2027-05-31\n  status: suspended\n') }, expect: [{ line: 5, column: 1, messageId: 'missing' }] },
   ],
 });

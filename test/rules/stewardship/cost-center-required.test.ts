@@ -13,7 +13,7 @@ ruleTable('stewardship/cost-center-required', {
     { name: 'tombstone', files: { 'identities/org.yaml': org(true), [at]: `${IDENTITY}  status: decommissioned\n` } },
   ],
   bad: [
-    { name: 'required and missing', files: { 'identities/org.yaml': org(true), [at]: IDENTITY }, expect: [{ line: 8, column: 3, message: /costCenter is required \(org\.yaml sets limits\.requireCostCenter: true\)/ }] },
-    { name: 'suspended identities need one too', files: { 'identities/org.yaml': org(true), [at]: `${IDENTITY}  status: suspended\n` }, expect: [{ line: 8, column: 3 }] },
+    { name: 'required and missing', files: { 'identities/org.yaml': org(true), [at]: IDENTITY }, expect: [{ line: 8, column: 3, messageId: 'missing', message: /costCenter is required \(org\.yaml sets limits\.requireCostCenter: true\)/ }] },
+    { name: 'suspended identities need one too', files: { 'identities/org.yaml': org(true), [at]: `${IDENTITY}  status: suspended\n` }, expect: [{ line: 8, column: 3, messageId: 'missing' }] },
   ],
 });

@@ -12,11 +12,11 @@ ruleTable('stewardship/folder-matches-team', {
     { name: 'a team org.yaml does not declare, in a declared team\'s folder', files: { 'identities/payments/app.yaml': edit(IDENTITY, 'team: payments', 'team: paymnets') } },
   ],
   bad: [
-    { name: 'another team\'s folder', files: { 'identities/risk/app.yaml': IDENTITY }, expect: [{ line: 11, column: 11, message: /file is in folder "risk" but spec\.stewardship\.team is "payments"; move it to "identities\/payments\/app\.yaml"/ }] },
-    { name: 'directly under identities/', files: { 'identities/app.yaml': IDENTITY }, expect: [{ line: 11, column: 11, message: /not in identities\/<team>\// }] },
-    { name: 'nested deeper, even below the team folder', files: { 'identities/payments/batch/app.yaml': IDENTITY }, expect: [{ line: 11, column: 11, message: /move it to "identities\/payments\/app\.yaml"/ }] },
-    { name: 'folder names are case-sensitive', files: { 'identities/Payments/app.yaml': IDENTITY }, expect: [{ line: 11, column: 11 }] },
-    { name: 'an undeclared team in an undeclared folder', files: { 'identities/paymnets/app.yaml': edit(IDENTITY, 'team: payments', 'team: payment') }, expect: [{ line: 11, column: 11, message: /^file is in folder "paymnets" but spec\.stewardship\.team is "payment"; move it to "identities\/payment\/app\.yaml"$/ }] },
-    { name: 'tombstones keep the layout too', files: { 'identities/risk/app.yaml': `${IDENTITY}  status: decommissioned\n` }, expect: [{ line: 11, column: 11 }] },
+    { name: 'another team\'s folder', files: { 'identities/risk/app.yaml': IDENTITY }, expect: [{ line: 11, column: 11, messageId: 'wrongFolder', message: /file is in folder "risk" but spec\.stewardship\.team is "payments"; move it to "identities\/payments\/app\.yaml"/ }] },
+    { name: 'directly under identities/', files: { 'identities/app.yaml': IDENTITY }, expect: [{ line: 11, column: 11, messageId: 'outsideTeams', message: /not in identities\/<team>\// }] },
+    { name: 'nested deeper, even below the team folder', files: { 'identities/payments/batch/app.yaml': IDENTITY }, expect: [{ line: 11, column: 11, messageId: 'outsideTeams', message: /move it to "identities\/payments\/app\.yaml"/ }] },
+    { name: 'folder names are case-sensitive', files: { 'identities/Payments/app.yaml': IDENTITY }, expect: [{ line: 11, column: 11, messageId: 'wrongFolder' }] },
+    { name: 'an undeclared team in an undeclared folder', files: { 'identities/paymnets/app.yaml': edit(IDENTITY, 'team: payments', 'team: payment') }, expect: [{ line: 11, column: 11, messageId: 'wrongFolder', message: /^file is in folder "paymnets" but spec\.stewardship\.team is "payment"; move it to "identities\/payment\/app\.yaml"$/ }] },
+    { name: 'tombstones keep the layout too', files: { 'identities/risk/app.yaml': `${IDENTITY}  status: decommissioned\n` }, expect: [{ line: 11, column: 11, messageId: 'wrongFolder' }] },
   ],
 });

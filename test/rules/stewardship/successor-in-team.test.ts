@@ -12,9 +12,9 @@ ruleTable('stewardship/successor-in-team', {
     { name: 'tombstone', files: { [at]: `${successor('mallory@example.com')}  status: decommissioned\n` } },
   ],
   bad: [
-    { name: 'successor from another team', files: { [at]: successor('dave@example.com') }, expect: [{ line: 10, column: 16, message: /dave@example\.com is not a member of team payments/ }] },
-    { name: 'a mistyped member (letters swapped)', files: { [at]: successor('bob@exmaple.com') }, expect: [{ line: 10, column: 16, message: /^successor bob@exmaple\.com is not a member of team payments in org\.yaml; did you mean bob@example\.com\?$/ }] },
-    { name: 'successor unknown to org.yaml', files: { [at]: successor('mallory@example.com') }, expect: [{ line: 10, column: 16 }] },
-    { name: 'security owner is not a team member', files: { [at]: successor('sec@example.com') }, expect: [{ line: 10, column: 16 }] },
+    { name: 'successor from another team', files: { [at]: successor('dave@example.com') }, expect: [{ line: 10, column: 16, messageId: 'notMember', message: /dave@example\.com is not a member of team payments/ }] },
+    { name: 'a mistyped member (letters swapped)', files: { [at]: successor('bob@exmaple.com') }, expect: [{ line: 10, column: 16, messageId: 'notMember', message: /^successor bob@exmaple\.com is not a member of team payments in org\.yaml; did you mean bob@example\.com\?$/ }] },
+    { name: 'successor unknown to org.yaml', files: { [at]: successor('mallory@example.com') }, expect: [{ line: 10, column: 16, messageId: 'notMember' }] },
+    { name: 'security owner is not a team member', files: { [at]: successor('sec@example.com') }, expect: [{ line: 10, column: 16, messageId: 'notMember' }] },
   ],
 });

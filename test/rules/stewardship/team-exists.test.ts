@@ -11,8 +11,8 @@ ruleTable('stewardship/team-exists', {
     { name: 'tombstone of a dissolved team', files: { [at]: tombstone(edit(IDENTITY, 'team: payments', 'team: marketing')) } },
   ],
   bad: [
-    { name: 'typo gets a suggestion', files: { [at]: edit(IDENTITY, 'team: payments', 'team: paymnets') }, expect: [{ line: 11, column: 11, message: /team "paymnets" is not declared in org\.yaml; did you mean "payments"\?/ }] },
-    { name: 'a near miss', files: { [at]: edit(IDENTITY, 'team: payments', 'team: payment') }, expect: [{ line: 11, column: 11, message: /did you mean "payments"/ }] },
-    { name: 'unknown team, nothing close', files: { [at]: edit(IDENTITY, 'team: payments', 'team: marketing') }, expect: [{ line: 11, column: 11, message: /^team "marketing" is not declared in org\.yaml$/ }] },
+    { name: 'typo gets a suggestion', files: { [at]: edit(IDENTITY, 'team: payments', 'team: paymnets') }, expect: [{ line: 11, column: 11, messageId: 'unknownTeamGuess', message: /team "paymnets" is not declared in org\.yaml; did you mean "payments"\?/ }] },
+    { name: 'a near miss', files: { [at]: edit(IDENTITY, 'team: payments', 'team: payment') }, expect: [{ line: 11, column: 11, messageId: 'unknownTeamGuess', message: /did you mean "payments"/ }] },
+    { name: 'unknown team, nothing close', files: { [at]: edit(IDENTITY, 'team: payments', 'team: marketing') }, expect: [{ line: 11, column: 11, messageId: 'unknownTeam', message: /^team "marketing" is not declared in org\.yaml$/ }] },
   ],
 });

@@ -16,9 +16,9 @@ ruleTable('target/aws-account', {
     { name: 'a tombstone is skipped', files: { [at]: edit(other, '  expires: 2027-05-31\n', '  expires: 2027-05-31\n  status: decommissioned\n') } },
   ],
   bad: [
-    { name: 'an undeclared account', files: { [at]: other }, expect: [{ line: 18, column: 16, message: /AWS account 210987654321 is not declared in org.yaml targets.aws/ }] },
-    { name: 'no targets.aws', files: { 'identities/org.yaml': edit(ORG, TARGETS, '  targets:\n'), [at]: IDENTITY }, expect: [{ line: 18, column: 16 }] },
-    { name: 'no targets at all', files: { 'identities/org.yaml': edit(ORG, ORG.slice(ORG.indexOf('  targets:\n'), ORG.indexOf('  limits:\n')), ''), [at]: IDENTITY }, expect: [{ line: 18, column: 16 }] },
-    { name: 'an account inside the team boundary is still not a target', files: { 'identities/org.yaml': edit(ORG, 'accounts: ["123456789012"]', 'accounts: ["123456789012", "210987654321"]'), [at]: other }, expect: [{ line: 18, column: 16 }] },
+    { name: 'an undeclared account', files: { [at]: other }, expect: [{ line: 18, column: 16, messageId: 'undeclared', message: /AWS account 210987654321 is not declared in org.yaml targets.aws/ }] },
+    { name: 'no targets.aws', files: { 'identities/org.yaml': edit(ORG, TARGETS, '  targets:\n'), [at]: IDENTITY }, expect: [{ line: 18, column: 16, messageId: 'undeclared' }] },
+    { name: 'no targets at all', files: { 'identities/org.yaml': edit(ORG, ORG.slice(ORG.indexOf('  targets:\n'), ORG.indexOf('  limits:\n')), ''), [at]: IDENTITY }, expect: [{ line: 18, column: 16, messageId: 'undeclared' }] },
+    { name: 'an account inside the team boundary is still not a target', files: { 'identities/org.yaml': edit(ORG, 'accounts: ["123456789012"]', 'accounts: ["123456789012", "210987654321"]'), [at]: other }, expect: [{ line: 18, column: 16, messageId: 'undeclared' }] },
   ],
 });

@@ -16,8 +16,8 @@ ruleTable('target/kubernetes-cluster', {
     { name: 'a tombstone is skipped', files: { [at]: edit(trust('prod-us'), '  expires: 2027-05-31\n', '  expires: 2027-05-31\n  status: decommissioned\n') } },
   ],
   bad: [
-    { name: 'role trust in an undeclared cluster', files: { [at]: trust('prod-us') }, expect: [{ line: 21, column: 32, message: /Kubernetes cluster prod-us is not declared in org.yaml targets.kubernetes/ }] },
-    { name: 'service account in an undeclared cluster', files: { [at]: withK8s('prod-us') }, expect: [{ line: 26, column: 16, message: /prod-us/ }] },
-    { name: 'no targets: both are reported', files: { 'identities/org.yaml': noTargets, [at]: withK8s('prod-eu') }, expect: [{ line: 21, column: 32 }, { line: 26, column: 16 }] },
+    { name: 'role trust in an undeclared cluster', files: { [at]: trust('prod-us') }, expect: [{ line: 21, column: 32, messageId: 'undeclared', message: /Kubernetes cluster prod-us is not declared in org.yaml targets.kubernetes/ }] },
+    { name: 'service account in an undeclared cluster', files: { [at]: withK8s('prod-us') }, expect: [{ line: 26, column: 16, messageId: 'undeclared', message: /prod-us/ }] },
+    { name: 'no targets: both are reported', files: { 'identities/org.yaml': noTargets, [at]: withK8s('prod-eu') }, expect: [{ line: 21, column: 32, messageId: 'undeclared' }, { line: 26, column: 16, messageId: 'undeclared' }] },
   ],
 });

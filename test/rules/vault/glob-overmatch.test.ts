@@ -9,10 +9,10 @@ ruleTable('vault/glob-overmatch', {
     { name: 'a tombstone', files: { [at]: status(vault(['kv/data/payments/app*', 'read']), 'decommissioned') } },
   ],
   bad: [
-    { name: 'a string prefix', files: { [at]: vault(['kv/data/payments/app*', 'read']) }, expect: [{ line: 28, column: 17, message: /Vault path "kv\/data\/payments\/app\*" is a string prefix: it also matches "kv\/data\/payments\/app-other" and "kv\/data\/payments\/appx\/…"; end it with "\/\*" \("kv\/data\/payments\/app\/\*"\)/ }] },
-    { name: 'a prefix on the mount', files: { [at]: vault(BASE, ['k*', 'read']) }, expect: [{ line: 30, column: 17 }] },
-    { name: 'an active elevation', now: ACTIVE, files: { [at]: elevated(vault(BASE), ['kv/data/payments/rep*', 'read']) }, expect: [{ line: 38, column: 21 }] },
-    { name: 'an elevation before its window opens', files: { [at]: window(vault(BASE), ...FUTURE, ['kv/data/payments/rep*', 'read']) }, expect: [{ line: 38, column: 21 }] },
-    { name: 'a suspended identity is still checked', files: { [at]: status(vault(['kv/data/payments/app*', 'read']), 'suspended') }, expect: [{ line: 29, column: 17 }] },
+    { name: 'a string prefix', files: { [at]: vault(['kv/data/payments/app*', 'read']) }, expect: [{ line: 28, column: 17, messageId: 'stringPrefix', message: /Vault path "kv\/data\/payments\/app\*" is a string prefix: it also matches "kv\/data\/payments\/app-other" and "kv\/data\/payments\/appx\/…"; end it with "\/\*" \("kv\/data\/payments\/app\/\*"\)/ }] },
+    { name: 'a prefix on the mount', files: { [at]: vault(BASE, ['k*', 'read']) }, expect: [{ line: 30, column: 17, messageId: 'stringPrefix' }] },
+    { name: 'an active elevation', now: ACTIVE, files: { [at]: elevated(vault(BASE), ['kv/data/payments/rep*', 'read']) }, expect: [{ line: 38, column: 21, messageId: 'stringPrefix' }] },
+    { name: 'an elevation before its window opens', files: { [at]: window(vault(BASE), ...FUTURE, ['kv/data/payments/rep*', 'read']) }, expect: [{ line: 38, column: 21, messageId: 'stringPrefix' }] },
+    { name: 'a suspended identity is still checked', files: { [at]: status(vault(['kv/data/payments/app*', 'read']), 'suspended') }, expect: [{ line: 29, column: 17, messageId: 'stringPrefix' }] },
   ],
 });

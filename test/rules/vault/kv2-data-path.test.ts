@@ -14,11 +14,11 @@ ruleTable('vault/kv2-data-path', {
     { name: 'a tombstone', files: { [at]: status(vault(['kv/payments/x', 'read']), 'decommissioned') } },
   ],
   bad: [
-    { name: 'no data/', files: { [at]: vault(['kv/payments/x', 'read']) }, expect: [{ line: 28, column: 17, message: /Vault path "kv\/payments\/x" is on KV v2 mount "kv", where secrets live under "kv\/data\/": this path grants nothing; write "kv\/data\/payments\/x"/ }] },
-    { name: 'a prefix that covers no KV v2 endpoint', files: { [at]: vault(BASE, ['kv/x*', 'read']) }, expect: [{ line: 30, column: 17 }] },
-    { name: 'a nested mount', files: { 'identities/org.yaml': mounts('kv: kv-v2, secret/team: kv-v2'), [at]: vault(['secret/team/app/x', 'read']) }, expect: [{ line: 28, column: 17, message: /KV v2 mount "secret\/team".*write "secret\/team\/data\/app\/x"/ }] },
-    { name: 'an active elevation', now: ACTIVE, files: { [at]: elevated(vault(BASE), ['kv/payments/replay', 'read']) }, expect: [{ line: 38, column: 21 }] },
-    { name: 'an elevation before its window opens', files: { [at]: window(vault(BASE), ...FUTURE, ['kv/payments/replay', 'read']) }, expect: [{ line: 38, column: 21 }] },
-    { name: 'a suspended identity is still checked', files: { [at]: status(vault(['kv/payments/x', 'read']), 'suspended') }, expect: [{ line: 29, column: 17 }] },
+    { name: 'no data/', files: { [at]: vault(['kv/payments/x', 'read']) }, expect: [{ line: 28, column: 17, messageId: 'missingData', message: /Vault path "kv\/payments\/x" is on KV v2 mount "kv", where secrets live under "kv\/data\/": this path grants nothing; write "kv\/data\/payments\/x"/ }] },
+    { name: 'a prefix that covers no KV v2 endpoint', files: { [at]: vault(BASE, ['kv/x*', 'read']) }, expect: [{ line: 30, column: 17, messageId: 'missingData' }] },
+    { name: 'a nested mount', files: { 'identities/org.yaml': mounts('kv: kv-v2, secret/team: kv-v2'), [at]: vault(['secret/team/app/x', 'read']) }, expect: [{ line: 28, column: 17, messageId: 'missingData', message: /KV v2 mount "secret\/team".*write "secret\/team\/data\/app\/x"/ }] },
+    { name: 'an active elevation', now: ACTIVE, files: { [at]: elevated(vault(BASE), ['kv/payments/replay', 'read']) }, expect: [{ line: 38, column: 21, messageId: 'missingData' }] },
+    { name: 'an elevation before its window opens', files: { [at]: window(vault(BASE), ...FUTURE, ['kv/payments/replay', 'read']) }, expect: [{ line: 38, column: 21, messageId: 'missingData' }] },
+    { name: 'a suspended identity is still checked', files: { [at]: status(vault(['kv/payments/x', 'read']), 'suspended') }, expect: [{ line: 29, column: 17, messageId: 'missingData' }] },
   ],
 });

@@ -10,10 +10,10 @@ ruleTable('vault/no-audit-change', {
     { name: 'a tombstone', files: { [at]: status(vault(['sys/audit/*', 'delete']), 'decommissioned') } },
   ],
   bad: [
-    { name: 'enable and disable audit devices', files: { [at]: vault(['sys/audit/*', 'update, delete']) }, expect: [{ line: 28, column: 17, message: /Vault path "sys\/audit\/\*" grants update, delete on audit devices \(sys\/audit\): it can disable or redirect the audit log/ }] },
-    { name: 'a prefix', files: { [at]: vault(BASE, ['sys/audit*', 'delete']) }, expect: [{ line: 30, column: 17 }] },
-    { name: 'one device', files: { [at]: vault(['sys/audit/file', 'delete']) }, expect: [{ line: 28, column: 17 }] },
-    { name: 'an active elevation', now: ACTIVE, files: { [at]: elevated(vault(BASE), ['sys/audit/*', 'delete']) }, expect: [{ line: 38, column: 21 }] },
-    { name: 'a suspended identity is still checked', files: { [at]: status(vault(['sys/audit/*', 'delete']), 'suspended') }, expect: [{ line: 29, column: 17 }] },
+    { name: 'enable and disable audit devices', files: { [at]: vault(['sys/audit/*', 'update, delete']) }, expect: [{ line: 28, column: 17, messageId: 'auditWrite', message: /Vault path "sys\/audit\/\*" grants update, delete on audit devices \(sys\/audit\): it can disable or redirect the audit log/ }] },
+    { name: 'a prefix', files: { [at]: vault(BASE, ['sys/audit*', 'delete']) }, expect: [{ line: 30, column: 17, messageId: 'auditWrite' }] },
+    { name: 'one device', files: { [at]: vault(['sys/audit/file', 'delete']) }, expect: [{ line: 28, column: 17, messageId: 'auditWrite' }] },
+    { name: 'an active elevation', now: ACTIVE, files: { [at]: elevated(vault(BASE), ['sys/audit/*', 'delete']) }, expect: [{ line: 38, column: 21, messageId: 'auditWrite' }] },
+    { name: 'a suspended identity is still checked', files: { [at]: status(vault(['sys/audit/*', 'delete']), 'suspended') }, expect: [{ line: 29, column: 17, messageId: 'auditWrite' }] },
   ],
 });

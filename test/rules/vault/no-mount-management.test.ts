@@ -9,11 +9,11 @@ ruleTable('vault/no-mount-management', {
     { name: 'a tombstone', files: { [at]: status(vault(['sys/mounts/*', 'update']), 'decommissioned') } },
   ],
   bad: [
-    { name: 'mount and unmount engines', files: { [at]: vault(['sys/mounts/*', 'create, update, delete']) }, expect: [{ line: 28, column: 17, message: /Vault path "sys\/mounts\/\*" grants create, update, delete on secrets engine mounts/ }] },
-    { name: 'tune one mount', files: { [at]: vault(BASE, ['sys/mounts/kv/tune', 'update']) }, expect: [{ line: 30, column: 17 }] },
-    { name: 'move a mount', files: { [at]: vault(['sys/remount', 'update']) }, expect: [{ line: 28, column: 17 }] },
-    { name: 'a prefix confined to sys/m…', files: { [at]: vault(['sys/m*', 'delete']) }, expect: [{ line: 28, column: 17 }] },
-    { name: 'an active elevation', now: ACTIVE, files: { [at]: elevated(vault(BASE), ['sys/mounts/*', 'update']) }, expect: [{ line: 38, column: 21 }] },
-    { name: 'a suspended identity is still checked', files: { [at]: status(vault(['sys/remount', 'update']), 'suspended') }, expect: [{ line: 29, column: 17 }] },
+    { name: 'mount and unmount engines', files: { [at]: vault(['sys/mounts/*', 'create, update, delete']) }, expect: [{ line: 28, column: 17, messageId: 'mountWrite', message: /Vault path "sys\/mounts\/\*" grants create, update, delete on secrets engine mounts/ }] },
+    { name: 'tune one mount', files: { [at]: vault(BASE, ['sys/mounts/kv/tune', 'update']) }, expect: [{ line: 30, column: 17, messageId: 'mountWrite' }] },
+    { name: 'move a mount', files: { [at]: vault(['sys/remount', 'update']) }, expect: [{ line: 28, column: 17, messageId: 'mountWrite' }] },
+    { name: 'a prefix confined to sys/m…', files: { [at]: vault(['sys/m*', 'delete']) }, expect: [{ line: 28, column: 17, messageId: 'mountWrite' }] },
+    { name: 'an active elevation', now: ACTIVE, files: { [at]: elevated(vault(BASE), ['sys/mounts/*', 'update']) }, expect: [{ line: 38, column: 21, messageId: 'mountWrite' }] },
+    { name: 'a suspended identity is still checked', files: { [at]: status(vault(['sys/remount', 'update']), 'suspended') }, expect: [{ line: 29, column: 17, messageId: 'mountWrite' }] },
   ],
 });

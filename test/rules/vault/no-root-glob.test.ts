@@ -11,11 +11,11 @@ ruleTable('vault/no-root-glob', {
     { name: 'a tombstone', files: { [at]: status(vault(['*', 'read']), 'decommissioned') } },
   ],
   bad: [
-    { name: '*', files: { [at]: vault(['*', 'read']) }, expect: [{ line: 28, column: 17, message: /Vault path "\*" grants read on every mount, sys\/ included/ }] },
-    { name: '+/*', files: { [at]: vault(BASE, ['+/*', 'read, update']) }, expect: [{ line: 30, column: 17, message: /grants read, update on every mount/ }] },
-    { name: '+/+/*', files: { [at]: vault(['+/+/*', 'list']) }, expect: [{ line: 28, column: 17 }] },
-    { name: 'a deny on another path does not cancel it', files: { [at]: vault(['*', 'read'], ['sys/*', 'deny']) }, expect: [{ line: 28, column: 17 }] },
-    { name: 'an active elevation', now: ACTIVE, files: { [at]: elevated(vault(BASE), ['*', 'read']) }, expect: [{ line: 38, column: 21 }] },
-    { name: 'a suspended identity is still checked', files: { [at]: status(vault(['*', 'read']), 'suspended') }, expect: [{ line: 29, column: 17 }] },
+    { name: '*', files: { [at]: vault(['*', 'read']) }, expect: [{ line: 28, column: 17, messageId: 'everyMount', message: /Vault path "\*" grants read on every mount, sys\/ included/ }] },
+    { name: '+/*', files: { [at]: vault(BASE, ['+/*', 'read, update']) }, expect: [{ line: 30, column: 17, messageId: 'everyMount', message: /grants read, update on every mount/ }] },
+    { name: '+/+/*', files: { [at]: vault(['+/+/*', 'list']) }, expect: [{ line: 28, column: 17, messageId: 'everyMount' }] },
+    { name: 'a deny on another path does not cancel it', files: { [at]: vault(['*', 'read'], ['sys/*', 'deny']) }, expect: [{ line: 28, column: 17, messageId: 'everyMount' }] },
+    { name: 'an active elevation', now: ACTIVE, files: { [at]: elevated(vault(BASE), ['*', 'read']) }, expect: [{ line: 38, column: 21, messageId: 'everyMount' }] },
+    { name: 'a suspended identity is still checked', files: { [at]: status(vault(['*', 'read']), 'suspended') }, expect: [{ line: 29, column: 17, messageId: 'everyMount' }] },
   ],
 });

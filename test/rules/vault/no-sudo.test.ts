@@ -11,11 +11,11 @@ ruleTable('vault/no-sudo', {
     { name: 'a tombstone', files: { [at]: status(vault(['kv/data/payments/x', 'read, sudo']), 'decommissioned') } },
   ],
   bad: [
-    { name: 'sudo on a secret', files: { [at]: vault(['kv/data/payments/x', 'read, sudo']) }, expect: [{ line: 29, column: 32, message: /sudo on Vault path "kv\/data\/payments\/x" unlocks root-protected endpoints/ }] },
-    { name: 'sudo next to a path another rule reports', files: { [at]: vault(['sys/audit/*', 'update, sudo']) }, expect: [{ line: 29, column: 34 }] },
-    { name: 'sudo alone on auth/token/create', files: { [at]: vault(['auth/token/create', 'sudo']) }, expect: [{ line: 29, column: 26 }] },
-    { name: 'sudo alone, the update elevation not active yet', files: { [at]: elevated(vault(['auth/token/create', 'sudo']), ['auth/token/create', 'update']) }, expect: [{ line: 29, column: 26 }] },
-    { name: 'an active elevation', now: ACTIVE, files: { [at]: elevated(vault(BASE), ['kv/data/payments/replay', 'read, sudo']) }, expect: [{ line: 39, column: 36 }] },
-    { name: 'a suspended identity is still checked', files: { [at]: status(vault(['kv/data/payments/x', 'sudo']), 'suspended') }, expect: [{ line: 30, column: 26 }] },
+    { name: 'sudo on a secret', files: { [at]: vault(['kv/data/payments/x', 'read, sudo']) }, expect: [{ line: 29, column: 32, messageId: 'sudo', message: /sudo on Vault path "kv\/data\/payments\/x" unlocks root-protected endpoints/ }] },
+    { name: 'sudo next to a path another rule reports', files: { [at]: vault(['sys/audit/*', 'update, sudo']) }, expect: [{ line: 29, column: 34, messageId: 'sudo' }] },
+    { name: 'sudo alone on auth/token/create', files: { [at]: vault(['auth/token/create', 'sudo']) }, expect: [{ line: 29, column: 26, messageId: 'sudo' }] },
+    { name: 'sudo alone, the update elevation not active yet', files: { [at]: elevated(vault(['auth/token/create', 'sudo']), ['auth/token/create', 'update']) }, expect: [{ line: 29, column: 26, messageId: 'sudo' }] },
+    { name: 'an active elevation', now: ACTIVE, files: { [at]: elevated(vault(BASE), ['kv/data/payments/replay', 'read, sudo']) }, expect: [{ line: 39, column: 36, messageId: 'sudo' }] },
+    { name: 'a suspended identity is still checked', files: { [at]: status(vault(['kv/data/payments/x', 'sudo']), 'suspended') }, expect: [{ line: 30, column: 26, messageId: 'sudo' }] },
   ],
 });
