@@ -8,7 +8,7 @@ const messages = {
   orphanLine: '{{codeowners}} line {{line}} names {{pattern}}, which is no longer an identity file; run `idac codeowners` and commit the result',
   missingLine: '{{codeowners}} has no line for {{pattern}}: it should be `{{pattern}} {{owners}}`; run `idac codeowners` and commit the result',
   wrongOwners: '{{codeowners}} line {{line}} gives {{pattern}} to {{actual}}, but the manifests say {{owners}}; run `idac codeowners` and commit the result',
-  // Reported by `idac codeowners --check` (src/cli/codeowners.ts), which compares the file as a whole.
+  // Reported by `idac codeowners --check` (src/features/codeowners/check.ts), which compares the file as a whole.
   unreadable: '{{codeowners}} is missing or unreadable: run `idac codeowners` and commit the result',
   skippedOne: '{{codeowners}} is not what `idac codeowners` writes, but 1 manifest does not validate and would lose its line: fix it first (run idac validate), then run `idac codeowners` and commit the result',
   skippedMany: '{{codeowners}} is not what `idac codeowners` writes, but {{count}} manifests do not validate and would lose their lines: fix them first (run idac validate), then run `idac codeowners` and commit the result',
