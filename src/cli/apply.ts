@@ -5,14 +5,12 @@
 
 import { basename, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ORG_FILE, validate } from '../check/validate.js';
 import { compileIdentity } from '../compile/index.js';
 import type { DesiredResource } from '../compile/types.js';
 import { FsSource } from '../io/fs-source.js';
 import { isOversize } from '../io/files.js';
-import { readRepository } from '../check/read.js';
+import { loadRepository } from '../check/repository.js';
 import { didYouMean } from '../manifest/schemas.js';
-import { orgModel } from '../model/org.js';
 import { parseDuration } from '../common/time.js';
 import { common, oneOf, positiveInt } from './common.js';
 import { UsageError } from './errors.js';
@@ -52,21 +50,19 @@ export async function run(_args: string[], opts: Record<string, string | undefin
   // 1. The repository must validate: nothing is applied on error.
   const source = new FsSource(dir);
   const { workerRunner } = await import('../check/worker-pool.js');
-  const checked = await validate(source, { paths: ['identities'], now, runner: workerRunner(dir, {}) });
-  if (!checked.ok) throw new UsageError(checked.message);
-  const errors = checked.value.findings.filter((f) => f.severity === 'error');
+  const repo = await loadRepository(source, { check: { now, runner: workerRunner(dir, {}) } });
+  if (!repo.ok) throw new UsageError(repo.message);
+  const errors = repo.value.findings.filter((f) => f.severity === 'error');
   if (errors.length > 0) {
     const { renderFindings } = await import('./findings-output.js');
-    process.stderr.write(await renderFindings('text', { identities: checked.value.identities, findings: errors, limit: { max: 50, hint: 'idac validate lists them all' } }, { color: false, dir }));
+    process.stderr.write(await renderFindings('text', { identities: repo.value.checked, findings: errors, limit: { max: 50, hint: 'idac validate lists them all' } }, { color: false, dir }));
     process.stderr.write(`idac apply: the repository has ${errors.length} error${errors.length === 1 ? '' : 's'} (idac validate shows them all). Nothing was applied.\n`);
     return 1;
   }
 
   // 2. Compile every identity; group by team.
-  const repo = await readRepository(source, ORG_FILE);
-  if (!repo.ok) throw new UsageError(repo.message);
   const orgData = repo.value.org;
-  const org = orgData ? orgModel(orgData) : null;
+  const org = repo.value.model;
   const resources: DesiredResource[] = [];
   const teams = new Set(Object.keys(orgData?.spec.teams ?? {}));
   const tombstones = new Map<string, Set<string>>();

@@ -2,13 +2,13 @@
 // current. A stale entry is reported where the change that made it stale is (the identity's owner
 // line, org.yaml's securityOwners), with the rule codeowners/stale, like validate does.
 
-import { ORG_FILE, validate } from '../check/validate.js';
-import { CODEOWNERS_FILE, codeownersPattern, expectedEntries, holdsWithheld, parseCodeowners, renderCodeowners, unsafePathMessage, verifyRendered, type OwnedIdentity } from '../model/codeowners.js';
+import { CODEOWNERS_FILE, IDENTITIES_DIR, ORG_FILE } from '../common/layout.js';
+import { codeownersPattern, expectedEntries, holdsWithheld, parseCodeowners, renderCodeowners, unsafePathMessage, verifyRendered, type OwnedIdentity } from '../model/codeowners.js';
 import { sha256, writeAtomically } from '../io/atomic-write.js';
 import { FsSource, reason } from '../io/fs-source.js';
 import { isOversize } from '../io/files.js';
 import { decode, MAX_FILE_BYTES } from '../manifest/decode.js';
-import { readRepository } from '../check/read.js';
+import { loadRepository } from '../check/repository.js';
 import { orgModel } from '../model/org.js';
 import { compareFindings, type Finding } from '../common/findings.js';
 import { finding } from '../rules/engine.js';
@@ -21,7 +21,6 @@ import { knownSecrets } from '../common/redactor.js';
 const FORMATS = ['text', 'json', 'github'] as const;
 const RULE = 'codeowners/stale';
 const UNSAFE = 'codeowners/unsafe-path';
-const FOLDER = ORG_FILE.slice(0, ORG_FILE.lastIndexOf('/'));
 
 export async function run(_args: string[], opts: Record<string, string | undefined>): Promise<number> {
   const { dir, now } = common(opts);
@@ -31,8 +30,11 @@ export async function run(_args: string[], opts: Record<string, string | undefin
   const source = new FsSource(dir);
   // What CODEOWNERS holds before anything is read: the write is refused if it changes meanwhile.
   const previous = opts.check === undefined ? await currentHash(source) : null;
-  const repo = await readRepository(source, ORG_FILE);
-  if (!repo.ok) throw new UsageError(repo.message);
+  const repo = await loadRepository(source);
+  if (!repo.ok) {
+    if (repo.unreadable) throw repo.unreadable.error;
+    throw new UsageError(repo.message);
+  }
   // A secret found in one file and repeated in another (an owner that is another file's password)
   // is withheld here too: every secret this run found, not only each file's own.
   const known = knownSecrets();
@@ -42,8 +44,8 @@ export async function run(_args: string[], opts: Record<string, string | undefin
     const s = data.spec.stewardship;
     return { file: known.text(file), owner: known.text(s.owner), successor: s.successor === undefined ? null : known.text(s.successor), team: known.text(s.team) };
   });
-  const skipped = repo.value.skipped.length;
-  const expected = expectedEntries(orgModel(orgData), owned, FOLDER);
+  const skipped = repo.value.skipped.filter((s) => !s.link).length;
+  const expected = expectedEntries(orgModel(orgData), owned, IDENTITIES_DIR);
   const text = renderCodeowners(expected);
   const note = skipped ? `; ${skipped} manifest${skipped === 1 ? '' : 's'} skipped (run idac validate)` : '';
   // Names CODEOWNERS cannot carry: never written (expectedEntries leaves them out), always reported.
@@ -90,7 +92,7 @@ export async function run(_args: string[], opts: Record<string, string | undefin
     findings.push(finding(RULE, CODEOWNERS_FILE, null, 1, 1, `${CODEOWNERS_FILE} is missing or unreadable: run \`idac codeowners\` and commit the result`));
   } else if (current !== text) {
     // The rule validate runs decides what is stale, so both commands report the same findings.
-    const checked = await validate(source, { paths: [FOLDER], now });
+    const checked = await loadRepository(source, { check: { now }, data: false });
     if (!checked.ok) throw new UsageError(checked.message);
     findings.push(...checked.value.findings.filter((f) => f.rule === RULE));
     // Manifests that do not validate have no line in what idac codeowners writes: regenerating

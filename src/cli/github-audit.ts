@@ -2,12 +2,10 @@
 // rotation policy, certificate renewals), created, updated in place, or closed when empty.
 // --dry-run prints the issue body instead and needs no token.
 
-import { ORG_FILE } from '../check/validate.js';
 import { AUDIT_MARKER, AUDIT_TITLE, auditItems, renderAuditIssue } from '../features/github/audit.js';
 import { upsertStickyIssue } from '../features/github/sticky-issue.js';
 import { FsSource } from '../io/fs-source.js';
-import { readRepository } from '../check/read.js';
-import { orgModel } from '../model/org.js';
+import { loadRepository } from '../check/repository.js';
 import { parseDuration } from '../common/time.js';
 import { common } from './common.js';
 import { UsageError } from './errors.js';
@@ -21,10 +19,13 @@ export async function run(_args: string[], opts: Record<string, string | undefin
   if (window === null) throw new UsageError(`--window ${JSON.stringify(windowText)} is not a duration: <int>(m|h|d), e.g. 30d`);
   if (opts.out !== undefined && opts.dryRun === undefined) throw new UsageError('--out goes with --dry-run; without it idac github audit writes the issue on GitHub');
   const source = new FsSource(dir);
-  const repo = await readRepository(source, ORG_FILE);
-  if (!repo.ok) throw new UsageError(repo.message);
-  const { identities } = repo.value;
-  const org = repo.value.org ? orgModel(repo.value.org) : null;
+  const repo = await loadRepository(source);
+  if (!repo.ok) {
+    if (repo.unreadable) throw repo.unreadable.error;
+    throw new UsageError(repo.message);
+  }
+  const identities = repo.value.identities.map(({ file, data }) => ({ file, data }));
+  const org = repo.value.model;
   const items = auditItems(identities, org, now, window);
   const body = renderAuditIssue(items, org, now, windowText);
   if (opts.dryRun !== undefined) {

@@ -1,10 +1,7 @@
 // idac plan: what a change between two git revisions does, for the reviewer of a pull request.
 // Reads both revisions with the git binary; needs no credentials and runs nothing from the change.
 
-import { FsSource } from '../io/fs-source.js';
-import { GitSource } from '../io/git-source.js';
-import { changedFiles, defaultBase, openRepo, resolveCommit, type GitResult } from '../io/git-revisions.js';
-import { planRevisions } from '../plan/revisions.js';
+import { planOf as planAt, type PlanRequest } from '../plan/git.js';
 import type { Plan } from '../plan/types.js';
 import { parseDuration } from '../common/time.js';
 import { common, oneOf, positiveInt, useColor } from './common.js';
@@ -13,45 +10,25 @@ import { emit } from './write.js';
 
 const FORMATS = ['text', 'json', 'markdown'] as const;
 
-function must<T>(r: GitResult<T>): T {
-  if (!r.ok) throw new UsageError(r.message);
-  return r.value;
-}
+export type PlanFormat = (typeof FORMATS)[number];
 
-export interface PlanRequest {
-  dir: string;
-  /** A revision, or undefined for the merge-base with the default branch. */
-  base: string | undefined;
-  /** A revision, or undefined for the working tree. */
-  head: string | undefined;
-  now: number;
-  window: { ms: number; text: string };
-  allowDeletions: number;
-}
-
-/** The plan between two revisions of the repo at `dir` (also what `apply --plan` recomputes). */
-export async function planOf(req: PlanRequest): Promise<Plan> {
-  const { dir, now } = req;
-  const repo = must(openRepo(dir));
-  const headSha = req.head === undefined ? null : must(resolveCommit(repo, req.head));
-  const base = req.base === undefined ? must(defaultBase(repo, req.head ?? 'HEAD')) : { rev: req.base, sha: must(resolveCommit(repo, req.base)) };
-  const changed = must(changedFiles(repo, dir, base.sha, headSha, 'identities'));
-
-  const baseSource = new GitSource(repo.top, base.sha, repo.prefix);
-  const headSource = headSha === null ? new FsSource(dir) : new GitSource(repo.top, headSha, repo.prefix);
-  try {
-    return await planRevisions({
-      base: { source: baseSource, sha: base.sha, label: base.rev },
-      head: { source: headSource, sha: headSha, label: req.head ?? 'WORKTREE' },
-      changed: changed.map((c) => c.path),
-      now,
-      window: req.window,
-      allowDeletions: req.allowDeletions,
-    });
-  } finally {
-    baseSource.close();
-    if (headSource instanceof GitSource) headSource.close();
+/** A plan as text (for a terminal; `color` adds ANSI colours), JSON (the documented contract) or Markdown (a PR comment). */
+export async function renderPlan(format: PlanFormat, plan: Plan, opts: { color: boolean } = { color: false }): Promise<string> {
+  switch (format) {
+    case 'json':
+      return (await import('../render/plan-json.js')).renderPlanJson(plan, { docs: (await import('./package-info.js')).docsUrl });
+    case 'markdown':
+      return (await import('../render/plan-markdown.js')).renderPlanMarkdown(plan);
+    default:
+      return (await import('../render/plan-text.js')).renderPlanText(plan, { color: opts.color });
   }
+}
+
+/** The plan between two revisions (src/plan/git.ts); exits 2 when git cannot resolve them. */
+export async function planOf(req: PlanRequest): Promise<Plan> {
+  const plan = await planAt(req);
+  if (!plan.ok) throw new UsageError(plan.message);
+  return plan.value;
 }
 
 export async function run(_args: string[], opts: Record<string, string | undefined>): Promise<number> {
@@ -64,17 +41,7 @@ export async function run(_args: string[], opts: Record<string, string | undefin
   const allowDeletions = positiveInt('--allow-deletions', opts.allowDeletions, 0);
 
   const plan = await planOf({ dir, base: opts.base, head: opts.head, now, window: { ms: windowMs, text: windowText }, allowDeletions });
-  let text: string;
-  switch (format) {
-    case 'json':
-      text = (await import('../render/plan-json.js')).renderPlanJson(plan, { docs: (await import('./package-info.js')).docsUrl });
-      break;
-    case 'markdown':
-      text = (await import('../render/plan-markdown.js')).renderPlanMarkdown(plan);
-      break;
-    default:
-      text = (await import('../render/plan-text.js')).renderPlanText(plan, { color: opts.out === undefined && useColor(process.stdout) });
-  }
+  const text = await renderPlan(format, plan, { color: opts.out === undefined && useColor(process.stdout) });
   await emit(text, opts.out);
   return plan.findings.some((f) => f.severity === 'error') ? 1 : 0;
 }

@@ -1,7 +1,7 @@
 // From the io layer's log and blobs to history's input: each changed manifest's two sides loaded
 // (valid data or null) and scanned for secrets, each blob once.
 
-import { ORG_FILE } from '../../check/validate.js';
+import { baseName, isIdentityPath } from '../../common/layout.js';
 import type { LogCommit } from '../../io/git-history.js';
 import { decode, MAX_FILE_BYTES } from '../../manifest/decode.js';
 import { loadText } from '../../manifest/load.js';
@@ -10,12 +10,6 @@ import { holdsSecret } from '../../rules/engine.js';
 import { pathSecrets, Redactor, secretMatches } from '../../rules/secrets.js';
 import { isoInstant } from '../../common/time.js';
 import type { CommitInput, Side } from './history.js';
-
-const FOLDER = ORG_FILE.slice(0, ORG_FILE.lastIndexOf('/'));
-
-export function isManifest(path: string): boolean {
-  return path.startsWith(`${FOLDER}/`) && path !== ORG_FILE && /\.ya?ml$/i.test(path);
-}
 
 export async function commitInputs(log: readonly LogCommit[], blob: (oid: string) => Promise<Uint8Array>): Promise<CommitInput[]> {
   const sides = new Map<string, Promise<Omit<Side, 'file'>>>();
@@ -30,7 +24,7 @@ export async function commitInputs(log: readonly LogCommit[], blob: (oid: string
   for (const c of log) {
     const files: CommitInput['files'] = [];
     for (const ch of c.changes) {
-      if (!isManifest(ch.path)) continue;
+      if (!isIdentityPath(ch.path)) continue;
       files.push({ before: ch.oldOid ? await side(ch.oldOid, ch.path) : null, after: ch.newOid ? await side(ch.newOid, ch.path) : null });
     }
     if (files.length === 0) continue;
@@ -39,10 +33,6 @@ export async function commitInputs(log: readonly LogCommit[], blob: (oid: string
     out.push({ sha: c.sha, author: said.text(c.author), email: said.text(c.email), date: isoInstant(Date.parse(c.date)), subject: said.text(c.subject), files });
   }
   return out;
-}
-
-function baseName(file: string): string {
-  return file.slice(file.lastIndexOf('/') + 1).replace(/\.ya?ml$/i, '');
 }
 
 async function load(oid: string, file: string, blob: (oid: string) => Promise<Uint8Array>): Promise<Omit<Side, 'file'>> {

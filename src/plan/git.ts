@@ -1,0 +1,66 @@
+// The plan between two revisions of a repository on disk: resolves them with the git binary, opens
+// each side as a Source (a git revision, or the working tree for the head) and plans the change.
+// What `idac plan`, `apply --plan` and the library's plan() share.
+
+import { IDENTITIES_DIR } from '../common/layout.js';
+import { FsSource } from '../io/fs-source.js';
+import { GitSource } from '../io/git-source.js';
+import { changedFiles, defaultBase, openRepo, resolveCommit } from '../io/git-revisions.js';
+import { planRevisions } from './revisions.js';
+import type { Plan } from './types.js';
+
+export interface PlanRequest {
+  /** The repository root (the folder that holds identities/), inside a git work tree. */
+  dir: string;
+  /** A revision, or undefined for the merge-base with the default branch. */
+  base: string | undefined;
+  /** A revision, or undefined for the working tree. */
+  head: string | undefined;
+  /** Milliseconds since the epoch: what is due, expired or in force is judged at this instant. */
+  now: number;
+  /** How far ahead the plan lists what falls due (`7d`). */
+  window: { ms: number; text: string };
+  /** How many identities the change may delete before the deletion guard refuses it. */
+  allowDeletions: number;
+}
+
+/** The plan between two revisions of the repo at `dir`; a message when git cannot resolve them. */
+export async function planOf(req: PlanRequest): Promise<{ ok: true; value: Plan } | { ok: false; message: string }> {
+  const { dir, now } = req;
+  const repo = openRepo(dir);
+  if (!repo.ok) return repo;
+  const head = req.head === undefined ? null : resolveCommit(repo.value, req.head);
+  if (head !== null && !head.ok) return head;
+  const headSha = head === null ? null : head.value;
+  let base: { rev: string; sha: string };
+  if (req.base === undefined) {
+    const found = defaultBase(repo.value, req.head ?? 'HEAD');
+    if (!found.ok) return found;
+    base = found.value;
+  } else {
+    const sha = resolveCommit(repo.value, req.base);
+    if (!sha.ok) return sha;
+    base = { rev: req.base, sha: sha.value };
+  }
+  const changed = changedFiles(repo.value, dir, base.sha, headSha, IDENTITIES_DIR);
+  if (!changed.ok) return changed;
+
+  const baseSource = new GitSource(repo.value.top, base.sha, repo.value.prefix);
+  const headSource = headSha === null ? new FsSource(dir) : new GitSource(repo.value.top, headSha, repo.value.prefix);
+  try {
+    return {
+      ok: true,
+      value: await planRevisions({
+        base: { source: baseSource, sha: base.sha, label: base.rev },
+        head: { source: headSource, sha: headSha, label: req.head ?? 'WORKTREE' },
+        changed: changed.value.map((c) => c.path),
+        now,
+        window: req.window,
+        allowDeletions: req.allowDeletions,
+      }),
+    };
+  } finally {
+    baseSource.close();
+    if (headSource instanceof GitSource) headSource.close();
+  }
+}
