@@ -5,7 +5,7 @@
 // validate withholds them; the secret scan is why reading a repository belongs to the check stage.
 
 import type { Finding, Path } from '../common/findings.js';
-import { IDENTITIES_DIR, ORG_FILE } from '../common/layout.js';
+import { baseName, IDENTITIES_DIR, ORG_FILE } from '../common/layout.js';
 import { isOversize, type SourceEntry } from '../io/files.js';
 import { decode, MAX_FILE_BYTES } from '../manifest/decode.js';
 import { LineIndex, type Position } from '../manifest/line-index.js';
@@ -177,4 +177,42 @@ export async function loadOrg(source: Source): Promise<LoadedOrg> {
   const loaded = text === null ? null : loadText(text, { expect: 'Organization', fast: true });
   const data = loaded?.valid && loaded.kind === 'Organization' ? (await fileSecrets(ORG_FILE, text)).redactor.data(loaded.data as Organization) : null;
   return { exists: true, text, data, model: data ? orgModel(data) : null };
+}
+
+/**
+ * One manifest's bytes (a blob of a past commit, one side of a plan) as an identity: its text as
+ * decoded (null when not UTF-8), its data when it is a valid MachineIdentity, and its name
+ * (metadata.name, else the file's base name). The data is as written: the caller withholds it
+ * when the file holds a secret, as history and plan do.
+ */
+export function identityOf(file: string, bytes: Uint8Array): { text: string | null; data: MachineIdentity | null; name: string } {
+  const decoded = decode(bytes);
+  const loaded = decoded.ok ? loadText(decoded.text, { expect: 'MachineIdentity', fast: true }) : null;
+  const data = loaded?.valid && loaded.kind === 'MachineIdentity' ? (loaded.data as MachineIdentity) : null;
+  return { text: decoded.ok ? decoded.text : null, data, name: data?.metadata.name ?? baseName(file) };
+}
+
+/**
+ * `source` with each file read (and stat'ed) at most once: for a reader that visits a few files in
+ * several passes, as plan does (validate, then each side's states, collisions and refusals).
+ * Holds the bytes it read: for a handful of files, not a whole repository.
+ */
+export function readOnce(source: Source): Source {
+  const reads = new Map<string, ReturnType<Source['read']>>();
+  const stats = new Map<string, ReturnType<Source['stat']>>();
+  return {
+    label: source.label,
+    list: (paths) => source.list(paths),
+    read: (path, maxBytes) => {
+      const key = `${maxBytes ?? ''}:${path}`;
+      let r = reads.get(key);
+      if (!r) reads.set(key, (r = source.read(path, maxBytes)));
+      return r;
+    },
+    stat: (path) => {
+      let s = stats.get(path);
+      if (!s) stats.set(path, (s = source.stat(path)));
+      return s;
+    },
+  };
 }

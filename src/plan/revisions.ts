@@ -5,11 +5,10 @@
 import { iamCatalog } from '../access/iam-catalog.js';
 import { awsServices } from '../access/model.js';
 import { baseName, IDENTITIES_DIR as FOLDER, isIdentityPath, ORG_FILE } from '../common/layout.js';
-import { loadOrg, loadRepository, type LoadedOrg } from '../check/repository.js';
+import { identityOf, loadOrg, loadRepository, readOnce, type LoadedOrg } from '../check/repository.js';
 import type { Finding } from '../common/findings.js';
-import { decode, MAX_FILE_BYTES } from '../manifest/decode.js';
+import { MAX_FILE_BYTES } from '../manifest/decode.js';
 import { loadText } from '../manifest/load.js';
-import type { MachineIdentity } from '../manifest/machine-identity.generated.js';
 import type { Organization } from '../manifest/organization.generated.js';
 import type { Source } from '../manifest/source.js';
 import { isOversize, type SourceEntry } from '../io/files.js';
@@ -35,7 +34,10 @@ export interface RevisionsInput {
 }
 
 export async function planRevisions(input: RevisionsInput): Promise<Plan> {
-  const { base, head, now } = input;
+  // Each file is read once, however many passes look at it.
+  const base = { ...input.base, source: readOnce(input.base.source) };
+  const head = { ...input.head, source: readOnce(input.head.source) };
+  const { now } = input;
   const baseOrg = await loadOrg(base.source);
   const headOrg = await loadOrg(head.source);
   const orgChanged = input.changed.includes(ORG_FILE);
@@ -129,10 +131,8 @@ async function states(source: Source, entries: readonly SourceEntry[], holdsSecr
       out.push({ file, name, data: null, withheld: false });
       continue;
     }
-    const decoded = decode(bytes);
-    const loaded = decoded.ok ? loadText(decoded.text, { expect: 'MachineIdentity', fast: true }) : null;
-    const data = loaded?.valid && loaded.kind === 'MachineIdentity' ? (loaded.data as MachineIdentity) : null;
-    out.push({ file, name: data?.metadata.name ?? name, data, withheld: await holdsSecret(file, bytes) });
+    const { data, name: named } = identityOf(file, bytes);
+    out.push({ file, name: named, data, withheld: await holdsSecret(file, bytes) });
   }
   return out;
 }

@@ -3,9 +3,8 @@
 
 import { baseName, isIdentityPath } from '../../common/layout.js';
 import type { LogCommit } from '../../io/git-history.js';
-import { decode, MAX_FILE_BYTES } from '../../manifest/decode.js';
-import { loadText } from '../../manifest/load.js';
-import type { MachineIdentity } from '../../manifest/machine-identity.generated.js';
+import { MAX_FILE_BYTES } from '../../manifest/decode.js';
+import { identityOf } from '../../check/repository.js';
 import { holdsSecret } from '../../rules/engine.js';
 import { pathSecrets, Redactor, secretMatches } from '../../rules/secrets.js';
 import { isoInstant } from '../../common/time.js';
@@ -38,10 +37,8 @@ export async function commitInputs(log: readonly LogCommit[], blob: (oid: string
 async function load(oid: string, file: string, blob: (oid: string) => Promise<Uint8Array>): Promise<Omit<Side, 'file'>> {
   const bytes = await blob(oid);
   if (bytes.length > MAX_FILE_BYTES) return { name: baseName(file), data: null, secret: false };
-  const decoded = decode(bytes);
-  const text = decoded.ok ? decoded.text : new TextDecoder('utf-8').decode(bytes);
-  const secret = await holdsSecret(text);
-  const loaded = decoded.ok ? loadText(text, { expect: 'MachineIdentity', fast: true }) : null;
-  const data = loaded?.valid && loaded.kind === 'MachineIdentity' ? (loaded.data as MachineIdentity) : null;
-  return { name: data?.metadata.name ?? baseName(file), data, secret };
+  const { text, data, name } = identityOf(file, bytes);
+  // Text that is not UTF-8 can still hold a pasted secret: scan a lossy decoding of it.
+  const secret = await holdsSecret(text ?? new TextDecoder('utf-8').decode(bytes));
+  return { name, data, secret };
 }
