@@ -6,7 +6,6 @@
 
 import { basename, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ORG_FILE, validate } from '../check/validate.js';
 import { compileIdentity } from '../compile/index.js';
 import type { DesiredResource } from '../compile/types.js';
 import type { Finding } from '../common/findings.js';
@@ -14,9 +13,8 @@ import { fail, messageOf, ok, type Result } from '../common/result.js';
 import { parseDuration } from '../common/time.js';
 import { FsSource } from '../io/fs-source.js';
 import { isOversize } from '../io/files.js';
-import { readRepository } from '../check/read.js';
+import { loadRepository } from '../check/repository.js';
 import { didYouMean } from '../manifest/schemas.js';
-import { orgModel } from '../model/org.js';
 import type { ApplyOutcome } from './driver.js';
 
 const PROJECT_FILE = 'pulumi.yaml';
@@ -64,16 +62,14 @@ export async function runApply(req: ApplyRequest): Promise<Result<ApplyRun>> {
   // 1. The repository must validate: nothing is applied on error.
   const source = new FsSource(dir);
   const { workerRunner } = await import('../check/worker-pool.js');
-  const checked = await validate(source, { paths: ['identities'], now, runner: workerRunner(dir, {}) });
-  if (!checked.ok) return fail(checked.message);
-  const errors = checked.value.findings.filter((f) => f.severity === 'error');
-  if (errors.length > 0) return ok({ kind: 'invalid', identities: checked.value.identities, errors });
+  const repo = await loadRepository(source, { check: { now, runner: workerRunner(dir, {}) } });
+  if (!repo.ok) return fail(repo.message);
+  const errors = repo.value.findings.filter((f) => f.severity === 'error');
+  if (errors.length > 0) return ok({ kind: 'invalid', identities: repo.value.checked, errors });
 
   // 2. Compile every identity; group by team.
-  const repo = await readRepository(source, ORG_FILE);
-  if (!repo.ok) return fail(repo.message);
   const orgData = repo.value.org;
-  const org = orgData ? orgModel(orgData) : null;
+  const org = repo.value.model;
   const resources: DesiredResource[] = [];
   const teams = new Set(Object.keys(orgData?.spec.teams ?? {}));
   const tombstones = new Map<string, Set<string>>();
@@ -106,7 +102,7 @@ export async function runApply(req: ApplyRequest): Promise<Result<ApplyRun>> {
     const { parseReviewedPlan, planMismatch } = await import('./plan-check.js');
     const reviewed = parseReviewedPlan(text.value, req.plan);
     if (!reviewed.ok) return reviewed;
-    const { planOf } = await import('../plan/git-plan.js');
+    const { planOf } = await import('../plan/git.js');
     const recomputed = await planOf({ dir, base: reviewed.value.baseSha, head: undefined, now, window: { ms: parseDuration(reviewed.value.window)!, text: reviewed.value.window }, allowDeletions: Number.MAX_SAFE_INTEGER });
     if (!recomputed.ok) return recomputed;
     const current = recomputed.value;

@@ -2,7 +2,8 @@
 // run the cross-file rules over compact summaries, drop what a valid exception covers, sort.
 
 import { compareFindings, formatPath, type Finding } from '../common/findings.js';
-import { CODEOWNERS_FILE, parseCodeowners } from '../model/codeowners.js';
+import { CODEOWNERS_FILE, IDENTITIES_DIR, ORG_FILE } from '../common/layout.js';
+import { parseCodeowners } from '../model/codeowners.js';
 import { decode, MAX_FILE_BYTES, tooLarge } from '../manifest/decode.js';
 import type { Organization } from '../manifest/organization.generated.js';
 import { orgModel, type OrgModel } from '../model/org.js';
@@ -18,14 +19,14 @@ import { pathSecrets, Redactor } from '../rules/secrets.js';
 import type { MessageData, RepoContext } from '../rules/types.js';
 import { activeExceptions, ownersFromSummaries, UNKNOWN_IDENTITY, unknownIdentityReports } from '../rules/lib/exceptions.js';
 
-export const ORG_FILE = 'identities/org.yaml';
-
 export interface ValidateOptions {
   paths: readonly string[];
   now: number;
   /** Checks many files; defaults to one at a time in this thread. */
   runner?: FileRunner;
   fast?: boolean;
+  /** Keep each valid identity's data and text in its outcome (FileOutcome.kept). */
+  keep?: boolean;
 }
 
 export interface RunnerInput {
@@ -33,6 +34,7 @@ export interface RunnerInput {
   org: Organization | null;
   now: number;
   fast: boolean;
+  keep?: boolean;
 }
 
 export type FileRunner = (source: Source, input: RunnerInput) => Promise<FileOutcome[]>;
@@ -42,10 +44,17 @@ export interface ValidateResult {
   findings: Finding[];
   /** MachineIdentity files that loaded and passed their schema, by name (for summaries). */
   outcomes: FileOutcome[];
+  /** org.yaml's data (secrets withheld), or null when it is missing or invalid. */
+  org: Organization | null;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; message: string };
 
+/**
+ * Checks the manifests at `opts.paths` (repo-relative; a folder means every manifest under it)
+ * against every rule, with org.yaml, CODEOWNERS and the cross-file rules: the findings sorted and
+ * after exceptions, and each file's compact outcome. A listing that fails is a message.
+ */
 export async function validate(source: Source, opts: ValidateOptions): Promise<Result<ValidateResult>> {
   const listing = await source.list(opts.paths);
   if (!listing.ok) return listing;
@@ -71,7 +80,7 @@ export async function validate(source: Source, opts: ValidateOptions): Promise<R
 
   const files = listing.files.filter((f) => f.path !== orgFile);
   const runner = opts.runner ?? inProcess;
-  const outcomes = await runner(source, { files, org, now: opts.now, fast });
+  const outcomes = await runner(source, { files, org, now: opts.now, fast, ...(opts.keep ? { keep: true } : {}) });
   // org.yaml's findings come with the run when it is among the paths, and always when it is
   // broken: every identity is judged against it, so a broken org.yaml must never pass silently.
   if (orgOutcome && (org === null || listing.files.some((f) => f.path === orgFile))) findings.push(...orgOutcome.findings);
@@ -97,7 +106,7 @@ export async function validate(source: Source, opts: ValidateOptions): Promise<R
 
   const excepted = model ? activeExceptions(model, opts.now, ownersFromSummaries(outcomes)) : null;
   const kept = excepted ? findings.filter((f) => !(f.identity && excepted.get(f.identity)?.has(f.rule))) : findings;
-  return { ok: true, value: { identities: files.length, findings: (await withheldPaths(kept)).sort(compareFindings), outcomes } };
+  return { ok: true, value: { identities: files.length, findings: (await withheldPaths(kept)).sort(compareFindings), outcomes, org } };
 }
 
 /** A finding in a file named after a token (a cross-file rule's too) shows the path with its fingerprint. */
@@ -150,7 +159,7 @@ async function locateOrg(source: Source, paths: readonly string[]): Promise<stri
   for (const raw of paths) {
     const segs = normalisePath(raw).split('/');
     for (let i = segs.length; i >= 1; i--) {
-      if (segs[i - 1] !== 'identities') continue;
+      if (segs[i - 1] !== IDENTITIES_DIR) continue;
       const candidate = [...segs.slice(0, i), 'org.yaml'].join('/');
       if (await source.stat(candidate)) return candidate;
     }
@@ -161,11 +170,11 @@ async function locateOrg(source: Source, paths: readonly string[]): Promise<stri
 export const inProcess: FileRunner = async (source, input) => {
   const model = input.org ? orgModel(input.org) : null;
   const out: FileOutcome[] = [];
-  for (const f of input.files) out.push(await checkOne(source, f, 'MachineIdentity', { org: model, now: input.now, fast: input.fast }));
+  for (const f of input.files) out.push(await checkOne(source, f, 'MachineIdentity', { org: model, now: input.now, fast: input.fast, ...(input.keep ? { keep: true } : {}) }));
   return out;
 };
 
-export async function checkOne(source: Source, entry: SourceEntry, expect: 'MachineIdentity' | 'Organization', opts: { org: OrgModel | null; now: number; fast: boolean }): Promise<FileOutcome> {
+export async function checkOne(source: Source, entry: SourceEntry, expect: 'MachineIdentity' | 'Organization', opts: { org: OrgModel | null; now: number; fast: boolean; keep?: boolean }): Promise<FileOutcome> {
   const outcome = await checkContent(source, entry, expect, opts);
   const named = fileNameFinding(entry.path);
   return named ? { ...outcome, findings: [named, ...outcome.findings] } : outcome;
@@ -183,7 +192,7 @@ export function fileNameFinding(path: string): Finding | null {
   return reportFinding(PARSE_FILE_NAME, path, null, 1, 1, 'invisibleCharacter', { what, codePoint: codePoint(c), more: n > 1 ? ` (and ${n - 1} more)` : '' });
 }
 
-async function checkContent(source: Source, entry: SourceEntry, expect: 'MachineIdentity' | 'Organization', opts: { org: OrgModel | null; now: number; fast: boolean }): Promise<FileOutcome> {
+async function checkContent(source: Source, entry: SourceEntry, expect: 'MachineIdentity' | 'Organization', opts: { org: OrgModel | null; now: number; fast: boolean; keep?: boolean }): Promise<FileOutcome> {
   const failed = (rule: string, messageId: string, data: MessageData): FileOutcome => ({ file: entry.path, kind: null, identity: null, findings: [reportFinding(rule, entry.path, null, 1, 1, messageId, data)], summaries: '' });
   if (entry.symlink) return failed(PARSE_SYMLINK, 'symlink', {});
   // The size cap holds before a byte is read.

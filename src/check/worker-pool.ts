@@ -25,6 +25,7 @@ export interface WorkerJob {
   org: unknown;
   now: number;
   fast: boolean;
+  keep?: boolean;
 }
 
 /** `threads` 1 keeps everything in this thread (IDAC_THREADS=1 from the CLI). */
@@ -37,7 +38,7 @@ export function workerRunner(root: string, opts: { threshold?: number; threads?:
     // to a worker with a capped heap: the garbage of parsing stays small there, and this thread only
     // keeps the compact outcomes (peak memory at 100,000 files is what this is about).
     const shares = split(input.files, threads);
-    const results = await Promise.all(shares.map((files) => runWorker({ root, files: [...files], org: input.org, now: input.now, fast: input.fast })));
+    const results = await Promise.all(shares.map((files) => runWorker({ root, files: [...files], org: input.org, now: input.now, fast: input.fast, ...(input.keep ? { keep: true } : {}) })));
     return results.flat();
   };
 }

@@ -4,7 +4,7 @@
 import { checkCodeowners } from '../features/codeowners/check.js';
 import { writeCodeowners } from '../features/codeowners/write.js';
 import { messageOf } from '../common/result.js';
-import { CODEOWNERS_FILE } from '../model/codeowners.js';
+import { CODEOWNERS_FILE } from '../common/layout.js';
 import { findingsRenderers } from '../render/findings-formats.js';
 import { common, oneOf, useColor } from './common.js';
 import { UsageError } from './errors.js';

@@ -11,6 +11,7 @@ import { parseInstant } from '../common/time.js';
 import { messageOf } from '../common/result.js';
 import { render } from '../common/renderer.js';
 import { historyRenderers } from '../features/history/formats.js';
+import { IDENTITIES_DIR } from '../common/layout.js';
 import { common, oneOf } from './common.js';
 import { UsageError } from './errors.js';
 import { emit } from './write.js';
@@ -28,7 +29,7 @@ export async function run(args: string[], opts: Record<string, string | undefine
 
   const repo = openRepo(dir);
   if (!repo.ok) throw new UsageError(messageOf(repo).replace('plan compares git revisions', 'history reads git commits'));
-  const log = await logFolder(repo.value, 'identities');
+  const log = await logFolder(repo.value, IDENTITIES_DIR);
   if (!log.ok) throw new UsageError(messageOf(log));
   const reader = new BlobReader(repo.value.top);
   let commits;
@@ -45,7 +46,7 @@ export async function run(args: string[], opts: Record<string, string | undefine
   if (!all && entries.length === 0 && !commits.some((c) => c.files.some((f) => [f.before, f.after].some((s) => s?.name.toLowerCase() === name!.toLowerCase())))) {
     const names = new Set(commits.flatMap((c) => c.files.flatMap((f) => [f.before?.name, f.after?.name])).filter((n): n is string => typeof n === 'string'));
     const guess = didYouMean(name!, [...names].sort());
-    throw new UsageError(`no identity named ${JSON.stringify(name)} in the history of identities/${guess ? `; did you mean ${guess}?` : ''}`);
+    throw new UsageError(`no identity named ${JSON.stringify(name)} in the history of ${IDENTITIES_DIR}/${guess ? `; did you mean ${guess}?` : ''}`);
   }
   const report = { identity: all ? null : name!, since: opts.since ?? null, entries };
   await emit(await render(historyRenderers, format, report, undefined), opts.out);

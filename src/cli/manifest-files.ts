@@ -5,17 +5,16 @@
 import { isDeepStrictEqual } from 'node:util';
 import { terminalSafe } from '../common/escape.js';
 import { createTwoFilesPatch } from 'diff';
-import { ORG_FILE } from '../check/validate.js';
+import { loadRepository } from '../check/repository.js';
 import { sha256, writeAtomically, type WriteHooks } from '../io/atomic-write.js';
 import { FsSource, reason } from '../io/fs-source.js';
 import { isOversize } from '../io/files.js';
 import { decode, MAX_FILE_BYTES, tooLarge } from '../manifest/decode.js';
 import { loadText } from '../manifest/load.js';
 import type { MachineIdentity } from '../manifest/machine-identity.generated.js';
-import type { Organization } from '../manifest/organization.generated.js';
 import type { SchemaKind } from '../manifest/schemas.js';
 import { verifyEdit, type Change } from '../manifest/verify-edit.js';
-import { orgModel, type OrgModel } from '../model/org.js';
+import type { OrgModel } from '../model/org.js';
 import { fileSecrets, fingerprint, isWithheld, secretMatches } from '../rules/secrets.js';
 
 /**
@@ -32,6 +31,7 @@ export async function refuseSecretArguments(args: Record<string, string | readon
 import { UsageError } from './errors.js';
 
 export interface RepoManifests {
+  /** `file`: the path on disk (edits are written to it; printed paths are redacted in src/cli/redact-output.ts). */
   identities: { file: string; data: MachineIdentity }[];
   /** Not a valid MachineIdentity; `text` is null when the file could not even be read as UTF-8 text. */
   invalid: { file: string; text: string | null }[];
@@ -39,34 +39,19 @@ export interface RepoManifests {
   org: OrgModel | null;
 }
 
-/** Exits 2 when identities/ cannot be listed, or a file in it read: the command cannot give a complete answer. */
+/**
+ * The working tree's manifests as the repository loader reads them, for the commands that edit
+ * them. Exits 2 when identities/ cannot be listed, or a file in it read: the command cannot give a
+ * complete answer.
+ */
 export async function readManifests(dir: string): Promise<RepoManifests> {
-  const source = new FsSource(dir);
-  const listing = await source.list([ORG_FILE.slice(0, ORG_FILE.lastIndexOf('/'))]);
-  if (!listing.ok) throw new UsageError(listing.message);
-  const out: RepoManifests = { identities: [], invalid: [], org: null };
-  for (const entry of listing.files) {
-    let text: string | null = null;
-    if (!entry.symlink) {
-      const bytes = await source.read(entry.path, MAX_FILE_BYTES).catch((e: unknown) => {
-        throw new UsageError(`cannot read ${entry.path}: ${reason(e)}; nothing was changed`);
-      });
-      const decoded = isOversize(bytes) ? null : decode(bytes);
-      text = decoded?.ok ? decoded.text : null;
-    }
-    // Values that hold a secret are shown as their fingerprint; the path stays as it is on disk
-    // (edits are written to it), and is redacted where printed (src/cli/redact-output.ts).
-    const secrets = await fileSecrets(entry.path, text);
-    if (entry.path === ORG_FILE) {
-      const loaded = text === null ? null : loadText(text, { expect: 'Organization', fast: true });
-      out.org = loaded?.valid ? orgModel(secrets.redactor.data(loaded.data as Organization)) : null;
-      continue;
-    }
-    const loaded = text === null ? null : loadText(text, { expect: 'MachineIdentity', fast: true });
-    if (loaded?.valid && loaded.kind === 'MachineIdentity') out.identities.push({ file: entry.path, data: secrets.redactor.data(loaded.data as MachineIdentity) });
-    else out.invalid.push({ file: entry.path, text });
-  }
-  return out;
+  const repo = await loadRepository(new FsSource(dir));
+  if (!repo.ok) throw new UsageError(repo.unreadable ? `cannot read ${repo.unreadable.file}: ${reason(repo.unreadable.error)}; nothing was changed` : repo.message);
+  return {
+    identities: repo.value.identities.map((i) => ({ file: i.path, data: i.data })),
+    invalid: repo.value.skipped.map((s) => ({ file: s.path, text: s.text })),
+    org: repo.value.model,
+  };
 }
 
 /** A file as read for an edit: its text (without a byte-order mark), and what is needed to write it back safely. */

@@ -1,7 +1,7 @@
 // idac plan: what a change between two git revisions does, for the reviewer of a pull request.
 // Reads both revisions with the git binary; needs no credentials and runs nothing from the change.
 
-import { planOf } from '../plan/git-plan.js';
+import { planOf } from '../plan/git.js';
 import { parseDuration } from '../common/time.js';
 import { render } from '../common/renderer.js';
 import { messageOf } from '../common/result.js';

@@ -3,6 +3,7 @@
 // manifest and prints the diff to commit.
 
 import { show } from '../common/findings.js';
+import { ORG_FILE } from '../common/layout.js';
 import { didYouMean } from '../manifest/schemas.js';
 import { didYouMeanPerson, lower, nearestPerson } from '../model/org.js';
 import { peopleNamed } from '../features/people/offboard.js';
@@ -35,7 +36,7 @@ async function list(opts: Record<string, string | undefined>): Promise<number> {
   if (window === null) throw new UsageError(`--due ${show(within)} is not a duration: <int>(m|h|d), e.g. 30d`);
   if (opts.owner !== undefined && !isEmail(opts.owner)) throw new UsageError(`--owner ${show(opts.owner)} is not an e-mail address`);
   const repo = await readManifests(dir);
-  if (!repo.org) throw new UsageError('identities/org.yaml is missing or not valid (run idac validate): review intervals come from its limits.reviewEvery');
+  if (!repo.org) throw new UsageError(`${ORG_FILE} is missing or not valid (run idac validate): review intervals come from its limits.reviewEvery`);
   const owner = opts.owner;
   if (owner !== undefined && !repo.identities.some((i) => samePerson(i.data.spec.stewardship.owner, owner)) && !repo.org.people.has(lower(owner))) {
     const near = nearestPerson(owner, peopleNamed(repo.identities, repo.org));

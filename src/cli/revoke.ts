@@ -6,6 +6,7 @@
 import { FsSource } from '../io/fs-source.js';
 import { revokeText } from '../manifest/revoke.js';
 import { terminalSafe } from '../common/escape.js';
+import { IDENTITIES_DIR } from '../common/layout.js';
 import { didYouMean } from '../manifest/schemas.js';
 import { isoDate } from '../common/time.js';
 import { common } from './common.js';
@@ -20,7 +21,7 @@ export async function run(args: string[], opts: Record<string, string | undefine
   const reason = opts.reason?.trim() ?? '';
   if (reason === '') throw new UsageError('--reason is required: say why (an incident id), it is recorded in the manifest and the pull request');
   await refuseSecretArguments({ '--reason': reason });
-  const listing = await new FsSource(dir).list(['identities']);
+  const listing = await new FsSource(dir).list([IDENTITIES_DIR]);
   if (!listing.ok) throw new UsageError(listing.message);
   const named = listing.files.filter((f) => /\/[^/]+\.ya?ml$/i.test(f.path)).map((f) => ({ path: f.path, symlink: f.symlink, name: f.path.slice(f.path.lastIndexOf('/') + 1).replace(/\.ya?ml$/i, '') }));
   const manifests = named.filter((f) => !f.symlink);
@@ -30,7 +31,7 @@ export async function run(args: string[], opts: Record<string, string | undefine
   if (files.length === 0) {
     // An emergency is when names get mistyped: offer the closest identity rather than a dead end.
     const near = didYouMean(name, manifests.filter((f) => f.name !== 'org').map((f) => f.name));
-    throw new UsageError(`no identity ${name} under identities/ (the file name equals metadata.name)${near ? `; did you mean ${near}?` : ''}`);
+    throw new UsageError(`no identity ${name} under ${IDENTITIES_DIR}/ (the file name equals metadata.name)${near ? `; did you mean ${near}?` : ''}`);
   }
   if (files.length > 1) throw new UsageError(`${name} is in more than one file (${files.map((f) => f.path).join(', ')}); run idac validate`);
   const path = files[0]!.path;

@@ -1,11 +1,9 @@
 // idac rotation: the static credentials of the repository and where their rotation stands.
 
 import { relative } from 'node:path';
-import { ORG_FILE } from '../check/validate.js';
 import { rotationReport } from '../compile/rotation-report.js';
 import { FsSource } from '../io/fs-source.js';
-import { readRepository } from '../check/read.js';
-import { orgModel } from '../model/org.js';
+import { loadRepository } from '../check/repository.js';
 import { jsonDocument, terminalSafe } from '../common/escape.js';
 import { common, oneOf } from './common.js';
 import { UsageError } from './errors.js';
@@ -19,14 +17,16 @@ export async function run(_args: string[], opts: Record<string, string | undefin
   const format = oneOf('--format', opts.format, FORMATS, 'text');
   const source = new FsSource(dir);
   // An unreadable manifest may hold a credential: without it the list would be incomplete.
-  const repo = await readRepository(source, ORG_FILE).catch((e: unknown) => {
+  const repo = await loadRepository(source);
+  if (!repo.ok && repo.unreadable) {
+    const e = repo.unreadable.error;
     const file = (e as NodeJS.ErrnoException | null)?.path;
     throw new UsageError(`cannot read ${file === undefined ? 'a manifest' : relative(dir, file)}: ${reason(e)}`);
-  });
+  }
   if (!repo.ok) throw new UsageError(repo.message);
-  const { org: orgData, identities } = repo.value;
-  const invalid = repo.value.skipped.length;
-  const rows = rotationReport(identities, orgData ? orgModel(orgData) : null, now);
+  const identities = repo.value.identities.map(({ file, data }) => ({ file, data }));
+  const invalid = repo.value.skipped.filter((s) => !s.link).length;
+  const rows = rotationReport(identities, repo.value.model, now);
   let text: string;
   if (format === 'json') {
     text = jsonDocument({ credentials: rows.map((r) => ({ identity: r.identity, kind: r.kind, generation: r.generation, issued: r.issued, nextRotation: r.nextRotation, overlapUntil: r.overlapUntil, status: r.status, ageDays: r.ageDays, overdue: r.overdue, reason: r.reason, file: r.file })) });

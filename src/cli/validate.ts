@@ -1,5 +1,6 @@
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import { validate } from '../check/validate.js';
+import { loadRepository } from '../check/repository.js';
+import { IDENTITIES_DIR } from '../common/layout.js';
 import { FsSource } from '../io/fs-source.js';
 import { unpackInventory } from '../rules/engine.js';
 import { common, oneOf, positiveInt, useColor } from './common.js';
@@ -34,13 +35,14 @@ export async function run(paths: string[], opts: Record<string, string | undefin
   const format = oneOf('--format', opts.format, findingsRenderers.formats, 'text');
   const max = positiveInt('--max-findings', opts.maxFindings, 500);
   const source = new FsSource(dir);
-  const targets = paths.length ? paths.map((p) => withinRepo(dir, base, p)) : ['identities'];
+  const targets = paths.length ? paths.map((p) => withinRepo(dir, base, p)) : [IDENTITIES_DIR];
   const { workerRunner } = await import('../check/worker-pool.js');
-  const result = await validate(source, { paths: targets, now, runner: workerRunner(dir, threadOptions()) });
+  // Light: the findings and per-file outcomes only, never every identity's data (100,000 files).
+  const result = await loadRepository(source, { check: { now, runner: workerRunner(dir, threadOptions()), paths: targets }, data: false });
   if (!result.ok) throw new UsageError(result.message);
   const all = result.value.findings;
   // The list is cut; the summary, the JSON `truncated` count and the exit code still see every finding.
-  const report = { identities: result.value.identities, findings: all, limit: { max, hint: `--max-findings ${max}` } };
+  const report = { identities: result.value.checked, findings: all, limit: { max, hint: `--max-findings ${max}` } };
   const text = await renderFindings(format, report, {
     color: opts.out === undefined && useColor(process.stdout),
     dir,

@@ -5,9 +5,10 @@ import { servicesOf } from '../access/aws-actions.js';
 import { iamCatalog } from '../access/iam-catalog.js';
 import { awsServices } from '../access/model.js';
 import { show } from '../common/findings.js';
+import { IDENTITIES_DIR } from '../common/layout.js';
 import { FsSource } from '../io/fs-source.js';
 import { didYouMean } from '../manifest/schemas.js';
-import { readIdentities } from '../features/query/identities.js';
+import { loadRepository } from '../check/repository.js';
 import { canDo, isLive, whoCan } from '../features/query/who-can.js';
 import { whoCanJson, whoCanText } from '../features/query/render.js';
 import { parseQuery, RESOURCE_FORMS } from '../features/query/who-can-query.js';
@@ -27,8 +28,13 @@ export async function run(args: string[], opts: Record<string, string | undefine
   if (name === undefined && action === undefined) throw new UsageError('give ACTION RESOURCE (who can do this?) or --identity NAME (what can this identity do?)');
   if (name === undefined && resource === undefined) throw new UsageError(`RESOURCE is missing: idac who-can ACTION RESOURCE, where RESOURCE is ${RESOURCE_FORMS}`);
 
-  const read = await readIdentities(new FsSource(dir));
-  if (!read.ok) throw new UsageError(read.message);
+  const loaded = await loadRepository(new FsSource(dir));
+  if (!loaded.ok) {
+    if (loaded.unreadable) throw loaded.unreadable.error;
+    throw new UsageError(loaded.message);
+  }
+  // who-can names the files it skipped as they are on disk (symbolic links among them).
+  const read = { identities: loaded.value.identities, skipped: loaded.value.skipped.map((s) => s.path) };
   const services = servicesOf(action === undefined ? [] : [action]);
   for (const id of read.identities) for (const s of awsServices(id.data)) services.add(s);
   await iamCatalog.load(services);
@@ -39,7 +45,7 @@ export async function run(args: string[], opts: Record<string, string | undefine
     const found = read.identities.filter((id) => id.data.metadata.name === name);
     if (found.length === 0) {
       const guess = didYouMean(name, read.identities.map((id) => id.data.metadata.name));
-      throw new UsageError(`no identity named ${show(name)} under identities/${guess ? `; did you mean ${guess}?` : ''}${read.skipped.length > 0 ? ` (${skippedText(read.skipped.length)})` : ''}`);
+      throw new UsageError(`no identity named ${show(name)} under ${IDENTITIES_DIR}/${guess ? `; did you mean ${guess}?` : ''}${read.skipped.length > 0 ? ` (${skippedText(read.skipped.length)})` : ''}`);
     }
     for (const id of found) if (!isLive(id.data)) notes.push(`${name} is ${id.data.spec.status}: it holds no access`);
     const matches = found.flatMap((id) => canDo(id, now, iamCatalog));

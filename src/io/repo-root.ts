@@ -5,10 +5,11 @@
 import { statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fail, type Failure } from '../common/result.js';
+import { IDENTITIES_DIR, ORG_FILE } from '../common/layout.js';
 
 export type RootResult = { ok: true; root: string } | Failure;
 
-const MARKER = join('identities', 'org.yaml');
+const MARKER = join(...ORG_FILE.split('/'));
 
 /** `dir` must be an existing directory. */
 export function givenRoot(dir: string, cwd: string): RootResult {
@@ -33,7 +34,7 @@ export function discoveredRoot(cwd: string): { root: string; found: boolean } {
 }
 
 export function holdsIdentities(root: string): boolean {
-  return isKind(join(root, 'identities'), 'dir');
+  return isKind(join(root, IDENTITIES_DIR), 'dir');
 }
 
 function isKind(path: string, kind: 'file' | 'dir'): boolean {

@@ -3,6 +3,7 @@
 // takes the authoritative path, which places every problem at its YAML node.
 
 import { show, type Path } from '../common/findings.js';
+import { ORG_FILE } from '../common/layout.js';
 import { fastParse } from './fast-parse.js';
 import { parseYaml, type Locate } from './parse.js';
 import { checkSchema, type SchemaKind } from './schemas.js';
@@ -80,14 +81,14 @@ export function loadFull(text: string, expect: SchemaKind): Loaded {
   if (kind !== expect) {
     const declared = (data as Record<string, unknown>).kind;
     const [messageId, message] = kind === 'Organization'
-      ? ['organizationElsewhere', 'kind: Organization belongs in identities/org.yaml only; this folder holds MachineIdentity manifests']
+      ? ['organizationElsewhere', `kind: Organization belongs in ${ORG_FILE} only; this folder holds MachineIdentity manifests`]
       : kind === 'MachineIdentity'
-        ? ['identityInOrgFile', 'identities/org.yaml must hold kind: Organization; move this MachineIdentity to <team>/<name>.yaml']
+        ? ['identityInOrgFile', `${ORG_FILE} must hold kind: Organization; move this MachineIdentity to <team>/<name>.yaml`]
         : declared === undefined
           ? ['missingKind', `the document is missing the required key "kind" (${expect})`]
           : typeof declared === 'string' && declared.toLowerCase() === expect.toLowerCase()
             ? ['wrongCase', `kind must be written exactly ${expect}`]
-            : ['wrongKind', `kind must be ${expect} ${expect === 'Organization' ? 'in identities/org.yaml' : 'in a team folder (one identity per file)'}, not ${typeof declared === 'string' ? show(declared, 40) : 'a value of another type'}`];
+            : ['wrongKind', `kind must be ${expect} ${expect === 'Organization' ? `in ${ORG_FILE}` : 'in a team folder (one identity per file)'}, not ${typeof declared === 'string' ? show(declared, 40) : 'a value of another type'}`];
     issues.push({ rule: SCHEMA_KIND, messageId, path: declared === undefined ? [] : ['kind'], at: 'value', message });
     return { ...base, kind: null, data, valid: false };
   }
@@ -97,7 +98,7 @@ export function loadFull(text: string, expect: SchemaKind): Loaded {
   return { ...base, kind, data, valid: schemaIssues.length === 0 && !parseFailed };
 }
 
-const EMPTY_ORG = 'identities/org.yaml holds no Organization (it is empty or only comments), so no identity has a team, owner or boundary to be checked against: write apiVersion: idac/v1, kind: Organization and spec.teams with each team\'s members (and spec.securityOwners, who approve exceptions)';
+const EMPTY_ORG = `${ORG_FILE} holds no Organization (it is empty or only comments), so no identity has a team, owner or boundary to be checked against: write apiVersion: idac/v1, kind: Organization and spec.teams with each team's members (and spec.securityOwners, who approve exceptions)`;
 
 function kindOf(data: unknown): SchemaKind | null {
   const kind = data && typeof data === 'object' ? (data as Record<string, unknown>).kind : undefined;

@@ -9,8 +9,7 @@
 import { githubLogin, type OrgModel } from './org.js';
 import { isWithheld } from '../common/redactor.js';
 import { fail, type Failure } from '../common/result.js';
-
-export const CODEOWNERS_FILE = '.github/CODEOWNERS';
+import { CODEOWNERS_FILE, IDENTITIES_DIR } from '../common/layout.js';
 
 export interface OwnedIdentity {
   /** Relative to the repository root that holds `.github/`, forward slashes. */
@@ -67,7 +66,7 @@ export function holdsWithheld(id: OwnedIdentity): boolean {
   return [id.file, id.owner, id.successor ?? '', id.team].some(isWithheld);
 }
 
-export function expectedEntries(org: OrgModel | null, identities: readonly OwnedIdentity[], folder = 'identities'): Entry[] {
+export function expectedEntries(org: OrgModel | null, identities: readonly OwnedIdentity[], folder = IDENTITIES_DIR): Entry[] {
   const person = (email: string) => personHandle(org, email);
   // A value shown as a secret's fingerprint (src/common/redactor.ts) is never written as an owner or a path.
   const security = (org?.spec.securityOwners ?? []).filter((e) => !isWithheld(e)).map(person);

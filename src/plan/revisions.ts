@@ -4,14 +4,12 @@
 
 import { iamCatalog } from '../access/iam-catalog.js';
 import { awsServices } from '../access/model.js';
-import { validate, ORG_FILE } from '../check/validate.js';
+import { baseName, IDENTITIES_DIR as FOLDER, isIdentityPath, ORG_FILE } from '../common/layout.js';
+import { identityOf, loadOrg, loadRepository, readOnce, type LoadedOrg } from '../check/repository.js';
 import type { Finding } from '../common/findings.js';
-import { decode, MAX_FILE_BYTES } from '../manifest/decode.js';
+import { MAX_FILE_BYTES } from '../manifest/decode.js';
 import { loadText } from '../manifest/load.js';
-import { readValid } from '../check/read.js';
-import type { MachineIdentity } from '../manifest/machine-identity.generated.js';
 import type { Organization } from '../manifest/organization.generated.js';
-import { orgModel, type OrgModel } from '../model/org.js';
 import type { Source } from '../manifest/source.js';
 import { isOversize, type SourceEntry } from '../io/files.js';
 import { LineIndex } from '../manifest/line-index.js';
@@ -35,15 +33,16 @@ export interface RevisionsInput {
   allowDeletions: number;
 }
 
-const FOLDER = ORG_FILE.slice(0, ORG_FILE.lastIndexOf('/'));
-
 export async function planRevisions(input: RevisionsInput): Promise<Plan> {
-  const { base, head, now } = input;
-  const baseOrg = await readOrg(base.source);
-  const headOrg = await readOrg(head.source);
+  // Each file is read once, however many passes look at it.
+  const base = { ...input.base, source: readOnce(input.base.source) };
+  const head = { ...input.head, source: readOnce(input.head.source) };
+  const { now } = input;
+  const baseOrg = await loadOrg(base.source);
+  const headOrg = await loadOrg(head.source);
   const orgChanged = input.changed.includes(ORG_FILE);
 
-  const affected = new Set(input.changed.filter((p) => p !== ORG_FILE && p.startsWith(`${FOLDER}/`) && /\.ya?ml$/i.test(p)));
+  const affected = new Set(input.changed.filter((p) => isIdentityPath(p)));
   if (orgChanged) for (const p of await governedDifferently(baseOrg, headOrg, base.source, head.source)) affected.add(p);
   const files = [...affected].sort();
 
@@ -52,7 +51,7 @@ export async function planRevisions(input: RevisionsInput): Promise<Plan> {
   const headFiles = await existing(head.source, files);
   const checkPaths = [...headFiles.map((e) => e.path), ...(orgChanged && headOrg.exists ? [ORG_FILE] : [])];
   if (checkPaths.length > 0) {
-    const checked = await validate(head.source, { paths: checkPaths, now });
+    const checked = await loadRepository(head.source, { check: { now, paths: checkPaths }, data: false });
     if (checked.ok) findings.push(...checked.value.findings);
   }
   const secretInHead = new Set(findings.filter((f) => f.rule.startsWith('secret/')).map((f) => f.file));
@@ -71,7 +70,7 @@ export async function planRevisions(input: RevisionsInput): Promise<Plan> {
 
   const total = baseFiles.length;
   const planInput: PlanInput = {
-    organization: orgChanged ? await organization(baseOrg, headOrg, base.source, head.source, secretInHead.has(ORG_FILE)) : null,
+    organization: orgChanged ? await organization(baseOrg, headOrg, secretInHead.has(ORG_FILE)) : null,
     base: { label: base.label, sha: base.sha, org: baseOrg.model, identities: baseStates, total },
     head: { label: head.label, sha: head.sha, org: headOrg.model, identities: headStates },
     now,
@@ -89,27 +88,15 @@ export async function planRevisions(input: RevisionsInput): Promise<Plan> {
   }, compiled);
 }
 
-async function readOrg(source: Source): Promise<{ exists: boolean; data: Organization | null; model: OrgModel | null }> {
-  const exists = (await source.stat(ORG_FILE)) !== null;
-  const data = exists ? ((await readValid(source, ORG_FILE, 'Organization')) as Organization | null) : null;
-  return { exists, data, model: data ? orgModel(data) : null };
-}
-
 /**
  * org.yaml on both sides for the plan's organization section: null when a side exists but does not
  * load (its findings say why), an absent side as null. The base is scanned for secrets here; the
  * head's secrets are among its findings.
  */
-async function organization(baseOrg: Awaited<ReturnType<typeof readOrg>>, headOrg: Awaited<ReturnType<typeof readOrg>>, base: Source, head: Source, secretInHead: boolean): Promise<PlanInput['organization']> {
+async function organization(baseOrg: LoadedOrg, headOrg: LoadedOrg, secretInHead: boolean): Promise<PlanInput['organization']> {
   if ((baseOrg.exists && !baseOrg.data) || (headOrg.exists && !headOrg.data)) return null;
-  const text = async (source: Source): Promise<string | null> => {
-    const bytes = await source.read(ORG_FILE, MAX_FILE_BYTES);
-    if (bytes === null || isOversize(bytes)) return null;
-    const decoded = decode(bytes);
-    return decoded.ok ? decoded.text : null;
-  };
-  const baseText = baseOrg.exists ? await text(base) : null;
-  const headText = headOrg.exists ? await text(head) : null;
+  const baseText = baseOrg.text;
+  const headText = headOrg.text;
   const withheld = secretInHead || (baseText !== null && (await holdsSecret(baseText)));
   const lines = new LineIndex(headText ?? '');
   const loaded = headText === null ? null : loadText(headText, { expect: 'Organization', fast: false });
@@ -139,15 +126,13 @@ async function states(source: Source, entries: readonly SourceEntry[], holdsSecr
   const out: IdentityState[] = [];
   for (const { path: file, symlink } of entries) {
     const bytes = symlink ? null : await source.read(file, MAX_FILE_BYTES);
-    const name = file.slice(file.lastIndexOf('/') + 1).replace(/\.ya?ml$/i, '');
+    const name = baseName(file);
     if (bytes === null || isOversize(bytes)) {
       out.push({ file, name, data: null, withheld: false });
       continue;
     }
-    const decoded = decode(bytes);
-    const loaded = decoded.ok ? loadText(decoded.text, { expect: 'MachineIdentity', fast: true }) : null;
-    const data = loaded?.valid && loaded.kind === 'MachineIdentity' ? (loaded.data as MachineIdentity) : null;
-    out.push({ file, name: data?.metadata.name ?? name, data, withheld: await holdsSecret(file, bytes) });
+    const { data, name: named } = identityOf(file, bytes);
+    out.push({ file, name: named, data, withheld: await holdsSecret(file, bytes) });
   }
   return out;
 }
@@ -181,7 +166,7 @@ async function governedDifferently(baseOrg: { data: Organization | null }, headO
   const out: string[] = [];
   for (const t of teams) out.push(...(await manifests(base, `${FOLDER}/${t}`)), ...(await manifests(head, `${FOLDER}/${t}`)));
   if (named.size > 0) {
-    for (const f of await manifests(head, FOLDER)) if (named.has(f.slice(f.lastIndexOf('/') + 1).replace(/\.ya?ml$/i, ''))) out.push(f);
+    for (const f of await manifests(head, FOLDER)) if (named.has(baseName(f))) out.push(f);
   }
   return out;
 }
@@ -204,7 +189,7 @@ async function collisions(head: Source, touched: readonly IdentityState[], other
   const entries: RepoEntry<unknown>[] = fresh.map((s) => ({ file: s.file, identity: s.name, value: rule.summarize({ file: s.file, data: s.data!, access: { grants: [], unknown: [], activeElevations: [] } }) ?? {} }));
   for (const path of others) {
     if (touchedFiles.has(path)) continue;
-    entries.push({ file: path, identity: path.slice(path.lastIndexOf('/') + 1).replace(/\.ya?ml$/i, ''), value: {} });
+    entries.push({ file: path, identity: baseName(path), value: {} });
   }
   const reports = rule.check(entries, { org: null, now: 0, orgFile: ORG_FILE }).filter((r) => touchedFiles.has(r.file));
   const out: Finding[] = [];

@@ -11,13 +11,13 @@
 
 import type { Finding } from '../common/findings.js';
 import { compareFindings } from '../common/findings.js';
+import { ORG_FILE } from '../common/layout.js';
 import type { AccessPattern, Plan, ResourceOp } from '../plan/types.js';
 import { cap } from '../common/escape.js';
 import { code, escapeText, htmlCode, oneLine } from './markdown.js';
 import type { IdentityView, ResourceStep } from './plan-view.js';
 import { countByTarget, effectCounts, expansionCount, identityViews, isCondensed, isDeleted, orgByEffect, partOf, patternText, plural, showChange } from './plan-view.js';
 
-const ORG_FILE = 'identities/org.yaml';
 
 /** The sticky marker: CI edits the one comment that holds it instead of adding a new one per push. */
 export const PLAN_MARKER = '<!-- idac-plan -->';

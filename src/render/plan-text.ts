@@ -4,6 +4,7 @@
 // line. Every manifest-derived value goes through terminalSafe.
 
 import { compareFindings } from '../common/findings.js';
+import { ORG_FILE } from '../common/layout.js';
 import type { AccessPattern, OrgEffect, Plan } from '../plan/types.js';
 import { terminalSafe } from '../common/escape.js';
 import { findingLine, paint } from './findings-text.js';
@@ -31,7 +32,7 @@ export function renderPlanText(plan: Plan, opts: PlanTextOptions): string {
     '',
   ];
   if (plan.organization.length) {
-    lines.push(paint(c, BOLD, `Organization (identities/org.yaml): ${plural(plan.organization.length, 'change')}, ${effectCounts(plan.organization).replaceAll(' · ', ', ')}`));
+    lines.push(paint(c, BOLD, `Organization (${ORG_FILE}): ${plural(plan.organization.length, 'change')}, ${effectCounts(plan.organization).replaceAll(' · ', ', ')}`));
     for (const o of orgByEffect(plan.organization)) {
       const [mark, colour] = EFFECT[o.effect];
       lines.push(`    ${paint(c, colour, `${mark} ${o.effect.padEnd(7)}`)} ${paint(c, DIM, o.kind.padEnd(14))} ${terminalSafe(o.summary)}`);

@@ -33,6 +33,8 @@ export interface FileOutcome {
   org?: Organization;
   /** A line of the inventory (packInventory), when this is a valid MachineIdentity: text, for memory. */
   inventory?: string;
+  /** With `keep`, a valid MachineIdentity's data (secrets withheld) and its text: the repository loader's identities. */
+  kept?: { data: MachineIdentity; text: string };
 }
 
 export interface InventoryEntry {
@@ -68,6 +70,8 @@ const RULE_IDS: ReadonlySet<string> = new Set(ruleById.keys());
 
 export interface CheckOptions extends RuleContext {
   fast: boolean;
+  /** Return a valid identity's data and text with the outcome (FileOutcome.kept). */
+  keep?: boolean;
 }
 
 export async function checkFile(file: string, bytes: Uint8Array, expect: SchemaKind, opts: CheckOptions): Promise<FileOutcome> {
@@ -120,10 +124,12 @@ async function checkText(file: string, bytes: Uint8Array, expect: SchemaKind, op
   const summaries: Record<string, unknown> = {};
   let org: Organization | undefined;
   let inventory: string | undefined;
+  let kept: FileOutcome['kept'];
   // Rules and summaries see a value that holds a secret as its fingerprint, as every command does.
   const withheld = new Redactor(secrets);
   if (loaded.valid && loaded.kind === 'MachineIdentity') {
     const data = withheld.data(loaded.data as MachineIdentity);
+    if (opts.keep) kept = { data, text };
     await iamCatalog.load(awsServices(data));
     const input = { file, data, access: effectiveAccess(data, opts.now, iamCatalog) };
     inventory = packInventory(inventoryOf(input.data));
@@ -144,7 +150,7 @@ async function checkText(file: string, bytes: Uint8Array, expect: SchemaKind, op
 
   const leaks = leakCheck(secrets);
   if (identity !== null && leaks.any(identity)) identity = null;
-  return { file, kind: loaded.kind, identity, findings: capPerFile(scrub(findings, leaks)), summaries: packSummaries(summaries), ...(org ? { org } : {}), ...(inventory ? { inventory } : {}) };
+  return { file, kind: loaded.kind, identity, findings: capPerFile(scrub(findings, leaks)), summaries: packSummaries(summaries), ...(org ? { org } : {}), ...(inventory ? { inventory } : {}), ...(kept ? { kept } : {}) };
 }
 
 /** A report of a rule, its message filled in: what placeReports and the callers of checkRepo place. */

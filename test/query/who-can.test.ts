@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { iamCatalog } from '../../src/access/iam-catalog.js';
 import { awsServices } from '../../src/access/model.js';
 import { MemorySource } from '../../src/manifest/memory-source.js';
-import { readIdentities, type LocatedIdentity } from '../../src/features/query/identities.js';
+import { loadRepository, type LoadedIdentity as LocatedIdentity } from '../../src/check/repository.js';
 import { canDo, whoCan, type Match } from '../../src/features/query/who-can.js';
 import { parseQuery } from '../../src/features/query/who-can-query.js';
 import { parseInstant } from '../../src/common/time.js';
@@ -12,11 +12,11 @@ import { manifest } from './manifest.js';
 import { messageOf } from '../../src/common/result.js';
 
 async function load(files: Record<string, string>): Promise<LocatedIdentity[]> {
-  const read = await readIdentities(new MemorySource(files));
+  const read = await loadRepository(new MemorySource(files));
   if (!read.ok) throw new Error(read.message);
-  expect(read.skipped).toEqual([]);
-  for (const id of read.identities) await iamCatalog.load(awsServices(id.data));
-  return read.identities;
+  expect(read.value.skipped).toEqual([]);
+  for (const id of read.value.identities) await iamCatalog.load(awsServices(id.data));
+  return read.value.identities;
 }
 
 async function ask(identities: LocatedIdentity[], action: string, resource: string, now = '2026-11-23T12:00:00Z'): Promise<Match[]> {

@@ -18,7 +18,7 @@ const code = (rule: Rule) => read(`src/rules/${rule.meta.id}.ts`)
   .replace(/^\s*\/\/.*$/gm, '');
 /** Where findings of load and plan rules (and the few made outside a rule's check) are written. */
 const elsewhere = ['src/manifest', 'src/check', 'src/plan', 'src/cli', 'src/features', 'src/rules/lib']
-  .flatMap((dir) => readdirSync(`${root}/${dir}`).filter((f) => f.endsWith('.ts')).map((f) => read(`${dir}/${f}`)))
+  .flatMap((dir) => (readdirSync(`${root}/${dir}`, { recursive: true }) as string[]).filter((f) => f.endsWith('.ts')).map((f) => read(`${dir}/${f}`)))
   .concat(read('src/rules/engine.ts'))
   .join('\n');
 const quoted = (text: string, id: string) => text.includes(`'${id}'`) || text.includes(`"${id}"`);

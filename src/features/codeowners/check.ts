@@ -2,15 +2,16 @@
 // change that made it stale is (the identity's owner line, org.yaml's securityOwners), with the
 // rule codeowners/stale, like validate does.
 
-import { validate } from '../../check/validate.js';
+import { loadRepository } from '../../check/repository.js';
+import { CODEOWNERS_FILE } from '../../common/layout.js';
 import { compareFindings, type Finding } from '../../common/findings.js';
 import { fail, ok, type Result } from '../../common/result.js';
 import { isOversize } from '../../io/files.js';
 import { FsSource, reason } from '../../io/fs-source.js';
 import { decode, MAX_FILE_BYTES } from '../../manifest/decode.js';
-import { CODEOWNERS_FILE, parseCodeowners } from '../../model/codeowners.js';
+import { parseCodeowners } from '../../model/codeowners.js';
 import { reportFinding } from '../../rules/engine.js';
-import { expectedCodeowners, FOLDER } from './expected.js';
+import { expectedCodeowners } from './expected.js';
 
 const RULE = 'codeowners/stale';
 
@@ -45,7 +46,7 @@ export async function checkCodeowners(dir: string, now: number): Promise<Result<
     findings.push(reportFinding(RULE, CODEOWNERS_FILE, null, 1, 1, 'unreadable', { codeowners: CODEOWNERS_FILE }));
   } else if (current !== text) {
     // The rule validate runs decides what is stale, so both commands report the same findings.
-    const checked = await validate(source, { paths: [FOLDER], now });
+    const checked = await loadRepository(source, { check: { now }, data: false });
     if (!checked.ok) return fail(checked.message);
     findings.push(...checked.value.findings.filter((f) => f.rule === RULE));
     // Manifests that do not validate have no line in what idac codeowners writes: regenerating

@@ -2,19 +2,17 @@
 // (a secret found anywhere in this run withheld), the text idac codeowners writes, and the
 // identities whose file names a CODEOWNERS line cannot carry.
 
-import { ORG_FILE } from '../../check/validate.js';
-import { readRepository } from '../../check/read.js';
+import { loadRepository } from '../../check/repository.js';
+import { CODEOWNERS_FILE, IDENTITIES_DIR, ORG_FILE } from '../../common/layout.js';
 import type { Finding } from '../../common/findings.js';
 import { knownSecrets } from '../../common/redactor.js';
 import { fail, messageOf, ok, type Result } from '../../common/result.js';
 import type { Source } from '../../manifest/source.js';
-import { CODEOWNERS_FILE, codeownersPattern, expectedEntries, renderCodeowners, type Entry, type OwnedIdentity } from '../../model/codeowners.js';
+import { codeownersPattern, expectedEntries, renderCodeowners, type Entry, type OwnedIdentity } from '../../model/codeowners.js';
 import { orgModel } from '../../model/org.js';
 import { reportFinding } from '../../rules/engine.js';
 
 const UNSAFE = 'codeowners/unsafe-path';
-/** The folder the manifests sit in (identities). */
-export const FOLDER = ORG_FILE.slice(0, ORG_FILE.lastIndexOf('/'));
 
 export interface ExpectedCodeowners {
   /** Every valid identity, its path and owners with known secrets withheld. */
@@ -31,8 +29,12 @@ export interface ExpectedCodeowners {
 }
 
 export async function expectedCodeowners(source: Source): Promise<Result<ExpectedCodeowners>> {
-  const repo = await readRepository(source, ORG_FILE);
-  if (!repo.ok) return fail(repo.message);
+  const repo = await loadRepository(source);
+  if (!repo.ok) {
+    // A file that cannot be read stops the command (exit 2), as it does every reader's.
+    if (repo.unreadable) throw repo.unreadable.error;
+    return fail(repo.message);
+  }
   // A secret found in one file and repeated in another (an owner that is another file's password)
   // is withheld here too: every secret this run found, not only each file's own.
   const known = knownSecrets();
@@ -42,8 +44,8 @@ export async function expectedCodeowners(source: Source): Promise<Result<Expecte
     const s = data.spec.stewardship;
     return { file: known.text(file), owner: known.text(s.owner), successor: s.successor === undefined ? null : known.text(s.successor), team: known.text(s.team) };
   });
-  const skipped = repo.value.skipped.length;
-  const entries = expectedEntries(orgModel(orgData), owned, FOLDER);
+  const skipped = repo.value.skipped.filter((s) => !s.link).length;
+  const entries = expectedEntries(orgModel(orgData), owned, IDENTITIES_DIR);
   const unsafe: Finding[] = [];
   for (const { file, data } of repo.value.identities) {
     const p = codeownersPattern(file);

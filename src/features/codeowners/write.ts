@@ -1,7 +1,8 @@
 // idac codeowners: writes .github/CODEOWNERS from the manifests, atomically, and only if nobody
 // changed it while idac was reading the repository.
 
-import { CODEOWNERS_FILE, holdsWithheld, verifyRendered } from '../../model/codeowners.js';
+import { CODEOWNERS_FILE } from '../../common/layout.js';
+import { holdsWithheld, verifyRendered } from '../../model/codeowners.js';
 import type { Finding } from '../../common/findings.js';
 import { fail, ok, type Result } from '../../common/result.js';
 import { sha256, writeAtomically } from '../../io/atomic-write.js';

@@ -1,21 +1,14 @@
 // From the io layer's log and blobs to history's input: each changed manifest's two sides loaded
 // (valid data or null) and scanned for secrets, each blob once.
 
-import { ORG_FILE } from '../../check/validate.js';
+import { baseName, isIdentityPath } from '../../common/layout.js';
 import type { LogCommit } from '../../io/git-history.js';
-import { decode, MAX_FILE_BYTES } from '../../manifest/decode.js';
-import { loadText } from '../../manifest/load.js';
-import type { MachineIdentity } from '../../manifest/machine-identity.generated.js';
+import { MAX_FILE_BYTES } from '../../manifest/decode.js';
+import { identityOf } from '../../check/repository.js';
 import { holdsSecret } from '../../rules/engine.js';
 import { pathSecrets, Redactor, secretMatches } from '../../rules/secrets.js';
 import { isoInstant } from '../../common/time.js';
 import type { CommitInput, Side } from './history.js';
-
-const FOLDER = ORG_FILE.slice(0, ORG_FILE.lastIndexOf('/'));
-
-export function isManifest(path: string): boolean {
-  return path.startsWith(`${FOLDER}/`) && path !== ORG_FILE && /\.ya?ml$/i.test(path);
-}
 
 export async function commitInputs(log: readonly LogCommit[], blob: (oid: string) => Promise<Uint8Array>): Promise<CommitInput[]> {
   const sides = new Map<string, Promise<Omit<Side, 'file'>>>();
@@ -30,7 +23,7 @@ export async function commitInputs(log: readonly LogCommit[], blob: (oid: string
   for (const c of log) {
     const files: CommitInput['files'] = [];
     for (const ch of c.changes) {
-      if (!isManifest(ch.path)) continue;
+      if (!isIdentityPath(ch.path)) continue;
       files.push({ before: ch.oldOid ? await side(ch.oldOid, ch.path) : null, after: ch.newOid ? await side(ch.newOid, ch.path) : null });
     }
     if (files.length === 0) continue;
@@ -41,17 +34,11 @@ export async function commitInputs(log: readonly LogCommit[], blob: (oid: string
   return out;
 }
 
-function baseName(file: string): string {
-  return file.slice(file.lastIndexOf('/') + 1).replace(/\.ya?ml$/i, '');
-}
-
 async function load(oid: string, file: string, blob: (oid: string) => Promise<Uint8Array>): Promise<Omit<Side, 'file'>> {
   const bytes = await blob(oid);
   if (bytes.length > MAX_FILE_BYTES) return { name: baseName(file), data: null, secret: false };
-  const decoded = decode(bytes);
-  const text = decoded.ok ? decoded.text : new TextDecoder('utf-8').decode(bytes);
-  const secret = await holdsSecret(text);
-  const loaded = decoded.ok ? loadText(text, { expect: 'MachineIdentity', fast: true }) : null;
-  const data = loaded?.valid && loaded.kind === 'MachineIdentity' ? (loaded.data as MachineIdentity) : null;
-  return { name: data?.metadata.name ?? baseName(file), data, secret };
+  const { text, data, name } = identityOf(file, bytes);
+  // Text that is not UTF-8 can still hold a pasted secret: scan a lossy decoding of it.
+  const secret = await holdsSecret(text ?? new TextDecoder('utf-8').decode(bytes));
+  return { name, data, secret };
 }

@@ -15,7 +15,7 @@ import { vaultDecides } from '../../access/vault-acl.js';
 import type { Path } from '../../common/findings.js';
 import type { MachineIdentity } from '../../manifest/machine-identity.generated.js';
 import { parseDateTime } from '../../common/time.js';
-import type { LocatedIdentity } from './identities.js';
+import type { LoadedIdentity as LocatedIdentity } from '../../check/repository.js';
 import type { Query } from './who-can-query.js';
 
 export interface Match {

@@ -1,4 +1,5 @@
-import { CODEOWNERS_FILE, expectedEntries, orphanLines, staleEntries, type OwnedIdentity, type Stale } from '../../model/codeowners.js';
+import { CODEOWNERS_FILE } from '../../common/layout.js';
+import { expectedEntries, orphanLines, staleEntries, type OwnedIdentity, type Stale } from '../../model/codeowners.js';
 import { defineRule, type MessageRef, type RepoEntry, type RepoReport } from '../types.js';
 
 /** [owner, successor, team]: a tuple keeps 100,000 summaries small. */

@@ -1,4 +1,5 @@
-import { CODEOWNERS_FILE, codeownersPattern } from '../../model/codeowners.js';
+import { CODEOWNERS_FILE } from '../../common/layout.js';
+import { codeownersPattern } from '../../model/codeowners.js';
 import { messageOf } from '../../common/result.js';
 import { defineRule, type RepoReport } from '../types.js';
 

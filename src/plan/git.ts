@@ -1,21 +1,27 @@
-// The plan between two git revisions of a repository (idac plan, and what apply --plan recomputes):
-// the revisions resolved, the files that differ listed, both sides read and compared.
+// The plan between two revisions of a repository on disk: resolves them with the git binary, opens
+// each side as a Source (a git revision, or the working tree for the head) and plans the change.
+// What `idac plan`, `apply --plan` and the library's plan() share.
 
 import { FsSource } from '../io/fs-source.js';
 import { GitSource } from '../io/git-source.js';
 import { changedFiles, defaultBase, openRepo, resolveCommit } from '../io/git-revisions.js';
+import { IDENTITIES_DIR } from '../common/layout.js';
 import { ok, type Result } from '../common/result.js';
 import { planRevisions } from './revisions.js';
 import type { Plan } from './types.js';
 
 export interface PlanRequest {
+  /** The repository root (the folder that holds identities/), inside a git work tree. */
   dir: string;
   /** A revision, or undefined for the merge-base with the default branch. */
   base: string | undefined;
   /** A revision, or undefined for the working tree. */
   head: string | undefined;
+  /** Milliseconds since the epoch: what is due, expired or in force is judged at this instant. */
   now: number;
+  /** How far ahead the plan lists what falls due (`7d`). */
   window: { ms: number; text: string };
+  /** How many identities the change may delete before the deletion guard refuses it. */
   allowDeletions: number;
 }
 
@@ -41,7 +47,7 @@ export async function planOf(req: PlanRequest): Promise<Result<Plan>> {
     if (!sha.ok) return sha;
     base = { rev: req.base, sha: sha.value };
   }
-  const changed = changedFiles(top, dir, base.sha, headSha, 'identities');
+  const changed = changedFiles(top, dir, base.sha, headSha, IDENTITIES_DIR);
   if (!changed.ok) return changed;
 
   const baseSource = new GitSource(top.top, base.sha, top.prefix);
