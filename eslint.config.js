@@ -1,0 +1,37 @@
+// ESLint: typescript-eslint's type-aware recommended + strict sets over src/ and test/ (tsconfig.eslint.json
+// adds test/ to the build's program); the .mjs scripts get the plain JavaScript set. Formatting is Prettier's
+// job (eslint-config-prettier turns off the rules that would fight it). `npm run lint` allows no warning.
+import js from '@eslint/js';
+import prettier from 'eslint-config-prettier';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist/', 'node_modules/', '.bench/', 'test-artifacts/', 'test/fixtures/', '**/*.generated.ts'] },
+  js.configs.recommended,
+  {
+    files: ['**/*.ts'],
+    extends: [tseslint.configs.recommendedTypeChecked, tseslint.configs.strictTypeChecked],
+    languageOptions: {
+      parserOptions: { project: './tsconfig.eslint.json', tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      // Line and column numbers go into messages everywhere; numbers print the same in any locale.
+      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
+      // tsconfig.json turns on noUncheckedIndexedAccess, so an index the code has just bounds-checked (or a
+      // Map key it has just set) still types as possibly undefined; `!` is how the code states that invariant.
+      '@typescript-eslint/no-non-null-assertion': 'off',
+    },
+  },
+  {
+    files: ['**/*.mjs', '**/*.js'],
+    // Node's globals these scripts use (the `globals` package would be one more dependency for a short list).
+    languageOptions: {
+      globals: Object.fromEntries(
+        ['process', 'console', 'Buffer', 'URL', 'setTimeout', 'clearTimeout', 'performance', 'structuredClone'].map(
+          (name) => [name, 'readonly'],
+        ),
+      ),
+    },
+  },
+  prettier,
+);
