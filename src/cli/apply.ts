@@ -43,7 +43,7 @@ export async function run(_args: string[], opts: Record<string, string | undefin
   const parallel = positiveInt('--parallel', opts.parallel, 4);
   if (parallel < 1) throw new UsageError('--parallel must be at least 1');
   const preview = opts.preview !== undefined && (opts.preview as unknown) !== false;
-  const only = teamsFlag(opts.team as unknown);
+  const only = teamsFlag(opts.team);
   // Progress goes where it does not mix with a JSON report.
   const progress = (line: string): void => {
     (format === 'text' ? process.stdout : process.stderr).write(`${line}\n`);

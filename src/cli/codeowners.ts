@@ -40,7 +40,7 @@ export async function run(_args: string[], opts: Record<string, string | undefin
   if (!orgData) throw new UsageError(`${ORG_FILE} is missing or invalid (run idac validate): CODEOWNERS needs its security owners and teams`);
   const owned: OwnedIdentity[] = repo.value.identities.map(({ file, data }) => {
     const s = data.spec.stewardship;
-    return { file: known.text(file), owner: known.text(s.owner), successor: s.successor === undefined ? null : known.text(s.successor), team: known.text(s.team) };
+    return { file: known.text(file), owner: known.text(s.owner), successor: known.text(s.successor), team: known.text(s.team) };
   });
   const skipped = repo.value.skipped.length;
   const expected = expectedEntries(orgModel(orgData), owned, FOLDER);

@@ -103,7 +103,7 @@ async function organization(baseOrg: Awaited<ReturnType<typeof readOrg>>, headOr
   if ((baseOrg.exists && !baseOrg.data) || (headOrg.exists && !headOrg.data)) return null;
   const text = async (source: Source): Promise<string | null> => {
     const bytes = await source.read(ORG_FILE, MAX_FILE_BYTES);
-    if (bytes === null || isOversize(bytes)) return null;
+    if (isOversize(bytes)) return null;
     const decoded = decode(bytes);
     return decoded.ok ? decoded.text : null;
   };
@@ -200,7 +200,7 @@ async function collisions(head: Source, touched: readonly IdentityState[], other
   const rule = ruleById.get('name/collision');
   if (!rule || rule.kind !== 'repo') return [];
   const touchedFiles = new Set(fresh.map((s) => s.file));
-  const entries: RepoEntry<unknown>[] = fresh.map((s) => ({ file: s.file, identity: s.name, value: rule.summarize({ file: s.file, data: s.data!, access: { grants: [], unknown: [], activeElevations: [] } }) ?? {} }));
+  const entries: RepoEntry<unknown>[] = fresh.map((s) => ({ file: s.file, identity: s.name, value: (rule.summarize({ file: s.file, data: s.data!, access: { grants: [], unknown: [], activeElevations: [] } }) as unknown) ?? {} }));
   for (const path of others) {
     if (touchedFiles.has(path)) continue;
     entries.push({ file: path, identity: path.slice(path.lastIndexOf('/') + 1).replace(/\.ya?ml$/i, ''), value: {} });

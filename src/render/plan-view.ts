@@ -156,6 +156,7 @@ function around(text: string, prefix: number, suffix: number): string {
 
 export function showValue(value: unknown): string | null {
   if (value === null || value === undefined) return null;
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition, @typescript-eslint/no-base-to-string -- JSON.stringify gives undefined for a function or symbol, though typed string
   return JSON.stringify(value) ?? String(value);
 }
 
