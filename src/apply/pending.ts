@@ -24,7 +24,7 @@ function deploymentOf(exported: unknown): { resources?: StateResource[]; pending
 export function pendingOperations(exported: unknown): PendingOperation[] {
   const ops = deploymentOf(exported)?.pending_operations ?? [];
   return ops
-    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- Pulumi's state JSON: print whatever it holds
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- state JSON as is
     .map((o) => ({ urn: String(o.resource?.urn ?? '?'), type: String(o.resource?.type ?? '?'), op: String(o.type ?? '?') }))
     .sort((a, b) => (a.urn < b.urn ? -1 : a.urn > b.urn ? 1 : 0));
 }

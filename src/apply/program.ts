@@ -146,7 +146,7 @@ function unknownKeysOutput(registered: Map<string, Registered>, m: Modules): unk
     const keys = [...registered.values()].filter((r) => r.desired.type === 'aws:iam/accessKey:AccessKey' && r.desired.identity === u.desired.identity);
     const listed = aws.iam.getAccessKeysOutput({ user: u.resource.name as import('@pulumi/pulumi').Output<string> }, { provider: u.options.provider, dependsOn: [u.resource, ...keys.map((k) => k.resource)] });
     return pulumi.all([listed, pulumi.all(keys.map((k) => k.resource.id))]).apply(([l, managed]) => {
-      // eslint-disable-next-line @typescript-eslint/no-base-to-string -- compile sets a user's name as a plain string
+      // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a plain string
       const stray = unknownAccessKeys(u.desired.identity, String(u.desired.inputs.name), l.accessKeys, managed);
       for (const s of stray) void pulumi.log.warn(`${s.identity}: IAM user ${s.user} holds access key ${s.accessKeyId} (${s.status}) that idac did not create; it is left in place — delete it by hand once nothing uses it, or the next rotation may hit AWS's limit of two keys`);
       return stray;

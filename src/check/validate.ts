@@ -176,7 +176,7 @@ export async function checkOne(source: Source, entry: SourceEntry, expect: 'Mach
 export function fileNameFinding(path: string): Finding | null {
   const c = firstInvisible(path);
   if (c === null) return null;
-  // eslint-disable-next-line @typescript-eslint/no-misused-spread -- code points, as meant: each invisible one counts once
+  // eslint-disable-next-line @typescript-eslint/no-misused-spread -- counts code points
   const n = [...path].filter((x) => firstInvisible(x) !== null).length;
   const what = /^[\p{Cc}]$/u.test(c) ? 'control character' : /^[\p{Zs}]$/u.test(c) ? 'look-alike space' : 'invisible or bidirectional character';
   return finding('parse/file-name', path, null, 1, 1, `the file name holds the ${what} ${codePoint(c)}${n > 1 ? ` (and ${n - 1} more)` : ''}: a terminal, log or review would show it as another name or hide part of it; rename the file to <metadata.name>.yaml`);

@@ -84,7 +84,7 @@ export function revokeText(text: string, opts: { reason: string; date: string })
     const previous = current ? (isScalar(current.value) ? current.value.value : undefined) : 0;
     const manually = `To stop it now by hand: set spec.status: suspended, and give spec.rotation.epoch a plain whole number higher than any used before (at most ${EPOCH_MAX})`;
     if (typeof previous !== 'number' || !Number.isSafeInteger(previous) || previous < 0) {
-      // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a YAML scalar: a string, number or boolean
+      // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a YAML scalar
       const shown = !isScalar(current?.value) ? 'not a single value' : current.value.value === null ? 'empty' : JSON.stringify(String(current.value.value).slice(0, 40));
       return { ok: false, message: `spec.rotation.epoch is ${shown}${isScalar(current?.value) && typeof current.value.value === 'string' ? ' (text, not a number)' : ''}, not a whole number from 0 to ${EPOCH_MAX}, so revoke cannot tell which credential generation comes next. Nothing was changed. Write the epoch as a plain number (epoch: 2) and run revoke again. ${manually}` };
     }

@@ -182,7 +182,7 @@ function toIssue(error: ErrorObject, data: unknown, schema: Record<string, unkno
         return { rule: 'schema/whitespace', path, at: 'value', message: `${where} has leading or trailing whitespace; remove it (it changes what the value means)` };
       }
       if (path.length === 2 && path[0] === 'metadata' && path[1] === 'name') {
-        // eslint-disable-next-line @typescript-eslint/no-misused-spread -- code points, as meant: the first non-ASCII one is named
+        // eslint-disable-next-line @typescript-eslint/no-misused-spread -- by code point
         const odd = typeof value === 'string' ? [...value].find((c) => c > '\x7e') : undefined;
         const lookAlike = odd ? ` has the non-ASCII character ${codePoint(odd)}, which can look like a Latin letter; it` : '';
         return { rule: 'name/pattern', path, at: 'value', message: `metadata.name ${show(value, 60)}${lookAlike} must be ${SHAPES.identityName} (valid for AWS, Kubernetes and Vault)` };

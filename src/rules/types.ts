@@ -127,7 +127,7 @@ export interface RepoContext extends RuleContext {
   } | null;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each repo rule has its own summary type; the list holds them all
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any summary type
 export type Rule = LoadRule | PlanRule | IdentityRule | OrgRule | TextRule | RepoRule<any>;
 
 export function defineRule<R extends Rule>(rule: R): R {
