@@ -11,8 +11,21 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 const NOW = '2026-11-23';
-// `npm run demo -- --format markdown` (or json): extra arguments go to the plan, whose repo is gone afterwards.
-const planArgs = process.argv.slice(2);
+// `npm run demo -- --format markdown|json` prints the plan in that format (the PR comment, or the data);
+// `--keep` keeps the temp git repo the plan runs on and prints its path, so the closing hint can be followed.
+const USAGE = 'usage: npm run demo -- [--format text|markdown|json] [--keep]';
+const planArgs = [];
+let keep = false;
+for (let i = 2; i < process.argv.length; i++) {
+  const arg = process.argv[i];
+  const format = arg === '--format' ? process.argv[++i] : arg.startsWith('--format=') ? arg.slice(9) : null;
+  if (arg === '--keep') keep = true;
+  else if (format !== null && ['text', 'markdown', 'json'].includes(format)) planArgs.push('--format', format);
+  else {
+    console.error(`demo: ${format === null ? `unknown argument ${arg}` : `--format takes text, markdown or json`}\n${USAGE}`);
+    process.exit(2);
+  }
+}
 
 function run(title, args) {
   process.stdout.write(`\n\u2500\u2500 ${title}\n$ idac ${args.join(' ')}\n\n`);
@@ -30,6 +43,7 @@ const git = (...args) => {
   const r = spawnSync('git', args, { cwd: tmp, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 'demo', GIT_AUTHOR_EMAIL: 'demo@acme.example', GIT_COMMITTER_NAME: 'demo', GIT_COMMITTER_EMAIL: 'demo@acme.example', GIT_AUTHOR_DATE: '2026-11-20T10:00:00Z', GIT_COMMITTER_DATE: '2026-11-20T10:00:00Z' } });
   if (r.status !== 0) throw new Error(`git ${args.join(' ')}: ${r.stderr}`);
 };
+const planHint = ['--dir', tmp, '--base', 'main', '--head', 'change', '--now', NOW];
 let plan;
 try {
   cpSync(join(root, 'examples/acme'), tmp, { recursive: true });
@@ -54,10 +68,15 @@ try {
   git('checkout', '-q', '-b', 'change');
   git('add', '-A');
   git('commit', '-q', '-m', 'payments: fx-rates-bot; widen settlement-reader; suspend release-bot');
-  plan = run('plan: what the pull request "change" does, against main (a temp git repo)', ['plan', '--dir', tmp, '--base', 'main', '--head', 'change', '--now', NOW, ...planArgs]);
+  plan = run('plan: what the pull request "change" does, against main (a temp git repo)', [
+    'plan',
+    ...planHint,
+    ...planArgs,
+  ]);
 } finally {
-  rmSync(tmp, { recursive: true, force: true });
+  if (!keep) rmSync(tmp, { recursive: true, force: true });
 }
+if (keep) console.log(`\ndemo: the temp repo is kept at ${tmp} (remove it when done)`);
 
 if (acme !== 0) {
   console.error(`\ndemo: examples/acme should validate clean but exited ${acme}`);
@@ -71,4 +90,10 @@ if (plan !== 0) {
   console.error(`\ndemo: the plan should have no error findings but exited ${plan}`);
   process.exit(1);
 }
-console.log('\ndemo: acme is clean; every finding above for risky is expected; the plan shows the pull request. Try npm run demo -- --format markdown (the PR comment) or -- --format json.');
+console.log('\ndemo: acme is clean; every finding above for risky is expected; the plan shows the pull request.');
+if (keep) {
+  console.log(`Follow it up on the kept repo:\n  npx idac plan ${planHint.join(' ')} --format markdown`);
+} else {
+  console.log('Try npm run demo -- --format markdown (the PR comment) or --format json;');
+  console.log('add --keep to keep the temp repo and run idac plan on it yourself.');
+}

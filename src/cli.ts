@@ -8,7 +8,7 @@ import { redactStreams } from './cli/redact-output.js';
 // its end and exits with its own code — an apply is never cut off halfway by the pipe, and
 // `idac validate | head` still fails on errors. Any other write error (a full disk behind `>`) is
 // exit 2 with its reason, never a stack trace.
-let unwritable = false;
+let unwritable = false as boolean;
 for (const stream of [process.stdout, process.stderr]) {
   stream.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE' || unwritable) return;

@@ -58,7 +58,7 @@ describe('generated documentation', () => {
         writeFileSync(join(dir, file), text);
       }
     }
-    const have = existsSync(dir) ? readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath ?? e.path, e.name).slice(dir.length + 1)).sort() : [];
+    const have = existsSync(dir) ? readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name).slice(dir.length + 1)).sort() : [];
     expect(have).toEqual([...want.keys()].sort());
     for (const [file, text] of want) expect(readFileSync(join(dir, file), 'utf8'), file).toBe(text);
   });

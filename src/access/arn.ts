@@ -207,7 +207,7 @@ const namedCache = new WeakMap<IamCatalog, Map<string, ReadonlySet<string>>>();
  */
 export function namedTypes(service: string, resource: string, catalog: IamCatalog): ReadonlySet<string> {
   let byKey = namedCache.get(catalog);
-  if (byKey === undefined) namedCache.set(catalog, (byKey = new Map()));
+  if (byKey === undefined) namedCache.set(catalog, (byKey = new Map<string, ReadonlySet<string>>()));
   const key = `${service.toLowerCase()}\n${resource}`;
   let hit = byKey.get(key);
   if (hit === undefined) {

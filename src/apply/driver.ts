@@ -104,7 +104,7 @@ function oneLine(e: unknown): string {
 
 /** `fn` over `items` with at most `limit` running at once; results in input order. */
 export async function mapBounded<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array(items.length);
+  const out = new Array<R>(items.length);
   let next = 0;
   const worker = async (): Promise<void> => {
     while (next < items.length) {

@@ -18,12 +18,13 @@ interface StateResource {
 function deploymentOf(exported: unknown): { resources?: StateResource[]; pending_operations?: { resource?: StateResource; type?: unknown }[] } | null {
   if (exported === null || typeof exported !== 'object') return null;
   const d = (exported as { deployment?: unknown }).deployment;
-  return d !== null && typeof d === 'object' ? (d as ReturnType<typeof deploymentOf>) : null;
+  return d !== null && typeof d === 'object' ? d : null;
 }
 
 export function pendingOperations(exported: unknown): PendingOperation[] {
   const ops = deploymentOf(exported)?.pending_operations ?? [];
   return ops
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- state JSON as is
     .map((o) => ({ urn: String(o.resource?.urn ?? '?'), type: String(o.resource?.type ?? '?'), op: String(o.type ?? '?') }))
     .sort((a, b) => (a.urn < b.urn ? -1 : a.urn > b.urn ? 1 : 0));
 }

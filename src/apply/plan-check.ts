@@ -34,7 +34,7 @@ export function parseReviewedPlan(text: string, file: string): Parsed {
   for (const op of OPS) {
     const list = resources[op];
     if (!Array.isArray(list)) continue;
-    for (const r of list as { type?: unknown; name?: unknown }[]) operations.push(`${op} ${String(r?.type)} ${String(r?.name)}`);
+    for (const r of list as ({ type?: unknown; name?: unknown } | null)[]) operations.push(`${op} ${String(r?.type)} ${String(r?.name)}`);
   }
   return ok({ baseSha: d.baseSha, fingerprint: d.fingerprint, window, operations: operations.sort() });
 }

@@ -95,13 +95,13 @@ export async function instantiate(stack: StackProgram, m?: Modules): Promise<Ins
   };
 
   for (const { resource: desired, dependsOn } of stack.resources) {
-    const pick: ((m: Modules) => unknown) | undefined = CLASSES[desired.type];
+    const pick = (CLASSES as Partial<Record<string, (m: Modules) => unknown>>)[desired.type];
     if (!pick) throw new Error(`internal: no SDK class for ${desired.type}`);
     // Compile typed the inputs as this class's Args (refs in place of Outputs, resolved above).
     const Class = pick(mods) as Constructor;
     const args: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(desired.inputs)) {
-      const resolved = resolve(v);
+      const resolved = resolve(v as Input);
       args[k] = JSON_INPUTS[desired.type]?.includes(k) ? pulumi.jsonStringify(pulumi.output(resolved)) : resolved;
     }
     const provider = providers.get(desired.provider);
@@ -146,6 +146,7 @@ function unknownKeysOutput(registered: Map<string, Registered>, m: Modules): unk
     const keys = [...registered.values()].filter((r) => r.desired.type === 'aws:iam/accessKey:AccessKey' && r.desired.identity === u.desired.identity);
     const listed = aws.iam.getAccessKeysOutput({ user: u.resource.name as import('@pulumi/pulumi').Output<string> }, { provider: u.options.provider, dependsOn: [u.resource, ...keys.map((k) => k.resource)] });
     return pulumi.all([listed, pulumi.all(keys.map((k) => k.resource.id))]).apply(([l, managed]) => {
+      // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a plain string
       const stray = unknownAccessKeys(u.desired.identity, String(u.desired.inputs.name), l.accessKeys, managed);
       for (const s of stray) void pulumi.log.warn(`${s.identity}: IAM user ${s.user} holds access key ${s.accessKeyId} (${s.status}) that idac did not create; it is left in place — delete it by hand once nothing uses it, or the next rotation may hit AWS's limit of two keys`);
       return stray;

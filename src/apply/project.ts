@@ -29,7 +29,7 @@ export function parseProject(text: string, file: string): ProjectResult {
   const runtime = typeof d.runtime === 'string' ? d.runtime : typeof (d.runtime as { name?: unknown } | undefined)?.name === 'string' ? (d.runtime as { name: string }).name : 'nodejs';
   const out: ProjectSettings = { name: d.name, runtime };
   if (typeof d.description === 'string') out.description = d.description;
-  const backend = d.backend as { url?: unknown } | undefined;
+  const backend = d.backend as { url?: unknown } | null | undefined;
   if (backend !== undefined && backend !== null) {
     if (typeof backend !== 'object' || typeof backend.url !== 'string') return fail(`${file}: \`backend.url\` must be a string (s3://…, file://…, https://api.pulumi.com)`);
     out.backend = { url: backend.url };

@@ -187,6 +187,7 @@ export async function checkOne(source: Source, entry: SourceEntry, expect: 'Mach
 export function fileNameFinding(path: string): Finding | null {
   const c = firstInvisible(path);
   if (c === null) return null;
+  // eslint-disable-next-line @typescript-eslint/no-misused-spread -- counts code points
   const n = [...path].filter((x) => firstInvisible(x) !== null).length;
   const what = /^[\p{Cc}]$/u.test(c) ? 'control character' : /^[\p{Zs}]$/u.test(c) ? 'look-alike space' : 'invisible or bidirectional character';
   return reportFinding(PARSE_FILE_NAME, path, null, 1, 1, 'invisibleCharacter', { what, codePoint: codePoint(c), more: n > 1 ? ` (and ${n - 1} more)` : '' });

@@ -40,7 +40,7 @@ export function clock(now: string | undefined): number {
 }
 
 export function useColor(stream: NodeJS.WriteStream): boolean {
-  return Boolean(stream.isTTY) && process.env.NO_COLOR === undefined && process.env.TERM !== 'dumb';
+  return (stream.isTTY as boolean | undefined) === true && process.env.NO_COLOR === undefined && process.env.TERM !== 'dumb';
 }
 
 export function positiveInt(flag: string, value: string | undefined, fallback: number): number {

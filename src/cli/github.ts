@@ -20,7 +20,7 @@ async function readFileText(path: string, what: string): Promise<string> {
   const entry = await at.stat(basename(path));
   if (!entry) throw new UsageError(`${what} ${path}: no such file`);
   const bytes = await at.read(basename(path), 4 * 1024 * 1024);
-  if (bytes === null || isOversize(bytes)) throw new UsageError(`${what} ${path}: unreadable or larger than 4 MiB`);
+  if (isOversize(bytes)) throw new UsageError(`${what} ${path}: unreadable or larger than 4 MiB`);
   return new TextDecoder().decode(bytes);
 }
 

@@ -169,8 +169,8 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`idac: ${terminalSafe(e.message)}\n`);
       return e.exitCode;
     }
-    const err = e as Error;
-    process.stderr.write(`idac: internal error: ${terminalSafe(err?.message ?? String(e))}\nThis is a bug in idac; please report it${process.env.IDAC_DEBUG ? `\n${err?.stack}` : ' (set IDAC_DEBUG=1 for details)'}.\n`);
+    const err = e as Partial<Error> | null | undefined;
+    process.stderr.write(`idac: internal error: ${terminalSafe(err?.message ?? String(e))}\nThis is a bug in idac; please report it${process.env.IDAC_DEBUG ? `\n${String(err?.stack)}` : ' (set IDAC_DEBUG=1 for details)'}.\n`);
     return 2;
   }
 }

@@ -26,8 +26,8 @@ export async function run(args: string[], opts: Record<string, string | undefine
   const person = args[0] ?? '';
   if (!isEmail(person)) throw new UsageError(`${show(person)} is not an e-mail address; PERSON is the address the manifests name`);
   const format = oneOf('--format', opts.format, FORMATS, 'text');
-  await refuseSecretArguments({ '--successor': opts.successor as unknown as string[] | undefined });
-  const choice = successorChoice(opts.successor as unknown);
+  await refuseSecretArguments({ '--successor': opts.successor });
+  const choice = successorChoice(opts.successor);
   const repo = await readManifests(dir);
   // A file that does not load cannot be read for roles; if it might name the person, say so.
   const needle = person.toLowerCase();

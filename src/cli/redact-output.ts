@@ -18,6 +18,6 @@ export function redactStreams(): void {
       if (knownSecrets().empty) return write(chunk, ...rest);
       const text = typeof chunk === 'string' ? chunk : chunk instanceof Uint8Array ? Buffer.from(chunk).toString('utf8') : null;
       return text === null ? write(chunk, ...rest) : write(redactOutput(text), ...rest.filter((r) => typeof r !== 'string'));
-    }) as typeof stream.write;
+    });
   }
 }

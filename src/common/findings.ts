@@ -50,7 +50,8 @@ export function formatPath(path: Path): string {
  * so a finding can never smuggle control characters or a long secret into a terminal or log.
  */
 export function show(value: unknown, max = 60): string {
-  const text = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
+  // JSON.stringify gives undefined for a function or symbol, though typed string.
+  const text = typeof value === 'string' ? value : ((JSON.stringify(value) as string | undefined) ?? String(value));
   const capped = text.length > max ? `${text.slice(0, max)}…` : text;
   return `"${visible(capped.replace(/["\\]/g, (c) => `\\${c}`))}"`;
 }

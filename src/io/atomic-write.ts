@@ -52,7 +52,7 @@ export async function writeAtomically(root: string, plans: readonly PlannedWrite
     if (linked !== null) return fail(2, `cannot write ${plan.path}: ${reason(linkedFolderError(linked))}; nothing was changed`);
     let mode = 0o644;
     let owner: { uid: number; gid: number } | null = null;
-    const st = await lstat(abs).catch((e: NodeJS.ErrnoException) => (e.code === 'ENOENT' ? null : e));
+    const st = await lstat(abs).catch((e: unknown) => ((e as NodeJS.ErrnoException).code === 'ENOENT' ? null : (e as NodeJS.ErrnoException)));
     if (st instanceof Error) return fail(2, `cannot write ${plan.path}: ${reason(st)}; nothing was changed`);
     if (st === null) {
       if (plan.expected !== null) return fail(1, `${plan.path} was removed while idac was editing it; nothing was changed: run the command again`);
@@ -74,7 +74,7 @@ export async function writeAtomically(root: string, plans: readonly PlannedWrite
     }
     const temp = resolve(dirname(abs), `.${basename(abs)}.idac-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
     try {
-      const handle = await open(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0), mode);
+      const handle = await open(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | ((constants as Partial<typeof constants>).O_NOFOLLOW ?? 0), mode);
       staged.push({ plan, abs, temp, original: null, done: false });
       try {
         await handle.writeFile(plan.bytes);

@@ -69,7 +69,7 @@ export class FsSource {
     // O_NOFOLLOW guards the file itself; a linked folder on the way (`.github` → elsewhere) is refused here.
     const linked = linkedFolder(this.root, path, this.realFolders);
     if (linked !== null) throw linkedFolderError(linked);
-    const fd = openSync(resolve(this.root, path), constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0));
+    const fd = openSync(resolve(this.root, path), constants.O_RDONLY | ((constants as Partial<typeof constants>).O_NOFOLLOW ?? 0));
     try {
       const size = fstatSync(fd).size;
       if (maxBytes !== undefined && size > maxBytes) return { oversize: size };

@@ -118,7 +118,10 @@ export class BatchReader {
 
   private ask(oid: string): Promise<Uint8Array | number> {
     return new Promise((resolve, reject) => {
-      if (this.ended) return reject(this.ended);
+      if (this.ended) {
+        reject(this.ended);
+        return;
+      }
       this.queue.push({ resolve, reject });
       this.proc.stdin.write(`${oid}\n`);
     });

@@ -161,7 +161,7 @@ export class GitHubClient {
 
       if (res.status >= 300 && res.status < 400) {
         const location = res.headers.get('location');
-        let target: URL | null = null;
+        let target: URL | null;
         try {
           target = location === null ? null : new URL(location, url);
         } catch {
@@ -192,7 +192,7 @@ export class GitHubClient {
         return { ok: true, status: res.status, value: value as T };
       }
 
-      const message = this.echo(messageOf(text) ?? res.statusText ?? '');
+      const message = this.echo(messageOf(text) ?? res.statusText);
       const limited = this.rateLimit(res, message, attempt);
       if (limited !== null) {
         if (await this.retried(limited.wait, attempt, true)) {
@@ -233,7 +233,7 @@ export class GitHubClient {
       return { kind: 'answer', res, text: await readCapped(res, this.maxBodyBytes) };
     } catch (e) {
       if (ac.signal.aborted) return { kind: 'aborted' };
-      const err = e as Error & { cause?: { message?: string; code?: string } };
+      const err = e as Partial<Error> & { cause?: { message?: string; code?: string } };
       return { kind: 'network', message: err.cause?.message ?? err.message ?? String(e), ...(err.cause?.code ? { code: err.cause.code } : {}) };
     } finally {
       clearTimeout(timer);
@@ -315,7 +315,7 @@ export function withoutToken(text: string, token: string, min: number): string {
       out += '[token withheld]';
       i += best;
     } else {
-      out += text[i];
+      out += text[i]!;
       i++;
     }
   }
@@ -330,7 +330,7 @@ async function readCapped(res: Response, max: number): Promise<string | null | u
     return null;
   }
   if (res.body === null) return '';
-  const reader = res.body.getReader();
+  const reader: ReadableStreamDefaultReader<Uint8Array> = res.body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
   for (;;) {

@@ -136,7 +136,7 @@ function structural(content: string): boolean {
 
 /** The value after `key:` (key true), or the whole text when the line is a bare value; null if unreadable. */
 function valueOf(s: string): { key: boolean; text: string } | null {
-  let keyEnd = -1;
+  let keyEnd: number;
   if (s.startsWith('"') || s.startsWith("'")) {
     const q = s[0]!;
     let i = 1;

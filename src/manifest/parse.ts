@@ -105,7 +105,7 @@ export function parseYaml(text: string): Parsed {
 
   let docs: Document.Parsed[];
   try {
-    docs = Array.from(new Composer(OPTIONS).compose(tokens)) as Document.Parsed[];
+    docs = Array.from(new Composer(OPTIONS).compose(tokens));
   } catch {
     return { data: undefined, issues: [...issues, ...GAVE_UP.issues], locate: () => 0 };
   }
@@ -301,7 +301,7 @@ class Builder {
       return v;
     }
     if (isSeq(n)) return n.items.map((item) => this.build(item, depth + 1));
-    if (isMap(n)) return this.mapping(n.items as Pair[], startOf(n, 0), depth);
+    if (isMap(n)) return this.mapping(n.items, startOf(n, 0), depth);
     return null;
   }
 
@@ -411,7 +411,7 @@ function locator(doc: Document.Parsed): Locate {
       let next: unknown;
       let nextKey = -1;
       if (isMap(node) && typeof seg === 'string') {
-        const pair = (node.items as Pair[]).find((p) => isScalar(p.key) && p.key.value === seg);
+        const pair = node.items.find((p) => isScalar(p.key) && p.key.value === seg);
         if (pair) {
           next = pair.value;
           nextKey = startOf(pair.key, 0);

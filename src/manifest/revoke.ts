@@ -14,7 +14,7 @@ export const EPOCH_MAX = schemaEpochMax();
 
 function schemaEpochMax(): number {
   const at = (o: unknown, k: string): unknown => (typeof o === 'object' && o !== null ? (o as Record<string, unknown>)[k] : undefined);
-  const max = ['properties', 'spec', 'properties', 'rotation', 'properties', 'epoch', 'maximum'].reduce(at, machineIdentitySchema as unknown);
+  const max = ['properties', 'spec', 'properties', 'rotation', 'properties', 'epoch', 'maximum'].reduce<unknown>(at, machineIdentitySchema);
   if (typeof max !== 'number') throw new Error('schema/machine-identity.schema.json gives spec.rotation.epoch no maximum');
   return max;
 }
@@ -85,6 +85,7 @@ export function revokeText(text: string, opts: { reason: string; date: string })
     const previous = current ? (isScalar(current.value) ? current.value.value : undefined) : 0;
     const manually = `To stop it now by hand: set spec.status: suspended, and give spec.rotation.epoch a plain whole number higher than any used before (at most ${EPOCH_MAX})`;
     if (typeof previous !== 'number' || !Number.isSafeInteger(previous) || previous < 0) {
+      // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a YAML scalar
       const shown = !isScalar(current?.value) ? 'not a single value' : current.value.value === null ? 'empty' : JSON.stringify(String(current.value.value).slice(0, 40));
       return fail(`spec.rotation.epoch is ${shown}${isScalar(current?.value) && typeof current.value.value === 'string' ? ' (text, not a number)' : ''}, not a whole number from 0 to ${EPOCH_MAX}, so revoke cannot tell which credential generation comes next. Nothing was changed. Write the epoch as a plain number (epoch: 2) and run revoke again. ${manually}`);
     }
@@ -115,6 +116,7 @@ export function revokeText(text: string, opts: { reason: string; date: string })
 
 /** One line of printable text: a reason never breaks out of its comment. */
 function oneLine(text: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are what it removes
   const clean = text.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]+/g, ' ').replace(/\s+/g, ' ').trim();
   return clean.length > 200 ? `${clean.slice(0, 199)}…` : clean;
 }

@@ -143,7 +143,7 @@ function toIssue(error: ErrorObject, data: unknown, schema: Record<string, unkno
   if (error.propertyName !== undefined) {
     // A key that breaks propertyNames (a team, account or label key of the wrong shape).
     const key = error.propertyName;
-    const shape = /[0-9]\{12\}/.test(String(params.pattern ?? '')) ? 'twelve digits, quoted' : error.keyword === 'maxLength' ? `at most ${String(params.limit)} characters` : 'lowercase letters, digits and "-"';
+    const shape = /[0-9]\{12\}/.test(typeof params.pattern === 'string' ? params.pattern : '') ? 'twelve digits, quoted' : error.keyword === 'maxLength' ? `at most ${String(params.limit)} characters` : 'lowercase letters, digits and "-"';
     return { rule: SCHEMA_KEY, messageId: 'keyShape', path: [...path, key], at: 'key', message: `key ${show(key, 40)} in ${where} must be ${shape}` };
   }
   switch (error.keyword) {
@@ -182,6 +182,7 @@ function toIssue(error: ErrorObject, data: unknown, schema: Record<string, unkno
         return { rule: SCHEMA_WHITESPACE, messageId: 'surroundingWhitespace', path, at: 'value', message: `${where} has leading or trailing whitespace; remove it (it changes what the value means)` };
       }
       if (path.length === 2 && path[0] === 'metadata' && path[1] === 'name') {
+        // eslint-disable-next-line @typescript-eslint/no-misused-spread -- by code point
         const odd = typeof value === 'string' ? [...value].find((c) => c > '\x7e') : undefined;
         const lookAlike = odd ? ` has the non-ASCII character ${codePoint(odd)}, which can look like a Latin letter; it` : '';
         return { rule: NAME_PATTERN, messageId: 'badName', path, at: 'value', message: `metadata.name ${show(value, 60)}${lookAlike} must be ${SHAPES.identityName} (valid for AWS, Kubernetes and Vault)` };

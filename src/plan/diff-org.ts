@@ -46,8 +46,8 @@ export function diffOrganization(before: OrgSpec | null, after: OrgSpec | null):
   const unbounded: Unbounded[] = [];
   const add = (kind: OrgChangeKind, path: Path, b: Json, a: Json, effect: OrgEffect, summary: string) =>
     out.push({ kind, path: formatPath(path), before: b ?? null, after: a ?? null, effect, summary });
-  const b = before ?? ({ teams: {} } as OrgSpec);
-  const h = after ?? ({ teams: {} } as OrgSpec);
+  const b = before ?? { teams: {} };
+  const h = after ?? { teams: {} };
 
   // Security owners review org.yaml, schema/ and exceptions, and approve elevations.
   const owners = setDiff(b.securityOwners, h.securityOwners);
@@ -71,7 +71,7 @@ export function diffOrganization(before: OrgSpec | null, after: OrgSpec | null):
   diffExceptions(b.exceptions ?? [], h.exceptions ?? [], add);
 
   const known = new Set(['securityOwners', 'githubLogins', 'teams', 'targets', 'limits', 'exceptions']);
-  for (const k of keys(b as Record<string, Json>, h as Record<string, Json>)) {
+  for (const k of keys(b, h)) {
     if (known.has(k)) continue;
     for (const c of diffFields((b as Record<string, Json>)[k] ?? null, (h as Record<string, Json>)[k] ?? null)) {
       const path = c.path === '' ? `spec.${k}` : c.path.startsWith('[') ? `spec.${k}${c.path}` : `spec.${k}.${c.path}`;
@@ -180,7 +180,7 @@ function diffLimits(x: OrgSpec['limits'], y: OrgSpec['limits'], add: Add): void 
     const path = (by.get(k) ?? bx.get(k))!.path;
     const name = formatPath(path.slice(base.length));
     let effect: OrgEffect = 'neutral';
-    let how = '';
+    let how: string;
     if (typeof a === 'boolean' || typeof b === 'boolean') {
       // requireCostCenter: absent is false.
       effect = a === true && b !== true ? 'widens' : a !== true && b === true ? 'narrows' : 'neutral';

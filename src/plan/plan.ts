@@ -18,7 +18,7 @@ import { diffFields } from './diff-fields.js';
 import { diffOrganization } from './diff-org.js';
 import { compareOps, diffResources } from './diff-resources.js';
 import { compareDue, dueItems } from './due.js';
-import type { AccessChange, AccessPattern, Due, Plan, ResourceOp } from './types.js';
+import type { AccessChange, AccessPattern, Due, Plan } from './types.js';
 
 /** One identity file on one side of the plan. */
 export interface IdentityState {
@@ -280,7 +280,7 @@ export function compareAccess(a: AccessChange, b: AccessChange): number {
 export function fingerprint(resources: Plan['resources'], head: ReadonlyMap<string, DesiredResource>): string {
   const lines: string[] = [];
   for (const action of ['create', 'update', 'replace', 'delete'] as const) {
-    for (const op of resources[action] as ResourceOp[]) {
+    for (const op of resources[action]) {
       const r = head.get(`${op.type}\u0000${op.name}`);
       lines.push(JSON.stringify([action, op.type, op.name, op.from ?? null, action === 'delete' || !r ? null : canonical({ provider: r.provider, inputs: r.inputs })]));
     }

@@ -221,7 +221,7 @@ function awsTagValues(input: PlanInput, compile: Compiled): Refusal[] {
     if (!s.data) continue;
     const bad = new Map<string, string>();
     for (const r of compile('head', s.data)) {
-      const tags = r.provider.startsWith('aws:') && 'tags' in r.inputs ? r.inputs.tags : undefined;
+      const tags: unknown = r.provider.startsWith('aws:') && 'tags' in r.inputs ? r.inputs.tags : undefined;
       if (tags === null || typeof tags !== 'object' || Array.isArray(tags)) continue;
       for (const [key, value] of Object.entries(tags)) {
         if (typeof value === 'string' && (value.length > 256 || !TAG_VALUE.test(value))) bad.set(key, value);

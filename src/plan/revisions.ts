@@ -186,7 +186,7 @@ async function collisions(head: Source, touched: readonly IdentityState[], other
   const rule = ruleById.get('name/collision');
   if (!rule || rule.kind !== 'repo') return [];
   const touchedFiles = new Set(fresh.map((s) => s.file));
-  const entries: RepoEntry<unknown>[] = fresh.map((s) => ({ file: s.file, identity: s.name, value: rule.summarize({ file: s.file, data: s.data!, access: { grants: [], unknown: [], activeElevations: [] } }) ?? {} }));
+  const entries: RepoEntry<unknown>[] = fresh.map((s) => ({ file: s.file, identity: s.name, value: (rule.summarize({ file: s.file, data: s.data!, access: { grants: [], unknown: [], activeElevations: [] } }) as unknown) ?? {} }));
   for (const path of others) {
     if (touchedFiles.has(path)) continue;
     entries.push({ file: path, identity: baseName(path), value: {} });

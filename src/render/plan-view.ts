@@ -155,9 +155,15 @@ function around(text: string, prefix: number, suffix: number): string {
   return `"${start > 0 ? '…' : ''}${JSON.stringify(text.slice(start, end)).slice(1, -1)}${end < text.length ? '…' : ''}"`;
 }
 
+/** JSON.stringify gives undefined for a function or symbol, though typed string. */
+const stringify = (v: unknown): string => {
+  const json = JSON.stringify(v) as string | undefined;
+  return json ?? String(v);
+};
+
 export function showValue(value: unknown): string | null {
   if (value === null || value === undefined) return null;
-  return JSON.stringify(value) ?? String(value);
+  return stringify(value);
 }
 
 export { plural };

@@ -136,7 +136,7 @@ async function checkText(file: string, bytes: Uint8Array, expect: SchemaKind, op
     for (const rule of rules) {
       if (rule.kind === 'identity') for (const r of rule.check(input, opts)) report(rule, r);
       else if (rule.kind === 'repo') {
-        const s = rule.summarize(input);
+        const s: unknown = rule.summarize(input);
         if (s !== null) summaries[rule.meta.id] = s;
       }
     }

@@ -172,6 +172,7 @@ export interface RepoContext extends RuleContext {
   } | null;
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any summary type
 export type Rule = LoadRule | PlanRule | IdentityRule | OrgRule | TextRule | RepoRule<any>;
 
 // What a rule file passes to defineRule: `messages` typed as written, so its reports are checked

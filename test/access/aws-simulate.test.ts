@@ -75,6 +75,7 @@ function instantiate(template: string, name = 'reports'): string {
 type Tok = { lit: string } | { one: true; seg: boolean } | { many: true; seg: boolean };
 
 function patternTokens(p: string): Tok[] {
+  // eslint-disable-next-line @typescript-eslint/no-misused-spread -- counts code points
   return [...p].map((c) => (c === '*' ? { many: true, seg: false } : c === '?' ? { one: true, seg: false } : { lit: c }));
 }
 
@@ -190,10 +191,10 @@ function identity(statements: Statement[]): MachineIdentity {
       type: 'workload', purpose: 'Cross-checked against iam-simulate.', stewardship: { owner: 'a@example.com', successor: 'b@example.com', team: 't' }, expires: '2027-01-01',
       access: { aws: { account: ACCOUNT, principal: 'role', permissions: statements } },
     },
-  } as MachineIdentity;
+  };
 }
 
-async function simulate(statements: Statement[], action: string, resource: string): Promise<'Allowed' | 'Denied' | string> {
+async function simulate(statements: Statement[], action: string, resource: string): Promise<string> {
   const r = await runSimulation({
     identityPolicies: [{ name: 'idac', policy: { Version: '2012-10-17', Statement: statements.map((s) => ({ Effect: 'Allow', Action: s.actions, Resource: s.resources })) } }],
     serviceControlPolicies: [],

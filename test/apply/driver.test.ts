@@ -16,7 +16,7 @@ const EMPTY_STATE = { version: 3, deployment: { manifest: {}, resources: [] } };
 const program = (team: string, n = 1): StackProgram => ({ team, providers: [], resources: Array.from({ length: n }, (_, i) => ({ resource: { type: 'aws:iam/role:Role', name: `${team}-app${i}.aws.role`, identity: `${team}-app${i}`, team, provider: 'aws:123456789012', inputs: {} }, dependsOn: [] })) });
 
 const step = (kind: 'resourcePreEvent' | 'resOutputsEvent' | 'resOpFailedEvent', op: string, stack: string, type: string, name: string): EngineEventLike =>
-  ({ [kind]: { metadata: { op, type, urn: `urn:pulumi:${stack}::idac::${type}::${name}` } } }) as EngineEventLike;
+  ({ [kind]: { metadata: { op, type, urn: `urn:pulumi:${stack}::idac::${type}::${name}` } } });
 
 interface FakeOptions {
   states?: Record<string, unknown>;

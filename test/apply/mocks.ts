@@ -96,7 +96,7 @@ export async function runProgram(stack: StackProgram, opts: MockOptions = {}): P
       deleteBeforeReplace: o.deleteBeforeReplace === true,
       retainOnDelete: o.retainOnDelete === true,
       dependsOn: (o.dependsOn as unknown[]).map((d) => nameOf.get(d) ?? '?').sort(),
-      aliases: (o.aliases ?? []) as unknown[],
+      aliases: (o.aliases ?? []),
       additionalSecretOutputs: o.additionalSecretOutputs ?? [],
       provider: nameOf.get(o.provider) ?? '?',
     });

@@ -101,7 +101,7 @@ describe('per target: exact resources, inputs and dependencies', () => {
     const run = await expectExact([user({ delivery: { vaultPath: 'kv/data/payments/app/aws' } })]);
     const g = generations(user(), Date.parse(NOW)).current;
     expect(sorted(resourcesOf(run)).map((r) => r.name)).toEqual([
-      'app.aws.key.g' + g, 'app.aws.policy', 'app.aws.user', 'app.delivery.vault',
+      `app.aws.key.g${g}`, 'app.aws.policy', 'app.aws.user', 'app.delivery.vault',
     ].sort());
     expect(run.options.get(`app.aws.key.g${g}`)!.dependsOn).toEqual(['app.aws.user']);
     expect(run.options.get('app.delivery.vault')!.dependsOn).toEqual([`app.aws.key.g${g}`]);

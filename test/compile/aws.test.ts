@@ -9,7 +9,6 @@ import { elevationKeyOf as keyOf } from './aws-fixture.js';
 const ref = (resource: string, output: string) => ({ $ref: resource, output });
 const tags = (identity: string, team: string, owner: string) => ({ 'idac:identity': identity, 'idac:team': team, 'idac:owner': owner });
 const APP_TAGS = tags('app', 'payments', 'alice@acme.example');
-const APP_POLICY = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["s3:GetObject"],"Resource":["arn:aws:s3:::bank-drop/*"]}]}';
 const K8S_TRUST = (issuer: string, account = '123456789012', sa = 'system:serviceaccount:payments:app') =>
   `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Federated":"arn:aws:iam::${account}:oidc-provider/${issuer}"},"Action":"sts:AssumeRoleWithWebIdentity","Condition":{"StringEquals":{"${issuer}:aud":"sts.amazonaws.com","${issuer}:sub":"${sa}"}}}]}`;
 const GH = 'token.actions.githubusercontent.com';

@@ -16,12 +16,11 @@ export interface CliResult {
 
 /** `env`: added to this process's environment; an undefined value removes the variable. */
 export function idac(args: string[], opts: { cwd?: string; env?: Record<string, string | undefined> } = {}): CliResult {
-  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '', ...opts.env };
-  for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k];
+  const env = Object.fromEntries(Object.entries<string | undefined>({ ...process.env, NO_COLOR: '', ...opts.env }).filter(([, v]) => v !== undefined));
   const r = spawnSync(process.execPath, [cliPath, ...args], {
     cwd: opts.cwd ?? root,
     encoding: 'utf8',
-    env: env as Record<string, string>,
+    env: env,
     maxBuffer: 1 << 28,
   });
   if (r.error) throw r.error;
@@ -33,10 +32,9 @@ export function idac(args: string[], opts: { cwd?: string; env?: Record<string, 
  * loopback GitHub). `env`: added to this process's environment; an undefined value removes it.
  */
 export function runAsync(command: string, args: string[], opts: { cwd: string; env?: Record<string, string | undefined> }): Promise<CliResult> {
-  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '', ...opts.env };
-  for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k];
+  const env = Object.fromEntries(Object.entries<string | undefined>({ ...process.env, NO_COLOR: '', ...opts.env }).filter(([, v]) => v !== undefined));
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: opts.cwd, env: env as Record<string, string> });
+    const child = spawn(command, args, { cwd: opts.cwd, env: env });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));

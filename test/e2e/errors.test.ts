@@ -39,7 +39,7 @@ function validateJson(dir: string, ...args: string[]) {
 describe('--dir: a folder that is not there says so, for every command', () => {
   const missing = join(tmpdir(), 'idac-no-such-folder', 'repo');
   it.each(EVERY_COMMAND.map((c) => [c.join(' '), c]))('%s', (_name, args) => {
-    const r = idac([...(args as string[]), '--dir', missing, '--now', NOW]);
+    const r = idac([...(args), '--dir', missing, '--now', NOW]);
     expect(r).toEqual({ code: 2, stdout: '', stderr: `idac: --dir ${missing}: no such directory\n` });
   });
 
@@ -66,7 +66,7 @@ describe("--out '': a usage error before any work, for every command that has --
   it.each(withOut.map((c) => [c.join(' '), c]))('%s', (_name, args) => {
     const dir = acmeCopy();
     const before = read(dir, 'identities/org.yaml');
-    const r = idac([...(args as string[]), '--dir', dir, '--now', NOW, '--out', '']);
+    const r = idac([...(args), '--dir', dir, '--now', NOW, '--out', '']);
     expect(r).toEqual({ code: 2, stdout: '', stderr: "idac: --out needs a file name, not an empty one; leave --out off to write to stdout\n" });
     expect(read(dir, 'identities/org.yaml')).toBe(before);
   });
@@ -88,8 +88,8 @@ describe('without --dir, every command finds the root from a subfolder (SPEC §5
     ['offboard', 'alice@acme.example', '--format', 'json'], ['review', '--format', 'json'],
   ];
   it.each(READ_ONLY.map((c) => [c.join(' '), c]))('%s', (_name, args) => {
-    const there = idac([...(args as string[]), '--now', NOW], { cwd: sub });
-    const withDir = idac([...(args as string[]), '--now', NOW, '--dir', git.dir], { cwd: tmpdir() });
+    const there = idac([...(args), '--now', NOW], { cwd: sub });
+    const withDir = idac([...(args), '--now', NOW, '--dir', git.dir], { cwd: tmpdir() });
     expect(there.stderr).not.toMatch(STACK_TRACE);
     expect(there).toEqual(withDir);
     expect(there.stdout.length).toBeGreaterThan(10);
@@ -166,7 +166,7 @@ describe('YAML mistakes are named as what they are', () => {
   it('a misspelt team: did you mean, not "move the file to the misspelt team"', () => {
     const dir = acmeCopy();
     write(dir, READER, '    team: payments', '    team: paymnets');
-    expect(validateJson(dir).report.findings.filter((f) => String(f.rule).startsWith('stewardship/')).map((f) => `${f.line}:${f.column} ${f.rule} ${f.message}`)).toEqual([
+    expect(validateJson(dir).report.findings.filter((f) => String(f.rule).startsWith('stewardship/')).map((f) => `${String(f.line)}:${String(f.column)} ${String(f.rule)} ${String(f.message)}`)).toEqual([
       '15:11 stewardship/team-exists team "paymnets" is not declared in org.yaml; did you mean "payments"?',
     ]);
   });
@@ -302,7 +302,7 @@ describe('did you mean: a mistyped address or name', () => {
     write(dir, READER, '    owner: alice@acme.example', '    owner: alise@acme.example');
     write(dir, READER, '    reviewer: carol@acme.example', '    reviewer: carol@acme.exmaple');
     const { report } = validateJson(dir);
-    const messages = report.findings.filter((f) => String(f.rule).startsWith('stewardship/')).map((f) => `${f.line}:${f.column} ${f.rule} ${f.message}`);
+    const messages = report.findings.filter((f) => String(f.rule).startsWith('stewardship/')).map((f) => `${String(f.line)}:${String(f.column)} ${String(f.rule)} ${String(f.message)}`);
     expect(messages).toEqual([
       '13:12 stewardship/owner-in-team owner alise@acme.example is not a member of team payments in org.yaml; did you mean alice@acme.example?',
       '20:15 stewardship/reviewer-known reviewer "carol@acme.exmaple" is neither a team member nor a security owner in org.yaml; did you mean carol@acme.example?; the access needs a review by someone who is',

@@ -54,56 +54,58 @@ class FakeGitHub {
     this.log.push(`${key}${url.search}`);
     const token = (req.headers.authorization ?? '').replace(/^Bearer /, '');
     const login = this.tokens.get(token);
-    if (!login) return this.send(res, 401, { message: 'Bad credentials', documentation_url: 'https://docs.github.com/rest' });
+    if (!login) { this.send(res, 401, { message: 'Bad credentials', documentation_url: 'https://docs.github.com/rest' }); return; }
     for (const l of this.limited) {
       if (key.startsWith(l)) {
         this.limited.delete(l);
-        return this.send(res, 403, { message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.' }, { 'retry-after': '1' });
+        this.send(res, 403, { message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.' }, { 'retry-after': '1' }); return;
       }
     }
     const actor = login === 'INTEGRATION' ? 'github-actions[bot]' : login;
     if (key === 'GET /user') {
-      return login === 'INTEGRATION' ? this.send(res, 403, { message: 'Resource not accessible by integration' }) : this.send(res, 200, { login });
+      if (login === 'INTEGRATION') this.send(res, 403, { message: 'Resource not accessible by integration' });
+      else this.send(res, 200, { login });
+      return;
     }
     let m = /^(GET|POST) \/repos\/acme\/identities\/issues\/(\d+)\/comments$/.exec(key);
     if (m && m[2] === '7') {
       if (m[1] === 'GET') {
         const per = Number(url.searchParams.get('per_page') ?? 30);
         const page = Number(url.searchParams.get('page') ?? 1);
-        return this.send(res, 200, this.comments.slice((page - 1) * per, page * per));
+        this.send(res, 200, this.comments.slice((page - 1) * per, page * per)); return;
       }
       const body = (JSON.parse(Buffer.concat(chunks).toString('utf8')) as { body: string }).body;
       const c: Comment = { id: this.nextId++, body, user: { login: actor }, html_url: `https://github.example/acme/identities/pull/7#issuecomment-${this.nextId - 1}` };
       this.comments.push(c);
-      return this.send(res, 201, c);
+      this.send(res, 201, c); return;
     }
     if (key === 'GET /repos/acme/identities/issues') {
       const per = Number(url.searchParams.get('per_page') ?? 30);
       const page = Number(url.searchParams.get('page') ?? 1);
-      return this.send(res, 200, this.issues.filter((i) => i.state === url.searchParams.get('state')).slice((page - 1) * per, page * per));
+      this.send(res, 200, this.issues.filter((i) => i.state === url.searchParams.get('state')).slice((page - 1) * per, page * per)); return;
     }
     if (key === 'POST /repos/acme/identities/issues') {
       const b = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { title: string; body: string };
       const issue: Issue = { number: this.issues.length + 1, title: b.title, body: b.body, state: 'open', user: { login: actor }, html_url: `https://github.example/acme/identities/issues/${this.issues.length + 1}` };
       this.issues.push(issue);
-      return this.send(res, 201, issue);
+      this.send(res, 201, issue); return;
     }
     m = /^PATCH \/repos\/acme\/identities\/issues\/(\d+)$/.exec(key);
     if (m) {
       const issue = this.issues.find((i) => i.number === Number(m![1]));
-      if (!issue) return this.send(res, 404, { message: 'Not Found' });
+      if (!issue) { this.send(res, 404, { message: 'Not Found' }); return; }
       Object.assign(issue, JSON.parse(Buffer.concat(chunks).toString('utf8')) as object);
-      return this.send(res, 200, issue);
+      this.send(res, 200, issue); return;
     }
     m = /^PATCH \/repos\/acme\/identities\/issues\/comments\/(\d+)$/.exec(key);
     if (m) {
-      const c = this.comments.find((x) => x.id === Number(m![1]));
-      if (!c) return this.send(res, 404, { message: 'Not Found' });
-      if (c.user.login !== actor) return this.send(res, 403, { message: 'You cannot edit this comment' });
+      const c = this.comments.find((x) => x.id === Number(m[1]));
+      if (!c) { this.send(res, 404, { message: 'Not Found' }); return; }
+      if (c.user.login !== actor) { this.send(res, 403, { message: 'You cannot edit this comment' }); return; }
       c.body = (JSON.parse(Buffer.concat(chunks).toString('utf8')) as { body: string }).body;
-      return this.send(res, 200, c);
+      this.send(res, 200, c); return;
     }
-    return this.send(res, 404, { message: 'Not Found' });
+    this.send(res, 404, { message: 'Not Found' });
   }
 }
 

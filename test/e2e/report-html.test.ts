@@ -29,7 +29,7 @@ function browser(ctx: TestContext): string {
     console.warn(`test/e2e/report-html.test.ts skipped: ${SKIP_REASON}`);
     ctx.skip(SKIP_REASON);
   }
-  return chromium!;
+  return chromium;
 }
 
 function headless(bin: string, ...args: string[]): string {
@@ -76,7 +76,7 @@ describe('idac report --format html in headless chromium', () => {
     const pdf = join(ARTIFACTS, 'report-acme.pdf');
     headless(bin, '--no-pdf-header-footer', `--print-to-pdf=${pdf}`, url);
     expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
-    ctx.annotate(`screenshot: ${png}; printed: ${pdf}`);
+    void ctx.annotate(`screenshot: ${png}; printed: ${pdf}`);
   });
 
   it('hostile manifest text and file names stay text in the parsed DOM', (ctx) => {

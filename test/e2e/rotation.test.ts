@@ -59,7 +59,7 @@ describe('idac rotation (built CLI)', () => {
     const row = (JSON.parse(r.stdout) as { credentials: { identity: string; overdue: boolean; reason: string | null }[] }).credentials.find((c) => c.identity === 'report-exporter')!;
     expect(row).toMatchObject({ overdue: true, reason: 'rotates every 120d, longer than the org limit of 90d' });
 
-    writeFileSync(join(dir, EXPORTER), text.replace(/  rotation:\n    period: 60d\n    overlap: 3d\n/, ''));
+    writeFileSync(join(dir, EXPORTER), text.replace(/ {2}rotation:\n {4}period: 60d\n {4}overlap: 3d\n/, ''));
     const none = idac(['rotation', '--dir', dir, '--now', NOW]);
     expect(none.code).toBe(1);
     expect(none.stdout).toMatch(/report-exporter +aws-access-key .*next never .*OVERDUE: no rotation period: the credential never rotates/);
@@ -83,7 +83,7 @@ describe('idac rotation (built CLI)', () => {
 
   it('without a rotation period nothing is invented: issued, overlapUntil and ageDays are null ("unknown" in text)', () => {
     const dir = acmeCopy();
-    writeFileSync(join(dir, EXPORTER), readFileSync(join(dir, EXPORTER), 'utf8').replace(/  rotation:\n    period: 60d\n    overlap: 3d\n/, ''));
+    writeFileSync(join(dir, EXPORTER), readFileSync(join(dir, EXPORTER), 'utf8').replace(/ {2}rotation:\n {4}period: 60d\n {4}overlap: 3d\n/, ''));
     const r = idac(['rotation', '--dir', dir, '--now', NOW, '--format', 'json']);
     expect(r.code).toBe(1);
     expect((JSON.parse(r.stdout) as { credentials: Record<string, unknown>[] }).credentials.find((c) => c.identity === 'report-exporter')).toEqual({

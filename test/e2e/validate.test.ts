@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync, mkdirSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { idac, repo, root, STACK_TRACE } from './cli.js';
@@ -92,9 +92,9 @@ describe('idac validate (built CLI)', () => {
     [['validate', '--bogus'], /unknown option '--bogus'/],
     [['frobnicate'], /unknown command 'frobnicate'/],
   ])('%j exits 2 with a clear message and no stack trace', (args, message) => {
-    const r = idac(args as string[]);
+    const r = idac(args);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(message as RegExp);
+    expect(r.stderr).toMatch(message);
     expect(r.stderr).not.toMatch(STACK_TRACE);
   });
 

@@ -134,14 +134,14 @@ const renameKey: fc.Arbitrary<Edit> = fc.tuple(fc.nat(), key).map(([k, name]) =>
 const layout: fc.Arbitrary<Edit> = fc.tuple(fc.nat(), fc.constantFrom(' :', ' # c', '#c', ' #', '\n', '\n#', '  ')).map(([k, what]) => (t) => {
   const l = lines(t);
   const i = k % l.length;
-  l[i] = what === ' :' ? l[i]!.replace(/:(?= |$)/, ' :') : l[i] + what;
+  l[i] = what === ' :' ? l[i]!.replace(/:(?= |$)/, ' :') : l[i]! + what;
   return l.join('\n');
 });
 /** Indentation: a line moved left or right, the way hand edits misalign blocks and lists. */
 const reindent: fc.Arbitrary<Edit> = fc.tuple(fc.nat(), fc.constantFrom(-4, -2, -1, 1, 2, 4)).map(([k, by]) => (t) => {
   const l = lines(t);
   const i = k % l.length;
-  l[i] = by > 0 ? ' '.repeat(by) + l[i] : l[i]!.replace(new RegExp(`^ {0,${-by}}`), '');
+  l[i] = by > 0 ? ' '.repeat(by) + l[i]! : l[i]!.replace(new RegExp(`^ {0,${-by}}`), '');
   return l.join('\n');
 });
 /** Character-level damage, as in loader-property.test.ts. */
@@ -168,7 +168,7 @@ const fewEdits = fc.oneof(fc.constant([] as Edit[]), edits);
 /** A MachineIdentity from an example, with generated labels, then edits. */
 const identityDoc = fc.tuple(fc.nat(identityBases.length - 1), labels, fc.boolean(), fewEdits, framing).map(([b, pairs, flow, eds, f]) => {
   const base = identityBases[b]!.replace(/^( {2}labels:)(\n {4}.*)*/m, (_, head: string) => `${head}${flow ? ' ' : '\n'}${mappingText(pairs, flow ? 0 : 4, flow)}`);
-  return { expect: 'MachineIdentity' as SchemaKind, text: framed(f, eds.reduce((t, e) => e(t), base)) };
+  return { expect: 'MachineIdentity' as const, text: framed(f, eds.reduce((t, e) => e(t), base)) };
 });
 
 /** org.yaml with generated Vault mounts and GitHub logins, then edits. */
@@ -179,7 +179,7 @@ const orgDoc = fc.tuple(fc.nat(1), mounts, fc.boolean(), fc.oneof({ weight: 3, a
   const base = orgBases[b]!
     .replace(/^( {6}mounts:).*$/m, (_, head: string) => `${head}${flow ? ' ' : '\n'}${mappingText(pairs, flow ? 0 : 8, flow)}`)
     .replace(/^( {2}githubLogins:\n)/m, (head: string) => `${head}${logins ? `    ${logins[0]}: ${logins[1]}\n` : ''}`);
-  return { expect: 'Organization' as SchemaKind, text: framed(f, eds.reduce((t, e) => e(t), base)) };
+  return { expect: 'Organization' as const, text: framed(f, eds.reduce((t, e) => e(t), base)) };
 });
 
 /** Any document of the grammar, not a manifest: exercises the parsers beyond what a schema admits. */

@@ -36,7 +36,7 @@ describe('revokeText', () => {
 
   it('a rotation written as a flow mapping gets its new generation too (the compromised key must be replaced)', () => {
     const block = acme('data/report-exporter.yaml');
-    const m = /\n  rotation:\n    period: (\w+)\n    overlap: (\w+)\n/.exec(block)!;
+    const m = /\n {2}rotation:\n {4}period: (\w+)\n {4}overlap: (\w+)\n/.exec(block)!;
     const flow = block.replace(m[0], `\n  rotation: { period: ${m[1]}, overlap: ${m[2]} }\n`);
     const first = revokeText(flow, OPTS);
     if (!first.ok) throw new Error(messageOf(first));

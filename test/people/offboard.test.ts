@@ -10,6 +10,7 @@ import { offboardReport, successorGaps, withSuccessors, type Handover } from '..
 import { edit, IDENTITY, ORG } from '../rules/harness.js';
 import { approvedBy, withElevations } from '../rules/elevation/fixture.js';
 
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- the caller names the type
 const load = <T>(text: string, kind: 'MachineIdentity' | 'Organization'): T => {
   const l = loadText(text, { expect: kind, fast: false });
   if (!l.valid) throw new Error(JSON.stringify(l.issues));

@@ -20,12 +20,12 @@ function parseCsv(text: string): string[][] {
         if (text[i] === '"' && text[i + 1] === '"') { value += '"'; i += 2; }
         else if (text[i] === '"') { i++; break; }
         else if (i >= text.length) throw new Error('unterminated quote');
-        else value += text[i++];
+        else value += text[i++]!;
       }
     } else {
       while (i < text.length && text[i] !== ',' && text[i] !== '\r') {
         if (text[i] === '"' || text[i] === '\n') throw new Error(`bare ${JSON.stringify(text[i])} in an unquoted field at ${i}`);
-        value += text[i++];
+        value += text[i++]!;
       }
     }
     row.push(value);

@@ -33,7 +33,7 @@ describe('validate --format sarif against the SARIF 2.1.0 schema', () => {
       'identities/a/y.yaml': new Uint8Array([0xff, 0xfe, 0x00, 0x41]),
     })], 1],
   ])('%s', (_label, args, code) => {
-    const { code: exit, log } = sarifOf(args as string[]);
+    const { code: exit, log } = sarifOf(args);
     expect(exit).toBe(code);
     const ok = check(log);
     expect(check.errors ?? [], JSON.stringify(check.errors?.slice(0, 3))).toEqual([]);

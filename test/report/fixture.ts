@@ -17,7 +17,7 @@ export const ORG: Organization = {
     teams: { pay: { members: ['a@x.io', 'b@x.io', 'c@x.io'] }, ops: { members: ['d@x.io', 'e@x.io'] } },
     limits: { reviewEvery: '180d', rotation: { 'aws-access-key': '90d', 'vault-secret-id': '30d' } },
   },
-} as Organization;
+};
 
 type Spec = MachineIdentity['spec'];
 interface Shape {

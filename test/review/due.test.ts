@@ -9,6 +9,7 @@ import { reviewsDue } from '../../src/features/review/due.js';
 import { DAY_MS, parseInstant } from '../../src/common/time.js';
 import { edit, IDENTITY, ORG } from '../rules/harness.js';
 
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- the caller names the type
 const load = <T>(text: string, kind: 'MachineIdentity' | 'Organization'): T => {
   const l = loadText(text, { expect: kind, fast: false });
   if (!l.valid) throw new Error(JSON.stringify(l.issues));

@@ -8,6 +8,7 @@ const B64 = `${ALNUM}+/`;
 
 /** Deterministic pseudo-random characters (mulberry32), so a failing case can be replayed. */
 export function chars(alphabet: string, n: number, seed: string): string {
+  // eslint-disable-next-line @typescript-eslint/no-misused-spread -- counts code points
   let a = [...seed].reduce((h, c) => Math.imul(h ^ c.charCodeAt(0), 2654435761) >>> 0, 0x9e3779b9);
   let out = '';
   while (out.length < n) {
@@ -16,7 +17,7 @@ export function chars(alphabet: string, n: number, seed: string): string {
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     const r = ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    out += alphabet[Math.floor(r * alphabet.length)];
+    out += alphabet[Math.floor(r * alphabet.length)]!;
   }
   return out;
 }
@@ -63,5 +64,5 @@ export const fake = {
   postgres: (seed = 'pg') => `postgres://ledger:${mixed(20, seed)}@db.prod.internal:5432/ledger`,
   basicAuth: (seed = 'basic') => `https://deploy:${mixed(20, seed)}@registry.acme.example`,
   /** A password of no known format: only secret/high-entropy can see it. */
-  password: (seed = 'pw') => `${mixed(22, seed)}`,
+  password: (seed = 'pw') => mixed(22, seed),
 };

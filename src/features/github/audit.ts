@@ -39,7 +39,7 @@ export function auditItems(identities: readonly { file: string; data: MachineIde
   const out: AuditItem[] = [];
   for (const { file, data } of identities) {
     const s = data.spec.stewardship;
-    const base = { identity: data.metadata.name, file, team: s.team, owner: s.owner, successor: s.successor ?? null };
+    const base = { identity: data.metadata.name, file, team: s.team, owner: s.owner, successor: s.successor };
     // Rotations themselves are routine (a scheduled apply does them); only the policy needs people.
     for (const d of dueItems(data, org, now, window).sort(compareDue)) {
       if (d.kind === 'rotation') continue;
@@ -50,7 +50,7 @@ export function auditItems(identities: readonly { file: string; data: MachineIde
     if (!r.overdue) continue;
     const data = identities.find((i) => i.file === r.file)!.data;
     const s = data.spec.stewardship;
-    out.push({ identity: r.identity, file: r.file, team: s.team, owner: s.owner, successor: s.successor ?? null, kind: 'rotation-policy', at: isoInstant(now), overdue: true, detail: `${r.kind}: ${r.reason ?? 'overdue'}` });
+    out.push({ identity: r.identity, file: r.file, team: s.team, owner: s.owner, successor: s.successor, kind: 'rotation-policy', at: isoInstant(now), overdue: true, detail: `${r.kind}: ${r.reason ?? 'overdue'}` });
   }
   const rank: Record<AuditKind, number> = { expiry: 0, review: 1, 'rotation-policy': 2, certificate: 3 };
   return out.sort((a, b) => rank[a.kind] - rank[b.kind] || (a.at < b.at ? -1 : a.at > b.at ? 1 : 0) || (a.identity < b.identity ? -1 : a.identity > b.identity ? 1 : 0));

@@ -118,7 +118,7 @@ function entry(c: CommitInput, before: Side | null, after: Side | null, catalog:
   const access = diffAccess(name, before?.data ?? null, after?.data ?? null, now, catalog);
   const gained = access.gained.map((a) => ({ ...a, identity: name })).sort(compareAccess);
   const lost = access.lost.map((a) => ({ ...a, identity: name })).sort(compareAccess);
-  const changes = before?.data && after?.data ? diffFields(before.data as never, after.data as never) : [];
+  const changes = before?.data && after?.data ? diffFields(before.data, after.data) : [];
   return {
     sha: c.sha,
     author: c.author,

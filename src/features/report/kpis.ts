@@ -104,7 +104,10 @@ function findingCounts(findings: readonly Finding[], titles: ReadonlyMap<string,
     warnings: count('warning'),
     info: count('info'),
     byRule: [...byRule]
-      .map(([rule, c]) => ({ rule, title: titles.get(rule) ?? rule, severity: (c.errors > 0 ? 'error' : 'warning') as Severity, errors: c.errors, warnings: c.warnings }))
+      .map(([rule, c]) => {
+        const severity: Severity = c.errors > 0 ? 'error' : 'warning';
+        return { rule, title: titles.get(rule) ?? rule, severity, errors: c.errors, warnings: c.warnings };
+      })
       .sort((a, b) => b.errors + b.warnings - (a.errors + a.warnings) || RANK[a.severity] - RANK[b.severity] || cmp(a.rule, b.rule)),
   };
 }

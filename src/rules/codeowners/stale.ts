@@ -30,7 +30,7 @@ export default defineRule({
   messages,
   summarize({ data }): Summary {
     const s = data.spec.stewardship;
-    return [s.owner, s.successor ?? null, s.team];
+    return [s.owner, s.successor, s.team];
   },
   check(entries: readonly RepoEntry<Summary>[], ctx) {
     const co = ctx.codeowners;

@@ -69,7 +69,7 @@ export default defineRule({
     const out: Report[] = [];
     for (const { rule, path } of writtenRules(data)) {
       const builtin: string[] = [];
-      let open = false;
+      let open = false as boolean;
       rule.apiGroups.forEach((group, k) => {
         if (group === '*') open = true;
         else if (REMOVED_GROUPS.has(group)) {

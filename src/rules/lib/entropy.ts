@@ -8,6 +8,7 @@ export function shannonEntropy(s: string): number {
   const counts = new Map<string, number>();
   for (const c of s) counts.set(c, (counts.get(c) ?? 0) + 1);
   let bits = 0;
+  // eslint-disable-next-line @typescript-eslint/no-misused-spread -- counts code points
   const n = [...s].length;
   for (const k of counts.values()) {
     const p = k / n;

@@ -27,7 +27,7 @@ async function load(): Promise<Lint> {
       // noPhysicFilePath: the scan is of this text only, never of a file on disk.
       options: { config, maskSecrets: true, noPhysicFilePath: true },
     });
-    return result.messages.map((m) => placed(content, { ruleId: m.ruleId, messageId: m.messageId ?? '', offset: m.range[0], end: m.range[1] }));
+    return result.messages.map((m) => placed(content, { ruleId: m.ruleId, messageId: m.messageId, offset: m.range[0], end: m.range[1] }));
   };
 }
 

@@ -42,9 +42,9 @@ function passwordLike(value: string): boolean {
 /** A value that continues on the next lines: a block scalar indicator, or nothing (plain multi-line). */
 const BLOCK_START = /^(?:[|>][+-]?\d*)?$/;
 const REST_OF_LINE = /^[ \t]*(?:#.*)?$/;
-const TOKEN = /[^\s"'\x60,;{}\[\]]+/g;
+const TOKEN = /[^\s"'\x60,;{}[\]]+/g;
 // A mapping key that is itself random: someone pasted the credential where a key goes.
-const KEY = /(?<=^|[\s{,\[])(["']?)([^\s"'\x60:#{}\[\],]{20,})\1:(?=\s|$)/dgm;
+const KEY = /(?<=^|[\s{,[])(["']?)([^\s"'\x60:#{}[\],]{20,})\1:(?=\s|$)/dgm;
 const MAX_BLOCK_LINES = 200;
 
 const CATEGORIES: Array<[RegExp, string]> = [

@@ -34,7 +34,9 @@ export default defineRule({
     const path = ['spec', 'purpose'];
     const out: Report<typeof messages>[] = [];
     // Scripts written without spaces (Chinese, Japanese, Thai) count a character as a word.
+    // eslint-disable-next-line @typescript-eslint/no-misused-spread -- a CJK code point is a word
     const words = text === '' ? 0 : /[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/.test(text) ? [...text.replace(/\s/g, '')].length : text.split(' ').length;
+    // eslint-disable-next-line @typescript-eslint/no-misused-spread -- counts code points
     const chars = [...text].length;
     if (PLACEHOLDERS.has(text.toLowerCase())) {
       out.push({ path, messageId: 'placeholder', data: { purpose: show(purpose, 40) } });

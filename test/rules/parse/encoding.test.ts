@@ -4,6 +4,7 @@ import { edit, IDENTITY, ruleTable, run } from '../harness.js';
 const at = 'identities/payments/app.yaml';
 const utf8 = (s: string) => new TextEncoder().encode(s);
 const bytes = (...parts: (string | number[])[]) => new Uint8Array(parts.flatMap((p) => (typeof p === 'string' ? [...utf8(p)] : p)));
+// eslint-disable-next-line @typescript-eslint/no-misused-spread -- BMP text, one unit per code point
 const utf16le = (s: string) => new Uint8Array([...s].flatMap((c) => [c.charCodeAt(0) & 0xff, c.charCodeAt(0) >> 8]));
 const PURPOSE = 'purpose: Reads settlement files from the bank drop bucket.';
 

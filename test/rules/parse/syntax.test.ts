@@ -2,7 +2,7 @@ import { edit, IDENTITY, ORG, ruleTable } from '../harness.js';
 
 const at = 'identities/payments/app.yaml';
 // Built from parts so no token-shaped literal sits in the repository.
-const token = `ghp_${'k9Xv2LmQ8rTn4Wz7Yb1Hc6Jd3Fg5Sa0PeUi8'}`;
+const token = `ghp_k9Xv2LmQ8rTn4Wz7Yb1Hc6Jd3Fg5Sa0PeUi8`;
 
 ruleTable('parse/syntax', {
   good: [

@@ -23,6 +23,6 @@ ruleTable('parse/trojan-source', {
       files: { [at]: purpose('"Reads\\u202e settlement files from the bank drop bucket."') },
       expect: [{ line: 7, column: 18, message: /^escaped invisible bidirectional or zero-width character U\+202E in a quoted value; remove the escape/ }],
     },
-    { name: 'in org.yaml', files: { 'identities/org.yaml': `# team list \u202e\n${'apiVersion: idac/v1\n'}` }, expect: [{ file: 'identities/org.yaml', line: 1, column: 13 }] },
+    { name: 'in org.yaml', files: { 'identities/org.yaml': `# team list \u202e\napiVersion: idac/v1\n` }, expect: [{ file: 'identities/org.yaml', line: 1, column: 13 }] },
   ],
 });
