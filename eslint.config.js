@@ -21,7 +21,10 @@ export default tseslint.config(
       // Map key it has just set) still types as possibly undefined; `!` is how the code states that invariant.
       '@typescript-eslint/no-non-null-assertion': 'off',
       // `(x) => set.add(x)` style callbacks: the arrow's value is ignored by its caller either way.
-      '@typescript-eslint/no-confusing-void-expression': ['error', { ignoreArrowShorthand: true, ignoreVoidReturningFunctions: true }],
+      '@typescript-eslint/no-confusing-void-expression': [
+        'error',
+        { ignoreArrowShorthand: true, ignoreVoidReturningFunctions: true },
+      ],
       // Source (files, a git revision, memory) is async by interface; an implementation with nothing to await
       // stays async so that its errors reject the promise the callers await instead of throwing past it.
       '@typescript-eslint/require-await': 'off',

@@ -22,7 +22,9 @@ for (let i = 2; i < process.argv.length; i++) {
   if (arg === '--keep') keep = true;
   else if (format !== null && ['text', 'markdown', 'json'].includes(format)) planArgs.push('--format', format);
   else {
-    console.error(`demo: ${format === null ? `unknown argument ${arg}` : `--format takes text, markdown or json`}\n${USAGE}`);
+    console.error(
+      `demo: ${format === null ? `unknown argument ${arg}` : `--format takes text, markdown or json`}\n${USAGE}`,
+    );
     process.exit(2);
   }
 }
@@ -34,13 +36,31 @@ function run(title, args) {
 }
 
 const acme = run('examples/acme: a well-governed identity repo', ['validate', '--dir', 'examples/acme', '--now', NOW]);
-const risky = run('examples/risky: one identity per risk family (fails on purpose)', ['validate', '--dir', 'examples/risky', '--now', NOW]);
+const risky = run('examples/risky: one identity per risk family (fails on purpose)', [
+  'validate',
+  '--dir',
+  'examples/risky',
+  '--now',
+  NOW,
+]);
 
 // plan: a git history built on the fly (no nested .git is committed): examples/acme as the base
 // commit, then a pull request's worth of changes as the head commit.
 const tmp = mkdtempSync(join(tmpdir(), 'idac-demo-'));
 const git = (...args) => {
-  const r = spawnSync('git', args, { cwd: tmp, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 'demo', GIT_AUTHOR_EMAIL: 'demo@acme.example', GIT_COMMITTER_NAME: 'demo', GIT_COMMITTER_EMAIL: 'demo@acme.example', GIT_AUTHOR_DATE: '2026-11-20T10:00:00Z', GIT_COMMITTER_DATE: '2026-11-20T10:00:00Z' } });
+  const r = spawnSync('git', args, {
+    cwd: tmp,
+    encoding: 'utf8',
+    env: {
+      ...process.env,
+      GIT_AUTHOR_NAME: 'demo',
+      GIT_AUTHOR_EMAIL: 'demo@acme.example',
+      GIT_COMMITTER_NAME: 'demo',
+      GIT_COMMITTER_EMAIL: 'demo@acme.example',
+      GIT_AUTHOR_DATE: '2026-11-20T10:00:00Z',
+      GIT_COMMITTER_DATE: '2026-11-20T10:00:00Z',
+    },
+  });
   if (r.status !== 0) throw new Error(`git ${args.join(' ')}: ${r.stderr}`);
 };
 const planHint = ['--dir', tmp, '--base', 'main', '--head', 'change', '--now', NOW];
@@ -58,13 +78,24 @@ try {
   };
   // Widen a permission with a wildcard: the plan shows one line per pattern as written, with how
   // many actions it adds (the exact list is in --format json, and collapsed in --format markdown).
-  edit('identities/payments/settlement-reader.yaml', 'actions: [s3:GetObject, s3:ListBucket]', 'actions: [s3:GetObject*, s3:ListBucket]');
+  edit(
+    'identities/payments/settlement-reader.yaml',
+    'actions: [s3:GetObject, s3:ListBucket]',
+    'actions: [s3:GetObject*, s3:ListBucket]',
+  );
   // Suspend a bot: its bindings go, the service account stays.
   edit('identities/platform/release-bot.yaml', '  access:\n', '  status: suspended\n  access:\n');
   // A new member of the payments team: the organization is part of the plan.
-  edit('identities/org.yaml', 'members: [alice@acme.example, bob@acme.example, carol@acme.example]', 'members: [alice@acme.example, bob@acme.example, carol@acme.example, kim@acme.example]');
+  edit(
+    'identities/org.yaml',
+    'members: [alice@acme.example, bob@acme.example, carol@acme.example]',
+    'members: [alice@acme.example, bob@acme.example, carol@acme.example, kim@acme.example]',
+  );
   // A new identity.
-  writeFileSync(join(tmp, 'identities/payments/fx-rates-bot.yaml'), readFileSync(join(root, 'examples/fx-rates-bot.yaml'), 'utf8'));
+  writeFileSync(
+    join(tmp, 'identities/payments/fx-rates-bot.yaml'),
+    readFileSync(join(root, 'examples/fx-rates-bot.yaml'), 'utf8'),
+  );
   git('checkout', '-q', '-b', 'change');
   git('add', '-A');
   git('commit', '-q', '-m', 'payments: fx-rates-bot; widen settlement-reader; suspend release-bot');

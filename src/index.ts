@@ -27,7 +27,14 @@ export {
   /** org.yaml alone, read once: whether it exists, its text, data and model. */
   loadOrg,
 } from './check/repository.js';
-export type { LoadedIdentity, LoadedOrg, LoadRepositoryOptions, LoadResult, Repository, SkippedFile } from './check/repository.js';
+export type {
+  LoadedIdentity,
+  LoadedOrg,
+  LoadRepositoryOptions,
+  LoadResult,
+  Repository,
+  SkippedFile,
+} from './check/repository.js';
 export type { Source } from './manifest/source.js';
 export type { Listing, Oversize, SourceEntry } from './io/files.js';
 export { CODEOWNERS_FILE, IDENTITIES_DIR, ORG_FILE } from './common/layout.js';
@@ -106,7 +113,11 @@ export type { PlanOptions } from './render/plan-formats.js';
 export type PlanFormat = (typeof planRenderers.formats)[number];
 
 /** A plan in `format`, as `idac plan` prints it (`color` adds ANSI colours to text). */
-export async function renderPlan(format: PlanFormat, plan: Plan, opts: { color: boolean } = { color: false }): Promise<string> {
+export async function renderPlan(
+  format: PlanFormat,
+  plan: Plan,
+  opts: { color: boolean } = { color: false },
+): Promise<string> {
   return render(planRenderers, format, plan, { color: opts.color, docs: docsUrl });
 }
 

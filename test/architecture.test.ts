@@ -12,7 +12,19 @@ import { root } from './e2e/cli.js';
  * What each part of src/ may import, besides itself. Stages are listed bottom-up; a feature is any
  * folder under src/features/ and may use every stage and io, but no other feature.
  */
-const STAGES = ['common', 'io', 'manifest', 'model', 'access', 'rules', 'check', 'compile', 'plan', 'render', 'apply'] as const;
+const STAGES = [
+  'common',
+  'io',
+  'manifest',
+  'model',
+  'access',
+  'rules',
+  'check',
+  'compile',
+  'plan',
+  'render',
+  'apply',
+] as const;
 type Unit = (typeof STAGES)[number] | 'features/*' | 'cli' | 'entry';
 const ALLOWED: Record<Unit, readonly string[]> = {
   // Shared types and escaping: below everyone, imports nothing.
@@ -48,7 +60,10 @@ function unitOf(rel: string): Unit {
   if (parts[0] === 'features') return 'features/*';
   if (parts[0] === 'cli') return 'cli';
   if ((STAGES as readonly string[]).includes(parts[0]!)) return parts[0] as Unit;
-  throw new Error(`src/${rel}: folder ${parts[0]} is neither a stage nor a feature; add it to the table in test/architecture.test.ts and docs/architecture.md`);
+  throw new Error(
+    `src/${rel}: folder ${parts[0]} is neither a stage nor a feature; add it to the table in ` +
+      `test/architecture.test.ts and docs/architecture.md`,
+  );
 }
 
 /** `features/history/read.ts` → `features/history`: the unit a file belongs to for the feature rule. */
@@ -58,7 +73,9 @@ function featureOf(rel: string): string | null {
 }
 
 function files(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : [],
+  );
 }
 
 interface Edge {
@@ -91,7 +108,9 @@ function violation(e: Edge): string | null {
   const a = unitOf(e.from);
   const b = unitOf(e.to);
   if (a === 'features/*' && b === 'features/*') {
-    return featureOf(e.from) === featureOf(e.to) ? null : `a feature imports another feature (${featureOf(e.from)} → ${featureOf(e.to)})`;
+    return featureOf(e.from) === featureOf(e.to)
+      ? null
+      : `a feature imports another feature (${featureOf(e.from)} → ${featureOf(e.to)})`;
   }
   if (a === b) return null;
   return ALLOWED[a].includes(b) ? null : `${a} may not import ${b}`;
@@ -148,14 +167,21 @@ describe('import directions', () => {
 
   it('no folder imports another in a circle', () => {
     const folders = [...new Set(src.all.map(folderOf))];
-    expect(circles(folders, src.local.map((e) => ({ from: folderOf(e.from), to: folderOf(e.to) })))).toEqual([]);
+    expect(
+      circles(
+        folders,
+        src.local.map((e) => ({ from: folderOf(e.from), to: folderOf(e.to) })),
+      ),
+    ).toEqual([]);
   });
 
   it('only the edges reach the outside world (files, processes, network, threads)', () => {
-    const bad = src.modules.filter((e) => OUTSIDE.test(e.to)).filter((e) => {
-      const u = unitOf(e.from);
-      return !OUTSIDE_ALLOWED.includes(u) || (u === 'check' && !CHECK_OUTSIDE.test(e.to));
-    });
+    const bad = src.modules
+      .filter((e) => OUTSIDE.test(e.to))
+      .filter((e) => {
+        const u = unitOf(e.from);
+        return !OUTSIDE_ALLOWED.includes(u) || (u === 'check' && !CHECK_OUTSIDE.test(e.to));
+      });
     expect(bad.map((e) => `src/${e.from} imports ${e.to}`)).toEqual([]);
   });
 
@@ -171,7 +197,10 @@ describe('the checks above can fail', () => {
     [{ from: 'io/github.ts', to: 'render/markdown.ts' }, 'io may not import render'],
     [{ from: 'compile/rotation.ts', to: 'plan/types.ts' }, 'compile may not import plan'],
     [{ from: 'render/plan-text.ts', to: 'features/history/history.ts' }, 'render may not import features/*'],
-    [{ from: 'features/github/audit.ts', to: 'features/review/due.ts' }, 'a feature imports another feature (features/github → features/review)'],
+    [
+      { from: 'features/github/audit.ts', to: 'features/review/due.ts' },
+      'a feature imports another feature (features/github → features/review)',
+    ],
     [{ from: 'manifest/read.ts', to: 'rules/secrets.ts' }, 'manifest may not import rules'],
   ])('%o is refused', (edge, why) => {
     expect(violation(edge)).toBe(why);
@@ -187,7 +216,16 @@ describe('the checks above can fail', () => {
   });
 
   it('a circle of files is found', () => {
-    expect(circles(['a', 'b', 'c'], [{ from: 'a', to: 'b' }, { from: 'b', to: 'c' }, { from: 'c', to: 'a' }])).toEqual([['a', 'b', 'c']]);
+    expect(
+      circles(
+        ['a', 'b', 'c'],
+        [
+          { from: 'a', to: 'b' },
+          { from: 'b', to: 'c' },
+          { from: 'c', to: 'a' },
+        ],
+      ),
+    ).toEqual([['a', 'b', 'c']]);
     expect(circles(['a', 'b'], [{ from: 'a', to: 'b' }])).toEqual([]);
   });
 

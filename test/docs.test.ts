@@ -1,5 +1,6 @@
 // The rule catalogue (docs/rules.md, linked from the README) and docs/rules/<id>.md are generated
-// from rule metadata, so they cannot drift from the code. `UPDATE=1 npx vitest run --config test/vitest.config.ts test/docs.test.ts` rewrites them.
+// from rule metadata, so they cannot drift from the code. `UPDATE=1 npx vitest run --config test/vitest.config.ts
+// test/docs.test.ts` rewrites them.
 
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
@@ -18,7 +19,8 @@ function ruleDoc(r: Rule): string {
   return [
     `# \`${r.meta.id}\` — ${r.meta.title}`,
     '',
-    `Severity: **${r.meta.severity}** · ${STAGE[r.kind]}${r.meta.owasp.length ? ` · OWASP Non-Human Identities Top 10: ${r.meta.owasp.join(', ')}` : ''}`,
+    `Severity: **${r.meta.severity}** · ${STAGE[r.kind]}` +
+      (r.meta.owasp.length ? ` · OWASP Non-Human Identities Top 10: ${r.meta.owasp.join(', ')}` : ''),
     '',
     '## Why',
     '',
@@ -58,7 +60,12 @@ describe('generated documentation', () => {
         writeFileSync(join(dir, file), text);
       }
     }
-    const have = existsSync(dir) ? readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name).slice(dir.length + 1)).sort() : [];
+    const have = existsSync(dir)
+      ? readdirSync(dir, { recursive: true, withFileTypes: true })
+          .filter((e) => e.isFile())
+          .map((e) => join(e.parentPath, e.name).slice(dir.length + 1))
+          .sort()
+      : [];
     expect(have).toEqual([...want.keys()].sort());
     for (const [file, text] of want) expect(readFileSync(join(dir, file), 'utf8'), file).toBe(text);
   });
@@ -79,7 +86,10 @@ const prose = (text: string) => text.replace(/^```[^\n]*\n[\s\S]*?^```$/gm, '').
 function anchors(text: string): Set<string> {
   const out = new Set<string>();
   for (const m of text.replace(/^```[^\n]*\n[\s\S]*?^```$/gm, '').matchAll(/^#{1,6} +(.+?) *#*$/gm)) {
-    const base = m[1]!.toLowerCase().replace(/[^\p{L}\p{N}\s_-]/gu, '').replace(/\s/g, '-');
+    const base = m[1]!
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}\s_-]/gu, '')
+      .replace(/\s/g, '-');
     let slug = base;
     for (let i = 1; out.has(slug); i++) slug = `${base}-${i}`;
     out.add(slug);
@@ -99,9 +109,14 @@ describe('documentation links', () => {
         checked++;
         const [path, anchor] = target.split('#') as [string, string | undefined];
         const file = path === '' ? join(root, page) : join(root, dirname(page), decodeURIComponent(path));
-        if (path.startsWith('/') || relative(root, file).startsWith('..')) broken.push(`${page}: ${target} leaves the repository`);
+        if (path.startsWith('/') || relative(root, file).startsWith('..'))
+          broken.push(`${page}: ${target} leaves the repository`);
         else if (!existsSync(file)) broken.push(`${page}: ${target} does not exist`);
-        else if (anchor !== undefined && !(statSync(file).isFile() && file.endsWith('.md') && anchors(readFileSync(file, 'utf8')).has(anchor))) broken.push(`${page}: ${target} names no heading`);
+        else if (
+          anchor !== undefined &&
+          !(statSync(file).isFile() && file.endsWith('.md') && anchors(readFileSync(file, 'utf8')).has(anchor))
+        )
+          broken.push(`${page}: ${target} names no heading`);
       }
     }
     expect(broken).toEqual([]);
@@ -109,8 +124,12 @@ describe('documentation links', () => {
   });
 
   it('the link check reads anchors as GitHub makes them, and links inside code are not links', () => {
-    expect(anchors('# Trust: who may assume an AWS role\n## `idac rotation`\n## Organization (`identities/org.yaml`)\n')).toEqual(new Set(['trust-who-may-assume-an-aws-role', 'idac-rotation', 'organization-identitiesorgyaml']));
-    expect([...prose('[a](x.md) `[b](y.md)`\n```\n[c](z.md)\n```\n').matchAll(/\]\(([^)\s]+)\)/g)].map((m) => m[1])).toEqual(['x.md']);
+    expect(
+      anchors('# Trust: who may assume an AWS role\n## `idac rotation`\n## Organization (`identities/org.yaml`)\n'),
+    ).toEqual(new Set(['trust-who-may-assume-an-aws-role', 'idac-rotation', 'organization-identitiesorgyaml']));
+    expect(
+      [...prose('[a](x.md) `[b](y.md)`\n```\n[c](z.md)\n```\n').matchAll(/\]\(([^)\s]+)\)/g)].map((m) => m[1]),
+    ).toEqual(['x.md']);
   });
 
   it('README.md is at most 30 KB and starts with a table of contents', () => {
@@ -137,19 +156,25 @@ function schemaPaths(schema: Record<string, unknown>): string[] {
       return walk(definitions[name]!, path);
     }
     // A list of objects has fields of its own (`a[].b`); a list of values is one field (`a`).
-    if (node.items) return (node.items.$ref ? definitions[node.items.$ref.replace('#/definitions/', '')]! : node.items).properties ? walk(node.items, `${path}[]`) : void out.push(path);
+    if (node.items)
+      return (node.items.$ref ? definitions[node.items.$ref.replace('#/definitions/', '')]! : node.items).properties
+        ? walk(node.items, `${path}[]`)
+        : void out.push(path);
     const entries = Object.entries(node.properties ?? {});
-    if (!entries.length && (typeof node.additionalProperties !== 'object' || !node.additionalProperties.properties)) return void out.push(path);
+    if (!entries.length && (typeof node.additionalProperties !== 'object' || !node.additionalProperties.properties))
+      return void out.push(path);
     for (const [key, child] of entries) walk(child, path ? `${path}.${key}` : key);
-    if (typeof node.additionalProperties === 'object' && node.additionalProperties.properties) walk(node.additionalProperties, `${path}.<>`);
+    if (typeof node.additionalProperties === 'object' && node.additionalProperties.properties)
+      walk(node.additionalProperties, `${path}.<>`);
   };
-  walk(schema as Node, '');
+  walk(schema, '');
   return out;
 }
 
 describe('the manifest reference (docs/manifest.md) is part of the contract', () => {
   const page = readFileSync(join(root, 'docs/manifest.md'), 'utf8');
-  const listed = (path: string) => new RegExp('`' + path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/<>/g, '<[a-z-]+>') + '`').test(page);
+  const listed = (path: string) =>
+    new RegExp('`' + path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/<>/g, '<[a-z-]+>') + '`').test(page);
 
   it.each(['machine-identity', 'organization'])('every field of schema/%s.schema.json is listed', (name) => {
     const paths = schemaPaths(JSON.parse(readFileSync(join(root, 'schema', `${name}.schema.json`), 'utf8')));
@@ -159,7 +184,14 @@ describe('the manifest reference (docs/manifest.md) is part of the contract', ()
 
   it('the field walk reaches nested, listed and mapped fields, and a field the page does not list is caught', () => {
     const paths = schemaPaths(JSON.parse(readFileSync(join(root, 'schema/organization.schema.json'), 'utf8')));
-    expect(paths).toEqual(expect.arrayContaining(['spec.teams.<>.boundaries.vault.domains', 'spec.targets.vault.mounts', 'spec.exceptions[].approvedBy', 'spec.targets.aws.<>.oidcProviders']));
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        'spec.teams.<>.boundaries.vault.domains',
+        'spec.targets.vault.mounts',
+        'spec.exceptions[].approvedBy',
+        'spec.targets.aws.<>.oidcProviders',
+      ]),
+    );
     expect(listed('spec.teams.<>.members')).toBe(true);
     expect(listed('spec.teams.<>.nonsense')).toBe(false);
   });

@@ -43,11 +43,13 @@ export type ArnProblem = { ok: true; arn: Arn } | Failure;
  */
 export function parseArn(text: string): ArnProblem {
   const arn = splitArn(text);
-  if (!arn) return fail('it does not have the six colon-separated fields arn:partition:service:region:account:resource');
+  if (!arn)
+    return fail('it does not have the six colon-separated fields arn:partition:service:region:account:resource');
   if (!PARTITIONS.some((p) => globIntersects(tokens(arn.partition, 'declared'), tokens(p, 'literal')))) {
     return fail(`the partition must be one of ${PARTITIONS.slice(0, 3).join(', ')} (or another AWS partition)`);
   }
-  if (!/^[a-z0-9*?-]+$/.test(arn.service)) return fail('the service must be a lower-case service namespace such as s3 or iam');
+  if (!/^[a-z0-9*?-]+$/.test(arn.service))
+    return fail('the service must be a lower-case service namespace such as s3 or iam');
   if (!/^[a-z0-9*?-]*$/.test(arn.region)) return fail('the region must be empty or a region code such as eu-west-1');
   if (!/^(\d{12}|aws|[\d*?]*)$/.test(arn.account) || (/^\d+$/.test(arn.account) && arn.account.length !== 12)) {
     return fail('the account must be 12 digits, empty or aws');
@@ -130,7 +132,11 @@ function globIntersects(a: Tokens, b: Tokens): boolean {
     // Both sides read one character: literals must agree, ANY and STAR take anything, the
     // segment kinds anything but a separator.
     if (x >= 0 && y >= 0 && x !== y) continue;
-    if ((SEPARATORS.has(x) && (y === ANY_SEGMENT || y === STAR_SEGMENT)) || (SEPARATORS.has(y) && (x === ANY_SEGMENT || x === STAR_SEGMENT))) continue;
+    if (
+      (SEPARATORS.has(x) && (y === ANY_SEGMENT || y === STAR_SEGMENT)) ||
+      (SEPARATORS.has(y) && (x === ANY_SEGMENT || x === STAR_SEGMENT))
+    )
+      continue;
     push(x === STAR || x === STAR_SEGMENT ? i : i + 1, y === STAR || y === STAR_SEGMENT ? j : j + 1);
   }
   return false;
@@ -144,11 +150,14 @@ export function arnMatchesTemplate(arn: Arn, template: string): boolean {
     splitTemplates.set(template, t);
   }
   if (!t) return false;
-  const field = (declared: string, tmpl: string): boolean => globIntersects(tokens(declared, 'declared'), tokens(tmpl, 'template'));
-  return field(arn.service, t.service)
-    && field(arn.region, t.region)
-    && field(arn.account, t.account)
-    && field(arn.resource, t.resource);
+  const field = (declared: string, tmpl: string): boolean =>
+    globIntersects(tokens(declared, 'declared'), tokens(tmpl, 'template'));
+  return (
+    field(arn.service, t.service) &&
+    field(arn.region, t.region) &&
+    field(arn.account, t.account) &&
+    field(arn.resource, t.resource)
+  );
 }
 
 /**
@@ -181,7 +190,10 @@ function canName(resource: string, template: string): boolean {
   return field(p[last]!, rest);
 }
 
-/** Is the declared Resource read as something (`*`, an ARN, a short ARN ending in `*`), not text IAM matches against nothing? */
+/**
+ * Is the declared Resource read as something (`*`, an ARN, a short ARN ending in `*`), not text IAM matches against
+ * nothing?
+ */
 export function isResourcePattern(resource: string): boolean {
   if (resource === '*' || parseArn(resource).ok) return true;
   const p = resource.split(':');
@@ -191,7 +203,8 @@ export function isResourcePattern(resource: string): boolean {
 /**
  * Does an Allow of the action on the declared Resource grant anything? Only when the resource can
  * name one of the resource types AWS's reference lists for the action; an action without resource
- * types applies only to `*` (https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html).
+ * types applies only to `*`
+ * (https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html).
  */
 export function actionAppliesTo(action: IamAction, resource: string, catalog: IamCatalog): boolean {
   if (resource === '*') return true;
@@ -213,13 +226,17 @@ export function namedTypes(service: string, resource: string, catalog: IamCatalo
   if (hit === undefined) {
     if (byKey.size >= 50_000) byKey.clear(); // bounded, as matchCache
     const out = new Set<string>();
-    for (const [rt, template] of catalog.service(service)?.arns ?? []) if (resourceCanName(resource, template)) out.add(rt);
+    for (const [rt, template] of catalog.service(service)?.arns ?? [])
+      if (resourceCanName(resource, template)) out.add(rt);
     byKey.set(key, (hit = out));
   }
   return hit;
 }
 
-/** Does the declared pattern cover the concrete text? (`*` any run, `?` one character, case-sensitive like IAM resource matching.) */
+/**
+ * Does the declared pattern cover the concrete text? (`*` any run, `?` one character, case-sensitive like IAM resource
+ * matching.)
+ */
 export function globCovers(pattern: string, text: string): boolean {
   return globIntersects(tokens(pattern, 'declared'), tokens(text, 'literal'));
 }
@@ -229,6 +246,10 @@ export function coversEveryRole(resource: string): boolean {
   if (resource === '*') return true;
   const arn = splitArn(resource);
   // Probes no real allowlist names: a pattern covering both covers any role name and path.
-  return arn !== null && globCovers(arn.service, 'iam') && globCovers(arn.resource, 'role/zq-probe') && globCovers(arn.resource, 'role/zq/path/zq-probe');
+  return (
+    arn !== null &&
+    globCovers(arn.service, 'iam') &&
+    globCovers(arn.resource, 'role/zq-probe') &&
+    globCovers(arn.resource, 'role/zq/path/zq-probe')
+  );
 }
-

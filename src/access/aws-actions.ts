@@ -24,7 +24,13 @@ const matchers = new Map<string, RegExp>();
 export function patternRegExp(pattern: string): RegExp {
   let re = matchers.get(pattern);
   if (!re) {
-    re = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 'i');
+    re = new RegExp(
+      `^${pattern
+        .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+        .replace(/\*/g, '.*')
+        .replace(/\?/g, '.')}$`,
+      'i',
+    );
     matchers.set(pattern, re);
   }
   return re;
@@ -57,7 +63,12 @@ export function expandAction(pattern: string, catalog: IamCatalog): Expansion {
     return { kind: 'actions', service: split.service, actions: a ? [a] : [], wildcard: false };
   }
   const re = patternRegExp(split.action);
-  return { kind: 'actions', service: split.service, actions: [...svc.actions.values()].filter((a) => re.test(a.name)), wildcard: true };
+  return {
+    kind: 'actions',
+    service: split.service,
+    actions: [...svc.actions.values()].filter((a) => re.test(a.name)),
+    wildcard: true,
+  };
 }
 
 export function actionId(a: IamAction): string {

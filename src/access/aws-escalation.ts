@@ -8,7 +8,12 @@ import { actionAppliesTo, namedTypes } from './arn.js';
 import { actionCovers, splitAction } from './aws-actions.js';
 import type { AccessLevel, IamCatalog } from './iam-catalog.js';
 import type { EffectiveAccess } from './model.js';
-import { COMBINATION_ACTIONS, ESCALATION_ACTIONS, type EscalationAction, type EscalationCombination } from './aws-escalation-list.js';
+import {
+  COMBINATION_ACTIONS,
+  ESCALATION_ACTIONS,
+  type EscalationAction,
+  type EscalationCombination,
+} from './aws-escalation-list.js';
 
 // Patterns repeat across a fleet (s3:GetObject in thousands of files): matched once per process.
 const coveredRows = new Map<string, readonly EscalationAction[]>();
@@ -59,20 +64,42 @@ const inForceCache = new WeakMap<EffectiveAccess, readonly PatternInForce[]>();
 export function patternsInForce(access: EffectiveAccess): readonly PatternInForce[] {
   const hit = inForceCache.get(access);
   if (hit) return hit;
-  const byPath = new Map<string, { path: Path; declared: string; resources: Set<string>; granted: Set<string> | null; elevation: number | null }>();
+  const byPath = new Map<
+    string,
+    { path: Path; declared: string; resources: Set<string>; granted: Set<string> | null; elevation: number | null }
+  >();
   for (const g of access.grants) {
     if (g.target !== 'aws') continue;
     const key = g.path.join('/');
     let p = byPath.get(key);
-    if (!p) byPath.set(key, (p = { path: g.path, declared: g.declared, resources: new Set(), granted: g.action === '*' ? null : new Set(), elevation: g.elevation }));
+    if (!p)
+      byPath.set(
+        key,
+        (p = {
+          path: g.path,
+          declared: g.declared,
+          resources: new Set(),
+          granted: g.action === '*' ? null : new Set(),
+          elevation: g.elevation,
+        }),
+      );
     p.resources.add(g.resource);
     p.granted?.add(g.action.toLowerCase());
   }
   for (const u of access.unknown) {
     const key = u.path.join('/');
-    if (!byPath.has(key)) byPath.set(key, { path: u.path, declared: u.declared, resources: new Set(), granted: new Set(), elevation: u.path[1] === 'elevations' ? (u.path[2] as number) : null });
+    if (!byPath.has(key))
+      byPath.set(key, {
+        path: u.path,
+        declared: u.declared,
+        resources: new Set(),
+        granted: new Set(),
+        elevation: u.path[1] === 'elevations' ? (u.path[2] as number) : null,
+      });
   }
-  const out = [...byPath.values()].map((p) => ({ ...p, resources: [...p.resources] })).sort((a, b) => comparePaths(a.path, b.path));
+  const out = [...byPath.values()]
+    .map((p) => ({ ...p, resources: [...p.resources] }))
+    .sort((a, b) => comparePaths(a.path, b.path));
   inForceCache.set(access, out);
   return out;
 }
@@ -90,7 +117,10 @@ export function grantsAction(p: PatternInForce, action: string, catalog: IamCata
   const service = split ? catalog.service(split.service) : undefined;
   if (!split || !service) return true;
   const known = catalog.action(split.service, split.action);
-  if (known) return p.granted === null ? p.resources.some((r) => actionAppliesTo(known, r, catalog)) : p.granted.has(action.toLowerCase());
+  if (known)
+    return p.granted === null
+      ? p.resources.some((r) => actionAppliesTo(known, r, catalog))
+      : p.granted.has(action.toLowerCase());
   // Undocumented: it acts on `*` or on a resource of its own service, whatever the type.
   return p.resources.some((r) => r === '*' || namedTypes(split.service, r, catalog).size > 0);
 }

@@ -32,7 +32,9 @@ export interface PolicyDocument {
  */
 export const INLINE_POLICY_LIMIT = { role: 10_240, user: 2_048 } as const;
 
-export function renderAwsPolicy(permissions: readonly { actions: readonly string[]; resources: readonly string[] }[]): PolicyDocument {
+export function renderAwsPolicy(
+  permissions: readonly { actions: readonly string[]; resources: readonly string[] }[],
+): PolicyDocument {
   return {
     Version: '2012-10-17',
     Statement: permissions.map((p) => ({ Effect: 'Allow', Action: [...p.actions], Resource: [...p.resources] })),
@@ -52,7 +54,12 @@ export function outsidePolicyCharset(text: string): string | null {
 }
 
 function blocks(permissions: AwsPermissions | undefined, at: Path, elevation: number | null): AwsPermissionBlock[] {
-  return (permissions ?? []).map((p, i) => ({ path: [...at, 'aws', 'permissions', i], actions: p.actions, resources: p.resources, elevation }));
+  return (permissions ?? []).map((p, i) => ({
+    path: [...at, 'aws', 'permissions', i],
+    actions: p.actions,
+    resources: p.resources,
+    elevation,
+  }));
 }
 
 function window(e: { from: string; until: string }): { from: number; until: number } | null {
@@ -75,7 +82,8 @@ export function pendingAwsPermissions(data: MachineIdentity, now: number): reado
   const out = blocks(data.spec.access.aws?.permissions, ['spec', 'access'], null);
   (data.spec.elevations ?? []).forEach((e, i) => {
     const w = window(e);
-    if (w === null || w.until > now) out.push(...blocks(e.access.aws?.permissions, ['spec', 'elevations', i, 'access'], i));
+    if (w === null || w.until > now)
+      out.push(...blocks(e.access.aws?.permissions, ['spec', 'elevations', i, 'access'], i));
   });
   pendingCache.set(data, { now, blocks: out });
   return out;
@@ -83,7 +91,9 @@ export function pendingAwsPermissions(data: MachineIdentity, now: number): reado
 
 /** Every action pattern in the pending permissions, as written, with its data path. */
 export function pendingAwsActions(data: MachineIdentity, now: number): { action: string; path: Path }[] {
-  return pendingAwsPermissions(data, now).flatMap((b) => b.actions.map((action, j) => ({ action, path: [...b.path, 'actions', j] })));
+  return pendingAwsPermissions(data, now).flatMap((b) =>
+    b.actions.map((action, j) => ({ action, path: [...b.path, 'actions', j] })),
+  );
 }
 
 /**
@@ -92,7 +102,8 @@ export function pendingAwsActions(data: MachineIdentity, now: number): { action:
  */
 export function elevationSets(data: MachineIdentity, now: number): number[][] {
   const windows = (data.spec.elevations ?? []).map(window);
-  const activeAt = (t: number): number[] => windows.flatMap((w, i) => (w !== null && w.from <= t && t < w.until ? [i] : []));
+  const activeAt = (t: number): number[] =>
+    windows.flatMap((w, i) => (w !== null && w.from <= t && t < w.until ? [i] : []));
   const instants = [now, ...windows.flatMap((w) => (w !== null && w.from > now && w.from < w.until ? [w.from] : []))];
   const seen = new Set<string>();
   const out: number[][] = [];

@@ -27,7 +27,10 @@ import { globCovers, splitArn } from './arn.js';
 /** The account fields that belong to no customer account. */
 const ACCOUNTLESS = new Set(['', 'aws']);
 
-/** Whether the Resource pattern `pattern` covers the concrete `request` (an ARN, or `*` for actions that take no resource), text only. */
+/**
+ * Whether the Resource pattern `pattern` covers the concrete `request` (an ARN, or `*` for actions that take no
+ * resource), text only.
+ */
 export function resourceCovers(pattern: string, request: string): boolean {
   if (pattern === '*') return true;
   const p = pattern.split(':');
@@ -41,20 +44,26 @@ export function resourceCovers(pattern: string, request: string): boolean {
   }
   const pa = splitArn(pattern)!;
   const ra = splitArn(request)!;
-  return globCovers(pa.partition, ra.partition)
-    && globCovers(pa.service, ra.service)
-    && globCovers(pa.region, ra.region)
-    && globCovers(pa.account, ra.account)
-    && globCovers(pa.resource, ra.resource);
+  return (
+    globCovers(pa.partition, ra.partition) &&
+    globCovers(pa.service, ra.service) &&
+    globCovers(pa.region, ra.region) &&
+    globCovers(pa.account, ra.account) &&
+    globCovers(pa.resource, ra.resource)
+  );
 }
 
 /**
  * Whether a grant of a principal in `account` covers the request, account rules included. The
  * request resource is a concrete ARN or `*` (what IAM checks for actions that take no resource).
  */
-export function awsGrantCovers(grant: { action: string; resource: string }, request: { action: string; resource: string }, account: string): boolean {
+export function awsGrantCovers(
+  grant: { action: string; resource: string },
+  request: { action: string; resource: string },
+  account: string,
+): boolean {
   if (!actionCovers(grant.action, request.action) || !resourceCovers(grant.resource, request.resource)) return false;
-  const owner = request.resource === '*' ? '' : splitArn(request.resource)?.account ?? '';
+  const owner = request.resource === '*' ? '' : (splitArn(request.resource)?.account ?? '');
   if (ACCOUNTLESS.has(owner) || owner === account) return true;
   return splitArn(grant.resource)?.account === owner;
 }

@@ -56,7 +56,8 @@ export class IamCatalog {
         });
       }
       const arns = new Map<string, string>();
-      for (const rt of await lib.iamResourceTypesForService(key)) arns.set(rt, (await lib.iamResourceTypeDetails(key, rt)).arn);
+      for (const rt of await lib.iamResourceTypesForService(key))
+        arns.set(rt, (await lib.iamResourceTypeDetails(key, rt)).arn);
       this.services.set(key, { actions, arns });
     }
   }

@@ -207,12 +207,16 @@ function parse(): ApiResource[] {
   const out: ApiResource[] = [];
   for (const [group, text] of Object.entries(GROUPS)) {
     for (const line of text.split('\n')) {
-      const fields = line.trim().split(/\s+/).filter((f) => f !== '');
+      const fields = line
+        .trim()
+        .split(/\s+/)
+        .filter((f) => f !== '');
       if (fields.length === 0) continue;
       const authorizationOnly = fields[fields.length - 1] === '+authz';
       if (authorizationOnly) fields.pop();
       const [name, scope, verbs, short] = fields;
-      if (!name || (scope !== 'n' && scope !== 'c') || !verbs) throw new Error(`kubernetes-api: bad line ${JSON.stringify(line)}`);
+      if (!name || (scope !== 'n' && scope !== 'c') || !verbs)
+        throw new Error(`kubernetes-api: bad line ${JSON.stringify(line)}`);
       out.push({
         group,
         name,
@@ -293,10 +297,19 @@ export function isWildcardResource(pattern: string): boolean {
  * RoleBinding that refers to it.
  */
 export const PARTLY_NAMESPACED: ReadonlyMap<string, { verbs: readonly string[]; why: string }> = new Map([
-  ['|namespaces', { verbs: ['get', 'update', 'patch', 'delete'], why: 'a Role reaches only its own Namespace object, by name' }],
-  ['|namespaces/status', { verbs: ['get', 'update', 'patch'], why: 'a Role reaches only its own Namespace object, by name' }],
+  [
+    '|namespaces',
+    { verbs: ['get', 'update', 'patch', 'delete'], why: 'a Role reaches only its own Namespace object, by name' },
+  ],
+  [
+    '|namespaces/status',
+    { verbs: ['get', 'update', 'patch'], why: 'a Role reaches only its own Namespace object, by name' },
+  ],
   ['|namespaces/finalize', { verbs: ['update'], why: 'a Role reaches only its own Namespace object, by name' }],
-  ['rbac.authorization.k8s.io|clusterroles', { verbs: ['bind'], why: 'only bind on clusterroles is checked in the namespace of the RoleBinding' }],
+  [
+    'rbac.authorization.k8s.io|clusterroles',
+    { verbs: ['bind'], why: 'only bind on clusterroles is checked in the namespace of the RoleBinding' },
+  ],
 ]);
 
 /**
@@ -324,13 +337,20 @@ export interface RbacTriple {
  * intent a reviewer must see (k8s/cluster-scoped-resource says when it has no effect).
  */
 export function reaches(g: RbacTriple, group: string, resource: string, verb: string): boolean {
-  if (!groupCovers(g.apiGroup, group) || !resourceCovers(g.resource, resource) || !verbCovers(g.verb, verb)) return false;
+  if (!groupCovers(g.apiGroup, group) || !resourceCovers(g.resource, resource) || !verbCovers(g.verb, verb))
+    return false;
   return g.resource === resource || roleCanGrant(group, resource, verb);
 }
 
 /** Does the grant reach any of `verbs` on any of `resources` (all in `group`)? Returns the first verb reached. */
-export function reachesAny(g: RbacTriple, group: string, resources: readonly string[], verbs: readonly string[]): { resource: string; verb: string } | null {
-  for (const resource of resources) for (const verb of verbs) if (reaches(g, group, resource, verb)) return { resource, verb };
+export function reachesAny(
+  g: RbacTriple,
+  group: string,
+  resources: readonly string[],
+  verbs: readonly string[],
+): { resource: string; verb: string } | null {
+  for (const resource of resources)
+    for (const verb of verbs) if (reaches(g, group, resource, verb)) return { resource, verb };
   return null;
 }
 
@@ -348,9 +368,13 @@ export interface WrittenRule {
 /** Every RBAC rule the manifest writes, in spec.access and in every elevation (active or not). */
 export function writtenRules(data: MachineIdentity): WrittenRule[] {
   const out: WrittenRule[] = [];
-  (data.spec.access.kubernetes?.rules ?? []).forEach((rule, i) => out.push({ rule, path: ['spec', 'access', 'kubernetes', 'rules', i], elevation: null }));
+  (data.spec.access.kubernetes?.rules ?? []).forEach((rule, i) =>
+    out.push({ rule, path: ['spec', 'access', 'kubernetes', 'rules', i], elevation: null }),
+  );
   (data.spec.elevations ?? []).forEach((e, k) => {
-    (e.access.kubernetes?.rules ?? []).forEach((rule, i) => out.push({ rule, path: ['spec', 'elevations', k, 'access', 'kubernetes', 'rules', i], elevation: k }));
+    (e.access.kubernetes?.rules ?? []).forEach((rule, i) =>
+      out.push({ rule, path: ['spec', 'elevations', k, 'access', 'kubernetes', 'rules', i], elevation: k }),
+    );
   });
   return out;
 }
@@ -360,7 +384,10 @@ export function sourceRule(data: MachineIdentity, g: KubernetesGrant): WrittenRu
   const path = g.path.slice(0, -2);
   const i = path[path.length - 1];
   if (typeof i !== 'number') return null;
-  const rules = g.elevation === null ? data.spec.access.kubernetes?.rules : data.spec.elevations?.[g.elevation]?.access.kubernetes?.rules;
+  const rules =
+    g.elevation === null
+      ? data.spec.access.kubernetes?.rules
+      : data.spec.elevations?.[g.elevation]?.access.kubernetes?.rules;
   const rule = rules?.[i];
   return rule ? { rule, path, elevation: g.elevation } : null;
 }

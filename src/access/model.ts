@@ -72,7 +72,8 @@ type ElevationAccess = NonNullable<MachineIdentity['spec']['elevations']>[number
 export function awsServices(data: MachineIdentity): Set<string> {
   const patterns: string[] = [];
   for (const p of data.spec.access.aws?.permissions ?? []) patterns.push(...p.actions);
-  for (const e of data.spec.elevations ?? []) for (const p of e.access.aws?.permissions ?? []) patterns.push(...p.actions);
+  for (const e of data.spec.elevations ?? [])
+    for (const p of e.access.aws?.permissions ?? []) patterns.push(...p.actions);
   const out = servicesOf(patterns);
   // `*` expands to nothing here; the escalation rules ask what it grants on its resources.
   if (patterns.includes('*')) for (const s of ESCALATION_SERVICES) out.add(s);
@@ -97,7 +98,15 @@ export function effectiveAccess(data: MachineIdentity, now: number, catalog: Iam
   return out;
 }
 
-function collect(out: EffectiveAccess, access: Access | ElevationAccess, at: Path, elevation: number | null, base: Access, catalog: IamCatalog, name: string): void {
+function collect(
+  out: EffectiveAccess,
+  access: Access | ElevationAccess,
+  at: Path,
+  elevation: number | null,
+  base: Access,
+  catalog: IamCatalog,
+  name: string,
+): void {
   (access.aws?.permissions ?? []).forEach((perm, i) => {
     perm.actions.forEach((declared, j) => {
       const path = [...at, 'aws', 'permissions', i, 'actions', j];
@@ -107,16 +116,32 @@ function collect(out: EffectiveAccess, access: Access | ElevationAccess, at: Pat
         return;
       }
       if (x.kind === 'actions' && x.actions.length === 0) {
-        out.unknown.push({ path, declared, reason: x.wildcard ? 'matches-nothing' : 'unknown-action', service: x.service });
+        out.unknown.push({
+          path,
+          declared,
+          reason: x.wildcard ? 'matches-nothing' : 'unknown-action',
+          service: x.service,
+        });
         return;
       }
       // A pair IAM can never match is not access: an action acts only on the resource types AWS
       // lists for it (or on `*` when it lists none), and text that is no ARN names nothing.
       for (const resource of perm.resources) {
         if (x.kind === 'all') {
-          if (isResourcePattern(resource)) out.grants.push({ target: 'aws', action: '*', declared, resource, levels: null, path, elevation });
+          if (isResourcePattern(resource))
+            out.grants.push({ target: 'aws', action: '*', declared, resource, levels: null, path, elevation });
         } else {
-          for (const a of x.actions) if (actionAppliesTo(a, resource, catalog)) out.grants.push({ target: 'aws', action: actionId(a), declared, resource, levels: a.levels, path, elevation });
+          for (const a of x.actions)
+            if (actionAppliesTo(a, resource, catalog))
+              out.grants.push({
+                target: 'aws',
+                action: actionId(a),
+                declared,
+                resource,
+                levels: a.levels,
+                path,
+                elevation,
+              });
         }
       }
     });
@@ -132,7 +157,17 @@ function collect(out: EffectiveAccess, access: Access | ElevationAccess, at: Pat
         for (const apiGroup of rule.apiGroups) {
           for (const resource of rule.resources) {
             for (const resourceName of rule.resourceNames ?? [null]) {
-              out.grants.push({ target: 'kubernetes', cluster: k8s.cluster, namespace: k8s.namespace, apiGroup, resource, resourceName, verb, path, elevation });
+              out.grants.push({
+                target: 'kubernetes',
+                cluster: k8s.cluster,
+                namespace: k8s.namespace,
+                apiGroup,
+                resource,
+                resourceName,
+                verb,
+                path,
+                elevation,
+              });
             }
           }
         }
@@ -142,13 +177,25 @@ function collect(out: EffectiveAccess, access: Access | ElevationAccess, at: Pat
 
   (access.vault?.paths ?? []).forEach((p, i) => {
     p.capabilities.forEach((capability, j) => {
-      out.grants.push({ target: 'vault', vaultPath: p.path, capability, path: [...at, 'vault', 'paths', i, 'capabilities', j], elevation });
+      out.grants.push({
+        target: 'vault',
+        vaultPath: p.path,
+        capability,
+        path: [...at, 'vault', 'paths', i, 'capabilities', j],
+        elevation,
+      });
     });
   });
   // A certificate is issued by writing to <mount>/issue/<role>; the role is named after the identity.
   if (elevation === null) {
     ((access as Access).vault?.certificates ?? []).forEach((c, i) => {
-      out.grants.push({ target: 'vault', vaultPath: `${c.mount}/issue/${name}`, capability: 'update', path: [...at, 'vault', 'certificates', i, 'mount'], elevation });
+      out.grants.push({
+        target: 'vault',
+        vaultPath: `${c.mount}/issue/${name}`,
+        capability: 'update',
+        path: [...at, 'vault', 'certificates', i, 'mount'],
+        elevation,
+      });
     });
   }
 }
@@ -160,7 +207,10 @@ export function grantText(g: Grant): string {
       return `${g.action} on ${g.resource}`;
     case 'kubernetes': {
       const group = g.apiGroup === '' ? '' : `${g.apiGroup}/`;
-      return `${g.verb} ${group}${g.resource}${g.resourceName ? `/${g.resourceName}` : ''} in ${g.cluster}/${g.namespace}`;
+      return (
+        `${g.verb} ${group}${g.resource}${g.resourceName ? `/${g.resourceName}` : ''} in ` +
+        `${g.cluster}/${g.namespace}`
+      );
     }
     case 'vault':
       return `${g.capability} on ${g.vaultPath}`;

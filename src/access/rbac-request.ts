@@ -24,12 +24,17 @@ export interface RbacRequest {
   name: string | null;
 }
 
-export function rbacGrantAllows(g: Pick<KubernetesGrant, 'cluster' | 'namespace' | 'verb' | 'apiGroup' | 'resource' | 'resourceName'>, r: RbacRequest): boolean {
-  return g.cluster === r.cluster
-    && g.namespace === r.namespace
-    && verbCovers(g.verb, r.verb)
-    && groupCovers(g.apiGroup, r.apiGroup)
-    && resourceCovers(g.resource, r.resource)
-    && (g.resourceName === null || g.resourceName === r.name)
-    && roleCanGrant(r.apiGroup, r.resource, r.verb);
+export function rbacGrantAllows(
+  g: Pick<KubernetesGrant, 'cluster' | 'namespace' | 'verb' | 'apiGroup' | 'resource' | 'resourceName'>,
+  r: RbacRequest,
+): boolean {
+  return (
+    g.cluster === r.cluster &&
+    g.namespace === r.namespace &&
+    verbCovers(g.verb, r.verb) &&
+    groupCovers(g.apiGroup, r.apiGroup) &&
+    resourceCovers(g.resource, r.resource) &&
+    (g.resourceName === null || g.resourceName === r.name) &&
+    roleCanGrant(r.apiGroup, r.resource, r.verb)
+  );
 }

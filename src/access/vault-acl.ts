@@ -34,7 +34,8 @@ interface Candidate {
 
 export function vaultDecides<T>(rules: readonly VaultRule<T>[], request: string, capability: string): VaultDecision<T> {
   const paths = [...new Set(rules.map((r) => r.path))];
-  const path = exactPath(paths, request, capability) ?? mostSpecific(paths.map(candidate).filter((c) => matches(c, request)));
+  const path =
+    exactPath(paths, request, capability) ?? mostSpecific(paths.map(candidate).filter((c) => matches(c, request)));
   if (path === null) return { allowed: false, path: null, reason: 'no-path' };
   const on = rules.filter((r) => r.path === path);
   if (on.some((r) => r.capability === 'deny')) return { allowed: false, path, reason: 'denied' };
@@ -58,7 +59,13 @@ function candidate(path: string): Candidate {
   const prefix = path.endsWith('*');
   const stem = prefix ? path.slice(0, -1) : path;
   const plus = path.indexOf('+');
-  return { path, prefix, stem, firstWildcard: plus >= 0 ? plus : stem.length, plusSegments: stem.split('/').filter((s) => s === '+').length };
+  return {
+    path,
+    prefix,
+    stem,
+    firstWildcard: plus >= 0 ? plus : stem.length,
+    plusSegments: stem.split('/').filter((s) => s === '+').length,
+  };
 }
 
 function matches(c: Candidate, request: string): boolean {
@@ -67,7 +74,9 @@ function matches(c: Candidate, request: string): boolean {
   const want = c.stem.split('/');
   const got = request.split('/');
   if (c.prefix ? got.length < want.length : got.length !== want.length) return false;
-  return want.every((seg, i) => seg === '+' || seg === got[i] || (c.prefix && i === want.length - 1 && got[i]!.startsWith(seg)));
+  return want.every(
+    (seg, i) => seg === '+' || seg === got[i] || (c.prefix && i === want.length - 1 && got[i]!.startsWith(seg)),
+  );
 }
 
 /** Vault's priority order, highest last. */

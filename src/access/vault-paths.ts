@@ -123,7 +123,13 @@ function computeShape(path: string): Shape {
   const p = parseVaultPath(path);
   const n = p.segments.length;
   return {
-    segs: p.segments.map((s, i) => (p.prefix && i === n - 1 ? { text: s, exact: false } : s === ANY_SEGMENT ? { text: '', exact: false } : { text: s, exact: true })),
+    segs: p.segments.map((s, i) =>
+      p.prefix && i === n - 1
+        ? { text: s, exact: false }
+        : s === ANY_SEGMENT
+          ? { text: '', exact: false }
+          : { text: s, exact: true },
+    ),
     open: p.prefix,
   };
 }
@@ -185,7 +191,17 @@ export function vaultOverlapWithin(path: string, area: string, within: string): 
 export const VAULT_WRITE: ReadonlySet<string> = new Set(['create', 'update', 'patch', 'delete', 'recover']);
 
 /** Every capability that grants something (all but `deny`). */
-export const VAULT_ANY: ReadonlySet<string> = new Set(['create', 'read', 'update', 'patch', 'delete', 'list', 'sudo', 'subscribe', 'recover']);
+export const VAULT_ANY: ReadonlySet<string> = new Set([
+  'create',
+  'read',
+  'update',
+  'patch',
+  'delete',
+  'list',
+  'sudo',
+  'subscribe',
+  'recover',
+]);
 
 /** One `paths[]` item in force at `now` (spec.access or an active elevation) and what it grants. */
 export interface VaultPolicyPath {
@@ -231,14 +247,42 @@ export function isRootGlob(path: string): boolean {
 
 /** sys/ families with a rule of their own (vault/no-sys-path names them when a path reaches several). */
 export const SYS_AREAS: readonly { rule: string; label: string; paths: readonly string[] }[] = [
-  { rule: 'vault/no-policy-write', label: 'ACL policies', paths: ['sys/policy/*', 'sys/policies/acl/*', 'sys/policies/egp/*', 'sys/policies/rgp/*'] },
+  {
+    rule: 'vault/no-policy-write',
+    label: 'ACL policies',
+    paths: ['sys/policy/*', 'sys/policies/acl/*', 'sys/policies/egp/*', 'sys/policies/rgp/*'],
+  },
   { rule: 'vault/no-auth-management', label: 'auth methods', paths: ['sys/auth', 'sys/auth/*'] },
-  { rule: 'vault/no-mount-management', label: 'secrets engine mounts', paths: ['sys/mounts', 'sys/mounts/*', 'sys/remount', 'sys/remount/*'] },
+  {
+    rule: 'vault/no-mount-management',
+    label: 'secrets engine mounts',
+    paths: ['sys/mounts', 'sys/mounts/*', 'sys/remount', 'sys/remount/*'],
+  },
   { rule: 'vault/no-audit-change', label: 'audit devices', paths: ['sys/audit', 'sys/audit/*'] },
   { rule: 'vault/no-raw-storage', label: 'raw storage', paths: ['sys/raw', 'sys/raw/*'] },
-  { rule: 'vault/no-plugin-registration', label: 'the plugin catalog', paths: ['sys/plugins/catalog', 'sys/plugins/catalog/*', 'sys/plugins/runtimes/catalog/*'] },
-  { rule: 'vault/no-root-generation', label: 'root token generation, rekey, seal and step-down', paths: ['sys/generate-root*', 'sys/generate-recovery-token*', 'sys/rekey*', 'sys/rotate', 'sys/rotate/*', 'sys/seal', 'sys/step-down'] },
-  { rule: 'vault/no-lease-revoke-prefix', label: 'mass lease revocation', paths: ['sys/leases/revoke-prefix/*', 'sys/leases/revoke-force/*', 'sys/revoke-prefix/*', 'sys/revoke-force/*'] },
+  {
+    rule: 'vault/no-plugin-registration',
+    label: 'the plugin catalog',
+    paths: ['sys/plugins/catalog', 'sys/plugins/catalog/*', 'sys/plugins/runtimes/catalog/*'],
+  },
+  {
+    rule: 'vault/no-root-generation',
+    label: 'root token generation, rekey, seal and step-down',
+    paths: [
+      'sys/generate-root*',
+      'sys/generate-recovery-token*',
+      'sys/rekey*',
+      'sys/rotate',
+      'sys/rotate/*',
+      'sys/seal',
+      'sys/step-down',
+    ],
+  },
+  {
+    rule: 'vault/no-lease-revoke-prefix',
+    label: 'mass lease revocation',
+    paths: ['sys/leases/revoke-prefix/*', 'sys/leases/revoke-force/*', 'sys/revoke-prefix/*', 'sys/revoke-force/*'],
+  },
 ];
 
 export function sysArea(rule: string): readonly string[] {
@@ -275,7 +319,11 @@ function computeBroadSys(path: string): boolean {
  * with those capabilities. A root glob or broad sys/ path is left to vault/no-root-glob and
  * vault/no-sys-path, which report it once instead of once per family it reaches.
  */
-export function reaching(paths: readonly VaultPolicyPath[], area: readonly string[] | ((path: string) => boolean), caps: ReadonlySet<string>): { entry: VaultPolicyPath; capabilities: string[] }[] {
+export function reaching(
+  paths: readonly VaultPolicyPath[],
+  area: readonly string[] | ((path: string) => boolean),
+  caps: ReadonlySet<string>,
+): { entry: VaultPolicyPath; capabilities: string[] }[] {
   const reaches = typeof area === 'function' ? area : (path: string) => area.some((a) => vaultPathsOverlap(path, a));
   const out: { entry: VaultPolicyPath; capabilities: string[] }[] = [];
   for (const entry of paths) {
@@ -300,11 +348,15 @@ export interface DeclaredVaultPath {
  */
 export function declaredVaultPaths(data: MachineIdentity, now: number): DeclaredVaultPath[] {
   const out: DeclaredVaultPath[] = [];
-  (data.spec.access.vault?.paths ?? []).forEach((p, i) => out.push({ path: p.path, at: ['spec', 'access', 'vault', 'paths', i, 'path'], elevation: null }));
+  (data.spec.access.vault?.paths ?? []).forEach((p, i) =>
+    out.push({ path: p.path, at: ['spec', 'access', 'vault', 'paths', i, 'path'], elevation: null }),
+  );
   (data.spec.elevations ?? []).forEach((e, j) => {
     const until = parseDateTime(e.until);
     if (until === null || until <= now) return;
-    (e.access.vault?.paths ?? []).forEach((p, i) => out.push({ path: p.path, at: ['spec', 'elevations', j, 'access', 'vault', 'paths', i, 'path'], elevation: j }));
+    (e.access.vault?.paths ?? []).forEach((p, i) =>
+      out.push({ path: p.path, at: ['spec', 'elevations', j, 'access', 'vault', 'paths', i, 'path'], elevation: j }),
+    );
   });
   return out;
 }
@@ -322,14 +374,19 @@ export function hasMidPathStar(path: string): boolean {
  * sudo capability): only with sudo may a token create tokens with policies outside its own, or
  * orphans. Capabilities on the same path string merge across entries, as they do in Vault.
  */
-export function tokenCreateRisk(entry: VaultPolicyPath, all: readonly VaultPolicyPath[]): { at: 'path' | 'sudo'; capabilities: string[]; reached: string[] } | null {
+export function tokenCreateRisk(
+  entry: VaultPolicyPath,
+  all: readonly VaultPolicyPath[],
+): { at: 'path' | 'sudo'; capabilities: string[]; reached: string[] } | null {
   if (isRootGlob(entry.path) || isBroadSys(entry.path)) return null;
   const own = new Set(entry.capabilities.map((c) => c.capability));
   const writes = ['create', 'update'].filter((c) => own.has(c));
   const reached = ['auth/token/create-orphan', 'auth/token/create/*'].filter((a) => vaultPathsOverlap(entry.path, a));
   if (writes.length > 0 && reached.length > 0) return { at: 'path', capabilities: writes, reached };
   if (!own.has('sudo') || !vaultPathsOverlap(entry.path, 'auth/token/create')) return null;
-  const merged = new Set(all.filter((e) => e.path === entry.path).flatMap((e) => e.capabilities.map((c) => c.capability)));
+  const merged = new Set(
+    all.filter((e) => e.path === entry.path).flatMap((e) => e.capabilities.map((c) => c.capability)),
+  );
   const mergedWrites = ['create', 'update'].filter((c) => merged.has(c));
   return mergedWrites.length > 0 ? { at: 'sudo', capabilities: mergedWrites, reached: ['auth/token/create'] } : null;
 }

@@ -10,7 +10,12 @@ export interface UnknownAccessKey {
   status: string;
 }
 
-export function unknownAccessKeys(identity: string, user: string, listed: readonly { accessKeyId: string; status: string }[], managed: readonly string[]): UnknownAccessKey[] {
+export function unknownAccessKeys(
+  identity: string,
+  user: string,
+  listed: readonly { accessKeyId: string; status: string }[],
+  managed: readonly string[],
+): UnknownAccessKey[] {
   const known = new Set(managed);
   return listed
     .filter((k) => !known.has(k.accessKeyId))

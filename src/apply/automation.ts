@@ -10,7 +10,9 @@ type PulumiCommand = import('@pulumi/pulumi/automation/index.js').PulumiCommand;
 
 export type CliResult = Result<{ command: PulumiCommand; version: string }>;
 
-export const INSTALL_HINT = 'install it (https://www.pulumi.com/docs/iac/download-install/: `curl -fsSL https://get.pulumi.com | sh`, or `pulumi/actions` in GitHub Actions) and make sure `pulumi version` works';
+export const INSTALL_HINT =
+  'install it (https://www.pulumi.com/docs/iac/download-install/: `curl -fsSL https://get.pulumi.com | sh`, ' +
+  'or `pulumi/actions` in GitHub Actions) and make sure `pulumi version` works';
 
 /** The `pulumi` CLI on PATH, or why apply cannot use it. */
 export async function findPulumi(): Promise<CliResult> {
@@ -20,9 +22,19 @@ export async function findPulumi(): Promise<CliResult> {
     return ok({ command, version: command.version?.toString() ?? 'unknown' });
   } catch (e) {
     const text = e instanceof Error ? e.message : String(e);
-    if (/ENOENT/.test(text)) return fail(`idac apply needs the Pulumi CLI, and \`pulumi\` is not on PATH: ${INSTALL_HINT}. Nothing was applied.`);
-    const version = /minimum version|version.*(?:older|less)/i.test(text) ? text.split('\n').find((l) => /version/i.test(l))?.trim() : null;
-    return fail(`idac apply could not use the Pulumi CLI${version ? ` (${version})` : ''}: ${INSTALL_HINT}. Nothing was applied.`);
+    if (/ENOENT/.test(text))
+      return fail(
+        `idac apply needs the Pulumi CLI, and \`pulumi\` is not on PATH: ${INSTALL_HINT}. Nothing was applied.`,
+      );
+    const version = /minimum version|version.*(?:older|less)/i.test(text)
+      ? text
+          .split('\n')
+          .find((l) => /version/i.test(l))
+          ?.trim()
+      : null;
+    return fail(
+      `idac apply could not use the Pulumi CLI${version ? ` (${version})` : ''}: ${INSTALL_HINT}. Nothing was applied.`,
+    );
   }
 }
 

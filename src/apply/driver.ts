@@ -31,7 +31,11 @@ export interface TeamResult {
 }
 
 export type ApplyOutcome =
-  | { kind: 'refused'; pending: { team: string; stack: string; operations: PendingOperation[] }[]; failedToOpen: TeamResult[] }
+  | {
+      kind: 'refused';
+      pending: { team: string; stack: string; operations: PendingOperation[] }[];
+      failedToOpen: TeamResult[];
+    }
   | { kind: 'done'; preview: boolean; teams: TeamResult[] };
 
 export interface ApplyInput {
@@ -61,7 +65,16 @@ export async function applyStacks(input: ApplyInput): Promise<ApplyOutcome> {
     const operations = o.state === null ? [] : pendingOperations(o.state);
     return operations.length > 0 ? [{ team: o.program.team, stack: o.stack, operations }] : [];
   });
-  const failedToOpen = opened.filter((o) => o.error !== null).map((o): TeamResult => ({ team: o.program.team, stack: o.stack, status: 'failed', tally: emptyTally(), unprotected: [], error: `could not open the stack: ${o.error}` }));
+  const failedToOpen = opened
+    .filter((o) => o.error !== null)
+    .map((o): TeamResult => ({
+      team: o.program.team,
+      stack: o.stack,
+      status: 'failed',
+      tally: emptyTally(),
+      unprotected: [],
+      error: `could not open the stack: ${o.error}`,
+    }));
   if (pending.length > 0) return { kind: 'refused', pending, failedToOpen };
 
   // Phase 2: run the teams, each on its own.
@@ -78,13 +91,30 @@ export async function applyStacks(input: ApplyInput): Promise<ApplyOutcome> {
       if (edit) {
         unprotected = edit.urns;
         if (!preview) await o.handle.importState(edit.deployment);
-        for (const urn of edit.urns) print(`${team}: ${preview ? 'would lift' : 'lifted'} protection of ${urn} (its identity is decommissioned)`);
+        for (const urn of edit.urns)
+          print(`${team}: ${preview ? 'would lift' : 'lifted'} protection of ${urn} (its identity is decommissioned)`);
       }
-      print(`${team}: ${preview ? 'previewing' : 'applying'} stack ${o.stack} (${o.program.resources.length} resources)`);
+      print(
+        `${team}: ${preview ? 'previewing' : 'applying'} stack ${o.stack} (${o.program.resources.length} resources)`,
+      );
       await (preview ? o.handle.preview(onEvent) : o.handle.up(onEvent));
-      return { team, stack: o.stack, status: progress.tally.failed > 0 ? 'failed' : 'ok', tally: progress.tally, unprotected, error: null };
+      return {
+        team,
+        stack: o.stack,
+        status: progress.tally.failed > 0 ? 'failed' : 'ok',
+        tally: progress.tally,
+        unprotected,
+        error: null,
+      };
     } catch (e) {
-      return { team, stack: o.stack, status: 'failed', tally: progress.tally, unprotected, error: progress.tally.errors[0] ?? oneLine(e) };
+      return {
+        team,
+        stack: o.stack,
+        status: 'failed',
+        tally: progress.tally,
+        unprotected,
+        error: progress.tally.errors[0] ?? oneLine(e),
+      };
     }
   });
   return { kind: 'done', preview, teams };
@@ -97,9 +127,12 @@ function emptyTally(): TeamTally {
 /** The last meaningful line of an error: the engine's stderr ends with the cause. */
 function oneLine(e: unknown): string {
   const text = e instanceof Error ? e.message : String(e);
-  const lines = text.split('\n').map((l) => l.trim()).filter((l) => l !== '' && !/^(code|stdout|stderr|err\?):\s*$/i.test(l));
+  const lines = text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '' && !/^(code|stdout|stderr|err\?):\s*$/i.test(l));
   const error = lines.find((l) => /\berror:/i.test(l));
-  return (error ? error.slice(error.search(/\berror:/i)) : lines[lines.length - 1] ?? 'unknown error').slice(0, 500);
+  return (error ? error.slice(error.search(/\berror:/i)) : (lines[lines.length - 1] ?? 'unknown error')).slice(0, 500);
 }
 
 /** `fn` over `items` with at most `limit` running at once; results in input order. */

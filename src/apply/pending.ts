@@ -15,7 +15,9 @@ interface StateResource {
   protect?: unknown;
 }
 
-function deploymentOf(exported: unknown): { resources?: StateResource[]; pending_operations?: { resource?: StateResource; type?: unknown }[] } | null {
+function deploymentOf(
+  exported: unknown,
+): { resources?: StateResource[]; pending_operations?: { resource?: StateResource; type?: unknown }[] } | null {
   if (exported === null || typeof exported !== 'object') return null;
   const d = (exported as { deployment?: unknown }).deployment;
   return d !== null && typeof d === 'object' ? d : null;
@@ -24,8 +26,12 @@ function deploymentOf(exported: unknown): { resources?: StateResource[]; pending
 export function pendingOperations(exported: unknown): PendingOperation[] {
   const ops = deploymentOf(exported)?.pending_operations ?? [];
   return ops
-    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- state JSON as is
-    .map((o) => ({ urn: String(o.resource?.urn ?? '?'), type: String(o.resource?.type ?? '?'), op: String(o.type ?? '?') }))
+
+    .map((o) => ({
+      urn: String(o.resource?.urn ?? '?'),
+      type: String(o.resource?.type ?? '?'),
+      op: String(o.type ?? '?'),
+    }))
     .sort((a, b) => (a.urn < b.urn ? -1 : a.urn > b.urn ? 1 : 0));
 }
 
@@ -46,7 +52,10 @@ export function identityOfName(name: string): string {
  * the protected delete (the guard against a deleted folder or a parser returning nothing).
  * Returns the edited deployment and the URNs unprotected, or null when nothing changes.
  */
-export function unprotectTombstones(exported: unknown, tombstones: ReadonlySet<string>): { deployment: unknown; urns: string[] } | null {
+export function unprotectTombstones(
+  exported: unknown,
+  tombstones: ReadonlySet<string>,
+): { deployment: unknown; urns: string[] } | null {
   const d = deploymentOf(exported);
   if (!d?.resources || tombstones.size === 0) return null;
   const urns: string[] = [];

@@ -25,8 +25,18 @@ export function parseReviewedPlan(text: string, file: string): Parsed {
     return fail(`${file} is not JSON: write it with \`idac plan --format json --out ${file}\``);
   }
   const d = data as Record<string, unknown> | null;
-  if (d === null || typeof d !== 'object' || typeof d.fingerprint !== 'string' || !/^[0-9a-f]{64}$/.test(d.fingerprint) || typeof d.baseSha !== 'string' || !/^[0-9a-f]{40,64}$/.test(d.baseSha)) {
-    return fail(`${file} is not an idac plan (no fingerprint or baseSha): write it with \`idac plan --format json --out ${file}\``);
+  if (
+    d === null ||
+    typeof d !== 'object' ||
+    typeof d.fingerprint !== 'string' ||
+    !/^[0-9a-f]{64}$/.test(d.fingerprint) ||
+    typeof d.baseSha !== 'string' ||
+    !/^[0-9a-f]{40,64}$/.test(d.baseSha)
+  ) {
+    return fail(
+      `${file} is not an idac plan (no fingerprint or baseSha): write it with \`idac plan --format json ` +
+        `--out ${file}\``,
+    );
   }
   const window = typeof d.window === 'string' && /^[0-9]+[mhd]$/.test(d.window) ? d.window : '7d';
   const resources = (d.resources ?? {}) as Record<string, unknown>;
@@ -34,7 +44,8 @@ export function parseReviewedPlan(text: string, file: string): Parsed {
   for (const op of OPS) {
     const list = resources[op];
     if (!Array.isArray(list)) continue;
-    for (const r of list as ({ type?: unknown; name?: unknown } | null)[]) operations.push(`${op} ${String(r?.type)} ${String(r?.name)}`);
+    for (const r of list as ({ type?: unknown; name?: unknown } | null)[])
+      operations.push(`${op} ${String(r?.type)} ${String(r?.name)}`);
   }
   return ok({ baseSha: d.baseSha, fingerprint: d.fingerprint, window, operations: operations.sort() });
 }

@@ -11,11 +11,24 @@ import type { ProviderSpec } from './providers.js';
 import { unknownAccessKeys, type UnknownAccessKey } from './access-keys.js';
 
 type Pulumi = typeof import('@pulumi/pulumi');
-type Modules = { pulumi: Pulumi; aws: typeof import('@pulumi/aws'); kubernetes: typeof import('@pulumi/kubernetes'); vault: typeof import('@pulumi/vault') };
+type Modules = {
+  pulumi: Pulumi;
+  aws: typeof import('@pulumi/aws');
+  kubernetes: typeof import('@pulumi/kubernetes');
+  vault: typeof import('@pulumi/vault');
+};
 type AnyResource = import('@pulumi/pulumi').CustomResource & Record<string, unknown>;
-type Constructor = new (name: string, args: Record<string, unknown>, opts: import('@pulumi/pulumi').CustomResourceOptions) => AnyResource;
+type Constructor = new (
+  name: string,
+  args: Record<string, unknown>,
+  opts: import('@pulumi/pulumi').CustomResourceOptions,
+) => AnyResource;
 /** The SDK class of a token: it takes that token's Args and is that token's class (a wrong class is a build error). */
-type SdkClass<T extends TypeToken> = new (name: string, args: SdkArgs<T>, opts?: import('@pulumi/pulumi').CustomResourceOptions) => ResourceClass<T>;
+type SdkClass<T extends TypeToken> = new (
+  name: string,
+  args: SdkArgs<T>,
+  opts?: import('@pulumi/pulumi').CustomResourceOptions,
+) => ResourceClass<T>;
 
 /** Every type token compile/ emits, and the SDK class that registers it. */
 const CLASSES: { [T in TypeToken]: (m: Modules) => SdkClass<T> } = {
@@ -64,7 +77,12 @@ export interface Instantiated {
 }
 
 export async function loadModules(): Promise<Modules> {
-  const [pulumi, aws, kubernetes, vault] = await Promise.all([import('@pulumi/pulumi'), import('@pulumi/aws'), import('@pulumi/kubernetes'), import('@pulumi/vault')]);
+  const [pulumi, aws, kubernetes, vault] = await Promise.all([
+    import('@pulumi/pulumi'),
+    import('@pulumi/aws'),
+    import('@pulumi/kubernetes'),
+    import('@pulumi/vault'),
+  ]);
   return { pulumi, aws, kubernetes, vault };
 }
 
@@ -75,7 +93,10 @@ export async function instantiate(stack: StackProgram, m?: Modules): Promise<Ins
   const providers = new Map<string, import('@pulumi/pulumi').ProviderResource>();
   for (const p of stack.providers) {
     // providersFor typed p.inputs as this package's ProviderArgs.
-    const Provider = mods[p.package].Provider as unknown as new (name: string, args: ProviderSpec['inputs']) => import('@pulumi/pulumi').ProviderResource;
+    const Provider = mods[p.package].Provider as unknown as new (
+      name: string,
+      args: ProviderSpec['inputs'],
+    ) => import('@pulumi/pulumi').ProviderResource;
     providers.set(p.key, new Provider(p.name, p.inputs));
   }
 
@@ -90,7 +111,8 @@ export async function instantiate(stack: StackProgram, m?: Modules): Promise<Ins
       return (source.desired.secretOutputs ?? []).some((o) => o === value.output) ? pulumi.secret(out) : out;
     }
     if (Array.isArray(value)) return value.map(resolve);
-    if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, resolve(v)]));
+    if (value !== null && typeof value === 'object')
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, resolve(v)]));
     return value;
   };
 
@@ -141,14 +163,26 @@ function stackOutputs(stack: StackProgram, registered: Map<string, Registered>, 
  */
 function unknownKeysOutput(registered: Map<string, Registered>, m: Modules): unknown {
   const { pulumi, aws } = m;
-  const users = [...registered.values()].filter((r): r is Registered & { desired: TypedResource<'aws:iam/user:User'> } => r.desired.type === 'aws:iam/user:User');
+  const users = [...registered.values()].filter(
+    (r): r is Registered & { desired: TypedResource<'aws:iam/user:User'> } => r.desired.type === 'aws:iam/user:User',
+  );
   const found = users.map((u) => {
-    const keys = [...registered.values()].filter((r) => r.desired.type === 'aws:iam/accessKey:AccessKey' && r.desired.identity === u.desired.identity);
-    const listed = aws.iam.getAccessKeysOutput({ user: u.resource.name as import('@pulumi/pulumi').Output<string> }, { provider: u.options.provider, dependsOn: [u.resource, ...keys.map((k) => k.resource)] });
+    const keys = [...registered.values()].filter(
+      (r) => r.desired.type === 'aws:iam/accessKey:AccessKey' && r.desired.identity === u.desired.identity,
+    );
+    const listed = aws.iam.getAccessKeysOutput(
+      { user: u.resource.name as import('@pulumi/pulumi').Output<string> },
+      { provider: u.options.provider, dependsOn: [u.resource, ...keys.map((k) => k.resource)] },
+    );
     return pulumi.all([listed, pulumi.all(keys.map((k) => k.resource.id))]).apply(([l, managed]) => {
       // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a plain string
       const stray = unknownAccessKeys(u.desired.identity, String(u.desired.inputs.name), l.accessKeys, managed);
-      for (const s of stray) void pulumi.log.warn(`${s.identity}: IAM user ${s.user} holds access key ${s.accessKeyId} (${s.status}) that idac did not create; it is left in place — delete it by hand once nothing uses it, or the next rotation may hit AWS's limit of two keys`);
+      for (const s of stray)
+        void pulumi.log.warn(
+          `${s.identity}: IAM user ${s.user} holds access key ${s.accessKeyId} (${s.status}) that idac did ` +
+            `not create; it is left in place — delete it by hand once nothing uses it, or the next rotation ` +
+            `may hit AWS's limit of two keys`,
+        );
       return stray;
     });
   });

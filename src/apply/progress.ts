@@ -8,7 +8,13 @@ import { urnName } from './pending.js';
 /** Step kinds that change something; a replacement's three steps count once, as `replace`. */
 const CHANGES = new Set(['create', 'update', 'delete', 'replace', 'import']);
 const SYMBOL: Record<string, string> = { create: '+', update: '~', delete: '-', replace: '+-', import: '=' };
-const PAST: Record<string, string> = { create: 'created', update: 'updated', delete: 'deleted', replace: 'replaced', import: 'imported' };
+const PAST: Record<string, string> = {
+  create: 'created',
+  update: 'updated',
+  delete: 'deleted',
+  replace: 'replaced',
+  import: 'imported',
+};
 
 export interface TeamTally {
   /** Changes made (or, in a preview, that would be made), by step kind. */
@@ -20,7 +26,11 @@ export interface TeamTally {
   warnings: string[];
 }
 
-interface StepMetadata { op: string; urn: string; type: string }
+interface StepMetadata {
+  op: string;
+  urn: string;
+  type: string;
+}
 /** The subset of the Automation API's EngineEvent this reads. */
 export interface EngineEventLike {
   resourcePreEvent?: { metadata: StepMetadata };
@@ -36,7 +46,10 @@ function counted(m: StepMetadata): boolean {
 export class TeamProgress {
   readonly tally: TeamTally = { changes: {}, applied: 0, failed: 0, unchanged: 0, errors: [], warnings: [] };
 
-  constructor(readonly team: string, readonly preview: boolean) {}
+  constructor(
+    readonly team: string,
+    readonly preview: boolean,
+  ) {}
 
   /** The lines to print for one event (often none). */
   event(e: EngineEventLike): string[] {
@@ -45,7 +58,10 @@ export class TeamProgress {
     if (e.resourcePreEvent) {
       const m = e.resourcePreEvent.metadata;
       if (!counted(m) || !CHANGES.has(m.op)) return [];
-      return [`${label}: ${SYMBOL[m.op]} ${this.preview ? 'would ' : ''}${m.op} ${m.type} ${terminalSafe(urnName(m.urn))}${this.preview ? '' : ' …'}`];
+      return [
+        `${label}: ${SYMBOL[m.op]} ${this.preview ? 'would ' : ''}${m.op} ${m.type} ` +
+          `${terminalSafe(urnName(m.urn))}${this.preview ? '' : ' …'}`,
+      ];
     }
     if (e.resOutputsEvent) {
       const m = e.resOutputsEvent.metadata;

@@ -16,19 +16,25 @@ interface ProviderArgs {
   vault: import('@pulumi/vault').ProviderArgs;
 }
 
-export type ProviderSpec = { [P in ProviderPackage]: {
-  key: ProviderKey;
-  package: P;
-  /** Logical name of the provider resource in the stack. */
-  name: string;
-  /** Provider inputs, camelCase as the SDK takes them. Never a credential: those come from the environment. */
-  inputs: ProviderArgs[P];
-} }[ProviderPackage];
+export type ProviderSpec = {
+  [P in ProviderPackage]: {
+    key: ProviderKey;
+    package: P;
+    /** Logical name of the provider resource in the stack. */
+    name: string;
+    /** Provider inputs, camelCase as the SDK takes them. Never a credential: those come from the environment. */
+    inputs: ProviderArgs[P];
+  };
+}[ProviderPackage];
 
 export type ProvidersResult = Result<ProviderSpec[]>;
 
 /** The providers `resources` need, in key order; an error for each key org.yaml cannot configure. */
-export function providersFor(resources: readonly DesiredResource[], org: OrgModel | null, session: string): ProvidersResult {
+export function providersFor(
+  resources: readonly DesiredResource[],
+  org: OrgModel | null,
+  session: string,
+): ProvidersResult {
   const users = new Map<ProviderKey, Set<string>>();
   for (const r of resources) {
     let set = users.get(r.provider);
@@ -44,11 +50,15 @@ export function providersFor(resources: readonly DesiredResource[], org: OrgMode
       const account = key.slice('aws:'.length);
       const t = targets?.aws?.[account];
       if (!t) {
-        errors.push(`org.yaml has no targets.aws."${account}" (needed by ${who(key)}): add the account with its region`);
+        errors.push(
+          `org.yaml has no targets.aws."${account}" (needed by ${who(key)}): add the account with its region`,
+        );
         continue;
       }
       out.push({
-        key, package: 'aws', name: `aws-${account}`,
+        key,
+        package: 'aws',
+        name: `aws-${account}`,
         inputs: {
           region: t.region,
           allowedAccountIds: [account],
@@ -59,10 +69,18 @@ export function providersFor(resources: readonly DesiredResource[], org: OrgMode
       const cluster = key.slice('kubernetes:'.length);
       const t = targets?.kubernetes?.[cluster];
       if (!t) {
-        errors.push(`org.yaml has no targets.kubernetes.${cluster} (needed by ${who(key)}): add the cluster with its kubeconfig context`);
+        errors.push(
+          `org.yaml has no targets.kubernetes.${cluster} (needed by ${who(key)}): add the cluster with its ` +
+            `kubeconfig context`,
+        );
         continue;
       }
-      out.push({ key, package: 'kubernetes', name: `kubernetes-${cluster}`, inputs: { context: t.context ?? cluster, enableServerSideApply: true } });
+      out.push({
+        key,
+        package: 'kubernetes',
+        name: `kubernetes-${cluster}`,
+        inputs: { context: t.context ?? cluster, enableServerSideApply: true },
+      });
     } else {
       const address = targets?.vault?.address;
       if (!address) {

@@ -39,7 +39,9 @@ export interface ApplyRequest {
 
 /** How a run ended, when it could run: refused before the engine, or the engine's outcome. */
 export type ApplyRun =
-  /** The repository has errors: nothing was applied. `errors` are the error findings, `identities` how many were read. */
+  /**
+   * The repository has errors: nothing was applied. `errors` are the error findings, `identities` how many were read.
+   */
   | { kind: 'invalid'; identities: number; errors: Finding[] }
   /** The reviewed plan no longer matches this revision: nothing was applied. */
   | { kind: 'stale-plan'; message: string }
@@ -86,11 +88,18 @@ export async function runApply(req: ApplyRequest): Promise<Result<ApplyRun>> {
     if (teams.has(t)) continue;
     const all = [...teams].sort();
     const guess = didYouMean(t, all);
-    return fail(`--team ${JSON.stringify(t)} is not a team in org.yaml${guess ? `; did you mean ${guess}?` : ''} (teams: ${all.join(', ') || 'none'})`);
+    return fail(
+      `--team ${JSON.stringify(t)} is not a team in org.yaml${guess ? `; did you mean ${guess}?` : ''} ` +
+        `(teams: ${all.join(', ') || 'none'})`,
+    );
   }
   const selected = req.teams.length > 0 ? [...teams].filter((t) => req.teams.includes(t)) : [...teams];
   const { stacksFor } = await import('./stacks.js');
-  const stacks = stacksFor(resources.filter((r) => selected.includes(r.team)), selected, org);
+  const stacks = stacksFor(
+    resources.filter((r) => selected.includes(r.team)),
+    selected,
+    org,
+  );
   if (!stacks.ok) return fail(`cannot apply: ${messageOf(stacks, '; ')}. Nothing was applied.`);
 
   // 3. With --plan, apply only what was reviewed.
@@ -103,17 +112,30 @@ export async function runApply(req: ApplyRequest): Promise<Result<ApplyRun>> {
     const reviewed = parseReviewedPlan(text.value, req.plan);
     if (!reviewed.ok) return reviewed;
     const { planOf } = await import('../plan/git.js');
-    const recomputed = await planOf({ dir, base: reviewed.value.baseSha, head: undefined, now, window: { ms: parseDuration(reviewed.value.window)!, text: reviewed.value.window }, allowDeletions: Number.MAX_SAFE_INTEGER });
+    const recomputed = await planOf({
+      dir,
+      base: reviewed.value.baseSha,
+      head: undefined,
+      now,
+      window: { ms: parseDuration(reviewed.value.window)!, text: reviewed.value.window },
+      allowDeletions: Number.MAX_SAFE_INTEGER,
+    });
     if (!recomputed.ok) return recomputed;
     const current = recomputed.value;
     const mismatch = planMismatch(reviewed.value, current);
     if (mismatch) {
-      return ok({ kind: 'stale-plan', message: [
-        `idac apply: refused — the plan in ${req.plan} no longer matches this revision (fingerprint ${reviewed.value.fingerprint.slice(0, 12)} reviewed, ${current.fingerprint.slice(0, 12)} now, from base ${reviewed.value.baseSha.slice(0, 12)}):`,
-        ...mismatch.map((m) => `  ${m}`),
-        'Another change landed after the review, or something fell due. Plan again, have the new plan reviewed, and apply that. Nothing was applied.',
-        '',
-      ].join('\n') });
+      return ok({
+        kind: 'stale-plan',
+        message: [
+          `idac apply: refused — the plan in ${req.plan} no longer matches this revision (fingerprint ` +
+            `${reviewed.value.fingerprint.slice(0, 12)} reviewed, ${current.fingerprint.slice(0, 12)} now, ` +
+            `from base ${reviewed.value.baseSha.slice(0, 12)}):`,
+          ...mismatch.map((m) => `  ${m}`),
+          'Another change landed after the review, or something fell due. Plan again, have the new plan ' +
+            'reviewed, and apply that. Nothing was applied.',
+          '',
+        ].join('\n'),
+      });
     }
     progress(`plan ${req.plan} matches this revision (fingerprint ${current.fingerprint.slice(0, 12)})`);
   }
@@ -138,11 +160,21 @@ export async function runApply(req: ApplyRequest): Promise<Result<ApplyRun>> {
   const { findPulumi, automationEngine } = await import('./automation.js');
   const cli = await findPulumi();
   if (!cli.ok) return cli;
-  progress(`pulumi ${cli.value.version}; project ${project.value.name}; backend ${backend.url ?? 'Pulumi default (pulumi login)'} (from ${backend.from}); ${stacks.value.length} stack${stacks.value.length === 1 ? '' : 's'}, ${Math.min(req.parallel, stacks.value.length)} at a time${req.preview ? '; preview only' : ''}`);
+  progress(
+    `pulumi ${cli.value.version}; project ${project.value.name}; backend ` +
+      `${backend.url ?? 'Pulumi default (pulumi login)'} (from ${backend.from}); ${stacks.value.length} ` +
+      `stack${stacks.value.length === 1 ? '' : 's'}, ${Math.min(req.parallel, stacks.value.length)} at a ` +
+      `time${req.preview ? '; preview only' : ''}`,
+  );
   const { applyStacks } = await import('./driver.js');
   const outcome = await applyStacks({
     stacks: stacks.value,
-    engine: automationEngine({ project: project.value, backend, secretsProvider: req.secretsProvider, command: cli.value.command }),
+    engine: automationEngine({
+      project: project.value,
+      backend,
+      secretsProvider: req.secretsProvider,
+      command: cli.value.command,
+    }),
     parallel: req.parallel,
     preview: req.preview,
     tombstones,

@@ -19,7 +19,11 @@ export function stackName(team: string): string {
  * `teams`: every team that must have a stack, even with no resources left (its last identity was
  * decommissioned or removed, so the stack must converge to empty rather than be skipped).
  */
-export function stacksFor(resources: readonly DesiredResource[], teams: readonly string[], org: OrgModel | null): StacksResult {
+export function stacksFor(
+  resources: readonly DesiredResource[],
+  teams: readonly string[],
+  org: OrgModel | null,
+): StacksResult {
   const byTeam = new Map<string, DesiredResource[]>(teams.map((t) => [t, []]));
   for (const r of resources) {
     let list = byTeam.get(r.team);

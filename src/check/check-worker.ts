@@ -12,7 +12,13 @@ try {
   // In batches: the worker never holds its whole share, the main thread keeps the only copy.
   const source = new FsSource(job.root);
   for (let i = 0; i < job.files.length; i += BATCH) {
-    const outcomes = await inProcess(source, { files: job.files.slice(i, i + BATCH), org: job.org as Organization | null, now: job.now, fast: job.fast, ...(job.keep ? { keep: true } : {}) });
+    const outcomes = await inProcess(source, {
+      files: job.files.slice(i, i + BATCH),
+      org: job.org as Organization | null,
+      now: job.now,
+      fast: job.fast,
+      ...(job.keep ? { keep: true } : {}),
+    });
     parentPort!.postMessage({ ok: true, outcomes });
   }
   parentPort!.postMessage({ ok: true, done: true });

@@ -76,7 +76,14 @@ export interface LoadRepositoryOptions {
 
 export type LoadResult =
   | { ok: true; value: Repository }
-  | { ok: false; message: string; /** A file that could not be read (without `check`; validate reports it as parse/unreadable). */ unreadable?: { file: string; error: unknown } };
+  | {
+      ok: false;
+      message: string;
+      /** A file that could not be read (without `check`; validate reports it as parse/unreadable). */ unreadable?: {
+        file: string;
+        error: unknown;
+      };
+    };
 
 /**
  * Reads the repository behind `source` (the working tree or a git revision): every file under
@@ -93,7 +100,15 @@ export async function loadRepository(source: Source, opts: LoadRepositoryOptions
 async function readOnly(source: Source): Promise<LoadResult> {
   const listing = await source.list([IDENTITIES_DIR]);
   if (!listing.ok) return listing;
-  const repo: Repository = { org: null, model: null, identities: [], skipped: [], findings: [], checked: 0, outcomes: [] };
+  const repo: Repository = {
+    org: null,
+    model: null,
+    identities: [],
+    skipped: [],
+    findings: [],
+    checked: 0,
+    outcomes: [],
+  };
   for (const entry of listing.files) {
     let text: string | null = null;
     if (!entry.symlink) {
@@ -115,16 +130,27 @@ async function readOnly(source: Source): Promise<LoadResult> {
     }
     const loaded = text === null ? null : loadText(text, { expect: 'MachineIdentity', fast: true });
     if (text !== null && loaded?.valid && loaded.kind === 'MachineIdentity') {
-      repo.identities.push(located(entry.path, secrets.path, secrets.redactor.data(loaded.data as MachineIdentity), text));
+      repo.identities.push(
+        located(entry.path, secrets.path, secrets.redactor.data(loaded.data as MachineIdentity), text),
+      );
     } else repo.skipped.push(skipped(entry, secrets.path, text));
   }
   return { ok: true, value: repo };
 }
 
 /** validate over the files, keeping each valid identity's data and text from the same read. */
-async function checked(source: Source, check: NonNullable<LoadRepositoryOptions['check']>, data: boolean): Promise<LoadResult> {
+async function checked(
+  source: Source,
+  check: NonNullable<LoadRepositoryOptions['check']>,
+  data: boolean,
+): Promise<LoadResult> {
   const keep = data && check.paths === undefined;
-  const result = await validate(source, { paths: check.paths ?? [IDENTITIES_DIR], now: check.now, ...(check.runner ? { runner: check.runner } : {}), ...(keep ? { keep: true } : {}) });
+  const result = await validate(source, {
+    paths: check.paths ?? [IDENTITIES_DIR],
+    now: check.now,
+    ...(check.runner ? { runner: check.runner } : {}),
+    ...(keep ? { keep: true } : {}),
+  });
   if (!result.ok) return result;
   const { findings, outcomes, identities: count } = result.value;
   const repo: Repository = { org: null, model: null, identities: [], skipped: [], findings, checked: count, outcomes };
@@ -135,8 +161,17 @@ async function checked(source: Source, check: NonNullable<LoadRepositoryOptions[
     // A token in the path is withheld from the data too, as fileSecrets does for readOnly.
     const inPath = (await pathSecrets(o.file)).map((m) => m.text);
     const shown = inPath.length === 0 ? o.file : new Redactor(inPath).text(o.file);
-    if (o.kept) repo.identities.push(located(o.file, shown, inPath.length === 0 ? o.kept.data : new Redactor(inPath).data(o.kept.data), o.kept.text));
-    else repo.skipped.push({ path: o.file, file: shown, link: o.findings.some((f) => f.rule === 'parse/symlink'), text: null });
+    if (o.kept)
+      repo.identities.push(
+        located(o.file, shown, inPath.length === 0 ? o.kept.data : new Redactor(inPath).data(o.kept.data), o.kept.text),
+      );
+    else
+      repo.skipped.push({
+        path: o.file,
+        file: shown,
+        link: o.findings.some((f) => f.rule === 'parse/symlink'),
+        text: null,
+      });
     delete o.kept;
   }
   return { ok: true, value: repo };
@@ -146,9 +181,15 @@ function located(path: string, file: string, data: MachineIdentity, text: string
   // Positions only when asked: most commands never point at a line.
   let index: { lines: LineIndex; locate: ReturnType<typeof loadText>['locate'] } | null = null;
   return {
-    path, file, data, text,
+    path,
+    file,
+    data,
+    text,
     at: (p) => {
-      index ??= { lines: new LineIndex(text), locate: loadText(text, { expect: 'MachineIdentity', fast: true }).locate };
+      index ??= {
+        lines: new LineIndex(text),
+        locate: loadText(text, { expect: 'MachineIdentity', fast: true }).locate,
+      };
       return index.lines.at(index.locate(p, 'value'));
     },
   };
@@ -175,7 +216,10 @@ export async function loadOrg(source: Source): Promise<LoadedOrg> {
   const decoded = isOversize(bytes) ? null : decode(bytes);
   const text = decoded?.ok ? decoded.text : null;
   const loaded = text === null ? null : loadText(text, { expect: 'Organization', fast: true });
-  const data = loaded?.valid && loaded.kind === 'Organization' ? (await fileSecrets(ORG_FILE, text)).redactor.data(loaded.data as Organization) : null;
+  const data =
+    loaded?.valid && loaded.kind === 'Organization'
+      ? (await fileSecrets(ORG_FILE, text)).redactor.data(loaded.data as Organization)
+      : null;
   return { exists: true, text, data, model: data ? orgModel(data) : null };
 }
 
@@ -185,7 +229,10 @@ export async function loadOrg(source: Source): Promise<LoadedOrg> {
  * (metadata.name, else the file's base name). The data is as written: the caller withholds it
  * when the file holds a secret, as history and plan do.
  */
-export function identityOf(file: string, bytes: Uint8Array): { text: string | null; data: MachineIdentity | null; name: string } {
+export function identityOf(
+  file: string,
+  bytes: Uint8Array,
+): { text: string | null; data: MachineIdentity | null; name: string } {
   const decoded = decode(bytes);
   const loaded = decoded.ok ? loadText(decoded.text, { expect: 'MachineIdentity', fast: true }) : null;
   const data = loaded?.valid && loaded.kind === 'MachineIdentity' ? (loaded.data as MachineIdentity) : null;

@@ -11,13 +11,26 @@ import type { Source } from '../manifest/source.js';
 import { isOversize, normalisePath, type SourceEntry } from '../io/files.js';
 import { codePoint } from '../manifest/text-checks.js';
 import { firstInvisible } from '../common/escape.js';
-import { checkFile, checkRepo, finding, placed, placeReports, reportFinding, type FileOutcome } from '../rules/engine.js';
+import {
+  checkFile,
+  checkRepo,
+  finding,
+  placed,
+  placeReports,
+  reportFinding,
+  type FileOutcome,
+} from '../rules/engine.js';
 import { PARSE_FILE_NAME, PARSE_SIZE, PARSE_SYMLINK, PARSE_UNREADABLE } from '../manifest/load-rule-ids.js';
 import { ORG_MISSING } from '../rules/org/missing.js';
 import { ruleById } from '../rules/index.js';
 import { pathSecrets, Redactor } from '../rules/secrets.js';
 import type { MessageData, RepoContext } from '../rules/types.js';
-import { activeExceptions, ownersFromSummaries, UNKNOWN_IDENTITY, unknownIdentityReports } from '../rules/lib/exceptions.js';
+import {
+  activeExceptions,
+  ownersFromSummaries,
+  UNKNOWN_IDENTITY,
+  unknownIdentityReports,
+} from '../rules/lib/exceptions.js';
 
 export interface ValidateOptions {
   paths: readonly string[];
@@ -83,7 +96,8 @@ export async function validate(source: Source, opts: ValidateOptions): Promise<R
   const outcomes = await runner(source, { files, org, now: opts.now, fast, ...(opts.keep ? { keep: true } : {}) });
   // org.yaml's findings come with the run when it is among the paths, and always when it is
   // broken: every identity is judged against it, so a broken org.yaml must never pass silently.
-  if (orgOutcome && (org === null || listing.files.some((f) => f.path === orgFile))) findings.push(...orgOutcome.findings);
+  if (orgOutcome && (org === null || listing.files.some((f) => f.path === orgFile)))
+    findings.push(...orgOutcome.findings);
   for (const o of outcomes) findings.push(...o.findings);
 
   // Cross-file rules: positions only for the few files they report on.
@@ -92,21 +106,38 @@ export async function validate(source: Source, opts: ValidateOptions): Promise<R
   const reports = checkRepo(outcomes, { org: model, now: opts.now, orgFile, codeowners });
   // Only a run over the whole identities/ folder can tell that an exception's identity is gone.
   if (model && covers) {
-    for (const r of unknownIdentityReports(model, identityNames(outcomes))) reports.push({ ...placed(ruleById.get(UNKNOWN_IDENTITY)!, r), file: orgFile, identity: null });
+    for (const r of unknownIdentityReports(model, identityNames(outcomes)))
+      reports.push({ ...placed(ruleById.get(UNKNOWN_IDENTITY)!, r), file: orgFile, identity: null });
   }
   const byFile = new Map<string, typeof reports>();
   for (const r of reports) {
-    if (r.position) findings.push(finding(r.rule, r.file, r.identity, r.position.line, r.position.column, r.message, r.messageId, formatPath(r.path)));
+    if (r.position)
+      findings.push(
+        finding(
+          r.rule,
+          r.file,
+          r.identity,
+          r.position.line,
+          r.position.column,
+          r.message,
+          r.messageId,
+          formatPath(r.path),
+        ),
+      );
     else byFile.set(r.file, [...(byFile.get(r.file) ?? []), r]);
   }
   for (const [file, rs] of [...byFile].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const bytes = await source.read(file, MAX_FILE_BYTES);
-    if (!isOversize(bytes)) findings.push(...placeReports(file, bytes, file === orgFile ? 'Organization' : 'MachineIdentity', rs));
+    if (!isOversize(bytes))
+      findings.push(...placeReports(file, bytes, file === orgFile ? 'Organization' : 'MachineIdentity', rs));
   }
 
   const excepted = model ? activeExceptions(model, opts.now, ownersFromSummaries(outcomes)) : null;
   const kept = excepted ? findings.filter((f) => !(f.identity && excepted.get(f.identity)?.has(f.rule))) : findings;
-  return { ok: true, value: { identities: files.length, findings: (await withheldPaths(kept)).sort(compareFindings), outcomes, org } };
+  return {
+    ok: true,
+    value: { identities: files.length, findings: (await withheldPaths(kept)).sort(compareFindings), outcomes, org },
+  };
 }
 
 /** A finding in a file named after a token (a cross-file rule's too) shows the path with its fingerprint. */
@@ -120,8 +151,14 @@ async function withheldPaths(findings: Finding[]): Promise<Finding[]> {
   return findings.map((f) => (paths.get(f.file) === f.file ? f : { ...f, file: paths.get(f.file)!, identity: null }));
 }
 
-/** The CODEOWNERS of the repository `orgFile` belongs to (`<root>/identities/org.yaml` → `<root>/.github/CODEOWNERS`). */
-async function readCodeowners(source: Source, orgFile: string, listed: readonly SourceEntry[]): Promise<RepoContext['codeowners']> {
+/**
+ * The CODEOWNERS of the repository `orgFile` belongs to (`<root>/identities/org.yaml` → `<root>/.github/CODEOWNERS`).
+ */
+async function readCodeowners(
+  source: Source,
+  orgFile: string,
+  listed: readonly SourceEntry[],
+): Promise<RepoContext['codeowners']> {
   const root = orgFile.split('/').slice(0, -2).join('/');
   const path = root === '' ? CODEOWNERS_FILE : `${root}/${CODEOWNERS_FILE}`;
   const entry = await source.stat(path);
@@ -129,7 +166,9 @@ async function readCodeowners(source: Source, orgFile: string, listed: readonly 
   const bytes = await source.read(path, MAX_FILE_BYTES);
   if (isOversize(bytes)) return null;
   const decoded = decode(bytes);
-  return decoded.ok ? { parsed: parseCodeowners(decoded.text), root, present: new Set(listed.map((f) => f.path)) } : null;
+  return decoded.ok
+    ? { parsed: parseCodeowners(decoded.text), root, present: new Set(listed.map((f) => f.path)) }
+    : null;
 }
 
 /** Whether `paths` include the whole folder holding `orgFile` (`identities`, `.`, or a parent of it). */
@@ -170,11 +209,24 @@ async function locateOrg(source: Source, paths: readonly string[]): Promise<stri
 export const inProcess: FileRunner = async (source, input) => {
   const model = input.org ? orgModel(input.org) : null;
   const out: FileOutcome[] = [];
-  for (const f of input.files) out.push(await checkOne(source, f, 'MachineIdentity', { org: model, now: input.now, fast: input.fast, ...(input.keep ? { keep: true } : {}) }));
+  for (const f of input.files)
+    out.push(
+      await checkOne(source, f, 'MachineIdentity', {
+        org: model,
+        now: input.now,
+        fast: input.fast,
+        ...(input.keep ? { keep: true } : {}),
+      }),
+    );
   return out;
 };
 
-export async function checkOne(source: Source, entry: SourceEntry, expect: 'MachineIdentity' | 'Organization', opts: { org: OrgModel | null; now: number; fast: boolean; keep?: boolean }): Promise<FileOutcome> {
+export async function checkOne(
+  source: Source,
+  entry: SourceEntry,
+  expect: 'MachineIdentity' | 'Organization',
+  opts: { org: OrgModel | null; now: number; fast: boolean; keep?: boolean },
+): Promise<FileOutcome> {
   const outcome = await checkContent(source, entry, expect, opts);
   const named = fileNameFinding(entry.path);
   return named ? { ...outcome, findings: [named, ...outcome.findings] } : outcome;
@@ -189,12 +241,31 @@ export function fileNameFinding(path: string): Finding | null {
   if (c === null) return null;
   // eslint-disable-next-line @typescript-eslint/no-misused-spread -- counts code points
   const n = [...path].filter((x) => firstInvisible(x) !== null).length;
-  const what = /^[\p{Cc}]$/u.test(c) ? 'control character' : /^[\p{Zs}]$/u.test(c) ? 'look-alike space' : 'invisible or bidirectional character';
-  return reportFinding(PARSE_FILE_NAME, path, null, 1, 1, 'invisibleCharacter', { what, codePoint: codePoint(c), more: n > 1 ? ` (and ${n - 1} more)` : '' });
+  const what = /^[\p{Cc}]$/u.test(c)
+    ? 'control character'
+    : /^[\p{Zs}]$/u.test(c)
+      ? 'look-alike space'
+      : 'invisible or bidirectional character';
+  return reportFinding(PARSE_FILE_NAME, path, null, 1, 1, 'invisibleCharacter', {
+    what,
+    codePoint: codePoint(c),
+    more: n > 1 ? ` (and ${n - 1} more)` : '',
+  });
 }
 
-async function checkContent(source: Source, entry: SourceEntry, expect: 'MachineIdentity' | 'Organization', opts: { org: OrgModel | null; now: number; fast: boolean; keep?: boolean }): Promise<FileOutcome> {
-  const failed = (rule: string, messageId: string, data: MessageData): FileOutcome => ({ file: entry.path, kind: null, identity: null, findings: [reportFinding(rule, entry.path, null, 1, 1, messageId, data)], summaries: '' });
+async function checkContent(
+  source: Source,
+  entry: SourceEntry,
+  expect: 'MachineIdentity' | 'Organization',
+  opts: { org: OrgModel | null; now: number; fast: boolean; keep?: boolean },
+): Promise<FileOutcome> {
+  const failed = (rule: string, messageId: string, data: MessageData): FileOutcome => ({
+    file: entry.path,
+    kind: null,
+    identity: null,
+    findings: [reportFinding(rule, entry.path, null, 1, 1, messageId, data)],
+    summaries: '',
+  });
   if (entry.symlink) return failed(PARSE_SYMLINK, 'symlink', {});
   // The size cap holds before a byte is read.
   let bytes;
@@ -202,9 +273,23 @@ async function checkContent(source: Source, entry: SourceEntry, expect: 'Machine
     bytes = await source.read(entry.path, MAX_FILE_BYTES);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    return failed(PARSE_UNREADABLE, 'unreadable', { reason: code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ELOOP' ? 'it became a symbolic link' : (e as Error).message });
+    return failed(PARSE_UNREADABLE, 'unreadable', {
+      reason:
+        code === 'EACCES' || code === 'EPERM'
+          ? 'permission denied'
+          : code === 'ELOOP'
+            ? 'it became a symbolic link'
+            : (e as Error).message,
+    });
   }
   const big = tooLarge(isOversize(bytes) ? bytes.oversize : 0);
-  if (big) return { file: entry.path, kind: null, identity: null, findings: [finding(PARSE_SIZE, entry.path, null, 1, 1, big, 'tooLarge')], summaries: '' };
+  if (big)
+    return {
+      file: entry.path,
+      kind: null,
+      identity: null,
+      findings: [finding(PARSE_SIZE, entry.path, null, 1, 1, big, 'tooLarge')],
+      summaries: '',
+    };
   return checkFile(entry.path, bytes as Uint8Array, expect, opts);
 }

@@ -38,7 +38,18 @@ export function workerRunner(root: string, opts: { threshold?: number; threads?:
     // to a worker with a capped heap: the garbage of parsing stays small there, and this thread only
     // keeps the compact outcomes (peak memory at 100,000 files is what this is about).
     const shares = split(input.files, threads);
-    const results = await Promise.all(shares.map((files) => runWorker({ root, files: [...files], org: input.org, now: input.now, fast: input.fast, ...(input.keep ? { keep: true } : {}) })));
+    const results = await Promise.all(
+      shares.map((files) =>
+        runWorker({
+          root,
+          files: [...files],
+          org: input.org,
+          now: input.now,
+          fast: input.fast,
+          ...(input.keep ? { keep: true } : {}),
+        }),
+      ),
+    );
     return results.flat();
   };
 }
@@ -57,14 +68,18 @@ function split<T extends { size: number }>(files: readonly T[], n: number): T[][
 
 function runWorker(job: WorkerJob): Promise<FileOutcome[]> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./check-worker.js', import.meta.url), { workerData: job, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_MB } });
+    const worker = new Worker(new URL('./check-worker.js', import.meta.url), {
+      workerData: job,
+      resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_MB },
+    });
     const result: FileOutcome[] = [];
     const intern = interner();
     let done = false;
     worker.on('message', (m: { ok: true; outcomes?: FileOutcome[]; done?: boolean } | { ok: false; error: string }) => {
       if (!m.ok) reject(new Error(`worker failed: ${m.error}`));
       else if (m.done) done = true;
-      else for (const o of m.outcomes ?? []) result.push({ ...o, kind: intern(o.kind), inventory: intern(o.inventory) });
+      else
+        for (const o of m.outcomes ?? []) result.push({ ...o, kind: intern(o.kind), inventory: intern(o.inventory) });
     });
     worker.once('error', reject);
     worker.once('exit', (code) => (done ? resolve(result) : reject(new Error(`worker exited with code ${code}`))));

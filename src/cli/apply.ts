@@ -10,7 +10,10 @@ import { emit } from './write.js';
 function teamsFlag(value: unknown): string[] {
   if (value === undefined) return [];
   const list = Array.isArray(value) ? value : [value];
-  return list.flatMap((v) => String(v).split(',')).map((t) => t.trim()).filter((t) => t !== '');
+  return list
+    .flatMap((v) => String(v).split(','))
+    .map((t) => t.trim())
+    .filter((t) => t !== '');
 }
 
 export async function run(_args: string[], opts: Record<string, string | undefined>): Promise<number> {
@@ -27,8 +30,11 @@ export async function run(_args: string[], opts: Record<string, string | undefin
 
   const { runApply } = await import('../apply/run.js');
   const ran = await runApply({
-    dir, now, parallel, preview,
-    teams: teamsFlag(opts.team as unknown),
+    dir,
+    now,
+    parallel,
+    preview,
+    teams: teamsFlag(opts.team),
     plan: opts.plan,
     secretsProvider: opts.secretsProvider ?? process.env.IDAC_SECRETS_PROVIDER ?? null,
     env: process.env,
@@ -38,8 +44,21 @@ export async function run(_args: string[], opts: Record<string, string | undefin
   const result = ran.value;
   if (result.kind === 'invalid') {
     const { renderFindings } = await import('./findings-output.js');
-    process.stderr.write(await renderFindings('text', { identities: result.identities, findings: result.errors, limit: { max: 50, hint: 'idac validate lists them all' } }, { color: false, dir }));
-    process.stderr.write(`idac apply: the repository has ${result.errors.length} error${result.errors.length === 1 ? '' : 's'} (idac validate shows them all). Nothing was applied.\n`);
+    process.stderr.write(
+      await renderFindings(
+        'text',
+        {
+          identities: result.identities,
+          findings: result.errors,
+          limit: { max: 50, hint: 'idac validate lists them all' },
+        },
+        { color: false, dir },
+      ),
+    );
+    process.stderr.write(
+      `idac apply: the repository has ${result.errors.length} error${result.errors.length === 1 ? '' : 's'} ` +
+        `(idac validate shows them all). Nothing was applied.\n`,
+    );
     return 1;
   }
   if (result.kind === 'stale-plan') {

@@ -17,7 +17,11 @@ export async function run(_args: string[], opts: Record<string, string | undefin
   const { dir, now } = common(opts);
   const format = oneOf('--format', opts.format, FORMATS, 'text');
   // Without --check the command writes .github/CODEOWNERS: an --out taken for a preview would be ignored.
-  if (opts.check === undefined && (opts.out !== undefined || opts.format !== undefined)) throw new UsageError(`${opts.out !== undefined ? '--out' : '--format'} goes with --check; without it idac codeowners writes ${CODEOWNERS_FILE}`);
+  if (opts.check === undefined && (opts.out !== undefined || opts.format !== undefined))
+    throw new UsageError(
+      `${opts.out !== undefined ? '--out' : '--format'} goes with --check; without it idac codeowners ` +
+        `writes ${CODEOWNERS_FILE}`,
+    );
 
   if (opts.check === undefined) {
     const written = await writeCodeowners(dir);
@@ -28,16 +32,28 @@ export async function run(_args: string[], opts: Record<string, string | undefin
       process.stdout.write(w.summary);
       return 0;
     }
-    process.stdout.write(`${w.summary}\n${await renderFindings('text', { identities: w.identities, findings: w.unsafe }, { color: useColor(process.stdout), dir })}`);
+    process.stdout.write(
+      `${w.summary}\n` +
+        (await renderFindings(
+          'text',
+          { identities: w.identities, findings: w.unsafe },
+          { color: useColor(process.stdout), dir },
+        )),
+    );
     return 1;
   }
 
   const checked = await checkCodeowners(dir, now);
   if (!checked.ok) throw new UsageError(messageOf(checked));
   const { identities, findings, upToDate } = checked.value;
-  const out = format === 'text' && findings.length === 0
-    ? upToDate
-    : await renderFindings(format, { identities, findings }, { color: opts.out === undefined && useColor(process.stdout), dir });
+  const out =
+    format === 'text' && findings.length === 0
+      ? upToDate
+      : await renderFindings(
+          format,
+          { identities, findings },
+          { color: opts.out === undefined && useColor(process.stdout), dir },
+        );
   await emit(out, opts.out);
   return findings.length > 0 ? 1 : 0;
 }

@@ -13,10 +13,20 @@ export type FindingsFormat = (typeof findingsRenderers.formats)[number];
 
 /** What every findings format needs from the edge; `dir` is the identity repo's root (--dir). */
 export function findingsOptions(opts: { color: boolean; dir: string; inventory?: InventoryEntry[] }): FindingsOptions {
-  return { color: opts.color, ...(opts.inventory ? { inventory: opts.inventory } : {}), docs: docsUrl, tool: { version, informationUri: homepage }, gitPrefix: () => gitPrefix(opts.dir) };
+  return {
+    color: opts.color,
+    ...(opts.inventory ? { inventory: opts.inventory } : {}),
+    docs: docsUrl,
+    tool: { version, informationUri: homepage },
+    gitPrefix: () => gitPrefix(opts.dir),
+  };
 }
 
 /** `dir`: the identity repo's root (--dir); GitHub and SARIF paths are made relative to its git root. */
-export async function renderFindings(format: FindingsFormat, report: FindingsReport, opts: { color: boolean; dir: string; inventory?: InventoryEntry[] }): Promise<string> {
+export async function renderFindings(
+  format: FindingsFormat,
+  report: FindingsReport,
+  opts: { color: boolean; dir: string; inventory?: InventoryEntry[] },
+): Promise<string> {
   return render(findingsRenderers, format, report, findingsOptions(opts));
 }

@@ -26,8 +26,13 @@ async function readFileText(path: string, what: string): Promise<string> {
 
 /** The pull request number of the event that started the workflow. */
 async function prFromEvent(path: string | undefined): Promise<number> {
-  if (!path) throw new UsageError('no pull request number: pass --pr N, or run in a pull_request workflow (GITHUB_EVENT_PATH)');
-  let event: { pull_request?: { number?: unknown }; issue?: { number?: unknown; pull_request?: unknown }; number?: unknown };
+  if (!path)
+    throw new UsageError('no pull request number: pass --pr N, or run in a pull_request workflow (GITHUB_EVENT_PATH)');
+  let event: {
+    pull_request?: { number?: unknown };
+    issue?: { number?: unknown; pull_request?: unknown };
+    number?: unknown;
+  };
   try {
     event = JSON.parse(await readFileText(path, 'GITHUB_EVENT_PATH')) as typeof event;
   } catch (e) {
@@ -35,7 +40,8 @@ async function prFromEvent(path: string | undefined): Promise<number> {
     throw new UsageError(`GITHUB_EVENT_PATH ${path} is not JSON`);
   }
   const n = event.pull_request?.number ?? (event.issue?.pull_request ? event.issue.number : undefined) ?? event.number;
-  if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < 1) throw new UsageError('the event payload names no pull request (run on pull_request, or pass --pr N)');
+  if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < 1)
+    throw new UsageError('the event payload names no pull request (run on pull_request, or pass --pr N)');
   return n;
 }
 
@@ -62,12 +68,19 @@ export async function connect(authorFlag: string | undefined, timeoutFlag: strin
   const deadlineMs = timeoutSeconds(timeoutFlag) * 1000;
   const env = process.env;
   const token = env.GITHUB_TOKEN;
-  if (!token) throw new UsageError('GITHUB_TOKEN is not set: in a workflow, pass `env: GITHUB_TOKEN: ${{ github.token }}` to the step');
+  if (!token)
+    throw new UsageError(
+      'GITHUB_TOKEN is not set: in a workflow, pass `env: GITHUB_TOKEN: ${{ github.token }}` to the step',
+    );
   const repository = env.GITHUB_REPOSITORY ?? '';
   const m = /^([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\/([A-Za-z0-9._-]{1,100})$/.exec(repository);
   if (!m) throw new UsageError(`GITHUB_REPOSITORY must be owner/repo, not ${JSON.stringify(repository)}`);
   const baseUrl = env.GITHUB_API_URL || 'https://api.github.com';
-  if (!/^https?:\/\/[^/?#\s]+(\/[^?#\s]*)?$/.test(baseUrl) || !URL.canParse(baseUrl)) throw new UsageError(`GITHUB_API_URL must be an http(s) URL such as https://api.github.com, not ${JSON.stringify(baseUrl.slice(0, 200))}`);
+  if (!/^https?:\/\/[^/?#\s]+(\/[^?#\s]*)?$/.test(baseUrl) || !URL.canParse(baseUrl))
+    throw new UsageError(
+      `GITHUB_API_URL must be an http(s) URL such as https://api.github.com, not ` +
+        JSON.stringify(baseUrl.slice(0, 200)),
+    );
   const client = new GitHubClient({ baseUrl, token, deadlineMs });
   return { client, owner: m[1]!, repo: m[2]!, author: authorFlag ?? '' };
 }
@@ -77,7 +90,8 @@ export async function resolveAuthor(c: Connection, what: 'comment' | 'issue'): P
   if (c.author) return c.author;
   const me = await c.client.request('GET', '/user', USER);
   if (me.ok) return me.value.login;
-  if (me.kind === 'status' && me.status === 403 && /not accessible by integration/i.test(me.message)) return ACTIONS_BOT;
+  if (me.kind === 'status' && me.status === 403 && /not accessible by integration/i.test(me.message))
+    return ACTIONS_BOT;
   return failed(me, what);
 }
 
@@ -87,36 +101,66 @@ export function waited(client: GitHubClient): string {
   const s = Math.round(client.waits.reduce((a, b) => a + b, 0) / 1000);
   const limited = client.rateLimitWaits;
   const errors = n - limited;
-  const why = [limited > 0 ? `${limited} for its rate limits` : '', errors > 0 ? `${errors} after an error or no answer` : ''].filter(Boolean).join(', ');
+  const why = [
+    limited > 0 ? `${limited} for its rate limits` : '',
+    errors > 0 ? `${errors} after an error or no answer` : '',
+  ]
+    .filter(Boolean)
+    .join(', ');
   return `retried ${n} time${n === 1 ? '' : 's'} against GitHub (${why}), waiting ${s} s in all\n`;
 }
 
 export async function run(_args: string[], opts: Record<string, string | undefined>): Promise<number> {
   common(opts, false);
-  if (opts.plan === undefined) throw new UsageError('--plan FILE is required: the Markdown from `idac plan --format markdown --out FILE`');
+  if (opts.plan === undefined)
+    throw new UsageError('--plan FILE is required: the Markdown from `idac plan --format markdown --out FILE`');
   const c = await connect(opts.author, opts.timeout);
-  const number = opts.pr !== undefined ? positiveInt('--pr', opts.pr, 0) : await prFromEvent(process.env.GITHUB_EVENT_PATH);
+  const number =
+    opts.pr !== undefined ? positiveInt('--pr', opts.pr, 0) : await prFromEvent(process.env.GITHUB_EVENT_PATH);
   if (number < 1) throw new UsageError('--pr must be a pull request number');
 
   let body = await readFileText(resolve(opts.plan), '--plan');
   if (!body.includes(PLAN_MARKER)) body = `${PLAN_MARKER}\n${body}`;
   // The plan file is input like any manifest: a secret in it is never posted.
   const inPlan = await secretMatches(body);
-  if (inPlan.length > 0) throw new UsageError(`--plan ${opts.plan} holds a secret (${inPlan[0]!.rule}, fingerprint ${fingerprint(inPlan[0]!.text)}): not posting it; write the plan again with \`idac plan --format markdown\`, which withholds secrets. No comment was written`, 1);
-  if (body.length > COMMENT_LIMIT) throw new UsageError(`--plan ${opts.plan} is ${body.length} characters; a GitHub comment holds ${COMMENT_LIMIT}: write it with \`idac plan --format markdown\`, which stays under the limit`);
+  if (inPlan.length > 0)
+    throw new UsageError(
+      `--plan ${opts.plan} holds a secret (${inPlan[0]!.rule}, fingerprint ` +
+        `${fingerprint(inPlan[0]!.text)}): not posting it; write the plan again with \`idac plan --format ` +
+        `markdown\`, which withholds secrets. No comment was written`,
+      1,
+    );
+  if (body.length > COMMENT_LIMIT)
+    throw new UsageError(
+      `--plan ${opts.plan} is ${body.length} characters; a GitHub comment holds ${COMMENT_LIMIT}: write it ` +
+        `with \`idac plan --format markdown\`, which stays under the limit`,
+    );
 
   const author = await resolveAuthor(c, 'comment');
-  const result = await upsertStickyComment(c.client, { owner: c.owner, repo: c.repo, number, marker: PLAN_MARKER, author }, body);
+  const result = await upsertStickyComment(
+    c.client,
+    { owner: c.owner, repo: c.repo, number, marker: PLAN_MARKER, author },
+    body,
+  );
   if (!result.ok) return failed(result, 'comment');
-  process.stdout.write(`${result.action} the plan comment on ${c.owner}/${c.repo}#${number}${result.url ? `: ${c.client.echo(result.url)}` : ''}\n`);
-  if (result.ignored > 0) process.stdout.write(`left ${result.ignored} comment${result.ignored === 1 ? '' : 's'} with the same marker by other users untouched\n`);
+  process.stdout.write(
+    `${result.action} the plan comment on ${c.owner}/${c.repo}#${number}` +
+      `${result.url ? `: ${c.client.echo(result.url)}` : ''}\n`,
+  );
+  if (result.ignored > 0)
+    process.stdout.write(
+      `left ${result.ignored} comment${result.ignored === 1 ? '' : 's'} with the same marker by other users ` +
+        `untouched\n`,
+    );
   process.stdout.write(waited(c.client));
   return 0;
 }
 
 /** A failed call as exit 2 with what to do; nothing the server said reaches here unredacted. */
 export function failed(f: GitHubFailure, what: 'comment' | 'issue'): never {
-  const none = f.maybeWritten ? `Look at the ${what === 'comment' ? 'pull request' : 'open issues'} before running again.` : `No ${what} was written.`;
+  const none = f.maybeWritten
+    ? `Look at the ${what === 'comment' ? 'pull request' : 'open issues'} before running again.`
+    : `No ${what} was written.`;
   switch (f.kind) {
     case 'rate-limit':
       throw new UsageError(`${f.message}. Run again${f.resetAt ? ` after ${f.resetAt}` : ' later'}. ${none}`);
@@ -138,7 +182,11 @@ export function failed(f: GitHubFailure, what: 'comment' | 'issue'): never {
     case 401:
       throw new UsageError(`GitHub rejected the token (401 ${detail}): GITHUB_TOKEN is wrong or expired. ${none}`);
     case 403:
-      throw new UsageError(`GitHub refused (403 ${detail}): the token needs \`permissions: ${what === 'comment' ? 'pull-requests' : 'issues'}: write\`${what === 'comment' ? " (a fork's pull request gets a read-only token)" : ''}. ${none}`);
+      throw new UsageError(
+        `GitHub refused (403 ${detail}): the token needs \`permissions: ` +
+          `${what === 'comment' ? 'pull-requests' : 'issues'}: ` +
+          `write\`${what === 'comment' ? " (a fork's pull request gets a read-only token)" : ''}. ${none}`,
+      );
     case 404:
       throw new UsageError(`GitHub found no such repository or pull request (404 ${detail}). ${none}`);
     default:

@@ -25,10 +25,14 @@ export async function run(args: string[], opts: Record<string, string | undefine
   if (all && name !== undefined) throw new UsageError('give an identity NAME or --all, not both');
   if (!all && name === undefined) throw new UsageError('give an identity NAME, or --all for every identity');
   const since = opts.since === undefined ? null : parseInstant(opts.since);
-  if (opts.since !== undefined && since === null) throw new UsageError(`--since ${JSON.stringify(opts.since)} is not an ISO-8601 date (2026-11-23) or date-time with a zone`);
+  if (opts.since !== undefined && since === null)
+    throw new UsageError(
+      `--since ${JSON.stringify(opts.since)} is not an ISO-8601 date (2026-11-23) or date-time with a zone`,
+    );
 
   const repo = openRepo(dir);
-  if (!repo.ok) throw new UsageError(messageOf(repo).replace('plan compares git revisions', 'history reads git commits'));
+  if (!repo.ok)
+    throw new UsageError(messageOf(repo).replace('plan compares git revisions', 'history reads git commits'));
   const log = await logFolder(repo.value, IDENTITIES_DIR);
   if (!log.ok) throw new UsageError(messageOf(log));
   const reader = new BlobReader(repo.value.top);
@@ -39,14 +43,29 @@ export async function run(args: string[], opts: Record<string, string | undefine
     reader.close();
   }
   const services = new Set<string>();
-  for (const c of commits) for (const f of c.files) for (const s of [f.before, f.after]) if (s?.data) for (const x of awsServices(s.data)) services.add(x);
+  for (const c of commits)
+    for (const f of c.files)
+      for (const s of [f.before, f.after]) if (s?.data) for (const x of awsServices(s.data)) services.add(x);
   await iamCatalog.load([...services]);
 
   const entries = buildHistory(commits, { only: all ? null : name!, since, catalog: iamCatalog });
-  if (!all && entries.length === 0 && !commits.some((c) => c.files.some((f) => [f.before, f.after].some((s) => s?.name.toLowerCase() === name!.toLowerCase())))) {
-    const names = new Set(commits.flatMap((c) => c.files.flatMap((f) => [f.before?.name, f.after?.name])).filter((n): n is string => typeof n === 'string'));
+  if (
+    !all &&
+    entries.length === 0 &&
+    !commits.some((c) =>
+      c.files.some((f) => [f.before, f.after].some((s) => s?.name.toLowerCase() === name!.toLowerCase())),
+    )
+  ) {
+    const names = new Set(
+      commits
+        .flatMap((c) => c.files.flatMap((f) => [f.before?.name, f.after?.name]))
+        .filter((n): n is string => typeof n === 'string'),
+    );
     const guess = didYouMean(name!, [...names].sort());
-    throw new UsageError(`no identity named ${JSON.stringify(name)} in the history of ${IDENTITIES_DIR}/${guess ? `; did you mean ${guess}?` : ''}`);
+    throw new UsageError(
+      `no identity named ${JSON.stringify(name)} in the history of ` +
+        `${IDENTITIES_DIR}/${guess ? `; did you mean ${guess}?` : ''}`,
+    );
   }
   const report = { identity: all ? null : name!, since: opts.since ?? null, entries };
   await emit(await render(historyRenderers, format, report, undefined), opts.out);

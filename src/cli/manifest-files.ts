@@ -21,11 +21,18 @@ import { fileSecrets, fingerprint, isWithheld, secretMatches } from '../rules/se
  * Refuses (exit 1, before anything is read or written) a value the user gave that the command would
  * write into a manifest, when it holds a secret: named by its option, shown by its fingerprint.
  */
-export async function refuseSecretArguments(args: Record<string, string | readonly string[] | undefined>): Promise<void> {
+export async function refuseSecretArguments(
+  args: Record<string, string | readonly string[] | undefined>,
+): Promise<void> {
   for (const [option, value] of Object.entries(args)) {
     if (value === undefined) continue;
     const found = await secretMatches(typeof value === 'string' ? value : value.join('\n'));
-    if (found.length > 0) throw new UsageError(`${option} holds a secret (${found[0]!.rule}, fingerprint ${fingerprint(found[0]!.text)}): idac does not write it into a manifest; give the value without it. Nothing was changed`, 1);
+    if (found.length > 0)
+      throw new UsageError(
+        `${option} holds a secret (${found[0]!.rule}, fingerprint ${fingerprint(found[0]!.text)}): idac ` +
+          `does not write it into a manifest; give the value without it. Nothing was changed`,
+        1,
+      );
   }
 }
 import { UsageError } from './errors.js';
@@ -46,7 +53,12 @@ export interface RepoManifests {
  */
 export async function readManifests(dir: string): Promise<RepoManifests> {
   const repo = await loadRepository(new FsSource(dir));
-  if (!repo.ok) throw new UsageError(repo.unreadable ? `cannot read ${repo.unreadable.file}: ${reason(repo.unreadable.error)}; nothing was changed` : repo.message);
+  if (!repo.ok)
+    throw new UsageError(
+      repo.unreadable
+        ? `cannot read ${repo.unreadable.file}: ${reason(repo.unreadable.error)}; nothing was changed`
+        : repo.message,
+    );
   return {
     identities: repo.value.identities.map((i) => ({ file: i.path, data: i.data })),
     invalid: repo.value.skipped.map((s) => ({ file: s.path, text: s.text })),
@@ -84,9 +96,11 @@ export async function readRaw(dir: string, file: string): Promise<RawFile> {
   } catch (e) {
     throw new UsageError(`cannot read ${file}: ${reason(e)}; nothing was changed`);
   }
-  if (isOversize(bytes)) throw new UsageError(`not editing ${file}: ${tooLarge(bytes.oversize)} (parse/size); nothing was changed`, 1);
+  if (isOversize(bytes))
+    throw new UsageError(`not editing ${file}: ${tooLarge(bytes.oversize)} (parse/size); nothing was changed`, 1);
   const decoded = decode(bytes);
-  if (!decoded.ok) throw new UsageError(`not editing ${file}: ${decoded.message} (${decoded.rule}); nothing was changed`, 1);
+  if (!decoded.ok)
+    throw new UsageError(`not editing ${file}: ${decoded.message} (${decoded.rule}); nothing was changed`, 1);
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   return { file, text: decoded.text, bom, hash: sha256(bytes) };
 }
@@ -100,7 +114,12 @@ export async function readRawAsRead(dir: string, file: string, data: unknown): P
   const raw = await readRaw(dir, file);
   const now = loadText(raw.text, { expect: 'MachineIdentity', fast: true });
   // Like with like: readManifests withheld every value holding a secret, so the data as read now is too.
-  if (!isDeepStrictEqual((await fileSecrets(file, raw.text)).redactor.data(now.data), data)) throw new UsageError(`${file} changed on disk while idac was reading it; nothing was changed: run the command again on the new content`, 1);
+  if (!isDeepStrictEqual((await fileSecrets(file, raw.text)).redactor.data(now.data), data))
+    throw new UsageError(
+      `${file} changed on disk while idac was reading it; nothing was changed: run the command again on the ` +
+        `new content`,
+      1,
+    );
   return raw;
 }
 
@@ -114,22 +133,45 @@ export async function writeEdits(dir: string, edits: readonly FileEdit[], hooks?
     const wrong = verifyEdit(e.raw.text, e.after, e.expect, e.changes);
     if (wrong) throw new UsageError(`not writing anything: ${e.raw.file}: ${wrong}; nothing was changed`, 1);
     // A value shown as a secret's fingerprint is never written back in place of the secret.
-    if (e.after.split('\n').some((l) => isWithheld(l) && !e.raw.text.includes(l))) throw new UsageError(`not writing ${e.raw.file}: the change would write a value withheld because it holds a secret (see idac validate's secret/* finding); nothing was changed`, 1);
-    // Nor does an edit ever add a secret (a token pasted into --reason): the old text's secrets stay, no new one is written.
+    if (e.after.split('\n').some((l) => isWithheld(l) && !e.raw.text.includes(l)))
+      throw new UsageError(
+        `not writing ${e.raw.file}: the change would write a value withheld because it holds a secret (see ` +
+          `idac validate's secret/* finding); nothing was changed`,
+        1,
+      );
+    // Nor does an edit ever add a secret (a token pasted into --reason): the old text's secrets stay, no new one is
+    // written.
     const before = new Set((await secretMatches(e.raw.text)).map((m) => m.text));
     const added = (await secretMatches(e.after)).filter((m) => !before.has(m.text));
-    if (added.length > 0) throw new UsageError(`not writing ${e.raw.file}: the change would add a secret (${added[0]!.rule}, fingerprint ${fingerprint(added[0]!.text)}) to it; nothing was changed`, 1);
+    if (added.length > 0)
+      throw new UsageError(
+        `not writing ${e.raw.file}: the change would add a secret (${added[0]!.rule}, fingerprint ` +
+          `${fingerprint(added[0]!.text)}) to it; nothing was changed`,
+        1,
+      );
   }
-  const written = await writeAtomically(dir, edits.map((e) => ({ path: e.raw.file, bytes: Buffer.from(`${e.raw.bom ? '\ufeff' : ''}${e.after}`, 'utf8'), expected: e.raw.hash })), hooks);
+  const written = await writeAtomically(
+    dir,
+    edits.map((e) => ({
+      path: e.raw.file,
+      bytes: Buffer.from(`${e.raw.bom ? '\ufeff' : ''}${e.after}`, 'utf8'),
+      expected: e.raw.hash,
+    })),
+    hooks,
+  );
   if (!written.ok) throw new UsageError(written.message, written.code);
   // Context lines may be a comment holding a secret: the diff shows its fingerprint.
   let diff = '';
-  for (const e of edits) diff += (await fileSecrets(e.raw.file, `${e.raw.text}\n${e.after}`)).redactor.text(unifiedDiff({ file: e.raw.file, before: e.raw.text, after: e.after }));
+  for (const e of edits)
+    diff += (await fileSecrets(e.raw.file, `${e.raw.text}\n${e.after}`)).redactor.text(
+      unifiedDiff({ file: e.raw.file, before: e.raw.text, after: e.after }),
+    );
   return diff;
 }
 
 /** The diff to commit, `a/` and `b/` as git shows it, one line of context. */
 export function unifiedDiff(e: { file: string; before: string; after: string }): string {
-  return createTwoFilesPatch(`a/${terminalSafe(e.file)}`, `b/${terminalSafe(e.file)}`, e.before, e.after, '', '', { context: 1 }).replace(/^(Index:.*\n)?=+\n/, '');
+  return createTwoFilesPatch(`a/${terminalSafe(e.file)}`, `b/${terminalSafe(e.file)}`, e.before, e.after, '', '', {
+    context: 1,
+  }).replace(/^(Index:.*\n)?=+\n/, '');
 }
-

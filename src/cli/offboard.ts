@@ -10,11 +10,25 @@ import { loadText } from '../manifest/load.js';
 import { didYouMean } from '../manifest/schemas.js';
 import { isEmail } from '../features/people/email.js';
 import { nearestPerson } from '../model/org.js';
-import { offboardReport, peopleNamed, SUCCESSOR_PATH, successorGaps, withSuccessors, type SuccessorChoice } from '../features/people/offboard.js';
+import {
+  offboardReport,
+  peopleNamed,
+  SUCCESSOR_PATH,
+  successorGaps,
+  withSuccessors,
+  type SuccessorChoice,
+} from '../features/people/offboard.js';
 import { renderOffboardJson, renderOffboardText, type OffboardNext, type Written } from '../features/people/render.js';
 import { common, oneOf } from './common.js';
 import { UsageError } from './errors.js';
-import { readManifests, readRaw, readRawAsRead, refuseSecretArguments, writeEdits, type FileEdit } from './manifest-files.js';
+import {
+  readManifests,
+  readRaw,
+  readRawAsRead,
+  refuseSecretArguments,
+  writeEdits,
+  type FileEdit,
+} from './manifest-files.js';
 import { emit } from './write.js';
 import { messageOf } from '../common/result.js';
 
@@ -24,30 +38,47 @@ const TEAM = /^[a-z][a-z0-9-]{0,61}[a-z0-9]$/;
 export async function run(args: string[], opts: Record<string, string | undefined>): Promise<number> {
   const { dir } = common(opts);
   const person = args[0] ?? '';
-  if (!isEmail(person)) throw new UsageError(`${show(person)} is not an e-mail address; PERSON is the address the manifests name`);
+  if (!isEmail(person))
+    throw new UsageError(`${show(person)} is not an e-mail address; PERSON is the address the manifests name`);
   const format = oneOf('--format', opts.format, FORMATS, 'text');
   await refuseSecretArguments({ '--successor': opts.successor });
   const choice = successorChoice(opts.successor);
   const repo = await readManifests(dir);
   // A file that does not load cannot be read for roles; if it might name the person, say so.
   const needle = person.toLowerCase();
-  const unchecked = repo.invalid.filter((f) => f.text === null || f.text.toLowerCase().includes(needle)).map((f) => f.file);
+  const unchecked = repo.invalid
+    .filter((f) => f.text === null || f.text.toLowerCase().includes(needle))
+    .map((f) => f.file);
   let report = offboardReport(person, repo.identities, repo.org, unchecked);
   // Nothing to hand over for an address a typo away from someone who is named: say so, not "nothing to do".
-  if (report.identities.length === 0 && report.invalid.length === 0 && !report.org?.teams.length && !report.org?.securityOwner) {
+  if (
+    report.identities.length === 0 &&
+    report.invalid.length === 0 &&
+    !report.org?.teams.length &&
+    !report.org?.securityOwner
+  ) {
     const near = nearestPerson(person, peopleNamed(repo.identities, repo.org));
     if (near) throw new UsageError(`${person} is named by no manifest and not in org.yaml; did you mean ${near}?`);
   }
   if (choice) {
     const chosen = withSuccessors(report, repo.identities, repo.org, choice, didYouMean);
-    if (!chosen.ok) throw new UsageError(`${chosen.message}${/[.?]$/.test(chosen.message) ? '' : '.'} Nothing was written.`, chosen.code);
+    if (!chosen.ok)
+      throw new UsageError(
+        `${chosen.message}${/[.?]$/.test(chosen.message) ? '' : '.'} Nothing was written.`,
+        chosen.code,
+      );
     report = chosen.report;
   }
 
   let written: Written | null = null;
   const texts = new Map<string, string>();
   if (opts.write !== undefined) {
-    if (report.invalid.length > 0) throw new UsageError(`not writing anything: ${report.invalid.join(', ')} could not be checked (not a valid manifest, and it may name ${person}); fix it first (idac validate)`, 1);
+    if (report.invalid.length > 0)
+      throw new UsageError(
+        `not writing anything: ${report.invalid.join(', ')} could not be checked (not a valid manifest, and ` +
+          `it may name ${person}); fix it first (idac validate)`,
+        1,
+      );
     const edits: FileEdit[] = [];
     for (const h of report.identities) {
       const sets = Object.entries(h.proposal);
@@ -72,10 +103,14 @@ export async function run(args: string[], opts: Record<string, string | undefine
   if (gaps.length > 0) {
     const teams = [...new Set(gaps.map((g) => g.team))].sort();
     const flags = teams.length === 1 ? '--successor EMAIL' : teams.map((t) => `--successor ${t}=EMAIL`).join(' ');
-    const undo = written && written.files.length > 0 ? `git checkout -- ${written.files.map(shellWord).join(' ')} && ` : '';
+    const undo =
+      written && written.files.length > 0 ? `git checkout -- ${written.files.map(shellWord).join(' ')} && ` : '';
     next.command = `${undo}idac offboard ${person} --write ${flags}`;
   }
-  await emit(format === 'json' ? renderOffboardJson(report, written, next) : renderOffboardText(report, written, next), opts.out);
+  await emit(
+    format === 'json' ? renderOffboardJson(report, written, next) : renderOffboardText(report, written, next),
+    opts.out,
+  );
   return 0;
 }
 
@@ -89,10 +124,20 @@ function successorChoice(value: unknown): SuccessorChoice | null {
     const eq = item.indexOf('=');
     const team = eq < 0 ? null : item.slice(0, eq);
     const email = eq < 0 ? item : item.slice(eq + 1);
-    if (team !== null && !TEAM.test(team)) throw new UsageError(`--successor ${show(item)}: ${show(team)} is not a team name; use --successor EMAIL or --successor TEAM=EMAIL`);
-    if (!isEmail(email)) throw new UsageError(`--successor ${show(item)}: ${show(email)} is not an e-mail address; use --successor EMAIL or --successor TEAM=EMAIL`);
+    if (team !== null && !TEAM.test(team))
+      throw new UsageError(
+        `--successor ${show(item)}: ${show(team)} is not a team name; use --successor EMAIL or --successor TEAM=EMAIL`,
+      );
+    if (!isEmail(email))
+      throw new UsageError(
+        `--successor ${show(item)}: ${show(email)} is not an e-mail address; use --successor EMAIL or ` +
+          `--successor TEAM=EMAIL`,
+      );
     if (team === null) {
-      if (any !== null) throw new UsageError(`--successor given twice without a team (${any}, ${email}): name the team of each, --successor TEAM=EMAIL`);
+      if (any !== null)
+        throw new UsageError(
+          `--successor given twice without a team (${any}, ${email}): name the team of each, --successor TEAM=EMAIL`,
+        );
       any = email;
     } else {
       if (byTeam.has(team)) throw new UsageError(`--successor ${team}=… given twice: one successor per team`);

@@ -17,13 +17,24 @@ export async function run(_args: string[], opts: Record<string, string | undefin
   const format = oneOf('--format', opts.format, planRenderers.formats, 'text');
   const windowText = opts.window ?? '7d';
   const windowMs = parseDuration(windowText);
-  if (windowMs === null) throw new UsageError(`--window ${JSON.stringify(windowText)} is not a duration: <int>(m|h|d), e.g. 7d`);
+  if (windowMs === null)
+    throw new UsageError(`--window ${JSON.stringify(windowText)} is not a duration: <int>(m|h|d), e.g. 7d`);
   const allowDeletions = positiveInt('--allow-deletions', opts.allowDeletions, 0);
 
-  const planned = await planOf({ dir, base: opts.base, head: opts.head, now, window: { ms: windowMs, text: windowText }, allowDeletions });
+  const planned = await planOf({
+    dir,
+    base: opts.base,
+    head: opts.head,
+    now,
+    window: { ms: windowMs, text: windowText },
+    allowDeletions,
+  });
   if (!planned.ok) throw new UsageError(messageOf(planned));
   const plan = planned.value;
-  const text = await render(planRenderers, format, plan, { color: opts.out === undefined && useColor(process.stdout), docs: docsUrl });
+  const text = await render(planRenderers, format, plan, {
+    color: opts.out === undefined && useColor(process.stdout),
+    docs: docsUrl,
+  });
   await emit(text, opts.out);
   return plan.findings.some((f) => f.severity === 'error') ? 1 : 0;
 }

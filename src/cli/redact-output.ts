@@ -14,10 +14,13 @@ export function redactOutput(text: string): string {
 export function redactStreams(): void {
   for (const stream of [process.stdout, process.stderr]) {
     const write = stream.write.bind(stream) as (chunk: unknown, ...rest: unknown[]) => boolean;
-    stream.write = ((chunk: unknown, ...rest: unknown[]) => {
+    stream.write = (chunk: unknown, ...rest: unknown[]) => {
       if (knownSecrets().empty) return write(chunk, ...rest);
-      const text = typeof chunk === 'string' ? chunk : chunk instanceof Uint8Array ? Buffer.from(chunk).toString('utf8') : null;
-      return text === null ? write(chunk, ...rest) : write(redactOutput(text), ...rest.filter((r) => typeof r !== 'string'));
-    });
+      const text =
+        typeof chunk === 'string' ? chunk : chunk instanceof Uint8Array ? Buffer.from(chunk).toString('utf8') : null;
+      return text === null
+        ? write(chunk, ...rest)
+        : write(redactOutput(text), ...rest.filter((r) => typeof r !== 'string'));
+    };
   }
 }

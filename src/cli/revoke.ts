@@ -17,34 +17,68 @@ import { messageOf } from '../common/result.js';
 export async function run(args: string[], opts: Record<string, string | undefined>): Promise<number> {
   const { dir, now } = common(opts);
   const name = args[0] ?? '';
-  if (!/^[a-z][a-z0-9-]{1,46}[a-z0-9]$/.test(name)) throw new UsageError(`${JSON.stringify(name.slice(0, 60))} is not an identity name (^[a-z][a-z0-9-]{1,46}[a-z0-9]$)`);
+  if (!/^[a-z][a-z0-9-]{1,46}[a-z0-9]$/.test(name))
+    throw new UsageError(
+      `${JSON.stringify(name.slice(0, 60))} is not an identity name (^[a-z][a-z0-9-]{1,46}[a-z0-9]$)`,
+    );
   const reason = opts.reason?.trim() ?? '';
-  if (reason === '') throw new UsageError('--reason is required: say why (an incident id), it is recorded in the manifest and the pull request');
+  if (reason === '')
+    throw new UsageError(
+      '--reason is required: say why (an incident id), it is recorded in the manifest and the pull request',
+    );
   await refuseSecretArguments({ '--reason': reason });
   const listing = await new FsSource(dir).list([IDENTITIES_DIR]);
   if (!listing.ok) throw new UsageError(listing.message);
-  const named = listing.files.filter((f) => /\/[^/]+\.ya?ml$/i.test(f.path)).map((f) => ({ path: f.path, symlink: f.symlink, name: f.path.slice(f.path.lastIndexOf('/') + 1).replace(/\.ya?ml$/i, '') }));
+  const named = listing.files
+    .filter((f) => /\/[^/]+\.ya?ml$/i.test(f.path))
+    .map((f) => ({
+      path: f.path,
+      symlink: f.symlink,
+      name: f.path.slice(f.path.lastIndexOf('/') + 1).replace(/\.ya?ml$/i, ''),
+    }));
   const manifests = named.filter((f) => !f.symlink);
   const files = manifests.filter((f) => f.name === name);
   const link = named.find((f) => f.symlink && f.name === name);
-  if (files.length === 0 && link) throw new UsageError(`${terminalSafe(link.path)} is a symbolic link, which idac does not follow: replace it with the manifest itself (the file, committed in this repository) and run revoke again`);
+  if (files.length === 0 && link)
+    throw new UsageError(
+      `${terminalSafe(link.path)} is a symbolic link, which idac does not follow: replace it with the ` +
+        `manifest itself (the file, committed in this repository) and run revoke again`,
+    );
   if (files.length === 0) {
     // An emergency is when names get mistyped: offer the closest identity rather than a dead end.
-    const near = didYouMean(name, manifests.filter((f) => f.name !== 'org').map((f) => f.name));
-    throw new UsageError(`no identity ${name} under ${IDENTITIES_DIR}/ (the file name equals metadata.name)${near ? `; did you mean ${near}?` : ''}`);
+    const near = didYouMean(
+      name,
+      manifests.filter((f) => f.name !== 'org').map((f) => f.name),
+    );
+    throw new UsageError(
+      `no identity ${name} under ${IDENTITIES_DIR}/ (the file name equals ` +
+        `metadata.name)${near ? `; did you mean ${near}?` : ''}`,
+    );
   }
-  if (files.length > 1) throw new UsageError(`${name} is in more than one file (${files.map((f) => f.path).join(', ')}); run idac validate`);
+  if (files.length > 1)
+    throw new UsageError(
+      `${name} is in more than one file (${files.map((f) => f.path).join(', ')}); run idac validate`,
+    );
   const path = files[0]!.path;
   const raw = await readRaw(dir, path);
   const result = revokeText(raw.text, { reason, date: isoDate(now) });
   if (!result.ok) throw new UsageError(`not revoking ${name} (${path}): ${messageOf(result)}`, 1);
   if (result.text === raw.text) {
-    process.stderr.write(`idac: ${terminalSafe(path)}: ${terminalSafe(name)} is already suspended and holds no static credential to replace: nothing to change.\n`);
+    process.stderr.write(
+      `idac: ${terminalSafe(path)}: ${terminalSafe(name)} is already suspended and holds no static ` +
+        `credential to replace: nothing to change.\n`,
+    );
     return 0;
   }
-  process.stdout.write(await writeEdits(dir, [{ raw, after: result.text, expect: 'MachineIdentity', changes: result.changes }]));
+  process.stdout.write(
+    await writeEdits(dir, [{ raw, after: result.text, expect: 'MachineIdentity', changes: result.changes }]),
+  );
   const generation = result.epoch === null ? '' : `credential generation bumped (epoch ${result.epoch})`;
-  const what = result.was === 'suspended' ? `already suspended; ${generation}` : `suspended${generation ? `, ${generation}` : ''}`;
-  process.stderr.write(`idac: ${terminalSafe(path)}: ${what}. Commit it and open the emergency pull request; apply ${result.was === 'suspended' ? 'replaces the credential' : 'disables its access'}.\n`);
+  const what =
+    result.was === 'suspended' ? `already suspended; ${generation}` : `suspended${generation ? `, ${generation}` : ''}`;
+  process.stderr.write(
+    `idac: ${terminalSafe(path)}: ${what}. Commit it and open the emergency pull request; apply ` +
+      `${result.was === 'suspended' ? 'replaces the credential' : 'disables its access'}.\n`,
+  );
   return 0;
 }

@@ -29,12 +29,39 @@ export async function run(_args: string[], opts: Record<string, string | undefin
   const rows = rotationReport(identities, repo.value.model, now);
   let text: string;
   if (format === 'json') {
-    text = jsonDocument({ credentials: rows.map((r) => ({ identity: r.identity, kind: r.kind, generation: r.generation, issued: r.issued, nextRotation: r.nextRotation, overlapUntil: r.overlapUntil, status: r.status, ageDays: r.ageDays, overdue: r.overdue, reason: r.reason, file: r.file })) });
+    text = jsonDocument({
+      credentials: rows.map((r) => ({
+        identity: r.identity,
+        kind: r.kind,
+        generation: r.generation,
+        issued: r.issued,
+        nextRotation: r.nextRotation,
+        overlapUntil: r.overlapUntil,
+        status: r.status,
+        ageDays: r.ageDays,
+        overdue: r.overdue,
+        reason: r.reason,
+        file: r.file,
+      })),
+    });
   } else {
     // A suspended identity's keys are all Inactive: no old credential stays valid, so no window is shown.
-    const lines = rows.map((r) => `${terminalSafe(r.identity).padEnd(28)} ${r.kind.padEnd(15)} g${String(r.generation).padEnd(6)} issued ${r.issued ?? 'unknown'}  next ${r.nextRotation ?? 'never'}${r.overlapUntil === null ? '' : `  old valid until ${r.overlapUntil}`}  age ${r.ageDays === null ? 'unknown' : `${r.ageDays}d`}${r.status === 'suspended' ? '  (suspended)' : ''}${r.overdue ? `  OVERDUE: ${terminalSafe(r.reason!)}` : ''}`);
+    const lines = rows.map(
+      (r) =>
+        `${terminalSafe(r.identity).padEnd(28)} ${r.kind.padEnd(15)} g${String(r.generation).padEnd(6)} ` +
+        `issued ${r.issued ?? 'unknown'}  next ${r.nextRotation ?? 'never'}` +
+        `${r.overlapUntil === null ? '' : `  old valid until ${r.overlapUntil}`}  age ` +
+        (r.ageDays === null ? 'unknown' : `${r.ageDays}d`) +
+        (r.status === 'suspended' ? '  (suspended)' : '') +
+        (r.overdue ? `  OVERDUE: ${terminalSafe(r.reason!)}` : ''),
+    );
     const overdue = rows.filter((r) => r.overdue).length;
-    lines.push('', `${rows.length} static credential${rows.length === 1 ? '' : 's'}, ${overdue} overdue${invalid ? `; ${invalid} manifest${invalid === 1 ? '' : 's'} skipped (run idac validate)` : ''}.`);
+    lines.push(
+      '',
+      `${rows.length} static credential${rows.length === 1 ? '' : 's'}, ${overdue} ` +
+        `overdue` +
+        `${invalid ? `; ${invalid} manifest${invalid === 1 ? '' : 's'} skipped (run idac validate)` : ''}.`,
+    );
     text = `${lines.join('\n')}\n`;
   }
   await emit(text, opts.out);

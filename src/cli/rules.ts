@@ -3,7 +3,14 @@
 
 import { show } from '../common/findings.js';
 import { levenshtein } from '../manifest/schemas.js';
-import { catalogueJson, catalogueMarkdown, catalogueText, ruleJson, ruleMarkdown, ruleText } from '../render/rule-catalogue.js';
+import {
+  catalogueJson,
+  catalogueMarkdown,
+  catalogueText,
+  ruleJson,
+  ruleMarkdown,
+  ruleText,
+} from '../render/rule-catalogue.js';
 import { ruleById, rules } from '../rules/index.js';
 import type { Rule } from '../rules/types.js';
 import { common, oneOf } from './common.js';
@@ -18,18 +25,30 @@ export async function run(args: string[], opts: Record<string, string | undefine
   const format = oneOf('--format', opts.format, FORMATS, 'text');
   const id = args[0];
   if (id === undefined) {
-    await emit(format === 'json' ? catalogueJson(rules, docsUrl) : format === 'markdown' ? catalogueMarkdown(rules) : catalogueText(rules), opts.out);
+    await emit(
+      format === 'json'
+        ? catalogueJson(rules, docsUrl)
+        : format === 'markdown'
+          ? catalogueMarkdown(rules)
+          : catalogueText(rules),
+      opts.out,
+    );
     return 0;
   }
   const rule = ruleById.get(id);
   if (!rule) throw new UsageError(unknown(id));
-  await emit(format === 'json' ? ruleJson(rule, docsUrl) : format === 'markdown' ? ruleMarkdown(rule) : ruleText(rule), opts.out);
+  await emit(
+    format === 'json' ? ruleJson(rule, docsUrl) : format === 'markdown' ? ruleMarkdown(rule) : ruleText(rule),
+    opts.out,
+  );
   return 0;
 }
 
 function unknown(id: string): string {
   const near = closestIds(id, rules);
-  return `no rule ${show(id, 60)}${near.length ? `; did you mean ${near.join(', ')}?` : ''} (idac rules lists them all)`;
+  return (
+    `no rule ${show(id, 60)}${near.length ? `; did you mean ${near.join(', ')}?` : ''} (idac rules lists them ` + `all)`
+  );
 }
 
 /**
@@ -40,8 +59,14 @@ export function closestIds(input: string, all: readonly Rule[]): string[] {
   const typed = input.toLowerCase();
   const ids = all.map((r) => r.meta.id).sort();
   const name = typed.slice(typed.lastIndexOf('/') + 1);
-  const containing = name.length >= 3 ? ids.filter((id) => id.includes(name) || (typed.includes('/') && id.slice(id.indexOf('/') + 1) === name)) : [];
+  const containing =
+    name.length >= 3
+      ? ids.filter((id) => id.includes(name) || (typed.includes('/') && id.slice(id.indexOf('/') + 1) === name))
+      : [];
   if (containing.length > 0) return containing.slice(0, 5);
-  const scored = ids.map((id) => ({ id, d: levenshtein(typed, id) })).filter((s) => s.d <= Math.max(2, Math.floor(s.id.length / 4))).sort((a, b) => a.d - b.d || (a.id < b.id ? -1 : 1));
+  const scored = ids
+    .map((id) => ({ id, d: levenshtein(typed, id) }))
+    .filter((s) => s.d <= Math.max(2, Math.floor(s.id.length / 4)))
+    .sort((a, b) => a.d - b.d || (a.id < b.id ? -1 : 1));
   return scored.slice(0, 3).map((s) => s.id);
 }

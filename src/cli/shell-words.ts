@@ -32,7 +32,10 @@ export function shellWords(text: string): Words {
       inWord = false;
       i++;
     } else if (c === '\\') {
-      if (i + 1 >= text.length) return fail(`a backslash at the end (${where(text, i)}) escapes nothing: remove it, or write '\\' for a literal one`);
+      if (i + 1 >= text.length)
+        return fail(
+          `a backslash at the end (${where(text, i)}) escapes nothing: remove it, or write '\\' for a literal one`,
+        );
       // A backslash-newline joins the lines and is no part of any word.
       if (text.charAt(i + 1) !== '\n') {
         word += text.charAt(i + 1);

@@ -15,7 +15,8 @@ import { emit } from './write.js';
  */
 function withinRepo(dir: string, base: string, path: string): string {
   const rel = relative(dir, resolve(base, path)).split(sep).join('/');
-  if (rel === '..' || rel.startsWith('../') || isAbsolute(rel)) throw new UsageError(`${path} is outside the repository root ${dir} (set --dir)`);
+  if (rel === '..' || rel.startsWith('../') || isAbsolute(rel))
+    throw new UsageError(`${path} is outside the repository root ${dir} (set --dir)`);
   return rel === '' ? '.' : rel;
 }
 
@@ -26,7 +27,8 @@ function withinRepo(dir: string, base: string, path: string): string {
 function threadOptions(): { threads?: number; threshold?: number } {
   const raw = process.env.IDAC_THREADS;
   if (raw === undefined || raw === '') return {};
-  if (!/^[1-9][0-9]?$/.test(raw)) throw new UsageError(`IDAC_THREADS must be a whole number from 1 to 99, not ${JSON.stringify(raw)}`);
+  if (!/^[1-9][0-9]?$/.test(raw))
+    throw new UsageError(`IDAC_THREADS must be a whole number from 1 to 99, not ${JSON.stringify(raw)}`);
   return { threads: Number(raw), threshold: 0 };
 }
 
@@ -38,7 +40,10 @@ export async function run(paths: string[], opts: Record<string, string | undefin
   const targets = paths.length ? paths.map((p) => withinRepo(dir, base, p)) : [IDENTITIES_DIR];
   const { workerRunner } = await import('../check/worker-pool.js');
   // Light: the findings and per-file outcomes only, never every identity's data (100,000 files).
-  const result = await loadRepository(source, { check: { now, runner: workerRunner(dir, threadOptions()), paths: targets }, data: false });
+  const result = await loadRepository(source, {
+    check: { now, runner: workerRunner(dir, threadOptions()), paths: targets },
+    data: false,
+  });
   if (!result.ok) throw new UsageError(result.message);
   const all = result.value.findings;
   // The list is cut; the summary, the JSON `truncated` count and the exit code still see every finding.
@@ -46,7 +51,9 @@ export async function run(paths: string[], opts: Record<string, string | undefin
   const text = await renderFindings(format, report, {
     color: opts.out === undefined && useColor(process.stdout),
     dir,
-    ...(format === 'text' ? { inventory: result.value.outcomes.flatMap((o) => (o.inventory ? [unpackInventory(o.inventory)] : [])) } : {}),
+    ...(format === 'text'
+      ? { inventory: result.value.outcomes.flatMap((o) => (o.inventory ? [unpackInventory(o.inventory)] : [])) }
+      : {}),
   });
   await emit(text, opts.out);
   return all.some((f) => f.severity === 'error') ? 1 : 0;

@@ -24,9 +24,12 @@ export async function run(args: string[], opts: Record<string, string | undefine
   const format = oneOf('--format', opts.format, FORMATS, 'text');
   const [action, resource] = args;
   const name = opts.identity;
-  if (name !== undefined && action !== undefined) throw new UsageError('give ACTION RESOURCE or --identity NAME, not both');
-  if (name === undefined && action === undefined) throw new UsageError('give ACTION RESOURCE (who can do this?) or --identity NAME (what can this identity do?)');
-  if (name === undefined && resource === undefined) throw new UsageError(`RESOURCE is missing: idac who-can ACTION RESOURCE, where RESOURCE is ${RESOURCE_FORMS}`);
+  if (name !== undefined && action !== undefined)
+    throw new UsageError('give ACTION RESOURCE or --identity NAME, not both');
+  if (name === undefined && action === undefined)
+    throw new UsageError('give ACTION RESOURCE (who can do this?) or --identity NAME (what can this identity do?)');
+  if (name === undefined && resource === undefined)
+    throw new UsageError(`RESOURCE is missing: idac who-can ACTION RESOURCE, where RESOURCE is ${RESOURCE_FORMS}`);
 
   const loaded = await loadRepository(new FsSource(dir));
   if (!loaded.ok) {
@@ -44,19 +47,31 @@ export async function run(args: string[], opts: Record<string, string | undefine
   if (name !== undefined) {
     const found = read.identities.filter((id) => id.data.metadata.name === name);
     if (found.length === 0) {
-      const guess = didYouMean(name, read.identities.map((id) => id.data.metadata.name));
-      throw new UsageError(`no identity named ${show(name)} under ${IDENTITIES_DIR}/${guess ? `; did you mean ${guess}?` : ''}${read.skipped.length > 0 ? ` (${skippedText(read.skipped.length)})` : ''}`);
+      const guess = didYouMean(
+        name,
+        read.identities.map((id) => id.data.metadata.name),
+      );
+      throw new UsageError(
+        `no identity named ${show(name)} under ${IDENTITIES_DIR}/${guess ? `; did you mean ${guess}?` : ''}` +
+          (read.skipped.length > 0 ? ` (${skippedText(read.skipped.length)})` : ''),
+      );
     }
     for (const id of found) if (!isLive(id.data)) notes.push(`${name} is ${id.data.spec.status}: it holds no access`);
     const matches = found.flatMap((id) => canDo(id, now, iamCatalog));
-    text = format === 'json' ? whoCanJson(matches, read.skipped) : whoCanText(matches, `${name} holds no access at ${new Date(now).toISOString().replace('.000Z', 'Z')}`);
+    text =
+      format === 'json'
+        ? whoCanJson(matches, read.skipped)
+        : whoCanText(matches, `${name} holds no access at ${new Date(now).toISOString().replace('.000Z', 'Z')}`);
   } else {
     const parsed = parseQuery(action!, resource!, iamCatalog);
     if (!parsed.ok) throw new UsageError(messageOf(parsed));
     notes.push(...parsed.notes);
     if (read.skipped.length > 0) notes.push(`${skippedText(read.skipped.length)}: the answer does not cover them`);
     const matches = whoCan(read.identities, parsed.query, now, iamCatalog);
-    text = format === 'json' ? whoCanJson(matches, read.skipped) : whoCanText(matches, `no identity can ${action} on ${resource}`);
+    text =
+      format === 'json'
+        ? whoCanJson(matches, read.skipped)
+        : whoCanText(matches, `no identity can ${action} on ${resource}`);
   }
   for (const n of notes) process.stderr.write(`idac: note: ${n}\n`);
   await emit(text, opts.out);
@@ -64,5 +79,8 @@ export async function run(args: string[], opts: Record<string, string | undefine
 }
 
 function skippedText(n: number): string {
-  return `${n} manifest${n === 1 ? ' is' : 's are'} not valid and ${n === 1 ? 'was' : 'were'} skipped; run idac validate`;
+  return (
+    `${n} manifest${n === 1 ? ' is' : 's are'} not valid and ${n === 1 ? 'was' : 'were'} skipped; run idac ` +
+    `validate`
+  );
 }

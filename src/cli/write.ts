@@ -12,6 +12,9 @@ export async function emit(text: string, out: string | undefined): Promise<void>
   try {
     await writeFile(out, redactOutput(text));
   } catch (e) {
-    throw new UsageError(`cannot write ${out}: ${reason(e)}${(e as NodeJS.ErrnoException).code === 'ENOENT' ? ' (its folder does not exist)' : ''}`);
+    throw new UsageError(
+      `cannot write ${out}: ${reason(e)}` +
+        ((e as NodeJS.ErrnoException).code === 'ENOENT' ? ' (its folder does not exist)' : ''),
+    );
   }
 }

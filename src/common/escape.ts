@@ -20,7 +20,10 @@ export function firstInvisible(text: string): string | null {
   return INVISIBLE_ONE.exec(text)?.[0] ?? null;
 }
 
-/** `text` with each invisible character written as `\n`, `\t`, `\r`, `\uXXXX` or `\u{XXXXX}`: one line, every character visible. */
+/**
+ * `text` with each invisible character written as `\n`, `\t`, `\r`, `\uXXXX` or `\u{XXXXX}`: one line, every character
+ * visible.
+ */
 export function visible(text: string): string {
   return text.replace(INVISIBLE, (c) => NAMED[c] ?? escapeCode(c.codePointAt(0)!));
 }

@@ -21,7 +21,10 @@ export interface Finding {
   message: string;
   /** Which of its rule's messages this is (the key in the rule's `messages`). */
   messageId: string;
-  /** The YAML path the finding points at, as SPEC writes it (`spec.access.aws.permissions[0].actions`); '' for the whole file or a place in its text. */
+  /**
+   * The YAML path the finding points at, as SPEC writes it (`spec.access.aws.permissions[0].actions`); '' for the whole
+   * file or a place in its text.
+   */
   path: string;
 }
 
@@ -30,7 +33,9 @@ export type PathSegment = string | number;
 export type Path = readonly PathSegment[];
 
 export function compareFindings(a: Finding, b: Finding): number {
-  return cmp(a.file, b.file) || a.line - b.line || a.column - b.column || cmp(a.rule, b.rule) || cmp(a.message, b.message);
+  return (
+    cmp(a.file, b.file) || a.line - b.line || a.column - b.column || cmp(a.rule, b.rule) || cmp(a.message, b.message)
+  );
 }
 
 /** Plain code-unit order, the same on every machine (not locale order). */

@@ -21,7 +21,10 @@ export interface Registry<T, O, F extends string = string> {
 type Loaders<T, O, F extends string> = { readonly [K in F]: () => Promise<(data: T, opts: O) => string> };
 
 /** A registry from one loader per format (each a dynamic import), listed in usage order. */
-export function registry<T, O, F extends string>(loaders: Loaders<T, O, F>, formats = Object.keys(loaders) as F[]): Registry<T, O, F> {
+export function registry<T, O, F extends string>(
+  loaders: Loaders<T, O, F>,
+  formats = Object.keys(loaders) as F[],
+): Registry<T, O, F> {
   const loaded = new Map<F, Promise<Renderer<T, O>>>();
   return {
     formats,
@@ -35,6 +38,11 @@ export function registry<T, O, F extends string>(loaders: Loaders<T, O, F>, form
 }
 
 /** `data` in `format`, through the kind's registry. */
-export async function render<T, O, F extends string>(kind: Registry<T, O, F>, format: F, data: T, opts: O): Promise<string> {
+export async function render<T, O, F extends string>(
+  kind: Registry<T, O, F>,
+  format: F,
+  data: T,
+  opts: O,
+): Promise<string> {
   return (await kind.load(format)).render(data, opts);
 }

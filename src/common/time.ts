@@ -23,7 +23,10 @@ export function parseDate(text: string): number | null {
 
 /** ISO-8601 date-time with an explicit zone (`Z` or `±hh:mm`) → ms, or null. */
 export function parseDateTime(text: string): number | null {
-  const m = /^([0-9]{4}-[0-9]{2}-[0-9]{2})T([0-9]{2}):([0-9]{2})(?::([0-9]{2})(\.[0-9]{1,9})?)?(Z|([+-])([0-9]{2}):([0-9]{2}))$/.exec(text);
+  const m =
+    /^([0-9]{4}-[0-9]{2}-[0-9]{2})T([0-9]{2}):([0-9]{2})(?::([0-9]{2})(\.[0-9]{1,9})?)?(Z|([+-])([0-9]{2}):([0-9]{2}))$/.exec(
+      text,
+    );
   if (!m) return null;
   const day = parseDate(m[1]!);
   if (day === null) return null;
@@ -88,7 +91,11 @@ export function formatDuration(ms: number): string {
   const sign = ms < 0 ? '-' : '';
   let rest = Math.round(Math.abs(ms) / 60_000);
   const parts: string[] = [];
-  for (const [unit, size] of [['d', 1440], ['h', 60], ['m', 1]] as const) {
+  for (const [unit, size] of [
+    ['d', 1440],
+    ['h', 60],
+    ['m', 1],
+  ] as const) {
     if (rest >= size) {
       parts.push(`${Math.floor(rest / size)}${unit}`);
       rest %= size;

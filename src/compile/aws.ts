@@ -26,11 +26,30 @@ export function compileAws(data: MachineIdentity, ctx: CompileContext): DesiredR
   const tags = { 'idac:identity': identity, 'idac:team': team, 'idac:owner': owner };
   const path = `/idac/${team}/`;
   const protect = data.spec.criticality === 'high' || data.spec.criticality === 'critical' ? { protect: true } : {};
-  const principal = aws.principal === 'role'
-    ? resourceOf(data, 'aws:iam/role:Role', ['aws', 'role'], provider, {
-      name: identity, path, assumeRolePolicy: trustPolicy(aws, ctx), tags, maxSessionDuration: MAX_SESSION_SECONDS,
-    }, protect)
-    : resourceOf(data, 'aws:iam/user:User', ['aws', 'user'], provider, { name: identity, path, tags, forceDestroy: true }, protect);
+  const principal =
+    aws.principal === 'role'
+      ? resourceOf(
+          data,
+          'aws:iam/role:Role',
+          ['aws', 'role'],
+          provider,
+          {
+            name: identity,
+            path,
+            assumeRolePolicy: trustPolicy(aws, ctx),
+            tags,
+            maxSessionDuration: MAX_SESSION_SECONDS,
+          },
+          protect,
+        )
+      : resourceOf(
+          data,
+          'aws:iam/user:User',
+          ['aws', 'user'],
+          provider,
+          { name: identity, path, tags, forceDestroy: true },
+          protect,
+        );
   const out: DesiredResource[] = [principal];
 
   // Suspension revokes the access itself; the principal stays so that lifting it restores the same ARN.
@@ -38,24 +57,49 @@ export function compileAws(data: MachineIdentity, ctx: CompileContext): DesiredR
     const attach = (name: string, parts: string[], permissions: Aws['permissions']): void => {
       if (permissions.length === 0) return;
       const policy = JSON.stringify(renderAwsPolicy(permissions));
-      out.push(principal.type === 'aws:iam/role:Role'
-        ? resourceOf(data, 'aws:iam/rolePolicy:RolePolicy', ['aws', ...parts], provider, { name, role: outputOf(principal, 'name'), policy })
-        : resourceOf(data, 'aws:iam/userPolicy:UserPolicy', ['aws', ...parts], provider, { name, user: outputOf(principal, 'name'), policy }));
+      out.push(
+        principal.type === 'aws:iam/role:Role'
+          ? resourceOf(data, 'aws:iam/rolePolicy:RolePolicy', ['aws', ...parts], provider, {
+              name,
+              role: outputOf(principal, 'name'),
+              policy,
+            })
+          : resourceOf(data, 'aws:iam/userPolicy:UserPolicy', ['aws', ...parts], provider, {
+              name,
+              user: outputOf(principal, 'name'),
+              policy,
+            }),
+      );
     };
     attach('idac', ['policy'], aws.permissions);
-    for (const { key, elevation } of activeElevations(data, ctx.now)) attach(`idac-${key}`, [key], elevation.access.aws?.permissions ?? []);
+    for (const { key, elevation } of activeElevations(data, ctx.now))
+      attach(`idac-${key}`, [key], elevation.access.aws?.permissions ?? []);
   }
 
   if (aws.principal === 'user') {
     // The same generations whatever the status, so a suspension only flips `status` on each key.
     const live = generations(data, ctx.now).live;
     const keys = live.map((g) =>
-      resourceOf(data, 'aws:iam/accessKey:AccessKey', ['aws', 'key', `g${g}`], provider, {
-        user: outputOf(principal, 'name'), status: status === 'active' ? 'Active' : 'Inactive',
-      }, { secretOutputs: ['secret', 'sesSmtpPasswordV4'] }));
+      resourceOf(
+        data,
+        'aws:iam/accessKey:AccessKey',
+        ['aws', 'key', `g${g}`],
+        provider,
+        {
+          user: outputOf(principal, 'name'),
+          status: status === 'active' ? 'Active' : 'Inactive',
+        },
+        { secretOutputs: ['secret', 'sesSmtpPasswordV4'] },
+      ),
+    );
     out.push(...keys);
     const newest = keys[live.indexOf(Math.max(...live))]!;
-    out.push(...deliveryResources(data, ctx, { AWS_ACCESS_KEY_ID: outputOf(newest, 'id'), AWS_SECRET_ACCESS_KEY: outputOf(newest, 'secret') }));
+    out.push(
+      ...deliveryResources(data, ctx, {
+        AWS_ACCESS_KEY_ID: outputOf(newest, 'id'),
+        AWS_SECRET_ACCESS_KEY: outputOf(newest, 'secret'),
+      }),
+    );
   }
   return out.sort(byName);
 }
@@ -101,5 +145,8 @@ function webIdentity(account: string, issuer: string, sub: string | string[]): I
 
 /** IAM names an OIDC provider, and its condition keys, by the issuer URL without `https://`. */
 function issuerHost(url: string): string {
-  return url.trim().replace(/^https:\/\//i, '').replace(/\/+$/, '');
+  return url
+    .trim()
+    .replace(/^https:\/\//i, '')
+    .replace(/\/+$/, '');
 }

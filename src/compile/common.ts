@@ -22,9 +22,14 @@ export function statusOf(data: MachineIdentity): Status {
  * Elevations in force at `now`, with a key that survives reordering the list (a hash of the window
  * and reason), so adding an elevation never renames the resources of another.
  */
-export function activeElevations(data: MachineIdentity, now: number): { index: number; key: string; elevation: Elevation }[] {
+export function activeElevations(
+  data: MachineIdentity,
+  now: number,
+): { index: number; key: string; elevation: Elevation }[] {
   if (statusOf(data) !== 'active') return [];
-  return (data.spec.elevations ?? []).flatMap((elevation, index) => (isActive(elevation, now) ? [{ index, key: elevationKey(elevation), elevation }] : []));
+  return (data.spec.elevations ?? []).flatMap((elevation, index) =>
+    isActive(elevation, now) ? [{ index, key: elevationKey(elevation), elevation }] : [],
+  );
 }
 
 export function elevationKey(e: Pick<Elevation, 'from' | 'until' | 'reason'>): string {
@@ -55,7 +60,15 @@ export function resourceOf<T extends TypeToken>(
   extra: { secretOutputs?: OutputName<T>[]; protect?: boolean } = {},
 ): TypedResource<T> {
   const { identity, team } = ownership(data);
-  const out: TypedResource<T> = { type, name: logicalName(identity, ...parts), identity, team, provider, inputs, ...extra };
+  const out: TypedResource<T> = {
+    type,
+    name: logicalName(identity, ...parts),
+    identity,
+    team,
+    provider,
+    inputs,
+    ...extra,
+  };
   const previous = data.metadata.renamedFrom;
   if (previous !== undefined && previous !== identity) out.aliases = [logicalName(previous, ...parts)];
   return out;

@@ -17,7 +17,11 @@ type Values = { [key: string]: string | TypedRef<string> };
  * `spec.delivery` destinations. A destination that cannot be written is skipped, never guessed:
  * validate reports it (delivery/kubernetes-cluster, target/vault-mount).
  */
-export function deliveryResources(data: MachineIdentity, ctx: CompileContext, values: { [key: string]: TypedRef<string> }): DesiredResource[] {
+export function deliveryResources(
+  data: MachineIdentity,
+  ctx: CompileContext,
+  values: { [key: string]: TypedRef<string> },
+): DesiredResource[] {
   const delivery = data.spec.delivery;
   if (!delivery || statusOf(data) === 'decommissioned' || Object.keys(values).length === 0) return [];
   const sorted = sortedValues(values);
@@ -25,21 +29,39 @@ export function deliveryResources(data: MachineIdentity, ctx: CompileContext, va
   if (delivery.vaultPath !== undefined) {
     const at = kvLocation(delivery.vaultPath, Object.keys(ctx.org?.spec.targets?.vault?.mounts ?? {}));
     if (at !== null) {
-      out.push(resourceOf(data, 'vault:kv/secretV2:SecretV2', ['delivery', 'vault'], 'vault', { mount: at.mount, name: at.name, dataJson: sorted }, { secretOutputs: ['dataJson'] }));
+      out.push(
+        resourceOf(
+          data,
+          'vault:kv/secretV2:SecretV2',
+          ['delivery', 'vault'],
+          'vault',
+          { mount: at.mount, name: at.name, dataJson: sorted },
+          { secretOutputs: ['dataJson'] },
+        ),
+      );
     }
   }
   const cluster = data.spec.access.kubernetes?.cluster;
   if (delivery.kubernetesSecret !== undefined && cluster !== undefined) {
-    out.push(resourceOf(data, 'kubernetes:core/v1:Secret', ['delivery', 'kubernetes'], `kubernetes:${cluster}`, {
-      metadata: {
-        name: delivery.kubernetesSecret.name,
-        namespace: delivery.kubernetesSecret.namespace,
-        labels: kubernetesLabels(data),
-        annotations: { 'idac.dev/owner': ownership(data).owner },
-      },
-      type: 'Opaque',
-      stringData: sorted,
-    }, { secretOutputs: ['stringData', 'data'] }));
+    out.push(
+      resourceOf(
+        data,
+        'kubernetes:core/v1:Secret',
+        ['delivery', 'kubernetes'],
+        `kubernetes:${cluster}`,
+        {
+          metadata: {
+            name: delivery.kubernetesSecret.name,
+            namespace: delivery.kubernetesSecret.namespace,
+            labels: kubernetesLabels(data),
+            annotations: { 'idac.dev/owner': ownership(data).owner },
+          },
+          type: 'Opaque',
+          stringData: sorted,
+        },
+        { secretOutputs: ['stringData', 'data'] },
+      ),
+    );
   }
   return out.sort(byName);
 }
@@ -70,11 +92,17 @@ function valuesOf(r: Delivery): Values {
 }
 
 function withValues(r: Delivery, values: Values): Delivery {
-  return r.type === 'vault:kv/secretV2:SecretV2' ? { ...r, inputs: { ...r.inputs, dataJson: values } } : { ...r, inputs: { ...r.inputs, stringData: values } };
+  return r.type === 'vault:kv/secretV2:SecretV2'
+    ? { ...r, inputs: { ...r.inputs, dataJson: values } }
+    : { ...r, inputs: { ...r.inputs, stringData: values } };
 }
 
 function sortedValues(values: Values): Values {
-  return Object.fromEntries(Object.keys(values).sort().map((k) => [k, values[k]!]));
+  return Object.fromEntries(
+    Object.keys(values)
+      .sort()
+      .map((k) => [k, values[k]!]),
+  );
 }
 
 /**

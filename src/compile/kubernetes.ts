@@ -22,7 +22,12 @@ export function compileKubernetes(data: MachineIdentity, ctx: CompileContext): D
   const provider: ProviderKey = `kubernetes:${k8s.cluster}`;
   const serviceAccount = serviceAccountName(data);
   const account = resourceOf(data, SERVICE_ACCOUNT, ['k8s', 'service-account'], provider, {
-    metadata: { name: serviceAccount, namespace: k8s.namespace, labels: kubernetesLabels(data), annotations: serviceAccountAnnotations(data) },
+    metadata: {
+      name: serviceAccount,
+      namespace: k8s.namespace,
+      labels: kubernetesLabels(data),
+      annotations: serviceAccountAnnotations(data),
+    },
     // A pod that needs the API token opts in (its own automountServiceAccountToken: true); every
     // other pod using the account carries no credential (Kubernetes RBAC good practices).
     automountServiceAccountToken: false,
@@ -71,7 +76,6 @@ export function rbacName(full: string): string {
   return `${full.slice(0, 54).replace(/-+$/, '')}-${hash}`;
 }
 
-
 function objectMetadata(data: MachineIdentity, name: string, namespace: string): PlainInput<typeof ROLE, 'metadata'> {
   return { name, namespace, labels: kubernetesLabels(data), annotations: { 'idac.dev/owner': ownership(data).owner } };
 }
@@ -88,7 +92,14 @@ function serviceAccountAnnotations(data: MachineIdentity): { [key: string]: stri
   const aws = data.spec.access.aws;
   const k8s = data.spec.access.kubernetes;
   const trust = aws?.trust?.kubernetes;
-  if (aws?.principal === 'role' && k8s && trust && trust.cluster === k8s.cluster && trust.namespace === k8s.namespace && trust.serviceAccount === serviceAccountName(data)) {
+  if (
+    aws?.principal === 'role' &&
+    k8s &&
+    trust &&
+    trust.cluster === k8s.cluster &&
+    trust.namespace === k8s.namespace &&
+    trust.serviceAccount === serviceAccountName(data)
+  ) {
     out['eks.amazonaws.com/role-arn'] = `arn:aws:iam::${aws.account}:role/idac/${team}/${identity}`;
   }
   return out;

@@ -18,12 +18,24 @@ interface Providers {
   'kubernetes:core/v1:ServiceAccount': [kubernetes.core.v1.ServiceAccount, kubernetes.core.v1.ServiceAccountArgs];
   'kubernetes:core/v1:Secret': [kubernetes.core.v1.Secret, kubernetes.core.v1.SecretArgs];
   'kubernetes:rbac.authorization.k8s.io/v1:Role': [kubernetes.rbac.v1.Role, kubernetes.rbac.v1.RoleArgs];
-  'kubernetes:rbac.authorization.k8s.io/v1:RoleBinding': [kubernetes.rbac.v1.RoleBinding, kubernetes.rbac.v1.RoleBindingArgs];
+  'kubernetes:rbac.authorization.k8s.io/v1:RoleBinding': [
+    kubernetes.rbac.v1.RoleBinding,
+    kubernetes.rbac.v1.RoleBindingArgs,
+  ];
   'vault:index/policy:Policy': [vault.Policy, vault.PolicyArgs];
-  'vault:kubernetes/authBackendRole:AuthBackendRole': [vault.kubernetes.AuthBackendRole, vault.kubernetes.AuthBackendRoleArgs];
+  'vault:kubernetes/authBackendRole:AuthBackendRole': [
+    vault.kubernetes.AuthBackendRole,
+    vault.kubernetes.AuthBackendRoleArgs,
+  ];
   'vault:appRole/authBackendRole:AuthBackendRole': [vault.approle.AuthBackendRole, vault.approle.AuthBackendRoleArgs];
-  'vault:appRole/authBackendRoleSecretId:AuthBackendRoleSecretId': [vault.approle.AuthBackendRoleSecretId, vault.approle.AuthBackendRoleSecretIdArgs];
-  'vault:pkiSecret/secretBackendRole:SecretBackendRole': [vault.pkisecret.SecretBackendRole, vault.pkisecret.SecretBackendRoleArgs];
+  'vault:appRole/authBackendRoleSecretId:AuthBackendRoleSecretId': [
+    vault.approle.AuthBackendRoleSecretId,
+    vault.approle.AuthBackendRoleSecretIdArgs,
+  ];
+  'vault:pkiSecret/secretBackendRole:SecretBackendRole': [
+    vault.pkisecret.SecretBackendRole,
+    vault.pkisecret.SecretBackendRoleArgs,
+  ];
   'vault:kv/secretV2:SecretV2': [vault.kv.SecretV2, vault.kv.SecretV2Args];
 }
 
@@ -41,7 +53,8 @@ export type OutputName<T extends TypeToken> = {
 }[keyof ResourceClass<T>];
 
 /** The value type of that output (`Output<string>` → `string`). */
-export type OutputType<T extends TypeToken, O extends OutputName<T>> = ResourceClass<T>[O] extends Output<infer U> ? U : never;
+export type OutputType<T extends TypeToken, O extends OutputName<T>> =
+  ResourceClass<T>[O] extends Output<infer U> ? U : never;
 
 declare const refType: unique symbol;
 
@@ -95,4 +108,7 @@ export type ArgsOf<T extends TypeToken> = T extends keyof JsonInputs
  * One input of a token as compile writes it literally (not a ref), for helpers that build part of
  * the inputs: `PlainInput<'kubernetes:…/v1:Role', 'rules'>[number]` is one rule.
  */
-export type PlainInput<T extends TypeToken, K extends keyof ArgsOf<T>> = Exclude<NonNullable<ArgsOf<T>[K]>, TypedRef<unknown>>;
+export type PlainInput<T extends TypeToken, K extends keyof ArgsOf<T>> = Exclude<
+  NonNullable<ArgsOf<T>[K]>,
+  TypedRef<unknown>
+>;

@@ -14,7 +14,10 @@ export interface CredentialRow {
   kind: StaticCredentialKind;
   status: 'active' | 'suspended';
   generation: number;
-  /** ISO-8601 UTC; null without a rotation period (the generation is not tied to the clock, so nothing says when it was issued). */
+  /**
+   * ISO-8601 UTC; null without a rotation period (the generation is not tied to the clock, so nothing says when it was
+   * issued).
+   */
   issued: string | null;
   /** null when the identity has no usable rotation period. */
   nextRotation: string | null;
@@ -30,7 +33,11 @@ export interface CredentialRow {
   reason: string | null;
 }
 
-export function rotationReport(identities: readonly { file: string; data: MachineIdentity }[], org: OrgModel | null, now: number): CredentialRow[] {
+export function rotationReport(
+  identities: readonly { file: string; data: MachineIdentity }[],
+  org: OrgModel | null,
+  now: number,
+): CredentialRow[] {
   const out: CredentialRow[] = [];
   for (const { file, data } of identities) {
     const status = data.spec.status ?? 'active';
@@ -41,11 +48,17 @@ export function rotationReport(identities: readonly { file: string; data: Machin
     for (const kind of staticCredentialKinds(data)) {
       const limitText = org?.spec.limits?.rotation?.[kind];
       const limit = limitText === undefined ? null : parseDuration(limitText);
-      const reason = period === null || g.nextRotation === null
-        ? 'no rotation period: the credential never rotates'
-        : limit !== null && period > limit ? `rotates every ${data.spec.rotation!.period}, longer than the org limit of ${limitText}` : null;
+      const reason =
+        period === null || g.nextRotation === null
+          ? 'no rotation period: the credential never rotates'
+          : limit !== null && period > limit
+            ? `rotates every ${data.spec.rotation!.period}, longer than the org limit of ${limitText}`
+            : null;
       out.push({
-        identity: data.metadata.name, file, kind, status,
+        identity: data.metadata.name,
+        file,
+        kind,
+        status,
         generation: g.current,
         issued: rotates ? isoInstant(g.issued) : null,
         nextRotation: g.nextRotation === null ? null : isoInstant(g.nextRotation),
@@ -56,5 +69,7 @@ export function rotationReport(identities: readonly { file: string; data: Machin
       });
     }
   }
-  return out.sort((a, b) => (a.identity < b.identity ? -1 : a.identity > b.identity ? 1 : a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0));
+  return out.sort((a, b) =>
+    a.identity < b.identity ? -1 : a.identity > b.identity ? 1 : a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0,
+  );
 }

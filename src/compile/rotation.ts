@@ -37,7 +37,8 @@ export function generations(data: MachineIdentity, now: number): Generations {
   const rotation = data.spec.rotation;
   const epoch = rotation?.epoch ?? 0;
   const period = rotation ? secondsOf(rotation.period) : null;
-  if (period === null || period <= 0) return { current: epoch, live: [epoch], issued: 0, nextRotation: null, overlapUntil: 0 };
+  if (period === null || period <= 0)
+    return { current: epoch, live: [epoch], issued: 0, nextRotation: null, overlapUntil: 0 };
   const overlapSec = rotation?.overlap === undefined ? 0 : (secondsOf(rotation.overlap) ?? 0);
   const nowSec = Math.floor(now / 1000);
   const offset = rotationOffset(data.metadata.name, period);

@@ -51,7 +51,14 @@ export interface CompileContext {
 }
 
 export function isRef(v: unknown): v is Ref {
-  return typeof v === 'object' && v !== null && !Array.isArray(v) && typeof (v as Ref).$ref === 'string' && typeof (v as Ref).output === 'string' && Object.keys(v).length === 2;
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    !Array.isArray(v) &&
+    typeof (v as Ref).$ref === 'string' &&
+    typeof (v as Ref).output === 'string' &&
+    Object.keys(v).length === 2
+  );
 }
 
 /** A ref as plain data: `output` of the resource named `resource` (its type unknown, so it fits no typed input). */
@@ -63,6 +70,9 @@ export function ref(resource: string, output: string): Ref {
  * A ref to `output` of `source`, typed as that output of the token's SDK class (`name` of an IAM
  * user is a `string`), so it fits exactly the inputs that take such a value. What compile uses.
  */
-export function outputOf<T extends TypeToken, O extends OutputName<T>>(source: Pick<TypedResource<T>, 'type' | 'name'>, output: O): TypedRef<OutputType<T, O>> {
+export function outputOf<T extends TypeToken, O extends OutputName<T>>(
+  source: Pick<TypedResource<T>, 'type' | 'name'>,
+  output: O,
+): TypedRef<OutputType<T, O>> {
   return { $ref: source.name, output };
 }

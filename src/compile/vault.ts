@@ -34,7 +34,10 @@ export function compileVault(data: MachineIdentity, ctx: CompileContext): Desire
   const policies: string[] = [];
 
   const pki = certificatesByMount(vault.certificates ?? []);
-  const text = policyText(vault.paths ?? [], [...pki.keys()].map((mount) => `${mount}/issue/${name}`));
+  const text = policyText(
+    vault.paths ?? [],
+    [...pki.keys()].map((mount) => `${mount}/issue/${name}`),
+  );
   if (text !== '') {
     out.push(resourceOf(data, POLICY, ['vault', 'policy'], 'vault', { name: `idac-${name}`, policy: text }));
     policies.push(`idac-${name}`);
@@ -42,7 +45,12 @@ export function compileVault(data: MachineIdentity, ctx: CompileContext): Desire
   for (const { key, elevation } of activeElevations(data, ctx.now)) {
     const paths = elevation.access.vault?.paths ?? [];
     if (paths.length === 0) continue;
-    out.push(resourceOf(data, POLICY, ['vault', key, 'policy'], 'vault', { name: `idac-${name}-${key}`, policy: policyText(paths, []) }));
+    out.push(
+      resourceOf(data, POLICY, ['vault', key, 'policy'], 'vault', {
+        name: `idac-${name}-${key}`,
+        policy: policyText(paths, []),
+      }),
+    );
     policies.push(`idac-${name}-${key}`);
   }
   // Suspension keeps the auth role (and an AppRole's secret-ids) but takes every policy off it:
@@ -57,16 +65,18 @@ export function compileVault(data: MachineIdentity, ctx: CompileContext): Desire
     // left out: no login works until the manifest names the service account's cluster and namespace.
     const k8s = data.spec.access.kubernetes;
     if (k8s) {
-      out.push(resourceOf(data, KUBERNETES_ROLE, ['vault', 'auth-role'], 'vault', {
-        backend: kubernetesAuthMount(ctx, k8s.cluster),
-        roleName: name,
-        boundServiceAccountNames: [serviceAccountName(data)],
-        boundServiceAccountNamespaces: [k8s.namespace],
-        tokenPolicies,
-        ...noDefault,
-        tokenTtl: TOKEN_TTL,
-        tokenMaxTtl: TOKEN_TTL,
-      }));
+      out.push(
+        resourceOf(data, KUBERNETES_ROLE, ['vault', 'auth-role'], 'vault', {
+          backend: kubernetesAuthMount(ctx, k8s.cluster),
+          roleName: name,
+          boundServiceAccountNames: [serviceAccountName(data)],
+          boundServiceAccountNamespaces: [k8s.namespace],
+          tokenPolicies,
+          ...noDefault,
+          tokenTtl: TOKEN_TTL,
+          tokenMaxTtl: TOKEN_TTL,
+        }),
+      );
     }
   } else {
     out.push(...appRole(data, ctx, tokenPolicies, noDefault));
@@ -74,23 +84,25 @@ export function compileVault(data: MachineIdentity, ctx: CompileContext): Desire
 
   for (const [mount, certificate] of pki) {
     const ttl = String(Math.floor((parseDuration(certificate.ttl) ?? 0) / 1000));
-    out.push(resourceOf(data, PKI_ROLE, ['vault', 'pki', mountPart(mount)], 'vault', {
-      backend: mount,
-      name,
-      allowedDomains: certificate.commonNames,
-      // Exactly the declared names: no subdomains, globs, wildcards, IP SANs or free names.
-      allowBareDomains: true,
-      allowSubdomains: false,
-      allowGlobDomains: false,
-      allowWildcardCertificates: false,
-      allowAnyName: false,
-      enforceHostnames: true,
-      allowIpSans: false,
-      serverFlag: true,
-      clientFlag: true,
-      ttl,
-      maxTtl: ttl,
-    }));
+    out.push(
+      resourceOf(data, PKI_ROLE, ['vault', 'pki', mountPart(mount)], 'vault', {
+        backend: mount,
+        name,
+        allowedDomains: certificate.commonNames,
+        // Exactly the declared names: no subdomains, globs, wildcards, IP SANs or free names.
+        allowBareDomains: true,
+        allowSubdomains: false,
+        allowGlobDomains: false,
+        allowWildcardCertificates: false,
+        allowAnyName: false,
+        enforceHostnames: true,
+        allowIpSans: false,
+        serverFlag: true,
+        clientFlag: true,
+        ttl,
+        maxTtl: ttl,
+      }),
+    );
   }
   return out.sort(byName);
 }
@@ -105,7 +117,12 @@ function kubernetesAuthMount(ctx: CompileContext, cluster: string): string {
  * The AppRole, one secret-id per live generation (the previous one stays through the overlap, so
  * consumers pick up the new one before the old one is deleted), and the delivery of the newest.
  */
-function appRole(data: MachineIdentity, ctx: CompileContext, tokenPolicies: string[], noDefault: NoDefault): DesiredResource[] {
+function appRole(
+  data: MachineIdentity,
+  ctx: CompileContext,
+  tokenPolicies: string[],
+  noDefault: NoDefault,
+): DesiredResource[] {
   const name = data.metadata.name;
   const backend = ctx.org?.spec.targets?.vault?.approleMount ?? 'approle';
   const role = resourceOf(data, APPROLE_ROLE, ['vault', 'approle-role'], 'vault', {
@@ -120,10 +137,24 @@ function appRole(data: MachineIdentity, ctx: CompileContext, tokenPolicies: stri
   });
   const gens = generations(data, ctx.now);
   const secretIds = gens.live.map((g) =>
-    resourceOf(data, APPROLE_SECRET_ID, ['vault', 'secret-id', `g${g}`], 'vault', { backend, roleName: outputOf(role, 'roleName') }, { secretOutputs: ['secretId', 'wrappingToken'] }),
+    resourceOf(
+      data,
+      APPROLE_SECRET_ID,
+      ['vault', 'secret-id', `g${g}`],
+      'vault',
+      { backend, roleName: outputOf(role, 'roleName') },
+      { secretOutputs: ['secretId', 'wrappingToken'] },
+    ),
   );
   const newest = secretIds[gens.live.indexOf(gens.current)]!;
-  return [role, ...secretIds, ...deliveryResources(data, ctx, { VAULT_ROLE_ID: outputOf(role, 'roleId'), VAULT_SECRET_ID: outputOf(newest, 'secretId') })];
+  return [
+    role,
+    ...secretIds,
+    ...deliveryResources(data, ctx, {
+      VAULT_ROLE_ID: outputOf(role, 'roleId'),
+      VAULT_SECRET_ID: outputOf(newest, 'secretId'),
+    }),
+  ];
 }
 
 /**
@@ -145,7 +176,9 @@ function secretIdTtl(data: MachineIdentity): { secretIdTtl?: number } {
  * merge: their names in declared order, and the shortest ttl, so no certificate outlives any ttl
  * declared for its mount.
  */
-function certificatesByMount(certificates: readonly Certificate[]): Map<string, { commonNames: string[]; ttl: string }> {
+function certificatesByMount(
+  certificates: readonly Certificate[],
+): Map<string, { commonNames: string[]; ttl: string }> {
   const out = new Map<string, { commonNames: string[]; ttl: string }>();
   for (const c of certificates) {
     const seen = out.get(c.mount);
@@ -173,10 +206,7 @@ export function mountPart(mount: string): string {
  * block per issue endpoint. Empty when there is nothing to grant.
  */
 export function policyText(paths: VaultPaths, issue: readonly string[]): string {
-  const blocks = [
-    ...paths.map((p) => block(p.path, p.capabilities)),
-    ...issue.map((path) => block(path, ['update'])),
-  ];
+  const blocks = [...paths.map((p) => block(p.path, p.capabilities)), ...issue.map((path) => block(path, ['update']))];
   return blocks.join('\n');
 }
 

@@ -22,7 +22,10 @@ export interface PlannedWrite {
 export type WriteResult = { ok: true } | { ok: false; code: 1 | 2; message: string };
 
 export interface WriteHooks {
-  /** Runs after every temporary file is written, just before the targets are checked and replaced (tests use it to race an edit). */
+  /**
+   * Runs after every temporary file is written, just before the targets are checked and replaced (tests use it to race
+   * an edit).
+   */
   beforeCommit?: () => void | Promise<void>;
 }
 
@@ -39,7 +42,11 @@ interface Staged {
   done: boolean;
 }
 
-export async function writeAtomically(root: string, plans: readonly PlannedWrite[], hooks: WriteHooks = {}): Promise<WriteResult> {
+export async function writeAtomically(
+  root: string,
+  plans: readonly PlannedWrite[],
+  hooks: WriteHooks = {},
+): Promise<WriteResult> {
   const staged: Staged[] = [];
   const fail = async (code: 1 | 2, message: string): Promise<WriteResult> => {
     await Promise.all(staged.map((s) => unlink(s.temp).catch(() => undefined)));
@@ -49,20 +56,32 @@ export async function writeAtomically(root: string, plans: readonly PlannedWrite
     const abs = resolve(root, plan.path);
     // Every folder between the root and the file must be a real one: a linked `.github` would send the write elsewhere.
     const linked = linkedFolder(root, plan.path);
-    if (linked !== null) return fail(2, `cannot write ${plan.path}: ${reason(linkedFolderError(linked))}; nothing was changed`);
+    if (linked !== null)
+      return fail(2, `cannot write ${plan.path}: ${reason(linkedFolderError(linked))}; nothing was changed`);
     let mode = 0o644;
     let owner: { uid: number; gid: number } | null = null;
-    const st = await lstat(abs).catch((e: unknown) => ((e as NodeJS.ErrnoException).code === 'ENOENT' ? null : (e as NodeJS.ErrnoException)));
+    const st = await lstat(abs).catch((e: unknown) =>
+      (e as NodeJS.ErrnoException).code === 'ENOENT' ? null : (e as NodeJS.ErrnoException),
+    );
     if (st instanceof Error) return fail(2, `cannot write ${plan.path}: ${reason(st)}; nothing was changed`);
     if (st === null) {
-      if (plan.expected !== null) return fail(1, `${plan.path} was removed while idac was editing it; nothing was changed: run the command again`);
+      if (plan.expected !== null)
+        return fail(
+          1,
+          `${plan.path} was removed while idac was editing it; nothing was changed: run the command again`,
+        );
       try {
         await mkdir(dirname(abs), { recursive: true });
       } catch (e) {
         return fail(2, `cannot create the folder of ${plan.path}: ${reason(e)}; nothing was changed`);
       }
     } else {
-      if (st.isSymbolicLink() || !st.isFile()) return fail(2, `cannot write ${plan.path}: it is ${st.isSymbolicLink() ? 'a symbolic link (idac does not write through links)' : 'not a regular file'}; nothing was changed`);
+      if (st.isSymbolicLink() || !st.isFile())
+        return fail(
+          2,
+          `cannot write ${plan.path}: it is ` +
+            `${st.isSymbolicLink() ? 'a symbolic link (idac does not write through links)' : 'not a regular file'}; nothing was changed`,
+        );
       // A rename would replace a read-only file without complaint: its mode is the owner's "do not edit".
       try {
         await access(abs, constants.W_OK);
@@ -74,7 +93,14 @@ export async function writeAtomically(root: string, plans: readonly PlannedWrite
     }
     const temp = resolve(dirname(abs), `.${basename(abs)}.idac-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
     try {
-      const handle = await open(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | ((constants as Partial<typeof constants>).O_NOFOLLOW ?? 0), mode);
+      const handle = await open(
+        temp,
+        constants.O_WRONLY |
+          constants.O_CREAT |
+          constants.O_EXCL |
+          ((constants as Partial<typeof constants>).O_NOFOLLOW ?? 0),
+        mode,
+      );
       staged.push({ plan, abs, temp, original: null, done: false });
       try {
         await handle.writeFile(plan.bytes);
@@ -84,9 +110,14 @@ export async function writeAtomically(root: string, plans: readonly PlannedWrite
       }
       await chmod(temp, mode); // open's mode is cut by the umask
       // Run as root (a CI container), the file keeps its owner rather than becoming root's.
-      if (owner && process.getuid?.() === 0 && (owner.uid !== 0 || owner.gid !== 0)) await chown(temp, owner.uid, owner.gid);
+      if (owner && process.getuid?.() === 0 && (owner.uid !== 0 || owner.gid !== 0))
+        await chown(temp, owner.uid, owner.gid);
     } catch (e) {
-      return fail(2, `cannot write ${plan.path}: ${reason(e)} (a temporary file in its folder is needed to replace it safely); nothing was changed`);
+      return fail(
+        2,
+        `cannot write ${plan.path}: ${reason(e)} (a temporary file in its folder is needed to replace it ` +
+          `safely); nothing was changed`,
+      );
     }
   }
   await hooks.beforeCommit?.();
@@ -98,11 +129,16 @@ export async function writeAtomically(root: string, plans: readonly PlannedWrite
       const bytes = await source.read(s.plan.path);
       now = bytes instanceof Uint8Array ? bytes : null;
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') return fail(2, `cannot read ${s.plan.path} again before writing it: ${reason(e)}; nothing was changed`);
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT')
+        return fail(2, `cannot read ${s.plan.path} again before writing it: ${reason(e)}; nothing was changed`);
       now = null;
     }
     if ((now === null ? null : sha256(now)) !== s.plan.expected) {
-      return fail(1, `${s.plan.path} changed on disk while idac was editing it; nothing was changed: run the command again on the new content`);
+      return fail(
+        1,
+        `${s.plan.path} changed on disk while idac was editing it; nothing was changed: run the command ` +
+          `again on the new content`,
+      );
     }
     s.original = now;
   }
@@ -112,7 +148,13 @@ export async function writeAtomically(root: string, plans: readonly PlannedWrite
       s.done = true;
     } catch (e) {
       const undo = await rollBack(staged.filter((x) => x.done));
-      return fail(2, `cannot write ${s.plan.path}: ${reason(e)}; ${undo.length === 0 ? 'nothing was changed' : `and ${undo.join(', ')} could not be put back: check them with git diff`}`);
+      return fail(
+        2,
+        `cannot write ${s.plan.path}: ${reason(e)}; ` +
+          (undo.length === 0
+            ? 'nothing was changed'
+            : `and ${undo.join(', ')} could not be put back: check them with git diff`),
+      );
     }
   }
   return { ok: true };

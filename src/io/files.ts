@@ -16,14 +16,16 @@ export interface Oversize {
 
 export type Listing = { ok: true; files: SourceEntry[] } | { ok: false; message: string };
 
-
 export function isManifestPath(path: string): boolean {
   return /\.ya?ml$/i.test(path);
 }
 
 /** Normalises a user-given path: forward slashes, no leading ./, no trailing /. */
 export function normalisePath(path: string): string {
-  const p = path.replace(/\\/g, '/').replace(/^(\.\/)+/, '').replace(/\/+$/, '');
+  const p = path
+    .replace(/\\/g, '/')
+    .replace(/^(\.\/)+/, '')
+    .replace(/\/+$/, '');
   return p === '.' ? '' : p;
 }
 

@@ -17,12 +17,19 @@ export class FsSource {
     for (const raw of paths) {
       const abs = isAbsolute(raw) ? raw : resolve(this.root, raw);
       const rel = relative(this.root, abs).split(sep).join('/');
-      if (rel.startsWith('..') || isAbsolute(rel)) return { ok: false, message: `${raw} is outside the repository root ${this.root}` };
+      if (rel.startsWith('..') || isAbsolute(rel))
+        return { ok: false, message: `${raw} is outside the repository root ${this.root}` };
       let st;
       try {
         st = await lstat(abs);
       } catch (e) {
-        return { ok: false, message: `${raw}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or directory' : reason(e)} (relative to ${this.root})` };
+        return {
+          ok: false,
+          message:
+            `${raw}: ` +
+            `${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or directory' : reason(e)} ` +
+            `(relative to ${this.root})`,
+        };
       }
       const path = normalisePath(rel);
       if (st.isSymbolicLink()) found.set(path, { path, size: -1, symlink: true });
@@ -51,11 +58,13 @@ export class FsSource {
       if (e.isSymbolicLink()) {
         // Reported, not followed: a link could pull in files from outside the repository, and git
         // (which plan reads) stores the link, not its target.
-        if (isManifestPath(e.name) || (await isDirectoryLink(abs))) out.set(rel, { path: rel, size: -1, symlink: true });
+        if (isManifestPath(e.name) || (await isDirectoryLink(abs)))
+          out.set(rel, { path: rel, size: -1, symlink: true });
       } else if (e.isDirectory()) {
         const err = await this.walk(abs, out);
         if (err) return err;
-      } else if (e.isFile() && isManifestPath(e.name)) out.set(rel, { path: rel, size: -1 }); // the read stats the open file
+        // the read stats the open file
+      } else if (e.isFile() && isManifestPath(e.name)) out.set(rel, { path: rel, size: -1 });
     }
     return null;
   }
@@ -69,7 +78,10 @@ export class FsSource {
     // O_NOFOLLOW guards the file itself; a linked folder on the way (`.github` → elsewhere) is refused here.
     const linked = linkedFolder(this.root, path, this.realFolders);
     if (linked !== null) throw linkedFolderError(linked);
-    const fd = openSync(resolve(this.root, path), constants.O_RDONLY | ((constants as Partial<typeof constants>).O_NOFOLLOW ?? 0));
+    const fd = openSync(
+      resolve(this.root, path),
+      constants.O_RDONLY | ((constants as Partial<typeof constants>).O_NOFOLLOW ?? 0),
+    );
     try {
       const size = fstatSync(fd).size;
       if (maxBytes !== undefined && size > maxBytes) return { oversize: size };
@@ -102,7 +114,9 @@ export class FsSource {
  * `real` caches the folders found real.
  */
 export function linkedFolder(root: string, path: string, real?: Set<string>): string | null {
-  const parts = normalisePath(relative(root, resolve(root, path)).split(sep).join('/')).split('/').slice(0, -1);
+  const parts = normalisePath(relative(root, resolve(root, path)).split(sep).join('/'))
+    .split('/')
+    .slice(0, -1);
   let rel = '';
   for (const part of parts) {
     if (part === '' || part === '.') continue;
@@ -152,7 +166,10 @@ export function reason(e: unknown): string {
     case 'ELOOP':
       return 'it is a symbolic link, which idac does not follow';
     case 'ELINKEDFOLDER':
-      return `the folder ${(e as NodeJS.ErrnoException).path} on its path is a symbolic link, which idac does not follow (replace the link with the folder itself)`;
+      return (
+        `the folder ${(e as NodeJS.ErrnoException).path} on its path is a symbolic link, which idac does not ` +
+        `follow (replace the link with the folder itself)`
+      );
     default:
       return (e as Error).message;
   }

@@ -37,7 +37,15 @@ function run(cwd: string, args: string[]): Promise<GitResult<Buffer>> {
     const err: Buffer[] = [];
     proc.stdout.on('data', (c: Buffer) => out.push(c));
     proc.stderr.on('data', (c: Buffer) => err.push(c));
-    proc.on('error', (e: NodeJS.ErrnoException) => resolve(fail(e.code === 'ENOENT' ? 'git is not installed (history reads the repository with the git binary)' : `cannot run git: ${e.message}`)));
+    proc.on('error', (e: NodeJS.ErrnoException) =>
+      resolve(
+        fail(
+          e.code === 'ENOENT'
+            ? 'git is not installed (history reads the repository with the git binary)'
+            : `cannot run git: ${e.message}`,
+        ),
+      ),
+    );
     proc.on('close', (code) => {
       if (code === 0) resolve(ok(Buffer.concat(out)));
       else resolve(fail(`git ${args[0]}: ${Buffer.concat(err).toString().trim().split('\n')[0] || `exit ${code}`}`));
@@ -48,8 +56,18 @@ function run(cwd: string, args: string[]): Promise<GitResult<Buffer>> {
 /** Commits that changed `folder` (relative to --dir) on HEAD's first-parent line, oldest first. */
 export async function logFolder(repo: Repo, folder: string): Promise<GitResult<LogCommit[]>> {
   const r = await run(repo.top, [
-    'log', '--first-parent', '--diff-merges=first-parent', '--reverse', '--no-renames', '--raw', '--no-abbrev', '-z',
-    '--format=%x01%H%x1f%P%x1f%an%x1f%ae%x1f%aI%x1f%s', 'HEAD', '--', `${repo.prefix}${folder}`,
+    'log',
+    '--first-parent',
+    '--diff-merges=first-parent',
+    '--reverse',
+    '--no-renames',
+    '--raw',
+    '--no-abbrev',
+    '-z',
+    '--format=%x01%H%x1f%P%x1f%an%x1f%ae%x1f%aI%x1f%s',
+    'HEAD',
+    '--',
+    `${repo.prefix}${folder}`,
   ]);
   if (!r.ok) {
     // A repository without commits has no history to tell.
@@ -66,14 +84,33 @@ export function parseLog(text: string, prefix: string): LogCommit[] {
     const end = chunk.indexOf('\0');
     const header = end < 0 ? chunk : chunk.slice(0, end);
     const [sha = '', parents = '', author = '', email = '', date = '', ...subject] = header.split('\x1f');
-    const commit: LogCommit = { sha, parents: parents.split(' ').filter(Boolean), author, email, date, subject: subject.join('\x1f'), changes: [] };
-    const tokens = end < 0 ? [] : chunk.slice(end + 1).replace(/^\n/, '').split('\0');
+    const commit: LogCommit = {
+      sha,
+      parents: parents.split(' ').filter(Boolean),
+      author,
+      email,
+      date,
+      subject: subject.join('\x1f'),
+      changes: [],
+    };
+    const tokens =
+      end < 0
+        ? []
+        : chunk
+            .slice(end + 1)
+            .replace(/^\n/, '')
+            .split('\0');
     for (let i = 0; i + 1 < tokens.length; i += 2) {
       const meta = tokens[i]!;
       const path = tokens[i + 1]!;
       const m = /^:\d+ \d+ ([0-9a-f]+) ([0-9a-f]+) ([AMDT])/.exec(meta);
       if (!m || !path.startsWith(prefix)) continue;
-      commit.changes.push({ path: path.slice(prefix.length), status: m[3] as FileChange['status'], oldOid: ZERO.test(m[1]!) ? null : m[1]!, newOid: ZERO.test(m[2]!) ? null : m[2]! });
+      commit.changes.push({
+        path: path.slice(prefix.length),
+        status: m[3] as FileChange['status'],
+        oldOid: ZERO.test(m[1]!) ? null : m[1]!,
+        newOid: ZERO.test(m[2]!) ? null : m[2]!,
+      });
     }
     out.push(commit);
   }

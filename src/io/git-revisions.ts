@@ -26,7 +26,14 @@ export interface ChangedFile {
 function git(cwd: string, args: string[]): GitResult<string> {
   const r = spawnSync('git', args, { cwd, encoding: 'utf8', maxBuffer: 1 << 30 });
   // spawn reports a missing working directory as ENOENT too: only a missing binary is "not installed".
-  if (r.error) return fail((r.error as NodeJS.ErrnoException).code !== 'ENOENT' ? `cannot run git: ${r.error.message}` : existsSync(cwd) ? 'git is not installed (idac reads revisions with the git binary)' : `${cwd}: no such directory`);
+  if (r.error)
+    return fail(
+      (r.error as NodeJS.ErrnoException).code !== 'ENOENT'
+        ? `cannot run git: ${r.error.message}`
+        : existsSync(cwd)
+          ? 'git is not installed (idac reads revisions with the git binary)'
+          : `${cwd}: no such directory`,
+    );
   if (r.status !== 0) return fail(`git ${args[0]}: ${r.stderr.trim().split('\n')[0] || `exit ${r.status}`}`);
   return ok(r.stdout);
 }
@@ -79,8 +86,24 @@ export function defaultBase(repo: Repo, head: string): GitResult<{ rev: string; 
  * the working tree, untracked files included (a new manifest not yet added is part of the change).
  * Renames are a delete and an add: identities are matched by name, not by path.
  */
-export function changedFiles(repo: Repo, dir: string, base: string, head: string | null, folder: string): GitResult<ChangedFile[]> {
-  const args = ['diff', '--name-status', '--no-renames', '--relative', '-z', base, ...(head ? [head] : []), '--', folder];
+export function changedFiles(
+  repo: Repo,
+  dir: string,
+  base: string,
+  head: string | null,
+  folder: string,
+): GitResult<ChangedFile[]> {
+  const args = [
+    'diff',
+    '--name-status',
+    '--no-renames',
+    '--relative',
+    '-z',
+    base,
+    ...(head ? [head] : []),
+    '--',
+    folder,
+  ];
   const diff = git(dir, args);
   if (!diff.ok) return diff;
   const out = new Map<string, ChangedFile>();

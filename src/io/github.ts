@@ -128,10 +128,15 @@ export class GitHubClient {
 
   async request<T>(method: Method, path: string, shape: Shape<T>, body?: unknown): Promise<GitHubResult<T>> {
     const request = `${method} ${path}`;
-    const fail = (kind: GitHubFailureKind, status: number, message: string, extra: { resetAt?: string; maybeWritten?: true } = {}): GitHubFailure => ({ ok: false, kind, status, message, request, ...extra });
+    const fail = (
+      kind: GitHubFailureKind,
+      status: number,
+      message: string,
+      extra: { resetAt?: string; maybeWritten?: true } = {},
+    ): GitHubFailure => ({ ok: false, kind, status, message, request, ...extra });
     let url = `${this.base}${path}`;
     let redirects = 0;
-    for (let attempt = 0; ; ) {
+    for (let attempt = 0; ;) {
       const remaining = this.deadlineAt - this.now();
       if (remaining <= 0) return fail('deadline', 0, this.deadlineMessage(request));
       const limit = Math.min(this.requestTimeoutMs, remaining);
@@ -146,16 +151,33 @@ export class GitHubClient {
           attempt++;
           continue;
         }
-        return fail('timeout', 0, `GitHub did not answer ${request} within ${seconds(this.requestTimeoutMs)}${method === 'GET' ? '' : ' (it may have been written all the same)'}`, unsure);
+        return fail(
+          'timeout',
+          0,
+          `GitHub did not answer ${request} within ${seconds(this.requestTimeoutMs)}` +
+            (method === 'GET' ? '' : ' (it may have been written all the same)'),
+          unsure,
+        );
       }
       if (got.kind === 'network') {
         // A POST is sent again only when it surely never arrived (no connection was made).
-        if (await this.retried(method === 'POST' && !NEVER_SENT.has(got.code ?? '') ? null : this.backoff(attempt), attempt)) {
+        if (
+          await this.retried(
+            method === 'POST' && !NEVER_SENT.has(got.code ?? '') ? null : this.backoff(attempt),
+            attempt,
+          )
+        ) {
           attempt++;
           continue;
         }
         const sent = method !== 'GET' && !NEVER_SENT.has(got.code ?? '');
-        return fail('network', 0, `cannot reach ${this.origin} for ${request}: ${this.echo(got.message)}${sent ? ' (it may have been written all the same)' : ''}`, sent ? unsure : {});
+        return fail(
+          'network',
+          0,
+          `cannot reach ${this.origin} for ${request}: ${this.echo(got.message)}` +
+            (sent ? ' (it may have been written all the same)' : ''),
+          sent ? unsure : {},
+        );
       }
       const res = got.res;
 
@@ -167,17 +189,37 @@ export class GitHubClient {
         } catch {
           target = null;
         }
-        const where = target === null ? 'nowhere valid' : target.origin === this.origin ? target.pathname : `another host (${this.echo(target.origin)})`;
+        const where =
+          target === null
+            ? 'nowhere valid'
+            : target.origin === this.origin
+              ? target.pathname
+              : `another host (${this.echo(target.origin)})`;
         if (target !== null && target.origin === this.origin && method === 'GET' && redirects < MAX_REDIRECTS) {
           redirects++;
           url = target.href;
           continue;
         }
-        const why = target !== null && target.origin !== this.origin ? `idac sends its token${body === undefined ? '' : ' and data'} only to ${this.origin}` : method !== 'GET' ? 'idac does not follow a redirected write' : `more than ${MAX_REDIRECTS} redirects`;
-        return fail('redirect', res.status, `GitHub redirected ${request} (${res.status}) to ${where}: not followed, ${why}`);
+        const why =
+          target !== null && target.origin !== this.origin
+            ? `idac sends its token${body === undefined ? '' : ' and data'} only to ${this.origin}`
+            : method !== 'GET'
+              ? 'idac does not follow a redirected write'
+              : `more than ${MAX_REDIRECTS} redirects`;
+        return fail(
+          'redirect',
+          res.status,
+          `GitHub redirected ${request} (${res.status}) to ${where}: not followed, ${why}`,
+        );
       }
-      if (got.text === null) return fail('too-large', res.status, `GitHub's answer to ${request} is larger than ${Math.floor(this.maxBodyBytes / 1024)} KiB: not read`);
-      if (got.text === undefined) return fail('malformed', res.status, `GitHub's answer to ${request} is not UTF-8 text`);
+      if (got.text === null)
+        return fail(
+          'too-large',
+          res.status,
+          `GitHub's answer to ${request} is larger than ${Math.floor(this.maxBodyBytes / 1024)} KiB: not read`,
+        );
+      if (got.text === undefined)
+        return fail('malformed', res.status, `GitHub's answer to ${request} is not UTF-8 text`);
       const text = got.text;
 
       if (res.ok) {
@@ -185,10 +227,19 @@ export class GitHubClient {
         try {
           value = text.trim() === '' ? null : JSON.parse(text);
         } catch {
-          return fail('malformed', res.status, `GitHub's answer to ${request} (${res.status}) is not JSON: ${this.echo(text.slice(0, 100))}`);
+          return fail(
+            'malformed',
+            res.status,
+            `GitHub's answer to ${request} (${res.status}) is not JSON: ${this.echo(text.slice(0, 100))}`,
+          );
         }
         const problem = shape.check(value);
-        if (problem !== null) return fail('malformed', res.status, `GitHub's answer to ${request} (${res.status}) is not ${shape.what}: ${this.echo(problem)}`);
+        if (problem !== null)
+          return fail(
+            'malformed',
+            res.status,
+            `GitHub's answer to ${request} (${res.status}) is not ${shape.what}: ${this.echo(problem)}`,
+          );
         return { ok: true, status: res.status, value: value as T };
       }
 
@@ -199,8 +250,19 @@ export class GitHubClient {
           attempt++;
           continue;
         }
-        const why = attempt >= this.retries ? `still limited after ${this.retries} retr${this.retries === 1 ? 'y' : 'ies'}` : this.now() + limited.wait >= this.deadlineAt ? `waiting ${seconds(limited.wait)} would pass the ${seconds(this.deadlineMs)} deadline (--timeout)` : `not waiting ${seconds(limited.wait)}`;
-        return fail('rate-limit', res.status, `GitHub's ${limited.which} rate limit stopped ${request} (${res.status} "${message}")${limited.resetAt ? `; it resets at ${limited.resetAt}` : ''}; ${why}`, limited.resetAt ? { resetAt: limited.resetAt } : {});
+        const why =
+          attempt >= this.retries
+            ? `still limited after ${this.retries} retr${this.retries === 1 ? 'y' : 'ies'}`
+            : this.now() + limited.wait >= this.deadlineAt
+              ? `waiting ${seconds(limited.wait)} would pass the ${seconds(this.deadlineMs)} deadline (--timeout)`
+              : `not waiting ${seconds(limited.wait)}`;
+        return fail(
+          'rate-limit',
+          res.status,
+          `GitHub's ${limited.which} rate limit stopped ${request} (${res.status} ` +
+            `"${message}")${limited.resetAt ? `; it resets at ${limited.resetAt}` : ''}; ${why}`,
+          limited.resetAt ? { resetAt: limited.resetAt } : {},
+        );
       }
       // A POST is never sent again once it got an answer: GitHub may have written it before the
       // 5xx (a gateway error often comes after the work was done). A PATCH is idempotent.
@@ -213,7 +275,16 @@ export class GitHubClient {
   }
 
   /** One exchange: the answer and its body (null when over the cap, undefined when not UTF-8), within `limitMs`. */
-  private async send(method: Method, url: string, body: unknown, limitMs: number): Promise<{ kind: 'answer'; res: Response; text: string | null | undefined } | { kind: 'aborted' } | { kind: 'network'; message: string; code?: string }> {
+  private async send(
+    method: Method,
+    url: string,
+    body: unknown,
+    limitMs: number,
+  ): Promise<
+    | { kind: 'answer'; res: Response; text: string | null | undefined }
+    | { kind: 'aborted' }
+    | { kind: 'network'; message: string; code?: string }
+  > {
     const ac = new AbortController();
     const timer = setTimeout(() => ac.abort(), limitMs);
     try {
@@ -234,7 +305,11 @@ export class GitHubClient {
     } catch (e) {
       if (ac.signal.aborted) return { kind: 'aborted' };
       const err = e as Partial<Error> & { cause?: { message?: string; code?: string } };
-      return { kind: 'network', message: err.cause?.message ?? err.message ?? String(e), ...(err.cause?.code ? { code: err.cause.code } : {}) };
+      return {
+        kind: 'network',
+        message: err.cause?.message ?? err.message ?? String(e),
+        ...(err.cause?.code ? { code: err.cause.code } : {}),
+      };
     } finally {
       clearTimeout(timer);
     }
@@ -265,24 +340,33 @@ export class GitHubClient {
   }
 
   /** A rate limit on this answer and how long it asks to wait, or null when it is no rate limit. */
-  private rateLimit(res: Response, message: string, attempt: number): { which: 'primary' | 'secondary'; wait: number; resetAt: string | null } | null {
+  private rateLimit(
+    res: Response,
+    message: string,
+    attempt: number,
+  ): { which: 'primary' | 'secondary'; wait: number; resetAt: string | null } | null {
     if (res.status !== 403 && res.status !== 429) return null;
     const after = retryAfter(res.headers.get('retry-after'), this.now());
     const primary = res.headers.get('x-ratelimit-remaining') === '0';
-    if (after !== null) return { which: primary ? 'primary' : 'secondary', wait: after, resetAt: iso(this.now() + after) };
+    if (after !== null)
+      return { which: primary ? 'primary' : 'secondary', wait: after, resetAt: iso(this.now() + after) };
     if (primary) {
       const reset = Number(res.headers.get('x-ratelimit-reset'));
-      if (Number.isFinite(reset) && reset > 0) return { which: 'primary', wait: Math.max(0, reset * 1000 - this.now()) + 1000, resetAt: iso(reset * 1000) };
+      if (Number.isFinite(reset) && reset > 0)
+        return { which: 'primary', wait: Math.max(0, reset * 1000 - this.now()) + 1000, resetAt: iso(reset * 1000) };
       return { which: 'primary', wait: this.jittered(this.secondaryWaitMs, attempt), resetAt: null };
     }
     // A secondary limit without retry-after: GitHub asks for at least a minute, then exponentially
     // longer; the jitter keeps parallel jobs from retrying in step.
-    if (res.status === 429 || /secondary rate limit|abuse detection/i.test(message)) return { which: 'secondary', wait: this.jittered(this.secondaryWaitMs, attempt), resetAt: null };
+    if (res.status === 429 || /secondary rate limit|abuse detection/i.test(message))
+      return { which: 'secondary', wait: this.jittered(this.secondaryWaitMs, attempt), resetAt: null };
     return null;
   }
 
   private deadlineMessage(request: string): string {
-    return `no answer from GitHub within the ${seconds(this.deadlineMs)} deadline (--timeout): was waiting for ${request}`;
+    return (
+      `no answer from GitHub within the ${seconds(this.deadlineMs)} deadline (--timeout): was waiting for ` + request
+    );
   }
 
   /** Server text made safe to show: the token (or a long run of it) withheld, cut, one line, escaped. */
@@ -304,7 +388,7 @@ export function withoutToken(text: string, token: string, min: number): string {
   const x = text.toLowerCase();
   if (x.length !== text.length) return text.length >= min ? '[server text withheld]' : text;
   let out = '';
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     let best = 0;
     for (let j = 0; j + min <= t.length; j++) {
       let k = 0;

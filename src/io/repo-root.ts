@@ -19,7 +19,11 @@ export function givenRoot(dir: string, cwd: string): RootResult {
     st = statSync(root);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    return fail(code === 'ENOENT' || code === 'ENOTDIR' ? `--dir ${dir}: no such directory` : `--dir ${dir}: cannot read it (${code ?? (e as Error).message})`);
+    return fail(
+      code === 'ENOENT' || code === 'ENOTDIR'
+        ? `--dir ${dir}: no such directory`
+        : `--dir ${dir}: cannot read it (${code ?? (e as Error).message})`,
+    );
   }
   if (!st.isDirectory()) return fail(`--dir ${dir} is not a directory`);
   return { ok: true, root };

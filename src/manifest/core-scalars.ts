@@ -18,7 +18,11 @@ export function resolvesToNonString(text: string): boolean {
 }
 
 // The union of the patterns above, tested once per key on the fast path.
-const NON_STRING = new RegExp([CORE_NULL, CORE_BOOL, CORE_INT_OCT, CORE_INT, CORE_INT_HEX, CORE_FLOAT_NAN, CORE_FLOAT_EXP, CORE_FLOAT].map((r) => `(?:${r.source})`).join('|'));
+const NON_STRING = new RegExp(
+  [CORE_NULL, CORE_BOOL, CORE_INT_OCT, CORE_INT, CORE_INT_HEX, CORE_FLOAT_NAN, CORE_FLOAT_EXP, CORE_FLOAT]
+    .map((r) => `(?:${r.source})`)
+    .join('|'),
+);
 
 export function resolveFloatNaN(text: string): number {
   return text.slice(-3).toLowerCase() === 'nan' ? NaN : text[0] === '-' ? -Infinity : Infinity;

@@ -16,26 +16,53 @@ const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 /** Limits are inclusive: a file of exactly MAX_FILE_BYTES is fine. */
 export function tooLarge(size: number): string | null {
   return size > MAX_FILE_BYTES
-    ? `file is ${size} bytes, over the ${MAX_FILE_BYTES}-byte limit for a manifest; split it or remove what does not belong in it`
+    ? `file is ${size} bytes, over the ${MAX_FILE_BYTES}-byte limit for a manifest; split it or remove what ` +
+        `does not belong in it`
     : null;
 }
 
 export function decode(bytes: Uint8Array): Decoded {
   const big = tooLarge(bytes.length);
   if (big) return { ok: false, rule: PARSE_SIZE, messageId: 'tooLarge', message: big, offset: 0 };
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff) || (bytes[0] === 0 && bytes[1] === 0 && bytes[2] === 0xfe && bytes[3] === 0xff)) {
-    return { ok: false, rule: PARSE_ENCODING, messageId: 'wideEncoding', message: 'file is UTF-16 or UTF-32 encoded (it starts with that byte-order mark); save it as UTF-8', offset: 0 };
+  if (
+    (bytes[0] === 0xff && bytes[1] === 0xfe) ||
+    (bytes[0] === 0xfe && bytes[1] === 0xff) ||
+    (bytes[0] === 0 && bytes[1] === 0 && bytes[2] === 0xfe && bytes[3] === 0xff)
+  ) {
+    return {
+      ok: false,
+      rule: PARSE_ENCODING,
+      messageId: 'wideEncoding',
+      message: 'file is UTF-16 or UTF-32 encoded (it starts with that byte-order mark); save it as UTF-8',
+      offset: 0,
+    };
   }
   let text: string;
   try {
     text = utf8.decode(bytes);
   } catch {
     const bad = firstBadByte(bytes);
-    return { ok: false, rule: PARSE_ENCODING, messageId: 'invalidUtf8', message: `file is not valid UTF-8: byte 0x${hex(bytes[bad] ?? 0)} on line ${lineOfByte(bytes, bad)} (offset ${bad}) is not part of any character; save the file as UTF-8`, offset: 0 };
+    return {
+      ok: false,
+      rule: PARSE_ENCODING,
+      messageId: 'invalidUtf8',
+      message:
+        `file is not valid UTF-8: byte 0x${hex(bytes[bad] ?? 0)} on line ${lineOfByte(bytes, bad)} (offset ` +
+        `${bad}) is not part of any character; save the file as UTF-8`,
+      offset: 0,
+    };
   }
   const nul = bytes.indexOf(0);
   if (nul !== -1) {
-    return { ok: false, rule: PARSE_ENCODING, messageId: 'nulByte', message: `file contains a NUL byte on line ${lineOfByte(bytes, nul)} (offset ${nul}): binary data, or UTF-16 without a byte-order mark; save it as UTF-8 text`, offset: 0 };
+    return {
+      ok: false,
+      rule: PARSE_ENCODING,
+      messageId: 'nulByte',
+      message:
+        `file contains a NUL byte on line ${lineOfByte(bytes, nul)} (offset ${nul}): binary data, or UTF-16 ` +
+        `without a byte-order mark; save it as UTF-8 text`,
+      offset: 0,
+    };
   }
   return { ok: true, text };
 }

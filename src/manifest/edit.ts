@@ -36,7 +36,8 @@ interface Insertion {
 
 export function assign(text: string, assignments: readonly Assignment[]): EditResult {
   const doc = parseDocument(text, { uniqueKeys: true });
-  if (doc.errors.length > 0) return fail(`the manifest does not parse (${doc.errors[0]!.message.split('\n')[0]}); fix it first (idac validate)`);
+  if (doc.errors.length > 0)
+    return fail(`the manifest does not parse (${doc.errors[0]!.message.split('\n')[0]}); fix it first (idac validate)`);
   const root = doc.contents;
   if (!isMap(root) || root.flow) return fail('the manifest is not a block mapping; fix it first (idac validate)');
   const eol = eolOf(text);
@@ -74,7 +75,8 @@ export function assign(text: string, assignments: readonly Assignment[]): EditRe
     }
     const first = ins.map.items[0];
     const indent = first ? column(text, keyStart(first)) : 0;
-    const anchor = ins.after.map((k) => find(ins.map, k)).find((p) => p !== undefined) ?? ins.map.items[ins.map.items.length - 1];
+    const anchor =
+      ins.after.map((k) => find(ins.map, k)).find((p) => p !== undefined) ?? ins.map.items[ins.map.items.length - 1];
     const at = anchor ? afterLine(text, valueEnd(anchor)) : text.length;
     const lines = block(ins.key, ins.leaves, indent, step);
     const lead = at === text.length && text.length > 0 && !text.endsWith('\n') ? eol : '';
@@ -133,7 +135,8 @@ function flowValue(leaves: readonly { rest: string[]; value: string }[]): string
   const here = leaves.find((l) => l.rest.length === 0);
   if (here) return scalar(here.value, Scalar.PLAIN);
   const children = new Map<string, { rest: string[]; value: string }[]>();
-  for (const l of leaves) children.set(l.rest[0]!, [...(children.get(l.rest[0]!) ?? []), { rest: l.rest.slice(1), value: l.value }]);
+  for (const l of leaves)
+    children.set(l.rest[0]!, [...(children.get(l.rest[0]!) ?? []), { rest: l.rest.slice(1), value: l.value }]);
   return `{ ${[...children].map(([k, v]) => `${k}: ${flowValue(v)}`).join(', ')} }`;
 }
 
@@ -144,12 +147,18 @@ function scalar(value: string, type: string): string {
   return JSON.stringify(value);
 }
 
-function block(key: string, leaves: readonly { rest: string[]; value: string }[], indent: number, step: number): string[] {
+function block(
+  key: string,
+  leaves: readonly { rest: string[]; value: string }[],
+  indent: number,
+  step: number,
+): string[] {
   const pad = ' '.repeat(indent);
   const here = leaves.find((l) => l.rest.length === 0);
   if (here) return [`${pad}${key}: ${scalar(here.value, Scalar.PLAIN)}`];
   const children = new Map<string, { rest: string[]; value: string }[]>();
-  for (const l of leaves) children.set(l.rest[0]!, [...(children.get(l.rest[0]!) ?? []), { rest: l.rest.slice(1), value: l.value }]);
+  for (const l of leaves)
+    children.set(l.rest[0]!, [...(children.get(l.rest[0]!) ?? []), { rest: l.rest.slice(1), value: l.value }]);
   return [`${pad}${key}:`, ...[...children].flatMap(([k, v]) => block(k, v, indent + step, step))];
 }
 

@@ -5,13 +5,27 @@
 
 import jsYaml from 'js-yaml';
 import {
-  CORE_BOOL, CORE_FLOAT, CORE_FLOAT_EXP, CORE_FLOAT_NAN, CORE_INT, CORE_INT_HEX, CORE_INT_OCT, CORE_NULL,
-  KEY_CHARSET, MAX_DEPTH, resolveFloatNaN, resolvesToNonString,
+  CORE_BOOL,
+  CORE_FLOAT,
+  CORE_FLOAT_EXP,
+  CORE_FLOAT_NAN,
+  CORE_INT,
+  CORE_INT_HEX,
+  CORE_INT_OCT,
+  CORE_NULL,
+  KEY_CHARSET,
+  MAX_DEPTH,
+  resolveFloatNaN,
+  resolvesToNonString,
 } from './core-scalars.js';
 import { hasSuspiciousChars, suspiciousInValue } from './text-checks.js';
 
 const scalar = (tag: string, test: RegExp, construct: (s: string) => unknown) =>
-  new jsYaml.Type(tag, { kind: 'scalar', resolve: (s: string | null) => test.test(s ?? ''), construct: (s: string | null) => construct(s ?? '') });
+  new jsYaml.Type(tag, {
+    kind: 'scalar',
+    resolve: (s: string | null) => test.test(s ?? ''),
+    construct: (s: string | null) => construct(s ?? ''),
+  });
 
 const CORE = jsYaml.FAILSAFE_SCHEMA.extend({
   implicit: [
@@ -35,7 +49,8 @@ const CORE = jsYaml.FAILSAFE_SCHEMA.extend({
 // (`- -` at the end of a line): js-yaml moves the next line's entry into the inner list. Anything
 // but a comment after the first line's `---`: js-yaml reads `---a: b` as a document start and
 // the key a, YAML as the key ---a (and `---#c`, `--- a: b` as errors).
-const NOT_PLAIN = /(?:^|[\s[\]{},])[&*!]|^%|<<|(?:^|[\s[{,])\?(?:\s|$)|[\t\r]|\n(?:---|\.\.\.)|[\]}"']#|\\|[\]}] *:|(?:^|\s)- +-[ ]*(?:#.*)?$|^---(?!(?: +#.*| *)$)/m;
+const NOT_PLAIN =
+  /(?:^|[\s[\]{},])[&*!]|^%|<<|(?:^|[\s[{,])\?(?:\s|$)|[\t\r]|\n(?:---|\.\.\.)|[\]}"']#|\\|[\]}] *:|(?:^|\s)- +-[ ]*(?:#.*)?$|^---(?!(?: +#.*| *)$)/m;
 
 // js-yaml turns every key into a string with String(): a key YAML reads as a number comes out as
 // digits (which resolvesToNonString catches) or, for .inf, -.inf, .nan and 1e400, as one of these.

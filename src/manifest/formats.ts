@@ -9,4 +9,12 @@ export const formats: Record<string, (s: string) => boolean> = {
 };
 
 /** Never coerce, never fill defaults, never drop unknown keys: a typo must stay visible. */
-export const AJV_OPTIONS = { allErrors: true, strict: true, coerceTypes: false, useDefaults: false, removeAdditional: false, verbose: false, allowUnionTypes: true } as const;
+export const AJV_OPTIONS = {
+  allErrors: true,
+  strict: true,
+  coerceTypes: false,
+  useDefaults: false,
+  removeAdditional: false,
+  verbose: false,
+  allowUnionTypes: true,
+} as const;

@@ -27,7 +27,10 @@ interface Block {
 type Open = { kind: 'flow'; depth: number; quote: string | null } | { kind: 'quote'; quote: string };
 
 export function findMisindented(text: string): Misindented | null {
-  const lines = text.replace(/^\ufeff/, '').split('\n').map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
+  const lines = text
+    .replace(/^\ufeff/, '')
+    .split('\n')
+    .map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
   const step = indentStep(lines);
   let stack: Block[] = [];
   let pending: { indent: number; key: boolean } | null = null;
@@ -72,7 +75,13 @@ export function findMisindented(text: string): Misindented | null {
         if (!structural(content)) continue; // a plain value continued on the next line
         const off = offStep(stack, step);
         if (off) return off;
-        return { line: lineNo, indent, message: `mis-indented line: ${spaces(indent)}, deeper than the block it belongs to (${top.indent}); the line above holds a value, so nothing can nest under it: indent it to ${top.indent}` };
+        return {
+          line: lineNo,
+          indent,
+          message:
+            `mis-indented line: ${spaces(indent)}, deeper than the block it belongs to (${top.indent}); the ` +
+            `line above holds a value, so nothing can nest under it: indent it to ${top.indent}`,
+        };
       }
       if (indent < top.indent) {
         const popped: Block[] = [];
@@ -80,11 +89,24 @@ export function findMisindented(text: string): Misindented | null {
         const now = stack[stack.length - 1]!;
         if (now.indent !== indent) {
           const wrong = popped.find((b) => !b.item && b.parent + step === indent && b.indent !== indent);
-          if (wrong) return { line: wrong.first, indent: wrong.indent, message: `mis-indented line: ${spaces(wrong.indent)}, but the lines after it in the same block are at ${indent}: indent it to ${indent}` };
+          if (wrong)
+            return {
+              line: wrong.first,
+              indent: wrong.indent,
+              message:
+                `mis-indented line: ${spaces(wrong.indent)}, but the lines after it in the same block are at ` +
+                `${indent}: indent it to ${indent}`,
+            };
           const off = offStep([...stack, ...popped.reverse()], step);
           if (off) return off;
           const levels = [...new Set([...stack, ...popped].map((b) => b.indent))].sort((a, b) => a - b);
-          return { line: lineNo, indent, message: `mis-indented line: ${spaces(indent)} lines up with no enclosing block (those start at ${levels.join(', ')}): indent it like the lines it belongs with` };
+          return {
+            line: lineNo,
+            indent,
+            message:
+              `mis-indented line: ${spaces(indent)} lines up with no enclosing block (those start at ` +
+              `${levels.join(', ')}): indent it like the lines it belongs with`,
+          };
         }
       }
     }
@@ -164,8 +186,10 @@ function valueOf(s: string): { key: boolean; text: string } | null {
 
 /** A flow collection or quoted value left open at the end of its first line. */
 function startOpen(value: string): Open | null {
-  if (value.startsWith('[') || value.startsWith('{')) return continueOpen({ kind: 'flow', depth: 0, quote: null }, value);
-  if (value.startsWith('"') || value.startsWith("'")) return continueOpen({ kind: 'quote', quote: value[0]! }, value.slice(1));
+  if (value.startsWith('[') || value.startsWith('{'))
+    return continueOpen({ kind: 'flow', depth: 0, quote: null }, value);
+  if (value.startsWith('"') || value.startsWith("'"))
+    return continueOpen({ kind: 'quote', quote: value[0]! }, value.slice(1));
   return null;
 }
 
@@ -204,7 +228,14 @@ function offStep(stack: readonly Block[], step: number): Misindented | null {
     const b = stack[i]!;
     if (b.item || b.parent < 0) continue;
     const by = b.indent - b.parent;
-    if (by !== step && by !== 0) return { line: b.first, indent: b.indent, message: `mis-indented line: ${spaces(b.indent)}, ${by} in from the line that holds it, where this file indents by ${step}: indent it to ${b.parent + step}` };
+    if (by !== step && by !== 0)
+      return {
+        line: b.first,
+        indent: b.indent,
+        message:
+          `mis-indented line: ${spaces(b.indent)}, ${by} in from the line that holds it, where this file ` +
+          `indents by ${step}: indent it to ${b.parent + step}`,
+      };
   }
   return null;
 }

@@ -8,15 +8,23 @@ export class MemorySource implements Source {
   private readonly files: Map<string, Uint8Array>;
 
   constructor(files: Record<string, string | Uint8Array>) {
-    this.files = new Map(Object.entries(files).map(([k, v]) => [normalisePath(k), typeof v === 'string' ? new TextEncoder().encode(v) : v]));
+    this.files = new Map(
+      Object.entries(files).map(([k, v]) => [
+        normalisePath(k),
+        typeof v === 'string' ? new TextEncoder().encode(v) : v,
+      ]),
+    );
   }
 
   async list(paths: readonly string[]): Promise<Listing> {
     const out: SourceEntry[] = [];
     for (const raw of paths) {
       const p = normalisePath(raw);
-      const hits = [...this.files.keys()].filter((k) => k === p || ((p === '' || k.startsWith(`${p}/`)) && isManifestPath(k)));
-      if (hits.length === 0 && ![...this.files.keys()].some((k) => k.startsWith(`${p}/`))) return { ok: false, message: `${raw}: no such file or directory` };
+      const hits = [...this.files.keys()].filter(
+        (k) => k === p || ((p === '' || k.startsWith(`${p}/`)) && isManifestPath(k)),
+      );
+      if (hits.length === 0 && ![...this.files.keys()].some((k) => k.startsWith(`${p}/`)))
+        return { ok: false, message: `${raw}: no such file or directory` };
       for (const h of hits) out.push({ path: h, size: this.files.get(h)!.length });
     }
     const uniq = [...new Map(out.map((e) => [e.path, e])).values()];

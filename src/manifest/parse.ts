@@ -6,12 +6,38 @@
 // nesting depth, directives, anchors, aliases, tags — and only then composed into nodes. Nothing
 // here throws for any input: every failure is an issue.
 
-import { Composer, CST, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, Parser, type Document, type Node as YamlNode, type Pair } from 'yaml';
+import {
+  Composer,
+  CST,
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  Parser,
+  type Document,
+  type Node as YamlNode,
+  type Pair,
+} from 'yaml';
 import type { Path } from '../common/findings.js';
 import { KEY_CHARSET, MAX_DEPTH } from './core-scalars.js';
 import { findMisindented } from './indentation.js';
 import { codePoint, suspiciousInValue } from './text-checks.js';
-import { PARSE_ALIAS, PARSE_DEPTH, PARSE_DIRECTIVE, PARSE_DUPLICATE_KEY, PARSE_DUPLICATE_KEY_NORMALIZED, PARSE_EMPTY, PARSE_MULTI_DOCUMENT, PARSE_SYNTAX, PARSE_TAG, PARSE_TROJAN_SOURCE, SCHEMA_KEY, type LoadProblem } from './load-rule-ids.js';
+import {
+  PARSE_ALIAS,
+  PARSE_DEPTH,
+  PARSE_DIRECTIVE,
+  PARSE_DUPLICATE_KEY,
+  PARSE_DUPLICATE_KEY_NORMALIZED,
+  PARSE_EMPTY,
+  PARSE_MULTI_DOCUMENT,
+  PARSE_SYNTAX,
+  PARSE_TAG,
+  PARSE_TROJAN_SOURCE,
+  SCHEMA_KEY,
+  type LoadProblem,
+} from './load-rule-ids.js';
 
 export interface LoadIssue extends LoadProblem {
   offset: number;
@@ -58,7 +84,13 @@ const SYNTAX_MESSAGES: Record<string, string> = {
 };
 
 // Errors yaml reports where a mis-indented line broke the structure, not always on that line.
-const INDENT_CODES = new Set(['BAD_INDENT', 'BLOCK_AS_IMPLICIT_KEY', 'MULTILINE_IMPLICIT_KEY', 'MISSING_CHAR', 'UNEXPECTED_TOKEN']);
+const INDENT_CODES = new Set([
+  'BAD_INDENT',
+  'BLOCK_AS_IMPLICIT_KEY',
+  'MULTILINE_IMPLICIT_KEY',
+  'MISSING_CHAR',
+  'UNEXPECTED_TOKEN',
+]);
 
 /**
  * The mis-indented line itself, when the line walk finds one at or before the reported line (or
@@ -67,7 +99,12 @@ const INDENT_CODES = new Set(['BAD_INDENT', 'BLOCK_AS_IMPLICIT_KEY', 'MULTILINE_
 function misindentedNear(text: string, reported: number, lines: LineCounter): LoadIssue | null {
   const found = findMisindented(text);
   if (!found || found.line > reported + 1) return null;
-  return { rule: PARSE_SYNTAX, messageId: 'syntaxError', offset: (lines.lineStarts[found.line - 1] ?? 0) + found.indent, message: `YAML syntax error: ${found.message}` };
+  return {
+    rule: PARSE_SYNTAX,
+    messageId: 'syntaxError',
+    offset: (lines.lineStarts[found.line - 1] ?? 0) + found.indent,
+    message: `YAML syntax error: ${found.message}`,
+  };
 }
 
 /** `purpose: Reads: the files`: yaml reports the value as a block used as a key; the cause is the unquoted colon. */
@@ -79,11 +116,25 @@ function colonInPlainValue(text: string, offset: number): boolean {
 }
 
 // Covered by parse/alias, parse/tag and parse/directive, which say it better.
-const NOT_SYNTAX = new Set(['TAG_RESOLVE_FAILED', 'BAD_DIRECTIVE', 'ALIAS_PROPS', 'BAD_ALIAS', 'MULTIPLE_ANCHORS', 'MULTIPLE_TAGS']);
+const NOT_SYNTAX = new Set([
+  'TAG_RESOLVE_FAILED',
+  'BAD_DIRECTIVE',
+  'ALIAS_PROPS',
+  'BAD_ALIAS',
+  'MULTIPLE_ANCHORS',
+  'MULTIPLE_TAGS',
+]);
 
 const GAVE_UP: Parsed = {
   data: undefined,
-  issues: [{ rule: PARSE_SYNTAX, messageId: 'parserGaveUp', offset: 0, message: 'the YAML parser gave up on this file; simplify its structure' }],
+  issues: [
+    {
+      rule: PARSE_SYNTAX,
+      messageId: 'parserGaveUp',
+      offset: 0,
+      message: 'the YAML parser gave up on this file; simplify its structure',
+    },
+  ],
   locate: () => 0,
 };
 
@@ -99,7 +150,12 @@ export function parseYaml(text: string): Parsed {
   const scan = scanTokens(tokens, text);
   const issues: LoadIssue[] = [...scan.issues(lineOf)];
   if (scan.tooDeep !== null) {
-    issues.push({ rule: PARSE_DEPTH, messageId: 'tooDeep', offset: scan.tooDeep, message: `nesting is too deep (over ${MAX_DEPTH} levels); no manifest needs more than a few` });
+    issues.push({
+      rule: PARSE_DEPTH,
+      messageId: 'tooDeep',
+      offset: scan.tooDeep,
+      message: `nesting is too deep (over ${MAX_DEPTH} levels); no manifest needs more than a few`,
+    });
     return { data: undefined, issues, locate: () => 0 };
   }
 
@@ -114,7 +170,12 @@ export function parseYaml(text: string): Parsed {
     return { data: undefined, issues, locate: () => 0 };
   }
   if (scan.documents.length > 1) {
-    issues.push({ rule: PARSE_MULTI_DOCUMENT, messageId: 'secondDocument', offset: scan.documents[1]!, message: 'a second YAML document; one manifest per file: move it to a file of its own' });
+    issues.push({
+      rule: PARSE_MULTI_DOCUMENT,
+      messageId: 'secondDocument',
+      offset: scan.documents[1]!,
+      message: 'a second YAML document; one manifest per file: move it to a file of its own',
+    });
   }
   const doc = docs[0]!;
   const locate = locator(doc);
@@ -128,19 +189,28 @@ export function parseYaml(text: string): Parsed {
     const colon = first.code === 'BLOCK_AS_IMPLICIT_KEY' && colonInPlainValue(text, first.pos[0]);
     // yaml names the cause in its text (never echoed: it can quote the source): a { or [ left open.
     const unclosed = first.code === 'BAD_INDENT' && /^Flow (map|sequence) in block collection/.test(first.message);
-    issues.push(indent ?? {
-      rule: exhausted ? PARSE_DEPTH : PARSE_SYNTAX,
-      messageId: exhausted ? 'tooDeep' : 'syntaxError',
-      offset: first.pos[0],
-      message: exhausted
-        ? `nesting is too deep (over ${MAX_DEPTH} levels); no manifest needs more than a few`
-        : `YAML syntax error: ${colon ? 'this value contains ": " (or ends with ":"), which YAML reads as a nested key; put the whole value in quotes'
-          : unclosed ? 'a { or [ opened above is still open here: close it with } or ] on the line that opens it'
-          : SYNTAX_MESSAGES[first.code] ?? `the YAML cannot be read here (${first.code})`}`,
-    });
+    issues.push(
+      indent ?? {
+        rule: exhausted ? PARSE_DEPTH : PARSE_SYNTAX,
+        messageId: exhausted ? 'tooDeep' : 'syntaxError',
+        offset: first.pos[0],
+        message: exhausted
+          ? `nesting is too deep (over ${MAX_DEPTH} levels); no manifest needs more than a few`
+          : `YAML syntax error: ${
+              colon
+                ? 'this value contains ": " (or ends with ":"), which YAML reads as a nested key; put the whole value in quotes'
+                : unclosed
+                  ? 'a { or [ opened above is still open here: close it with } or ] on the line that opens it'
+                  : (SYNTAX_MESSAGES[first.code] ?? `the YAML cannot be read here (${first.code})`)
+            }`,
+      },
+    );
     return { data: undefined, issues, locate };
   }
-  if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null && doc.contents.range[0] === doc.contents.range[1])) {
+  if (
+    doc.contents === null ||
+    (isScalar(doc.contents) && doc.contents.value === null && doc.contents.range[0] === doc.contents.range[1])
+  ) {
     issues.push(EMPTY);
     return { data: undefined, issues, locate };
   }
@@ -158,7 +228,9 @@ const EMPTY: LoadIssue = {
   rule: PARSE_EMPTY,
   messageId: 'noManifest',
   offset: 0,
-  message: 'file holds no manifest (it is empty or only comments); delete the file to remove an identity, or set status: decommissioned to keep it as a tombstone',
+  message:
+    'file holds no manifest (it is empty or only comments); delete the file to remove an identity, or set ' +
+    'status: decommissioned to keep it as a tombstone',
 };
 
 interface Prop {
@@ -205,7 +277,18 @@ function scanTokens(tokens: readonly CST.Token[], text: string): Scan {
     }
     if (!node || typeof node !== 'object') continue;
     // A token (with `type`) or a collection item ({ start, key, sep, value }).
-    const tok = node as { type?: string; offset: number; source: string; start?: unknown; key?: unknown; sep?: unknown; value?: unknown; end?: unknown; items?: unknown; props?: unknown };
+    const tok = node as {
+      type?: string;
+      offset: number;
+      source: string;
+      start?: unknown;
+      key?: unknown;
+      sep?: unknown;
+      value?: unknown;
+      end?: unknown;
+      items?: unknown;
+      props?: unknown;
+    };
     const collection = tok.type === 'block-map' || tok.type === 'block-seq' || tok.type === 'flow-collection';
     if (collection && depth > MAX_DEPTH) {
       // Descendants start later; the shallowest too-deep node is the first in the file.
@@ -216,7 +299,8 @@ function scanTokens(tokens: readonly CST.Token[], text: string): Scan {
     else if (tok.type === 'tag') tags.push(tok.offset);
     else if (tok.type === 'alias') aliases.push({ name: tok.source.slice(1), offset: tok.offset });
     // A directive line after content without `...` first: yaml reads it as text; reviewers read a directive.
-    else if (tok.type === 'scalar' && tok.source.startsWith('%') && (tok.offset === 0 || text[tok.offset - 1] === '\n')) directives.push(tok.offset);
+    else if (tok.type === 'scalar' && tok.source.startsWith('%') && (tok.offset === 0 || text[tok.offset - 1] === '\n'))
+      directives.push(tok.offset);
     const inner = collection ? depth + 1 : depth;
     for (const child of [tok.start, tok.key, tok.sep, tok.value, tok.end, tok.items, tok.props]) {
       if (child && typeof child === 'object') {
@@ -231,8 +315,24 @@ function scanTokens(tokens: readonly CST.Token[], text: string): Scan {
     documents: documents.sort((a, b) => a - b),
     fatal: anchors.length > 0 || aliases.length > 0 || tags.length > 0,
     issues: (lineOf) => [
-      ...directives.sort((a, b) => a - b).map((offset) => ({ rule: PARSE_DIRECTIVE, messageId: 'directive', offset, message: 'YAML directives (%YAML, %TAG) are not allowed: they change how the rest of the file is read' })),
-      ...tags.sort((a, b) => a - b).map((offset) => ({ rule: PARSE_TAG, messageId: 'explicitTag', offset, message: 'explicit YAML tag (!tag or !!type): tags are not allowed; remove it and quote the value if it must be a string' })),
+      ...directives
+        .sort((a, b) => a - b)
+        .map((offset) => ({
+          rule: PARSE_DIRECTIVE,
+          messageId: 'directive',
+          offset,
+          message: 'YAML directives (%YAML, %TAG) are not allowed: they change how the rest of the file is read',
+        })),
+      ...tags
+        .sort((a, b) => a - b)
+        .map((offset) => ({
+          rule: PARSE_TAG,
+          messageId: 'explicitTag',
+          offset,
+          message:
+            'explicit YAML tag (!tag or !!type): tags are not allowed; remove it and quote the value if it ' +
+            'must be a string',
+        })),
       ...aliasIssues(anchors, aliases, lineOf),
     ],
   };
@@ -246,7 +346,9 @@ function scanTokens(tokens: readonly CST.Token[], text: string): Scan {
  * finding says to quote it.
  */
 function aliasIssues(anchors: Prop[], aliases: Prop[], lineOf: (offset: number) => number): LoadIssue[] {
-  const props = [...anchors.map((p) => ({ ...p, alias: false })), ...aliases.map((p) => ({ ...p, alias: true }))].sort((a, b) => a.offset - b.offset);
+  const props = [...anchors.map((p) => ({ ...p, alias: false })), ...aliases.map((p) => ({ ...p, alias: true }))].sort(
+    (a, b) => a.offset - b.offset,
+  );
   const byName = new Map<string, { uses: number; firstUse: number; issue: LoadIssue; unquoted: boolean }>();
   const out: LoadIssue[] = [];
   const tail = 'anchors and aliases are not allowed; write the value out in full where it is used so reviewers see it';
@@ -259,13 +361,32 @@ function aliasIssues(anchors: Prop[], aliases: Prop[], lineOf: (offset: number) 
         if (seen.firstUse < 0) seen.firstUse = p.offset;
         continue;
       }
-      const issue = { rule: PARSE_ALIAS, messageId: 'unquotedStar', offset: p.offset, message: `unquoted *${name}: YAML reads a value that starts with * as an alias (a reference to an &anchor), not as text; quote it: "*${name}"` };
+      const issue = {
+        rule: PARSE_ALIAS,
+        messageId: 'unquotedStar',
+        offset: p.offset,
+        message:
+          `unquoted *${name}: YAML reads a value that starts with * as an alias (a reference to an &anchor), ` +
+          `not as text; quote it: "*${name}"`,
+      };
       byName.set(p.name, { uses: 0, firstUse: -1, issue, unquoted: true });
       out.push(issue);
     } else if (seen && !seen.unquoted) {
-      out.push({ rule: PARSE_ALIAS, messageId: 'anchorRedefined', offset: p.offset, message: `YAML anchor &${name} is defined again (first on line ${lineOf(seen.issue.offset)}): aliases after this line read the new value; ${tail}` });
+      out.push({
+        rule: PARSE_ALIAS,
+        messageId: 'anchorRedefined',
+        offset: p.offset,
+        message:
+          `YAML anchor &${name} is defined again (first on line ${lineOf(seen.issue.offset)}): aliases after ` +
+          `this line read the new value; ${tail}`,
+      });
     } else {
-      const issue = { rule: PARSE_ALIAS, messageId: 'anchor', offset: p.offset, message: `YAML anchor &${name}: ${tail}` };
+      const issue = {
+        rule: PARSE_ALIAS,
+        messageId: 'anchor',
+        offset: p.offset,
+        message: `YAML anchor &${name}: ${tail}`,
+      };
       byName.set(p.name, { uses: 0, firstUse: -1, issue, unquoted: false });
       out.push(issue);
     }
@@ -273,14 +394,22 @@ function aliasIssues(anchors: Prop[], aliases: Prop[], lineOf: (offset: number) 
   for (const [, s] of byName) {
     if (s.uses === 0) continue;
     if (s.unquoted) s.issue.message += ` (and the ${s.uses} more after it)`;
-    else s.issue.message = s.issue.message.replace(': anchors', ` (used by ${s.uses} alias${s.uses === 1 ? '' : 'es'}, first on line ${lineOf(s.firstUse)}): anchors`);
+    else
+      s.issue.message = s.issue.message.replace(
+        ': anchors',
+        ` (used by ${s.uses} alias${s.uses === 1 ? '' : 'es'}, first on line ${lineOf(s.firstUse)}): anchors`,
+      );
   }
   return out;
 }
 
 class Builder {
   failed = false;
-  constructor(private readonly text: string, private readonly issues: LoadIssue[], private readonly lineOf: (offset: number) => number) {}
+  constructor(
+    private readonly text: string,
+    private readonly issues: LoadIssue[],
+    private readonly lineOf: (offset: number) => number,
+  ) {}
 
   private issue(rule: string, messageId: string, offset: number, message: string, fatal = true): void {
     this.issues.push({ rule, messageId, offset, message });
@@ -292,7 +421,12 @@ class Builder {
     if (isAlias(node)) return null;
     const n = node as YamlNode;
     if (depth > MAX_DEPTH && (isMap(n) || isSeq(n))) {
-      this.issue(PARSE_DEPTH, 'tooDeep', startOf(n, 0), `nesting is too deep (over ${MAX_DEPTH} levels); no manifest needs more than a few`);
+      this.issue(
+        PARSE_DEPTH,
+        'tooDeep',
+        startOf(n, 0),
+        `nesting is too deep (over ${MAX_DEPTH} levels); no manifest needs more than a few`,
+      );
       return null;
     }
     if (isScalar(n)) {
@@ -314,21 +448,47 @@ class Builder {
       const keyOffset = this.keyOffset(key, startOf(pair.value, start));
       if (isAlias(key)) continue;
       if (!isScalar(key) || typeof key.value !== 'string') {
-        const what = isScalar(key) ? (key.value === null ? 'an empty or null key' : `a ${typeof key.value} key`) : 'a complex key (a list or mapping used as a key)';
-        this.issue(SCHEMA_KEY, 'notPlainKey', keyOffset, `${what} is not allowed; keys are plain text${isScalar(key) && key.value !== null ? ' — quote it so YAML keeps it as written' : ''}`);
+        const what = isScalar(key)
+          ? key.value === null
+            ? 'an empty or null key'
+            : `a ${typeof key.value} key`
+          : 'a complex key (a list or mapping used as a key)';
+        this.issue(
+          SCHEMA_KEY,
+          'notPlainKey',
+          keyOffset,
+          `${what} is not allowed; keys are plain text` +
+            (isScalar(key) && key.value !== null ? ' — quote it so YAML keeps it as written' : ''),
+        );
         continue;
       }
       const k = key.value;
       if (key.type === 'QUOTE_DOUBLE' && /\\/.test(this.text.slice(startOf(key, 0), key.range?.[1] ?? 0))) {
         // "princip\x61l" reads as principal: the key a reviewer sees is not the key that applies.
-        this.issue(SCHEMA_KEY, 'escapedKey', keyOffset, `key ${shortKey(k)} is written with escape sequences; write it out plainly`);
+        this.issue(
+          SCHEMA_KEY,
+          'escapedKey',
+          keyOffset,
+          `key ${shortKey(k)} is written with escape sequences; write it out plainly`,
+        );
       }
       if (!KEY_CHARSET.test(k)) {
-        this.issue(SCHEMA_KEY, 'badCharacters', keyOffset, `key ${shortKey(k)} is not allowed: keys are 1 to 128 printable ASCII characters without spaces`);
+        this.issue(
+          SCHEMA_KEY,
+          'badCharacters',
+          keyOffset,
+          `key ${shortKey(k)} is not allowed: keys are 1 to 128 printable ASCII characters without spaces`,
+        );
       }
       const first = exact.get(k);
       if (first !== undefined) {
-        this.issue(PARSE_DUPLICATE_KEY, 'duplicate', keyOffset, `duplicate key ${shortKey(k)} (also on line ${this.lineOf(first)}); YAML would silently keep only one of them — remove one`);
+        this.issue(
+          PARSE_DUPLICATE_KEY,
+          'duplicate',
+          keyOffset,
+          `duplicate key ${shortKey(k)} (also on line ${this.lineOf(first)}); YAML would silently keep only ` +
+            `one of them — remove one`,
+        );
         continue;
       }
       exact.set(k, keyOffset);
@@ -336,7 +496,13 @@ class Builder {
       const norm = k.normalize('NFKC').toLowerCase();
       const twin = folded.get(norm);
       if (twin !== undefined) {
-        this.issue(PARSE_DUPLICATE_KEY_NORMALIZED, 'lookAlike', keyOffset, `key ${shortKey(k)} differs from ${shortKey(twin.key)} (line ${this.lineOf(twin.offset)}) only by case or Unicode normalisation; keep one spelling`);
+        this.issue(
+          PARSE_DUPLICATE_KEY_NORMALIZED,
+          'lookAlike',
+          keyOffset,
+          `key ${shortKey(k)} differs from ${shortKey(twin.key)} (line ${this.lineOf(twin.offset)}) only by ` +
+            `case or Unicode normalisation; keep one spelling`,
+        );
         continue;
       }
       folded.set(norm, { key: k, offset: keyOffset });
@@ -368,14 +534,29 @@ class Builder {
       const c = unescape(m[1]!);
       const rule = c === null ? null : suspiciousInValue(c);
       if (rule && c !== null) {
-        this.issue(rule, 'escapedCharacter', range[0] + m.index, `escaped ${rule === PARSE_TROJAN_SOURCE ? 'invisible bidirectional or zero-width' : 'control'} character ${codePoint(c)} in a quoted value; remove the escape`, false);
+        this.issue(
+          rule,
+          'escapedCharacter',
+          range[0] + m.index,
+          `escaped ${rule === PARSE_TROJAN_SOURCE ? 'invisible bidirectional or zero-width' : 'control'} ` +
+            `character ${codePoint(c)} in a quoted value; remove the escape`,
+          false,
+        );
         return;
       }
     }
   }
 }
 
-const SIMPLE_ESCAPES: Record<string, string> = { '0': '\u0000', a: '\u0007', b: '\b', v: '\v', f: '\f', e: '\u001b', N: '\u0085' };
+const SIMPLE_ESCAPES: Record<string, string> = {
+  '0': '\u0000',
+  a: '\u0007',
+  b: '\b',
+  v: '\v',
+  f: '\f',
+  e: '\u001b',
+  N: '\u0085',
+};
 
 function unescape(e: string): string | null {
   if (e.length > 1) {
@@ -387,13 +568,18 @@ function unescape(e: string): string | null {
 
 /** A key as ASCII text: anything else escaped as \uXXXX, so look-alikes and invisibles show. */
 function shortKey(k: string): string {
-  const escaped = k.slice(0, 40).replace(/[^\x20-\x7e]|["\\]/g, (c) => (c === '"' || c === '\\' ? `\\${c}` : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+  const escaped = k
+    .slice(0, 40)
+    .replace(/[^\x20-\x7e]|["\\]/g, (c) =>
+      c === '"' || c === '\\' ? `\\${c}` : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+    );
   return `"${escaped}${k.length > 40 ? '…' : ''}"`;
 }
 
 /** `__proto__` must become an own property, never the object's prototype. */
 export function setKey(obj: Record<string, unknown>, key: string, value: unknown): void {
-  if (key === '__proto__') Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
+  if (key === '__proto__')
+    Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
   else obj[key] = value;
 }
 

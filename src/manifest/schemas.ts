@@ -6,7 +6,20 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import { formatPath, show, type Path } from '../common/findings.js';
 import { codePoint } from './text-checks.js';
 import * as generated from './validators.generated.js';
-import { NAME_PATTERN, SCHEMA_ENUM, SCHEMA_FORMAT, SCHEMA_KEY, SCHEMA_LENGTH, SCHEMA_RANGE, SCHEMA_REQUIRED, SCHEMA_SIZE, SCHEMA_TYPE, SCHEMA_UNKNOWN_KEY, SCHEMA_WHITESPACE, type LoadProblem } from './load-rule-ids.js';
+import {
+  NAME_PATTERN,
+  SCHEMA_ENUM,
+  SCHEMA_FORMAT,
+  SCHEMA_KEY,
+  SCHEMA_LENGTH,
+  SCHEMA_RANGE,
+  SCHEMA_REQUIRED,
+  SCHEMA_SIZE,
+  SCHEMA_TYPE,
+  SCHEMA_UNKNOWN_KEY,
+  SCHEMA_WHITESPACE,
+  type LoadProblem,
+} from './load-rule-ids.js';
 
 const require = createRequire(import.meta.url);
 export const machineIdentitySchema = require('../../schema/machine-identity.schema.json') as Record<string, unknown>;
@@ -43,7 +56,17 @@ export function checkSchema(kind: SchemaKind, data: unknown): SchemaIssue[] {
 
 // One finding per value: a number where a date belongs is a type problem, not also a pattern, a
 // format and a length problem. Lower rank wins at the same path.
-const VALUE_RANK: Record<string, number> = { type: 0, enum: 1, const: 1, pattern: 2, format: 3, minLength: 4, maxLength: 4, minimum: 4, maximum: 4 };
+const VALUE_RANK: Record<string, number> = {
+  type: 0,
+  enum: 1,
+  const: 1,
+  pattern: 2,
+  format: 3,
+  minLength: 4,
+  maxLength: 4,
+  minimum: 4,
+  maximum: 4,
+};
 const TOO_MANY = new Set(['maxItems', 'maxProperties']);
 
 function pruned(errors: readonly ErrorObject[]): ErrorObject[] {
@@ -51,7 +74,8 @@ function pruned(errors: readonly ErrorObject[]): ErrorObject[] {
   const capped: string[] = [];
   for (const e of errors) {
     const rank = VALUE_RANK[e.keyword];
-    if (rank !== undefined && e.propertyName === undefined) best.set(e.instancePath, Math.min(rank, best.get(e.instancePath) ?? rank));
+    if (rank !== undefined && e.propertyName === undefined)
+      best.set(e.instancePath, Math.min(rank, best.get(e.instancePath) ?? rank));
     if (TOO_MANY.has(e.keyword)) capped.push(`${e.instancePath}/`);
   }
   return errors.filter((e) => {
@@ -84,7 +108,10 @@ function pointerToPath(pointer: string, data: unknown): Path {
  * The schema that applies at a data path, and the definition it came from. Walked by hand: ajv's
  * schemaPath restarts at "#" inside a $ref it did not inline, so it cannot be looked up.
  */
-function schemaFor(root: Record<string, unknown>, path: Path): { node: Record<string, unknown> | undefined; ref: string | null } {
+function schemaFor(
+  root: Record<string, unknown>,
+  path: Path,
+): { node: Record<string, unknown> | undefined; ref: string | null } {
   const defs = (root.definitions ?? {}) as Record<string, Record<string, unknown>>;
   let node: Record<string, unknown> | undefined = root;
   let ref: string | null = null;
@@ -97,9 +124,18 @@ function schemaFor(root: Record<string, unknown>, path: Path): { node: Record<st
   deref();
   for (const seg of path) {
     if (!node) break;
-    const props: Record<string, Record<string, unknown>> | undefined = node.properties as Record<string, Record<string, unknown>> | undefined;
-    const extra: Record<string, unknown> | undefined = typeof node.additionalProperties === 'object' ? (node.additionalProperties as Record<string, unknown>) : undefined;
-    node = typeof seg === 'number' ? (node.items as Record<string, unknown> | undefined) : (props && Object.hasOwn(props, seg) ? props[seg] : extra);
+    const props: Record<string, Record<string, unknown>> | undefined = node.properties as
+      Record<string, Record<string, unknown>> | undefined;
+    const extra: Record<string, unknown> | undefined =
+      typeof node.additionalProperties === 'object'
+        ? (node.additionalProperties as Record<string, unknown>)
+        : undefined;
+    node =
+      typeof seg === 'number'
+        ? (node.items as Record<string, unknown> | undefined)
+        : props && Object.hasOwn(props, seg)
+          ? props[seg]
+          : extra;
     ref = null;
     deref();
   }
@@ -108,13 +144,15 @@ function schemaFor(root: Record<string, unknown>, path: Path): { node: Record<st
 
 function valueAt(data: unknown, path: Path): unknown {
   let node = data;
-  for (const seg of path) node = node && typeof node === 'object' ? (node as Record<string | number, unknown>)[seg] : undefined;
+  for (const seg of path)
+    node = node && typeof node === 'object' ? (node as Record<string | number, unknown>)[seg] : undefined;
   return node;
 }
 
 /** Human names for the schema's definitions, used in "must be …" messages. */
 const SHAPES: Record<string, string> = {
-  identityName: 'a name of 3–48 characters: lowercase letters, digits and "-", starting with a letter and not ending with "-"',
+  identityName:
+    'a name of 3–48 characters: lowercase letters, digits and "-", starting with a letter and not ending with "-"',
   teamName: 'a team name: lowercase letters, digits and "-"',
   email: 'an email address',
   isoDate: 'a calendar date written YYYY-MM-DD (UTC)',
@@ -143,54 +181,148 @@ function toIssue(error: ErrorObject, data: unknown, schema: Record<string, unkno
   if (error.propertyName !== undefined) {
     // A key that breaks propertyNames (a team, account or label key of the wrong shape).
     const key = error.propertyName;
-    const shape = /[0-9]\{12\}/.test(typeof params.pattern === 'string' ? params.pattern : '') ? 'twelve digits, quoted' : error.keyword === 'maxLength' ? `at most ${String(params.limit)} characters` : 'lowercase letters, digits and "-"';
-    return { rule: SCHEMA_KEY, messageId: 'keyShape', path: [...path, key], at: 'key', message: `key ${show(key, 40)} in ${where} must be ${shape}` };
+    const shape = /[0-9]\{12\}/.test(typeof params.pattern === 'string' ? params.pattern : '')
+      ? 'twelve digits, quoted'
+      : error.keyword === 'maxLength'
+        ? `at most ${String(params.limit)} characters`
+        : 'lowercase letters, digits and "-"';
+    return {
+      rule: SCHEMA_KEY,
+      messageId: 'keyShape',
+      path: [...path, key],
+      at: 'key',
+      message: `key ${show(key, 40)} in ${where} must be ${shape}`,
+    };
   }
   switch (error.keyword) {
     case 'additionalProperties': {
       const key = String(params.additionalProperty);
       const allowed = Object.keys((schemaFor(schema, path).node?.properties as object | undefined) ?? {});
       const guess = didYouMean(key, allowed);
-      const hint = guess ? `did you mean "${guess}"?` : allowed.length ? `allowed here: ${allowed.join(', ')}` : 'remove it';
-      return { rule: SCHEMA_UNKNOWN_KEY, messageId: 'unknownKey', path: [...path, key], at: 'key', message: `unknown key ${show(key, 40)} in ${where}; ${hint}` };
+      const hint = guess
+        ? `did you mean "${guess}"?`
+        : allowed.length
+          ? `allowed here: ${allowed.join(', ')}`
+          : 'remove it';
+      return {
+        rule: SCHEMA_UNKNOWN_KEY,
+        messageId: 'unknownKey',
+        path: [...path, key],
+        at: 'key',
+        message: `unknown key ${show(key, 40)} in ${where}; ${hint}`,
+      };
     }
     case 'required': {
       const key = String(params.missingProperty);
-      return { rule: SCHEMA_REQUIRED, messageId: 'missingKey', path, at: 'key', message: `${where} is missing the required key "${key}"` };
+      return {
+        rule: SCHEMA_REQUIRED,
+        messageId: 'missingKey',
+        path,
+        at: 'key',
+        message: `${where} is missing the required key "${key}"`,
+      };
     }
     case 'type': {
       const expected = String(params.type);
-      const got = value === null ? 'empty (null)' : Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'a mapping'
-        : typeof value === 'number' && !Number.isInteger(value) ? 'a fraction' : typeof value === 'number' ? 'a number' : `a ${typeof value}`;
+      const got =
+        value === null
+          ? 'empty (null)'
+          : Array.isArray(value)
+            ? 'a list'
+            : typeof value === 'object'
+              ? 'a mapping'
+              : typeof value === 'number' && !Number.isInteger(value)
+                ? 'a fraction'
+                : typeof value === 'number'
+                  ? 'a number'
+                  : `a ${typeof value}`;
       // Never the value itself: YAML already changed it (012345678901 lost its leading zero), and
       // showing what it became would spread the wrong value.
-      const article = shapeOf(schema, path) ?? (expected === 'object' ? 'a mapping' : expected === 'array' ? 'a list' : expected === 'integer' ? 'a whole number' : `a ${expected}`);
-      const hint = expected === 'string' && typeof value === 'number' ? (article.includes('quotes') ? '' : '; quote it: unquoted digits become a number and lose leading zeros')
-        : expected === 'string' && typeof value === 'boolean' ? '; quote it: unquoted, true and false become booleans'
-          : expected === 'boolean' && typeof value === 'string' ? '; write true or false (yes, no, on and off are text in YAML 1.2)' : '';
-      return { rule: SCHEMA_TYPE, messageId: 'wrongType', path, at: 'value', message: `${where} must be ${article}, not ${got}${hint}` };
+      const article =
+        shapeOf(schema, path) ??
+        (expected === 'object'
+          ? 'a mapping'
+          : expected === 'array'
+            ? 'a list'
+            : expected === 'integer'
+              ? 'a whole number'
+              : `a ${expected}`);
+      const hint =
+        expected === 'string' && typeof value === 'number'
+          ? article.includes('quotes')
+            ? ''
+            : '; quote it: unquoted digits become a number and lose leading zeros'
+          : expected === 'string' && typeof value === 'boolean'
+            ? '; quote it: unquoted, true and false become booleans'
+            : expected === 'boolean' && typeof value === 'string'
+              ? '; write true or false (yes, no, on and off are text in YAML 1.2)'
+              : '';
+      return {
+        rule: SCHEMA_TYPE,
+        messageId: 'wrongType',
+        path,
+        at: 'value',
+        message: `${where} must be ${article}, not ${got}${hint}`,
+      };
     }
     case 'enum':
     case 'const': {
       const allowed = (params.allowedValues as unknown[] | undefined) ?? [params.allowedValue];
       const guess = typeof value === 'string' ? didYouMean(value, allowed.map(String)) : null;
-      return { rule: SCHEMA_ENUM, messageId: 'notAllowed', path, at: 'value', message: `${where} must be one of: ${allowed.join(', ')}${guess ? ` — did you mean "${guess}"?` : ''}` };
+      return {
+        rule: SCHEMA_ENUM,
+        messageId: 'notAllowed',
+        path,
+        at: 'value',
+        message: `${where} must be one of: ${allowed.join(', ')}${guess ? ` — did you mean "${guess}"?` : ''}`,
+      };
     }
     case 'pattern':
     case 'format': {
       if (typeof value === 'string' && value !== value.trim()) {
-        return { rule: SCHEMA_WHITESPACE, messageId: 'surroundingWhitespace', path, at: 'value', message: `${where} has leading or trailing whitespace; remove it (it changes what the value means)` };
+        return {
+          rule: SCHEMA_WHITESPACE,
+          messageId: 'surroundingWhitespace',
+          path,
+          at: 'value',
+          message: `${where} has leading or trailing whitespace; remove it (it changes what the value means)`,
+        };
       }
       if (path.length === 2 && path[0] === 'metadata' && path[1] === 'name') {
         // eslint-disable-next-line @typescript-eslint/no-misused-spread -- by code point
         const odd = typeof value === 'string' ? [...value].find((c) => c > '\x7e') : undefined;
-        const lookAlike = odd ? ` has the non-ASCII character ${codePoint(odd)}, which can look like a Latin letter; it` : '';
-        return { rule: NAME_PATTERN, messageId: 'badName', path, at: 'value', message: `metadata.name ${show(value, 60)}${lookAlike} must be ${SHAPES.identityName} (valid for AWS, Kubernetes and Vault)` };
+        const lookAlike = odd
+          ? ` has the non-ASCII character ${codePoint(odd)}, which can look like a Latin letter; it`
+          : '';
+        return {
+          rule: NAME_PATTERN,
+          messageId: 'badName',
+          path,
+          at: 'value',
+          message:
+            `metadata.name ${show(value, 60)}${lookAlike} must be ${SHAPES.identityName} (valid for AWS, ` +
+            `Kubernetes and Vault)`,
+        };
       }
-      const shape = shapeOf(schema, path) ?? (error.keyword === 'format' ? `a valid ${String(params.format)}` : 'in the documented form');
+      const shape =
+        shapeOf(schema, path) ??
+        (error.keyword === 'format' ? `a valid ${String(params.format)}` : 'in the documented form');
       // The pattern passed (it ranks first), so the form is right and the calendar is wrong.
-      const calendar = error.keyword !== 'format' ? '' : params.format === 'date' ? ' (no such day in the calendar)' : params.format === 'date-time' ? ' (no such day or time)' : '';
-      return { rule: SCHEMA_FORMAT, messageId: 'wrongForm', path, at: 'value', message: `${where} must be ${shape}${calendar}` };
+      const calendar =
+        error.keyword !== 'format'
+          ? ''
+          : params.format === 'date'
+            ? ' (no such day in the calendar)'
+            : params.format === 'date-time'
+              ? ' (no such day or time)'
+              : '';
+      return {
+        rule: SCHEMA_FORMAT,
+        messageId: 'wrongForm',
+        path,
+        at: 'value',
+        message: `${where} must be ${shape}${calendar}`,
+      };
     }
     case 'propertyNames':
       return null; // reported through the nested error on the key itself
@@ -199,7 +331,13 @@ function toIssue(error: ErrorObject, data: unknown, schema: Record<string, unkno
       const limit = Number(params.limit);
       return error.keyword === 'minLength'
         ? { rule: SCHEMA_LENGTH, messageId: 'empty', path, at: 'value', message: `${where} must not be empty` }
-        : { rule: SCHEMA_LENGTH, messageId: 'tooLong', path, at: 'value', message: `${where} is longer than ${limit} characters; shorten it` };
+        : {
+            rule: SCHEMA_LENGTH,
+            messageId: 'tooLong',
+            path,
+            at: 'value',
+            message: `${where} is longer than ${limit} characters; shorten it`,
+          };
     }
     case 'minItems':
     case 'maxItems':
@@ -207,19 +345,39 @@ function toIssue(error: ErrorObject, data: unknown, schema: Record<string, unkno
     case 'maxProperties': {
       const limit = Number(params.limit);
       if (error.keyword === 'minProperties' && path.join('.').endsWith('access')) {
-        return { rule: SCHEMA_REQUIRED, messageId: 'noTarget', path, at: 'key', message: `${where} must declare at least one of aws, kubernetes, vault` };
+        return {
+          rule: SCHEMA_REQUIRED,
+          messageId: 'noTarget',
+          path,
+          at: 'key',
+          message: `${where} must declare at least one of aws, kubernetes, vault`,
+        };
       }
       const noun = error.keyword.endsWith('Items') ? 'entries' : 'keys';
       const [messageId, msg] = error.keyword.startsWith('min')
-        ? limit === 1 ? ['emptyList', `${where} must not be empty (an empty list never means "no restriction")`] : ['tooFew', `${where} needs at least ${limit} ${noun}`]
+        ? limit === 1
+          ? ['emptyList', `${where} must not be empty (an empty list never means "no restriction")`]
+          : ['tooFew', `${where} needs at least ${limit} ${noun}`]
         : ['tooMany', `${where} has more than ${limit} ${noun}; split the identity or tighten the grant`];
       return { rule: SCHEMA_SIZE, messageId, path, at: 'value', message: msg };
     }
     case 'minimum':
     case 'maximum':
-      return { rule: SCHEMA_RANGE, messageId: error.keyword === 'minimum' ? 'belowMinimum' : 'aboveMaximum', path, at: 'value', message: `${where} must be ${error.keyword === 'minimum' ? 'at least' : 'at most'} ${String(params.limit)}` };
+      return {
+        rule: SCHEMA_RANGE,
+        messageId: error.keyword === 'minimum' ? 'belowMinimum' : 'aboveMaximum',
+        path,
+        at: 'value',
+        message: `${where} must be ${error.keyword === 'minimum' ? 'at least' : 'at most'} ${String(params.limit)}`,
+      };
     default:
-      return { rule: SCHEMA_FORMAT, messageId: 'schemaMismatch', path, at: 'value', message: `${where}: ${error.message ?? 'does not match the schema'}` };
+      return {
+        rule: SCHEMA_FORMAT,
+        messageId: 'schemaMismatch',
+        path,
+        at: 'value',
+        message: `${where}: ${error.message ?? 'does not match the schema'}`,
+      };
   }
 }
 

@@ -28,10 +28,22 @@ export function scanChars(text: string): CharHit[] {
   if (!hasSuspiciousChars(text)) return [];
   const hits: CharHit[] = [];
   for (const m of text.matchAll(new RegExp(TROJAN, 'g'))) {
-    hits.push({ rule: PARSE_TROJAN_SOURCE, messageId: 'invisibleCharacter', offset: m.index, message: `invisible bidirectional or zero-width character ${codePoint(m[0])}: what a reviewer sees is not what the parser reads; delete it` });
+    hits.push({
+      rule: PARSE_TROJAN_SOURCE,
+      messageId: 'invisibleCharacter',
+      offset: m.index,
+      message:
+        `invisible bidirectional or zero-width character ${codePoint(m[0])}: what a reviewer sees is not what ` +
+        `the parser reads; delete it`,
+    });
   }
   for (const m of text.matchAll(new RegExp(`${CONTROL}|(?!^)\\ufeff`, 'g'))) {
-    hits.push({ rule: PARSE_CONTROL_CHARACTER, messageId: 'controlCharacter', offset: m.index, message: `control character ${codePoint(m[0])}; delete it or write the text without it` });
+    hits.push({
+      rule: PARSE_CONTROL_CHARACTER,
+      messageId: 'controlCharacter',
+      offset: m.index,
+      message: `control character ${codePoint(m[0])}; delete it or write the text without it`,
+    });
   }
   return hits;
 }

@@ -14,22 +14,37 @@ export interface Change {
 }
 
 /** Null when `after` is `before` with exactly `changes` applied; else why it is not. */
-export function verifyEdit(before: string, after: string, expect: SchemaKind, changes: readonly Change[]): string | null {
+export function verifyEdit(
+  before: string,
+  after: string,
+  expect: SchemaKind,
+  changes: readonly Change[],
+): string | null {
   const eol = lineEndings(before);
   if (eol !== 'mixed' && lineEndings(after) !== eol && lineEndings(after) !== 'none') {
-    return `the edit would mix line endings into a file that uses ${eol === 'crlf' ? 'CRLF' : 'LF'} only (a bug in idac; please report it)`;
+    return (
+      `the edit would mix line endings into a file that uses ${eol === 'crlf' ? 'CRLF' : 'LF'} only (a bug in ` +
+      `idac; please report it)`
+    );
   }
   const old = loadFull(before, expect);
-  if (old.data === undefined) return `the file does not load (${old.issues[0]?.rule ?? PARSE_SYNTAX}); fix it first (idac validate)`;
+  if (old.data === undefined)
+    return `the file does not load (${old.issues[0]?.rule ?? PARSE_SYNTAX}); fix it first (idac validate)`;
   const now = loadFull(after, expect);
-  if (now.data === undefined) return `the edited file would not load (${now.issues[0]?.rule ?? PARSE_SYNTAX}); a bug in idac, please report it`;
+  if (now.data === undefined)
+    return `the edited file would not load (${now.issues[0]?.rule ?? PARSE_SYNTAX}); a bug in idac, please report it`;
   const had = countRules(old.issues);
   for (const [rule, n] of countRules(now.issues)) {
-    if (n > (had.get(rule) ?? 0)) return `the edited file would get a new ${rule} finding (${now.issues.find((i) => i.rule === rule)!.message.split('\n')[0]}); a bug in idac, please report it`;
+    if (n > (had.get(rule) ?? 0))
+      return (
+        `the edited file would get a new ${rule} finding (` +
+        `${now.issues.find((i) => i.rule === rule)!.message.split('\n')[0]}); a bug in idac, please report it`
+      );
   }
   const expected = structuredClone(old.data) as Record<string, unknown>;
   for (const c of changes) setIn(expected, c.path, c.value);
-  if (!isDeepStrictEqual(expected, now.data)) return 'the edited file would not mean exactly the intended change (a bug in idac; please report it)';
+  if (!isDeepStrictEqual(expected, now.data))
+    return 'the edited file would not mean exactly the intended change (a bug in idac; please report it)';
   return null;
 }
 

@@ -36,7 +36,7 @@ const HEADER = [
 
 const GROUP_COMMENTS: Record<Entry['group'], string> = {
   fallback: '# Anything else under identities/ (a new identity before it has a line): the security owners.',
-  team: '# A team\'s folder: its GitHub team.',
+  team: "# A team's folder: its GitHub team.",
   governance: '# Governance: org.yaml, the schemas and the pipeline need the security owners.',
   identity: '# Each identity: its owner and successor (and its team).',
 };
@@ -66,7 +66,11 @@ export function holdsWithheld(id: OwnedIdentity): boolean {
   return [id.file, id.owner, id.successor ?? '', id.team].some(isWithheld);
 }
 
-export function expectedEntries(org: OrgModel | null, identities: readonly OwnedIdentity[], folder = IDENTITIES_DIR): Entry[] {
+export function expectedEntries(
+  org: OrgModel | null,
+  identities: readonly OwnedIdentity[],
+  folder = IDENTITIES_DIR,
+): Entry[] {
   const person = (email: string) => personHandle(org, email);
   // A value shown as a secret's fingerprint (src/common/redactor.ts) is never written as an owner or a path.
   const security = (org?.spec.securityOwners ?? []).filter((e) => !isWithheld(e)).map(person);
@@ -78,7 +82,8 @@ export function expectedEntries(org: OrgModel | null, identities: readonly Owned
     if (handle && !isWithheld(handle)) out.push({ pattern: `/${folder}/${team}/`, owners: [handle], group: 'team' });
   }
   if (security.length > 0) {
-    for (const pattern of [`/${folder}/org.yaml`, '/schema/', '/.github/']) out.push({ pattern, owners: unique(security), group: 'governance' });
+    for (const pattern of [`/${folder}/org.yaml`, '/schema/', '/.github/'])
+      out.push({ pattern, owners: unique(security), group: 'governance' });
   }
   for (const id of [...identities].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))) {
     if (holdsWithheld(id)) continue;
@@ -89,7 +94,12 @@ export function expectedEntries(org: OrgModel | null, identities: readonly Owned
     if (!pattern.ok) continue;
     const team = teams[id.team]?.github;
     const handle = team && !isWithheld(team) ? team : undefined;
-    out.push({ pattern: pattern.pattern, owners: unique([person(id.owner), ...(id.successor ? [person(id.successor)] : []), ...(handle ? [handle] : [])]), group: 'identity', file: id.file });
+    out.push({
+      pattern: pattern.pattern,
+      owners: unique([person(id.owner), ...(id.successor ? [person(id.successor)] : []), ...(handle ? [handle] : [])]),
+      group: 'identity',
+      file: id.file,
+    });
   }
   return out;
 }
@@ -118,21 +128,30 @@ export function codeownersPattern(file: string): PathPattern {
   }
   // A listing never yields these, but a pattern must name one file: no `..` climbing to schema/,
   // no empty segment, no trailing `/` turning it into a folder pattern.
-  if (file.split('/').some((s) => s === '' || s === '.' || s === '..')) return fail('its path has an empty, `.` or `..` segment, which a CODEOWNERS line cannot name');
+  if (file.split('/').some((s) => s === '' || s === '.' || s === '..'))
+    return fail('its path has an empty, `.` or `..` segment, which a CODEOWNERS line cannot name');
   return { ok: true, pattern: `/${file.replace(/ /g, '\\ ')}` };
 }
 
 const CHAR_NAMES: Record<string, string> = {
-  '\n': 'a line break (U+000A)', '\r': 'a carriage return (U+000D)', '\t': 'a tab (U+0009)',
-  '#': '`#` (a comment in CODEOWNERS)', '*': '`*` (a wildcard in CODEOWNERS)', '?': '`?` (a wildcard in CODEOWNERS)',
-  '[': '`[` (a character range in CODEOWNERS)', ']': '`]` (a character range in CODEOWNERS)', '\\': 'a backslash (an escape in CODEOWNERS)',
+  '\n': 'a line break (U+000A)',
+  '\r': 'a carriage return (U+000D)',
+  '\t': 'a tab (U+0009)',
+  '#': '`#` (a comment in CODEOWNERS)',
+  '*': '`*` (a wildcard in CODEOWNERS)',
+  '?': '`?` (a wildcard in CODEOWNERS)',
+  '[': '`[` (a character range in CODEOWNERS)',
+  ']': '`]` (a character range in CODEOWNERS)',
+  '\\': 'a backslash (an escape in CODEOWNERS)',
 };
 
 function describeChar(c: string): string {
   const named = CHAR_NAMES[c];
   if (named) return named;
   const cp = `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
-  return /^[\p{Cc}\p{Cf}\p{Z}]$/u.test(c) ? `the invisible or control character ${cp}` : `the non-ASCII character ${cp}`;
+  return /^[\p{Cc}\p{Cf}\p{Z}]$/u.test(c)
+    ? `the invisible or control character ${cp}`
+    : `the non-ASCII character ${cp}`;
 }
 
 export function renderCodeowners(entries: readonly Entry[]): string {
@@ -175,7 +194,11 @@ export interface Stale {
 }
 
 function sameOwners(a: readonly string[], b: readonly string[]): boolean {
-  const norm = (l: readonly string[]) => l.map((x) => x.toLowerCase()).sort().join(' ');
+  const norm = (l: readonly string[]) =>
+    l
+      .map((x) => x.toLowerCase())
+      .sort()
+      .join(' ');
   return norm(a) === norm(b);
 }
 
@@ -194,10 +217,17 @@ export function staleEntries(expected: readonly Entry[], parsed: ReadonlyMap<str
  * present. `present(file)` says whether a repo-relative file exists (an invalid manifest still
  * exists: its line is not stale, only not checkable).
  */
-export function orphanLines(expected: readonly Entry[], parsed: ReadonlyMap<string, ParsedLine>, folder: string, present: (file: string) => boolean): { pattern: string; line: number }[] {
+export function orphanLines(
+  expected: readonly Entry[],
+  parsed: ReadonlyMap<string, ParsedLine>,
+  folder: string,
+  present: (file: string) => boolean,
+): { pattern: string; line: number }[] {
   const known = new Set(expected.map((e) => e.pattern));
   return [...parsed]
-    .filter(([p]) => p.startsWith(`/${folder}/`) && /\.ya?ml$/.test(p) && !known.has(p) && !present(unescapePath(p.slice(1))))
+    .filter(
+      ([p]) => p.startsWith(`/${folder}/`) && /\.ya?ml$/.test(p) && !known.has(p) && !present(unescapePath(p.slice(1))),
+    )
     .map(([pattern, l]) => ({ pattern, line: l.line }))
     .sort((a, b) => a.line - b.line);
 }
@@ -214,9 +244,17 @@ function unescapePath(pattern: string): string {
 export function verifyRendered(expected: readonly Entry[], text: string): string | null {
   const parsed = parseCodeowners(text);
   const stale = staleEntries(expected, parsed);
-  if (stale.length > 0) return `${CODEOWNERS_FILE} would not give ${stale[0]!.entry.pattern} its owners as written (a bug in idac; please report it)`;
+  if (stale.length > 0)
+    return (
+      `${CODEOWNERS_FILE} would not give ${stale[0]!.entry.pattern} its owners as written (a bug in idac; ` +
+      `please report it)`
+    );
   const known = new Set(expected.map((e) => e.pattern));
   const extra = [...parsed.keys()].filter((p) => !known.has(p));
-  if (extra.length > 0) return `${CODEOWNERS_FILE} would hold ${extra.length} line${extra.length === 1 ? '' : 's'} no manifest asks for (line ${parsed.get(extra[0]!)!.line}); a file name may hold a line break: run idac validate`;
+  if (extra.length > 0)
+    return (
+      `${CODEOWNERS_FILE} would hold ${extra.length} line${extra.length === 1 ? '' : 's'} no manifest asks ` +
+      `for (line ${parsed.get(extra[0]!)!.line}); a file name may hold a line break: run idac validate`
+    );
   return null;
 }

@@ -42,7 +42,8 @@ function walk(a: Json, b: Json, path: Path, out: FieldChange[]): void {
     return;
   }
   if (Array.isArray(a) && Array.isArray(b) && !(isLeafList(a) && isLeafList(b))) {
-    for (let i = 0; i < Math.max(a.length, b.length); i++) walk(i < a.length ? a[i] : null, i < b.length ? b[i] : null, [...path, i], out);
+    for (let i = 0; i < Math.max(a.length, b.length); i++)
+      walk(i < a.length ? a[i] : null, i < b.length ? b[i] : null, [...path, i], out);
     return;
   }
   out.push({ path: formatPath(path), before: a ?? null, after: b ?? null });

@@ -32,16 +32,45 @@ interface Dimension {
 }
 
 const DIMENSIONS: readonly Dimension[] = [
-  { target: 'aws', list: 'accounts', label: 'AWS accounts', any: 'any AWS account', everything: (e) => (e === '*' ? 'every AWS account' : null) },
   {
-    target: 'kubernetes', list: 'namespaces', label: 'Kubernetes namespaces', any: 'any namespace of any cluster',
-    everything: (e) => (e === '*' || e === '*/*' ? 'every namespace of every cluster' : e.endsWith('/*') ? `every namespace of cluster ${e.slice(0, -2)}` : null),
+    target: 'aws',
+    list: 'accounts',
+    label: 'AWS accounts',
+    any: 'any AWS account',
+    everything: (e) => (e === '*' ? 'every AWS account' : null),
   },
-  { target: 'vault', list: 'paths', label: 'Vault paths', any: 'any Vault path', everything: (e) => (vaultPathWithin('*', e) ? 'every Vault path' : null) },
-  { target: 'vault', list: 'domains', label: 'certificate domains', any: 'any certificate domain', everything: (e) => (e === '*' ? 'every certificate domain' : null) },
+  {
+    target: 'kubernetes',
+    list: 'namespaces',
+    label: 'Kubernetes namespaces',
+    any: 'any namespace of any cluster',
+    everything: (e) =>
+      e === '*' || e === '*/*'
+        ? 'every namespace of every cluster'
+        : e.endsWith('/*')
+          ? `every namespace of cluster ${e.slice(0, -2)}`
+          : null,
+  },
+  {
+    target: 'vault',
+    list: 'paths',
+    label: 'Vault paths',
+    any: 'any Vault path',
+    everything: (e) => (vaultPathWithin('*', e) ? 'every Vault path' : null),
+  },
+  {
+    target: 'vault',
+    list: 'domains',
+    label: 'certificate domains',
+    any: 'any certificate domain',
+    everything: (e) => (e === '*' ? 'every certificate domain' : null),
+  },
 ];
 
-export function diffOrganization(before: OrgSpec | null, after: OrgSpec | null): { changes: OrgChange[]; unbounded: Unbounded[] } {
+export function diffOrganization(
+  before: OrgSpec | null,
+  after: OrgSpec | null,
+): { changes: OrgChange[]; unbounded: Unbounded[] } {
   const out: OrgChange[] = [];
   const unbounded: Unbounded[] = [];
   const add = (kind: OrgChangeKind, path: Path, b: Json, a: Json, effect: OrgEffect, summary: string) =>
@@ -51,8 +80,17 @@ export function diffOrganization(before: OrgSpec | null, after: OrgSpec | null):
 
   // Security owners review org.yaml, schema/ and exceptions, and approve elevations.
   const owners = setDiff(b.securityOwners, h.securityOwners);
-  for (const e of owners.added) add('security-owner', ['spec', 'securityOwners'], null, e, 'widens', `${e} becomes a security owner (approves elevations and exceptions, reviews org.yaml)`);
-  for (const e of owners.removed) add('security-owner', ['spec', 'securityOwners'], e, null, 'narrows', `${e} is no longer a security owner`);
+  for (const e of owners.added)
+    add(
+      'security-owner',
+      ['spec', 'securityOwners'],
+      null,
+      e,
+      'widens',
+      `${e} becomes a security owner (approves elevations and exceptions, reviews org.yaml)`,
+    );
+  for (const e of owners.removed)
+    add('security-owner', ['spec', 'securityOwners'], e, null, 'narrows', `${e} is no longer a security owner`);
 
   // A GitHub login is the account CODEOWNERS trusts to approve as that person.
   for (const email of keys(b.githubLogins, h.githubLogins)) {
@@ -60,9 +98,33 @@ export function diffOrganization(before: OrgSpec | null, after: OrgSpec | null):
     const y = h.githubLogins?.[email];
     if (x === y) continue;
     const path = ['spec', 'githubLogins', email];
-    if (x === undefined) add('github-login', path, null, y, 'widens', `${email} is GitHub login ${y}: that account approves as ${email} in CODEOWNERS`);
-    else if (y === undefined) add('github-login', path, x, null, 'neutral', `${email} no longer has a GitHub login (CODEOWNERS names the e-mail)`);
-    else add('github-login', path, x, y, 'widens', `${email}'s GitHub login ${x} → ${y}: another account approves as ${email}`);
+    if (x === undefined)
+      add(
+        'github-login',
+        path,
+        null,
+        y,
+        'widens',
+        `${email} is GitHub login ${y}: that account approves as ${email} in CODEOWNERS`,
+      );
+    else if (y === undefined)
+      add(
+        'github-login',
+        path,
+        x,
+        null,
+        'neutral',
+        `${email} no longer has a GitHub login (CODEOWNERS names the e-mail)`,
+      );
+    else
+      add(
+        'github-login',
+        path,
+        x,
+        y,
+        'widens',
+        `${email}'s GitHub login ${x} → ${y}: another account approves as ${email}`,
+      );
   }
 
   for (const t of keys(b.teams, h.teams)) diffTeam(t, b.teams[t], h.teams[t], add, unbounded);
@@ -75,7 +137,14 @@ export function diffOrganization(before: OrgSpec | null, after: OrgSpec | null):
     if (known.has(k)) continue;
     for (const c of diffFields((b as Record<string, Json>)[k] ?? null, (h as Record<string, Json>)[k] ?? null)) {
       const path = c.path === '' ? `spec.${k}` : c.path.startsWith('[') ? `spec.${k}${c.path}` : `spec.${k}.${c.path}`;
-      out.push({ kind: 'other', path, before: c.before, after: c.after, effect: 'neutral', summary: `${path}: ${brief(c.before)} → ${brief(c.after)}` });
+      out.push({
+        kind: 'other',
+        path,
+        before: c.before,
+        after: c.after,
+        effect: 'neutral',
+        summary: `${path}: ${brief(c.before)} → ${brief(c.after)}`,
+      });
     }
   }
   return { changes: out.sort(compareOrgChanges), unbounded };
@@ -87,11 +156,26 @@ function diffTeam(t: string, x: Team | undefined, y: Team | undefined, add: Add,
   const path: Path = ['spec', 'teams', t];
   if (!x && !y) return;
   if (!x) {
-    add('team', path, null, y, 'widens', `team ${t} added with ${plural(y!.members.length, 'member')}${y!.boundaries ? '' : ' and no boundaries (its identities may reach anything)'}`);
-    DIMENSIONS.forEach((d) => (y!.boundaries?.[d.target] as Record<string, string[]> | undefined)?.[d.list]?.forEach((e, i) => {
-      const all = d.everything(e);
-      if (all) unbounded.push({ path: [...path, 'boundaries', d.target, d.list, i], team: t, message: `new team ${t}'s ${d.label} boundary allows ${all} (${JSON.stringify(e)})` });
-    }));
+    add(
+      'team',
+      path,
+      null,
+      y,
+      'widens',
+      `team ${t} added with ${plural(y!.members.length, 'member')}` +
+        (y!.boundaries ? '' : ' and no boundaries (its identities may reach anything)'),
+    );
+    DIMENSIONS.forEach((d) =>
+      (y!.boundaries?.[d.target] as Record<string, string[]> | undefined)?.[d.list]?.forEach((e, i) => {
+        const all = d.everything(e);
+        if (all)
+          unbounded.push({
+            path: [...path, 'boundaries', d.target, d.list, i],
+            team: t,
+            message: `new team ${t}'s ${d.label} boundary allows ${all} (${JSON.stringify(e)})`,
+          });
+      }),
+    );
     return;
   }
   if (!y) {
@@ -99,11 +183,28 @@ function diffTeam(t: string, x: Team | undefined, y: Team | undefined, add: Add,
     return;
   }
   const members = setDiff(x.members, y.members);
-  for (const m of members.added) add('member', [...path, 'members'], null, m, 'widens', `${m} joins team ${t} (may own its identities and approve their changes)`);
+  for (const m of members.added)
+    add(
+      'member',
+      [...path, 'members'],
+      null,
+      m,
+      'widens',
+      `${m} joins team ${t} (may own its identities and approve their changes)`,
+    );
   for (const m of members.removed) add('member', [...path, 'members'], m, null, 'narrows', `${m} leaves team ${t}`);
   if (x.github !== y.github) {
-    add('team-github', [...path, 'github'], x.github, y.github, y.github === undefined ? 'neutral' : 'widens',
-      y.github === undefined ? `team ${t} no longer has a GitHub handle (CODEOWNERS names its members)` : `team ${t}'s GitHub handle ${x.github ?? '(none)'} → ${y.github}: that GitHub team approves its identities' changes`);
+    add(
+      'team-github',
+      [...path, 'github'],
+      x.github,
+      y.github,
+      y.github === undefined ? 'neutral' : 'widens',
+      y.github === undefined
+        ? `team ${t} no longer has a GitHub handle (CODEOWNERS names its members)`
+        : `team ${t}'s GitHub handle ${x.github ?? '(none)'} → ${y.github}: that GitHub team approves its ` +
+            `identities' changes`,
+    );
   }
   for (const d of DIMENSIONS) {
     const at: Path = [...path, 'boundaries', d.target, d.list];
@@ -113,21 +214,53 @@ function diffTeam(t: string, x: Team | undefined, y: Team | undefined, add: Add,
     const hadAll = (bl ?? []).some((e) => d.everything(e) !== null);
     if (bl === undefined) {
       const all = hl!.some((e) => d.everything(e) !== null);
-      add('boundary', at, null, hl, all ? 'neutral' : 'narrows', `team ${t}'s ${d.label} boundary set to ${list(hl!)} (was ${d.any})`);
+      add(
+        'boundary',
+        at,
+        null,
+        hl,
+        all ? 'neutral' : 'narrows',
+        `team ${t}'s ${d.label} boundary set to ${list(hl!)} (was ${d.any})`,
+      );
       continue;
     }
     if (hl === undefined) {
-      add('boundary', at, bl, null, hadAll ? 'neutral' : 'widens', `team ${t}'s ${d.label} boundary removed: ${d.any} is allowed`);
-      if (!hadAll) unbounded.push({ path: at, team: t, message: `team ${t}'s ${d.label} boundary is removed, so its identities may use ${d.any}` });
+      add(
+        'boundary',
+        at,
+        bl,
+        null,
+        hadAll ? 'neutral' : 'widens',
+        `team ${t}'s ${d.label} boundary removed: ${d.any} is allowed`,
+      );
+      if (!hadAll)
+        unbounded.push({
+          path: at,
+          team: t,
+          message: `team ${t}'s ${d.label} boundary is removed, so its identities may use ${d.any}`,
+        });
       continue;
     }
     const entries = setDiff(bl, hl);
     for (const e of entries.added) {
       const all = d.everything(e);
-      add('boundary', at, null, e, 'widens', `team ${t}'s ${d.label} boundary adds ${JSON.stringify(e)}${all ? ` (${all})` : ''}`);
-      if (all && !hadAll) unbounded.push({ path: [...at, hl.indexOf(e)], team: t, message: `team ${t}'s ${d.label} boundary is widened to ${all} (${JSON.stringify(e)})` });
+      add(
+        'boundary',
+        at,
+        null,
+        e,
+        'widens',
+        `team ${t}'s ${d.label} boundary adds ${JSON.stringify(e)}${all ? ` (${all})` : ''}`,
+      );
+      if (all && !hadAll)
+        unbounded.push({
+          path: [...at, hl.indexOf(e)],
+          team: t,
+          message: `team ${t}'s ${d.label} boundary is widened to ${all} (${JSON.stringify(e)})`,
+        });
     }
-    for (const e of entries.removed) add('boundary', at, e, null, 'narrows', `team ${t}'s ${d.label} boundary drops ${JSON.stringify(e)}`);
+    for (const e of entries.removed)
+      add('boundary', at, e, null, 'narrows', `team ${t}'s ${d.label} boundary drops ${JSON.stringify(e)}`);
   }
 }
 
@@ -143,14 +276,24 @@ function diffTargets(x: OrgSpec['targets'], y: OrgSpec['targets'], add: Add): vo
       const path: Path = ['spec', 'targets', kind, id];
       const a = bx[id];
       const b = by[id];
-      if (a === undefined) add('target', path, null, b, 'widens', `${what} ${id} becomes a target: identities may be placed in it`);
+      if (a === undefined)
+        add('target', path, null, b, 'widens', `${what} ${id} becomes a target: identities may be placed in it`);
       else if (b === undefined) add('target', path, a, null, 'narrows', `${what} ${id} is no longer a target`);
       else leafChanges(path, a, b, add, `${what} ${id}`);
     }
   }
   leafChanges(['spec', 'targets', 'vault'], x?.vault ?? null, y?.vault ?? null, add, 'Vault');
-  const rest = keys(x as Record<string, Json> | undefined, y as Record<string, Json> | undefined).filter((k) => !['aws', 'kubernetes', 'vault'].includes(k));
-  for (const k of rest) leafChanges(['spec', 'targets', k], (x as Record<string, Json>)[k] ?? null, (y as Record<string, Json>)[k] ?? null, add, `targets.${k}`);
+  const rest = keys(x as Record<string, Json> | undefined, y as Record<string, Json> | undefined).filter(
+    (k) => !['aws', 'kubernetes', 'vault'].includes(k),
+  );
+  for (const k of rest)
+    leafChanges(
+      ['spec', 'targets', k],
+      (x as Record<string, Json>)[k] ?? null,
+      (y as Record<string, Json>)[k] ?? null,
+      add,
+      `targets.${k}`,
+    );
 }
 
 /** One target change per leaf; added OIDC providers and Vault mounts widen. */
@@ -165,7 +308,14 @@ function leafChanges(base: Path, x: Json, y: Json, add: Add, what: string): void
     const name = formatPath(path.slice(base.length));
     const granting = GRANTING.test(k);
     const effect: OrgEffect = !granting ? 'neutral' : !a ? 'widens' : !b ? 'narrows' : 'widens';
-    add('target', path, a?.value, b?.value, effect, `${what}: ${name} ${brief(a?.value ?? null)} → ${brief(b?.value ?? null)}`);
+    add(
+      'target',
+      path,
+      a?.value,
+      b?.value,
+      effect,
+      `${what}: ${name} ${brief(a?.value ?? null)} → ${brief(b?.value ?? null)}`,
+    );
   }
 }
 
@@ -194,7 +344,14 @@ function diffLimits(x: OrgSpec['limits'], y: OrgSpec['limits'], add: Add): void 
       if (ra !== null && rb !== null) effect = rb > ra ? 'widens' : rb < ra ? 'narrows' : 'neutral';
       how = effect === 'widens' ? ' (loosened)' : effect === 'narrows' ? ' (tightened)' : '';
     }
-    add('limit', path, a, b, effect, `limit ${name} ${a === null ? '(no limit)' : brief(a)} → ${b === null ? '(no limit)' : brief(b)}${how}`);
+    add(
+      'limit',
+      path,
+      a,
+      b,
+      effect,
+      `limit ${name} ${a === null ? '(no limit)' : brief(a)} → ${b === null ? '(no limit)' : brief(b)}${how}`,
+    );
   }
 }
 
@@ -213,21 +370,41 @@ function diffExceptions(x: readonly Exception[], y: readonly Exception[], add: A
   for (const e of right) {
     const i = left.findIndex((o) => o.identity === e.identity && o.rule === e.rule);
     if (i < 0) {
-      add('exception', path, null, e, 'widens', `exception added: ${e.identity} is excused from ${e.rule}, approved by ${e.approvedBy} until ${e.expires} (reason: ${e.reason})`);
+      add(
+        'exception',
+        path,
+        null,
+        e,
+        'widens',
+        `exception added: ${e.identity} is excused from ${e.rule}, approved by ${e.approvedBy} until ` +
+          `${e.expires} (reason: ${e.reason})`,
+      );
       continue;
     }
     const o = left.splice(i, 1)[0]!;
     const from = parseDate(o.expires);
     const to = parseDate(e.expires);
-    const effect: OrgEffect = from !== null && to !== null && to > from ? 'widens' : from !== null && to !== null && to < from ? 'narrows' : 'neutral';
-    const what = (['expires', 'approvedBy', 'reason'] as const).filter((k) => o[k] !== e[k]).map((k) => `${k} ${brief(o[k])} → ${brief(e[k])}`);
+    const effect: OrgEffect =
+      from !== null && to !== null && to > from
+        ? 'widens'
+        : from !== null && to !== null && to < from
+          ? 'narrows'
+          : 'neutral';
+    const what = (['expires', 'approvedBy', 'reason'] as const)
+      .filter((k) => o[k] !== e[k])
+      .map((k) => `${k} ${brief(o[k])} → ${brief(e[k])}`);
     add('exception', path, o, e, effect, `exception for ${e.identity} on ${e.rule} changed: ${what.join(', ')}`);
   }
-  for (const o of left) add('exception', path, o, null, 'narrows', `exception removed: ${o.identity} is no longer excused from ${o.rule}`);
+  for (const o of left)
+    add('exception', path, o, null, 'narrows', `exception removed: ${o.identity} is no longer excused from ${o.rule}`);
 }
 
 /** Every leaf (scalar or list) below `v`, keyed by its formatted path. */
-function leaves(v: Json, at: Path, out = new Map<string, { path: Path; value: Json }>()): Map<string, { path: Path; value: Json }> {
+function leaves(
+  v: Json,
+  at: Path,
+  out = new Map<string, { path: Path; value: Json }>(),
+): Map<string, { path: Path; value: Json }> {
   if (v === null || v === undefined) return out;
   if (typeof v === 'object' && !Array.isArray(v)) {
     for (const [k, x] of Object.entries(v as Record<string, Json>)) leaves(x, [...at, k], out);
@@ -237,14 +414,22 @@ function leaves(v: Json, at: Path, out = new Map<string, { path: Path; value: Js
   return out;
 }
 
-function setDiff(x: readonly string[] | undefined, y: readonly string[] | undefined): { added: string[]; removed: string[] } {
+function setDiff(
+  x: readonly string[] | undefined,
+  y: readonly string[] | undefined,
+): { added: string[]; removed: string[] } {
   const a = new Set(x ?? []);
   const b = new Set(y ?? []);
-  return { added: [...new Set(y ?? [])].filter((e) => !a.has(e)), removed: [...new Set(x ?? [])].filter((e) => !b.has(e)) };
+  return {
+    added: [...new Set(y ?? [])].filter((e) => !a.has(e)),
+    removed: [...new Set(x ?? [])].filter((e) => !b.has(e)),
+  };
 }
 
 function keys(x: Record<string, unknown> | undefined, y: Record<string, unknown> | undefined): string[] {
-  return [...new Set([...Object.keys(x ?? {}), ...Object.keys(y ?? {})])].filter((k) => (x?.[k] ?? y?.[k]) !== undefined).sort();
+  return [...new Set([...Object.keys(x ?? {}), ...Object.keys(y ?? {})])]
+    .filter((k) => (x?.[k] ?? y?.[k]) !== undefined)
+    .sort();
 }
 
 function list(entries: readonly string[]): string {
@@ -259,7 +444,11 @@ function plural(n: number, word: string): string {
   return `${n} ${n === 1 ? word : `${word}s`}`;
 }
 
-
 function compareOrgChanges(a: OrgChange, b: OrgChange): number {
-  return byText(a.path, b.path) || byText(a.kind, b.kind) || byText(JSON.stringify(a.before), JSON.stringify(b.before)) || byText(JSON.stringify(a.after), JSON.stringify(b.after));
+  return (
+    byText(a.path, b.path) ||
+    byText(a.kind, b.kind) ||
+    byText(JSON.stringify(a.before), JSON.stringify(b.before)) ||
+    byText(JSON.stringify(a.after), JSON.stringify(b.after))
+  );
 }

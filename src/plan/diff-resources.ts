@@ -23,7 +23,15 @@ export const REPLACE_ON: Readonly<Record<string, readonly string[]>> = {
   'vault:index/policy:Policy': ['name'],
   'vault:kubernetes/authBackendRole:AuthBackendRole': ['backend', 'roleName'],
   'vault:appRole/authBackendRole:AuthBackendRole': ['backend', 'roleName'],
-  'vault:appRole/authBackendRoleSecretId:AuthBackendRoleSecretId': ['backend', 'roleName', 'cidrLists', 'metadata', 'numUses', 'ttl', 'wrappingTtl'],
+  'vault:appRole/authBackendRoleSecretId:AuthBackendRoleSecretId': [
+    'backend',
+    'roleName',
+    'cidrLists',
+    'metadata',
+    'numUses',
+    'ttl',
+    'wrappingTtl',
+  ],
   'vault:pkiSecret/secretBackendRole:SecretBackendRole': ['backend', 'name'],
   'vault:kv/secretV2:SecretV2': ['mount', 'name'],
 };
@@ -41,7 +49,9 @@ export function diffResources(base: readonly DesiredResource[], head: readonly D
   for (const h of head) {
     let from: DesiredResource | undefined = baseByKey.get(key(h, h.name));
     if (from === undefined || matched.has(key(from, from.name))) {
-      from = (h.aliases ?? []).map((a) => baseByKey.get(key(h, a))).find((b) => b !== undefined && !matched.has(key(b, b.name)));
+      from = (h.aliases ?? [])
+        .map((a) => baseByKey.get(key(h, a)))
+        .find((b) => b !== undefined && !matched.has(key(b, b.name)));
     }
     const op: ResourceOp = { type: h.type, name: h.name, identity: h.identity, team: h.team };
     // A credential created or left disabled (a suspended identity's new access key) must say so.
@@ -59,7 +69,8 @@ export function diffResources(base: readonly DesiredResource[], head: readonly D
     else if (op.from !== undefined) out.update.push({ ...op, inputs: [] });
   }
   for (const b of base) {
-    if (!matched.has(key(b, b.name))) out.delete.push({ type: b.type, name: b.name, identity: b.identity, team: b.team });
+    if (!matched.has(key(b, b.name)))
+      out.delete.push({ type: b.type, name: b.name, identity: b.identity, team: b.team });
   }
   for (const list of Object.values(out)) list.sort(compareOps);
   return out;

@@ -23,7 +23,12 @@ export function dueItems(data: MachineIdentity, org: OrgModel | null, now: numbe
     for (const kind of staticCredentialKinds(data)) {
       if (g.nextRotation === null) continue;
       const overlap = data.spec.rotation?.overlap;
-      add('rotation', g.nextRotation, `${kind} generation ${g.current + 1} replaces ${g.current}${overlap ? `; the old one stays valid for ${overlap}` : ''}`);
+      add(
+        'rotation',
+        g.nextRotation,
+        `${kind} generation ${g.current + 1} replaces ${g.current}` +
+          (overlap ? `; the old one stays valid for ${overlap}` : ''),
+      );
     }
   }
 
@@ -34,19 +39,45 @@ export function dueItems(data: MachineIdentity, org: OrgModel | null, now: numbe
   if (every !== null) {
     const last = data.spec.review ? parseDate(data.spec.review.lastReviewed) : null;
     if (last === null) add('review', now, `never reviewed (reviews every ${org!.spec.limits!.reviewEvery})`);
-    else add('review', last + every, `last reviewed ${data.spec.review!.lastReviewed} (reviews every ${org!.spec.limits!.reviewEvery})`);
+    else
+      add(
+        'review',
+        last + every,
+        `last reviewed ${data.spec.review!.lastReviewed} (reviews every ${org!.spec.limits!.reviewEvery})`,
+      );
   }
 
   if (expiry !== null) {
     for (const c of data.spec.access.vault?.certificates ?? []) {
       const ttl = parseDuration(c.ttl);
       if (ttl === null) continue;
-      add('certificate', expiry - ttl, `a ${formatDuration(ttl)} certificate from ${c.mount} issued after this outlives the identity's expiry; renewals end at ${data.spec.expires}`);
+      add(
+        'certificate',
+        expiry - ttl,
+        `a ${formatDuration(ttl)} certificate from ${c.mount} issued after this outlives the identity's ` +
+          `expiry; renewals end at ${data.spec.expires}`,
+      );
     }
   }
   return out;
 }
 
 export function compareDue(a: Due, b: Due): number {
-  return a.at < b.at ? -1 : a.at > b.at ? 1 : a.identity < b.identity ? -1 : a.identity > b.identity ? 1 : a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : a.detail < b.detail ? -1 : a.detail > b.detail ? 1 : 0;
+  return a.at < b.at
+    ? -1
+    : a.at > b.at
+      ? 1
+      : a.identity < b.identity
+        ? -1
+        : a.identity > b.identity
+          ? 1
+          : a.kind < b.kind
+            ? -1
+            : a.kind > b.kind
+              ? 1
+              : a.detail < b.detail
+                ? -1
+                : a.detail > b.detail
+                  ? 1
+                  : 0;
 }

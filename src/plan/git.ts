@@ -53,14 +53,16 @@ export async function planOf(req: PlanRequest): Promise<Result<Plan>> {
   const baseSource = new GitSource(top.top, base.sha, top.prefix);
   const headSource = headSha === null ? new FsSource(dir) : new GitSource(top.top, headSha, top.prefix);
   try {
-    return ok(await planRevisions({
-      base: { source: baseSource, sha: base.sha, label: base.rev },
-      head: { source: headSource, sha: headSha, label: req.head ?? 'WORKTREE' },
-      changed: changed.value.map((c) => c.path),
-      now,
-      window: req.window,
-      allowDeletions: req.allowDeletions,
-    }));
+    return ok(
+      await planRevisions({
+        base: { source: baseSource, sha: base.sha, label: base.rev },
+        head: { source: headSource, sha: headSha, label: req.head ?? 'WORKTREE' },
+        changed: changed.value.map((c) => c.path),
+        now,
+        window: req.window,
+        allowDeletions: req.allowDeletions,
+      }),
+    );
   } finally {
     baseSource.close();
     if (headSource instanceof GitSource) headSource.close();

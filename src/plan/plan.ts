@@ -39,7 +39,10 @@ export interface Side {
 }
 
 export interface PlanInput {
-  base: Side & { sha: string; /** MachineIdentity files in the base revision, for the deletion guard. */ total: number };
+  base: Side & {
+    sha: string;
+    /** MachineIdentity files in the base revision, for the deletion guard. */ total: number;
+  };
   head: Side & { sha: string | null };
   now: number;
   window: { ms: number; text: string };
@@ -54,7 +57,12 @@ export interface PlanInput {
    * not change or a side does not load (its findings say why). `locate` places a data path of the
    * head org.yaml; `withheld`: either side holds a secret, so no value of it may appear.
    */
-  organization: { before: OrgSpec | null; after: OrgSpec | null; withheld: boolean; locate: (path: Path) => { line: number; column: number } } | null;
+  organization: {
+    before: OrgSpec | null;
+    after: OrgSpec | null;
+    withheld: boolean;
+    locate: (path: Path) => { line: number; column: number };
+  } | null;
 }
 
 export const WITHHELD = '[withheld: this file holds a secret]';
@@ -80,7 +88,8 @@ export function buildPlan(input: PlanInput, compile: Compiled = compiler(input))
   const renamedFrom = new Map<string, string>();
   for (const h of input.head.identities) {
     const old = h.data?.metadata.renamedFrom;
-    if (old !== undefined && old !== h.name && baseByName.has(old) && !headByName.has(old) && !baseByName.has(h.name)) renamedFrom.set(h.name, old);
+    if (old !== undefined && old !== h.name && baseByName.has(old) && !headByName.has(old) && !baseByName.has(h.name))
+      renamedFrom.set(h.name, old);
   }
   const consumed = new Set(renamedFrom.values());
 
@@ -118,25 +127,40 @@ export function buildPlan(input: PlanInput, compile: Compiled = compiler(input))
     if (renamedFrom.has(name)) plan.identities.renamed.push({ from: renamedFrom.get(name)!, to: name });
     if (before && after) {
       const changes = diffFields(before, after);
-      if (changes.length > 0) plan.identities.changed.push({ name, changes: withheld ? changes.map((c) => ({ path: c.path, before: WITHHELD, after: WITHHELD })) : changes });
+      if (changes.length > 0)
+        plan.identities.changed.push({
+          name,
+          changes: withheld ? changes.map((c) => ({ path: c.path, before: WITHHELD, after: WITHHELD })) : changes,
+        });
     }
-    if (before && (!after || after.spec.status === 'decommissioned') && before.spec.status !== 'decommissioned') deletions++;
+    if (before && (!after || after.spec.status === 'decommissioned') && before.spec.status !== 'decommissioned')
+      deletions++;
 
     const access = diffAccess(name, before, after, now, input.catalog, true);
     plan.access.gained.push(...access.gained.map((a) => (withheld ? { ...a, grant: WITHHELD } : a)));
     plan.access.lost.push(...access.lost.map((a) => (withheld ? { ...a, grant: WITHHELD } : a)));
-    plan.access.patterns.push(...access.patterns.map((p) => (withheld ? { ...p, pattern: WITHHELD, resource: WITHHELD, grants: p.grants.map(() => WITHHELD) } : p)));
+    plan.access.patterns.push(
+      ...access.patterns.map((p) =>
+        withheld ? { ...p, pattern: WITHHELD, resource: WITHHELD, grants: p.grants.map(() => WITHHELD) } : p,
+      ),
+    );
 
     const baseRes = before ? compile('base', before) : [];
     const headRes = after ? compile('head', after) : [];
     for (const r of headRes) headResources.set(`${r.type}\u0000${r.name}`, r);
     const ops = diffResources(baseRes, headRes);
-    for (const action of ['create', 'update', 'replace', 'delete'] as const) plan.resources[action].push(...ops[action]);
+    for (const action of ['create', 'update', 'replace', 'delete'] as const)
+      plan.resources[action].push(...ops[action]);
 
     if (after && after.spec.status !== 'decommissioned') {
       const had = new Set(before && before.spec.status !== 'decommissioned' ? staticCredentialKinds(before) : []);
-      for (const kind of staticCredentialKinds(after)) if (!had.has(kind)) plan.newStaticCredentials.push({ identity: name, kind });
-      plan.due.push(...dueItems(after, input.head.org, now, input.window.ms).map((d): Due => (withheld ? { ...d, detail: WITHHELD } : d)));
+      for (const kind of staticCredentialKinds(after))
+        if (!had.has(kind)) plan.newStaticCredentials.push({ identity: name, kind });
+      plan.due.push(
+        ...dueItems(after, input.head.org, now, input.window.ms).map((d): Due =>
+          withheld ? { ...d, detail: WITHHELD } : d,
+        ),
+      );
     }
   }
 
@@ -151,18 +175,36 @@ export function buildPlan(input: PlanInput, compile: Compiled = compiler(input))
   const org = input.organization;
   if (org) {
     const { changes, unbounded } = diffOrganization(org.before, org.after);
-    plan.organization = org.withheld ? changes.map((c) => ({ ...c, before: WITHHELD, after: WITHHELD, summary: WITHHELD })) : changes;
+    plan.organization = org.withheld
+      ? changes.map((c) => ({ ...c, before: WITHHELD, after: WITHHELD, summary: WITHHELD }))
+      : changes;
     for (const u of unbounded) {
       findings.push({
-        rule: boundaryEverything.meta.id, severity: boundaryEverything.meta.severity, file: input.orgFile, ...org.locate(u.path), identity: null, messageId: '', path: formatPath(u.path),
+        rule: boundaryEverything.meta.id,
+        severity: boundaryEverything.meta.severity,
+        file: input.orgFile,
+        ...org.locate(u.path),
+        identity: null,
+        messageId: '',
+        path: formatPath(u.path),
         message: `${org.withheld ? `team ${u.team}'s boundary is widened to everything (values withheld: org.yaml holds a secret)` : u.message}; a boundary is the most a team's identities may ever reach — if this is intended, have a security owner approve it, else list only what the team needs`,
       });
     }
   }
   if (deletions > limit && input.allowDeletions < deletions) {
     findings.push({
-      rule: massDeletion.meta.id, severity: massDeletion.meta.severity, file: input.orgFile, line: 1, column: 1, identity: null, messageId: '', path: '',
-      message: `this change deletes ${deletions} identities, more than the guard allows (max(10, 10 % of ${input.base.total}) = ${limit}); if that is intended, have a security owner approve it and rerun with --allow-deletions ${deletions}`,
+      rule: massDeletion.meta.id,
+      severity: massDeletion.meta.severity,
+      file: input.orgFile,
+      line: 1,
+      column: 1,
+      identity: null,
+      messageId: '',
+      path: '',
+      message:
+        `this change deletes ${deletions} identities, more than the guard allows (max(10, 10 % of ` +
+        `${input.base.total}) = ${limit}); if that is intended, have a security owner approve it and rerun ` +
+        `with --allow-deletions ${deletions}`,
     });
   }
   return {
@@ -178,16 +220,44 @@ export function buildPlan(input: PlanInput, compile: Compiled = compiler(input))
  * it adds; with `patterns`, also the same pairs grouped by the grant as written that gives them
  * (history asks only for the pairs, once per commit and identity).
  */
-export function diffAccess(name: string, before: MachineIdentity | null, after: MachineIdentity | null, now: number, catalog: IamCatalog): { gained: AccessChange[]; lost: AccessChange[] };
-export function diffAccess(name: string, before: MachineIdentity | null, after: MachineIdentity | null, now: number, catalog: IamCatalog, withPatterns: true): { gained: AccessChange[]; lost: AccessChange[]; patterns: AccessPattern[] };
-export function diffAccess(name: string, before: MachineIdentity | null, after: MachineIdentity | null, now: number, catalog: IamCatalog, withPatterns = false): { gained: AccessChange[]; lost: AccessChange[]; patterns?: AccessPattern[] } {
+export function diffAccess(
+  name: string,
+  before: MachineIdentity | null,
+  after: MachineIdentity | null,
+  now: number,
+  catalog: IamCatalog,
+): { gained: AccessChange[]; lost: AccessChange[] };
+export function diffAccess(
+  name: string,
+  before: MachineIdentity | null,
+  after: MachineIdentity | null,
+  now: number,
+  catalog: IamCatalog,
+  withPatterns: true,
+): { gained: AccessChange[]; lost: AccessChange[]; patterns: AccessPattern[] };
+export function diffAccess(
+  name: string,
+  before: MachineIdentity | null,
+  after: MachineIdentity | null,
+  now: number,
+  catalog: IamCatalog,
+  withPatterns = false,
+): { gained: AccessChange[]; lost: AccessChange[]; patterns?: AccessPattern[] } {
   const b = liveGrants(name, before, now, catalog, withPatterns);
   const a = liveGrants(name, after, now, catalog, withPatterns);
   const gained = [...a.live].filter(([k]) => !b.live.has(k)).map(([, v]) => v);
   const lost = [...b.live].filter(([k]) => !a.live.has(k)).map(([, v]) => v);
   const pairs = { gained: gained.map((g) => g.change), lost: lost.map((g) => g.change) };
   // buildPlan sorts every identity's patterns together.
-  return withPatterns ? { ...pairs, patterns: [...patternsOf(name, gained, 'gained', a.expansions), ...patternsOf(name, lost, 'lost', b.expansions)] } : pairs;
+  return withPatterns
+    ? {
+        ...pairs,
+        patterns: [
+          ...patternsOf(name, gained, 'gained', a.expansions),
+          ...patternsOf(name, lost, 'lost', b.expansions),
+        ],
+      }
+    : pairs;
 }
 
 interface Live {
@@ -203,7 +273,13 @@ interface LiveGrants {
   expansions: Map<string, Set<string>>;
 }
 
-function liveGrants(name: string, data: MachineIdentity | null, now: number, catalog: IamCatalog, withExpansions: boolean): LiveGrants {
+function liveGrants(
+  name: string,
+  data: MachineIdentity | null,
+  now: number,
+  catalog: IamCatalog,
+  withExpansions: boolean,
+): LiveGrants {
   const out = new Map<string, Live>();
   const expansions = new Map<string, Set<string>>();
   // A suspended identity's bindings are removed and its keys disabled: it holds nothing.
@@ -220,13 +296,25 @@ function liveGrants(name: string, data: MachineIdentity | null, now: number, cat
     const prev = out.get(k);
     // The same grant from spec.access and an elevation: the permanent one is what matters.
     if (prev === undefined || (prev.change.elevation !== undefined && g.elevation === null)) {
-      out.set(k, { change: { identity: name, target: g.target, grant, ...(g.elevation === null ? {} : { elevation: g.elevation }) }, source: g });
+      out.set(k, {
+        change: {
+          identity: name,
+          target: g.target,
+          grant,
+          ...(g.elevation === null ? {} : { elevation: g.elevation }),
+        },
+        source: g,
+      });
     }
   }
   return { live: out, expansions };
 }
 
-function patternKey(target: Grant['target'], w: { pattern: string; resource: string }, elevation: number | undefined): string {
+function patternKey(
+  target: Grant['target'],
+  w: { pattern: string; resource: string },
+  elevation: number | undefined,
+): string {
   return JSON.stringify([target, w.pattern, w.resource, elevation ?? null]);
 }
 
@@ -244,15 +332,31 @@ function written(g: Grant): { pattern: string; resource: string } {
   }
 }
 
-function patternsOf(name: string, pairs: readonly Live[], change: AccessPattern['change'], expansions: ReadonlyMap<string, ReadonlySet<string>>): AccessPattern[] {
+function patternsOf(
+  name: string,
+  pairs: readonly Live[],
+  change: AccessPattern['change'],
+  expansions: ReadonlyMap<string, ReadonlySet<string>>,
+): AccessPattern[] {
   const out = new Map<string, AccessPattern>();
   for (const { change: c, source } of pairs) {
     const { pattern, resource } = written(source);
     const k = patternKey(c.target, { pattern, resource }, c.elevation);
     let p = out.get(k);
     if (!p) {
-      const total = expansions.get(patternKey(source.target, { pattern, resource }, source.elevation ?? undefined))?.size ?? 0;
-      p = { identity: name, target: c.target, pattern, resource, count: 0, total, change, ...(c.elevation === undefined ? {} : { elevation: c.elevation }), grants: [] };
+      const total =
+        expansions.get(patternKey(source.target, { pattern, resource }, source.elevation ?? undefined))?.size ?? 0;
+      p = {
+        identity: name,
+        target: c.target,
+        pattern,
+        resource,
+        count: 0,
+        total,
+        change,
+        ...(c.elevation === undefined ? {} : { elevation: c.elevation }),
+        grants: [],
+      };
       out.set(k, p);
     }
     p.count += 1;
@@ -262,15 +366,32 @@ function patternsOf(name: string, pairs: readonly Live[], change: AccessPattern[
   return [...out.values()];
 }
 
-
 /** Per identity, gained before lost; then target, pattern, resource, elevation. */
 function comparePatterns(a: AccessPattern, b: AccessPattern): number {
-  return byText(a.identity, b.identity) || byText(a.change, b.change) || byText(a.target, b.target) || byText(a.pattern, b.pattern)
-    || byText(a.resource, b.resource) || (a.elevation ?? -1) - (b.elevation ?? -1);
+  return (
+    byText(a.identity, b.identity) ||
+    byText(a.change, b.change) ||
+    byText(a.target, b.target) ||
+    byText(a.pattern, b.pattern) ||
+    byText(a.resource, b.resource) ||
+    (a.elevation ?? -1) - (b.elevation ?? -1)
+  );
 }
 
 export function compareAccess(a: AccessChange, b: AccessChange): number {
-  return a.identity < b.identity ? -1 : a.identity > b.identity ? 1 : a.target < b.target ? -1 : a.target > b.target ? 1 : a.grant < b.grant ? -1 : a.grant > b.grant ? 1 : 0;
+  return a.identity < b.identity
+    ? -1
+    : a.identity > b.identity
+      ? 1
+      : a.target < b.target
+        ? -1
+        : a.target > b.target
+          ? 1
+          : a.grant < b.grant
+            ? -1
+            : a.grant > b.grant
+              ? 1
+              : 0;
 }
 
 /**
@@ -282,7 +403,15 @@ export function fingerprint(resources: Plan['resources'], head: ReadonlyMap<stri
   for (const action of ['create', 'update', 'replace', 'delete'] as const) {
     for (const op of resources[action]) {
       const r = head.get(`${op.type}\u0000${op.name}`);
-      lines.push(JSON.stringify([action, op.type, op.name, op.from ?? null, action === 'delete' || !r ? null : canonical({ provider: r.provider, inputs: r.inputs })]));
+      lines.push(
+        JSON.stringify([
+          action,
+          op.type,
+          op.name,
+          op.from ?? null,
+          action === 'delete' || !r ? null : canonical({ provider: r.provider, inputs: r.inputs }),
+        ]),
+      );
     }
   }
   lines.sort();
@@ -293,8 +422,11 @@ export function fingerprint(resources: Plan['resources'], head: ReadonlyMap<stri
 export function canonical(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
   if (typeof v === 'object' && v !== null) {
-    return `{${Object.keys(v).filter((k) => (v as Record<string, unknown>)[k] !== undefined).sort().map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`).join(',')}}`;
+    return `{${Object.keys(v)
+      .filter((k) => (v as Record<string, unknown>)[k] !== undefined)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
   }
   return JSON.stringify(v);
 }
-

@@ -35,7 +35,13 @@ import { messageIdOf, messageText, type PlanRule, type Said } from '../rules/typ
 import type { Plan, ResourceOp } from './types.js';
 
 /** The refusals' rules (src/rules/plan/): each finding takes its id and severity from one of them. */
-export const REFUSAL_RULES = [protectedResourceRule, teamWithoutStackRule, teamMoveRule, vaultUnconfiguredRule, awsTagValueRule] as const;
+export const REFUSAL_RULES = [
+  protectedResourceRule,
+  teamWithoutStackRule,
+  teamMoveRule,
+  vaultUnconfiguredRule,
+  awsTagValueRule,
+] as const;
 
 /** A refusal before it is placed: `path` into `file` (null: the whole file, 1:1). */
 type Refusal = {
@@ -50,14 +56,25 @@ type Refusal = {
 type ReadFile = (file: string) => Promise<Uint8Array | null>;
 
 /** The plan with apply's refusals added to its findings (sorted as findings always are). */
-export async function withApplyRefusals(plan: Plan, input: PlanInput, read: ReadFile, compiled: Compiled): Promise<Plan> {
+export async function withApplyRefusals(
+  plan: Plan,
+  input: PlanInput,
+  read: ReadFile,
+  compiled: Compiled,
+): Promise<Plan> {
   const refusals = applyRefusals(plan, input, compiled);
   if (refusals.length === 0) return plan;
   return { ...plan, findings: [...plan.findings, ...(await place(refusals, read))].sort(compareFindings) };
 }
 
 function applyRefusals(plan: Plan, input: PlanInput, compiled: Compiled): Refusal[] {
-  return [...protectedResources(plan, input, compiled), ...teamsWithoutStack(plan, input), ...teamMoves(input, compiled), ...vaultUnconfigured(input, compiled), ...awsTagValues(input, compiled)];
+  return [
+    ...protectedResources(plan, input, compiled),
+    ...teamsWithoutStack(plan, input),
+    ...teamMoves(input, compiled),
+    ...vaultUnconfigured(input, compiled),
+    ...awsTagValues(input, compiled),
+  ];
 }
 
 const TAG_VALUE = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
@@ -86,7 +103,8 @@ function protectedResources(plan: Plan, input: PlanInput, compile: Compiled): Re
     if (!was?.protect) return;
     const head = headByName.get(op.identity)?.data;
     // apply/driver.ts hands unprotectTombstones the decommissioned identities of this team's stack.
-    if (action === 'delete' && head && head.spec.status === 'decommissioned' && head.spec.stewardship.team === op.team) return;
+    if (action === 'delete' && head && head.spec.status === 'decommissioned' && head.spec.stewardship.team === op.team)
+      return;
     const list = hits.get(baseName) ?? [];
     list.push({ op: action, type: op.type, name: liveName, team: op.team });
     hits.set(baseName, list);
@@ -100,29 +118,64 @@ function protectedResources(plan: Plan, input: PlanInput, compile: Compiled): Re
     const before = base.data!;
     const team = list[0]!.team;
     const what = list.map((h) => `${h.name} (${h.type})`).join(', ');
-    const verb = list.every((h) => h.op === 'delete') ? 'delete' : list.every((h) => h.op === 'replace') ? 'replace' : 'delete or replace';
+    const verb = list.every((h) => h.op === 'delete')
+      ? 'delete'
+      : list.every((h) => h.op === 'replace')
+        ? 'replace'
+        : 'delete or replace';
     const tail = `Otherwise Pulumi refuses to ${verb} ${what} and the apply of team ${team} fails`;
     const headName = renamedTo.get(name) ?? name;
     const head = headByName.get(headName);
     if (!head?.data) {
-      out.push({ rule: protectedResourceRule, file: base.file, kind: 'MachineIdentity', path: null, at: 'key', identity: name, message: `${name} is protected (criticality ${before.spec.criticality}): set \`status: decommissioned\` instead of deleting the file (remove it in a later change). ${tail}` });
+      out.push({
+        rule: protectedResourceRule,
+        file: base.file,
+        kind: 'MachineIdentity',
+        path: null,
+        at: 'key',
+        identity: name,
+        message:
+          `${name} is protected (criticality ${before.spec.criticality}): set \`status: decommissioned\` ` +
+          `instead of deleting the file (remove it in a later change). ${tail}`,
+      });
       continue;
     }
     const { path, at, action } = cause(before, head.data, name !== headName);
-    out.push({ rule: protectedResourceRule, file: head.file, kind: 'MachineIdentity', path, at, identity: headName, message: `${name} is protected (criticality ${before.spec.criticality}): lower spec.criticality in a change of its own and apply it before you ${action}. ${tail}` });
+    out.push({
+      rule: protectedResourceRule,
+      file: head.file,
+      kind: 'MachineIdentity',
+      path,
+      at,
+      identity: headName,
+      message:
+        `${name} is protected (criticality ${before.spec.criticality}): lower spec.criticality in a change of ` +
+        `its own and apply it before you ${action}. ${tail}`,
+    });
   }
   return out;
 }
 
 /** Which head field makes the protected resource go: the finding's place, and what the change does. */
-function cause(before: MachineIdentity, after: MachineIdentity, renamed: boolean): { path: Path; at: 'key' | 'value'; action: string } {
-  if (before.spec.stewardship.team !== after.spec.stewardship.team) return { path: ['spec', 'stewardship', 'team'], at: 'value', action: `move it to team ${after.spec.stewardship.team} (a new stack)` };
+function cause(
+  before: MachineIdentity,
+  after: MachineIdentity,
+  renamed: boolean,
+): { path: Path; at: 'key' | 'value'; action: string } {
+  if (before.spec.stewardship.team !== after.spec.stewardship.team)
+    return {
+      path: ['spec', 'stewardship', 'team'],
+      at: 'value',
+      action: `move it to team ${after.spec.stewardship.team} (a new stack)`,
+    };
   if (renamed) return { path: ['metadata', 'name'], at: 'value', action: `rename it (its IAM name)` };
   const a = before.spec.access.aws;
   const b = after.spec.access.aws;
   if (a && !b) return { path: ['spec', 'access'], at: 'key', action: 'remove its AWS access' };
-  if (a && b && a.account !== b.account) return { path: ['spec', 'access', 'aws', 'account'], at: 'value', action: `move it to AWS account ${b.account}` };
-  if (a && b && a.principal !== b.principal) return { path: ['spec', 'access', 'aws', 'principal'], at: 'value', action: `make it a ${b.principal}` };
+  if (a && b && a.account !== b.account)
+    return { path: ['spec', 'access', 'aws', 'account'], at: 'value', action: `move it to AWS account ${b.account}` };
+  if (a && b && a.principal !== b.principal)
+    return { path: ['spec', 'access', 'aws', 'principal'], at: 'value', action: `make it a ${b.principal}` };
   return { path: ['spec', 'access', 'aws'], at: 'key', action: 'make this change' };
 }
 
@@ -136,13 +189,23 @@ function teamsWithoutStack(plan: Plan, input: PlanInput): Refusal[] {
     if (declared.has(op.team) || named.has(op.team)) continue;
     byTeam.set(op.team, [...(byTeam.get(op.team) ?? []), op]);
   }
-  return [...byTeam].sort(([a], [b]) => cmp(a, b)).map(([team, ops]): Refusal => {
-    const identities = [...new Set(ops.map((o) => o.identity))].sort(cmp);
-    return {
-      rule: teamWithoutStackRule, file: input.orgFile, kind: 'Organization', path: ['spec', 'teams'], at: 'key', identity: null,
-      message: `keep team ${team} in org.yaml until an apply has emptied its stack, then remove it: without the team idac apply never opens stack ${team}, and the ${ops.length} deletion${ops.length === 1 ? '' : 's'} this plan shows there (${identities.join(', ')}) never happen`,
-    };
-  });
+  return [...byTeam]
+    .sort(([a], [b]) => cmp(a, b))
+    .map(([team, ops]): Refusal => {
+      const identities = [...new Set(ops.map((o) => o.identity))].sort(cmp);
+      return {
+        rule: teamWithoutStackRule,
+        file: input.orgFile,
+        kind: 'Organization',
+        path: ['spec', 'teams'],
+        at: 'key',
+        identity: null,
+        message:
+          `keep team ${team} in org.yaml until an apply has emptied its stack, then remove it: without the ` +
+          `team idac apply never opens stack ${team}, and the ${ops.length} ` +
+          `deletion${ops.length === 1 ? '' : 's'} this plan shows there (${identities.join(', ')}) never happen`,
+      };
+    });
 }
 
 /**
@@ -168,7 +231,13 @@ const PHYSICAL: Readonly<Record<string, readonly string[]>> = {
 function physicalKey(r: DesiredResource): string | null {
   const fields = PHYSICAL[r.type];
   if (!fields) return null;
-  const at = (path: string): unknown => path.split('.').reduce<unknown>((v, k) => (v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), r.inputs);
+  const at = (path: string): unknown =>
+    path
+      .split('.')
+      .reduce<unknown>(
+        (v, k) => (v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined),
+        r.inputs,
+      );
   // A reference (a policy's role) names its target by logical name, which the move keeps too.
   return JSON.stringify([r.type, r.provider, ...fields.map(at)]);
 }
@@ -193,9 +262,19 @@ function teamMoves(input: PlanInput, compile: Compiled): Refusal[] {
     const from = before.spec.stewardship.team;
     const to = after.spec.stewardship.team;
     // A new name renames every object but the delivered secret, whose place spec.delivery names.
-    const own = [...(before.metadata.name === after.metadata.name ? ['a new name'] : []), ...(shared.some((r) => r.name.startsWith(`${h.name}.delivery.`)) ? ['a delivery place of its own (spec.delivery)'] : [])];
+    const own = [
+      ...(before.metadata.name === after.metadata.name ? ['a new name'] : []),
+      ...(shared.some((r) => r.name.startsWith(`${h.name}.delivery.`))
+        ? ['a delivery place of its own (spec.delivery)']
+        : []),
+    ];
     out.push({
-      rule: teamMoveRule, file: h.file, kind: 'MachineIdentity', path: ['spec', 'stewardship', 'team'], at: 'value', identity: h.name,
+      rule: teamMoveRule,
+      file: h.file,
+      kind: 'MachineIdentity',
+      path: ['spec', 'stewardship', 'team'],
+      at: 'value',
+      identity: h.name,
       message: `${own.length > 0 ? `give ${h.name} ${own.join(' and ')} as you move it to team ${to}, or move` : 'move'} it in two changes (remove it from ${from} and apply, then add it to ${to}): stack ${to} would create ${shared.map((r) => r.name).join(', ')} while stack ${from} deletes the same objects, and the two stacks run independently — the create fails while the old object exists, or the delete removes what the other stack wrote`,
     });
   }
@@ -205,14 +284,26 @@ function teamMoves(input: PlanInput, compile: Compiled): Refusal[] {
 function vaultUnconfigured(input: PlanInput, compile: Compiled): Refusal[] {
   const org = input.head.org;
   if (!org || org.spec.targets?.vault?.address) return [];
-  const needing = input.head.identities.filter((s) => s.data && compile('head', s.data).some((r) => r.provider === 'vault')).map((s) => s.name).sort(cmp);
+  const needing = input.head.identities
+    .filter((s) => s.data && compile('head', s.data).some((r) => r.provider === 'vault'))
+    .map((s) => s.name)
+    .sort(cmp);
   if (needing.length === 0) return [];
   const targets = org.spec.targets;
   const path: Path = targets?.vault ? ['spec', 'targets', 'vault'] : targets ? ['spec', 'targets'] : ['spec'];
-  return [{
-    rule: vaultUnconfiguredRule, file: input.orgFile, kind: 'Organization', path, at: 'key', identity: null,
-    message: `add the Vault server's URL as targets.vault.address: without it idac apply cannot configure the Vault provider, and refuses; ${needing.join(', ')} need${needing.length === 1 ? 's' : ''} it`,
-  }];
+  return [
+    {
+      rule: vaultUnconfiguredRule,
+      file: input.orgFile,
+      kind: 'Organization',
+      path,
+      at: 'key',
+      identity: null,
+      message:
+        `add the Vault server's URL as targets.vault.address: without it idac apply cannot configure the ` +
+        `Vault provider, and refuses; ${needing.join(', ')} need${needing.length === 1 ? 's' : ''} it`,
+    },
+  ];
 }
 
 function awsTagValues(input: PlanInput, compile: Compiled): Refusal[] {
@@ -230,8 +321,15 @@ function awsTagValues(input: PlanInput, compile: Compiled): Refusal[] {
     for (const [key] of [...bad].sort(([a], [b]) => cmp(a, b))) {
       const path = TAG_FIELD[key] ?? ['spec'];
       out.push({
-        rule: awsTagValueRule, file: s.file, kind: 'MachineIdentity', path, at: 'value', identity: s.name,
-        message: `use a value IAM accepts as a tag (at most 256 letters, digits, spaces and _ . : / = + - @): ${formatPath(path)} becomes the tag ${key} on ${s.name}'s IAM objects, and the apply fails`,
+        rule: awsTagValueRule,
+        file: s.file,
+        kind: 'MachineIdentity',
+        path,
+        at: 'value',
+        identity: s.name,
+        message:
+          `use a value IAM accepts as a tag (at most 256 letters, digits, spaces and _ . : / = + - @): ` +
+          `${formatPath(path)} becomes the tag ${key} on ${s.name}'s IAM objects, and the apply fails`,
       });
     }
   }
@@ -242,7 +340,8 @@ async function place(refusals: readonly Refusal[], read: ReadFile): Promise<Find
   const out: Finding[] = [];
   const byFile = new Map<string, Refusal[]>();
   for (const r of refusals) {
-    if (r.path === null) out.push(finding(r.rule.meta.id, r.file, r.identity, 1, 1, messageText(r.rule, r), messageIdOf(r) ?? ''));
+    if (r.path === null)
+      out.push(finding(r.rule.meta.id, r.file, r.identity, 1, 1, messageText(r.rule, r), messageIdOf(r) ?? ''));
     else {
       const key = `${r.kind}\u0000${r.file}`;
       byFile.set(key, [...(byFile.get(key) ?? []), r]);
@@ -251,10 +350,37 @@ async function place(refusals: readonly Refusal[], read: ReadFile): Promise<Find
   for (const group of byFile.values()) {
     const { file, kind } = group[0]!;
     const bytes = await read(file);
-    if (bytes === null) out.push(...group.map((r) => finding(r.rule.meta.id, file, r.identity, 1, 1, messageText(r.rule, r), messageIdOf(r) ?? '', formatPath(r.path!))));
-    else out.push(...placeReports(file, bytes, kind, group.map((r) => ({ rule: r.rule.meta.id, identity: r.identity, path: r.path!, at: r.at, message: messageText(r.rule, r), messageId: messageIdOf(r) ?? '' }))));
+    if (bytes === null)
+      out.push(
+        ...group.map((r) =>
+          finding(
+            r.rule.meta.id,
+            file,
+            r.identity,
+            1,
+            1,
+            messageText(r.rule, r),
+            messageIdOf(r) ?? '',
+            formatPath(r.path!),
+          ),
+        ),
+      );
+    else
+      out.push(
+        ...placeReports(
+          file,
+          bytes,
+          kind,
+          group.map((r) => ({
+            rule: r.rule.meta.id,
+            identity: r.identity,
+            path: r.path!,
+            at: r.at,
+            message: messageText(r.rule, r),
+            messageId: messageIdOf(r) ?? '',
+          })),
+        ),
+      );
   }
   return out;
 }
-
-

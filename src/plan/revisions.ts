@@ -43,7 +43,8 @@ export async function planRevisions(input: RevisionsInput): Promise<Plan> {
   const orgChanged = input.changed.includes(ORG_FILE);
 
   const affected = new Set(input.changed.filter((p) => isIdentityPath(p)));
-  if (orgChanged) for (const p of await governedDifferently(baseOrg, headOrg, base.source, head.source)) affected.add(p);
+  if (orgChanged)
+    for (const p of await governedDifferently(baseOrg, headOrg, base.source, head.source)) affected.add(p);
   const files = [...affected].sort();
 
   // The head's findings first: they also say which head files hold a secret.
@@ -55,18 +56,33 @@ export async function planRevisions(input: RevisionsInput): Promise<Plan> {
     if (checked.ok) findings.push(...checked.value.findings);
   }
   const secretInHead = new Set(findings.filter((f) => f.rule.startsWith('secret/')).map((f) => f.file));
-  const headStates = await states(head.source, headFiles, async (file) => secretInHead.has(file) || (await pathSecrets(file)).length > 0);
+  const headStates = await states(
+    head.source,
+    headFiles,
+    async (file) => secretInHead.has(file) || (await pathSecrets(file)).length > 0,
+  );
   const baseStates = await states(base.source, await existing(base.source, files), async (file, bytes) =>
-    (await checkFile(file, bytes, 'MachineIdentity', { org: baseOrg.model, now, fast: true })).findings.some((f) => f.rule.startsWith('secret/')));
+    (await checkFile(file, bytes, 'MachineIdentity', { org: baseOrg.model, now, fast: true })).findings.some((f) =>
+      f.rule.startsWith('secret/'),
+    ),
+  );
   for (const s of [...baseStates, ...headStates]) if (s.data) await iamCatalog.load(awsServices(s.data));
 
   const baseListing = await base.source.list([FOLDER]);
   const baseFiles = baseListing.ok ? baseListing.files.map((f) => f.path).filter((p) => p !== ORG_FILE) : [];
   // The head's file names without listing the head: the base's, less what changed, plus the head's side of it.
   const changed = new Set(input.changed);
-  findings.push(...(await collisions(head.source, headStates, baseFiles.filter((p) => !changed.has(p)))));
+  findings.push(
+    ...(await collisions(
+      head.source,
+      headStates,
+      baseFiles.filter((p) => !changed.has(p)),
+    )),
+  );
   // validate saw the changed files among themselves; the listing check sees them against the rest.
-  const unique = [...new Map(findings.map((f) => [JSON.stringify([f.rule, f.file, f.line, f.column, f.message]), f])).values()];
+  const unique = [
+    ...new Map(findings.map((f) => [JSON.stringify([f.rule, f.file, f.line, f.column, f.message]), f])).values(),
+  ];
 
   const total = baseFiles.length;
   const planInput: PlanInput = {
@@ -82,10 +98,15 @@ export async function planRevisions(input: RevisionsInput): Promise<Plan> {
   };
   // What apply would refuse is an error of the plan too, placed in the head's files.
   const compiled = compiler(planInput);
-  return withApplyRefusals(buildPlan(planInput, compiled), planInput, async (file) => {
-    const bytes = await head.source.read(file, MAX_FILE_BYTES);
-    return isOversize(bytes) ? null : bytes;
-  }, compiled);
+  return withApplyRefusals(
+    buildPlan(planInput, compiled),
+    planInput,
+    async (file) => {
+      const bytes = await head.source.read(file, MAX_FILE_BYTES);
+      return isOversize(bytes) ? null : bytes;
+    },
+    compiled,
+  );
 }
 
 /**
@@ -93,7 +114,11 @@ export async function planRevisions(input: RevisionsInput): Promise<Plan> {
  * load (its findings say why), an absent side as null. The base is scanned for secrets here; the
  * head's secrets are among its findings.
  */
-async function organization(baseOrg: LoadedOrg, headOrg: LoadedOrg, secretInHead: boolean): Promise<PlanInput['organization']> {
+async function organization(
+  baseOrg: LoadedOrg,
+  headOrg: LoadedOrg,
+  secretInHead: boolean,
+): Promise<PlanInput['organization']> {
   if ((baseOrg.exists && !baseOrg.data) || (headOrg.exists && !headOrg.data)) return null;
   const baseText = baseOrg.text;
   const headText = headOrg.text;
@@ -122,7 +147,11 @@ async function existing(source: Source, files: readonly string[]): Promise<Sourc
  * Each file as it is on one side. `holdsSecret` decides whether the file may lend values to the
  * plan: a file holding a secret must not lend a single one.
  */
-async function states(source: Source, entries: readonly SourceEntry[], holdsSecret: (file: string, bytes: Uint8Array) => Promise<boolean>): Promise<IdentityState[]> {
+async function states(
+  source: Source,
+  entries: readonly SourceEntry[],
+  holdsSecret: (file: string, bytes: Uint8Array) => Promise<boolean>,
+): Promise<IdentityState[]> {
   const out: IdentityState[] = [];
   for (const { path: file, symlink } of entries) {
     const bytes = symlink ? null : await source.read(file, MAX_FILE_BYTES);
@@ -142,10 +171,18 @@ async function states(source: Source, entries: readonly SourceEntry[], holdsSecr
  * changes its own folder; exceptions change the identities they name; anything else (targets,
  * limits, security owners) every identity.
  */
-async function governedDifferently(baseOrg: { data: Organization | null }, headOrg: { data: Organization | null }, base: Source, head: Source): Promise<string[]> {
+async function governedDifferently(
+  baseOrg: { data: Organization | null },
+  headOrg: { data: Organization | null },
+  base: Source,
+  head: Source,
+): Promise<string[]> {
   const b = baseOrg.data?.spec;
   const h = headOrg.data?.spec;
-  const everything = async (): Promise<string[]> => [...(await manifests(base, FOLDER)), ...(await manifests(head, FOLDER))];
+  const everything = async (): Promise<string[]> => [
+    ...(await manifests(base, FOLDER)),
+    ...(await manifests(head, FOLDER)),
+  ];
   if (!b || !h) return everything();
   const keys = new Set([...Object.keys(b), ...Object.keys(h)]);
   const teams = new Set<string>();
@@ -155,16 +192,19 @@ async function governedDifferently(baseOrg: { data: Organization | null }, headO
     const y = (h as Record<string, unknown>)[k];
     if (equalJson(x ?? null, y ?? null)) continue;
     if (k === 'teams') {
-      for (const t of new Set([...Object.keys(b.teams), ...Object.keys(h.teams)])) if (!equalJson(b.teams[t] ?? null, h.teams[t] ?? null)) teams.add(t);
+      for (const t of new Set([...Object.keys(b.teams), ...Object.keys(h.teams)]))
+        if (!equalJson(b.teams[t] ?? null, h.teams[t] ?? null)) teams.add(t);
     } else if (k === 'exceptions') {
       const list = (e: typeof b.exceptions) => (e ?? []).map((x) => JSON.stringify(x));
       const before = new Set(list(b.exceptions));
       const after = new Set(list(h.exceptions));
-      for (const e of [...(b.exceptions ?? []), ...(h.exceptions ?? [])]) if (!before.has(JSON.stringify(e)) || !after.has(JSON.stringify(e))) named.add(e.identity);
+      for (const e of [...(b.exceptions ?? []), ...(h.exceptions ?? [])])
+        if (!before.has(JSON.stringify(e)) || !after.has(JSON.stringify(e))) named.add(e.identity);
     } else return everything();
   }
   const out: string[] = [];
-  for (const t of teams) out.push(...(await manifests(base, `${FOLDER}/${t}`)), ...(await manifests(head, `${FOLDER}/${t}`)));
+  for (const t of teams)
+    out.push(...(await manifests(base, `${FOLDER}/${t}`)), ...(await manifests(head, `${FOLDER}/${t}`)));
   if (named.size > 0) {
     for (const f of await manifests(head, FOLDER)) if (named.has(baseName(f))) out.push(f);
   }
@@ -180,13 +220,26 @@ async function manifests(source: Source, folder: string): Promise<string[]> {
  * Names are unique ignoring case across the whole repository: a new or renamed identity is checked
  * against the other files' names (each must equal its metadata.name), without parsing them.
  */
-async function collisions(head: Source, touched: readonly IdentityState[], others: readonly string[]): Promise<Finding[]> {
+async function collisions(
+  head: Source,
+  touched: readonly IdentityState[],
+  others: readonly string[],
+): Promise<Finding[]> {
   const fresh = touched.filter((s) => s.data);
   if (fresh.length === 0) return [];
   const rule = ruleById.get('name/collision');
   if (!rule || rule.kind !== 'repo') return [];
   const touchedFiles = new Set(fresh.map((s) => s.file));
-  const entries: RepoEntry<unknown>[] = fresh.map((s) => ({ file: s.file, identity: s.name, value: (rule.summarize({ file: s.file, data: s.data!, access: { grants: [], unknown: [], activeElevations: [] } }) as unknown) ?? {} }));
+  const entries: RepoEntry<unknown>[] = fresh.map((s) => ({
+    file: s.file,
+    identity: s.name,
+    value:
+      (rule.summarize({
+        file: s.file,
+        data: s.data!,
+        access: { grants: [], unknown: [], activeElevations: [] },
+      }) as unknown) ?? {},
+  }));
   for (const path of others) {
     if (touchedFiles.has(path)) continue;
     entries.push({ file: path, identity: baseName(path), value: {} });
@@ -197,7 +250,15 @@ async function collisions(head: Source, touched: readonly IdentityState[], other
     const mine = reports.filter((r) => r.file === s.file);
     if (mine.length === 0) continue;
     const bytes = await head.read(s.file, MAX_FILE_BYTES);
-    if (!isOversize(bytes)) out.push(...placeReports(s.file, bytes, 'MachineIdentity', mine.map((r) => placed(rule, r))));
+    if (!isOversize(bytes))
+      out.push(
+        ...placeReports(
+          s.file,
+          bytes,
+          'MachineIdentity',
+          mine.map((r) => placed(rule, r)),
+        ),
+      );
   }
   return out;
 }

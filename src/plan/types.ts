@@ -69,7 +69,17 @@ export interface AccessPattern {
  * `exception`: one exception added, removed or changed; `github-login`: one e-mail → login entry;
  * `other`: any other field.
  */
-export type OrgChangeKind = 'team' | 'member' | 'team-github' | 'boundary' | 'target' | 'limit' | 'security-owner' | 'exception' | 'github-login' | 'other';
+export type OrgChangeKind =
+  | 'team'
+  | 'member'
+  | 'team-github'
+  | 'boundary'
+  | 'target'
+  | 'limit'
+  | 'security-owner'
+  | 'exception'
+  | 'github-login'
+  | 'other';
 
 /** Whether a change lets identities (or the people behind them) do more, less, or neither. */
 export type OrgEffect = 'widens' | 'narrows' | 'neutral';
@@ -97,7 +107,10 @@ export interface ResourceOp {
   inputs?: string[];
   /** A rename (metadata.renamedFrom): the logical name the live resource had. */
   from?: string;
-  /** The `status` input the resource is created or updated with, where it has one (an AWS access key: `Active` or `Inactive`). */
+  /**
+   * The `status` input the resource is created or updated with, where it has one (an AWS access key: `Active` or
+   * `Inactive`).
+   */
   status?: string;
 }
 
@@ -130,12 +143,19 @@ export interface Plan {
     /** Renames declared with metadata.renamedFrom: live objects are kept through aliases. */
     renamed: { from: string; to: string }[];
     changed: IdentityChange[];
-    /** Identities whose head manifest cannot be compiled (it does not load or fails its schema): no operation is planned for them. */
+    /**
+     * Identities whose head manifest cannot be compiled (it does not load or fails its schema): no operation is planned
+     * for them.
+     */
     unplanned: { name: string; file: string }[];
   };
   /** Changes to identities/org.yaml, sorted by path, kind, before and after. */
   organization: OrgChange[];
-  access: { gained: AccessChange[]; lost: AccessChange[]; /** gained then lost per identity, sorted. */ patterns: AccessPattern[] };
+  access: {
+    gained: AccessChange[];
+    lost: AccessChange[];
+    /** gained then lost per identity, sorted. */ patterns: AccessPattern[];
+  };
   resources: Record<ResourceAction, ResourceOp[]>;
   /** Identities that start to hold a static credential kind they did not hold before. */
   newStaticCredentials: { identity: string; kind: StaticCredentialKind }[];

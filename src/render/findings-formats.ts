@@ -18,8 +18,16 @@ export interface FindingsOptions {
 
 export const findingsRenderers = registry<FindingsReport, FindingsOptions, 'text' | 'json' | 'github' | 'sarif'>({
   text: async () => {
-    const [{ renderText }, { ruleById }] = await Promise.all([import('./findings-text.js'), import('../rules/index.js')]);
-    return (report, o) => renderText(report, { color: o.color, meta: (id) => ruleById.get(id)?.meta, ...(o.inventory ? { inventory: o.inventory } : {}) });
+    const [{ renderText }, { ruleById }] = await Promise.all([
+      import('./findings-text.js'),
+      import('../rules/index.js'),
+    ]);
+    return (report, o) =>
+      renderText(report, {
+        color: o.color,
+        meta: (id) => ruleById.get(id)?.meta,
+        ...(o.inventory ? { inventory: o.inventory } : {}),
+      });
   },
   json: async () => {
     const { renderJson } = await import('./findings-json.js');

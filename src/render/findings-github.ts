@@ -20,8 +20,11 @@ export function escapeProperty(s: string): string {
 }
 
 export function renderGithub(report: FindingsReport, links: Pick<FindingLinks, 'gitPrefix'>): string {
-  const lines = listed(report).map((f) =>
-    `::${LEVEL[f.severity]} file=${escapeProperty(visible(links.gitPrefix + f.file))},line=${f.line},col=${f.column},title=${escapeProperty(f.rule)}::${escapeData(visible(f.message))}`);
+  const lines = listed(report).map(
+    (f) =>
+      `::${LEVEL[f.severity]} file=${escapeProperty(visible(links.gitPrefix + f.file))},line=${f.line},col=` +
+      `${f.column},title=${escapeProperty(f.rule)}::${escapeData(visible(f.message))}`,
+  );
   // The summary is plain text: neutralise a leading "::" however unlikely.
   lines.push(summaryLine(report).replace(/^::/, ' ::'));
   return `${lines.join('\n')}\n`;

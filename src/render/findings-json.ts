@@ -10,7 +10,17 @@ export type { FindingsReport } from './findings-report.js';
 
 /** One finding as every JSON output prints it (validate, codeowners --check, plan). */
 export function findingJson(f: Finding, docs: FindingLinks['docs']): object {
-  return { rule: f.rule, severity: f.severity, file: f.file, line: f.line, column: f.column, identity: f.identity, message: f.message, fix: ruleById.get(f.rule)?.meta.fix ?? null, docs: docs(f.rule) };
+  return {
+    rule: f.rule,
+    severity: f.severity,
+    file: f.file,
+    line: f.line,
+    column: f.column,
+    identity: f.identity,
+    message: f.message,
+    fix: ruleById.get(f.rule)?.meta.fix ?? null,
+    docs: docs(f.rule),
+  };
 }
 
 export function renderJson(report: FindingsReport, links: Pick<FindingLinks, 'docs'>): string {

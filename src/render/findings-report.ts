@@ -15,7 +15,10 @@ export interface FindingsReport {
 export interface FindingLinks {
   /** The rule's documentation page as an absolute URL, or null for a finding without one. */
   docs: (rule: string) => string | null;
-  /** Where --dir sits in its git repository (`infra/identity/`, '' at the top or outside git): GitHub and SARIF read paths from the git root. */
+  /**
+   * Where --dir sits in its git repository (`infra/identity/`, '' at the top or outside git): GitHub and SARIF read
+   * paths from the git root.
+   */
   gitPrefix: string;
 }
 

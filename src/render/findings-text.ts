@@ -19,8 +19,16 @@ export const paint = (on: boolean, code: string, s: string): string => (on ? `\u
 
 /** `file:line:col  severity  rule  message`, as tsc and ESLint print it. */
 export function findingLine(f: Finding, color: boolean): string {
-  const sev = f.severity === 'error' ? paint(color, '31', 'error') : f.severity === 'warning' ? paint(color, '33', 'warning') : paint(color, '36', 'info');
-  return `${paint(color, '1', terminalSafe(`${f.file}:${f.line}:${f.column}`))}  ${sev}  ${paint(color, '2', terminalSafe(f.rule))}  ${terminalSafe(f.message)}`;
+  const sev =
+    f.severity === 'error'
+      ? paint(color, '31', 'error')
+      : f.severity === 'warning'
+        ? paint(color, '33', 'warning')
+        : paint(color, '36', 'info');
+  return (
+    `${paint(color, '1', terminalSafe(`${f.file}:${f.line}:${f.column}`))}  ${sev}  ` +
+    `${paint(color, '2', terminalSafe(f.rule))}  ${terminalSafe(f.message)}`
+  );
 }
 
 export function renderText(report: FindingsReport, opts: TextOptions): string {
@@ -46,13 +54,17 @@ export function inventoryLines(inv: readonly InventoryEntry[]): string[] {
   const count = <K extends string>(key: (e: InventoryEntry) => K | K[]) => {
     const m = new Map<K, number>();
     for (const e of inv) for (const k of ([] as K[]).concat(key(e))) m.set(k, (m.get(k) ?? 0) + 1);
-    return [...m].sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, n]) => `${n} ${k}`).join(', ');
+    return [...m]
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([k, n]) => `${n} ${k}`)
+      .join(', ');
   };
   const live = inv.filter((e) => e.status !== 'decommissioned');
   const teamCount = new Set(inv.map((e) => e.team)).size;
   const stat = live.filter((e) => e.static).length;
   return [
-    `inventory  ${inv.length} valid ${inv.length === 1 ? 'identity' : 'identities'} in ${teamCount} team${teamCount === 1 ? '' : 's'}`,
+    `inventory  ${inv.length} valid ${inv.length === 1 ? 'identity' : 'identities'} in ${teamCount} ` +
+      `team${teamCount === 1 ? '' : 's'}`,
     `  status   ${count((e) => e.status)}`,
     `  types    ${count((e) => e.type)}`,
     `  targets  ${count((e) => e.targets)}`,

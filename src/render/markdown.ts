@@ -25,7 +25,10 @@ export function code(text: string, max = MAX_VALUE): string {
   if (body === '') return '` `';
   const longest = Math.max(0, ...(body.match(/`+/g) ?? []).map((run) => run.length));
   const fence = '`'.repeat(longest + 1);
-  const pad = body.startsWith('`') || body.endsWith('`') || (body.startsWith(' ') && body.endsWith(' ') && body.trim() !== '') ? ' ' : '';
+  const pad =
+    body.startsWith('`') || body.endsWith('`') || (body.startsWith(' ') && body.endsWith(' ') && body.trim() !== '')
+      ? ' '
+      : '';
   return `${fence}${pad}${body}${pad}${fence}`;
 }
 
@@ -38,7 +41,9 @@ export function code(text: string, max = MAX_VALUE): string {
  */
 export function escapeText(text: string, max = MAX_VALUE): string {
   return cap(oneLine(text), max)
-    .replace(/[\\`*_[\]()<>|!~&@#]/g, (c) => (c === '&' ? '&amp;' : c === '@' ? '&#64;&#8203;' : c === '#' ? '\\#&#8203;' : `\\${c}`))
+    .replace(/[\\`*_[\]()<>|!~&@#]/g, (c) =>
+      c === '&' ? '&amp;' : c === '@' ? '&#64;&#8203;' : c === '#' ? '\\#&#8203;' : `\\${c}`,
+    )
     .replace(/:\/\//g, ':&#8203;//')
     .replace(/(www)\./gi, '$1&#8203;.');
 }
@@ -53,4 +58,12 @@ export function htmlCode(text: string, max = MAX_VALUE): string {
   return `<code>${body}</code>`;
 }
 
-const HTML_ENTITY: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;', '@': '&#64;', '#': '&#35;' };
+const HTML_ENTITY: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+  '@': '&#64;',
+  '#': '&#35;',
+};

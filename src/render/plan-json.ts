@@ -18,15 +18,32 @@ export function renderPlanJson(plan: Plan, links: Pick<FindingLinks, 'docs'>): s
       added: plan.identities.added,
       removed: plan.identities.removed,
       renamed: plan.identities.renamed.map((r) => ({ from: r.from, to: r.to })),
-      changed: plan.identities.changed.map((c) => ({ name: c.name, changes: c.changes.map((f) => ({ path: f.path, before: f.before, after: f.after })) })),
+      changed: plan.identities.changed.map((c) => ({
+        name: c.name,
+        changes: c.changes.map((f) => ({ path: f.path, before: f.before, after: f.after })),
+      })),
       unplanned: plan.identities.unplanned.map((u) => ({ name: u.name, file: u.file })),
     },
-    organization: plan.organization.map((c) => ({ kind: c.kind, path: c.path, before: c.before, after: c.after, effect: c.effect, summary: c.summary })),
+    organization: plan.organization.map((c) => ({
+      kind: c.kind,
+      path: c.path,
+      before: c.before,
+      after: c.after,
+      effect: c.effect,
+      summary: c.summary,
+    })),
     access: {
       gained: plan.access.gained.map(access),
       lost: plan.access.lost.map(access),
       patterns: plan.access.patterns.map((p) => ({
-        identity: p.identity, target: p.target, pattern: p.pattern, resource: p.resource, count: p.count, total: p.total, change: p.change, ...(p.elevation === undefined ? {} : { elevation: p.elevation }),
+        identity: p.identity,
+        target: p.target,
+        pattern: p.pattern,
+        resource: p.resource,
+        count: p.count,
+        total: p.total,
+        change: p.change,
+        ...(p.elevation === undefined ? {} : { elevation: p.elevation }),
       })),
     },
     resources: {
@@ -44,9 +61,22 @@ export function renderPlanJson(plan: Plan, links: Pick<FindingLinks, 'docs'>): s
 }
 
 function access(a: Plan['access']['gained'][number]): object {
-  return { identity: a.identity, target: a.target, grant: a.grant, ...(a.elevation === undefined ? {} : { elevation: a.elevation }) };
+  return {
+    identity: a.identity,
+    target: a.target,
+    grant: a.grant,
+    ...(a.elevation === undefined ? {} : { elevation: a.elevation }),
+  };
 }
 
 function op(o: Plan['resources']['create'][number]): object {
-  return { type: o.type, name: o.name, identity: o.identity, team: o.team, ...(o.inputs ? { inputs: o.inputs } : {}), ...(o.from ? { from: o.from } : {}), ...(o.status ? { status: o.status } : {}) };
+  return {
+    type: o.type,
+    name: o.name,
+    identity: o.identity,
+    team: o.team,
+    ...(o.inputs ? { inputs: o.inputs } : {}),
+    ...(o.from ? { from: o.from } : {}),
+    ...(o.status ? { status: o.status } : {}),
+  };
 }

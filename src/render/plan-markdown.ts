@@ -16,8 +16,19 @@ import type { AccessPattern, Plan, ResourceOp } from '../plan/types.js';
 import { cap } from '../common/escape.js';
 import { code, escapeText, htmlCode, oneLine } from './markdown.js';
 import type { IdentityView, ResourceStep } from './plan-view.js';
-import { countByTarget, effectCounts, expansionCount, identityViews, isCondensed, isDeleted, orgByEffect, partOf, patternText, plural, showChange } from './plan-view.js';
-
+import {
+  countByTarget,
+  effectCounts,
+  expansionCount,
+  identityViews,
+  isCondensed,
+  isDeleted,
+  orgByEffect,
+  partOf,
+  patternText,
+  plural,
+  showChange,
+} from './plan-view.js';
 
 /** The sticky marker: CI edits the one comment that holds it instead of adding a new one per push. */
 export const PLAN_MARKER = '<!-- idac-plan -->';
@@ -31,7 +42,10 @@ export const COMMENT_LIMIT = 65_536;
 const MARGIN = 400;
 /** Below this even the summary's counts might not fit. */
 const MIN_LIMIT = 4_096;
-/** Per list inside an identity's section, before `… and N more`; a section that does not fit is retried with the smaller cap. */
+/**
+ * Per list inside an identity's section, before `… and N more`; a section that does not fit is retried with the smaller
+ * cap.
+ */
 const SECTION_CAPS = [50, 5] as const;
 
 const FULL_PLAN = '(full plan: `idac plan --format json`)';
@@ -48,7 +62,8 @@ export function renderPlanMarkdown(plan: Plan, opts: MarkdownOptions = {}): stri
   const lists = summaryLists(plan, views);
 
   const head = [...header(plan), '', ...counts(plan, views), ''];
-  if (lists.length === 0 && views.length === 0) head.push('No changes: identities, access and cloud resources match the base revision.', '');
+  if (lists.length === 0 && views.length === 0)
+    head.push('No changes: identities, access and cloud resources match the base revision.', '');
   const sectionsMore = (n: number) => [`**${plural(n, 'more identity', 'more identities')} not shown** ${FULL_PLAN}`];
   // What is always there: header, counts, each list's heading and preface and a worst-case
   // "… and N more" line, and the line that would say how many sections were dropped.
@@ -61,7 +76,10 @@ export function renderPlanMarkdown(plan: Plan, opts: MarkdownOptions = {}): stri
   const order = [...lists].sort((a, b) => itemsSize(a) - itemsSize(b));
   order.forEach((list, i) => {
     const share = Math.floor(room / (order.length - i));
-    const n = fitting(list.items.map((it) => size([it.line])), share);
+    const n = fitting(
+      list.items.map((it) => size([it.line])),
+      share,
+    );
     shown.set(list, n);
     room -= size(listLines(list, n, [])) - size(listLines(list, 0, []));
   });
@@ -87,7 +105,9 @@ export function renderPlanMarkdown(plan: Plan, opts: MarkdownOptions = {}): stri
       break;
     }
     children.set(privileges, kids);
-    room -= size(listLines(privileges, shown.get(privileges)!, kids)) - size(listLines(privileges, shown.get(privileges)!, []));
+    room -=
+      size(listLines(privileges, shown.get(privileges)!, kids)) -
+      size(listLines(privileges, shown.get(privileges)!, []));
   }
 
   const out = [...head];
@@ -139,7 +159,12 @@ const EXPANSIONS_CUT = `The exact grants behind some condensed patterns are not 
 
 function header(plan: Plan): string[] {
   const head = plan.headSha === null ? 'the working tree' : code(plan.headSha.slice(0, 7));
-  return [PLAN_MARKER, '### idac plan', '', `base ${code(plan.baseSha.slice(0, 7))} → head ${head} · at ${escapeText(plan.now)}`];
+  return [
+    PLAN_MARKER,
+    '### idac plan',
+    '',
+    `base ${code(plan.baseSha.slice(0, 7))} → head ${head} · at ${escapeText(plan.now)}`,
+  ];
 }
 
 function counts(plan: Plan, views: readonly IdentityView[]): string[] {
@@ -147,15 +172,26 @@ function counts(plan: Plan, views: readonly IdentityView[]): string[] {
   const r = plan.resources;
   const sev = (s: Finding['severity']) => plan.findings.filter((f) => f.severity === s).length;
   const dueKinds = (['rotation', 'expiry', 'review', 'certificate'] as const)
-    .map((k) => [k, plan.due.filter((d) => d.kind === k).length] as const).filter(([, n]) => n > 0);
+    .map((k) => [k, plan.due.filter((d) => d.kind === k).length] as const)
+    .filter(([, n]) => n > 0);
   const affected = views.filter((v) => v.state === 'affected').length;
   return [
-    `- **Identities:** ${ids.added.length} added · ${ids.changed.length} changed · ${ids.removed.length} removed · ${ids.renamed.length} renamed${
-      ids.unplanned.length ? ` · ${ids.unplanned.length} not planned` : ''}${affected ? ` · ${affected} affected without a manifest change` : ''}`,
-    ...(plan.organization.length ? [`- **Organization:** ${plural(plan.organization.length, 'change')} to ${code(ORG_FILE)} (${effectCounts(plan.organization)})`] : []),
-    `- **Access:** +${plan.access.gained.length} ${plan.access.gained.length === 1 ? 'grant' : 'grants'} gained · −${plan.access.lost.length} lost`,
-    `- **Resources:** ${r.create.length} to create · ${r.update.length} to update · ${r.replace.length} to replace · ${r.delete.length} to delete`,
-    `- **Due within ${code(plan.window)}:** ${plan.due.length}${dueKinds.length ? ` (${dueKinds.map(([k, n]) => `${n} ${k}`).join(', ')})` : ''}`,
+    `- **Identities:** ${ids.added.length} added · ${ids.changed.length} changed · ${ids.removed.length} removed · ` +
+      `${ids.renamed.length} renamed${
+        ids.unplanned.length ? ` · ${ids.unplanned.length} not planned` : ''
+      }${affected ? ` · ${affected} affected without a manifest change` : ''}`,
+    ...(plan.organization.length
+      ? [
+          `- **Organization:** ${plural(plan.organization.length, 'change')} to ${code(ORG_FILE)} ` +
+            `(${effectCounts(plan.organization)})`,
+        ]
+      : []),
+    `- **Access:** +${plan.access.gained.length} ${plan.access.gained.length === 1 ? 'grant' : 'grants'} ` +
+      `gained · −${plan.access.lost.length} lost`,
+    `- **Resources:** ${r.create.length} to create · ${r.update.length} to update · ${r.replace.length} to ` +
+      `replace · ${r.delete.length} to delete`,
+    `- **Due within ${code(plan.window)}:** ${plan.due.length}` +
+      (dueKinds.length ? ` (${dueKinds.map(([k, n]) => `${n} ${k}`).join(', ')})` : ''),
     `- **New static credentials:** ${plan.newStaticCredentials.length}`,
     `- **Findings:** ${plural(sev('error'), 'error')} · ${plural(sev('warning'), 'warning')} · ${sev('info')} info`,
   ];
@@ -176,36 +212,81 @@ interface SummaryList {
 }
 
 function summaryLists(plan: Plan, views: readonly IdentityView[]): SummaryList[] {
-  const privileges = views.filter((v) => v.gained.length > 0).map((v) => ({
-    line: `- ${code(v.name)} gains ${countByTarget(v.gained).map(([t, n]) => `${t} +${n}`).join(' · ')}`,
-    children: v.patterns.filter((p) => p.change === 'gained').map((p) => `  - ${patternLine(p)}`),
-  }));
+  const privileges = views
+    .filter((v) => v.gained.length > 0)
+    .map((v) => ({
+      line: `- ${code(v.name)} gains ${countByTarget(v.gained)
+        .map(([t, n]) => `${t} +${n}`)
+        .join(' · ')}`,
+      children: v.patterns.filter((p) => p.change === 'gained').map((p) => `  - ${patternLine(p)}`),
+    }));
 
-  const organization = orgByEffect(plan.organization).map((o) => ({ line: `- **${o.effect}** ${o.kind}: ${code(o.summary)}`, children: [] }));
-
-  const deletions: SummaryItem[] = [
-    ...views.filter(isDeleted).map((v) => ({ line: `- identity ${code(v.name)} ${v.state === 'removed' ? 'removed' : 'decommissioned'}: all its resources go`, children: [] })),
-    ...plan.resources.replace.map((op) => ({ line: `- replace ${opText(op)} of ${code(op.identity)}${op.inputs?.length ? `, forced by ${op.inputs.map((i) => code(i)).join(', ')}` : ''}`, children: [] })),
-    ...plan.resources.delete.map((op) => ({ line: `- delete ${opText(op)} of ${code(op.identity)}`, children: [] })),
-  ];
-  const { count, limit, allowed } = plan.deletions;
-  const guard = count <= limit ? []
-    : allowed >= count ? [`Deletion guard: ${plural(count, 'identity', 'identities')} deleted, over the limit of ${limit}; allowed by ${code(`--allow-deletions ${allowed}`)}.`]
-      : [`> [!CAUTION]`, `> **Deletion guard:** ${plural(count, 'identity', 'identities')} would be deleted, over the limit of ${limit}. A security owner must approve; then plan again with ${code(`--allow-deletions ${count}`)}.`];
-
-  const statics = plan.newStaticCredentials.map((s) => ({ line: `- ${code(s.identity)} gets ${code(s.kind)}: a long-lived secret to rotate and guard`, children: [] }));
-
-  const rank = { error: 0, warning: 1, info: 2 } as const;
-  const findings = [...plan.findings].sort((a, b) => rank[a.severity] - rank[b.severity] || compareFindings(a, b)).map((f) => ({
-    line: `- **${f.severity}** ${code(f.rule)} at ${code(`${f.file}:${f.line}`)}: ${code(f.message)}`,
+  const organization = orgByEffect(plan.organization).map((o) => ({
+    line: `- **${o.effect}** ${o.kind}: ${code(o.summary)}`,
     children: [],
   }));
 
-  const unplanned = plan.identities.unplanned.map((u) => ({ line: `- ${code(u.name)} in ${code(u.file)}: its manifest does not compile, so nothing is planned for it`, children: [] }));
+  const deletions: SummaryItem[] = [
+    ...views.filter(isDeleted).map((v) => ({
+      line:
+        `- identity ${code(v.name)} ${v.state === 'removed' ? 'removed' : 'decommissioned'}: all its ` + `resources go`,
+      children: [],
+    })),
+    ...plan.resources.replace.map((op) => ({
+      line:
+        `- replace ${opText(op)} of ${code(op.identity)}` +
+        (op.inputs?.length ? `, forced by ${op.inputs.map((i) => code(i)).join(', ')}` : ''),
+      children: [],
+    })),
+    ...plan.resources.delete.map((op) => ({ line: `- delete ${opText(op)} of ${code(op.identity)}`, children: [] })),
+  ];
+  const { count, limit, allowed } = plan.deletions;
+  const guard =
+    count <= limit
+      ? []
+      : allowed >= count
+        ? [
+            `Deletion guard: ${plural(count, 'identity', 'identities')} deleted, over the limit of ` +
+              `${limit}; allowed by ${code(`--allow-deletions ${allowed}`)}.`,
+          ]
+        : [
+            `> [!CAUTION]`,
+            `> **Deletion guard:** ${plural(count, 'identity', 'identities')} would be deleted, over the ` +
+              `limit of ${limit}. A security owner must approve; then plan again with ` +
+              `${code(`--allow-deletions ${count}`)}.`,
+          ];
+
+  const statics = plan.newStaticCredentials.map((s) => ({
+    line: `- ${code(s.identity)} gets ${code(s.kind)}: a long-lived secret to rotate and guard`,
+    children: [],
+  }));
+
+  const rank = { error: 0, warning: 1, info: 2 } as const;
+  const findings = [...plan.findings]
+    .sort((a, b) => rank[a.severity] - rank[b.severity] || compareFindings(a, b))
+    .map((f) => ({
+      line: `- **${f.severity}** ${code(f.rule)} at ${code(`${f.file}:${f.line}`)}: ${code(f.message)}`,
+      children: [],
+    }));
+
+  const unplanned = plan.identities.unplanned.map((u) => ({
+    line: `- ${code(u.name)} in ${code(u.file)}: its manifest does not compile, so nothing is planned for it`,
+    children: [],
+  }));
 
   const all: SummaryList[] = [
-    { kind: 'privileges', title: `Privilege increases: ${plural(privileges.length, 'identity', 'identities')}`, preface: [], items: privileges },
-    { kind: 'organization', title: `Organization: ${plural(plan.organization.length, 'change')} to ${ORG_FILE}`, preface: [], items: organization },
+    {
+      kind: 'privileges',
+      title: `Privilege increases: ${plural(privileges.length, 'identity', 'identities')}`,
+      preface: [],
+      items: privileges,
+    },
+    {
+      kind: 'organization',
+      title: `Organization: ${plural(plan.organization.length, 'change')} to ${ORG_FILE}`,
+      preface: [],
+      items: organization,
+    },
     { kind: 'deletions', title: 'Deletions', preface: guard, items: deletions },
     { kind: 'static', title: 'New static credentials', preface: [], items: statics },
     { kind: 'findings', title: `Findings: ${plural(plan.findings.length, 'finding')}`, preface: [], items: findings },
@@ -254,7 +335,9 @@ function size(lines: readonly string[]): number {
 
 /** `aws `s3:Get*` → 31 actions on `arn:…``, or the one grant it is. */
 function patternLine(p: AccessPattern): string {
-  const what = isCondensed(p) ? `${code(p.pattern)} → ${expansionCount(p)} on ${code(p.resource)}${partOf(p)}` : code(patternText(p));
+  const what = isCondensed(p)
+    ? `${code(p.pattern)} → ${expansionCount(p)} on ${code(p.resource)}${partOf(p)}`
+    : code(patternText(p));
   return `${p.target} ${what}${p.elevation === undefined ? '' : ` via ${code(`spec.elevations[${p.elevation}]`)}`}`;
 }
 
@@ -272,7 +355,8 @@ function section(v: IdentityView, max: number, expand: number): string[] {
   // Raw HTML: the whole line is an HTML block, so only entity-escaped values may appear in it.
   const lines = [`<details><summary>${[htmlCode(v.name), ...tags].join(' · ')}</summary>`, ''];
   if (v.renamedFrom !== undefined) lines.push(`Renamed from ${code(v.renamedFrom)}: the live objects are kept.`, '');
-  if (v.file !== undefined) lines.push(`The manifest ${code(v.file)} does not compile: no operation is planned for this identity.`, '');
+  if (v.file !== undefined)
+    lines.push(`The manifest ${code(v.file)} does not compile: no operation is planned for this identity.`, '');
 
   const block = (title: string, items: string[]) => {
     if (!items.length) return;
@@ -280,10 +364,16 @@ function section(v: IdentityView, max: number, expand: number): string[] {
     if (items.length > max) lines.push(`- … and ${items.length - max} more`);
     lines.push('');
   };
-  block('Fields', v.changes.map((c) => {
-    const { before, after } = showChange(c);
-    return `- ${code(c.path)}: ${before === null ? '(absent)' : code(before)} → ${after === null ? '(absent)' : code(after)}`;
-  }));
+  block(
+    'Fields',
+    v.changes.map((c) => {
+      const { before, after } = showChange(c);
+      return (
+        `- ${code(c.path)}: ${before === null ? '(absent)' : code(before)} → ` +
+        (after === null ? '(absent)' : code(after))
+      );
+    }),
+  );
 
   // A diff block: GitHub colours + and − lines, and nothing inside a fence is Markdown or HTML.
   // Each line starts with + or -, so no value can close the fence. One line per grant as written;
@@ -296,18 +386,31 @@ function section(v: IdentityView, max: number, expand: number): string[] {
     for (const p of expandable(v, max).slice(0, expand)) lines.push(...expansion(p), '');
   }
   block('Resources', v.resources.map(stepLine));
-  block('New static credentials', v.newStatic.map((k) => `- ${code(k)}: a long-lived secret to rotate and guard`));
-  block('Due', v.due.map((d) => `- ${d.kind} at ${code(d.at)}: ${code(d.detail)}`));
+  block(
+    'New static credentials',
+    v.newStatic.map((k) => `- ${code(k)}: a long-lived secret to rotate and guard`),
+  );
+  block(
+    'Due',
+    v.due.map((d) => `- ${d.kind} at ${code(d.at)}: ${code(d.detail)}`),
+  );
   lines.push('</details>');
   return lines;
 }
 
 const STATE_WORD: Record<Exclude<IdentityView['state'], 'affected'>, string> = {
-  added: 'added', removed: 'removed', renamed: 'renamed', changed: 'changed', unplanned: 'not planned',
+  added: 'added',
+  removed: 'removed',
+  renamed: 'renamed',
+  changed: 'changed',
+  unplanned: 'not planned',
 };
 
 function accessText(p: AccessPattern): string {
-  return `${p.target.padEnd(10)} ${cap(oneLine(patternText(p)))}${p.elevation === undefined ? '' : `  (spec.elevations[${p.elevation}])`}`;
+  return (
+    `${p.target.padEnd(10)} ${cap(oneLine(patternText(p)))}` +
+    (p.elevation === undefined ? '' : `  (spec.elevations[${p.elevation}])`)
+  );
 }
 
 /** The condensed patterns among the first `max` a section lists. */
@@ -319,7 +422,8 @@ function expandable(v: IdentityView, max: number): AccessPattern[] {
 function expansion(p: AccessPattern): string[] {
   const sign = p.change === 'gained' ? '+' : '-';
   return [
-    `<details><summary>${sign} ${htmlCode(p.pattern)} on ${htmlCode(p.resource)}: ${plural(p.count, 'exact grant')}</summary>`,
+    `<details><summary>${sign} ${htmlCode(p.pattern)} on ${htmlCode(p.resource)}: ` +
+      `${plural(p.count, 'exact grant')}</summary>`,
     '',
     '```diff',
     ...p.grants.map((g) => `${sign} ${p.target.padEnd(10)} ${cap(oneLine(g))}`),
@@ -331,7 +435,8 @@ function expansion(p: AccessPattern): string[] {
 
 function stepLine({ action, op }: ResourceStep): string {
   const inputs = op.inputs?.length ? op.inputs.map((i) => code(i)).join(', ') : '';
-  const why = action === 'update' && inputs ? `: ${inputs}` : action === 'replace' && inputs ? `, forced by ${inputs}` : '';
+  const why =
+    action === 'update' && inputs ? `: ${inputs}` : action === 'replace' && inputs ? `, forced by ${inputs}` : '';
   const from = op.from !== undefined ? `, renamed from ${code(op.from)}` : '';
   const status = op.status !== undefined ? `, status ${code(op.status)}` : '';
   return `- ${action} ${opText(op)}${why}${from}${status}`;

@@ -25,23 +25,41 @@ const DIM = '2';
 
 export function renderPlanText(plan: Plan, opts: PlanTextOptions): string {
   const c = opts.color;
-  const head = plan.headSha === null ? 'the working tree' : `${terminalSafe(plan.head)} (${terminalSafe(plan.headSha.slice(0, 7))})`;
+  const head =
+    plan.headSha === null
+      ? 'the working tree'
+      : `${terminalSafe(plan.head)} (${terminalSafe(plan.headSha.slice(0, 7))})`;
   const lines = [
-    paint(c, BOLD, `idac plan: base ${terminalSafe(plan.base)} (${terminalSafe(plan.baseSha.slice(0, 7))}) → head ${head}`),
+    paint(
+      c,
+      BOLD,
+      `idac plan: base ${terminalSafe(plan.base)} (${terminalSafe(plan.baseSha.slice(0, 7))}) → head ${head}`,
+    ),
     paint(c, DIM, `at ${terminalSafe(plan.now)}, due within ${terminalSafe(plan.window)}`),
     '',
   ];
   if (plan.organization.length) {
-    lines.push(paint(c, BOLD, `Organization (${ORG_FILE}): ${plural(plan.organization.length, 'change')}, ${effectCounts(plan.organization).replaceAll(' · ', ', ')}`));
+    lines.push(
+      paint(
+        c,
+        BOLD,
+        `Organization (${ORG_FILE}): ${plural(plan.organization.length, 'change')}, ` +
+          effectCounts(plan.organization).replaceAll(' · ', ', '),
+      ),
+    );
     for (const o of orgByEffect(plan.organization)) {
       const [mark, colour] = EFFECT[o.effect];
-      lines.push(`    ${paint(c, colour, `${mark} ${o.effect.padEnd(7)}`)} ${paint(c, DIM, o.kind.padEnd(14))} ${terminalSafe(o.summary)}`);
+      lines.push(
+        `    ${paint(c, colour, `${mark} ${o.effect.padEnd(7)}`)} ${paint(c, DIM, o.kind.padEnd(14))} ` +
+          terminalSafe(o.summary),
+      );
     }
     lines.push('');
   }
   const views = identityViews(plan);
   for (const v of views) lines.push(...identityBlock(v, c), '');
-  if (views.length === 0 && plan.organization.length === 0) lines.push('No changes: identities, access and cloud resources match the base revision.', '');
+  if (views.length === 0 && plan.organization.length === 0)
+    lines.push('No changes: identities, access and cloud resources match the base revision.', '');
 
   if (plan.findings.length) {
     lines.push(paint(c, BOLD, 'Findings:'));
@@ -50,15 +68,34 @@ export function renderPlanText(plan: Plan, opts: PlanTextOptions): string {
   }
   const { count, limit, allowed } = plan.deletions;
   if (count > limit) {
-    lines.push(allowed >= count
-      ? paint(c, YELLOW, `! deletion guard: ${plural(count, 'identity', 'identities')} deleted, over the limit of ${limit}; allowed by --allow-deletions ${allowed}.`)
-      : paint(c, RED, `✖ deletion guard: ${plural(count, 'identity', 'identities')} would be deleted, over the limit of ${limit}; once a security owner approves, plan again with --allow-deletions ${count}.`), '');
+    lines.push(
+      allowed >= count
+        ? paint(
+            c,
+            YELLOW,
+            `! deletion guard: ${plural(count, 'identity', 'identities')} deleted, over the limit of ` +
+              `${limit}; allowed by --allow-deletions ${allowed}.`,
+          )
+        : paint(
+            c,
+            RED,
+            `✖ deletion guard: ${plural(count, 'identity', 'identities')} would be deleted, over the limit ` +
+              `of ${limit}; once a security owner approves, plan again with --allow-deletions ${count}.`,
+          ),
+      '',
+    );
   }
 
   const r = plan.resources;
-  lines.push(`${paint(c, BOLD, 'Plan:')} ${r.create.length} to create, ${r.update.length} to update, ${r.replace.length} to replace, ${r.delete.length} to delete. `
-    + `${paint(c, BOLD, 'Access:')} +${plan.access.gained.length} −${plan.access.lost.length}.`
-    + (plan.organization.length ? ` ${paint(c, BOLD, 'Organization:')} ${plural(plan.organization.length, 'change')} (${effectCounts(plan.organization).replaceAll(' · ', ', ')}).` : ''));
+  lines.push(
+    `${paint(c, BOLD, 'Plan:')} ${r.create.length} to create, ${r.update.length} to update, ` +
+      `${r.replace.length} to replace, ${r.delete.length} to delete. ` +
+      `${paint(c, BOLD, 'Access:')} +${plan.access.gained.length} −${plan.access.lost.length}.` +
+      (plan.organization.length
+        ? ` ${paint(c, BOLD, 'Organization:')} ${plural(plan.organization.length, 'change')} ` +
+          `(${effectCounts(plan.organization).replaceAll(' · ', ', ')}).`
+        : ''),
+  );
   return `${lines.join('\n')}\n`;
 }
 
@@ -75,16 +112,23 @@ function identityBlock(v: IdentityView, c: boolean): string[] {
   const [mark, colour, word] = MARK[v.state];
   const notes = [v.renamedFrom === undefined ? word : `${word} from ${terminalSafe(v.renamedFrom)}`];
   if (v.status !== undefined && v.state !== 'removed') notes.push(`now ${terminalSafe(v.status)}`);
-  const lines = [`${paint(c, colour, mark)} ${paint(c, BOLD, terminalSafe(v.name))} ${paint(c, DIM, `(${notes.join(', ')})`)}`];
-  if (v.file !== undefined) lines.push(`    ${paint(c, RED, '!')} ${terminalSafe(v.file)} does not compile: no operation is planned`);
+  const lines = [
+    `${paint(c, colour, mark)} ${paint(c, BOLD, terminalSafe(v.name))} ${paint(c, DIM, `(${notes.join(', ')})`)}`,
+  ];
+  if (v.file !== undefined)
+    lines.push(`    ${paint(c, RED, '!')} ${terminalSafe(v.file)} does not compile: no operation is planned`);
   for (const f of v.changes) {
     const { before, after } = showChange(f);
     lines.push(`    ${paint(c, YELLOW, '~')} ${terminalSafe(f.path)}: ${shown(before, c)} → ${shown(after, c)}`);
   }
-  for (const p of v.patterns) lines.push(`    ${p.change === 'gained' ? paint(c, GREEN, '+') : paint(c, RED, '-')} ${accessText(p, c)}`);
+  for (const p of v.patterns)
+    lines.push(`    ${p.change === 'gained' ? paint(c, GREEN, '+') : paint(c, RED, '-')} ${accessText(p, c)}`);
   for (const s of v.resources) lines.push(stepLine(s, c));
   for (const k of v.newStatic) lines.push(`    ${paint(c, YELLOW, '!')} new static credential: ${terminalSafe(k)}`);
-  for (const d of v.due) lines.push(`    ${paint(c, CYAN, 'due')} ${terminalSafe(d.kind)} at ${terminalSafe(d.at)}: ${terminalSafe(d.detail)}`);
+  for (const d of v.due)
+    lines.push(
+      `    ${paint(c, CYAN, 'due')} ${terminalSafe(d.kind)} at ${terminalSafe(d.at)}: ${terminalSafe(d.detail)}`,
+    );
   return lines;
 }
 
@@ -115,10 +159,14 @@ function stepLine({ action, op }: ResourceStep, c: boolean): string {
   const [mark, colour] = STEP[action];
   const inputs = op.inputs?.length ? op.inputs.map(terminalSafe).join(', ') : '';
   const notes = [
-    ...(inputs === '' || action === 'create' || action === 'delete' ? [] : [action === 'replace' ? `because ${inputs}` : inputs]),
+    ...(inputs === '' || action === 'create' || action === 'delete'
+      ? []
+      : [action === 'replace' ? `because ${inputs}` : inputs]),
     ...(op.from === undefined ? [] : [`renamed from ${terminalSafe(op.from)}`]),
     ...(op.status === undefined ? [] : [`status ${terminalSafe(op.status)}`]),
   ];
-  return `  ${paint(c, colour, `${mark} ${action.padEnd(7)}`)} ${terminalSafe(op.type)} ${paint(c, BOLD, terminalSafe(op.name))}${notes.length ? ` (${notes.join('; ')})` : ''}`;
+  return (
+    `  ${paint(c, colour, `${mark} ${action.padEnd(7)}`)} ${terminalSafe(op.type)} ` +
+    `${paint(c, BOLD, terminalSafe(op.name))}${notes.length ? ` (${notes.join('; ')})` : ''}`
+  );
 }
-

@@ -3,7 +3,17 @@
 
 import { plural } from './findings-report.js';
 import { diffWordsWithSpace } from 'diff';
-import type { AccessChange, AccessPattern, Due, FieldChange, OrgChange, OrgEffect, Plan, ResourceAction, ResourceOp } from '../plan/types.js';
+import type {
+  AccessChange,
+  AccessPattern,
+  Due,
+  FieldChange,
+  OrgChange,
+  OrgEffect,
+  Plan,
+  ResourceAction,
+  ResourceOp,
+} from '../plan/types.js';
 import type { StaticCredentialKind } from '../compile/types.js';
 
 export type IdentityState = 'added' | 'removed' | 'renamed' | 'changed' | 'unplanned' | 'affected';
@@ -16,7 +26,10 @@ export interface ResourceStep {
 /** One identity's share of a plan, for its own block or section. */
 export interface IdentityView {
   name: string;
-  /** `affected`: the manifest did not change, yet its access, resources or due dates do (org change, elevation window, rotation). */
+  /**
+   * `affected`: the manifest did not change, yet its access, resources or due dates do (org change, elevation window,
+   * rotation).
+   */
   state: IdentityState;
   renamedFrom?: string;
   /** unplanned: the head manifest that does not compile. */
@@ -43,7 +56,17 @@ export function identityViews(plan: Plan): IdentityView[] {
   const view = (name: string): IdentityView => {
     let v = views.get(name);
     if (!v) {
-      v = { name, state: 'affected', changes: [], gained: [], lost: [], patterns: [], resources: [], due: [], newStatic: [] };
+      v = {
+        name,
+        state: 'affected',
+        changes: [],
+        gained: [],
+        lost: [],
+        patterns: [],
+        resources: [],
+        due: [],
+        newStatic: [],
+      };
       views.set(name, v);
     }
     return v;
@@ -62,7 +85,8 @@ export function identityViews(plan: Plan): IdentityView[] {
   for (const a of plan.access.gained) view(a.identity).gained.push(a);
   for (const a of plan.access.lost) view(a.identity).lost.push(a);
   for (const p of plan.access.patterns) view(p.identity).patterns.push(p);
-  for (const action of ACTIONS) for (const op of plan.resources[action]) view(op.identity).resources.push({ action, op });
+  for (const action of ACTIONS)
+    for (const op of plan.resources[action]) view(op.identity).resources.push({ action, op });
   for (const d of plan.due) view(d.identity).due.push(d);
   for (const s of plan.newStaticCredentials) view(s.identity).newStatic.push(s.kind);
   return [...views.values()].sort((a, b) => byText(a.name, b.name));
@@ -72,7 +96,9 @@ export function identityViews(plan: Plan): IdentityView[] {
 export function countByTarget(changes: readonly AccessChange[]): [AccessChange['target'], number][] {
   const counts = new Map<AccessChange['target'], number>();
   for (const c of changes) counts.set(c.target, (counts.get(c.target) ?? 0) + 1);
-  return (['aws', 'kubernetes', 'vault'] as const).flatMap((t) => (counts.has(t) ? [[t, counts.get(t)!] as [AccessChange['target'], number]] : []));
+  return (['aws', 'kubernetes', 'vault'] as const).flatMap((t) =>
+    counts.has(t) ? [[t, counts.get(t)!] as [AccessChange['target'], number]] : [],
+  );
 }
 
 /**
@@ -112,8 +138,14 @@ export function orgByEffect(changes: readonly OrgChange[]): OrgChange[] {
 /** `2 widen · 1 narrows · 3 neutral`, leaving out effects with none. */
 export function effectCounts(changes: readonly OrgChange[]): string {
   const n = (e: OrgEffect) => changes.filter((c) => c.effect === e).length;
-  return [[n('widens'), 'widen', 'widens'], [n('narrows'), 'narrow', 'narrows'], [n('neutral'), 'neutral', 'neutral']]
-    .filter(([k]) => (k as number) > 0).map(([k, many, one]) => `${k} ${k === 1 ? one : many}`).join(' · ');
+  return [
+    [n('widens'), 'widen', 'widens'],
+    [n('narrows'), 'narrow', 'narrows'],
+    [n('neutral'), 'neutral', 'neutral'],
+  ]
+    .filter(([k]) => (k as number) > 0)
+    .map(([k, many, one]) => `${k} ${k === 1 ? one : many}`)
+    .join(' · ');
 }
 
 /** Whether the identity loses everything it has in the cloud: its file went, or it was decommissioned. */
@@ -132,7 +164,12 @@ const CONTEXT = 24;
  */
 export function showChange(change: FieldChange): { before: string | null; after: string | null } {
   const { before, after } = change;
-  if (typeof before === 'string' && typeof after === 'string' && (before.length > LONG || after.length > LONG) && before.length + after.length < 20_000) {
+  if (
+    typeof before === 'string' &&
+    typeof after === 'string' &&
+    (before.length > LONG || after.length > LONG) &&
+    before.length + after.length < 20_000
+  ) {
     const parts = diffWordsWithSpace(before, after);
     const first = parts[0];
     const last = parts[parts.length - 1];
@@ -152,7 +189,10 @@ function around(text: string, prefix: number, suffix: number): string {
   let end = suffix > CONTEXT ? text.length - suffix + CONTEXT : text.length;
   const back = end < text.length ? text.lastIndexOf(' ', end) : -1;
   if (back > text.length - suffix) end = back;
-  return `"${start > 0 ? '…' : ''}${JSON.stringify(text.slice(start, end)).slice(1, -1)}${end < text.length ? '…' : ''}"`;
+  return (
+    `"${start > 0 ? '…' : ''}${JSON.stringify(text.slice(start, end)).slice(1, -1)}` +
+    `${end < text.length ? '…' : ''}"`
+  );
 }
 
 /** JSON.stringify gives undefined for a function or symbol, though typed string. */

@@ -19,15 +19,38 @@ const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 export function catalogueMarkdown(rules: readonly Rule[]): string {
   const sorted = [...rules].sort((a, b) => (a.meta.id < b.meta.id ? -1 : 1));
   const lines = ['| Rule | Severity | What it catches | Fix | OWASP NHI |', '| --- | --- | --- | --- | --- |'];
-  for (const r of sorted) lines.push(`| \`${r.meta.id}\` | ${r.meta.severity} | **${cell(r.meta.title)}.** ${cell(r.meta.rationale)} | ${cell(r.meta.fix)} | ${r.meta.owasp.join(', ') || '—'} |`);
-  lines.push('', '### OWASP Non-Human Identities Top 10 coverage', '', '| Risk | Rules | What no rule here can see |', '| --- | --- | --- |');
-  for (const c of coverage(rules)) lines.push(`| ${c.id} ${cell(c.title)} | ${c.rules.length ? c.rules.map((id) => `\`${id}\``).join(', ') : '**none yet**'} | ${cell(c.blindSpot)} |`);
+  for (const r of sorted)
+    lines.push(
+      `| \`${r.meta.id}\` | ${r.meta.severity} | **${cell(r.meta.title)}.** ${cell(r.meta.rationale)} | ` +
+        `${cell(r.meta.fix)} | ${r.meta.owasp.join(', ') || '—'} |`,
+    );
+  lines.push(
+    '',
+    '### OWASP Non-Human Identities Top 10 coverage',
+    '',
+    '| Risk | Rules | What no rule here can see |',
+    '| --- | --- | --- |',
+  );
+  for (const c of coverage(rules))
+    lines.push(
+      `| ${c.id} ${cell(c.title)} | ` +
+        `${c.rules.length ? c.rules.map((id) => `\`${id}\``).join(', ') : '**none yet**'} | ` +
+        `${cell(c.blindSpot)} |`,
+    );
   return `${lines.join('\n')}\n`;
 }
 
 /** For each NHI risk: the rules that address it, and what stays invisible to a static check. */
 export function coverage(rules: readonly Rule[]): { id: string; title: string; rules: string[]; blindSpot: string }[] {
-  return NHI_TOP_10.map((n) => ({ id: n.id, title: n.title, rules: rules.filter((r) => r.meta.owasp.includes(n.id)).map((r) => r.meta.id).sort(), blindSpot: n.blindSpot }));
+  return NHI_TOP_10.map((n) => ({
+    id: n.id,
+    title: n.title,
+    rules: rules
+      .filter((r) => r.meta.owasp.includes(n.id))
+      .map((r) => r.meta.id)
+      .sort(),
+    blindSpot: n.blindSpot,
+  }));
 }
 
 /** `docs`: a rule's documentation URL (from package.json's homepage, read at the cli edge). */
@@ -39,17 +62,30 @@ export function catalogueJson(rules: readonly Rule[], docs: (id: string) => stri
 export function catalogueText(rules: readonly Rule[]): string {
   const sorted = [...rules].sort((a, b) => (a.meta.id < b.meta.id ? -1 : 1));
   const width = Math.max(...sorted.map((r) => r.meta.id.length));
-  const lines = sorted.map((r) => `${r.meta.id.padEnd(width)}  ${r.meta.severity.padEnd(7)}  ${r.meta.title}${r.meta.owasp.length ? ` [${r.meta.owasp.join(', ')}]` : ''}`);
+  const lines = sorted.map(
+    (r) =>
+      `${r.meta.id.padEnd(width)}  ${r.meta.severity.padEnd(7)}  ` +
+      `${r.meta.title}${r.meta.owasp.length ? ` [${r.meta.owasp.join(', ')}]` : ''}`,
+  );
   lines.push('', 'OWASP Non-Human Identities Top 10 coverage:');
-  for (const c of coverage(rules)) lines.push(`  ${c.id.padEnd(5)} ${c.title}: ${c.rules.length === 0 ? 'no rule yet' : `${c.rules.length} rule${c.rules.length === 1 ? '' : 's'}`}; not visible to idac: ${c.blindSpot}`);
-  lines.push('', 'idac rules ID shows one rule in full (why, fix, docs); --format markdown or json prints the whole catalogue.');
+  for (const c of coverage(rules))
+    lines.push(
+      `  ${c.id.padEnd(5)} ${c.title}: ` +
+        `${c.rules.length === 0 ? 'no rule yet' : `${c.rules.length} rule${c.rules.length === 1 ? '' : 's'}`}; ` +
+        `not visible to idac: ${c.blindSpot}`,
+    );
+  lines.push(
+    '',
+    'idac rules ID shows one rule in full (why, fix, docs); --format markdown or json prints the whole catalogue.',
+  );
   return `${lines.join('\n')}\n`;
 }
 
 /** The documentation page of a rule, relative to the repository (docs/rules/<id>.md). */
 export const docsPath = (id: string): string => `docs/rules/${id}.md`;
 
-const risks = (rule: Rule): string[] => rule.meta.owasp.map((id) => `${id} ${NHI_TOP_10.find((n) => n.id === id)?.title ?? ''}`.trim());
+const risks = (rule: Rule): string[] =>
+  rule.meta.owasp.map((id) => `${id} ${NHI_TOP_10.find((n) => n.id === id)?.title ?? ''}`.trim());
 
 /** One rule, as `idac rules ID` prints it. */
 export function ruleText(rule: Rule): string {

@@ -10,8 +10,27 @@ import type { MachineIdentity } from '../manifest/machine-identity.generated.js'
 import type { Organization } from '../manifest/organization.generated.js';
 import type { SchemaKind } from '../manifest/schemas.js';
 import { ruleById, rules } from './index.js';
-import { messageIdOf, messageText, type MessageData, type RepoContext, type RepoEntry, type RepoReport, type Report, type Rule, type RuleContext } from './types.js';
-import { decodedSecrets, fingerprint, pathSecrets, Redactor, secretMatches, textSecrets, withheldText, type SecretMatch } from './secrets.js';
+import {
+  messageIdOf,
+  messageText,
+  type MessageData,
+  type RepoContext,
+  type RepoEntry,
+  type RepoReport,
+  type Report,
+  type Rule,
+  type RuleContext,
+} from './types.js';
+import {
+  decodedSecrets,
+  fingerprint,
+  pathSecrets,
+  Redactor,
+  secretMatches,
+  textSecrets,
+  withheldText,
+  type SecretMatch,
+} from './secrets.js';
 import { packSummaries, summaryOf } from './lib/summaries.js';
 import { iamCatalog } from '../access/iam-catalog.js';
 import { awsServices, effectiveAccess } from '../access/model.js';
@@ -33,7 +52,9 @@ export interface FileOutcome {
   org?: Organization;
   /** A line of the inventory (packInventory), when this is a valid MachineIdentity: text, for memory. */
   inventory?: string;
-  /** With `keep`, a valid MachineIdentity's data (secrets withheld) and its text: the repository loader's identities. */
+  /**
+   * With `keep`, a valid MachineIdentity's data (secrets withheld) and its text: the repository loader's identities.
+   */
   kept?: { data: MachineIdentity; text: string };
 }
 
@@ -52,7 +73,13 @@ export function packInventory(e: InventoryEntry): string {
 
 export function unpackInventory(text: string): InventoryEntry {
   const [team, type, status, isStatic, targets] = text.split('\t');
-  return { team: team!, type: type!, status: status as InventoryEntry['status'], static: isStatic === '1', targets: targets ? (targets.split(',') as InventoryEntry['targets']) : [] };
+  return {
+    team: team!,
+    type: type!,
+    status: status as InventoryEntry['status'],
+    static: isStatic === '1',
+    targets: targets ? (targets.split(',') as InventoryEntry['targets']) : [],
+  };
 }
 
 export function inventoryOf(data: MachineIdentity): InventoryEntry {
@@ -74,11 +101,21 @@ export interface CheckOptions extends RuleContext {
   keep?: boolean;
 }
 
-export async function checkFile(file: string, bytes: Uint8Array, expect: SchemaKind, opts: CheckOptions): Promise<FileOutcome> {
+export async function checkFile(
+  file: string,
+  bytes: Uint8Array,
+  expect: SchemaKind,
+  opts: CheckOptions,
+): Promise<FileOutcome> {
   return scanPath(await checkText(file, bytes, expect, opts));
 }
 
-async function checkText(file: string, bytes: Uint8Array, expect: SchemaKind, opts: CheckOptions): Promise<FileOutcome> {
+async function checkText(
+  file: string,
+  bytes: Uint8Array,
+  expect: SchemaKind,
+  opts: CheckOptions,
+): Promise<FileOutcome> {
   const decoded = decode(bytes);
   if (!decoded.ok) {
     const findings = [finding(decoded.rule, file, null, 1, 1, decoded.message, decoded.messageId)];
@@ -99,7 +136,8 @@ async function checkText(file: string, bytes: Uint8Array, expect: SchemaKind, op
     const pos = lines.at(loaded.locate(path, at));
     findings.push(finding(rule, file, identity, pos.line, pos.column, message, messageId, formatPath(path)));
   };
-  const report = (rule: Rule, r: Report): void => place(rule.meta.id, r.path, r.at ?? 'value', messageText(rule, r), messageIdOf(r) ?? '');
+  const report = (rule: Rule, r: Report): void =>
+    place(rule.meta.id, r.path, r.at ?? 'value', messageText(rule, r), messageIdOf(r) ?? '');
 
   for (const issue of loaded.issues) {
     if ('offset' in issue) {
@@ -117,7 +155,9 @@ async function checkText(file: string, bytes: Uint8Array, expect: SchemaKind, op
   for (const m of await decodedSecrets(text, loaded.data)) {
     if (found.holds(m.text)) continue;
     const pos = lines.at(loaded.locate(m.path, m.at));
-    findings.push(secretFinding(m, file, identity, pos.line, pos.column, ' (written with YAML escapes)', formatPath(m.path)));
+    findings.push(
+      secretFinding(m, file, identity, pos.line, pos.column, ' (written with YAML escapes)', formatPath(m.path)),
+    );
     secrets.push(m.text);
   }
 
@@ -150,7 +190,16 @@ async function checkText(file: string, bytes: Uint8Array, expect: SchemaKind, op
 
   const leaks = leakCheck(secrets);
   if (identity !== null && leaks.any(identity)) identity = null;
-  return { file, kind: loaded.kind, identity, findings: capPerFile(scrub(findings, leaks)), summaries: packSummaries(summaries), ...(org ? { org } : {}), ...(inventory ? { inventory } : {}), ...(kept ? { kept } : {}) };
+  return {
+    file,
+    kind: loaded.kind,
+    identity,
+    findings: capPerFile(scrub(findings, leaks)),
+    summaries: packSummaries(summaries),
+    ...(org ? { org } : {}),
+    ...(inventory ? { inventory } : {}),
+    ...(kept ? { kept } : {}),
+  };
 }
 
 /** A report of a rule, its message filled in: what placeReports and the callers of checkRepo place. */
@@ -167,8 +216,16 @@ export interface Placed {
 export type RepoFinding = Placed & { file: string; position?: { line: number; column: number } };
 
 /** Fills in a report's message: what it says, by its rule's messages. */
-export function placed<R extends Report>(rule: Rule, r: R): Omit<R, 'message' | 'messageId' | 'data'> & { rule: string; message: string; messageId: string } {
-  const { message: _m, messageId: _id, data: _d, ...rest } = r as R & { message?: string; messageId?: string; data?: unknown };
+export function placed<R extends Report>(
+  rule: Rule,
+  r: R,
+): Omit<R, 'message' | 'messageId' | 'data'> & { rule: string; message: string; messageId: string } {
+  const {
+    message: _m,
+    messageId: _id,
+    data: _d,
+    ...rest
+  } = r as R & { message?: string; messageId?: string; data?: unknown };
   return { ...rest, rule: rule.meta.id, message: messageText(rule, r), messageId: messageIdOf(r) ?? '' };
 }
 
@@ -189,9 +246,15 @@ export function checkRepo(outcomes: readonly FileOutcome[], ctx: RepoContext): R
 }
 
 /** Places repo-rule reports in one file (re-parsing it: reports are rare, files are small). */
-export function placeReports(file: string, bytes: Uint8Array, expect: SchemaKind, reports: readonly Placed[]): Finding[] {
+export function placeReports(
+  file: string,
+  bytes: Uint8Array,
+  expect: SchemaKind,
+  reports: readonly Placed[],
+): Finding[] {
   const decoded = decode(bytes);
-  if (!decoded.ok) return reports.map((r) => finding(r.rule, file, r.identity, 1, 1, r.message, r.messageId, formatPath(r.path)));
+  if (!decoded.ok)
+    return reports.map((r) => finding(r.rule, file, r.identity, 1, 1, r.message, r.messageId, formatPath(r.path)));
   const lines = new LineIndex(decoded.text);
   const loaded = loadText(decoded.text, { expect, fast: false });
   return reports.map((r) => {
@@ -200,12 +263,24 @@ export function placeReports(file: string, bytes: Uint8Array, expect: SchemaKind
   });
 }
 
-/** A finding of a registered rule; `path` is the YAML path (formatPath), '' for the whole file or a place in its text. */
-export function finding(rule: string, file: string, identity: string | null, line: number, column: number, message: string, messageId: string, path = ''): Finding {
+/**
+ * A finding of a registered rule; `path` is the YAML path (formatPath), '' for the whole file or a place in its text.
+ */
+export function finding(
+  rule: string,
+  file: string,
+  identity: string | null,
+  line: number,
+  column: number,
+  message: string,
+  messageId: string,
+  path = '',
+): Finding {
   const r = ruleById.get(rule);
   if (!r) throw new Error(`internal: finding for unregistered rule ${rule}`);
   // A rule still on `{ message }` reports (LegacyMessage) has no messages yet and reports messageId ''.
-  if (Object.keys(r.messages).length > 0 && !(messageId in r.messages)) throw new Error(`internal: rule ${rule} has no message ${JSON.stringify(messageId)}`);
+  if (Object.keys(r.messages).length > 0 && !(messageId in r.messages))
+    throw new Error(`internal: rule ${rule} has no message ${JSON.stringify(messageId)}`);
   return { rule, severity: r.meta.severity, file, line, column, identity, message, messageId, path };
 }
 
@@ -213,7 +288,16 @@ export function finding(rule: string, file: string, identity: string | null, lin
  * A finding in one of a rule's messages, filled from data: for findings made outside a rule's
  * check (validate's file listing, the CLI's CODEOWNERS check, the plan).
  */
-export function reportFinding(rule: string, file: string, identity: string | null, line: number, column: number, messageId: string, data: MessageData = {}, path = ''): Finding {
+export function reportFinding(
+  rule: string,
+  file: string,
+  identity: string | null,
+  line: number,
+  column: number,
+  messageId: string,
+  data: MessageData = {},
+  path = '',
+): Finding {
   const r = ruleById.get(rule);
   if (!r) throw new Error(`internal: finding for unregistered rule ${rule}`);
   return finding(rule, file, identity, line, column, messageText(r, { messageId, data }), messageId, path);
@@ -234,7 +318,12 @@ export async function holdsSecret(text: string): Promise<boolean> {
 }
 
 /** The text rules (secrets): findings carry a fingerprint, never the matched text. */
-async function scanSecrets(file: string, identity: string | null, text: string, lines: LineIndex): Promise<{ findings: Finding[]; secrets: string[] }> {
+async function scanSecrets(
+  file: string,
+  identity: string | null,
+  text: string,
+  lines: LineIndex,
+): Promise<{ findings: Finding[]; secrets: string[] }> {
   const matches = await secretMatches(text);
   const findings = matches.map((m) => {
     const pos = lines.at(m.offset);
@@ -243,8 +332,26 @@ async function scanSecrets(file: string, identity: string | null, text: string, 
   return { findings, secrets: matches.map((m) => m.text) };
 }
 
-function secretFinding(m: SecretMatch, file: string, identity: string | null, line: number, column: number, where = '', path = ''): Finding {
-  return finding(m.rule, file, identity, line, column, `${m.message}${where} (fingerprint ${fingerprint(m.text)}); the value is not shown. Remove it, rotate it at its source, and deliver credentials through spec.delivery`, m.messageId, path);
+function secretFinding(
+  m: SecretMatch,
+  file: string,
+  identity: string | null,
+  line: number,
+  column: number,
+  where = '',
+  path = '',
+): Finding {
+  return finding(
+    m.rule,
+    file,
+    identity,
+    line,
+    column,
+    `${m.message}${where} (fingerprint ${fingerprint(m.text)}); the value is not shown. Remove it, rotate ` +
+      `it at its source, and deliver credentials through spec.delivery`,
+    m.messageId,
+    path,
+  );
 }
 
 /**
@@ -257,7 +364,14 @@ async function scanPath(outcome: FileOutcome): Promise<FileOutcome> {
   const redactor = new Redactor(matches.map((m) => m.text));
   const file = redactor.text(outcome.file);
   const own = matches.map((m) => secretFinding(m, file, null, 1, 1, ' in the file name'));
-  return { ...outcome, identity: null, findings: [...own, ...outcome.findings.map((f) => ({ ...f, file, identity: null, message: redactor.text(f.message) }))] };
+  return {
+    ...outcome,
+    identity: null,
+    findings: [
+      ...own,
+      ...outcome.findings.map((f) => ({ ...f, file, identity: null, message: redactor.text(f.message) })),
+    ],
+  };
 }
 
 /**
@@ -275,7 +389,13 @@ function scrub(findings: Finding[], leaks: Leaks): Finding[] {
       return secret === null ? q : withheldText(secret);
     });
     if (quoted === f.message && !leaks.any(f.message)) return identity === f.identity ? f : { ...f, identity };
-    return { ...f, identity, message: leaks.any(quoted) ? 'message withheld: it would show part of a secret found in this file (see the secret/* finding)' : quoted };
+    return {
+      ...f,
+      identity,
+      message: leaks.any(quoted)
+        ? 'message withheld: it would show part of a secret found in this file (see the secret/* finding)'
+        : quoted,
+    };
   });
 }
 
@@ -311,9 +431,14 @@ function capPerFile(findings: Finding[]): Finding[] {
   const secrets = findings.filter((f) => f.rule.startsWith('secret/'));
   const rest = findings.filter((f) => !f.rule.startsWith('secret/')).sort(compareFindings);
   const room = Math.max(0, MAX_FINDINGS_PER_FILE - 1 - secrets.length);
-  const kept = [...rest.filter((f) => f.severity === 'error'), ...rest.filter((f) => f.severity !== 'error')].slice(0, room).sort(compareFindings);
+  const kept = [...rest.filter((f) => f.severity === 'error'), ...rest.filter((f) => f.severity !== 'error')]
+    .slice(0, room)
+    .sort(compareFindings);
   const first = rest[0] ?? secrets[0]!;
   const cut = rest.length - kept.length;
-  return [...secrets, ...kept, reportFinding(PARSE_TOO_MANY_FINDINGS, first.file, first.identity, 1, 1, 'notShown', { count: cut })];
+  return [
+    ...secrets,
+    ...kept,
+    reportFinding(PARSE_TOO_MANY_FINDINGS, first.file, first.identity, 1, 1, 'notShown', { count: cut }),
+  ];
 }
-

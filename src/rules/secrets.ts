@@ -4,7 +4,8 @@
 // validate reports, in text, in loaded data (keys and values), and in paths.
 //
 // Every scan also records what it found in a per-process set (`known`): the command line's last
-// line of defence (src/cli/redact-output.ts, through src/common/redactor.ts) redacts everything it prints or writes with it, so a
+// line of defence (src/cli/redact-output.ts, through src/common/redactor.ts) redacts everything it prints or writes
+// with it, so a
 // value no reader thought of (a diff's context line, a message quoting a path) cannot leak either.
 
 import type { Path } from '../common/findings.js';
@@ -36,7 +37,14 @@ export async function secretMatches(text: string): Promise<SecretMatch[]> {
   const scan = textScan(text);
   for (const rule of rules) {
     if (rule.kind !== 'text') continue;
-    for (const m of await rule.check(scan)) out.push({ rule: rule.meta.id, offset: m.offset, text: m.text, message: messageText(rule, m), messageId: messageIdOf(m) ?? '' });
+    for (const m of await rule.check(scan))
+      out.push({
+        rule: rule.meta.id,
+        offset: m.offset,
+        text: m.text,
+        message: messageText(rule, m),
+        messageId: messageIdOf(m) ?? '',
+      });
   }
   for (const m of out) remember(m.text);
   return out;
@@ -47,7 +55,12 @@ export async function secretMatches(text: string): Promise<SecretMatch[]> {
  * its own, the extension taken off (`ghp_….yaml` must read as the token). One scan per path.
  */
 export async function pathSecrets(path: string): Promise<SecretMatch[]> {
-  return secretMatches(`${path.split('/').map((segment) => segment.replace(/\.ya?ml$/i, '')).join('\n')}\n`);
+  return secretMatches(
+    `${path
+      .split('/')
+      .map((segment) => segment.replace(/\.ya?ml$/i, ''))
+      .join('\n')}\n`,
+  );
 }
 
 /** A secret that YAML escapes assembled (`"ghp\x5f…"`, a `\` line continuation): found in a decoded key or value. */
@@ -92,7 +105,9 @@ export async function decodedSecrets(text: string, data: unknown): Promise<Decod
   return out;
 }
 
-/** Every secret in a manifest's text: as written, and as YAML escapes assemble it (loaded only when the text has a `\`). */
+/**
+ * Every secret in a manifest's text: as written, and as YAML escapes assemble it (loaded only when the text has a `\`).
+ */
 export async function textSecrets(text: string): Promise<SecretMatch[]> {
   const written = await secretMatches(text);
   if (!text.includes('\\')) return written;
@@ -119,4 +134,3 @@ export async function fileSecrets(file: string, text: string | null): Promise<Fi
   const pathRedactor = new Redactor(inPath.map((m) => m.text));
   return { redactor, path: pathRedactor.text(file), pathHoldsSecret: inPath.length > 0 };
 }
-

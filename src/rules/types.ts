@@ -36,7 +36,9 @@ export type Messages = Readonly<Record<string, string>>;
 export type MessageData = Readonly<Record<string, string | number>>;
 
 /** The `{{name}}` placeholders of a message template. */
-export type Placeholders<T extends string> = T extends `${string}{{${infer P}}}${infer R}` ? P | Placeholders<R> : never;
+export type Placeholders<T extends string> = T extends `${string}{{${infer P}}}${infer R}`
+  ? P | Placeholders<R>
+  : never;
 
 /**
  * Which message a report says, and the data its placeholders need. For a rule's own literal
@@ -45,8 +47,10 @@ export type Placeholders<T extends string> = T extends `${string}{{${infer P}}}$
 export type MessageRef<M extends Messages = Messages> = string extends keyof M
   ? { messageId: string; data?: MessageData }
   : {
-    [K in keyof M & string]: { messageId: K } & ([Placeholders<M[K]>] extends [never] ? { data?: MessageData } : { data: Readonly<Record<Placeholders<M[K]>, string | number>> & MessageData });
-  }[keyof M & string];
+      [K in keyof M & string]: { messageId: K } & ([Placeholders<M[K]>] extends [never]
+        ? { data?: MessageData }
+        : { data: Readonly<Record<Placeholders<M[K]>, string | number>> & MessageData });
+    }[keyof M & string];
 
 /**
  * A report whose text is written out instead of named by messageId: accepted while the domains are
@@ -135,7 +139,10 @@ export interface IdentityRule extends Base {
   check(identity: IdentityFile, ctx: RuleContext): Report[];
 }
 
-/** What org rules see besides the clock: the catalogue's rule ids, so an exception can be checked against them without a rule importing the catalogue that lists it. */
+/**
+ * What org rules see besides the clock: the catalogue's rule ids, so an exception can be checked against them without a
+ * rule importing the catalogue that lists it.
+ */
 export interface OrgRuleContext extends RuleContext {
   ruleIds: ReadonlySet<string>;
 }
@@ -165,7 +172,9 @@ export interface RepoContext extends RuleContext {
   /** The repository's .github/CODEOWNERS, when it has one and the run covers the whole identities folder. */
   codeowners?: {
     parsed: ReadonlyMap<string, import('../model/codeowners.js').ParsedLine>;
-    /** The repository root (the folder holding identities/ and .github/), relative to the source root; '' at the top. */
+    /**
+     * The repository root (the folder holding identities/ and .github/), relative to the source root; '' at the top.
+     */
     root: string;
     /** Every file the run found under the identities folder (relative to the source root), valid or not. */
     present: ReadonlySet<string>;
@@ -238,11 +247,19 @@ export function defineRule(def: AnyDef): Rule {
     meta,
     messages,
     tombstones,
-    check: tombstones ? check : (identity: IdentityFile, ctx: RuleContext) => (isTombstone(identity.data) ? [] : check(identity, ctx)),
+    check: tombstones
+      ? check
+      : (identity: IdentityFile, ctx: RuleContext) => (isTombstone(identity.data) ? [] : check(identity, ctx)),
   };
 }
 
-type AnyDef = LoadRuleDef<Messages> | PlanRuleDef<Messages> | IdentityRuleDef<Messages> | OrgRuleDef<Messages> | TextRuleDef<Messages> | RepoRuleDef<Messages, unknown>;
+type AnyDef =
+  | LoadRuleDef<Messages>
+  | PlanRuleDef<Messages>
+  | IdentityRuleDef<Messages>
+  | OrgRuleDef<Messages>
+  | TextRuleDef<Messages>
+  | RepoRuleDef<Messages, unknown>;
 
 /**
  * The text of a report: its message template with `{{name}}` filled from data. An unknown messageId
@@ -251,7 +268,8 @@ type AnyDef = LoadRuleDef<Messages> | PlanRuleDef<Messages> | IdentityRuleDef<Me
 export function messageText(rule: { meta: { id: string }; messages: Messages }, said: Said): string {
   if ('message' in said) return said.message;
   const template = rule.messages[said.messageId];
-  if (template === undefined) throw new Error(`internal: rule ${rule.meta.id} has no message ${JSON.stringify(said.messageId)}`);
+  if (template === undefined)
+    throw new Error(`internal: rule ${rule.meta.id} has no message ${JSON.stringify(said.messageId)}`);
   return fillMessage(template, said.data ?? {}, `rule ${rule.meta.id} message ${said.messageId}`);
 }
 

@@ -28,8 +28,20 @@ describe('escalation data', () => {
 
   it('matches patterns as IAM does: case-insensitive, with wildcards', () => {
     expect(escalationsCoveredBy('IAM:putrolepolicy').map((e) => e.action)).toEqual(['iam:PutRolePolicy']);
-    expect(escalationsCoveredBy('iam:Put*').map((e) => e.action).sort()).toEqual(['iam:PutGroupPolicy', 'iam:PutRolePermissionsBoundary', 'iam:PutRolePolicy', 'iam:PutUserPermissionsBoundary', 'iam:PutUserPolicy']);
-    expect(escalationsCoveredBy('codestar:Create*').map((e) => e.action)).toEqual(['codestar:CreateProjectFromTemplate']);
+    expect(
+      escalationsCoveredBy('iam:Put*')
+        .map((e) => e.action)
+        .sort(),
+    ).toEqual([
+      'iam:PutGroupPolicy',
+      'iam:PutRolePermissionsBoundary',
+      'iam:PutRolePolicy',
+      'iam:PutUserPermissionsBoundary',
+      'iam:PutUserPolicy',
+    ]);
+    expect(escalationsCoveredBy('codestar:Create*').map((e) => e.action)).toEqual([
+      'codestar:CreateProjectFromTemplate',
+    ]);
     expect(escalationsCoveredBy('*')).toHaveLength(ESCALATION_ACTIONS.length);
     expect(escalationsCoveredBy('s3:*')).toEqual([]);
     expect(actionCovers('iam:Pass*', 'iam:PassRole')).toBe(true);

@@ -8,7 +8,10 @@ const at = 'identities/payments/app.yaml';
 const PERM = '        - actions: [s3:GetObject]\n          resources: [arn:aws:s3:::bank-drop/*]\n';
 const withPerms = (...perms: [string, string][]): string =>
   edit(IDENTITY, PERM, perms.map(([a, r]) => `        - actions: [${a}]\n          resources: [${r}]\n`).join(''));
-const findings = async (text: string, prefix = 'aws/') => (await run({ files: { [at]: text } })).filter((f) => f.rule.startsWith(prefix)).map((f) => ({ rule: f.rule, line: f.line, column: f.column, message: f.message }));
+const findings = async (text: string, prefix = 'aws/') =>
+  (await run({ files: { [at]: text } }))
+    .filter((f) => f.rule.startsWith(prefix))
+    .map((f) => ({ rule: f.rule, line: f.line, column: f.column, message: f.message }));
 
 beforeAll(async () => {
   await iamCatalog.load(['s3', 'iam', 'ec2']);
@@ -34,7 +37,14 @@ describe('expansion against the IAM reference', () => {
 describe('rules over the expansion', () => {
   it('s3:*Object is reported as reaching write actions', async () => {
     expect(await findings(withPerms(['s3:*Object', 'arn:aws:s3:::bank-drop/*']))).toEqual([
-      { rule: 'aws/wildcard-expands-to-write', line: 23, column: 21, message: expect.stringMatching(/"s3:\*Object" grants \d+ actions on its resources, \d+ of them write or permissions-management actions: s3:DeleteObject, .*s3:PutObject/) },
+      {
+        rule: 'aws/wildcard-expands-to-write',
+        line: 23,
+        column: 21,
+        message: expect.stringMatching(
+          /"s3:\*Object" grants \d+ actions on its resources, \d+ of them write or permissions-management actions: s3:DeleteObject, .*s3:PutObject/,
+        ),
+      },
     ]);
   });
 
@@ -45,16 +55,33 @@ describe('rules over the expansion', () => {
   });
 
   it('iam:Pass* with ec2:RunInstances escalates in combination, wherever each is granted', async () => {
-    const out = await findings(withPerms(['iam:Pass*', 'arn:aws:iam::123456789012:role/app-*'], ['ec2:RunInstances', 'arn:aws:ec2:eu-west-1:123456789012:instance/*']));
+    const out = await findings(
+      withPerms(
+        ['iam:Pass*', 'arn:aws:iam::123456789012:role/app-*'],
+        ['ec2:RunInstances', 'arn:aws:ec2:eu-west-1:123456789012:instance/*'],
+      ),
+    );
     expect(out.filter((f) => f.rule === 'aws/privilege-escalation-combination')).toEqual([
-      { rule: 'aws/privilege-escalation-combination', line: 23, column: 21, message: expect.stringMatching(/iam:PassRole \+ ec2:RunInstances .*iam:PassRole through "iam:Pass\*" at spec\.access\.aws\.permissions\[0\]\.actions\[0\]; ec2:RunInstances at spec\.access\.aws\.permissions\[1\]\.actions\[0\]/) },
+      {
+        rule: 'aws/privilege-escalation-combination',
+        line: 23,
+        column: 21,
+        message: expect.stringMatching(
+          /iam:PassRole \+ ec2:RunInstances .*iam:PassRole through "iam:Pass\*" at spec\.access\.aws\.permissions\[0\]\.actions\[0\]; ec2:RunInstances at spec\.access\.aws\.permissions\[1\]\.actions\[0\]/,
+        ),
+      },
     ]);
     expect(out.map((f) => f.rule)).not.toContain('aws/passrole-any');
   });
 
   it('s3:GetObjekt is unknown, and s3:GetObject is suggested', async () => {
     expect(await findings(withPerms(['s3:GetObjekt', 'arn:aws:s3:::bank-drop/*']))).toEqual([
-      { rule: 'aws/unknown-action', line: 23, column: 21, message: expect.stringContaining('did you mean "s3:GetObject"?') },
+      {
+        rule: 'aws/unknown-action',
+        line: 23,
+        column: 21,
+        message: expect.stringContaining('did you mean "s3:GetObject"?'),
+      },
     ]);
   });
 

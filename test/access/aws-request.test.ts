@@ -42,7 +42,9 @@ describe('awsGrantCovers', () => {
     ['*', 'arn:aws:s3:::someone-elses-bucket/k', true],
     ['arn:aws:iam::aws:policy/*', 'arn:aws:iam::aws:policy/ReadOnlyAccess', true],
   ])('account rules: %s covers %s → %s', (resource, request, expected) => {
-    expect(awsGrantCovers({ action: '*', resource }, { action: 's3:GetObject', resource: request }, ACCOUNT)).toBe(expected);
+    expect(awsGrantCovers({ action: '*', resource }, { action: 's3:GetObject', resource: request }, ACCOUNT)).toBe(
+      expected,
+    );
   });
 });
 
@@ -63,7 +65,11 @@ describe('resourceCovers', () => {
     ['arn:aws:s3:::b/?', 'arn:aws:s3:::b/', false],
     ['arn:aws:s3:::b*', 'arn:aws:s3:::b/k', true],
     ['arn:aws:s3:::b', 'arn:aws:s3:::b/k', false],
-    ['arn:aws:logs:eu-west-1:123456789012:log-group:/aws/*', 'arn:aws:logs:eu-west-1:123456789012:log-group:/aws/lambda/x:log-stream:y', true],
+    [
+      'arn:aws:logs:eu-west-1:123456789012:log-group:/aws/*',
+      'arn:aws:logs:eu-west-1:123456789012:log-group:/aws/lambda/x:log-stream:y',
+      true,
+    ],
     // Region and account: wildcards stay inside their field.
     ['arn:aws:sqs:*:123456789012:q', 'arn:aws:sqs:eu-west-1:123456789012:q', true],
     ['arn:aws:sqs:eu-*:123456789012:q', 'arn:aws:sqs:us-east-1:123456789012:q', false],
@@ -82,7 +88,8 @@ describe('resourceCovers', () => {
     ['arn:*:s3:::b', 'arn:aws-cn:s3:::b', true],
     ['arn:aws:s*:::b', 'arn:aws:s3:::b', true],
     ['arn:aws:S3:::b', 'arn:aws:s3:::b', false],
-    // A trailing * in the last field written expands past colons (AWS IAM docs); without it, too few fields match nothing.
+    // A trailing * in the last field written expands past colons (AWS IAM docs); without it, too few fields match
+    // nothing.
     ['arn:aws:s3:*', 'arn:aws:s3:::b/k', true],
     ['arn:aws:s3*', 'arn:aws:s3:::b/k', true],
     ['arn:aws:sqs:eu-*', 'arn:aws:sqs:eu-west-1:123456789012:q', true],

@@ -56,8 +56,14 @@ let pool: { arn: string; template: string }[] = [];
 
 beforeAll(async () => {
   await iamCatalog.load(SERVICES);
-  actions = SERVICES.flatMap((s) => [...iamCatalog.actions(s)]).sort((a, b) => (`${a.service}:${a.name}` < `${b.service}:${b.name}` ? -1 : 1));
-  pool = SERVICES.flatMap((s) => [...(iamCatalog.service(s)?.arns.values() ?? [])].sort().map((template) => ({ arn: instantiate(template), template })));
+  actions = SERVICES.flatMap((s) => [...iamCatalog.actions(s)]).sort((a, b) =>
+    `${a.service}:${a.name}` < `${b.service}:${b.name}` ? -1 : 1,
+  );
+  pool = SERVICES.flatMap((s) =>
+    [...(iamCatalog.service(s)?.arns.values() ?? [])]
+      .sort()
+      .map((template) => ({ arn: instantiate(template), template })),
+  );
 });
 
 /** A concrete ARN of the template's type: variables get plausible names, paths hold a slash. */
@@ -76,7 +82,9 @@ type Tok = { lit: string } | { one: true; seg: boolean } | { many: true; seg: bo
 
 function patternTokens(p: string): Tok[] {
   // eslint-disable-next-line @typescript-eslint/no-misused-spread -- counts code points
-  return [...p].map((c) => (c === '*' ? { many: true, seg: false } : c === '?' ? { one: true, seg: false } : { lit: c }));
+  return [...p].map((c) =>
+    c === '*' ? { many: true, seg: false } : c === '?' ? { one: true, seg: false } : { lit: c },
+  );
 }
 
 /** `${Var}` is one or more characters; a field that is one variable alone holds no `/` or `:`. */
@@ -150,57 +158,85 @@ interface Statement {
 }
 
 const actionPattern = (): fc.Arbitrary<string> =>
-  fc.tuple(fc.nat(actions.length - 1), fc.nat(40), fc.constantFrom('exact', 'prefix', 'one', 'service', 'all')).map(([i, n, kind]) => {
-    const a = actions[i]!;
-    if (kind === 'exact') return `${a.service}:${a.name}`;
-    if (kind === 'prefix') return `${a.service}:${a.name.slice(0, 1 + (n % a.name.length))}*`;
-    if (kind === 'one') {
-      const at = n % a.name.length;
-      return `${a.service}:${a.name.slice(0, at)}?${a.name.slice(at + 1)}`;
-    }
-    return kind === 'service' ? `${a.service}:*` : '*';
-  });
+  fc
+    .tuple(fc.nat(actions.length - 1), fc.nat(40), fc.constantFrom('exact', 'prefix', 'one', 'service', 'all'))
+    .map(([i, n, kind]) => {
+      const a = actions[i]!;
+      if (kind === 'exact') return `${a.service}:${a.name}`;
+      if (kind === 'prefix') return `${a.service}:${a.name.slice(0, 1 + (n % a.name.length))}*`;
+      if (kind === 'one') {
+        const at = n % a.name.length;
+        return `${a.service}:${a.name.slice(0, at)}?${a.name.slice(at + 1)}`;
+      }
+      return kind === 'service' ? `${a.service}:*` : '*';
+    });
 
 const resourcePattern = (): fc.Arbitrary<string> =>
-  fc.tuple(fc.nat(pool.length - 1), fc.nat(60), fc.constantFrom('exact', 'suffix', 'one', 'region', 'account', 'short', 'star')).map(([i, n, kind]) => {
-    const arn = pool[i]!.arn;
-    const f = arn.split(':');
-    const resource = f.slice(5).join(':');
-    const head = f.slice(0, 5).join(':');
-    if (kind === 'exact') return arn;
-    if (kind === 'suffix') return `${head}:${resource.slice(0, n % (resource.length + 1))}*`;
-    if (kind === 'one') {
-      // After the resource-type segment (see the known differences above).
-      const sep = /[/:]/.exec(resource)?.index ?? -1;
-      const at = sep + 1 + (n % Math.max(1, resource.length - sep - 1));
-      if (at >= resource.length) return arn;
-      return `${head}:${resource.slice(0, at)}?${resource.slice(at + 1)}`;
-    }
-    if (kind === 'region') return [f[0], f[1], f[2], f[3] === '' ? '' : '*', f[4], resource].join(':');
-    if (kind === 'account') return [f[0], f[1], f[2], f[3], f[4] === '' ? '' : '*', resource].join(':');
-    if (kind === 'short') return `arn:aws:${f[2]}:*`;
-    return '*';
-  });
+  fc
+    .tuple(
+      fc.nat(pool.length - 1),
+      fc.nat(60),
+      fc.constantFrom('exact', 'suffix', 'one', 'region', 'account', 'short', 'star'),
+    )
+    .map(([i, n, kind]) => {
+      const arn = pool[i]!.arn;
+      const f = arn.split(':');
+      const resource = f.slice(5).join(':');
+      const head = f.slice(0, 5).join(':');
+      if (kind === 'exact') return arn;
+      if (kind === 'suffix') return `${head}:${resource.slice(0, n % (resource.length + 1))}*`;
+      if (kind === 'one') {
+        // After the resource-type segment (see the known differences above).
+        const sep = /[/:]/.exec(resource)?.index ?? -1;
+        const at = sep + 1 + (n % Math.max(1, resource.length - sep - 1));
+        if (at >= resource.length) return arn;
+        return `${head}:${resource.slice(0, at)}?${resource.slice(at + 1)}`;
+      }
+      if (kind === 'region') return [f[0], f[1], f[2], f[3] === '' ? '' : '*', f[4], resource].join(':');
+      if (kind === 'account') return [f[0], f[1], f[2], f[3], f[4] === '' ? '' : '*', resource].join(':');
+      if (kind === 'short') return `arn:aws:${f[2]}:*`;
+      return '*';
+    });
 
-const statement = (): fc.Arbitrary<Statement> => fc.record({ actions: fc.array(actionPattern(), { minLength: 1, maxLength: 3 }), resources: fc.array(resourcePattern(), { minLength: 1, maxLength: 3 }) });
+const statement = (): fc.Arbitrary<Statement> =>
+  fc.record({
+    actions: fc.array(actionPattern(), { minLength: 1, maxLength: 3 }),
+    resources: fc.array(resourcePattern(), { minLength: 1, maxLength: 3 }),
+  });
 
 function identity(statements: Statement[]): MachineIdentity {
   return {
-    apiVersion: 'idac/v1', kind: 'MachineIdentity', metadata: { name: 'app' },
+    apiVersion: 'idac/v1',
+    kind: 'MachineIdentity',
+    metadata: { name: 'app' },
     spec: {
-      type: 'workload', purpose: 'Cross-checked against iam-simulate.', stewardship: { owner: 'a@example.com', successor: 'b@example.com', team: 't' }, expires: '2027-01-01',
+      type: 'workload',
+      purpose: 'Cross-checked against iam-simulate.',
+      stewardship: { owner: 'a@example.com', successor: 'b@example.com', team: 't' },
+      expires: '2027-01-01',
       access: { aws: { account: ACCOUNT, principal: 'role', permissions: statements } },
     },
   };
 }
 
 async function simulate(statements: Statement[], action: string, resource: string): Promise<string> {
-  const r = await runSimulation({
-    identityPolicies: [{ name: 'idac', policy: { Version: '2012-10-17', Statement: statements.map((s) => ({ Effect: 'Allow', Action: s.actions, Resource: s.resources })) } }],
-    serviceControlPolicies: [],
-    resourceControlPolicies: [],
-    request: { principal: PRINCIPAL, action, resource: { resource, accountId: ACCOUNT }, contextVariables: {} },
-  }, {});
+  const r = await runSimulation(
+    {
+      identityPolicies: [
+        {
+          name: 'idac',
+          policy: {
+            Version: '2012-10-17',
+            Statement: statements.map((s) => ({ Effect: 'Allow', Action: s.actions, Resource: s.resources })),
+          },
+        },
+      ],
+      serviceControlPolicies: [],
+      resourceControlPolicies: [],
+      request: { principal: PRINCIPAL, action, resource: { resource, accountId: ACCOUNT }, contextVariables: {} },
+    },
+    {},
+  );
   if (r.resultType === 'error') return `error: ${r.errors.message}`;
   return r.overallResult === 'Allowed' ? 'Allowed' : 'Denied';
 }
@@ -221,63 +257,99 @@ function requests(a: IamAction): string[] {
  * never allow is held by nobody.
  */
 function holds(model: readonly AwsGrant[], a: IamAction, resource: string): boolean {
-  return actionAppliesTo(a, resource, iamCatalog) && model.some((g) => actionCovers(g.action, id(a)) && resourceCovers(g.resource, resource));
+  return (
+    actionAppliesTo(a, resource, iamCatalog) &&
+    model.some((g) => actionCovers(g.action, id(a)) && resourceCovers(g.resource, resource))
+  );
 }
 
 describe('the access model agrees with iam-simulate', () => {
   it('on random policies over real actions and ARNs, for every (action, resource) pair', async () => {
     let compared = 0;
     let skipped = 0;
-    await fc.assert(fc.asyncProperty(fc.array(statement(), { minLength: 1, maxLength: 3 }), fc.array(fc.nat(), { minLength: 3, maxLength: 3 }), async (statements, extra) => {
-      const disagreements: string[] = [];
-      const model = effectiveAccess(identity(statements), 0, iamCatalog).grants as AwsGrant[];
-      const checks: { action: string; resource: string; model: boolean; why: string }[] = [];
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(statement(), { minLength: 1, maxLength: 3 }),
+        fc.array(fc.nat(), { minLength: 3, maxLength: 3 }),
+        async (statements, extra) => {
+          const disagreements: string[] = [];
+          const model = effectiveAccess(identity(statements), 0, iamCatalog).grants as AwsGrant[];
+          const checks: { action: string; resource: string; model: boolean; why: string }[] = [];
 
-      // 1. Each kept pair, on a concrete ARN the pattern covers (the model says allowed).
-      const seen = new Set<string>();
-      for (const g of model) {
-        if (g.action === '*' || seen.has(`${g.action} ${g.resource}`)) continue;
-        seen.add(`${g.action} ${g.resource}`);
-        const a = iamCatalog.action(g.action.split(':')[0]!, g.action.split(':')[1]!)!;
-        const concrete = g.resource === '*' ? requests(a)[0]! : a.resourceTypes.map((rt) => witness(g.resource, iamCatalog.arnTemplate(a.service, rt)!)).find((w) => w !== null) ?? null;
-        if (concrete === null) disagreements.push(`model keeps ${g.action} on ${g.resource}, but no ARN of its resource types matches`);
-        else checks.push({ action: g.action, resource: concrete, model: true, why: `kept ${g.action} on ${g.resource}` });
-      }
+          // 1. Each kept pair, on a concrete ARN the pattern covers (the model says allowed).
+          const seen = new Set<string>();
+          for (const g of model) {
+            if (g.action === '*' || seen.has(`${g.action} ${g.resource}`)) continue;
+            seen.add(`${g.action} ${g.resource}`);
+            const a = iamCatalog.action(g.action.split(':')[0]!, g.action.split(':')[1]!)!;
+            const concrete =
+              g.resource === '*'
+                ? requests(a)[0]!
+                : (a.resourceTypes
+                    .map((rt) => witness(g.resource, iamCatalog.arnTemplate(a.service, rt)!))
+                    .find((w) => w !== null) ?? null);
+            if (concrete === null)
+              disagreements.push(`model keeps ${g.action} on ${g.resource}, but no ARN of its resource types matches`);
+            else
+              checks.push({
+                action: g.action,
+                resource: concrete,
+                model: true,
+                why: `kept ${g.action} on ${g.resource}`,
+              });
+          }
 
-      // 2. Requests of the right type for the actions the policy names, and a few others.
-      const named = actions.filter((a) => statements.some((s) => s.actions.some((p) => p !== '*' && actionCovers(p, id(a)))));
-      const sample = [...named.filter((_, i) => i % Math.max(1, Math.floor(named.length / 8)) === 0), ...extra.map((n) => actions[n % actions.length]!)];
-      for (const a of sample) {
-        for (const resource of requests(a)) checks.push({ action: id(a), resource, model: holds(model, a, resource), why: 'request' });
-      }
-      // 3. Requests on ARNs of any type, mostly the wrong one: IAM never allows them (iam-simulate
-      //    refuses them as invalid), and the model holds them nowhere.
-      for (const [k, n] of extra.entries()) {
-        const a = sample[(n + k) % sample.length]!;
-        const resource = pool[(n * 7 + k) % pool.length]!.arn;
-        checks.push({ action: id(a), resource, model: holds(model, a, resource), why: 'any-type request' });
-      }
+          // 2. Requests of the right type for the actions the policy names, and a few others.
+          const named = actions.filter((a) =>
+            statements.some((s) => s.actions.some((p) => p !== '*' && actionCovers(p, id(a)))),
+          );
+          const sample = [
+            ...named.filter((_, i) => i % Math.max(1, Math.floor(named.length / 8)) === 0),
+            ...extra.map((n) => actions[n % actions.length]!),
+          ];
+          for (const a of sample) {
+            for (const resource of requests(a))
+              checks.push({ action: id(a), resource, model: holds(model, a, resource), why: 'request' });
+          }
+          // 3. Requests on ARNs of any type, mostly the wrong one: IAM never allows them (iam-simulate
+          //    refuses them as invalid), and the model holds them nowhere.
+          for (const [k, n] of extra.entries()) {
+            const a = sample[(n + k) % sample.length]!;
+            const resource = pool[(n * 7 + k) % pool.length]!.arn;
+            checks.push({ action: id(a), resource, model: holds(model, a, resource), why: 'any-type request' });
+          }
 
-      for (const c of checks) {
-        const sim = await simulate(statements, c.action, c.resource);
-        if (sim === AMBIGUOUS) {
-          skipped++;
-          continue;
-        }
-        compared++;
-        if ((sim === 'Allowed') !== c.model) disagreements.push(`${c.action} on ${c.resource} (${c.why}): model ${c.model ? 'allows' : 'denies'}, iam-simulate ${sim}; policy ${JSON.stringify(statements)}`);
-      }
-      expect(disagreements).toEqual([]);
-    }), { numRuns: 40, seed: 13, endOnFailure: true });
+          for (const c of checks) {
+            const sim = await simulate(statements, c.action, c.resource);
+            if (sim === AMBIGUOUS) {
+              skipped++;
+              continue;
+            }
+            compared++;
+            if ((sim === 'Allowed') !== c.model)
+              disagreements.push(
+                `${c.action} on ${c.resource} (${c.why}): model ${c.model ? 'allows' : 'denies'}, ` +
+                  `iam-simulate ${sim}; policy ${JSON.stringify(statements)}`,
+              );
+          }
+          expect(disagreements).toEqual([]);
+        },
+      ),
+      { numRuns: 40, seed: 13, endOnFailure: true },
+    );
     // The comparison must have substance: thousands of pairs, few left out as ambiguous.
     expect(compared).toBeGreaterThan(1000);
     expect(skipped).toBeLessThan(compared / 10);
   }, 60_000);
 
   it('the witness search finds what both accept and nothing else', () => {
-    expect(witness('arn:aws:s3:::reports/*', 'arn:${Partition}:s3:::${BucketName}/${ObjectName}')).toBe('arn:aws:s3:::reports/x');
+    expect(witness('arn:aws:s3:::reports/*', 'arn:${Partition}:s3:::${BucketName}/${ObjectName}')).toBe(
+      'arn:aws:s3:::reports/x',
+    );
     expect(witness('arn:aws:s3:::reports/*', 'arn:${Partition}:s3:::${BucketName}')).toBeNull();
     expect(witness('arn:aws:s3:::*', 'arn:${Partition}:s3:::${BucketName}')).toBe('arn:aws:s3:::x');
-    expect(witness('arn:aws:sqs:*:123456789012:q?', 'arn:${Partition}:sqs:${Region}:${Account}:${QueueName}')).toBe('arn:aws:sqs:x:123456789012:qx');
+    expect(witness('arn:aws:sqs:*:123456789012:q?', 'arn:${Partition}:sqs:${Region}:${Account}:${QueueName}')).toBe(
+      'arn:aws:sqs:x:123456789012:qx',
+    );
   });
 });

@@ -23,10 +23,29 @@ describe('the pinned Kubernetes API resource table', () => {
 
   it('has every built-in API group', () => {
     expect([...builtinGroups].sort()).toEqual([
-      '', 'admissionregistration.k8s.io', 'apiextensions.k8s.io', 'apiregistration.k8s.io', 'apps', 'authentication.k8s.io',
-      'authorization.k8s.io', 'autoscaling', 'batch', 'certificates.k8s.io', 'coordination.k8s.io', 'discovery.k8s.io',
-      'events.k8s.io', 'flowcontrol.apiserver.k8s.io', 'internal.apiserver.k8s.io', 'networking.k8s.io', 'node.k8s.io', 'policy',
-      'rbac.authorization.k8s.io', 'resource.k8s.io', 'scheduling.k8s.io', 'storage.k8s.io', 'storagemigration.k8s.io',
+      '',
+      'admissionregistration.k8s.io',
+      'apiextensions.k8s.io',
+      'apiregistration.k8s.io',
+      'apps',
+      'authentication.k8s.io',
+      'authorization.k8s.io',
+      'autoscaling',
+      'batch',
+      'certificates.k8s.io',
+      'coordination.k8s.io',
+      'discovery.k8s.io',
+      'events.k8s.io',
+      'flowcontrol.apiserver.k8s.io',
+      'internal.apiserver.k8s.io',
+      'networking.k8s.io',
+      'node.k8s.io',
+      'policy',
+      'rbac.authorization.k8s.io',
+      'resource.k8s.io',
+      'scheduling.k8s.io',
+      'storage.k8s.io',
+      'storagemigration.k8s.io',
     ]);
     expect(isBuiltinGroup('extensions')).toBe(true); // removed, still recognised
     expect(isBuiltinGroup('monitoring.coreos.com')).toBe(false);
@@ -119,7 +138,11 @@ describe('RBAC matching', () => {
     expect(resourceCovers('*/scale', 'deployments')).toBe(false);
     expect(resourceCovers('pods/*', 'pods/exec')).toBe(false);
     expect(resourceCovers('pods', 'pods/exec')).toBe(false);
-    expect(resourcesMatching('apps', '*/scale').map((r) => r.name)).toEqual(['deployments/scale', 'replicasets/scale', 'statefulsets/scale']);
+    expect(resourcesMatching('apps', '*/scale').map((r) => r.name)).toEqual([
+      'deployments/scale',
+      'replicasets/scale',
+      'statefulsets/scale',
+    ]);
   });
 
   it('knows what a namespaced Role can grant', () => {

@@ -2,9 +2,21 @@
 import { describe, expect, it } from 'vitest';
 import { rbacGrantAllows, type RbacRequest } from '../../src/access/rbac-request.js';
 
-const grant = (verb: string, resource: string, apiGroup = '', resourceName: string | null = null) => ({ cluster: 'prod-eu', namespace: 'payments', verb, apiGroup, resource, resourceName });
-const request = (verb: string, resource: string, apiGroup = '', name: string | null = null, where: Partial<RbacRequest> = {}): RbacRequest =>
-  ({ cluster: 'prod-eu', namespace: 'payments', verb, apiGroup, resource, name, ...where });
+const grant = (verb: string, resource: string, apiGroup = '', resourceName: string | null = null) => ({
+  cluster: 'prod-eu',
+  namespace: 'payments',
+  verb,
+  apiGroup,
+  resource,
+  resourceName,
+});
+const request = (
+  verb: string,
+  resource: string,
+  apiGroup = '',
+  name: string | null = null,
+  where: Partial<RbacRequest> = {},
+): RbacRequest => ({ cluster: 'prod-eu', namespace: 'payments', verb, apiGroup, resource, name, ...where });
 
 describe('rbacGrantAllows', () => {
   it.each([

@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { vaultDecides, type VaultRule } from '../../src/access/vault-acl.js';
 
 const rules = (spec: Record<string, string[]>): VaultRule<string>[] =>
-  Object.entries(spec).flatMap(([path, caps]) => caps.map((capability) => ({ path: path.replace(/#\d+$/, ''), capability, ref: `${capability} on ${path}` })));
+  Object.entries(spec).flatMap(([path, caps]) =>
+    caps.map((capability) => ({ path: path.replace(/#\d+$/, ''), capability, ref: `${capability} on ${path}` })),
+  );
 
 describe('vaultDecides', () => {
   it.each([
@@ -35,9 +37,21 @@ describe('vaultDecides', () => {
 
   it('the most specific path decides, and a narrower path without the capability takes it away', () => {
     const acl = rules({ 'kv/data/app/*': ['read', 'list'], 'kv/data/app/secret': ['update'] });
-    expect(vaultDecides(acl, 'kv/data/app/other', 'read')).toEqual({ allowed: true, path: 'kv/data/app/*', by: ['read on kv/data/app/*'] });
-    expect(vaultDecides(acl, 'kv/data/app/secret', 'read')).toEqual({ allowed: false, path: 'kv/data/app/secret', reason: 'missing-capability' });
-    expect(vaultDecides(acl, 'kv/data/app/secret', 'update')).toEqual({ allowed: true, path: 'kv/data/app/secret', by: ['update on kv/data/app/secret'] });
+    expect(vaultDecides(acl, 'kv/data/app/other', 'read')).toEqual({
+      allowed: true,
+      path: 'kv/data/app/*',
+      by: ['read on kv/data/app/*'],
+    });
+    expect(vaultDecides(acl, 'kv/data/app/secret', 'read')).toEqual({
+      allowed: false,
+      path: 'kv/data/app/secret',
+      reason: 'missing-capability',
+    });
+    expect(vaultDecides(acl, 'kv/data/app/secret', 'update')).toEqual({
+      allowed: true,
+      path: 'kv/data/app/secret',
+      by: ['update on kv/data/app/secret'],
+    });
   });
 
   it.each([
@@ -56,11 +70,20 @@ describe('vaultDecides', () => {
     expect(d).toEqual({ allowed: true, path: expected, by: [expected] });
   });
 
-  it('deny on the deciding path refuses everything, sudo included; deny on a broader path does not reach a narrower one', () => {
-    const acl = rules({ 'sys/*': ['deny'], 'sys/policy/x': ['read', 'sudo'], 'kv/data/x': ['read', 'sudo'], 'kv/data/x#2': ['deny'] });
-    expect(vaultDecides(acl, 'sys/mounts', 'read')).toEqual({ allowed: false, path: 'sys/*', reason: 'denied' });
-    expect(vaultDecides(acl, 'kv/data/x', 'sudo')).toEqual({ allowed: false, path: 'kv/data/x', reason: 'denied' });
-    expect(vaultDecides(acl, 'sys/policy/x', 'sudo')).toMatchObject({ allowed: true, path: 'sys/policy/x' });
-    expect(vaultDecides(acl, 'secret/x', 'read')).toEqual({ allowed: false, path: null, reason: 'no-path' });
-  });
+  it(
+    'deny on the deciding path refuses everything, sudo included; deny on a broader path does not reach a ' +
+      'narrower one',
+    () => {
+      const acl = rules({
+        'sys/*': ['deny'],
+        'sys/policy/x': ['read', 'sudo'],
+        'kv/data/x': ['read', 'sudo'],
+        'kv/data/x#2': ['deny'],
+      });
+      expect(vaultDecides(acl, 'sys/mounts', 'read')).toEqual({ allowed: false, path: 'sys/*', reason: 'denied' });
+      expect(vaultDecides(acl, 'kv/data/x', 'sudo')).toEqual({ allowed: false, path: 'kv/data/x', reason: 'denied' });
+      expect(vaultDecides(acl, 'sys/policy/x', 'sudo')).toMatchObject({ allowed: true, path: 'sys/policy/x' });
+      expect(vaultDecides(acl, 'secret/x', 'read')).toEqual({ allowed: false, path: null, reason: 'no-path' });
+    },
+  );
 });

@@ -9,12 +9,19 @@ import { expect, it } from 'vitest';
 import { root } from '../e2e/cli.js';
 
 function files(dir: string, ext = '.ts'): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name), ext) : e.name.endsWith(ext) ? [join(dir, e.name)] : []));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? files(join(dir, e.name), ext) : e.name.endsWith(ext) ? [join(dir, e.name)] : [],
+  );
 }
 
 /** The JavaScript tsc emits for `text` as an ES module (package.json `"type": "module"`) under verbatimModuleSyntax. */
 function emitted(text: string, fileName: string): string {
-  const options: ts.CompilerOptions = { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ES2022, verbatimModuleSyntax: true, removeComments: true };
+  const options: ts.CompilerOptions = {
+    target: ts.ScriptTarget.ES2022,
+    module: ts.ModuleKind.ES2022,
+    verbatimModuleSyntax: true,
+    removeComments: true,
+  };
   return ts.transpileModule(text, { compilerOptions: options, fileName }).outputText;
 }
 
@@ -23,7 +30,14 @@ function sources(): { rel: string; code: string; js: string }[] {
   const src = join(root, 'src');
   return (cache ??= files(src).map((f) => {
     const text = readFileSync(f, 'utf8');
-    return { rel: relative(src, f).split('\\').join('/'), code: text.split('\n').filter((l) => !l.trim().startsWith('//')).join('\n'), js: text.includes('@pulumi') ? emitted(text, f) : text };
+    return {
+      rel: relative(src, f).split('\\').join('/'),
+      code: text
+        .split('\n')
+        .filter((l) => !l.trim().startsWith('//'))
+        .join('\n'),
+      js: text.includes('@pulumi') ? emitted(text, f) : text,
+    };
   }));
 }
 
@@ -45,14 +59,20 @@ it('compile reaches the SDK types only through type-only imports (so the check a
 });
 
 it('the emitted-code check catches an import the compiler keeps', () => {
-  expect(emitted("import { type Output } from '@pulumi/pulumi';\nexport type X = Output<string>;\n", 'x.ts')).toMatch(/['"]@pulumi\//);
-  expect(emitted("import type { Output } from '@pulumi/pulumi';\nexport type X = Output<string>;\n", 'x.ts')).not.toMatch(/@pulumi/);
+  expect(emitted("import { type Output } from '@pulumi/pulumi';\nexport type X = Output<string>;\n", 'x.ts')).toMatch(
+    /['"]@pulumi\//,
+  );
+  expect(
+    emitted("import type { Output } from '@pulumi/pulumi';\nexport type X = Output<string>;\n", 'x.ts'),
+  ).not.toMatch(/@pulumi/);
 });
 
 it('the built CLI (dist/, as the e2e tests run it) loads @pulumi/* only from dist/apply', () => {
   const dist = join(root, 'dist');
   const loads = /(?:\bfrom\s*|\bimport\s*\(?\s*|\brequire\s*\(\s*)['"]@pulumi\//;
-  const outside = files(dist, '.js').map((f) => relative(dist, f).split('\\').join('/')).filter((rel) => !rel.startsWith('apply/'));
+  const outside = files(dist, '.js')
+    .map((f) => relative(dist, f).split('\\').join('/'))
+    .filter((rel) => !rel.startsWith('apply/'));
   expect(outside).toContain('compile/provider-types.js');
   for (const rel of outside) expect(readFileSync(join(dist, rel), 'utf8'), rel).not.toMatch(loads);
   expect(readFileSync(join(dist, 'apply/program.js'), 'utf8')).toMatch(loads);

@@ -28,12 +28,27 @@ export interface MockRun {
   /** Stack outputs, resolved, secrets unwrapped by the SDK's own rules. */
   outputs: Record<string, unknown>;
   /** Option values per logical name, with dependsOn as logical names. */
-  options: Map<string, { protect: boolean; deleteBeforeReplace: boolean; retainOnDelete: boolean; dependsOn: string[]; aliases: unknown[]; additionalSecretOutputs: string[]; provider: string }>;
+  options: Map<
+    string,
+    {
+      protect: boolean;
+      deleteBeforeReplace: boolean;
+      retainOnDelete: boolean;
+      dependsOn: string[];
+      aliases: unknown[];
+      additionalSecretOutputs: string[];
+      provider: string;
+    }
+  >;
 }
 
 export function accessKeyId(name: string): string {
   // 20 characters like a real id; derived from the logical name so tests can predict it.
-  const tail = name.replace(/[^a-z0-9]/gi, '').toUpperCase().slice(-12).padStart(12, 'X');
+  const tail = name
+    .replace(/[^a-z0-9]/gi, '')
+    .toUpperCase()
+    .slice(-12)
+    .padStart(12, 'X');
   return `AKIA0000${tail}`;
 }
 
@@ -47,37 +62,54 @@ export async function runProgram(stack: StackProgram, opts: MockOptions = {}): P
   const registrations: Registration[] = [];
   const calls: MockRun['calls'] = [];
   const managedKeys = new Map<string, string[]>();
-  await pulumi.runtime.setMocks({
-    newResource(args) {
-      const provider = args.provider ? args.provider.split('::')[3] ?? args.provider : '';
-      registrations.push({ type: args.type, name: args.name, inputs: args.inputs as Record<string, unknown>, provider });
-      const state: Record<string, unknown> = { ...args.inputs };
-      let id = `${args.name}-id`;
-      if (args.type === 'aws:iam/accessKey:AccessKey') {
-        id = accessKeyId(args.name);
-        state.secret = CANARY_AWS_SECRET;
-        const user = String(args.inputs.user);
-        managedKeys.set(user, [...(managedKeys.get(user) ?? []), id]);
-      }
-      if (args.type === 'aws:iam/role:Role' || args.type === 'aws:iam/user:User') state.arn = `arn:aws:iam::000000000000:${args.type.endsWith('Role') ? 'role' : 'user'}/${String(args.inputs.name)}`;
-      if (args.type === 'vault:appRole/authBackendRole:AuthBackendRole') state.roleId = `role-id-${String(args.inputs.roleName)}`;
-      if (args.type === 'vault:appRole/authBackendRoleSecretId:AuthBackendRoleSecretId') {
-        state.secretId = CANARY_SECRET_ID;
-        state.wrappingToken = CANARY_WRAPPING;
-        state.accessor = `accessor-${args.name}`;
-      }
-      return { id, state };
+  await pulumi.runtime.setMocks(
+    {
+      newResource(args) {
+        const provider = args.provider ? (args.provider.split('::')[3] ?? args.provider) : '';
+        registrations.push({
+          type: args.type,
+          name: args.name,
+          inputs: args.inputs as Record<string, unknown>,
+          provider,
+        });
+        const state: Record<string, unknown> = { ...args.inputs };
+        let id = `${args.name}-id`;
+        if (args.type === 'aws:iam/accessKey:AccessKey') {
+          id = accessKeyId(args.name);
+          state.secret = CANARY_AWS_SECRET;
+          const user = String(args.inputs.user);
+          managedKeys.set(user, [...(managedKeys.get(user) ?? []), id]);
+        }
+        if (args.type === 'aws:iam/role:Role' || args.type === 'aws:iam/user:User')
+          state.arn =
+            `arn:aws:iam::000000000000:${args.type.endsWith('Role') ? 'role' : 'user'}/` + String(args.inputs.name);
+        if (args.type === 'vault:appRole/authBackendRole:AuthBackendRole')
+          state.roleId = `role-id-${String(args.inputs.roleName)}`;
+        if (args.type === 'vault:appRole/authBackendRoleSecretId:AuthBackendRoleSecretId') {
+          state.secretId = CANARY_SECRET_ID;
+          state.wrappingToken = CANARY_WRAPPING;
+          state.accessor = `accessor-${args.name}`;
+        }
+        return { id, state };
+      },
+      call(args) {
+        calls.push({ token: args.token, inputs: args.inputs as Record<string, unknown> });
+        if (args.token === 'aws:iam/getAccessKeys:getAccessKeys') {
+          const user = String(args.inputs.user);
+          const managed = (managedKeys.get(user) ?? []).map((accessKeyId) => ({
+            accessKeyId,
+            status: 'Active',
+            createDate: '2026-01-01T00:00:00Z',
+          }));
+          return { id: user, user, accessKeys: [...managed, ...(opts.extraKeys?.[user] ?? [])] };
+        }
+        throw new Error(`unexpected invoke ${args.token}`);
+      },
     },
-    call(args) {
-      calls.push({ token: args.token, inputs: args.inputs as Record<string, unknown> });
-      if (args.token === 'aws:iam/getAccessKeys:getAccessKeys') {
-        const user = String(args.inputs.user);
-        const managed = (managedKeys.get(user) ?? []).map((accessKeyId) => ({ accessKeyId, status: 'Active', createDate: '2026-01-01T00:00:00Z' }));
-        return { id: user, user, accessKeys: [...managed, ...(opts.extraKeys?.[user] ?? [])] };
-      }
-      throw new Error(`unexpected invoke ${args.token}`);
-    },
-  }, 'idac', stack.team, false);
+    'idac',
+    stack.team,
+    false,
+  );
 
   const { instantiate } = await import('../../src/apply/program.js');
   const instantiated = await instantiate(stack);
@@ -96,7 +128,7 @@ export async function runProgram(stack: StackProgram, opts: MockOptions = {}): P
       deleteBeforeReplace: o.deleteBeforeReplace === true,
       retainOnDelete: o.retainOnDelete === true,
       dependsOn: (o.dependsOn as unknown[]).map((d) => nameOf.get(d) ?? '?').sort(),
-      aliases: (o.aliases ?? []),
+      aliases: o.aliases ?? [],
       additionalSecretOutputs: o.additionalSecretOutputs ?? [],
       provider: nameOf.get(o.provider) ?? '?',
     });
@@ -105,10 +137,12 @@ export async function runProgram(stack: StackProgram, opts: MockOptions = {}): P
 }
 
 function settle<T>(o: import('@pulumi/pulumi').Output<T>): Promise<T> {
-  return new Promise((resolve) => o.apply((v) => {
-    resolve(v);
-    return v;
-  }));
+  return new Promise((resolve) =>
+    o.apply((v) => {
+      resolve(v);
+      return v;
+    }),
+  );
 }
 
 /** Every string in `value` that contains `needle` and is not inside a secret wrapper, with its path. */

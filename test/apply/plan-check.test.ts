@@ -6,14 +6,35 @@ import { messageOf } from '../../src/common/result.js';
 const SHA = 'a'.repeat(40);
 const FP = 'f'.repeat(64);
 const op = (type: string, name: string) => ({ type, name, identity: name.split('.')[0], team: 't' });
-const planJson = (fingerprint: string, resources: Record<string, unknown[]>) => JSON.stringify({ baseSha: SHA, fingerprint, window: '7d', resources: { create: [], update: [], replace: [], delete: [], ...resources } });
-const current = (fingerprint: string, resources: Partial<Plan['resources']>): Plan => ({ fingerprint, resources: { create: [], update: [], replace: [], delete: [], ...resources } }) as unknown as Plan;
+const planJson = (fingerprint: string, resources: Record<string, unknown[]>) =>
+  JSON.stringify({
+    baseSha: SHA,
+    fingerprint,
+    window: '7d',
+    resources: { create: [], update: [], replace: [], delete: [], ...resources },
+  });
+const current = (fingerprint: string, resources: Partial<Plan['resources']>): Plan =>
+  ({ fingerprint, resources: { create: [], update: [], replace: [], delete: [], ...resources } }) as unknown as Plan;
 
 describe('parseReviewedPlan', () => {
   it('reads the fingerprint, base and operations of `idac plan --format json`', () => {
-    expect(parseReviewedPlan(planJson(FP, { create: [op('aws:iam/role:Role', 'a.aws.role')], delete: [op('aws:iam/user:User', 'b.aws.user')] }), 'p.json')).toEqual({ ok: true, value: {
-      baseSha: SHA, fingerprint: FP, window: '7d', operations: ['create aws:iam/role:Role a.aws.role', 'delete aws:iam/user:User b.aws.user'],
-    } });
+    expect(
+      parseReviewedPlan(
+        planJson(FP, {
+          create: [op('aws:iam/role:Role', 'a.aws.role')],
+          delete: [op('aws:iam/user:User', 'b.aws.user')],
+        }),
+        'p.json',
+      ),
+    ).toEqual({
+      ok: true,
+      value: {
+        baseSha: SHA,
+        fingerprint: FP,
+        window: '7d',
+        operations: ['create aws:iam/role:Role a.aws.role', 'delete aws:iam/user:User b.aws.user'],
+      },
+    });
   });
   it.each([
     ['not json', 'p.json is not JSON'],
@@ -35,12 +56,16 @@ describe('planMismatch', () => {
     expect(planMismatch(reviewed, current(FP, {}))).toBeNull();
   });
   it('names operations added and dropped', () => {
-    expect(planMismatch(reviewed, current('e'.repeat(64), { delete: [op('aws:iam/user:User', 'b.aws.user')] as never }))).toEqual([
+    expect(
+      planMismatch(reviewed, current('e'.repeat(64), { delete: [op('aws:iam/user:User', 'b.aws.user')] as never })),
+    ).toEqual([
       'not reviewed: delete aws:iam/user:User b.aws.user',
       'reviewed but no longer planned: create aws:iam/role:Role a.aws.role',
     ]);
   });
   it('same operations, other inputs', () => {
-    expect(planMismatch(reviewed, current('e'.repeat(64), { create: [op('aws:iam/role:Role', 'a.aws.role')] as never }))).toEqual(['the same operations, with different inputs']);
+    expect(
+      planMismatch(reviewed, current('e'.repeat(64), { create: [op('aws:iam/role:Role', 'a.aws.role')] as never })),
+    ).toEqual(['the same operations, with different inputs']);
   });
 });

@@ -11,7 +11,18 @@ import { isRef, type DesiredResource, type Input } from '../../src/compile/types
 import type { MachineIdentity } from '../../src/manifest/machine-identity.generated.js';
 import { isoInstant } from '../../src/common/time.js';
 import { acme, ACME_FILES, ACME_ORG, at, role, user } from '../compile/aws-fixture.js';
-import { accessKeyId, CANARY_AWS_SECRET, CANARY_SECRET_ID, CANARY_WRAPPING, clearOccurrences, runProgram, SECRET_SIG, SIG_KEY, unwrapSecrets, type MockRun } from './mocks.js';
+import {
+  accessKeyId,
+  CANARY_AWS_SECRET,
+  CANARY_SECRET_ID,
+  CANARY_WRAPPING,
+  clearOccurrences,
+  runProgram,
+  SECRET_SIG,
+  SIG_KEY,
+  unwrapSecrets,
+  type MockRun,
+} from './mocks.js';
 import { messageOf } from '../../src/common/result.js';
 
 const NOW = '2026-06-01T00:00:00Z';
@@ -28,21 +39,33 @@ function stackOf(identities: MachineIdentity[], iso = NOW): { stack: StackProgra
 /** What the mock returns for each output a Ref can name: the independent oracle for inputs. */
 function mockOutput(source: DesiredResource, output: string): unknown {
   switch (output) {
-    case 'name': return source.inputs.name ?? (source.inputs.metadata as { name: string }).name;
-    case 'roleName': return source.inputs.roleName;
-    case 'roleId': return `role-id-${String(source.inputs.roleName)}`;
-    case 'id': return source.type === 'aws:iam/accessKey:AccessKey' ? accessKeyId(source.name) : `${source.name}-id`;
-    case 'secret': return CANARY_AWS_SECRET;
-    case 'secretId': return CANARY_SECRET_ID;
-    default: throw new Error(`no mock value for ${output}`);
+    case 'name':
+      return source.inputs.name ?? (source.inputs.metadata as { name: string }).name;
+    case 'roleName':
+      return source.inputs.roleName;
+    case 'roleId':
+      return `role-id-${String(source.inputs.roleName)}`;
+    case 'id':
+      return source.type === 'aws:iam/accessKey:AccessKey' ? accessKeyId(source.name) : `${source.name}-id`;
+    case 'secret':
+      return CANARY_AWS_SECRET;
+    case 'secretId':
+      return CANARY_SECRET_ID;
+    default:
+      throw new Error(`no mock value for ${output}`);
   }
 }
 
 function expectedInputs(r: DesiredResource, all: DesiredResource[]): Record<string, unknown> {
   const resolve = (v: Input): unknown => {
-    if (isRef(v)) return mockOutput(all.find((x) => x.name === v.$ref)!, v.output);
+    if (isRef(v))
+      return mockOutput(
+        all.find((x) => x.name === v.$ref)!,
+        v.output,
+      );
     if (Array.isArray(v)) return v.map(resolve);
-    if (v !== null && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, resolve(x)]));
+    if (v !== null && typeof v === 'object')
+      return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, resolve(x)]));
     return v;
   };
   const out = Object.fromEntries(Object.entries(r.inputs).map(([k, v]) => [k, resolve(v)]));
@@ -100,17 +123,29 @@ describe('per target: exact resources, inputs and dependencies', () => {
   it('AWS user with a rotated access key delivered to Vault KV', async () => {
     const run = await expectExact([user({ delivery: { vaultPath: 'kv/data/payments/app/aws' } })]);
     const g = generations(user(), Date.parse(NOW)).current;
-    expect(sorted(resourcesOf(run)).map((r) => r.name)).toEqual([
-      `app.aws.key.g${g}`, 'app.aws.policy', 'app.aws.user', 'app.delivery.vault',
-    ].sort());
+    expect(sorted(resourcesOf(run)).map((r) => r.name)).toEqual(
+      [`app.aws.key.g${g}`, 'app.aws.policy', 'app.aws.user', 'app.delivery.vault'].sort(),
+    );
     expect(run.options.get(`app.aws.key.g${g}`)!.dependsOn).toEqual(['app.aws.user']);
     expect(run.options.get('app.delivery.vault')!.dependsOn).toEqual([`app.aws.key.g${g}`]);
     expect(run.options.get(`app.aws.key.g${g}`)!.additionalSecretOutputs).toEqual(['secret', 'sesSmtpPasswordV4']);
-    expect(run.registrations.filter((r) => r.type.startsWith('pulumi:providers:')).map((p) => p.name)).toEqual(['aws-123456789012', 'vault']);
+    expect(run.registrations.filter((r) => r.type.startsWith('pulumi:providers:')).map((p) => p.name)).toEqual([
+      'aws-123456789012',
+      'vault',
+    ]);
   });
 
   it('Kubernetes service account, role and binding', async () => {
-    const k8s = role({ access: { kubernetes: { cluster: 'prod-eu', namespace: 'payments', serviceAccount: 'app', rules: [{ apiGroups: [''], resources: ['configmaps'], verbs: ['get'], resourceNames: ['app-config'] }] } } });
+    const k8s = role({
+      access: {
+        kubernetes: {
+          cluster: 'prod-eu',
+          namespace: 'payments',
+          serviceAccount: 'app',
+          rules: [{ apiGroups: [''], resources: ['configmaps'], verbs: ['get'], resourceNames: ['app-config'] }],
+        },
+      },
+    });
     const run = await expectExact([k8s]);
     expect(sorted(resourcesOf(run)).map((r) => [r.type, r.name])).toEqual([
       ['kubernetes:rbac.authorization.k8s.io/v1:Role', 'app.k8s.role'],
@@ -137,19 +172,29 @@ describe('per target: exact resources, inputs and dependencies', () => {
   it('Vault Kubernetes auth role, policy and PKI role (certificates)', async () => {
     const run = await expectExact([acme('payments/settlement-reader.yaml')]);
     const pki = resourcesOf(run).find((r) => r.type === 'vault:pkiSecret/secretBackendRole:SecretBackendRole')!;
-    expect(pki.inputs).toMatchObject({ backend: 'pki', allowedDomains: ['settlement-reader.payments.svc.cluster.local'], maxTtl: '259200' });
+    expect(pki.inputs).toMatchObject({
+      backend: 'pki',
+      allowedDomains: ['settlement-reader.payments.svc.cluster.local'],
+      maxTtl: '259200',
+    });
   });
 
   it('every acme team registers exactly its compiled resources', async () => {
     const all = ACME_FILES.map(acme);
-    for (const team of ['data', 'payments', 'platform']) await expectExact(all.filter((d) => d.spec.stewardship.team === team));
+    for (const team of ['data', 'payments', 'platform'])
+      await expectExact(all.filter((d) => d.spec.stewardship.team === team));
   });
 });
 
 describe('lifecycle', () => {
   const full = (status: 'active' | 'suspended' | 'decommissioned'): MachineIdentity => {
     const u = user({ status, delivery: { vaultPath: 'kv/data/payments/app/aws' } });
-    u.spec.access.kubernetes = { cluster: 'prod-eu', namespace: 'payments', serviceAccount: 'app', rules: [{ apiGroups: [''], resources: ['configmaps'], verbs: ['get'], resourceNames: ['app-config'] }] };
+    u.spec.access.kubernetes = {
+      cluster: 'prod-eu',
+      namespace: 'payments',
+      serviceAccount: 'app',
+      rules: [{ apiGroups: [''], resources: ['configmaps'], verbs: ['get'], resourceNames: ['app-config'] }],
+    };
     u.spec.access.vault = { auth: 'kubernetes', paths: [{ path: 'kv/data/payments/app/*', capabilities: ['read'] }] };
     return u;
   };
@@ -159,8 +204,14 @@ describe('lifecycle', () => {
     const types = resourcesOf(run).map((r) => r.type);
     expect(types).toContain('aws:iam/userPolicy:UserPolicy');
     expect(types).toContain('kubernetes:rbac.authorization.k8s.io/v1:RoleBinding');
-    expect(resourcesOf(run).filter((r) => r.type === 'aws:iam/accessKey:AccessKey').map((r) => r.inputs.status)).toEqual(['Active']);
-    expect(resourcesOf(run).find((r) => r.type === 'vault:kubernetes/authBackendRole:AuthBackendRole')!.inputs.tokenPolicies).toEqual(['idac-app']);
+    expect(
+      resourcesOf(run)
+        .filter((r) => r.type === 'aws:iam/accessKey:AccessKey')
+        .map((r) => r.inputs.status),
+    ).toEqual(['Active']);
+    expect(
+      resourcesOf(run).find((r) => r.type === 'vault:kubernetes/authBackendRole:AuthBackendRole')!.inputs.tokenPolicies,
+    ).toEqual(['idac-app']);
   });
 
   it('suspended: objects kept, access gone, keys Inactive, Vault role without policies', async () => {
@@ -170,7 +221,11 @@ describe('lifecycle', () => {
     expect(types).toContain('kubernetes:core/v1:ServiceAccount');
     expect(types).not.toContain('aws:iam/userPolicy:UserPolicy');
     expect(types).not.toContain('kubernetes:rbac.authorization.k8s.io/v1:RoleBinding');
-    expect(resourcesOf(run).filter((r) => r.type === 'aws:iam/accessKey:AccessKey').every((r) => r.inputs.status === 'Inactive')).toBe(true);
+    expect(
+      resourcesOf(run)
+        .filter((r) => r.type === 'aws:iam/accessKey:AccessKey')
+        .every((r) => r.inputs.status === 'Inactive'),
+    ).toBe(true);
     const auth = resourcesOf(run).find((r) => r.type === 'vault:kubernetes/authBackendRole:AuthBackendRole')!;
     expect(auth.inputs).toMatchObject({ tokenPolicies: [], tokenNoDefaultPolicy: true });
   });
@@ -202,13 +257,21 @@ describe('generated credentials are Pulumi secrets, never outputs in clear', () 
   });
 
   it('a Kubernetes Secret delivery carries the key as a secret, and so does Vault KV', async () => {
-    const u = user({ delivery: { kubernetesSecret: { namespace: 'payments', name: 'app-aws' }, vaultPath: 'kv/data/payments/app/aws' } });
+    const u = user({
+      delivery: { kubernetesSecret: { namespace: 'payments', name: 'app-aws' }, vaultPath: 'kv/data/payments/app/aws' },
+    });
     u.spec.access.kubernetes = { cluster: 'prod-eu', namespace: 'payments', serviceAccount: 'app' };
     const { stack } = stackOf([u]);
     const run = await runProgram(stack);
     const secret = resourcesOf(run).find((r) => r.type === 'kubernetes:core/v1:Secret')!;
     // The whole stringData map travels as one secret.
-    expect(secret.inputs.stringData).toEqual({ [SIG_KEY]: SECRET_SIG, value: { AWS_ACCESS_KEY_ID: accessKeyId(resourcesOf(run).find((r) => r.type === 'aws:iam/accessKey:AccessKey')!.name), AWS_SECRET_ACCESS_KEY: CANARY_AWS_SECRET } });
+    expect(secret.inputs.stringData).toEqual({
+      [SIG_KEY]: SECRET_SIG,
+      value: {
+        AWS_ACCESS_KEY_ID: accessKeyId(resourcesOf(run).find((r) => r.type === 'aws:iam/accessKey:AccessKey')!.name),
+        AWS_SECRET_ACCESS_KEY: CANARY_AWS_SECRET,
+      },
+    });
     const kv = resourcesOf(run).find((r) => r.type === 'vault:kv/secretV2:SecretV2')!;
     expect((kv.inputs.dataJson as Record<string, unknown>)[SIG_KEY]).toBe(SECRET_SIG);
     expect(clearOccurrences(run.registrations, CANARY_AWS_SECRET)).toEqual([]);
@@ -223,7 +286,10 @@ describe('rotation overlap: old, both, then only the new credential', () => {
   const overlapEnd = t + 3 * 86_400_000;
   const keysAt = async (ms: number): Promise<{ keys: string[]; delivered: string }> => {
     const run = await runProgram(stackOf([u], isoInstant(ms)).stack);
-    const keys = resourcesOf(run).filter((r) => r.type === 'aws:iam/accessKey:AccessKey').map((r) => r.name).sort();
+    const keys = resourcesOf(run)
+      .filter((r) => r.type === 'aws:iam/accessKey:AccessKey')
+      .map((r) => r.name)
+      .sort();
     const kv = resourcesOf(run).find((r) => r.type === 'vault:kv/secretV2:SecretV2')!;
     return { keys, delivered: JSON.parse(String(unwrapSecrets(kv.inputs.dataJson))).AWS_ACCESS_KEY_ID };
   };
@@ -277,8 +343,12 @@ describe('resource options', () => {
 describe('keys idac did not create', () => {
   it('are reported (shortened id), and never registered, so never deleted', async () => {
     const { stack } = stackOf([user()]);
-    const run = await runProgram(stack, { extraKeys: { app: [{ accessKeyId: 'AKIAHANDMADE0000WXYZ', status: 'Active' }] } });
-    expect(run.outputs.unknownAccessKeys).toEqual([{ identity: 'app', user: 'app', accessKeyId: 'AKIA…WXYZ', status: 'Active' }]);
+    const run = await runProgram(stack, {
+      extraKeys: { app: [{ accessKeyId: 'AKIAHANDMADE0000WXYZ', status: 'Active' }] },
+    });
+    expect(run.outputs.unknownAccessKeys).toEqual([
+      { identity: 'app', user: 'app', accessKeyId: 'AKIA…WXYZ', status: 'Active' },
+    ]);
     expect(JSON.stringify(run.outputs)).not.toContain('AKIAHANDMADE0000WXYZ');
     expect(resourcesOf(run).filter((r) => r.type === 'aws:iam/accessKey:AccessKey')).toHaveLength(1);
     expect(run.calls.map((c) => [c.token, c.inputs.user])).toEqual([['aws:iam/getAccessKeys:getAccessKeys', 'app']]);

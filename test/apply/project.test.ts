@@ -5,7 +5,11 @@ import { messageOf } from '../../src/common/result.js';
 describe('parseProject (pulumi.yaml)', () => {
   it.each([
     ['name: idac\nruntime: nodejs\n', { name: 'idac', runtime: 'nodejs' }],
-    ['name: acme-identities\nruntime: { name: nodejs, options: { typescript: false } }\ndescription: x\nbackend: { url: "s3://bucket/idac" }\n', { name: 'acme-identities', runtime: 'nodejs', description: 'x', backend: { url: 's3://bucket/idac' } }],
+    [
+      'name: acme-identities\nruntime: { name: nodejs, options: { typescript: false } }\ndescription: ' +
+        'x\nbackend: { url: "s3://bucket/idac" }\n',
+      { name: 'acme-identities', runtime: 'nodejs', description: 'x', backend: { url: 's3://bucket/idac' } },
+    ],
     ['name: minimal\n', { name: 'minimal', runtime: 'nodejs' }],
   ])('%j', (text, value) => {
     expect(parseProject(text, 'pulumi.yaml')).toEqual({ ok: true, value });
@@ -31,9 +35,17 @@ describe('backendFor', () => {
     [{}, project, { url: 's3://from-project', from: 'pulumi.yaml' }],
     [{}, { name: 'p', runtime: 'nodejs' }, { url: null, from: 'default' }],
     [{ PULUMI_BACKEND_URL: '' }, { name: 'p', runtime: 'nodejs' }, { url: null, from: 'default' }],
-    [{ PULUMI_BACKEND_URL: 'file://.pulumi-state' }, project, { url: 'file:///repo/.pulumi-state', from: 'PULUMI_BACKEND_URL' }],
+    [
+      { PULUMI_BACKEND_URL: 'file://.pulumi-state' },
+      project,
+      { url: 'file:///repo/.pulumi-state', from: 'PULUMI_BACKEND_URL' },
+    ],
     [{ PULUMI_BACKEND_URL: 'file://~' }, project, { url: 'file://~', from: 'PULUMI_BACKEND_URL' }],
-    [{ PULUMI_BACKEND_URL: 'https://api.pulumi.com' }, project, { url: 'https://api.pulumi.com', from: 'PULUMI_BACKEND_URL' }],
+    [
+      { PULUMI_BACKEND_URL: 'https://api.pulumi.com' },
+      project,
+      { url: 'https://api.pulumi.com', from: 'PULUMI_BACKEND_URL' },
+    ],
   ])('%j with %j', (env, p, backend) => {
     expect(backendFor(env, p, '/repo')).toEqual(backend);
   });

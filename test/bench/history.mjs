@@ -29,15 +29,24 @@ export function buildHistoryRepo(dir, identities = 200, commits = 2000) {
   let when = Date.parse('2025-01-01T00:00:00Z') / 1000;
   const commit = (subject, changes) => {
     when += 3600;
-    chunks.push(`commit refs/heads/main\nauthor Bench <bench@example.com> ${when} +0000\ncommitter Bench <bench@example.com> ${when} +0000\n${data(subject)}`);
+    chunks.push(
+      `commit refs/heads/main\nauthor Bench <bench@example.com> ${when} +0000\ncommitter Bench ` +
+        `<bench@example.com> ${when} +0000\n${data(subject)}`,
+    );
     for (const [path, content] of changes) chunks.push(`M 100644 inline ${path}\n${data(content)}`);
     chunks.push('\n');
   };
-  commit('fleet (#1)', files.map((f) => [f, text.get(f)]));
+  commit(
+    'fleet (#1)',
+    files.map((f) => [f, text.get(f)]),
+  );
   for (let i = 0; i < commits; i++) {
     const f = manifests[(i * 7919) % manifests.length];
     let t = text.get(f);
-    if (i % 3 === 0) t = t.includes('s3:GetObject, s3:ListBucket') ? t.replace('s3:GetObject, s3:ListBucket', 's3:GetObject*, s3:ListBucket') : t.replace('s3:GetObject*, s3:ListBucket', 's3:GetObject, s3:ListBucket');
+    if (i % 3 === 0)
+      t = t.includes('s3:GetObject, s3:ListBucket')
+        ? t.replace('s3:GetObject, s3:ListBucket', 's3:GetObject*, s3:ListBucket')
+        : t.replace('s3:GetObject*, s3:ListBucket', 's3:GetObject, s3:ListBucket');
     else if (i % 3 === 1) t = t.replace(/owner: p(\d)\./, (_m, d) => `owner: p${d === '0' ? '2' : '0'}.`);
     else t = t.replace(/lastReviewed: 2026-\d\d-\d\d/, `lastReviewed: 2026-${String((i % 9) + 1).padStart(2, '0')}-15`);
     text.set(f, t);
@@ -58,12 +67,33 @@ export function historyBench(repoRoot, work, timed, fmt) {
   const t0 = performance.now();
   buildHistoryRepo(dir);
   const built = performance.now() - t0;
-  const all = timed(process.execPath, [join(repoRoot, 'dist/cli.js'), 'history', '--all', '--dir', dir, '--format', 'json']);
+  const all = timed(process.execPath, [
+    join(repoRoot, 'dist/cli.js'),
+    'history',
+    '--all',
+    '--dir',
+    dir,
+    '--format',
+    'json',
+  ]);
   if (all.r.status !== 0) throw new Error(`history --all exited ${all.r.status}: ${all.r.stderr.slice(0, 300)}`);
   const entries = JSON.parse(all.r.stdout).commits.length;
-  const one = timed(process.execPath, [join(repoRoot, 'dist/cli.js'), 'history', 'svc-000000', '--dir', dir, '--format', 'json']);
+  const one = timed(process.execPath, [
+    join(repoRoot, 'dist/cli.js'),
+    'history',
+    'svc-000000',
+    '--dir',
+    dir,
+    '--format',
+    'json',
+  ]);
   if (one.r.status !== 0) throw new Error(`history NAME exited ${one.r.status}: ${one.r.stderr.slice(0, 300)}`);
   console.log(`\nhistory  200 identities, 2,001 commits${built > 50 ? ` (built in ${fmt(built)})` : ''}`);
-  console.log(`  --all    ${fmt(all.wall).padStart(9)}  ${entries.toLocaleString('en')} entries  ${(2001 / (all.wall / 1000)).toFixed(0)} commits/s`);
-  console.log(`  one      ${fmt(one.wall).padStart(9)}  (svc-000000, ${JSON.parse(one.r.stdout).commits.length} entries)`);
+  console.log(
+    `  --all    ${fmt(all.wall).padStart(9)}  ${entries.toLocaleString('en')} entries  ` +
+      `${(2001 / (all.wall / 1000)).toFixed(0)} commits/s`,
+  );
+  console.log(
+    `  one      ${fmt(one.wall).padStart(9)}  (svc-000000, ${JSON.parse(one.r.stdout).commits.length} entries)`,
+  );
 }

@@ -40,7 +40,10 @@ describe('shellWords', () => {
     [`rules 'x`, 'the single quote at line 1, column 7 is never closed'],
     [`plan\n--out "plan.md`, 'the double quote at line 2, column 7 is never closed'],
     [`"a\\"`, 'the double quote at line 1, column 1 is never closed'],
-    ['rules \\', `a backslash at the end (line 1, column 7) escapes nothing: remove it, or write '\\' for a literal one`],
+    [
+      'rules \\',
+      `a backslash at the end (line 1, column 7) escapes nothing: remove it, or write '\\' for a literal one`,
+    ],
   ])('%j is refused', (text, message) => {
     expect(shellWords(text)).toEqual(fail(message));
   });

@@ -9,7 +9,7 @@ import { applySummaryRenderers } from '../../src/apply/summary-formats.js';
 import { reportRenderers } from '../../src/features/report/formats.js';
 
 describe('renderer registries', () => {
-  it('list each kind\'s formats in the order --format names them (the first is the default)', () => {
+  it("list each kind's formats in the order --format names them (the first is the default)", () => {
     expect(findingsRenderers.formats).toEqual(['text', 'json', 'github', 'sarif']);
     expect(findingsRenderers.only(['text', 'json', 'github']).formats).toEqual(['text', 'json', 'github']);
     expect(planRenderers.formats).toEqual(['text', 'json', 'markdown']);
@@ -32,17 +32,24 @@ describe('renderer registries', () => {
 });
 
 describe('start-up', () => {
-  it('idac --version loads no renderer: nothing under render/ or a registry is reached from src/cli.ts by static imports', () => {
-    const src = join(root, 'src');
-    const seen = new Set<string>();
-    const walk = (rel: string): void => {
-      if (seen.has(rel)) return;
-      seen.add(rel);
-      const code = readFileSync(join(src, rel), 'utf8');
-      for (const m of code.matchAll(/^(?:import|export) (?!type)(?:[^;]*?from )?'(\.[^']+)\.js';/gm)) walk(join(dirname(rel), `${m[1]}.ts`).split('\\').join('/'));
-    };
-    walk('cli.ts');
-    expect(seen.has('cli/main.ts')).toBe(true);
-    expect([...seen].filter((f) => f.startsWith('render/') || /formats\.ts$|renderer\.ts$|render(-[a-z]+)?\.ts$/.test(f))).toEqual([]);
-  });
+  it(
+    'idac --version loads no renderer: nothing under render/ or a registry is reached from src/cli.ts by ' +
+      'static imports',
+    () => {
+      const src = join(root, 'src');
+      const seen = new Set<string>();
+      const walk = (rel: string): void => {
+        if (seen.has(rel)) return;
+        seen.add(rel);
+        const code = readFileSync(join(src, rel), 'utf8');
+        for (const m of code.matchAll(/^(?:import|export) (?!type)(?:[^;]*?from )?'(\.[^']+)\.js';/gm))
+          walk(join(dirname(rel), `${m[1]}.ts`).split('\\').join('/'));
+      };
+      walk('cli.ts');
+      expect(seen.has('cli/main.ts')).toBe(true);
+      expect(
+        [...seen].filter((f) => f.startsWith('render/') || /formats\.ts$|renderer\.ts$|render(-[a-z]+)?\.ts$/.test(f)),
+      ).toEqual([]);
+    },
+  );
 });

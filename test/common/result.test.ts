@@ -4,7 +4,10 @@ import { combine, Diagnostics, error, fail, failAll, messageOf, ok, summaries } 
 describe('Result and Diagnostic', () => {
   it('a failure is a list of error diagnostics, printed as their summaries', () => {
     const f = fail('--dir x: no such directory', { subject: '--dir' });
-    expect(f).toEqual({ ok: false, diagnostics: [{ severity: 'error', summary: '--dir x: no such directory', subject: '--dir' }] });
+    expect(f).toEqual({
+      ok: false,
+      diagnostics: [{ severity: 'error', summary: '--dir x: no such directory', subject: '--dir' }],
+    });
     expect(messageOf(failAll(['a', 'b']))).toBe('a\nb');
     expect(messageOf(failAll(['a', 'b']), '; ')).toBe('a; b');
     expect(summaries(failAll(['a', 'b']))).toEqual(['a', 'b']);
@@ -21,6 +24,12 @@ describe('Result and Diagnostic', () => {
     expect(d.result('v')).toEqual(ok('v'));
     d.error('e', { detail: 'more' });
     expect(d.hasErrors).toBe(true);
-    expect(d.result('v')).toEqual({ ok: false, diagnostics: [{ severity: 'warning', summary: 'w' }, { severity: 'error', summary: 'e', detail: 'more' }] });
+    expect(d.result('v')).toEqual({
+      ok: false,
+      diagnostics: [
+        { severity: 'warning', summary: 'w' },
+        { severity: 'error', summary: 'e', detail: 'more' },
+      ],
+    });
   });
 });

@@ -22,9 +22,15 @@ function load(file: string, expect: 'MachineIdentity' | 'Organization'): unknown
 export const ACME_ORG: OrgModel = orgModel(load('org.yaml', 'Organization') as Organization);
 
 export const ACME_FILES = [
-  'data/legacy-etl.yaml', 'data/report-exporter.yaml', 'data/support-assistant.yaml',
-  'payments/ledger-writer.yaml', 'payments/nightly-recon.yaml', 'payments/settlement-reader.yaml',
-  'platform/ci-deployer.yaml', 'platform/edge-gateway.yaml', 'platform/release-bot.yaml',
+  'data/legacy-etl.yaml',
+  'data/report-exporter.yaml',
+  'data/support-assistant.yaml',
+  'payments/ledger-writer.yaml',
+  'payments/nightly-recon.yaml',
+  'payments/settlement-reader.yaml',
+  'platform/ci-deployer.yaml',
+  'platform/edge-gateway.yaml',
+  'platform/release-bot.yaml',
 ];
 
 export function acme(file: string): MachineIdentity {

@@ -7,12 +7,17 @@ import { acme, ACME_FILES, ACME_ORG, at, EKS_ISSUER, role, user } from './aws-fi
 import { elevationKeyOf as keyOf } from './aws-fixture.js';
 
 const ref = (resource: string, output: string) => ({ $ref: resource, output });
-const tags = (identity: string, team: string, owner: string) => ({ 'idac:identity': identity, 'idac:team': team, 'idac:owner': owner });
+const tags = (identity: string, team: string, owner: string) => ({
+  'idac:identity': identity,
+  'idac:team': team,
+  'idac:owner': owner,
+});
 const APP_TAGS = tags('app', 'payments', 'alice@acme.example');
 const K8S_TRUST = (issuer: string, account = '123456789012', sa = 'system:serviceaccount:payments:app') =>
-  `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Federated":"arn:aws:iam::${account}:oidc-provider/${issuer}"},"Action":"sts:AssumeRoleWithWebIdentity","Condition":{"StringEquals":{"${issuer}:aud":"sts.amazonaws.com","${issuer}:sub":"${sa}"}}}]}`;
+  `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Federated":"arn:aws:iam::${account}:` +
+  `oidc-provider/${issuer}"},"Action":"sts:AssumeRoleWithWebIdentity","Condition":{"StringEquals":{"${issuer}` +
+  `:aud":"sts.amazonaws.com","${issuer}:sub":"${sa}"}}}]}`;
 const GH = 'token.actions.githubusercontent.com';
-
 
 const names = (rs: DesiredResource[]): string[] => rs.map((r) => r.name);
 const named = (rs: DesiredResource[], name: string): DesiredResource => {
@@ -20,25 +25,39 @@ const named = (rs: DesiredResource[], name: string): DesiredResource => {
   if (!r) throw new Error(`no resource ${name} in ${names(rs).join(', ')}`);
   return r;
 };
-const trustOf = (rs: DesiredResource[], identity = 'app'): unknown => named(rs, `${identity}.aws.role`).inputs.assumeRolePolicy;
+const trustOf = (rs: DesiredResource[], identity = 'app'): unknown =>
+  named(rs, `${identity}.aws.role`).inputs.assumeRolePolicy;
 
 describe('compileAws: a role trusted by a Kubernetes service account', () => {
   it('settlement-reader (acme) compiles to exactly its role and policy', () => {
     const rs = compileAws(acme('payments/settlement-reader.yaml'), at('2026-11-20'));
     expect(rs).toEqual([
       {
-        type: 'aws:iam/rolePolicy:RolePolicy', name: 'settlement-reader.aws.policy', identity: 'settlement-reader', team: 'payments', provider: 'aws:123456789012',
+        type: 'aws:iam/rolePolicy:RolePolicy',
+        name: 'settlement-reader.aws.policy',
+        identity: 'settlement-reader',
+        team: 'payments',
+        provider: 'aws:123456789012',
         inputs: {
-          name: 'idac', role: ref('settlement-reader.aws.role', 'name'),
-          policy: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["s3:GetObject","s3:ListBucket"],"Resource":["arn:aws:s3:::bank-drop","arn:aws:s3:::bank-drop/settlements/*"]}]}',
+          name: 'idac',
+          role: ref('settlement-reader.aws.role', 'name'),
+          policy:
+            '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["s3:GetObject","s3:ListBucket"' +
+            '],"Resource":["arn:aws:s3:::bank-drop","arn:aws:s3:::bank-drop/settlements/*"]}]}',
         },
       },
       {
-        type: 'aws:iam/role:Role', name: 'settlement-reader.aws.role', identity: 'settlement-reader', team: 'payments', provider: 'aws:123456789012',
+        type: 'aws:iam/role:Role',
+        name: 'settlement-reader.aws.role',
+        identity: 'settlement-reader',
+        team: 'payments',
+        provider: 'aws:123456789012',
         inputs: {
-          name: 'settlement-reader', path: '/idac/payments/',
+          name: 'settlement-reader',
+          path: '/idac/payments/',
           assumeRolePolicy: K8S_TRUST(EKS_ISSUER, '123456789012', 'system:serviceaccount:payments:settlement-reader'),
-          tags: tags('settlement-reader', 'payments', 'alice@acme.example'), maxSessionDuration: 3600,
+          tags: tags('settlement-reader', 'payments', 'alice@acme.example'),
+          maxSessionDuration: 3600,
         },
         protect: true,
       },
@@ -47,21 +66,58 @@ describe('compileAws: a role trusted by a Kubernetes service account', () => {
 
   it('writes the trust policy as exact, compact JSON', () => {
     expect(trustOf(compileAws(acme('payments/settlement-reader.yaml'), at('2026-11-20')), 'settlement-reader')).toBe(
-      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Federated":"arn:aws:iam::123456789012:oidc-provider/oidc.eks.eu-west-1.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE"},"Action":"sts:AssumeRoleWithWebIdentity","Condition":{"StringEquals":{"oidc.eks.eu-west-1.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE:aud":"sts.amazonaws.com","oidc.eks.eu-west-1.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE:sub":"system:serviceaccount:payments:settlement-reader"}}}]}',
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Federated":"arn:aws:iam::1234567' +
+        '89012:oidc-provider/oidc.eks.eu-west-1.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE"},"Action":"s' +
+        'ts:AssumeRoleWithWebIdentity","Condition":{"StringEquals":{"oidc.eks.eu-west-1.amazonaws.com/id/EXAMPL' +
+        'ED539D4633E53DE1B71EXAMPLE:aud":"sts.amazonaws.com","oidc.eks.eu-west-1.amazonaws.com/id/EXAMPLED539D4' +
+        '633E53DE1B71EXAMPLE:sub":"system:serviceaccount:payments:settlement-reader"}}}]}',
     );
   });
 
   it.each([
     ['no org.yaml', null],
-    ['the cluster missing from the account\'s oidcProviders', orgModel({ apiVersion: 'idac/v1', kind: 'Organization', spec: { teams: { payments: { members: ['alice@acme.example'] } }, targets: { aws: { '123456789012': { region: 'eu-west-1', oidcProviders: { other: 'oidc.example/x' } } } } } })],
-    ['the account missing from targets', orgModel({ apiVersion: 'idac/v1', kind: 'Organization', spec: { teams: { payments: { members: ['alice@acme.example'] } } } })],
+    [
+      "the cluster missing from the account's oidcProviders",
+      orgModel({
+        apiVersion: 'idac/v1',
+        kind: 'Organization',
+        spec: {
+          teams: { payments: { members: ['alice@acme.example'] } },
+          targets: { aws: { '123456789012': { region: 'eu-west-1', oidcProviders: { other: 'oidc.example/x' } } } },
+        },
+      }),
+    ],
+    [
+      'the account missing from targets',
+      orgModel({
+        apiVersion: 'idac/v1',
+        kind: 'Organization',
+        spec: { teams: { payments: { members: ['alice@acme.example'] } } },
+      }),
+    ],
   ])('shows a placeholder issuer with %s, and does not throw', (_why, org) => {
     expect(trustOf(compileAws(role(), at('2026-11-20', org)))).toBe(K8S_TRUST('unknown-oidc-provider/prod-eu'));
   });
 
   it('takes the issuer without its https:// scheme and trailing slash, as IAM names it', () => {
-    const org = orgModel({ apiVersion: 'idac/v1', kind: 'Organization', spec: { teams: { payments: { members: ['a@b.example'] } }, targets: { aws: { '123456789012': { region: 'eu-west-1', oidcProviders: { 'prod-eu': 'https://oidc.eks.eu-west-1.amazonaws.com/id/ABC/' } } } } } });
-    expect(trustOf(compileAws(role(), at('2026-11-20', org)))).toBe(K8S_TRUST('oidc.eks.eu-west-1.amazonaws.com/id/ABC'));
+    const org = orgModel({
+      apiVersion: 'idac/v1',
+      kind: 'Organization',
+      spec: {
+        teams: { payments: { members: ['a@b.example'] } },
+        targets: {
+          aws: {
+            '123456789012': {
+              region: 'eu-west-1',
+              oidcProviders: { 'prod-eu': 'https://oidc.eks.eu-west-1.amazonaws.com/id/ABC/' },
+            },
+          },
+        },
+      },
+    });
+    expect(trustOf(compileAws(role(), at('2026-11-20', org)))).toBe(
+      K8S_TRUST('oidc.eks.eu-west-1.amazonaws.com/id/ABC'),
+    );
   });
 
   it('trusts nobody without a trust block', () => {
@@ -73,26 +129,57 @@ describe('compileAws: a role trusted by a Kubernetes service account', () => {
 });
 
 describe('compileAws: a role trusted by GitHub Actions', () => {
-  const github = (gh: NonNullable<NonNullable<MachineIdentity['spec']['access']['aws']>['trust']>['github'], k8s = false): MachineIdentity => {
+  const github = (
+    gh: NonNullable<NonNullable<MachineIdentity['spec']['access']['aws']>['trust']>['github'],
+    k8s = false,
+  ): MachineIdentity => {
     const base = role();
-    return role({ access: { aws: { ...base.spec.access.aws!, trust: { github: gh, ...(k8s ? { kubernetes: base.spec.access.aws!.trust!.kubernetes } : {}) } } } });
+    return role({
+      access: {
+        aws: {
+          ...base.spec.access.aws!,
+          trust: { github: gh, ...(k8s ? { kubernetes: base.spec.access.aws!.trust!.kubernetes } : {}) },
+        },
+      },
+    });
   };
   const statement = (issuer: string, sub: string | string[]) => ({
-    Effect: 'Allow', Principal: { Federated: `arn:aws:iam::123456789012:oidc-provider/${issuer}` }, Action: 'sts:AssumeRoleWithWebIdentity',
+    Effect: 'Allow',
+    Principal: { Federated: `arn:aws:iam::123456789012:oidc-provider/${issuer}` },
+    Action: 'sts:AssumeRoleWithWebIdentity',
     Condition: { StringEquals: { [`${issuer}:aud`]: 'sts.amazonaws.com', [`${issuer}:sub`]: sub } },
   });
 
   it('ci-deployer (acme): one environment is one subject string', () => {
     const rs = compileAws(acme('platform/ci-deployer.yaml'), at('2026-11-20'));
     expect(trustOf(rs, 'ci-deployer')).toBe(
-      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Federated":"arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com"},"Action":"sts:AssumeRoleWithWebIdentity","Condition":{"StringEquals":{"token.actions.githubusercontent.com:aud":"sts.amazonaws.com","token.actions.githubusercontent.com:sub":"repo:acme/shop:environment:production"}}}]}',
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Federated":"arn:aws:iam::1234567' +
+        '89012:oidc-provider/token.actions.githubusercontent.com"},"Action":"sts:AssumeRoleWithWebIdentity","Co' +
+        'ndition":{"StringEquals":{"token.actions.githubusercontent.com:aud":"sts.amazonaws.com","token.actions' +
+        '.githubusercontent.com:sub":"repo:acme/shop:environment:production"}}}]}',
     );
     expect(names(rs)).toEqual(['ci-deployer.aws.policy', 'ci-deployer.aws.role']);
   });
 
   it('environment, ref and pullRequest become a list of subjects, in that order', () => {
-    const trust = trustOf(compileAws(github({ repository: 'acme/shop', pullRequest: true, ref: 'refs/heads/main', environment: 'production' }), at('2026-11-20')));
-    expect(trust).toBe(JSON.stringify({ Version: '2012-10-17', Statement: [statement(GH, ['repo:acme/shop:environment:production', 'repo:acme/shop:ref:refs/heads/main', 'repo:acme/shop:pull_request'])] }));
+    const trust = trustOf(
+      compileAws(
+        github({ repository: 'acme/shop', pullRequest: true, ref: 'refs/heads/main', environment: 'production' }),
+        at('2026-11-20'),
+      ),
+    );
+    expect(trust).toBe(
+      JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [
+          statement(GH, [
+            'repo:acme/shop:environment:production',
+            'repo:acme/shop:ref:refs/heads/main',
+            'repo:acme/shop:pull_request',
+          ]),
+        ],
+      }),
+    );
   });
 
   it.each([
@@ -101,26 +188,51 @@ describe('compileAws: a role trusted by GitHub Actions', () => {
     ['pullRequest: false is no subject', { repository: 'acme/shop', pullRequest: false }, []],
     ['no subject matches no token', { repository: 'acme/shop' }, []],
   ])('%s', (_why, gh, sub) => {
-    expect(trustOf(compileAws(github(gh), at('2026-11-20')))).toBe(JSON.stringify({ Version: '2012-10-17', Statement: [statement(GH, sub)] }));
+    expect(trustOf(compileAws(github(gh), at('2026-11-20')))).toBe(
+      JSON.stringify({ Version: '2012-10-17', Statement: [statement(GH, sub)] }),
+    );
   });
 
-  it('uses the account\'s declared github provider, and the public issuer without one', () => {
-    const org = (providers: Record<string, string>) => orgModel({ apiVersion: 'idac/v1', kind: 'Organization', spec: { teams: { payments: { members: ['a@b.example'] } }, targets: { aws: { '123456789012': { region: 'eu-west-1', oidcProviders: providers } } } } });
+  it("uses the account's declared github provider, and the public issuer without one", () => {
+    const org = (providers: Record<string, string>) =>
+      orgModel({
+        apiVersion: 'idac/v1',
+        kind: 'Organization',
+        spec: {
+          teams: { payments: { members: ['a@b.example'] } },
+          targets: { aws: { '123456789012': { region: 'eu-west-1', oidcProviders: providers } } },
+        },
+      });
     const data = github({ repository: 'acme/shop', environment: 'production' });
-    expect(trustOf(compileAws(data, at('2026-11-20', org({ github: 'https://ghe.acme.example/_services/token' })))))
-      .toBe(JSON.stringify({ Version: '2012-10-17', Statement: [statement('ghe.acme.example/_services/token', 'repo:acme/shop:environment:production')] }));
-    expect(trustOf(compileAws(data, at('2026-11-20', org({})))))
-      .toBe(JSON.stringify({ Version: '2012-10-17', Statement: [statement(GH, 'repo:acme/shop:environment:production')] }));
-    expect(trustOf(compileAws(data, at('2026-11-20', null))))
-      .toBe(JSON.stringify({ Version: '2012-10-17', Statement: [statement(GH, 'repo:acme/shop:environment:production')] }));
+    expect(
+      trustOf(compileAws(data, at('2026-11-20', org({ github: 'https://ghe.acme.example/_services/token' })))),
+    ).toBe(
+      JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [statement('ghe.acme.example/_services/token', 'repo:acme/shop:environment:production')],
+      }),
+    );
+    expect(trustOf(compileAws(data, at('2026-11-20', org({}))))).toBe(
+      JSON.stringify({ Version: '2012-10-17', Statement: [statement(GH, 'repo:acme/shop:environment:production')] }),
+    );
+    expect(trustOf(compileAws(data, at('2026-11-20', null)))).toBe(
+      JSON.stringify({ Version: '2012-10-17', Statement: [statement(GH, 'repo:acme/shop:environment:production')] }),
+    );
   });
 
   it('one statement per trust kind: github, then kubernetes', () => {
-    const trust = trustOf(compileAws(github({ repository: 'acme/shop', ref: 'refs/heads/main' }, true), at('2026-11-20')));
-    expect(trust).toBe(JSON.stringify({
-      Version: '2012-10-17',
-      Statement: [statement(GH, 'repo:acme/shop:ref:refs/heads/main'), statement(EKS_ISSUER, 'system:serviceaccount:payments:app')],
-    }));
+    const trust = trustOf(
+      compileAws(github({ repository: 'acme/shop', ref: 'refs/heads/main' }, true), at('2026-11-20')),
+    );
+    expect(trust).toBe(
+      JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [
+          statement(GH, 'repo:acme/shop:ref:refs/heads/main'),
+          statement(EKS_ISSUER, 'system:serviceaccount:payments:app'),
+        ],
+      }),
+    );
   });
 });
 
@@ -129,28 +241,66 @@ describe('compileAws: an IAM user with rotated access keys', () => {
   // issued 2026-10-10T23:15:50Z, 344 still live until 2026-10-13T23:15:50Z.
   const exporter = acme('data/report-exporter.yaml');
   const key = (g: number, status = 'Active'): DesiredResource => ({
-    type: 'aws:iam/accessKey:AccessKey', name: `report-exporter.aws.key.g${g}`, identity: 'report-exporter', team: 'data', provider: 'aws:210987654321',
-    inputs: { user: ref('report-exporter.aws.user', 'name'), status }, secretOutputs: ['secret', 'sesSmtpPasswordV4'],
+    type: 'aws:iam/accessKey:AccessKey',
+    name: `report-exporter.aws.key.g${g}`,
+    identity: 'report-exporter',
+    team: 'data',
+    provider: 'aws:210987654321',
+    inputs: { user: ref('report-exporter.aws.user', 'name'), status },
+    secretOutputs: ['secret', 'sesSmtpPasswordV4'],
   });
   const policy: DesiredResource = {
-    type: 'aws:iam/userPolicy:UserPolicy', name: 'report-exporter.aws.policy', identity: 'report-exporter', team: 'data', provider: 'aws:210987654321',
-    inputs: { name: 'idac', user: ref('report-exporter.aws.user', 'name'), policy: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["s3:PutObject"],"Resource":["arn:aws:s3:::acme-finance-reports/monthly/*"]}]}' },
+    type: 'aws:iam/userPolicy:UserPolicy',
+    name: 'report-exporter.aws.policy',
+    identity: 'report-exporter',
+    team: 'data',
+    provider: 'aws:210987654321',
+    inputs: {
+      name: 'idac',
+      user: ref('report-exporter.aws.user', 'name'),
+      policy:
+        '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["s3:PutObject"],"Resource":["arn:a' +
+        'ws:s3:::acme-finance-reports/monthly/*"]}]}',
+    },
   };
   const iamUser: DesiredResource = {
-    type: 'aws:iam/user:User', name: 'report-exporter.aws.user', identity: 'report-exporter', team: 'data', provider: 'aws:210987654321',
-    inputs: { name: 'report-exporter', path: '/idac/data/', tags: tags('report-exporter', 'data', 'heidi@acme.example'), forceDestroy: true },
+    type: 'aws:iam/user:User',
+    name: 'report-exporter.aws.user',
+    identity: 'report-exporter',
+    team: 'data',
+    provider: 'aws:210987654321',
+    inputs: {
+      name: 'report-exporter',
+      path: '/idac/data/',
+      tags: tags('report-exporter', 'data', 'heidi@acme.example'),
+      forceDestroy: true,
+    },
   };
   const delivery = (g: number): DesiredResource => ({
-    type: 'vault:kv/secretV2:SecretV2', name: 'report-exporter.delivery.vault', identity: 'report-exporter', team: 'data', provider: 'vault',
+    type: 'vault:kv/secretV2:SecretV2',
+    name: 'report-exporter.delivery.vault',
+    identity: 'report-exporter',
+    team: 'data',
+    provider: 'vault',
     inputs: {
-      mount: 'kv', name: 'data/report-exporter/aws',
-      dataJson: { AWS_ACCESS_KEY_ID: ref(`report-exporter.aws.key.g${g}`, 'id'), AWS_SECRET_ACCESS_KEY: ref(`report-exporter.aws.key.g${g}`, 'secret') },
+      mount: 'kv',
+      name: 'data/report-exporter/aws',
+      dataJson: {
+        AWS_ACCESS_KEY_ID: ref(`report-exporter.aws.key.g${g}`, 'id'),
+        AWS_SECRET_ACCESS_KEY: ref(`report-exporter.aws.key.g${g}`, 'secret'),
+      },
     },
     secretOutputs: ['dataJson'],
   });
 
   it('inside the overlap: two live keys, the newest delivered', () => {
-    expect(compileAws(exporter, at('2026-10-12T00:00:00Z'))).toEqual([key(344), key(345), policy, iamUser, delivery(345)]);
+    expect(compileAws(exporter, at('2026-10-12T00:00:00Z'))).toEqual([
+      key(344),
+      key(345),
+      policy,
+      iamUser,
+      delivery(345),
+    ]);
   });
 
   it('outside the overlap: one key', () => {
@@ -160,12 +310,20 @@ describe('compileAws: an IAM user with rotated access keys', () => {
 
   it('the next generation is created at its issue time, and the old one kept through the overlap', () => {
     expect(compileAws(exporter, at('2026-12-09T23:15:49Z'))).toEqual([key(345), policy, iamUser, delivery(345)]);
-    expect(compileAws(exporter, at('2026-12-09T23:15:50Z'))).toEqual([key(345), key(346), policy, iamUser, delivery(346)]);
+    expect(compileAws(exporter, at('2026-12-09T23:15:50Z'))).toEqual([
+      key(345),
+      key(346),
+      policy,
+      iamUser,
+      delivery(346),
+    ]);
   });
 
   it('never holds more than the two keys AWS allows', () => {
     for (let t = Date.parse('2026-01-01T00:00:00Z'); t < Date.parse('2027-01-01T00:00:00Z'); t += 21_601_000) {
-      const keys = compileAws(exporter, { now: t, org: ACME_ORG }).filter((r) => r.type === 'aws:iam/accessKey:AccessKey');
+      const keys = compileAws(exporter, { now: t, org: ACME_ORG }).filter(
+        (r) => r.type === 'aws:iam/accessKey:AccessKey',
+      );
       expect([1, 2]).toContain(keys.length);
     }
   });
@@ -184,23 +342,42 @@ describe('compileAws: an IAM user with rotated access keys', () => {
 
   it('suspended: the user and its keys stay, deactivated; no policy', () => {
     const suspended: MachineIdentity = { ...exporter, spec: { ...exporter.spec, status: 'suspended' } };
-    expect(compileAws(suspended, at('2026-10-12T00:00:00Z'))).toEqual([key(344, 'Inactive'), key(345, 'Inactive'), iamUser, delivery(345)]);
+    expect(compileAws(suspended, at('2026-10-12T00:00:00Z'))).toEqual([
+      key(344, 'Inactive'),
+      key(345, 'Inactive'),
+      iamUser,
+      delivery(345),
+    ]);
     expect(compileAws(suspended, at('2026-11-23T00:00:00Z'))).toEqual([key(345, 'Inactive'), iamUser, delivery(345)]);
   });
 
   it('decommissioned: nothing', () => {
-    expect(compileAws({ ...exporter, spec: { ...exporter.spec, status: 'decommissioned' } }, at('2026-10-12T00:00:00Z'))).toEqual([]);
+    expect(
+      compileAws({ ...exporter, spec: { ...exporter.spec, status: 'decommissioned' } }, at('2026-10-12T00:00:00Z')),
+    ).toEqual([]);
   });
 });
 
 describe('compileAws: lifecycle of a role', () => {
   it('suspended: the role stays (protected when critical), without any policy', () => {
     const rs = compileAws(role({ status: 'suspended', criticality: 'critical' }), at('2026-11-20'));
-    expect(rs).toEqual([{
-      type: 'aws:iam/role:Role', name: 'app.aws.role', identity: 'app', team: 'payments', provider: 'aws:123456789012',
-      inputs: { name: 'app', path: '/idac/payments/', assumeRolePolicy: K8S_TRUST(EKS_ISSUER), tags: APP_TAGS, maxSessionDuration: 3600 },
-      protect: true,
-    }]);
+    expect(rs).toEqual([
+      {
+        type: 'aws:iam/role:Role',
+        name: 'app.aws.role',
+        identity: 'app',
+        team: 'payments',
+        provider: 'aws:123456789012',
+        inputs: {
+          name: 'app',
+          path: '/idac/payments/',
+          assumeRolePolicy: K8S_TRUST(EKS_ISSUER),
+          tags: APP_TAGS,
+          maxSessionDuration: 3600,
+        },
+        protect: true,
+      },
+    ]);
   });
 
   it('decommissioned: nothing, even when critical', () => {
@@ -208,7 +385,9 @@ describe('compileAws: lifecycle of a role', () => {
   });
 
   it('no aws access: nothing', () => {
-    expect(compileAws(role({ access: { kubernetes: { cluster: 'prod-eu', namespace: 'payments' } } }), at('2026-11-20'))).toEqual([]);
+    expect(
+      compileAws(role({ access: { kubernetes: { cluster: 'prod-eu', namespace: 'payments' } } }), at('2026-11-20')),
+    ).toEqual([]);
   });
 
   it.each([
@@ -219,7 +398,9 @@ describe('compileAws: lifecycle of a role', () => {
   ] as const)('criticality %s → protect %s on the principal only', (criticality, protect) => {
     for (const data of [role({ criticality }), user({ criticality })]) {
       const rs = compileAws(data, at('2026-11-20'));
-      expect(rs.filter((r) => r.protect !== undefined).map((r) => [r.name, r.protect])).toEqual(protect ? [[data.spec.access.aws!.principal === 'role' ? 'app.aws.role' : 'app.aws.user', true]] : []);
+      expect(rs.filter((r) => r.protect !== undefined).map((r) => [r.name, r.protect])).toEqual(
+        protect ? [[data.spec.access.aws!.principal === 'role' ? 'app.aws.role' : 'app.aws.user', true]] : [],
+      );
     }
   });
 
@@ -234,8 +415,18 @@ describe('compileAws: elevations', () => {
   const reader = acme('payments/settlement-reader.yaml');
   const key = keyOf('2026-11-23T08:00:00Z', '2026-11-23T16:00:00Z', 'INC-4711 replay failed settlements');
   const elevationPolicy: DesiredResource = {
-    type: 'aws:iam/rolePolicy:RolePolicy', name: `settlement-reader.aws.${key}`, identity: 'settlement-reader', team: 'payments', provider: 'aws:123456789012',
-    inputs: { name: `idac-${key}`, role: ref('settlement-reader.aws.role', 'name'), policy: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["s3:PutObject"],"Resource":["arn:aws:s3:::bank-drop/replay/*"]}]}' },
+    type: 'aws:iam/rolePolicy:RolePolicy',
+    name: `settlement-reader.aws.${key}`,
+    identity: 'settlement-reader',
+    team: 'payments',
+    provider: 'aws:123456789012',
+    inputs: {
+      name: `idac-${key}`,
+      role: ref('settlement-reader.aws.role', 'name'),
+      policy:
+        '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["s3:PutObject"],"Resource":["arn:a' +
+        'ws:s3:::bank-drop/replay/*"]}]}',
+    },
   };
 
   it('the key is the hash of window and reason', () => {
@@ -250,27 +441,71 @@ describe('compileAws: elevations', () => {
     ['ended', '2026-11-23T16:00:00Z', false],
   ])('%s (%s)', (_why, now, active) => {
     const rs = compileAws(reader, at(now));
-    expect(names(rs)).toEqual([...(active ? [`settlement-reader.aws.${key}`] : []), 'settlement-reader.aws.policy', 'settlement-reader.aws.role']);
+    expect(names(rs)).toEqual([
+      ...(active ? [`settlement-reader.aws.${key}`] : []),
+      'settlement-reader.aws.policy',
+      'settlement-reader.aws.role',
+    ]);
     if (active) expect(named(rs, elevationPolicy.name)).toEqual(elevationPolicy);
   });
 
   it('an elevation of a user becomes a UserPolicy', () => {
-    const data = user({ elevations: [{ reason: 'INC-1 backfill', approvedBy: 'dave@acme.example', from: '2026-11-23T00:00:00Z', until: '2026-11-23T08:00:00Z', access: { aws: { permissions: [{ actions: ['s3:PutObject'], resources: ['arn:aws:s3:::bank-drop/in/*'] }] } } }] });
+    const data = user({
+      elevations: [
+        {
+          reason: 'INC-1 backfill',
+          approvedBy: 'dave@acme.example',
+          from: '2026-11-23T00:00:00Z',
+          until: '2026-11-23T08:00:00Z',
+          access: { aws: { permissions: [{ actions: ['s3:PutObject'], resources: ['arn:aws:s3:::bank-drop/in/*'] }] } },
+        },
+      ],
+    });
     const k = keyOf('2026-11-23T00:00:00Z', '2026-11-23T08:00:00Z', 'INC-1 backfill');
     expect(named(compileAws(data, at('2026-11-23T01:00:00Z')), `app.aws.${k}`)).toEqual({
-      type: 'aws:iam/userPolicy:UserPolicy', name: `app.aws.${k}`, identity: 'app', team: 'payments', provider: 'aws:123456789012',
-      inputs: { name: `idac-${k}`, user: ref('app.aws.user', 'name'), policy: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["s3:PutObject"],"Resource":["arn:aws:s3:::bank-drop/in/*"]}]}' },
+      type: 'aws:iam/userPolicy:UserPolicy',
+      name: `app.aws.${k}`,
+      identity: 'app',
+      team: 'payments',
+      provider: 'aws:123456789012',
+      inputs: {
+        name: `idac-${k}`,
+        user: ref('app.aws.user', 'name'),
+        policy:
+          '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["s3:PutObject"],"Resource":["arn' +
+          ':aws:s3:::bank-drop/in/*"]}]}',
+      },
     });
   });
 
   it('an elevation without aws access adds nothing here; a suspended identity has no elevation', () => {
-    const k8sOnly = role({ elevations: [{ reason: 'INC-2', approvedBy: 'dave@acme.example', from: '2026-11-23T00:00:00Z', until: '2026-11-23T08:00:00Z', access: { kubernetes: { rules: [{ apiGroups: [''], resources: ['pods'], verbs: ['get'] }] } } }] });
+    const k8sOnly = role({
+      elevations: [
+        {
+          reason: 'INC-2',
+          approvedBy: 'dave@acme.example',
+          from: '2026-11-23T00:00:00Z',
+          until: '2026-11-23T08:00:00Z',
+          access: { kubernetes: { rules: [{ apiGroups: [''], resources: ['pods'], verbs: ['get'] }] } },
+        },
+      ],
+    });
     expect(names(compileAws(k8sOnly, at('2026-11-23T01:00:00Z')))).toEqual(['app.aws.policy', 'app.aws.role']);
-    expect(names(compileAws({ ...reader, spec: { ...reader.spec, status: 'suspended' } }, at('2026-11-23T12:00:00Z')))).toEqual(['settlement-reader.aws.role']);
+    expect(
+      names(compileAws({ ...reader, spec: { ...reader.spec, status: 'suspended' } }, at('2026-11-23T12:00:00Z'))),
+    ).toEqual(['settlement-reader.aws.role']);
   });
 
   it('reordering elevations renames nothing', () => {
-    const e = (reason: string) => ({ reason, approvedBy: 'dave@acme.example', from: '2026-11-23T00:00:00Z', until: '2026-11-23T08:00:00Z', access: { aws: { permissions: [{ actions: ['s3:PutObject'], resources: [`arn:aws:s3:::${reason.toLowerCase()}/*`] }] } } });
+    const e = (reason: string) => ({
+      reason,
+      approvedBy: 'dave@acme.example',
+      from: '2026-11-23T00:00:00Z',
+      until: '2026-11-23T08:00:00Z',
+      access: {
+        aws: { permissions: [{ actions: ['s3:PutObject'], resources: [`arn:aws:s3:::${reason.toLowerCase()}/*`] }] },
+      },
+    });
     const a = compileAws(role({ elevations: [e('A'), e('B')] }), at('2026-11-23T01:00:00Z'));
     const b = compileAws(role({ elevations: [e('B'), e('A')] }), at('2026-11-23T01:00:00Z'));
     expect(b).toEqual(a);
@@ -291,7 +526,8 @@ describe('compileAws: renames', () => {
       ['app.aws.user', ['old-app.aws.user']],
       ['app.delivery.vault', ['old-app.delivery.vault']],
     ]);
-    // The physical name follows the new name (the brief's design): a user is renamed in place; a role's name forces a replacement.
+    // The physical name follows the new name (the brief's design): a user is renamed in place; a role's name forces a
+    // replacement.
     expect(named(rs, 'app.aws.user').inputs.name).toBe('app');
   });
 
@@ -306,8 +542,17 @@ describe('compileAws: physical names are valid for IAM', () => {
   const PATH = /^\/(?:[\x21-\x7e]+\/)*$/;
   const longest = 'a'.repeat(47) + '9';
   const longTeam = 't'.repeat(63);
-  const elevation = { reason: 'x'.repeat(500), approvedBy: 'dave@acme.example', from: '2026-11-23T00:00:00Z', until: '2026-11-23T08:00:00Z', access: { aws: { permissions: [{ actions: ['s3:PutObject'], resources: ['arn:aws:s3:::b/*'] }] } } };
-  const extreme = (data: MachineIdentity): MachineIdentity => ({ ...data, spec: { ...data.spec, stewardship: { ...data.spec.stewardship, team: longTeam }, elevations: [elevation] } });
+  const elevation = {
+    reason: 'x'.repeat(500),
+    approvedBy: 'dave@acme.example',
+    from: '2026-11-23T00:00:00Z',
+    until: '2026-11-23T08:00:00Z',
+    access: { aws: { permissions: [{ actions: ['s3:PutObject'], resources: ['arn:aws:s3:::b/*'] }] } },
+  };
+  const extreme = (data: MachineIdentity): MachineIdentity => ({
+    ...data,
+    spec: { ...data.spec, stewardship: { ...data.spec.stewardship, team: longTeam }, elevations: [elevation] },
+  });
   const inputs: [string, MachineIdentity][] = [
     ...ACME_FILES.map((f): [string, MachineIdentity] => [f, acme(f)]),
     ['longest role', extreme(role({}, longest))],
@@ -327,8 +572,15 @@ describe('compileAws: physical names are valid for IAM', () => {
       }
     }
     if (data.metadata.name === longest) {
-      expect(rs.filter((r) => r.type.endsWith('Policy')).map((r) => r.inputs.name).sort()).toEqual(['idac', `idac-${keyOf(elevation.from, elevation.until, elevation.reason)}`]);
-      expect(rs.find((r) => r.type === 'aws:iam/role:Role' || r.type === 'aws:iam/user:User')!.inputs.name).toBe(longest);
+      expect(
+        rs
+          .filter((r) => r.type.endsWith('Policy'))
+          .map((r) => r.inputs.name)
+          .sort(),
+      ).toEqual(['idac', `idac-${keyOf(elevation.from, elevation.until, elevation.reason)}`]);
+      expect(rs.find((r) => r.type === 'aws:iam/role:Role' || r.type === 'aws:iam/user:User')!.inputs.name).toBe(
+        longest,
+      );
     }
   });
 });

@@ -14,10 +14,18 @@ const NOW = '2026-11-23T12:00:00Z';
 const DNS_LABEL = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
 const DNS_SUBDOMAIN = /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/;
 
-const labels = (identity: string, team: string) => ({ 'app.kubernetes.io/managed-by': 'idac', 'idac.dev/identity': identity, 'idac.dev/team': team });
+const labels = (identity: string, team: string) => ({
+  'app.kubernetes.io/managed-by': 'idac',
+  'idac.dev/identity': identity,
+  'idac.dev/team': team,
+});
 
 /** The small identity of the fixture with Kubernetes access in prod-eu/payments as service account `app`. */
-function app(patch: Partial<MachineIdentity['spec']> = {}, k8s: Partial<NonNullable<MachineIdentity['spec']['access']['kubernetes']>> = {}, name = 'app'): MachineIdentity {
+function app(
+  patch: Partial<MachineIdentity['spec']> = {},
+  k8s: Partial<NonNullable<MachineIdentity['spec']['access']['kubernetes']>> = {},
+  name = 'app',
+): MachineIdentity {
   const base = role({}, name);
   return {
     ...base,
@@ -25,17 +33,27 @@ function app(patch: Partial<MachineIdentity['spec']> = {}, k8s: Partial<NonNulla
       ...base.spec,
       access: {
         ...base.spec.access,
-        kubernetes: { cluster: 'prod-eu', namespace: 'payments', serviceAccount: 'app', rules: [{ apiGroups: [''], resources: ['configmaps'], resourceNames: ['app-config'], verbs: ['get'] }], ...k8s },
+        kubernetes: {
+          cluster: 'prod-eu',
+          namespace: 'payments',
+          serviceAccount: 'app',
+          rules: [{ apiGroups: [''], resources: ['configmaps'], resourceNames: ['app-config'], verbs: ['get'] }],
+          ...k8s,
+        },
       },
       ...patch,
     },
   };
 }
 
-function elevation(from: string, until: string, reason: string, rules = [{ apiGroups: [''], resources: ['pods/log'], verbs: ['get'] }]) {
+function elevation(
+  from: string,
+  until: string,
+  reason: string,
+  rules = [{ apiGroups: [''], resources: ['pods/log'], verbs: ['get'] }],
+) {
   return { reason, approvedBy: 'dave@acme.example', from, until, access: { kubernetes: { rules } } };
 }
-
 
 describe('compileKubernetes on the acme examples', () => {
   it('settlement-reader: service account annotated with its IRSA role, the declared Role and its binding', () => {
@@ -47,7 +65,12 @@ describe('compileKubernetes on the acme examples', () => {
         team: 'payments',
         provider: 'kubernetes:prod-eu',
         inputs: {
-          metadata: { name: 'idac-settlement-reader', namespace: 'payments', labels: labels('settlement-reader', 'payments'), annotations: { 'idac.dev/owner': 'alice@acme.example' } },
+          metadata: {
+            name: 'idac-settlement-reader',
+            namespace: 'payments',
+            labels: labels('settlement-reader', 'payments'),
+            annotations: { 'idac.dev/owner': 'alice@acme.example' },
+          },
           rules: [{ apiGroups: [''], resources: ['configmaps'], resourceNames: ['settlement-config'], verbs: ['get'] }],
         },
       },
@@ -58,7 +81,12 @@ describe('compileKubernetes on the acme examples', () => {
         team: 'payments',
         provider: 'kubernetes:prod-eu',
         inputs: {
-          metadata: { name: 'idac-settlement-reader', namespace: 'payments', labels: labels('settlement-reader', 'payments'), annotations: { 'idac.dev/owner': 'alice@acme.example' } },
+          metadata: {
+            name: 'idac-settlement-reader',
+            namespace: 'payments',
+            labels: labels('settlement-reader', 'payments'),
+            annotations: { 'idac.dev/owner': 'alice@acme.example' },
+          },
           roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: 'idac-settlement-reader' },
           subjects: [{ kind: 'ServiceAccount', name: 'settlement-reader', namespace: 'payments' }],
         },
@@ -75,7 +103,10 @@ describe('compileKubernetes on the acme examples', () => {
             name: 'settlement-reader',
             namespace: 'payments',
             labels: labels('settlement-reader', 'payments'),
-            annotations: { 'idac.dev/owner': 'alice@acme.example', 'eks.amazonaws.com/role-arn': 'arn:aws:iam::123456789012:role/idac/payments/settlement-reader' },
+            annotations: {
+              'idac.dev/owner': 'alice@acme.example',
+              'eks.amazonaws.com/role-arn': 'arn:aws:iam::123456789012:role/idac/payments/settlement-reader',
+            },
           },
           automountServiceAccountToken: false,
         },
@@ -85,8 +116,20 @@ describe('compileKubernetes on the acme examples', () => {
 
   it('ci-deployer: the service account defaults to the identity name; GitHub trust adds no IRSA annotation', () => {
     const out = compileKubernetes(acme('platform/ci-deployer.yaml'), at(NOW));
-    expect(out.map((r) => r.name)).toEqual(['ci-deployer.k8s.role', 'ci-deployer.k8s.role-binding', 'ci-deployer.k8s.service-account']);
-    expect(out[2]!.inputs).toEqual({ metadata: { name: 'ci-deployer', namespace: 'releases', labels: labels('ci-deployer', 'platform'), annotations: { 'idac.dev/owner': 'erin@acme.example' } }, automountServiceAccountToken: false });
+    expect(out.map((r) => r.name)).toEqual([
+      'ci-deployer.k8s.role',
+      'ci-deployer.k8s.role-binding',
+      'ci-deployer.k8s.service-account',
+    ]);
+    expect(out[2]!.inputs).toEqual({
+      metadata: {
+        name: 'ci-deployer',
+        namespace: 'releases',
+        labels: labels('ci-deployer', 'platform'),
+        annotations: { 'idac.dev/owner': 'erin@acme.example' },
+      },
+      automountServiceAccountToken: false,
+    });
     expect(out[1]!.inputs.subjects).toEqual([{ kind: 'ServiceAccount', name: 'ci-deployer', namespace: 'releases' }]);
   });
 
@@ -117,7 +160,8 @@ describe('compileKubernetes on the acme examples', () => {
         const metadata = r.inputs.metadata as { name: string; namespace: string; labels: Record<string, string> };
         expect(metadata.name).toMatch(r.type.endsWith(':ServiceAccount') ? DNS_SUBDOMAIN : DNS_LABEL);
         expect(metadata.namespace).toMatch(DNS_LABEL);
-        for (const value of Object.values(metadata.labels)) expect(value).toMatch(/^[a-z0-9]([a-z0-9._-]{0,61}[a-z0-9])?$/);
+        for (const value of Object.values(metadata.labels))
+          expect(value).toMatch(/^[a-z0-9]([a-z0-9._-]{0,61}[a-z0-9])?$/);
         expect([r.identity, r.team]).toEqual([data.metadata.name, data.spec.stewardship.team]);
       }
     }
@@ -148,19 +192,45 @@ describe('compileKubernetes lifecycle', () => {
 });
 
 describe('compileKubernetes IRSA annotation', () => {
-  const annotations = (data: MachineIdentity) => (compileKubernetes(data, at(NOW)).find((r) => r.name === 'app.k8s.service-account')!.inputs.metadata as { annotations: Record<string, string> }).annotations;
+  const annotations = (data: MachineIdentity) =>
+    (
+      compileKubernetes(data, at(NOW)).find((r) => r.name === 'app.k8s.service-account')!.inputs.metadata as {
+        annotations: Record<string, string>;
+      }
+    ).annotations;
   const arn = 'arn:aws:iam::123456789012:role/idac/payments/app';
-  const trusted = (trust: { cluster: string; namespace: string; serviceAccount: string }, principal: 'role' | 'user' = 'role') => {
+  const trusted = (
+    trust: { cluster: string; namespace: string; serviceAccount: string },
+    principal: 'role' | 'user' = 'role',
+  ) => {
     const base = app();
-    return { ...base, spec: { ...base.spec, access: { ...base.spec.access, aws: { ...base.spec.access.aws!, principal, trust: { kubernetes: trust } } } } };
+    return {
+      ...base,
+      spec: {
+        ...base.spec,
+        access: { ...base.spec.access, aws: { ...base.spec.access.aws!, principal, trust: { kubernetes: trust } } },
+      },
+    };
   };
 
   it.each([
-    ['the role trusts exactly this service account', trusted({ cluster: 'prod-eu', namespace: 'payments', serviceAccount: 'app' }), arn],
+    [
+      'the role trusts exactly this service account',
+      trusted({ cluster: 'prod-eu', namespace: 'payments', serviceAccount: 'app' }),
+      arn,
+    ],
     ['another cluster', trusted({ cluster: 'prod-us', namespace: 'payments', serviceAccount: 'app' }), undefined],
     ['another namespace', trusted({ cluster: 'prod-eu', namespace: 'ledger', serviceAccount: 'app' }), undefined],
-    ['another service account', trusted({ cluster: 'prod-eu', namespace: 'payments', serviceAccount: 'other' }), undefined],
-    ['an IAM user (no trust)', trusted({ cluster: 'prod-eu', namespace: 'payments', serviceAccount: 'app' }, 'user'), undefined],
+    [
+      'another service account',
+      trusted({ cluster: 'prod-eu', namespace: 'payments', serviceAccount: 'other' }),
+      undefined,
+    ],
+    [
+      'an IAM user (no trust)',
+      trusted({ cluster: 'prod-eu', namespace: 'payments', serviceAccount: 'app' }, 'user'),
+      undefined,
+    ],
   ])('%s', (_, data, expected) => {
     expect(annotations(data)['eks.amazonaws.com/role-arn']).toBe(expected);
     expect(annotations(data)['idac.dev/owner']).toBe('alice@acme.example');
@@ -179,13 +249,28 @@ describe('compileKubernetes elevations', () => {
 
   it('an active elevation adds its own Role and RoleBinding in the identity namespace', () => {
     const out = compileKubernetes(app({ elevations: [later, open] }), at(NOW));
-    expect(out.map((r) => r.name)).toEqual([`app.k8s.${k}.role`, `app.k8s.${k}.role-binding`, 'app.k8s.role', 'app.k8s.role-binding', 'app.k8s.service-account']);
+    expect(out.map((r) => r.name)).toEqual([
+      `app.k8s.${k}.role`,
+      `app.k8s.${k}.role-binding`,
+      'app.k8s.role',
+      'app.k8s.role-binding',
+      'app.k8s.service-account',
+    ]);
     const [elevatedRole, elevatedBinding] = out;
     expect(elevatedRole!.inputs).toEqual({
-      metadata: { name: `idac-app-${k}`, namespace: 'payments', labels: labels('app', 'payments'), annotations: { 'idac.dev/owner': 'alice@acme.example' } },
+      metadata: {
+        name: `idac-app-${k}`,
+        namespace: 'payments',
+        labels: labels('app', 'payments'),
+        annotations: { 'idac.dev/owner': 'alice@acme.example' },
+      },
       rules: [{ apiGroups: [''], resources: ['pods/log'], verbs: ['get'] }],
     });
-    expect(elevatedBinding!.inputs.roleRef).toEqual({ apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: `idac-app-${k}` });
+    expect(elevatedBinding!.inputs.roleRef).toEqual({
+      apiGroup: 'rbac.authorization.k8s.io',
+      kind: 'Role',
+      name: `idac-app-${k}`,
+    });
     expect(elevatedBinding!.inputs.subjects).toEqual([{ kind: 'ServiceAccount', name: 'app', namespace: 'payments' }]);
     expect(elevatedBinding!.dependsOn).toEqual([`app.k8s.${k}.role`, 'app.k8s.service-account']);
   });
@@ -194,20 +279,32 @@ describe('compileKubernetes elevations', () => {
     ['before the window', '2026-11-23T07:59:59Z'],
     ['at its end (until is exclusive)', '2026-11-23T16:00:00Z'],
   ])('adds nothing %s', (_, now) => {
-    expect(compileKubernetes(app({ elevations: [open] }), at(now)).map((r) => r.name)).toEqual(['app.k8s.role', 'app.k8s.role-binding', 'app.k8s.service-account']);
+    expect(compileKubernetes(app({ elevations: [open] }), at(now)).map((r) => r.name)).toEqual([
+      'app.k8s.role',
+      'app.k8s.role-binding',
+      'app.k8s.service-account',
+    ]);
   });
 
   it('adds nothing while suspended, even inside the window', () => {
-    expect(compileKubernetes(app({ status: 'suspended', elevations: [open] }), at(NOW)).map((r) => r.name)).toEqual(['app.k8s.role', 'app.k8s.service-account']);
+    expect(compileKubernetes(app({ status: 'suspended', elevations: [open] }), at(NOW)).map((r) => r.name)).toEqual([
+      'app.k8s.role',
+      'app.k8s.service-account',
+    ]);
   });
 
   it('an elevation without Kubernetes rules adds nothing here', () => {
-    const awsOnly = { ...open, access: { aws: { permissions: [{ actions: ['s3:PutObject'], resources: ['arn:aws:s3:::b/*'] }] } } };
+    const awsOnly = {
+      ...open,
+      access: { aws: { permissions: [{ actions: ['s3:PutObject'], resources: ['arn:aws:s3:::b/*'] }] } },
+    };
     expect(compileKubernetes(app({ elevations: [awsOnly] }), at(NOW))).toEqual(compileKubernetes(app(), at(NOW)));
   });
 
   it('reordering elevations renames nothing', () => {
-    expect(compileKubernetes(app({ elevations: [open, later] }), at(NOW))).toEqual(compileKubernetes(app({ elevations: [later, open] }), at(NOW)));
+    expect(compileKubernetes(app({ elevations: [open, later] }), at(NOW))).toEqual(
+      compileKubernetes(app({ elevations: [later, open] }), at(NOW)),
+    );
   });
 
   it('long names are cut to 63 characters with a hash, stay DNS labels and stay distinct', () => {
@@ -234,7 +331,13 @@ describe('rbacName', () => {
     // 54 characters kept, then '-' and 8 hex characters of sha256 of the whole name.
     ['x'.repeat(64), `${'x'.repeat(54)}-${createHash('sha256').update('x'.repeat(64)).digest('hex').slice(0, 8)}`],
     // A cut that ends in '-' drops it, so the hash is never preceded by '--'.
-    [`${'x'.repeat(53)}-${'y'.repeat(20)}`, `${'x'.repeat(53)}-${createHash('sha256').update(`${'x'.repeat(53)}-${'y'.repeat(20)}`).digest('hex').slice(0, 8)}`],
+    [
+      `${'x'.repeat(53)}-${'y'.repeat(20)}`,
+      `${'x'.repeat(53)}-${createHash('sha256')
+        .update(`${'x'.repeat(53)}-${'y'.repeat(20)}`)
+        .digest('hex')
+        .slice(0, 8)}`,
+    ],
   ])('%s → %s', (full, expected) => {
     expect(rbacName(full)).toBe(expected);
     expect(rbacName(full)).toMatch(DNS_LABEL);

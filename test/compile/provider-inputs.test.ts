@@ -26,7 +26,9 @@ import { root } from '../e2e/cli.js';
 const INSTANTS = ['2026-06-01T00:00:00Z', '2026-11-07T22:48:42Z', '2026-11-23T12:00:00Z', '2026-12-05T22:48:43Z'];
 
 function yamlFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? yamlFiles(join(dir, e.name)) : e.name.endsWith('.yaml') ? [join(dir, e.name)] : []));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? yamlFiles(join(dir, e.name)) : e.name.endsWith('.yaml') ? [join(dir, e.name)] : [],
+  );
 }
 
 function load(file: string, expect: 'MachineIdentity' | 'Organization'): unknown {
@@ -38,11 +40,16 @@ function load(file: string, expect: 'MachineIdentity' | 'Organization'): unknown
 /** The identity as written, and in each lifecycle state, delivering to both destinations when it can. */
 function variants(data: MachineIdentity): MachineIdentity[] {
   const out: MachineIdentity[] = [data];
-  for (const status of ['active', 'suspended', 'decommissioned'] as const) out.push({ ...data, spec: { ...data.spec, status } });
+  for (const status of ['active', 'suspended', 'decommissioned'] as const)
+    out.push({ ...data, spec: { ...data.spec, status } });
   const k8s = data.spec.access.kubernetes;
   if (k8s) {
-    const delivery = { vaultPath: `kv/data/${data.spec.stewardship.team}/${data.metadata.name}`, kubernetesSecret: { namespace: k8s.namespace, name: `${data.metadata.name}-credentials` } };
-    for (const status of ['active', 'suspended'] as const) out.push({ ...data, spec: { ...data.spec, status, delivery } });
+    const delivery = {
+      vaultPath: `kv/data/${data.spec.stewardship.team}/${data.metadata.name}`,
+      kubernetesSecret: { namespace: k8s.namespace, name: `${data.metadata.name}-credentials` },
+    };
+    for (const status of ['active', 'suspended'] as const)
+      out.push({ ...data, spec: { ...data.spec, status, delivery } });
   }
   return out;
 }
@@ -60,7 +67,9 @@ function exampleFixtures(): Fixture[] {
   for (const example of ['acme', 'risky']) {
     const dir = join(root, 'examples', example, 'identities');
     const org: OrgModel = orgModel(load(join(dir, 'org.yaml'), 'Organization') as Organization);
-    for (const file of yamlFiles(dir).filter((f) => !f.endsWith('org.yaml')).sort()) {
+    for (const file of yamlFiles(dir)
+      .filter((f) => !f.endsWith('org.yaml'))
+      .sort()) {
       for (const data of variants(load(file, 'MachineIdentity') as MachineIdentity)) {
         for (const iso of INSTANTS) {
           const siblings = compileIdentity(data, { now: parseInstant(iso)!, org });
@@ -68,7 +77,13 @@ function exampleFixtures(): Fixture[] {
             const key = JSON.stringify([resource.type, resource.inputs, resource.secretOutputs ?? []]);
             if (seen.has(key)) continue;
             seen.add(key);
-            out.push({ label: `${example}/${relative(dir, file)} ${data.spec.status ?? '(no status)'} at ${iso}: ${resource.name} (${resource.type})`, resource, siblings });
+            out.push({
+              label:
+                `${example}/${relative(dir, file)} ${data.spec.status ?? '(no status)'} at ${iso}: ` +
+                `${resource.name} (${resource.type})`,
+              resource,
+              siblings,
+            });
           }
         }
       }
@@ -98,7 +113,10 @@ function expression(value: Input, sourceOf: (name: string) => DesiredResource | 
     return `source<${sdkClass(source.type)}>()[${JSON.stringify(value.output)}]`;
   }
   if (Array.isArray(value)) return `[${value.map((v) => expression(v, sourceOf)).join(', ')}]`;
-  if (value !== null && typeof value === 'object') return `{ ${Object.entries(value).map(([k, v]) => `${property(k)}: ${expression(v, sourceOf)}`).join(', ')} }`;
+  if (value !== null && typeof value === 'object')
+    return `{ ${Object.entries(value)
+      .map(([k, v]) => `${property(k)}: ${expression(v, sourceOf)}`)
+      .join(', ')} }`;
   return JSON.stringify(value);
 }
 
@@ -112,11 +130,21 @@ function snippet(id: string, f: Fixture): string {
   const fields = Object.entries(f.resource.inputs as { [key: string]: Input }).map(([k, v]) => {
     const e = expression(v, sourceOf);
     // As the program does: the provider takes these as a JSON string of the resolved value.
-    return `  ${property(k)}: ${JSON_INPUTS[f.resource.type]?.includes(k) ? `pulumi.jsonStringify(pulumi.output(${e}))` : e},`;
+    return (
+      `  ${property(k)}: ` +
+      `${JSON_INPUTS[f.resource.type]?.includes(k) ? `pulumi.jsonStringify(pulumi.output(${e}))` : e},`
+    );
   });
   const cls = sdkClass(f.resource.type);
   const secrets = (f.resource.secretOutputs ?? []).map((o) => `  ${JSON.stringify(o)},`);
-  return [`const ${id}: ${cls}Args = {`, ...fields, '};', `const ${id}_secrets: (keyof ${cls})[] = [`, ...secrets, '];'].join('\n');
+  return [
+    `const ${id}: ${cls}Args = {`,
+    ...fields,
+    '};',
+    `const ${id}_secrets: (keyof ${cls})[] = [`,
+    ...secrets,
+    '];',
+  ].join('\n');
 }
 
 const HEADER = [
@@ -157,7 +185,8 @@ function typeCheck(snippets: { id: string; text: string }[]): Checked {
   const { options } = ts.parseJsonConfigFileContent(config.config, ts.sys, root);
   const host = ts.createCompilerHost({ ...options, noEmit: true });
   const getSourceFile = host.getSourceFile.bind(host);
-  host.getSourceFile = (name, lang, ...rest) => (name === file ? ts.createSourceFile(name, text, lang) : getSourceFile(name, lang, ...rest));
+  host.getSourceFile = (name, lang, ...rest) =>
+    name === file ? ts.createSourceFile(name, text, lang) : getSourceFile(name, lang, ...rest);
   const fileExists = host.fileExists.bind(host);
   host.fileExists = (name) => name === file || fileExists(name);
   const program = ts.createProgram({ rootNames: [file], options: { ...options, noEmit: true, rootDir: root }, host });
@@ -174,34 +203,160 @@ function typeCheck(snippets: { id: string; text: string }[]): Checked {
   return { diagnostics, stray, ms: Date.now() - started };
 }
 
-const user = { type: 'aws:iam/user:User', name: 'x.aws.user', identity: 'x', team: 't', provider: 'aws:1', inputs: { name: 'x' } } as unknown as DesiredResource;
-const key = { type: 'aws:iam/accessKey:AccessKey', name: 'x.aws.key.g1', identity: 'x', team: 't', provider: 'aws:1', inputs: {} } as unknown as DesiredResource;
+const user = {
+  type: 'aws:iam/user:User',
+  name: 'x.aws.user',
+  identity: 'x',
+  team: 't',
+  provider: 'aws:1',
+  inputs: { name: 'x' },
+} as unknown as DesiredResource;
+const key = {
+  type: 'aws:iam/accessKey:AccessKey',
+  name: 'x.aws.key.g1',
+  identity: 'x',
+  team: 't',
+  provider: 'aws:1',
+  inputs: {},
+} as unknown as DesiredResource;
 
 /** Wrong resources the check must reject, each with the text its diagnostic names. */
-const WRONG: { why: string; type: string; inputs: Record<string, unknown>; secretOutputs?: string[]; expect: RegExp }[] = [
-  { why: 'a misspelled input', type: 'aws:iam/role:Role', inputs: { name: 'x', assumeRolePolicy: '{}', maxSesionDuration: 3600 }, expect: /maxSesionDuration/ },
-  { why: 'a mistyped input', type: 'aws:iam/role:Role', inputs: { name: 'x', assumeRolePolicy: '{}', maxSessionDuration: '3600' }, expect: /'string' is not assignable to type 'Input<number/ },
-  { why: 'a missing required input', type: 'aws:iam/rolePolicy:RolePolicy', inputs: { name: 'x', policy: '{}' }, expect: /Property 'role' is missing/ },
-  { why: 'a misspelled nested input', type: 'kubernetes:rbac.authorization.k8s.io/v1:Role', inputs: { metadata: { name: 'x' }, rules: [{ apiGroups: [''], resources: ['pods'], verb: ['get'] }] }, expect: /'verb' does not exist/ },
-  { why: 'a misspelled metadata key', type: 'kubernetes:core/v1:ServiceAccount', inputs: { metadata: { name: 'x', lables: { a: 'b' } } }, expect: /'lables' does not exist/ },
-  { why: 'an input of another resource type', type: 'vault:appRole/authBackendRoleSecretId:AuthBackendRoleSecretId', inputs: { backend: 'approle', roleName: 'x', tokenTtl: 3600 }, expect: /'tokenTtl' does not exist/ },
-  { why: 'a ref to an output the source does not have', type: 'aws:iam/accessKey:AccessKey', inputs: { user: { $ref: 'x.aws.user', output: 'username' } }, expect: /'username'/ },
-  { why: 'a ref of the wrong type', type: 'aws:iam/role:Role', inputs: { name: 'x', assumeRolePolicy: '{}', maxSessionDuration: { $ref: 'x.aws.user', output: 'name' } }, expect: /Output<string>' is not assignable to type 'Input<number/ },
-  { why: 'a secret output the class does not have', type: 'aws:iam/accessKey:AccessKey', inputs: { user: { $ref: 'x.aws.user', output: 'name' } }, secretOutputs: ['secretKey'], expect: /"secretKey"/ },
-  { why: 'a JSON input that is not data', type: 'vault:kv/secretV2:SecretV2', inputs: { mount: 'kv', name: 'x', dataJson: { A: { $ref: 'x.aws.key.g1', output: 'nope' } } }, expect: /'nope'/ },
+const WRONG: {
+  why: string;
+  type: string;
+  inputs: Record<string, unknown>;
+  secretOutputs?: string[];
+  expect: RegExp;
+}[] = [
+  {
+    why: 'a misspelled input',
+    type: 'aws:iam/role:Role',
+    inputs: { name: 'x', assumeRolePolicy: '{}', maxSesionDuration: 3600 },
+    expect: /maxSesionDuration/,
+  },
+  {
+    why: 'a mistyped input',
+    type: 'aws:iam/role:Role',
+    inputs: { name: 'x', assumeRolePolicy: '{}', maxSessionDuration: '3600' },
+    expect: /'string' is not assignable to type 'Input<number/,
+  },
+  {
+    why: 'a missing required input',
+    type: 'aws:iam/rolePolicy:RolePolicy',
+    inputs: { name: 'x', policy: '{}' },
+    expect: /Property 'role' is missing/,
+  },
+  {
+    why: 'a misspelled nested input',
+    type: 'kubernetes:rbac.authorization.k8s.io/v1:Role',
+    inputs: { metadata: { name: 'x' }, rules: [{ apiGroups: [''], resources: ['pods'], verb: ['get'] }] },
+    expect: /'verb' does not exist/,
+  },
+  {
+    why: 'a misspelled metadata key',
+    type: 'kubernetes:core/v1:ServiceAccount',
+    inputs: { metadata: { name: 'x', lables: { a: 'b' } } },
+    expect: /'lables' does not exist/,
+  },
+  {
+    why: 'an input of another resource type',
+    type: 'vault:appRole/authBackendRoleSecretId:AuthBackendRoleSecretId',
+    inputs: { backend: 'approle', roleName: 'x', tokenTtl: 3600 },
+    expect: /'tokenTtl' does not exist/,
+  },
+  {
+    why: 'a ref to an output the source does not have',
+    type: 'aws:iam/accessKey:AccessKey',
+    inputs: { user: { $ref: 'x.aws.user', output: 'username' } },
+    expect: /'username'/,
+  },
+  {
+    why: 'a ref of the wrong type',
+    type: 'aws:iam/role:Role',
+    inputs: { name: 'x', assumeRolePolicy: '{}', maxSessionDuration: { $ref: 'x.aws.user', output: 'name' } },
+    expect: /Output<string>' is not assignable to type 'Input<number/,
+  },
+  {
+    why: 'a secret output the class does not have',
+    type: 'aws:iam/accessKey:AccessKey',
+    inputs: { user: { $ref: 'x.aws.user', output: 'name' } },
+    secretOutputs: ['secretKey'],
+    expect: /"secretKey"/,
+  },
+  {
+    why: 'a JSON input that is not data',
+    type: 'vault:kv/secretV2:SecretV2',
+    inputs: { mount: 'kv', name: 'x', dataJson: { A: { $ref: 'x.aws.key.g1', output: 'nope' } } },
+    expect: /'nope'/,
+  },
 ];
 
 /** The same mistakes through compile's own typed API: what `tsc` reports when a compiler module makes them. */
 const API: { why: string; code: string; expect: RegExp | null }[] = [
-  { why: 'a correct role', code: "resourceOf(data, 'aws:iam/role:Role', ['aws', 'role'], 'aws:1', { name: 'x', assumeRolePolicy: '{}', maxSessionDuration: 3600 });", expect: null },
-  { why: 'a correct key with a typed ref', code: "const u = resourceOf(data, 'aws:iam/user:User', ['aws', 'user'], 'aws:1', { name: 'x' });\nresourceOf(data, 'aws:iam/accessKey:AccessKey', ['aws', 'key'], 'aws:1', { user: outputOf(u, 'name'), status: 'Active' }, { secretOutputs: ['secret'] });", expect: null },
-  { why: 'a misspelled input', code: "resourceOf(data, 'aws:iam/role:Role', ['aws', 'role'], 'aws:1', { name: 'x', assumeRolePolicy: '{}', maxSesionDuration: 3600 });", expect: /maxSesionDuration/ },
-  { why: 'a mistyped input', code: "resourceOf(data, 'vault:appRole/authBackendRole:AuthBackendRole', ['vault'], 'vault', { roleName: 'x', tokenTtl: '1h' });", expect: /'string' is not assignable to type 'Compiled<Input<number/ },
-  { why: 'a misspelled nested input', code: "resourceOf(data, 'kubernetes:rbac.authorization.k8s.io/v1:Role', ['k8s'], 'kubernetes:c', { rules: [{ apiGroups: [''], resources: ['pods'], verb: ['get'] }] });", expect: /'verb' does not exist/ },
-  { why: 'a ref to a missing output', code: "const u = resourceOf(data, 'aws:iam/user:User', ['aws', 'user'], 'aws:1', { name: 'x' });\nresourceOf(data, 'aws:iam/accessKey:AccessKey', ['aws', 'key'], 'aws:1', { user: outputOf(u, 'username') });", expect: /"username"/ },
-  { why: 'a ref of the wrong type', code: "const k = resourceOf(data, 'aws:iam/accessKey:AccessKey', ['aws', 'key'], 'aws:1', { user: 'x' });\nresourceOf(data, 'aws:iam/role:Role', ['aws', 'role'], 'aws:1', { assumeRolePolicy: '{}', maxSessionDuration: outputOf(k, 'createDate') });", expect: /TypedRef<string>' is not assignable/ },
-  { why: 'an unknown secret output', code: "resourceOf(data, 'aws:iam/accessKey:AccessKey', ['aws', 'key'], 'aws:1', { user: 'x' }, { secretOutputs: ['secretKey'] });", expect: /"secretKey"/ },
-  { why: 'a type token compile does not know', code: "resourceOf(data, 'aws:iam/group:Group', ['aws', 'group'], 'aws:1', { name: 'x' });", expect: /"aws:iam\/group:Group"/ },
+  {
+    why: 'a correct role',
+    code:
+      "resourceOf(data, 'aws:iam/role:Role', ['aws', 'role'], 'aws:1', { name: 'x', assumeRolePolicy: '{}', " +
+      'maxSessionDuration: 3600 });',
+    expect: null,
+  },
+  {
+    why: 'a correct key with a typed ref',
+    code:
+      "const u = resourceOf(data, 'aws:iam/user:User', ['aws', 'user'], 'aws:1', { name: 'x' " +
+      "});\nresourceOf(data, 'aws:iam/accessKey:AccessKey', ['aws', 'key'], 'aws:1', { user: outputOf(u, " +
+      "'name'), status: 'Active' }, { secretOutputs: ['secret'] });",
+    expect: null,
+  },
+  {
+    why: 'a misspelled input',
+    code:
+      "resourceOf(data, 'aws:iam/role:Role', ['aws', 'role'], 'aws:1', { name: 'x', assumeRolePolicy: '{}', " +
+      'maxSesionDuration: 3600 });',
+    expect: /maxSesionDuration/,
+  },
+  {
+    why: 'a mistyped input',
+    code:
+      "resourceOf(data, 'vault:appRole/authBackendRole:AuthBackendRole', ['vault'], 'vault', { roleName: 'x', " +
+      "tokenTtl: '1h' });",
+    expect: /'string' is not assignable to type 'Compiled<Input<number/,
+  },
+  {
+    why: 'a misspelled nested input',
+    code:
+      "resourceOf(data, 'kubernetes:rbac.authorization.k8s.io/v1:Role', ['k8s'], 'kubernetes:c', { rules: [{ " +
+      "apiGroups: [''], resources: ['pods'], verb: ['get'] }] });",
+    expect: /'verb' does not exist/,
+  },
+  {
+    why: 'a ref to a missing output',
+    code:
+      "const u = resourceOf(data, 'aws:iam/user:User', ['aws', 'user'], 'aws:1', { name: 'x' " +
+      "});\nresourceOf(data, 'aws:iam/accessKey:AccessKey', ['aws', 'key'], 'aws:1', { user: outputOf(u, " +
+      "'username') });",
+    expect: /"username"/,
+  },
+  {
+    why: 'a ref of the wrong type',
+    code:
+      "const k = resourceOf(data, 'aws:iam/accessKey:AccessKey', ['aws', 'key'], 'aws:1', { user: 'x' " +
+      "});\nresourceOf(data, 'aws:iam/role:Role', ['aws', 'role'], 'aws:1', { assumeRolePolicy: '{}', " +
+      "maxSessionDuration: outputOf(k, 'createDate') });",
+    expect: /TypedRef<string>' is not assignable/,
+  },
+  {
+    why: 'an unknown secret output',
+    code:
+      "resourceOf(data, 'aws:iam/accessKey:AccessKey', ['aws', 'key'], 'aws:1', { user: 'x' }, { " +
+      "secretOutputs: ['secretKey'] });",
+    expect: /"secretKey"/,
+  },
+  {
+    why: 'a type token compile does not know',
+    code: "resourceOf(data, 'aws:iam/group:Group', ['aws', 'group'], 'aws:1', { name: 'x' });",
+    expect: /"aws:iam\/group:Group"/,
+  },
 ];
 
 describe('compiled inputs against the provider SDK types', () => {
@@ -211,7 +366,20 @@ describe('compiled inputs against the provider SDK types', () => {
   beforeAll(() => {
     const snippets = [
       ...fixtures.map((f, i) => ({ id: `r${i}`, text: snippet(`r${i}`, f) })),
-      ...WRONG.map((w, i) => ({ id: `wrong${i}`, text: snippet(`wrong${i}`, { label: w.why, resource: { ...user, type: w.type, name: `x.wrong${i}`, inputs: w.inputs, ...(w.secretOutputs ? { secretOutputs: w.secretOutputs } : {}) } as unknown as DesiredResource, siblings: [user, key] }) })),
+      ...WRONG.map((w, i) => ({
+        id: `wrong${i}`,
+        text: snippet(`wrong${i}`, {
+          label: w.why,
+          resource: {
+            ...user,
+            type: w.type,
+            name: `x.wrong${i}`,
+            inputs: w.inputs,
+            ...(w.secretOutputs ? { secretOutputs: w.secretOutputs } : {}),
+          } as unknown as DesiredResource,
+          siblings: [user, key],
+        }),
+      })),
       ...API.map((a, i) => ({ id: `api${i}`, text: `{\n${a.code}\n}` })),
     ];
     checked = typeCheck(snippets);
@@ -224,15 +392,32 @@ describe('compiled inputs against the provider SDK types', () => {
     expect(fixtures.some((f) => f.label.includes(' suspended '))).toBe(true);
     expect(fixtures.some((f) => f.resource.name.includes('.elevation-'))).toBe(true);
     expect(fixtures.some((f) => f.resource.secretOutputs?.length)).toBe(true);
-    expect(fixtures.some((f) => f.resource.type === 'aws:iam/accessKey:AccessKey' && (f.resource.inputs as { status?: string }).status === 'Inactive')).toBe(true);
+    expect(
+      fixtures.some(
+        (f) =>
+          f.resource.type === 'aws:iam/accessKey:AccessKey' &&
+          (f.resource.inputs as { status?: string }).status === 'Inactive',
+      ),
+    ).toBe(true);
   });
 
   it('derives the SDK class from the token', () => {
     expect(SUPPORTED_TYPES.map(sdkClass)).toEqual([
-      'aws.iam.AccessKey', 'aws.iam.Role', 'aws.iam.RolePolicy', 'aws.iam.User', 'aws.iam.UserPolicy',
-      'kubernetes.core.v1.Secret', 'kubernetes.core.v1.ServiceAccount', 'kubernetes.rbac.v1.Role', 'kubernetes.rbac.v1.RoleBinding',
-      'vault.approle.AuthBackendRole', 'vault.approle.AuthBackendRoleSecretId', 'vault.Policy', 'vault.kubernetes.AuthBackendRole',
-      'vault.kv.SecretV2', 'vault.pkisecret.SecretBackendRole',
+      'aws.iam.AccessKey',
+      'aws.iam.Role',
+      'aws.iam.RolePolicy',
+      'aws.iam.User',
+      'aws.iam.UserPolicy',
+      'kubernetes.core.v1.Secret',
+      'kubernetes.core.v1.ServiceAccount',
+      'kubernetes.rbac.v1.Role',
+      'kubernetes.rbac.v1.RoleBinding',
+      'vault.approle.AuthBackendRole',
+      'vault.approle.AuthBackendRoleSecretId',
+      'vault.Policy',
+      'vault.kubernetes.AuthBackendRole',
+      'vault.kv.SecretV2',
+      'vault.pkisecret.SecretBackendRole',
     ]);
   });
 
@@ -251,7 +436,7 @@ describe('compiled inputs against the provider SDK types', () => {
     expect(found.join('\n')).toMatch(WRONG[i]!.expect);
   });
 
-  it.each(API.map((a, i) => [a.why, i] as const))('compile\'s typed API: %s', (_, i) => {
+  it.each(API.map((a, i) => [a.why, i] as const))("compile's typed API: %s", (_, i) => {
     const found = checked.diagnostics.get(`api${i}`)!;
     const expected = API[i]!.expect;
     if (expected === null) expect(found).toEqual([]);

@@ -55,21 +55,36 @@ describe('generations', () => {
     expect(g.current).toBe(current);
     expect(g.live).toEqual(live);
     const issued = (3_194_150 + current * 60 * DAY) * 1000;
-    expect(g).toEqual({ current, live, issued, nextRotation: issued + 60 * DAY * 1000, overlapUntil: issued + 3 * DAY * 1000 });
+    expect(g).toEqual({
+      current,
+      live,
+      issued,
+      nextRotation: issued + 60 * DAY * 1000,
+      overlapUntil: issued + 3 * DAY * 1000,
+    });
   });
 
   it('adds the epoch to the generation but not to the schedule', () => {
-    // legacy-etl: period 30d, overlap 1d, epoch 1, offset 634645 s → k = 692 at 2026-11-23, issued 2026-11-10T08:17:25Z.
+    // legacy-etl: period 30d, overlap 1d, epoch 1, offset 634645 s → k = 692 at 2026-11-23, issued
+    // 2026-11-10T08:17:25Z.
     const g = generations(acme('data/legacy-etl.yaml'), ms('2026-11-23T00:00:00Z'));
     expect(g).toEqual({
-      current: 693, live: [693],
-      issued: ms('2026-11-10T08:17:25Z'), nextRotation: ms('2026-12-10T08:17:25Z'), overlapUntil: ms('2026-11-11T08:17:25Z'),
+      current: 693,
+      live: [693],
+      issued: ms('2026-11-10T08:17:25Z'),
+      nextRotation: ms('2026-12-10T08:17:25Z'),
+      overlapUntil: ms('2026-11-11T08:17:25Z'),
     });
     expect(generations(acme('data/legacy-etl.yaml'), ms('2026-11-10T08:17:25Z')).live).toEqual([692, 693]);
   });
 
   it('matches the formula computed from node:crypto at many instants', () => {
-    const cases: [string, number, number, number][] = [['app', 60, 3, 0], ['report-exporter', 30, 1, 2], ['a-much-longer-identity-name', 7, 0, 5], ['x1', 1, 0, 0]];
+    const cases: [string, number, number, number][] = [
+      ['app', 60, 3, 0],
+      ['report-exporter', 30, 1, 2],
+      ['a-much-longer-identity-name', 7, 0, 5],
+      ['x1', 1, 0, 0],
+    ];
     for (const [name, periodDays, overlapDays, epoch] of cases) {
       const data = withRotation(name, { period: `${periodDays}d`, overlap: `${overlapDays}d`, epoch });
       const period = periodDays * DAY;
@@ -79,7 +94,11 @@ describe('generations', () => {
         const issued = offset + k * period;
         const live = t < issued + overlapDays * DAY ? [k + epoch - 1, k + epoch] : [k + epoch];
         expect(generations(data, t * 1000 + 999)).toEqual({
-          current: k + epoch, live, issued: issued * 1000, nextRotation: (issued + period) * 1000, overlapUntil: (issued + overlapDays * DAY) * 1000,
+          current: k + epoch,
+          live,
+          issued: issued * 1000,
+          nextRotation: (issued + period) * 1000,
+          overlapUntil: (issued + overlapDays * DAY) * 1000,
         });
       }
     }
@@ -89,7 +108,11 @@ describe('generations', () => {
     const data = withRotation('app', { period: '60d' });
     // app over 60d: offset 2607836 s → generation 345 issued 2026-10-04T04:23:56Z.
     expect(generations(data, ms('2026-10-04T04:23:56Z'))).toEqual({
-      current: 345, live: [345], issued: ms('2026-10-04T04:23:56Z'), nextRotation: ms('2026-12-03T04:23:56Z'), overlapUntil: ms('2026-10-04T04:23:56Z'),
+      current: 345,
+      live: [345],
+      issued: ms('2026-10-04T04:23:56Z'),
+      nextRotation: ms('2026-12-03T04:23:56Z'),
+      overlapUntil: ms('2026-10-04T04:23:56Z'),
     });
     expect(generations(data, ms('2026-10-04T04:23:55Z')).live).toEqual([344]);
   });
@@ -113,19 +136,38 @@ describe('generations', () => {
     ['a zero period', { period: '0d', epoch: 3 }, 3],
   ])('%s: generation epoch only, never rotating', (_why, rotation, epoch) => {
     const data = withRotation('app', rotation);
-    expect(generations(data, ms('2026-11-23T00:00:00Z'))).toEqual({ current: epoch, live: [epoch], issued: 0, nextRotation: null, overlapUntil: 0 });
-    expect(generations(data, ms('2030-01-01T00:00:00Z'))).toEqual({ current: epoch, live: [epoch], issued: 0, nextRotation: null, overlapUntil: 0 });
+    expect(generations(data, ms('2026-11-23T00:00:00Z'))).toEqual({
+      current: epoch,
+      live: [epoch],
+      issued: 0,
+      nextRotation: null,
+      overlapUntil: 0,
+    });
+    expect(generations(data, ms('2030-01-01T00:00:00Z'))).toEqual({
+      current: epoch,
+      live: [epoch],
+      issued: 0,
+      nextRotation: null,
+      overlapUntil: 0,
+    });
   });
 });
 
 describe('staticCredentialKinds', () => {
-  const vault = (auth: 'approle' | 'kubernetes'): MachineIdentity['spec']['access']['vault'] => ({ auth, paths: [{ path: 'kv/data/payments/app', capabilities: ['read'] }] });
+  const vault = (auth: 'approle' | 'kubernetes'): MachineIdentity['spec']['access']['vault'] => ({
+    auth,
+    paths: [{ path: 'kv/data/payments/app', capabilities: ['read'] }],
+  });
   it.each([
     ['a federated role', role(), []],
     ['an IAM user', user(), ['aws-access-key']],
     ['Vault AppRole only', role({ access: { vault: vault('approle') } }), ['vault-secret-id']],
     ['Vault Kubernetes auth', role({ access: { vault: vault('kubernetes') } }), []],
-    ['an IAM user and AppRole', user({ access: { ...user().spec.access, vault: vault('approle') } }), ['aws-access-key', 'vault-secret-id']],
+    [
+      'an IAM user and AppRole',
+      user({ access: { ...user().spec.access, vault: vault('approle') } }),
+      ['aws-access-key', 'vault-secret-id'],
+    ],
   ])('%s', (_why, data, kinds) => {
     expect(staticCredentialKinds(data)).toEqual(kinds);
   });

@@ -17,7 +17,11 @@ const DAY = 86_400;
 type VaultAccess = NonNullable<MachineIdentity['spec']['access']['vault']>;
 
 /** The fixture identity with Kubernetes access (prod-eu/payments, service account app) and the given Vault access. */
-function app(vault: Partial<VaultAccess> = {}, patch: Partial<MachineIdentity['spec']> = {}, name = 'app'): MachineIdentity {
+function app(
+  vault: Partial<VaultAccess> = {},
+  patch: Partial<MachineIdentity['spec']> = {},
+  name = 'app',
+): MachineIdentity {
   const base = role({}, name);
   return {
     ...base,
@@ -25,7 +29,11 @@ function app(vault: Partial<VaultAccess> = {}, patch: Partial<MachineIdentity['s
       ...base.spec,
       access: {
         kubernetes: { cluster: 'prod-eu', namespace: 'payments', serviceAccount: 'app' },
-        vault: { auth: 'kubernetes', paths: [{ path: 'kv/data/payments/app/*', capabilities: ['read', 'list'] }], ...vault },
+        vault: {
+          auth: 'kubernetes',
+          paths: [{ path: 'kv/data/payments/app/*', capabilities: ['read', 'list'] }],
+          ...vault,
+        },
       },
       ...patch,
     },
@@ -38,10 +46,14 @@ function approle(vault: Partial<VaultAccess> = {}, patch: Partial<MachineIdentit
   return { ...base, spec: { ...base.spec, access } };
 }
 
-function elevation(from: string, until: string, reason: string, paths = [{ path: 'kv/data/payments/replay/*', capabilities: ['create' as const, 'update' as const] }]) {
+function elevation(
+  from: string,
+  until: string,
+  reason: string,
+  paths = [{ path: 'kv/data/payments/replay/*', capabilities: ['create' as const, 'update' as const] }],
+) {
   return { reason, approvedBy: 'dave@acme.example', from, until, access: { vault: { paths } } };
 }
-
 
 const named = (out: DesiredResource[], name: string) => out.find((r) => r.name === name)!;
 
@@ -95,14 +107,17 @@ describe('compileVault on the acme examples', () => {
         provider: 'vault',
         inputs: {
           name: 'idac-settlement-reader',
-          policy: 'path "kv/data/payments/settlement/*" {\n  capabilities = ["read"]\n}\n\npath "pki/issue/settlement-reader" {\n  capabilities = ["update"]\n}\n',
+          policy:
+            'path "kv/data/payments/settlement/*" {\n  capabilities = ["read"]\n}\n\npath ' +
+            '"pki/issue/settlement-reader" {\n  capabilities = ["update"]\n}\n',
         },
       },
     ]);
   });
 
   it('ledger-writer inside the overlap: AppRole, two secret-ids, the newest delivered to Vault KV', () => {
-    // offset = sha256("ledger-writer")[0..4] mod 30d puts generation 692 at 2026-11-05T22:48:43Z; the 2d overlap ends 2026-11-07T22:48:43Z.
+    // offset = sha256("ledger-writer")[0..4] mod 30d puts generation 692 at 2026-11-05T22:48:43Z; the 2d overlap ends
+    // 2026-11-07T22:48:43Z.
     const data = acme('payments/ledger-writer.yaml');
     const ctx = at('2026-11-06T12:00:00Z');
     const out = compileVault(data, ctx);
@@ -119,7 +134,15 @@ describe('compileVault on the acme examples', () => {
       identity: 'ledger-writer',
       team: 'payments',
       provider: 'vault',
-      inputs: { backend: 'approle', roleName: 'ledger-writer', tokenPolicies: ['idac-ledger-writer'], tokenTtl: 3600, tokenMaxTtl: 3600, secretIdTtl: 32 * DAY, secretIdNumUses: 0 },
+      inputs: {
+        backend: 'approle',
+        roleName: 'ledger-writer',
+        tokenPolicies: ['idac-ledger-writer'],
+        tokenTtl: 3600,
+        tokenMaxTtl: 3600,
+        secretIdTtl: 32 * DAY,
+        secretIdNumUses: 0,
+      },
     });
     for (const g of [691, 692]) {
       expect(named(out, `ledger-writer.vault.secret-id.g${g}`)).toEqual({
@@ -132,10 +155,19 @@ describe('compileVault on the acme examples', () => {
         secretOutputs: ['secretId', 'wrappingToken'],
       });
     }
-    const values = { VAULT_ROLE_ID: ref('ledger-writer.vault.approle-role', 'roleId'), VAULT_SECRET_ID: ref('ledger-writer.vault.secret-id.g692', 'secretId') };
+    const values = {
+      VAULT_ROLE_ID: ref('ledger-writer.vault.approle-role', 'roleId'),
+      VAULT_SECRET_ID: ref('ledger-writer.vault.secret-id.g692', 'secretId'),
+    };
     expect(named(out, 'ledger-writer.delivery.vault')).toEqual(deliveryResources(data, ctx, values)[0]);
-    expect(named(out, 'ledger-writer.delivery.vault').inputs).toMatchObject({ mount: 'kv', name: 'payments/ledger-writer/credentials', dataJson: values });
-    expect(named(out, 'ledger-writer.vault.policy').inputs.policy).toBe('path "kv/data/payments/ledger/*" {\n  capabilities = ["read"]\n}\n');
+    expect(named(out, 'ledger-writer.delivery.vault').inputs).toMatchObject({
+      mount: 'kv',
+      name: 'payments/ledger-writer/credentials',
+      dataJson: values,
+    });
+    expect(named(out, 'ledger-writer.vault.policy').inputs.policy).toBe(
+      'path "kv/data/payments/ledger/*" {\n  capabilities = ["read"]\n}\n',
+    );
   });
 
   it.each([
@@ -146,23 +178,54 @@ describe('compileVault on the acme examples', () => {
   ])('ledger-writer at %s holds secret-ids %j', (now, gens) => {
     const out = compileVault(acme('payments/ledger-writer.yaml'), at(now));
     expect(out.filter((r) => r.name.includes('.secret-id.')).map((r) => r.name.split('.').pop())).toEqual(gens);
-    expect((named(out, 'ledger-writer.delivery.vault').inputs.dataJson as { VAULT_SECRET_ID: unknown }).VAULT_SECRET_ID).toEqual(ref(`ledger-writer.vault.secret-id.${gens.at(-1)}`, 'secretId'));
+    expect(
+      (named(out, 'ledger-writer.delivery.vault').inputs.dataJson as { VAULT_SECRET_ID: unknown }).VAULT_SECRET_ID,
+    ).toEqual(ref(`ledger-writer.vault.secret-id.${gens.at(-1)}`, 'secretId'));
   });
 
   it('edge-gateway: AppRole without delivery, a PKI role on a second mount, a policy of its issue endpoint only', () => {
     const out = compileVault(acme('platform/edge-gateway.yaml'), at(NOW));
-    expect(out.map((r) => r.name)).toEqual(['edge-gateway.vault.approle-role', 'edge-gateway.vault.pki.pki-devices', 'edge-gateway.vault.policy', 'edge-gateway.vault.secret-id.g1483']);
-    expect(named(out, 'edge-gateway.vault.policy').inputs.policy).toBe('path "pki-devices/issue/edge-gateway" {\n  capabilities = ["update"]\n}\n');
-    expect(named(out, 'edge-gateway.vault.pki.pki-devices').inputs).toMatchObject({ backend: 'pki-devices', name: 'edge-gateway', allowedDomains: ['gw-berlin-01.devices.acme.example'], ttl: '2592000', maxTtl: '2592000' });
-    expect(named(out, 'edge-gateway.vault.approle-role').inputs).toMatchObject({ secretIdTtl: 15 * DAY, tokenPolicies: ['idac-edge-gateway'] });
+    expect(out.map((r) => r.name)).toEqual([
+      'edge-gateway.vault.approle-role',
+      'edge-gateway.vault.pki.pki-devices',
+      'edge-gateway.vault.policy',
+      'edge-gateway.vault.secret-id.g1483',
+    ]);
+    expect(named(out, 'edge-gateway.vault.policy').inputs.policy).toBe(
+      'path "pki-devices/issue/edge-gateway" {\n  capabilities = ["update"]\n}\n',
+    );
+    expect(named(out, 'edge-gateway.vault.pki.pki-devices').inputs).toMatchObject({
+      backend: 'pki-devices',
+      name: 'edge-gateway',
+      allowedDomains: ['gw-berlin-01.devices.acme.example'],
+      ttl: '2592000',
+      maxTtl: '2592000',
+    });
+    expect(named(out, 'edge-gateway.vault.approle-role').inputs).toMatchObject({
+      secretIdTtl: 15 * DAY,
+      tokenPolicies: ['idac-edge-gateway'],
+    });
     expect(named(out, 'edge-gateway.vault.approle-role').inputs).not.toHaveProperty('tokenNoDefaultPolicy');
   });
 
   it('legacy-etl (suspended): policy and secret-id stay, the AppRole hands out no policy, not even default', () => {
     const out = compileVault(acme('data/legacy-etl.yaml'), at(NOW));
     // epoch 1: generation 692 of the clock plus one.
-    expect(out.map((r) => r.name)).toEqual(['legacy-etl.vault.approle-role', 'legacy-etl.vault.policy', 'legacy-etl.vault.secret-id.g693']);
-    expect(named(out, 'legacy-etl.vault.approle-role').inputs).toEqual({ backend: 'approle', roleName: 'legacy-etl', tokenPolicies: [], tokenNoDefaultPolicy: true, tokenTtl: 3600, tokenMaxTtl: 3600, secretIdTtl: 31 * DAY, secretIdNumUses: 0 });
+    expect(out.map((r) => r.name)).toEqual([
+      'legacy-etl.vault.approle-role',
+      'legacy-etl.vault.policy',
+      'legacy-etl.vault.secret-id.g693',
+    ]);
+    expect(named(out, 'legacy-etl.vault.approle-role').inputs).toEqual({
+      backend: 'approle',
+      roleName: 'legacy-etl',
+      tokenPolicies: [],
+      tokenNoDefaultPolicy: true,
+      tokenTtl: 3600,
+      tokenMaxTtl: 3600,
+      secretIdTtl: 31 * DAY,
+      secretIdNumUses: 0,
+    });
   });
 
   it.each([
@@ -181,7 +244,8 @@ describe('compileVault on the acme examples', () => {
       const a = compileVault(data, at(NOW));
       expect(JSON.stringify(compileVault(acme(file), at(NOW)))).toBe(JSON.stringify(a));
       expect(a.map((r) => r.name)).toEqual(a.map((r) => r.name).sort());
-      for (const r of a) expect([r.identity, r.team, r.provider]).toEqual([data.metadata.name, data.spec.stewardship.team, 'vault']);
+      for (const r of a)
+        expect([r.identity, r.team, r.provider]).toEqual([data.metadata.name, data.spec.stewardship.team, 'vault']);
     }
   });
 });
@@ -189,8 +253,14 @@ describe('compileVault on the acme examples', () => {
 describe('compileVault auth roles', () => {
   it('binds the Kubernetes auth role to the defaulted service account and its namespace', () => {
     const base = app();
-    const data = { ...base, spec: { ...base.spec, access: { ...base.spec.access, kubernetes: { cluster: 'prod-eu', namespace: 'ledger' } } } };
-    expect(named(compileVault(data, at(NOW)), 'app.vault.auth-role').inputs).toMatchObject({ boundServiceAccountNames: ['app'], boundServiceAccountNamespaces: ['ledger'] });
+    const data = {
+      ...base,
+      spec: { ...base.spec, access: { ...base.spec.access, kubernetes: { cluster: 'prod-eu', namespace: 'ledger' } } },
+    };
+    expect(named(compileVault(data, at(NOW)), 'app.vault.auth-role').inputs).toMatchObject({
+      boundServiceAccountNames: ['app'],
+      boundServiceAccountNamespaces: ['ledger'],
+    });
   });
 
   it('leaves the Kubernetes auth role out when the identity has no service account to bind', () => {
@@ -203,19 +273,33 @@ describe('compileVault auth roles', () => {
     const org = orgModel({
       apiVersion: 'idac/v1',
       kind: 'Organization',
-      spec: { teams: { payments: { members: ['alice@acme.example'] } }, targets: { kubernetes: { 'prod-eu': { vaultAuthMount: 'k8s/prod-eu' } }, vault: { approleMount: 'approle-batch' } } },
+      spec: {
+        teams: { payments: { members: ['alice@acme.example'] } },
+        targets: {
+          kubernetes: { 'prod-eu': { vaultAuthMount: 'k8s/prod-eu' } },
+          vault: { approleMount: 'approle-batch' },
+        },
+      },
     });
     expect(named(compileVault(app(), at(NOW, org)), 'app.vault.auth-role').inputs.backend).toBe('k8s/prod-eu');
     expect(named(compileVault(app(), at(NOW, ACME_ORG)), 'app.vault.auth-role').inputs.backend).toBe('kubernetes');
     expect(named(compileVault(app(), at(NOW, null)), 'app.vault.auth-role').inputs.backend).toBe('kubernetes');
     const out = compileVault(approle(), at(NOW, org));
-    expect(out.filter((r) => r.name.includes('approle') || r.name.includes('secret-id')).map((r) => r.inputs.backend)).toEqual(['approle-batch', 'approle-batch']);
+    expect(
+      out.filter((r) => r.name.includes('approle') || r.name.includes('secret-id')).map((r) => r.inputs.backend),
+    ).toEqual(['approle-batch', 'approle-batch']);
     expect(named(compileVault(approle(), at(NOW, null)), 'app.vault.approle-role').inputs.backend).toBe('approle');
   });
 
   it('ignores a cluster name that is only an Object.prototype key', () => {
     const base = app();
-    const data = { ...base, spec: { ...base.spec, access: { ...base.spec.access, kubernetes: { cluster: 'constructor', namespace: 'payments' } } } };
+    const data = {
+      ...base,
+      spec: {
+        ...base.spec,
+        access: { ...base.spec.access, kubernetes: { cluster: 'constructor', namespace: 'payments' } },
+      },
+    };
     expect(named(compileVault(data, at(NOW)), 'app.vault.auth-role').inputs.backend).toBe('kubernetes');
   });
 
@@ -225,24 +309,39 @@ describe('compileVault auth roles', () => {
     ['overlap capped at the period', { period: '1d', overlap: '3d' }, { secretIdTtl: 2 * DAY }],
     ['minutes', { period: '90m', overlap: '15m' }, { secretIdTtl: 105 * 60 }],
   ])('secretIdTtl = period + overlap: %s', (_, rotation, expected) => {
-    expect(named(compileVault(approle({}, { rotation }), at(NOW)), 'app.vault.approle-role').inputs).toMatchObject(expected);
+    expect(named(compileVault(approle({}, { rotation }), at(NOW)), 'app.vault.approle-role').inputs).toMatchObject(
+      expected,
+    );
   });
 
   it('leaves secretIdTtl out without a rotation period (validate requires one for AppRole)', () => {
     for (const rotation of [undefined, { period: '0d' }]) {
       const inputs = named(compileVault(approle({}, { rotation }), at(NOW)), 'app.vault.approle-role').inputs;
       expect('secretIdTtl' in inputs).toBe(false);
-      expect(compileVault(approle({}, { rotation }), at(NOW)).filter((r) => r.name.includes('secret-id')).map((r) => r.name)).toEqual(['app.vault.secret-id.g0']);
+      expect(
+        compileVault(approle({}, { rotation }), at(NOW))
+          .filter((r) => r.name.includes('secret-id'))
+          .map((r) => r.name),
+      ).toEqual(['app.vault.secret-id.g0']);
     }
   });
 
   it('delivers the role id and newest secret-id to a Kubernetes Secret when asked', () => {
-    const base = app({ auth: 'approle' }, { rotation: { period: '30d', overlap: '1d' }, delivery: { kubernetesSecret: { namespace: 'payments', name: 'app-vault' } } });
+    const base = app(
+      { auth: 'approle' },
+      {
+        rotation: { period: '30d', overlap: '1d' },
+        delivery: { kubernetesSecret: { namespace: 'payments', name: 'app-vault' } },
+      },
+    );
     const out = compileVault(base, at(NOW));
     const secret = named(out, 'app.delivery.kubernetes');
     expect(secret.type).toBe('kubernetes:core/v1:Secret');
     const live = out.filter((r) => r.name.includes('secret-id')).map((r) => r.name);
-    expect(secret.inputs.stringData).toEqual({ VAULT_ROLE_ID: ref('app.vault.approle-role', 'roleId'), VAULT_SECRET_ID: ref(live.at(-1)!, 'secretId') });
+    expect(secret.inputs.stringData).toEqual({
+      VAULT_ROLE_ID: ref('app.vault.approle-role', 'roleId'),
+      VAULT_SECRET_ID: ref(live.at(-1)!, 'secretId'),
+    });
     expect(out.some((r) => r.name === 'app.vault.auth-role')).toBe(false);
   });
 });
@@ -269,13 +368,20 @@ describe('compileVault lifecycle and elevations', () => {
   it('an active elevation adds its own policy and the auth role hands it out', () => {
     const out = compileVault(app({}, { elevations: [later, open] }), at(NOW));
     expect(out.map((r) => r.name)).toEqual(['app.vault.auth-role', `app.vault.${k}.policy`, 'app.vault.policy']);
-    expect(named(out, `app.vault.${k}.policy`).inputs).toEqual({ name: `idac-app-${k}`, policy: 'path "kv/data/payments/replay/*" {\n  capabilities = ["create", "update"]\n}\n' });
+    expect(named(out, `app.vault.${k}.policy`).inputs).toEqual({
+      name: `idac-app-${k}`,
+      policy: 'path "kv/data/payments/replay/*" {\n  capabilities = ["create", "update"]\n}\n',
+    });
     expect(named(out, 'app.vault.auth-role').inputs.tokenPolicies).toEqual(['idac-app', `idac-app-${k}`]);
   });
 
   it('an elevation gives an AppRole its policy too, even when the identity has no policy of its own', () => {
     const out = compileVault(approle({ paths: undefined }, { elevations: [open] }), at(NOW));
-    expect(out.map((r) => r.name)).toEqual(['app.vault.approle-role', `app.vault.${k}.policy`, 'app.vault.secret-id.g692']);
+    expect(out.map((r) => r.name)).toEqual([
+      'app.vault.approle-role',
+      `app.vault.${k}.policy`,
+      'app.vault.secret-id.g692',
+    ]);
     expect(named(out, 'app.vault.approle-role').inputs.tokenPolicies).toEqual([`idac-app-${k}`]);
   });
 
@@ -295,7 +401,10 @@ describe('compileVault lifecycle and elevations', () => {
   });
 
   it('aliases every resource under metadata.renamedFrom', () => {
-    const base = approle({ certificates: [{ mount: 'pki', commonNames: ['app.payments.svc.cluster.local'], ttl: '24h' }] }, { elevations: [open], delivery: { vaultPath: 'kv/data/payments/app/creds' } });
+    const base = approle(
+      { certificates: [{ mount: 'pki', commonNames: ['app.payments.svc.cluster.local'], ttl: '24h' }] },
+      { elevations: [open], delivery: { vaultPath: 'kv/data/payments/app/creds' } },
+    );
     const out = compileVault({ ...base, metadata: { name: 'app', renamedFrom: 'old-app' } }, at(NOW));
     expect(out.map((r) => [r.name, r.aliases])).toEqual([
       ['app.delivery.vault', ['old-app.delivery.vault']],
@@ -309,38 +418,87 @@ describe('compileVault lifecycle and elevations', () => {
   });
 
   it('protects nothing: every Vault object here can be recreated from the manifest', () => {
-    const out = compileVault(approle({ certificates: [{ mount: 'pki', commonNames: ['a.example'], ttl: '1h' }] }, { elevations: [open] }), at(NOW));
+    const out = compileVault(
+      approle({ certificates: [{ mount: 'pki', commonNames: ['a.example'], ttl: '1h' }] }, { elevations: [open] }),
+      at(NOW),
+    );
     expect(out.filter((r) => r.protect !== undefined)).toEqual([]);
   });
 });
 
 describe('compileVault certificates', () => {
   it('one PKI role per mount; nested mounts get distinct, dot-joined logical names', () => {
-    const out = compileVault(app({ paths: undefined, certificates: [
-      { mount: 'pki/int', commonNames: ['a.payments.svc.cluster.local'], ttl: '24h' },
-      { mount: 'pki_int', commonNames: ['b.payments.svc.cluster.local'], ttl: '48h' },
-    ] }), at(NOW));
-    expect(out.map((r) => r.name)).toEqual(['app.vault.auth-role', 'app.vault.pki.pki.int', 'app.vault.pki.pki_int', 'app.vault.policy']);
-    expect(named(out, 'app.vault.pki.pki.int').inputs).toMatchObject({ backend: 'pki/int', name: 'app', allowedDomains: ['a.payments.svc.cluster.local'], ttl: '86400', maxTtl: '86400' });
+    const out = compileVault(
+      app({
+        paths: undefined,
+        certificates: [
+          { mount: 'pki/int', commonNames: ['a.payments.svc.cluster.local'], ttl: '24h' },
+          { mount: 'pki_int', commonNames: ['b.payments.svc.cluster.local'], ttl: '48h' },
+        ],
+      }),
+      at(NOW),
+    );
+    expect(out.map((r) => r.name)).toEqual([
+      'app.vault.auth-role',
+      'app.vault.pki.pki.int',
+      'app.vault.pki.pki_int',
+      'app.vault.policy',
+    ]);
+    expect(named(out, 'app.vault.pki.pki.int').inputs).toMatchObject({
+      backend: 'pki/int',
+      name: 'app',
+      allowedDomains: ['a.payments.svc.cluster.local'],
+      ttl: '86400',
+      maxTtl: '86400',
+    });
     expect(named(out, 'app.vault.pki.pki_int').inputs).toMatchObject({ backend: 'pki_int', ttl: '172800' });
-    expect(named(out, 'app.vault.policy').inputs.policy).toBe('path "pki/int/issue/app" {\n  capabilities = ["update"]\n}\n\npath "pki_int/issue/app" {\n  capabilities = ["update"]\n}\n');
+    expect(named(out, 'app.vault.policy').inputs.policy).toBe(
+      'path "pki/int/issue/app" {\n  capabilities = ["update"]\n}\n\npath "pki_int/issue/app" {\n  ' +
+        'capabilities = ["update"]\n}\n',
+    );
   });
 
   it('merges entries of one mount: names in declared order without repeats, the shortest ttl', () => {
-    const out = compileVault(app({ paths: undefined, certificates: [
-      { mount: 'pki', commonNames: ['a.example', 'b.example'], ttl: '72h' },
-      { mount: 'pki', commonNames: ['b.example', 'c.example'], ttl: '1d' },
-      { mount: 'pki', commonNames: ['d.example'], ttl: '30d' },
-    ] }), at(NOW));
-    expect(out.filter((r) => r.name.includes('.pki.')).map((r) => r.inputs)).toEqual([{
-      backend: 'pki', name: 'app', allowedDomains: ['a.example', 'b.example', 'c.example', 'd.example'],
-      allowBareDomains: true, allowSubdomains: false, allowGlobDomains: false, allowWildcardCertificates: false, allowAnyName: false,
-      enforceHostnames: true, allowIpSans: false, serverFlag: true, clientFlag: true, ttl: '86400', maxTtl: '86400',
-    }]);
-    expect(named(out, 'app.vault.policy').inputs.policy).toBe('path "pki/issue/app" {\n  capabilities = ["update"]\n}\n');
+    const out = compileVault(
+      app({
+        paths: undefined,
+        certificates: [
+          { mount: 'pki', commonNames: ['a.example', 'b.example'], ttl: '72h' },
+          { mount: 'pki', commonNames: ['b.example', 'c.example'], ttl: '1d' },
+          { mount: 'pki', commonNames: ['d.example'], ttl: '30d' },
+        ],
+      }),
+      at(NOW),
+    );
+    expect(out.filter((r) => r.name.includes('.pki.')).map((r) => r.inputs)).toEqual([
+      {
+        backend: 'pki',
+        name: 'app',
+        allowedDomains: ['a.example', 'b.example', 'c.example', 'd.example'],
+        allowBareDomains: true,
+        allowSubdomains: false,
+        allowGlobDomains: false,
+        allowWildcardCertificates: false,
+        allowAnyName: false,
+        enforceHostnames: true,
+        allowIpSans: false,
+        serverFlag: true,
+        clientFlag: true,
+        ttl: '86400',
+        maxTtl: '86400',
+      },
+    ]);
+    expect(named(out, 'app.vault.policy').inputs.policy).toBe(
+      'path "pki/issue/app" {\n  capabilities = ["update"]\n}\n',
+    );
   });
 
-  it.each([['pki', 'pki'], ['pki/int', 'pki.int'], ['a_b', 'a_b'], ['a/b/c-d', 'a.b.c-d']])('mountPart(%s) = %s', (mount, part) => {
+  it.each([
+    ['pki', 'pki'],
+    ['pki/int', 'pki.int'],
+    ['a_b', 'a_b'],
+    ['a/b/c-d', 'a.b.c-d'],
+  ])('mountPart(%s) = %s', (mount, part) => {
     expect(mountPart(mount)).toBe(part);
   });
 });
@@ -377,28 +535,35 @@ function hclTokens(policy: string): string[] {
 
 describe('policy HCL', () => {
   it('golden text: one block per path in declared order, capabilities in declared order, blank line between', () => {
-    expect(policyText([
-      { path: 'kv/data/payments/app/*', capabilities: ['read', 'list'] },
-      { path: 'kv/metadata/payments/app/*', capabilities: ['list'] },
-      { path: 'kv/data/payments/{{identity.entity.id}}/*', capabilities: ['create', 'update', 'delete'] },
-    ], ['pki/issue/app'])).toBe([
-      'path "kv/data/payments/app/*" {',
-      '  capabilities = ["read", "list"]',
-      '}',
-      '',
-      'path "kv/metadata/payments/app/*" {',
-      '  capabilities = ["list"]',
-      '}',
-      '',
-      'path "kv/data/payments/{{identity.entity.id}}/*" {',
-      '  capabilities = ["create", "update", "delete"]',
-      '}',
-      '',
-      'path "pki/issue/app" {',
-      '  capabilities = ["update"]',
-      '}',
-      '',
-    ].join('\n'));
+    expect(
+      policyText(
+        [
+          { path: 'kv/data/payments/app/*', capabilities: ['read', 'list'] },
+          { path: 'kv/metadata/payments/app/*', capabilities: ['list'] },
+          { path: 'kv/data/payments/{{identity.entity.id}}/*', capabilities: ['create', 'update', 'delete'] },
+        ],
+        ['pki/issue/app'],
+      ),
+    ).toBe(
+      [
+        'path "kv/data/payments/app/*" {',
+        '  capabilities = ["read", "list"]',
+        '}',
+        '',
+        'path "kv/metadata/payments/app/*" {',
+        '  capabilities = ["list"]',
+        '}',
+        '',
+        'path "kv/data/payments/{{identity.entity.id}}/*" {',
+        '  capabilities = ["create", "update", "delete"]',
+        '}',
+        '',
+        'path "pki/issue/app" {',
+        '  capabilities = ["update"]',
+        '}',
+        '',
+      ].join('\n'),
+    );
     expect(policyText([], [])).toBe('');
   });
 
@@ -432,7 +597,9 @@ describe('policy HCL', () => {
 
 describe('the schema already keeps HCL syntax out of Vault paths', () => {
   it.each(['a"b', 'a\\b', 'a${b}', 'a%{b}', 'a b', 'a\nb'])('rejects %j', async (path) => {
-    const schema = (await import('../../schema/machine-identity.schema.json', { with: { type: 'json' } })).default as { definitions: { vaultPath: { pattern: string } } };
+    const schema = (await import('../../schema/machine-identity.schema.json', { with: { type: 'json' } })).default as {
+      definitions: { vaultPath: { pattern: string } };
+    };
     expect(new RegExp(schema.definitions.vaultPath.pattern, 'u').test(path)).toBe(false);
     expect(new RegExp(schema.definitions.vaultPath.pattern, 'u').test('kv/data/{{identity.entity.id}}/*')).toBe(true);
   });

@@ -16,7 +16,11 @@ export interface CliResult {
 
 /** `env`: added to this process's environment; an undefined value removes the variable. */
 export function idac(args: string[], opts: { cwd?: string; env?: Record<string, string | undefined> } = {}): CliResult {
-  const env = Object.fromEntries(Object.entries<string | undefined>({ ...process.env, NO_COLOR: '', ...opts.env }).filter(([, v]) => v !== undefined));
+  const env = Object.fromEntries(
+    Object.entries<string | undefined>({ ...process.env, NO_COLOR: '', ...opts.env }).filter(
+      ([, v]) => v !== undefined,
+    ),
+  );
   const r = spawnSync(process.execPath, [cliPath, ...args], {
     cwd: opts.cwd ?? root,
     encoding: 'utf8',
@@ -31,8 +35,16 @@ export function idac(args: string[], opts: { cwd?: string; env?: Record<string, 
  * A child process without blocking this process's event loop (for tests that serve it, e.g. a
  * loopback GitHub). `env`: added to this process's environment; an undefined value removes it.
  */
-export function runAsync(command: string, args: string[], opts: { cwd: string; env?: Record<string, string | undefined> }): Promise<CliResult> {
-  const env = Object.fromEntries(Object.entries<string | undefined>({ ...process.env, NO_COLOR: '', ...opts.env }).filter(([, v]) => v !== undefined));
+export function runAsync(
+  command: string,
+  args: string[],
+  opts: { cwd: string; env?: Record<string, string | undefined> },
+): Promise<CliResult> {
+  const env = Object.fromEntries(
+    Object.entries<string | undefined>({ ...process.env, NO_COLOR: '', ...opts.env }).filter(
+      ([, v]) => v !== undefined,
+    ),
+  );
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { cwd: opts.cwd, env: env });
     let stdout = '';
@@ -45,7 +57,10 @@ export function runAsync(command: string, args: string[], opts: { cwd: string; e
 }
 
 /** `idac` without blocking this process's event loop (for a server that lives in the test process). */
-export function idacAsync(args: string[], opts: { cwd?: string; env?: Record<string, string | undefined> } = {}): Promise<CliResult> {
+export function idacAsync(
+  args: string[],
+  opts: { cwd?: string; env?: Record<string, string | undefined> } = {},
+): Promise<CliResult> {
   return runAsync(process.execPath, [cliPath, ...args], { cwd: opts.cwd ?? root, env: opts.env });
 }
 
@@ -71,7 +86,11 @@ export function whyNoUnprivileged(): string | null {
   if (unprivilegedSkip !== undefined) return unprivilegedSkip;
   if (process.getuid?.() !== 0) return (unprivilegedSkip = null);
   const r = spawnSync(process.execPath, [cliPath, '--version'], { encoding: 'utf8', uid: 65534, gid: 65534 });
-  return (unprivilegedSkip = r.status === 0 ? null : `the suite runs as root and uid 65534 cannot run ${cliPath} (a folder above it is not searchable by others), so file permissions cannot be tested here`);
+  return (unprivilegedSkip =
+    r.status === 0
+      ? null
+      : `the suite runs as root and uid 65534 cannot run ${cliPath} (a folder above it is not searchable by ` +
+        `others), so file permissions cannot be tested here`);
 }
 
 /**
@@ -81,7 +100,12 @@ export function whyNoUnprivileged(): string | null {
 export function idacUnprivileged(args: string[], dir: string): CliResult {
   chmodSync(dir, 0o755);
   const asUser = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
-  const r = spawnSync(process.execPath, [cliPath, ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '' }, ...asUser });
+  const r = spawnSync(process.execPath, [cliPath, ...args], {
+    cwd: dir,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '' },
+    ...asUser,
+  });
   if (r.error) throw r.error;
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }

@@ -30,11 +30,21 @@ describe('idac codeowners', () => {
     symlinkSync(elsewhere, join(dir, '.github'));
     const before = readFileSync(join(elsewhere, 'CODEOWNERS'), 'utf8');
     writeFileSync(join(elsewhere, 'CODEOWNERS'), `${before}# changed elsewhere\n`);
-    const why = 'the folder .github on its path is a symbolic link, which idac does not follow (replace the link with the folder itself)';
-    expect(idac(['codeowners', '--dir', dir, '--now', NOW])).toEqual({ code: 2, stdout: '', stderr: `idac: cannot write .github/CODEOWNERS: ${why}; nothing was changed\n` });
+    const why =
+      'the folder .github on its path is a symbolic link, which idac does not follow (replace the link with ' +
+      'the folder itself)';
+    expect(idac(['codeowners', '--dir', dir, '--now', NOW])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `idac: cannot write .github/CODEOWNERS: ${why}; nothing was changed\n`,
+    });
     expect(readFileSync(join(elsewhere, 'CODEOWNERS'), 'utf8')).toBe(`${before}# changed elsewhere\n`);
     writeFileSync(join(elsewhere, 'CODEOWNERS'), before);
-    expect(idac(['codeowners', '--check', '--dir', dir, '--now', NOW])).toEqual({ code: 2, stdout: '', stderr: `idac: cannot read .github/CODEOWNERS: ${why}\n` });
+    expect(idac(['codeowners', '--check', '--dir', dir, '--now', NOW])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `idac: cannot read .github/CODEOWNERS: ${why}\n`,
+    });
     rmSync(elsewhere, { recursive: true, force: true });
     rmSync(dir, { recursive: true, force: true });
   });
@@ -53,7 +63,9 @@ describe('idac codeowners', () => {
     const r = idac(['codeowners', '--dir', dir]);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('wrote .github/CODEOWNERS: 9 identities\n');
-    expect(readFileSync(join(dir, '.github/CODEOWNERS'), 'utf8')).toBe(readFileSync(join(ACME, '.github/CODEOWNERS'), 'utf8'));
+    expect(readFileSync(join(dir, '.github/CODEOWNERS'), 'utf8')).toBe(
+      readFileSync(join(ACME, '.github/CODEOWNERS'), 'utf8'),
+    );
   });
 
   it('an owner change without regenerating: exit 1, located at the owner line; validate says the same', () => {
@@ -61,14 +73,33 @@ describe('idac codeowners', () => {
     edit(dir, 'identities/payments/settlement-reader.yaml', 'owner: alice@acme.example', 'owner: carol@acme.example');
     const r = idac(['codeowners', '--check', '--dir', dir, '--format', 'json']);
     expect(r.code).toBe(1);
-    expect(JSON.parse(r.stdout)).toEqual({ identities: 9, findings: [{
-      rule: 'codeowners/stale', severity: 'error', file: 'identities/payments/settlement-reader.yaml', line: 13, column: 12, identity: 'settlement-reader',
-      message: '.github/CODEOWNERS line 23 gives /identities/payments/settlement-reader.yaml to @alice-acme @bob-acme @acme/payments, but the manifests say carol@acme.example @bob-acme @acme/payments; run `idac codeowners` and commit the result',
-      fix: 'Run `idac codeowners` and commit .github/CODEOWNERS with the change (checked only when the repository has a CODEOWNERS file).',
-      docs: 'https://github.com/idac-dev/idac/blob/main/docs/rules/codeowners/stale.md',
-    }] });
+    expect(JSON.parse(r.stdout)).toEqual({
+      identities: 9,
+      findings: [
+        {
+          rule: 'codeowners/stale',
+          severity: 'error',
+          file: 'identities/payments/settlement-reader.yaml',
+          line: 13,
+          column: 12,
+          identity: 'settlement-reader',
+          message:
+            '.github/CODEOWNERS line 23 gives /identities/payments/settlement-reader.yaml to @alice-acme ' +
+            '@bob-acme @acme/payments, but the manifests say carol@acme.example @bob-acme @acme/payments; ' +
+            'run `idac codeowners` and commit the result',
+          fix:
+            'Run `idac codeowners` and commit .github/CODEOWNERS with the change (checked only when the ' +
+            'repository has a CODEOWNERS file).',
+          docs: 'https://github.com/idac-dev/idac/blob/main/docs/rules/codeowners/stale.md',
+        },
+      ],
+    });
     const v = idac(['validate', '--dir', dir, '--now', NOW, '--format', 'json']);
-    expect((JSON.parse(v.stdout) as { findings: { rule: string; line: number }[] }).findings.filter((f) => f.rule === 'codeowners/stale').map((f) => f.line)).toEqual([13]);
+    expect(
+      (JSON.parse(v.stdout) as { findings: { rule: string; line: number }[] }).findings
+        .filter((f) => f.rule === 'codeowners/stale')
+        .map((f) => f.line),
+    ).toEqual([13]);
     // Regenerating fixes it.
     expect(idac(['codeowners', '--dir', dir]).code).toBe(0);
     expect(idac(['codeowners', '--check', '--dir', dir]).code).toBe(0);
@@ -79,7 +110,10 @@ describe('idac codeowners', () => {
     rmSync(join(dir, 'identities/platform/release-bot.yaml'));
     const r = idac(['codeowners', '--check', '--dir', dir]);
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain('.github/CODEOWNERS:26:1  error  codeowners/stale  .github/CODEOWNERS line 26 names /identities/platform/release-bot.yaml, which is no longer an identity file');
+    expect(r.stdout).toContain(
+      '.github/CODEOWNERS:26:1  error  codeowners/stale  .github/CODEOWNERS line 26 names ' +
+        '/identities/platform/release-bot.yaml, which is no longer an identity file',
+    );
   });
 
   it('a missing CODEOWNERS fails --check at 1:1, and hand edits that keep owners still differ', () => {
@@ -87,9 +121,14 @@ describe('idac codeowners', () => {
     rmSync(join(dir, '.github/CODEOWNERS'));
     const r = idac(['codeowners', '--check', '--dir', dir]);
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain('.github/CODEOWNERS:1:1  error  codeowners/stale  .github/CODEOWNERS is missing or unreadable');
+    expect(r.stdout).toContain(
+      '.github/CODEOWNERS:1:1  error  codeowners/stale  .github/CODEOWNERS is missing or unreadable',
+    );
     expect(existsSync(join(dir, '.github/CODEOWNERS'))).toBe(false);
-    writeFileSync(join(dir, '.github/CODEOWNERS'), `${readFileSync(join(ACME, '.github/CODEOWNERS'), 'utf8')}# a note\n`);
+    writeFileSync(
+      join(dir, '.github/CODEOWNERS'),
+      `${readFileSync(join(ACME, '.github/CODEOWNERS'), 'utf8')}# a note\n`,
+    );
     const h = idac(['codeowners', '--check', '--dir', dir]);
     expect(h.code).toBe(1);
     expect(h.stdout).toContain('gives every file the right owners but is not what `idac codeowners` writes');
@@ -100,7 +139,10 @@ describe('idac codeowners', () => {
     rmSync(join(dir, 'identities/org.yaml'));
     const r = idac(['codeowners', '--dir', dir]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('idac: identities/org.yaml is missing or invalid (run idac validate): CODEOWNERS needs its security owners and teams\n');
+    expect(r.stderr).toBe(
+      'idac: identities/org.yaml is missing or invalid (run idac validate): CODEOWNERS needs its security ' +
+        'owners and teams\n',
+    );
     expect(r.stderr).not.toMatch(STACK_TRACE);
   });
 });

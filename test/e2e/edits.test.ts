@@ -14,7 +14,8 @@ import { idac, idacUnprivileged, STACK_TRACE, whyNoUnprivileged } from './cli.js
 const NOW = '2026-11-23';
 const FILE = 'identities/data/report-exporter.yaml';
 const UNPRIVILEGED_SKIP = whyNoUnprivileged();
-if (UNPRIVILEGED_SKIP) console.warn(`test/e2e/edits.test.ts: the file-permission cases are skipped: ${UNPRIVILEGED_SKIP}`);
+if (UNPRIVILEGED_SKIP)
+  console.warn(`test/e2e/edits.test.ts: the file-permission cases are skipped: ${UNPRIVILEGED_SKIP}`);
 
 interface Command {
   name: string;
@@ -28,7 +29,9 @@ interface Command {
 }
 
 const ROTATION = '  rotation:\n    period: 60d\n    overlap: 3d\n';
-const STEWARDSHIP = '  stewardship:\n    owner: heidi@acme.example\n    successor: ivan@acme.example\n    team: data\n    costCenter: CC-3100\n';
+const STEWARDSHIP =
+  '  stewardship:\n    owner: heidi@acme.example\n    successor: ivan@acme.example\n    team: data\n    ' +
+  'costCenter: CC-3100\n';
 const REVIEW = '  review:\n    lastReviewed: 2026-07-01\n    reviewer: judy@acme.example\n';
 const REVOKED = '  # revoked 2026-11-23: INC-7000\n  status: suspended\n';
 
@@ -46,13 +49,24 @@ const COMMANDS: Command[] = [
     args: ['offboard', 'heidi@acme.example', '--write'],
     block: (t) => edit(t, '    owner: heidi@acme.example\n', '    owner: |-\n      heidi@acme.example\n'),
     plain: (t) => t,
-    flow: (t) => edit(t, STEWARDSHIP, '  stewardship: { owner: heidi@acme.example, successor: ivan@acme.example, team: data, costCenter: CC-3100 }\n'),
-    flowAfter: (t) => edit(t, STEWARDSHIP, '  stewardship: { owner: ivan@acme.example, successor: ivan@acme.example, team: data, costCenter: CC-3100 }\n'),
+    flow: (t) =>
+      edit(
+        t,
+        STEWARDSHIP,
+        '  stewardship: { owner: heidi@acme.example, successor: ivan@acme.example, team: data, costCenter: CC-3100 }\n',
+      ),
+    flowAfter: (t) =>
+      edit(
+        t,
+        STEWARDSHIP,
+        '  stewardship: { owner: ivan@acme.example, successor: ivan@acme.example, team: data, costCenter: CC-3100 }\n',
+      ),
   },
   {
     name: 'review attest',
     args: ['review', 'attest', 'report-exporter', '--reviewer', 'judy@acme.example'],
-    block: (t) => edit(t, '    reviewer: judy@acme.example\n', '    reviewer: >-  # by hand\n      judy@acme.example\n'),
+    block: (t) =>
+      edit(t, '    reviewer: judy@acme.example\n', '    reviewer: >-  # by hand\n      judy@acme.example\n'),
     plain: (t) => edit(t, '    reviewer: judy@acme.example\n', '    reviewer: judy@acme.example # by hand\n'),
     flow: (t) => edit(t, REVIEW, '  review: {lastReviewed: 2026-07-01, reviewer: judy@acme.example}\n'),
     flowAfter: (t) => edit(t, REVIEW, '  review: {lastReviewed: 2026-11-23, reviewer: judy@acme.example}\n'),
@@ -72,8 +86,12 @@ function repoWith(shape: (text: string) => string | Buffer): string {
  */
 function validates(c: Command, dir: string): boolean {
   const r = idac(['validate', '--dir', dir, '--now', NOW, '--format', 'json']);
-  const rules = (JSON.parse(r.stdout) as { findings: { rule: string; severity: string }[] }).findings.filter((f) => f.severity === 'error').map((f) => f.rule);
-  return c.name.startsWith('offboard') ? rules.every((x) => x === 'stewardship/successor-not-owner' || x === 'codeowners/stale') : rules.length === 0;
+  const rules = (JSON.parse(r.stdout) as { findings: { rule: string; severity: string }[] }).findings
+    .filter((f) => f.severity === 'error')
+    .map((f) => f.rule);
+  return c.name.startsWith('offboard')
+    ? rules.every((x) => x === 'stewardship/successor-not-owner' || x === 'codeowners/stale')
+    : rules.length === 0;
 }
 
 const bytes = (dir: string, file = FILE): Buffer => readFileSync(join(dir, file));
@@ -126,12 +144,22 @@ describe.each(COMMANDS)('$name edits exactly, or refuses and writes nothing (bui
   });
 
   it('a Latin-1 byte: refused (exit 1) like validate refuses it, every byte kept, no U+FFFD written', () => {
-    const dir = repoWith((t) => Buffer.concat([Buffer.from(edit(t, 'criticality: medium', 'criticality: medium # caf')), Buffer.from([0xe9, 0x0a])]));
+    const dir = repoWith((t) =>
+      Buffer.concat([
+        Buffer.from(edit(t, 'criticality: medium', 'criticality: medium # caf')),
+        Buffer.from([0xe9, 0x0a]),
+      ]),
+    );
     const before = bytes(dir);
     const r = run(c, dir);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toMatch(new RegExp(`^idac: (not editing ${FILE}: file is not valid UTF-8: byte 0xE9 on line \\d+|not writing anything: ${FILE} could not be checked)`));
+    expect(r.stderr).toMatch(
+      new RegExp(
+        `^idac: (not editing ${FILE}: file is not valid UTF-8: byte 0xE9 on line \\d+|not writing anything: ` +
+          `${FILE} could not be checked)`,
+      ),
+    );
     expect(r.stderr).not.toMatch(STACK_TRACE);
     expect(bytes(dir).equals(before)).toBe(true);
   });
@@ -143,22 +171,36 @@ describe.each(COMMANDS)('$name edits exactly, or refuses and writes nothing (bui
     chmodSync(join(dir, FILE), 0o444);
     const before = bytes(dir);
     const r = idacUnprivileged([...c.args, '--dir', dir, '--now', NOW], dir);
-    expect(r).toEqual({ code: 2, stdout: '', stderr: `idac: cannot write ${FILE}: permission denied; nothing was changed\n` });
+    expect(r).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `idac: cannot write ${FILE}: permission denied; nothing was changed\n`,
+    });
     expect(bytes(dir).equals(before)).toBe(true);
   });
 
-  it('a read-only folder (no room for the temporary file): exit 2 with the reason, nothing written, nothing left behind', (ctx) => {
-    if (UNPRIVILEGED_SKIP) ctx.skip(UNPRIVILEGED_SKIP);
-    const dir = acmeCopy();
-    ownedByTester(dir, ['identities/data']);
-    chmodSync(join(dir, 'identities/data'), 0o555);
-    const before = bytes(dir);
-    const r = idacUnprivileged([...c.args, '--dir', dir, '--now', NOW], dir);
-    chmodSync(join(dir, 'identities/data'), 0o755);
-    expect(r).toEqual({ code: 2, stdout: '', stderr: `idac: cannot write ${FILE}: permission denied (a temporary file in its folder is needed to replace it safely); nothing was changed\n` });
-    expect(bytes(dir).equals(before)).toBe(true);
-    expect(tempFiles(dir, 'identities/data')).toEqual([]);
-  });
+  it(
+    'a read-only folder (no room for the temporary file): exit 2 with the reason, nothing written, nothing ' +
+      'left behind',
+    (ctx) => {
+      if (UNPRIVILEGED_SKIP) ctx.skip(UNPRIVILEGED_SKIP);
+      const dir = acmeCopy();
+      ownedByTester(dir, ['identities/data']);
+      chmodSync(join(dir, 'identities/data'), 0o555);
+      const before = bytes(dir);
+      const r = idacUnprivileged([...c.args, '--dir', dir, '--now', NOW], dir);
+      chmodSync(join(dir, 'identities/data'), 0o755);
+      expect(r).toEqual({
+        code: 2,
+        stdout: '',
+        stderr:
+          `idac: cannot write ${FILE}: permission denied (a temporary file in its folder is needed to replace ` +
+          `it safely); nothing was changed\n`,
+      });
+      expect(bytes(dir).equals(before)).toBe(true);
+      expect(tempFiles(dir, 'identities/data')).toEqual([]);
+    },
+  );
 
   it('the file mode is kept and no temporary file is left', () => {
     const dir = acmeCopy();
@@ -189,7 +231,13 @@ describe('idac codeowners writes .github/CODEOWNERS safely (built CLI)', () => {
     writeFileSync(join(dir, 'elsewhere'), 'keep\n');
     symlinkSync('../elsewhere', join(dir, '.github/CODEOWNERS'));
     const r = idac(['codeowners', '--dir', dir, '--now', NOW]);
-    expect(r).toEqual({ code: 2, stdout: '', stderr: 'idac: cannot write .github/CODEOWNERS: it is a symbolic link (idac does not write through links); nothing was changed\n' });
+    expect(r).toEqual({
+      code: 2,
+      stdout: '',
+      stderr:
+        'idac: cannot write .github/CODEOWNERS: it is a symbolic link (idac does not write through links); ' +
+        'nothing was changed\n',
+    });
     expect(readFileSync(join(dir, 'elsewhere'), 'utf8')).toBe('keep\n');
   });
 
@@ -201,16 +249,30 @@ describe('idac codeowners writes .github/CODEOWNERS safely (built CLI)', () => {
     ownedByTester(dir, ['.github']);
     chmodSync(join(dir, '.github/CODEOWNERS'), 0o444);
     const file = idacUnprivileged(['codeowners', '--dir', dir, '--now', NOW], dir);
-    expect(file).toEqual({ code: 2, stdout: '', stderr: 'idac: cannot write .github/CODEOWNERS: permission denied; nothing was changed\n' });
+    expect(file).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'idac: cannot write .github/CODEOWNERS: permission denied; nothing was changed\n',
+    });
     chmodSync(join(dir, '.github/CODEOWNERS'), 0o644);
     chmodSync(join(dir, '.github'), 0o555);
     const folder = idacUnprivileged(['codeowners', '--dir', dir, '--now', NOW], dir);
     chmodSync(join(dir, '.github'), 0o755);
-    expect(folder).toEqual({ code: 2, stdout: '', stderr: 'idac: cannot write .github/CODEOWNERS: permission denied (a temporary file in its folder is needed to replace it safely); nothing was changed\n' });
+    expect(folder).toEqual({
+      code: 2,
+      stdout: '',
+      stderr:
+        'idac: cannot write .github/CODEOWNERS: permission denied (a temporary file in its folder is needed ' +
+        'to replace it safely); nothing was changed\n',
+    });
     expect(readFileSync(join(dir, '.github/CODEOWNERS'), 'utf8')).toBe('stale\n');
     // No .github folder, and the repository root is read-only: the folder cannot be made.
     rmSync(join(dir, '.github'), { recursive: true });
     const noFolder = idacUnprivileged(['codeowners', '--dir', dir, '--now', NOW], dir);
-    expect(noFolder).toEqual({ code: 2, stdout: '', stderr: 'idac: cannot create the folder of .github/CODEOWNERS: permission denied; nothing was changed\n' });
+    expect(noFolder).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'idac: cannot create the folder of .github/CODEOWNERS: permission denied; nothing was changed\n',
+    });
   });
 });

@@ -25,7 +25,10 @@ function hostile(name: string): GitRepo {
 
 /** Every non-comment line's pattern, in order. */
 function patterns(text: string): string[] {
-  return text.split('\n').filter((l) => l !== '' && !l.startsWith('#')).map((l) => l.split(/(?<!\\) /)[0]!);
+  return text
+    .split('\n')
+    .filter((l) => l !== '' && !l.startsWith('#'))
+    .map((l) => l.split(/(?<!\\) /)[0]!);
 }
 
 const HOSTILE = [
@@ -65,7 +68,10 @@ describe('idac codeowners: file names with characters CODEOWNERS cannot carry', 
   it('the CODEOWNERS an older idac wrote for a newline name is not "up to date"', () => {
     const name = 'identities/zz\norg.yaml\n*\nzz.yaml';
     const repo = hostile(name);
-    const old = readFileSync(join(ACME, '.github/CODEOWNERS'), 'utf8').replace('/identities/data/legacy-etl.yaml', `/${name} @attacker\n/identities/data/legacy-etl.yaml`);
+    const old = readFileSync(join(ACME, '.github/CODEOWNERS'), 'utf8').replace(
+      '/identities/data/legacy-etl.yaml',
+      `/${name} @attacker\n/identities/data/legacy-etl.yaml`,
+    );
     repo.write('.github/CODEOWNERS', old);
     const c = idac(['codeowners', '--check', '--dir', repo.dir]);
     expect(c.code).toBe(1);
@@ -78,21 +84,31 @@ describe('idac codeowners: file names with characters CODEOWNERS cannot carry', 
     repo.write('.github/CODEOWNERS', `${repo.read('.github/CODEOWNERS')}*\n`);
     const c = idac(['codeowners', '--check', '--dir', repo.dir]);
     expect(c.code).toBe(1);
-    expect(c.stdout).toContain('.github/CODEOWNERS:27:1  error  codeowners/stale  .github/CODEOWNERS line 27 (*) is not a line `idac codeowners` writes; GitHub applies the last matching line');
+    expect(c.stdout).toContain(
+      '.github/CODEOWNERS:27:1  error  codeowners/stale  .github/CODEOWNERS line 27 (*) is not a line `idac ' +
+        'codeowners` writes; GitHub applies the last matching line',
+    );
   });
 
   it('validate reports the name too (the repository keeps a CODEOWNERS file)', () => {
     const repo = hostile('identities/*.yaml');
     const v = idac(['validate', '--dir', repo.dir, '--now', NOW, '--format', 'json']);
     expect(v.code).toBe(1);
-    const rules = (JSON.parse(v.stdout) as { findings: { rule: string; file: string }[] }).findings.filter((f) => f.file === 'identities/*.yaml').map((f) => f.rule);
+    const rules = (JSON.parse(v.stdout) as { findings: { rule: string; file: string }[] }).findings
+      .filter((f) => f.file === 'identities/*.yaml')
+      .map((f) => f.rule);
     expect(rules).toContain('codeowners/unsafe-path');
   });
 });
 
 describe('every command prints hostile file names escaped', () => {
   // On a branch, so plan and history see them arrive; each a valid manifest under its own name.
-  const NAMES = ['identities/payments/\u001b[2J\u001b[31mred.yaml', 'identities/payments/\u202eliam.yaml', 'identities/payments/a\n::error::forged.yaml', 'identities/payments/zw\u200bj\u009b.yaml'];
+  const NAMES = [
+    'identities/payments/\u001b[2J\u001b[31mred.yaml',
+    'identities/payments/\u202eliam.yaml',
+    'identities/payments/a\n::error::forged.yaml',
+    'identities/payments/zw\u200bj\u009b.yaml',
+  ];
   const repo = GitRepo.fromFolder(ACME);
   repo.branch('hostile');
   NAMES.forEach((n, i) => repo.write(n, repo.read(SOURCE).replace('name: settlement-reader', `name: hostile-${i}`)));
@@ -103,17 +119,25 @@ describe('every command prints hostile file names escaped', () => {
     ...['text', 'json', 'markdown'].map((f) => ['plan', ...d, '--base', 'main', '--format', f]),
     ...['text', 'json', 'markdown'].map((f) => ['history', ...d, '--all', '--format', f]),
     ...['markdown', 'json', 'html', 'csv'].map((f) => ['report', ...d, '--format', f]),
-    ...['text', 'json'].flatMap((f) => [['who-can', ...d, 's3:GetObject', 'arn:aws:s3:::*', '--format', f], ['who-can', ...d, '--identity', 'hostile-1', '--format', f],
-      ['rotation', ...d, '--format', f], ['review', ...d, '--format', f], ['offboard', ...d, 'alice@acme.example', '--format', f]]),
+    ...['text', 'json'].flatMap((f) => [
+      ['who-can', ...d, 's3:GetObject', 'arn:aws:s3:::*', '--format', f],
+      ['who-can', ...d, '--identity', 'hostile-1', '--format', f],
+      ['rotation', ...d, '--format', f],
+      ['review', ...d, '--format', f],
+      ['offboard', ...d, 'alice@acme.example', '--format', f],
+    ]),
     ...['text', 'json', 'github'].map((f) => ['codeowners', '--check', '--dir', repo.dir, '--format', f]),
   ];
-  it.each(runs.map((a) => [a.filter((x) => x !== repo.dir && !d.includes(x)).join(' '), a]))('idac %s', (_name, args) => {
-    const r = idac(args);
-    expect([0, 1], r.stderr).toContain(r.code);
-    expect(r.stderr).not.toMatch(STACK_TRACE);
-    for (const out of [r.stdout, r.stderr]) {
-      const bad = firstInvisible(out.replace(/\r?\n/g, ''));
-      expect(bad, `raw ${bad === null ? '' : visible(bad)}`).toBeNull();
-    }
-  });
+  it.each(runs.map((a) => [a.filter((x) => x !== repo.dir && !d.includes(x)).join(' '), a]))(
+    'idac %s',
+    (_name, args) => {
+      const r = idac(args);
+      expect([0, 1], r.stderr).toContain(r.code);
+      expect(r.stderr).not.toMatch(STACK_TRACE);
+      for (const out of [r.stdout, r.stderr]) {
+        const bad = firstInvisible(out.replace(/\r?\n/g, ''));
+        expect(bad, `raw ${bad === null ? '' : visible(bad)}`).toBeNull();
+      }
+    },
+  );
 });

@@ -23,7 +23,9 @@ function story(): { repo: GitRepo; shas: string[] } {
   git(r.dir, 'checkout', '-q', 'main');
   git(r.dir, 'merge', '-q', '--no-ff', '-m', 'Merge pull request #8 from acme/owner', 'owner');
   shas.push(git(r.dir, 'rev-parse', 'HEAD'));
-  const text = r.read(SR).replace('  name: settlement-reader\n', '  name: settlement-ingest\n  renamedFrom: settlement-reader\n');
+  const text = r
+    .read(SR)
+    .replace('  name: settlement-reader\n', '  name: settlement-ingest\n  renamedFrom: settlement-reader\n');
   r.remove(SR).write('identities/payments/settlement-ingest.yaml', text);
   shas.push(r.commit('rename settlement-reader to settlement-ingest (#9)'));
   r.edit('identities/payments/settlement-ingest.yaml', '  status: active\n', '  status: suspended\n');
@@ -31,7 +33,19 @@ function story(): { repo: GitRepo; shas: string[] } {
   return { repo: r, shas };
 }
 
-interface Json { identity: string | null; commits: { sha: string; pr: number | null; kind: string; from: string | null; file: string; identity?: string; access: { gained: { target: string; grant: string }[]; lost: { target: string; grant: string }[] }; changes: { path: string; before: unknown; after: unknown }[] }[] }
+interface Json {
+  identity: string | null;
+  commits: {
+    sha: string;
+    pr: number | null;
+    kind: string;
+    from: string | null;
+    file: string;
+    identity?: string;
+    access: { gained: { target: string; grant: string }[]; lost: { target: string; grant: string }[] };
+    changes: { path: string; before: unknown; after: unknown }[];
+  }[];
+}
 
 describe('idac history', () => {
   const { repo: r, shas } = story();
@@ -53,13 +67,25 @@ describe('idac history', () => {
       const [added, widen, owner, rename, suspend] = j.commits;
       expect(added!.access.gained.length).toBeGreaterThan(3);
       expect(added!.changes).toEqual([]);
-      expect(widen!.changes).toEqual([{ path: 'spec.access.aws.permissions[0].actions', before: ['s3:GetObject', 's3:ListBucket'], after: ['s3:GetObject', 's3:GetObjectTagging', 's3:ListBucket'] }]);
-      expect(widen!.access).toEqual({ gained: [
-        { target: 'aws', grant: 's3:GetObjectTagging on arn:aws:s3:::bank-drop/settlements/*' },
-      ], lost: [] });
-      expect(owner!.changes).toEqual([{ path: 'spec.stewardship.owner', before: 'alice@acme.example', after: 'carol@acme.example' }]);
+      expect(widen!.changes).toEqual([
+        {
+          path: 'spec.access.aws.permissions[0].actions',
+          before: ['s3:GetObject', 's3:ListBucket'],
+          after: ['s3:GetObject', 's3:GetObjectTagging', 's3:ListBucket'],
+        },
+      ]);
+      expect(widen!.access).toEqual({
+        gained: [{ target: 'aws', grant: 's3:GetObjectTagging on arn:aws:s3:::bank-drop/settlements/*' }],
+        lost: [],
+      });
+      expect(owner!.changes).toEqual([
+        { path: 'spec.stewardship.owner', before: 'alice@acme.example', after: 'carol@acme.example' },
+      ]);
       expect(owner!.access).toEqual({ gained: [], lost: [] });
-      expect(rename!.changes).toEqual([{ path: 'metadata.name', before: 'settlement-reader', after: 'settlement-ingest' }, { path: 'metadata.renamedFrom', before: null, after: 'settlement-reader' }]);
+      expect(rename!.changes).toEqual([
+        { path: 'metadata.name', before: 'settlement-reader', after: 'settlement-ingest' },
+        { path: 'metadata.renamedFrom', before: null, after: 'settlement-reader' },
+      ]);
       expect(suspend!.changes).toEqual([{ path: 'spec.status', before: 'active', after: 'suspended' }]);
       expect(suspend!.access.gained).toEqual([]);
       expect(suspend!.access.lost.length).toBe(added!.access.gained.length + 1);
@@ -67,7 +93,9 @@ describe('idac history', () => {
   });
 
   it('byte-identical on a second run; text and markdown name the PRs', () => {
-    expect(run('settlement-reader', '--format', 'json').stdout).toBe(run('settlement-reader', '--format', 'json').stdout);
+    expect(run('settlement-reader', '--format', 'json').stdout).toBe(
+      run('settlement-reader', '--format', 'json').stdout,
+    );
     const text = run('settlement-ingest').stdout;
     expect(text).toContain(`${shas[1]!.slice(0, 10)} #7 Test — settlement-reader changed`);
     expect(text).toContain(`${shas[3]!.slice(0, 10)} #9 Test — settlement-ingest renamed from settlement-reader`);
@@ -80,8 +108,23 @@ describe('idac history', () => {
   it('--all: one entry per (commit, identity) with the identity named', () => {
     const j = JSON.parse(run('--all', '--format', 'json').stdout) as Json;
     expect(j.identity).toBeNull();
-    expect(j.commits.filter((c) => c.sha === shas[0]).map((c) => c.identity)).toEqual(['ci-deployer', 'edge-gateway', 'ledger-writer', 'legacy-etl', 'nightly-recon', 'release-bot', 'report-exporter', 'settlement-reader', 'support-assistant']);
-    expect(j.commits.filter((c) => c.sha !== shas[0]).map((c) => [c.pr, c.identity])).toEqual([[7, 'settlement-reader'], [8, 'settlement-reader'], [9, 'settlement-ingest'], [null, 'settlement-ingest']]);
+    expect(j.commits.filter((c) => c.sha === shas[0]).map((c) => c.identity)).toEqual([
+      'ci-deployer',
+      'edge-gateway',
+      'ledger-writer',
+      'legacy-etl',
+      'nightly-recon',
+      'release-bot',
+      'report-exporter',
+      'settlement-reader',
+      'support-assistant',
+    ]);
+    expect(j.commits.filter((c) => c.sha !== shas[0]).map((c) => [c.pr, c.identity])).toEqual([
+      [7, 'settlement-reader'],
+      [8, 'settlement-reader'],
+      [9, 'settlement-ingest'],
+      [null, 'settlement-ingest'],
+    ]);
   });
 
   it('--since keeps later commits only', () => {
@@ -89,7 +132,9 @@ describe('idac history', () => {
     later.edit(SR, 'owner: alice@acme.example', 'owner: carol@acme.example');
     git(later.dir, 'add', '-A');
     spawnCommit(later.dir, 'late change (#21)', '2027-02-01T00:00:00Z');
-    const j = JSON.parse(idac(['history', 'settlement-reader', '--dir', later.dir, '--since', '2027-01-01', '--format', 'json']).stdout) as Json;
+    const j = JSON.parse(
+      idac(['history', 'settlement-reader', '--dir', later.dir, '--since', '2027-01-01', '--format', 'json']).stdout,
+    ) as Json;
     expect(j.commits.map((c) => c.pr)).toEqual([21]);
   });
 
@@ -97,7 +142,10 @@ describe('idac history', () => {
     [['nobody'], 'idac: no identity named "nobody" in the history of identities/\n'],
     [[], 'idac: give an identity NAME, or --all for every identity\n'],
     [['x', '--all'], 'idac: give an identity NAME or --all, not both\n'],
-    [['x', '--since', 'yesterday'], 'idac: --since "yesterday" is not an ISO-8601 date (2026-11-23) or date-time with a zone\n'],
+    [
+      ['x', '--since', 'yesterday'],
+      'idac: --since "yesterday" is not an ISO-8601 date (2026-11-23) or date-time with a zone\n',
+    ],
   ])('%j → exit 2', (args, message) => {
     const out = run(...args);
     expect(out.code).toBe(2);
@@ -114,6 +162,17 @@ describe('idac history', () => {
 
 function spawnCommit(dir: string, message: string, date: string): void {
   // git() fixes the dates; this commit needs its own.
-  const r = spawnSync('git', ['commit', '-q', '-m', message], { cwd: dir, env: { ...process.env, GIT_AUTHOR_NAME: 'Late', GIT_AUTHOR_EMAIL: 'late@example.com', GIT_COMMITTER_NAME: 'Late', GIT_COMMITTER_EMAIL: 'late@example.com', GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date } });
+  const r = spawnSync('git', ['commit', '-q', '-m', message], {
+    cwd: dir,
+    env: {
+      ...process.env,
+      GIT_AUTHOR_NAME: 'Late',
+      GIT_AUTHOR_EMAIL: 'late@example.com',
+      GIT_COMMITTER_NAME: 'Late',
+      GIT_COMMITTER_EMAIL: 'late@example.com',
+      GIT_AUTHOR_DATE: date,
+      GIT_COMMITTER_DATE: date,
+    },
+  });
   if (r.status !== 0) throw new Error(String(r.stderr));
 }

@@ -27,15 +27,19 @@ const NO_PULUMI = `export async function resolve(specifier, context, next) {
 `;
 
 // Loads a repository, validates it and renders the findings and a plan, all through the API.
-const SCRIPT = `import { loadRepository, parseInstant, plan, renderFindings, renderPlan, validate, workingTree, ORG_FILE } from 'idac';
+const SCRIPT =
+  `import { loadRepository, parseInstant, plan, renderFindings, renderPlan, validate, workingTree, ` +
+  `ORG_FILE } from 'idac';
 const [dir] = process.argv.slice(2);
 const now = parseInstant('${NOW}');
 const repo = await loadRepository(workingTree(dir), { check: { now } });
 if (!repo.ok) throw new Error(repo.message);
 const v = await validate(workingTree(dir), { paths: ['identities'], now });
 if (!v.ok) throw new Error(v.message);
-const findings = await renderFindings('json', { identities: repo.value.checked, findings: repo.value.findings, limit: { max: 500, hint: '--max-findings 500' } }, { color: false, dir });
-const p = await plan({ dir, base: 'main', head: undefined, now, window: { ms: 7 * 86400000, text: '7d' }, allowDeletions: 0 });
+const findings = await renderFindings('json', { identities: repo.value.checked, findings: repo.value.findings, ` +
+  `limit: { max: 500, hint: '--max-findings 500' } }, { color: false, dir });
+const p = await plan({ dir, base: 'main', head: undefined, now, window: { ms: 7 * 86400000, text: '7d' }, ` +
+  `allowDeletions: 0 });
 if (!p.ok) throw new Error(p.message);
 console.log(JSON.stringify({
   org: repo.value.org?.kind ?? null,
@@ -50,14 +54,22 @@ console.log(JSON.stringify({
 `;
 
 beforeAll(() => {
-  if (!existsSync(join(root, 'dist/index.js'))) throw new Error('dist/index.js is missing: build first (npx tsc -p tsconfig.json)');
+  if (!existsSync(join(root, 'dist/index.js')))
+    throw new Error('dist/index.js is missing: build first (npx tsc -p tsconfig.json)');
   project = mkdtempSync(join(tmpdir(), 'idac-library-'));
   writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'uses-idac', private: true, type: 'module' }));
   // A folder install is a link: no registry is asked, nothing is built.
-  const npm = spawnSync('npm', ['install', root, '--offline', '--no-audit', '--no-fund', '--ignore-scripts'], { cwd: project, encoding: 'utf8', shell: process.platform === 'win32' });
+  const npm = spawnSync('npm', ['install', root, '--offline', '--no-audit', '--no-fund', '--ignore-scripts'], {
+    cwd: project,
+    encoding: 'utf8',
+    shell: process.platform === 'win32',
+  });
   if (npm.status !== 0) throw new Error(`npm install ${root}: ${npm.stderr}`);
   writeFileSync(join(project, 'no-pulumi.mjs'), NO_PULUMI);
-  writeFileSync(join(project, 'register.mjs'), "import { register } from 'node:module';\nregister('./no-pulumi.mjs', import.meta.url);\n");
+  writeFileSync(
+    join(project, 'register.mjs'),
+    "import { register } from 'node:module';\nregister('./no-pulumi.mjs', import.meta.url);\n",
+  );
   writeFileSync(join(project, 'use.mjs'), SCRIPT);
 }, 120_000);
 
@@ -65,19 +77,41 @@ describe('import idac', () => {
   it('node -e "import(\'idac\')" exposes the API', () => {
     const r = node(['-e', "import('idac').then((m) => console.log(JSON.stringify(Object.keys(m).sort())))"]);
     expect(r.stderr).toBe('');
-    expect(JSON.parse(r.stdout)).toEqual(expect.arrayContaining(['compileIdentity', 'gitRevision', 'loadOrg', 'loadRepository', 'plan', 'renderFindings', 'renderPlan', 'rules', 'validate', 'workingTree']));
+    expect(JSON.parse(r.stdout)).toEqual(
+      expect.arrayContaining([
+        'compileIdentity',
+        'gitRevision',
+        'loadOrg',
+        'loadRepository',
+        'plan',
+        'renderFindings',
+        'renderPlan',
+        'rules',
+        'validate',
+        'workingTree',
+      ]),
+    );
   });
 
   it('loads no @pulumi module (and the guard does refuse one)', () => {
-    expect(node(['--import', './register.mjs', '-e', "await import('idac')", '--input-type=module'])).toMatchObject({ code: 0, stderr: '' });
+    expect(node(['--import', './register.mjs', '-e', "await import('idac')", '--input-type=module'])).toMatchObject({
+      code: 0,
+      stderr: '',
+    });
     const guard = node(['--import', './register.mjs', '-e', "await import('@pulumi/pulumi')", '--input-type=module']);
     expect(guard.code).not.toBe(0);
     expect(guard.stderr).toContain('loaded @pulumi/pulumi');
   });
 
   it('package.json is exported, the rest of the package is not reachable by path', () => {
-    expect(node(['-e', "import('idac/package.json', { with: { type: 'json' } }).then((m) => console.log(m.default.name))"]).stdout).toBe('idac\n');
-    expect(node(['-e', "import('idac/dist/cli/main.js').then(() => console.log('reached'), (e) => console.log(e.code))"]).stdout).toBe('ERR_PACKAGE_PATH_NOT_EXPORTED\n');
+    expect(
+      node(['-e', "import('idac/package.json', { with: { type: 'json' } }).then((m) => console.log(m.default.name))"])
+        .stdout,
+    ).toBe('idac\n');
+    expect(
+      node(['-e', "import('idac/dist/cli/main.js').then(() => console.log('reached'), (e) => console.log(e.code))"])
+        .stdout,
+    ).toBe('ERR_PACKAGE_PATH_NOT_EXPORTED\n');
   });
 });
 
@@ -88,7 +122,16 @@ describe('a script using the API', () => {
     const r = node(['use.mjs', repo.dir]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    const out = JSON.parse(r.stdout) as { org: string; orgFile: string; identities: string[]; position: { line: number; column: number }; skipped: number; sameFindings: boolean; findings: string; plan: string };
+    const out = JSON.parse(r.stdout) as {
+      org: string;
+      orgFile: string;
+      identities: string[];
+      position: { line: number; column: number };
+      skipped: number;
+      sameFindings: boolean;
+      findings: string;
+      plan: string;
+    };
     expect(out.org).toBe('Organization');
     expect(out.orgFile).toBe('identities/org.yaml');
     expect(out.identities).toContain('settlement-reader');
@@ -101,7 +144,10 @@ describe('a script using the API', () => {
     expect(out.findings).toBe(cliFindings.stdout);
     const cliPlan = idac(['plan', '--dir', repo.dir, '--base', 'main', '--now', NOW, '--format', 'json']);
     expect(out.plan).toBe(cliPlan.stdout);
-    const plan = JSON.parse(out.plan) as { identities: { changed: { name: string }[] }; access: { gained: { identity: string }[] } };
+    const plan = JSON.parse(out.plan) as {
+      identities: { changed: { name: string }[] };
+      access: { gained: { identity: string }[] };
+    };
     expect(plan.identities.changed.map((c) => c.name)).toEqual(['settlement-reader']);
     expect(plan.access.gained.map((g) => g.identity)).toContain('settlement-reader');
   });

@@ -41,7 +41,9 @@ spec:
       aws-access-key: 90d
 `;
 
-/** One of many alike: owned by the same person, overdue for review (an error), a rotated access key, the same bucket. */
+/**
+ * One of many alike: owned by the same person, overdue for review (an error), a rotated access key, the same bucket.
+ */
 const identity = (name: string): string => `apiVersion: idac/v1
 kind: MachineIdentity
 metadata:
@@ -99,12 +101,17 @@ const intoHead = (cwd: string, args: string[], env: Record<string, string>) =>
  * before the CLI starts: the CLI's first write of either fails with EPIPE, whatever its size.
  */
 const intoGoneReader = (cwd: string, args: string[], env: Record<string, string>) =>
-  bash([
-    'f=$(mktemp -u) && mkfifo "$f" || exit 99',
-    'head -c1 <"$f" >/dev/null & reader=$!',
-    'exec 3>"$f"; rm -f "$f"; printf x >&3; wait "$reader"',
-    '"$@" >&3 2>&3; echo "$?"',
-  ].join('\n'), cwd, args, env);
+  bash(
+    [
+      'f=$(mktemp -u) && mkfifo "$f" || exit 99',
+      'head -c1 <"$f" >/dev/null & reader=$!',
+      'exec 3>"$f"; rm -f "$f"; printf x >&3; wait "$reader"',
+      '"$@" >&3 2>&3; echo "$?"',
+    ].join('\n'),
+    cwd,
+    args,
+    env,
+  );
 
 /** A loopback GitHub that accepts the plan comment and the audit issue. */
 let server: Server;
@@ -114,11 +121,25 @@ beforeAll(async () => {
     req.resume();
     req.on('end', () => {
       const path = new URL(req.url ?? '/', 'http://x').pathname;
-      const send = (status: number, body: unknown) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+      const send = (status: number, body: unknown) =>
+        res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
       if (path === '/user') return send(200, { login: 'idac-bot' });
       if (req.method === 'GET') return send(200, []);
-      if (path.endsWith('/comments')) return send(201, { id: 1, body: '', user: { login: 'idac-bot' }, html_url: 'https://github.example/o/r/pull/7#issuecomment-1' });
-      return send(201, { number: 1, title: '', body: '', state: 'open', user: { login: 'idac-bot' }, html_url: 'https://github.example/o/r/issues/1' });
+      if (path.endsWith('/comments'))
+        return send(201, {
+          id: 1,
+          body: '',
+          user: { login: 'idac-bot' },
+          html_url: 'https://github.example/o/r/pull/7#issuecomment-1',
+        });
+      return send(201, {
+        number: 1,
+        title: '',
+        body: '',
+        state: 'open',
+        user: { login: 'idac-bot' },
+        html_url: 'https://github.example/o/r/issues/1',
+      });
     });
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
@@ -156,16 +177,25 @@ interface Case {
   env?: () => Record<string, string>;
 }
 
-const gh = (): Record<string, string> => ({ GITHUB_TOKEN: 'user-token', GITHUB_REPOSITORY: 'o/r', GITHUB_API_URL: api });
+const gh = (): Record<string, string> => ({
+  GITHUB_TOKEN: 'user-token',
+  GITHUB_REPOSITORY: 'o/r',
+  GITHUB_API_URL: api,
+});
 
 const CASES: Case[] = [
   { args: ['validate', ...NOW], code: 1, large: true },
   { args: ['validate', ...NOW, '--format', 'json', '--max-findings', '5000'], code: 1, large: true },
   { args: ['validate', '--dir', '/nonexistent/idac'], code: 2 },
   // The head has error findings (reviews overdue): the plan is printed in full and exits 1.
-  ...['text', 'json'].map((f) => ({ args: ['plan', ...NOW, '--base', 'HEAD~1', '--head', 'HEAD', '--format', f], code: 1, large: true })),
+  ...['text', 'json'].map((f) => ({
+    args: ['plan', ...NOW, '--base', 'HEAD~1', '--head', 'HEAD', '--format', f],
+    code: 1,
+    large: true,
+  })),
   { args: ['apply', ...NOW], code: 1 }, // the repository has errors: findings on stderr, exit 1
-  { args: ['apply', ...NOW, '--plan', 'PLAN'], code: 2, at: 'acme' }, // the plan matches (stdout), then no Pulumi CLI (stderr)
+  // the plan matches (stdout), then no Pulumi CLI (stderr)
+  { args: ['apply', ...NOW, '--plan', 'PLAN'], code: 2, at: 'acme' },
   { args: ['codeowners', ...NOW], code: 0, at: 'copy' },
   { args: ['codeowners', '--check', ...NOW], code: 1 },
   { args: ['github', 'comment', '--plan', 'identities/org.yaml', '--pr', '7', ...NOW], code: 0, env: gh },
@@ -177,7 +207,11 @@ const CASES: Case[] = [
   { args: ['revoke', 'no-such-identity', '--reason', 'INC-1', ...NOW], code: 2 },
   ...['text', 'json'].map((f) => ({ args: ['history', '--all', ...NOW, '--format', f], code: 0, large: true })),
   { args: ['history', nameOf(1), ...NOW], code: 0 },
-  ...['markdown', 'json', 'html', 'csv'].map((f) => ({ args: ['report', ...NOW, '--format', f], code: 0, large: true })),
+  ...['markdown', 'json', 'html', 'csv'].map((f) => ({
+    args: ['report', ...NOW, '--format', f],
+    code: 0,
+    large: true,
+  })),
   { args: ['who-can', 's3:GetObject', 'arn:aws:s3:::shared-reports/x', ...NOW], code: 0, large: true },
   { args: ['who-can', '--identity', nameOf(3), ...NOW], code: 0 },
   { args: ['offboard', 'owner@example.com', ...NOW], code: 0, large: true },
@@ -225,6 +259,10 @@ describe('idac … | head: every command ends quietly with its own exit code', (
   it('a write that fails for another reason (a full disk) is exit 2 with the reason, not a stack trace', async () => {
     const r = await bash('"$@" >/dev/full', tmpdir(), ['rules'], {});
     expect(r.stderr).not.toMatch(STACK_TRACE);
-    expect(r).toEqual({ code: 2, stdout: '', stderr: 'idac: cannot write the output to stdout: ENOSPC: no space left on device, write\n' });
+    expect(r).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'idac: cannot write the output to stdout: ENOSPC: no space left on device, write\n',
+    });
   });
 });

@@ -19,8 +19,21 @@ const ORG = 'identities/org.yaml';
 const READER = 'identities/payments/settlement-reader.yaml';
 const EXPORTER = 'identities/data/report-exporter.yaml';
 
-interface Finding { rule: string; severity: string; file: string; line: number; column: number; identity: string | null; message: string; fix: string | null; docs: string | null }
-interface PlanJson { findings: Finding[]; resources: Record<'create' | 'update' | 'replace' | 'delete', { name: string }[]> }
+interface Finding {
+  rule: string;
+  severity: string;
+  file: string;
+  line: number;
+  column: number;
+  identity: string | null;
+  message: string;
+  fix: string | null;
+  docs: string | null;
+}
+interface PlanJson {
+  findings: Finding[];
+  resources: Record<'create' | 'update' | 'replace' | 'delete', { name: string }[]>;
+}
 
 let repo: GitRepo;
 
@@ -38,7 +51,19 @@ function planOf(change: (r: GitRepo) => void): { code: number; plan: PlanJson } 
   const branch = `refusal-${createHash('sha256').update(String(Math.random())).digest('hex').slice(0, 8)}`;
   repo.branch(branch);
   change(repo);
-  const r = idac(['plan', '--dir', repo.dir, '--base', 'main', '--head', repo.commit(branch), '--now', NOW, '--format', 'json']);
+  const r = idac([
+    'plan',
+    '--dir',
+    repo.dir,
+    '--base',
+    'main',
+    '--head',
+    repo.commit(branch),
+    '--now',
+    NOW,
+    '--format',
+    'json',
+  ]);
   expect(r.stderr).not.toMatch(STACK_TRACE);
   if (r.code === 2) throw new Error(r.stderr);
   return { code: r.code, plan: JSON.parse(r.stdout) as PlanJson };
@@ -54,14 +79,16 @@ const rows: { refusal: string; change: (r: GitRepo) => void; rule: string; at: s
     at: [`${READER}:1:1`],
   },
   {
-    // The same protection: a rename changes the IAM role's name, which replaces it (src/plan/diff-resources.ts REPLACE_ON).
+    // The same protection: a rename changes the IAM role's name, which replaces it (src/plan/diff-resources.ts
+    // REPLACE_ON).
     refusal: 'a protected identity renamed',
     change: renamed,
     rule: 'plan/protected-resource',
     at: ['identities/payments/settlement-ingest.yaml:5:9'],
   },
   {
-    // One stack per team (src/apply/stacks.ts): the old team's stack deletes the protected role; the tombstone list is per team (src/apply/driver.ts).
+    // One stack per team (src/apply/stacks.ts): the old team's stack deletes the protected role; the tombstone list is
+    // per team (src/apply/driver.ts).
     refusal: 'a protected identity moved to another team',
     change: moved,
     rule: 'plan/protected-resource',
@@ -76,7 +103,13 @@ const rows: { refusal: string; change: (r: GitRepo) => void; rule: string; at: s
   },
   {
     refusal: 'a protected role turned into a user',
-    change: (r) => r.edit(READER, 'principal: role\n      trust:\n        kubernetes: { cluster: prod-eu, namespace: payments, serviceAccount: settlement-reader }\n', 'principal: user\n'),
+    change: (r) =>
+      r.edit(
+        READER,
+        'principal: role\n      trust:\n        kubernetes: { cluster: prod-eu, namespace: payments, ' +
+          'serviceAccount: settlement-reader }\n',
+        'principal: user\n',
+      ),
     rule: 'plan/protected-resource',
     at: [`${READER}:25:18`],
   },
@@ -97,7 +130,8 @@ const rows: { refusal: string; change: (r: GitRepo) => void; rule: string; at: s
     at: [`${ORG}:13:3`],
   },
   {
-    // One stack per team, run independently (src/apply/driver.ts): the new stack creates what the old one deletes, under the same physical names.
+    // One stack per team, run independently (src/apply/driver.ts): the new stack creates what the old one deletes,
+    // under the same physical names.
     refusal: 'an identity moved to another team under the same name',
     change: (r) => {
       const text = r.read(EXPORTER).replace('    team: data\n', '    team: platform\n');
@@ -114,7 +148,8 @@ const rows: { refusal: string; change: (r: GitRepo) => void; rule: string; at: s
     at: [`${ORG}:49:5`],
   },
   {
-    // src/apply/providers.ts: no AWS provider for an account missing from targets.aws (validate's rule says so on the identity).
+    // src/apply/providers.ts: no AWS provider for an account missing from targets.aws (validate's rule says so on the
+    // identity).
     refusal: 'an AWS account missing from org.yaml targets',
     change: (r) => r.edit(EXPORTER, 'account: "210987654321"', 'account: "999999999999"'),
     rule: 'target/aws-account',
@@ -123,7 +158,8 @@ const rows: { refusal: string; change: (r: GitRepo) => void; rule: string; at: s
   {
     // src/apply/providers.ts: no Kubernetes provider for a cluster missing from targets.kubernetes.
     refusal: 'a Kubernetes cluster missing from org.yaml targets',
-    change: (r) => r.edit(READER, '    kubernetes:\n      cluster: prod-eu\n', '    kubernetes:\n      cluster: prod-us\n'),
+    change: (r) =>
+      r.edit(READER, '    kubernetes:\n      cluster: prod-eu\n', '    kubernetes:\n      cluster: prod-us\n'),
     rule: 'target/kubernetes-cluster',
     at: [`${READER}:32:16`],
   },
@@ -159,14 +195,24 @@ describe('the plan refuses what apply would refuse (built CLI)', () => {
     expect(REFUSAL_RULES.map((r) => r.meta.id).filter((id) => !rows.some((row) => row.rule === id))).toEqual([]);
   });
 
-  it('a refusal in full, as JSON: located, with its rule\'s fix and documentation', () => {
+  it("a refusal in full, as JSON: located, with its rule's fix and documentation", () => {
     const { plan } = planOf((r) => r.remove(READER));
-    expect(plan.findings.filter((f) => f.rule.startsWith('plan/'))).toEqual([{
-      rule: 'plan/protected-resource', severity: 'error', file: READER, line: 1, column: 1, identity: 'settlement-reader',
-      message: 'settlement-reader is protected (criticality high): set `status: decommissioned` instead of deleting the file (remove it in a later change). Otherwise Pulumi refuses to delete settlement-reader.aws.role (aws:iam/role:Role) and the apply of team payments fails',
-      fix: ruleById.get('plan/protected-resource')!.meta.fix,
-      docs: 'https://github.com/idac-dev/idac/blob/main/docs/rules/plan/protected-resource.md',
-    }]);
+    expect(plan.findings.filter((f) => f.rule.startsWith('plan/'))).toEqual([
+      {
+        rule: 'plan/protected-resource',
+        severity: 'error',
+        file: READER,
+        line: 1,
+        column: 1,
+        identity: 'settlement-reader',
+        message:
+          'settlement-reader is protected (criticality high): set `status: decommissioned` instead of ' +
+          'deleting the file (remove it in a later change). Otherwise Pulumi refuses to delete ' +
+          'settlement-reader.aws.role (aws:iam/role:Role) and the apply of team payments fails',
+        fix: ruleById.get('plan/protected-resource')!.meta.fix,
+        docs: 'https://github.com/idac-dev/idac/blob/main/docs/rules/plan/protected-resource.md',
+      },
+    ]);
   });
 
   it('decommissioning a protected identity is the way: no refusal, its resources deleted', () => {

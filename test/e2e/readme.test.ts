@@ -9,7 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { idac, repo, root, STACK_TRACE } from './cli.js';
 
 const readme = readFileSync(join(root, 'README.md'), 'utf8');
-const blocks = (lang: string) => [...readme.matchAll(new RegExp(`^\`\`\`${lang}\\n([\\s\\S]*?)^\`\`\`$`, 'gm'))].map((m) => m[1]!);
+const blocks = (lang: string) =>
+  [...readme.matchAll(new RegExp(`^\`\`\`${lang}\\n([\\s\\S]*?)^\`\`\`$`, 'gm'))].map((m) => m[1]!);
 const withoutFirstLine = (text: string) => text.slice(text.indexOf('\n') + 1);
 
 describe('README: the complete example', () => {
@@ -22,8 +23,12 @@ describe('README: the complete example', () => {
   const manifest = example('../../schema/machine-identity.schema.json');
 
   it('is examples/acme, verbatim below the $schema line', () => {
-    expect(withoutFirstLine(org)).toBe(withoutFirstLine(readFileSync(join(root, 'examples/acme/identities/org.yaml'), 'utf8')));
-    expect(withoutFirstLine(manifest)).toBe(withoutFirstLine(readFileSync(join(root, 'examples/acme/identities/payments/settlement-reader.yaml'), 'utf8')));
+    expect(withoutFirstLine(org)).toBe(
+      withoutFirstLine(readFileSync(join(root, 'examples/acme/identities/org.yaml'), 'utf8')),
+    );
+    expect(withoutFirstLine(manifest)).toBe(
+      withoutFirstLine(readFileSync(join(root, 'examples/acme/identities/payments/settlement-reader.yaml'), 'utf8')),
+    );
   });
 
   it('validates clean as a repository of its own, at the README clock', () => {
@@ -34,7 +39,12 @@ describe('README: the complete example', () => {
   });
 
   it('a broken example would fail: a typo in the manifest is a finding', () => {
-    const dir = repo({ 'identities/org.yaml': org, 'identities/payments/settlement-reader.yaml': manifest.replace('  rotation', '  rotaton').replace('criticality: high', 'criticalty: high') });
+    const dir = repo({
+      'identities/org.yaml': org,
+      'identities/payments/settlement-reader.yaml': manifest
+        .replace('  rotation', '  rotaton')
+        .replace('criticality: high', 'criticalty: high'),
+    });
     const r = idac(['validate', '--dir', dir, '--now', '2026-11-23', '--format', 'json']);
     expect(r.code).toBe(1);
     expect(JSON.parse(r.stdout).findings.map((f: { rule: string }) => f.rule)).toContain('schema/unknown-key');
@@ -52,7 +62,10 @@ describe('README: example commands on the bundled examples', () => {
   it.each(commands)('%s', (line) => {
     // Run from a temp dir so an --out file lands there; the examples are named by absolute path.
     const cwd = mkdtempSync(join(tmpdir(), 'idac-readme-'));
-    const args = line.slice('npx idac '.length).split(/ +/).map((a) => a.replace(/^'(.*)'$/, '$1').replace(/^examples\//, join(root, 'examples/')));
+    const args = line
+      .slice('npx idac '.length)
+      .split(/ +/)
+      .map((a) => a.replace(/^'(.*)'$/, '$1').replace(/^examples\//, join(root, 'examples/')));
     const r = idac(args, { cwd });
     expect(r.stderr).not.toMatch(STACK_TRACE);
     expect([0, 1], `${line}\n${r.stderr}`).toContain(r.code);

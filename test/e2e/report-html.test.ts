@@ -21,7 +21,9 @@ function findChromium(): string | null {
 }
 
 const chromium = findChromium();
-const SKIP_REASON = 'no chromium binary (command -v chromium || command -v chromium-browser found nothing; `apt-get install chromium` to run this test)';
+const SKIP_REASON =
+  'no chromium binary (command -v chromium || command -v chromium-browser found nothing; `apt-get install ' +
+  'chromium` to run this test)';
 
 /** Skips the test, saying why, when there is no browser; returns the binary otherwise. */
 function browser(ctx: TestContext): string {
@@ -33,7 +35,11 @@ function browser(ctx: TestContext): string {
 }
 
 function headless(bin: string, ...args: string[]): string {
-  const r = spawnSync(bin, ['--headless', '--no-sandbox', '--disable-background-networking', '--disable-gpu', '--hide-scrollbars', ...args], { encoding: 'utf8', timeout: 90_000, maxBuffer: 1 << 26 });
+  const r = spawnSync(
+    bin,
+    ['--headless', '--no-sandbox', '--disable-background-networking', '--disable-gpu', '--hide-scrollbars', ...args],
+    { encoding: 'utf8', timeout: 90_000, maxBuffer: 1 << 26 },
+  );
   if (r.error) throw r.error;
   if (r.status !== 0) throw new Error(`chromium exited ${r.status}: ${r.stderr.slice(-2000)}`);
   return r.stdout;
@@ -67,7 +73,8 @@ describe('idac report --format html in headless chromium', () => {
     expect((dom.match(/<svg /g) ?? []).length).toBeGreaterThanOrEqual(5);
     expect(dom).toContain('<rect class="fed"');
     expect(dom).not.toMatch(/<script/i);
-    for (const id of ['summary', 'credentials', 'lifecycle', 'findings', 'owners', 'owasp', 'inventory']) expect(dom).toContain(`<section id="${id}">`);
+    for (const id of ['summary', 'credentials', 'lifecycle', 'findings', 'owners', 'owasp', 'inventory'])
+      expect(dom).toContain(`<section id="${id}">`);
 
     mkdirSync(ARTIFACTS, { recursive: true });
     const png = join(ARTIFACTS, 'report-acme.png');
@@ -86,7 +93,10 @@ describe('idac report --format html in headless chromium', () => {
     const hostileName = '"><img src=x onerror=alert(1)>';
     const dir = repo({
       'identities/org.yaml': org,
-      'identities/payments/settlement-reader.yaml': reader.replace(/purpose: .*/, 'purpose: "<script>alert(1)</script> and \\"><img src=x onerror=alert(2)>"'),
+      'identities/payments/settlement-reader.yaml': reader.replace(
+        /purpose: .*/,
+        'purpose: "<script>alert(1)</script> and \\"><img src=x onerror=alert(2)>"',
+      ),
     });
     // The file name is the attack here: validate flags the mismatch with metadata.name, the report still lists it.
     writeFileSync(join(dir, 'identities/payments', `${hostileName}.yaml`), reader);

@@ -40,7 +40,9 @@ describe('idac report (built CLI)', () => {
     const dir = repo({
       'identities/org.yaml': org,
       // A wildcard action and a successor who is the owner.
-      'identities/payments/settlement-reader.yaml': reader.replace('s3:GetObject', '"*"').replace('successor: bob@acme.example', 'successor: alice@acme.example'),
+      'identities/payments/settlement-reader.yaml': reader
+        .replace('s3:GetObject', '"*"')
+        .replace('successor: bob@acme.example', 'successor: alice@acme.example'),
       // A review that is long overdue.
       'identities/payments/ledger-writer.yaml': ledger.replace(/lastReviewed: [0-9-]+/, 'lastReviewed: 2025-01-01'),
       'identities/payments/broken.yaml': 'a: [\n',
@@ -50,12 +52,29 @@ describe('idac report (built CLI)', () => {
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout);
     expect(doc.summary).toMatchObject({ identities: 2, live: 2, skipped: 1 });
-    const byRule = Object.fromEntries(doc.kpis.findings.byRule.map((f: { rule: string; errors: number }) => [f.rule, f.errors]));
-    expect(byRule).toMatchObject({ 'aws/no-wildcard-action': 1, 'lifecycle/review-overdue': 1, 'stewardship/successor-not-owner': 1, 'parse/syntax': 1 });
+    const byRule = Object.fromEntries(
+      doc.kpis.findings.byRule.map((f: { rule: string; errors: number }) => [f.rule, f.errors]),
+    );
+    expect(byRule).toMatchObject({
+      'aws/no-wildcard-action': 1,
+      'lifecycle/review-overdue': 1,
+      'stewardship/successor-not-owner': 1,
+      'parse/syntax': 1,
+    });
     expect(doc.kpis.reviews.overdue).toEqual({ count: 1, total: 2, percent: 50 });
-    expect(doc.kpis.owners.gaps).toEqual([{ identity: 'settlement-reader', owner: 'alice@acme.example', successor: 'alice@acme.example', problems: ['successor-is-owner'], file: 'identities/payments/settlement-reader.yaml' }]);
+    expect(doc.kpis.owners.gaps).toEqual([
+      {
+        identity: 'settlement-reader',
+        owner: 'alice@acme.example',
+        successor: 'alice@acme.example',
+        problems: ['successor-is-owner'],
+        file: 'identities/payments/settlement-reader.yaml',
+      },
+    ]);
     expect(doc.owasp.find((c: { id: string }) => c.id === 'NHI5').status).toBe('findings');
-    expect(idac(['report', '--dir', dir, ...NOW]).stdout).toContain('> 1 manifest did not load and is missing from this report: run `idac validate`.');
+    expect(idac(['report', '--dir', dir, ...NOW]).stdout).toContain(
+      '> 1 manifest did not load and is missing from this report: run `idac validate`.',
+    );
   });
 
   it.each([

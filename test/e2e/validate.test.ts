@@ -30,15 +30,41 @@ describe('idac validate (built CLI)', () => {
     const out = JSON.parse(r.stdout);
     expect(Object.keys(out)).toEqual(['identities', 'findings']);
     expect(out.identities).toBe(2);
-    for (const f of out.findings) expect(Object.keys(f)).toEqual(['rule', 'severity', 'file', 'line', 'column', 'identity', 'message', 'fix', 'docs']);
+    for (const f of out.findings)
+      expect(Object.keys(f)).toEqual([
+        'rule',
+        'severity',
+        'file',
+        'line',
+        'column',
+        'identity',
+        'message',
+        'fix',
+        'docs',
+      ]);
     const files = out.findings.map((f: { file: string }) => f.file);
     expect(files).toEqual([...files].sort());
-    expect(out.findings).toContainEqual(expect.objectContaining({ rule: 'schema/unknown-key', file: 'identities/payments/settlement-reader.yaml', line: 10, column: 3, identity: 'settlement-reader', message: expect.stringContaining('did you mean "purpose"?') }));
-    expect(out.findings).toContainEqual(expect.objectContaining({ rule: 'parse/syntax', file: 'identities/payments/broken.yaml', identity: null }));
+    expect(out.findings).toContainEqual(
+      expect.objectContaining({
+        rule: 'schema/unknown-key',
+        file: 'identities/payments/settlement-reader.yaml',
+        line: 10,
+        column: 3,
+        identity: 'settlement-reader',
+        message: expect.stringContaining('did you mean "purpose"?'),
+      }),
+    );
+    expect(out.findings).toContainEqual(
+      expect.objectContaining({ rule: 'parse/syntax', file: 'identities/payments/broken.yaml', identity: null }),
+    );
   });
 
   it('identical input gives byte-identical output', () => {
-    const dir = repo({ 'identities/org.yaml': org, 'identities/payments/a.yaml': 'kind: MachineIdentity\n', 'identities/payments/b.yaml': reader });
+    const dir = repo({
+      'identities/org.yaml': org,
+      'identities/payments/a.yaml': 'kind: MachineIdentity\n',
+      'identities/payments/b.yaml': reader,
+    });
     for (const format of ['text', 'json', 'github', 'sarif']) {
       const a = idac(['validate', '--dir', dir, ...NOW, '--format', format]);
       const b = idac(['validate', '--dir', dir, ...NOW, '--format', format]);
@@ -47,7 +73,11 @@ describe('idac validate (built CLI)', () => {
   });
 
   it('--max-findings cuts after sorting and says how many', () => {
-    const dir = repo({ 'identities/org.yaml': org, 'identities/payments/x.yaml': 'apiVersion: idac/v1\nkind: MachineIdentity\nmetadata: {name: x}\nspec: {a: 1, b: 2, c: 3}\n' });
+    const dir = repo({
+      'identities/org.yaml': org,
+      'identities/payments/x.yaml':
+        'apiVersion: idac/v1\nkind: MachineIdentity\nmetadata: {name: x}\nspec: {a: 1, b: 2, c: 3}\n',
+    });
     const all = JSON.parse(idac(['validate', '--dir', dir, ...NOW, '--format', 'json']).stdout);
     const cut = JSON.parse(idac(['validate', '--dir', dir, ...NOW, '--format', 'json', '--max-findings', '2']).stdout);
     expect(all.findings.length).toBeGreaterThan(2);
@@ -56,10 +86,15 @@ describe('idac validate (built CLI)', () => {
   });
 
   it('text: file:line:col severity rule message, the fix below, a summary; no colour without a TTY', () => {
-    const dir = repo({ 'identities/org.yaml': org, 'identities/payments/settlement-reader.yaml': reader.replace('type: workload', 'type: Workload') });
+    const dir = repo({
+      'identities/org.yaml': org,
+      'identities/payments/settlement-reader.yaml': reader.replace('type: workload', 'type: Workload'),
+    });
     const r = idac(['validate', '--dir', dir, ...NOW]);
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/^identities\/payments\/settlement-reader\.yaml:9:9 {2}error {2}schema\/enum {2}spec\.type must be one of: .*did you mean "workload"\?\n {4}fix: /m);
+    expect(r.stdout).toMatch(
+      /^identities\/payments\/settlement-reader\.yaml:9:9 {2}error {2}schema\/enum {2}spec\.type must be one of: .*did you mean "workload"\?\n {4}fix: /m,
+    );
     expect(r.stdout).toMatch(/✖ 1 error, 0 warnings in 1 file; 1 identity checked\n$/);
     expect(r.stdout).not.toMatch(/\u001b\[/);
   });
@@ -72,13 +107,25 @@ describe('idac validate (built CLI)', () => {
   });
 
   it('PATH arguments: a single file, relative to --dir', () => {
-    const dir = repo({ 'identities/org.yaml': org, 'identities/payments/settlement-reader.yaml': reader, 'identities/payments/bad.yaml': 'x: [' });
-    const r = idac(['validate', 'identities/payments/settlement-reader.yaml', '--dir', dir, ...NOW, '--format', 'json']);
+    const dir = repo({
+      'identities/org.yaml': org,
+      'identities/payments/settlement-reader.yaml': reader,
+      'identities/payments/bad.yaml': 'x: [',
+    });
+    const r = idac([
+      'validate',
+      'identities/payments/settlement-reader.yaml',
+      '--dir',
+      dir,
+      ...NOW,
+      '--format',
+      'json',
+    ]);
     expect(JSON.parse(r.stdout)).toEqual({ identities: 1, findings: [] });
     expect(r.code).toBe(0);
   });
 
-  it('a PATH inside another identities/ tree is judged by that tree\'s org.yaml', () => {
+  it("a PATH inside another identities/ tree is judged by that tree's org.yaml", () => {
     const r = idac(['validate', 'examples/acme/identities', ...NOW, '--format', 'json']);
     expect(JSON.parse(r.stdout)).toEqual({ identities: 9, findings: [] });
     expect(r.code).toBe(0);
@@ -100,19 +147,27 @@ describe('idac validate (built CLI)', () => {
 
   it('github: manifest values cannot inject workflow commands', () => {
     const evil = reader.replace('  purpose: Reads', '  evil: "x%0A::error::pwned\\n::add-mask::y"\n  purpose: Reads');
-    const dir = repo({ 'identities/org.yaml': org, 'identities/payments/settlement-reader.yaml': evil, 'identities/payments/a,b:c.yaml': 'x' });
+    const dir = repo({
+      'identities/org.yaml': org,
+      'identities/payments/settlement-reader.yaml': evil,
+      'identities/payments/a,b:c.yaml': 'x',
+    });
     const r = idac(['validate', '--dir', dir, ...NOW, '--format', 'github']);
     expect(r.code).toBe(1);
     const lines = r.stdout.trimEnd().split('\n');
     // Every line is one of ours: a command we wrote, or the summary.
-    for (const line of lines.slice(0, -1)) expect(line).toMatch(/^::(error|warning|notice) file=[^,:]+,line=\d+,col=\d+,title=[a-z0-9/-]+::/);
+    for (const line of lines.slice(0, -1))
+      expect(line).toMatch(/^::(error|warning|notice) file=[^,:]+,line=\d+,col=\d+,title=[a-z0-9/-]+::/);
     expect(lines.at(-1)).toMatch(/^✖/);
     expect(r.stdout).not.toMatch(/\n::add-mask::/);
     expect(r.stdout).toContain('file=identities/payments/a%2Cb%3Ac.yaml');
   });
 
   it('sarif: 2.1.0 with rules, help text, locations and stable fingerprints', () => {
-    const dir = repo({ 'identities/org.yaml': org, 'identities/payments/settlement-reader.yaml': reader.replace('  purpose:', '  purpse:') });
+    const dir = repo({
+      'identities/org.yaml': org,
+      'identities/payments/settlement-reader.yaml': reader.replace('  purpose:', '  purpse:'),
+    });
     const sarif = JSON.parse(idac(['validate', '--dir', dir, ...NOW, '--format', 'sarif']).stdout);
     expect(sarif.version).toBe('2.1.0');
     expect(sarif.$schema).toMatch(/sarif/);
@@ -122,11 +177,19 @@ describe('idac validate (built CLI)', () => {
     expect(rule.help.text).toMatch(/Fix:/);
     expect(rule.properties['security-severity']).toBe('8.0');
     const result = run.results.find((r: { ruleId: string }) => r.ruleId === 'schema/unknown-key');
-    expect(result.locations[0].physicalLocation).toEqual({ artifactLocation: { uri: 'identities/payments/settlement-reader.yaml', uriBaseId: '%SRCROOT%' }, region: { startLine: 10, startColumn: 3 } });
+    expect(result.locations[0].physicalLocation).toEqual({
+      artifactLocation: { uri: 'identities/payments/settlement-reader.yaml', uriBaseId: '%SRCROOT%' },
+      region: { startLine: 10, startColumn: 3 },
+    });
     expect(run.tool.driver.rules[result.ruleIndex].id).toBe('schema/unknown-key');
     // The fingerprint survives lines moving above the finding.
-    const moved = repo({ 'identities/org.yaml': org, 'identities/payments/settlement-reader.yaml': `# a new comment\n${reader.replace('  purpose:', '  purpse:')}` });
-    const again = JSON.parse(idac(['validate', '--dir', moved, ...NOW, '--format', 'sarif']).stdout).runs[0].results.find((r: { ruleId: string }) => r.ruleId === 'schema/unknown-key');
+    const moved = repo({
+      'identities/org.yaml': org,
+      'identities/payments/settlement-reader.yaml': `# a new comment\n${reader.replace('  purpose:', '  purpse:')}`,
+    });
+    const again = JSON.parse(
+      idac(['validate', '--dir', moved, ...NOW, '--format', 'sarif']).stdout,
+    ).runs[0].results.find((r: { ruleId: string }) => r.ruleId === 'schema/unknown-key');
     expect(again.locations[0].physicalLocation.region.startLine).toBe(11);
     expect(again.partialFingerprints).toEqual(result.partialFingerprints);
   });

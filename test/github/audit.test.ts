@@ -28,11 +28,19 @@ describe('renderAuditIssue', () => {
     const spec = JSON.parse(JSON.stringify(ACME_ORG.spec)) as typeof ACME_ORG.spec;
     spec.githubLogins = { 'ivan@acme.example': 'x y', 'frank@acme.example': 'frank-platform' };
     const org = orgModel({ apiVersion: 'idac/v1', kind: 'Organization', spec });
-    const body = renderAuditIssue(auditItems(all, org, at('2027-01-15'), 30 * 86_400_000), org, at('2027-01-15'), '30d');
+    const body = renderAuditIssue(
+      auditItems(all, org, at('2027-01-15'), 30 * 86_400_000),
+      org,
+      at('2027-01-15'),
+      '30d',
+    );
     const mentions = [...body.matchAll(/(^|[^`\w])@([A-Za-z0-9/_.-]+)/g)].map((m) => m[2]).sort();
     expect(mentions).toEqual(['acme/platform', 'frank-platform']);
     expect(body).toContain('owner `ivan@acme.example`');
     // SPEC §2: expired from the start of the day after `expires`, as plan's due date and validate say.
-    expect(body).toContain('- `legacy-etl` (`identities/data/legacy-etl.yaml`): expired from 2027-01-16 — `expires 2027-01-15: extend it or decommission the identity`');
+    expect(body).toContain(
+      '- `legacy-etl` (`identities/data/legacy-etl.yaml`): expired from 2027-01-16 — `expires 2027-01-15: ' +
+        'extend it or decommission the identity`',
+    );
   });
 });

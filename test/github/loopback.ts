@@ -26,7 +26,12 @@ export type Answer =
   /** `bytes` of body, streamed in 64 KiB chunks, no content-length. */
   | { huge: number };
 
-export interface Seen { method: string; path: string; auth: string; body: string }
+export interface Seen {
+  method: string;
+  path: string;
+  auth: string;
+  body: string;
+}
 
 export class Loopback {
   script: Answer[] = [];
@@ -49,7 +54,12 @@ export class Loopback {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
-    this.seen.push({ method: req.method ?? '', path: req.url ?? '', auth: req.headers.authorization ?? '', body: Buffer.concat(chunks).toString('utf8') });
+    this.seen.push({
+      method: req.method ?? '',
+      path: req.url ?? '',
+      auth: req.headers.authorization ?? '',
+      body: Buffer.concat(chunks).toString('utf8'),
+    });
     const a = this.script.shift() ?? { status: 200, body: { login: 'idac-bot' } };
     if (a === 'silent') return void this.held.push(res);
     if (a === 'hang-up') return void res.socket?.destroy();

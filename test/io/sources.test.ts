@@ -20,14 +20,27 @@ const acme = join(root, 'examples/acme/identities');
 const now = parseInstant('2026-11-23')!;
 
 function git(cwd: string, ...args: string[]): string {
-  return execFileSync('git', args, { cwd, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com' } });
+  return execFileSync('git', args, {
+    cwd,
+    encoding: 'utf8',
+    env: {
+      ...process.env,
+      GIT_AUTHOR_NAME: 't',
+      GIT_AUTHOR_EMAIL: 't@example.com',
+      GIT_COMMITTER_NAME: 't',
+      GIT_COMMITTER_EMAIL: 't@example.com',
+    },
+  });
 }
 
 function fixture(): { dir: string; files: Record<string, string> } {
   const files: Record<string, string> = {
     'identities/org.yaml': readFileSync(join(acme, 'org.yaml'), 'utf8'),
     'identities/payments/settlement-reader.yaml': readFileSync(join(acme, 'payments/settlement-reader.yaml'), 'utf8'),
-    'identities/payments/ledger-writer.yaml': readFileSync(join(acme, 'payments/ledger-writer.yaml'), 'utf8').replace('type: api-client', 'type: api'),
+    'identities/payments/ledger-writer.yaml': readFileSync(join(acme, 'payments/ledger-writer.yaml'), 'utf8').replace(
+      'type: api-client',
+      'type: api',
+    ),
     'identities/platform/notes.txt': 'not a manifest',
     'identities/platform/broken.yml': 'a: [\n',
   };
@@ -48,7 +61,12 @@ describe('sources', () => {
     const sources = [new FsSource(dir), new GitSource(dir, 'HEAD'), new MemorySource(files)];
     const listings = await Promise.all(sources.map((s) => s.list(['identities'])));
     const paths = listings.map((l) => (l.ok ? l.files.map((f) => f.path) : l.message));
-    expect(paths[0]).toEqual(['identities/org.yaml', 'identities/payments/ledger-writer.yaml', 'identities/payments/settlement-reader.yaml', 'identities/platform/broken.yml']);
+    expect(paths[0]).toEqual([
+      'identities/org.yaml',
+      'identities/payments/ledger-writer.yaml',
+      'identities/payments/settlement-reader.yaml',
+      'identities/platform/broken.yml',
+    ]);
     expect(paths[1]).toEqual(paths[0]);
     expect(paths[2]).toEqual(paths[0]);
     for (const s of sources) {
@@ -57,7 +75,9 @@ describe('sources', () => {
     }
     const results = await Promise.all(sources.map((s) => validate(s, { paths: ['identities'], now })));
     const findings = results.map((r) => (r.ok ? r.value.findings : r.message));
-    expect(findings[0]).toContainEqual(expect.objectContaining({ rule: 'schema/enum', file: 'identities/payments/ledger-writer.yaml' }));
+    expect(findings[0]).toContainEqual(
+      expect.objectContaining({ rule: 'schema/enum', file: 'identities/payments/ledger-writer.yaml' }),
+    );
     expect(findings[1]).toEqual(findings[0]);
     expect(findings[2]).toEqual(findings[0]);
     (sources[1] as GitSource).close();
@@ -75,11 +95,19 @@ describe('sources', () => {
 
   it('an unknown revision or path is an error value, not an exception', async () => {
     const { dir } = fixture();
-    expect(new GitSource(dir, 'no-such-branch').resolve()).toMatchObject(fail(expect.stringContaining('no-such-branch is not a commit')));
+    expect(new GitSource(dir, 'no-such-branch').resolve()).toMatchObject(
+      fail(expect.stringContaining('no-such-branch is not a commit')),
+    );
     const listing = await new GitSource(dir, 'HEAD').list(['nowhere']);
     expect(listing).toMatchObject({ ok: false });
-    expect(await new FsSource(dir).list(['nowhere'])).toMatchObject({ ok: false, message: expect.stringContaining('no such file') });
-    expect(await new FsSource(dir).list(['../..'])).toMatchObject({ ok: false, message: expect.stringContaining('outside the repository') });
+    expect(await new FsSource(dir).list(['nowhere'])).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('no such file'),
+    });
+    expect(await new FsSource(dir).list(['../..'])).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('outside the repository'),
+    });
   });
 
   it('capped reads return the size of an oversize file without reading it', async () => {
@@ -97,11 +125,19 @@ describe('sources', () => {
     mkdirSync(join(dir, 'elsewhere'));
     symlinkSync(join(dir, 'elsewhere'), join(dir, 'identities/linked-team'));
     const listing = await new FsSource(dir).list(['identities']);
-    expect(listing.ok && listing.files.filter((f) => f.symlink).map((f) => f.path)).toEqual(['identities/linked-team', 'identities/payments/link.yaml']);
+    expect(listing.ok && listing.files.filter((f) => f.symlink).map((f) => f.path)).toEqual([
+      'identities/linked-team',
+      'identities/payments/link.yaml',
+    ]);
     await expect(new FsSource(dir).read('identities/payments/link.yaml')).rejects.toThrow();
     const result = await validate(new FsSource(dir), { paths: ['identities'], now });
-    const links = result.ok ? result.value.findings.filter((f) => f.rule === 'parse/symlink').map((f) => [f.file, f.line, f.column]) : [];
-    expect(links).toEqual([['identities/linked-team', 1, 1], ['identities/payments/link.yaml', 1, 1]]);
+    const links = result.ok
+      ? result.value.findings.filter((f) => f.rule === 'parse/symlink').map((f) => [f.file, f.line, f.column])
+      : [];
+    expect(links).toEqual([
+      ['identities/linked-team', 1, 1],
+      ['identities/payments/link.yaml', 1, 1],
+    ]);
     expect(JSON.stringify(result)).not.toContain('outside the identities folder');
   });
 
@@ -110,10 +146,23 @@ describe('sources', () => {
     mkdirSync(join(dir, 'elsewhere'));
     writeFileSync(join(dir, 'elsewhere/CODEOWNERS'), 'outside\n');
     symlinkSync(join(dir, 'elsewhere'), join(dir, '.github'));
-    const err = await new FsSource(dir).read('.github/CODEOWNERS').then(() => null, (e: unknown) => e);
-    expect(reason(err)).toBe('the folder .github on its path is a symbolic link, which idac does not follow (replace the link with the folder itself)');
+    const err = await new FsSource(dir).read('.github/CODEOWNERS').then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(reason(err)).toBe(
+      'the folder .github on its path is a symbolic link, which idac does not follow (replace the link with ' +
+        'the folder itself)',
+    );
     symlinkSync(join(dir, 'elsewhere/CODEOWNERS'), join(dir, 'link.yaml'));
-    expect(reason(await new FsSource(dir).read('link.yaml').then(() => null, (e: unknown) => e))).toBe('it is a symbolic link, which idac does not follow');
+    expect(
+      reason(
+        await new FsSource(dir).read('link.yaml').then(
+          () => null,
+          (e: unknown) => e,
+        ),
+      ),
+    ).toBe('it is a symbolic link, which idac does not follow');
   });
 
   it('dot-files are manifests like any other; only .git is skipped', async () => {
@@ -122,7 +171,6 @@ describe('sources', () => {
     const listing = await new FsSource(dir).list(['identities']);
     expect(listing.ok && listing.files.map((f) => f.path)).toContain('identities/payments/.hidden.yaml');
   });
-
 
   it('git cat-file that ends early fails every read, asked before or after, instead of waiting forever', async () => {
     // Not a repository: git exits 128 at once, so writes to its stdin meet a closed pipe.

@@ -33,15 +33,81 @@ function agree(text: string): void {
 }
 
 const scalars = [
-  '2027-05-12', '2026-11-23T08:00:00Z', '012345678901', '0o17', '0x1F', '0b101', '1e3', '1.10', '.inf', '-.Inf', '.nan', '+12', '-0',
-  '1_000', '12:30', '1:20', 'yes', 'no', 'on', 'off', 'y', 'n', 'True', 'FALSE', 'tRue', 'null', 'Null', 'NULL', '~', '',
-  'arn:aws:s3:::bucket/*', 's3:Get*', 'kv/data/x/*', 'a # not a comment', 'a #comment', "it's", 'say "hi"', 'back\\slash',
-  'café', 'naïve', '日本語', 'emoji 🎉', 'tab\there', 'line\nbreak', ' leading', 'trailing ', '-dash', '? q', ': c', '@at', '`tick',
-  '%pct', '&amp', '*star', '!bang', '|pipe', '>gt', "'q'", '"dq"', '[x]', '{y}', 'a: b', 'a- b', '0.0.0.0', '1.2.3', '.5', '5.',
+  '2027-05-12',
+  '2026-11-23T08:00:00Z',
+  '012345678901',
+  '0o17',
+  '0x1F',
+  '0b101',
+  '1e3',
+  '1.10',
+  '.inf',
+  '-.Inf',
+  '.nan',
+  '+12',
+  '-0',
+  '1_000',
+  '12:30',
+  '1:20',
+  'yes',
+  'no',
+  'on',
+  'off',
+  'y',
+  'n',
+  'True',
+  'FALSE',
+  'tRue',
+  'null',
+  'Null',
+  'NULL',
+  '~',
+  '',
+  'arn:aws:s3:::bucket/*',
+  's3:Get*',
+  'kv/data/x/*',
+  'a # not a comment',
+  'a #comment',
+  "it's",
+  'say "hi"',
+  'back\\slash',
+  'café',
+  'naïve',
+  '日本語',
+  'emoji 🎉',
+  'tab\there',
+  'line\nbreak',
+  ' leading',
+  'trailing ',
+  '-dash',
+  '? q',
+  ': c',
+  '@at',
+  '`tick',
+  '%pct',
+  '&amp',
+  '*star',
+  '!bang',
+  '|pipe',
+  '>gt',
+  "'q'",
+  '"dq"',
+  '[x]',
+  '{y}',
+  'a: b',
+  'a- b',
+  '0.0.0.0',
+  '1.2.3',
+  '.5',
+  '5.',
 ];
 
 describe('fast path ≡ full path', () => {
-  it.each(yamlFiles(join(root, 'examples')).concat(yamlFiles(join(root, 'identities'))).map((p) => [p.slice(root.length)]))('%s', (rel) => {
+  it.each(
+    yamlFiles(join(root, 'examples'))
+      .concat(yamlFiles(join(root, 'identities')))
+      .map((p) => [p.slice(root.length)]),
+  )('%s', (rel) => {
     const text = readFileSync(join(root, rel), 'utf8');
     // org.yaml has numeric keys, and examples/risky is meant to fail: the full path decides those.
     if (!rel.endsWith('org.yaml') && !rel.includes('examples/risky/')) expect(fastParse(text)).toBeDefined();
@@ -69,22 +135,75 @@ describe('fast path ≡ full path', () => {
   });
 
   it('random documents: whenever the fast path answers, both agree (3,000 runs)', () => {
-    const scalar = fc.oneof(fc.constantFrom(...scalars), fc.string({ maxLength: 12 }), fc.stringMatching(/^[a-z0-9:.\-/* #'"]{0,12}$/), fc.integer().map(String), fc.double().map(String));
-    const key = fc.oneof(fc.constantFrom('apiVersion', 'kind', 'name', 'on', 'yes', '123', 'null', 'a b', 'café', 'Name', 'name'), fc.stringMatching(/^[a-zA-Z0-9_.-]{1,8}$/));
+    const scalar = fc.oneof(
+      fc.constantFrom(...scalars),
+      fc.string({ maxLength: 12 }),
+      fc.stringMatching(/^[a-z0-9:.\-/* #'"]{0,12}$/),
+      fc.integer().map(String),
+      fc.double().map(String),
+    );
+    const key = fc.oneof(
+      fc.constantFrom('apiVersion', 'kind', 'name', 'on', 'yes', '123', 'null', 'a b', 'café', 'Name', 'name'),
+      fc.stringMatching(/^[a-zA-Z0-9_.-]{1,8}$/),
+    );
     const { value } = fc.letrec((tie) => ({
-      value: fc.oneof({ depthSize: 'small', withCrossShrink: true }, scalar, fc.array(tie('value'), { maxLength: 4 }), fc.dictionary(key, tie('value'), { maxKeys: 4 })),
+      value: fc.oneof(
+        { depthSize: 'small', withCrossShrink: true },
+        scalar,
+        fc.array(tie('value'), { maxLength: 4 }),
+        fc.dictionary(key, tie('value'), { maxKeys: 4 }),
+      ),
     }));
     const style = fc.constantFrom('PLAIN', 'QUOTE_DOUBLE', 'QUOTE_SINGLE', 'BLOCK_LITERAL', 'BLOCK_FOLDED');
-    fc.assert(fc.property(fc.dictionary(key, value, { minKeys: 1, maxKeys: 5 }), style, fc.boolean(), (doc, s, flow) => {
-      agree(stringify(doc, { defaultStringType: s as 'PLAIN', collectionStyle: flow ? 'flow' : 'block' }));
-    }), { numRuns: 3000, seed: 424242 });
+    fc.assert(
+      fc.property(fc.dictionary(key, value, { minKeys: 1, maxKeys: 5 }), style, fc.boolean(), (doc, s, flow) => {
+        agree(stringify(doc, { defaultStringType: s as 'PLAIN', collectionStyle: flow ? 'flow' : 'block' }));
+      }),
+      { numRuns: 3000, seed: 424242 },
+    );
   });
 
   it('mutated manifests: whenever the fast path answers, both agree (3,000 runs)', () => {
     const base = readFileSync(join(root, 'examples/acme/identities/payments/settlement-reader.yaml'), 'utf8');
-    const inject = fc.constantFrom('&a ', '*a', '!!str ', '<<: ', '? ', '%YAML 1.2\n', '---\n', '\t', '\r\n', '"', "'", '#', ': ', '- ', '[', ']', '{', '}', ',', '\\', '\u202e', '\u200b', '\u0000', 'é', '\n  ', '\n', ' ', 'yes', '0o7', '~', '|', '>');
-    fc.assert(fc.property(fc.nat(base.length), inject, fc.nat(3), (at, what, drop) => {
-      agree(base.slice(0, at) + what + base.slice(at + drop));
-    }), { numRuns: 3000, seed: 7 });
+    const inject = fc.constantFrom(
+      '&a ',
+      '*a',
+      '!!str ',
+      '<<: ',
+      '? ',
+      '%YAML 1.2\n',
+      '---\n',
+      '\t',
+      '\r\n',
+      '"',
+      "'",
+      '#',
+      ': ',
+      '- ',
+      '[',
+      ']',
+      '{',
+      '}',
+      ',',
+      '\\',
+      '\u202e',
+      '\u200b',
+      '\u0000',
+      'é',
+      '\n  ',
+      '\n',
+      ' ',
+      'yes',
+      '0o7',
+      '~',
+      '|',
+      '>',
+    );
+    fc.assert(
+      fc.property(fc.nat(base.length), inject, fc.nat(3), (at, what, drop) => {
+        agree(base.slice(0, at) + what + base.slice(at + drop));
+      }),
+      { numRuns: 3000, seed: 7 },
+    );
   });
 });

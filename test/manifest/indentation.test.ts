@@ -22,11 +22,13 @@ const VALID: Record<string, string> = {
   'a plain value continued on deeper lines': 'a:\n  purpose: Reads a lot\n      of text\n  b: 1\n',
   'a flow list over several lines': 'a:\n  actions: [\n      s3:GetObject,\n    s3:PutObject ]\n  b: 1\n',
   'a quoted value over several lines': 'a:\n  p: "one\n     two"\n  b: 1\n',
-  'a list at the same indent as its key': 'a:\n  permissions:\n  - actions: [x]\n    resources: [y]\n  - actions: [z]\n  b: 1\n',
+  'a list at the same indent as its key':
+    'a:\n  permissions:\n  - actions: [x]\n    resources: [y]\n  - actions: [z]\n  b: 1\n',
   'four-space indentation': 'a:\n    b:\n        c: 1\n    d:\n        - e: 1\n          f: 2\n',
   'nested dashes': 'a:\n  - - x\n    - y\n  - z\n',
   'comments at any indent': 'a:\n      # comment\n  b: 1\n# c\n  c: 2\n',
-  'quoted keys and values with colons': 'a:\n  "123456789012": { region: eu }\n  arn: "arn:aws:s3:::x"\n  b: arn:aws:s3:::x/*\n',
+  'quoted keys and values with colons':
+    'a:\n  "123456789012": { region: eu }\n  arn: "arn:aws:s3:::x"\n  b: arn:aws:s3:::x/*\n',
   'a key with an empty value then a sibling': 'a:\n  b:\n  c: 1\n',
   'CRLF line endings': 'a:\r\n  b: 1\r\n  c:\r\n    d: 2\r\n',
   'two documents': 'a: 1\n---\n  b: 2\n',

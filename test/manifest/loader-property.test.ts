@@ -19,7 +19,12 @@ import { parseInstant } from '../../src/common/time.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const read = (p: string) => readFileSync(`${root}/examples/acme/identities/${p}`, 'utf8');
-const bases = ['payments/settlement-reader.yaml', 'payments/ledger-writer.yaml', 'platform/ci-deployer.yaml', 'data/report-exporter.yaml'].map((p) => ({ path: `identities/${p}`, text: read(p) }));
+const bases = [
+  'payments/settlement-reader.yaml',
+  'payments/ledger-writer.yaml',
+  'platform/ci-deployer.yaml',
+  'data/report-exporter.yaml',
+].map((p) => ({ path: `identities/${p}`, text: read(p) }));
 const org = orgModel(parseYaml(read('org.yaml')).data as Organization);
 const now = parseInstant('2026-11-23')!;
 
@@ -27,22 +32,62 @@ const now = parseInstant('2026-11-23')!;
 const secrets = [
   'AKIA' + 'Q3EXJ7ZR2WKP5TYN',
   'ghp_' + 'k9Xv2LmQ8rTn4Wz7Yb1Hc6Jd3Fg5Sa0PeUi8',
-  '-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA' + 'x7Kp2Lm9Qr4Tn8Wz'.repeat(5) + '\n-----END RSA PRIVATE KEY-----',
+  '-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA' +
+    'x7Kp2Lm9Qr4Tn8Wz'.repeat(5) +
+    '\n-----END RSA PRIVATE KEY-----',
 ];
 
 type Mutation = (t: string) => string;
 const lines = (t: string) => t.split('\n');
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
-  fc.nat().map((k) => (t: string) => { const l = lines(t); l.splice(k % l.length, 1); return l.join('\n'); }),
-  fc.tuple(fc.nat(), fc.constantFrom('[x]', '{a: b}', '123', '~', 'yes', '""', '- a', '0o17', '2027-02-30')).map(([k, v]) => (t: string) => {
-    const l = lines(t); const i = k % l.length; l[i] = l[i]!.replace(/: .*$/, `: ${v}`); return l.join('\n');
+  fc.nat().map((k) => (t: string) => {
+    const l = lines(t);
+    l.splice(k % l.length, 1);
+    return l.join('\n');
   }),
-  fc.tuple(fc.nat(), fc.constantFrom('\u202e', '\u200b', '\u0000', '\t', '&a ', '*a', '!!binary ', '%YAML 1.1\n', '---\n', '"', "'", '[', '{', '#', ':', '- ', '\n   ', 'é', '\\', '<<: ')).map(([k, c]) => (t: string) => {
-    const i = k % (t.length + 1); return t.slice(0, i) + c + t.slice(i);
-  }),
+  fc
+    .tuple(fc.nat(), fc.constantFrom('[x]', '{a: b}', '123', '~', 'yes', '""', '- a', '0o17', '2027-02-30'))
+    .map(([k, v]) => (t: string) => {
+      const l = lines(t);
+      const i = k % l.length;
+      l[i] = l[i]!.replace(/: .*$/, `: ${v}`);
+      return l.join('\n');
+    }),
+  fc
+    .tuple(
+      fc.nat(),
+      fc.constantFrom(
+        '\u202e',
+        '\u200b',
+        '\u0000',
+        '\t',
+        '&a ',
+        '*a',
+        '!!binary ',
+        '%YAML 1.1\n',
+        '---\n',
+        '"',
+        "'",
+        '[',
+        '{',
+        '#',
+        ':',
+        '- ',
+        '\n   ',
+        'é',
+        '\\',
+        '<<: ',
+      ),
+    )
+    .map(([k, c]) => (t: string) => {
+      const i = k % (t.length + 1);
+      return t.slice(0, i) + c + t.slice(i);
+    }),
   fc.nat().map((k) => (t: string) => t.slice(0, k % (t.length + 1))),
 );
-const plant = fc.tuple(fc.nat(secrets.length - 1), fc.nat(), fc.constantFrom('value', 'comment', 'key', 'raw')).map(([s, k, where]) => ({ secret: secrets[s]!, k, where }));
+const plant = fc
+  .tuple(fc.nat(secrets.length - 1), fc.nat(), fc.constantFrom('value', 'comment', 'key', 'raw'))
+  .map(([s, k, where]) => ({ secret: secrets[s]!, k, where }));
 
 function planted(text: string, p: { secret: string; k: number; where: string }): string {
   const l = lines(text);
@@ -64,25 +109,37 @@ function leaks(out: string, secret: string): boolean {
 
 describe('loader under mutation', () => {
   it('never throws, fast ≡ full, and never shows a planted secret (2,000 runs)', async () => {
-    await fc.assert(fc.asyncProperty(fc.nat(bases.length - 1), fc.array(mutation, { maxLength: 3 }), fc.option(plant, { nil: undefined }), async (b, muts, p) => {
-      const base = bases[b]!;
-      let text = muts.reduce((t, m) => m(t), base.text);
-      if (p) text = planted(text, p);
-      const bytes = new TextEncoder().encode(text);
-      const full = await checkFile(base.path, bytes, 'MachineIdentity', { org, now, fast: false });
-      const fast = await checkFile(base.path, bytes, 'MachineIdentity', { org, now, fast: true });
-      expect(fast.findings).toEqual(full.findings);
-      const report = { identities: 1, findings: full.findings };
-      const outputs = [
-        renderJson(report, { docs: () => 'https://example.com/docs' }),
-        renderText(report, { color: false, meta: (id) => ruleById.get(id)?.meta }),
-        renderGithub(report, { gitPrefix: 'sub/' }),
-        renderSarif(report, { version: 'test', informationUri: 'https://example.com' }, { docs: () => 'https://example.com/docs', gitPrefix: 'sub/' }),
-      ];
-      if (p) {
-        expect(full.findings.some((f) => f.rule.startsWith('secret/'))).toBe(true);
-        for (const out of outputs) expect(leaks(out, p.secret), out).toBe(false);
-      }
-    }), { numRuns: 2000, seed: 20261123 });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.nat(bases.length - 1),
+        fc.array(mutation, { maxLength: 3 }),
+        fc.option(plant, { nil: undefined }),
+        async (b, muts, p) => {
+          const base = bases[b]!;
+          let text = muts.reduce((t, m) => m(t), base.text);
+          if (p) text = planted(text, p);
+          const bytes = new TextEncoder().encode(text);
+          const full = await checkFile(base.path, bytes, 'MachineIdentity', { org, now, fast: false });
+          const fast = await checkFile(base.path, bytes, 'MachineIdentity', { org, now, fast: true });
+          expect(fast.findings).toEqual(full.findings);
+          const report = { identities: 1, findings: full.findings };
+          const outputs = [
+            renderJson(report, { docs: () => 'https://example.com/docs' }),
+            renderText(report, { color: false, meta: (id) => ruleById.get(id)?.meta }),
+            renderGithub(report, { gitPrefix: 'sub/' }),
+            renderSarif(
+              report,
+              { version: 'test', informationUri: 'https://example.com' },
+              { docs: () => 'https://example.com/docs', gitPrefix: 'sub/' },
+            ),
+          ];
+          if (p) {
+            expect(full.findings.some((f) => f.rule.startsWith('secret/'))).toBe(true);
+            for (const out of outputs) expect(leaks(out, p.secret), out).toBe(false);
+          }
+        },
+      ),
+      { numRuns: 2000, seed: 20261123 },
+    );
   }, 300_000);
 });

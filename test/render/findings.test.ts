@@ -15,17 +15,44 @@ import { renderText } from '../../src/render/findings-text.js';
 import { ruleDocsUrl } from '../../src/rules/docs.js';
 import { ruleById } from '../../src/rules/index.js';
 
-const f = (rule: string, severity: Finding['severity'], file: string, line: number, column: number, identity: string | null, message: string): Finding => ({ rule, severity, file, line, column, identity, message });
+const f = (
+  rule: string,
+  severity: Finding['severity'],
+  file: string,
+  line: number,
+  column: number,
+  identity: string | null,
+  message: string,
+): Finding => ({ rule, severity, file, line, column, identity, message });
 
 const FINDINGS: Finding[] = [
   f('schema/unknown-key', 'error', 'identities/payments/app.yaml', 7, 3, 'app', 'unknown key "colour" in spec'),
   f('schema/unknown-key', 'error', 'identities/payments/app.yaml', 8, 3, 'app', 'unknown key "flavour" in spec'),
-  f('lifecycle/review-missing', 'warning', 'identities/payments/app.yaml', 5, 1, 'app', 'no review recorded in spec.review (org.yaml asks for one every 180d)'),
+  f(
+    'lifecycle/review-missing',
+    'warning',
+    'identities/payments/app.yaml',
+    5,
+    1,
+    'app',
+    'no review recorded in spec.review (org.yaml asks for one every 180d)',
+  ),
   f('schema/unknown-key', 'error', 'identities/payments/other.yaml', 7, 3, 'other', 'unknown key "colour" in spec'),
   f('plan/mass-deletion', 'error', 'identities/org.yaml', 1, 1, null, 'this change deletes 12 identities'),
-  f('lifecycle/expired', 'error', 'identities/risk/late.yaml', 13, 12, 'late', 'expired: spec.expires is 2026-11-20 (valid through the end of that day, UTC)'),
+  f(
+    'lifecycle/expired',
+    'error',
+    'identities/risk/late.yaml',
+    13,
+    12,
+    'late',
+    'expired: spec.expires is 2026-11-20 (valid through the end of that day, UTC)',
+  ),
 ].sort(compareFindings);
-const LINKS: FindingLinks = { docs: (id) => ruleDocsUrl('https://github.com/idac-dev/idac', id), gitPrefix: 'infra/iam id/' };
+const LINKS: FindingLinks = {
+  docs: (id) => ruleDocsUrl('https://github.com/idac-dev/idac', id),
+  gitPrefix: 'infra/iam id/',
+};
 const REPORT: FindingsReport = { identities: 3, findings: FINDINGS, limit: { max: 5, hint: '--max-findings 5' } };
 
 const golden = (ext: string, out: string) => {
@@ -38,15 +65,22 @@ describe('findings formats', () => {
   it('text: test/fixtures/render/findings.txt', () => {
     const out = renderText(REPORT, { color: false, meta: (id) => ruleById.get(id)?.meta });
     golden('txt', out);
-    expect(out.match(/fix: /g)).toHaveLength(4); // unknown-key once per file (2), review-missing once, mass-deletion (the plan's rule) once
+    // unknown-key once per file (2), review-missing once, mass-deletion (the plan's rule) once
+    expect(out.match(/fix: /g)).toHaveLength(4);
   });
 
   it('json: test/fixtures/render/findings.json', () => {
     const out = renderJson(REPORT, LINKS);
     golden('json', out);
-    const parsed = JSON.parse(out) as { findings: { rule: string; fix: string | null; docs: string | null }[]; truncated: number };
+    const parsed = JSON.parse(out) as {
+      findings: { rule: string; fix: string | null; docs: string | null }[];
+      truncated: number;
+    };
     expect(parsed.truncated).toBe(1);
-    expect(parsed.findings.find((x) => x.rule === 'plan/mass-deletion')).toMatchObject({ fix: ruleById.get('plan/mass-deletion')!.meta.fix, docs: 'https://github.com/idac-dev/idac/blob/main/docs/rules/plan/mass-deletion.md' });
+    expect(parsed.findings.find((x) => x.rule === 'plan/mass-deletion')).toMatchObject({
+      fix: ruleById.get('plan/mass-deletion')!.meta.fix,
+      docs: 'https://github.com/idac-dev/idac/blob/main/docs/rules/plan/mass-deletion.md',
+    });
   });
 
   it('github: test/fixtures/render/findings.github', () => {
@@ -54,11 +88,17 @@ describe('findings formats', () => {
   });
 
   it('sarif: test/fixtures/render/findings.sarif', () => {
-    golden('sarif', renderSarif(REPORT, { version: '0.0.0-test', informationUri: 'https://github.com/idac-dev/idac' }, LINKS));
+    golden(
+      'sarif',
+      renderSarif(REPORT, { version: '0.0.0-test', informationUri: 'https://github.com/idac-dev/idac' }, LINKS),
+    );
   });
 
   it('a report cut to nothing still counts everything', () => {
-    const out = renderText({ ...REPORT, limit: { max: 0, hint: '--max-findings 0' } }, { color: false, meta: (id) => ruleById.get(id)?.meta });
+    const out = renderText(
+      { ...REPORT, limit: { max: 0, hint: '--max-findings 0' } },
+      { color: false, meta: (id) => ruleById.get(id)?.meta },
+    );
     expect(out).toBe('✖ 5 errors, 1 warning in 4 files; 3 identities checked (6 more not shown: --max-findings 0)\n');
   });
 });

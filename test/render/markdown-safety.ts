@@ -14,8 +14,10 @@ export function flatten(tokens: Token[]): Token[] {
 
 /** The raw HTML the renderer itself writes; a value may appear inside <code>, entity-escaped. */
 const OWN_HTML = /<!-- idac-plan -->|<\/?details>|<\/?summary>|<\/?code>/g;
-const OWN_HEADINGS = /^(idac plan|Privilege increases: \d+ identit(y|ies)|Organization: \d+ changes? to identities\/org\.yaml|Deletions|New static credentials|Findings: \d+ findings?|Not planned)$/;
-const OWN_STRONG = /^(Identities:|Organization:|widens|narrows|neutral|Access:|Resources:|Due within |New static credentials:|Findings:|error|warning|info|Deletion guard:|Fields|Access|Resources|Due|New static credentials|\d+ more identit(y|ies) not shown)$/;
+const OWN_HEADINGS =
+  /^(idac plan|Privilege increases: \d+ identit(y|ies)|Organization: \d+ changes? to identities\/org\.yaml|Deletions|New static credentials|Findings: \d+ findings?|Not planned)$/;
+const OWN_STRONG =
+  /^(Identities:|Organization:|widens|narrows|neutral|Access:|Resources:|Due within |New static credentials:|Findings:|error|warning|info|Deletion guard:|Fields|Access|Resources|Due|New static credentials|\d+ more identit(y|ies) not shown)$/;
 
 export const HOSTILE = [
   '<img src=x onerror=alert(1)>',
@@ -50,7 +52,8 @@ export const HOSTILE = [
 export function checkSafe(out: string): void {
   const tokens = flatten(md.parse(out, {}));
   const types = new Set(tokens.map((t) => t.type));
-  for (const banned of ['link_open', 'image', 'html_inline', 'table_open', 'em_open', 's_open', 'code_block', 'hr']) expect(types, banned).not.toContain(banned);
+  for (const banned of ['link_open', 'image', 'html_inline', 'table_open', 'em_open', 's_open', 'code_block', 'hr'])
+    expect(types, banned).not.toContain(banned);
 
   for (const t of tokens) {
     if (t.type === 'html_block') expect(t.content.replace(OWN_HTML, ''), t.content).not.toMatch(/[<>]/);
@@ -59,7 +62,8 @@ export function checkSafe(out: string): void {
       expect(t.info).toBe('diff');
       for (const line of t.content.split('\n').filter(Boolean)) expect(line).toMatch(/^[+-] /);
     }
-    if (t.type === 'text') expect(t.content, `text token ${JSON.stringify(t.content)}`).not.toMatch(/@|#\d|https?:|www\./i);
+    if (t.type === 'text')
+      expect(t.content, `text token ${JSON.stringify(t.content)}`).not.toMatch(/@|#\d|https?:|www\./i);
   }
   tokens.forEach((t, i) => {
     if (t.type === 'heading_open') expect(tokens[i + 1]!.content).toMatch(OWN_HEADINGS);
@@ -72,4 +76,3 @@ export function checkSafe(out: string): void {
   expect(html).not.toMatch(/<(img|a|script|table|h[1256]|em|del|hr|pre(?! ?><code class="language-diff"))\b/i);
   expect((html.match(/<details>/g) ?? []).length).toBe((html.match(/<\/details>/g) ?? []).length);
 }
-

@@ -61,16 +61,23 @@ describe('code', () => {
   });
 
   it('is one code span holding the value exactly, whatever the value (markdown-it)', () => {
-    fc.assert(fc.property(fc.string({ unit: 'grapheme', maxLength: 60 }), fc.string({ unit: fc.constantFrom('`', ' ', 'a', '\n', '|', '<', '@', '#', '\\', '*'), maxLength: 30 }), (s, t) => {
-      for (const value of [s, t, `${t}${s}${t}`]) {
-        const body = cap(oneLine(value));
-        // markdown-it strips one space from each end of an all-space span, unlike CommonMark 0.31.
-        if (/^ +$/.test(body)) continue;
-        const tokens = md.parseInline(code(value), {})[0]!.children!;
-        expect(tokens.map((t) => t.type)).toEqual(['code_inline']);
-        expect(tokens[0]!.content).toBe(body === '' ? ' ' : body);
-      }
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(
+        fc.string({ unit: 'grapheme', maxLength: 60 }),
+        fc.string({ unit: fc.constantFrom('`', ' ', 'a', '\n', '|', '<', '@', '#', '\\', '*'), maxLength: 30 }),
+        (s, t) => {
+          for (const value of [s, t, `${t}${s}${t}`]) {
+            const body = cap(oneLine(value));
+            // markdown-it strips one space from each end of an all-space span, unlike CommonMark 0.31.
+            if (/^ +$/.test(body)) continue;
+            const tokens = md.parseInline(code(value), {})[0]!.children!;
+            expect(tokens.map((t) => t.type)).toEqual(['code_inline']);
+            expect(tokens[0]!.content).toBe(body === '' ? ' ' : body);
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });
 
@@ -95,12 +102,44 @@ describe('escapeText', () => {
   });
 
   it('renders as plain text: no link, image, HTML, emphasis or code (markdown-it)', () => {
-    fc.assert(fc.property(fc.string({ unit: fc.constantFrom('[', ']', '(', ')', '!', '<', '>', '*', '_', '`', '~', '@', '#', '&', '\\', '|', 'a', ' ', ':', '/', '1', ';'), maxLength: 40 }), (s) => {
-      const tokens = md.parseInline(escapeText(s), {})[0]!.children!;
-      expect(tokens.every((t) => t.type === 'text')).toBe(true);
-      const text = tokens.map((t) => t.content).join('');
-      expect(text).not.toMatch(/@(?!\u200b)|#(?!\u200b)/);
-    }), { numRuns: 500 });
+    fc.assert(
+      fc.property(
+        fc.string({
+          unit: fc.constantFrom(
+            '[',
+            ']',
+            '(',
+            ')',
+            '!',
+            '<',
+            '>',
+            '*',
+            '_',
+            '`',
+            '~',
+            '@',
+            '#',
+            '&',
+            '\\',
+            '|',
+            'a',
+            ' ',
+            ':',
+            '/',
+            '1',
+            ';',
+          ),
+          maxLength: 40,
+        }),
+        (s) => {
+          const tokens = md.parseInline(escapeText(s), {})[0]!.children!;
+          expect(tokens.every((t) => t.type === 'text')).toBe(true);
+          const text = tokens.map((t) => t.content).join('');
+          expect(text).not.toMatch(/@(?!\u200b)|#(?!\u200b)/);
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 });
 

@@ -51,12 +51,23 @@ const docs = () => 'https://example.com/docs';
 
 describe.each(NAMES.map((n) => [visible(n), n]))('a file named %s', (_shown, name) => {
   const file = `identities/payments/${name}.yaml`;
-  const finding: Finding = { rule: 'parse/file-name', severity: 'error', file, line: 1, column: 1, identity: null, message: 'm' };
+  const finding: Finding = {
+    rule: 'parse/file-name',
+    severity: 'error',
+    file,
+    line: 1,
+    column: 1,
+    identity: null,
+    message: 'm',
+  };
   const report = { identities: 1, findings: [finding] };
 
   it('findings: text, github, json, sarif', () => {
     expectInert(renderText(report, { color: false, meta: (id) => ruleById.get(id)?.meta }), 'text');
-    expectInert(renderText(report, { color: true, meta: (id) => ruleById.get(id)?.meta }).replace(/\u001b\[[0-9;]*m/g, ''), 'text (colour codes are idac\'s own)');
+    expectInert(
+      renderText(report, { color: true, meta: (id) => ruleById.get(id)?.meta }).replace(/\u001b\[[0-9;]*m/g, ''),
+      "text (colour codes are idac's own)",
+    );
     const gh = renderGithub(report, { gitPrefix: '' });
     expectInert(gh, 'github');
     expect(gh.split('\n').filter((l) => l.startsWith('::'))).toHaveLength(1);
@@ -84,10 +95,31 @@ describe.each(NAMES.map((n) => [visible(n), n]))('a file named %s', (_shown, nam
   });
 
   it('who-can and history', () => {
-    const match = { identity: 'app', target: 'aws' as const, grant: 's3:GetObject on arn:aws:s3:::b/*', file, line: 3, column: 5, elevation: null, window: null };
+    const match = {
+      identity: 'app',
+      target: 'aws' as const,
+      grant: 's3:GetObject on arn:aws:s3:::b/*',
+      file,
+      line: 3,
+      column: 5,
+      elevation: null,
+      window: null,
+    };
     expectInert(whoCanText([match], 'none'), 'who-can text');
     expectInert(whoCanJson([match], [file]), 'who-can json');
-    const entry: HistoryEntry = { sha: 'a'.repeat(40), author: name, date: '2026-11-20T10:00:00Z', email: 'x@example.com', pr: null, identity: name, kind: 'renamed', from: name, file, access: { gained: [], lost: [] }, changes: [{ path: 'spec.purpose', before: name, after: 'b' }] };
+    const entry: HistoryEntry = {
+      sha: 'a'.repeat(40),
+      author: name,
+      date: '2026-11-20T10:00:00Z',
+      email: 'x@example.com',
+      pr: null,
+      identity: name,
+      kind: 'renamed',
+      from: name,
+      file,
+      access: { gained: [], lost: [] },
+      changes: [{ path: 'spec.purpose', before: name, after: 'b' }],
+    };
     const h = { identity: name, since: null, entries: [entry] };
     expectInert(renderHistoryText(h), 'history text');
     expectInert(renderHistoryMarkdown(h), 'history markdown');

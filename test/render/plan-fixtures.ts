@@ -6,8 +6,21 @@ import type { AccessChange, AccessPattern, Plan, ResourceOp } from '../../src/pl
 /** One pattern per exact grant, as the plan gives for grants written without a wildcard. */
 export function simplePatterns(gained: readonly AccessChange[], lost: readonly AccessChange[]): AccessPattern[] {
   const one = (a: AccessChange, change: AccessPattern['change']): AccessPattern => {
-    const [pattern, resource] = a.target === 'kubernetes' ? [a.grant.slice(0, a.grant.indexOf(' ')), a.grant.slice(a.grant.indexOf(' ') + 1)] : a.grant.split(' on ') as [string, string];
-    return { identity: a.identity, target: a.target, pattern, resource, count: 1, total: 1, change, ...(a.elevation === undefined ? {} : { elevation: a.elevation }), grants: [a.grant] };
+    const [pattern, resource] =
+      a.target === 'kubernetes'
+        ? [a.grant.slice(0, a.grant.indexOf(' ')), a.grant.slice(a.grant.indexOf(' ') + 1)]
+        : (a.grant.split(' on ') as [string, string]);
+    return {
+      identity: a.identity,
+      target: a.target,
+      pattern,
+      resource,
+      count: 1,
+      total: 1,
+      change,
+      ...(a.elevation === undefined ? {} : { elevation: a.elevation }),
+      grants: [a.grant],
+    };
   };
   return [...gained.map((a) => one(a, 'gained')), ...lost.map((a) => one(a, 'lost'))];
 }
@@ -32,10 +45,25 @@ export function emptyPlan(): Plan {
   };
 }
 
-const op = (type: string, name: string, identity: string, team: string, extra: Partial<ResourceOp> = {}): ResourceOp => ({ type, name, identity, team, ...extra });
+const op = (
+  type: string,
+  name: string,
+  identity: string,
+  team: string,
+  extra: Partial<ResourceOp> = {},
+): ResourceOp => ({ type, name, identity, team, ...extra });
 
 export function finding(over: Partial<Finding> = {}): Finding {
-  return { rule: 'aws/no-wildcard-action', severity: 'error', file: 'identities/payments/x.yaml', line: 1, column: 1, identity: 'x', message: 'm', ...over };
+  return {
+    rule: 'aws/no-wildcard-action',
+    severity: 'error',
+    file: 'identities/payments/x.yaml',
+    line: 1,
+    column: 1,
+    identity: 'x',
+    message: 'm',
+    ...over,
+  };
 }
 
 /** A pull request on examples/acme: one of each kind of change. */
@@ -49,21 +77,40 @@ export function representativePlan(): Plan {
       {
         name: 'settlement-reader',
         changes: [
-          { path: 'spec.access.aws.permissions[0].actions', before: ['s3:GetObject', 's3:ListBucket'], after: ['s3:Get*', 's3:ListBucket'] },
+          {
+            path: 'spec.access.aws.permissions[0].actions',
+            before: ['s3:GetObject', 's3:ListBucket'],
+            after: ['s3:Get*', 's3:ListBucket'],
+          },
           {
             path: 'spec.purpose',
-            before: 'Reads daily settlement files from the bank drop bucket and writes ledger entries for the reconciliation job.',
-            after: 'Reads daily settlement files from the card drop bucket and writes ledger entries for the reconciliation job.',
+            before:
+              'Reads daily settlement files from the bank drop bucket and writes ledger entries for the ' +
+              'reconciliation job.',
+            after:
+              'Reads daily settlement files from the card drop bucket and writes ledger entries for the ' +
+              'reconciliation job.',
           },
           { path: 'spec.stewardship.owner', before: 'alice@acme.example', after: 'bob@acme.example' },
         ],
       },
       { name: 'support-assistant', changes: [{ path: 'spec.status', before: 'active', after: 'decommissioned' }] },
-      { name: 'release-bot', changes: [{ path: 'spec.status', before: 'active', after: 'suspended' }, { path: 'spec.rotation', before: null, after: { period: '30d', overlap: '1d' } }] },
+      {
+        name: 'release-bot',
+        changes: [
+          { path: 'spec.status', before: 'active', after: 'suspended' },
+          { path: 'spec.rotation', before: null, after: { period: '30d', overlap: '1d' } },
+        ],
+      },
     ],
     unplanned: [{ name: 'edge-gateway', file: 'identities/platform/edge-gateway.yaml' }],
   };
-  const gained = (identity: string, target: AccessChange['target'], grants: string[], elevation?: number): AccessChange[] =>
+  const gained = (
+    identity: string,
+    target: AccessChange['target'],
+    grants: string[],
+    elevation?: number,
+  ): AccessChange[] =>
     grants.map((grant) => ({ identity, target, grant, ...(elevation === undefined ? {} : { elevation }) }));
   plan.access = {
     gained: [
@@ -83,23 +130,91 @@ export function representativePlan(): Plan {
     ],
     patterns: [],
   };
-  const written = (identity: string, pattern: string, resource: string, grants: string[]): AccessPattern =>
-    ({ identity, target: 'aws', pattern, resource, count: grants.length, total: grants.length, change: 'gained', grants });
+  const written = (identity: string, pattern: string, resource: string, grants: string[]): AccessPattern => ({
+    identity,
+    target: 'aws',
+    pattern,
+    resource,
+    count: grants.length,
+    total: grants.length,
+    change: 'gained',
+    grants,
+  });
   plan.access.patterns = [
-    ...simplePatterns(plan.access.gained.filter((a) => a.identity === 'fraud-scorer'), []),
-    ...simplePatterns([], plan.access.lost.filter((a) => a.identity === 'legacy-etl')),
-    written('settlement-reader', 's3:Get*', 'arn:aws:s3:::bank-drop', ['s3:GetBucketAcl on arn:aws:s3:::bank-drop', 's3:GetBucketPolicy on arn:aws:s3:::bank-drop']),
-    written('settlement-reader', 's3:Get*', 'arn:aws:s3:::bank-drop/settlements/*', ['s3:GetObjectAcl on arn:aws:s3:::bank-drop/settlements/*', 's3:GetObjectTagging on arn:aws:s3:::bank-drop/settlements/*']),
-    ...simplePatterns(plan.access.gained.filter((a) => a.elevation !== undefined), []),
-    ...simplePatterns([], plan.access.lost.filter((a) => a.identity === 'support-assistant')),
+    ...simplePatterns(
+      plan.access.gained.filter((a) => a.identity === 'fraud-scorer'),
+      [],
+    ),
+    ...simplePatterns(
+      [],
+      plan.access.lost.filter((a) => a.identity === 'legacy-etl'),
+    ),
+    written('settlement-reader', 's3:Get*', 'arn:aws:s3:::bank-drop', [
+      's3:GetBucketAcl on arn:aws:s3:::bank-drop',
+      's3:GetBucketPolicy on arn:aws:s3:::bank-drop',
+    ]),
+    written('settlement-reader', 's3:Get*', 'arn:aws:s3:::bank-drop/settlements/*', [
+      's3:GetObjectAcl on arn:aws:s3:::bank-drop/settlements/*',
+      's3:GetObjectTagging on arn:aws:s3:::bank-drop/settlements/*',
+    ]),
+    ...simplePatterns(
+      plan.access.gained.filter((a) => a.elevation !== undefined),
+      [],
+    ),
+    ...simplePatterns(
+      [],
+      plan.access.lost.filter((a) => a.identity === 'support-assistant'),
+    ),
   ];
   plan.organization = [
-    { kind: 'boundary', path: 'spec.teams.data.boundaries.vault.paths', before: null, after: '*', effect: 'widens', summary: 'team data\'s Vault paths boundary adds "*" (every Vault path)' },
-    { kind: 'exception', path: 'spec.exceptions', before: null, after: { identity: 'legacy-etl', rule: 'rotation/static-credential', reason: 'vendor tool', approvedBy: 'dave@acme.example', expires: '2027-01-31' }, effect: 'widens',
-      summary: 'exception added: legacy-etl is excused from rotation/static-credential, approved by dave@acme.example until 2027-01-31 (reason: vendor tool)' },
-    { kind: 'limit', path: 'spec.limits.maxLifetime', before: '365d', after: '730d', effect: 'widens', summary: 'limit maxLifetime 365d → 730d (loosened)' },
-    { kind: 'member', path: 'spec.teams.payments.members', before: 'carol@acme.example', after: null, effect: 'narrows', summary: 'carol@acme.example leaves team payments' },
-    { kind: 'target', path: 'spec.targets.aws.123456789012.region', before: 'eu-west-1', after: 'eu-central-1', effect: 'neutral', summary: 'AWS account 123456789012: region eu-west-1 → eu-central-1' },
+    {
+      kind: 'boundary',
+      path: 'spec.teams.data.boundaries.vault.paths',
+      before: null,
+      after: '*',
+      effect: 'widens',
+      summary: 'team data\'s Vault paths boundary adds "*" (every Vault path)',
+    },
+    {
+      kind: 'exception',
+      path: 'spec.exceptions',
+      before: null,
+      after: {
+        identity: 'legacy-etl',
+        rule: 'rotation/static-credential',
+        reason: 'vendor tool',
+        approvedBy: 'dave@acme.example',
+        expires: '2027-01-31',
+      },
+      effect: 'widens',
+      summary:
+        'exception added: legacy-etl is excused from rotation/static-credential, approved by ' +
+        'dave@acme.example until 2027-01-31 (reason: vendor tool)',
+    },
+    {
+      kind: 'limit',
+      path: 'spec.limits.maxLifetime',
+      before: '365d',
+      after: '730d',
+      effect: 'widens',
+      summary: 'limit maxLifetime 365d → 730d (loosened)',
+    },
+    {
+      kind: 'member',
+      path: 'spec.teams.payments.members',
+      before: 'carol@acme.example',
+      after: null,
+      effect: 'narrows',
+      summary: 'carol@acme.example leaves team payments',
+    },
+    {
+      kind: 'target',
+      path: 'spec.targets.aws.123456789012.region',
+      before: 'eu-west-1',
+      after: 'eu-central-1',
+      effect: 'neutral',
+      summary: 'AWS account 123456789012: region eu-west-1 → eu-central-1',
+    },
   ];
   plan.resources = {
     create: [
@@ -109,11 +224,26 @@ export function representativePlan(): Plan {
       op('aws:iam/accessKey:AccessKey', 'release-bot.aws.key.g12', 'release-bot', 'platform'),
     ],
     update: [
-      op('aws:iam/rolePolicy:RolePolicy', 'settlement-reader.aws.policy', 'settlement-reader', 'payments', { inputs: ['policy'] }),
-      op('aws:iam/role:Role', 'settlement-reader.aws.role', 'settlement-reader', 'payments', { inputs: ['tags.owner'] }),
-      op('vault:index/policy:Policy', 'report-publisher.vault.policy', 'report-publisher', 'data', { inputs: ['name', 'policy'], from: 'report-exporter.vault.policy' }),
+      op('aws:iam/rolePolicy:RolePolicy', 'settlement-reader.aws.policy', 'settlement-reader', 'payments', {
+        inputs: ['policy'],
+      }),
+      op('aws:iam/role:Role', 'settlement-reader.aws.role', 'settlement-reader', 'payments', {
+        inputs: ['tags.owner'],
+      }),
+      op('vault:index/policy:Policy', 'report-publisher.vault.policy', 'report-publisher', 'data', {
+        inputs: ['name', 'policy'],
+        from: 'report-exporter.vault.policy',
+      }),
     ],
-    replace: [op('kubernetes:core/v1:ServiceAccount', 'report-publisher.kubernetes.service-account', 'report-publisher', 'data', { inputs: ['metadata.name'] })],
+    replace: [
+      op(
+        'kubernetes:core/v1:ServiceAccount',
+        'report-publisher.kubernetes.service-account',
+        'report-publisher',
+        'data',
+        { inputs: ['metadata.name'] },
+      ),
+    ],
     delete: [
       op('aws:iam/role:Role', 'legacy-etl.aws.role', 'legacy-etl', 'data'),
       op('vault:index/policy:Policy', 'support-assistant.vault.policy', 'support-assistant', 'data'),
@@ -121,13 +251,39 @@ export function representativePlan(): Plan {
   };
   plan.newStaticCredentials = [{ identity: 'release-bot', kind: 'aws-access-key' }];
   plan.due = [
-    { identity: 'ledger-writer', kind: 'rotation', at: '2026-11-26T04:12:09Z', detail: 'vault-secret-id generation 20 replaces 19' },
-    { identity: 'settlement-reader', kind: 'certificate', at: '2026-11-25T00:00:00Z', detail: 'pki certificate settlement-reader.payments.svc.cluster.local' },
+    {
+      identity: 'ledger-writer',
+      kind: 'rotation',
+      at: '2026-11-26T04:12:09Z',
+      detail: 'vault-secret-id generation 20 replaces 19',
+    },
+    {
+      identity: 'settlement-reader',
+      kind: 'certificate',
+      at: '2026-11-25T00:00:00Z',
+      detail: 'pki certificate settlement-reader.payments.svc.cluster.local',
+    },
   ];
   plan.deletions = { count: 2, limit: 10, allowed: 0 };
   plan.findings = [
-    finding({ rule: 'stewardship/review-overdue', severity: 'warning', file: 'identities/payments/settlement-reader.yaml', line: 18, column: 5, identity: 'settlement-reader', message: 'last review 2026-01-10 is older than 180d' }),
-    finding({ rule: 'schema/unknown-field', severity: 'error', file: 'identities/platform/edge-gateway.yaml', line: 9, column: 3, identity: 'edge-gateway', message: 'unknown field "purpse"' }),
+    finding({
+      rule: 'stewardship/review-overdue',
+      severity: 'warning',
+      file: 'identities/payments/settlement-reader.yaml',
+      line: 18,
+      column: 5,
+      identity: 'settlement-reader',
+      message: 'last review 2026-01-10 is older than 180d',
+    }),
+    finding({
+      rule: 'schema/unknown-field',
+      severity: 'error',
+      file: 'identities/platform/edge-gateway.yaml',
+      line: 9,
+      column: 3,
+      identity: 'edge-gateway',
+      message: 'unknown field "purpse"',
+    }),
   ];
   return plan;
 }
@@ -142,24 +298,70 @@ export function hostilePlan(value: string): Plan {
     added: [v('a')],
     removed: [v('r')],
     renamed: [{ from: v('old'), to: v('n') }],
-    changed: [{ name: v('c'), changes: [
-      { path: v('path'), before: v('before'), after: v('after') },
-      { path: 'spec.purpose', before: `${v('long')} ${'x'.repeat(100)}`, after: `${v('long')} ${'y'.repeat(100)}` },
-      { path: 'spec.status', before: 'active', after: 'decommissioned' },
-      { path: 'spec.labels', before: null, after: { [v('k')]: v('v') } },
-    ] }, { name: v('s'), changes: [{ path: 'spec.status', before: v('before'), after: v('status') }] }],
+    changed: [
+      {
+        name: v('c'),
+        changes: [
+          { path: v('path'), before: v('before'), after: v('after') },
+          { path: 'spec.purpose', before: `${v('long')} ${'x'.repeat(100)}`, after: `${v('long')} ${'y'.repeat(100)}` },
+          { path: 'spec.status', before: 'active', after: 'decommissioned' },
+          { path: 'spec.labels', before: null, after: { [v('k')]: v('v') } },
+        ],
+      },
+      { name: v('s'), changes: [{ path: 'spec.status', before: v('before'), after: v('status') }] },
+    ],
     unplanned: [{ name: v('u'), file: v('file') }],
   };
   plan.access = {
-    gained: [{ identity: v('c'), target: 'aws', grant: v('grant'), elevation: 0 }, { identity: v('a'), target: 'vault', grant: v('g2') }],
+    gained: [
+      { identity: v('c'), target: 'aws', grant: v('grant'), elevation: 0 },
+      { identity: v('a'), target: 'vault', grant: v('g2') },
+    ],
     lost: [{ identity: v('r'), target: 'kubernetes', grant: v('lost') }],
     patterns: [
-      { identity: v('c'), target: 'aws', pattern: v('pattern'), resource: v('resource'), count: 2, total: 3, change: 'gained', elevation: 0, grants: [v('grant'), v('grant2')] },
-      { identity: v('a'), target: 'vault', pattern: v('cap'), resource: v('path'), count: 1, total: 1, change: 'gained', grants: [v('g2')] },
-      { identity: v('r'), target: 'kubernetes', pattern: v('verb'), resource: v('lost'), count: 1, total: 1, change: 'lost', grants: [v('lost')] },
+      {
+        identity: v('c'),
+        target: 'aws',
+        pattern: v('pattern'),
+        resource: v('resource'),
+        count: 2,
+        total: 3,
+        change: 'gained',
+        elevation: 0,
+        grants: [v('grant'), v('grant2')],
+      },
+      {
+        identity: v('a'),
+        target: 'vault',
+        pattern: v('cap'),
+        resource: v('path'),
+        count: 1,
+        total: 1,
+        change: 'gained',
+        grants: [v('g2')],
+      },
+      {
+        identity: v('r'),
+        target: 'kubernetes',
+        pattern: v('verb'),
+        resource: v('lost'),
+        count: 1,
+        total: 1,
+        change: 'lost',
+        grants: [v('lost')],
+      },
     ],
   };
-  plan.organization = [{ kind: 'boundary', path: v('path'), before: v('before'), after: v('after'), effect: 'widens', summary: v('summary') }];
+  plan.organization = [
+    {
+      kind: 'boundary',
+      path: v('path'),
+      before: v('before'),
+      after: v('after'),
+      effect: 'widens',
+      summary: v('summary'),
+    },
+  ];
   plan.resources = {
     create: [op(v('type'), v('name'), v('a'), v('team'))],
     update: [op(v('type'), v('name'), v('c'), v('team'), { inputs: [v('input')], from: v('from') })],
@@ -178,9 +380,13 @@ export function bigPlan(n: number, grants = 3): Plan {
   const plan = emptyPlan();
   const names = Array.from({ length: n }, (_, i) => `service-${String(i).padStart(5, '0')}`);
   plan.identities.added = names;
-  plan.access.gained = names.flatMap((identity) => Array.from({ length: grants }, (_, g) => ({
-    identity, target: 'aws' as const, grant: `s3:GetObject on arn:aws:s3:::bucket-${identity}/prefix-${g}/*`,
-  })));
+  plan.access.gained = names.flatMap((identity) =>
+    Array.from({ length: grants }, (_, g) => ({
+      identity,
+      target: 'aws' as const,
+      grant: `s3:GetObject on arn:aws:s3:::bucket-${identity}/prefix-${g}/*`,
+    })),
+  );
   plan.access.patterns = simplePatterns(plan.access.gained, []);
   plan.resources.create = names.flatMap((identity) => [
     op('aws:iam/role:Role', `${identity}.aws.role`, identity, 'platform'),

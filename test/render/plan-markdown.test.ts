@@ -30,22 +30,24 @@ describe('golden', () => {
 
   it('says so when nothing changes, and names the working tree', () => {
     const plan = { ...emptyPlan(), headSha: null };
-    expect(renderPlanMarkdown(plan)).toBe([
-      PLAN_MARKER,
-      '### idac plan',
-      '',
-      'base `3f2a9c1` → head the working tree · at 2026-11-23T09:00:00Z',
-      '',
-      '- **Identities:** 0 added · 0 changed · 0 removed · 0 renamed',
-      '- **Access:** +0 grants gained · −0 lost',
-      '- **Resources:** 0 to create · 0 to update · 0 to replace · 0 to delete',
-      '- **Due within `7d`:** 0',
-      '- **New static credentials:** 0',
-      '- **Findings:** 0 errors · 0 warnings · 0 info',
-      '',
-      'No changes: identities, access and cloud resources match the base revision.',
-      '',
-    ].join('\n'));
+    expect(renderPlanMarkdown(plan)).toBe(
+      [
+        PLAN_MARKER,
+        '### idac plan',
+        '',
+        'base `3f2a9c1` → head the working tree · at 2026-11-23T09:00:00Z',
+        '',
+        '- **Identities:** 0 added · 0 changed · 0 removed · 0 renamed',
+        '- **Access:** +0 grants gained · −0 lost',
+        '- **Resources:** 0 to create · 0 to update · 0 to replace · 0 to delete',
+        '- **Due within `7d`:** 0',
+        '- **New static credentials:** 0',
+        '- **Findings:** 0 errors · 0 warnings · 0 info',
+        '',
+        'No changes: identities, access and cloud resources match the base revision.',
+        '',
+      ].join('\n'),
+    );
   });
 });
 
@@ -54,7 +56,10 @@ describe('escaping (THREATS.md item 72, OUT-MARKDOWN)', () => {
     const out = renderPlanMarkdown(hostilePlan(value));
     checkSafe(out);
     // Escaped, not dropped: the value is still there for the reviewer, in code.
-    const inCode = flatten(md.parse(out, {})).filter((t) => t.type === 'code_inline' || t.type === 'fence').map((t) => t.content).join('\n');
+    const inCode = flatten(md.parse(out, {}))
+      .filter((t) => t.type === 'code_inline' || t.type === 'fence')
+      .map((t) => t.content)
+      .join('\n');
     expect(inCode).toContain(value.replace(/\n/g, '\\n').replace(/\u202e/g, '\\u202e'));
   });
 
@@ -86,22 +91,35 @@ describe('summary', () => {
       finding({ severity: 'error', rule: 'z/err', file: 'z.yaml', line: 3, message: 'e' }),
     ];
     const out = renderPlanMarkdown(plan);
-    expect(out).toContain([
-      '#### Findings: 3 findings',
-      '',
-      '- **error** `z/err` at `z.yaml:3`: `e`',
-      '- **warning** `a/warn` at `a.yaml:1`: `w`',
-      '- **info** `a/info` at `a.yaml:1`: `i`',
-      '',
-    ].join('\n'));
+    expect(out).toContain(
+      [
+        '#### Findings: 3 findings',
+        '',
+        '- **error** `z/err` at `z.yaml:3`: `e`',
+        '- **warning** `a/warn` at `a.yaml:1`: `w`',
+        '- **info** `a/info` at `a.yaml:1`: `i`',
+        '',
+      ].join('\n'),
+    );
     expect(out).toContain('- **Findings:** 1 error · 1 warning · 1 info\n');
   });
 
   it.each([
     [{ count: 10, limit: 10, allowed: 0 }, null],
-    [{ count: 11, limit: 10, allowed: 0 }, '> **Deletion guard:** 11 identities would be deleted, over the limit of 10. A security owner must approve; then plan again with `--allow-deletions 11`.'],
-    [{ count: 11, limit: 10, allowed: 5 }, '> **Deletion guard:** 11 identities would be deleted, over the limit of 10. A security owner must approve; then plan again with `--allow-deletions 11`.'],
-    [{ count: 11, limit: 10, allowed: 11 }, 'Deletion guard: 11 identities deleted, over the limit of 10; allowed by `--allow-deletions 11`.'],
+    [
+      { count: 11, limit: 10, allowed: 0 },
+      '> **Deletion guard:** 11 identities would be deleted, over the limit of 10. A security owner must ' +
+        'approve; then plan again with `--allow-deletions 11`.',
+    ],
+    [
+      { count: 11, limit: 10, allowed: 5 },
+      '> **Deletion guard:** 11 identities would be deleted, over the limit of 10. A security owner must ' +
+        'approve; then plan again with `--allow-deletions 11`.',
+    ],
+    [
+      { count: 11, limit: 10, allowed: 11 },
+      'Deletion guard: 11 identities deleted, over the limit of 10; allowed by `--allow-deletions 11`.',
+    ],
   ])('deletion guard %j', (deletions, line) => {
     const plan = { ...emptyPlan(), deletions };
     const out = renderPlanMarkdown(plan);
@@ -133,7 +151,9 @@ describe('budget', () => {
     const more = Number(/^- … and (\d+) more not shown \(full plan: `idac plan --format json`\)$/m.exec(out)?.[1]);
     expect(listed).toBeGreaterThan(100);
     expect(listed + more).toBe(3000);
-    expect(out.trimEnd().split('\n').at(-1)).toMatch(/^\*\*\d+ more identities not shown\*\* \(full plan: `idac plan --format json`\)$/);
+    expect(out.trimEnd().split('\n').at(-1)).toMatch(
+      /^\*\*\d+ more identities not shown\*\* \(full plan: `idac plan --format json`\)$/,
+    );
     checkSafe(out);
   });
 
@@ -146,20 +166,33 @@ describe('budget', () => {
   });
 
   it('never exceeds the limit and never changes the counts, for any plan and limit', () => {
-    fc.assert(fc.property(
-      fc.integer({ min: 0, max: 400 }), fc.integer({ min: 0, max: 40 }), fc.integer({ min: 0, max: 300 }),
-      fc.integer({ min: 0, max: 30 }), fc.integer({ min: 4096, max: 70_000 }),
-      (identities, grants, findings, deletes, limit) => {
-        const plan = bigPlan(identities, grants);
-        plan.findings = manyFindings(findings).findings;
-        plan.resources.delete = Array.from({ length: deletes }, (_, i) => ({ type: 'aws:iam/role:Role', name: `gone-${i}.aws.role`, identity: `gone-${i}`, team: 'data' }));
-        plan.deletions = { count: deletes, limit: 10, allowed: 0 };
-        const out = renderPlanMarkdown(plan, { limit });
-        expect(out.length).toBeLessThanOrEqual(limit);
-        expect(countsOf(out).slice(0, 6)).toEqual(countsOf(renderPlanMarkdown(plan, { limit: 10_000_000 })).slice(0, 6));
-        if (deletes > 10) expect(out).toContain(`> **Deletion guard:** ${deletes} identities would be deleted`);
-      },
-    ), { numRuns: 60 });
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 400 }),
+        fc.integer({ min: 0, max: 40 }),
+        fc.integer({ min: 0, max: 300 }),
+        fc.integer({ min: 0, max: 30 }),
+        fc.integer({ min: 4096, max: 70_000 }),
+        (identities, grants, findings, deletes, limit) => {
+          const plan = bigPlan(identities, grants);
+          plan.findings = manyFindings(findings).findings;
+          plan.resources.delete = Array.from({ length: deletes }, (_, i) => ({
+            type: 'aws:iam/role:Role',
+            name: `gone-${i}.aws.role`,
+            identity: `gone-${i}`,
+            team: 'data',
+          }));
+          plan.deletions = { count: deletes, limit: 10, allowed: 0 };
+          const out = renderPlanMarkdown(plan, { limit });
+          expect(out.length).toBeLessThanOrEqual(limit);
+          expect(countsOf(out).slice(0, 6)).toEqual(
+            countsOf(renderPlanMarkdown(plan, { limit: 10_000_000 })).slice(0, 6),
+          );
+          if (deletes > 10) expect(out).toContain(`> **Deletion guard:** ${deletes} identities would be deleted`);
+        },
+      ),
+      { numRuns: 60 },
+    );
   });
 
   it('refuses a limit the counts may not fit in', () => {
@@ -179,7 +212,9 @@ describe('budget', () => {
     plan.newStaticCredentials = [{ identity: 'keyed', kind: 'vault-secret-id' }];
     const out = renderPlanMarkdown(plan, { limit: 8000 });
     expect(out).toContain('#### Deletions\n\n- delete `aws:iam/role:Role` `gone.aws.role` of `gone`\n');
-    expect(out).toContain('#### New static credentials\n\n- `keyed` gets `vault-secret-id`: a long-lived secret to rotate and guard\n');
+    expect(out).toContain(
+      '#### New static credentials\n\n- `keyed` gets `vault-secret-id`: a long-lived secret to rotate and guard\n',
+    );
     expect(out).toMatch(/^- \*\*error\*\* `aws\/no-wildcard-action` at `identities\/payments\/f-0000\.yaml:1`/m);
     expect(out).toMatch(/^- … and \d+ more not shown \(full plan: `idac plan --format json`\)$/m);
     expect(out.length).toBeLessThanOrEqual(8000);
@@ -187,14 +222,18 @@ describe('budget', () => {
 
   it('lists the grants behind a privilege increase while they fit, then says how many more', () => {
     const out = renderPlanMarkdown(bigPlan(2, 400), { limit: 20_000 });
-    expect(out).toContain('- `service-00000` gains aws +400\n  - aws `s3:GetObject on arn:aws:s3:::bucket-service-00000/prefix-0/*`\n');
+    expect(out).toContain(
+      '- `service-00000` gains aws +400\n  - aws `s3:GetObject on arn:aws:s3:::bucket-service-00000/prefix-0/*`\n',
+    );
     expect(out).toMatch(/^ {2}- … and \d+ more$/m);
     expect(out).toContain('\n- `service-00001` gains aws +400\n');
   });
 
   it('shrinks a section that does not fit whole', () => {
     const out = renderPlanMarkdown(bigPlan(1, 2000), { limit: 8000 });
-    expect(out).toContain('<details><summary><code>service-00000</code> · added · access +2000 −0 · 2 resource changes</summary>');
+    expect(out).toContain(
+      '<details><summary><code>service-00000</code> · added · access +2000 −0 · 2 resource changes</summary>',
+    );
     expect(out).toContain('```\n… and 1995 more\n');
     expect(out).not.toContain('not shown**');
   });
@@ -203,10 +242,29 @@ describe('budget', () => {
 /** One identity gaining `s3:*` on one bucket, expanded to `n` exact grants, beside findings and a deletion. */
 function widePlan(n: number, findings = 40): Plan {
   const plan = manyFindings(findings);
-  const grants = Array.from({ length: n }, (_, i) => `s3:Action${String(i).padStart(4, '0')} on arn:aws:s3:::wide-bucket`);
-  plan.identities.changed = [{ name: 'wide', changes: [{ path: 'spec.access.aws.permissions[0].actions', before: ['s3:GetObject'], after: ['s3:*'] }] }];
+  const grants = Array.from(
+    { length: n },
+    (_, i) => `s3:Action${String(i).padStart(4, '0')} on arn:aws:s3:::wide-bucket`,
+  );
+  plan.identities.changed = [
+    {
+      name: 'wide',
+      changes: [{ path: 'spec.access.aws.permissions[0].actions', before: ['s3:GetObject'], after: ['s3:*'] }],
+    },
+  ];
   plan.access.gained = grants.map((grant) => ({ identity: 'wide', target: 'aws', grant }));
-  plan.access.patterns = [{ identity: 'wide', target: 'aws', pattern: 's3:*', resource: 'arn:aws:s3:::wide-bucket', count: n, total: n, change: 'gained', grants }];
+  plan.access.patterns = [
+    {
+      identity: 'wide',
+      target: 'aws',
+      pattern: 's3:*',
+      resource: 'arn:aws:s3:::wide-bucket',
+      count: n,
+      total: n,
+      change: 'gained',
+      grants,
+    },
+  ];
   plan.resources.delete = [{ type: 'aws:iam/role:Role', name: 'gone.aws.role', identity: 'gone', team: 'data' }];
   return plan;
 }
@@ -220,7 +278,11 @@ describe('condensed access patterns', () => {
   it('shows one line per pattern, and its exact grants collapsed when they fit', () => {
     const out = renderPlanMarkdown(widePlan(30));
     expect(out).toContain('- `wide` gains aws +30\n  - aws `s3:*` → 30 actions on `arn:aws:s3:::wide-bucket`\n');
-    expect(out).toContain('```diff\n+ aws        s3:* → 30 actions on arn:aws:s3:::wide-bucket\n```\n\n<details><summary>+ <code>s3:*</code> on <code>arn:aws:s3:::wide-bucket</code>: 30 exact grants</summary>\n\n```diff\n+ aws        s3:Action0000 on arn:aws:s3:::wide-bucket\n');
+    expect(out).toContain(
+      '```diff\n+ aws        s3:* → 30 actions on arn:aws:s3:::wide-bucket\n```\n\n<details><summary>+ ' +
+        '<code>s3:*</code> on <code>arn:aws:s3:::wide-bucket</code>: 30 exact grants</summary>\n\n```diff\n+ ' +
+        'aws        s3:Action0000 on arn:aws:s3:::wide-bucket\n',
+    );
     expect(out).toContain('+ aws        s3:Action0029 on arn:aws:s3:::wide-bucket\n```\n\n</details>\n');
     expect(out).not.toContain('not listed');
     checkSafe(out);
@@ -232,18 +294,33 @@ describe('condensed access patterns', () => {
       const huge = renderPlanMarkdown(widePlan(5000), { limit });
       expect(huge.length).toBeLessThanOrEqual(limit);
       // The counts differ (2 vs 5000 grants); everything else above the sections is the same.
-      expect(summaryOf(huge).replaceAll('5000', 'N')).toBe(summaryOf(small).replaceAll(/\b2 actions\b/g, 'N actions').replace('+2 grants', '+N grants').replace('aws +2', 'aws +N'));
+      expect(summaryOf(huge).replaceAll('5000', 'N')).toBe(
+        summaryOf(small)
+          .replaceAll(/\b2 actions\b/g, 'N actions')
+          .replace('+2 grants', '+N grants')
+          .replace('aws +2', 'aws +N'),
+      );
       expect(huge).toContain('#### Deletions\n\n- delete `aws:iam/role:Role` `gone.aws.role` of `gone`\n');
       expect(huge).toMatch(/^- \*\*error\*\* `aws\/no-wildcard-action` at `identities\/payments\/f-0000\.yaml:1`/m);
       expect(huge).not.toContain('s3:Action0000');
-      if (huge.includes('<details><summary><code>wide</code>')) expect(huge).toContain('\nThe exact grants behind some condensed patterns are not listed (full plan: `idac plan --format json`)\n');
+      if (huge.includes('<details><summary><code>wide</code>'))
+        expect(huge).toContain(
+          '\nThe exact grants behind some condensed patterns are not listed (full plan: `idac plan --format json`)\n',
+        );
     }
-    expect(renderPlanMarkdown(widePlan(5000))).toContain('<details><summary><code>wide</code> · changed · access +5000 −0</summary>');
+    expect(renderPlanMarkdown(widePlan(5000))).toContain(
+      '<details><summary><code>wide</code> · changed · access +5000 −0</summary>',
+    );
   });
 });
 
 function manyFindings(n: number): Plan {
   const plan = emptyPlan();
-  plan.findings = Array.from({ length: n }, (_, i) => finding({ file: `identities/payments/f-${String(i).padStart(4, '0')}.yaml`, message: `finding number ${i} ${'z'.repeat(60)}` }));
+  plan.findings = Array.from({ length: n }, (_, i) =>
+    finding({
+      file: `identities/payments/f-${String(i).padStart(4, '0')}.yaml`,
+      message: `finding number ${i} ${'z'.repeat(60)}`,
+    }),
+  );
   return plan;
 }

@@ -27,15 +27,17 @@ describe('renderPlanText', () => {
   });
 
   it('says so when nothing changes', () => {
-    expect(renderPlanText({ ...emptyPlan(), headSha: null }, { color: false })).toBe([
-      'idac plan: base main (3f2a9c1) → head the working tree',
-      'at 2026-11-23T09:00:00Z, due within 7d',
-      '',
-      'No changes: identities, access and cloud resources match the base revision.',
-      '',
-      'Plan: 0 to create, 0 to update, 0 to replace, 0 to delete. Access: +0 −0.',
-      '',
-    ].join('\n'));
+    expect(renderPlanText({ ...emptyPlan(), headSha: null }, { color: false })).toBe(
+      [
+        'idac plan: base main (3f2a9c1) → head the working tree',
+        'at 2026-11-23T09:00:00Z, due within 7d',
+        '',
+        'No changes: identities, access and cloud resources match the base revision.',
+        '',
+        'Plan: 0 to create, 0 to update, 0 to replace, 0 to delete. Access: +0 −0.',
+        '',
+      ].join('\n'),
+    );
   });
 
   it('ends with the summary line', () => {
@@ -44,24 +46,31 @@ describe('renderPlanText', () => {
   });
 
   it.each([
-    [{ count: 11, limit: 10, allowed: 0 }, '✖ deletion guard: 11 identities would be deleted, over the limit of 10; once a security owner approves, plan again with --allow-deletions 11.'],
-    [{ count: 11, limit: 10, allowed: 12 }, '! deletion guard: 11 identities deleted, over the limit of 10; allowed by --allow-deletions 12.'],
+    [
+      { count: 11, limit: 10, allowed: 0 },
+      '✖ deletion guard: 11 identities would be deleted, over the limit of 10; once a security owner ' +
+        'approves, plan again with --allow-deletions 11.',
+    ],
+    [
+      { count: 11, limit: 10, allowed: 12 },
+      '! deletion guard: 11 identities deleted, over the limit of 10; allowed by --allow-deletions 12.',
+    ],
   ])('deletion guard %j', (deletions, line) => {
     expect(renderPlanText({ ...emptyPlan(), deletions }, { color: false }).split('\n')).toContain(line);
   });
 
-  it.each([
-    ['\u001b]0;pwned\u0007\u001b[2J'],
-    ['a\nb\r\n+ fake line'],
-    ['\u202eevil\u2066'],
-    ['\u009b31m'],
-  ])('no control character of %j reaches the terminal', (value) => {
-    for (const color of [false, true]) {
-      const out = renderPlanText(hostilePlan(value), { color });
-      const plain = out.replace(OWN_SGR, '');
-      expect(plain).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/);
-      // A newline in a value never starts a line of its own.
-      expect(plain.split('\n').filter((l) => l.startsWith('b') || l.startsWith('+ fake'))).toEqual([]);
-    }
-  });
+  it.each([['\u001b]0;pwned\u0007\u001b[2J'], ['a\nb\r\n+ fake line'], ['\u202eevil\u2066'], ['\u009b31m']])(
+    'no control character of %j reaches the terminal',
+    (value) => {
+      for (const color of [false, true]) {
+        const out = renderPlanText(hostilePlan(value), { color });
+        const plain = out.replace(OWN_SGR, '');
+        expect(plain).not.toMatch(
+          /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/,
+        );
+        // A newline in a value never starts a line of its own.
+        expect(plain.split('\n').filter((l) => l.startsWith('b') || l.startsWith('+ fake'))).toEqual([]);
+      }
+    },
+  );
 });

@@ -8,9 +8,67 @@ import { ACME_NAMES, acmeReport } from '../report/acme.js';
 import { hostileInput } from '../report/fixture.js';
 import { HOSTILE } from './markdown-safety.js';
 
-const TAGS = new Set(['!doctype', 'html', 'head', 'meta', 'title', 'style', 'body', 'header', 'h1', 'h2', 'h3', 'p', 'nav', 'a', 'main', 'section', 'div', 'span', 'strong', 'code', 'time', 'br', 'wbr',
-  'table', 'colgroup', 'col', 'thead', 'tbody', 'tr', 'th', 'td', 'figure', 'figcaption', 'svg', 'g', 'rect', 'text']);
-const ATTRIBUTES = new Set(['html', 'lang', 'charset', 'http-equiv', 'content', 'name', 'class', 'id', 'href', 'style', 'datetime', 'role', 'aria-label', 'aria-hidden', 'width', 'height', 'viewBox', 'x', 'y', 'text-anchor']);
+const TAGS = new Set([
+  '!doctype',
+  'html',
+  'head',
+  'meta',
+  'title',
+  'style',
+  'body',
+  'header',
+  'h1',
+  'h2',
+  'h3',
+  'p',
+  'nav',
+  'a',
+  'main',
+  'section',
+  'div',
+  'span',
+  'strong',
+  'code',
+  'time',
+  'br',
+  'wbr',
+  'table',
+  'colgroup',
+  'col',
+  'thead',
+  'tbody',
+  'tr',
+  'th',
+  'td',
+  'figure',
+  'figcaption',
+  'svg',
+  'g',
+  'rect',
+  'text',
+]);
+const ATTRIBUTES = new Set([
+  'html',
+  'lang',
+  'charset',
+  'http-equiv',
+  'content',
+  'name',
+  'class',
+  'id',
+  'href',
+  'style',
+  'datetime',
+  'role',
+  'aria-label',
+  'aria-hidden',
+  'width',
+  'height',
+  'viewBox',
+  'x',
+  'y',
+  'text-anchor',
+]);
 
 /** Every tag as [name, attributes]; throws on a `<` that opens no well-formed tag. */
 function tags(html: string): [string, [string, string][]][] {
@@ -43,7 +101,9 @@ describe('examples/acme as HTML', async () => {
 
   it('is one self-contained page: no script, no external asset, a CSP that forbids both', () => {
     expect(html.startsWith('<!DOCTYPE html>\n<html lang="en">')).toBe(true);
-    expect(html).toContain('<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; style-src \'unsafe-inline\'">');
+    expect(html).toContain(
+      '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; style-src \'unsafe-inline\'">',
+    );
     expect(html).not.toMatch(/<script|<link|<img|<iframe|<object|<embed|\bsrc=|url\(|@import|https?:\/\//i);
     checkStructure(html);
   });
@@ -51,10 +111,18 @@ describe('examples/acme as HTML', async () => {
   it('holds the title, charts and every inventory row', () => {
     expect(html).toContain('<title>Machine identity report (2026-11-23T00:00:00Z)</title>');
     expect((html.match(/<svg /g) ?? []).length).toBeGreaterThanOrEqual(5);
-    for (const label of ['Live identities: federated against static credentials', 'Credentials by kind (live identities)', 'Identities expired or expiring (cumulative)', 'Live identities per person (top 10): owned, then as successor']) {
+    for (const label of [
+      'Live identities: federated against static credentials',
+      'Credentials by kind (live identities)',
+      'Identities expired or expiring (cumulative)',
+      'Live identities per person (top 10): owned, then as successor',
+    ]) {
       expect(html).toContain(`aria-label="${label}"`);
     }
-    const inventory = html.slice(html.indexOf('<table class="inventory">'), html.indexOf('</table>', html.indexOf('<table class="inventory">')));
+    const inventory = html.slice(
+      html.indexOf('<table class="inventory">'),
+      html.indexOf('</table>', html.indexOf('<table class="inventory">')),
+    );
     const rows = [...inventory.matchAll(/<tr><td><code>([^<]*)<\/code>/g)].map((m) => m[1]);
     expect(rows).toEqual(ACME_NAMES);
     for (const id of ['NHI1', 'NHI5', 'NHI10']) expect(html).toContain(`<strong>${id}</strong>`);
@@ -62,7 +130,13 @@ describe('examples/acme as HTML', async () => {
 
   it('prints: page breaks between sections, header rows repeated, the inventory on a landscape page, no colour needed', () => {
     const print = html.slice(html.indexOf('@media print'));
-    for (const rule of ['h2 { font-size: 14pt; break-before: page;', 'thead { display: table-header-group; }', '#inventory { page: wide; }', 'tr, .chart, .card { break-inside: avoid; }']) expect(print).toContain(rule);
+    for (const rule of [
+      'h2 { font-size: 14pt; break-before: page;',
+      'thead { display: table-header-group; }',
+      '#inventory { page: wide; }',
+      'tr, .chart, .card { break-inside: avoid; }',
+    ])
+      expect(print).toContain(rule);
     expect(html).toContain('@page wide { size: A4 landscape;');
     expect(html).toContain('table.inventory { font-size: 12.5px; table-layout: fixed; }');
   });
@@ -73,7 +147,15 @@ describe('examples/acme as HTML', async () => {
 });
 
 describe('hostile manifest values stay text', () => {
-  const ATTACKS = ['<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', "' onmouseover='alert(1)", '</style><script>x</script>', '<svg onload=alert(1)>', '&lt;script&gt;', ...HOSTILE];
+  const ATTACKS = [
+    '<script>alert(1)</script>',
+    '"><img src=x onerror=alert(1)>',
+    "' onmouseover='alert(1)",
+    '</style><script>x</script>',
+    '<svg onload=alert(1)>',
+    '&lt;script&gt;',
+    ...HOSTILE,
+  ];
 
   it.each(ATTACKS.map((a) => [a]))('%j', (value) => {
     const html = renderReportHtml(buildReport(hostileInput(value)));

@@ -33,13 +33,33 @@ describe('examples/acme as Markdown', async () => {
   const tokens = md.parse(out, {});
 
   it('has the title, the as-of line and every section in order', () => {
-    const headings = tokens.flatMap((t, i) => (t.type === 'heading_open' ? [`${t.tag} ${tokens[i + 1]!.content}`] : []));
-    expect(headings).toEqual(['h1 Machine identity report', 'h2 Key figures', 'h2 Credentials', 'h2 Rotation', 'h2 Access reviews', 'h2 Expiry', 'h2 Findings by rule', 'h2 Owners and succession', 'h2 OWASP Non-Human Identities Top 10 coverage', 'h2 Inventory']);
-    expect(out).toContain('As of `2026-11-23T00:00:00Z`: 9 identities in 3 teams (7 active, 1 suspended, 1 decommissioned). The figures count the 8 live identities.');
+    const headings = tokens.flatMap((t, i) =>
+      t.type === 'heading_open' ? [`${t.tag} ${tokens[i + 1]!.content}`] : [],
+    );
+    expect(headings).toEqual([
+      'h1 Machine identity report',
+      'h2 Key figures',
+      'h2 Credentials',
+      'h2 Rotation',
+      'h2 Access reviews',
+      'h2 Expiry',
+      'h2 Findings by rule',
+      'h2 Owners and succession',
+      'h2 OWASP Non-Human Identities Top 10 coverage',
+      'h2 Inventory',
+    ]);
+    expect(out).toContain(
+      'As of `2026-11-23T00:00:00Z`: 9 identities in 3 teams (7 active, 1 suspended, 1 decommissioned). The ' +
+        'figures count the 8 live identities.',
+    );
   });
 
   it('states the KPIs', () => {
-    const figures = Object.fromEntries(tables(tokens)[0]!.slice(1).map(([k, v]) => [k, v]));
+    const figures = Object.fromEntries(
+      tables(tokens)[0]!
+        .slice(1)
+        .map(([k, v]) => [k, v]),
+    );
     expect(figures).toEqual({
       'Owner and successor are current team members, two different people': '8 of 8 (100%)',
       'Federated: no static secret': '4 of 8 (50%)',
@@ -47,19 +67,30 @@ describe('examples/acme as Markdown', async () => {
       'Static credentials rotating within policy': '4 of 4 (100%)',
       'Access reviews overdue (every `180d`)': '0 of 8 (0%); 0 never reviewed; 0 due within 30 days',
       'Expired / expiring within 30 · 60 · 90 days': '0 / 0 · 1 · 2',
-      'Findings': '0 errors, 0 warnings, 0 info',
+      Findings: '0 errors, 0 warnings, 0 info',
       'OWASP NHI Top 10 risks checked': '10 of 10; 0 with findings',
     });
   });
 
-  it('lists every identity in the inventory, and every table row has the header\'s cell count', () => {
+  it("lists every identity in the inventory, and every table row has the header's cell count", () => {
     const all = tables(tokens);
     for (const t of all) for (const row of t) expect(row.length).toBe(t[0]!.length);
     const inventory = all[all.length - 1]!;
     expect(inventory[0]![0]).toBe('Name');
     expect(inventory.slice(1).map((r) => r[0])).toEqual(ACME_NAMES.map((n) => `\`${n}\``));
     const owasp = all[all.length - 2]!;
-    expect(owasp.slice(1).map((r) => r[0]!.split(' ')[0])).toEqual(['NHI1', 'NHI2', 'NHI3', 'NHI4', 'NHI5', 'NHI6', 'NHI7', 'NHI8', 'NHI9', 'NHI10']);
+    expect(owasp.slice(1).map((r) => r[0]!.split(' ')[0])).toEqual([
+      'NHI1',
+      'NHI2',
+      'NHI3',
+      'NHI4',
+      'NHI5',
+      'NHI6',
+      'NHI7',
+      'NHI8',
+      'NHI9',
+      'NHI10',
+    ]);
   });
 
   it('is byte-identical on a second run', async () => {
@@ -72,10 +103,24 @@ describe('hostile manifest values', () => {
     const out = renderReportMarkdown(buildReport(hostileInput(value)));
     const tokens = flatten(md.parse(out, {}));
     const types = new Set(tokens.map((t) => t.type));
-    for (const banned of ['link_open', 'image', 'html_inline', 'html_block', 'em_open', 's_open', 'code_block', 'hr', 'blockquote_open']) expect(types, banned).not.toContain(banned);
+    for (const banned of [
+      'link_open',
+      'image',
+      'html_inline',
+      'html_block',
+      'em_open',
+      's_open',
+      'code_block',
+      'hr',
+      'blockquote_open',
+    ])
+      expect(types, banned).not.toContain(banned);
     for (const t of tables(md.parse(out, {}))) for (const row of t) expect(row.length).toBe(t[0]!.length);
     // Still there for the reader, in code.
-    const inCode = tokens.filter((t) => t.type === 'code_inline').map((t) => t.content).join('\n');
+    const inCode = tokens
+      .filter((t) => t.type === 'code_inline')
+      .map((t) => t.content)
+      .join('\n');
     expect(inCode).toContain(value.replace(/\n/g, '\\n').replace(/\u202e/g, '\\u202e'));
   });
 });

@@ -9,7 +9,17 @@ import { rules } from '../../src/rules/index.js';
 
 export const ACME = join(fileURLToPath(new URL('../..', import.meta.url)), 'examples/acme');
 export const ACME_NOW = '2026-11-23';
-export const ACME_NAMES = ['legacy-etl', 'report-exporter', 'support-assistant', 'ledger-writer', 'nightly-recon', 'settlement-reader', 'ci-deployer', 'edge-gateway', 'release-bot'];
+export const ACME_NAMES = [
+  'legacy-etl',
+  'report-exporter',
+  'support-assistant',
+  'ledger-writer',
+  'nightly-recon',
+  'settlement-reader',
+  'ci-deployer',
+  'edge-gateway',
+  'release-bot',
+];
 
 export async function acmeReport(): Promise<Report> {
   const input = await loadReportInput(new FsSource(ACME), { now: Date.parse(`${ACME_NOW}T00:00:00Z`), rules });

@@ -41,7 +41,12 @@ export function identity(name: string, s: Shape): LoadedIdentity {
     spec: {
       type: 'workload',
       purpose: s.purpose ?? `The ${name} workload.`,
-      stewardship: { owner: s.owner, successor: s.successor, team: s.team, ...(s.costCenter ? { costCenter: s.costCenter } : {}) },
+      stewardship: {
+        owner: s.owner,
+        successor: s.successor,
+        team: s.team,
+        ...(s.costCenter ? { costCenter: s.costCenter } : {}),
+      },
       expires: s.expires,
       ...(s.lastReviewed ? { review: { lastReviewed: s.lastReviewed, reviewer: 'r@x.io' } } : {}),
       ...(s.status ? { status: s.status } : {}),
@@ -52,23 +57,76 @@ export function identity(name: string, s: Shape): LoadedIdentity {
   return { file: `identities/${s.team}/${name}.yaml`, data };
 }
 
-const role = { account: '123456789012', principal: 'role' as const, trust: { kubernetes: { cluster: 'c1', namespace: 'pay', serviceAccount: 'sa' } }, permissions: [{ actions: ['s3:GetObject'], resources: ['arn:aws:s3:::b/*'] }] };
-const user = { account: '123456789012', principal: 'user' as const, permissions: [{ actions: ['s3:GetObject'], resources: ['arn:aws:s3:::b/*'] }] };
+const role = {
+  account: '123456789012',
+  principal: 'role' as const,
+  trust: { kubernetes: { cluster: 'c1', namespace: 'pay', serviceAccount: 'sa' } },
+  permissions: [{ actions: ['s3:GetObject'], resources: ['arn:aws:s3:::b/*'] }],
+};
+const user = {
+  account: '123456789012',
+  principal: 'user' as const,
+  permissions: [{ actions: ['s3:GetObject'], resources: ['arn:aws:s3:::b/*'] }],
+};
 const k8s = { cluster: 'c1', namespace: 'pay' };
 
 export const IDENTITIES: LoadedIdentity[] = [
   // federated, healthy
-  identity('alpha', { team: 'pay', owner: 'a@x.io', successor: 'b@x.io', access: { aws: role, kubernetes: k8s }, expires: '2027-06-30', lastReviewed: '2026-10-01' }),
+  identity('alpha', {
+    team: 'pay',
+    owner: 'a@x.io',
+    successor: 'b@x.io',
+    access: { aws: role, kubernetes: k8s },
+    expires: '2027-06-30',
+    lastReviewed: '2026-10-01',
+  }),
   // static key rotating within policy; successor is the owner; expires in 18 days; review overdue since 2026-10-28
-  identity('bravo', { team: 'pay', owner: 'a@x.io', successor: 'a@x.io', access: { aws: user }, rotation: { period: '60d' }, expires: '2026-12-10', lastReviewed: '2026-05-01' }),
+  identity('bravo', {
+    team: 'pay',
+    owner: 'a@x.io',
+    successor: 'a@x.io',
+    access: { aws: user },
+    rotation: { period: '60d' },
+    expires: '2026-12-10',
+    lastReviewed: '2026-05-01',
+  }),
   // AppRole rotating every 45d against a 30d limit; successor outside the team; expires in 59 days; never reviewed
-  identity('charlie', { team: 'ops', owner: 'd@x.io', successor: 'z@x.io', access: { vault: { auth: 'approle', paths: [{ path: 'kv/data/ops/*', capabilities: ['read'] }] } }, rotation: { period: '45d' }, expires: '2027-01-20' }),
+  identity('charlie', {
+    team: 'ops',
+    owner: 'd@x.io',
+    successor: 'z@x.io',
+    access: { vault: { auth: 'approle', paths: [{ path: 'kv/data/ops/*', capabilities: ['read'] }] } },
+    rotation: { period: '45d' },
+    expires: '2027-01-20',
+  }),
   // suspended, owner outside the team, expired two days ago, review due on 2026-12-07
-  identity('delta', { team: 'ops', owner: 'q@x.io', successor: 'e@x.io', access: { vault: { auth: 'kubernetes', paths: [{ path: 'kv/data/ops/*', capabilities: ['read'] }] } }, expires: '2026-11-20', lastReviewed: '2026-06-10', status: 'suspended' }),
+  identity('delta', {
+    team: 'ops',
+    owner: 'q@x.io',
+    successor: 'e@x.io',
+    access: { vault: { auth: 'kubernetes', paths: [{ path: 'kv/data/ops/*', capabilities: ['read'] }] } },
+    expires: '2026-11-20',
+    lastReviewed: '2026-06-10',
+    status: 'suspended',
+  }),
   // a tombstone: listed in the inventory, counted by no KPI
-  identity('echo', { team: 'pay', owner: 'c@x.io', successor: 'c@x.io', access: { aws: user }, expires: '2026-01-01', status: 'decommissioned' }),
+  identity('echo', {
+    team: 'pay',
+    owner: 'c@x.io',
+    successor: 'c@x.io',
+    access: { aws: user },
+    expires: '2026-01-01',
+    status: 'decommissioned',
+  }),
   // the owner's e-mail in another case is the same person; expires in 85 days
-  identity('foxtrot', { team: 'pay', owner: 'A@X.io', successor: 'c@x.io', access: { kubernetes: k8s }, expires: '2027-02-15', lastReviewed: '2026-11-23' }),
+  identity('foxtrot', {
+    team: 'pay',
+    owner: 'A@X.io',
+    successor: 'c@x.io',
+    access: { kubernetes: k8s },
+    expires: '2027-02-15',
+    lastReviewed: '2026-11-23',
+  }),
 ];
 
 function finding(rule: string, severity: Finding['severity'], identity: string): Finding {
@@ -93,12 +151,24 @@ export function fixtureInput(over: Partial<ReportInput> = {}): ReportInput {
  * narrows some of them; the renderers must not rely on that.
  */
 export function hostileInput(value: string): ReportInput {
-  const base = identity('hostile', { team: 'pay', owner: value, successor: value, costCenter: value, purpose: value, access: { aws: user }, rotation: { period: '9999d' }, expires: '2026-12-01' });
+  const base = identity('hostile', {
+    team: 'pay',
+    owner: value,
+    successor: value,
+    costCenter: value,
+    purpose: value,
+    access: { aws: user },
+    rotation: { period: '9999d' },
+    expires: '2026-12-01',
+  });
   const data = { ...base.data, metadata: { name: value } };
   const file = `identities/pay/${value}.yaml`;
   return fixtureInput({
     skipped: 0,
     identities: [...IDENTITIES, { file, data }],
-    findings: [...FINDINGS, { rule: 'aws/no-wildcard-action', severity: 'error', file, line: 1, column: 1, identity: value, message: value }],
+    findings: [
+      ...FINDINGS,
+      { rule: 'aws/no-wildcard-action', severity: 'error', file, line: 1, column: 1, identity: value, message: value },
+    ],
   });
 }

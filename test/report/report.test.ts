@@ -18,7 +18,14 @@ describe('buildReport on the fixture', () => {
 
   it('summarises the repository', () => {
     expect(report.asOf).toBe('2026-11-23T00:00:00Z');
-    expect(report.summary).toEqual({ identities: 6, live: 5, teams: 2, byStatus: { active: 4, suspended: 1, decommissioned: 1 }, skipped: 1, org: true });
+    expect(report.summary).toEqual({
+      identities: 6,
+      live: 5,
+      teams: 2,
+      byStatus: { active: 4, suspended: 1, decommissioned: 1 },
+      skipped: 1,
+      org: true,
+    });
   });
 
   it('computes every KPI over the five live identities', () => {
@@ -41,7 +48,14 @@ describe('buildReport on the fixture', () => {
       },
       rotation: {
         compliant: { count: 1, total: 2, percent: 50 },
-        overdue: [{ identity: 'charlie', kind: 'vault-secret-id', reason: 'rotates every 45d, longer than the org limit of 30d', file: file('charlie') }],
+        overdue: [
+          {
+            identity: 'charlie',
+            kind: 'vault-secret-id',
+            reason: 'rotates every 45d, longer than the org limit of 30d',
+            file: file('charlie'),
+          },
+        ],
       },
       reviews: {
         every: '180d',
@@ -71,8 +85,20 @@ describe('buildReport on the fixture', () => {
         warnings: 1,
         info: 1,
         byRule: [
-          { rule: 'aws/no-wildcard-action', title: title('aws/no-wildcard-action'), severity: 'error', errors: 2, warnings: 0 },
-          { rule: 'lifecycle/review-overdue', title: title('lifecycle/review-overdue'), severity: 'error', errors: 1, warnings: 0 },
+          {
+            rule: 'aws/no-wildcard-action',
+            title: title('aws/no-wildcard-action'),
+            severity: 'error',
+            errors: 2,
+            warnings: 0,
+          },
+          {
+            rule: 'lifecycle/review-overdue',
+            title: title('lifecycle/review-overdue'),
+            severity: 'error',
+            errors: 1,
+            warnings: 0,
+          },
           { rule: 'k8s/no-exec', title: title('k8s/no-exec'), severity: 'warning', errors: 0, warnings: 1 },
         ],
       },
@@ -87,36 +113,93 @@ describe('buildReport on the fixture', () => {
           { person: 'z@x.io', owns: 0, succeeds: 1 },
         ],
         gaps: [
-          { identity: 'charlie', owner: 'd@x.io', successor: 'z@x.io', problems: ['successor-not-in-team'], file: file('charlie') },
-          { identity: 'delta', owner: 'q@x.io', successor: 'e@x.io', problems: ['owner-not-in-team'], file: file('delta') },
-          { identity: 'bravo', owner: 'a@x.io', successor: 'a@x.io', problems: ['successor-is-owner'], file: file('bravo') },
+          {
+            identity: 'charlie',
+            owner: 'd@x.io',
+            successor: 'z@x.io',
+            problems: ['successor-not-in-team'],
+            file: file('charlie'),
+          },
+          {
+            identity: 'delta',
+            owner: 'q@x.io',
+            successor: 'e@x.io',
+            problems: ['owner-not-in-team'],
+            file: file('delta'),
+          },
+          {
+            identity: 'bravo',
+            owner: 'a@x.io',
+            successor: 'a@x.io',
+            problems: ['successor-is-owner'],
+            file: file('bravo'),
+          },
         ],
       },
     });
   });
 
   it('lists every identity, tombstones included, by team then name', () => {
-    expect(report.inventory.map((r) => [r.team, r.name])).toEqual([['ops', 'charlie'], ['ops', 'delta'], ['pay', 'alpha'], ['pay', 'bravo'], ['pay', 'echo'], ['pay', 'foxtrot']]);
+    expect(report.inventory.map((r) => [r.team, r.name])).toEqual([
+      ['ops', 'charlie'],
+      ['ops', 'delta'],
+      ['pay', 'alpha'],
+      ['pay', 'bravo'],
+      ['pay', 'echo'],
+      ['pay', 'foxtrot'],
+    ]);
   });
 
   it('fills a row with stewardship, credentials and what falls due', () => {
     const bravo = IDENTITIES.find((i) => i.data.metadata.name === 'bravo')!;
     expect(report.inventory.find((r) => r.name === 'bravo')).toEqual({
-      name: 'bravo', type: 'workload', team: 'pay', owner: 'a@x.io', successor: 'a@x.io', criticality: null, costCenter: null, purpose: 'The bravo workload.',
-      targets: ['aws'], credential: 'static', credentialKinds: ['aws-access-key'],
-      expires: '2026-12-10', daysToExpiry: 18, lastReviewed: '2026-05-01', reviewer: 'r@x.io', nextReview: '2026-10-28', reviewOverdue: true,
-      nextRotation: isoInstant(generations(bravo.data, NOW).nextRotation!), status: 'active', file: 'identities/pay/bravo.yaml',
+      name: 'bravo',
+      type: 'workload',
+      team: 'pay',
+      owner: 'a@x.io',
+      successor: 'a@x.io',
+      criticality: null,
+      costCenter: null,
+      purpose: 'The bravo workload.',
+      targets: ['aws'],
+      credential: 'static',
+      credentialKinds: ['aws-access-key'],
+      expires: '2026-12-10',
+      daysToExpiry: 18,
+      lastReviewed: '2026-05-01',
+      reviewer: 'r@x.io',
+      nextReview: '2026-10-28',
+      reviewOverdue: true,
+      nextRotation: isoInstant(generations(bravo.data, NOW).nextRotation!),
+      status: 'active',
+      file: 'identities/pay/bravo.yaml',
     });
-    expect(report.inventory.find((r) => r.name === 'alpha')).toMatchObject({ targets: ['aws', 'kubernetes'], credential: 'federated', credentialKinds: ['aws-role', 'kubernetes-service-account'], nextRotation: null, nextReview: '2027-03-30', reviewOverdue: false });
+    expect(report.inventory.find((r) => r.name === 'alpha')).toMatchObject({
+      targets: ['aws', 'kubernetes'],
+      credential: 'federated',
+      credentialKinds: ['aws-role', 'kubernetes-service-account'],
+      nextRotation: null,
+      nextReview: '2027-03-30',
+      reviewOverdue: false,
+    });
     // A tombstone's credentials are deleted with it: nothing rotates.
-    expect(report.inventory.find((r) => r.name === 'echo')).toMatchObject({ credential: 'static', nextRotation: null, status: 'decommissioned' });
+    expect(report.inventory.find((r) => r.name === 'echo')).toMatchObject({
+      credential: 'static',
+      nextRotation: null,
+      status: 'decommissioned',
+    });
   });
 
   it('without org.yaml: membership unchecked (said so), no review policy, no rotation limit', () => {
     const r = buildReport(fixtureInput({ org: null }));
     expect(r.summary.org).toBe(false);
-    expect(r.kpis.stewardship.ownerAndSuccessor).toEqual({ count: 4, total: 5, percent: 80 }); // only bravo's successor-is-owner is visible
-    expect(r.kpis.reviews).toMatchObject({ every: null, overdue: { count: 0, total: 5, percent: 0 }, neverReviewed: 1 });
+    // only bravo's successor-is-owner is visible
+    expect(r.kpis.stewardship.ownerAndSuccessor).toEqual({ count: 4, total: 5, percent: 80 });
+    expect(r.kpis.reviews).toMatchObject({
+      every: null,
+      overdue: { count: 0, total: 5, percent: 0 },
+      neverReviewed: 1,
+    });
     expect(r.kpis.rotation.compliant).toEqual({ count: 2, total: 2, percent: 100 });
   });
 
@@ -128,7 +211,9 @@ describe('buildReport on the fixture', () => {
   });
 
   it('is deterministic: the same input gives the same report whatever the input order', () => {
-    const shuffled = buildReport(fixtureInput({ identities: [...IDENTITIES].reverse(), findings: [...fixtureInput().findings].reverse() }));
+    const shuffled = buildReport(
+      fixtureInput({ identities: [...IDENTITIES].reverse(), findings: [...fixtureInput().findings].reverse() }),
+    );
     expect(JSON.stringify(shuffled)).toBe(JSON.stringify(report));
   });
 });
@@ -154,26 +239,55 @@ describe('expiry and review arithmetic (SPEC §2: expired from the start of the 
 });
 
 describe('OWASP NHI coverage', () => {
-  const meta = (id: string, owasp: RuleMeta['owasp']): { meta: RuleMeta } => ({ meta: { id, severity: 'error', title: id, rationale: '', fix: '', owasp } });
+  const meta = (id: string, owasp: RuleMeta['owasp']): { meta: RuleMeta } => ({
+    meta: { id, severity: 'error', title: id, rationale: '', fix: '', owasp },
+  });
 
   it('per risk: the mapped rules, their findings here, a status and the blind spot', () => {
-    const cov = owaspCoverage([meta('b/y', ['NHI5']), meta('a/x', ['NHI1', 'NHI5'])], [
-      { rule: 'a/x', severity: 'error', file: 'f', line: 1, column: 1, identity: null, message: '' },
-      { rule: 'a/x', severity: 'warning', file: 'f', line: 2, column: 1, identity: null, message: '' },
-      { rule: 'zz/unmapped', severity: 'error', file: 'f', line: 1, column: 1, identity: null, message: '' },
+    const cov = owaspCoverage(
+      [meta('b/y', ['NHI5']), meta('a/x', ['NHI1', 'NHI5'])],
+      [
+        { rule: 'a/x', severity: 'error', file: 'f', line: 1, column: 1, identity: null, message: '' },
+        { rule: 'a/x', severity: 'warning', file: 'f', line: 2, column: 1, identity: null, message: '' },
+        { rule: 'zz/unmapped', severity: 'error', file: 'f', line: 1, column: 1, identity: null, message: '' },
+      ],
+    );
+    expect(cov.map((c) => c.id)).toEqual([
+      'NHI1',
+      'NHI2',
+      'NHI3',
+      'NHI4',
+      'NHI5',
+      'NHI6',
+      'NHI7',
+      'NHI8',
+      'NHI9',
+      'NHI10',
     ]);
-    expect(cov.map((c) => c.id)).toEqual(['NHI1', 'NHI2', 'NHI3', 'NHI4', 'NHI5', 'NHI6', 'NHI7', 'NHI8', 'NHI9', 'NHI10']);
     expect(cov[0]).toMatchObject({ status: 'findings', rules: [{ rule: 'a/x', findings: 2 }], findings: 2 });
     expect(cov[1]).toMatchObject({ status: 'no-rule', rules: [], findings: 0 });
-    expect(cov[4]).toMatchObject({ status: 'findings', rules: [{ rule: 'a/x', findings: 2 }, { rule: 'b/y', findings: 0 }], findings: 2 });
+    expect(cov[4]).toMatchObject({
+      status: 'findings',
+      rules: [
+        { rule: 'a/x', findings: 2 },
+        { rule: 'b/y', findings: 0 },
+      ],
+      findings: 2,
+    });
     expect(owaspCoverage([meta('b/y', ['NHI5'])], [])[4]).toMatchObject({ status: 'clean', findings: 0 });
   });
 
   it('maps the same rules and blind spots as `idac rules`', () => {
     const cov = buildReport(fixtureInput()).owasp;
-    expect(cov.map((c) => ({ id: c.id, title: c.title, rules: c.rules.map((r) => r.rule), blindSpot: c.blindSpot }))).toEqual(coverage(rules));
+    expect(
+      cov.map((c) => ({ id: c.id, title: c.title, rules: c.rules.map((r) => r.rule), blindSpot: c.blindSpot })),
+    ).toEqual(coverage(rules));
     // The fixture's findings are evidence for the risks their rules map to.
     const nhi5 = cov.find((c) => c.id === 'NHI5')!;
-    expect(nhi5.rules.filter((r) => r.findings > 0)).toEqual([{ rule: 'aws/no-wildcard-action', findings: 2 }, { rule: 'k8s/no-exec', findings: 1 }, { rule: 'lifecycle/review-overdue', findings: 1 }]);
+    expect(nhi5.rules.filter((r) => r.findings > 0)).toEqual([
+      { rule: 'aws/no-wildcard-action', findings: 2 },
+      { rule: 'k8s/no-exec', findings: 1 },
+      { rule: 'lifecycle/review-overdue', findings: 1 },
+    ]);
   });
 });

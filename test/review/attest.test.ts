@@ -13,13 +13,27 @@ const REVIEW = { lastReviewed: '2026-11-23', reviewer: 'dave@acme.example' };
 describe('attestText', () => {
   it('replaces the date and the reviewer of an existing review', () => {
     const before = acme('payments/settlement-reader.yaml');
-    expect(attestText(before, REVIEW)).toEqual({ ok: true, text: edit(before, '    lastReviewed: 2026-10-01\n    reviewer: carol@acme.example\n', '    lastReviewed: 2026-11-23\n    reviewer: dave@acme.example\n') });
+    expect(attestText(before, REVIEW)).toEqual({
+      ok: true,
+      text: edit(
+        before,
+        '    lastReviewed: 2026-10-01\n    reviewer: carol@acme.example\n',
+        '    lastReviewed: 2026-11-23\n    reviewer: dave@acme.example\n',
+      ),
+    });
   });
 
   it('adds the review block after expires when there is none', () => {
     const before = acme('payments/nightly-recon.yaml');
     const r = attestText(before, REVIEW);
-    expect(r).toEqual({ ok: true, text: edit(before, '  expires: 2026-06-30\n', '  expires: 2026-06-30\n  review:\n    lastReviewed: 2026-11-23\n    reviewer: dave@acme.example\n') });
+    expect(r).toEqual({
+      ok: true,
+      text: edit(
+        before,
+        '  expires: 2026-06-30\n',
+        '  expires: 2026-06-30\n  review:\n    lastReviewed: 2026-11-23\n    reviewer: dave@acme.example\n',
+      ),
+    });
     if (!r.ok) return;
     const loaded = loadText(r.text, { expect: 'MachineIdentity', fast: false });
     expect(loaded.valid).toBe(true);

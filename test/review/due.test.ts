@@ -17,17 +17,35 @@ const load = <T>(text: string, kind: 'MachineIdentity' | 'Organization'): T => {
 };
 const org = orgModel(load<Organization>(ORG, 'Organization')); // reviewEvery: 180d
 const NOW = parseInstant('2026-11-23')!;
-const UNREVIEWED = ['  review:\n    lastReviewed: 2026-10-01\n    reviewer: carol@example.com\n', ''] as [string, string];
+const UNREVIEWED = ['  review:\n    lastReviewed: 2026-10-01\n    reviewer: carol@example.com\n', ''] as [
+  string,
+  string,
+];
 
-function identity(name: string, owner: string, lastReviewed: string | null, ...more: [string, string][]): { file: string; data: MachineIdentity } {
+function identity(
+  name: string,
+  owner: string,
+  lastReviewed: string | null,
+  ...more: [string, string][]
+): { file: string; data: MachineIdentity } {
   let text = edit(edit(IDENTITY, 'name: app', `name: ${name}`), 'owner: alice@example.com', `owner: ${owner}`);
-  text = lastReviewed === null ? edit(text, ...UNREVIEWED) : edit(text, 'lastReviewed: 2026-10-01', `lastReviewed: ${lastReviewed}`);
+  text =
+    lastReviewed === null
+      ? edit(text, ...UNREVIEWED)
+      : edit(text, 'lastReviewed: 2026-10-01', `lastReviewed: ${lastReviewed}`);
   for (const [from, to] of more) text = edit(text, from, to);
   return { file: `identities/payments/${name}.yaml`, data: load<MachineIdentity>(text, 'MachineIdentity') };
 }
 
-const row = (name: string, lastReviewed: string | null, due: string, state: string) =>
-  ({ identity: name, file: `identities/payments/${name}.yaml`, team: 'payments', lastReviewed, reviewer: lastReviewed === null ? null : 'carol@example.com', due, state });
+const row = (name: string, lastReviewed: string | null, due: string, state: string) => ({
+  identity: name,
+  file: `identities/payments/${name}.yaml`,
+  team: 'payments',
+  lastReviewed,
+  reviewer: lastReviewed === null ? null : 'carol@example.com',
+  due,
+  state,
+});
 
 describe('reviewsDue', () => {
   const repo = [
@@ -36,13 +54,26 @@ describe('reviewsDue', () => {
     identity('late', 'Alice@Example.com', '2026-05-26'), // due 2026-11-22: overdue
     identity('never', 'bob@example.com', null),
     identity('fresh', 'bob@example.com', '2026-10-01'), // due 2027-03-30: outside 30d
-    identity('gone', 'bob@example.com', '2025-01-01', ['  expires: 2027-05-31\n', '  expires: 2027-05-31\n  status: decommissioned\n']),
-    identity('paused', 'carol@example.com', '2026-05-01', ['  expires: 2027-05-31\n', '  expires: 2027-05-31\n  status: suspended\n']),
+    identity('gone', 'bob@example.com', '2025-01-01', [
+      '  expires: 2027-05-31\n',
+      '  expires: 2027-05-31\n  status: decommissioned\n',
+    ]),
+    identity('paused', 'carol@example.com', '2026-05-01', [
+      '  expires: 2027-05-31\n',
+      '  expires: 2027-05-31\n  status: suspended\n',
+    ]),
   ];
 
   it('groups per owner (case-insensitively), sorted by owner then due date', () => {
     expect(reviewsDue(repo, org, NOW, 30 * DAY_MS)).toEqual([
-      { owner: 'alice@example.com', reviews: [row('late', '2026-05-26', '2026-11-22', 'overdue'), row('today', '2026-05-27', '2026-11-23', 'due'), row('later', '2026-06-20', '2026-12-17', 'due')] },
+      {
+        owner: 'alice@example.com',
+        reviews: [
+          row('late', '2026-05-26', '2026-11-22', 'overdue'),
+          row('today', '2026-05-27', '2026-11-23', 'due'),
+          row('later', '2026-06-20', '2026-12-17', 'due'),
+        ],
+      },
       { owner: 'bob@example.com', reviews: [row('never', null, '2026-11-23', 'never-reviewed')] },
       { owner: 'carol@example.com', reviews: [row('paused', '2026-05-01', '2026-10-28', 'overdue')] },
     ]);
@@ -54,7 +85,9 @@ describe('reviewsDue', () => {
     ['a longer window reaches the fresh review', 'bob@example.com', 200, ['never', 'fresh']],
     ['an owner with nothing due', 'erin@example.com', 30, []],
   ])('%s', (_name, owner, days, names) => {
-    expect(reviewsDue(repo, org, NOW, days * DAY_MS, owner).flatMap((o) => o.reviews.map((r) => r.identity))).toEqual(names);
+    expect(reviewsDue(repo, org, NOW, days * DAY_MS, owner).flatMap((o) => o.reviews.map((r) => r.identity))).toEqual(
+      names,
+    );
   });
 
   it('nothing falls due when org.yaml sets no reviewEvery', () => {

@@ -6,7 +6,8 @@ export function ruleFiles(root: string): string[] {
   const out: string[] = [];
   for (const domain of readdirSync(`${root}/src/rules`, { withFileTypes: true })) {
     if (!domain.isDirectory() || domain.name === 'lib') continue;
-    for (const f of readdirSync(`${root}/src/rules/${domain.name}`)) if (f.endsWith('.ts')) out.push(`${domain.name}/${f.slice(0, -3)}`);
+    for (const f of readdirSync(`${root}/src/rules/${domain.name}`))
+      if (f.endsWith('.ts')) out.push(`${domain.name}/${f.slice(0, -3)}`);
   }
   return out.sort();
 }

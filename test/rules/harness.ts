@@ -41,7 +41,9 @@ spec:
     certificateTtl: 90d
 `;
 
-/** A valid identity at identities/payments/app.yaml (line numbers below are part of the contract of tests that use it). */
+/**
+ * A valid identity at identities/payments/app.yaml (line numbers below are part of the contract of tests that use it).
+ */
 export const IDENTITY = `apiVersion: idac/v1
 kind: MachineIdentity
 metadata:
@@ -87,7 +89,10 @@ export interface Row {
 }
 
 export interface BadRow extends Row {
-  /** `messageId` is the key of the rule's message (asserted for every converted domain, like typescript-eslint's `invalid` rows); `message` a pattern of its text. */
+  /**
+   * `messageId` is the key of the rule's message (asserted for every converted domain, like typescript-eslint's
+   * `invalid` rows); `message` a pattern of its text.
+   */
   expect: { line: number; column: number; messageId?: string; message?: RegExp; file?: string }[];
 }
 
@@ -117,11 +122,26 @@ export function ruleTable(rule: string, table: { good: Row[]; bad: BadRow[] }): 
     });
     const withIds = !ROWS_WITHOUT_MESSAGE_ID.includes(rule.split('/')[0]!);
     it.each(table.bad.map((r) => [r.name, r] as const))('bad: %s', async (_name, row) => {
-      if (withIds) for (const e of row.expect) expect(e.messageId, `${row.name}: every expected finding names its messageId`).toBeTypeOf('string');
+      if (withIds)
+        for (const e of row.expect)
+          expect(e.messageId, `${row.name}: every expected finding names its messageId`).toBeTypeOf('string');
       const findings = (await run(row)).filter((f) => f.rule === rule);
       const ids = (messageId: string) => (withIds ? { messageId } : {});
-      expect(findings.map((f) => ({ line: f.line, column: f.column, ...ids(f.messageId), ...(row.expect.some((e) => e.file) ? { file: f.file } : {}) })))
-        .toEqual(row.expect.map((e) => ({ line: e.line, column: e.column, ...ids(e.messageId!), ...(e.file ? { file: e.file } : {}) })));
+      expect(
+        findings.map((f) => ({
+          line: f.line,
+          column: f.column,
+          ...ids(f.messageId),
+          ...(row.expect.some((e) => e.file) ? { file: f.file } : {}),
+        })),
+      ).toEqual(
+        row.expect.map((e) => ({
+          line: e.line,
+          column: e.column,
+          ...ids(e.messageId!),
+          ...(e.file ? { file: e.file } : {}),
+        })),
+      );
       row.expect.forEach((e, i) => {
         if (e.message) expect(findings[i]!.message).toMatch(e.message);
       });

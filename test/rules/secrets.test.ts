@@ -45,7 +45,9 @@ describe('Redactor', () => {
 
 describe('fileSecrets / pathSecrets', () => {
   it('finds a token in a file or folder name, the extension taken off, and shows the path with its fingerprint', async () => {
-    expect((await pathSecrets(`identities/platform/${TOKEN}.yaml`)).map((m) => [m.rule, m.text])).toEqual([['secret/github-token', TOKEN]]);
+    expect((await pathSecrets(`identities/platform/${TOKEN}.yaml`)).map((m) => [m.rule, m.text])).toEqual([
+      ['secret/github-token', TOKEN],
+    ]);
     expect((await pathSecrets(`identities/${KEY_ID}/a.yaml`)).map((m) => m.rule)).toEqual(['secret/aws-access-key-id']);
     expect(await pathSecrets('identities/platform/edge-gateway.yaml')).toEqual([]);
     const s = await fileSecrets(`identities/platform/${TOKEN}.yaml`, `purpose: ${KEY_ID}\n`);
@@ -56,7 +58,14 @@ describe('fileSecrets / pathSecrets', () => {
 
 describe('CODEOWNERS never carries a withheld value', () => {
   it('no line for an identity whose path, owner or successor held a secret; no such security owner or team handle', () => {
-    const org = orgModel({ apiVersion: 'idac/v1', kind: 'Organization', spec: { securityOwners: ['sec@x.example', `${shown(TOKEN)}@x.example`], teams: { a: { members: ['a@x.example'], github: `@x/${shown(TOKEN)}` } } } });
+    const org = orgModel({
+      apiVersion: 'idac/v1',
+      kind: 'Organization',
+      spec: {
+        securityOwners: ['sec@x.example', `${shown(TOKEN)}@x.example`],
+        teams: { a: { members: ['a@x.example'], github: `@x/${shown(TOKEN)}` } },
+      },
+    });
     const entries = expectedEntries(org, [
       { file: 'identities/a/ok.yaml', owner: 'a@x.example', successor: null, team: 'a' },
       { file: `identities/a/${shown(TOKEN)}.yaml`, owner: 'a@x.example', successor: null, team: 'a' },
@@ -76,8 +85,15 @@ describe('CODEOWNERS never carries a withheld value', () => {
 describe('decodedSecrets: what YAML escapes assemble', () => {
   it('finds a token written with \\x5f or a line continuation, at its key or value; nothing in plain text', async () => {
     const escaped = `purpose: "ghp\\x5f${TOKEN.slice(4)}"\n`;
-    expect((await decodedSecrets(escaped, { purpose: TOKEN })).map((m) => [m.rule, m.text, m.path, m.at])).toEqual([['secret/github-token', TOKEN, ['purpose'], 'value']]);
-    expect((await decodedSecrets(`"${TOKEN.slice(0, 10)}\\\n  ${TOKEN.slice(10)}": 1\n`, { [TOKEN]: 1 })).map((m) => [m.path, m.at])).toEqual([[[TOKEN], 'key']]);
+    expect((await decodedSecrets(escaped, { purpose: TOKEN })).map((m) => [m.rule, m.text, m.path, m.at])).toEqual([
+      ['secret/github-token', TOKEN, ['purpose'], 'value'],
+    ]);
+    expect(
+      (await decodedSecrets(`"${TOKEN.slice(0, 10)}\\\n  ${TOKEN.slice(10)}": 1\n`, { [TOKEN]: 1 })).map((m) => [
+        m.path,
+        m.at,
+      ]),
+    ).toEqual([[[TOKEN], 'key']]);
     // The source shows the value as it is (or has no escape at all): the text scan's job, not this one's.
     expect(await decodedSecrets(`purpose: ${TOKEN} \\\n`, { purpose: TOKEN })).toEqual([]);
     expect(await decodedSecrets(`purpose: x\n`, { purpose: TOKEN })).toEqual([]);
@@ -85,6 +101,8 @@ describe('decodedSecrets: what YAML escapes assemble', () => {
 
   it('fileSecrets withholds a token that only the decoded data shows', async () => {
     const text = `apiVersion: idac/v1\nkind: MachineIdentity\nspec:\n  purpose: "ghp\\x5f${TOKEN.slice(4)}"\n`;
-    expect((await fileSecrets('identities/a/b.yaml', text)).redactor.text(`uses ${TOKEN}`)).toBe(`uses ${shown(TOKEN)}`);
+    expect((await fileSecrets('identities/a/b.yaml', text)).redactor.text(`uses ${TOKEN}`)).toBe(
+      `uses ${shown(TOKEN)}`,
+    );
   });
 });

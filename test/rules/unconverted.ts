@@ -7,9 +7,7 @@
  * test/rules/messages.test.ts fails for a rule outside them that still does, and for a listed
  * domain that no longer needs to be listed.
  */
-export const NOT_YET_CONVERTED: readonly string[] = [
-  'plan',
-];
+export const NOT_YET_CONVERTED: readonly string[] = ['plan'];
 
 /**
  * Domains whose table tests do not name `messageId` on every bad row yet: the rule harness

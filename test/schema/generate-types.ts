@@ -10,9 +10,16 @@ export const generated = [
 
 export async function generateTypes(root: string, schemaFile: string, name: string): Promise<string> {
   const schema = JSON.parse(readFileSync(`${root}/schema/${schemaFile}.schema.json`, 'utf8'));
-  const banner = `// Generated from schema/${schemaFile}.schema.json by test/schema/generate-types.ts. Do not edit:\n// change the schema and run \`UPDATE=1 npx vitest run test/schema\`.\n`;
+  const banner =
+    `// Generated from schema/${schemaFile}.schema.json by test/schema/generate-types.ts. Do not edit:\n// ` +
+    `change the schema and run \`UPDATE=1 npx vitest run test/schema\`.\n`;
   return compile(schema, name, {
-    bannerComment: banner, additionalProperties: false, strictIndexSignatures: true, format: true,
-    unreachableDefinitions: false, declareExternallyReferenced: true, ignoreMinAndMaxItems: true,
+    bannerComment: banner,
+    additionalProperties: false,
+    strictIndexSignatures: true,
+    format: true,
+    unreachableDefinitions: false,
+    declareExternallyReferenced: true,
+    ignoreMinAndMaxItems: true,
   });
 }

@@ -16,7 +16,10 @@ export function generateValidators(root: string): string {
   ajv.addSchema(JSON.parse(readFileSync(`${root}/schema/organization.schema.json`, 'utf8')), 'Organization');
   const code = standaloneCode(ajv, { MachineIdentity: 'MachineIdentity', Organization: 'Organization' })
     .replace(/^"use strict";/, '')
-    .replace(/require\("ajv\/dist\/runtime\/([a-z0-9]+)"\)/g, (_m, mod: string) => `require("ajv/dist/runtime/${mod}.js")`);
+    .replace(
+      /require\("ajv\/dist\/runtime\/([a-z0-9]+)"\)/g,
+      (_m, mod: string) => `require("ajv/dist/runtime/${mod}.js")`,
+    );
   return [
     '// Generated from schema/*.json by test/schema/generate-validators.ts. Do not edit:',
     '// change the schema and run `UPDATE=1 npx vitest run --config test/vitest.config.ts test/schema`.',

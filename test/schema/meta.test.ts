@@ -4,7 +4,8 @@ import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { AJV_OPTIONS, formats } from '../../src/manifest/formats.js';
 
-const schema = (name: string) => JSON.parse(readFileSync(new URL(`../../schema/${name}.schema.json`, import.meta.url), 'utf8'));
+const schema = (name: string) =>
+  JSON.parse(readFileSync(new URL(`../../schema/${name}.schema.json`, import.meta.url), 'utf8'));
 
 describe('the schemas are valid draft-07', () => {
   it.each(['machine-identity', 'organization'])('%s compiles against the meta-schema in strict mode', (name) => {
@@ -18,6 +19,8 @@ describe('the schemas are valid draft-07', () => {
   });
 
   it('a broken schema would be caught', () => {
-    expect(() => new Ajv({ validateSchema: true }).compile({ type: 'object', properties: { a: { type: 'strnig' } } })).toThrow();
+    expect(() =>
+      new Ajv({ validateSchema: true }).compile({ type: 'object', properties: { a: { type: 'strnig' } } }),
+    ).toThrow();
   });
 });

@@ -25,8 +25,17 @@ export async function acceptingGitHub(): Promise<AcceptingGitHub> {
       const path = (req.url ?? '').split('?')[0]!;
       if (path === '/user') return send(200, { login: 'idac-bot' });
       if (req.method === 'GET') return send(200, []);
-      if (req.method === 'POST' && path.endsWith('/comments')) return send(201, { id: 1, body: '', user: { login: 'idac-bot' }, html_url: 'https://github.example/c/1' });
-      if (req.method === 'POST') return send(201, { number: 1, title: '', body: '', state: 'open', user: { login: 'idac-bot' }, html_url: 'https://github.example/i/1' });
+      if (req.method === 'POST' && path.endsWith('/comments'))
+        return send(201, { id: 1, body: '', user: { login: 'idac-bot' }, html_url: 'https://github.example/c/1' });
+      if (req.method === 'POST')
+        return send(201, {
+          number: 1,
+          title: '',
+          body: '',
+          state: 'open',
+          user: { login: 'idac-bot' },
+          html_url: 'https://github.example/i/1',
+        });
       return send(200, {});
     });
   });

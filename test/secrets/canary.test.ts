@@ -35,7 +35,11 @@ function change(dir: string, f: string, from: string, to: string): void {
   if (!text.includes(from)) throw new Error(`${f} no longer contains ${JSON.stringify(from)}: update the canary`);
   write(dir, f, text.replace(from, to));
 }
-const indent = (s: string, by: string) => s.split('\n').map((l) => by + l).join('\n');
+const indent = (s: string, by: string) =>
+  s
+    .split('\n')
+    .map((l) => by + l)
+    .join('\n');
 /** A double-quoted YAML string on one line. */
 const oneLine = (s: string) => `"${s.replace(/\n/g, '\\n')}"`;
 
@@ -44,21 +48,41 @@ function plantAll(dir: string, c: Credential): Planted[] {
   const s = c.secret;
   const inline = (c.inline ?? ((x: string) => x))(s);
   const out: Planted[] = [];
-  const mark = (file: string, at: string, rule = c.rule, secret?: string) => out.push({ file: `identities/${file}`, at, rule, ...(secret ? { secret } : {}) });
+  const mark = (file: string, at: string, rule = c.rule, secret?: string) =>
+    out.push({ file: `identities/${file}`, at, rule, ...(secret ? { secret } : {}) });
 
   if (c.multiline) {
     // A key spans lines: every placement is a block, a comment, or the one-line escaped form.
     const ssh = fake.opensshKey();
     const begin = s.split('\n')[0]!;
-    change(dir, 'payments/ledger-writer.yaml', '  name: ledger-writer\n', `  name: ledger-writer\n  labels:\n    tls: |\n${indent(s, '      ')}\n`);
+    change(
+      dir,
+      'payments/ledger-writer.yaml',
+      '  name: ledger-writer\n',
+      `  name: ledger-writer\n  labels:\n    tls: |\n${indent(s, '      ')}\n`,
+    );
     mark('payments/ledger-writer.yaml', begin);
-    write(dir, 'platform/ci-deployer.yaml', `${read(dir, 'platform/ci-deployer.yaml')}# old deploy key:\n${indent(s, '# ')}\n`);
+    write(
+      dir,
+      'platform/ci-deployer.yaml',
+      `${read(dir, 'platform/ci-deployer.yaml')}# old deploy key:\n${indent(s, '# ')}\n`,
+    );
     mark('platform/ci-deployer.yaml', `# ${begin}`);
     change(dir, 'platform/release-bot.yaml', '  type: bot\n', `  type: bot\n  ${oneLine(ssh)}: enabled\n`);
     mark('platform/release-bot.yaml', oneLine(ssh), c.rule, ssh);
-    change(dir, 'data/report-exporter.yaml', '  name: report-exporter\n', `  name: report-exporter\n  ${oneLine(ssh)}: a\n  ${oneLine(ssh)}: b\n`);
+    change(
+      dir,
+      'data/report-exporter.yaml',
+      '  name: report-exporter\n',
+      `  name: report-exporter\n  ${oneLine(ssh)}: a\n  ${oneLine(ssh)}: b\n`,
+    );
     mark('data/report-exporter.yaml', oneLine(ssh), c.rule, ssh);
-    change(dir, 'data/legacy-etl.yaml', '  purpose: Nightly', `  purpose: "Nightly\n  key: |\n${indent(s, '    ')}\n  x: Nightly`);
+    change(
+      dir,
+      'data/legacy-etl.yaml',
+      '  purpose: Nightly',
+      `  purpose: "Nightly\n  key: |\n${indent(s, '    ')}\n  x: Nightly`,
+    );
     mark('data/legacy-etl.yaml', begin);
     write(dir, 'org.yaml', `${read(dir, 'org.yaml')}# break-glass key:\n${indent(s, '#   ')}\n`);
     mark('org.yaml', `#   ${begin}`);
@@ -66,7 +90,12 @@ function plantAll(dir: string, c: Credential): Planted[] {
   }
 
   const bare = c.bare === undefined ? c.rule : c.bare;
-  change(dir, 'payments/ledger-writer.yaml', '  name: ledger-writer\n', `  name: ledger-writer\n  labels:\n    note: "${inline}"\n`);
+  change(
+    dir,
+    'payments/ledger-writer.yaml',
+    '  name: ledger-writer\n',
+    `  name: ledger-writer\n  labels:\n    note: "${inline}"\n`,
+  );
   mark('payments/ledger-writer.yaml', inline.includes(s) ? s : inline);
   write(dir, 'platform/ci-deployer.yaml', `${read(dir, 'platform/ci-deployer.yaml')}# deploy with ${inline}\n`);
   mark('platform/ci-deployer.yaml', `# deploy with ${inline}`);
@@ -75,11 +104,21 @@ function plantAll(dir: string, c: Credential): Planted[] {
   change(dir, 'org.yaml', 'securityOwners: [dave@acme.example]', `securityOwners: [dave@acme.example, "${inline}"]`);
   mark('org.yaml', 'securityOwners: [dave@acme.example,');
   if (bare !== null) {
-    change(dir, 'payments/settlement-reader.yaml', '  name: settlement-reader\n', `  name: settlement-reader\n  labels:\n    ${s}: "true"\n`);
+    change(
+      dir,
+      'payments/settlement-reader.yaml',
+      '  name: settlement-reader\n',
+      `  name: settlement-reader\n  labels:\n    ${s}: "true"\n`,
+    );
     mark('payments/settlement-reader.yaml', `    ${s}: "true"`, bare);
     change(dir, 'platform/release-bot.yaml', '  type: bot\n', `  type: bot\n  ${s}: enabled\n`);
     mark('platform/release-bot.yaml', `  ${s}: enabled`, bare);
-    change(dir, 'data/report-exporter.yaml', '  name: report-exporter\n', `  name: report-exporter\n  ${s}: a\n  ${s}: b\n`);
+    change(
+      dir,
+      'data/report-exporter.yaml',
+      '  name: report-exporter\n',
+      `  name: report-exporter\n  ${s}: a\n  ${s}: b\n`,
+    );
     mark('data/report-exporter.yaml', `  ${s}: a`, bare);
   }
   if (bare === c.rule && c.rule !== 'secret/high-entropy') {
@@ -122,13 +161,21 @@ describe.each(CREDENTIALS.map((c) => [c.name, c] as const))('canary: %s', (_name
   });
 
   it.each(FORMATS)('--format %s: found, exit 1, never echoed, no stack trace', (format) => {
-    const r = spawnSync(process.execPath, [CLI, 'validate', '--dir', dir, '--now', '2026-11-23', '--format', format], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    const r = spawnSync(process.execPath, [CLI, 'validate', '--dir', dir, '--now', '2026-11-23', '--format', format], {
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+    });
     const streams = { stdout: r.stdout, stderr: r.stderr };
     expect(r.status, r.stderr).toBe(1);
     for (const [stream, out] of Object.entries(streams)) {
-      const leaked = [c.secret, ...planted.flatMap((p) => p.secret ?? [])].flatMap(windows).filter((w) => out.includes(w));
+      const leaked = [c.secret, ...planted.flatMap((p) => p.secret ?? [])]
+        .flatMap(windows)
+        .filter((w) => out.includes(w));
       // On failure, show the lines that leak (the secrets are fakes; the windows are marked ⟦…⟧).
-      const lines = out.split('\n').filter((l) => leaked.some((w) => l.includes(w))).map((l) => leaked.reduce((a, w) => a.split(w).join(`⟦${w}⟧`), l));
+      const lines = out
+        .split('\n')
+        .filter((l) => leaked.some((w) => l.includes(w)))
+        .map((l) => leaked.reduce((a, w) => a.split(w).join(`⟦${w}⟧`), l));
       expect(lines, `${stream} holds (part of) the secret`).toEqual([]);
       expect(out, `${stream} holds a stack trace`).not.toMatch(/^ {4}at /m);
     }
@@ -137,7 +184,10 @@ describe.each(CREDENTIALS.map((c) => [c.name, c] as const))('canary: %s', (_name
     for (const p of planted) {
       const text = readFileSync(join(dir, p.file), 'utf8');
       const line = lineOf(text, p.at);
-      expect(findings.filter((f) => f.file === p.file && f.rule === p.rule).map((f) => f.line), `${p.rule} in ${p.file}`).toContain(line);
+      expect(
+        findings.filter((f) => f.file === p.file && f.rule === p.rule).map((f) => f.line),
+        `${p.rule} in ${p.file}`,
+      ).toContain(line);
     }
   });
 });

@@ -16,7 +16,13 @@ export interface Credential {
 
 export const CREDENTIALS: Credential[] = [
   { name: 'AWS access key id', secret: fake.awsKeyId(), rule: 'secret/aws-access-key-id' },
-  { name: 'AWS secret access key', secret: fake.awsSecret(), rule: 'secret/aws-secret-access-key', inline: (s) => `aws_secret_access_key=${s}`, bare: 'secret/high-entropy' },
+  {
+    name: 'AWS secret access key',
+    secret: fake.awsSecret(),
+    rule: 'secret/aws-secret-access-key',
+    inline: (s) => `aws_secret_access_key=${s}`,
+    bare: 'secret/high-entropy',
+  },
   { name: 'GitHub token', secret: fake.github('ghp'), rule: 'secret/github-token' },
   { name: 'GitHub fine-grained token', secret: fake.githubPat(), rule: 'secret/github-token' },
   { name: 'Vault service token', secret: fake.vaultService(), rule: 'secret/vault-token' },
@@ -36,5 +42,10 @@ export const CREDENTIALS: Credential[] = [
   { name: '1Password token', secret: fake.onePassword(), rule: 'secret/known-credential' },
   { name: 'PostgreSQL URL', secret: fake.postgres(), rule: 'secret/known-credential', bare: null },
   { name: 'URL with a password', secret: fake.basicAuth(), rule: 'secret/known-credential', bare: null },
-  { name: 'password of no known format', secret: fake.password(), rule: 'secret/high-entropy', inline: (s) => `db_password=${s}` },
+  {
+    name: 'password of no known format',
+    secret: fake.password(),
+    rule: 'secret/high-entropy',
+    inline: (s) => `db_password=${s}`,
+  },
 ];

@@ -29,7 +29,10 @@ function acme(): GitRepo {
   return r;
 }
 function run(r: GitRepo, args: string[], env: Record<string, string | undefined> = {}): Promise<CliResult> {
-  return idacAsync([...args, '--dir', r.dir, '--now', NOW], { cwd: r.dir, env: { NO_COLOR: '1', GITHUB_TOKEN: undefined, ...env } });
+  return idacAsync([...args, '--dir', r.dir, '--now', NOW], {
+    cwd: r.dir,
+    env: { NO_COLOR: '1', GITHUB_TOKEN: undefined, ...env },
+  });
 }
 
 // A loopback GitHub that accepts whatever idac sends and keeps every request body.
@@ -47,12 +50,25 @@ const PURPOSE = /\n {2}purpose: .*\n/;
 describe('doors the every-command test did not open', () => {
   it('a secret assembled by YAML escapes (a line continuation, \\x5f) is found where it is written and never printed', async () => {
     const r = acme();
-    r.write('identities/platform/release-bot.yaml', r.read('identities/platform/release-bot.yaml').replace(PURPOSE, `\n  purpose: "deploy token ${TOKEN.slice(0, 20)}\\\n    ${TOKEN.slice(20)} here"\n`));
-    r.write('identities/platform/ci-deployer.yaml', r.read('identities/platform/ci-deployer.yaml').replace(PURPOSE, `\n  purpose: "ghp\\x5f${TOKEN.slice(4)}"\n`));
+    r.write(
+      'identities/platform/release-bot.yaml',
+      r
+        .read('identities/platform/release-bot.yaml')
+        .replace(PURPOSE, `\n  purpose: "deploy token ${TOKEN.slice(0, 20)}\\\n    ${TOKEN.slice(20)} here"\n`),
+    );
+    r.write(
+      'identities/platform/ci-deployer.yaml',
+      r.read('identities/platform/ci-deployer.yaml').replace(PURPOSE, `\n  purpose: "ghp\\x5f${TOKEN.slice(4)}"\n`),
+    );
     r.commit('escaped');
     const v = await run(r, ['validate', '--format', 'json']);
-    const findings = (JSON.parse(v.stdout) as { findings: { rule: string; file: string; line: number; message: string }[] }).findings.filter((f) => f.rule === 'secret/github-token');
-    expect(findings.map((f) => `${f.file}:${f.line}`).sort()).toEqual(['identities/platform/ci-deployer.yaml:8', 'identities/platform/release-bot.yaml:8']);
+    const findings = (
+      JSON.parse(v.stdout) as { findings: { rule: string; file: string; line: number; message: string }[] }
+    ).findings.filter((f) => f.rule === 'secret/github-token');
+    expect(findings.map((f) => `${f.file}:${f.line}`).sort()).toEqual([
+      'identities/platform/ci-deployer.yaml:8',
+      'identities/platform/release-bot.yaml:8',
+    ]);
     expect(findings[0]!.message).toContain(createHash('sha256').update(TOKEN).digest('hex').slice(0, 8));
     for (const format of ['json', 'html', 'csv', 'markdown']) {
       const out = await run(r, ['report', '--format', format]);
@@ -60,44 +76,69 @@ describe('doors the every-command test did not open', () => {
       if (format === 'json') expect(out.stdout).toContain(shown(TOKEN));
     }
     const base = git(r.dir, 'rev-parse', 'HEAD~1');
-    for (const args of [['history', 'ci-deployer', '--format', 'json'], ['history', '--all', '--format', 'markdown'], ['plan', '--base', base, '--format', 'json'], ['plan', '--base', base, '--format', 'markdown'], ['who-can', '--identity', 'ci-deployer', '--format', 'json'], ['review', '--format', 'json', '--due', '3650d'], ['offboard', 'erin@acme.example', '--format', 'json']]) {
+    for (const args of [
+      ['history', 'ci-deployer', '--format', 'json'],
+      ['history', '--all', '--format', 'markdown'],
+      ['plan', '--base', base, '--format', 'json'],
+      ['plan', '--base', base, '--format', 'markdown'],
+      ['who-can', '--identity', 'ci-deployer', '--format', 'json'],
+      ['review', '--format', 'json', '--due', '3650d'],
+      ['offboard', 'erin@acme.example', '--format', 'json'],
+    ]) {
       const out = await run(r, args);
       expect(leaked(out.stdout + out.stderr), args.join(' ')).toEqual([]);
     }
   });
 
-  it('an edit never writes a secret the user gave (--reason, --reviewer, --successor): exit 1, the option named, nothing written', async () => {
-    const r = acme();
-    const cases = [
-      { args: ['revoke', 'ci-deployer', '--reason', `INC-1 ${TOKEN}`], option: '--reason' },
-      { args: ['review', 'attest', 'ci-deployer', '--reviewer', `${TOKEN}@acme.example`], option: '--reviewer' },
-      { args: ['offboard', 'erin@acme.example', '--write', '--successor', `${TOKEN}@acme.example`], option: '--successor' },
-    ];
-    for (const c of cases) {
-      const res = await run(r, c.args);
-      expect(res.code, `${c.option}: ${res.stderr}`).toBe(1);
-      expect(res.stderr).toContain(`${c.option} holds a secret`);
-      expect(leaked(res.stdout + res.stderr)).toEqual([]);
-      expect(git(r.dir, 'status', '--porcelain')).toBe('');
-    }
-  });
+  it(
+    'an edit never writes a secret the user gave (--reason, --reviewer, --successor): exit 1, the option ' +
+      'named, nothing written',
+    async () => {
+      const r = acme();
+      const cases = [
+        { args: ['revoke', 'ci-deployer', '--reason', `INC-1 ${TOKEN}`], option: '--reason' },
+        { args: ['review', 'attest', 'ci-deployer', '--reviewer', `${TOKEN}@acme.example`], option: '--reviewer' },
+        {
+          args: ['offboard', 'erin@acme.example', '--write', '--successor', `${TOKEN}@acme.example`],
+          option: '--successor',
+        },
+      ];
+      for (const c of cases) {
+        const res = await run(r, c.args);
+        expect(res.code, `${c.option}: ${res.stderr}`).toBe(1);
+        expect(res.stderr).toContain(`${c.option} holds a secret`);
+        expect(leaked(res.stdout + res.stderr)).toEqual([]);
+        expect(git(r.dir, 'status', '--porcelain')).toBe('');
+      }
+    },
+  );
 
-  it('review attest and offboard --write edit a manifest that holds a secret: the secret stays as it was, no fingerprint written', async () => {
-    const r = acme();
-    const file = 'identities/platform/ci-deployer.yaml';
-    r.write(file, r.read(file).replace(PURPOSE, `\n  purpose: deploys with ${TOKEN} for now\n`));
-    r.edit('identities/org.yaml', 'members: [erin@acme.example,', 'members: [ivy@acme.example, erin@acme.example,');
-    r.commit('secret');
-    const attest = await run(r, ['review', 'attest', 'ci-deployer', '--reviewer', 'alice@acme.example']);
-    expect(attest.code, attest.stderr).toBe(0);
-    const off = await run(r, ['offboard', 'erin@acme.example', '--write', '--successor', 'platform=ivy@acme.example']);
-    expect(off.code, off.stderr).toBe(0);
-    const text = r.read(file);
-    expect(text).toContain(`purpose: deploys with ${TOKEN} for now`);
-    expect(text).toContain('reviewer: alice@acme.example');
-    expect(text).not.toContain('[secret');
-    expect(leaked(attest.stdout + attest.stderr + off.stdout + off.stderr)).toEqual([]);
-  });
+  it(
+    'review attest and offboard --write edit a manifest that holds a secret: the secret stays as it was, no ' +
+      'fingerprint written',
+    async () => {
+      const r = acme();
+      const file = 'identities/platform/ci-deployer.yaml';
+      r.write(file, r.read(file).replace(PURPOSE, `\n  purpose: deploys with ${TOKEN} for now\n`));
+      r.edit('identities/org.yaml', 'members: [erin@acme.example,', 'members: [ivy@acme.example, erin@acme.example,');
+      r.commit('secret');
+      const attest = await run(r, ['review', 'attest', 'ci-deployer', '--reviewer', 'alice@acme.example']);
+      expect(attest.code, attest.stderr).toBe(0);
+      const off = await run(r, [
+        'offboard',
+        'erin@acme.example',
+        '--write',
+        '--successor',
+        'platform=ivy@acme.example',
+      ]);
+      expect(off.code, off.stderr).toBe(0);
+      const text = r.read(file);
+      expect(text).toContain(`purpose: deploys with ${TOKEN} for now`);
+      expect(text).toContain('reviewer: alice@acme.example');
+      expect(text).not.toContain('[secret');
+      expect(leaked(attest.stdout + attest.stderr + off.stdout + off.stderr)).toEqual([]);
+    },
+  );
 
   it('github comment refuses a plan file that holds a secret: exit 1, nothing sent', async () => {
     const r = acme();
@@ -113,7 +154,10 @@ describe('doors the every-command test did not open', () => {
   it('a secret one file reveals and another repeats unflagged is withheld in the audit issue sent and in CODEOWNERS', async () => {
     const r = acme();
     const password = mixed(20, 'doors-password');
-    r.write('identities/platform/release-bot.yaml', `${r.read('identities/platform/release-bot.yaml')}# db_password=${password}\n`);
+    r.write(
+      'identities/platform/release-bot.yaml',
+      `${r.read('identities/platform/release-bot.yaml')}# db_password=${password}\n`,
+    );
     const owner = /owner: (\S+)/.exec(r.read('identities/platform/ci-deployer.yaml'))![1]!;
     r.edit('identities/platform/ci-deployer.yaml', `owner: ${owner}`, `owner: ${password}@acme.example`);
     r.commit('repeat');
@@ -145,16 +189,30 @@ describe('doors the every-command test did not open', () => {
     const r = acme();
     r.edit('identities/platform/ci-deployer.yaml', '  type: pipeline\n', `  type: pipeline\n  ${TOKEN}: x\n`);
     const v = await run(r, ['validate', '--format', 'json']);
-    const unknown = (JSON.parse(v.stdout) as { findings: { rule: string; message: string }[] }).findings.find((f) => f.rule === 'schema/unknown-key');
+    const unknown = (JSON.parse(v.stdout) as { findings: { rule: string; message: string }[] }).findings.find(
+      (f) => f.rule === 'schema/unknown-key',
+    );
     expect(unknown?.message).toContain(`unknown key ${shown(TOKEN)} in spec`);
   });
 
-  it('an argument that is a secret is never echoed (who-can --identity, validate PATH, history, offboard, review --owner, revoke, rules)', async () => {
-    const r = acme();
-    for (const args of [['who-can', '--identity', TOKEN], ['validate', TOKEN], ['history', TOKEN], ['offboard', `${TOKEN}@acme.example`], ['review', '--owner', TOKEN], ['revoke', TOKEN, '--reason', 'INC-1'], ['rules', TOKEN]]) {
-      const res = await run(r, args);
-      expect(STACK_TRACE.test(res.stdout + res.stderr)).toBe(false);
-      expect(leaked(res.stdout + res.stderr), args.join(' ')).toEqual([]);
-    }
-  });
+  it(
+    'an argument that is a secret is never echoed (who-can --identity, validate PATH, history, offboard, ' +
+      'review --owner, revoke, rules)',
+    async () => {
+      const r = acme();
+      for (const args of [
+        ['who-can', '--identity', TOKEN],
+        ['validate', TOKEN],
+        ['history', TOKEN],
+        ['offboard', `${TOKEN}@acme.example`],
+        ['review', '--owner', TOKEN],
+        ['revoke', TOKEN, '--reason', 'INC-1'],
+        ['rules', TOKEN],
+      ]) {
+        const res = await run(r, args);
+        expect(STACK_TRACE.test(res.stdout + res.stderr)).toBe(false);
+        expect(leaked(res.stdout + res.stderr), args.join(' ')).toEqual([]);
+      }
+    },
+  );
 });

@@ -54,7 +54,19 @@ const ATTEST_COMMENT = fake.npm('attest-context');
 const ALL_SECRETS = [
   ...CREDENTIALS.map((c) => c.secret),
   ...FILE_NAMES.map((f) => f.secret),
-  FOLDER_NAME.secret, HISTORY_VALUE, HISTORY_FILE_NAME, OWNER, SUCCESSOR, SECURITY_OWNER, TEAM_HANDLE, ARN, VAULT_PATH, COST_CENTER, OFFBOARD_COMMENT, REVOKE_COMMENT, ATTEST_COMMENT,
+  FOLDER_NAME.secret,
+  HISTORY_VALUE,
+  HISTORY_FILE_NAME,
+  OWNER,
+  SUCCESSOR,
+  SECURITY_OWNER,
+  TEAM_HANDLE,
+  ARN,
+  VAULT_PATH,
+  COST_CENTER,
+  OFFBOARD_COMMENT,
+  REVOKE_COMMENT,
+  ATTEST_COMMENT,
 ];
 
 /**
@@ -64,7 +76,8 @@ const ALL_SECRETS = [
 const WINDOWS = (() => {
   const clean = [...snapshot([join(root, 'examples/acme')]).values()].join('\n');
   const out = new Set<string>();
-  for (const s of ALL_SECRETS) for (const line of s.split('\n')) for (let i = 0; i + 12 <= line.length; i++) out.add(line.slice(i, i + 12));
+  for (const s of ALL_SECRETS)
+    for (const line of s.split('\n')) for (let i = 0; i + 12 <= line.length; i++) out.add(line.slice(i, i + 12));
   return [...out].filter((w) => !clean.includes(w));
 })();
 
@@ -74,7 +87,10 @@ const withheld = (s: string) => `[secret ${fingerprint(s)}]`;
 function leaks(text: string): string[] {
   const found = WINDOWS.filter((w) => text.includes(w));
   // The lines that leak, the windows marked ⟦…⟧ (the secrets are fakes).
-  return text.split('\n').filter((l) => found.some((w) => l.includes(w))).map((l) => found.reduce((a, w) => a.split(w).join(`⟦${w}⟧`), l).slice(0, 400));
+  return text
+    .split('\n')
+    .filter((l) => found.some((w) => l.includes(w)))
+    .map((l) => found.reduce((a, w) => a.split(w).join(`⟦${w}⟧`), l).slice(0, 400));
 }
 
 let repo: GitRepo;
@@ -91,25 +107,49 @@ function plant(): void {
   // An earlier commit: a value and a file name that the next commit removes again.
   const recon = 'identities/payments/nightly-recon.yaml';
   const clean = repo.read(recon);
-  repo.write(recon, clean.replace(/purpose: (.*)\n/, (_m, p: string) => `purpose: ${p} Token ${HISTORY_VALUE} for now.\n`));
-  repo.write(`identities/data/${HISTORY_FILE_NAME}.yaml`, repo.read('identities/data/report-exporter.yaml').replace('name: report-exporter', 'name: report-exporter-old'));
+  repo.write(
+    recon,
+    clean.replace(/purpose: (.*)\n/, (_m, p: string) => `purpose: ${p} Token ${HISTORY_VALUE} for now.\n`),
+  );
+  repo.write(
+    `identities/data/${HISTORY_FILE_NAME}.yaml`,
+    repo.read('identities/data/report-exporter.yaml').replace('name: report-exporter', 'name: report-exporter-old'),
+  );
   leakSha = repo.commit('leak');
   repo.write(recon, clean).remove(`identities/data/${HISTORY_FILE_NAME}.yaml`);
   repo.commit('clean up');
 
   // Every credential in a free-text value (purpose), round robin over the valid identities, and in a
   // comment of org.yaml; those known on their own also as mapping keys (which make legacy-etl invalid).
-  const valid = ['payments/settlement-reader', 'payments/ledger-writer', 'payments/nightly-recon', 'platform/ci-deployer', 'platform/edge-gateway', 'platform/release-bot', 'data/report-exporter', 'data/support-assistant'].map((n) => `identities/${n}.yaml`);
+  const valid = [
+    'payments/settlement-reader',
+    'payments/ledger-writer',
+    'payments/nightly-recon',
+    'platform/ci-deployer',
+    'platform/edge-gateway',
+    'platform/release-bot',
+    'data/report-exporter',
+    'data/support-assistant',
+  ].map((n) => `identities/${n}.yaml`);
   const notes = new Map<string, string[]>();
   let orgComments = '';
   let keys = '';
   CREDENTIALS.forEach((c, i) => {
     const inline = (c.inline ?? ((s: string) => s))(c.secret);
     if (c.multiline) {
-      orgComments += `# break-glass key:\n${c.secret.split('\n').map((l) => `#   ${l}`).join('\n')}\n`;
+      orgComments += `# break-glass key:\n${c.secret
+        .split('\n')
+        .map((l) => `#   ${l}`)
+        .join('\n')}\n`;
       expected.push({ what: `${c.name} in an org.yaml comment`, file: ORG, rule: c.rule });
       const file = 'identities/platform/release-bot.yaml';
-      repo.write(file, `${repo.read(file)}# old deploy key:\n${c.secret.split('\n').map((l) => `# ${l}`).join('\n')}\n`);
+      repo.write(
+        file,
+        `${repo.read(file)}# old deploy key:\n${c.secret
+          .split('\n')
+          .map((l) => `# ${l}`)
+          .join('\n')}\n`,
+      );
       expected.push({ what: `${c.name} in a comment`, file, rule: c.rule });
       return;
     }
@@ -124,8 +164,14 @@ function plant(): void {
     }
   });
   for (const [file, inlines] of notes) {
-    const text = repo.read(file).replace(/\n {2}purpose: (.*)\n/, (_m, p: string) => `\n  purpose: ${JSON.stringify(`${p} Notes: ${inlines.join(' ; ')}`)}\n`);
-    if (/purpose: "(.*)"/.exec(text)![1]!.length > 1000) throw new Error(`${file}: purpose over 1000 characters: spread the credentials wider`);
+    const text = repo
+      .read(file)
+      .replace(
+        /\n {2}purpose: (.*)\n/,
+        (_m, p: string) => `\n  purpose: ${JSON.stringify(`${p} Notes: ${inlines.join(' ; ')}`)}\n`,
+      );
+    if (/purpose: "(.*)"/.exec(text)![1]!.length > 1000)
+      throw new Error(`${file}: purpose over 1000 characters: spread the credentials wider`);
     repo.write(file, text);
   }
   edit('identities/data/legacy-etl.yaml', '  type: workload\n', `  type: workload\n${keys}`);
@@ -134,34 +180,96 @@ function plant(): void {
   // Owner, successor, security owner, a team's handle, an ARN, a Vault path, a cost centre.
   edit('identities/data/report-exporter.yaml', 'owner: heidi@acme.example', `owner: ${OWNER}@acme.example`);
   expected.push({ what: 'owner', file: 'identities/data/report-exporter.yaml', rule: 'secret/github-token' });
-  edit('identities/data/support-assistant.yaml', /successor: (\S+)/.exec(repo.read('identities/data/support-assistant.yaml'))![0], `successor: ${SUCCESSOR}@acme.example`);
-  expected.push({ what: 'successor', file: 'identities/data/support-assistant.yaml', rule: 'secret/aws-access-key-id' });
-  edit(ORG, 'securityOwners: [dave@acme.example]', `securityOwners: [dave@acme.example, ${SECURITY_OWNER}@acme.example]`);
+  edit(
+    'identities/data/support-assistant.yaml',
+    /successor: (\S+)/.exec(repo.read('identities/data/support-assistant.yaml'))![0],
+    `successor: ${SUCCESSOR}@acme.example`,
+  );
+  expected.push({
+    what: 'successor',
+    file: 'identities/data/support-assistant.yaml',
+    rule: 'secret/aws-access-key-id',
+  });
+  edit(
+    ORG,
+    'securityOwners: [dave@acme.example]',
+    `securityOwners: [dave@acme.example, ${SECURITY_OWNER}@acme.example]`,
+  );
   expected.push({ what: 'security owner', file: ORG, rule: 'secret/known-credential' });
   edit(ORG, '    data:\n      members:', `    data:\n      github: "@acme/${TEAM_HANDLE}"\n      members:`);
   expected.push({ what: 'team handle', file: ORG, rule: 'secret/github-token' });
-  edit('identities/data/support-assistant.yaml', 'table/order-status]', `table/order-status, arn:aws:dynamodb:eu-central-1:210987654321:table/${ARN}]`);
+  edit(
+    'identities/data/support-assistant.yaml',
+    'table/order-status]',
+    `table/order-status, arn:aws:dynamodb:eu-central-1:210987654321:table/${ARN}]`,
+  );
   expected.push({ what: 'ARN', file: 'identities/data/support-assistant.yaml', rule: 'secret/known-credential' });
-  edit('identities/payments/ledger-writer.yaml', 'path: kv/data/payments/ledger/*', `path: kv/data/payments/${VAULT_PATH}/*`);
+  edit(
+    'identities/payments/ledger-writer.yaml',
+    'path: kv/data/payments/ledger/*',
+    `path: kv/data/payments/${VAULT_PATH}/*`,
+  );
   expected.push({ what: 'Vault path', file: 'identities/payments/ledger-writer.yaml', rule: 'secret/vault-token' });
-  edit('identities/platform/edge-gateway.yaml', /costCenter: (\S+)/.exec(repo.read('identities/platform/edge-gateway.yaml'))![0], `costCenter: ${COST_CENTER}`);
+  edit(
+    'identities/platform/edge-gateway.yaml',
+    /costCenter: (\S+)/.exec(repo.read('identities/platform/edge-gateway.yaml'))![0],
+    `costCenter: ${COST_CENTER}`,
+  );
   expected.push({ what: 'cost centre', file: 'identities/platform/edge-gateway.yaml', rule: 'secret/vault-token' });
 
   // Comments next to the lines offboard, revoke and review attest change: their diffs' context.
-  edit('identities/payments/settlement-reader.yaml', '    owner: alice@acme.example\n', `    owner: alice@acme.example\n    # handed over with ${OFFBOARD_COMMENT}\n`);
-  expected.push({ what: 'comment under the owner', file: 'identities/payments/settlement-reader.yaml', rule: 'secret/known-credential' });
-  edit('identities/payments/settlement-reader.yaml', '  status: active\n', `  # key was ${REVOKE_COMMENT}\n  status: active\n  # and ${REVOKE_COMMENT}\n`);
-  expected.push({ what: 'comment around status', file: 'identities/payments/settlement-reader.yaml', rule: 'secret/known-credential' });
-  edit('identities/payments/ledger-writer.yaml', '    reviewer: alice@acme.example\n', `    reviewer: alice@acme.example\n    # ${ATTEST_COMMENT}\n`);
-  expected.push({ what: 'comment under the reviewer', file: 'identities/payments/ledger-writer.yaml', rule: 'secret/known-credential' });
+  edit(
+    'identities/payments/settlement-reader.yaml',
+    '    owner: alice@acme.example\n',
+    `    owner: alice@acme.example\n    # handed over with ${OFFBOARD_COMMENT}\n`,
+  );
+  expected.push({
+    what: 'comment under the owner',
+    file: 'identities/payments/settlement-reader.yaml',
+    rule: 'secret/known-credential',
+  });
+  edit(
+    'identities/payments/settlement-reader.yaml',
+    '  status: active\n',
+    `  # key was ${REVOKE_COMMENT}\n  status: active\n  # and ${REVOKE_COMMENT}\n`,
+  );
+  expected.push({
+    what: 'comment around status',
+    file: 'identities/payments/settlement-reader.yaml',
+    rule: 'secret/known-credential',
+  });
+  edit(
+    'identities/payments/ledger-writer.yaml',
+    '    reviewer: alice@acme.example\n',
+    `    reviewer: alice@acme.example\n    # ${ATTEST_COMMENT}\n`,
+  );
+  expected.push({
+    what: 'comment under the reviewer',
+    file: 'identities/payments/ledger-writer.yaml',
+    rule: 'secret/known-credential',
+  });
 
   // File and folder names.
   FILE_NAMES.forEach((f, i) => {
-    repo.write(`identities/${f.folder}/${f.secret}.yaml`, repo.read('identities/platform/edge-gateway.yaml').replace('name: edge-gateway', `name: copy-${i}-gateway`));
-    expected.push({ what: `file name ${f.rule}`, file: `identities/${f.folder}/${withheld(f.secret)}.yaml`, rule: f.rule });
+    repo.write(
+      `identities/${f.folder}/${f.secret}.yaml`,
+      repo.read('identities/platform/edge-gateway.yaml').replace('name: edge-gateway', `name: copy-${i}-gateway`),
+    );
+    expected.push({
+      what: `file name ${f.rule}`,
+      file: `identities/${f.folder}/${withheld(f.secret)}.yaml`,
+      rule: f.rule,
+    });
   });
-  repo.write(`identities/${FOLDER_NAME.secret}/odd-one.yaml`, repo.read('identities/platform/release-bot.yaml').replace('name: release-bot', 'name: odd-one'));
-  expected.push({ what: 'folder name', file: `identities/${withheld(FOLDER_NAME.secret)}/odd-one.yaml`, rule: FOLDER_NAME.rule });
+  repo.write(
+    `identities/${FOLDER_NAME.secret}/odd-one.yaml`,
+    repo.read('identities/platform/release-bot.yaml').replace('name: release-bot', 'name: odd-one'),
+  );
+  expected.push({
+    what: 'folder name',
+    file: `identities/${withheld(FOLDER_NAME.secret)}/odd-one.yaml`,
+    rule: FOLDER_NAME.rule,
+  });
   repo.commit('current');
 }
 
@@ -221,9 +329,23 @@ function steps(): Step[] {
   const d = ['--dir', repo.dir, '--now', NOW];
   const o = (name: string) => ['--out', join(out, name)];
   const gh = { GITHUB_TOKEN: 'user-token', GITHUB_REPOSITORY: 'acme/identities', GITHUB_API_URL: api };
-  const names = ['settlement-reader', 'ledger-writer', 'nightly-recon', 'ci-deployer', 'edge-gateway', 'release-bot', 'report-exporter', 'support-assistant', 'copy-0-gateway', 'odd-one'];
+  const names = [
+    'settlement-reader',
+    'ledger-writer',
+    'nightly-recon',
+    'ci-deployer',
+    'edge-gateway',
+    'release-bot',
+    'report-exporter',
+    'support-assistant',
+    'copy-0-gateway',
+    'odd-one',
+  ];
   return [
-    ...FORMATS.validate!.flatMap((f) => [{ args: ['validate', ...d, '--format', f] }, { args: ['validate', ...d, '--format', f, ...o(`validate.${f}`)] }]),
+    ...FORMATS.validate!.flatMap((f) => [
+      { args: ['validate', ...d, '--format', f] },
+      { args: ['validate', ...d, '--format', f, ...o(`validate.${f}`)] },
+    ]),
     ...FORMATS.plan!.flatMap((f) => [
       { args: ['plan', ...d, '--base', baseSha, '--format', f] },
       { args: ['plan', ...d, '--base', leakSha, '--head', 'HEAD', '--format', f, ...o(`plan.${f}`)] },
@@ -231,25 +353,48 @@ function steps(): Step[] {
     { args: ['apply', ...d, '--preview'], codes: [0, 1, 2] },
     { args: ['apply', ...d, '--preview', '--format', 'json', ...o('apply.json')], codes: [0, 1, 2] },
     { args: ['codeowners', ...d] },
-    ...FORMATS.codeownersCheck!.map((f) => ({ args: ['codeowners', ...d, '--check', '--format', f, ...o(`codeowners.${f}`)] })),
+    ...FORMATS.codeownersCheck!.map((f) => ({
+      args: ['codeowners', ...d, '--check', '--format', f, ...o(`codeowners.${f}`)],
+    })),
     { args: ['github', 'comment', ...d, '--plan', join(out, 'plan.markdown'), '--pr', '7'], env: gh },
     { args: ['github', 'audit', ...d, '--window', '400d', '--dry-run', ...o('audit.md')] },
     { args: ['github', 'audit', ...d, '--window', '400d'], env: gh },
-    ...FORMATS.rotation!.flatMap((f) => [{ args: ['rotation', ...d, '--format', f] }, { args: ['rotation', ...d, '--format', f, ...o(`rotation.${f}`)] }]),
+    ...FORMATS.rotation!.flatMap((f) => [
+      { args: ['rotation', ...d, '--format', f] },
+      { args: ['rotation', ...d, '--format', f, ...o(`rotation.${f}`)] },
+    ]),
     ...FORMATS.history!.flatMap((f) => [
       { args: ['history', ...d, '--all', '--format', f, ...o(`history.${f}`)] },
       { args: ['history', ...d, 'nightly-recon', '--format', f] },
       { args: ['history', ...d, 'report-exporter', '--format', f] },
     ]),
-    ...FORMATS.report!.flatMap((f) => [{ args: ['report', ...d, '--format', f] }, { args: ['report', ...d, '--format', f, ...o(`report.${f}`)] }]),
+    ...FORMATS.report!.flatMap((f) => [
+      { args: ['report', ...d, '--format', f] },
+      { args: ['report', ...d, '--format', f, ...o(`report.${f}`)] },
+    ]),
     ...FORMATS.whoCan!.flatMap((f) => [
-      { args: ['who-can', ...d, 'dynamodb:GetItem', 'arn:aws:dynamodb:eu-central-1:210987654321:table/*', '--format', f, ...o(`who-can.${f}`)] },
+      {
+        args: [
+          'who-can',
+          ...d,
+          'dynamodb:GetItem',
+          'arn:aws:dynamodb:eu-central-1:210987654321:table/*',
+          '--format',
+          f,
+          ...o(`who-can.${f}`),
+        ],
+      },
       { args: ['who-can', ...d, 's3:GetObject', 'arn:aws:s3:::bank-drop/settlements/x', '--format', f] },
       ...names.map((n) => ({ args: ['who-can', ...d, '--identity', n, '--format', f] })),
     ]),
-    ...FORMATS.review!.flatMap((f) => [{ args: ['review', ...d, '--format', f, ...o(`review.${f}`)] }, { args: ['review', ...d, '--format', f, '--due', '3650d'] }]),
+    ...FORMATS.review!.flatMap((f) => [
+      { args: ['review', ...d, '--format', f, ...o(`review.${f}`)] },
+      { args: ['review', ...d, '--format', f, '--due', '3650d'] },
+    ]),
     ...FORMATS.rules!.map((f) => ({ args: ['rules', ...d, '--format', f] })),
-    ...FORMATS.offboard!.map((f) => ({ args: ['offboard', ...d, 'alice@acme.example', '--format', f, ...o(`offboard.${f}`)] })),
+    ...FORMATS.offboard!.map((f) => ({
+      args: ['offboard', ...d, 'alice@acme.example', '--format', f, ...o(`offboard.${f}`)],
+    })),
     { args: ['offboard', ...d, 'heidi@acme.example'] },
     { args: ['offboard', ...d, 'alice@acme.example', '--write', '--successor', 'carol@acme.example'] },
     { args: ['review', 'attest', 'ledger-writer', ...d, '--reviewer', 'dave@acme.example'] },
@@ -280,38 +425,57 @@ describe('a secret never leaves through any door', () => {
     expect(missing).toEqual([]);
   });
 
-  it('every command and format: no 12 characters of a secret in stdout, stderr, a file it writes or changes, or a request to GitHub', async () => {
-    const problems: string[] = [];
-    for (const step of steps()) {
-      const before = snapshot([repo.dir, out]);
-      const sent = bodies.length;
-      const r = await run(step.args, step.env);
-      const what = `idac ${step.args.filter((a) => a !== repo.dir && !a.startsWith(out)).join(' ')}`;
-      if (!(step.codes ?? [0, 1]).includes(r.code)) problems.push(`${what}: exit ${r.code}: ${r.stderr.slice(0, 300)}`);
-      if (STACK_TRACE.test(r.stdout + r.stderr)) problems.push(`${what}: stack trace`);
-      for (const [stream, text] of [['stdout', r.stdout], ['stderr', r.stderr]] as const) for (const l of leaks(text)) problems.push(`${what}: ${stream}: ${l}`);
-      for (const [file, text] of snapshot([repo.dir, out])) {
-        const was = before.get(file);
-        if (was === text) continue;
-        // An edited manifest keeps the secrets it held (they are the user's to remove): it must gain none.
-        const gained = WINDOWS.filter((w) => text.includes(w) && !(was ?? '').includes(w));
-        if (gained.length > 0) problems.push(`${what}: wrote ${file}: ${leaks(text).filter((l) => gained.some((w) => l.includes(w))).join(' | ')}`);
+  it(
+    'every command and format: no 12 characters of a secret in stdout, stderr, a file it writes or changes, ' +
+      'or a request to GitHub',
+    async () => {
+      const problems: string[] = [];
+      for (const step of steps()) {
+        const before = snapshot([repo.dir, out]);
+        const sent = bodies.length;
+        const r = await run(step.args, step.env);
+        const what = `idac ${step.args.filter((a) => a !== repo.dir && !a.startsWith(out)).join(' ')}`;
+        if (!(step.codes ?? [0, 1]).includes(r.code))
+          problems.push(`${what}: exit ${r.code}: ${r.stderr.slice(0, 300)}`);
+        if (STACK_TRACE.test(r.stdout + r.stderr)) problems.push(`${what}: stack trace`);
+        for (const [stream, text] of [
+          ['stdout', r.stdout],
+          ['stderr', r.stderr],
+        ] as const)
+          for (const l of leaks(text)) problems.push(`${what}: ${stream}: ${l}`);
+        for (const [file, text] of snapshot([repo.dir, out])) {
+          const was = before.get(file);
+          if (was === text) continue;
+          // An edited manifest keeps the secrets it held (they are the user's to remove): it must gain none.
+          const gained = WINDOWS.filter((w) => text.includes(w) && !(was ?? '').includes(w));
+          if (gained.length > 0)
+            problems.push(
+              `${what}: wrote ${file}: ${leaks(text)
+                .filter((l) => gained.some((w) => l.includes(w)))
+                .join(' | ')}`,
+            );
+        }
+        for (const b of bodies.slice(sent)) for (const l of leaks(b)) problems.push(`${what}: sent to GitHub: ${l}`);
       }
-      for (const b of bodies.slice(sent)) for (const l of leaks(b)) problems.push(`${what}: sent to GitHub: ${l}`);
-    }
-    expect(problems).toEqual([]);
-    // The requests were made: the plan comment and the audit issue.
-    const requests = bodies.map((b) => b.slice(0, b.indexOf(':')));
-    expect(requests).toContain('POST /repos/acme/identities/issues/7/comments');
-    expect(requests).toContain('POST /repos/acme/identities/issues');
-  }, 600_000);
+      expect(problems).toEqual([]);
+      // The requests were made: the plan comment and the audit issue.
+      const requests = bodies.map((b) => b.slice(0, b.indexOf(':')));
+      expect(requests).toContain('POST /repos/acme/identities/issues/7/comments');
+      expect(requests).toContain('POST /repos/acme/identities/issues');
+    },
+    600_000,
+  );
 
-  it('CODEOWNERS has no line for a file named after a token, an owner or successor that holds one, or a team handle that is one', () => {
-    const text = readFileSync(join(repo.dir, '.github/CODEOWNERS'), 'utf8');
-    expect(text).toContain('/identities/payments/ledger-writer.yaml ');
-    expect(text).not.toContain('report-exporter.yaml');
-    expect(text).not.toContain('support-assistant.yaml');
-    expect(text).not.toContain('[secret');
-    expect(text).not.toContain('/identities/data/ ');
-  });
+  it(
+    'CODEOWNERS has no line for a file named after a token, an owner or successor that holds one, or a team ' +
+      'handle that is one',
+    () => {
+      const text = readFileSync(join(repo.dir, '.github/CODEOWNERS'), 'utf8');
+      expect(text).toContain('/identities/payments/ledger-writer.yaml ');
+      expect(text).not.toContain('report-exporter.yaml');
+      expect(text).not.toContain('support-assistant.yaml');
+      expect(text).not.toContain('[secret');
+      expect(text).not.toContain('/identities/data/ ');
+    },
+  );
 });

@@ -43,21 +43,42 @@ export const fake = {
   vaultService: (seed = 'hvs') => ['hv', 's.', 'CAESI', chars(B64URL, 90, seed)].join(''),
   vaultBatch: (seed = 'hvb') => ['hv', 'b.', 'AAAAAQ', chars(B64URL, 150, seed)].join(''),
   vaultLegacy: (seed = 'vault-s') => `s.${mixed(24, seed)}`,
-  jwt: (seed = 'jwt') => [b64url(JSON.stringify({ alg: 'RS256', kid: chars(ALNUM, 12, seed) })), b64url(JSON.stringify({ sub: 'system:serviceaccount:payments:app', iat: 1763856000 })), chars(B64URL, 86, seed)].join('.'),
+  jwt: (seed = 'jwt') =>
+    [
+      b64url(JSON.stringify({ alg: 'RS256', kid: chars(ALNUM, 12, seed) })),
+      b64url(JSON.stringify({ sub: 'system:serviceaccount:payments:app', iat: 1763856000 })),
+      chars(B64URL, 86, seed),
+    ].join('.'),
   jwtBase64: (seed = 'jwt64') => Buffer.from(fake.jwt(seed)).toString('base64'),
   privateKey: (seed = 'rsa') => pem(['RSA', 'PRIVATE', 'KEY'].join(' '), `MIIEow${chars(B64, 1200, seed)}`),
-  opensshKey: (seed = 'ssh') => pem(['OPENSSH', 'PRIVATE', 'KEY'].join(' '), `b3BlbnNzaC1rZXktdjE${chars(B64, 400, seed)}`),
-  slack: (seed = 'slack') => ['xox', 'b-', chars('0123456789', 12, seed), '-', chars('0123456789', 13, seed), '-', mixed(24, seed)].join(''),
-  slackWebhook: (seed = 'webhook') => ['https://hooks.', 'slack.com/services/T', mixed(10, seed), '/B', mixed(10, `${seed}2`), '/', mixed(24, `${seed}3`)].join(''),
+  opensshKey: (seed = 'ssh') =>
+    pem(['OPENSSH', 'PRIVATE', 'KEY'].join(' '), `b3BlbnNzaC1rZXktdjE${chars(B64, 400, seed)}`),
+  slack: (seed = 'slack') =>
+    ['xox', 'b-', chars('0123456789', 12, seed), '-', chars('0123456789', 13, seed), '-', mixed(24, seed)].join(''),
+  slackWebhook: (seed = 'webhook') =>
+    [
+      'https://hooks.',
+      'slack.com/services/T',
+      mixed(10, seed),
+      '/B',
+      mixed(10, `${seed}2`),
+      '/',
+      mixed(24, `${seed}3`),
+    ].join(''),
   npm: (seed = 'npm') => ['np', 'm_', mixed(36, seed)].join(''),
-  openai: (seed = 'openai') => ['sk', 'proj', `${chars(B64URL, 74, seed)}${['T3Blbk', 'FJ'].join('')}${chars(B64URL, 74, `${seed}2`)}`].join('-'),
+  openai: (seed = 'openai') =>
+    ['sk', 'proj', `${chars(B64URL, 74, seed)}${['T3Blbk', 'FJ'].join('')}${chars(B64URL, 74, `${seed}2`)}`].join('-'),
   anthropic: (seed = 'anthropic') => ['sk', 'ant', 'api03', `${chars(B64URL, 93, seed)}AA`].join('-'),
   sendgrid: (seed = 'sendgrid') => ['S', 'G.', chars(ALNUM, 22, seed), '.', chars(ALNUM, 43, `${seed}2`)].join(''),
   shopify: (seed = 'shopify') => ['shp', 'at_', chars('0123456789abcdef', 32, seed)].join(''),
   linear: (seed = 'linear') => ['lin', '_api_', mixed(40, seed)].join(''),
   onePassword: (seed = '1password') => {
     // base64 of a JSON object, ending in `fQ` (`}`) as the 1Password format does.
-    let json = JSON.stringify({ email: 'svc@1passwordserviceaccounts.example', secretKey: chars(ALNUM, 40, seed), srpX: chars('0123456789abcdef', 64, seed) });
+    let json = JSON.stringify({
+      email: 'svc@1passwordserviceaccounts.example',
+      secretKey: chars(ALNUM, 40, seed),
+      srpX: chars('0123456789abcdef', 64, seed),
+    });
     while (json.length % 3 !== 1) json = json.replace('{', '{ ');
     return ['op', 's_', Buffer.from(json).toString('base64')].join('');
   },

@@ -25,7 +25,10 @@ const CANARIES = [
 
 /** Where the secret goes: free text, a grant's resource (so it would be in access and resources), a comment. */
 const PLACES: { name: string; put: (text: string, s: string) => string }[] = [
-  { name: 'purpose', put: (t, s) => t.replace(PURPOSE, `purpose: Reads settlement files with ${s} from the bank drop bucket.`) },
+  {
+    name: 'purpose',
+    put: (t, s) => t.replace(PURPOSE, `purpose: Reads settlement files with ${s} from the bank drop bucket.`),
+  },
   { name: 'a resource ARN', put: (t, s) => t.replace(ARN, `arn:aws:s3:::bank-drop/${s}/*`) },
   { name: 'a comment', put: (t, s) => `${t}# old key ${s}\n` },
 ];
@@ -50,7 +53,19 @@ afterAll(() => {
 
 function planAll(base: string, head: string): { format: string; code: number; out: string }[] {
   return FORMATS.map((format) => {
-    const r = idac(['plan', '--dir', repo.dir, '--base', base, '--head', head, '--now', '2026-11-23', '--format', format]);
+    const r = idac([
+      'plan',
+      '--dir',
+      repo.dir,
+      '--base',
+      base,
+      '--head',
+      head,
+      '--now',
+      '2026-11-23',
+      '--format',
+      format,
+    ]);
     return { format, code: r.code, out: r.stdout + r.stderr };
   });
 }
@@ -65,7 +80,10 @@ describe('idac plan never echoes a secret', () => {
       for (const r of planAll('main', head)) {
         expect(r.out).not.toMatch(STACK_TRACE);
         expect(r.code, r.format).toBe(1);
-        expect(windows(secret).filter((w) => r.out.includes(w)), r.format).toEqual([]);
+        expect(
+          windows(secret).filter((w) => r.out.includes(w)),
+          r.format,
+        ).toEqual([]);
         expect(r.out).toMatch(/secret\//);
       }
     });
@@ -79,7 +97,10 @@ describe('idac plan never echoes a secret', () => {
       const head = repo.commit('cleaned');
       for (const r of planAll(base, head)) {
         expect(r.out).not.toMatch(STACK_TRACE);
-        expect(windows(secret).filter((w) => r.out.includes(w)), r.format).toEqual([]);
+        expect(
+          windows(secret).filter((w) => r.out.includes(w)),
+          r.format,
+        ).toEqual([]);
       }
     });
   });

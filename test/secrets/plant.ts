@@ -29,7 +29,8 @@ export const plant = {
   /** A mapping key (unknown to the schema). */
   key: (s: string) => edit(IDENTITY, '  type: workload\n', `  type: workload\n  ${s}: true\n`),
   /** A literal block scalar. */
-  block: (s: string) => edit(IDENTITY, `  ${PURPOSE}\n`, `  purpose: |\n    Reads settlement files from the bank drop bucket.\n    ${s}\n`),
+  block: (s: string) =>
+    edit(IDENTITY, `  ${PURPOSE}\n`, `  purpose: |\n    Reads settlement files from the bank drop bucket.\n    ${s}\n`),
   /** A double-quoted string. */
   quoted: (s: string) => edit(IDENTITY, PURPOSE, `purpose: "Reads settlement files (${s})"`),
   /** A file that fails to parse: an unterminated quote right after the token. */

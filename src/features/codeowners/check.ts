@@ -51,15 +51,36 @@ export async function checkCodeowners(dir: string, now: number): Promise<Result<
     findings.push(...checked.value.findings.filter((f) => f.rule === RULE));
     // Manifests that do not validate have no line in what idac codeowners writes: regenerating
     // now would drop their owners, so say to fix them first.
-    if (findings.length === 0 && skipped > 0) findings.push(reportFinding(RULE, CODEOWNERS_FILE, null, 1, 1, skipped === 1 ? 'skippedOne' : 'skippedMany', { codeowners: CODEOWNERS_FILE, count: skipped }));
-    // A line idac does not write (an owner-less `*` added by hand) can take reviews away: never call that "the right owners".
+    if (findings.length === 0 && skipped > 0)
+      findings.push(
+        reportFinding(RULE, CODEOWNERS_FILE, null, 1, 1, skipped === 1 ? 'skippedOne' : 'skippedMany', {
+          codeowners: CODEOWNERS_FILE,
+          count: skipped,
+        }),
+      );
+    // A line idac does not write (an owner-less `*` added by hand) can take reviews away: never call that "the right
+    // owners".
     const known = new Set(entries.map((e) => e.pattern));
-    const extra = [...parseCodeowners(current)].filter(([p]) => !known.has(p)).sort(([, a], [, b]) => a.line - b.line)[0];
-    if (findings.length === 0 && unsafe.length === 0 && extra) findings.push(reportFinding(RULE, CODEOWNERS_FILE, null, extra[1].line, 1, 'foreignLine', { codeowners: CODEOWNERS_FILE, line: extra[1].line, pattern: extra[0] }));
+    const extra = [...parseCodeowners(current)]
+      .filter(([p]) => !known.has(p))
+      .sort(([, a], [, b]) => a.line - b.line)[0];
+    if (findings.length === 0 && unsafe.length === 0 && extra)
+      findings.push(
+        reportFinding(RULE, CODEOWNERS_FILE, null, extra[1].line, 1, 'foreignLine', {
+          codeowners: CODEOWNERS_FILE,
+          line: extra[1].line,
+          pattern: extra[0],
+        }),
+      );
     // A name left out explains the difference itself (an older idac wrote a line for it).
-    if (findings.length === 0 && unsafe.length === 0) findings.push(reportFinding(RULE, CODEOWNERS_FILE, null, 1, 1, 'notAsWritten', { codeowners: CODEOWNERS_FILE }));
+    if (findings.length === 0 && unsafe.length === 0)
+      findings.push(reportFinding(RULE, CODEOWNERS_FILE, null, 1, 1, 'notAsWritten', { codeowners: CODEOWNERS_FILE }));
   }
   findings.push(...unsafe);
   findings.sort(compareFindings);
-  return ok({ identities: owned.length + skipped, findings, upToDate: `${CODEOWNERS_FILE} is up to date (${owned.length} identit${owned.length === 1 ? 'y' : 'ies'}${note}).\n` });
+  return ok({
+    identities: owned.length + skipped,
+    findings,
+    upToDate: `${CODEOWNERS_FILE} is up to date (${owned.length} identit${owned.length === 1 ? 'y' : 'ies'}${note}).\n`,
+  });
 }

@@ -8,7 +8,13 @@ import type { Finding } from '../../common/findings.js';
 import { knownSecrets } from '../../common/redactor.js';
 import { fail, messageOf, ok, type Result } from '../../common/result.js';
 import type { Source } from '../../manifest/source.js';
-import { codeownersPattern, expectedEntries, renderCodeowners, type Entry, type OwnedIdentity } from '../../model/codeowners.js';
+import {
+  codeownersPattern,
+  expectedEntries,
+  renderCodeowners,
+  type Entry,
+  type OwnedIdentity,
+} from '../../model/codeowners.js';
 import { orgModel } from '../../model/org.js';
 import { reportFinding } from '../../rules/engine.js';
 
@@ -39,17 +45,31 @@ export async function expectedCodeowners(source: Source): Promise<Result<Expecte
   // is withheld here too: every secret this run found, not only each file's own.
   const known = knownSecrets();
   const orgData = repo.value.org && known.data(repo.value.org);
-  if (!orgData) return fail(`${ORG_FILE} is missing or invalid (run idac validate): CODEOWNERS needs its security owners and teams`);
+  if (!orgData)
+    return fail(
+      `${ORG_FILE} is missing or invalid (run idac validate): CODEOWNERS needs its security owners and teams`,
+    );
   const owned: OwnedIdentity[] = repo.value.identities.map(({ file, data }) => {
     const s = data.spec.stewardship;
-    return { file: known.text(file), owner: known.text(s.owner), successor: s.successor === undefined ? null : known.text(s.successor), team: known.text(s.team) };
+    return {
+      file: known.text(file),
+      owner: known.text(s.owner),
+      successor: s.successor === undefined ? null : known.text(s.successor),
+      team: known.text(s.team),
+    };
   });
   const skipped = repo.value.skipped.filter((s) => !s.link).length;
   const entries = expectedEntries(orgModel(orgData), owned, IDENTITIES_DIR);
   const unsafe: Finding[] = [];
   for (const { file, data } of repo.value.identities) {
     const p = codeownersPattern(file);
-    if (!p.ok) unsafe.push(reportFinding(UNSAFE, file, data.metadata.name, 1, 1, 'unsafePath', { reason: messageOf(p), codeowners: CODEOWNERS_FILE }));
+    if (!p.ok)
+      unsafe.push(
+        reportFinding(UNSAFE, file, data.metadata.name, 1, 1, 'unsafePath', {
+          reason: messageOf(p),
+          codeowners: CODEOWNERS_FILE,
+        }),
+      );
   }
   return ok({
     owned,

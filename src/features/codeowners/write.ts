@@ -26,14 +26,25 @@ export async function writeCodeowners(dir: string): Promise<Result<CodeownersWri
   const { owned, skipped, entries, text, note, unsafe } = expected.value;
   const wrong = verifyRendered(entries, text);
   if (wrong) return ok({ kind: 'refused', message: `not writing ${CODEOWNERS_FILE}: ${wrong}; nothing was changed` });
-  const written = await writeAtomically(dir, [{ path: CODEOWNERS_FILE, bytes: Buffer.from(text, 'utf8'), expected: previous.value }]);
-  if (!written.ok) return written.code === 1 ? ok({ kind: 'refused', message: written.message }) : fail(written.message);
+  const written = await writeAtomically(dir, [
+    { path: CODEOWNERS_FILE, bytes: Buffer.from(text, 'utf8'), expected: previous.value },
+  ]);
+  if (!written.ok)
+    return written.code === 1 ? ok({ kind: 'refused', message: written.message }) : fail(written.message);
   // An identity whose path or owners hold a secret gets no line (expectedEntries): it is not counted.
   const held = owned.filter(holdsWithheld).length;
   const lines = owned.length - held;
   const withheldNote = held ? `; ${held} withheld (a secret in the path or an owner: run idac validate)` : '';
-  const left = unsafe.length ? `; ${unsafe.length} left out, ${unsafe.length === 1 ? 'its file name' : 'their file names'} cannot be written there` : '';
-  return ok({ kind: 'written', summary: `wrote ${CODEOWNERS_FILE}: ${lines} identit${lines === 1 ? 'y' : 'ies'}${note}${withheldNote}${left}\n`, unsafe, identities: owned.length + skipped });
+  const left = unsafe.length
+    ? `; ${unsafe.length} left out, ${unsafe.length === 1 ? 'its file name' : 'their file names'} cannot be ` +
+      `written there`
+    : '';
+  return ok({
+    kind: 'written',
+    summary: `wrote ${CODEOWNERS_FILE}: ${lines} identit${lines === 1 ? 'y' : 'ies'}${note}${withheldNote}${left}\n`,
+    unsafe,
+    identities: owned.length + skipped,
+  });
 }
 
 /** sha256 of .github/CODEOWNERS as it is now; null when there is none. */
@@ -45,7 +56,11 @@ async function currentHash(source: FsSource): Promise<Result<string | null>> {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return ok(null);
     if (code === 'ELINKEDFOLDER') return fail(`cannot write ${CODEOWNERS_FILE}: ${reason(e)}; nothing was changed`);
-    if (code === 'ELOOP') return fail(`cannot write ${CODEOWNERS_FILE}: it is a symbolic link (idac does not write through links); nothing was changed`);
+    if (code === 'ELOOP')
+      return fail(
+        `cannot write ${CODEOWNERS_FILE}: it is a symbolic link (idac does not write through links); ` +
+          `nothing was changed`,
+      );
     return fail(`cannot read ${CODEOWNERS_FILE}: ${reason(e)}; nothing was changed`);
   }
 }

@@ -6,7 +6,11 @@ import { fail, ok, type Result } from '../../common/result.js';
 import { FsSource } from '../../io/fs-source.js';
 import { auditItems, renderAuditIssue, type AuditItem } from './audit.js';
 
-export async function auditRepository(dir: string, now: number, window: { ms: number; text: string }): Promise<Result<{ items: AuditItem[]; body: string }>> {
+export async function auditRepository(
+  dir: string,
+  now: number,
+  window: { ms: number; text: string },
+): Promise<Result<{ items: AuditItem[]; body: string }>> {
   const repo = await loadRepository(new FsSource(dir));
   if (!repo.ok) {
     // A file that cannot be read stops the command (exit 2), as it does every reader's.
@@ -14,6 +18,11 @@ export async function auditRepository(dir: string, now: number, window: { ms: nu
     return fail(repo.message);
   }
   const org = repo.value.model;
-  const items = auditItems(repo.value.identities.map(({ file, data }) => ({ file, data })), org, now, window.ms);
+  const items = auditItems(
+    repo.value.identities.map(({ file, data }) => ({ file, data })),
+    org,
+    now,
+    window.ms,
+  );
   return ok({ items, body: renderAuditIssue(items, org, now, window.text) });
 }

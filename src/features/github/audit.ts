@@ -35,7 +35,12 @@ export interface AuditItem {
 const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
 const TEAM = /^@[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/;
 
-export function auditItems(identities: readonly { file: string; data: MachineIdentity }[], org: OrgModel | null, now: number, window: number): AuditItem[] {
+export function auditItems(
+  identities: readonly { file: string; data: MachineIdentity }[],
+  org: OrgModel | null,
+  now: number,
+  window: number,
+): AuditItem[] {
   const out: AuditItem[] = [];
   for (const { file, data } of identities) {
     const s = data.spec.stewardship;
@@ -50,10 +55,25 @@ export function auditItems(identities: readonly { file: string; data: MachineIde
     if (!r.overdue) continue;
     const data = identities.find((i) => i.file === r.file)!.data;
     const s = data.spec.stewardship;
-    out.push({ identity: r.identity, file: r.file, team: s.team, owner: s.owner, successor: s.successor, kind: 'rotation-policy', at: isoInstant(now), overdue: true, detail: `${r.kind}: ${r.reason ?? 'overdue'}` });
+    out.push({
+      identity: r.identity,
+      file: r.file,
+      team: s.team,
+      owner: s.owner,
+      successor: s.successor,
+      kind: 'rotation-policy',
+      at: isoInstant(now),
+      overdue: true,
+      detail: `${r.kind}: ${r.reason ?? 'overdue'}`,
+    });
   }
   const rank: Record<AuditKind, number> = { expiry: 0, review: 1, 'rotation-policy': 2, certificate: 3 };
-  return out.sort((a, b) => rank[a.kind] - rank[b.kind] || (a.at < b.at ? -1 : a.at > b.at ? 1 : 0) || (a.identity < b.identity ? -1 : a.identity > b.identity ? 1 : 0));
+  return out.sort(
+    (a, b) =>
+      rank[a.kind] - rank[b.kind] ||
+      (a.at < b.at ? -1 : a.at > b.at ? 1 : 0) ||
+      (a.identity < b.identity ? -1 : a.identity > b.identity ? 1 : 0),
+  );
 }
 
 /** A person: `@login` when org.yaml gives a valid one, else their e-mail in code (never a mention). */
@@ -81,9 +101,19 @@ function when(i: AuditItem): string {
   return i.overdue ? `**overdue** since ${day}` : `due ${day}`;
 }
 
-export function renderAuditIssue(items: readonly AuditItem[], org: OrgModel | null, now: number, windowText: string): string {
+export function renderAuditIssue(
+  items: readonly AuditItem[],
+  org: OrgModel | null,
+  now: number,
+  windowText: string,
+): string {
   const day = isoInstant(now).slice(0, 10);
-  const lines = [AUDIT_MARKER, `Audit of ${day}: identities that expire, need an access review or break a policy within ${code(windowText)}. Updated every night by \`idac github audit\`; closed when nothing is left.`, ''];
+  const lines = [
+    AUDIT_MARKER,
+    `Audit of ${day}: identities that expire, need an access review or break a policy within ` +
+      `${code(windowText)}. Updated every night by \`idac github audit\`; closed when nothing is left.`,
+    '',
+  ];
   if (items.length === 0) {
     lines.push('Nothing needs attention.');
     return `${lines.join('\n')}\n`;
@@ -96,7 +126,11 @@ export function renderAuditIssue(items: readonly AuditItem[], org: OrgModel | nu
     lines.push('', `### ${HEADINGS[kind]}`, '');
     for (const i of group) {
       const team = org?.spec.teams[i.team]?.github;
-      const who = [`owner ${person(org, i.owner)}`, ...(i.successor ? [`successor ${person(org, i.successor)}`] : []), ...(team && TEAM.test(team) ? [`team ${team}`] : [])].join(', ');
+      const who = [
+        `owner ${person(org, i.owner)}`,
+        ...(i.successor ? [`successor ${person(org, i.successor)}`] : []),
+        ...(team && TEAM.test(team) ? [`team ${team}`] : []),
+      ].join(', ');
       lines.push(`- ${code(i.identity)} (${code(i.file)}): ${when(i)} — ${code(i.detail, 300)}; ${who}`);
     }
   }

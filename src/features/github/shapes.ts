@@ -8,8 +8,12 @@ type Check = (value: unknown, at: string) => string | null;
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-const id: Check = (v, at) => (typeof v === 'number' && Number.isSafeInteger(v) && v > 0 ? null : `${at} is not a positive whole number`);
-const optional = (check: Check): Check => (v, at) => (v === undefined || v === null ? null : check(v, at));
+const id: Check = (v, at) =>
+  typeof v === 'number' && Number.isSafeInteger(v) && v > 0 ? null : `${at} is not a positive whole number`;
+const optional =
+  (check: Check): Check =>
+  (v, at) =>
+    v === undefined || v === null ? null : check(v, at);
 const string: Check = (v, at) => (typeof v === 'string' ? null : `${at} is not a string`);
 const anything: Check = () => null;
 
@@ -40,9 +44,22 @@ function shape<T>(what: string, check: Check): Shape<T> {
   return { what, check: (v) => check(v, 'the answer') };
 }
 
-export interface User { login: string }
-export interface Comment { id: number; body?: string | null; html_url?: string; user?: { login?: string } | null }
-export interface Issue { number: number; body?: string | null; html_url?: string; user?: { login?: string } | null; pull_request?: unknown }
+export interface User {
+  login: string;
+}
+export interface Comment {
+  id: number;
+  body?: string | null;
+  html_url?: string;
+  user?: { login?: string } | null;
+}
+export interface Issue {
+  number: number;
+  body?: string | null;
+  html_url?: string;
+  user?: { login?: string } | null;
+  pull_request?: unknown;
+}
 
 const user = optional(object({ login: optional(string) }));
 const comment = object({ id, body: optional(string), html_url: optional(string), user });

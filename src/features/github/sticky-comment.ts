@@ -16,8 +16,7 @@ export interface StickyTarget {
 }
 
 export type StickyResult =
-  | { ok: true; action: 'created' | 'updated'; id: number; url: string | null; ignored: number }
-  | GitHubFailure;
+  { ok: true; action: 'created' | 'updated'; id: number; url: string | null; ignored: number } | GitHubFailure;
 
 /** 100 pages of 100: more comments than that on one PR is not a case worth paging further for. */
 const MAX_PAGES = 100;
@@ -29,7 +28,11 @@ export async function upsertStickyComment(client: GitHubClient, t: StickyTarget,
   let mine: Comment | null = null;
   let ignored = 0;
   for (let page = 1; page <= MAX_PAGES && mine === null; page++) {
-    const list = await client.request('GET', `${base}/issues/${t.number}/comments?per_page=${PER_PAGE}&page=${page}`, COMMENTS);
+    const list = await client.request(
+      'GET',
+      `${base}/issues/${t.number}/comments?per_page=${PER_PAGE}&page=${page}`,
+      COMMENTS,
+    );
     if (!list.ok) return list;
     for (const c of list.value) {
       if (!(c.body ?? '').includes(t.marker)) continue;

@@ -19,20 +19,35 @@ export type IssueResult =
 
 const MAX_PAGES = 50;
 
-export async function upsertStickyIssue(client: GitHubClient, t: IssueTarget, text: { title: string; body: string } | null): Promise<IssueResult> {
+export async function upsertStickyIssue(
+  client: GitHubClient,
+  t: IssueTarget,
+  text: { title: string; body: string } | null,
+): Promise<IssueResult> {
   // Every secret found in this run, wherever it is repeated, leaves only as its fingerprint.
-  const content = text === null ? null : { title: knownSecrets().text(text.title), body: knownSecrets().text(text.body) };
+  const content =
+    text === null ? null : { title: knownSecrets().text(text.title), body: knownSecrets().text(text.body) };
   const base = `/repos/${encodeURIComponent(t.owner)}/${encodeURIComponent(t.repo)}`;
   let mine: Issue | null = null;
   for (let page = 1; page <= MAX_PAGES && mine === null; page++) {
     const list = await client.request('GET', `${base}/issues?state=open&per_page=${PER_PAGE}&page=${page}`, ISSUES);
     if (!list.ok) return list;
-    mine = list.value.find((i) => i.pull_request === undefined && (i.body ?? '').includes(t.marker) && i.user?.login?.toLowerCase() === t.author.toLowerCase()) ?? null;
+    mine =
+      list.value.find(
+        (i) =>
+          i.pull_request === undefined &&
+          (i.body ?? '').includes(t.marker) &&
+          i.user?.login?.toLowerCase() === t.author.toLowerCase(),
+      ) ?? null;
     if (list.value.length < PER_PAGE) break;
   }
   if (content === null) {
     if (!mine) return { ok: true, action: 'none', number: null, url: null };
-    const r = await client.request('PATCH', `${base}/issues/${mine.number}`, ISSUE, { state: 'closed', state_reason: 'completed', body: `${t.marker}\nNothing needs attention any more.\n` });
+    const r = await client.request('PATCH', `${base}/issues/${mine.number}`, ISSUE, {
+      state: 'closed',
+      state_reason: 'completed',
+      body: `${t.marker}\nNothing needs attention any more.\n`,
+    });
     return r.ok ? { ok: true, action: 'closed', number: mine.number, url: r.value.html_url ?? null } : r;
   }
   if (mine) {

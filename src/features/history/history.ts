@@ -86,7 +86,10 @@ export function lineageOf(commits: readonly CommitInput[]): Lineage {
  * Every (commit, identity) change, oldest first. `only`: an identity name (any name it ever had);
  * null for every identity. `since`: drop entries before this instant (the lineage still sees them).
  */
-export function buildHistory(commits: readonly CommitInput[], opts: { only: string | null; since: number | null; catalog: IamCatalog }): HistoryEntry[] {
+export function buildHistory(
+  commits: readonly CommitInput[],
+  opts: { only: string | null; since: number | null; catalog: IamCatalog },
+): HistoryEntry[] {
   const lineage = lineageOf(commits);
   const target = opts.only === null ? null : lineage.find(opts.only);
   const out: HistoryEntry[] = [];
@@ -113,7 +116,15 @@ export function buildHistory(commits: readonly CommitInput[], opts: { only: stri
 function entry(c: CommitInput, before: Side | null, after: Side | null, catalog: IamCatalog): HistoryEntry {
   const now = Date.parse(c.date);
   const name = (after ?? before)!.name;
-  const kind: EntryKind = !before ? 'added' : !after ? 'removed' : before.name.toLowerCase() !== after.name.toLowerCase() ? 'renamed' : before.file !== after.file ? 'moved' : 'changed';
+  const kind: EntryKind = !before
+    ? 'added'
+    : !after
+      ? 'removed'
+      : before.name.toLowerCase() !== after.name.toLowerCase()
+        ? 'renamed'
+        : before.file !== after.file
+          ? 'moved'
+          : 'changed';
   const withheld = Boolean(before?.secret || after?.secret);
   const access = diffAccess(name, before?.data ?? null, after?.data ?? null, now, catalog);
   const gained = access.gained.map((a) => ({ ...a, identity: name })).sort(compareAccess);
@@ -129,7 +140,9 @@ function entry(c: CommitInput, before: Side | null, after: Side | null, catalog:
     kind,
     from: kind === 'renamed' ? before!.name : null,
     file: (after ?? before)!.file,
-    access: withheld ? { gained: gained.map((a) => ({ ...a, grant: WITHHELD })), lost: lost.map((a) => ({ ...a, grant: WITHHELD })) } : { gained, lost },
+    access: withheld
+      ? { gained: gained.map((a) => ({ ...a, grant: WITHHELD })), lost: lost.map((a) => ({ ...a, grant: WITHHELD })) }
+      : { gained, lost },
     changes: withheld ? changes.map((ch) => ({ path: ch.path, before: WITHHELD, after: WITHHELD })) : changes,
   };
 }

@@ -17,10 +17,18 @@ export function whoCanText(matches: readonly Match[], none: string): string {
     identity: terminalSafe(m.identity),
     grant: terminalSafe(m.grant),
     place: `${terminalSafe(m.file)}:${m.line}`,
-    when: m.window ? `  (elevation ${m.elevation}, ${terminalSafe(m.window.from)} to ${terminalSafe(m.window.until)})` : '',
+    when: m.window
+      ? `  (elevation ${m.elevation}, ${terminalSafe(m.window.from)} to ${terminalSafe(m.window.until)})`
+      : '',
     target: m.target,
   }));
   const width = (k: 'identity' | 'target' | 'grant'): number => Math.max(...rows.map((r) => r[k].length));
   const [wi, wt, wg] = [width('identity'), width('target'), width('grant')];
-  return rows.map((r) => `${r.identity.padEnd(wi)}  ${r.target.padEnd(wt)}  ${r.grant.padEnd(wg)}  ${r.place}${r.when}`.trimEnd()).join('\n') + '\n';
+  return (
+    rows
+      .map((r) =>
+        `${r.identity.padEnd(wi)}  ${r.target.padEnd(wt)}  ${r.grant.padEnd(wg)}  ${r.place}${r.when}`.trimEnd(),
+      )
+      .join('\n') + '\n'
+  );
 }

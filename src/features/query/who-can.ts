@@ -69,7 +69,12 @@ function heldText(h: Held): string {
 }
 
 /** Which identities can make the request, one match per grant that allows it. */
-export function whoCan(identities: readonly LocatedIdentity[], query: Query, now: number, catalog: IamCatalog): Match[] {
+export function whoCan(
+  identities: readonly LocatedIdentity[],
+  query: Query,
+  now: number,
+  catalog: IamCatalog,
+): Match[] {
   // A request IAM can never allow (s3:GetObject on a bucket ARN) is held by nobody, however wide
   // the grant: the access model has no such pair (parseQuery's note says why).
   if (query.target === 'aws' && !requestApplies(query, catalog)) return [];
@@ -96,7 +101,9 @@ function allowing(grants: readonly Held[], query: Query, data: MachineIdentity):
     case 'kubernetes':
       return grants.filter((h) => h.target === 'kubernetes' && rbacGrantAllows(h, query.request));
     case 'vault': {
-      const rules = grants.filter((h): h is VaultGrant => h.target === 'vault').map((h) => ({ path: h.vaultPath, capability: h.capability, ref: h }));
+      const rules = grants
+        .filter((h): h is VaultGrant => h.target === 'vault')
+        .map((h) => ({ path: h.vaultPath, capability: h.capability, ref: h }));
       const decision = vaultDecides(rules, query.path, query.capability);
       return decision.allowed ? decision.by : [];
     }
@@ -110,11 +117,16 @@ function allowing(grants: readonly Held[], query: Query, data: MachineIdentity):
  */
 export function canDo(id: LocatedIdentity, now: number, catalog: IamCatalog): Match[] {
   const grants = held(id.data, now, catalog);
-  const denied = new Set(grants.filter((h) => h.target === 'vault' && h.capability === 'deny').map((h) => (h as VaultGrant).vaultPath));
+  const denied = new Set(
+    grants.filter((h) => h.target === 'vault' && h.capability === 'deny').map((h) => (h as VaultGrant).vaultPath),
+  );
   const effective = grants.filter((h) =>
-    h.target === 'kubernetes' ? roleCanGrant(h.apiGroup, h.resource, h.verb)
-      : h.target === 'vault' ? h.capability === 'deny' || !denied.has(h.vaultPath)
-        : true);
+    h.target === 'kubernetes'
+      ? roleCanGrant(h.apiGroup, h.resource, h.verb)
+      : h.target === 'vault'
+        ? h.capability === 'deny' || !denied.has(h.vaultPath)
+        : true,
+  );
   return sortMatches(effective.map((h) => match(id, h)));
 }
 

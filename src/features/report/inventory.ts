@@ -25,7 +25,12 @@ export function credentialKinds(data: MachineIdentity): CredentialKind[] {
 }
 
 /** `nextRotation`: the soonest rotation of the identity's static credentials (rotationReport), if any. */
-export function inventoryRow({ file, data }: LoadedIdentity, org: OrgModel | null, nextRotation: string | null, now: number): InventoryRow {
+export function inventoryRow(
+  { file, data }: LoadedIdentity,
+  org: OrgModel | null,
+  nextRotation: string | null,
+  now: number,
+): InventoryRow {
   const s = data.spec;
   const kinds = credentialKinds(data);
   const review = reviewState(data, org, now);
@@ -67,7 +72,11 @@ export function daysToExpiry(expires: string, now: number): number {
  * When the next access review falls due and whether it is overdue, on lifecycle/review-overdue's
  * terms: whole UTC days, the due date itself still on time.
  */
-export function reviewState(data: MachineIdentity, org: OrgModel | null, now: number): { next: string | null; overdue: boolean } {
+export function reviewState(
+  data: MachineIdentity,
+  org: OrgModel | null,
+  now: number,
+): { next: string | null; overdue: boolean } {
   const limit = org?.spec.limits?.reviewEvery;
   const every = limit === undefined ? null : parseDuration(limit);
   const last = data.spec.review ? parseDate(data.spec.review.lastReviewed) : null;

@@ -9,13 +9,26 @@ import { DAY_MS, parseDate } from '../../common/time.js';
 import { cmp, isMember, STATIC_KINDS } from './inventory.js';
 import type { CredentialKind, InventoryRow, Kpis, Share, StewardshipProblem } from './types.js';
 
-const KIND_ORDER: readonly CredentialKind[] = ['aws-role', 'kubernetes-service-account', 'vault-kubernetes-auth', 'aws-access-key', 'vault-secret-id'];
+const KIND_ORDER: readonly CredentialKind[] = [
+  'aws-role',
+  'kubernetes-service-account',
+  'vault-kubernetes-auth',
+  'aws-access-key',
+  'vault-secret-id',
+];
 
 export function share(count: number, total: number): Share {
   return { count, total, percent: total === 0 ? null : Math.round((count * 1000) / total) / 10 };
 }
 
-export function kpis(rows: readonly InventoryRow[], credentials: readonly CredentialRow[], findings: readonly Finding[], titles: ReadonlyMap<string, string>, org: OrgModel | null, now: number): Kpis {
+export function kpis(
+  rows: readonly InventoryRow[],
+  credentials: readonly CredentialRow[],
+  findings: readonly Finding[],
+  titles: ReadonlyMap<string, string>,
+  org: OrgModel | null,
+  now: number,
+): Kpis {
   const live = rows.filter((r) => r.status !== 'decommissioned');
   const n = live.length;
   const gaps = live.map((r) => ({ r, problems: stewardshipProblems(r, org) }));
@@ -31,7 +44,11 @@ export function kpis(rows: readonly InventoryRow[], credentials: readonly Creden
     credentials: {
       federated: share(live.filter((r) => r.credential === 'federated').length, n),
       static: share(live.filter((r) => r.credential === 'static').length, n),
-      byKind: KIND_ORDER.map((kind) => ({ kind, federated: !STATIC_KINDS.has(kind), count: live.filter((r) => r.credentialKinds.includes(kind)).length })),
+      byKind: KIND_ORDER.map((kind) => ({
+        kind,
+        federated: !STATIC_KINDS.has(kind),
+        count: live.filter((r) => r.credentialKinds.includes(kind)).length,
+      })),
     },
     rotation: {
       compliant: share(credentials.length - overdue.length, credentials.length),
@@ -42,7 +59,15 @@ export function kpis(rows: readonly InventoryRow[], credentials: readonly Creden
     findings: findingCounts(findings, titles),
     owners: {
       people: people(live),
-      gaps: gaps.filter((g) => g.problems.length > 0).map(({ r, problems }) => ({ identity: r.name, owner: r.owner, successor: r.successor, problems, file: r.file })),
+      gaps: gaps
+        .filter((g) => g.problems.length > 0)
+        .map(({ r, problems }) => ({
+          identity: r.name,
+          owner: r.owner,
+          successor: r.successor,
+          problems,
+          file: r.file,
+        })),
     },
   };
 }
@@ -59,7 +84,9 @@ function reviews(live: readonly InventoryRow[], org: OrgModel | null, now: numbe
   const today = Math.floor(now / DAY_MS) * DAY_MS;
   const never = live.filter((r) => r.lastReviewed === null);
   const overdue = live.filter((r) => r.reviewOverdue);
-  const soon = live.filter((r) => !r.reviewOverdue && r.nextReview !== null && parseDate(r.nextReview)! <= today + 30 * DAY_MS);
+  const soon = live.filter(
+    (r) => !r.reviewOverdue && r.nextReview !== null && parseDate(r.nextReview)! <= today + 30 * DAY_MS,
+  );
   const items = [...never, ...overdue]
     .map((r) => ({ identity: r.name, owner: r.owner, lastReviewed: r.lastReviewed, due: r.nextReview, file: r.file }))
     .sort((a, b) => cmp(a.due ?? '', b.due ?? '') || cmp(a.identity, b.identity) || cmp(a.file, b.file));
@@ -82,7 +109,13 @@ function expiry(live: readonly InventoryRow[]): Kpis['expiry'] {
     within90Days: within(90),
     items: live
       .filter((r) => r.daysToExpiry <= 90)
-      .map((r) => ({ identity: r.name, owner: r.owner, expires: r.expires, daysToExpiry: r.daysToExpiry, file: r.file }))
+      .map((r) => ({
+        identity: r.name,
+        owner: r.owner,
+        expires: r.expires,
+        daysToExpiry: r.daysToExpiry,
+        file: r.file,
+      }))
       .sort((a, b) => a.daysToExpiry - b.daysToExpiry || cmp(a.identity, b.identity) || cmp(a.file, b.file)),
   };
 }
@@ -108,7 +141,10 @@ function findingCounts(findings: readonly Finding[], titles: ReadonlyMap<string,
         const severity: Severity = c.errors > 0 ? 'error' : 'warning';
         return { rule, title: titles.get(rule) ?? rule, severity, errors: c.errors, warnings: c.warnings };
       })
-      .sort((a, b) => b.errors + b.warnings - (a.errors + a.warnings) || RANK[a.severity] - RANK[b.severity] || cmp(a.rule, b.rule)),
+      .sort(
+        (a, b) =>
+          b.errors + b.warnings - (a.errors + a.warnings) || RANK[a.severity] - RANK[b.severity] || cmp(a.rule, b.rule),
+      ),
   };
 }
 
@@ -124,5 +160,7 @@ function people(live: readonly InventoryRow[]): Kpis['owners']['people'] {
     bump(r.owner, 'owns');
     bump(r.successor, 'succeeds');
   }
-  return [...m].map(([person, c]) => ({ person, owns: c.owns, succeeds: c.succeeds })).sort((a, b) => b.owns - a.owns || b.succeeds - a.succeeds || cmp(a.person, b.person));
+  return [...m]
+    .map(([person, c]) => ({ person, owns: c.owns, succeeds: c.succeeds }))
+    .sort((a, b) => b.owns - a.owns || b.succeeds - a.succeeds || cmp(a.person, b.person));
 }

@@ -7,11 +7,26 @@ import { loadRepository } from '../../check/repository.js';
 import type { Rule } from '../../rules/types.js';
 import type { ReportInput } from './report.js';
 
-export async function loadReportInput(source: Source, opts: { now: number; rules: readonly Rule[]; runner?: FileRunner }): Promise<Result<ReportInput>> {
-  const repo = await loadRepository(source, { check: { now: opts.now, ...(opts.runner ? { runner: opts.runner } : {}) } });
+export async function loadReportInput(
+  source: Source,
+  opts: { now: number; rules: readonly Rule[]; runner?: FileRunner },
+): Promise<Result<ReportInput>> {
+  const repo = await loadRepository(source, {
+    check: { now: opts.now, ...(opts.runner ? { runner: opts.runner } : {}) },
+  });
   if (!repo.ok) return repo;
   const { identities, skipped, model, findings } = repo.value;
-  return { ok: true, value: { identities: identities.map(({ file, data }) => ({ file, data })), skipped: skipped.length, org: model, findings, rules: opts.rules.filter(checkedHere), now: opts.now } };
+  return {
+    ok: true,
+    value: {
+      identities: identities.map(({ file, data }) => ({ file, data })),
+      skipped: skipped.length,
+      org: model,
+      findings,
+      rules: opts.rules.filter(checkedHere),
+      now: opts.now,
+    },
+  };
 }
 
 /**

@@ -9,8 +9,26 @@ import type { InventoryRow, Report } from './types.js';
 import { visible } from '../../common/escape.js';
 
 const COLUMNS: readonly (keyof InventoryRow)[] = [
-  'name', 'type', 'team', 'owner', 'successor', 'criticality', 'costCenter', 'purpose', 'targets', 'credential', 'credentialKinds',
-  'expires', 'daysToExpiry', 'lastReviewed', 'reviewer', 'nextReview', 'reviewOverdue', 'nextRotation', 'status', 'file',
+  'name',
+  'type',
+  'team',
+  'owner',
+  'successor',
+  'criticality',
+  'costCenter',
+  'purpose',
+  'targets',
+  'credential',
+  'credentialKinds',
+  'expires',
+  'daysToExpiry',
+  'lastReviewed',
+  'reviewer',
+  'nextReview',
+  'reviewOverdue',
+  'nextRotation',
+  'status',
+  'file',
 ];
 
 export function renderReportCsv(r: Report): string {

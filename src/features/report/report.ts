@@ -55,8 +55,18 @@ export function owaspCoverage(rules: readonly { meta: RuleMeta }[], findings: re
   const perRule = new Map<string, number>();
   for (const f of findings) perRule.set(f.rule, (perRule.get(f.rule) ?? 0) + 1);
   return NHI_TOP_10.map((risk) => {
-    const mapped = rules.filter((r) => r.meta.owasp.includes(risk.id)).map((r) => ({ rule: r.meta.id, findings: perRule.get(r.meta.id) ?? 0 })).sort((a, b) => cmp(a.rule, b.rule));
+    const mapped = rules
+      .filter((r) => r.meta.owasp.includes(risk.id))
+      .map((r) => ({ rule: r.meta.id, findings: perRule.get(r.meta.id) ?? 0 }))
+      .sort((a, b) => cmp(a.rule, b.rule));
     const total = mapped.reduce((sum, r) => sum + r.findings, 0);
-    return { id: risk.id, title: risk.title, status: mapped.length === 0 ? 'no-rule' : total > 0 ? 'findings' : 'clean', rules: mapped, findings: total, blindSpot: risk.blindSpot };
+    return {
+      id: risk.id,
+      title: risk.title,
+      status: mapped.length === 0 ? 'no-rule' : total > 0 ? 'findings' : 'clean',
+      rules: mapped,
+      findings: total,
+      blindSpot: risk.blindSpot,
+    };
   });
 }

@@ -26,7 +26,13 @@ export interface OwnerReviews {
   reviews: ReviewDue[];
 }
 
-export function reviewsDue(identities: readonly { file: string; data: MachineIdentity }[], org: OrgModel | null, now: number, window: number, owner?: string): OwnerReviews[] {
+export function reviewsDue(
+  identities: readonly { file: string; data: MachineIdentity }[],
+  org: OrgModel | null,
+  now: number,
+  window: number,
+  owner?: string,
+): OwnerReviews[] {
   const today = Math.floor(now / DAY_MS) * DAY_MS;
   const groups = new Map<string, { at: string; review: ReviewDue }[]>();
   for (const { file, data } of identities) {
@@ -37,13 +43,22 @@ export function reviewsDue(identities: readonly { file: string; data: MachineIde
       const review = data.spec.review ?? null;
       const day = Math.floor(Date.parse(d.at) / DAY_MS) * DAY_MS;
       const state: ReviewState = review === null ? 'never-reviewed' : day < today ? 'overdue' : 'due';
-      const entry = { identity: data.metadata.name, file, team: data.spec.stewardship.team, lastReviewed: review?.lastReviewed ?? null, reviewer: review?.reviewer ?? null, due: isoDate(day), state };
+      const entry = {
+        identity: data.metadata.name,
+        file,
+        team: data.spec.stewardship.team,
+        lastReviewed: review?.lastReviewed ?? null,
+        reviewer: review?.reviewer ?? null,
+        due: isoDate(day),
+        state,
+      };
       groups.set(who, [...(groups.get(who) ?? []), { at: d.at, review: entry }]);
     }
   }
   return [...groups.keys()].sort().map((o) => ({
     owner: o,
-    reviews: groups.get(o)!
+    reviews: groups
+      .get(o)!
       .sort((a, b) => cmp(a.at, b.at) || cmp(a.review.identity, b.review.identity) || cmp(a.review.file, b.review.file))
       .map((x) => x.review),
   }));

@@ -15,13 +15,25 @@ export interface ReviewList {
 export function renderReviewJson(r: ReviewList): string {
   const owners = r.owners.map((o) => ({
     owner: o.owner,
-    reviews: o.reviews.map((x) => ({ identity: x.identity, file: x.file, team: x.team, lastReviewed: x.lastReviewed, reviewer: x.reviewer, due: x.due, state: x.state })),
+    reviews: o.reviews.map((x) => ({
+      identity: x.identity,
+      file: x.file,
+      team: x.team,
+      lastReviewed: x.lastReviewed,
+      reviewer: x.reviewer,
+      due: x.due,
+      state: x.state,
+    })),
   }));
   return jsonDocument({ now: r.now, within: r.within, reviewEvery: r.reviewEvery, owners });
 }
 
 function line(x: ReviewDue): string {
-  const when = x.state === 'never-reviewed' ? 'never reviewed' : `${x.state === 'overdue' ? 'OVERDUE since' : 'due'} ${x.due}, last reviewed ${x.lastReviewed} by ${terminalSafe(x.reviewer ?? '')}`;
+  const when =
+    x.state === 'never-reviewed'
+      ? 'never reviewed'
+      : `${x.state === 'overdue' ? 'OVERDUE since' : 'due'} ${x.due}, last reviewed ${x.lastReviewed} by ` +
+        terminalSafe(x.reviewer ?? '');
   return `  ${terminalSafe(x.identity).padEnd(28)} ${when}  (${terminalSafe(x.file)})`;
 }
 
@@ -33,9 +45,13 @@ export function renderReviewText(r: ReviewList): string {
   const overdue = all.filter((x) => x.state === 'overdue').length;
   const never = all.filter((x) => x.state === 'never-reviewed').length;
   const counts = [`${overdue} overdue`, ...(never ? [`${never} never reviewed`] : [])].join(', ');
-  lines.push(all.length === 0
-    ? `No access review falls due within ${r.within} (reviews every ${r.reviewEvery}).`
-    : `${all.length} access ${all.length === 1 ? 'review' : 'reviews'} due within ${r.within} (${counts}) for ${r.owners.length} ${r.owners.length === 1 ? 'owner' : 'owners'}. After reviewing, record it: idac review attest NAME --reviewer EMAIL`);
+  lines.push(
+    all.length === 0
+      ? `No access review falls due within ${r.within} (reviews every ${r.reviewEvery}).`
+      : `${all.length} access ${all.length === 1 ? 'review' : 'reviews'} due within ${r.within} (${counts}) ` +
+          `for ${r.owners.length} ${r.owners.length === 1 ? 'owner' : 'owners'}. After reviewing, record it: ` +
+          `idac review attest NAME --reviewer EMAIL`,
+  );
   return `${lines.join('\n')}\n`;
 }
 
@@ -48,5 +64,11 @@ export interface Attestation {
 }
 
 export function renderAttestationJson(a: Attestation): string {
-  return jsonDocument({ identity: a.identity, file: a.file, lastReviewed: a.lastReviewed, reviewer: a.reviewer, diff: a.diff });
+  return jsonDocument({
+    identity: a.identity,
+    file: a.file,
+    lastReviewed: a.lastReviewed,
+    reviewer: a.reviewer,
+    diff: a.diff,
+  });
 }

@@ -11,8 +11,13 @@ export default defineRule({
     id: 'agent/no-static-credential',
     severity: 'error',
     title: 'AI agent with a static credential',
-    rationale: 'An AI agent acts on text it reads, so it can be talked into printing, storing or passing on what it holds; a static access key or AppRole secret-id stays valid wherever it ends up, while federated access (a role, a Kubernetes service account) yields short-lived tokens bound to where the agent runs.',
-    fix: 'Give the agent federated access: spec.access.aws.principal: role with a trust, and spec.access.vault.auth: kubernetes; no static credential.',
+    rationale:
+      'An AI agent acts on text it reads, so it can be talked into printing, storing or passing on what it ' +
+      'holds; a static access key or AppRole secret-id stays valid wherever it ends up, while federated ' +
+      'access (a role, a Kubernetes service account) yields short-lived tokens bound to where the agent runs.',
+    fix:
+      'Give the agent federated access: spec.access.aws.principal: role with a trust, and ' +
+      'spec.access.vault.auth: kubernetes; no static credential.',
     owasp: ['NHI4', 'NHI7'],
   },
   messages,
@@ -20,7 +25,8 @@ export default defineRule({
     if (data.spec.type !== 'ai-agent') return [];
     const { aws, vault } = data.spec.access;
     const out: Report<typeof messages>[] = [];
-    if (aws?.principal === 'user') out.push({ path: ['spec', 'access', 'aws', 'principal'], messageId: 'awsAccessKeys' });
+    if (aws?.principal === 'user')
+      out.push({ path: ['spec', 'access', 'aws', 'principal'], messageId: 'awsAccessKeys' });
     if (vault?.auth === 'approle') out.push({ path: ['spec', 'access', 'vault', 'auth'], messageId: 'vaultSecretId' });
     return out;
   },

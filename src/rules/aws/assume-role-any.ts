@@ -6,7 +6,8 @@ const ASSUME = new Set(['*', 'sts:AssumeRole', 'sts:AssumeRoleWithWebIdentity', 
 
 const messages = {
   anyRole: '{{action}} on {{resource}} can assume any role whose trust policy admits this identity',
-  anyRoleThrough: '{{action}} (through {{declared}}) on {{resource}} can assume any role whose trust policy admits this identity',
+  anyRoleThrough:
+    '{{action}} (through {{declared}}) on {{resource}} can assume any role whose trust policy admits this identity',
 } as const;
 
 export default defineRule({
@@ -15,7 +16,10 @@ export default defineRule({
     id: 'aws/assume-role-any',
     severity: 'error',
     title: 'sts:AssumeRole on every role',
-    rationale: 'sts:AssumeRole on "*" lets the identity become any role whose trust policy admits it, in this account or another, now or after someone widens a trust policy; the identity\'s reach is then set by other people\'s trust policies, not by its manifest.',
+    rationale:
+      'sts:AssumeRole on "*" lets the identity become any role whose trust policy admits it, in this ' +
+      "account or another, now or after someone widens a trust policy; the identity's reach is then set by " +
+      "other people's trust policies, not by its manifest.",
     fix: 'Scope sts:AssumeRole to the ARNs of the roles the workload must assume.',
     owasp: ['NHI5'],
   },
@@ -29,8 +33,14 @@ export default defineRule({
       if (seen.has(key)) continue;
       seen.add(key);
       const action = g.action === '*' ? 'sts:AssumeRole' : g.action;
-      if (g.declared === action) out.push({ path: g.path, messageId: 'anyRole', data: { action, resource: show(g.resource) } });
-      else out.push({ path: g.path, messageId: 'anyRoleThrough', data: { action, declared: show(g.declared), resource: show(g.resource) } });
+      if (g.declared === action)
+        out.push({ path: g.path, messageId: 'anyRole', data: { action, resource: show(g.resource) } });
+      else
+        out.push({
+          path: g.path,
+          messageId: 'anyRoleThrough',
+          data: { action, declared: show(g.declared), resource: show(g.resource) },
+        });
     }
     return out;
   },

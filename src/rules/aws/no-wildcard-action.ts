@@ -15,8 +15,13 @@ export default defineRule({
     id: 'aws/no-wildcard-action',
     severity: 'error',
     title: 'AWS action wildcard over every action',
-    rationale: '`*` grants every action of every AWS service and `svc:*` every action of one service, including the ones AWS adds later; no machine identity needs that, and a leaked credential with it owns the account or the service.',
-    fix: 'List the actions the identity uses (CloudTrail or IAM Access Analyzer policy generation shows them), e.g. s3:GetObject instead of s3:*.',
+    rationale:
+      '`*` grants every action of every AWS service and `svc:*` every action of one service, including the ' +
+      'ones AWS adds later; no machine identity needs that, and a leaked credential with it owns the account ' +
+      'or the service.',
+    fix:
+      'List the actions the identity uses (CloudTrail or IAM Access Analyzer policy generation shows them), ' +
+      'e.g. s3:GetObject instead of s3:*.',
     owasp: ['NHI5'],
   },
   messages,
@@ -26,7 +31,13 @@ export default defineRule({
       const split = splitAction(action);
       // An unknown service is aws/unknown-action's finding.
       if (!split || !/^\*+$/.test(split.action) || !iamCatalog.service(split.service)) return [];
-      return [{ path, messageId: 'everyServiceAction', data: { action: show(action), count: iamCatalog.actions(split.service).length, service: split.service } }];
+      return [
+        {
+          path,
+          messageId: 'everyServiceAction',
+          data: { action: show(action), count: iamCatalog.actions(split.service).length, service: split.service },
+        },
+      ];
     });
   },
 });

@@ -4,7 +4,9 @@ import { defineRule, type Report } from '../types.js';
 
 const messages = {
   anyRole: 'iam:PassRole on {{resource}} can hand any role, however privileged, to a service the identity controls',
-  anyRoleThrough: 'iam:PassRole (through {{declared}}) on {{resource}} can hand any role, however privileged, to a service the identity controls',
+  anyRoleThrough:
+    'iam:PassRole (through {{declared}}) on {{resource}} can hand any role, however privileged, to a ' +
+    'service the identity controls',
 } as const;
 
 export default defineRule({
@@ -13,8 +15,13 @@ export default defineRule({
     id: 'aws/passrole-any',
     severity: 'error',
     title: 'iam:PassRole on every role',
-    rationale: 'iam:PassRole on "*" (or on role/* of an account) lets the identity hand any role, the administrator role included, to a service that runs its code, and so act with that role\'s rights. The manifest cannot express an iam:PassedToService condition, so the role ARN is the only limit.',
-    fix: 'Scope iam:PassRole to the ARN of the one role the workload must pass, e.g. arn:aws:iam::123456789012:role/app-task.',
+    rationale:
+      'iam:PassRole on "*" (or on role/* of an account) lets the identity hand any role, the administrator ' +
+      "role included, to a service that runs its code, and so act with that role's rights. The manifest " +
+      'cannot express an iam:PassedToService condition, so the role ARN is the only limit.',
+    fix:
+      'Scope iam:PassRole to the ARN of the one role the workload must pass, e.g. ' +
+      'arn:aws:iam::123456789012:role/app-task.',
     owasp: ['NHI5'],
   },
   messages,
@@ -22,12 +29,19 @@ export default defineRule({
     const out: Report<typeof messages>[] = [];
     const seen = new Set<string>();
     for (const g of access.grants) {
-      if (g.target !== 'aws' || (g.action !== '*' && g.action !== 'iam:PassRole') || !coversEveryRole(g.resource)) continue;
+      if (g.target !== 'aws' || (g.action !== '*' && g.action !== 'iam:PassRole') || !coversEveryRole(g.resource))
+        continue;
       const key = JSON.stringify(g.path);
       if (seen.has(key)) continue;
       seen.add(key);
-      if (g.declared === 'iam:PassRole') out.push({ path: g.path, messageId: 'anyRole', data: { resource: show(g.resource) } });
-      else out.push({ path: g.path, messageId: 'anyRoleThrough', data: { declared: show(g.declared), resource: show(g.resource) } });
+      if (g.declared === 'iam:PassRole')
+        out.push({ path: g.path, messageId: 'anyRole', data: { resource: show(g.resource) } });
+      else
+        out.push({
+          path: g.path,
+          messageId: 'anyRoleThrough',
+          data: { declared: show(g.declared), resource: show(g.resource) },
+        });
     }
     return out;
   },

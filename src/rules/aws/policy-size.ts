@@ -1,12 +1,26 @@
-import { elevationSets, INLINE_POLICY_LIMIT, outsidePolicyCharset, pendingAwsPermissions, policyLength, renderAwsPolicy } from '../../access/aws-policy.js';
+import {
+  elevationSets,
+  INLINE_POLICY_LIMIT,
+  outsidePolicyCharset,
+  pendingAwsPermissions,
+  policyLength,
+  renderAwsPolicy,
+} from '../../access/aws-policy.js';
 import { show } from '../../common/findings.js';
 import { defineRule, type Report } from '../types.js';
 
 const messages = {
-  badCharacter: '{{value}} holds the character U+{{code}}, which IAM policies may not contain (only TAB, LF, CR and U+0020–U+00FF)',
-  tooLarge: 'the rendered policy is {{size}} characters, over AWS\'s {{limit}}-character limit for a {{principal}}\'s inline policies',
-  elevationTooLarge: 'with this elevation the rendered policy is {{size}} characters, over AWS\'s {{limit}}-character limit for a {{principal}}\'s inline policies ({{baseSize}} without elevations)',
-  elevationsTooLarge: 'with this elevation together with {{others}} the rendered policy is {{size}} characters, over AWS\'s {{limit}}-character limit for a {{principal}}\'s inline policies ({{baseSize}} without elevations)',
+  badCharacter:
+    '{{value}} holds the character U+{{code}}, which IAM policies may not contain (only TAB, LF, CR and U+0020–U+00FF)',
+  tooLarge:
+    "the rendered policy is {{size}} characters, over AWS's {{limit}}-character limit for a {{principal}}'s " +
+    'inline policies',
+  elevationTooLarge:
+    "with this elevation the rendered policy is {{size}} characters, over AWS's {{limit}}-character limit " +
+    "for a {{principal}}'s inline policies ({{baseSize}} without elevations)",
+  elevationsTooLarge:
+    "with this elevation together with {{others}} the rendered policy is {{size}} characters, over AWS's " +
+    "{{limit}}-character limit for a {{principal}}'s inline policies ({{baseSize}} without elevations)",
 } as const;
 
 export default defineRule({
@@ -15,8 +29,13 @@ export default defineRule({
     id: 'aws/policy-size',
     severity: 'error',
     title: 'AWS policy over the size limit or with characters IAM rejects',
-    rationale: 'IAM caps the inline policies of a role at 10,240 characters and of a user at 2,048 (whitespace not counted), and rejects characters outside TAB, LF, CR and U+0020–U+00FF. Measured on the policy idac will render, the failure shows in the pull request instead of halfway through an apply.',
-    fix: 'Merge permissions that share resources, use one wildcard ARN for a prefix instead of many ARNs, or split the identity; replace characters IAM does not accept.',
+    rationale:
+      'IAM caps the inline policies of a role at 10,240 characters and of a user at 2,048 (whitespace not ' +
+      'counted), and rejects characters outside TAB, LF, CR and U+0020–U+00FF. Measured on the policy idac ' +
+      'will render, the failure shows in the pull request instead of halfway through an apply.',
+    fix:
+      'Merge permissions that share resources, use one wildcard ARN for a prefix instead of many ARNs, or ' +
+      'split the identity; replace characters IAM does not accept.',
     owasp: ['NHI5'],
   },
   messages,
@@ -26,16 +45,30 @@ export default defineRule({
     const out: Report<typeof messages>[] = [];
     const pending = pendingAwsPermissions(data, now);
     for (const block of pending) {
-      [...block.actions.map((v, j) => ['actions', j, v] as const), ...block.resources.map((v, k) => ['resources', k, v] as const)].forEach(([key, i, value]) => {
+      [
+        ...block.actions.map((v, j) => ['actions', j, v] as const),
+        ...block.resources.map((v, k) => ['resources', k, v] as const),
+      ].forEach(([key, i, value]) => {
         const bad = outsidePolicyCharset(value);
-        if (bad !== null) out.push({ path: [...block.path, key, i], messageId: 'badCharacter', data: { value: show(value), code: bad.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0') } });
+        if (bad !== null)
+          out.push({
+            path: [...block.path, key, i],
+            messageId: 'badCharacter',
+            data: { value: show(value), code: bad.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0') },
+          });
       });
     }
     const limit = INLINE_POLICY_LIMIT[aws.principal];
-    const size = (elevations: readonly number[]): number => policyLength(renderAwsPolicy(pending.filter((b) => b.elevation === null || elevations.includes(b.elevation))));
+    const size = (elevations: readonly number[]): number =>
+      policyLength(renderAwsPolicy(pending.filter((b) => b.elevation === null || elevations.includes(b.elevation))));
     const baseSize = size([]);
     if (baseSize > limit) {
-      out.push({ path: ['spec', 'access', 'aws', 'permissions'], at: 'key', messageId: 'tooLarge', data: { size: baseSize, limit, principal: aws.principal } });
+      out.push({
+        path: ['spec', 'access', 'aws', 'permissions'],
+        at: 'key',
+        messageId: 'tooLarge',
+        data: { size: baseSize, limit, principal: aws.principal },
+      });
       return out;
     }
     // An elevation adds statements while it lasts: measure every combination that will be in force together.
@@ -50,7 +83,13 @@ export default defineRule({
       const path = ['spec', 'elevations', last, 'access', 'aws', 'permissions'];
       const sizes = { size: total, limit, principal: aws.principal, baseSize };
       if (withAws.length === 1) out.push({ path, at: 'key', messageId: 'elevationTooLarge', data: sizes });
-      else out.push({ path, at: 'key', messageId: 'elevationsTooLarge', data: { ...sizes, others: `elevation${withAws.length > 2 ? 's' : ''} ${withAws.slice(0, -1).join(', ')}` } });
+      else
+        out.push({
+          path,
+          at: 'key',
+          messageId: 'elevationsTooLarge',
+          data: { ...sizes, others: `elevation${withAws.length > 2 ? 's' : ''} ${withAws.slice(0, -1).join(', ')}` },
+        });
     }
     return out;
   },

@@ -6,8 +6,11 @@ import { defineRule, type Report } from '../types.js';
 
 const messages = {
   everyAction: 'resource "*" grants every AWS action on every resource of the account',
-  writeAction: 'resource "*" grants 1 write or permissions-management action ({{actions}}) on every resource of the account',
-  writeActions: 'resource "*" grants {{count}} write or permissions-management actions ({{actions}}) on every resource of the account',
+  writeAction:
+    'resource "*" grants 1 write or permissions-management action ({{actions}}) on every resource of the account',
+  writeActions:
+    'resource "*" grants {{count}} write or permissions-management actions ({{actions}}) on every resource ' +
+    'of the account',
 } as const;
 
 export default defineRule({
@@ -16,8 +19,13 @@ export default defineRule({
     id: 'aws/resource-wildcard-write',
     severity: 'error',
     title: 'Write actions on every resource',
-    rationale: 'Resource "*" lets a write or permissions-management action change every bucket, table, role or key in the account, not the few the identity exists for. Actions AWS only grants on "*" (such as ecr:GetAuthorizationToken) are exempt.',
-    fix: 'Replace "*" by the ARNs of the resources the identity writes to, or move the write actions to their own permission with those ARNs.',
+    rationale:
+      'Resource "*" lets a write or permissions-management action change every bucket, table, role or key ' +
+      'in the account, not the few the identity exists for. Actions AWS only grants on "*" (such as ' +
+      'ecr:GetAuthorizationToken) are exempt.',
+    fix:
+      'Replace "*" by the ARNs of the resources the identity writes to, or move the write actions to their ' +
+      'own permission with those ARNs.',
     owasp: ['NHI5'],
   },
   messages,
@@ -40,7 +48,12 @@ export default defineRule({
       const list = [...actions].sort();
       const path = [...block.path, 'resources', block.resources.indexOf('*')];
       if (actions.has('*')) out.push({ path, messageId: 'everyAction' });
-      else out.push({ path, messageId: list.length === 1 ? 'writeAction' : 'writeActions', data: { count: list.length, actions: listSome(list) } });
+      else
+        out.push({
+          path,
+          messageId: list.length === 1 ? 'writeAction' : 'writeActions',
+          data: { count: list.length, actions: listSome(list) },
+        });
     }
     return out;
   },

@@ -6,8 +6,12 @@ export default defineRule({
     id: 'aws/role-without-trust',
     severity: 'error',
     title: 'AWS role without a trust',
-    rationale: 'A role is only usable through its trust policy; a role with none can be assumed by nothing legitimate, so it is either dead weight or about to be given a trust by hand, outside review.',
-    fix: 'Add spec.access.aws.trust (a Kubernetes service account or a GitHub repository with one pinned subject), or use principal: user if the identity really needs static keys.',
+    rationale:
+      'A role is only usable through its trust policy; a role with none can be assumed by nothing ' +
+      'legitimate, so it is either dead weight or about to be given a trust by hand, outside review.',
+    fix:
+      'Add spec.access.aws.trust (a Kubernetes service account or a GitHub repository with one pinned ' +
+      'subject), or use principal: user if the identity really needs static keys.',
     owasp: ['NHI5', 'NHI6'],
   },
   messages: {

@@ -1,11 +1,20 @@
 import { defineRule, type Report } from '../types.js';
 
 const GITHUB = 'token.actions.githubusercontent.com';
-const host = (url: string): string => url.trim().replace(/^https:\/\//i, '').replace(/\/+$/, '').toLowerCase();
+const host = (url: string): string =>
+  url
+    .trim()
+    .replace(/^https:\/\//i, '')
+    .replace(/\/+$/, '')
+    .toLowerCase();
 
 const messages = {
-  noClusterProvider: 'AWS account {{account}} declares no OIDC provider for cluster {{cluster}} (org.yaml targets.aws."{{account}}".oidcProviders)',
-  noGithubProvider: 'AWS account {{account}} declares no GitHub Actions OIDC provider ({{provider}}) in org.yaml targets.aws."{{account}}".oidcProviders',
+  noClusterProvider:
+    'AWS account {{account}} declares no OIDC provider for cluster {{cluster}} (org.yaml ' +
+    'targets.aws."{{account}}".oidcProviders)',
+  noGithubProvider:
+    'AWS account {{account}} declares no GitHub Actions OIDC provider ({{provider}}) in org.yaml ' +
+    'targets.aws."{{account}}".oidcProviders',
 } as const;
 
 export default defineRule({
@@ -14,8 +23,13 @@ export default defineRule({
     id: 'aws/trust-oidc-provider',
     severity: 'error',
     title: 'Role trust names an OIDC provider the account does not declare',
-    rationale: 'A role is assumed through the OIDC provider of its account (an EKS cluster\'s issuer, GitHub Actions); org.yaml declares which providers each account trusts. A trust through a provider that is not declared cannot be applied, or would be wired to an issuer nobody vetted.',
-    fix: 'Declare the provider under targets.aws.<account>.oidcProviders in identities/org.yaml (a security owner reviews it), or trust a cluster the account already declares.',
+    rationale:
+      "A role is assumed through the OIDC provider of its account (an EKS cluster's issuer, GitHub " +
+      'Actions); org.yaml declares which providers each account trusts. A trust through a provider that is ' +
+      'not declared cannot be applied, or would be wired to an issuer nobody vetted.',
+    fix:
+      'Declare the provider under targets.aws.<account>.oidcProviders in identities/org.yaml (a security ' +
+      'owner reviews it), or trust a cluster the account already declares.',
     owasp: ['NHI3', 'NHI5'],
   },
   messages,
@@ -29,10 +43,19 @@ export default defineRule({
     const out: Report<typeof messages>[] = [];
     const k8s = aws.trust.kubernetes;
     if (k8s && !Object.hasOwn(providers, k8s.cluster)) {
-      out.push({ path: ['spec', 'access', 'aws', 'trust', 'kubernetes', 'cluster'], messageId: 'noClusterProvider', data: { account: aws.account, cluster: k8s.cluster } });
+      out.push({
+        path: ['spec', 'access', 'aws', 'trust', 'kubernetes', 'cluster'],
+        messageId: 'noClusterProvider',
+        data: { account: aws.account, cluster: k8s.cluster },
+      });
     }
     if (aws.trust.github && !Object.values(providers).some((url) => url !== undefined && host(url) === GITHUB)) {
-      out.push({ path: ['spec', 'access', 'aws', 'trust', 'github'], at: 'key', messageId: 'noGithubProvider', data: { account: aws.account, provider: GITHUB } });
+      out.push({
+        path: ['spec', 'access', 'aws', 'trust', 'github'],
+        at: 'key',
+        messageId: 'noGithubProvider',
+        data: { account: aws.account, provider: GITHUB },
+      });
     }
     return out;
   },

@@ -19,8 +19,13 @@ export default defineRule({
     id: 'aws/unknown-action',
     severity: 'error',
     title: 'Unknown AWS service or action',
-    rationale: 'IAM accepts a policy that names an action which does not exist and silently grants nothing: a typo leaves the workload failing in production, or hides which permission was really meant. Actions are checked against AWS\'s IAM service reference.',
-    fix: 'Spell the action as AWS\'s Service Authorization Reference lists it (service prefix, colon, action name); the message suggests the closest real one.',
+    rationale:
+      'IAM accepts a policy that names an action which does not exist and silently grants nothing: a typo ' +
+      'leaves the workload failing in production, or hides which permission was really meant. Actions are ' +
+      "checked against AWS's IAM service reference.",
+    fix:
+      "Spell the action as AWS's Service Authorization Reference lists it (service prefix, colon, action " +
+      'name); the message suggests the closest real one.',
     owasp: ['NHI5'],
   },
   // Every permission still to come is checked, not only those in force: a typo in next week's
@@ -32,14 +37,30 @@ export default defineRule({
       if (x.kind === 'all' || (x.kind === 'actions' && x.actions.length > 0)) return [];
       if (x.kind === 'unknown-service') {
         const guess = didYouMean(x.service, iamCatalog.prefixes());
-        if (guess) return [{ path, messageId: 'unknownServiceGuess', data: { action: show(action), service: show(x.service), guess } }];
+        if (guess)
+          return [
+            { path, messageId: 'unknownServiceGuess', data: { action: show(action), service: show(x.service), guess } },
+          ];
         return [{ path, messageId: 'unknownService', data: { action: show(action), service: show(x.service) } }];
       }
-      if (x.wildcard) return [{ path, messageId: 'matchesNothing', data: { action: show(action), service: x.service } }];
+      if (x.wildcard)
+        return [{ path, messageId: 'matchesNothing', data: { action: show(action), service: x.service } }];
       const name = splitAction(action)!.action;
-      const guess = didYouMean(name, iamCatalog.actions(x.service).map((a) => a.name));
-      if (guess) return [{ path, messageId: 'unknownActionGuess', data: { action: show(action), service: x.service, name: show(name), guess } }];
-      return [{ path, messageId: 'unknownAction', data: { action: show(action), service: x.service, name: show(name) } }];
+      const guess = didYouMean(
+        name,
+        iamCatalog.actions(x.service).map((a) => a.name),
+      );
+      if (guess)
+        return [
+          {
+            path,
+            messageId: 'unknownActionGuess',
+            data: { action: show(action), service: x.service, name: show(name), guess },
+          },
+        ];
+      return [
+        { path, messageId: 'unknownAction', data: { action: show(action), service: x.service, name: show(name) } },
+      ];
     });
   },
 });

@@ -12,8 +12,12 @@ export default defineRule({
     id: 'elevation/approver-not-owner',
     severity: 'error',
     title: 'Elevation approved by the identity owner',
-    rationale: 'Four eyes: the owner asks for extra access, so a second person must approve it; self-approval makes the approval meaningless.',
-    fix: 'Have someone other than spec.stewardship.owner (a team member or a security owner) approve the elevation and set approvedBy to them.',
+    rationale:
+      'Four eyes: the owner asks for extra access, so a second person must approve it; self-approval makes ' +
+      'the approval meaningless.',
+    fix:
+      'Have someone other than spec.stewardship.owner (a team member or a security owner) approve the ' +
+      'elevation and set approvedBy to them.',
     owasp: ['NHI5'],
   },
   messages,
@@ -21,7 +25,12 @@ export default defineRule({
     const owner = lower(data.spec.stewardship.owner);
     const out: Report<typeof messages>[] = [];
     (data.spec.elevations ?? []).forEach((e, i) => {
-      if (lower(e.approvedBy) === owner) out.push({ path: ['spec', 'elevations', i, 'approvedBy'], messageId: 'ownerApproved', data: { approver: show(e.approvedBy) } });
+      if (lower(e.approvedBy) === owner)
+        out.push({
+          path: ['spec', 'elevations', i, 'approvedBy'],
+          messageId: 'ownerApproved',
+          data: { approver: show(e.approvedBy) },
+        });
     });
     return out;
   },

@@ -11,7 +11,9 @@ export default defineRule({
     id: 'elevation/ended',
     severity: 'warning',
     title: 'Elevation has ended',
-    rationale: 'An elevation past its until grants nothing any more, but left in the manifest it clutters reviews and invites someone to extend it instead of asking again.',
+    rationale:
+      'An elevation past its until grants nothing any more, but left in the manifest it clutters reviews ' +
+      'and invites someone to extend it instead of asking again.',
     fix: 'Remove the ended entry from spec.elevations; git history keeps the record of what was granted.',
     owasp: ['NHI5'],
   },
@@ -20,7 +22,12 @@ export default defineRule({
     const out: Report<typeof messages>[] = [];
     (data.spec.elevations ?? []).forEach((e, i) => {
       const until = parseDateTime(e.until);
-      if (until !== null && until <= now) out.push({ path: ['spec', 'elevations', i, 'until'], messageId: 'ended', data: { until: isoInstant(until), now: isoInstant(now) } });
+      if (until !== null && until <= now)
+        out.push({
+          path: ['spec', 'elevations', i, 'until'],
+          messageId: 'ended',
+          data: { until: isoInstant(until), now: isoInstant(now) },
+        });
     });
     return out;
   },

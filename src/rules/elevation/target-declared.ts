@@ -12,8 +12,13 @@ export default defineRule({
     id: 'elevation/target-declared',
     severity: 'error',
     title: 'Elevation for a target the identity does not use',
-    rationale: 'Elevations are additive: they extend the identity\'s own AWS role or user, Kubernetes Role and Vault policy. An elevation for a target missing from spec.access would grant nothing, so the reviewed emergency access silently does not exist.',
-    fix: 'Declare the target in spec.access (account, cluster and namespace, or Vault auth), or remove that part of the elevation.',
+    rationale:
+      "Elevations are additive: they extend the identity's own AWS role or user, Kubernetes Role and Vault " +
+      'policy. An elevation for a target missing from spec.access would grant nothing, so the reviewed ' +
+      'emergency access silently does not exist.',
+    fix:
+      'Declare the target in spec.access (account, cluster and namespace, or Vault auth), or remove that part ' +
+      'of the elevation.',
     owasp: ['NHI5'],
   },
   messages,
@@ -22,7 +27,12 @@ export default defineRule({
     (data.spec.elevations ?? []).forEach((e, i) => {
       for (const target of ['aws', 'kubernetes', 'vault'] as const) {
         if (e.access[target] && !data.spec.access[target]) {
-          out.push({ path: ['spec', 'elevations', i, 'access', target], at: 'key', messageId: 'noTarget', data: { number: i + 1, target } });
+          out.push({
+            path: ['spec', 'elevations', i, 'access', target],
+            at: 'key',
+            messageId: 'noTarget',
+            data: { number: i + 1, target },
+          });
         }
       }
     });

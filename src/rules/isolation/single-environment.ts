@@ -9,7 +9,9 @@ interface Reach {
 }
 
 const messages = {
-  twoEnvironments: '{{reach}} is in environment {{environment}}, but {{first}} is in {{firstEnvironment}}; one identity must stay within one environment',
+  twoEnvironments:
+    '{{reach}} is in environment {{environment}}, but {{first}} is in {{firstEnvironment}}; one identity ' +
+    'must stay within one environment',
 } as const;
 
 export default defineRule({
@@ -18,8 +20,13 @@ export default defineRule({
     id: 'isolation/single-environment',
     severity: 'error',
     title: 'Identity reaches more than one environment',
-    rationale: 'An identity that can touch both a production and a non-production target is a bridge: whoever compromises the weaker environment inherits the stronger one. One identity per environment keeps a breach where it started.',
-    fix: 'Split the identity into one per environment (for example app-prod and app-staging), each reaching only the accounts and clusters org.yaml marks with that environment.',
+    rationale:
+      'An identity that can touch both a production and a non-production target is a bridge: whoever ' +
+      'compromises the weaker environment inherits the stronger one. One identity per environment keeps a ' +
+      'breach where it started.',
+    fix:
+      'Split the identity into one per environment (for example app-prod and app-staging), each reaching only ' +
+      'the accounts and clusters org.yaml marks with that environment.',
     owasp: ['NHI8'],
   },
   messages,
@@ -31,13 +38,24 @@ export default defineRule({
     const out: Report<typeof messages>[] = [];
     for (const r of reached) {
       if (r.environment === undefined || r.environment === first.environment) continue;
-      out.push({ path: r.path, messageId: 'twoEnvironments', data: { reach: r.label, environment: show(r.environment), first: first.label, firstEnvironment: show(first.environment) } });
+      out.push({
+        path: r.path,
+        messageId: 'twoEnvironments',
+        data: {
+          reach: r.label,
+          environment: show(r.environment),
+          first: first.label,
+          firstEnvironment: show(first.environment),
+        },
+      });
     }
     return out;
   },
 });
 
-/** Every account and cluster the identity reaches, once each, in manifest order, with the environment org.yaml gives it. */
+/**
+ * Every account and cluster the identity reaches, once each, in manifest order, with the environment org.yaml gives it.
+ */
 function reach({ data, access }: IdentityFile, org: OrgModel): Reach[] {
   const targets = org.spec.targets;
   const env = (kind: 'aws' | 'kubernetes', name: string): string | undefined => {
@@ -50,7 +68,11 @@ function reach({ data, access }: IdentityFile, org: OrgModel): Reach[] {
     const key = `${kind}\n${name}`;
     if (seen.has(key)) return;
     seen.add(key);
-    out.push({ label: kind === 'aws' ? `AWS account ${show(name)}` : `cluster ${show(name)}`, environment: env(kind, name), path });
+    out.push({
+      label: kind === 'aws' ? `AWS account ${show(name)}` : `cluster ${show(name)}`,
+      environment: env(kind, name),
+      path,
+    });
   };
   const { aws, kubernetes } = data.spec.access;
   if (aws) {

@@ -1,10 +1,24 @@
 import type { Path } from '../../common/findings.js';
-import { apiResource, isBuiltinGroup, isWildcardResource, kubernetesGrants, PARTLY_NAMESPACED, placeOf, resourcePath, roleCanGrant, sourceRule } from '../../access/kubernetes-api.js';
+import {
+  apiResource,
+  isBuiltinGroup,
+  isWildcardResource,
+  kubernetesGrants,
+  PARTLY_NAMESPACED,
+  placeOf,
+  resourcePath,
+  roleCanGrant,
+  sourceRule,
+} from '../../access/kubernetes-api.js';
 import { defineRule, type Report } from '../types.js';
 
 const messages = {
-  clusterScoped: '{{resource}} is cluster-scoped: the namespaced Role idac generates in {{where}} cannot grant it, so this grant does nothing',
-  clusterScopedVerbs: '{{resource}} is cluster-scoped: the namespaced Role idac generates in {{where}} cannot grant {{verbs}} on it, so that grant does nothing ({{why}})',
+  clusterScoped:
+    '{{resource}} is cluster-scoped: the namespaced Role idac generates in {{where}} cannot grant it, so ' +
+    'this grant does nothing',
+  clusterScopedVerbs:
+    '{{resource}} is cluster-scoped: the namespaced Role idac generates in {{where}} cannot grant {{verbs}} ' +
+    'on it, so that grant does nothing ({{why}})',
 } as const;
 
 export default defineRule({
@@ -13,8 +27,15 @@ export default defineRule({
     id: 'k8s/cluster-scoped-resource',
     severity: 'error',
     title: 'Kubernetes rule names a cluster-scoped resource',
-    rationale: 'idac compiles access.kubernetes into a Role and RoleBinding in one namespace, and a namespaced Role cannot grant access to cluster-scoped resources (nodes, persistentvolumes, certificatesigningrequests, webhook configurations, clusterroles, …): the rule silently grants nothing, so the manifest does not say what the identity can do.',
-    fix: 'Remove the rule. Access to cluster-scoped resources is cluster infrastructure, granted by a reviewed ClusterRole outside idac; if the identity only needs something in its namespace, name the namespaced resource instead.',
+    rationale:
+      'idac compiles access.kubernetes into a Role and RoleBinding in one namespace, and a namespaced Role ' +
+      'cannot grant access to cluster-scoped resources (nodes, persistentvolumes, ' +
+      'certificatesigningrequests, webhook configurations, clusterroles, …): the rule silently grants ' +
+      'nothing, so the manifest does not say what the identity can do.',
+    fix:
+      'Remove the rule. Access to cluster-scoped resources is cluster infrastructure, granted by a reviewed ' +
+      'ClusterRole outside idac; if the identity only needs something in its namespace, name the namespaced ' +
+      'resource instead.',
     owasp: ['NHI5'],
   },
   messages,
@@ -32,7 +53,13 @@ export default defineRule({
       if (!source) continue;
       const path = resourcePath(source, g);
       const key = JSON.stringify(path);
-      const entry = found.get(key) ?? { path, key: `${g.apiGroup}|${g.resource}`, resource: g.resource, verbs: new Set<string>(), where: placeOf(g) };
+      const entry = found.get(key) ?? {
+        path,
+        key: `${g.apiGroup}|${g.resource}`,
+        resource: g.resource,
+        verbs: new Set<string>(),
+        where: placeOf(g),
+      };
       entry.verbs.add(g.verb);
       found.set(key, entry);
     }
@@ -41,7 +68,11 @@ export default defineRule({
       // For wholly cluster-scoped resources the verbs do not matter (and may be typos).
       if (!partly) return { path: f.path, messageId: 'clusterScoped', data: { resource: f.resource, where: f.where } };
       const verbs = f.verbs.has('*') ? `any verb but ${partly.verbs.join(', ')}` : [...f.verbs].join(', ');
-      return { path: f.path, messageId: 'clusterScopedVerbs', data: { resource: f.resource, where: f.where, verbs, why: partly.why } };
+      return {
+        path: f.path,
+        messageId: 'clusterScopedVerbs',
+        data: { resource: f.resource, where: f.where, verbs, why: partly.why },
+      };
     });
   },
 });

@@ -1,11 +1,22 @@
-import { describeHit, kubernetesGrants, oncePerPath, placeOf, reachesAny, resourcePath, sourceRule } from '../../access/kubernetes-api.js';
+import {
+  describeHit,
+  kubernetesGrants,
+  oncePerPath,
+  placeOf,
+  reachesAny,
+  resourcePath,
+  sourceRule,
+} from '../../access/kubernetes-api.js';
 import { defineRule, type Report } from '../types.js';
 
 const messages = {
   exec: '{{grant}} in {{where}} runs commands inside any pod of the namespace, as its service account',
   attach: '{{grant}} in {{where}} attaches to the running processes of any pod of the namespace',
-  ephemeralContainers: '{{grant}} in {{where}} adds a debug container with any image to any pod of the namespace, sharing its secrets and service account',
-  portForward: '{{grant}} in {{where}} opens a tunnel to any port of any pod of the namespace, past its NetworkPolicies',
+  ephemeralContainers:
+    '{{grant}} in {{where}} adds a debug container with any image to any pod of the namespace, sharing its ' +
+    'secrets and service account',
+  portForward:
+    '{{grant}} in {{where}} opens a tunnel to any port of any pod of the namespace, past its NetworkPolicies',
   proxy: '{{grant}} in {{where}} sends HTTP requests to any port of any pod of the namespace, past its NetworkPolicies',
 } as const;
 
@@ -25,8 +36,14 @@ export default defineRule({
     id: 'k8s/no-exec',
     severity: 'error',
     title: 'Kubernetes grant runs code in or reaches into existing pods',
-    rationale: 'pods/exec and pods/attach run commands in a pod with its service account, secrets and volumes; pods/ephemeralcontainers adds a container with any image to it; pods/portforward and pods/proxy reach its ports from the API server, past NetworkPolicies. Each turns one identity into every workload of the namespace.',
-    fix: 'Remove pods/exec, pods/attach, pods/ephemeralcontainers, pods/portforward and pods/proxy; debugging by a person goes through a time-bound elevation on a human account, not a machine identity.',
+    rationale:
+      'pods/exec and pods/attach run commands in a pod with its service account, secrets and volumes; ' +
+      'pods/ephemeralcontainers adds a container with any image to it; pods/portforward and pods/proxy reach ' +
+      'its ports from the API server, past NetworkPolicies. Each turns one identity into every workload of ' +
+      'the namespace.',
+    fix:
+      'Remove pods/exec, pods/attach, pods/ephemeralcontainers, pods/portforward and pods/proxy; debugging by ' +
+      'a person goes through a time-bound elevation on a human account, not a machine identity.',
     owasp: ['NHI5'],
   },
   messages,
@@ -37,7 +54,11 @@ export default defineRule({
         const hit = reachesAny(g, '', [t.resource], t.verbs);
         const source = hit && sourceRule(data, g);
         if (!hit || !source) continue;
-        out.push({ path: resourcePath(source, g), messageId: t.messageId, data: { grant: describeHit(g, hit), where: placeOf(g) } });
+        out.push({
+          path: resourcePath(source, g),
+          messageId: t.messageId,
+          data: { grant: describeHit(g, hit), where: placeOf(g) },
+        });
         break;
       }
     }

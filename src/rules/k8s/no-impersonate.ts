@@ -1,10 +1,20 @@
-import { describeHit, kubernetesGrants, oncePerPath, placeOf, reachesAny, type RbacTriple } from '../../access/kubernetes-api.js';
+import {
+  describeHit,
+  kubernetesGrants,
+  oncePerPath,
+  placeOf,
+  reachesAny,
+  type RbacTriple,
+} from '../../access/kubernetes-api.js';
 import { defineRule, type Report } from '../types.js';
 
 function hitOf(g: RbacTriple): { resource: string; verb: string } | null {
   // userextras/<field> names one extra field of the impersonated user; every field is a resource of its own.
   const extra = /^userextras\/[^/]+$/.test(g.resource) ? [g.resource] : [];
-  return reachesAny(g, '', ['users', 'groups', 'serviceaccounts'], ['impersonate']) ?? reachesAny(g, 'authentication.k8s.io', ['uids', 'userextras', ...extra], ['impersonate']);
+  return (
+    reachesAny(g, '', ['users', 'groups', 'serviceaccounts'], ['impersonate']) ??
+    reachesAny(g, 'authentication.k8s.io', ['uids', 'userextras', ...extra], ['impersonate'])
+  );
 }
 
 const messages = {
@@ -18,8 +28,13 @@ export default defineRule({
     id: 'k8s/no-impersonate',
     severity: 'error',
     title: 'Kubernetes grant holds the impersonate verb',
-    rationale: 'impersonate lets an identity send requests as another user, group or service account (Impersonate-User headers): on users or groups it can claim system:masters and bypass RBAC entirely; on service accounts it acts as every service account of the namespace.',
-    fix: 'Remove impersonate. A workload acts as its own service account; a tool that needs another identity\'s rights should be given those rights, reviewed, under its own name.',
+    rationale:
+      'impersonate lets an identity send requests as another user, group or service account ' +
+      '(Impersonate-User headers): on users or groups it can claim system:masters and bypass RBAC entirely; ' +
+      'on service accounts it acts as every service account of the namespace.',
+    fix:
+      "Remove impersonate. A workload acts as its own service account; a tool that needs another identity's " +
+      'rights should be given those rights, reviewed, under its own name.',
     owasp: ['NHI5'],
   },
   messages,
@@ -27,7 +42,12 @@ export default defineRule({
     const out: Report<typeof messages>[] = [];
     for (const g of kubernetesGrants(access.grants)) {
       const hit = hitOf(g);
-      if (hit) out.push({ path: g.path, messageId: hit.resource === 'serviceaccounts' ? 'actAsServiceAccount' : 'actAsAnyone', data: { grant: describeHit(g, hit), where: placeOf(g) } });
+      if (hit)
+        out.push({
+          path: g.path,
+          messageId: hit.resource === 'serviceaccounts' ? 'actAsServiceAccount' : 'actAsAnyone',
+          data: { grant: describeHit(g, hit), where: placeOf(g) },
+        });
     }
     return oncePerPath(out);
   },

@@ -1,4 +1,11 @@
-import { describeHit, kubernetesGrants, oncePerPath, reachesAny, resourcePath, sourceRule } from '../../access/kubernetes-api.js';
+import {
+  describeHit,
+  kubernetesGrants,
+  oncePerPath,
+  reachesAny,
+  resourcePath,
+  sourceRule,
+} from '../../access/kubernetes-api.js';
 import { defineRule, type Report } from '../types.js';
 
 const ANY = ['create', 'delete', 'get', 'patch', 'update'];
@@ -13,8 +20,13 @@ export default defineRule({
     id: 'k8s/no-node-proxy',
     severity: 'error',
     title: 'Kubernetes grant reaches the kubelet through nodes/proxy',
-    rationale: 'nodes/proxy passes requests to the kubelet API of a node, which runs commands in every pod on that node; even get is enough (websocket upgrades), and those requests bypass the API server\'s audit log and admission control.',
-    fix: 'Remove nodes/proxy. Metrics and logs have their own subresources (nodes/metrics, nodes/stats, nodes/log) and are granted to monitoring agents through a ClusterRole outside idac.',
+    rationale:
+      'nodes/proxy passes requests to the kubelet API of a node, which runs commands in every pod on that ' +
+      "node; even get is enough (websocket upgrades), and those requests bypass the API server's audit log " +
+      'and admission control.',
+    fix:
+      'Remove nodes/proxy. Metrics and logs have their own subresources (nodes/metrics, nodes/stats, ' +
+      'nodes/log) and are granted to monitoring agents through a ClusterRole outside idac.',
     owasp: ['NHI5'],
   },
   messages,
@@ -23,7 +35,8 @@ export default defineRule({
     for (const g of kubernetesGrants(access.grants)) {
       const hit = reachesAny(g, '', ['nodes/proxy'], ANY);
       const source = hit && sourceRule(data, g);
-      if (hit && source) out.push({ path: resourcePath(source, g), messageId: 'nodeProxy', data: { grant: describeHit(g, hit) } });
+      if (hit && source)
+        out.push({ path: resourcePath(source, g), messageId: 'nodeProxy', data: { grant: describeHit(g, hit) } });
     }
     return oncePerPath(out);
   },

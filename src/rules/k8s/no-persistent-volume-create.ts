@@ -2,7 +2,7 @@ import { describeHit, kubernetesGrants, oncePerPath, reachesAny } from '../../ac
 import { defineRule, type Report } from '../types.js';
 
 const messages = {
-  hostPath: '{{grant}} lets the identity create hostPath volumes and so mount the node\'s filesystem',
+  hostPath: "{{grant}} lets the identity create hostPath volumes and so mount the node's filesystem",
 } as const;
 
 export default defineRule({
@@ -11,8 +11,12 @@ export default defineRule({
     id: 'k8s/no-persistent-volume-create',
     severity: 'error',
     title: 'Kubernetes grant creates persistent volumes',
-    rationale: 'A PersistentVolume can point at a hostPath on the node: whoever creates one and can claim it mounts the node\'s filesystem, kubelet credentials and other pods\' data included.',
-    fix: 'Remove create on persistentvolumes; request storage with a PersistentVolumeClaim against a StorageClass instead.',
+    rationale:
+      'A PersistentVolume can point at a hostPath on the node: whoever creates one and can claim it mounts ' +
+      "the node's filesystem, kubelet credentials and other pods' data included.",
+    fix:
+      'Remove create on persistentvolumes; request storage with a PersistentVolumeClaim against a ' +
+      'StorageClass instead.',
     owasp: ['NHI5'],
   },
   messages,

@@ -1,5 +1,12 @@
 import { show } from '../../common/findings.js';
-import { describeHit, kubernetesGrants, oncePerPath, placeOf, reachesAny, sourceRule } from '../../access/kubernetes-api.js';
+import {
+  describeHit,
+  kubernetesGrants,
+  oncePerPath,
+  placeOf,
+  reachesAny,
+  sourceRule,
+} from '../../access/kubernetes-api.js';
 import { defineRule, type Report } from '../types.js';
 
 const messages = {
@@ -13,8 +20,14 @@ export default defineRule({
     id: 'k8s/no-token-request',
     severity: 'error',
     title: 'Kubernetes grant mints service account tokens',
-    rationale: 'create on serviceaccounts/token (the TokenRequest API) issues a fresh token for a service account, valid up to the cluster\'s maximum token lifetime: the identity becomes every service account it can name, and the tokens outlive its own access.',
-    fix: 'Remove create on serviceaccounts/token; workloads get their own tokens projected by the kubelet. If a token broker is the point of this identity, limit it to the named service accounts with resourceNames and record an exception in org.yaml.',
+    rationale:
+      'create on serviceaccounts/token (the TokenRequest API) issues a fresh token for a service account, ' +
+      "valid up to the cluster's maximum token lifetime: the identity becomes every service account it can " +
+      'name, and the tokens outlive its own access.',
+    fix:
+      'Remove create on serviceaccounts/token; workloads get their own tokens projected by the kubelet. If a ' +
+      'token broker is the point of this identity, limit it to the named service accounts with resourceNames ' +
+      'and record an exception in org.yaml.',
     owasp: ['NHI5', 'NHI7'],
   },
   messages,
@@ -25,7 +38,12 @@ export default defineRule({
       if (!hit) continue;
       const names = sourceRule(data, g)?.rule.resourceNames;
       const base = { grant: describeHit(g, hit), where: placeOf(g) };
-      if (names) out.push({ path: g.path, messageId: 'tokensNamed', data: { ...base, names: names.map((n) => show(n)).join(', ') } });
+      if (names)
+        out.push({
+          path: g.path,
+          messageId: 'tokensNamed',
+          data: { ...base, names: names.map((n) => show(n)).join(', ') },
+        });
       else out.push({ path: g.path, messageId: 'tokensAny', data: base });
     }
     return oncePerPath(out);

@@ -1,4 +1,11 @@
-import { describeHit, kubernetesGrants, oncePerPath, placeOf, POD_CREATORS, reachesAny } from '../../access/kubernetes-api.js';
+import {
+  describeHit,
+  kubernetesGrants,
+  oncePerPath,
+  placeOf,
+  POD_CREATORS,
+  reachesAny,
+} from '../../access/kubernetes-api.js';
 import { defineRule, type Report } from '../types.js';
 
 const messages = {
@@ -11,8 +18,14 @@ export default defineRule({
     id: 'k8s/no-workload-creation',
     severity: 'error',
     title: 'Kubernetes grant creates pods or pod-creating workloads',
-    rationale: 'Whoever can create a pod, or a Deployment, Job, CronJob, StatefulSet, DaemonSet, ReplicaSet or ReplicationController that creates one, can run any image as any service account of the namespace and mount every secret, config map and volume there; with a privileged pod that reaches the node.',
-    fix: 'Let a deployment pipeline own workload creation and give this identity only what it needs afterwards (for example get and patch on the named deployments it rolls out); if it must create workloads, record an exception in org.yaml and enforce Pod Security "restricted" on the namespace.',
+    rationale:
+      'Whoever can create a pod, or a Deployment, Job, CronJob, StatefulSet, DaemonSet, ReplicaSet or ' +
+      'ReplicationController that creates one, can run any image as any service account of the namespace and ' +
+      'mount every secret, config map and volume there; with a privileged pod that reaches the node.',
+    fix:
+      'Let a deployment pipeline own workload creation and give this identity only what it needs afterwards ' +
+      '(for example get and patch on the named deployments it rolls out); if it must create workloads, record ' +
+      'an exception in org.yaml and enforce Pod Security "restricted" on the namespace.',
     owasp: ['NHI5'],
   },
   messages,

@@ -1,8 +1,17 @@
-import { describeHit, kubernetesGrants, oncePerPath, placeOf, POD_CREATORS, reachesAny } from '../../access/kubernetes-api.js';
+import {
+  describeHit,
+  kubernetesGrants,
+  oncePerPath,
+  placeOf,
+  POD_CREATORS,
+  reachesAny,
+} from '../../access/kubernetes-api.js';
 import { defineRule, type Report } from '../types.js';
 
 const messages = {
-  changeWorkloads: '{{grant}} in {{where}} without resourceNames can change what every such workload of the namespace runs (its image; for a controller the whole pod template, service account and secrets included)',
+  changeWorkloads:
+    '{{grant}} in {{where}} without resourceNames can change what every such workload of the namespace runs ' +
+    '(its image; for a controller the whole pod template, service account and secrets included)',
 } as const;
 
 export default defineRule({
@@ -11,8 +20,13 @@ export default defineRule({
     id: 'k8s/no-workload-update',
     severity: 'warning',
     title: 'Kubernetes grant rewrites every workload of the namespace',
-    rationale: 'update or patch on a pod-creating workload can change its pod template: the image, the service account and the mounted secrets. On the workloads a pipeline deploys that is the job; on every workload of the namespace it is workload creation by another name.',
-    fix: 'Name the workloads this identity rolls out in resourceNames (as in `resources: [deployments], resourceNames: [shop], verbs: [get, patch]`).',
+    rationale:
+      'update or patch on a pod-creating workload can change its pod template: the image, the service ' +
+      'account and the mounted secrets. On the workloads a pipeline deploys that is the job; on every ' +
+      'workload of the namespace it is workload creation by another name.',
+    fix:
+      'Name the workloads this identity rolls out in resourceNames (as in `resources: [deployments], ' +
+      'resourceNames: [shop], verbs: [get, patch]`).',
     owasp: ['NHI5'],
   },
   messages,
@@ -24,7 +38,11 @@ export default defineRule({
       for (const { group, resources } of POD_CREATORS) {
         const hit = reachesAny(g, group, resources, [g.verb]);
         if (!hit) continue;
-        out.push({ path: g.path, messageId: 'changeWorkloads', data: { grant: describeHit(g, hit), where: placeOf(g) } });
+        out.push({
+          path: g.path,
+          messageId: 'changeWorkloads',
+          data: { grant: describeHit(g, hit), where: placeOf(g) },
+        });
         break;
       }
     }

@@ -1,6 +1,16 @@
 import { show } from '../../common/findings.js';
 import { didYouMean } from '../../manifest/schemas.js';
-import { apiResources, builtinGroups, isBuiltinGroup, KUBERNETES_VERSION, REMOVED_GROUPS, resourcesMatching, resourcesOf, writtenRules, type ApiResource } from '../../access/kubernetes-api.js';
+import {
+  apiResources,
+  builtinGroups,
+  isBuiltinGroup,
+  KUBERNETES_VERSION,
+  REMOVED_GROUPS,
+  resourcesMatching,
+  resourcesOf,
+  writtenRules,
+  type ApiResource,
+} from '../../access/kubernetes-api.js';
 import { defineRule, type MessageRef, type Report } from '../types.js';
 
 const groupName = (group: string): string => (group === '' ? '"" (core)' : show(group));
@@ -19,7 +29,8 @@ const messages = {
   guess: `${NO_SUCH}; did you mean {{guess}}?`,
   guessOtherGroup: `${NO_SUCH}; did you mean {{guess}} in apiGroup {{guessGroup}}?`,
   removedGroup: 'apiGroup {{group}} was removed in Kubernetes {{removedIn}}, so this rule grants nothing',
-  removedGroupServed: 'apiGroup {{group}} was removed in Kubernetes {{removedIn}}, so this rule grants nothing; {{served}}',
+  removedGroupServed:
+    'apiGroup {{group}} was removed in Kubernetes {{removedIn}}, so this rule grants nothing; {{served}}',
   groupTypo: 'apiGroup {{group}} is not a Kubernetes API group; did you mean {{guess}}?',
 } as const;
 
@@ -32,25 +43,46 @@ function explain(name: string, groups: readonly string[]): MessageRef<typeof mes
     const parent = name.slice(0, slash);
     const subs = local.filter((r) => r.name.startsWith(`${parent}/`)).map((r) => r.name);
     const subresources = subs.join(', ');
-    if (name.endsWith('/*')) return subs.length ? { messageId: 'subresourceWildcard', data: { ...base, parent, subresources } } : { messageId: 'subresourceWildcardNone', data: { ...base, parent } };
+    if (name.endsWith('/*'))
+      return subs.length
+        ? { messageId: 'subresourceWildcard', data: { ...base, parent, subresources } }
+        : { messageId: 'subresourceWildcardNone', data: { ...base, parent } };
     if (local.some((r) => r.name === parent)) {
       if (!subs.length) return { messageId: 'noSubresources', data: { ...base, parent } };
       const guess = didYouMean(name, subs);
-      return guess ? { messageId: 'unknownSubresourceGuess', data: { ...base, parent, subresources, guess: show(guess) } } : { messageId: 'unknownSubresource', data: { ...base, parent, subresources } };
+      return guess
+        ? { messageId: 'unknownSubresourceGuess', data: { ...base, parent, subresources, guess: show(guess) } }
+        : { messageId: 'unknownSubresource', data: { ...base, parent, subresources } };
     }
   }
   const short = local.find((r) => r.shortNames.includes(name));
   if (short) return { messageId: 'shortName', data: { ...base, resource: show(short.name) } };
   const elsewhere = apiResources.filter((r) => r.name === name || r.shortNames.includes(name));
-  if (elsewhere.length) return { messageId: 'otherGroup', data: { ...base, resource: show(elsewhere[0]!.name), servedBy: elsewhere.map((r) => groupName(r.group)).join(', ') } };
-  const guess = didYouMean(name, local.map((r) => r.name));
+  if (elsewhere.length)
+    return {
+      messageId: 'otherGroup',
+      data: {
+        ...base,
+        resource: show(elsewhere[0]!.name),
+        servedBy: elsewhere.map((r) => groupName(r.group)).join(', '),
+      },
+    };
+  const guess = didYouMean(
+    name,
+    local.map((r) => r.name),
+  );
   if (guess) return { messageId: 'guess', data: { ...base, guess: show(guess) } };
   const far = guessAnywhere(name);
-  return far ? { messageId: 'guessOtherGroup', data: { ...base, guess: show(far.name), guessGroup: groupName(far.group) } } : { messageId: 'noSuchResource', data: base };
+  return far
+    ? { messageId: 'guessOtherGroup', data: { ...base, guess: show(far.name), guessGroup: groupName(far.group) } }
+    : { messageId: 'noSuchResource', data: base };
 }
 
 function guessAnywhere(name: string): ApiResource | undefined {
-  const guess = didYouMean(name, apiResources.map((r) => r.name));
+  const guess = didYouMean(
+    name,
+    apiResources.map((r) => r.name),
+  );
   return guess === null ? undefined : apiResources.find((r) => r.name === guess);
 }
 
@@ -60,8 +92,14 @@ export default defineRule({
     id: 'k8s/unknown-resource',
     severity: 'error',
     title: 'Kubernetes rule names a resource that does not exist',
-    rationale: 'RBAC accepts any string as a resource and simply never matches one that does not exist: a typo (configmap for configmaps, deployments under the core group) silently drops the access the identity was meant to have, and someone "fixes" it later with a wildcard. Resources of the built-in API groups are checked against the pinned Kubernetes version; custom API groups are accepted as written.',
-    fix: 'Use the plural resource name in the API group that serves it, as `kubectl api-resources` lists them (configmaps in "", deployments in apps), and name subresources explicitly (pods/log).',
+    rationale:
+      'RBAC accepts any string as a resource and simply never matches one that does not exist: a typo ' +
+      '(configmap for configmaps, deployments under the core group) silently drops the access the identity ' +
+      'was meant to have, and someone "fixes" it later with a wildcard. Resources of the built-in API groups ' +
+      'are checked against the pinned Kubernetes version; custom API groups are accepted as written.',
+    fix:
+      'Use the plural resource name in the API group that serves it, as `kubectl api-resources` lists them ' +
+      '(configmaps in "", deployments in apps), and name subresources explicitly (pods/log).',
     owasp: ['NHI5'],
   },
   messages,
@@ -73,17 +111,31 @@ export default defineRule({
       rule.apiGroups.forEach((group, k) => {
         if (group === '*') open = true;
         else if (REMOVED_GROUPS.has(group)) {
-          const served = rule.resources.flatMap((name) => apiResources.filter((r) => r.name === name).map((r) => `${name} is in ${groupName(r.group)}`));
+          const served = rule.resources.flatMap((name) =>
+            apiResources.filter((r) => r.name === name).map((r) => `${name} is in ${groupName(r.group)}`),
+          );
           const removed = { group: show(group), removedIn: REMOVED_GROUPS.get(group)! };
-          if (served.length) out.push({ path: [...path, 'apiGroups', k], messageId: 'removedGroupServed', data: { ...removed, served: served.join(', ') } });
+          if (served.length)
+            out.push({
+              path: [...path, 'apiGroups', k],
+              messageId: 'removedGroupServed',
+              data: { ...removed, served: served.join(', ') },
+            });
           else out.push({ path: [...path, 'apiGroups', k], messageId: 'removedGroup', data: removed });
         } else if (isBuiltinGroup(group)) builtin.push(group);
         else {
           open = true;
           // A near miss of a built-in group that serves one of the rule's resources is a typo, not a CRD group.
-          const guess = didYouMean(group, builtinGroups.filter((b) => b !== ''));
+          const guess = didYouMean(
+            group,
+            builtinGroups.filter((b) => b !== ''),
+          );
           if (guess && rule.resources.some((name) => resourcesMatching(guess, name).length > 0)) {
-            out.push({ path: [...path, 'apiGroups', k], messageId: 'groupTypo', data: { group: show(group), guess: show(guess) } });
+            out.push({
+              path: [...path, 'apiGroups', k],
+              messageId: 'groupTypo',
+              data: { group: show(group), guess: show(guess) },
+            });
           }
         }
       });

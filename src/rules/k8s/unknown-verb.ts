@@ -1,6 +1,14 @@
 import { show } from '../../common/findings.js';
 import { didYouMean } from '../../manifest/schemas.js';
-import { builtinVerbs, isBuiltinGroup, KUBERNETES_VERSION, REMOVED_GROUPS, resourcesMatching, writtenRules, type ApiResource } from '../../access/kubernetes-api.js';
+import {
+  builtinVerbs,
+  isBuiltinGroup,
+  KUBERNETES_VERSION,
+  REMOVED_GROUPS,
+  resourcesMatching,
+  writtenRules,
+  type ApiResource,
+} from '../../access/kubernetes-api.js';
 import { defineRule, type Report } from '../types.js';
 
 const RETIRED: Record<string, string> = {
@@ -16,7 +24,7 @@ const messages = {
   retired: 'verb {{verb}} does nothing in Kubernetes {{version}}: {{why}}',
   notAVerb: 'verb {{verb}} is not a Kubernetes verb',
   notAVerbGuess: 'verb {{verb}} is not a Kubernetes verb; did you mean {{guess}}?',
-  notForResources: 'verb {{verb}} applies to none of this rule\'s resources ({{supported}})',
+  notForResources: "verb {{verb}} applies to none of this rule's resources ({{supported}})",
 } as const;
 
 export default defineRule({
@@ -25,8 +33,15 @@ export default defineRule({
     id: 'k8s/unknown-verb',
     severity: 'error',
     title: 'Kubernetes rule names a verb its resources do not have',
-    rationale: 'RBAC accepts any string as a verb and simply never matches one no request uses: a typo (gett) or a verb the resource does not have (list on pods/log) silently drops access the identity was meant to have. Verbs on built-in API groups are checked against the pinned Kubernetes version; rules that include a custom API group accept any verb.',
-    fix: 'Use the verbs the resources support (`kubectl api-resources -o wide` lists them): get, list, watch, create, update, patch, delete, deletecollection, and the special verbs bind, escalate (roles), impersonate (users, groups, serviceaccounts), approve, sign, attest (signers).',
+    rationale:
+      'RBAC accepts any string as a verb and simply never matches one no request uses: a typo (gett) or a ' +
+      'verb the resource does not have (list on pods/log) silently drops access the identity was meant to ' +
+      'have. Verbs on built-in API groups are checked against the pinned Kubernetes version; rules that ' +
+      'include a custom API group accept any verb.',
+    fix:
+      'Use the verbs the resources support (`kubectl api-resources -o wide` lists them): get, list, watch, ' +
+      'create, update, patch, delete, deletecollection, and the special verbs bind, escalate (roles), ' +
+      'impersonate (users, groups, serviceaccounts), approve, sign, attest (signers).',
     owasp: ['NHI5'],
   },
   messages,
@@ -44,12 +59,18 @@ export default defineRule({
         if (verb === '*' || allowed.has(verb)) return;
         const at = [...path, 'verbs', j];
         const why = RETIRED[verb];
-        if (why) out.push({ path: at, messageId: 'retired', data: { verb: show(verb), version: KUBERNETES_VERSION, why } });
+        if (why)
+          out.push({ path: at, messageId: 'retired', data: { verb: show(verb), version: KUBERNETES_VERSION, why } });
         else if (!builtinVerbs.includes(verb)) {
           const guess = didYouMean(verb, builtinVerbs);
           if (guess) out.push({ path: at, messageId: 'notAVerbGuess', data: { verb: show(verb), guess: show(guess) } });
           else out.push({ path: at, messageId: 'notAVerb', data: { verb: show(verb) } });
-        } else out.push({ path: at, messageId: 'notForResources', data: { verb: show(verb), supported: supported(resources) } });
+        } else
+          out.push({
+            path: at,
+            messageId: 'notForResources',
+            data: { verb: show(verb), supported: supported(resources) },
+          });
       });
     }
     return out;

@@ -37,7 +37,9 @@ export function ownersOf(identities: Iterable<{ identity: string; owner: string 
 }
 
 /** The owners validate's outcomes recorded (through the OWNER_SUMMARY rule's summaries). */
-export function ownersFromSummaries(outcomes: readonly { identity: string | null; summaries: string }[]): Map<string, Set<string>> {
+export function ownersFromSummaries(
+  outcomes: readonly { identity: string | null; summaries: string }[],
+): Map<string, Set<string>> {
   const pairs: { identity: string; owner: string }[] = [];
   for (const o of outcomes) {
     const owner = o.identity === null ? undefined : summaryOf(o, OWNER_SUMMARY);
@@ -52,7 +54,12 @@ export function isSelfApproved(e: { identity: string; approvedBy: string }, owne
 
 export type ExceptionProblem = 'expired' | 'approver' | 'not-exceptable' | 'bad-date';
 
-export function exceptionProblem(e: { rule: string; approvedBy: string; expires: string }, org: OrgModel, now: number, knownRules: ReadonlySet<string>): ExceptionProblem | 'unknown-rule' | null {
+export function exceptionProblem(
+  e: { rule: string; approvedBy: string; expires: string },
+  org: OrgModel,
+  now: number,
+  knownRules: ReadonlySet<string>,
+): ExceptionProblem | 'unknown-rule' | null {
   if (!knownRules.has(e.rule)) return 'unknown-rule';
   if (NOT_EXCEPTABLE.test(e.rule)) return 'not-exceptable';
   if (!org.securityOwners.has(e.approvedBy.toLowerCase())) return 'approver';
@@ -65,7 +72,8 @@ export function exceptionProblem(e: { rule: string; approvedBy: string; expires:
 export function activeExceptions(org: OrgModel, now: number, owners: Owners): Map<string, Set<string>> {
   const out = new Map<string, Set<string>>();
   for (const e of org.spec.exceptions ?? []) {
-    if (NOT_EXCEPTABLE.test(e.rule) || !org.securityOwners.has(e.approvedBy.toLowerCase()) || isSelfApproved(e, owners)) continue;
+    if (NOT_EXCEPTABLE.test(e.rule) || !org.securityOwners.has(e.approvedBy.toLowerCase()) || isSelfApproved(e, owners))
+      continue;
     if (expiryOf(e.expires) === null || isExpired(e.expires, now)) continue;
     if (!out.has(e.identity)) out.set(e.identity, new Set());
     out.get(e.identity)!.add(e.rule);
@@ -77,7 +85,12 @@ export function activeExceptions(org: OrgModel, now: number, owners: Owners): Ma
 export function unknownIdentityReports(org: OrgModel, known: ReadonlySet<string>): Report[] {
   const out: Report[] = [];
   (org.spec.exceptions ?? []).forEach((e, i) => {
-    if (!known.has(e.identity)) out.push({ path: ['spec', 'exceptions', i, 'identity'], messageId: 'unknownIdentity', data: { identity: show(e.identity) } });
+    if (!known.has(e.identity))
+      out.push({
+        path: ['spec', 'exceptions', i, 'identity'],
+        messageId: 'unknownIdentity',
+        data: { identity: show(e.identity) },
+      });
   });
   return out;
 }

@@ -4,7 +4,11 @@
 import type { TextMatch, TextRule, TextScan } from '../types.js';
 
 /** `mine` without the matches that overlap a match of a rule in `higher`, or repeat an earlier one. */
-export async function yieldTo<T extends TextMatch>(scan: TextScan, higher: readonly TextRule[], mine: readonly T[]): Promise<T[]> {
+export async function yieldTo<T extends TextMatch>(
+  scan: TextScan,
+  higher: readonly TextRule[],
+  mine: readonly T[],
+): Promise<T[]> {
   if (mine.length === 0) return [];
   // eslint-disable-next-line @typescript-eslint/await-thenable -- check may return one
   const taken = (await Promise.all(higher.map((r) => r.check(scan)))).flat();

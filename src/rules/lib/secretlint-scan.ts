@@ -16,18 +16,26 @@ let lint: Promise<Lint> | null = null;
 const SUPPRESSION_RULE = '@secretlint/secretlint-rule-filter-comments';
 
 async function load(): Promise<Lint> {
-  const [{ lintSource }, { rules }, { secretLintProfiler }] = await Promise.all([import('@secretlint/core'), import('@secretlint/secretlint-rule-preset-recommend'), import('@secretlint/profiler')]);
+  const [{ lintSource }, { rules }, { secretLintProfiler }] = await Promise.all([
+    import('@secretlint/core'),
+    import('@secretlint/secretlint-rule-preset-recommend'),
+    import('@secretlint/profiler'),
+  ]);
   // secretlint's always-on profiler keeps every performance mark and searches them on each new
   // one: quadratic in the number of files (44 ms per file at 2,500 files). We never read it.
   secretLintProfiler.mark = () => {};
-  const config = { rules: rules.filter((r) => r.meta.id !== SUPPRESSION_RULE).map((r) => ({ id: r.meta.id, rule: r })) };
+  const config = {
+    rules: rules.filter((r) => r.meta.id !== SUPPRESSION_RULE).map((r) => ({ id: r.meta.id, rule: r })),
+  };
   return async (content) => {
     const result = await lintSource({
       source: { content, filePath: 'manifest.yaml', ext: '.yaml', contentType: 'text' },
       // noPhysicFilePath: the scan is of this text only, never of a file on disk.
       options: { config, maskSecrets: true, noPhysicFilePath: true },
     });
-    return result.messages.map((m) => placed(content, { ruleId: m.ruleId, messageId: m.messageId, offset: m.range[0], end: m.range[1] }));
+    return result.messages.map((m) =>
+      placed(content, { ruleId: m.ruleId, messageId: m.messageId, offset: m.range[0], end: m.range[1] }),
+    );
   };
 }
 
@@ -36,7 +44,8 @@ async function load(): Promise<Lint> {
  * range starts at the key and cuts the secret short. Re-match there to get the secret's own range,
  * so the finding points at it and the whole value is fingerprinted and scrubbed.
  */
-const AWS_SECRET = /["']?(?:AWS|aws|Aws)?_?(?:SECRET|secret|Secret)_?(?:ACCESS|access|Access)_?(?:KEY|key|Key)["']?\s*(?::|=>|=)\s*["']?([A-Za-z0-9/+=]{40})/dy;
+const AWS_SECRET =
+  /["']?(?:AWS|aws|Aws)?_?(?:SECRET|secret|Secret)_?(?:ACCESS|access|Access)_?(?:KEY|key|Key)["']?\s*(?::|=>|=)\s*["']?([A-Za-z0-9/+=]{40})/dy;
 
 function placed(text: string, m: SecretlintMatch): SecretlintMatch {
   if (m.ruleId !== '@secretlint/secretlint-rule-aws' || m.messageId !== 'AWSSecretAccessKey') return m;
@@ -53,7 +62,11 @@ export async function secretlintScan(text: string): Promise<SecretlintMatch[]> {
  * The matches of one secretlint rule as text matches (the text is the secret itself, for the
  * fingerprint and scrub), each with what `said` names it (a messageId and data), or left out when null.
  */
-export async function secretlintMatches<R extends MessageRef>(scan: TextScan, ruleId: string, said: (m: SecretlintMatch, text: string) => R | null): Promise<(R & { offset: number; text: string })[]> {
+export async function secretlintMatches<R extends MessageRef>(
+  scan: TextScan,
+  ruleId: string,
+  said: (m: SecretlintMatch, text: string) => R | null,
+): Promise<(R & { offset: number; text: string })[]> {
   const out: (R & { offset: number; text: string })[] = [];
   for (const m of await scan.secretlint()) {
     if (m.ruleId !== ruleId) continue;

@@ -7,8 +7,13 @@ export default defineRule({
     id: 'lifecycle/expired',
     severity: 'error',
     title: 'Identity has expired',
-    rationale: 'Every identity has a mandatory end of life so that forgotten ones die on their own; one past its expiry date is exactly the forgotten identity the date was meant to catch (SPEC §2: expired from the start of the day after expires).',
-    fix: 'If it is still needed, have its access reviewed and move spec.expires forward (within limits.maxLifetime); otherwise set spec.status: decommissioned.',
+    rationale:
+      'Every identity has a mandatory end of life so that forgotten ones die on their own; one past its ' +
+      'expiry date is exactly the forgotten identity the date was meant to catch (SPEC §2: expired from the ' +
+      'start of the day after expires).',
+    fix:
+      'If it is still needed, have its access reviewed and move spec.expires forward (within ' +
+      'limits.maxLifetime); otherwise set spec.status: decommissioned.',
     owasp: ['NHI1', 'NHI7'],
   },
   messages: {

@@ -9,8 +9,12 @@ export default defineRule({
     id: 'lifecycle/review-missing',
     severity: 'warning',
     title: 'No access review recorded',
-    rationale: 'When org.yaml sets limits.reviewEvery, every identity needs an attestation by someone other than its owner that its access is still needed; without spec.review there is no date to count from.',
-    fix: 'After the first review, record it in spec.review (lastReviewed: the date, reviewer: a team member who is not the owner).',
+    rationale:
+      'When org.yaml sets limits.reviewEvery, every identity needs an attestation by someone other than its ' +
+      'owner that its access is still needed; without spec.review there is no date to count from.',
+    fix:
+      'After the first review, record it in spec.review (lastReviewed: the date, reviewer: a team member who ' +
+      'is not the owner).',
     owasp: ['NHI1', 'NHI5'],
   },
   messages: {
@@ -20,6 +24,13 @@ export default defineRule({
     const limit = org?.spec.limits?.reviewEvery;
     if (limit === undefined || data.spec.review) return [];
     const every = parseDuration(limit);
-    return [{ path: ['spec'], at: 'key', messageId: 'noReview', data: { every: every === null ? limit : formatDuration(every) } }];
+    return [
+      {
+        path: ['spec'],
+        at: 'key',
+        messageId: 'noReview',
+        data: { every: every === null ? limit : formatDuration(every) },
+      },
+    ];
   },
 });

@@ -7,13 +7,21 @@ export default defineRule({
     id: 'lifecycle/review-overdue',
     severity: 'error',
     title: 'Access review overdue',
-    rationale: 'Access that nobody looks at only grows; org.yaml limits.reviewEvery makes someone other than the owner attest at a fixed interval that the identity and its access are still needed.',
-    fix: 'Review the identity\'s purpose and access, then record the review in spec.review (lastReviewed: today\'s date, reviewer: who did it).',
+    rationale:
+      'Access that nobody looks at only grows; org.yaml limits.reviewEvery makes someone other than the ' +
+      'owner attest at a fixed interval that the identity and its access are still needed.',
+    fix:
+      "Review the identity's purpose and access, then record the review in spec.review (lastReviewed: today's " +
+      'date, reviewer: who did it).',
     owasp: ['NHI1', 'NHI5'],
   },
   messages: {
-    inFuture: 'spec.review.lastReviewed {{lastReviewed}} is in the future (today is {{today}}); record the date the review took place',
-    overdue: 'review overdue: last reviewed {{lastReviewed}}, the next review fell due on {{due}} (limits.reviewEvery {{every}})',
+    inFuture:
+      'spec.review.lastReviewed {{lastReviewed}} is in the future (today is {{today}}); record the date the ' +
+      'review took place',
+    overdue:
+      'review overdue: last reviewed {{lastReviewed}}, the next review fell due on {{due}} ' +
+      '(limits.reviewEvery {{every}})',
   },
   check({ data }, { org, now }) {
     const limit = org?.spec.limits?.reviewEvery;
@@ -27,8 +35,15 @@ export default defineRule({
     // SPEC §3: "today - review.lastReviewed" in whole UTC days, like expires: the due date itself is still fine.
     const today = Math.floor(now / DAY_MS) * DAY_MS;
     const path = ['spec', 'review', 'lastReviewed'];
-    if (last > today) return [{ path, messageId: 'inFuture', data: { lastReviewed: review.lastReviewed, today: isoDate(today) } }];
+    if (last > today)
+      return [{ path, messageId: 'inFuture', data: { lastReviewed: review.lastReviewed, today: isoDate(today) } }];
     if (today - last <= every) return [];
-    return [{ path, messageId: 'overdue', data: { lastReviewed: review.lastReviewed, due: isoDate(last + every), every: formatDuration(every) } }];
+    return [
+      {
+        path,
+        messageId: 'overdue',
+        data: { lastReviewed: review.lastReviewed, due: isoDate(last + every), every: formatDuration(every) },
+      },
+    ];
   },
 });

@@ -9,7 +9,8 @@ interface Summary {
 const messages = {
   nameShared: 'name {{name}} is also used by {{others}} (names are unique ignoring case)',
   oldNameInUse: 'renamedFrom {{old}} is still the name of {{holders}}; a rename must not take a name that is in use',
-  oldNameClaimed: 'renamedFrom {{old}} is also claimed by {{others}}; only one identity can take over the old one\'s live objects',
+  oldNameClaimed:
+    "renamedFrom {{old}} is also claimed by {{others}}; only one identity can take over the old one's live objects",
 } as const;
 
 export default defineRule({
@@ -18,8 +19,13 @@ export default defineRule({
     id: 'name/collision',
     severity: 'error',
     title: 'Two identities share a name',
-    rationale: 'metadata.name becomes the IAM role, Kubernetes service account and Vault role, and IAM names are unique ignoring case: two files with one name (or a rename onto a name still in use) would fight over, and share, one physical identity.',
-    fix: 'Give each identity its own name; a rename (metadata.renamedFrom) must start from a name no other identity still uses.',
+    rationale:
+      'metadata.name becomes the IAM role, Kubernetes service account and Vault role, and IAM names are ' +
+      'unique ignoring case: two files with one name (or a rename onto a name still in use) would fight ' +
+      'over, and share, one physical identity.',
+    fix:
+      'Give each identity its own name; a rename (metadata.renamedFrom) must start from a name no other ' +
+      'identity still uses.',
     owasp: ['NHI9'],
   },
   messages,
@@ -29,14 +35,22 @@ export default defineRule({
   },
   check(entries: readonly RepoEntry<Summary>[]) {
     const byName = group(entries, (e) => e.identity);
-    const byOldName = group(entries.filter((e) => e.value.renamedFrom !== undefined), (e) => e.value.renamedFrom!);
+    const byOldName = group(
+      entries.filter((e) => e.value.renamedFrom !== undefined),
+      (e) => e.value.renamedFrom!,
+    );
     const out: RepoReport<typeof messages>[] = [];
     for (const same of byName.values()) {
       if (same.length < 2) continue;
-      same.forEach((e, i) => out.push({
-        file: e.file, identity: e.identity, path: ['metadata', 'name'],
-        messageId: 'nameShared', data: { name: show(e.identity, 60), others: othersOf(same, i) },
-      }));
+      same.forEach((e, i) =>
+        out.push({
+          file: e.file,
+          identity: e.identity,
+          path: ['metadata', 'name'],
+          messageId: 'nameShared',
+          data: { name: show(e.identity, 60), others: othersOf(same, i) },
+        }),
+      );
     }
     for (const [key, renamed] of byOldName) {
       // A renamedFrom equal to the identity's own name is a no-op, not a clash with itself.
@@ -45,10 +59,28 @@ export default defineRule({
         const path = ['metadata', 'renamedFrom'];
         const old = show(e.value.renamedFrom, 60);
         if (holders.length > 0 && e.identity.toLowerCase() !== key) {
-          out.push({ file: e.file, identity: e.identity, path, messageId: 'oldNameInUse', data: { old, holders: fileList(holders.slice(0, LISTED).map((h) => h.file), holders.length) } });
+          out.push({
+            file: e.file,
+            identity: e.identity,
+            path,
+            messageId: 'oldNameInUse',
+            data: {
+              old,
+              holders: fileList(
+                holders.slice(0, LISTED).map((h) => h.file),
+                holders.length,
+              ),
+            },
+          });
         }
         if (renamed.length > 1) {
-          out.push({ file: e.file, identity: e.identity, path, messageId: 'oldNameClaimed', data: { old, others: othersOf(renamed, i) } });
+          out.push({
+            file: e.file,
+            identity: e.identity,
+            path,
+            messageId: 'oldNameClaimed',
+            data: { old, others: othersOf(renamed, i) },
+          });
         }
       });
     }

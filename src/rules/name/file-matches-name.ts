@@ -7,8 +7,13 @@ export default defineRule({
     id: 'name/file-matches-name',
     severity: 'error',
     title: 'File name differs from metadata.name',
-    rationale: 'The file name is how people (and CODEOWNERS, plan and history) find an identity; with one name per file the filesystem keeps names unique, and a file called reader.yaml that defines admin misleads every reviewer.',
-    fix: 'Rename the file to <metadata.name>.yaml, or set metadata.name to the file\'s name (a rename of a live identity also needs metadata.renamedFrom).',
+    rationale:
+      'The file name is how people (and CODEOWNERS, plan and history) find an identity; with one name per ' +
+      'file the filesystem keeps names unique, and a file called reader.yaml that defines admin misleads ' +
+      'every reviewer.',
+    fix:
+      "Rename the file to <metadata.name>.yaml, or set metadata.name to the file's name (a rename of a live " +
+      'identity also needs metadata.renamedFrom).',
     owasp: ['NHI9'],
   },
   // A decommissioned identity keeps its file and name until it is deleted: it must still match.

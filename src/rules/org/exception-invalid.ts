@@ -8,8 +8,10 @@ const suggest = (guess: string | null): string => (guess ? `; did you mean ${gue
 
 const messages = {
   unknownRule: 'exception names rule {{rule}}, which does not exist{{suggestion}}; see idac rules',
-  notExceptable: 'findings of rule {{rule}} cannot be excepted (parse/, schema/, secret/, org/ and plan/ rules); fix them instead',
-  approverNotSecurityOwner: 'exception approver {{approver}} is not a security owner (spec.securityOwners){{suggestion}}',
+  notExceptable:
+    'findings of rule {{rule}} cannot be excepted (parse/, schema/, secret/, org/ and plan/ rules); fix them instead',
+  approverNotSecurityOwner:
+    'exception approver {{approver}} is not a security owner (spec.securityOwners){{suggestion}}',
   badDate: 'exception expires {{expires}} is not a real date',
   expired: 'exception for {{identity}} / {{rule}} expired on {{expires}}; renew it with a security owner or remove it',
 } as const;
@@ -20,8 +22,14 @@ export default defineRule({
     id: 'org/exception-invalid',
     severity: 'error',
     title: 'Exception that does not apply',
-    rationale: 'An exception suppresses a finding only while it names an existing, exceptable rule, carries a security owner\'s approval and has not expired; one that fails any of these suppresses nothing, and a reader of org.yaml would wrongly believe the risk is accepted.',
-    fix: 'Fix the rule id, have a security owner (spec.securityOwners) approve it, or renew or remove the expired exception; findings of parse/, schema/, secret/, org/ and plan/ rules cannot be excepted, fix those instead.',
+    rationale:
+      'An exception suppresses a finding only while it names an existing, exceptable rule, carries a ' +
+      "security owner's approval and has not expired; one that fails any of these suppresses nothing, and a " +
+      'reader of org.yaml would wrongly believe the risk is accepted.',
+    fix:
+      'Fix the rule id, have a security owner (spec.securityOwners) approve it, or renew or remove the ' +
+      'expired exception; findings of parse/, schema/, secret/, org/ and plan/ rules cannot be excepted, fix ' +
+      'those instead.',
     owasp: ['NHI1', 'NHI5'],
   },
   messages,
@@ -33,19 +41,31 @@ export default defineRule({
       const at = (key: string) => ['spec', 'exceptions', i, key];
       switch (exceptionProblem(e, model, now, known)) {
         case 'unknown-rule':
-          out.push({ path: at('rule'), messageId: 'unknownRule', data: { rule: show(e.rule), suggestion: suggest(didYouMean(e.rule, [...known])) } });
+          out.push({
+            path: at('rule'),
+            messageId: 'unknownRule',
+            data: { rule: show(e.rule), suggestion: suggest(didYouMean(e.rule, [...known])) },
+          });
           break;
         case 'not-exceptable':
           out.push({ path: at('rule'), messageId: 'notExceptable', data: { rule: show(e.rule) } });
           break;
         case 'approver':
-          out.push({ path: at('approvedBy'), messageId: 'approverNotSecurityOwner', data: { approver: show(e.approvedBy), suggestion: didYouMeanPerson(e.approvedBy, model.securityOwners) } });
+          out.push({
+            path: at('approvedBy'),
+            messageId: 'approverNotSecurityOwner',
+            data: { approver: show(e.approvedBy), suggestion: didYouMeanPerson(e.approvedBy, model.securityOwners) },
+          });
           break;
         case 'bad-date':
           out.push({ path: at('expires'), messageId: 'badDate', data: { expires: show(e.expires) } });
           break;
         case 'expired':
-          out.push({ path: at('expires'), messageId: 'expired', data: { identity: show(e.identity), rule: show(e.rule), expires: e.expires } });
+          out.push({
+            path: at('expires'),
+            messageId: 'expired',
+            data: { identity: show(e.identity), rule: show(e.rule), expires: e.expires },
+          });
           break;
         case null:
           break;

@@ -3,7 +3,9 @@ import { isSelfApproved, ownersOf } from '../lib/exceptions.js';
 import { defineRule, type RepoEntry, type RepoReport } from '../types.js';
 
 const messages = {
-  selfApproved: "exception for {{identity}} / {{rule}} is approved by {{approver}}, the identity's owner; it suppresses nothing until someone else approves it",
+  selfApproved:
+    "exception for {{identity}} / {{rule}} is approved by {{approver}}, the identity's owner; it suppresses " +
+    'nothing until someone else approves it',
 } as const;
 
 export default defineRule({
@@ -11,9 +13,14 @@ export default defineRule({
   meta: {
     id: 'org/exception-self-approved',
     severity: 'error',
-    title: 'Exception approved by the identity\'s owner',
-    rationale: 'An exception accepts a risk on an identity; the person accountable for that identity approving it is marking their own homework. A self-approved exception suppresses nothing, and says so here rather than leaving readers of org.yaml believing the risk was accepted.',
-    fix: 'Have a security owner who does not own the identity approve the exception (spec.exceptions[].approvedBy), or fix the finding instead.',
+    title: "Exception approved by the identity's owner",
+    rationale:
+      'An exception accepts a risk on an identity; the person accountable for that identity approving it is ' +
+      'marking their own homework. A self-approved exception suppresses nothing, and says so here rather ' +
+      'than leaving readers of org.yaml believing the risk was accepted.',
+    fix:
+      'Have a security owner who does not own the identity approve the exception ' +
+      '(spec.exceptions[].approvedBy), or fix the finding instead.',
     owasp: ['NHI5'],
   },
   messages,
@@ -28,7 +35,13 @@ export default defineRule({
     const out: RepoReport<typeof messages>[] = [];
     exceptions.forEach((e, i) => {
       if (isSelfApproved(e, owners)) {
-        out.push({ file: orgFile, identity: null, path: ['spec', 'exceptions', i, 'approvedBy'], messageId: 'selfApproved', data: { identity: show(e.identity), rule: show(e.rule), approver: show(e.approvedBy) } });
+        out.push({
+          file: orgFile,
+          identity: null,
+          path: ['spec', 'exceptions', i, 'approvedBy'],
+          messageId: 'selfApproved',
+          data: { identity: show(e.identity), rule: show(e.rule), approver: show(e.approvedBy) },
+        });
       }
     });
     return out;

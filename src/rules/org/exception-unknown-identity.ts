@@ -9,11 +9,17 @@ export default defineRule({
     id: 'org/exception-unknown-identity',
     severity: 'warning',
     title: 'Exception for an identity that does not exist',
-    rationale: 'An exception left behind after its identity was deleted or renamed looks like accepted risk to a reader, and would silently apply to the next identity given that name.',
-    fix: 'Remove the exception from identities/org.yaml spec.exceptions, or correct its identity name (metadata.name of the identity it is for).',
+    rationale:
+      'An exception left behind after its identity was deleted or renamed looks like accepted risk to a ' +
+      'reader, and would silently apply to the next identity given that name.',
+    fix:
+      'Remove the exception from identities/org.yaml spec.exceptions, or correct its identity name ' +
+      '(metadata.name of the identity it is for).',
     owasp: ['NHI1'],
   },
   messages: {
-    unknownIdentity: 'exception names identity {{identity}}, which does not exist in this repository; remove it before an identity of that name inherits it',
+    unknownIdentity:
+      'exception names identity {{identity}}, which does not exist in this repository; remove it before an ' +
+      'identity of that name inherits it',
   },
 });

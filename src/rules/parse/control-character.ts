@@ -7,10 +7,10 @@ export default defineRule({
   kind: 'load',
   meta: {
     id: PARSE_CONTROL_CHARACTER,
-    severity: "error",
-    title: "Control character",
-    rationale: "Control characters hide text from reviewers and terminals and can break logs and PR comments.",
-    fix: "Delete the control character (TAB, LF and CR are allowed).",
+    severity: 'error',
+    title: 'Control character',
+    rationale: 'Control characters hide text from reviewers and terminals and can break logs and PR comments.',
+    fix: 'Delete the control character (TAB, LF and CR are allowed).',
     owasp: [],
   },
   messages: {

@@ -7,10 +7,12 @@ export default defineRule({
   kind: 'load',
   meta: {
     id: PARSE_DEPTH,
-    severity: "error",
-    title: "Nesting too deep",
-    rationale: "Deeply nested input exhausts the parser's stack; it is measured on the token stream before any recursion, and no valid manifest nests more than a few levels (the limit is 32).",
-    fix: "Flatten the structure; see the manifest reference.",
+    severity: 'error',
+    title: 'Nesting too deep',
+    rationale:
+      "Deeply nested input exhausts the parser's stack; it is measured on the token stream before any " +
+      'recursion, and no valid manifest nests more than a few levels (the limit is 32).',
+    fix: 'Flatten the structure; see the manifest reference.',
     owasp: [],
   },
   messages: {

@@ -7,10 +7,12 @@ export default defineRule({
   kind: 'load',
   meta: {
     id: PARSE_MULTI_DOCUMENT,
-    severity: "error",
-    title: "More than one YAML document",
-    rationale: "A second document after --- would be silently ignored or silently applied; one identity per file keeps names unique by construction.",
-    fix: "Move each document into a file of its own named after its metadata.name.",
+    severity: 'error',
+    title: 'More than one YAML document',
+    rationale:
+      'A second document after --- would be silently ignored or silently applied; one identity per file ' +
+      'keeps names unique by construction.',
+    fix: 'Move each document into a file of its own named after its metadata.name.',
     owasp: [],
   },
   messages: {

@@ -7,10 +7,10 @@ export default defineRule({
   kind: 'load',
   meta: {
     id: PARSE_SYNTAX,
-    severity: "error",
-    title: "YAML syntax error",
-    rationale: "A manifest that does not parse cannot be judged, planned or applied.",
-    fix: "Fix the YAML at the given position; indent with spaces, close every quote and bracket.",
+    severity: 'error',
+    title: 'YAML syntax error',
+    rationale: 'A manifest that does not parse cannot be judged, planned or applied.',
+    fix: 'Fix the YAML at the given position; indent with spaces, close every quote and bracket.',
     owasp: [],
   },
   messages: {

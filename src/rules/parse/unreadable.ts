@@ -8,7 +8,9 @@ export default defineRule({
     id: PARSE_UNREADABLE,
     severity: 'error',
     title: 'Manifest cannot be read',
-    rationale: 'A manifest that cannot be read (permissions, a file replaced while validate ran) cannot be judged; treating it as absent would pass an unchecked identity.',
+    rationale:
+      'A manifest that cannot be read (permissions, a file replaced while validate ran) cannot be judged; ' +
+      'treating it as absent would pass an unchecked identity.',
     fix: 'Make the file readable by the user running idac (and check why it was not).',
     owasp: [],
   },

@@ -7,8 +7,13 @@ export default defineRule({
     id: 'plan/aws-tag-value',
     severity: 'error',
     title: 'Manifest value IAM rejects as a tag',
-    rationale: "Every IAM object idac creates is tagged with its identity, team and owner (idac:identity, idac:team, idac:owner). IAM rejects a tag value longer than 256 characters or with a character outside letters, digits, spaces and _ . : / = + - @ (e.g. an owner address with %), so the apply fails on that identity.",
-    fix: 'Use a value IAM accepts in the field the tag comes from (metadata.name, spec.stewardship.team or spec.stewardship.owner): at most 256 letters, digits, spaces and _ . : / = + - @.',
+    rationale:
+      'Every IAM object idac creates is tagged with its identity, team and owner (idac:identity, idac:team, ' +
+      'idac:owner). IAM rejects a tag value longer than 256 characters or with a character outside letters, ' +
+      'digits, spaces and _ . : / = + - @ (e.g. an owner address with %), so the apply fails on that identity.',
+    fix:
+      'Use a value IAM accepts in the field the tag comes from (metadata.name, spec.stewardship.team or ' +
+      'spec.stewardship.owner): at most 256 letters, digits, spaces and _ . : / = + - @.',
     owasp: [],
   },
 });

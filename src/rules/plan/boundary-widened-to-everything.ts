@@ -7,8 +7,15 @@ export default defineRule({
     id: 'plan/boundary-widened-to-everything',
     severity: 'warning',
     title: 'Team boundary widened to everything',
-    rationale: "A team's boundaries in org.yaml (AWS accounts, Kubernetes namespaces, Vault paths, certificate domains) are the most its identities may ever reach, and the boundary/ rules hold every identity to them. An entry that matches everything (Vault \"*\", Kubernetes \"<cluster>/*\") or a boundary list removed lets every identity of the team, present and future, reach anything of that kind, while no identity's manifest changes.",
-    fix: 'List only the accounts, namespaces, paths or domains the team needs; if the widening is intended, have a security owner approve the change.',
+    rationale:
+      "A team's boundaries in org.yaml (AWS accounts, Kubernetes namespaces, Vault paths, certificate " +
+      'domains) are the most its identities may ever reach, and the boundary/ rules hold every identity to ' +
+      'them. An entry that matches everything (Vault "*", Kubernetes "<cluster>/*") or a boundary list ' +
+      'removed lets every identity of the team, present and future, reach anything of that kind, while no ' +
+      "identity's manifest changes.",
+    fix:
+      'List only the accounts, namespaces, paths or domains the team needs; if the widening is intended, have ' +
+      'a security owner approve the change.',
     owasp: ['NHI5', 'NHI8'],
   },
 });

@@ -7,8 +7,13 @@ export default defineRule({
     id: 'plan/mass-deletion',
     severity: 'error',
     title: 'Change that deletes many identities at once',
-    rationale: "A change that deletes (removes or decommissions) more than max(10, 10 % of the base revision's identities) is far more often a deleted folder, a bad merge or a broken generator than an intended decommissioning; applied, it deletes every role, user, policy and credential those identities hold.",
-    fix: 'Split the change, or, if every deletion is intended, have a security owner approve it and rerun idac plan (and apply) with --allow-deletions N, N at least the count the finding gives.',
+    rationale:
+      "A change that deletes (removes or decommissions) more than max(10, 10 % of the base revision's " +
+      'identities) is far more often a deleted folder, a bad merge or a broken generator than an intended ' +
+      'decommissioning; applied, it deletes every role, user, policy and credential those identities hold.',
+    fix:
+      'Split the change, or, if every deletion is intended, have a security owner approve it and rerun idac ' +
+      'plan (and apply) with --allow-deletions N, N at least the count the finding gives.',
     owasp: ['NHI1'],
   },
 });

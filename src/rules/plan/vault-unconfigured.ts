@@ -7,7 +7,10 @@ export default defineRule({
     id: 'plan/vault-unconfigured',
     severity: 'error',
     title: 'Vault access without a Vault server',
-    rationale: "Identities with Vault access or credentials delivered to Vault compile to Vault resources, and idac apply cannot configure the Vault provider without org.yaml's targets.vault.address: the apply refuses, after the merge.",
+    rationale:
+      'Identities with Vault access or credentials delivered to Vault compile to Vault resources, and idac ' +
+      "apply cannot configure the Vault provider without org.yaml's targets.vault.address: the apply " +
+      'refuses, after the merge.',
     fix: "Add the Vault server's URL as targets.vault.address in org.yaml (e.g. https://vault.example.com:8200).",
     owasp: [],
   },

@@ -28,8 +28,12 @@ interface Target {
 }
 
 const messages = {
-  readsOne: '{{what}} reaches the credential of {{files}} (delivered to {{where}}); only the identity a credential belongs to may read it',
-  readsMany: '{{what}} reaches the credentials of {{files}} (delivered to {{where}}, …); only the identity a credential belongs to may read it',
+  readsOne:
+    '{{what}} reaches the credential of {{files}} (delivered to {{where}}); only the identity a credential ' +
+    'belongs to may read it',
+  readsMany:
+    '{{what}} reaches the credentials of {{files}} (delivered to {{where}}, …); only the identity a ' +
+    'credential belongs to may read it',
 } as const;
 
 export default defineRule({
@@ -38,8 +42,13 @@ export default defineRule({
     id: 'reuse/delivered-credential-readable',
     severity: 'error',
     title: 'Another identity can read a delivered credential',
-    rationale: 'idac writes a generated credential (an AppRole secret-id, AWS access keys) to spec.delivery; any other identity that can read that Vault path or Kubernetes secret can log in as its owner, so the two share one credential however distinct their names are.',
-    fix: 'Narrow the reading grant to the identity\'s own paths (or name its own secrets in resourceNames), or deliver the credential to a path only its workload reads, such as kv/data/<team>/<identity>/….',
+    rationale:
+      'idac writes a generated credential (an AppRole secret-id, AWS access keys) to spec.delivery; any ' +
+      'other identity that can read that Vault path or Kubernetes secret can log in as its owner, so the two ' +
+      'share one credential however distinct their names are.',
+    fix:
+      "Narrow the reading grant to the identity's own paths (or name its own secrets in resourceNames), or " +
+      'deliver the credential to a path only its workload reads, such as kv/data/<team>/<identity>/….',
     owasp: ['NHI9', 'NHI5'],
   },
   messages,
@@ -49,9 +58,14 @@ export default defineRule({
     const { delivery, access: declared } = data.spec;
     if (delivery?.vaultPath !== undefined) out.vault = delivery.vaultPath;
     // A delivered secret lands in the identity's own cluster; without one it has no known place.
-    if (delivery?.kubernetesSecret && declared.kubernetes) out.secret = { place: `${declared.kubernetes.cluster}/${delivery.kubernetesSecret.namespace}`, name: delivery.kubernetesSecret.name };
+    if (delivery?.kubernetesSecret && declared.kubernetes)
+      out.secret = {
+        place: `${declared.kubernetes.cluster}/${delivery.kubernetesSecret.namespace}`,
+        name: delivery.kubernetesSecret.name,
+      };
     for (const p of vaultPolicyPaths(access)) {
-      if (p.capabilities.some((c) => c.capability === 'read')) out.vaultReads.push({ where: p.path, name: null, at: p.at });
+      if (p.capabilities.some((c) => c.capability === 'read'))
+        out.vaultReads.push({ where: p.path, name: null, at: p.at });
     }
     const seen = new Set<string>();
     for (const g of access.grants) {
@@ -61,7 +75,8 @@ export default defineRule({
       seen.add(key);
       out.secretReads.push({ where: `${g.cluster}/${g.namespace}`, name: g.resourceName, at: g.path });
     }
-    const any = out.vault !== undefined || out.secret !== undefined || out.vaultReads.length > 0 || out.secretReads.length > 0;
+    const any =
+      out.vault !== undefined || out.secret !== undefined || out.vaultReads.length > 0 || out.secretReads.length > 0;
     return any ? out : null;
   },
   check(entries: readonly Entry[]) {
@@ -74,18 +89,25 @@ export default defineRule({
       const t = { file: e.file, identity: e.identity };
       if (e.value.vault !== undefined) {
         const segs = e.value.vault.split('/');
-        for (let i = 0; i <= segs.length; i++) push(vaultUnder, segs.slice(0, i).join('/'), { ...t, path: e.value.vault });
+        for (let i = 0; i <= segs.length; i++)
+          push(vaultUnder, segs.slice(0, i).join('/'), { ...t, path: e.value.vault });
       }
       if (e.value.secret) push(secretsIn, e.value.secret.place, { ...t, name: e.value.secret.name });
     }
     const out: RepoReport<typeof messages>[] = [];
     const report = (e: Entry, read: Read, what: string, owners: Target[], where: string): void => {
       if (owners.length === 0) return;
-      const files = fileList(owners.slice(0, LISTED).map((o) => o.file), owners.length);
+      const files = fileList(
+        owners.slice(0, LISTED).map((o) => o.file),
+        owners.length,
+      );
       const one = owners.length === 1;
       out.push({
-        file: e.file, identity: e.identity, path: read.at,
-        messageId: one ? 'readsOne' : 'readsMany', data: { what, files, where: show(where, 120) },
+        file: e.file,
+        identity: e.identity,
+        path: read.at,
+        messageId: one ? 'readsOne' : 'readsMany',
+        data: { what, files, where: show(where, 120) },
       });
     };
     for (const e of entries) {
@@ -95,7 +117,9 @@ export default defineRule({
         report(e, read, `read on Vault path ${show(read.where)}`, owners, owners[0]?.path ?? '');
       }
       for (const read of e.value.secretReads) {
-        const owners = (secretsIn.get(read.where) ?? []).filter((d) => d.identity !== e.identity && (read.name === null || read.name === d.name));
+        const owners = (secretsIn.get(read.where) ?? []).filter(
+          (d) => d.identity !== e.identity && (read.name === null || read.name === d.name),
+        );
         report(e, read, `reading secrets in ${show(read.where)}`, owners, `${read.where}/${owners[0]?.name ?? ''}`);
       }
     }

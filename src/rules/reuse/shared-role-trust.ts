@@ -6,14 +6,18 @@ import { defineRule, type RepoEntry, type RepoReport } from '../types.js';
 interface Summary {
   /** owner/name, lower-cased: GitHub compares repository names ignoring case. */
   repository: string;
-  /** The token subjects the trust admits (`environment:prod`, `ref:refs/heads/main`, `pull_request`); empty = every one. */
+  /**
+   * The token subjects the trust admits (`environment:prod`, `ref:refs/heads/main`, `pull_request`); empty = every one.
+   */
   subjects: string[];
 }
 
 type Entry = RepoEntry<Summary>;
 
 const messages = {
-  sharedTrust: 'role trust admits {{what}} of {{repository}}, as does the role of {{others}}; pin each role to a subject of its own',
+  sharedTrust:
+    'role trust admits {{what}} of {{repository}}, as does the role of {{others}}; pin each role to a ' +
+    'subject of its own',
 } as const;
 
 export default defineRule({
@@ -22,8 +26,13 @@ export default defineRule({
     id: 'reuse/shared-role-trust',
     severity: 'error',
     title: 'Two AWS roles trust the same GitHub workflow subject',
-    rationale: 'A GitHub Actions job gets one OIDC token; when the roles of two identities both accept its subject (same repository and the same environment, ref or pull-request pin, or no pin at all), that job can assume either role, so the two identities are one in practice and their access adds up.',
-    fix: 'Pin each identity\'s spec.access.aws.trust.github to its own subject: a GitHub environment (or ref) used only by the workflow that needs this role; never leave one of two roles on a repository unpinned.',
+    rationale:
+      'A GitHub Actions job gets one OIDC token; when the roles of two identities both accept its subject ' +
+      '(same repository and the same environment, ref or pull-request pin, or no pin at all), that job can ' +
+      'assume either role, so the two identities are one in practice and their access adds up.',
+    fix:
+      "Pin each identity's spec.access.aws.trust.github to its own subject: a GitHub environment (or ref) " +
+      'used only by the workflow that needs this role; never leave one of two roles on a repository unpinned.',
     owasp: ['NHI9', 'NHI6'],
   },
   messages,
@@ -94,8 +103,11 @@ function overlaps(group: readonly Entry[]): RepoReport<typeof messages>[] {
     if (total === 0) continue;
     const what = subjects.length === 0 ? 'any workflow' : `the subject ${subjects.map((s) => show(s)).join(' or ')}`;
     out.push({
-      file: e.file, identity: e.identity, path: ['spec', 'access', 'aws', 'trust', 'github', 'repository'],
-      messageId: 'sharedTrust', data: { what, repository: show(e.value.repository, 140), others: fileList(shown, total) },
+      file: e.file,
+      identity: e.identity,
+      path: ['spec', 'access', 'aws', 'trust', 'github', 'repository'],
+      messageId: 'sharedTrust',
+      data: { what, repository: show(e.value.repository, 140), others: fileList(shown, total) },
     });
   }
   return out;

@@ -15,7 +15,8 @@ interface Summary {
 }
 
 const messages = {
-  sharedServiceAccount: 'Kubernetes service account {{serviceAccount}} is also used by {{others}}; each identity needs its own',
+  sharedServiceAccount:
+    'Kubernetes service account {{serviceAccount}} is also used by {{others}}; each identity needs its own',
 } as const;
 
 export default defineRule({
@@ -24,8 +25,13 @@ export default defineRule({
     id: 'reuse/shared-service-account',
     severity: 'error',
     title: 'Two identities share a Kubernetes service account',
-    rationale: 'A pod running as a service account gets everything bound to it: its RBAC rules, its Vault role and every AWS role that trusts it. Two identities on one service account each silently hold the other\'s access, and neither can be revoked or audited alone.',
-    fix: 'Give each identity its own service account (spec.access.kubernetes.serviceAccount, which defaults to the identity\'s name) and trust only that one from its AWS role (spec.access.aws.trust.kubernetes).',
+    rationale:
+      'A pod running as a service account gets everything bound to it: its RBAC rules, its Vault role and ' +
+      "every AWS role that trusts it. Two identities on one service account each silently hold the other's " +
+      'access, and neither can be revoked or audited alone.',
+    fix:
+      'Give each identity its own service account (spec.access.kubernetes.serviceAccount, which defaults to ' +
+      "the identity's name) and trust only that one from its AWS role (spec.access.aws.trust.kubernetes).",
     owasp: ['NHI9'],
   },
   messages,
@@ -38,7 +44,12 @@ export default defineRule({
       if (!uses.some((v) => v.sa === u.sa)) uses.push(u);
     };
     const trusted = aws?.trust?.kubernetes;
-    if (trusted) add({ sa: `${trusted.cluster}/${trusted.namespace}/${trusted.serviceAccount}`, path: ['spec', 'access', 'aws', 'trust', 'kubernetes', 'serviceAccount'], at: 'value' });
+    if (trusted)
+      add({
+        sa: `${trusted.cluster}/${trusted.namespace}/${trusted.serviceAccount}`,
+        path: ['spec', 'access', 'aws', 'trust', 'kubernetes', 'serviceAccount'],
+        at: 'value',
+      });
     if (kubernetes) {
       const named = kubernetes.serviceAccount !== undefined;
       add({
@@ -62,10 +73,16 @@ export default defineRule({
     const out: RepoReport<typeof messages>[] = [];
     for (const [sa, users] of bySa) {
       if (users.length < 2) continue;
-      users.forEach((u, i) => out.push({
-        file: u.file, identity: u.identity, path: u.use.path, at: u.use.at,
-        messageId: 'sharedServiceAccount', data: { serviceAccount: show(sa, 120), others: othersOf(users, i) },
-      }));
+      users.forEach((u, i) =>
+        out.push({
+          file: u.file,
+          identity: u.identity,
+          path: u.use.path,
+          at: u.use.at,
+          messageId: 'sharedServiceAccount',
+          data: { serviceAccount: show(sa, 120), others: othersOf(users, i) },
+        }),
+      );
     }
     return out;
   },

@@ -12,8 +12,12 @@ export default defineRule({
     id: 'rotation/max-period',
     severity: 'error',
     title: 'Rotation period longer than the organisation allows',
-    rationale: 'The rotation period bounds how long a leaked static credential stays usable; org.yaml limits.rotation sets the longest period per credential kind.',
-    fix: 'Shorten spec.rotation.period to at most the limit in identities/org.yaml limits.rotation for the credential kind.',
+    rationale:
+      'The rotation period bounds how long a leaked static credential stays usable; org.yaml ' +
+      'limits.rotation sets the longest period per credential kind.',
+    fix:
+      'Shorten spec.rotation.period to at most the limit in identities/org.yaml limits.rotation for the ' +
+      'credential kind.',
     owasp: ['NHI7'],
   },
   messages,
@@ -28,7 +32,11 @@ export default defineRule({
       const text = limits[kind];
       const max = text === undefined ? null : parseDuration(text);
       if (max !== null && period > max) {
-        out.push({ path: ['spec', 'rotation', 'period'], messageId: 'tooLong', data: { period: formatDuration(period), kind, limit: formatDuration(max) } });
+        out.push({
+          path: ['spec', 'rotation', 'period'],
+          messageId: 'tooLong',
+          data: { period: formatDuration(period), kind, limit: formatDuration(max) },
+        });
       }
     }
     return out;

@@ -7,8 +7,12 @@ export default defineRule({
     id: 'rotation/required',
     severity: 'error',
     title: 'Static credential without a rotation schedule',
-    rationale: 'AWS access keys and Vault AppRole secret-ids do not expire on their own; without spec.rotation idac never replaces them, and a leaked key stays valid for years.',
-    fix: 'Add spec.rotation with a period (and an overlap shorter than the period), or switch to federated access (aws.principal: role, vault.auth: kubernetes), which needs no rotation.',
+    rationale:
+      'AWS access keys and Vault AppRole secret-ids do not expire on their own; without spec.rotation idac ' +
+      'never replaces them, and a leaked key stays valid for years.',
+    fix:
+      'Add spec.rotation with a period (and an overlap shorter than the period), or switch to federated ' +
+      'access (aws.principal: role, vault.auth: kubernetes), which needs no rotation.',
     owasp: ['NHI7'],
   },
   messages: {

@@ -7,10 +7,10 @@ export default defineRule({
   kind: 'load',
   meta: {
     id: SCHEMA_ENUM,
-    severity: "error",
-    title: "Value not in the allowed set",
-    rationale: "Enumerations (type, status, principal, capabilities) have exact spellings.",
-    fix: "Use one of the values listed in the message.",
+    severity: 'error',
+    title: 'Value not in the allowed set',
+    rationale: 'Enumerations (type, status, principal, capabilities) have exact spellings.',
+    fix: 'Use one of the values listed in the message.',
     owasp: [],
   },
   messages: {

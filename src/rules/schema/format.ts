@@ -7,10 +7,11 @@ export default defineRule({
   kind: 'load',
   meta: {
     id: SCHEMA_FORMAT,
-    severity: "error",
-    title: "Value in the wrong form",
-    rationale: "Dates, durations, emails, ARNs, names and paths have exact forms so that every tool reads them the same way.",
-    fix: "Write the value in the form given in the message.",
+    severity: 'error',
+    title: 'Value in the wrong form',
+    rationale:
+      'Dates, durations, emails, ARNs, names and paths have exact forms so that every tool reads them the same way.',
+    fix: 'Write the value in the form given in the message.',
     owasp: [],
   },
   messages: {

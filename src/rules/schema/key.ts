@@ -7,10 +7,13 @@ export default defineRule({
   kind: 'load',
   meta: {
     id: SCHEMA_KEY,
-    severity: "error",
-    title: "Key that is not plain text",
-    rationale: "Keys are plain ASCII names: number, boolean, empty or complex keys change meaning when YAML resolves them (an unquoted account id key loses its leading zeros), and non-ASCII keys can hide look-alike letters.",
-    fix: "Quote the key, or write it as a plain ASCII name.",
+    severity: 'error',
+    title: 'Key that is not plain text',
+    rationale:
+      'Keys are plain ASCII names: number, boolean, empty or complex keys change meaning when YAML resolves ' +
+      'them (an unquoted account id key loses its leading zeros), and non-ASCII keys can hide look-alike ' +
+      'letters.',
+    fix: 'Quote the key, or write it as a plain ASCII name.',
     owasp: [],
   },
   messages: {

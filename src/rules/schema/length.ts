@@ -7,10 +7,12 @@ export default defineRule({
   kind: 'load',
   meta: {
     id: SCHEMA_LENGTH,
-    severity: "error",
-    title: "Empty or over-long value",
-    rationale: "Every text field has a length cap so that one value cannot flood logs or comments; required text must not be empty.",
-    fix: "Shorten the value, or fill in the empty one.",
+    severity: 'error',
+    title: 'Empty or over-long value',
+    rationale:
+      'Every text field has a length cap so that one value cannot flood logs or comments; required text ' +
+      'must not be empty.',
+    fix: 'Shorten the value, or fill in the empty one.',
     owasp: [],
   },
   messages: {

@@ -7,10 +7,10 @@ export default defineRule({
   kind: 'load',
   meta: {
     id: SCHEMA_RANGE,
-    severity: "error",
-    title: "Number out of range",
-    rationale: "Numbers such as rotation.epoch have bounds.",
-    fix: "Use a number inside the bounds given in the message.",
+    severity: 'error',
+    title: 'Number out of range',
+    rationale: 'Numbers such as rotation.epoch have bounds.',
+    fix: 'Use a number inside the bounds given in the message.',
     owasp: [],
   },
   messages: {

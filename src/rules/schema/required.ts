@@ -7,11 +7,11 @@ export default defineRule({
   kind: 'load',
   meta: {
     id: SCHEMA_REQUIRED,
-    severity: "error",
-    title: "Missing required key",
-    rationale: "Ownership, purpose, expiry and access must be declared for every identity.",
-    fix: "Add the missing key; see the manifest reference.",
-    owasp: ["NHI1"],
+    severity: 'error',
+    title: 'Missing required key',
+    rationale: 'Ownership, purpose, expiry and access must be declared for every identity.',
+    fix: 'Add the missing key; see the manifest reference.',
+    owasp: ['NHI1'],
   },
   messages: {
     missingKey: '{{where}} is missing the required key "{{key}}"',

@@ -7,10 +7,10 @@ export default defineRule({
   kind: 'load',
   meta: {
     id: SCHEMA_ROOT,
-    severity: "error",
-    title: "Manifest is not a mapping",
-    rationale: "A manifest is a mapping with apiVersion, kind, metadata and spec.",
-    fix: "Start from an example in examples/acme/identities.",
+    severity: 'error',
+    title: 'Manifest is not a mapping',
+    rationale: 'A manifest is a mapping with apiVersion, kind, metadata and spec.',
+    fix: 'Start from an example in examples/acme/identities.',
     owasp: [],
   },
   messages: {

@@ -7,11 +7,11 @@ export default defineRule({
   kind: 'load',
   meta: {
     id: SCHEMA_SIZE,
-    severity: "error",
-    title: "Empty or over-long list or mapping",
+    severity: 'error',
+    title: 'Empty or over-long list or mapping',
     rationale: "An empty list is never read as 'no restriction', and lists are capped so a manifest stays reviewable.",
-    fix: "Add at least one entry, or split the identity so each list stays under its cap.",
-    owasp: ["NHI5"],
+    fix: 'Add at least one entry, or split the identity so each list stays under its cap.',
+    owasp: ['NHI5'],
   },
   messages: {
     emptyList: '{{where}} must not be empty (an empty list never means "no restriction")',

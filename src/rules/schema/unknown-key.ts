@@ -7,11 +7,11 @@ export default defineRule({
   kind: 'load',
   meta: {
     id: SCHEMA_UNKNOWN_KEY,
-    severity: "error",
-    title: "Unknown key",
-    rationale: "A misspelled key must never silently widen or drop access (rotaton: would turn rotation off).",
-    fix: "Use the key suggested in the message, or remove the key; see the manifest reference.",
-    owasp: ["NHI5"],
+    severity: 'error',
+    title: 'Unknown key',
+    rationale: 'A misspelled key must never silently widen or drop access (rotaton: would turn rotation off).',
+    fix: 'Use the key suggested in the message, or remove the key; see the manifest reference.',
+    owasp: ['NHI5'],
   },
   messages: {
     unknownKey: 'unknown key {{key}} in {{where}}; {{hint}}',

@@ -7,10 +7,12 @@ export default defineRule({
   kind: 'load',
   meta: {
     id: SCHEMA_WHITESPACE,
-    severity: "error",
-    title: "Leading or trailing whitespace",
-    rationale: "\"s3:GetObject \" is not s3:GetObject; whitespace changes what a value means to programs while looking the same to people.",
-    fix: "Remove the surrounding whitespace.",
+    severity: 'error',
+    title: 'Leading or trailing whitespace',
+    rationale:
+      '"s3:GetObject " is not s3:GetObject; whitespace changes what a value means to programs while looking ' +
+      'the same to people.',
+    fix: 'Remove the surrounding whitespace.',
     owasp: [],
   },
   messages: {

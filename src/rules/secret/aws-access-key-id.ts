@@ -17,8 +17,13 @@ export default defineRule({
     id: 'secret/aws-access-key-id',
     severity: 'error',
     title: 'AWS access key id in a manifest',
-    rationale: 'An access key id is half of a static AWS credential and names the IAM user it belongs to; where an id is pasted, its secret usually is too, and the pair must be treated as leaked.',
-    fix: 'Remove the key id from the file and from git history, deactivate the key pair in IAM, and let idac issue and rotate the credential (principal: user with spec.rotation and spec.delivery), or better use a role.',
+    rationale:
+      'An access key id is half of a static AWS credential and names the IAM user it belongs to; where an ' +
+      'id is pasted, its secret usually is too, and the pair must be treated as leaked.',
+    fix:
+      'Remove the key id from the file and from git history, deactivate the key pair in IAM, and let idac ' +
+      'issue and rotate the credential (principal: user with spec.rotation and spec.delivery), or better use a ' +
+      'role.',
     owasp: ['NHI2', 'NHI7'],
   },
   messages,

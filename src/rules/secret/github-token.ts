@@ -10,7 +10,9 @@ const KINDS: Record<string, Exclude<keyof typeof messages, 'token'>> = {
   ghr: 'refreshToken',
   github_pat: 'fineGrainedToken',
 };
-const kindOf = (token: string): { messageId: keyof typeof messages } => ({ messageId: KINDS[/^(github_pat|gh[pousr])_/.exec(token)?.[1] ?? ''] ?? 'token' });
+const kindOf = (token: string): { messageId: keyof typeof messages } => ({
+  messageId: KINDS[/^(github_pat|gh[pousr])_/.exec(token)?.[1] ?? ''] ?? 'token',
+});
 
 // secretlint's patterns want the token to stand apart from letters. One pasted against a word
 // (`nameghp_…`, no space) is still a token, and a missed one would be quoted by the rules that echo
@@ -35,8 +37,12 @@ export default defineRule({
     id: 'secret/github-token',
     severity: 'error',
     title: 'GitHub token in a manifest',
-    rationale: 'A GitHub token in git can push code, read private repositories or change workflows as whoever issued it; GitHub scans public pushes, but a private repository, a fork or a CI log keeps it readable.',
-    fix: 'Remove the token from the file and from git history, revoke it in GitHub (Settings → Developer settings, or the app installation), and use OIDC or a GitHub App token minted at run time instead.',
+    rationale:
+      'A GitHub token in git can push code, read private repositories or change workflows as whoever issued ' +
+      'it; GitHub scans public pushes, but a private repository, a fork or a CI log keeps it readable.',
+    fix:
+      'Remove the token from the file and from git history, revoke it in GitHub (Settings → Developer ' +
+      'settings, or the app installation), and use OIDC or a GitHub App token minted at run time instead.',
     owasp: ['NHI2'],
   },
   messages,
@@ -44,7 +50,8 @@ export default defineRule({
     const found = await secretlintMatches(scan, '@secretlint/secretlint-rule-github', (_, text) => kindOf(text));
     const taken = (at: number) => found.some((f) => at < f.offset + f.text.length && f.offset < at + 40);
     const more: TextMatch<typeof messages>[] = [];
-    for (const m of scan.text.matchAll(GLUED)) if (!taken(m.index) && random(m[0])) more.push({ offset: m.index, text: m[0], ...kindOf(m[0]) });
+    for (const m of scan.text.matchAll(GLUED))
+      if (!taken(m.index) && random(m[0])) more.push({ offset: m.index, text: m[0], ...kindOf(m[0]) });
     return [...found, ...more].sort((a, b) => a.offset - b.offset);
   },
 });

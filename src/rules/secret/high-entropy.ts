@@ -21,7 +21,8 @@ const MAX_VALUE = 1024;
 // The key is taken whole through a lookahead (an atomic group): a regex that searched for the
 // keyword inside the run would backtrack quadratically on a long line such as `tokentoken…`.
 const KEY_VALUE = new RegExp(
-  String.raw`(?<=^|[\s{,\[("'#;?&])(["']?)(?=([A-Za-z0-9_.-]+))\2(?<=(?:${KEYWORD.source})[A-Za-z0-9_.-]*)\1` + // key, maybe quoted
+  // key, maybe quoted
+  String.raw`(?<=^|[\s{,\[("'#;?&])(["']?)(?=([A-Za-z0-9_.-]+))\2(?<=(?:${KEYWORD.source})[A-Za-z0-9_.-]*)\1` +
     String.raw`[ \t]*(?::(?=[ \t"']|$)|=)` + // `key: value`, `"key": "value"`, `key = value`, `KEY=value`
     // The value, up to a space, quote or flow punctuation; looked at, not consumed, so that a key
     // inside it (`purpose: "token: …`) is read too.
@@ -30,11 +31,13 @@ const KEY_VALUE = new RegExp(
 );
 // A key that is nothing but a secret's name (`password`, `db_password`, `api-key`, `client_secret`):
 // no field of a manifest is called that, so even a memorable password under it is reported.
-const NAMED_SECRET = /^(?:[a-z0-9]+[_.-])*(?:password|passwd|pwd|secret|token|api[_-]?key|private[_-]?key|client[_-]?secret|secret[_-]?access[_-]?key)$/i;
+const NAMED_SECRET =
+  /^(?:[a-z0-9]+[_.-])*(?:password|passwd|pwd|secret|token|api[_-]?key|private[_-]?key|client[_-]?secret|secret[_-]?access[_-]?key)$/i;
 
 /** 8+ characters mixing at least two of lower, upper, digit, symbol; not a reference or placeholder. */
 function passwordLike(value: string): boolean {
-  if (value.length < 8 || /^(?:\$\{.*\}|<.*>|\{\{.*\}\}|x+|\*+|changeme|redacted|none|null)$/i.test(value)) return false;
+  if (value.length < 8 || /^(?:\$\{.*\}|<.*>|\{\{.*\}\}|x+|\*+|changeme|redacted|none|null)$/i.test(value))
+    return false;
   const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((re) => re.test(value)).length;
   return classes >= 2;
 }
@@ -74,15 +77,21 @@ export default defineRule({
     id: 'secret/high-entropy',
     severity: 'error',
     title: 'Random-looking value under a password, secret or token key',
-    rationale: 'Manifests describe identities and never hold credentials; a dense random string next to a password, secret, token or key name is almost always a real credential of a kind no specific detector knows.',
-    fix: 'Remove the value from the file and from git history, rotate it at its source, and deliver it through a secret store (spec.delivery) instead. If it is not a secret, it does not belong under a secret-like name either.',
+    rationale:
+      'Manifests describe identities and never hold credentials; a dense random string next to a password, ' +
+      'secret, token or key name is almost always a real credential of a kind no specific detector knows.',
+    fix:
+      'Remove the value from the file and from git history, rotate it at its source, and deliver it through a ' +
+      'secret store (spec.delivery) instead. If it is not a secret, it does not belong under a secret-like ' +
+      'name either.',
     owasp: ['NHI2'],
   },
   messages,
   async check(scan) {
     const { text } = scan;
     const mine: TextMatch<typeof messages>[] = [];
-    const add = (offset: number, value: string, category: string) => mine.push({ offset, text: value, messageId: 'randomValue', data: { category } });
+    const add = (offset: number, value: string, category: string) =>
+      mine.push({ offset, text: value, messageId: 'randomValue', data: { category } });
     // Matches come in text order: remembering the current line's end keeps a long line linear.
     let lineEnd = -1;
     let judged = 0;
@@ -119,7 +128,8 @@ export default defineRule({
         const eol = endOfLine(end);
         if (eol < text.length && REST_OF_LINE.test(text.slice(end, eol))) {
           const keyColumn = m.indices![2]![0];
-          for (const t of continuation(text, eol + 1, keyColumn)) if (looksRandom(t.value)) add(t.offset, t.value, named);
+          for (const t of continuation(text, eol + 1, keyColumn))
+            if (looksRandom(t.value)) add(t.offset, t.value, named);
         }
       }
     }
@@ -129,7 +139,11 @@ export default defineRule({
       if (looksRandom(key, 20, 4)) mine.push({ offset: m.indices![2]![0], text: key, messageId: 'randomKey' });
     }
     // The specific rules name the credential better; this rule only reports what they do not.
-    return yieldTo(scan, [privateKey, githubToken, awsAccessKeyId, awsSecretAccessKey, vaultToken, jwt, knownCredential], mine);
+    return yieldTo(
+      scan,
+      [privateKey, githubToken, awsAccessKeyId, awsSecretAccessKey, vaultToken, jwt, knownCredential],
+      mine,
+    );
   },
 });
 

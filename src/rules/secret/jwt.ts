@@ -19,8 +19,12 @@ export default defineRule({
     id: 'secret/jwt',
     severity: 'error',
     title: 'JSON Web Token in a manifest',
-    rationale: 'A JWT is a bearer credential: Kubernetes service-account tokens, OIDC ID tokens and API tokens work for whoever holds them until they expire, and legacy service-account tokens never do.',
-    fix: 'Remove the token from the file and from git history, revoke it at its issuer (for a Kubernetes token, delete its Secret or rotate the signing key), and use projected, short-lived tokens issued at run time.',
+    rationale:
+      'A JWT is a bearer credential: Kubernetes service-account tokens, OIDC ID tokens and API tokens work ' +
+      'for whoever holds them until they expire, and legacy service-account tokens never do.',
+    fix:
+      'Remove the token from the file and from git history, revoke it at its issuer (for a Kubernetes token, ' +
+      'delete its Secret or rotate the signing key), and use projected, short-lived tokens issued at run time.',
     owasp: ['NHI2', 'NHI7'],
   },
   messages,
@@ -28,7 +32,8 @@ export default defineRule({
     const out: TextMatch<typeof messages>[] = [];
     for (const m of text.matchAll(JWT)) out.push({ offset: m.index, text: m[0], messageId: 'jwt' });
     for (const m of text.matchAll(WRAPPED)) {
-      if (DECODED.test(Buffer.from(m[0], 'base64').toString('latin1'))) out.push({ offset: m.index, text: m[0], messageId: 'base64Jwt' });
+      if (DECODED.test(Buffer.from(m[0], 'base64').toString('latin1')))
+        out.push({ offset: m.index, text: m[0], messageId: 'base64Jwt' });
     }
     return out.sort((a, b) => a.offset - b.offset);
   },

@@ -36,7 +36,9 @@ const KINDS: Record<string, string> = {
 function kindOf(m: Pick<SecretlintMatch, 'ruleId' | 'messageId'>): MessageRef<typeof messages> {
   const provider = m.ruleId.startsWith(PREFIX) ? m.ruleId.slice(PREFIX.length) : m.ruleId;
   const kind = KINDS[`${provider}/${m.messageId}`];
-  return kind !== undefined ? { messageId: 'knownKind', data: { kind } } : { messageId: 'providerCredential', data: { provider: provider.replace(/[^A-Za-z0-9 .-]/g, ' ') } };
+  return kind !== undefined
+    ? { messageId: 'knownKind', data: { kind } }
+    : { messageId: 'providerCredential', data: { provider: provider.replace(/[^A-Za-z0-9 .-]/g, ' ') } };
 }
 
 const messages = {
@@ -50,8 +52,13 @@ export default defineRule({
     id: 'secret/known-credential',
     severity: 'error',
     title: 'Third-party credential in a manifest',
-    rationale: 'Tokens and passwords of other services (Slack, npm, OpenAI, Anthropic, SendGrid, Shopify, Linear, 1Password, databases, URLs with a password) in git are readable by everyone with access to the repository and its history, and are actively harvested.',
-    fix: 'Remove the credential from the file and from git history, revoke it at the provider, and keep it in a secret store that the workload reads at run time.',
+    rationale:
+      'Tokens and passwords of other services (Slack, npm, OpenAI, Anthropic, SendGrid, Shopify, Linear, ' +
+      '1Password, databases, URLs with a password) in git are readable by everyone with access to the ' +
+      'repository and its history, and are actively harvested.',
+    fix:
+      'Remove the credential from the file and from git history, revoke it at the provider, and keep it in a ' +
+      'secret store that the workload reads at run time.',
     owasp: ['NHI2'],
   },
   messages,

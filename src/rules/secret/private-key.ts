@@ -18,8 +18,12 @@ export default defineRule({
     id: 'secret/private-key',
     severity: 'error',
     title: 'Private key in a manifest',
-    rationale: 'A PEM, OpenSSH or PGP private key in git is readable by everyone with access to the repository and its history, forks and CI logs; the key must be treated as compromised.',
-    fix: 'Remove the key from the file and from git history, revoke it (and any certificate issued for it), and let the identity obtain keys from Vault PKI (spec.access.vault.certificates).',
+    rationale:
+      'A PEM, OpenSSH or PGP private key in git is readable by everyone with access to the repository and ' +
+      'its history, forks and CI logs; the key must be treated as compromised.',
+    fix:
+      'Remove the key from the file and from git history, revoke it (and any certificate issued for it), and ' +
+      'let the identity obtain keys from Vault PKI (spec.access.vault.certificates).',
     owasp: ['NHI2'],
   },
   messages,
@@ -27,7 +31,11 @@ export default defineRule({
     // secretlint's rule is the maintained one; it wants a body of 100+ characters that starts like
     // a real key (ASN.1 or openssh-key-v1) in one unbroken block. Our own pass adds what it cannot
     // see: shorter bodies, PGP key blocks, and keys commented out line by line (`# MIIE…`).
-    const found: TextMatch<typeof messages>[] = await secretlintMatches(scan, '@secretlint/secretlint-rule-privatekey', () => ({ messageId: 'privateKey' as const }));
+    const found: TextMatch<typeof messages>[] = await secretlintMatches(
+      scan,
+      '@secretlint/secretlint-rule-privatekey',
+      () => ({ messageId: 'privateKey' as const }),
+    );
     for (const m of pemBlocks(scan.text)) if (!found.some((f) => f.offset === m.offset)) found.push(m);
     return found.sort((a, b) => a.offset - b.offset);
   },
@@ -43,7 +51,11 @@ function pemBlocks(text: string): TextMatch<typeof messages>[] {
     const from = m.index + m[0].length;
     while (i < ends.length && ends[i]!.at < from) i++;
     let end;
-    for (let j = i; j < ends.length && ends[j]!.at - from <= MAX_BLOCK; j++) if (ends[j]!.kind === m[1]) { end = ends[j]; break; }
+    for (let j = i; j < ends.length && ends[j]!.at - from <= MAX_BLOCK; j++)
+      if (ends[j]!.kind === m[1]) {
+        end = ends[j];
+        break;
+      }
     if (!end || !keyBody(text.slice(from, end.at))) continue;
     out.push({ offset: m.index, text: text.slice(m.index, end.stop), messageId: 'privateKey' });
     after = end.stop;

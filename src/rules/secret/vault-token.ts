@@ -19,17 +19,23 @@ export default defineRule({
     id: 'secret/vault-token',
     severity: 'error',
     title: 'Vault token in a manifest',
-    rationale: 'A Vault token carries its policies until it expires or is revoked, often for days; in git it hands every reader the secrets those policies can read.',
-    fix: 'Remove the token from the file and from git history, revoke it (vault token revoke -accessor …), and let the identity log in with its own auth method (kubernetes or approle) instead.',
+    rationale:
+      'A Vault token carries its policies until it expires or is revoked, often for days; in git it hands ' +
+      'every reader the secrets those policies can read.',
+    fix:
+      'Remove the token from the file and from git history, revoke it (vault token revoke -accessor …), and ' +
+      'let the identity log in with its own auth method (kubernetes or approle) instead.',
     owasp: ['NHI2', 'NHI7'],
   },
   messages,
   check({ text }) {
     const out: TextMatch<typeof messages>[] = [];
-    for (const m of text.matchAll(MODERN)) out.push({ offset: m.index, text: m[0], messageId: m[0].startsWith('hvb.') ? 'batchToken' : 'serviceToken' });
+    for (const m of text.matchAll(MODERN))
+      out.push({ offset: m.index, text: m[0], messageId: m[0].startsWith('hvb.') ? 'batchToken' : 'serviceToken' });
     for (const m of text.matchAll(LEGACY)) {
       const body = m[1]!;
-      if (/[A-Z]/.test(body) && /[a-z]/.test(body) && /\d/.test(body)) out.push({ offset: m.index, text: m[0], messageId: 'legacyToken' });
+      if (/[A-Z]/.test(body) && /[a-z]/.test(body) && /\d/.test(body))
+        out.push({ offset: m.index, text: m[0], messageId: 'legacyToken' });
     }
     return out.sort((a, b) => a.offset - b.offset);
   },

@@ -6,7 +6,9 @@ export default defineRule({
     id: 'stewardship/cost-center-required',
     severity: 'error',
     title: 'Cost center missing',
-    rationale: 'When org.yaml sets limits.requireCostCenter, every identity must say who pays for it: an identity no budget owns is one nobody notices when it should be retired.',
+    rationale:
+      'When org.yaml sets limits.requireCostCenter, every identity must say who pays for it: an identity no ' +
+      'budget owns is one nobody notices when it should be retired.',
     fix: 'Add spec.stewardship.costCenter (for example CC-1042).',
     owasp: ['NHI1'],
   },

@@ -7,7 +7,9 @@ export default defineRule({
     id: 'stewardship/owner-in-team',
     severity: 'error',
     title: 'Owner is not a member of the team',
-    rationale: 'An identity needs an accountable human who is still on the owning team; an owner from elsewhere (or who left) is how identities become orphans nobody offboards.',
+    rationale:
+      'An identity needs an accountable human who is still on the owning team; an owner from elsewhere (or ' +
+      'who left) is how identities become orphans nobody offboards.',
     fix: 'Set spec.stewardship.owner to a member of the team, or add the person to the team in identities/org.yaml.',
     owasp: ['NHI1'],
   },
@@ -19,6 +21,12 @@ export default defineRule({
     const t = org && team(org, name);
     if (!org || !t) return []; // stewardship/team-exists reports an unknown team
     if (org.members.get(name)?.has(lower(owner))) return [];
-    return [{ path: ['spec', 'stewardship', 'owner'], messageId: 'notMember', data: { owner, team: name, suggestion: didYouMeanPerson(owner, org.members.get(name) ?? []) } }];
+    return [
+      {
+        path: ['spec', 'stewardship', 'owner'],
+        messageId: 'notMember',
+        data: { owner, team: name, suggestion: didYouMeanPerson(owner, org.members.get(name) ?? []) },
+      },
+    ];
   },
 });

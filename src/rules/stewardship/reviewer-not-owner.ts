@@ -7,7 +7,9 @@ export default defineRule({
     id: 'stewardship/reviewer-not-owner',
     severity: 'error',
     title: 'Owner reviewed their own identity',
-    rationale: 'An access review is a second pair of eyes on what the identity may touch; an owner attesting their own identity is no review at all (four-eyes principle).',
+    rationale:
+      'An access review is a second pair of eyes on what the identity may touch; an owner attesting their ' +
+      'own identity is no review at all (four-eyes principle).',
     fix: 'Have someone other than the owner review the access and record them in spec.review.reviewer.',
     owasp: ['NHI1', 'NHI5'],
   },

@@ -7,7 +7,9 @@ export default defineRule({
     id: 'stewardship/successor-not-owner',
     severity: 'error',
     title: 'Successor is the owner',
-    rationale: 'A successor exists so that someone else can take over when the owner leaves; naming the owner twice leaves nobody, and the identity is orphaned on the owner\'s last day.',
+    rationale:
+      'A successor exists so that someone else can take over when the owner leaves; naming the owner twice ' +
+      "leaves nobody, and the identity is orphaned on the owner's last day.",
     fix: 'Set spec.stewardship.successor to a different member of the team.',
     owasp: ['NHI1'],
   },

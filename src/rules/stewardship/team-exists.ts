@@ -9,8 +9,12 @@ export default defineRule({
     id: 'stewardship/team-exists',
     severity: 'error',
     title: 'Team is not declared in org.yaml',
-    rationale: 'The team is who answers for an identity and whose boundaries contain it; a team org.yaml does not know (a typo, or a team that was dissolved) leaves the identity without owners or limits.',
-    fix: 'Set spec.stewardship.team to a team declared under spec.teams in identities/org.yaml (and move the file into that folder), or declare the team there.',
+    rationale:
+      'The team is who answers for an identity and whose boundaries contain it; a team org.yaml does not ' +
+      'know (a typo, or a team that was dissolved) leaves the identity without owners or limits.',
+    fix:
+      'Set spec.stewardship.team to a team declared under spec.teams in identities/org.yaml (and move the ' +
+      'file into that folder), or declare the team there.',
     owasp: ['NHI1'],
   },
   messages: {

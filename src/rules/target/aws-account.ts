@@ -6,8 +6,13 @@ export default defineRule({
     id: 'target/aws-account',
     severity: 'error',
     title: 'AWS account is not a declared target',
-    rationale: 'idac only manages the accounts org.yaml declares under targets.aws (with their region, environment and OIDC providers); an identity in any other account could not be applied, or would land in an account nobody vetted.',
-    fix: 'Use an account declared in identities/org.yaml targets.aws, or have a security owner declare the account there.',
+    rationale:
+      'idac only manages the accounts org.yaml declares under targets.aws (with their region, environment ' +
+      'and OIDC providers); an identity in any other account could not be applied, or would land in an ' +
+      'account nobody vetted.',
+    fix:
+      'Use an account declared in identities/org.yaml targets.aws, or have a security owner declare the ' +
+      'account there.',
     owasp: ['NHI5', 'NHI8'],
   },
   messages: {

@@ -11,8 +11,12 @@ export default defineRule({
     id: 'target/kubernetes-cluster',
     severity: 'error',
     title: 'Kubernetes cluster is not a declared target',
-    rationale: 'idac only manages the clusters org.yaml declares under targets.kubernetes; a service account or role trust naming any other cluster could not be applied, or would reach a cluster nobody vetted.',
-    fix: 'Use a cluster declared in identities/org.yaml targets.kubernetes, or have a security owner declare the cluster there.',
+    rationale:
+      'idac only manages the clusters org.yaml declares under targets.kubernetes; a service account or role ' +
+      'trust naming any other cluster could not be applied, or would reach a cluster nobody vetted.',
+    fix:
+      'Use a cluster declared in identities/org.yaml targets.kubernetes, or have a security owner declare the ' +
+      'cluster there.',
     owasp: ['NHI5', 'NHI8'],
   },
   messages,
@@ -21,12 +25,15 @@ export default defineRule({
     const clusters = org.spec.targets?.kubernetes ?? {};
     const { access } = data.spec;
     const places: { cluster: string; path: Path }[] = [];
-    if (access.kubernetes) places.push({ cluster: access.kubernetes.cluster, path: ['spec', 'access', 'kubernetes', 'cluster'] });
+    if (access.kubernetes)
+      places.push({ cluster: access.kubernetes.cluster, path: ['spec', 'access', 'kubernetes', 'cluster'] });
     const trust = access.aws?.trust?.kubernetes;
-    if (trust) places.push({ cluster: trust.cluster, path: ['spec', 'access', 'aws', 'trust', 'kubernetes', 'cluster'] });
+    if (trust)
+      places.push({ cluster: trust.cluster, path: ['spec', 'access', 'aws', 'trust', 'kubernetes', 'cluster'] });
     const out: Report<typeof messages>[] = [];
     for (const p of places) {
-      if (!Object.hasOwn(clusters, p.cluster)) out.push({ path: p.path, messageId: 'undeclared', data: { cluster: p.cluster } });
+      if (!Object.hasOwn(clusters, p.cluster))
+        out.push({ path: p.path, messageId: 'undeclared', data: { cluster: p.cluster } });
     }
     return out;
   },

@@ -18,8 +18,13 @@ export default defineRule({
     id: 'target/vault-mount',
     severity: 'error',
     title: 'Vault mount is not a declared target',
-    rationale: 'idac only manages the Vault mounts org.yaml declares under targets.vault.mounts; a path on an undeclared mount (or a glob reaching across mounts) cannot be reviewed against the mount\'s type, and certificates can only come from a pki mount.',
-    fix: 'Start every Vault path with a mount declared in identities/org.yaml targets.vault.mounts followed by "/", and take certificates from a declared mount of type pki; or have a security owner declare the mount.',
+    rationale:
+      'idac only manages the Vault mounts org.yaml declares under targets.vault.mounts; a path on an ' +
+      "undeclared mount (or a glob reaching across mounts) cannot be reviewed against the mount's type, and " +
+      'certificates can only come from a pki mount.',
+    fix:
+      'Start every Vault path with a mount declared in identities/org.yaml targets.vault.mounts followed by ' +
+      '"/", and take certificates from a declared mount of type pki; or have a security owner declare the mount.',
     owasp: ['NHI5', 'NHI8'],
   },
   messages,
@@ -29,18 +34,28 @@ export default defineRule({
     const names = Object.keys(mounts);
     const { access, delivery, elevations } = data.spec;
     const paths: { path: string; at: Path }[] = [];
-    (access.vault?.paths ?? []).forEach((p, i) => paths.push({ path: p.path, at: ['spec', 'access', 'vault', 'paths', i, 'path'] }));
-    (elevations ?? []).forEach((e, j) => (e.access.vault?.paths ?? []).forEach((p, i) => paths.push({ path: p.path, at: ['spec', 'elevations', j, 'access', 'vault', 'paths', i, 'path'] })));
+    (access.vault?.paths ?? []).forEach((p, i) =>
+      paths.push({ path: p.path, at: ['spec', 'access', 'vault', 'paths', i, 'path'] }),
+    );
+    (elevations ?? []).forEach((e, j) =>
+      (e.access.vault?.paths ?? []).forEach((p, i) =>
+        paths.push({ path: p.path, at: ['spec', 'elevations', j, 'access', 'vault', 'paths', i, 'path'] }),
+      ),
+    );
     // idac writes delivered credentials there, so that mount is a target too.
-    if (delivery?.vaultPath !== undefined) paths.push({ path: delivery.vaultPath, at: ['spec', 'delivery', 'vaultPath'] });
+    if (delivery?.vaultPath !== undefined)
+      paths.push({ path: delivery.vaultPath, at: ['spec', 'delivery', 'vaultPath'] });
     const out: Report<typeof messages>[] = [];
     for (const p of paths) {
-      if (vaultMount(p.path, names) === null && !BUILT_IN.test(p.path)) out.push({ path: p.at, messageId: 'undeclaredPath', data: { path: show(p.path) } });
+      if (vaultMount(p.path, names) === null && !BUILT_IN.test(p.path))
+        out.push({ path: p.at, messageId: 'undeclaredPath', data: { path: show(p.path) } });
     }
     (access.vault?.certificates ?? []).forEach((c, i) => {
       const at: Path = ['spec', 'access', 'vault', 'certificates', i, 'mount'];
-      if (!Object.hasOwn(mounts, c.mount)) out.push({ path: at, messageId: 'undeclaredMount', data: { mount: show(c.mount) } });
-      else if (mounts[c.mount] !== 'pki') out.push({ path: at, messageId: 'notPki', data: { mount: show(c.mount), type: mounts[c.mount]! } });
+      if (!Object.hasOwn(mounts, c.mount))
+        out.push({ path: at, messageId: 'undeclaredMount', data: { mount: show(c.mount) } });
+      else if (mounts[c.mount] !== 'pki')
+        out.push({ path: at, messageId: 'notPki', data: { mount: show(c.mount), type: mounts[c.mount]! } });
     });
     return out;
   },

@@ -6,7 +6,9 @@ import { defineRule, type Report } from '../types.js';
 const KV2 = ['data', 'metadata', 'delete', 'undelete', 'destroy', 'subkeys', 'config'];
 
 const messages = {
-  missingData: 'Vault path {{path}} is on KV v2 mount {{mount}}, where secrets live under {{dataRoot}}: this path grants nothing; write {{fixed}}',
+  missingData:
+    'Vault path {{path}} is on KV v2 mount {{mount}}, where secrets live under {{dataRoot}}: this path ' +
+    'grants nothing; write {{fixed}}',
 } as const;
 
 export default defineRule({
@@ -15,7 +17,9 @@ export default defineRule({
     id: 'vault/kv2-data-path',
     severity: 'error',
     title: 'KV v2 path without data/',
-    rationale: 'On a KV v2 mount secrets are read and written under <mount>/data/<path> (versions under <mount>/metadata/…); a policy for <mount>/<path> grants nothing, and is usually "fixed" by widening it.',
+    rationale:
+      'On a KV v2 mount secrets are read and written under <mount>/data/<path> (versions under ' +
+      '<mount>/metadata/…); a policy for <mount>/<path> grants nothing, and is usually "fixed" by widening it.',
     fix: 'Insert data/ after the mount (kv/data/payments/app/*), and metadata/ for listing or version management.',
     owasp: ['NHI5'],
   },
@@ -29,9 +33,19 @@ export default defineRule({
       if (hasMidPathStar(p.path)) continue;
       const mount = vaultMount(p.path, Object.keys(mounts));
       if (mount === null || mounts[mount] !== 'kv-v2') continue;
-      if (KV2.some((k) => vaultPathsOverlap(p.path, `${mount}/${k}`) || vaultPathsOverlap(p.path, `${mount}/${k}/*`))) continue;
+      if (KV2.some((k) => vaultPathsOverlap(p.path, `${mount}/${k}`) || vaultPathsOverlap(p.path, `${mount}/${k}/*`)))
+        continue;
       const rest = p.path.slice(mount.length + 1);
-      out.push({ path: p.at, messageId: 'missingData', data: { path: show(p.path), mount: show(mount), dataRoot: show(`${mount}/data/`), fixed: show(`${mount}/data/${rest}`) } });
+      out.push({
+        path: p.at,
+        messageId: 'missingData',
+        data: {
+          path: show(p.path),
+          mount: show(mount),
+          dataRoot: show(`${mount}/data/`),
+          fixed: show(`${mount}/data/${rest}`),
+        },
+      });
     }
     return out;
   },

@@ -1,5 +1,12 @@
 import { show } from '../../common/findings.js';
-import { authRolePrefixes, reaching, VAULT_WRITE, vaultOverlapWithin, vaultPathsOverlap, vaultPolicyPaths } from '../../access/vault-paths.js';
+import {
+  authRolePrefixes,
+  reaching,
+  VAULT_WRITE,
+  vaultOverlapWithin,
+  vaultPathsOverlap,
+  vaultPolicyPaths,
+} from '../../access/vault-paths.js';
 import { defineRule } from '../types.js';
 
 // AppRole's secret-id endpoints live below role/<name>/ too; minting them is
@@ -23,12 +30,17 @@ export default defineRule({
     id: 'vault/no-auth-role-write',
     severity: 'error',
     title: 'Writes Vault auth roles',
-    rationale: 'An auth role (AppRole, Kubernetes, JWT/OIDC, AWS, …) decides which policies a login receives and who may log in: whoever writes it can add policies (token_policies), bind any service account or claim, or drop the CIDR limits — its own role included.',
-    fix: 'Remove write capabilities on auth/<method>/role/*; idac writes the identity\'s own role from its manifest.',
+    rationale:
+      'An auth role (AppRole, Kubernetes, JWT/OIDC, AWS, …) decides which policies a login receives and who ' +
+      'may log in: whoever writes it can add policies (token_policies), bind any service account or claim, ' +
+      'or drop the CIDR limits — its own role included.',
+    fix: "Remove write capabilities on auth/<method>/role/*; idac writes the identity's own role from its manifest.",
     owasp: ['NHI5'],
   },
   messages: {
-    roleWrite: "Vault path {{path}} grants {{capabilities}} on auth method roles: it can change a role's token_policies or bound names and log in with the result",
+    roleWrite:
+      "Vault path {{path}} grants {{capabilities}} on auth method roles: it can change a role's " +
+      'token_policies or bound names and log in with the result',
   },
   check({ access }) {
     return reaching(vaultPolicyPaths(access), reachesRoleConfig, VAULT_WRITE).map(({ entry, capabilities }) => ({

@@ -1,5 +1,11 @@
 import { show } from '../../common/findings.js';
-import { authRolePrefixes, reaching, vaultOverlapWithin, vaultPathsOverlap, vaultPolicyPaths } from '../../access/vault-paths.js';
+import {
+  authRolePrefixes,
+  reaching,
+  vaultOverlapWithin,
+  vaultPathsOverlap,
+  vaultPolicyPaths,
+} from '../../access/vault-paths.js';
 import { defineRule } from '../types.js';
 
 const MINT: ReadonlySet<string> = new Set(['create', 'update']);
@@ -23,19 +29,27 @@ export default defineRule({
     id: 'vault/no-foreign-secret-id',
     severity: 'error',
     title: 'Mints AppRole secret-ids for another role',
-    rationale: 'A secret-id together with the public role-id is a login: whoever can create secret-ids for another AppRole role can log in as that workload and hold its policies.',
-    fix: 'Limit secret-id paths to the identity\'s own role (auth/approle/role/<metadata.name>/secret-id), or let idac deliver the other workload\'s secret-id through spec.delivery.',
+    rationale:
+      'A secret-id together with the public role-id is a login: whoever can create secret-ids for another ' +
+      'AppRole role can log in as that workload and hold its policies.',
+    fix:
+      "Limit secret-id paths to the identity's own role (auth/approle/role/<metadata.name>/secret-id), or let " +
+      "idac deliver the other workload's secret-id through spec.delivery.",
     owasp: ['NHI5', 'NHI9'],
   },
   messages: {
-    foreignSecretId: 'Vault path {{path}} grants {{capabilities}} on secret-ids of AppRole roles other than its own ({{own}}): it can mint login credentials for another workload',
+    foreignSecretId:
+      'Vault path {{path}} grants {{capabilities}} on secret-ids of AppRole roles other than its own ' +
+      '({{own}}): it can mint login credentials for another workload',
   },
   check({ data, access }) {
     const own = data.metadata.name;
-    return reaching(vaultPolicyPaths(access), (path) => reachesForeign(path, own), MINT).map(({ entry, capabilities }) => ({
-      path: entry.at,
-      messageId: 'foreignSecretId',
-      data: { path: show(entry.path), capabilities: capabilities.join(', '), own: show(own) },
-    }));
+    return reaching(vaultPolicyPaths(access), (path) => reachesForeign(path, own), MINT).map(
+      ({ entry, capabilities }) => ({
+        path: entry.at,
+        messageId: 'foreignSecretId',
+        data: { path: show(entry.path), capabilities: capabilities.join(', '), own: show(own) },
+      }),
+    );
   },
 });

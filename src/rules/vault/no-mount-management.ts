@@ -10,12 +10,18 @@ export default defineRule({
     id,
     severity: 'error',
     title: 'Manages Vault secrets engine mounts',
-    rationale: 'Writing sys/mounts or sys/remount mounts, tunes, moves or unmounts secrets engines: unmounting destroys every secret in the engine, and a new mount sits outside every reviewed policy.',
-    fix: 'Remove write capabilities on sys/mounts, sys/mounts/* and sys/remount; mounts are declared in org.yaml and managed by the platform team.',
+    rationale:
+      'Writing sys/mounts or sys/remount mounts, tunes, moves or unmounts secrets engines: unmounting ' +
+      'destroys every secret in the engine, and a new mount sits outside every reviewed policy.',
+    fix:
+      'Remove write capabilities on sys/mounts, sys/mounts/* and sys/remount; mounts are declared in org.yaml ' +
+      'and managed by the platform team.',
     owasp: ['NHI5'],
   },
   messages: {
-    mountWrite: 'Vault path {{path}} grants {{capabilities}} on secrets engine mounts: it can mount, tune, move or unmount engines (unmounting destroys their secrets)',
+    mountWrite:
+      'Vault path {{path}} grants {{capabilities}} on secrets engine mounts: it can mount, tune, move or ' +
+      'unmount engines (unmounting destroys their secrets)',
   },
   check({ access }) {
     return reaching(vaultPolicyPaths(access), sysArea(id), VAULT_WRITE).map(({ entry, capabilities }) => ({

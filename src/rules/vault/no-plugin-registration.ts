@@ -10,12 +10,16 @@ export default defineRule({
     id,
     severity: 'error',
     title: 'Registers Vault plugins',
-    rationale: 'Writing the plugin catalog registers a binary that Vault runs: code execution inside Vault, with access to everything it holds.',
+    rationale:
+      'Writing the plugin catalog registers a binary that Vault runs: code execution inside Vault, with ' +
+      'access to everything it holds.',
     fix: 'Remove write capabilities on sys/plugins/catalog; plugins are registered by operators.',
     owasp: ['NHI5'],
   },
   messages: {
-    pluginWrite: 'Vault path {{path}} grants {{capabilities}} on the plugin catalog: it can register a plugin binary, i.e. run code of its choosing inside Vault',
+    pluginWrite:
+      'Vault path {{path}} grants {{capabilities}} on the plugin catalog: it can register a plugin binary, ' +
+      'i.e. run code of its choosing inside Vault',
   },
   check({ access }) {
     return reaching(vaultPolicyPaths(access), sysArea(id), VAULT_WRITE).map(({ entry, capabilities }) => ({

@@ -10,12 +10,18 @@ export default defineRule({
     id,
     severity: 'error',
     title: 'Root generation, rekey or cluster control in Vault',
-    rationale: 'generate-root and rekey lead to a root token or new unseal keys; rotate, seal and step-down control the cluster itself. Sealing Vault stops every workload at once.',
-    fix: 'Remove the path; these endpoints are for operators holding unseal or recovery keys, never for a machine identity.',
+    rationale:
+      'generate-root and rekey lead to a root token or new unseal keys; rotate, seal and step-down control ' +
+      'the cluster itself. Sealing Vault stops every workload at once.',
+    fix:
+      'Remove the path; these endpoints are for operators holding unseal or recovery keys, never for a ' +
+      'machine identity.',
     owasp: ['NHI5'],
   },
   messages: {
-    clusterControl: 'Vault path {{path}} grants {{capabilities}} on {{areas}}: root token generation, rekey, seal or step-down control the whole cluster',
+    clusterControl:
+      'Vault path {{path}} grants {{capabilities}} on {{areas}}: root token generation, rekey, seal or ' +
+      'step-down control the whole cluster',
   },
   check({ access }) {
     const area = sysArea(id);
@@ -24,7 +30,11 @@ export default defineRule({
       return {
         path: entry.at,
         messageId: 'clusterControl',
-        data: { path: show(entry.path), capabilities: capabilities.join(', '), areas: [...new Set(reached)].join(', ') },
+        data: {
+          path: show(entry.path),
+          capabilities: capabilities.join(', '),
+          areas: [...new Set(reached)].join(', '),
+        },
       };
     });
   },

@@ -12,8 +12,12 @@ export default defineRule({
     id: 'vault/no-sudo',
     severity: 'error',
     title: 'Vault sudo capability',
-    rationale: 'sudo unlocks Vault\'s root-protected endpoints (audit devices, auth methods, mounts, seal, tokens outside the parent\'s policies); a machine identity has no use for it.',
-    fix: 'Remove sudo from the capabilities; if an endpoint really needs it, ask a security owner for a time-boxed exception in org.yaml.',
+    rationale:
+      "sudo unlocks Vault's root-protected endpoints (audit devices, auth methods, mounts, seal, tokens " +
+      "outside the parent's policies); a machine identity has no use for it.",
+    fix:
+      'Remove sudo from the capabilities; if an endpoint really needs it, ask a security owner for a ' +
+      'time-boxed exception in org.yaml.',
     owasp: ['NHI5'],
   },
   messages,

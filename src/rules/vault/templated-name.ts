@@ -7,7 +7,9 @@ import { defineRule, type Report } from '../types.js';
 const NAME_TEMPLATE = /\{\{identity\.(?:entity\.name|entity\.aliases\.[^.}]+\.name|groups\.names\.[^}]*)\}\}/;
 
 const messages = {
-  nameTemplate: 'Vault path {{path}} is templated on {{template}}: names can change or be taken over by another entity; template on an id instead',
+  nameTemplate:
+    'Vault path {{path}} is templated on {{template}}: names can change or be taken over by another entity; ' +
+    'template on an id instead',
 } as const;
 
 export default defineRule({
@@ -16,7 +18,9 @@ export default defineRule({
     id: 'vault/templated-name',
     severity: 'warning',
     title: 'Vault path templated on a name',
-    rationale: 'Entity, alias and group names can be changed, and a name that is freed can be taken by another entity, which then receives this access; ids cannot be reused.',
+    rationale:
+      'Entity, alias and group names can be changed, and a name that is freed can be taken by another ' +
+      'entity, which then receives this access; ids cannot be reused.',
     fix: 'Template on ids: {{identity.entity.id}}, {{identity.entity.aliases.<mount accessor>.id}}.',
     owasp: ['NHI5', 'NHI9'],
   },

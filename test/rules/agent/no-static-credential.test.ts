@@ -14,13 +14,56 @@ const user = (text: string) => edit(text, 'principal: role', 'principal: user');
 ruleTable('agent/no-static-credential', {
   good: [
     { name: 'an agent with a role and Kubernetes auth', files: { [at]: agent(vault('kubernetes')) } },
-    { name: 'a workload may hold static credentials (rotation rules govern them)', files: { [at]: rotation(user(vault('approle'))) } },
+    {
+      name: 'a workload may hold static credentials (rotation rules govern them)',
+      files: { [at]: rotation(user(vault('approle'))) },
+    },
     { name: 'without org.yaml, a federated agent', files: { 'identities/org.yaml': null, [at]: agent() } },
-    { name: 'a tombstone is skipped', files: { [at]: edit(agent(rotation(user(IDENTITY))), '  expires: 2027-05-31\n', '  expires: 2027-05-31\n  status: decommissioned\n') } },
+    {
+      name: 'a tombstone is skipped',
+      files: {
+        [at]: edit(
+          agent(rotation(user(IDENTITY))),
+          '  expires: 2027-05-31\n',
+          '  expires: 2027-05-31\n  status: decommissioned\n',
+        ),
+      },
+    },
   ],
   bad: [
-    { name: 'an agent with AWS access keys', files: { [at]: agent(rotation(user(IDENTITY))) }, expect: [{ line: 21, column: 18, messageId: 'awsAccessKeys', message: /ai-agent identity must not hold AWS access keys \(principal: user\)/ }] },
-    { name: 'an agent with an AppRole', files: { [at]: agent(rotation(vault('approle'))) }, expect: [{ line: 28, column: 13, messageId: 'vaultSecretId', message: /must not hold a Vault AppRole secret-id/ }] },
-    { name: 'both, even suspended and without org.yaml', files: { 'identities/org.yaml': null, [at]: edit(agent(rotation(user(vault('approle')))), '  expires: 2027-05-31\n', '  expires: 2027-05-31\n  status: suspended\n') }, expect: [{ line: 22, column: 18, messageId: 'awsAccessKeys' }, { line: 29, column: 13, messageId: 'vaultSecretId' }] },
+    {
+      name: 'an agent with AWS access keys',
+      files: { [at]: agent(rotation(user(IDENTITY))) },
+      expect: [
+        {
+          line: 21,
+          column: 18,
+          messageId: 'awsAccessKeys',
+          message: /ai-agent identity must not hold AWS access keys \(principal: user\)/,
+        },
+      ],
+    },
+    {
+      name: 'an agent with an AppRole',
+      files: { [at]: agent(rotation(vault('approle'))) },
+      expect: [
+        { line: 28, column: 13, messageId: 'vaultSecretId', message: /must not hold a Vault AppRole secret-id/ },
+      ],
+    },
+    {
+      name: 'both, even suspended and without org.yaml',
+      files: {
+        'identities/org.yaml': null,
+        [at]: edit(
+          agent(rotation(user(vault('approle')))),
+          '  expires: 2027-05-31\n',
+          '  expires: 2027-05-31\n  status: suspended\n',
+        ),
+      },
+      expect: [
+        { line: 22, column: 18, messageId: 'awsAccessKeys' },
+        { line: 29, column: 13, messageId: 'vaultSecretId' },
+      ],
+    },
   ],
 });

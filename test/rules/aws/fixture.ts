@@ -10,11 +10,23 @@ export const at = 'identities/payments/app.yaml';
 export const PERM = '        - actions: [s3:GetObject]\n          resources: [arn:aws:s3:::bank-drop/*]\n';
 
 /** Permission k's actions are on line 23 + 2k (first at column 21), its resources on 24 + 2k (column 23). */
-export const perms = (...ps: [string, string][]): string => edit(IDENTITY, PERM, ps.map(([a, r]) => `        - actions: [${a}]\n          resources: [${r}]\n`).join(''));
+export const perms = (...ps: [string, string][]): string =>
+  edit(IDENTITY, PERM, ps.map(([a, r]) => `        - actions: [${a}]\n          resources: [${r}]\n`).join(''));
 
-/** Appends an elevation (active at NOW by default): its actions are on the 9th line after the text (column 25), resources on the 10th (column 27). */
-export const elevation = (text: string, actions: string, resources: string, from = '2026-11-23T00:00:00Z', until = '2026-11-23T08:00:00Z'): string =>
-  `${text}  elevations:\n    - reason: INC-4711 replay\n      approvedBy: dave@example.com\n      from: ${from}\n      until: ${until}\n      access:\n        aws:\n          permissions:\n            - actions: [${actions}]\n              resources: [${resources}]\n`;
+/**
+ * Appends an elevation (active at NOW by default): its actions are on the 9th line after the text (column 25),
+ * resources on the 10th (column 27).
+ */
+export const elevation = (
+  text: string,
+  actions: string,
+  resources: string,
+  from = '2026-11-23T00:00:00Z',
+  until = '2026-11-23T08:00:00Z',
+): string =>
+  `${text}  elevations:\n    - reason: INC-4711 replay\n      approvedBy: dave@example.com\n      from: ` +
+  `${from}\n      until: ${until}\n      access:\n        aws:\n          permissions:\n            - ` +
+  `actions: [${actions}]\n              resources: [${resources}]\n`;
 
 /** Appends `status: decommissioned` to a manifest that ends inside spec. */
 export const tombstone = (text: string): string => `${text}  status: decommissioned\n`;

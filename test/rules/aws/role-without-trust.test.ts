@@ -10,6 +10,17 @@ ruleTable('aws/role-without-trust', {
     { name: 'a tombstone is skipped', files: { [at]: `${noTrust}  status: decommissioned\n` } },
   ],
   bad: [
-    { name: 'a role without a trust', files: { [at]: noTrust }, expect: [{ line: 17, column: 5, messageId: 'noTrust', message: /^AWS role has no trust: nothing legitimate can assume it/ }] },
+    {
+      name: 'a role without a trust',
+      files: { [at]: noTrust },
+      expect: [
+        {
+          line: 17,
+          column: 5,
+          messageId: 'noTrust',
+          message: /^AWS role has no trust: nothing legitimate can assume it/,
+        },
+      ],
+    },
   ],
 });

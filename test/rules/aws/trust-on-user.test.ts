@@ -10,6 +10,10 @@ ruleTable('aws/trust-on-user', {
     { name: 'a tombstone is skipped', files: { [at]: `${user}  status: decommissioned\n` } },
   ],
   bad: [
-    { name: 'a user with a trust', files: { [at]: user }, expect: [{ line: 20, column: 7, messageId: 'trustOnUser', message: /^principal: user takes no trust/ }] },
+    {
+      name: 'a user with a trust',
+      files: { [at]: user },
+      expect: [{ line: 20, column: 7, messageId: 'trustOnUser', message: /^principal: user takes no trust/ }],
+    },
   ],
 });

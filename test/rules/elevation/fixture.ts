@@ -8,7 +8,9 @@ import { IDENTITY } from '../harness.js';
 export const at = 'identities/payments/app.yaml';
 
 /** The access of an elevation unless told otherwise: one S3 write permission (4 lines). */
-export const S3_WRITE = '        aws:\n          permissions:\n            - actions: [s3:PutObject]\n              resources: [arn:aws:s3:::bank-drop/replay/*]\n';
+export const S3_WRITE =
+  '        aws:\n          permissions:\n            - actions: [s3:PutObject]\n              resources: ' +
+  '[arn:aws:s3:::bank-drop/replay/*]\n';
 
 export interface Item {
   approvedBy?: string;
@@ -19,7 +21,12 @@ export interface Item {
 }
 
 /** One item of spec.elevations: approved by dave, 2026-11-23 08:00–16:00Z, granting S3_WRITE, unless told otherwise. */
-export const item = ({ approvedBy = 'dave@example.com', from = '2026-11-23T08:00:00Z', until = '2026-11-23T16:00:00Z', access = S3_WRITE }: Item = {}): string => `    - reason: INC-1 replay failed settlements
+export const item = ({
+  approvedBy = 'dave@example.com',
+  from = '2026-11-23T08:00:00Z',
+  until = '2026-11-23T16:00:00Z',
+  access = S3_WRITE,
+}: Item = {}): string => `    - reason: INC-1 replay failed settlements
       approvedBy: ${approvedBy}
       from: ${from}
       until: ${until}

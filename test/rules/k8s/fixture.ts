@@ -46,8 +46,12 @@ export const one = (rule: string): string => withRules([rule]);
 /** A read of config maps: the harmless base rule of manifests whose elevation is under test. */
 export const CONFIGMAPS_GET = '{ apiGroups: [""], resources: [configmaps], verbs: [get] }';
 
-/** CONFIGMAPS_GET (line 29) plus an elevation granting `rule` (line 38), in the ACTIVE window unless `opts.window` says otherwise. */
-export const elevatedWith = (rule: string, opts: Omit<Options, 'elevation'> = {}): string => withRules([CONFIGMAPS_GET], { ...opts, elevation: [rule] });
+/**
+ * CONFIGMAPS_GET (line 29) plus an elevation granting `rule` (line 38), in the ACTIVE window unless `opts.window` says
+ * otherwise.
+ */
+export const elevatedWith = (rule: string, opts: Omit<Options, 'elevation'> = {}): string =>
+  withRules([CONFIGMAPS_GET], { ...opts, elevation: [rule] });
 
 /** `{ line, column }` of the `nth` occurrence of `token` on 1-based `line` of `text`. */
 export function pos(text: string, line: number, token: string, nth = 1): { line: number; column: number } {

@@ -7,14 +7,48 @@ const elevated = elevatedWith('{ apiGroups: [""], resources: [nodes/proxy], verb
 
 ruleTable('k8s/no-node-proxy', {
   good: [
-    { name: 'node metrics', files: { [FILE]: one('{ apiGroups: [""], resources: [nodes/metrics, nodes/stats], verbs: [get] }') } },
-    { name: 'resources "*" in a Role cannot reach a node', files: { [FILE]: one('{ apiGroups: [""], resources: ["*"], verbs: ["*"] }') } },
-    { name: 'services/proxy is not the kubelet', files: { [FILE]: one('{ apiGroups: [""], resources: [services/proxy], verbs: [get] }') } },
-    { name: 'a tombstone', files: { [FILE]: withRules(['{ apiGroups: [""], resources: [nodes/proxy], verbs: [get] }'], { status: 'decommissioned' }) } },
+    {
+      name: 'node metrics',
+      files: { [FILE]: one('{ apiGroups: [""], resources: [nodes/metrics, nodes/stats], verbs: [get] }') },
+    },
+    {
+      name: 'resources "*" in a Role cannot reach a node',
+      files: { [FILE]: one('{ apiGroups: [""], resources: ["*"], verbs: ["*"] }') },
+    },
+    {
+      name: 'services/proxy is not the kubelet',
+      files: { [FILE]: one('{ apiGroups: [""], resources: [services/proxy], verbs: [get] }') },
+    },
+    {
+      name: 'a tombstone',
+      files: {
+        [FILE]: withRules(['{ apiGroups: [""], resources: [nodes/proxy], verbs: [get] }'], {
+          status: 'decommissioned',
+        }),
+      },
+    },
   ],
   bad: [
-    { name: 'even get, at the resource', files: { [FILE]: get }, expect: [{ ...pos(get, 29, 'nodes/proxy'), messageId: 'nodeProxy', message: /^get on nodes\/proxy gives command execution in every pod of a node/ }] },
-    { name: 'any group, any verb', files: { [FILE]: any }, expect: [{ ...pos(any, 29, 'nodes/proxy'), messageId: 'nodeProxy', message: /through verbs "\*"/ }] },
-    { name: 'an active elevation', files: { [FILE]: elevated }, expect: [{ ...pos(elevated, 38, 'nodes/proxy'), messageId: 'nodeProxy' }] },
+    {
+      name: 'even get, at the resource',
+      files: { [FILE]: get },
+      expect: [
+        {
+          ...pos(get, 29, 'nodes/proxy'),
+          messageId: 'nodeProxy',
+          message: /^get on nodes\/proxy gives command execution in every pod of a node/,
+        },
+      ],
+    },
+    {
+      name: 'any group, any verb',
+      files: { [FILE]: any },
+      expect: [{ ...pos(any, 29, 'nodes/proxy'), messageId: 'nodeProxy', message: /through verbs "\*"/ }],
+    },
+    {
+      name: 'an active elevation',
+      files: { [FILE]: elevated },
+      expect: [{ ...pos(elevated, 38, 'nodes/proxy'), messageId: 'nodeProxy' }],
+    },
   ],
 });

@@ -8,14 +8,56 @@ const elevated = elevatedWith('{ apiGroups: [""], resources: [serviceaccounts/to
 
 ruleTable('k8s/no-token-request', {
   good: [
-    { name: 'reading service accounts', files: { [FILE]: one('{ apiGroups: [""], resources: [serviceaccounts], verbs: [get] }') } },
-    { name: 'creating service accounts is not minting their tokens', files: { [FILE]: one('{ apiGroups: [""], resources: [serviceaccounts], verbs: [create] }') } },
-    { name: 'a tombstone', files: { [FILE]: withRules(['{ apiGroups: [""], resources: [serviceaccounts/token], verbs: [create] }'], { status: 'decommissioned' }) } },
+    {
+      name: 'reading service accounts',
+      files: { [FILE]: one('{ apiGroups: [""], resources: [serviceaccounts], verbs: [get] }') },
+    },
+    {
+      name: 'creating service accounts is not minting their tokens',
+      files: { [FILE]: one('{ apiGroups: [""], resources: [serviceaccounts], verbs: [create] }') },
+    },
+    {
+      name: 'a tombstone',
+      files: {
+        [FILE]: withRules(['{ apiGroups: [""], resources: [serviceaccounts/token], verbs: [create] }'], {
+          status: 'decommissioned',
+        }),
+      },
+    },
   ],
   bad: [
-    { name: 'create on serviceaccounts/token', files: { [FILE]: token }, expect: [{ ...pos(token, 29, 'create'), messageId: 'tokensAny', message: /^create on serviceaccounts\/token in prod-eu\/payments issues tokens for any service account of the namespace/ }] },
-    { name: 'named service accounts are narrower, still a finding', files: { [FILE]: named }, expect: [{ ...pos(named, 29, 'create'), messageId: 'tokensNamed', message: /issues tokens for the service accounts "builder"/ }] },
-    { name: 'resources "*" include the token subresource', files: { [FILE]: star }, expect: [{ ...pos(star, 29, 'create'), messageId: 'tokensAny', message: /through resources "\*"/ }] },
-    { name: 'an active elevation', files: { [FILE]: elevated }, expect: [{ ...pos(elevated, 38, 'create'), messageId: 'tokensAny' }] },
+    {
+      name: 'create on serviceaccounts/token',
+      files: { [FILE]: token },
+      expect: [
+        {
+          ...pos(token, 29, 'create'),
+          messageId: 'tokensAny',
+          message:
+            /^create on serviceaccounts\/token in prod-eu\/payments issues tokens for any service account of the namespace/,
+        },
+      ],
+    },
+    {
+      name: 'named service accounts are narrower, still a finding',
+      files: { [FILE]: named },
+      expect: [
+        {
+          ...pos(named, 29, 'create'),
+          messageId: 'tokensNamed',
+          message: /issues tokens for the service accounts "builder"/,
+        },
+      ],
+    },
+    {
+      name: 'resources "*" include the token subresource',
+      files: { [FILE]: star },
+      expect: [{ ...pos(star, 29, 'create'), messageId: 'tokensAny', message: /through resources "\*"/ }],
+    },
+    {
+      name: 'an active elevation',
+      files: { [FILE]: elevated },
+      expect: [{ ...pos(elevated, 38, 'create'), messageId: 'tokensAny' }],
+    },
   ],
 });

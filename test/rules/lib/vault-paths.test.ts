@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { IDENTITY, run } from '../harness.js';
-import { authRolePrefixes, hasMidPathStar, isBroadSys, isRootGlob, sysAreasReached, vaultMount, vaultOverlapWithin, vaultPathMatches, vaultPathsOverlap, vaultPathWithin } from '../../../src/access/vault-paths.js';
+import {
+  authRolePrefixes,
+  hasMidPathStar,
+  isBroadSys,
+  isRootGlob,
+  sysAreasReached,
+  vaultMount,
+  vaultOverlapWithin,
+  vaultPathMatches,
+  vaultPathsOverlap,
+  vaultPathWithin,
+} from '../../../src/access/vault-paths.js';
 
 describe('vaultPathMatches (Vault policy semantics)', () => {
   it.each([
@@ -107,7 +118,10 @@ function smallUniverse(): { patterns: string[]; bits: Uint32Array[] } {
   return (universe = { patterns, bits });
 }
 
-/** Patterns of up to three segments over a few literals and `+`, each also with a trailing `*` (not after `+`) and a trailing `/*`. */
+/**
+ * Patterns of up to three segments over a few literals and `+`, each also with a trailing `*` (not after `+`) and a
+ * trailing `/*`.
+ */
 function smallPatterns(): string[] {
   const lits = ['x', 'xy', 'y', '+'];
   const patterns: string[] = [];
@@ -192,7 +206,8 @@ describe('vaultOverlapWithin', () => {
       for (const b of some) {
         for (const c of some) {
           const expected = bits[a]!.every((w, k) => (w & bits[b]![k]! & ~bits[c]![k]!) === 0);
-          if (expected !== vaultOverlapWithin(patterns[a]!, patterns[b]!, patterns[c]!)) wrong.push(`${patterns[a]} ∩ ${patterns[b]} within ${patterns[c]}: brute force says ${expected}`);
+          if (expected !== vaultOverlapWithin(patterns[a]!, patterns[b]!, patterns[c]!))
+            wrong.push(`${patterns[a]} ∩ ${patterns[b]} within ${patterns[c]}: brute force says ${expected}`);
         }
       }
     }
@@ -266,7 +281,9 @@ describe('authRolePrefixes', () => {
 // rule), so that one path gives one finding naming what is dangerous, not one per family (the
 // glob-* rules say something else: how the path is written).
 describe('one finding per dangerous path', () => {
-  const vault = (path: string, caps: string) => `${IDENTITY}    vault:\n      auth: kubernetes\n      paths:\n        - path: "${path}"\n          capabilities: [${caps}]\n`;
+  const vault = (path: string, caps: string) =>
+    `${IDENTITY}    vault:\n      auth: kubernetes\n      paths:\n        - path: "${path}"\n          ` +
+    `capabilities: [${caps}]\n`;
   it.each([
     ['*', 'create, update', ['vault/no-root-glob']],
     ['+/+/*', 'update', ['vault/no-root-glob']],
@@ -278,6 +295,11 @@ describe('one finding per dangerous path', () => {
     ['auth/token/create', 'update, sudo', ['vault/no-token-create']], // that sudo is what no-token-create reports
   ])('%s [%s] → %j', async (path, caps, rules) => {
     const findings = await run({ name: path, files: { 'identities/payments/app.yaml': vault(path, caps) } });
-    expect(findings.filter((f) => f.rule.startsWith('vault/no-')).map((f) => f.rule).sort()).toEqual(rules);
+    expect(
+      findings
+        .filter((f) => f.rule.startsWith('vault/no-'))
+        .map((f) => f.rule)
+        .sort(),
+    ).toEqual(rules);
   });
 });

@@ -9,9 +9,23 @@ ruleTable('lifecycle/review-missing', {
     { name: 'a recorded review', files: { [at]: IDENTITY } },
     { name: 'no reviewEvery limit in org.yaml', files: { 'identities/org.yaml': noLimit, [at]: unreviewed } },
     { name: 'org.yaml absent', files: { 'identities/org.yaml': null, [at]: unreviewed } },
-    { name: 'a tombstone', files: { [at]: edit(unreviewed, '  expires: 2027-05-31\n', '  expires: 2027-05-31\n  status: decommissioned\n') } },
+    {
+      name: 'a tombstone',
+      files: { [at]: edit(unreviewed, '  expires: 2027-05-31\n', '  expires: 2027-05-31\n  status: decommissioned\n') },
+    },
   ],
   bad: [
-    { name: 'never reviewed', files: { [at]: unreviewed }, expect: [{ line: 5, column: 1, messageId: 'noReview', message: /no review recorded in spec\.review \(org\.yaml asks for one every 180d\)/ }] },
+    {
+      name: 'never reviewed',
+      files: { [at]: unreviewed },
+      expect: [
+        {
+          line: 5,
+          column: 1,
+          messageId: 'noReview',
+          message: /no review recorded in spec\.review \(org\.yaml asks for one every 180d\)/,
+        },
+      ],
+    },
   ],
 });

@@ -10,19 +10,52 @@ const exceptions = (...identities: string[]) => withExceptions(ORG, ...identitie
 
 ruleTable(rule, {
   good: [
-    { name: 'exceptions for identities in two team folders', files: { [orgFile]: exceptions('app', 'worker'), [at]: IDENTITY, 'identities/risk/worker.yaml': risk('worker') } },
-    { name: 'a tombstone still exists', files: { [orgFile]: exceptions('app'), [at]: `${IDENTITY}  status: decommissioned\n` } },
-    { name: 'an identity whose file fails its schema still exists', files: { [orgFile]: exceptions('app'), [at]: edit(IDENTITY, '  purpose:', '  purpos:') } },
-    { name: 'an identity whose file does not parse is known by its file name', files: { [orgFile]: exceptions('app'), [at]: 'kind: [unclosed\n' } },
+    {
+      name: 'exceptions for identities in two team folders',
+      files: { [orgFile]: exceptions('app', 'worker'), [at]: IDENTITY, 'identities/risk/worker.yaml': risk('worker') },
+    },
+    {
+      name: 'a tombstone still exists',
+      files: { [orgFile]: exceptions('app'), [at]: `${IDENTITY}  status: decommissioned\n` },
+    },
+    {
+      name: 'an identity whose file fails its schema still exists',
+      files: { [orgFile]: exceptions('app'), [at]: edit(IDENTITY, '  purpose:', '  purpos:') },
+    },
+    {
+      name: 'an identity whose file does not parse is known by its file name',
+      files: { [orgFile]: exceptions('app'), [at]: 'kind: [unclosed\n' },
+    },
   ],
   bad: [
-    { name: 'an exception for a deleted identity', files: { [orgFile]: exceptions('ghost'), [at]: IDENTITY }, expect: [{ file: orgFile, line: 30, column: 17, messageId: 'unknownIdentity', message: /^exception names identity "ghost", which does not exist in this repository; remove it before an identity of that name inherits it$/ }] },
-    { name: 'only the stale one of two', files: { [orgFile]: exceptions('app', 'worker'), [at]: IDENTITY, 'identities/risk/other.yaml': risk('other') }, expect: [{ file: orgFile, line: 35, column: 17, messageId: 'unknownIdentity', message: /"worker"/ }] },
+    {
+      name: 'an exception for a deleted identity',
+      files: { [orgFile]: exceptions('ghost'), [at]: IDENTITY },
+      expect: [
+        {
+          file: orgFile,
+          line: 30,
+          column: 17,
+          messageId: 'unknownIdentity',
+          message:
+            /^exception names identity "ghost", which does not exist in this repository; remove it before an identity of that name inherits it$/,
+        },
+      ],
+    },
+    {
+      name: 'only the stale one of two',
+      files: { [orgFile]: exceptions('app', 'worker'), [at]: IDENTITY, 'identities/risk/other.yaml': risk('other') },
+      expect: [{ file: orgFile, line: 35, column: 17, messageId: 'unknownIdentity', message: /"worker"/ }],
+    },
   ],
 });
 
 describe(`${rule} needs the whole identities/ folder`, () => {
-  const files = { [orgFile]: exceptions('ghost', 'worker'), [at]: IDENTITY, 'identities/risk/worker.yaml': risk('worker') };
+  const files = {
+    [orgFile]: exceptions('ghost', 'worker'),
+    [at]: IDENTITY,
+    'identities/risk/worker.yaml': risk('worker'),
+  };
   const warnings = async (paths: string[]) => {
     const result = await validate(new MemorySource(files), { paths, now: parseInstant(NOW)! });
     if (!result.ok) throw new Error(result.message);

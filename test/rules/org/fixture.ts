@@ -20,12 +20,25 @@ export interface Exception {
  * expires on 34 + 5k (column 16).
  */
 export const withExceptions = (org: string, ...list: Exception[]): string => `${org}  exceptions:
-${list.map((e) => `    - identity: ${e.identity ?? 'app'}
+${list
+  .map(
+    (e) => `    - identity: ${e.identity ?? 'app'}
       rule: ${e.rule ?? 'rotation/required'}
       reason: On-premises uploader; federation arrives with the new host in Q1.
       approvedBy: ${e.approvedBy ?? 'sec@example.com'}
       expires: ${e.expires ?? '2026-12-31'}
-`).join('')}`;
+`,
+  )
+  .join('')}`;
 
 /** The harness identity renamed to `name` and moved to team risk, with risk's members as owner and successor. */
-export const risk = (name: string): string => edit(edit(edit(edit(IDENTITY, 'team: payments', 'team: risk'), 'owner: alice@example.com', 'owner: dave@example.com'), 'successor: bob@example.com', 'successor: erin@example.com'), '  name: app\n', `  name: ${name}\n`);
+export const risk = (name: string): string =>
+  edit(
+    edit(
+      edit(edit(IDENTITY, 'team: payments', 'team: risk'), 'owner: alice@example.com', 'owner: dave@example.com'),
+      'successor: bob@example.com',
+      'successor: erin@example.com',
+    ),
+    '  name: app\n',
+    `  name: ${name}\n`,
+  );

@@ -8,7 +8,12 @@ ruleTable('parse/depth', {
   good: [
     { name: 'a clean manifest', files: { [at]: IDENTITY } },
     // The root mapping is level 0 and spec level 1: 31 lists inside spec reach level 32, the most allowed.
-    { name: 'nesting at exactly the limit of 32 levels', files: { [at]: edit(IDENTITY, '  type: workload\n', `  type: workload\n  deep: ${'['.repeat(31)}${']'.repeat(31)}\n`) } },
+    {
+      name: 'nesting at exactly the limit of 32 levels',
+      files: {
+        [at]: edit(IDENTITY, '  type: workload\n', `  type: workload\n  deep: ${'['.repeat(31)}${']'.repeat(31)}\n`),
+      },
+    },
   ],
   bad: [
     {
@@ -16,10 +21,28 @@ ruleTable('parse/depth', {
       files: { [at]: '['.repeat(5000) },
       expect: [{ line: 1, column: 34, message: /^nesting is too deep \(over 32 levels\)/ }],
     },
-    { name: '5,000 balanced [ ] under a key', files: { [at]: `a: ${'['.repeat(5000)}${']'.repeat(5000)}\n` }, expect: [{ line: 1, column: 36 }] },
-    { name: '3,000 nested flow mappings', files: { [at]: `a: ${'{b: '.repeat(3000)}${'}'.repeat(3000)}\n` }, expect: [{ line: 1, column: 132 }] },
-    { name: 'one level over the limit', files: { [at]: edit(IDENTITY, '  type: workload\n', `  type: workload\n  deep: ${'['.repeat(32)}${']'.repeat(32)}\n`) }, expect: [{ line: 7, column: 40 }] },
+    {
+      name: '5,000 balanced [ ] under a key',
+      files: { [at]: `a: ${'['.repeat(5000)}${']'.repeat(5000)}\n` },
+      expect: [{ line: 1, column: 36 }],
+    },
+    {
+      name: '3,000 nested flow mappings',
+      files: { [at]: `a: ${'{b: '.repeat(3000)}${'}'.repeat(3000)}\n` },
+      expect: [{ line: 1, column: 132 }],
+    },
+    {
+      name: 'one level over the limit',
+      files: {
+        [at]: edit(IDENTITY, '  type: workload\n', `  type: workload\n  deep: ${'['.repeat(32)}${']'.repeat(32)}\n`),
+      },
+      expect: [{ line: 7, column: 40 }],
+    },
     { name: '200 nested block mappings', files: { [at]: deepBlock }, expect: [{ line: 34, column: 67 }] },
-    { name: '5,000 compact nested block lists', files: { [at]: `${'- '.repeat(5000)}x\n` }, expect: [{ line: 1, column: 67 }] },
+    {
+      name: '5,000 compact nested block lists',
+      files: { [at]: `${'- '.repeat(5000)}x\n` },
+      expect: [{ line: 1, column: 67 }],
+    },
   ],
 });

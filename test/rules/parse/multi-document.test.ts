@@ -7,7 +7,10 @@ ruleTable('parse/multi-document', {
     { name: 'a clean manifest', files: { [at]: IDENTITY } },
     { name: 'a leading document marker', files: { [at]: `---\n${IDENTITY}` } },
     { name: 'a trailing document end marker', files: { [at]: `${IDENTITY}...\n` } },
-    { name: '--- inside a value', files: { [at]: edit(IDENTITY, 'purpose: Reads settlement files', 'purpose: "Reads --- settlement files"') } },
+    {
+      name: '--- inside a value',
+      files: { [at]: edit(IDENTITY, 'purpose: Reads settlement files', 'purpose: "Reads --- settlement files"') },
+    },
   ],
   bad: [
     {
@@ -15,9 +18,25 @@ ruleTable('parse/multi-document', {
       files: { [at]: `${IDENTITY}---\n${edit(IDENTITY, 'name: app', 'name: other')}` },
       expect: [{ line: 25, column: 1, message: /^a second YAML document; one manifest per file/ }],
     },
-    { name: 'leading --- and an empty second document', files: { [at]: `---\n${IDENTITY}---\n` }, expect: [{ line: 26, column: 1 }] },
-    { name: 'three documents: one finding, at the second', files: { [at]: `${IDENTITY}---\na: 1\n---\nb: 2\n` }, expect: [{ line: 25, column: 1 }] },
-    { name: 'a second document after ... without ---', files: { [at]: `${IDENTITY}...\nkind: Organization\n` }, expect: [{ line: 26, column: 1 }] },
-    { name: 'in org.yaml', files: { 'identities/org.yaml': `${ORG}---\n${ORG}` }, expect: [{ file: 'identities/org.yaml', line: 29, column: 1 }] },
+    {
+      name: 'leading --- and an empty second document',
+      files: { [at]: `---\n${IDENTITY}---\n` },
+      expect: [{ line: 26, column: 1 }],
+    },
+    {
+      name: 'three documents: one finding, at the second',
+      files: { [at]: `${IDENTITY}---\na: 1\n---\nb: 2\n` },
+      expect: [{ line: 25, column: 1 }],
+    },
+    {
+      name: 'a second document after ... without ---',
+      files: { [at]: `${IDENTITY}...\nkind: Organization\n` },
+      expect: [{ line: 26, column: 1 }],
+    },
+    {
+      name: 'in org.yaml',
+      files: { 'identities/org.yaml': `${ORG}---\n${ORG}` },
+      expect: [{ file: 'identities/org.yaml', line: 29, column: 1 }],
+    },
   ],
 });

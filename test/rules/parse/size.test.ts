@@ -15,9 +15,21 @@ ruleTable('parse/size', {
     { name: 'exactly 256 KiB (the limit is inclusive)', files: { [at]: padded(LIMIT) } },
   ],
   bad: [
-    { name: '256 KiB + 1 byte', files: { [at]: padded(LIMIT + 1) }, expect: [{ line: 1, column: 1, message: /^file is 262145 bytes, over the 262144-byte limit for a manifest/ }] },
-    { name: '300 KiB of binary', files: { [at]: new Uint8Array(300 * 1024).fill(0x61) }, expect: [{ line: 1, column: 1, message: /307200 bytes/ }] },
-    { name: 'an oversize org.yaml', files: { 'identities/org.yaml': `${ORG}# ${'x'.repeat(LIMIT)}\n` }, expect: [{ file: 'identities/org.yaml', line: 1, column: 1 }] },
+    {
+      name: '256 KiB + 1 byte',
+      files: { [at]: padded(LIMIT + 1) },
+      expect: [{ line: 1, column: 1, message: /^file is 262145 bytes, over the 262144-byte limit for a manifest/ }],
+    },
+    {
+      name: '300 KiB of binary',
+      files: { [at]: new Uint8Array(300 * 1024).fill(0x61) },
+      expect: [{ line: 1, column: 1, message: /307200 bytes/ }],
+    },
+    {
+      name: 'an oversize org.yaml',
+      files: { 'identities/org.yaml': `${ORG}# ${'x'.repeat(LIMIT)}\n` },
+      expect: [{ file: 'identities/org.yaml', line: 1, column: 1 }],
+    },
   ],
 });
 
@@ -31,7 +43,10 @@ it('parse/size: no byte of an oversize file is handed to the loader', async () =
     }
   }
   const big = 'identities/payments/big.yaml';
-  const result = await validate(new Spy({ 'identities/org.yaml': ORG, [at]: IDENTITY, [big]: new Uint8Array(LIMIT + 1) }), { paths: ['identities'], now: parseInstant(NOW)! });
+  const result = await validate(
+    new Spy({ 'identities/org.yaml': ORG, [at]: IDENTITY, [big]: new Uint8Array(LIMIT + 1) }),
+    { paths: ['identities'], now: parseInstant(NOW)! },
+  );
   expect(result.ok && result.value.findings.filter((f) => f.rule === 'parse/size').map((f) => f.file)).toEqual([big]);
   expect(delivered).not.toContain(big);
   expect(delivered).toContain(at);

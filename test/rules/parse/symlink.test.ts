@@ -24,7 +24,9 @@ function repo(): string {
 async function symlinkFindings(source: FsSource | GitSource) {
   const r = await validate(source, { paths: ['identities'], now });
   if (!r.ok) throw new Error(r.message);
-  return r.value.findings.filter((f) => f.rule === 'parse/symlink').map((f) => ({ file: f.file, line: f.line, column: f.column }));
+  return r.value.findings
+    .filter((f) => f.rule === 'parse/symlink')
+    .map((f) => ({ file: f.file, line: f.line, column: f.column }));
 }
 
 describe('parse/symlink', () => {
@@ -37,13 +39,27 @@ describe('parse/symlink', () => {
   it('bad: a linked manifest, in the working tree and in a git revision', async () => {
     const dir = repo();
     symlinkSync('../../real.yaml', join(dir, 'identities/payments/ledger-writer.yaml'));
-    expect(await symlinkFindings(new FsSource(dir))).toEqual([{ file: 'identities/payments/ledger-writer.yaml', line: 1, column: 1 }]);
-    const git = (...a: string[]) => execFileSync('git', a, { cwd: dir, env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@e.x', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@e.x' } });
+    expect(await symlinkFindings(new FsSource(dir))).toEqual([
+      { file: 'identities/payments/ledger-writer.yaml', line: 1, column: 1 },
+    ]);
+    const git = (...a: string[]) =>
+      execFileSync('git', a, {
+        cwd: dir,
+        env: {
+          ...process.env,
+          GIT_AUTHOR_NAME: 't',
+          GIT_AUTHOR_EMAIL: 't@e.x',
+          GIT_COMMITTER_NAME: 't',
+          GIT_COMMITTER_EMAIL: 't@e.x',
+        },
+      });
     git('init', '-q');
     git('add', '-A');
     git('commit', '-qm', 'x');
     const source = new GitSource(dir, 'HEAD');
-    expect(await symlinkFindings(source)).toEqual([{ file: 'identities/payments/ledger-writer.yaml', line: 1, column: 1 }]);
+    expect(await symlinkFindings(source)).toEqual([
+      { file: 'identities/payments/ledger-writer.yaml', line: 1, column: 1 },
+    ]);
     source.close();
   });
 

@@ -16,7 +16,8 @@ const files = {
 
 class Denied extends MemorySource {
   override async read(path: string, max?: number) {
-    if (path.endsWith('ledger-writer.yaml')) throw Object.assign(new Error(`EACCES: permission denied, open '${path}'`), { code: 'EACCES' });
+    if (path.endsWith('ledger-writer.yaml'))
+      throw Object.assign(new Error(`EACCES: permission denied, open '${path}'`), { code: 'EACCES' });
     return super.read(path, max);
   }
 }
@@ -31,7 +32,13 @@ describe('parse/unreadable', () => {
     const r = await validate(new Denied(files), { paths: ['identities'], now });
     if (!r.ok) throw new Error(r.message);
     expect(r.value.findings.map((f) => [f.rule, f.file, f.line, f.column, f.message])).toEqual([
-      ['parse/unreadable', 'identities/payments/ledger-writer.yaml', 1, 1, 'cannot read the file: permission denied; nothing in it was checked'],
+      [
+        'parse/unreadable',
+        'identities/payments/ledger-writer.yaml',
+        1,
+        1,
+        'cannot read the file: permission denied; nothing in it was checked',
+      ],
     ]);
     expect(r.value.identities).toBe(1);
   });

@@ -81,7 +81,9 @@ export const READER = 'identities/payments/settlement-reader.yaml';
 
 /** settlement-reader (high: its IAM role is protected) renamed to settlement-ingest. */
 export const renameReader: Change = (f) => {
-  const text = f.read(READER).replace('  name: settlement-reader\n', '  name: settlement-ingest\n  renamedFrom: settlement-reader\n');
+  const text = f
+    .read(READER)
+    .replace('  name: settlement-reader\n', '  name: settlement-ingest\n  renamedFrom: settlement-reader\n');
   f.remove(READER);
   f.write('identities/payments/settlement-ingest.yaml', text);
 };
@@ -124,7 +126,10 @@ export interface PlanRow extends PlanOptions {
 }
 
 export interface BadPlanRow extends PlanRow {
-  /** Every finding of the rule, without `rule` and `severity` (the table's) and `path` (line and column say where); `messageId` is asserted once the plan domain is converted. */
+  /**
+   * Every finding of the rule, without `rule` and `severity` (the table's) and `path` (line and column say where);
+   * `messageId` is asserted once the plan domain is converted.
+   */
   findings: (Omit<Finding, 'rule' | 'severity' | 'path' | 'messageId'> & { messageId?: string })[];
 }
 
@@ -136,7 +141,11 @@ function shown(f: Finding): Omit<Finding, 'path' | 'messageId'> & { messageId?: 
   return withIds ? { ...rest, messageId } : rest;
 }
 
-export function planTable(rule: string, severity: Finding['severity'], table: { good: PlanRow[]; bad: BadPlanRow[] }): void {
+export function planTable(
+  rule: string,
+  severity: Finding['severity'],
+  table: { good: PlanRow[]; bad: BadPlanRow[] },
+): void {
   describe(rule, () => {
     it('is a plan rule of this severity in the catalogue', () => {
       expect(ruleById.get(rule)).toMatchObject({ kind: 'plan', meta: { id: rule, severity } });
@@ -147,7 +156,9 @@ export function planTable(rule: string, severity: Finding['severity'], table: { 
     });
     it.each(table.bad.map((r) => [r.name, r] as const))('bad: %s', async (_name, row) => {
       const plan = await planOf(row.change, row);
-      expect(plan.findings.filter((f) => f.rule === rule).map(shown)).toEqual(row.findings.map((f) => ({ rule, severity, ...f })));
+      expect(plan.findings.filter((f) => f.rule === rule).map(shown)).toEqual(
+        row.findings.map((f) => ({ rule, severity, ...f })),
+      );
     });
   });
 }

@@ -2,28 +2,48 @@
 import { ORG, planTable, type Editable } from './harness.js';
 
 const DATA = ['legacy-etl', 'report-exporter', 'support-assistant'];
-const KEEP = 'keep team data in org.yaml until an apply has emptied its stack, then remove it: without the team idac apply never opens stack data, and the 12 deletions this plan shows there (legacy-etl, report-exporter, support-assistant) never happen';
+const KEEP =
+  'keep team data in org.yaml until an apply has emptied its stack, then remove it: without the team idac ' +
+  'apply never opens stack data, and the 12 deletions this plan shows there (legacy-etl, report-exporter, ' +
+  'support-assistant) never happen';
 const dropTeam = (f: Editable): void => void f.write(ORG, f.read(ORG).replace(/ {4}data:\n(?: {6}.*\n)+/, ''));
-const dropIdentities = (names: readonly string[]) => (f: Editable): void => {
-  for (const n of names) f.remove(`identities/data/${n}.yaml`);
-};
-const decommissioned = (f: Editable): void => void f.edit('identities/data/support-assistant.yaml', 'spec:\n', 'spec:\n  status: decommissioned\n');
+const dropIdentities =
+  (names: readonly string[]) =>
+  (f: Editable): void => {
+    for (const n of names) f.remove(`identities/data/${n}.yaml`);
+  };
+const decommissioned = (f: Editable): void =>
+  void f.edit('identities/data/support-assistant.yaml', 'spec:\n', 'spec:\n  status: decommissioned\n');
 
 planTable('plan/team-without-stack', 'error', {
   good: [
     { name: 'its identities removed, the team kept', change: dropIdentities(DATA) },
     { name: 'the team removed after an apply emptied its stack', base: dropIdentities(DATA), change: dropTeam },
     {
-      name: 'the team removed as its last identity is decommissioned (the manifest still names the team: its stack opens)',
+      name:
+        'the team removed as its last identity is decommissioned (the manifest still names the team: its ' +
+        'stack opens)',
       base: dropIdentities(['legacy-etl', 'report-exporter']),
-      change: (f) => { dropTeam(f); decommissioned(f); },
+      change: (f) => {
+        dropTeam(f);
+        decommissioned(f);
+      },
     },
-    { name: 'the team removed while an identity still names it (its stack still opens)', change: (f) => { dropTeam(f); dropIdentities(['legacy-etl', 'support-assistant'])(f); } },
+    {
+      name: 'the team removed while an identity still names it (its stack still opens)',
+      change: (f) => {
+        dropTeam(f);
+        dropIdentities(['legacy-etl', 'support-assistant'])(f);
+      },
+    },
   ],
   bad: [
     {
       name: 'a team removed together with its identities',
-      change: (f) => { dropTeam(f); dropIdentities(DATA)(f); },
+      change: (f) => {
+        dropTeam(f);
+        dropIdentities(DATA)(f);
+      },
       findings: [{ file: ORG, line: 13, column: 3, identity: null, message: KEEP }],
     },
     {

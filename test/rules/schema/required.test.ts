@@ -6,20 +6,70 @@ const without = (text: string) => edit(IDENTITY, text, '');
 ruleTable('schema/required', {
   good: [
     { name: 'a clean manifest', files: { [at]: IDENTITY } },
-    { name: 'optional keys left out (review, criticality, status, rotation for a role)', files: { [at]: without('  review:\n    lastReviewed: 2026-10-01\n    reviewer: carol@example.com\n') } },
+    {
+      name: 'optional keys left out (review, criticality, status, rotation for a role)',
+      files: { [at]: without('  review:\n    lastReviewed: 2026-10-01\n    reviewer: carol@example.com\n') },
+    },
   ],
   bad: [
-    { name: 'no apiVersion: at the document root, 1:1', files: { [at]: without('apiVersion: idac/v1\n') }, expect: [{ line: 1, column: 1, message: /^the document is missing the required key "apiVersion"$/ }] },
-    { name: 'no owner: at the key holding stewardship', files: { [at]: without('    owner: alice@example.com\n') }, expect: [{ line: 8, column: 3, message: /^spec\.stewardship is missing the required key "owner"$/ }] },
-    { name: 'no expires', files: { [at]: without('  expires: 2027-05-31\n') }, expect: [{ line: 5, column: 1, message: /^spec is missing the required key "expires"$/ }] },
-    { name: 'no metadata.name', files: { [at]: edit(IDENTITY, '  name: app\n', '  labels: { env: prod }\n') }, expect: [{ line: 3, column: 1, message: /metadata is missing the required key "name"/ }] },
+    {
+      name: 'no apiVersion: at the document root, 1:1',
+      files: { [at]: without('apiVersion: idac/v1\n') },
+      expect: [{ line: 1, column: 1, message: /^the document is missing the required key "apiVersion"$/ }],
+    },
+    {
+      name: 'no owner: at the key holding stewardship',
+      files: { [at]: without('    owner: alice@example.com\n') },
+      expect: [{ line: 8, column: 3, message: /^spec\.stewardship is missing the required key "owner"$/ }],
+    },
+    {
+      name: 'no expires',
+      files: { [at]: without('  expires: 2027-05-31\n') },
+      expect: [{ line: 5, column: 1, message: /^spec is missing the required key "expires"$/ }],
+    },
+    {
+      name: 'no metadata.name',
+      files: { [at]: edit(IDENTITY, '  name: app\n', '  labels: { env: prod }\n') },
+      expect: [{ line: 3, column: 1, message: /metadata is missing the required key "name"/ }],
+    },
     {
       name: 'a misspelt stewardship is also missing',
       files: { [at]: edit(IDENTITY, '  stewardship:', '  stewardshp:') },
       expect: [{ line: 5, column: 1, message: /missing the required key "stewardship"/ }],
     },
-    { name: 'a permission without actions: at the list item', files: { [at]: without('actions: [s3:GetObject]\n          ') }, expect: [{ line: 23, column: 11, message: /^spec\.access\.aws\.permissions\[0\] is missing the required key "actions"$/ }] },
-    { name: 'access with no target', files: { [at]: edit(IDENTITY, IDENTITY.slice(IDENTITY.indexOf('  access:\n')), '  access: {}\n') }, expect: [{ line: 16, column: 3, message: /^spec\.access must declare at least one of aws, kubernetes, vault$/ }] },
-    { name: 'a team without members in org.yaml', files: { 'identities/org.yaml': edit(ORG, '      members: [dave@example.com, erin@example.com]\n', '      github: "@acme/risk"\n') }, expect: [{ file: 'identities/org.yaml', line: 12, column: 5, message: /spec\.teams\.risk is missing the required key "members"/ }] },
+    {
+      name: 'a permission without actions: at the list item',
+      files: { [at]: without('actions: [s3:GetObject]\n          ') },
+      expect: [
+        {
+          line: 23,
+          column: 11,
+          message: /^spec\.access\.aws\.permissions\[0\] is missing the required key "actions"$/,
+        },
+      ],
+    },
+    {
+      name: 'access with no target',
+      files: { [at]: edit(IDENTITY, IDENTITY.slice(IDENTITY.indexOf('  access:\n')), '  access: {}\n') },
+      expect: [{ line: 16, column: 3, message: /^spec\.access must declare at least one of aws, kubernetes, vault$/ }],
+    },
+    {
+      name: 'a team without members in org.yaml',
+      files: {
+        'identities/org.yaml': edit(
+          ORG,
+          '      members: [dave@example.com, erin@example.com]\n',
+          '      github: "@acme/risk"\n',
+        ),
+      },
+      expect: [
+        {
+          file: 'identities/org.yaml',
+          line: 12,
+          column: 5,
+          message: /spec\.teams\.risk is missing the required key "members"/,
+        },
+      ],
+    },
   ],
 });

@@ -9,9 +9,20 @@ const legacy = fake.vaultLegacy();
 ruleTable('secret/vault-token', {
   good: [
     { name: 'a clean identity', files: { [APP]: IDENTITY } },
-    { name: 'a host name starting with s.', files: { [APP]: plant.comment('see s.example.com and s.vault-prod-eu-west-1.acme.example') } },
-    { name: 'a legacy-length word in lower case only', files: { [APP]: plant.comment(`s.${chars('abcdefghijklmnopqrstuvwxyz', 24, 'lower')}`) } },
-    { name: 'a legacy-length run without digits', files: { [APP]: plant.comment(`s.${chars('abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ', 24, 'nodigit')}`) } },
+    {
+      name: 'a host name starting with s.',
+      files: { [APP]: plant.comment('see s.example.com and s.vault-prod-eu-west-1.acme.example') },
+    },
+    {
+      name: 'a legacy-length word in lower case only',
+      files: { [APP]: plant.comment(`s.${chars('abcdefghijklmnopqrstuvwxyz', 24, 'lower')}`) },
+    },
+    {
+      name: 'a legacy-length run without digits',
+      files: {
+        [APP]: plant.comment(`s.${chars('abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ', 24, 'nodigit')}`),
+      },
+    },
     { name: 'a legacy token inside a host name', files: { [APP]: plant.comment(`${legacy}.acme.example`) } },
     { name: 'after a word (words.…)', files: { [APP]: plant.comment(`items${legacy}`) } },
     { name: 'a path segment', files: { [APP]: plant.comment(`kv/data/${legacy}`) } },

@@ -15,8 +15,35 @@ ruleTable('stewardship/reviewer-known', {
     { name: 'a tombstone is skipped', files: { [at]: `${reviewer('mallory@example.com')}  status: decommissioned\n` } },
   ],
   bad: [
-    { name: 'someone org.yaml does not list', files: { [at]: reviewer('mallory@example.com') }, expect: [{ line: 15, column: 15, messageId: 'unknownReviewer', message: /reviewer "mallory@example\.com" is neither a team member nor a security owner/ }] },
-    { name: 'a mistyped member', files: { [at]: reviewer('carol@example.con') }, expect: [{ line: 15, column: 15, messageId: 'unknownReviewer', message: /^reviewer "carol@example\.con" is neither a team member nor a security owner in org\.yaml; did you mean carol@example\.com\?; the access needs a review by someone who is$/ }] },
-    { name: 'same local part, other domain', files: { [at]: reviewer('carol@example.org') }, expect: [{ line: 15, column: 15, messageId: 'unknownReviewer' }] },
+    {
+      name: 'someone org.yaml does not list',
+      files: { [at]: reviewer('mallory@example.com') },
+      expect: [
+        {
+          line: 15,
+          column: 15,
+          messageId: 'unknownReviewer',
+          message: /reviewer "mallory@example\.com" is neither a team member nor a security owner/,
+        },
+      ],
+    },
+    {
+      name: 'a mistyped member',
+      files: { [at]: reviewer('carol@example.con') },
+      expect: [
+        {
+          line: 15,
+          column: 15,
+          messageId: 'unknownReviewer',
+          message:
+            /^reviewer "carol@example\.con" is neither a team member nor a security owner in org\.yaml; did you mean carol@example\.com\?; the access needs a review by someone who is$/,
+        },
+      ],
+    },
+    {
+      name: 'same local part, other domain',
+      files: { [at]: reviewer('carol@example.org') },
+      expect: [{ line: 15, column: 15, messageId: 'unknownReviewer' }],
+    },
   ],
 });

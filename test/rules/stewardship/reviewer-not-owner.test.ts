@@ -12,8 +12,20 @@ ruleTable('stewardship/reviewer-not-owner', {
     { name: 'tombstone', files: { [at]: `${reviewer('alice@example.com')}  status: decommissioned\n` } },
   ],
   bad: [
-    { name: 'owner reviewed themselves', files: { [at]: reviewer('alice@example.com') }, expect: [{ line: 15, column: 15, messageId: 'selfReview', message: /reviewer alice@example\.com is the owner/ }] },
-    { name: 'emails compare case-insensitively', files: { [at]: reviewer('Alice@EXAMPLE.com') }, expect: [{ line: 15, column: 15, messageId: 'selfReview' }] },
-    { name: 'org.yaml absent', files: { 'identities/org.yaml': null, [at]: reviewer('alice@example.com') }, expect: [{ line: 15, column: 15, messageId: 'selfReview' }] },
+    {
+      name: 'owner reviewed themselves',
+      files: { [at]: reviewer('alice@example.com') },
+      expect: [{ line: 15, column: 15, messageId: 'selfReview', message: /reviewer alice@example\.com is the owner/ }],
+    },
+    {
+      name: 'emails compare case-insensitively',
+      files: { [at]: reviewer('Alice@EXAMPLE.com') },
+      expect: [{ line: 15, column: 15, messageId: 'selfReview' }],
+    },
+    {
+      name: 'org.yaml absent',
+      files: { 'identities/org.yaml': null, [at]: reviewer('alice@example.com') },
+      expect: [{ line: 15, column: 15, messageId: 'selfReview' }],
+    },
   ],
 });

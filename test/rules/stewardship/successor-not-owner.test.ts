@@ -10,8 +10,22 @@ ruleTable('stewardship/successor-not-owner', {
     { name: 'tombstone', files: { [at]: `${successor('alice@example.com')}  status: decommissioned\n` } },
   ],
   bad: [
-    { name: 'successor is the owner', files: { [at]: successor('alice@example.com') }, expect: [{ line: 10, column: 16, messageId: 'isOwner', message: /successor alice@example\.com is also the owner/ }] },
-    { name: 'emails compare case-insensitively', files: { [at]: successor('ALICE@Example.com') }, expect: [{ line: 10, column: 16, messageId: 'isOwner' }] },
-    { name: 'without org.yaml too', files: { 'identities/org.yaml': null, [at]: successor('alice@example.com') }, expect: [{ line: 10, column: 16, messageId: 'isOwner' }] },
+    {
+      name: 'successor is the owner',
+      files: { [at]: successor('alice@example.com') },
+      expect: [
+        { line: 10, column: 16, messageId: 'isOwner', message: /successor alice@example\.com is also the owner/ },
+      ],
+    },
+    {
+      name: 'emails compare case-insensitively',
+      files: { [at]: successor('ALICE@Example.com') },
+      expect: [{ line: 10, column: 16, messageId: 'isOwner' }],
+    },
+    {
+      name: 'without org.yaml too',
+      files: { 'identities/org.yaml': null, [at]: successor('alice@example.com') },
+      expect: [{ line: 10, column: 16, messageId: 'isOwner' }],
+    },
   ],
 });

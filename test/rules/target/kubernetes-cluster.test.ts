@@ -11,13 +11,50 @@ const noTargets = edit(ORG, ORG.slice(ORG.indexOf('  targets:\n'), ORG.indexOf('
 ruleTable('target/kubernetes-cluster', {
   good: [
     { name: 'declared clusters', files: { [at]: withK8s('prod-eu') } },
-    { name: 'no Kubernetes at all', files: { 'identities/org.yaml': noTargets, [at]: edit(IDENTITY, '      trust:\n        kubernetes: { cluster: prod-eu, namespace: payments, serviceAccount: app }\n', '') } },
+    {
+      name: 'no Kubernetes at all',
+      files: {
+        'identities/org.yaml': noTargets,
+        [at]: edit(
+          IDENTITY,
+          '      trust:\n        kubernetes: { cluster: prod-eu, namespace: payments, serviceAccount: app }\n',
+          '',
+        ),
+      },
+    },
     { name: 'without org.yaml', files: { 'identities/org.yaml': null, [at]: withK8s('prod-us') } },
-    { name: 'a tombstone is skipped', files: { [at]: edit(trust('prod-us'), '  expires: 2027-05-31\n', '  expires: 2027-05-31\n  status: decommissioned\n') } },
+    {
+      name: 'a tombstone is skipped',
+      files: {
+        [at]: edit(trust('prod-us'), '  expires: 2027-05-31\n', '  expires: 2027-05-31\n  status: decommissioned\n'),
+      },
+    },
   ],
   bad: [
-    { name: 'role trust in an undeclared cluster', files: { [at]: trust('prod-us') }, expect: [{ line: 21, column: 32, messageId: 'undeclared', message: /Kubernetes cluster prod-us is not declared in org.yaml targets.kubernetes/ }] },
-    { name: 'service account in an undeclared cluster', files: { [at]: withK8s('prod-us') }, expect: [{ line: 26, column: 16, messageId: 'undeclared', message: /prod-us/ }] },
-    { name: 'no targets: both are reported', files: { 'identities/org.yaml': noTargets, [at]: withK8s('prod-eu') }, expect: [{ line: 21, column: 32, messageId: 'undeclared' }, { line: 26, column: 16, messageId: 'undeclared' }] },
+    {
+      name: 'role trust in an undeclared cluster',
+      files: { [at]: trust('prod-us') },
+      expect: [
+        {
+          line: 21,
+          column: 32,
+          messageId: 'undeclared',
+          message: /Kubernetes cluster prod-us is not declared in org.yaml targets.kubernetes/,
+        },
+      ],
+    },
+    {
+      name: 'service account in an undeclared cluster',
+      files: { [at]: withK8s('prod-us') },
+      expect: [{ line: 26, column: 16, messageId: 'undeclared', message: /prod-us/ }],
+    },
+    {
+      name: 'no targets: both are reported',
+      files: { 'identities/org.yaml': noTargets, [at]: withK8s('prod-eu') },
+      expect: [
+        { line: 21, column: 32, messageId: 'undeclared' },
+        { line: 26, column: 16, messageId: 'undeclared' },
+      ],
+    },
   ],
 });

@@ -17,9 +17,25 @@ ruleTable('target/vault-kubernetes-auth', {
     { name: 'kubernetes auth with a service account', files: { [at]: `${vault('kubernetes')}${k8s}` } },
     { name: 'approle needs no service account', files: { [at]: vault('approle') } },
     { name: 'no vault access', files: { [at]: IDENTITY } },
-    { name: 'a tombstone is skipped', files: { [at]: edit(vault('kubernetes'), '  expires: 2027-05-31\n', '  expires: 2027-05-31\n  status: decommissioned\n') } },
+    {
+      name: 'a tombstone is skipped',
+      files: {
+        [at]: edit(vault('kubernetes'), '  expires: 2027-05-31\n', '  expires: 2027-05-31\n  status: decommissioned\n'),
+      },
+    },
   ],
   bad: [
-    { name: 'kubernetes auth, no kubernetes access', files: { [at]: vault('kubernetes') }, expect: [{ line: 26, column: 13, messageId: 'noServiceAccount', message: /vault.auth is kubernetes but spec.access.kubernetes names no cluster/ }] },
+    {
+      name: 'kubernetes auth, no kubernetes access',
+      files: { [at]: vault('kubernetes') },
+      expect: [
+        {
+          line: 26,
+          column: 13,
+          messageId: 'noServiceAccount',
+          message: /vault.auth is kubernetes but spec.access.kubernetes names no cluster/,
+        },
+      ],
+    },
   ],
 });
