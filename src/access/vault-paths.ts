@@ -190,8 +190,8 @@ export function vaultOverlapWithin(path: string, area: string, within: string): 
 /** Capabilities that change something at the path (`recover` writes a snapshot's data back). */
 export const VAULT_WRITE: ReadonlySet<string> = new Set(['create', 'update', 'patch', 'delete', 'recover']);
 
-/** Every capability that grants something (all but `deny`). */
-export const VAULT_ANY: ReadonlySet<string> = new Set([
+/** Every Vault capability that grants something (`deny` only takes away), in the docs' order. */
+export const VAULT_CAPABILITIES = [
   'create',
   'read',
   'update',
@@ -201,7 +201,10 @@ export const VAULT_ANY: ReadonlySet<string> = new Set([
   'sudo',
   'subscribe',
   'recover',
-]);
+] as const;
+
+/** Every capability that grants something (all but `deny`). */
+export const VAULT_ANY: ReadonlySet<string> = new Set(VAULT_CAPABILITIES);
 
 /** One `paths[]` item in force at `now` (spec.access or an active elevation) and what it grants. */
 export interface VaultPolicyPath {

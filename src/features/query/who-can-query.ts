@@ -30,6 +30,7 @@ import type { RbacRequest } from '../../access/rbac-request.js';
 import { show } from '../../common/findings.js';
 import { didYouMean } from '../../manifest/schemas.js';
 import { fail, messageOf, type Failure } from '../../common/result.js';
+import { VAULT_CAPABILITIES } from '../../access/vault-paths.js';
 
 export type Query =
   | { target: 'aws'; action: string; resource: string }
@@ -40,19 +41,6 @@ export type Query =
 export type ParsedQuery = { ok: true; query: Query; notes: string[] } | Failure;
 
 export const RESOURCE_FORMS = 'an AWS ARN, k8s:CLUSTER/NAMESPACE/RESOURCE[/NAME] or vault:PATH';
-
-/** Every Vault capability that grants something (`deny` only takes away). */
-export const VAULT_CAPABILITIES = [
-  'create',
-  'read',
-  'update',
-  'patch',
-  'delete',
-  'list',
-  'sudo',
-  'subscribe',
-  'recover',
-] as const;
 
 /** The catalogue must hold the service ACTION names (iamCatalog.load(servicesOf([action]))). */
 export function parseQuery(action: string, resource: string, catalog: IamCatalog): ParsedQuery {
