@@ -13,6 +13,8 @@ import type { MachineIdentity } from '../manifest/machine-identity.generated.js'
 import type { OrgModel, OrgSpec } from '../model/org.js';
 import boundaryEverything from '../rules/plan/boundary-widened-to-everything.js';
 import massDeletion from '../rules/plan/mass-deletion.js';
+import { reportFinding } from '../rules/engine.js';
+import type { MessageData } from '../rules/types.js';
 import { isoInstant } from '../common/time.js';
 import { diffFields } from './diff-fields.js';
 import { diffOrganization } from './diff-org.js';
@@ -179,33 +181,24 @@ export function buildPlan(input: PlanInput, compile: Compiled = compiler(input))
       ? changes.map((c) => ({ ...c, before: WITHHELD, after: WITHHELD, summary: WITHHELD }))
       : changes;
     for (const u of unbounded) {
-      findings.push({
-        rule: boundaryEverything.meta.id,
-        severity: boundaryEverything.meta.severity,
-        file: input.orgFile,
-        ...org.locate(u.path),
-        identity: null,
-        messageId: '',
-        path: formatPath(u.path),
-        message: `${org.withheld ? `team ${u.team}'s boundary is widened to everything (values withheld: org.yaml holds a secret)` : u.message}; a boundary is the most a team's identities may ever reach — if this is intended, have a security owner approve it, else list only what the team needs`,
-      });
+      const { line, column } = org.locate(u.path);
+      const said: { messageId: string; data: MessageData } = org.withheld
+        ? { messageId: 'widenedWithheld', data: { team: u.team } }
+        : { messageId: 'widened', data: { change: u.message } };
+      const at = formatPath(u.path);
+      findings.push(
+        reportFinding(boundaryEverything.meta.id, input.orgFile, null, line, column, said.messageId, said.data, at),
+      );
     }
   }
   if (deletions > limit && input.allowDeletions < deletions) {
-    findings.push({
-      rule: massDeletion.meta.id,
-      severity: massDeletion.meta.severity,
-      file: input.orgFile,
-      line: 1,
-      column: 1,
-      identity: null,
-      messageId: '',
-      path: '',
-      message:
-        `this change deletes ${deletions} identities, more than the guard allows (max(10, 10 % of ` +
-        `${input.base.total}) = ${limit}); if that is intended, have a security owner approve it and rerun ` +
-        `with --allow-deletions ${deletions}`,
-    });
+    findings.push(
+      reportFinding(massDeletion.meta.id, input.orgFile, null, 1, 1, 'tooManyDeletions', {
+        count: deletions,
+        total: input.base.total,
+        limit,
+      }),
+    );
   }
   return {
     ...plan,

@@ -31,7 +31,7 @@ import protectedResourceRule from '../rules/plan/protected-resource.js';
 import teamMoveRule from '../rules/plan/team-move.js';
 import teamWithoutStackRule from '../rules/plan/team-without-stack.js';
 import vaultUnconfiguredRule from '../rules/plan/vault-unconfigured.js';
-import { messageIdOf, messageText, type PlanRule, type Said } from '../rules/types.js';
+import { messageText, type MessageRef, type PlanRule } from '../rules/types.js';
 import type { Plan, ResourceOp } from './types.js';
 
 /** The refusals' rules (src/rules/plan/): each finding takes its id and severity from one of them. */
@@ -51,7 +51,7 @@ type Refusal = {
   path: Path | null;
   at: 'key' | 'value';
   identity: string | null;
-} & Said;
+} & MessageRef;
 
 type ReadFile = (file: string) => Promise<Uint8Array | null>;
 
@@ -123,7 +123,7 @@ function protectedResources(plan: Plan, input: PlanInput, compile: Compiled): Re
       : list.every((h) => h.op === 'replace')
         ? 'replace'
         : 'delete or replace';
-    const tail = `Otherwise Pulumi refuses to ${verb} ${what} and the apply of team ${team} fails`;
+    const said = { name, criticality: String(before.spec.criticality), verb, resources: what, team };
     const headName = renamedTo.get(name) ?? name;
     const head = headByName.get(headName);
     if (!head?.data) {
@@ -134,9 +134,8 @@ function protectedResources(plan: Plan, input: PlanInput, compile: Compiled): Re
         path: null,
         at: 'key',
         identity: name,
-        message:
-          `${name} is protected (criticality ${before.spec.criticality}): set \`status: decommissioned\` ` +
-          `instead of deleting the file (remove it in a later change). ${tail}`,
+        messageId: 'fileRemoved',
+        data: said,
       });
       continue;
     }
@@ -148,9 +147,8 @@ function protectedResources(plan: Plan, input: PlanInput, compile: Compiled): Re
       path,
       at,
       identity: headName,
-      message:
-        `${name} is protected (criticality ${before.spec.criticality}): lower spec.criticality in a change of ` +
-        `its own and apply it before you ${action}. ${tail}`,
+      messageId: 'changed',
+      data: { ...said, action },
     });
   }
   return out;
@@ -200,10 +198,12 @@ function teamsWithoutStack(plan: Plan, input: PlanInput): Refusal[] {
         path: ['spec', 'teams'],
         at: 'key',
         identity: null,
-        message:
-          `keep team ${team} in org.yaml until an apply has emptied its stack, then remove it: without the ` +
-          `team idac apply never opens stack ${team}, and the ${ops.length} ` +
-          `deletion${ops.length === 1 ? '' : 's'} this plan shows there (${identities.join(', ')}) never happen`,
+        messageId: 'teamRemoved',
+        data: {
+          team,
+          deletions: `${ops.length} deletion${ops.length === 1 ? '' : 's'}`,
+          identities: identities.join(', '),
+        },
       };
     });
 }
@@ -262,6 +262,7 @@ function teamMoves(input: PlanInput, compile: Compiled): Refusal[] {
     const from = before.spec.stewardship.team;
     const to = after.spec.stewardship.team;
     // A new name renames every object but the delivered secret, whose place spec.delivery names.
+    const resources = shared.map((r) => r.name).join(', ');
     const own = [
       ...(before.metadata.name === after.metadata.name ? ['a new name'] : []),
       ...(shared.some((r) => r.name.startsWith(`${h.name}.delivery.`))
@@ -275,7 +276,9 @@ function teamMoves(input: PlanInput, compile: Compiled): Refusal[] {
       path: ['spec', 'stewardship', 'team'],
       at: 'value',
       identity: h.name,
-      message: `${own.length > 0 ? `give ${h.name} ${own.join(' and ')} as you move it to team ${to}, or move` : 'move'} it in two changes (remove it from ${from} and apply, then add it to ${to}): stack ${to} would create ${shared.map((r) => r.name).join(', ')} while stack ${from} deletes the same objects, and the two stacks run independently — the create fails while the old object exists, or the delete removes what the other stack wrote`,
+      ...(own.length > 0
+        ? { messageId: 'giveOwnOrSplit', data: { identity: h.name, own: own.join(' and '), from, to, resources } }
+        : { messageId: 'split', data: { from, to, resources } }),
     });
   }
   return out;
@@ -299,9 +302,8 @@ function vaultUnconfigured(input: PlanInput, compile: Compiled): Refusal[] {
       path,
       at: 'key',
       identity: null,
-      message:
-        `add the Vault server's URL as targets.vault.address: without it idac apply cannot configure the ` +
-        `Vault provider, and refuses; ${needing.join(', ')} need${needing.length === 1 ? 's' : ''} it`,
+      messageId: needing.length === 1 ? 'oneNeeds' : 'manyNeed',
+      data: { identities: needing.join(', ') },
     },
   ];
 }
@@ -327,9 +329,8 @@ function awsTagValues(input: PlanInput, compile: Compiled): Refusal[] {
         path,
         at: 'value',
         identity: s.name,
-        message:
-          `use a value IAM accepts as a tag (at most 256 letters, digits, spaces and _ . : / = + - @): ` +
-          `${formatPath(path)} becomes the tag ${key} on ${s.name}'s IAM objects, and the apply fails`,
+        messageId: 'tagValue',
+        data: { path: formatPath(path), key, identity: s.name },
       });
     }
   }
@@ -341,7 +342,7 @@ async function place(refusals: readonly Refusal[], read: ReadFile): Promise<Find
   const byFile = new Map<string, Refusal[]>();
   for (const r of refusals) {
     if (r.path === null)
-      out.push(finding(r.rule.meta.id, r.file, r.identity, 1, 1, messageText(r.rule, r), messageIdOf(r) ?? ''));
+      out.push(finding(r.rule.meta.id, r.file, r.identity, 1, 1, messageText(r.rule, r), r.messageId));
     else {
       const key = `${r.kind}\u0000${r.file}`;
       byFile.set(key, [...(byFile.get(key) ?? []), r]);
@@ -353,16 +354,7 @@ async function place(refusals: readonly Refusal[], read: ReadFile): Promise<Find
     if (bytes === null)
       out.push(
         ...group.map((r) =>
-          finding(
-            r.rule.meta.id,
-            file,
-            r.identity,
-            1,
-            1,
-            messageText(r.rule, r),
-            messageIdOf(r) ?? '',
-            formatPath(r.path!),
-          ),
+          finding(r.rule.meta.id, file, r.identity, 1, 1, messageText(r.rule, r), r.messageId, formatPath(r.path!)),
         ),
       );
     else
@@ -377,7 +369,7 @@ async function place(refusals: readonly Refusal[], read: ReadFile): Promise<Find
             path: r.path!,
             at: r.at,
             message: messageText(r.rule, r),
-            messageId: messageIdOf(r) ?? '',
+            messageId: r.messageId,
           })),
         ),
       );

@@ -11,12 +11,10 @@ import type { Organization } from '../manifest/organization.generated.js';
 import type { SchemaKind } from '../manifest/schemas.js';
 import { ruleById, rules } from './index.js';
 import {
-  messageIdOf,
   messageText,
   type MessageData,
   type RepoContext,
   type RepoEntry,
-  type RepoReport,
   type Report,
   type Rule,
   type RuleContext,
@@ -137,7 +135,7 @@ async function checkText(
     findings.push(finding(rule, file, identity, pos.line, pos.column, message, messageId, formatPath(path)));
   };
   const report = (rule: Rule, r: Report): void =>
-    place(rule.meta.id, r.path, r.at ?? 'value', messageText(rule, r), messageIdOf(r) ?? '');
+    place(rule.meta.id, r.path, r.at ?? 'value', messageText(rule, r), r.messageId);
 
   for (const issue of loaded.issues) {
     if ('offset' in issue) {
@@ -219,14 +217,9 @@ export type RepoFinding = Placed & { file: string; position?: { line: number; co
 export function placed<R extends Report>(
   rule: Rule,
   r: R,
-): Omit<R, 'message' | 'messageId' | 'data'> & { rule: string; message: string; messageId: string } {
-  const {
-    message: _m,
-    messageId: _id,
-    data: _d,
-    ...rest
-  } = r as R & { message?: string; messageId?: string; data?: unknown };
-  return { ...rest, rule: rule.meta.id, message: messageText(rule, r), messageId: messageIdOf(r) ?? '' };
+): Omit<R, 'messageId' | 'data'> & { rule: string; message: string; messageId: string } {
+  const { messageId, data: _d, ...rest } = r as R & { data?: unknown };
+  return { ...rest, rule: rule.meta.id, message: messageText(rule, r), messageId };
 }
 
 /** Cross-file rules over the summaries; positions are resolved by the caller, who can re-read files. */
@@ -278,9 +271,7 @@ export function finding(
 ): Finding {
   const r = ruleById.get(rule);
   if (!r) throw new Error(`internal: finding for unregistered rule ${rule}`);
-  // A rule still on `{ message }` reports (LegacyMessage) has no messages yet and reports messageId ''.
-  if (Object.keys(r.messages).length > 0 && !(messageId in r.messages))
-    throw new Error(`internal: rule ${rule} has no message ${JSON.stringify(messageId)}`);
+  if (!(messageId in r.messages)) throw new Error(`internal: rule ${rule} has no message ${JSON.stringify(messageId)}`);
   return { rule, severity: r.meta.severity, file, line, column, identity, message, messageId, path };
 }
 

@@ -12,7 +12,7 @@ import type { Path } from '../common/findings.js';
 import { loadText } from '../manifest/load.js';
 import { rules } from './index.js';
 import { secretlintScan } from './lib/secretlint-scan.js';
-import { messageIdOf, messageText, type SecretlintMatch, type TextScan } from './types.js';
+import { messageText, type SecretlintMatch, type TextScan } from './types.js';
 import { fingerprint, isWithheld, knownSecrets, Redactor, remember, withheldText } from '../common/redactor.js';
 
 export { fingerprint, isWithheld, knownSecrets, Redactor, withheldText };
@@ -43,7 +43,7 @@ export async function secretMatches(text: string): Promise<SecretMatch[]> {
         offset: m.offset,
         text: m.text,
         message: messageText(rule, m),
-        messageId: messageIdOf(m) ?? '',
+        messageId: m.messageId,
       });
   }
   for (const m of out) remember(m.text);

@@ -52,22 +52,11 @@ export type MessageRef<M extends Messages = Messages> = string extends keyof M
         : { data: Readonly<Record<Placeholders<M[K]>, string | number>> & MessageData });
     }[keyof M & string];
 
-/**
- * A report whose text is written out instead of named by messageId: accepted while the domains are
- * converted (test/rules/unconverted.ts lists the domains left); a new rule uses `messages`.
- */
-export interface LegacyMessage {
-  message: string;
-}
-
-/** What a report says: a messageId with data, or (until every domain is converted) the text. */
-export type Said<M extends Messages = Messages> = MessageRef<M> | LegacyMessage;
-
 /** A problem at a node: `at: 'key'` points at the key (or list item), `'value'` at its value. */
 export type Report<M extends Messages = Messages> = {
   path: Path;
   at?: 'key' | 'value';
-} & Said<M>;
+} & MessageRef<M>;
 
 export interface IdentityFile {
   /** Relative to the repo root, forward slashes. */
@@ -81,7 +70,7 @@ export interface IdentityFile {
 export type TextMatch<M extends Messages = Messages> = {
   offset: number;
   text: string;
-} & Said<M>;
+} & MessageRef<M>;
 
 export interface TextScan {
   text: string;
@@ -189,8 +178,8 @@ export type Rule = LoadRule | PlanRule | IdentityRule | OrgRule | TextRule | Rep
 
 interface BaseDef<M extends Messages> {
   meta: RuleMetaInput;
-  /** Optional only while domains still report `{ message }` (LegacyMessage). */
-  messages?: M;
+  /** Message templates by messageId; every report names one of them. */
+  messages: M;
 }
 
 export interface LoadRuleDef<M extends Messages> extends BaseDef<M> {
@@ -239,9 +228,10 @@ export function defineRule<const M extends Messages>(def: TextRuleDef<M>): TextR
 export function defineRule<const M extends Messages, S>(def: RepoRuleDef<M, S>): RepoRule<S>;
 export function defineRule(def: AnyDef): Rule {
   const meta: RuleMeta = { ...def.meta, docs: docsPath(def.meta.id) };
-  const messages: Messages = def.messages ?? {};
+  const { messages } = def;
   if (def.kind !== 'identity') return { ...def, meta, messages } as Rule;
-  const { tombstones = false, check } = def;
+  const tombstones = def.tombstones ?? false;
+  const check = (identity: IdentityFile, ctx: RuleContext): Report[] => def.check(identity, ctx);
   return {
     ...def,
     meta,
@@ -265,8 +255,7 @@ type AnyDef =
  * The text of a report: its message template with `{{name}}` filled from data. An unknown messageId
  * or a placeholder without data is a bug in the rule, so it throws.
  */
-export function messageText(rule: { meta: { id: string }; messages: Messages }, said: Said): string {
-  if ('message' in said) return said.message;
+export function messageText(rule: { meta: { id: string }; messages: Messages }, said: MessageRef): string {
   const template = rule.messages[said.messageId];
   if (template === undefined)
     throw new Error(`internal: rule ${rule.meta.id} has no message ${JSON.stringify(said.messageId)}`);
@@ -284,6 +273,3 @@ export function fillMessage(template: string, data: MessageData, what: string): 
 
 /** `{{name}}`, the only placeholder form. */
 export const PLACEHOLDER = /\{\{([A-Za-z][A-Za-z0-9]*)\}\}/g;
-
-/** The messageId a report names (null for a legacy `{ message }` report). */
-export const messageIdOf = (said: Said): string | null => ('messageId' in said ? said.messageId : null);

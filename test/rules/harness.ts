@@ -7,7 +7,6 @@ import { validate } from '../../src/check/validate.js';
 import type { Finding } from '../../src/common/findings.js';
 import { MemorySource } from '../../src/manifest/memory-source.js';
 import { parseInstant } from '../../src/common/time.js';
-import { ROWS_WITHOUT_MESSAGE_ID } from './unconverted.js';
 
 export const NOW = '2026-11-23';
 
@@ -90,10 +89,10 @@ export interface Row {
 
 export interface BadRow extends Row {
   /**
-   * `messageId` is the key of the rule's message (asserted for every converted domain, like typescript-eslint's
-   * `invalid` rows); `message` a pattern of its text.
+   * `messageId` is the key of the rule's message (asserted like typescript-eslint's `invalid` rows); `message` a
+   * pattern of its text.
    */
-  expect: { line: number; column: number; messageId?: string; message?: RegExp; file?: string }[];
+  expect: { line: number; column: number; messageId: string; message?: RegExp; file?: string }[];
 }
 
 /** Replaces exactly one occurrence of `from` (fails loudly when the base text drifts). */
@@ -120,25 +119,22 @@ export function ruleTable(rule: string, table: { good: Row[]; bad: BadRow[] }): 
       const findings = (await run(row)).filter((f) => f.rule === rule);
       expect(findings).toEqual([]);
     });
-    const withIds = !ROWS_WITHOUT_MESSAGE_ID.includes(rule.split('/')[0]!);
     it.each(table.bad.map((r) => [r.name, r] as const))('bad: %s', async (_name, row) => {
-      if (withIds)
-        for (const e of row.expect)
-          expect(e.messageId, `${row.name}: every expected finding names its messageId`).toBeTypeOf('string');
+      for (const e of row.expect)
+        expect(e.messageId, `${row.name}: every expected finding names its messageId`).toBeTypeOf('string');
       const findings = (await run(row)).filter((f) => f.rule === rule);
-      const ids = (messageId: string) => (withIds ? { messageId } : {});
       expect(
         findings.map((f) => ({
           line: f.line,
           column: f.column,
-          ...ids(f.messageId),
+          messageId: f.messageId,
           ...(row.expect.some((e) => e.file) ? { file: f.file } : {}),
         })),
       ).toEqual(
         row.expect.map((e) => ({
           line: e.line,
           column: e.column,
-          ...ids(e.messageId!),
+          messageId: e.messageId,
           ...(e.file ? { file: e.file } : {}),
         })),
       );

@@ -16,4 +16,9 @@ export default defineRule({
       'spec.stewardship.owner): at most 256 letters, digits, spaces and _ . : / = + - @.',
     owasp: [],
   },
+  messages: {
+    tagValue:
+      'use a value IAM accepts as a tag (at most 256 letters, digits, spaces and _ . : / = + - @): ' +
+      "{{path}} becomes the tag {{key}} on {{identity}}'s IAM objects, and the apply fails",
+  },
 });

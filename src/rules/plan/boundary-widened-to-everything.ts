@@ -18,4 +18,14 @@ export default defineRule({
       'a security owner approve the change.',
     owasp: ['NHI5', 'NHI8'],
   },
+  messages: {
+    // `change` is what diffOrganization says the change does (src/plan/diff-org.ts, Unbounded).
+    widened:
+      "{{change}}; a boundary is the most a team's identities may ever reach — if this is intended, have a " +
+      'security owner approve it, else list only what the team needs',
+    widenedWithheld:
+      "team {{team}}'s boundary is widened to everything (values withheld: org.yaml holds a secret); a boundary " +
+      "is the most a team's identities may ever reach — if this is intended, have a security owner approve it, " +
+      'else list only what the team needs',
+  },
 });

@@ -16,4 +16,10 @@ export default defineRule({
       'plan (and apply) with --allow-deletions N, N at least the count the finding gives.',
     owasp: ['NHI1'],
   },
+  messages: {
+    tooManyDeletions:
+      'this change deletes {{count}} identities, more than the guard allows (max(10, 10 % of ' +
+      '{{total}}) = {{limit}}); if that is intended, have a security owner approve it and rerun ' +
+      'with --allow-deletions {{count}}',
+  },
 });

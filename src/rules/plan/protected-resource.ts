@@ -19,4 +19,14 @@ export default defineRule({
       'first.',
     owasp: ['NHI1'],
   },
+  messages: {
+    fileRemoved:
+      '{{name}} is protected (criticality {{criticality}}): set `status: decommissioned` instead of deleting ' +
+      'the file (remove it in a later change). Otherwise Pulumi refuses to {{verb}} {{resources}} and the apply ' +
+      'of team {{team}} fails',
+    changed:
+      '{{name}} is protected (criticality {{criticality}}): lower spec.criticality in a change of its own and ' +
+      'apply it before you {{action}}. Otherwise Pulumi refuses to {{verb}} {{resources}} and the apply of team ' +
+      '{{team}} fails',
+  },
 });

@@ -20,4 +20,16 @@ export default defineRule({
       'remove it from the old team and apply, then add it to the new team.',
     owasp: [],
   },
+  messages: {
+    // `own`: what the identity needs of its own to move in one change (a new name, a delivery place).
+    giveOwnOrSplit:
+      'give {{identity}} {{own}} as you move it to team {{to}}, or move it in two changes (remove it from ' +
+      '{{from}} and apply, then add it to {{to}}): stack {{to}} would create {{resources}} while stack {{from}} ' +
+      'deletes the same objects, and the two stacks run independently — the create fails while the old object ' +
+      'exists, or the delete removes what the other stack wrote',
+    split:
+      'move it in two changes (remove it from {{from}} and apply, then add it to {{to}}): stack {{to}} would ' +
+      'create {{resources}} while stack {{from}} deletes the same objects, and the two stacks run independently ' +
+      '— the create fails while the old object exists, or the delete removes what the other stack wrote',
+  },
 });

@@ -18,4 +18,10 @@ export default defineRule({
       'change once its stack is empty.',
     owasp: ['NHI1'],
   },
+  messages: {
+    teamRemoved:
+      'keep team {{team}} in org.yaml until an apply has emptied its stack, then remove it: without the team ' +
+      'idac apply never opens stack {{team}}, and the {{deletions}} this plan shows there ({{identities}}) ' +
+      'never happen',
+  },
 });

@@ -14,4 +14,12 @@ export default defineRule({
     fix: "Add the Vault server's URL as targets.vault.address in org.yaml (e.g. https://vault.example.com:8200).",
     owasp: [],
   },
+  messages: {
+    oneNeeds:
+      "add the Vault server's URL as targets.vault.address: without it idac apply cannot configure the Vault " +
+      'provider, and refuses; {{identities}} needs it',
+    manyNeed:
+      "add the Vault server's URL as targets.vault.address: without it idac apply cannot configure the Vault " +
+      'provider, and refuses; {{identities}} need it',
+  },
 });

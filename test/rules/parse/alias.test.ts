@@ -35,10 +35,16 @@ ruleTable('parse/alias', {
         {
           line: 26,
           column: 6,
+          messageId: 'anchor',
           message: /^YAML anchor &a \(used by 9 aliases, first on line 27\): anchors and aliases are not allowed/,
         },
-        ...[27, 28, 29, 30, 31, 32, 33].map((line) => ({ line, column: 6, message: /used by 9 aliases/ })),
-        { line: 34, column: 6, message: /^YAML anchor &i: anchors and aliases are not allowed/ },
+        ...[27, 28, 29, 30, 31, 32, 33].map((line) => ({
+          line,
+          column: 6,
+          messageId: 'anchor',
+          message: /used by 9 aliases/,
+        })),
+        { line: 34, column: 6, messageId: 'anchor', message: /^YAML anchor &i: anchors and aliases are not allowed/ },
       ],
     },
     {
@@ -47,10 +53,11 @@ ruleTable('parse/alias', {
         [at]: edit(IDENTITY, '  type: workload\n', '  type: &x workload\n  criticality: &x high\n  status: *x\n'),
       },
       expect: [
-        { line: 6, column: 9, message: /anchor &x \(used by 1 alias, first on line 8\)/ },
+        { line: 6, column: 9, messageId: 'anchor', message: /anchor &x \(used by 1 alias, first on line 8\)/ },
         {
           line: 7,
           column: 16,
+          messageId: 'anchorRedefined',
           message: /anchor &x is defined again \(first on line 6\): aliases after this line read the new value/,
         },
       ],
@@ -64,7 +71,9 @@ ruleTable('parse/alias', {
           '  expires: 2027-05-31\n  base: &base { period: 30d }\n  rotation:\n    <<: *base\n',
         ),
       },
-      expect: [{ line: 13, column: 9, message: /anchor &base \(used by 1 alias, first on line 15\)/ }],
+      expect: [
+        { line: 13, column: 9, messageId: 'anchor', message: /anchor &base \(used by 1 alias, first on line 15\)/ },
+      ],
     },
     // An alias with no anchor is a value that starts with * written unquoted: say to quote it (issue 13).
     {
@@ -74,6 +83,7 @@ ruleTable('parse/alias', {
         {
           line: 6,
           column: 9,
+          messageId: 'unquotedStar',
           message:
             /^unquoted \*nope: YAML reads a value that starts with \* as an alias \(a reference to an &anchor\), not as text; quote it: "\*nope"$/,
         },
@@ -86,6 +96,7 @@ ruleTable('parse/alias', {
         {
           line: 23,
           column: 21,
+          messageId: 'unquotedStar',
           message:
             /^unquoted \*: YAML reads a value that starts with \* as an alias \(a reference to an &anchor\), not as text; quote it: "\*"$/,
         },
@@ -100,22 +111,29 @@ ruleTable('parse/alias', {
           'resources: [arn:aws:s3:::bank-drop, *]\n        - actions: [*]\n          resources: [*]',
         ),
       },
-      expect: [{ line: 24, column: 47, message: /^unquoted \*: .*; quote it: "\*" \(and the 2 more after it\)$/ }],
+      expect: [
+        {
+          line: 24,
+          column: 47,
+          messageId: 'unquotedStar',
+          message: /^unquoted \*: .*; quote it: "\*" \(and the 2 more after it\)$/,
+        },
+      ],
     },
     {
       name: 'an unquoted * in a block list',
       files: { [at]: edit(IDENTITY, 'resources: [arn:aws:s3:::bank-drop/*]', 'resources:\n            - *') },
-      expect: [{ line: 25, column: 15, message: /^unquoted \*: / }],
+      expect: [{ line: 25, column: 15, messageId: 'unquotedStar', message: /^unquoted \*: / }],
     },
     {
       name: 'an alias used as a key',
       files: { [at]: edit(IDENTITY, '  type: workload\n', '  type: &k workload\n  *k : x\n') },
-      expect: [{ line: 6, column: 9, message: /used by 1 alias, first on line 7/ }],
+      expect: [{ line: 6, column: 9, messageId: 'anchor', message: /used by 1 alias, first on line 7/ }],
     },
     {
       name: 'an anchor on a list item',
       files: { [at]: edit(IDENTITY, '- actions: [s3:GetObject]', '- &p actions: [s3:GetObject]') },
-      expect: [{ line: 23, column: 11, message: /anchor &p:/ }],
+      expect: [{ line: 23, column: 11, messageId: 'anchor', message: /anchor &p:/ }],
     },
     {
       name: 'in org.yaml',
@@ -126,7 +144,7 @@ ruleTable('parse/alias', {
           'members: *m',
         ),
       },
-      expect: [{ file: 'identities/org.yaml', line: 7, column: 16 }],
+      expect: [{ file: 'identities/org.yaml', line: 7, column: 16, messageId: 'anchor' }],
     },
   ],
 });

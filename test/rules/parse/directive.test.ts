@@ -32,6 +32,7 @@ ruleTable('parse/directive', {
         {
           line: 1,
           column: 1,
+          messageId: 'directive',
           message: /^YAML directives \(%YAML, %TAG\) are not allowed: they change how the rest of the file is read/,
         },
       ],
@@ -39,30 +40,30 @@ ruleTable('parse/directive', {
     {
       name: '%YAML 1.2 too: a directive is never needed',
       files: { [at]: `%YAML 1.2\n---\n${IDENTITY}` },
-      expect: [{ line: 1, column: 1 }],
+      expect: [{ line: 1, column: 1, messageId: 'directive' }],
     },
     {
       name: '%TAG with a tag shorthand',
       files: { [at]: `%TAG !e! tag:yaml.org,2002:\n---\n${edit(IDENTITY, 'type: workload', 'type: !e!str workload')}` },
-      expect: [{ line: 1, column: 1 }],
+      expect: [{ line: 1, column: 1, messageId: 'directive' }],
     },
     {
       name: 'two directives, one finding each',
       files: { [at]: `%YAML 1.1\n%TAG !e! tag:yaml.org,2002:\n---\n${IDENTITY}` },
       expect: [
-        { line: 1, column: 1 },
-        { line: 2, column: 1 },
+        { line: 1, column: 1, messageId: 'directive' },
+        { line: 2, column: 1, messageId: 'directive' },
       ],
     },
     {
       name: 'a directive line in the middle of the document',
       files: { [at]: edit(IDENTITY, '  type: workload\n', '  type: workload\n%YAML 1.1\n') },
-      expect: [{ line: 7, column: 1 }],
+      expect: [{ line: 7, column: 1, messageId: 'directive' }],
     },
     {
       name: 'in org.yaml',
       files: { 'identities/org.yaml': `%YAML 1.1\n---\n${ORG}` },
-      expect: [{ file: 'identities/org.yaml', line: 1, column: 1 }],
+      expect: [{ file: 'identities/org.yaml', line: 1, column: 1, messageId: 'directive' }],
     },
   ],
 });

@@ -18,6 +18,7 @@ ruleTable('parse/duplicate-key', {
         {
           line: 7,
           column: 3,
+          messageId: 'duplicate',
           message: /^duplicate key "type" \(also on line 6\); YAML would silently keep only one of them/,
         },
       ],
@@ -25,41 +26,49 @@ ruleTable('parse/duplicate-key', {
     {
       name: 'quoted and plain',
       files: { [at]: edit(IDENTITY, '  type: workload\n', '  type: workload\n  "type": bot\n') },
-      expect: [{ line: 7, column: 3, message: /also on line 6/ }],
+      expect: [{ line: 7, column: 3, messageId: 'duplicate', message: /also on line 6/ }],
     },
     {
       name: 'single-quoted and plain',
       files: { [at]: edit(IDENTITY, '  type: workload\n', "  type: workload\n  'type': bot\n") },
-      expect: [{ line: 7, column: 3, message: /also on line 6/ }],
+      expect: [{ line: 7, column: 3, messageId: 'duplicate', message: /also on line 6/ }],
     },
     {
       name: 'explicit ? key',
       files: { [at]: edit(IDENTITY, '  type: workload\n', '  type: workload\n  ? type\n  : bot\n') },
-      expect: [{ line: 7, column: 5, message: /also on line 6/ }],
+      expect: [{ line: 7, column: 5, messageId: 'duplicate', message: /also on line 6/ }],
     },
     {
       name: 'nested, far apart',
       files: { [at]: `${IDENTITY}  stewardship: {}\n` },
-      expect: [{ line: 25, column: 3, message: /duplicate key "stewardship" \(also on line 8\)/ }],
+      expect: [
+        { line: 25, column: 3, messageId: 'duplicate', message: /duplicate key "stewardship" \(also on line 8\)/ },
+      ],
     },
     {
       name: 'in a flow mapping',
       files: { [at]: edit(IDENTITY, '{ cluster: prod-eu,', '{ cluster: prod-eu, cluster: dev,') },
-      expect: [{ line: 21, column: 41 }],
+      expect: [{ line: 21, column: 41, messageId: 'duplicate' }],
     },
     {
       name: 'three times: each repeat named',
       files: { [at]: edit(IDENTITY, '  type: workload\n', '  type: workload\n  type: bot\n  type: device\n') },
       expect: [
-        { line: 7, column: 3 },
-        { line: 8, column: 3, message: /also on line 6/ },
+        { line: 7, column: 3, messageId: 'duplicate' },
+        { line: 8, column: 3, messageId: 'duplicate', message: /also on line 6/ },
       ],
     },
     {
       name: 'in org.yaml',
       files: { 'identities/org.yaml': edit(ORG, '    risk:\n', '    payments:\n') },
       expect: [
-        { file: 'identities/org.yaml', line: 12, column: 5, message: /duplicate key "payments" \(also on line 6\)/ },
+        {
+          file: 'identities/org.yaml',
+          line: 12,
+          column: 5,
+          messageId: 'duplicate',
+          message: /duplicate key "payments" \(also on line 6\)/,
+        },
       ],
     },
   ],

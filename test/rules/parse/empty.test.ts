@@ -23,18 +23,27 @@ ruleTable('parse/empty', {
         {
           line: 1,
           column: 1,
+          messageId: 'noManifest',
           message:
             /^file holds no manifest \(it is empty or only comments\); delete the file to remove an identity, or set status: decommissioned/,
         },
       ],
     },
-    { name: 'only comments', files: { [at]: '# nothing here\n# yet\n' }, expect: [{ line: 1, column: 1 }] },
-    { name: 'only blank lines', files: { [at]: '  \n\n' }, expect: [{ line: 1, column: 1 }] },
-    { name: 'only a document marker', files: { [at]: '---\n' }, expect: [{ line: 1, column: 1 }] },
+    {
+      name: 'only comments',
+      files: { [at]: '# nothing here\n# yet\n' },
+      expect: [{ line: 1, column: 1, messageId: 'noManifest' }],
+    },
+    { name: 'only blank lines', files: { [at]: '  \n\n' }, expect: [{ line: 1, column: 1, messageId: 'noManifest' }] },
+    {
+      name: 'only a document marker',
+      files: { [at]: '---\n' },
+      expect: [{ line: 1, column: 1, messageId: 'noManifest' }],
+    },
     {
       name: 'a document marker and a comment',
       files: { [at]: '--- # emptied in this PR\n...\n' },
-      expect: [{ line: 1, column: 1 }],
+      expect: [{ line: 1, column: 1, messageId: 'noManifest' }],
     },
     // org.yaml gets org advice, not tombstone advice (issue 13).
     {
@@ -45,6 +54,7 @@ ruleTable('parse/empty', {
           file: 'identities/org.yaml',
           line: 1,
           column: 1,
+          messageId: 'noOrganization',
           message:
             /^identities\/org\.yaml holds no Organization \(it is empty or only comments\), so no identity has a team, owner or boundary to be checked against: write apiVersion: idac\/v1, kind: Organization and spec\.teams with each team's members \(and spec\.securityOwners, who approve exceptions\)$/,
         },
@@ -54,7 +64,13 @@ ruleTable('parse/empty', {
       name: 'an org.yaml of comments only',
       files: { 'identities/org.yaml': '# teams: TODO\n', [at]: IDENTITY },
       expect: [
-        { file: 'identities/org.yaml', line: 1, column: 1, message: /^identities\/org\.yaml holds no Organization/ },
+        {
+          file: 'identities/org.yaml',
+          line: 1,
+          column: 1,
+          messageId: 'noOrganization',
+          message: /^identities\/org\.yaml holds no Organization/,
+        },
       ],
     },
   ],

@@ -30,6 +30,7 @@ ruleTable('parse/file-name', {
         {
           line: 1,
           column: 1,
+          messageId: 'invisibleCharacter',
           message:
             /^the file name holds the control character U\+001B: a terminal, log or review would show it as another name or hide part of it; rename the file to <metadata\.name>\.yaml$/,
         },
@@ -42,6 +43,7 @@ ruleTable('parse/file-name', {
         {
           line: 1,
           column: 1,
+          messageId: 'invisibleCharacter',
           file: 'identities/zz\norg.yaml\n*\nzz.yaml',
           message: /control character U\+000A \(and 2 more\)/,
         },
@@ -50,45 +52,52 @@ ruleTable('parse/file-name', {
     {
       name: 'a bidi override (right-to-left)',
       files: { 'identities/payments/\u202eyaml.ppa.yaml': IDENTITY },
-      expect: [{ line: 1, column: 1, message: /invisible or bidirectional character U\+202E/ }],
+      expect: [
+        {
+          line: 1,
+          column: 1,
+          messageId: 'invisibleCharacter',
+          message: /invisible or bidirectional character U\+202E/,
+        },
+      ],
     },
     {
       name: 'a bidi isolate',
       files: { 'identities/payments/a\u2067pp.yaml': IDENTITY },
-      expect: [{ line: 1, column: 1, message: /U\+2067/ }],
+      expect: [{ line: 1, column: 1, messageId: 'invisibleCharacter', message: /U\+2067/ }],
     },
     {
       name: 'a zero-width space',
       files: { 'identities/payments/a\u200bpp.yaml': IDENTITY },
-      expect: [{ line: 1, column: 1, message: /U\+200B/ }],
+      expect: [{ line: 1, column: 1, messageId: 'invisibleCharacter', message: /U\+200B/ }],
     },
     {
       name: 'a tag character (invisible text)',
       files: { 'identities/payments/app\u{e0041}.yaml': IDENTITY },
-      expect: [{ line: 1, column: 1, message: /U\+E0041/ }],
+      expect: [{ line: 1, column: 1, messageId: 'invisibleCharacter', message: /U\+E0041/ }],
     },
     {
       name: 'a no-break space',
       files: { 'identities/payments/my\u00a0app.yaml': IDENTITY },
-      expect: [{ line: 1, column: 1, message: /look-alike space U\+00A0/ }],
+      expect: [{ line: 1, column: 1, messageId: 'invisibleCharacter', message: /look-alike space U\+00A0/ }],
     },
     {
       name: 'DEL and C1 controls',
       files: { 'identities/payments/a\u007f.yaml': named('aa'), 'identities/payments/a\u009b.yaml': named('ab') },
       expect: [
-        { line: 1, column: 1, message: /U\+007F/ },
-        { line: 1, column: 1, message: /U\+009B/ },
+        { line: 1, column: 1, messageId: 'invisibleCharacter', message: /U\+007F/ },
+        { line: 1, column: 1, messageId: 'invisibleCharacter', message: /U\+009B/ },
       ],
     },
     {
       name: "in a folder name too, and in org.yaml's folder",
       files: { 'identities/pay\u0007ments/app.yaml': IDENTITY },
-      expect: [{ line: 1, column: 1, message: /U\+0007/ }],
+      expect: [{ line: 1, column: 1, messageId: 'invisibleCharacter', message: /U\+0007/ }],
     },
     {
       name: 'a file that does not even parse is still reported',
       files: { 'identities/payments/\u001bx.yaml': 'a: [\n' },
-      expect: [{ line: 1, column: 1 }],
+      expect: [{ line: 1, column: 1, messageId: 'invisibleCharacter' }],
     },
   ],
 });

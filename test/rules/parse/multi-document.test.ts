@@ -16,27 +16,29 @@ ruleTable('parse/multi-document', {
     {
       name: 'a second document, at its ---',
       files: { [at]: `${IDENTITY}---\n${edit(IDENTITY, 'name: app', 'name: other')}` },
-      expect: [{ line: 25, column: 1, message: /^a second YAML document; one manifest per file/ }],
+      expect: [
+        { line: 25, column: 1, messageId: 'secondDocument', message: /^a second YAML document; one manifest per file/ },
+      ],
     },
     {
       name: 'leading --- and an empty second document',
       files: { [at]: `---\n${IDENTITY}---\n` },
-      expect: [{ line: 26, column: 1 }],
+      expect: [{ line: 26, column: 1, messageId: 'secondDocument' }],
     },
     {
       name: 'three documents: one finding, at the second',
       files: { [at]: `${IDENTITY}---\na: 1\n---\nb: 2\n` },
-      expect: [{ line: 25, column: 1 }],
+      expect: [{ line: 25, column: 1, messageId: 'secondDocument' }],
     },
     {
       name: 'a second document after ... without ---',
       files: { [at]: `${IDENTITY}...\nkind: Organization\n` },
-      expect: [{ line: 26, column: 1 }],
+      expect: [{ line: 26, column: 1, messageId: 'secondDocument' }],
     },
     {
       name: 'in org.yaml',
       files: { 'identities/org.yaml': `${ORG}---\n${ORG}` },
-      expect: [{ file: 'identities/org.yaml', line: 29, column: 1 }],
+      expect: [{ file: 'identities/org.yaml', line: 29, column: 1, messageId: 'secondDocument' }],
     },
   ],
 });

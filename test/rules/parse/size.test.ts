@@ -18,17 +18,24 @@ ruleTable('parse/size', {
     {
       name: '256 KiB + 1 byte',
       files: { [at]: padded(LIMIT + 1) },
-      expect: [{ line: 1, column: 1, message: /^file is 262145 bytes, over the 262144-byte limit for a manifest/ }],
+      expect: [
+        {
+          line: 1,
+          column: 1,
+          messageId: 'tooLarge',
+          message: /^file is 262145 bytes, over the 262144-byte limit for a manifest/,
+        },
+      ],
     },
     {
       name: '300 KiB of binary',
       files: { [at]: new Uint8Array(300 * 1024).fill(0x61) },
-      expect: [{ line: 1, column: 1, message: /307200 bytes/ }],
+      expect: [{ line: 1, column: 1, messageId: 'tooLarge', message: /307200 bytes/ }],
     },
     {
       name: 'an oversize org.yaml',
       files: { 'identities/org.yaml': `${ORG}# ${'x'.repeat(LIMIT)}\n` },
-      expect: [{ file: 'identities/org.yaml', line: 1, column: 1 }],
+      expect: [{ file: 'identities/org.yaml', line: 1, column: 1, messageId: 'tooLarge' }],
     },
   ],
 });

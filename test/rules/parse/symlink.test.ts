@@ -26,7 +26,7 @@ async function symlinkFindings(source: FsSource | GitSource) {
   if (!r.ok) throw new Error(r.message);
   return r.value.findings
     .filter((f) => f.rule === 'parse/symlink')
-    .map((f) => ({ file: f.file, line: f.line, column: f.column }));
+    .map((f) => ({ file: f.file, line: f.line, column: f.column, messageId: f.messageId }));
 }
 
 describe('parse/symlink', () => {
@@ -40,7 +40,7 @@ describe('parse/symlink', () => {
     const dir = repo();
     symlinkSync('../../real.yaml', join(dir, 'identities/payments/ledger-writer.yaml'));
     expect(await symlinkFindings(new FsSource(dir))).toEqual([
-      { file: 'identities/payments/ledger-writer.yaml', line: 1, column: 1 },
+      { file: 'identities/payments/ledger-writer.yaml', line: 1, column: 1, messageId: 'symlink' },
     ]);
     const git = (...a: string[]) =>
       execFileSync('git', a, {
@@ -58,7 +58,7 @@ describe('parse/symlink', () => {
     git('commit', '-qm', 'x');
     const source = new GitSource(dir, 'HEAD');
     expect(await symlinkFindings(source)).toEqual([
-      { file: 'identities/payments/ledger-writer.yaml', line: 1, column: 1 },
+      { file: 'identities/payments/ledger-writer.yaml', line: 1, column: 1, messageId: 'symlink' },
     ]);
     source.close();
   });
@@ -68,6 +68,8 @@ describe('parse/symlink', () => {
     writeFileSync(join(dir, 'org-real.yaml'), readFileSync(join(dir, 'identities/org.yaml')));
     execFileSync('rm', [join(dir, 'identities/org.yaml')]);
     symlinkSync('../org-real.yaml', join(dir, 'identities/org.yaml'));
-    expect(await symlinkFindings(new FsSource(dir))).toEqual([{ file: 'identities/org.yaml', line: 1, column: 1 }]);
+    expect(await symlinkFindings(new FsSource(dir))).toEqual([
+      { file: 'identities/org.yaml', line: 1, column: 1, messageId: 'symlink' },
+    ]);
   });
 });

@@ -34,19 +34,31 @@ ruleTable('parse/syntax', {
     {
       name: 'tab indentation: the first error only, not its echoes',
       files: { [at]: edit(IDENTITY, '    owner: alice', '\towner: alice') },
-      expect: [{ line: 9, column: 1, message: /^YAML syntax error: tab used for indentation; indent with spaces$/ }],
+      expect: [
+        {
+          line: 9,
+          column: 1,
+          messageId: 'syntaxError',
+          message: /^YAML syntax error: tab used for indentation; indent with spaces$/,
+        },
+      ],
     },
     {
       name: 'unterminated quote on a line holding a token: position only, no excerpt',
       files: { [at]: edit(IDENTITY, '  type: workload\n', `  type: workload\n  token: "${token}\n`) },
       expect: [
-        { line: 7, column: 51, message: /^(?!.*ghp_)YAML syntax error: a closing quote or bracket is missing$/ },
+        {
+          line: 7,
+          column: 51,
+          messageId: 'syntaxError',
+          message: /^(?!.*ghp_)YAML syntax error: a closing quote or bracket is missing$/,
+        },
       ],
     },
     {
       name: 'unclosed bracket',
       files: { [at]: edit(IDENTITY, 'actions: [s3:GetObject]', 'actions: [s3:GetObject') },
-      expect: [{ line: 24, column: 11, message: /YAML syntax error/ }],
+      expect: [{ line: 24, column: 11, messageId: 'syntaxError', message: /YAML syntax error/ }],
     },
     // A { left open at the end of its line: yaml calls it bad indentation of the next line; the cause is the brace.
     {
@@ -63,6 +75,7 @@ ruleTable('parse/syntax', {
         {
           line: 26,
           column: 1,
+          messageId: 'syntaxError',
           message:
             /^YAML syntax error: a \{ or \[ opened above is still open here: close it with \} or \] on the line that opens it$/,
         },
@@ -76,6 +89,7 @@ ruleTable('parse/syntax', {
         {
           line: 10,
           column: 4,
+          messageId: 'syntaxError',
           message:
             /^YAML syntax error: mis-indented line: 3 spaces lines up with no enclosing block \(those start at 0, 2, 4\): indent it like the lines it belongs with$/,
         },
@@ -88,6 +102,7 @@ ruleTable('parse/syntax', {
         {
           line: 11,
           column: 7,
+          messageId: 'syntaxError',
           message:
             /^YAML syntax error: mis-indented line: 6 spaces, deeper than the block it belongs to \(4\); the line above holds a value, so nothing can nest under it: indent it to 4$/,
         },
@@ -100,6 +115,7 @@ ruleTable('parse/syntax', {
         {
           line: 9,
           column: 7,
+          messageId: 'syntaxError',
           message:
             /^YAML syntax error: mis-indented line: 6 spaces, but the lines after it in the same block are at 4: indent it to 4$/,
         },
@@ -112,6 +128,7 @@ ruleTable('parse/syntax', {
         {
           line: 18,
           column: 8,
+          messageId: 'syntaxError',
           message:
             /^YAML syntax error: mis-indented line: 7 spaces, but the lines after it in the same block are at 6: indent it to 6$/,
         },
@@ -124,6 +141,7 @@ ruleTable('parse/syntax', {
         {
           line: 2,
           column: 2,
+          messageId: 'syntaxError',
           message: /^YAML syntax error: mis-indented line: 1 space, deeper than the block it belongs to \(0\)/,
         },
       ],
@@ -135,6 +153,7 @@ ruleTable('parse/syntax', {
         {
           line: 24,
           column: 12,
+          messageId: 'syntaxError',
           message: /^YAML syntax error: mis-indented line: 11 spaces, deeper than the block it belongs to \(10\)/,
         },
       ],
@@ -146,6 +165,7 @@ ruleTable('parse/syntax', {
         {
           line: 24,
           column: 10,
+          messageId: 'syntaxError',
           message:
             /^YAML syntax error: mis-indented line: 9 spaces lines up with no enclosing block \(those start at 0, 2, 4, 6, 8, 10\)/,
         },
@@ -158,6 +178,7 @@ ruleTable('parse/syntax', {
         {
           line: 23,
           column: 8,
+          messageId: 'syntaxError',
           message:
             /^YAML syntax error: mis-indented line: 7 spaces, 1 in from the line that holds it, where this file indents by 2: indent it to 8$/,
         },
@@ -170,6 +191,7 @@ ruleTable('parse/syntax', {
         {
           line: 23,
           column: 10,
+          messageId: 'syntaxError',
           message:
             /^YAML syntax error: mis-indented line: 9 spaces, 3 in from the line that holds it, where this file indents by 2: indent it to 8$/,
         },
@@ -183,6 +205,7 @@ ruleTable('parse/syntax', {
           file: 'identities/org.yaml',
           line: 8,
           column: 6,
+          messageId: 'syntaxError',
           message:
             /^YAML syntax error: mis-indented line: 5 spaces lines up with no enclosing block \(those start at 0, 2, 4, 6\)/,
         },
@@ -196,6 +219,7 @@ ruleTable('parse/syntax', {
         {
           line: 7,
           column: 12,
+          messageId: 'syntaxError',
           message:
             /^YAML syntax error: this value contains ": " \(or ends with ":"\), which YAML reads as a nested key; put the whole value in quotes$/,
         },
@@ -210,24 +234,31 @@ ruleTable('parse/syntax', {
           'purpose: Reads settlement files:',
         ),
       },
-      expect: [{ line: 7, column: 12, message: /^YAML syntax error: this value contains ": "/ }],
+      expect: [
+        { line: 7, column: 12, messageId: 'syntaxError', message: /^YAML syntax error: this value contains ": "/ },
+      ],
     },
     {
       name: 'invalid escape in double quotes',
       files: { [at]: edit(IDENTITY, 'purpose: Reads settlement files', 'purpose: "Reads \\q settlement files"') },
       expect: [
-        { line: 7, column: 19, message: /^YAML syntax error: invalid escape sequence in a double-quoted value$/ },
+        {
+          line: 7,
+          column: 19,
+          messageId: 'syntaxError',
+          message: /^YAML syntax error: invalid escape sequence in a double-quoted value$/,
+        },
       ],
     },
     {
       name: 'a plain value starting with a reserved character',
       files: { [at]: edit(IDENTITY, 'type: workload', 'type: `workload`') },
-      expect: [{ line: 6, column: 9, message: /YAML syntax error/ }],
+      expect: [{ line: 6, column: 9, messageId: 'syntaxError', message: /YAML syntax error/ }],
     },
     {
       name: 'in org.yaml',
       files: { 'identities/org.yaml': 'apiVersion: idac/v1\nkind: "Organization\n' },
-      expect: [{ file: 'identities/org.yaml', line: 3, column: 1 }],
+      expect: [{ file: 'identities/org.yaml', line: 3, column: 1, messageId: 'syntaxError' }],
     },
   ],
 });

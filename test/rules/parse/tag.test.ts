@@ -16,23 +16,34 @@ ruleTable('parse/tag', {
     {
       name: '!!binary',
       files: tagged('type: workload', 'type: !!binary d29ya2xvYWQ='),
-      expect: [{ line: 6, column: 9, message: /^explicit YAML tag \(!tag or !!type\): tags are not allowed/ }],
+      expect: [
+        {
+          line: 6,
+          column: 9,
+          messageId: 'explicitTag',
+          message: /^explicit YAML tag \(!tag or !!type\): tags are not allowed/,
+        },
+      ],
     },
     {
       name: '!!int "12"',
       files: tagged('account: "123456789012"', 'account: !!int "12"'),
-      expect: [{ line: 18, column: 16 }],
+      expect: [{ line: 18, column: 16, messageId: 'explicitTag' }],
     },
     {
       name: '!vault x (a custom tag)',
       files: tagged('principal: role', 'principal: !vault x'),
-      expect: [{ line: 19, column: 18 }],
+      expect: [{ line: 19, column: 18, messageId: 'explicitTag' }],
     },
-    { name: '!!str 0777', files: tagged('team: payments', 'team: !!str 0777'), expect: [{ line: 11, column: 11 }] },
+    {
+      name: '!!str 0777',
+      files: tagged('team: payments', 'team: !!str 0777'),
+      expect: [{ line: 11, column: 11, messageId: 'explicitTag' }],
+    },
     {
       name: '!!timestamp',
       files: tagged('expires: 2027-05-31', 'expires: !!timestamp 2027-05-31'),
-      expect: [{ line: 12, column: 12 }],
+      expect: [{ line: 12, column: 12, messageId: 'explicitTag' }],
     },
     {
       name: '!!python/object and !!js/function',
@@ -44,29 +55,29 @@ ruleTable('parse/tag', {
         ),
       },
       expect: [
-        { line: 6, column: 9 },
-        { line: 7, column: 12 },
+        { line: 6, column: 9, messageId: 'explicitTag' },
+        { line: 7, column: 12, messageId: 'explicitTag' },
       ],
     },
     {
       name: 'a verbatim tag',
       files: tagged('type: workload', 'type: !<tag:yaml.org,2002:str> workload'),
-      expect: [{ line: 6, column: 9 }],
+      expect: [{ line: 6, column: 9, messageId: 'explicitTag' }],
     },
     {
       name: 'a tag on a key',
       files: tagged('  type: workload\n', '  !!str type: workload\n'),
-      expect: [{ line: 6, column: 3 }],
+      expect: [{ line: 6, column: 3, messageId: 'explicitTag' }],
     },
     {
       name: 'a tag on a mapping',
       files: tagged('  stewardship:\n', '  stewardship: !!map\n'),
-      expect: [{ line: 8, column: 16 }],
+      expect: [{ line: 8, column: 16, messageId: 'explicitTag' }],
     },
     {
       name: 'a %TAG shorthand',
       files: { [at]: `%TAG !e! tag:yaml.org,2002:\n---\n${edit(IDENTITY, 'type: workload', 'type: !e!str workload')}` },
-      expect: [{ line: 8, column: 9 }],
+      expect: [{ line: 8, column: 9, messageId: 'explicitTag' }],
     },
   ],
 });

@@ -37,24 +37,24 @@ ruleTable('parse/too-many-findings', {
     {
       name: '51 findings: 49 shown and this one',
       files: { [at]: unknown(51) },
-      expect: [{ line: 1, column: 1, message: /^2 more findings in this file are not shown/ }],
+      expect: [{ line: 1, column: 1, messageId: 'notShown', message: /^2 more findings in this file are not shown/ }],
     },
     {
       name: 'hundreds of unknown keys',
       files: { [at]: unknown(300) },
-      expect: [{ line: 1, column: 1, message: /^251 more findings/ }],
+      expect: [{ line: 1, column: 1, messageId: 'notShown', message: /^251 more findings/ }],
     },
     {
       name: 'warnings cannot push an error out of sight: 65 wildcard warnings on line 23, an unknown action on line 25',
       files: { [at]: padded },
-      expect: [{ line: 1, column: 1, message: /^17 more findings in this file are not shown/ }],
+      expect: [{ line: 1, column: 1, messageId: 'notShown', message: /^17 more findings in this file are not shown/ }],
     },
     {
       name: 'per file: each flooded file says so',
       files: { [at]: unknown(60), 'identities/payments/other.yaml': unknown(60) },
       expect: [
-        { file: at, line: 1, column: 1 },
-        { file: 'identities/payments/other.yaml', line: 1, column: 1 },
+        { file: at, line: 1, column: 1, messageId: 'notShown' },
+        { file: 'identities/payments/other.yaml', line: 1, column: 1, messageId: 'notShown' },
       ],
     },
   ],

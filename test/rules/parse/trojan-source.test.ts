@@ -24,6 +24,7 @@ ruleTable('parse/trojan-source', {
         {
           line: 7,
           column: 14,
+          messageId: 'invisibleCharacter',
           message:
             /^invisible bidirectional or zero-width character U\+202E: what a reviewer sees is not what the parser reads/,
         },
@@ -32,35 +33,35 @@ ruleTable('parse/trojan-source', {
     {
       name: 'ZERO WIDTH SPACE U+200B in a value',
       files: { [at]: edit(IDENTITY, 'team: payments', 'team: pay\u200bments') },
-      expect: [{ line: 11, column: 14, message: /U\+200B/ }],
+      expect: [{ line: 11, column: 14, messageId: 'invisibleCharacter', message: /U\+200B/ }],
     },
     {
       name: 'ZERO WIDTH SPACE in a comment',
       files: { [at]: edit(IDENTITY, 'type: workload', 'type: workload # hi\u200b') },
-      expect: [{ line: 6, column: 22, message: /U\+200B/ }],
+      expect: [{ line: 6, column: 22, messageId: 'invisibleCharacter', message: /U\+200B/ }],
     },
     {
       name: 'bidi isolate U+2066 in a comment',
       files: { [at]: edit(IDENTITY, 'type: workload', 'type: workload # \u2066admin\u2069') },
       expect: [
-        { line: 6, column: 20, message: /U\+2066/ },
-        { line: 6, column: 26, message: /U\+2069/ },
+        { line: 6, column: 20, messageId: 'invisibleCharacter', message: /U\+2066/ },
+        { line: 6, column: 26, messageId: 'invisibleCharacter', message: /U\+2069/ },
       ],
     },
     {
       name: 'ARABIC LETTER MARK U+061C',
       files: { [at]: purpose('Reads\u061c settlement files from the bank drop bucket.') },
-      expect: [{ line: 7, column: 17, message: /U\+061C/ }],
+      expect: [{ line: 7, column: 17, messageId: 'invisibleCharacter', message: /U\+061C/ }],
     },
     {
       name: 'WORD JOINER U+2060 in a key',
       files: { [at]: edit(IDENTITY, '  type: workload\n', '  type: workload\n  ty\u2060pe: bot\n') },
-      expect: [{ line: 7, column: 5, message: /U\+2060/ }],
+      expect: [{ line: 7, column: 5, messageId: 'invisibleCharacter', message: /U\+2060/ }],
     },
     {
       name: 'LEFT-TO-RIGHT MARK U+200E in an action',
       files: { [at]: edit(IDENTITY, 'actions: [s3:GetObject]', 'actions: [s3:GetObject\u200e]') },
-      expect: [{ line: 23, column: 33 }],
+      expect: [{ line: 23, column: 33, messageId: 'invisibleCharacter' }],
     },
     {
       name: '"\\u202e" escape in a double-quoted value points at the escape',
@@ -69,6 +70,7 @@ ruleTable('parse/trojan-source', {
         {
           line: 7,
           column: 18,
+          messageId: 'escapedCharacter',
           message:
             /^escaped invisible bidirectional or zero-width character U\+202E in a quoted value; remove the escape/,
         },
@@ -77,7 +79,7 @@ ruleTable('parse/trojan-source', {
     {
       name: 'in org.yaml',
       files: { 'identities/org.yaml': `# team list \u202e\napiVersion: idac/v1\n` },
-      expect: [{ file: 'identities/org.yaml', line: 1, column: 13 }],
+      expect: [{ file: 'identities/org.yaml', line: 1, column: 13, messageId: 'invisibleCharacter' }],
     },
   ],
 });

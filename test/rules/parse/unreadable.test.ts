@@ -31,12 +31,13 @@ describe('parse/unreadable', () => {
   it('bad: permission denied is a finding at 1:1, and the run goes on', async () => {
     const r = await validate(new Denied(files), { paths: ['identities'], now });
     if (!r.ok) throw new Error(r.message);
-    expect(r.value.findings.map((f) => [f.rule, f.file, f.line, f.column, f.message])).toEqual([
+    expect(r.value.findings.map((f) => [f.rule, f.file, f.line, f.column, f.messageId, f.message])).toEqual([
       [
         'parse/unreadable',
         'identities/payments/ledger-writer.yaml',
         1,
         1,
+        'unreadable',
         'cannot read the file: permission denied; nothing in it was checked',
       ],
     ]);

@@ -63,6 +63,7 @@ planTable('plan/boundary-widened-to-everything', 'warning', {
           line: 20,
           column: 74,
           identity: null,
+          messageId: 'widened',
           message: `team payments's Vault paths boundary is widened to every Vault path ("*")${TAIL}`,
         },
       ],
@@ -76,6 +77,7 @@ planTable('plan/boundary-widened-to-everything', 'warning', {
           line: 24,
           column: 7,
           identity: null,
+          messageId: 'widened',
           message: `team platform's AWS accounts boundary is removed, so its identities may use any AWS account${TAIL}`,
         },
       ],
@@ -89,6 +91,7 @@ planTable('plan/boundary-widened-to-everything', 'warning', {
           line: 32,
           column: 36,
           identity: null,
+          messageId: 'widened',
           message:
             `team data's Kubernetes namespaces boundary is widened to every namespace of cluster prod-eu ` +
             `("prod-eu/*")${TAIL}`,
@@ -107,6 +110,7 @@ planTable('plan/boundary-widened-to-everything', 'warning', {
           line: 26,
           column: 56,
           identity: null,
+          messageId: 'widened',
           message:
             `team platform's Kubernetes namespaces boundary is widened to every namespace of cluster prod-eu ` +
             `("prod-eu/*")${TAIL}`,
@@ -116,6 +120,7 @@ planTable('plan/boundary-widened-to-everything', 'warning', {
           line: 30,
           column: 7,
           identity: null,
+          messageId: 'widened',
           message: `team data's Vault paths boundary is removed, so its identities may use any Vault path${TAIL}`,
         },
       ],
@@ -133,6 +138,7 @@ planTable('plan/boundary-widened-to-everything', 'warning', {
           line: 31,
           column: 44,
           identity: null,
+          messageId: 'widened',
           message: `new team risk's Vault paths boundary allows every Vault path ("*")${TAIL}`,
         },
       ],
@@ -152,6 +158,7 @@ planTable('plan/boundary-widened-to-everything', 'warning', {
           line: 20,
           column: 74,
           identity: null,
+          messageId: 'widenedWithheld',
           message:
             `team payments's boundary is widened to everything (values withheld: org.yaml holds a ` + `secret)${TAIL}`,
         },

@@ -15,7 +15,6 @@ import type { Plan } from '../../../src/plan/types.js';
 import { ruleById } from '../../../src/rules/index.js';
 import { parseInstant } from '../../../src/common/time.js';
 import { edit } from '../harness.js';
-import { ROWS_WITHOUT_MESSAGE_ID } from '../unconverted.js';
 
 export const NOW = '2026-11-23';
 export const ORG = 'identities/org.yaml';
@@ -128,17 +127,15 @@ export interface PlanRow extends PlanOptions {
 export interface BadPlanRow extends PlanRow {
   /**
    * Every finding of the rule, without `rule` and `severity` (the table's) and `path` (line and column say where);
-   * `messageId` is asserted once the plan domain is converted.
+   * `messageId` is the key of the rule's message, like typescript-eslint's `invalid` rows.
    */
-  findings: (Omit<Finding, 'rule' | 'severity' | 'path' | 'messageId'> & { messageId?: string })[];
+  findings: Omit<Finding, 'rule' | 'severity' | 'path'>[];
 }
 
-const withIds = !ROWS_WITHOUT_MESSAGE_ID.includes('plan');
-
-/** A finding as the table writes it: no `path`; `messageId` only once the plan domain is converted. */
-function shown(f: Finding): Omit<Finding, 'path' | 'messageId'> & { messageId?: string } {
-  const { path: _path, messageId, ...rest } = f;
-  return withIds ? { ...rest, messageId } : rest;
+/** A finding as the table writes it: no `path`. */
+function shown(f: Finding): Omit<Finding, 'path'> {
+  const { path: _path, ...rest } = f;
+  return rest;
 }
 
 export function planTable(

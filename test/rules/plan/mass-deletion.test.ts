@@ -74,20 +74,26 @@ planTable('plan/mass-deletion', 'error', {
       name: 'twelve identities removed',
       base: thirteen,
       change: removeAll(twelve),
-      findings: [{ file: ORG, line: 1, column: 1, identity: null, message: message(12) }],
+      findings: [
+        { file: ORG, line: 1, column: 1, identity: null, messageId: 'tooManyDeletions', message: message(12) },
+      ],
     },
     {
       name: 'twelve removed, --allow-deletions 11 is not enough',
       base: thirteen,
       change: removeAll(twelve),
       allowDeletions: 11,
-      findings: [{ file: ORG, line: 1, column: 1, identity: null, message: message(12) }],
+      findings: [
+        { file: ORG, line: 1, column: 1, identity: null, messageId: 'tooManyDeletions', message: message(12) },
+      ],
     },
     {
       name: 'eleven decommissioned (a deletion too)',
       base: thirteen,
       change: decommission(twelve.filter((p) => p !== 'data/legacy-etl').slice(0, 11)),
-      findings: [{ file: ORG, line: 1, column: 1, identity: null, message: message(11) }],
+      findings: [
+        { file: ORG, line: 1, column: 1, identity: null, messageId: 'tooManyDeletions', message: message(11) },
+      ],
     },
     {
       name: 'some removed, some decommissioned',
@@ -96,7 +102,9 @@ planTable('plan/mass-deletion', 'error', {
         removeAll(twelve.slice(0, 6))(f);
         decommission(twelve.slice(6, 11))(f);
       },
-      findings: [{ file: ORG, line: 1, column: 1, identity: null, message: message(11) }],
+      findings: [
+        { file: ORG, line: 1, column: 1, identity: null, messageId: 'tooManyDeletions', message: message(11) },
+      ],
     },
   ],
 });

@@ -56,6 +56,7 @@ planTable('plan/protected-resource', 'error', {
           line: 1,
           column: 1,
           identity: 'settlement-reader',
+          messageId: 'fileRemoved',
           message:
             `settlement-reader is protected (criticality high): set \`status: decommissioned\` instead of ` +
             `deleting the file (remove it in a later change). ${TAIL}`,
@@ -72,6 +73,7 @@ planTable('plan/protected-resource', 'error', {
           line: 5,
           column: 9,
           identity: 'settlement-ingest',
+          messageId: 'changed',
           message:
             `${LOWER} rename it (its IAM name). Otherwise Pulumi refuses to replace ${ROLE} and the apply of ` +
             `team payments fails`,
@@ -89,6 +91,7 @@ planTable('plan/protected-resource', 'error', {
           line: 15,
           column: 11,
           identity: 'settlement-reader',
+          messageId: 'changed',
           message: `${LOWER} move it to team platform (a new stack). ${TAIL}`,
         },
       ],
@@ -107,6 +110,7 @@ planTable('plan/protected-resource', 'error', {
           line: 15,
           column: 11,
           identity: 'settlement-reader',
+          messageId: 'changed',
           message: `${LOWER} move it to team platform (a new stack). ${TAIL}`,
         },
       ],
@@ -121,6 +125,7 @@ planTable('plan/protected-resource', 'error', {
           line: 24,
           column: 16,
           identity: 'settlement-reader',
+          messageId: 'changed',
           message:
             `${LOWER} move it to AWS account 210987654321. Otherwise Pulumi refuses to replace ${ROLE} and ` +
             `the apply of team payments fails`,
@@ -142,6 +147,7 @@ planTable('plan/protected-resource', 'error', {
           line: 25,
           column: 18,
           identity: 'settlement-reader',
+          messageId: 'changed',
           message: `${LOWER} make it a user. ${TAIL}`,
         },
       ],
@@ -156,6 +162,7 @@ planTable('plan/protected-resource', 'error', {
           line: 22,
           column: 3,
           identity: 'settlement-reader',
+          messageId: 'changed',
           message: `${LOWER} remove its AWS access. ${TAIL}`,
         },
       ],
@@ -182,6 +189,7 @@ planTable('plan/protected-resource', 'error', {
         line: 1,
         column: 1,
         identity: name!,
+        messageId: 'fileRemoved',
         message:
           `${name} is protected (criticality high): set \`status: decommissioned\` instead of deleting the ` +
           `file (remove it in a later change). Otherwise Pulumi refuses to delete ${name}.aws.role ` +

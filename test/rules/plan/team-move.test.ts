@@ -59,6 +59,7 @@ planTable('plan/team-move', 'error', {
           line: 13,
           column: 11,
           identity: 'report-exporter',
+          messageId: 'giveOwnOrSplit',
           message:
             `give report-exporter a new name and a delivery place of its own (spec.delivery) as you move it ` +
             `to team platform, or move it in two changes (remove it from data and apply, then add it to ` +
@@ -77,6 +78,7 @@ planTable('plan/team-move', 'error', {
           line: 14,
           column: 11,
           identity: 'report-publisher',
+          messageId: 'giveOwnOrSplit',
           message:
             `give report-publisher a delivery place of its own (spec.delivery) as you move it to team ` +
             `platform, or move it in two changes (remove it from data and apply, then add it to platform): ` +
@@ -93,6 +95,7 @@ planTable('plan/team-move', 'error', {
           line: 13,
           column: 11,
           identity: 'release-bot',
+          messageId: 'giveOwnOrSplit',
           message:
             'give release-bot a new name as you move it to team payments, or move it in two changes (remove ' +
             'it from platform and apply, then add it to payments): stack payments would create ' +

@@ -44,7 +44,7 @@ planTable('plan/team-without-stack', 'error', {
         dropTeam(f);
         dropIdentities(DATA)(f);
       },
-      findings: [{ file: ORG, line: 13, column: 3, identity: null, message: KEEP }],
+      findings: [{ file: ORG, line: 13, column: 3, identity: null, messageId: 'teamRemoved', message: KEEP }],
     },
     {
       name: 'a team renamed in org.yaml, its identities moved to the new name',
@@ -56,7 +56,7 @@ planTable('plan/team-without-stack', 'error', {
           f.write(`identities/analytics/${n}.yaml`, text);
         }
       },
-      findings: [{ file: ORG, line: 13, column: 3, identity: null, message: KEEP }],
+      findings: [{ file: ORG, line: 13, column: 3, identity: null, messageId: 'teamRemoved', message: KEEP }],
     },
   ],
 });

@@ -28,18 +28,27 @@ planTable('plan/vault-unconfigured', 'error', {
     {
       name: 'the address removed: at targets.vault',
       change: noAddress,
-      findings: [{ file: ORG, line: 49, column: 5, identity: null, message: message(NEEDING) }],
+      findings: [{ file: ORG, line: 49, column: 5, identity: null, messageId: 'manyNeed', message: message(NEEDING) }],
     },
     {
       name: 'targets.vault removed: at targets',
       change: (f) => void f.write(ORG, f.read(ORG).replace(/ {4}vault:\n {6}address.*\n {6}mounts.*\n/, '')),
-      findings: [{ file: ORG, line: 34, column: 3, identity: null, message: message(NEEDING) }],
+      findings: [{ file: ORG, line: 34, column: 3, identity: null, messageId: 'manyNeed', message: message(NEEDING) }],
     },
     {
       name: 'a Vault identity changed while the base already lacks the address: only what the change touches is named',
       base: noAddress,
       change: (f) => void f.edit('identities/platform/edge-gateway.yaml', 'criticality: medium', 'criticality: high'),
-      findings: [{ file: ORG, line: 49, column: 5, identity: null, message: message('edge-gateway', 's') }],
+      findings: [
+        {
+          file: ORG,
+          line: 49,
+          column: 5,
+          identity: null,
+          messageId: 'oneNeeds',
+          message: message('edge-gateway', 's'),
+        },
+      ],
     },
   ],
 });

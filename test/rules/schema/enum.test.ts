@@ -20,6 +20,7 @@ ruleTable('schema/enum', {
         {
           line: 6,
           column: 9,
+          messageId: 'notAllowed',
           message:
             /^spec\.type must be one of: workload, pipeline, bot, device, api-client, ai-agent — did you mean "workload"\?$/,
         },
@@ -28,7 +29,7 @@ ruleTable('schema/enum', {
     {
       name: 'type: service-account (no close match, no guess)',
       files: { [at]: edit(IDENTITY, 'type: workload', 'type: service-account') },
-      expect: [{ line: 6, column: 9, message: /one of: workload, .*ai-agent$/ }],
+      expect: [{ line: 6, column: 9, messageId: 'notAllowed', message: /one of: workload, .*ai-agent$/ }],
     },
     // Two edits away from a six-letter value is another word, not a typo (issue 13): no guess.
     {
@@ -38,6 +39,7 @@ ruleTable('schema/enum', {
         {
           line: 6,
           column: 9,
+          messageId: 'notAllowed',
           message: /^spec\.type must be one of: workload, pipeline, bot, device, api-client, ai-agent$/,
         },
       ],
@@ -45,7 +47,7 @@ ruleTable('schema/enum', {
     {
       name: 'type: devise is a typo of device',
       files: { [at]: edit(IDENTITY, 'type: workload', 'type: devise') },
-      expect: [{ line: 6, column: 9, message: /did you mean "device"\?$/ }],
+      expect: [{ line: 6, column: 9, messageId: 'notAllowed', message: /did you mean "device"\?$/ }],
     },
     {
       name: 'status: Active',
@@ -54,6 +56,7 @@ ruleTable('schema/enum', {
         {
           line: 25,
           column: 11,
+          messageId: 'notAllowed',
           message: /^spec\.status must be one of: active, suspended, decommissioned — did you mean "active"\?/,
         },
       ],
@@ -61,19 +64,19 @@ ruleTable('schema/enum', {
     {
       name: 'principal: roles',
       files: { [at]: edit(IDENTITY, 'principal: role', 'principal: roles') },
-      expect: [{ line: 19, column: 18, message: /one of: role, user — did you mean "role"/ }],
+      expect: [{ line: 19, column: 18, messageId: 'notAllowed', message: /one of: role, user — did you mean "role"/ }],
     },
     {
       name: 'apiVersion: idac/v2',
       files: { [at]: edit(IDENTITY, 'apiVersion: idac/v1', 'apiVersion: idac/v2') },
-      expect: [{ line: 1, column: 13, message: /^apiVersion must be one of: idac\/v1/ }],
+      expect: [{ line: 1, column: 13, messageId: 'notAllowed', message: /^apiVersion must be one of: idac\/v1/ }],
     },
     {
       name: 'several in one file',
       files: { [at]: `${edit(IDENTITY, 'type: workload', 'type: robot')}  criticality: urgent\n` },
       expect: [
-        { line: 6, column: 9 },
-        { line: 25, column: 16, message: /one of: low, medium, high, critical/ },
+        { line: 6, column: 9, messageId: 'notAllowed' },
+        { line: 25, column: 16, messageId: 'notAllowed', message: /one of: low, medium, high, critical/ },
       ],
     },
   ],

@@ -32,7 +32,14 @@ ruleTable('schema/format', {
     {
       name: 'a date-time without zone where a date belongs: one finding, not one per keyword',
       files: { [at]: edit(IDENTITY, 'expires: 2027-05-31', 'expires: 2001-12-14T00:00:00') },
-      expect: [{ line: 12, column: 12, message: /^spec\.expires must be a calendar date written YYYY-MM-DD \(UTC\)$/ }],
+      expect: [
+        {
+          line: 12,
+          column: 12,
+          messageId: 'wrongForm',
+          message: /^spec\.expires must be a calendar date written YYYY-MM-DD \(UTC\)$/,
+        },
+      ],
     },
     {
       name: 'February 30',
@@ -41,6 +48,7 @@ ruleTable('schema/format', {
         {
           line: 14,
           column: 19,
+          messageId: 'wrongForm',
           message:
             /^spec\.review\.lastReviewed must be a calendar date written YYYY-MM-DD \(UTC\) \(no such day in the calendar\)$/,
         },
@@ -49,12 +57,12 @@ ruleTable('schema/format', {
     {
       name: 'February 29 in a common year',
       files: { [at]: edit(IDENTITY, 'lastReviewed: 2026-10-01', 'lastReviewed: 2026-02-29') },
-      expect: [{ line: 14, column: 19, message: /no such day/ }],
+      expect: [{ line: 14, column: 19, messageId: 'wrongForm', message: /no such day/ }],
     },
     {
       name: 'a date without leading zeros',
       files: { [at]: edit(IDENTITY, 'expires: 2027-05-31', 'expires: 2027-5-31') },
-      expect: [{ line: 12, column: 12 }],
+      expect: [{ line: 12, column: 12, messageId: 'wrongForm' }],
     },
     {
       name: 'duration -1d',
@@ -63,6 +71,7 @@ ruleTable('schema/format', {
         {
           line: 15,
           column: 14,
+          messageId: 'wrongForm',
           message: /^spec\.rotation\.overlap must be a duration: a whole number followed by m, h or d/,
         },
       ],
@@ -70,35 +79,46 @@ ruleTable('schema/format', {
     {
       name: 'ISO-8601 duration P90D',
       files: { [at]: withRotation('P90D') },
-      expect: [{ line: 14, column: 13, message: /must be a duration/ }],
+      expect: [{ line: 14, column: 13, messageId: 'wrongForm', message: /must be a duration/ }],
     },
-    { name: 'duration in weeks', files: { [at]: withRotation('2w') }, expect: [{ line: 14, column: 13 }] },
+    {
+      name: 'duration in weeks',
+      files: { [at]: withRotation('2w') },
+      expect: [{ line: 14, column: 13, messageId: 'wrongForm' }],
+    },
     {
       name: 'a date-time without zone',
       files: { [at]: elevation('2026-11-23T08:00:00', '2026-11-23T16:00:00Z') },
       expect: [
-        { line: 28, column: 13, message: /^spec\.elevations\[0\]\.from must be an ISO-8601 date-time with a zone/ },
+        {
+          line: 28,
+          column: 13,
+          messageId: 'wrongForm',
+          message: /^spec\.elevations\[0\]\.from must be an ISO-8601 date-time with a zone/,
+        },
       ],
     },
     {
       name: 'hour 25',
       files: { [at]: elevation('2026-11-23T08:00:00Z', '2026-11-23T25:00:00Z') },
-      expect: [{ line: 29, column: 14, message: /\(no such day or time\)$/ }],
+      expect: [{ line: 29, column: 14, messageId: 'wrongForm', message: /\(no such day or time\)$/ }],
     },
     {
       name: 'an owner that is not an email',
       files: { [at]: edit(IDENTITY, 'owner: alice@example.com', 'owner: alice') },
-      expect: [{ line: 9, column: 12, message: /^spec\.stewardship\.owner must be an email address$/ }],
+      expect: [
+        { line: 9, column: 12, messageId: 'wrongForm', message: /^spec\.stewardship\.owner must be an email address$/ },
+      ],
     },
     {
       name: 'an account of eleven digits',
       files: { [at]: edit(IDENTITY, 'account: "123456789012"', 'account: "12345678901"') },
-      expect: [{ line: 18, column: 16, message: /must be an AWS account id/ }],
+      expect: [{ line: 18, column: 16, messageId: 'wrongForm', message: /must be an AWS account id/ }],
     },
     {
       name: 'an ARN that is not one',
       files: { [at]: edit(IDENTITY, 'resources: [arn:aws:s3:::bank-drop/*]', 'resources: [bank-drop]') },
-      expect: [{ line: 24, column: 23, message: /must be an ARN/ }],
+      expect: [{ line: 24, column: 23, messageId: 'wrongForm', message: /must be an ARN/ }],
     },
   ],
 });

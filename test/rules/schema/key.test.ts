@@ -25,7 +25,9 @@ ruleTable('schema/key', {
     {
       name: 'a key written with escapes reads as another key',
       files: { [at]: edit(IDENTITY, '      principal: role', '      "princip\\x61l": role') },
-      expect: [{ line: 19, column: 7, message: /"principal" is written with escape sequences/ }],
+      expect: [
+        { line: 19, column: 7, messageId: 'escapedKey', message: /"principal" is written with escape sequences/ },
+      ],
     },
     {
       name: 'a complex key ? [a, b]',
@@ -34,6 +36,7 @@ ruleTable('schema/key', {
         {
           line: 7,
           column: 5,
+          messageId: 'notPlainKey',
           message: /^a complex key \(a list or mapping used as a key\) is not allowed; keys are plain text$/,
         },
       ],
@@ -41,25 +44,32 @@ ruleTable('schema/key', {
     {
       name: 'an empty key',
       files: { [at]: spec('  : x\n') },
-      expect: [{ line: 7, column: 3, message: /^an empty or null key is not allowed/ }],
+      expect: [{ line: 7, column: 3, messageId: 'notPlainKey', message: /^an empty or null key is not allowed/ }],
     },
     {
       name: 'a null key ~',
       files: { [at]: spec('  ~: x\n') },
-      expect: [{ line: 7, column: 3, message: /empty or null key/ }],
+      expect: [{ line: 7, column: 3, messageId: 'notPlainKey', message: /empty or null key/ }],
     },
     {
       name: 'number and boolean keys',
       files: { [at]: spec('  123: x\n  true: x\n') },
       expect: [
-        { line: 7, column: 3, message: /^a number key is not allowed; keys are plain text — quote it/ },
-        { line: 8, column: 3, message: /^a boolean key is not allowed/ },
+        {
+          line: 7,
+          column: 3,
+          messageId: 'notPlainKey',
+          message: /^a number key is not allowed; keys are plain text — quote it/,
+        },
+        { line: 8, column: 3, messageId: 'notPlainKey', message: /^a boolean key is not allowed/ },
       ],
     },
     {
       name: 'an unquoted account id as a key in org.yaml',
       files: { 'identities/org.yaml': edit(ORG, '"123456789012": { region', '123456789012: { region') },
-      expect: [{ file: 'identities/org.yaml', line: 16, column: 7, message: /^a number key/ }],
+      expect: [
+        { file: 'identities/org.yaml', line: 16, column: 7, messageId: 'notPlainKey', message: /^a number key/ },
+      ],
     },
     {
       name: 'a non-ASCII key, shown escaped',
@@ -68,6 +78,7 @@ ruleTable('schema/key', {
         {
           line: 6,
           column: 5,
+          messageId: 'badCharacters',
           message: /^key "caf\\u00e9" is not allowed: keys are 1 to 128 printable ASCII characters without spaces$/,
         },
       ],
@@ -75,18 +86,23 @@ ruleTable('schema/key', {
     {
       name: 'a key with a space',
       files: { [at]: spec('  "spec type": x\n') },
-      expect: [{ line: 7, column: 3, message: /^key "spec type" is not allowed/ }],
+      expect: [{ line: 7, column: 3, messageId: 'badCharacters', message: /^key "spec type" is not allowed/ }],
     },
     {
       name: 'a key over 128 characters',
       files: { [at]: spec(`  ${'k'.repeat(200)}: x\n`) },
-      expect: [{ line: 7, column: 3, message: /^key "k{40}…" is not allowed/ }],
+      expect: [{ line: 7, column: 3, messageId: 'badCharacters', message: /^key "k{40}…" is not allowed/ }],
     },
     {
       name: 'a label key of the wrong shape',
       files: { [at]: labels('    Bad_Key: x\n') },
       expect: [
-        { line: 6, column: 5, message: /^key "Bad_Key" in metadata\.labels must be lowercase letters, digits and "-"/ },
+        {
+          line: 6,
+          column: 5,
+          messageId: 'keyShape',
+          message: /^key "Bad_Key" in metadata\.labels must be lowercase letters, digits and "-"/,
+        },
       ],
     },
   ],

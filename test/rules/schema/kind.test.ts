@@ -13,7 +13,14 @@ ruleTable('schema/kind', {
     {
       name: 'kind: Organization in a team folder',
       files: { [at]: edit(IDENTITY, 'kind: MachineIdentity', 'kind: Organization') },
-      expect: [{ line: 2, column: 7, message: /^kind: Organization belongs in identities\/org\.yaml only/ }],
+      expect: [
+        {
+          line: 2,
+          column: 7,
+          messageId: 'organizationElsewhere',
+          message: /^kind: Organization belongs in identities\/org\.yaml only/,
+        },
+      ],
     },
     {
       name: 'kind: MachineIdentity in org.yaml',
@@ -23,6 +30,7 @@ ruleTable('schema/kind', {
           file: 'identities/org.yaml',
           line: 2,
           column: 7,
+          messageId: 'identityInOrgFile',
           message: /^identities\/org\.yaml must hold kind: Organization/,
         },
       ],
@@ -31,18 +39,33 @@ ruleTable('schema/kind', {
       name: 'no kind: at the document root',
       files: { [at]: edit(IDENTITY, 'kind: MachineIdentity\n', '') },
       expect: [
-        { line: 1, column: 1, message: /^the document is missing the required key "kind" \(MachineIdentity\)$/ },
+        {
+          line: 1,
+          column: 1,
+          messageId: 'missingKind',
+          message: /^the document is missing the required key "kind" \(MachineIdentity\)$/,
+        },
       ],
     },
     {
       name: 'no kind in org.yaml',
       files: { 'identities/org.yaml': edit(ORG, 'kind: Organization\n', '') },
-      expect: [{ file: 'identities/org.yaml', line: 1, column: 1, message: /"kind" \(Organization\)/ }],
+      expect: [
+        {
+          file: 'identities/org.yaml',
+          line: 1,
+          column: 1,
+          messageId: 'missingKind',
+          message: /"kind" \(Organization\)/,
+        },
+      ],
     },
     {
       name: 'kind in the wrong case',
       files: { [at]: edit(IDENTITY, 'kind: MachineIdentity', 'kind: machineidentity') },
-      expect: [{ line: 2, column: 7, message: /^kind must be written exactly MachineIdentity$/ }],
+      expect: [
+        { line: 2, column: 7, messageId: 'wrongCase', message: /^kind must be written exactly MachineIdentity$/ },
+      ],
     },
     {
       name: 'an unknown kind',
@@ -51,6 +74,7 @@ ruleTable('schema/kind', {
         {
           line: 2,
           column: 7,
+          messageId: 'wrongKind',
           message: /^kind must be MachineIdentity in a team folder \(one identity per file\), not "Workload"$/,
         },
       ],
@@ -58,7 +82,7 @@ ruleTable('schema/kind', {
     {
       name: 'kind is a list',
       files: { [at]: edit(IDENTITY, 'kind: MachineIdentity', 'kind: [MachineIdentity]') },
-      expect: [{ line: 2, column: 7, message: /not a value of another type/ }],
+      expect: [{ line: 2, column: 7, messageId: 'wrongKind', message: /not a value of another type/ }],
     },
   ],
 });

@@ -22,13 +22,24 @@ ruleTable('schema/length', {
     {
       name: 'a 100,000-character purpose (well within the file size cap)',
       files: { [at]: purpose(words(100_000)) },
-      expect: [{ line: 7, column: 12, message: /^spec\.purpose is longer than 1000 characters; shorten it$/ }],
+      expect: [
+        {
+          line: 7,
+          column: 12,
+          messageId: 'tooLong',
+          message: /^spec\.purpose is longer than 1000 characters; shorten it$/,
+        },
+      ],
     },
-    { name: 'purpose of 1001 characters', files: { [at]: purpose(words(1001)) }, expect: [{ line: 7, column: 12 }] },
+    {
+      name: 'purpose of 1001 characters',
+      files: { [at]: purpose(words(1001)) },
+      expect: [{ line: 7, column: 12, messageId: 'tooLong' }],
+    },
     {
       name: 'an empty purpose',
       files: { [at]: purpose('""') },
-      expect: [{ line: 7, column: 12, message: /^spec\.purpose must not be empty$/ }],
+      expect: [{ line: 7, column: 12, messageId: 'empty', message: /^spec\.purpose must not be empty$/ }],
     },
     {
       name: 'an elevation reason over 500 characters',
@@ -38,7 +49,7 @@ ruleTable('schema/length', {
           `   from: 2026-11-23T08:00:00Z\n      until: 2026-11-23T16:00:00Z\n      access: { aws: { ` +
           `permissions: [ { actions: [s3:PutObject], resources: ["arn:aws:s3:::bank-drop/replay/*"] } ] } }\n`,
       },
-      expect: [{ line: 26, column: 15, message: /reason is longer than 500 characters/ }],
+      expect: [{ line: 26, column: 15, messageId: 'tooLong', message: /reason is longer than 500 characters/ }],
     },
   ],
 });

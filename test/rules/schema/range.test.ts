@@ -17,12 +17,16 @@ ruleTable('schema/range', {
     {
       name: 'a negative epoch',
       files: { [at]: epoch('-1') },
-      expect: [{ line: 15, column: 12, message: /^spec\.rotation\.epoch must be at least 0$/ }],
+      expect: [
+        { line: 15, column: 12, messageId: 'belowMinimum', message: /^spec\.rotation\.epoch must be at least 0$/ },
+      ],
     },
     {
       name: 'an epoch over the cap',
       files: { [at]: epoch('1000001') },
-      expect: [{ line: 15, column: 12, message: /^spec\.rotation\.epoch must be at most 1000000$/ }],
+      expect: [
+        { line: 15, column: 12, messageId: 'aboveMaximum', message: /^spec\.rotation\.epoch must be at most 1000000$/ },
+      ],
     },
   ],
 });

@@ -15,27 +15,43 @@ ruleTable('schema/required', {
     {
       name: 'no apiVersion: at the document root, 1:1',
       files: { [at]: without('apiVersion: idac/v1\n') },
-      expect: [{ line: 1, column: 1, message: /^the document is missing the required key "apiVersion"$/ }],
+      expect: [
+        {
+          line: 1,
+          column: 1,
+          messageId: 'missingKey',
+          message: /^the document is missing the required key "apiVersion"$/,
+        },
+      ],
     },
     {
       name: 'no owner: at the key holding stewardship',
       files: { [at]: without('    owner: alice@example.com\n') },
-      expect: [{ line: 8, column: 3, message: /^spec\.stewardship is missing the required key "owner"$/ }],
+      expect: [
+        {
+          line: 8,
+          column: 3,
+          messageId: 'missingKey',
+          message: /^spec\.stewardship is missing the required key "owner"$/,
+        },
+      ],
     },
     {
       name: 'no expires',
       files: { [at]: without('  expires: 2027-05-31\n') },
-      expect: [{ line: 5, column: 1, message: /^spec is missing the required key "expires"$/ }],
+      expect: [
+        { line: 5, column: 1, messageId: 'missingKey', message: /^spec is missing the required key "expires"$/ },
+      ],
     },
     {
       name: 'no metadata.name',
       files: { [at]: edit(IDENTITY, '  name: app\n', '  labels: { env: prod }\n') },
-      expect: [{ line: 3, column: 1, message: /metadata is missing the required key "name"/ }],
+      expect: [{ line: 3, column: 1, messageId: 'missingKey', message: /metadata is missing the required key "name"/ }],
     },
     {
       name: 'a misspelt stewardship is also missing',
       files: { [at]: edit(IDENTITY, '  stewardship:', '  stewardshp:') },
-      expect: [{ line: 5, column: 1, message: /missing the required key "stewardship"/ }],
+      expect: [{ line: 5, column: 1, messageId: 'missingKey', message: /missing the required key "stewardship"/ }],
     },
     {
       name: 'a permission without actions: at the list item',
@@ -44,6 +60,7 @@ ruleTable('schema/required', {
         {
           line: 23,
           column: 11,
+          messageId: 'missingKey',
           message: /^spec\.access\.aws\.permissions\[0\] is missing the required key "actions"$/,
         },
       ],
@@ -51,7 +68,14 @@ ruleTable('schema/required', {
     {
       name: 'access with no target',
       files: { [at]: edit(IDENTITY, IDENTITY.slice(IDENTITY.indexOf('  access:\n')), '  access: {}\n') },
-      expect: [{ line: 16, column: 3, message: /^spec\.access must declare at least one of aws, kubernetes, vault$/ }],
+      expect: [
+        {
+          line: 16,
+          column: 3,
+          messageId: 'noTarget',
+          message: /^spec\.access must declare at least one of aws, kubernetes, vault$/,
+        },
+      ],
     },
     {
       name: 'a team without members in org.yaml',
@@ -67,6 +91,7 @@ ruleTable('schema/required', {
           file: 'identities/org.yaml',
           line: 12,
           column: 5,
+          messageId: 'missingKey',
           message: /spec\.teams\.risk is missing the required key "members"/,
         },
       ],

@@ -12,6 +12,7 @@ ruleTable('schema/root', {
         {
           line: 1,
           column: 1,
+          messageId: 'notMapping',
           message: /^a manifest is a mapping with apiVersion, kind, metadata and spec, not a single value$/,
         },
       ],
@@ -19,14 +20,22 @@ ruleTable('schema/root', {
     {
       name: 'a top-level list',
       files: { [at]: '- apiVersion: idac/v1\n- kind: MachineIdentity\n' },
-      expect: [{ line: 1, column: 1, message: /not a list$/ }],
+      expect: [{ line: 1, column: 1, messageId: 'notMapping', message: /not a list$/ }],
     },
-    { name: 'null', files: { [at]: '~\n' }, expect: [{ line: 1, column: 1, message: /not a single value/ }] },
-    { name: 'a number', files: { [at]: '# a comment first\n42\n' }, expect: [{ line: 1, column: 1 }] },
+    {
+      name: 'null',
+      files: { [at]: '~\n' },
+      expect: [{ line: 1, column: 1, messageId: 'notMapping', message: /not a single value/ }],
+    },
+    {
+      name: 'a number',
+      files: { [at]: '# a comment first\n42\n' },
+      expect: [{ line: 1, column: 1, messageId: 'notMapping' }],
+    },
     {
       name: 'org.yaml as a list',
       files: { 'identities/org.yaml': '- teams\n' },
-      expect: [{ file: 'identities/org.yaml', line: 1, column: 1 }],
+      expect: [{ file: 'identities/org.yaml', line: 1, column: 1, messageId: 'notMapping' }],
     },
   ],
 });

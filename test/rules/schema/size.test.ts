@@ -23,6 +23,7 @@ ruleTable('schema/size', {
         {
           line: 23,
           column: 20,
+          messageId: 'tooMany',
           message:
             /^spec\.access\.aws\.permissions\[0\]\.actions has more than 100 entries; split the identity or tighten the grant$/,
         },
@@ -31,12 +32,12 @@ ruleTable('schema/size', {
     {
       name: '10,000 malformed actions: still one finding, the entries are not judged one by one',
       files: { [at]: actions(Array(10_000).fill('not an action')) },
-      expect: [{ line: 23, column: 20 }],
+      expect: [{ line: 23, column: 20, messageId: 'tooMany' }],
     },
     {
       name: '101 actions',
       files: { [at]: actions(Array(101).fill('s3:GetObject')) },
-      expect: [{ line: 23, column: 20 }],
+      expect: [{ line: 23, column: 20, messageId: 'tooMany' }],
     },
     {
       name: 'an empty list is never "no restriction"',
@@ -45,6 +46,7 @@ ruleTable('schema/size', {
         {
           line: 23,
           column: 20,
+          messageId: 'emptyList',
           message:
             /^spec\.access\.aws\.permissions\[0\]\.actions must not be empty \(an empty list never means "no restriction"\)$/,
         },
@@ -53,7 +55,7 @@ ruleTable('schema/size', {
     {
       name: '33 labels',
       files: { [at]: labels(33) },
-      expect: [{ line: 6, column: 5, message: /^metadata\.labels has more than 32 keys/ }],
+      expect: [{ line: 6, column: 5, messageId: 'tooMany', message: /^metadata\.labels has more than 32 keys/ }],
     },
     {
       name: '2,000 labels with malformed keys: one finding, the keys are not judged one by one',
@@ -64,12 +66,14 @@ ruleTable('schema/size', {
           `  name: app\n  labels:\n${Array.from({ length: 2000 }, (_, i) => `    K_${i}: v\n`).join('')}`,
         ),
       },
-      expect: [{ line: 6, column: 5 }],
+      expect: [{ line: 6, column: 5, messageId: 'tooMany' }],
     },
     {
       name: 'a team with an empty member list',
       files: { 'identities/org.yaml': edit(ORG, 'members: [dave@example.com, erin@example.com]', 'members: []') },
-      expect: [{ file: 'identities/org.yaml', line: 13, column: 16, message: /must not be empty/ }],
+      expect: [
+        { file: 'identities/org.yaml', line: 13, column: 16, messageId: 'emptyList', message: /must not be empty/ },
+      ],
     },
   ],
 });

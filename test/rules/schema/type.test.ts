@@ -34,6 +34,7 @@ ruleTable('schema/type', {
         {
           line: 18,
           column: 16,
+          messageId: 'wrongType',
           message:
             /^spec\.access\.aws\.account must be an AWS account id: twelve digits in quotes, so YAML keeps leading zeros, not a number$/,
         },
@@ -42,7 +43,7 @@ ruleTable('schema/type', {
     {
       name: 'a 30-digit account id',
       files: { [at]: edit(IDENTITY, 'account: "123456789012"', 'account: 123456789012345678901234567890') },
-      expect: [{ line: 18, column: 16, message: /not a number$/ }],
+      expect: [{ line: 18, column: 16, messageId: 'wrongType', message: /not a number$/ }],
     },
     {
       name: 'apiVersion: 1.10',
@@ -51,6 +52,7 @@ ruleTable('schema/type', {
         {
           line: 1,
           column: 13,
+          messageId: 'wrongType',
           message:
             /^apiVersion must be a string, not a fraction; quote it: unquoted digits become a number and lose leading zeros$/,
         },
@@ -59,29 +61,41 @@ ruleTable('schema/type', {
     {
       name: 'principal: 0x1F (one finding: the type, not also the enum)',
       files: { [at]: edit(IDENTITY, 'principal: role', 'principal: 0x1F') },
-      expect: [{ line: 19, column: 18, message: /must be a string, not a number/ }],
+      expect: [{ line: 19, column: 18, messageId: 'wrongType', message: /must be a string, not a number/ }],
     },
     {
       name: 'purpose: 1e3',
       files: { [at]: edit(IDENTITY, 'purpose: Reads settlement files from the bank drop bucket.', 'purpose: 1e3') },
-      expect: [{ line: 7, column: 12 }],
+      expect: [{ line: 7, column: 12, messageId: 'wrongType' }],
     },
     {
       name: 'a boolean where text belongs',
       files: { [at]: edit(IDENTITY, 'team: payments', 'team: true') },
-      expect: [{ line: 11, column: 11, message: /not a boolean; quote it: unquoted, true and false become booleans$/ }],
+      expect: [
+        {
+          line: 11,
+          column: 11,
+          messageId: 'wrongType',
+          message: /not a boolean; quote it: unquoted, true and false become booleans$/,
+        },
+      ],
     },
     {
       name: 'owner: ~',
       files: { [at]: edit(IDENTITY, 'owner: alice@example.com', 'owner: ~') },
       expect: [
-        { line: 9, column: 12, message: /^spec\.stewardship\.owner must be an email address, not empty \(null\)$/ },
+        {
+          line: 9,
+          column: 12,
+          messageId: 'wrongType',
+          message: /^spec\.stewardship\.owner must be an email address, not empty \(null\)$/,
+        },
       ],
     },
     {
       name: 'owner: with nothing after it',
       files: { [at]: edit(IDENTITY, 'owner: alice@example.com', 'owner:') },
-      expect: [{ line: 9, column: 11 }],
+      expect: [{ line: 9, column: 11, messageId: 'wrongType' }],
     },
     {
       name: 'rotation period 90 without a unit',
@@ -92,6 +106,7 @@ ruleTable('schema/type', {
         {
           line: 14,
           column: 13,
+          messageId: 'wrongType',
           message: /^spec\.rotation\.period must be a duration: a whole number followed by m, h or d .*, not a number/,
         },
       ],
@@ -105,17 +120,17 @@ ruleTable('schema/type', {
           '  expires: 2027-05-31\n  rotation:\n    period: 30d\n    epoch: 1.5\n',
         ),
       },
-      expect: [{ line: 15, column: 12, message: /must be a whole number, not a fraction/ }],
+      expect: [{ line: 15, column: 12, messageId: 'wrongType', message: /must be a whole number, not a fraction/ }],
     },
     {
       name: 'a scalar where a mapping belongs',
       files: { [at]: edit(IDENTITY, 'metadata:\n  name: app\n', 'metadata: app\n') },
-      expect: [{ line: 3, column: 11, message: /^metadata must be a mapping, not a string$/ }],
+      expect: [{ line: 3, column: 11, messageId: 'wrongType', message: /^metadata must be a mapping, not a string$/ }],
     },
     {
       name: 'a scalar where a list belongs',
       files: { [at]: edit(IDENTITY, 'actions: [s3:GetObject]', 'actions: s3:GetObject') },
-      expect: [{ line: 23, column: 20, message: /must be a list, not a string/ }],
+      expect: [{ line: 23, column: 20, messageId: 'wrongType', message: /must be a list, not a string/ }],
     },
     {
       name: 'requireCostCenter: yes under %YAML 1.1 stays the text "yes"',
@@ -129,6 +144,7 @@ ruleTable('schema/type', {
           file: 'identities/org.yaml',
           line: 31,
           column: 24,
+          messageId: 'wrongType',
           message: /^spec\.limits\.requireCostCenter must be a boolean, not a string; write true or false/,
         },
       ],

@@ -22,12 +22,19 @@ ruleTable('schema/unknown-key', {
     {
       name: 'stewardshp: did you mean stewardship',
       files: { [at]: edit(IDENTITY, '  stewardship:', '  stewardshp:') },
-      expect: [{ line: 8, column: 3, message: /^unknown key "stewardshp" in spec; did you mean "stewardship"\?$/ }],
+      expect: [
+        {
+          line: 8,
+          column: 3,
+          messageId: 'unknownKey',
+          message: /^unknown key "stewardshp" in spec; did you mean "stewardship"\?$/,
+        },
+      ],
     },
     {
       name: 'rotaton: did you mean rotation',
       files: { [at]: spec('  rotaton:\n    period: 30d\n') },
-      expect: [{ line: 7, column: 3, message: /did you mean "rotation"\?$/ }],
+      expect: [{ line: 7, column: 3, messageId: 'unknownKey', message: /did you mean "rotation"\?$/ }],
     },
     {
       name: 'an unknown key at the top, with what is allowed',
@@ -36,6 +43,7 @@ ruleTable('schema/unknown-key', {
         {
           line: 2,
           column: 1,
+          messageId: 'unknownKey',
           message: /^unknown key "scopes" in the document; allowed here: apiVersion, kind, metadata, spec$/,
         },
       ],
@@ -47,6 +55,7 @@ ruleTable('schema/unknown-key', {
         {
           line: 23,
           column: 11,
+          messageId: 'unknownKey',
           message: /^unknown key "action" in spec\.access\.aws\.permissions\[0\]; did you mean "actions"\?$/,
         },
       ],
@@ -54,27 +63,37 @@ ruleTable('schema/unknown-key', {
     {
       name: 'in a flow mapping',
       files: { [at]: edit(IDENTITY, 'serviceAccount: app }', 'serviceAcount: app }') },
-      expect: [{ line: 21, column: 62, message: /did you mean "serviceAccount"/ }],
+      expect: [{ line: 21, column: 62, messageId: 'unknownKey', message: /did you mean "serviceAccount"/ }],
     },
     {
       name: 'an inline merge key <<: { … } is not inherited',
       files: { [at]: spec('  rotation:\n    <<: { period: 30d }\n') },
       expect: [
-        { line: 8, column: 5, message: /^unknown key "<<" in spec\.rotation; allowed here: period, overlap, epoch$/ },
+        {
+          line: 8,
+          column: 5,
+          messageId: 'unknownKey',
+          message: /^unknown key "<<" in spec\.rotation; allowed here: period, overlap, epoch$/,
+        },
       ],
     },
     {
       name: '__proto__ and constructor',
       files: { [at]: proto },
       expect: [
-        { line: 7, column: 3, message: new RegExp(`^unknown key "__proto__" in spec; allowed here: ${SPEC_KEYS}$`) },
-        { line: 8, column: 3, message: /unknown key "constructor"/ },
+        {
+          line: 7,
+          column: 3,
+          messageId: 'unknownKey',
+          message: new RegExp(`^unknown key "__proto__" in spec; allowed here: ${SPEC_KEYS}$`),
+        },
+        { line: 8, column: 3, messageId: 'unknownKey', message: /unknown key "constructor"/ },
       ],
     },
     {
       name: 'under %YAML 1.1 the key on: stays "on", not true',
       files: { [at]: `%YAML 1.1\n---\n${spec('  on: yes\n')}` },
-      expect: [{ line: 9, column: 3, message: /^unknown key "on" in spec/ }],
+      expect: [{ line: 9, column: 3, messageId: 'unknownKey', message: /^unknown key "on" in spec/ }],
     },
     {
       name: 'in org.yaml',
@@ -83,7 +102,9 @@ ruleTable('schema/unknown-key', {
           `apiVersion: idac/v1\nkind: Organization\nspec:\n  teams:\n    payments:\n      member: ` +
           `[alice@example.com]\n`,
       },
-      expect: [{ file: 'identities/org.yaml', line: 6, column: 7, message: /did you mean "members"/ }],
+      expect: [
+        { file: 'identities/org.yaml', line: 6, column: 7, messageId: 'unknownKey', message: /did you mean "members"/ },
+      ],
     },
   ],
 });

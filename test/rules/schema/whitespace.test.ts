@@ -18,6 +18,7 @@ ruleTable('schema/whitespace', {
         {
           line: 23,
           column: 21,
+          messageId: 'surroundingWhitespace',
           message: /^spec\.access\.aws\.permissions\[0\]\.actions\[0\] has leading or trailing whitespace; remove it/,
         },
       ],
@@ -25,17 +26,17 @@ ruleTable('schema/whitespace', {
     {
       name: 'a leading space in a team',
       files: { [at]: edit(IDENTITY, 'team: payments', 'team: " payments"') },
-      expect: [{ line: 11, column: 11 }],
+      expect: [{ line: 11, column: 11, messageId: 'surroundingWhitespace' }],
     },
     {
       name: 'a trailing tab in an email',
       files: { [at]: edit(IDENTITY, 'owner: alice@example.com', 'owner: "alice@example.com\\t"') },
-      expect: [{ line: 9, column: 12 }],
+      expect: [{ line: 9, column: 12, messageId: 'surroundingWhitespace' }],
     },
     {
       name: 'a trailing space in an account id',
       files: { [at]: edit(IDENTITY, 'account: "123456789012"', 'account: "123456789012 "') },
-      expect: [{ line: 18, column: 16 }],
+      expect: [{ line: 18, column: 16, messageId: 'surroundingWhitespace' }],
     },
   ],
 });

@@ -23,18 +23,20 @@ ruleTable('secret/aws-access-key-id', {
     { name: 'an ARN', files: { [APP]: plant.comment('arn:aws:iam::123456789012:role/AKIAROLEFORSETTLEMENTS') } },
   ],
   bad: [
-    ...placements(id, /^AWS access key id \(fingerprint [0-9a-f]{8}\)/),
+    ...placements(id, 'keyId', /^AWS access key id \(fingerprint [0-9a-f]{8}\)/),
     badRow(
       'a temporary (ASIA) key id',
       plant.comment(`aws_access_key_id=${fake.awsTempKeyId()}`),
       fake.awsTempKeyId(),
+      'temporaryKeyId',
       /AWS temporary access key id/,
     ),
-    badRow('pasted against a word (no space)', plant.comment(`name: ${id}settlement-reader`), id),
+    badRow('pasted against a word (no space)', plant.comment(`name: ${id}settlement-reader`), id, 'keyId'),
     badRow(
       'next to its secret in an env-style comment',
       plant.comment(`AWS_ACCESS_KEY_ID=${id} AWS_SECRET_ACCESS_KEY=${fake.awsSecret()}`),
       id,
+      'keyId',
     ),
   ],
 });

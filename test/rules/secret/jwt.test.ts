@@ -30,14 +30,15 @@ ruleTable('secret/jwt', {
     },
   ],
   bad: [
-    ...placements(token, /^JSON Web Token \(fingerprint [0-9a-f]{8}\)/),
-    badRow('unsigned (alg none, empty signature)', plant.comment(`${header}.${payload}.`), header),
+    ...placements(token, 'jwt', /^JSON Web Token \(fingerprint [0-9a-f]{8}\)/),
+    badRow('unsigned (alg none, empty signature)', plant.comment(`${header}.${payload}.`), header, 'jwt'),
     badRow(
       'base64-wrapped, as in a Kubernetes Secret',
       `${IDENTITY}---\nkind: Secret\ndata:\n  token: ${wrapped}\n`,
       wrapped,
+      'base64Jwt',
       /base64-encoded JSON Web Token/,
     ),
-    badRow('base64-wrapped in a comment', plant.comment(wrapped), wrapped),
+    badRow('base64-wrapped in a comment', plant.comment(wrapped), wrapped, 'base64Jwt'),
   ],
 });

@@ -42,26 +42,36 @@ ruleTable('secret/private-key', {
     { name: 'BEGIN and END of different kinds', files: { [APP]: block(ec(200).replace(/END EC/, 'END RSA')) } },
   ],
   bad: [
-    badRow('in a literal block scalar', block(key), begin(key), /^private key block \(fingerprint [0-9a-f]{8}\)/),
-    badRow('an OpenSSH key', block(ssh), begin(ssh)),
-    badRow('a body of 64 characters (shorter than secretlint looks for)', block(ec(64)), begin(ec(64))),
-    badRow('a PGP private key block with armor headers', block(pgp), begin(pgp)),
+    badRow(
+      'in a literal block scalar',
+      block(key),
+      begin(key),
+      'privateKey',
+      /^private key block \(fingerprint [0-9a-f]{8}\)/,
+    ),
+    badRow('an OpenSSH key', block(ssh), begin(ssh), 'privateKey'),
+    badRow('a body of 64 characters (shorter than secretlint looks for)', block(ec(64)), begin(ec(64)), 'privateKey'),
+    badRow('a PGP private key block with armor headers', block(pgp), begin(pgp), 'privateKey'),
     (() => {
       const text = `${block(ec(120))}# and\n${indent(ssh, '# ')}\n`;
       return {
         name: 'two keys in one file',
         files: { [APP]: text },
-        expect: [where(text, begin(ec(120))), where(text, begin(ssh))],
+        expect: [
+          { ...where(text, begin(ec(120))), messageId: 'privateKey' },
+          { ...where(text, begin(ssh)), messageId: 'privateKey' },
+        ],
       };
     })(),
     badRow(
       'in a double-quoted string with \\n escapes',
       plant.label('tls', `"${key.replace(/\n/g, '\\n')}"`),
       begin(key),
+      'privateKey',
     ),
-    badRow('commented out line by line', `${IDENTITY}${indent(key, '# ')}\n`, begin(key)),
-    badRow('in a file that fails to parse', `${plant.broken('x')}\n${key}\n`, begin(key)),
-    badRow('in a second YAML document', `${IDENTITY}---\nkey: |\n${indent(key, '  ')}\n`, begin(key)),
-    badRow('in org.yaml', `${ORG}# tls:\n${indent(key, '#   ')}\n`, begin(key), undefined, ORG_FILE),
+    badRow('commented out line by line', `${IDENTITY}${indent(key, '# ')}\n`, begin(key), 'privateKey'),
+    badRow('in a file that fails to parse', `${plant.broken('x')}\n${key}\n`, begin(key), 'privateKey'),
+    badRow('in a second YAML document', `${IDENTITY}---\nkey: |\n${indent(key, '  ')}\n`, begin(key), 'privateKey'),
+    badRow('in org.yaml', `${ORG}# tls:\n${indent(key, '#   ')}\n`, begin(key), 'privateKey', undefined, ORG_FILE),
   ],
 });
