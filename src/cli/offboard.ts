@@ -20,7 +20,7 @@ import {
 } from '../features/people/offboard.js';
 import { renderOffboardJson, renderOffboardText, type OffboardNext, type Written } from '../features/people/render.js';
 import { common, oneOf } from './common.js';
-import { UsageError } from './errors.js';
+import { exitCodeOf, UsageError } from './errors.js';
 import {
   readManifests,
   readRaw,
@@ -62,12 +62,11 @@ export async function run(args: string[], opts: Record<string, string | undefine
   }
   if (choice) {
     const chosen = withSuccessors(report, repo.identities, repo.org, choice, didYouMean);
-    if (!chosen.ok)
-      throw new UsageError(
-        `${chosen.message}${/[.?]$/.test(chosen.message) ? '' : '.'} Nothing was written.`,
-        chosen.code,
-      );
-    report = chosen.report;
+    if (!chosen.ok) {
+      const message = messageOf(chosen);
+      throw new UsageError(`${message}${/[.?]$/.test(message) ? '' : '.'} Nothing was written.`, exitCodeOf(chosen));
+    }
+    report = chosen.value;
   }
 
   let written: Written | null = null;

@@ -7,6 +7,7 @@ import { loadRepository } from '../check/repository.js';
 import { jsonDocument, terminalSafe } from '../common/escape.js';
 import { common, oneOf } from './common.js';
 import { UsageError } from './errors.js';
+import { messageOf } from '../common/result.js';
 import { reason } from '../io/fs-source.js';
 import { emit } from './write.js';
 
@@ -23,7 +24,7 @@ export async function run(_args: string[], opts: Record<string, string | undefin
     const file = (e as NodeJS.ErrnoException | null)?.path;
     throw new UsageError(`cannot read ${file === undefined ? 'a manifest' : relative(dir, file)}: ${reason(e)}`);
   }
-  if (!repo.ok) throw new UsageError(repo.message);
+  if (!repo.ok) throw new UsageError(messageOf(repo));
   const identities = repo.value.identities.map(({ file, data }) => ({ file, data }));
   const invalid = repo.value.skipped.filter((s) => !s.link).length;
   const rows = rotationReport(identities, repo.value.model, now);

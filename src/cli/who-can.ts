@@ -34,7 +34,7 @@ export async function run(args: string[], opts: Record<string, string | undefine
   const loaded = await loadRepository(new FsSource(dir));
   if (!loaded.ok) {
     if (loaded.unreadable) throw loaded.unreadable.error;
-    throw new UsageError(loaded.message);
+    throw new UsageError(messageOf(loaded));
   }
   // who-can names the files it skipped as they are on disk (symbolic links among them).
   const read = { identities: loaded.value.identities, skipped: loaded.value.skipped.map((s) => s.path) };
