@@ -18,7 +18,9 @@ import {
   withSuccessors,
   type SuccessorChoice,
 } from '../features/people/offboard.js';
-import { renderOffboardJson, renderOffboardText, type OffboardNext, type Written } from '../features/people/render.js';
+import type { OffboardNext, Written } from '../features/people/render.js';
+import { offboardRenderers } from '../features/people/formats.js';
+import { render } from '../common/renderer.js';
 import { common, oneOf } from './common.js';
 import { exitCodeOf, UsageError } from './errors.js';
 import {
@@ -32,7 +34,6 @@ import {
 import { emit } from './write.js';
 import { messageOf } from '../common/result.js';
 
-const FORMATS = ['text', 'json'] as const;
 const TEAM = /^[a-z][a-z0-9-]{0,61}[a-z0-9]$/;
 
 export async function run(args: string[], opts: Record<string, string | undefined>): Promise<number> {
@@ -40,7 +41,7 @@ export async function run(args: string[], opts: Record<string, string | undefine
   const person = args[0] ?? '';
   if (!isEmail(person))
     throw new UsageError(`${show(person)} is not an e-mail address; PERSON is the address the manifests name`);
-  const format = oneOf('--format', opts.format, FORMATS, 'text');
+  const format = oneOf('--format', opts.format, offboardRenderers.formats, 'text');
   await refuseSecretArguments({ '--successor': opts.successor });
   const choice = successorChoice(opts.successor);
   const repo = await readManifests(dir);
@@ -106,10 +107,7 @@ export async function run(args: string[], opts: Record<string, string | undefine
       written && written.files.length > 0 ? `git checkout -- ${written.files.map(shellWord).join(' ')} && ` : '';
     next.command = `${undo}idac offboard ${person} --write ${flags}`;
   }
-  await emit(
-    format === 'json' ? renderOffboardJson(report, written, next) : renderOffboardText(report, written, next),
-    opts.out,
-  );
+  await emit(await render(offboardRenderers, format, { report, written, next }, undefined), opts.out);
   return 0;
 }
 
