@@ -5,20 +5,12 @@
 
 import { show } from '../common/findings.js';
 import { assign } from '../manifest/edit.js';
-import { LineIndex } from '../manifest/line-index.js';
-import { loadText } from '../manifest/load.js';
 import { didYouMean } from '../manifest/schemas.js';
 import { isEmail } from '../features/people/email.js';
 import { nearestPerson } from '../model/org.js';
-import {
-  offboardReport,
-  peopleNamed,
-  SUCCESSOR_PATH,
-  successorGaps,
-  withSuccessors,
-  type SuccessorChoice,
-} from '../features/people/offboard.js';
-import type { OffboardNext, Written } from '../features/people/render.js';
+import { offboardReport, peopleNamed, withSuccessors, type SuccessorChoice } from '../features/people/offboard.js';
+import type { Written } from '../features/people/render.js';
+import { offboardNext } from '../features/people/next.js';
 import { offboardRenderers } from '../features/people/formats.js';
 import { render } from '../common/renderer.js';
 import { common, oneOf } from './common.js';
@@ -93,20 +85,13 @@ export async function run(args: string[], opts: Record<string, string | undefine
     written = { files: edits.map((e) => e.raw.file), diff: await writeEdits(dir, edits), successors: choice !== null };
   }
 
-  const gaps = successorGaps(report, repo.identities, repo.org);
-  const next: OffboardNext = { successors: [], command: null };
-  for (const g of gaps) {
-    const text = texts.get(g.file) ?? (await readRaw(dir, g.file)).text;
-    const at = loadText(text, { expect: 'MachineIdentity', fast: false }).locate(SUCCESSOR_PATH, 'value');
-    next.successors.push({ ...g, line: new LineIndex(text).at(at).line });
-  }
-  if (gaps.length > 0) {
-    const teams = [...new Set(gaps.map((g) => g.team))].sort();
-    const flags = teams.length === 1 ? '--successor EMAIL' : teams.map((t) => `--successor ${t}=EMAIL`).join(' ');
-    const undo =
-      written && written.files.length > 0 ? `git checkout -- ${written.files.map(shellWord).join(' ')} && ` : '';
-    next.command = `${undo}idac offboard ${person} --write ${flags}`;
-  }
+  const next = await offboardNext(
+    report,
+    repo.identities,
+    repo.org,
+    written,
+    async (file) => texts.get(file) ?? (await readRaw(dir, file)).text,
+  );
   await emit(await render(offboardRenderers, format, { report, written, next }, undefined), opts.out);
   return 0;
 }
@@ -142,9 +127,4 @@ function successorChoice(value: unknown): SuccessorChoice | null {
     }
   }
   return { any, byTeam };
-}
-
-/** A path as one shell word: as it is when it is plain, else single-quoted. */
-function shellWord(text: string): string {
-  return /^[A-Za-z0-9._/-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
 }
