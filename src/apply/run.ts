@@ -65,7 +65,7 @@ export async function runApply(req: ApplyRequest): Promise<Result<ApplyRun>> {
   const source = new FsSource(dir);
   const { workerRunner } = await import('../check/worker-pool.js');
   const repo = await loadRepository(source, { check: { now, runner: workerRunner(dir, {}) } });
-  if (!repo.ok) return fail(repo.message);
+  if (!repo.ok) return repo;
   const errors = repo.value.findings.filter((f) => f.severity === 'error');
   if (errors.length > 0) return ok({ kind: 'invalid', identities: repo.value.checked, errors });
 

@@ -6,6 +6,7 @@
 
 import type { Finding, Path } from '../common/findings.js';
 import { baseName, IDENTITIES_DIR, ORG_FILE } from '../common/layout.js';
+import { fail, type Failure } from '../common/result.js';
 import { isOversize, type SourceEntry } from '../io/files.js';
 import { decode, MAX_FILE_BYTES } from '../manifest/decode.js';
 import { LineIndex, type Position } from '../manifest/line-index.js';
@@ -74,22 +75,19 @@ export interface LoadRepositoryOptions {
   data?: boolean;
 }
 
-export type LoadResult =
-  | { ok: true; value: Repository }
-  | {
-      ok: false;
-      message: string;
-      /** A file that could not be read (without `check`; validate reports it as parse/unreadable). */ unreadable?: {
-        file: string;
-        error: unknown;
-      };
-    };
+/** Why the repository could not be read: its diagnostics, and the file that could not be read, if one. */
+export type LoadFailure = Failure & {
+  /** A file that could not be read (without `check`; validate reports it as parse/unreadable). */
+  unreadable?: { file: string; error: unknown };
+};
+
+export type LoadResult = { ok: true; value: Repository } | LoadFailure;
 
 /**
  * Reads the repository behind `source` (the working tree or a git revision): every file under
  * identities/ once. Without `check` no rule runs (who-can, rotation, offboard); with it validate
  * runs over the same read and its findings come back too (apply, report). A listing that fails,
- * or without `check` a file that cannot be read, is a message, not an exception.
+ * or without `check` a file that cannot be read, is a failure, not an exception.
  */
 export async function loadRepository(source: Source, opts: LoadRepositoryOptions = {}): Promise<LoadResult> {
   const data = opts.data ?? true;
@@ -109,14 +107,17 @@ async function readOnly(source: Source): Promise<LoadResult> {
     checked: 0,
     outcomes: [],
   };
-  for (const entry of listing.files) {
+  for (const entry of listing.value) {
     let text: string | null = null;
     if (!entry.symlink) {
       let bytes;
       try {
         bytes = await source.read(entry.path, MAX_FILE_BYTES);
       } catch (error) {
-        return { ok: false, message: `cannot read ${entry.path}`, unreadable: { file: entry.path, error } };
+        return {
+          ...fail(`cannot read ${entry.path}`, { subject: entry.path }),
+          unreadable: { file: entry.path, error },
+        };
       }
       const decoded = isOversize(bytes) ? null : decode(bytes);
       text = decoded?.ok ? decoded.text : null;

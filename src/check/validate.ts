@@ -8,6 +8,7 @@ import { decode, MAX_FILE_BYTES, tooLarge } from '../manifest/decode.js';
 import type { Organization } from '../manifest/organization.generated.js';
 import { orgModel, type OrgModel } from '../model/org.js';
 import type { Source } from '../manifest/source.js';
+import { ok, type Result } from '../common/result.js';
 import { isOversize, normalisePath, type SourceEntry } from '../io/files.js';
 import { codePoint } from '../manifest/text-checks.js';
 import { firstInvisible } from '../common/escape.js';
@@ -61,12 +62,10 @@ export interface ValidateResult {
   org: Organization | null;
 }
 
-export type Result<T> = { ok: true; value: T } | { ok: false; message: string };
-
 /**
  * Checks the manifests at `opts.paths` (repo-relative; a folder means every manifest under it)
  * against every rule, with org.yaml, CODEOWNERS and the cross-file rules: the findings sorted and
- * after exceptions, and each file's compact outcome. A listing that fails is a message.
+ * after exceptions, and each file's compact outcome. A listing that fails is a failure.
  */
 export async function validate(source: Source, opts: ValidateOptions): Promise<Result<ValidateResult>> {
   const listing = await source.list(opts.paths);
@@ -91,18 +90,18 @@ export async function validate(source: Source, opts: ValidateOptions): Promise<R
   }
   const model: OrgModel | null = org ? orgModel(org) : null;
 
-  const files = listing.files.filter((f) => f.path !== orgFile);
+  const files = listing.value.filter((f) => f.path !== orgFile);
   const runner = opts.runner ?? inProcess;
   const outcomes = await runner(source, { files, org, now: opts.now, fast, ...(opts.keep ? { keep: true } : {}) });
   // org.yaml's findings come with the run when it is among the paths, and always when it is
   // broken: every identity is judged against it, so a broken org.yaml must never pass silently.
-  if (orgOutcome && (org === null || listing.files.some((f) => f.path === orgFile)))
+  if (orgOutcome && (org === null || listing.value.some((f) => f.path === orgFile)))
     findings.push(...orgOutcome.findings);
   for (const o of outcomes) findings.push(...o.findings);
 
   // Cross-file rules: positions only for the few files they report on.
   const covers = coversFolder(opts.paths, orgFile);
-  const codeowners = covers ? await readCodeowners(source, orgFile, listing.files) : null;
+  const codeowners = covers ? await readCodeowners(source, orgFile, listing.value) : null;
   const reports = checkRepo(outcomes, { org: model, now: opts.now, orgFile, codeowners });
   // Only a run over the whole identities/ folder can tell that an exception's identity is gone.
   if (model && covers) {
@@ -134,10 +133,7 @@ export async function validate(source: Source, opts: ValidateOptions): Promise<R
 
   const excepted = model ? activeExceptions(model, opts.now, ownersFromSummaries(outcomes)) : null;
   const kept = excepted ? findings.filter((f) => !(f.identity && excepted.get(f.identity)?.has(f.rule))) : findings;
-  return {
-    ok: true,
-    value: { identities: files.length, findings: (await withheldPaths(kept)).sort(compareFindings), outcomes, org },
-  };
+  return ok({ identities: files.length, findings: (await withheldPaths(kept)).sort(compareFindings), outcomes, org });
 }
 
 /** A finding in a file named after a token (a cross-file rule's too) shows the path with its fingerprint. */

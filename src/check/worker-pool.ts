@@ -75,6 +75,8 @@ function runWorker(job: WorkerJob): Promise<FileOutcome[]> {
     const result: FileOutcome[] = [];
     const intern = interner();
     let done = false;
+    // The worker thread's message protocol (structured-clone transport), not a common/result Failure:
+    // a worker that fails is a bug or a crash, and becomes an exception here.
     worker.on('message', (m: { ok: true; outcomes?: FileOutcome[]; done?: boolean } | { ok: false; error: string }) => {
       if (!m.ok) reject(new Error(`worker failed: ${m.error}`));
       else if (m.done) done = true;

@@ -35,7 +35,8 @@ export async function refuseSecretArguments(
       );
   }
 }
-import { UsageError } from './errors.js';
+import { exitCodeOf, UsageError } from './errors.js';
+import { messageOf } from '../common/result.js';
 
 export interface RepoManifests {
   /** `file`: the path on disk (edits are written to it; printed paths are redacted in src/cli/redact-output.ts). */
@@ -57,7 +58,7 @@ export async function readManifests(dir: string): Promise<RepoManifests> {
     throw new UsageError(
       repo.unreadable
         ? `cannot read ${repo.unreadable.file}: ${reason(repo.unreadable.error)}; nothing was changed`
-        : repo.message,
+        : messageOf(repo),
     );
   return {
     identities: repo.value.identities.map((i) => ({ file: i.path, data: i.data })),
@@ -159,7 +160,7 @@ export async function writeEdits(dir: string, edits: readonly FileEdit[], hooks?
     })),
     hooks,
   );
-  if (!written.ok) throw new UsageError(written.message, written.code);
+  if (!written.ok) throw new UsageError(messageOf(written), exitCodeOf(written));
   // Context lines may be a comment holding a secret: the diff shows its fingerprint.
   let diff = '';
   for (const e of edits)

@@ -5,22 +5,16 @@
 
 import { show } from '../common/findings.js';
 import { assign } from '../manifest/edit.js';
-import { LineIndex } from '../manifest/line-index.js';
-import { loadText } from '../manifest/load.js';
 import { didYouMean } from '../manifest/schemas.js';
 import { isEmail } from '../features/people/email.js';
 import { nearestPerson } from '../model/org.js';
-import {
-  offboardReport,
-  peopleNamed,
-  SUCCESSOR_PATH,
-  successorGaps,
-  withSuccessors,
-  type SuccessorChoice,
-} from '../features/people/offboard.js';
-import { renderOffboardJson, renderOffboardText, type OffboardNext, type Written } from '../features/people/render.js';
+import { offboardReport, peopleNamed, withSuccessors, type SuccessorChoice } from '../features/people/offboard.js';
+import type { Written } from '../features/people/render.js';
+import { offboardNext } from '../features/people/next.js';
+import { offboardRenderers } from '../features/people/formats.js';
+import { render } from '../common/renderer.js';
 import { common, oneOf } from './common.js';
-import { UsageError } from './errors.js';
+import { exitCodeOf, UsageError } from './errors.js';
 import {
   readManifests,
   readRaw,
@@ -32,7 +26,6 @@ import {
 import { emit } from './write.js';
 import { messageOf } from '../common/result.js';
 
-const FORMATS = ['text', 'json'] as const;
 const TEAM = /^[a-z][a-z0-9-]{0,61}[a-z0-9]$/;
 
 export async function run(args: string[], opts: Record<string, string | undefined>): Promise<number> {
@@ -40,7 +33,7 @@ export async function run(args: string[], opts: Record<string, string | undefine
   const person = args[0] ?? '';
   if (!isEmail(person))
     throw new UsageError(`${show(person)} is not an e-mail address; PERSON is the address the manifests name`);
-  const format = oneOf('--format', opts.format, FORMATS, 'text');
+  const format = oneOf('--format', opts.format, offboardRenderers.formats, 'text');
   await refuseSecretArguments({ '--successor': opts.successor });
   const choice = successorChoice(opts.successor);
   const repo = await readManifests(dir);
@@ -62,12 +55,11 @@ export async function run(args: string[], opts: Record<string, string | undefine
   }
   if (choice) {
     const chosen = withSuccessors(report, repo.identities, repo.org, choice, didYouMean);
-    if (!chosen.ok)
-      throw new UsageError(
-        `${chosen.message}${/[.?]$/.test(chosen.message) ? '' : '.'} Nothing was written.`,
-        chosen.code,
-      );
-    report = chosen.report;
+    if (!chosen.ok) {
+      const message = messageOf(chosen);
+      throw new UsageError(`${message}${/[.?]$/.test(message) ? '' : '.'} Nothing was written.`, exitCodeOf(chosen));
+    }
+    report = chosen.value;
   }
 
   let written: Written | null = null;
@@ -93,24 +85,14 @@ export async function run(args: string[], opts: Record<string, string | undefine
     written = { files: edits.map((e) => e.raw.file), diff: await writeEdits(dir, edits), successors: choice !== null };
   }
 
-  const gaps = successorGaps(report, repo.identities, repo.org);
-  const next: OffboardNext = { successors: [], command: null };
-  for (const g of gaps) {
-    const text = texts.get(g.file) ?? (await readRaw(dir, g.file)).text;
-    const at = loadText(text, { expect: 'MachineIdentity', fast: false }).locate(SUCCESSOR_PATH, 'value');
-    next.successors.push({ ...g, line: new LineIndex(text).at(at).line });
-  }
-  if (gaps.length > 0) {
-    const teams = [...new Set(gaps.map((g) => g.team))].sort();
-    const flags = teams.length === 1 ? '--successor EMAIL' : teams.map((t) => `--successor ${t}=EMAIL`).join(' ');
-    const undo =
-      written && written.files.length > 0 ? `git checkout -- ${written.files.map(shellWord).join(' ')} && ` : '';
-    next.command = `${undo}idac offboard ${person} --write ${flags}`;
-  }
-  await emit(
-    format === 'json' ? renderOffboardJson(report, written, next) : renderOffboardText(report, written, next),
-    opts.out,
+  const next = await offboardNext(
+    report,
+    repo.identities,
+    repo.org,
+    written,
+    async (file) => texts.get(file) ?? (await readRaw(dir, file)).text,
   );
+  await emit(await render(offboardRenderers, format, { report, written, next }, undefined), opts.out);
   return 0;
 }
 
@@ -145,9 +127,4 @@ function successorChoice(value: unknown): SuccessorChoice | null {
     }
   }
   return { any, byTeam };
-}
-
-/** A path as one shell word: as it is when it is plain, else single-quoted. */
-function shellWord(text: string): string {
-  return /^[A-Za-z0-9._/-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
 }

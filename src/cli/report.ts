@@ -7,6 +7,7 @@ import { loadReportInput } from '../features/report/load.js';
 import { buildReport } from '../features/report/report.js';
 import { reportRenderers } from '../features/report/formats.js';
 import { render } from '../common/renderer.js';
+import { messageOf } from '../common/result.js';
 import { rules } from '../rules/index.js';
 import { common, oneOf } from './common.js';
 import { UsageError } from './errors.js';
@@ -17,7 +18,7 @@ export async function run(_args: string[], opts: Record<string, string | undefin
   const format = oneOf('--format', opts.format, reportRenderers.formats, 'markdown');
   const { workerRunner } = await import('../check/worker-pool.js');
   const input = await loadReportInput(new FsSource(dir), { now, rules, runner: workerRunner(dir) });
-  if (!input.ok) throw new UsageError(input.message);
+  if (!input.ok) throw new UsageError(messageOf(input));
   await emit(await render(reportRenderers, format, buildReport(input.value), undefined), opts.out);
   return 0;
 }

@@ -9,7 +9,8 @@ import { didYouMeanPerson, lower, nearestPerson } from '../model/org.js';
 import { peopleNamed } from '../features/people/offboard.js';
 import { isEmail, samePerson } from '../features/people/email.js';
 import { terminalSafe } from '../common/escape.js';
-import { renderAttestationJson, renderReviewJson, renderReviewText } from '../features/review/render.js';
+import { attestationRenderers, reviewRenderers } from '../features/review/formats.js';
+import { render } from '../common/renderer.js';
 import { attestChanges, attestText } from '../features/review/attest.js';
 import { reviewsDue } from '../features/review/due.js';
 import { isoDate, isoInstant, parseDuration } from '../common/time.js';
@@ -19,7 +20,6 @@ import { readManifests, readRaw, readRawAsRead, refuseSecretArguments, writeEdit
 import { emit } from './write.js';
 import { messageOf } from '../common/result.js';
 
-const FORMATS = ['text', 'json'] as const;
 const NAME = /^[a-z][a-z0-9-]{1,46}[a-z0-9]$/;
 
 export async function run(args: string[], opts: Record<string, string | undefined>): Promise<number> {
@@ -33,7 +33,7 @@ export async function run(args: string[], opts: Record<string, string | undefine
 
 async function list(opts: Record<string, string | undefined>): Promise<number> {
   const { dir, now } = common(opts);
-  const format = oneOf('--format', opts.format, FORMATS, 'text');
+  const format = oneOf('--format', opts.format, reviewRenderers.formats, 'text');
   const within = opts.due ?? '30d';
   const window = parseDuration(within);
   if (window === null) throw new UsageError(`--due ${show(within)} is not a duration: <int>(m|h|d), e.g. 30d`);
@@ -55,14 +55,14 @@ async function list(opts: Record<string, string | undefined>): Promise<number> {
   }
   const owners = reviewsDue(repo.identities, repo.org, now, window, owner);
   const report = { now: isoInstant(now), within, reviewEvery: repo.org.spec.limits?.reviewEvery ?? null, owners };
-  await emit(format === 'json' ? renderReviewJson(report) : renderReviewText(report), opts.out);
+  await emit(await render(reviewRenderers, format, report, undefined), opts.out);
   return owners.some((o) => o.reviews.some((r) => r.state === 'overdue')) ? 1 : 0;
 }
 
 export async function runAttest(args: string[], opts: Record<string, string | undefined>): Promise<number> {
   const name = args[0];
   const { dir, now } = common(opts);
-  const format = oneOf('--format', opts.format, FORMATS, 'text');
+  const format = oneOf('--format', opts.format, attestationRenderers.formats, 'text');
   if (name === undefined || !NAME.test(name))
     throw new UsageError(
       `${show(name ?? '')} is not an identity name (^[a-z][a-z0-9-]{1,46}[a-z0-9]$): idac review attest ` +
@@ -113,10 +113,8 @@ export async function runAttest(args: string[], opts: Record<string, string | un
   const diff = await writeEdits(dir, [
     { raw, after: result.text, expect: 'MachineIdentity', changes: attestChanges({ lastReviewed, reviewer }) },
   ]);
-  await emit(
-    format === 'json' ? renderAttestationJson({ identity: name, file, lastReviewed, reviewer, diff }) : diff,
-    opts.out,
-  );
+  const attestation = { identity: name, file, lastReviewed, reviewer, diff };
+  await emit(await render(attestationRenderers, format, attestation, undefined), opts.out);
   process.stderr.write(
     `idac: ${terminalSafe(file)}: review recorded (${lastReviewed} by ${terminalSafe(reviewer)}). Commit it ` +
       `and open a pull request.\n`,

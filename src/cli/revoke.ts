@@ -28,8 +28,8 @@ export async function run(args: string[], opts: Record<string, string | undefine
     );
   await refuseSecretArguments({ '--reason': reason });
   const listing = await new FsSource(dir).list([IDENTITIES_DIR]);
-  if (!listing.ok) throw new UsageError(listing.message);
-  const named = listing.files
+  if (!listing.ok) throw new UsageError(messageOf(listing));
+  const named = listing.value
     .filter((f) => /\/[^/]+\.ya?ml$/i.test(f.path))
     .map((f) => ({
       path: f.path,

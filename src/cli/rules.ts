@@ -3,14 +3,8 @@
 
 import { show } from '../common/findings.js';
 import { levenshtein } from '../manifest/schemas.js';
-import {
-  catalogueJson,
-  catalogueMarkdown,
-  catalogueText,
-  ruleJson,
-  ruleMarkdown,
-  ruleText,
-} from '../render/rule-catalogue.js';
+import { render } from '../common/renderer.js';
+import { catalogueRenderers, ruleRenderers } from '../render/rule-catalogue-formats.js';
 import { ruleById, rules } from '../rules/index.js';
 import type { Rule } from '../rules/types.js';
 import { common, oneOf } from './common.js';
@@ -18,29 +12,17 @@ import { UsageError } from './errors.js';
 import { docsUrl } from './package-info.js';
 import { emit } from './write.js';
 
-const FORMATS = ['text', 'markdown', 'json'] as const;
-
 export async function run(args: string[], opts: Record<string, string | undefined>): Promise<number> {
   common(opts, false);
-  const format = oneOf('--format', opts.format, FORMATS, 'text');
+  const format = oneOf('--format', opts.format, catalogueRenderers.formats, 'text');
   const id = args[0];
   if (id === undefined) {
-    await emit(
-      format === 'json'
-        ? catalogueJson(rules, docsUrl)
-        : format === 'markdown'
-          ? catalogueMarkdown(rules)
-          : catalogueText(rules),
-      opts.out,
-    );
+    await emit(await render(catalogueRenderers, format, rules, { docs: docsUrl }), opts.out);
     return 0;
   }
   const rule = ruleById.get(id);
   if (!rule) throw new UsageError(unknown(id));
-  await emit(
-    format === 'json' ? ruleJson(rule, docsUrl) : format === 'markdown' ? ruleMarkdown(rule) : ruleText(rule),
-    opts.out,
-  );
+  await emit(await render(ruleRenderers, format, rule, { docs: docsUrl }), opts.out);
   return 0;
 }
 

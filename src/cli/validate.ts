@@ -5,6 +5,7 @@ import { FsSource } from '../io/fs-source.js';
 import { unpackInventory } from '../rules/engine.js';
 import { common, oneOf, positiveInt, useColor } from './common.js';
 import { UsageError } from './errors.js';
+import { messageOf } from '../common/result.js';
 import { findingsRenderers } from '../render/findings-formats.js';
 import { renderFindings } from './findings-output.js';
 import { emit } from './write.js';
@@ -44,7 +45,7 @@ export async function run(paths: string[], opts: Record<string, string | undefin
     check: { now, runner: workerRunner(dir, threadOptions()), paths: targets },
     data: false,
   });
-  if (!result.ok) throw new UsageError(result.message);
+  if (!result.ok) throw new UsageError(messageOf(result));
   const all = result.value.findings;
   // The list is cut; the summary, the JSON `truncated` count and the exit code still see every finding.
   const report = { identities: result.value.checked, findings: all, limit: { max, hint: `--max-findings ${max}` } };

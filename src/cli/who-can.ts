@@ -10,18 +10,17 @@ import { FsSource } from '../io/fs-source.js';
 import { didYouMean } from '../manifest/schemas.js';
 import { loadRepository } from '../check/repository.js';
 import { canDo, isLive, whoCan } from '../features/query/who-can.js';
-import { whoCanJson, whoCanText } from '../features/query/render.js';
+import { whoCanRenderers, type WhoCanAnswer } from '../features/query/formats.js';
+import { render } from '../common/renderer.js';
 import { parseQuery, RESOURCE_FORMS } from '../features/query/who-can-query.js';
 import { common, oneOf } from './common.js';
 import { UsageError } from './errors.js';
 import { emit } from './write.js';
 import { messageOf } from '../common/result.js';
 
-const FORMATS = ['text', 'json'] as const;
-
 export async function run(args: string[], opts: Record<string, string | undefined>): Promise<number> {
   const { dir, now } = common(opts);
-  const format = oneOf('--format', opts.format, FORMATS, 'text');
+  const format = oneOf('--format', opts.format, whoCanRenderers.formats, 'text');
   const [action, resource] = args;
   const name = opts.identity;
   if (name !== undefined && action !== undefined)
@@ -34,7 +33,7 @@ export async function run(args: string[], opts: Record<string, string | undefine
   const loaded = await loadRepository(new FsSource(dir));
   if (!loaded.ok) {
     if (loaded.unreadable) throw loaded.unreadable.error;
-    throw new UsageError(loaded.message);
+    throw new UsageError(messageOf(loaded));
   }
   // who-can names the files it skipped as they are on disk (symbolic links among them).
   const read = { identities: loaded.value.identities, skipped: loaded.value.skipped.map((s) => s.path) };
@@ -43,7 +42,7 @@ export async function run(args: string[], opts: Record<string, string | undefine
   await iamCatalog.load(services);
 
   const notes: string[] = [];
-  let text: string;
+  let answer: WhoCanAnswer;
   if (name !== undefined) {
     const found = read.identities.filter((id) => id.data.metadata.name === name);
     if (found.length === 0) {
@@ -58,23 +57,18 @@ export async function run(args: string[], opts: Record<string, string | undefine
     }
     for (const id of found) if (!isLive(id.data)) notes.push(`${name} is ${id.data.spec.status}: it holds no access`);
     const matches = found.flatMap((id) => canDo(id, now, iamCatalog));
-    text =
-      format === 'json'
-        ? whoCanJson(matches, read.skipped)
-        : whoCanText(matches, `${name} holds no access at ${new Date(now).toISOString().replace('.000Z', 'Z')}`);
+    const none = `${name} holds no access at ${new Date(now).toISOString().replace('.000Z', 'Z')}`;
+    answer = { matches, skipped: read.skipped, none };
   } else {
     const parsed = parseQuery(action!, resource!, iamCatalog);
     if (!parsed.ok) throw new UsageError(messageOf(parsed));
     notes.push(...parsed.notes);
     if (read.skipped.length > 0) notes.push(`${skippedText(read.skipped.length)}: the answer does not cover them`);
     const matches = whoCan(read.identities, parsed.query, now, iamCatalog);
-    text =
-      format === 'json'
-        ? whoCanJson(matches, read.skipped)
-        : whoCanText(matches, `no identity can ${action} on ${resource}`);
+    answer = { matches, skipped: read.skipped, none: `no identity can ${action} on ${resource}` };
   }
   for (const n of notes) process.stderr.write(`idac: note: ${n}\n`);
-  await emit(text, opts.out);
+  await emit(await render(whoCanRenderers, format, answer, undefined), opts.out);
   return 0;
 }
 

@@ -12,6 +12,12 @@ export interface Diagnostic {
   detail?: string;
   /** Where: a file, a flag or a field. */
   subject?: string;
+  /**
+   * The input was understood and what it asks is refused (the change would not validate, the file
+   * changed meanwhile), as opposed to a step that could not run at all (a bad flag, an unreadable
+   * file). The command line makes the first exit 1 and the second exit 2.
+   */
+  refused?: true;
 }
 
 export type Failure = { ok: false; diagnostics: Diagnostic[] };
@@ -27,6 +33,16 @@ export function error(summary: string, where: { detail?: string; subject?: strin
 /** A failure with one error. */
 export function fail(summary: string, where: { detail?: string; subject?: string } = {}): Failure {
   return { ok: false, diagnostics: [error(summary, where)] };
+}
+
+/** A failure with one refusal: the input was understood and the change is refused (see `refused`). */
+export function refuse(summary: string, where: { detail?: string; subject?: string } = {}): Failure {
+  return { ok: false, diagnostics: [{ ...error(summary, where), refused: true }] };
+}
+
+/** Whether every error of a failure is a refusal (the command line's exit 1), not a step that could not run. */
+export function isRefusal(f: Failure): boolean {
+  return f.diagnostics.every((d) => d.severity !== 'error' || d.refused === true);
 }
 
 /** A failure with one error per summary (none: the caller has a bug). */

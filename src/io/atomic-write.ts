@@ -8,6 +8,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
 import { access, chmod, chown, lstat, mkdir, open, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
+import { fail as cannot, ok, refuse, type Result } from '../common/result.js';
 import { FsSource, linkedFolder, linkedFolderError, reason } from './fs-source.js';
 
 export interface PlannedWrite {
@@ -18,8 +19,8 @@ export interface PlannedWrite {
   expected: string | null;
 }
 
-/** code 1: refused (the file changed under us); code 2: could not write (permissions, disk). */
-export type WriteResult = { ok: true } | { ok: false; code: 1 | 2; message: string };
+/** Written, or why not: a refusal (the file changed under us) or a write that could not run (permissions, disk). */
+export type WriteResult = Result<void>;
 
 export interface WriteHooks {
   /**
@@ -50,7 +51,7 @@ export async function writeAtomically(
   const staged: Staged[] = [];
   const fail = async (code: 1 | 2, message: string): Promise<WriteResult> => {
     await Promise.all(staged.map((s) => unlink(s.temp).catch(() => undefined)));
-    return { ok: false, code, message };
+    return code === 1 ? refuse(message) : cannot(message);
   };
   for (const plan of plans) {
     const abs = resolve(root, plan.path);
@@ -157,7 +158,7 @@ export async function writeAtomically(
       );
     }
   }
-  return { ok: true };
+  return ok(undefined);
 }
 
 /** Puts back what was replaced; returns the files that could not be restored. */

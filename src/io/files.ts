@@ -1,6 +1,8 @@
 // What the outside world's files look like to idac: repo-relative paths with forward slashes, sizes,
 // capped reads. The Source interface over them belongs to the loading stage (src/manifest/source.ts).
 
+import type { Result } from '../common/result.js';
+
 export interface SourceEntry {
   path: string;
   /** Bytes, or -1 when the listing did not stat the file (the read checks the cap itself). */
@@ -14,7 +16,8 @@ export interface Oversize {
   oversize: number;
 }
 
-export type Listing = { ok: true; files: SourceEntry[] } | { ok: false; message: string };
+/** The files found under some paths, or why the paths cannot be listed. */
+export type Listing = Result<SourceEntry[]>;
 
 export function isManifestPath(path: string): boolean {
   return /\.ya?ml$/i.test(path);

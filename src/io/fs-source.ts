@@ -4,6 +4,7 @@
 import { closeSync, fstatSync, lstatSync, openSync, readSync, constants } from 'node:fs';
 import { lstat, readdir, stat } from 'node:fs/promises';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { fail, ok } from '../common/result.js';
 import { isManifestPath, normalisePath, type Listing, type Oversize, type SourceEntry } from './files.js';
 
 export class FsSource {
@@ -17,29 +18,26 @@ export class FsSource {
     for (const raw of paths) {
       const abs = isAbsolute(raw) ? raw : resolve(this.root, raw);
       const rel = relative(this.root, abs).split(sep).join('/');
-      if (rel.startsWith('..') || isAbsolute(rel))
-        return { ok: false, message: `${raw} is outside the repository root ${this.root}` };
+      if (rel.startsWith('..') || isAbsolute(rel)) return fail(`${raw} is outside the repository root ${this.root}`);
       let st;
       try {
         st = await lstat(abs);
       } catch (e) {
-        return {
-          ok: false,
-          message:
-            `${raw}: ` +
+        return fail(
+          `${raw}: ` +
             `${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or directory' : reason(e)} ` +
             `(relative to ${this.root})`,
-        };
+        );
       }
       const path = normalisePath(rel);
       if (st.isSymbolicLink()) found.set(path, { path, size: -1, symlink: true });
       else if (st.isDirectory()) {
         const err = await this.walk(abs, found);
-        if (err) return { ok: false, message: err };
+        if (err) return fail(err);
       } else if (st.isFile()) found.set(path, { path, size: st.size });
-      else return { ok: false, message: `${raw} is not a regular file or directory` };
+      else return fail(`${raw} is not a regular file or directory`);
     }
-    return { ok: true, files: [...found.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)) };
+    return ok([...found.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)));
   }
 
   /** Lists manifests below `dir`; an unreadable folder is an error message (the run cannot be complete). */

@@ -3,7 +3,7 @@
 
 import { spawn, spawnSync } from 'node:child_process';
 import { isManifestPath, normalisePath, type Listing, type Oversize, type SourceEntry } from './files.js';
-import { fail, type Failure } from '../common/result.js';
+import { fail, ok, type Failure } from '../common/result.js';
 
 export class GitSource {
   private tree: Map<string, { oid: string; symlink: boolean }> | null = null;
@@ -73,10 +73,10 @@ export class GitSource {
         }
       }
       if (!hit && ![...tree.keys()].some((k) => k.startsWith(`${p}/`)))
-        return { ok: false, message: `${raw}: no such path in ${this.label}` };
+        return fail(`${raw}: no such path in ${this.label}`);
     }
     const uniq = [...new Map(out.map((e) => [e.path, e])).values()];
-    return { ok: true, files: uniq.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)) };
+    return ok(uniq.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)));
   }
 
   async read(path: string, maxBytes?: number): Promise<Uint8Array | Oversize> {

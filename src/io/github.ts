@@ -63,6 +63,8 @@ export type GitHubFailureKind =
   | 'malformed'
   | 'too-large';
 
+// Transport, not a common/result Failure: callers branch on the kind, status and request (retry,
+// "may have been written", rate limits) before the message becomes a diagnostic in the feature.
 export interface GitHubFailure {
   ok: false;
   kind: GitHubFailureKind;

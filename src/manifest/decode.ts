@@ -7,6 +7,8 @@ import { PARSE_ENCODING, PARSE_SIZE } from './load-rule-ids.js';
 
 export const MAX_FILE_BYTES = 256 * 1024;
 
+// Not a common/result Failure: a file that does not decode is not an error of the run but a finding
+// about the file (its rule, message and offset become a parse/size or parse/encoding finding).
 export type Decoded =
   | { ok: true; text: string }
   | { ok: false; rule: typeof PARSE_SIZE | typeof PARSE_ENCODING; messageId: string; message: string; offset: number };

@@ -1,6 +1,7 @@
 // Files held in memory: for tests, and for callers of the library that already have the text.
 
 import type { Source } from './source.js';
+import { fail, ok } from '../common/result.js';
 import { isManifestPath, normalisePath, type Listing, type Oversize, type SourceEntry } from '../io/files.js';
 
 export class MemorySource implements Source {
@@ -24,11 +25,11 @@ export class MemorySource implements Source {
         (k) => k === p || ((p === '' || k.startsWith(`${p}/`)) && isManifestPath(k)),
       );
       if (hits.length === 0 && ![...this.files.keys()].some((k) => k.startsWith(`${p}/`)))
-        return { ok: false, message: `${raw}: no such file or directory` };
+        return fail(`${raw}: no such file or directory`);
       for (const h of hits) out.push({ path: h, size: this.files.get(h)!.length });
     }
     const uniq = [...new Map(out.map((e) => [e.path, e])).values()];
-    return { ok: true, files: uniq.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)) };
+    return ok(uniq.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)));
   }
 
   async read(path: string, maxBytes?: number): Promise<Uint8Array | Oversize> {

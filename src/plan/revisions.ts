@@ -69,7 +69,7 @@ export async function planRevisions(input: RevisionsInput): Promise<Plan> {
   for (const s of [...baseStates, ...headStates]) if (s.data) await iamCatalog.load(awsServices(s.data));
 
   const baseListing = await base.source.list([FOLDER]);
-  const baseFiles = baseListing.ok ? baseListing.files.map((f) => f.path).filter((p) => p !== ORG_FILE) : [];
+  const baseFiles = baseListing.ok ? baseListing.value.map((f) => f.path).filter((p) => p !== ORG_FILE) : [];
   // The head's file names without listing the head: the base's, less what changed, plus the head's side of it.
   const changed = new Set(input.changed);
   findings.push(
@@ -213,7 +213,7 @@ async function governedDifferently(
 
 async function manifests(source: Source, folder: string): Promise<string[]> {
   const listing = await source.list([folder]);
-  return listing.ok ? listing.files.map((f) => f.path).filter((p) => p !== ORG_FILE) : [];
+  return listing.ok ? listing.value.map((f) => f.path).filter((p) => p !== ORG_FILE) : [];
 }
 
 /**

@@ -28,19 +28,19 @@ const NO_PULUMI = `export async function resolve(specifier, context, next) {
 
 // Loads a repository, validates it and renders the findings and a plan, all through the API.
 const SCRIPT =
-  `import { loadRepository, parseInstant, plan, renderFindings, renderPlan, validate, workingTree, ` +
+  `import { loadRepository, messageOf, parseInstant, plan, renderFindings, renderPlan, validate, workingTree, ` +
   `ORG_FILE } from 'idac';
 const [dir] = process.argv.slice(2);
 const now = parseInstant('${NOW}');
 const repo = await loadRepository(workingTree(dir), { check: { now } });
-if (!repo.ok) throw new Error(repo.message);
+if (!repo.ok) throw new Error(messageOf(repo));
 const v = await validate(workingTree(dir), { paths: ['identities'], now });
-if (!v.ok) throw new Error(v.message);
+if (!v.ok) throw new Error(messageOf(v));
 const findings = await renderFindings('json', { identities: repo.value.checked, findings: repo.value.findings, ` +
   `limit: { max: 500, hint: '--max-findings 500' } }, { color: false, dir });
 const p = await plan({ dir, base: 'main', head: undefined, now, window: { ms: 7 * 86400000, text: '7d' }, ` +
   `allowDeletions: 0 });
-if (!p.ok) throw new Error(p.message);
+if (!p.ok) throw new Error(messageOf(p));
 console.log(JSON.stringify({
   org: repo.value.org?.kind ?? null,
   orgFile: ORG_FILE,

@@ -22,6 +22,7 @@ import { loadText } from '../../src/manifest/load.js';
 import { fileSecrets } from '../../src/rules/secrets.js';
 import { fake } from '../secrets/fakes.js';
 import { sha256, writeAtomically, type PlannedWrite } from '../../src/io/atomic-write.js';
+import { fail, isRefusal, refuse } from '../../src/common/result.js';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -66,13 +67,12 @@ describe('writeAtomically', () => {
     ).toEqual({ ok: true });
     expect(readFileSync(join(dir, '.github/CODEOWNERS'), 'utf8')).toBe('x\n');
     const r = await writeAtomically(dir, [{ path: '.github/CODEOWNERS', bytes: Buffer.from('y\n'), expected: null }]);
-    expect(r).toEqual({
-      ok: false,
-      code: 1,
-      message:
+    expect(r).toEqual(
+      refuse(
         '.github/CODEOWNERS changed on disk while idac was editing it; nothing was changed: run the command ' +
-        'again on the new content',
-    });
+          'again on the new content',
+      ),
+    );
     expect(readFileSync(join(dir, '.github/CODEOWNERS'), 'utf8')).toBe('x\n');
   });
 
@@ -82,13 +82,12 @@ describe('writeAtomically', () => {
     const r = await writeAtomically(dir, plans, {
       beforeCommit: () => writeFileSync(join(dir, 'b.yaml'), 'someone else\n'),
     });
-    expect(r).toEqual({
-      ok: false,
-      code: 1,
-      message:
+    expect(r).toEqual(
+      refuse(
         'b.yaml changed on disk while idac was editing it; nothing was changed: run the command again on ' +
-        'the new content',
-    });
+          'the new content',
+      ),
+    );
     expect(readFileSync(join(dir, 'a.yaml'), 'utf8')).toBe('a\n');
     expect(readFileSync(join(dir, 'b.yaml'), 'utf8')).toBe('someone else\n');
     expect(listing(dir)).toEqual(['a.yaml', 'b.yaml']);
@@ -99,7 +98,7 @@ describe('writeAtomically', () => {
     const r = await writeAtomically(dir, [plan(dir, 'a.yaml', 'A\n')], {
       beforeCommit: () => rmSync(join(dir, 'a.yaml')),
     });
-    expect(r).toMatchObject({ ok: false, code: 1 });
+    expect(!r.ok && isRefusal(r)).toBe(true); // refused (exit 1), not a write that could not run
     expect(listing(dir)).toEqual([]);
   });
 
@@ -112,11 +111,7 @@ describe('writeAtomically', () => {
         for (const f of readdirSync(dir).filter((n) => n.startsWith('.b.yaml.idac-'))) rmSync(join(dir, f));
       },
     });
-    expect(r).toEqual({
-      ok: false,
-      code: 2,
-      message: expect.stringMatching(/^cannot write b\.yaml: .*; nothing was changed$/),
-    });
+    expect(r).toEqual(fail(expect.stringMatching(/^cannot write b\.yaml: .*; nothing was changed$/)));
     expect(readFileSync(join(dir, 'a.yaml'), 'utf8')).toBe('a\n');
     expect(readFileSync(join(dir, 'b.yaml'), 'utf8')).toBe('b\n');
     expect(listing(dir)).toEqual(['a.yaml', 'b.yaml']);
@@ -134,13 +129,12 @@ describe('writeAtomically', () => {
           expected: path === '.github/CODEOWNERS' ? sha256(Buffer.from('theirs\n')) : null,
         },
       ]);
-      expect(r).toEqual({
-        ok: false,
-        code: 2,
-        message:
+      expect(r).toEqual(
+        fail(
           `cannot write ${path}: the folder .github on its path is a symbolic link, which idac does not ` +
-          `follow (replace the link with the folder itself); nothing was changed`,
-      });
+            `follow (replace the link with the folder itself); nothing was changed`,
+        ),
+      );
     }
     expect(listing(elsewhere)).toEqual(['CODEOWNERS']);
     expect(readFileSync(join(elsewhere, 'CODEOWNERS'), 'utf8')).toBe('theirs\n');
@@ -152,32 +146,27 @@ describe('writeAtomically', () => {
     const r = await writeAtomically(dir, [
       { path: 'a.yaml', bytes: Buffer.from('x'), expected: sha256(Buffer.from('t\n')) },
     ]);
-    expect(r).toEqual({
-      ok: false,
-      code: 2,
-      message: 'cannot write a.yaml: it is a symbolic link (idac does not write through links); nothing was changed',
-    });
+    expect(r).toEqual(
+      fail('cannot write a.yaml: it is a symbolic link (idac does not write through links); nothing was changed'),
+    );
     expect(readFileSync(join(dir, 'target.yaml'), 'utf8')).toBe('t\n');
   });
 
   it.skipIf(process.getuid?.() === 0)('a read-only file or folder is a clear exit 2, nothing written', async () => {
     const dir = scratch({ 'a.yaml': 'a\n' });
     chmodSync(join(dir, 'a.yaml'), 0o444);
-    expect(await writeAtomically(dir, [plan(dir, 'a.yaml', 'A\n')])).toEqual({
-      ok: false,
-      code: 2,
-      message: 'cannot write a.yaml: permission denied; nothing was changed',
-    });
+    expect(await writeAtomically(dir, [plan(dir, 'a.yaml', 'A\n')])).toEqual(
+      fail('cannot write a.yaml: permission denied; nothing was changed'),
+    );
     chmodSync(join(dir, 'a.yaml'), 0o644);
     chmodSync(dir, 0o555);
     try {
-      expect(await writeAtomically(dir, [plan(dir, 'a.yaml', 'A\n')])).toEqual({
-        ok: false,
-        code: 2,
-        message:
+      expect(await writeAtomically(dir, [plan(dir, 'a.yaml', 'A\n')])).toEqual(
+        fail(
           'cannot write a.yaml: permission denied (a temporary file in its folder is needed to replace it ' +
-          'safely); nothing was changed',
-      });
+            'safely); nothing was changed',
+        ),
+      );
     } finally {
       chmodSync(dir, 0o755);
     }

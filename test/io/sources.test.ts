@@ -13,7 +13,7 @@ import { BatchReader, GitSource } from '../../src/io/git-source.js';
 import { MemorySource } from '../../src/manifest/memory-source.js';
 import { isOversize } from '../../src/io/files.js';
 import { parseInstant } from '../../src/common/time.js';
-import { fail } from '../../src/common/result.js';
+import { fail, messageOf } from '../../src/common/result.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const acme = join(root, 'examples/acme/identities');
@@ -60,7 +60,7 @@ describe('sources', () => {
     const { dir, files } = fixture();
     const sources = [new FsSource(dir), new GitSource(dir, 'HEAD'), new MemorySource(files)];
     const listings = await Promise.all(sources.map((s) => s.list(['identities'])));
-    const paths = listings.map((l) => (l.ok ? l.files.map((f) => f.path) : l.message));
+    const paths = listings.map((l) => (l.ok ? l.value.map((f) => f.path) : messageOf(l)));
     expect(paths[0]).toEqual([
       'identities/org.yaml',
       'identities/payments/ledger-writer.yaml',
@@ -74,7 +74,7 @@ describe('sources', () => {
       expect(Buffer.from(bytes as Uint8Array).toString('utf8')).toBe(files['identities/payments/ledger-writer.yaml']);
     }
     const results = await Promise.all(sources.map((s) => validate(s, { paths: ['identities'], now })));
-    const findings = results.map((r) => (r.ok ? r.value.findings : r.message));
+    const findings = results.map((r) => (r.ok ? r.value.findings : messageOf(r)));
     expect(findings[0]).toContainEqual(
       expect.objectContaining({ rule: 'schema/enum', file: 'identities/payments/ledger-writer.yaml' }),
     );
@@ -100,14 +100,10 @@ describe('sources', () => {
     );
     const listing = await new GitSource(dir, 'HEAD').list(['nowhere']);
     expect(listing).toMatchObject({ ok: false });
-    expect(await new FsSource(dir).list(['nowhere'])).toMatchObject({
-      ok: false,
-      message: expect.stringContaining('no such file'),
-    });
-    expect(await new FsSource(dir).list(['../..'])).toMatchObject({
-      ok: false,
-      message: expect.stringContaining('outside the repository'),
-    });
+    expect(await new FsSource(dir).list(['nowhere'])).toMatchObject(fail(expect.stringContaining('no such file')));
+    expect(await new FsSource(dir).list(['../..'])).toMatchObject(
+      fail(expect.stringContaining('outside the repository')),
+    );
   });
 
   it('capped reads return the size of an oversize file without reading it', async () => {
@@ -125,7 +121,7 @@ describe('sources', () => {
     mkdirSync(join(dir, 'elsewhere'));
     symlinkSync(join(dir, 'elsewhere'), join(dir, 'identities/linked-team'));
     const listing = await new FsSource(dir).list(['identities']);
-    expect(listing.ok && listing.files.filter((f) => f.symlink).map((f) => f.path)).toEqual([
+    expect(listing.ok && listing.value.filter((f) => f.symlink).map((f) => f.path)).toEqual([
       'identities/linked-team',
       'identities/payments/link.yaml',
     ]);
@@ -169,7 +165,7 @@ describe('sources', () => {
     const { dir } = fixture();
     writeFileSync(join(dir, 'identities/payments/.hidden.yaml'), 'kind: [\n');
     const listing = await new FsSource(dir).list(['identities']);
-    expect(listing.ok && listing.files.map((f) => f.path)).toContain('identities/payments/.hidden.yaml');
+    expect(listing.ok && listing.value.map((f) => f.path)).toContain('identities/payments/.hidden.yaml');
   });
 
   it('git cat-file that ends early fails every read, asked before or after, instead of waiting forever', async () => {

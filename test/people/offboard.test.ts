@@ -7,6 +7,7 @@ import type { Organization } from '../../src/manifest/organization.generated.js'
 import { orgModel } from '../../src/model/org.js';
 import { didYouMean } from '../../src/manifest/schemas.js';
 import { offboardReport, successorGaps, withSuccessors, type Handover } from '../../src/features/people/offboard.js';
+import { fail, messageOf, refuse } from '../../src/common/result.js';
 import { edit, IDENTITY, ORG } from '../rules/harness.js';
 import { approvedBy, withElevations } from '../rules/elevation/fixture.js';
 
@@ -284,11 +285,12 @@ describe('withSuccessors / successorGaps', () => {
   ])('%s', (_name, person, chosen, expected) => {
     const ids = [identity('app')];
     const r = withSuccessors(offboardReport(person, ids, org, []), ids, org, chosen, didYouMean);
-    if ('code' in expected) expect(r).toEqual({ ok: false, ...expected });
+    // code 1: a refusal; code 2: the flag itself is wrong (the command line's exit codes).
+    if ('code' in expected) expect(r).toEqual((expected.code === 1 ? refuse : fail)(expected.message));
     else {
-      if (!r.ok) throw new Error(r.message);
-      expect(r.report.identities[0]!.proposal).toEqual(expected);
-      expect(r.report.identities[0]!.needs).not.toContain('new-successor');
+      if (!r.ok) throw new Error(messageOf(r));
+      expect(r.value.identities[0]!.proposal).toEqual(expected);
+      expect(r.value.identities[0]!.needs).not.toContain('new-successor');
     }
   });
 
@@ -303,11 +305,9 @@ describe('withSuccessors / successorGaps', () => {
       ]),
     };
     const report = offboardReport('alice@example.com', ids, twoTeams, []);
-    expect(withSuccessors(report, ids, twoTeams, choice(null, { payments: 'carol@example.com' }), didYouMean)).toEqual({
-      ok: false,
-      code: 2,
-      message: 'no successor for team risk (model): add --successor risk=EMAIL',
-    });
+    expect(withSuccessors(report, ids, twoTeams, choice(null, { payments: 'carol@example.com' }), didYouMean)).toEqual(
+      fail('no successor for team risk (model): add --successor risk=EMAIL'),
+    );
     const r = withSuccessors(
       report,
       ids,
@@ -315,8 +315,8 @@ describe('withSuccessors / successorGaps', () => {
       choice('erin@example.com', { payments: 'carol@example.com' }),
       didYouMean,
     );
-    if (!r.ok) throw new Error(r.message);
-    expect(r.report.identities.map((h) => [h.identity, h.proposal[SUCCESSOR]])).toEqual([
+    if (!r.ok) throw new Error(messageOf(r));
+    expect(r.value.identities.map((h) => [h.identity, h.proposal[SUCCESSOR]])).toEqual([
       ['app', 'carol@example.com'],
       ['model', 'erin@example.com'],
     ]);
@@ -332,12 +332,11 @@ describe('withSuccessors / successorGaps', () => {
         choice('carol@example.com'),
         didYouMean,
       ),
-    ).toEqual({
-      ok: false,
-      code: 2,
-      message:
+    ).toEqual(
+      fail(
         "--successor needs a valid identities/org.yaml: a successor must be a member of the identity's team " +
-        '(run idac validate)',
-    });
+          '(run idac validate)',
+      ),
+    );
   });
 });

@@ -13,7 +13,7 @@ import { messageOf } from '../../src/common/result.js';
 
 async function load(files: Record<string, string>): Promise<LocatedIdentity[]> {
   const read = await loadRepository(new MemorySource(files));
-  if (!read.ok) throw new Error(read.message);
+  if (!read.ok) throw new Error(messageOf(read));
   expect(read.value.skipped).toEqual([]);
   for (const id of read.value.identities) await iamCatalog.load(awsServices(id.data));
   return read.value.identities;

@@ -6,6 +6,7 @@ import { loadReportInput } from '../../src/features/report/load.js';
 import { buildReport } from '../../src/features/report/report.js';
 import type { Report } from '../../src/features/report/types.js';
 import { rules } from '../../src/rules/index.js';
+import { messageOf } from '../../src/common/result.js';
 
 export const ACME = join(fileURLToPath(new URL('../..', import.meta.url)), 'examples/acme');
 export const ACME_NOW = '2026-11-23';
@@ -23,6 +24,6 @@ export const ACME_NAMES = [
 
 export async function acmeReport(): Promise<Report> {
   const input = await loadReportInput(new FsSource(ACME), { now: Date.parse(`${ACME_NOW}T00:00:00Z`), rules });
-  if (!input.ok) throw new Error(input.message);
+  if (!input.ok) throw new Error(messageOf(input));
   return buildReport(input.value);
 }

@@ -7,6 +7,7 @@ import { validate } from '../../src/check/validate.js';
 import type { Finding } from '../../src/common/findings.js';
 import { MemorySource } from '../../src/manifest/memory-source.js';
 import { parseInstant } from '../../src/common/time.js';
+import { messageOf } from '../../src/common/result.js';
 
 export const NOW = '2026-11-23';
 
@@ -109,7 +110,7 @@ export async function run(row: Row): Promise<Finding[]> {
   const now = parseInstant(row.now ?? NOW);
   if (now === null) throw new Error(`bad now ${row.now}`);
   const result = await validate(new MemorySource(files), { paths: ['identities'], now });
-  if (!result.ok) throw new Error(result.message);
+  if (!result.ok) throw new Error(messageOf(result));
   return result.value.findings;
 }
 

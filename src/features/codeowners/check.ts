@@ -47,7 +47,7 @@ export async function checkCodeowners(dir: string, now: number): Promise<Result<
   } else if (current !== text) {
     // The rule validate runs decides what is stale, so both commands report the same findings.
     const checked = await loadRepository(source, { check: { now }, data: false });
-    if (!checked.ok) return fail(checked.message);
+    if (!checked.ok) return checked;
     findings.push(...checked.value.findings.filter((f) => f.rule === RULE));
     // Manifests that do not validate have no line in what idac codeowners writes: regenerating
     // now would drop their owners, so say to fix them first.

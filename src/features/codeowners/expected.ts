@@ -39,7 +39,7 @@ export async function expectedCodeowners(source: Source): Promise<Result<Expecte
   if (!repo.ok) {
     // A file that cannot be read stops the command (exit 2), as it does every reader's.
     if (repo.unreadable) throw repo.unreadable.error;
-    return fail(repo.message);
+    return repo;
   }
   // A secret found in one file and repeated in another (an owner that is another file's password)
   // is withheld here too: every secret this run found, not only each file's own.

@@ -4,7 +4,7 @@
 import { CODEOWNERS_FILE } from '../../common/layout.js';
 import { holdsWithheld, verifyRendered } from '../../model/codeowners.js';
 import type { Finding } from '../../common/findings.js';
-import { fail, ok, type Result } from '../../common/result.js';
+import { fail, isRefusal, messageOf, ok, type Result } from '../../common/result.js';
 import { sha256, writeAtomically } from '../../io/atomic-write.js';
 import { FsSource, reason } from '../../io/fs-source.js';
 import { expectedCodeowners } from './expected.js';
@@ -29,8 +29,7 @@ export async function writeCodeowners(dir: string): Promise<Result<CodeownersWri
   const written = await writeAtomically(dir, [
     { path: CODEOWNERS_FILE, bytes: Buffer.from(text, 'utf8'), expected: previous.value },
   ]);
-  if (!written.ok)
-    return written.code === 1 ? ok({ kind: 'refused', message: written.message }) : fail(written.message);
+  if (!written.ok) return isRefusal(written) ? ok({ kind: 'refused', message: messageOf(written) }) : written;
   // An identity whose path or owners hold a secret gets no line (expectedEntries): it is not counted.
   const held = owned.filter(holdsWithheld).length;
   const lines = owned.length - held;

@@ -2,7 +2,7 @@
 // the window, and the issue body that lists it (idac github audit, with or without --dry-run).
 
 import { loadRepository } from '../../check/repository.js';
-import { fail, ok, type Result } from '../../common/result.js';
+import { ok, type Result } from '../../common/result.js';
 import { FsSource } from '../../io/fs-source.js';
 import { auditItems, renderAuditIssue, type AuditItem } from './audit.js';
 
@@ -15,7 +15,7 @@ export async function auditRepository(
   if (!repo.ok) {
     // A file that cannot be read stops the command (exit 2), as it does every reader's.
     if (repo.unreadable) throw repo.unreadable.error;
-    return fail(repo.message);
+    return repo;
   }
   const org = repo.value.model;
   const items = auditItems(

@@ -6,6 +6,7 @@
 import type { MachineIdentity } from '../../manifest/machine-identity.generated.js';
 import { lower, team, type OrgModel } from '../../model/org.js';
 import { samePerson } from './email.js';
+import { fail, ok, refuse, type Result } from '../../common/result.js';
 
 export const ROLES = ['owner', 'successor', 'reviewer', 'elevation-approver', 'exception-approver'] as const;
 export type Role = (typeof ROLES)[number];
@@ -167,11 +168,6 @@ export interface SuccessorGap {
   candidates: string[];
 }
 
-export type SuccessorResult =
-  | { ok: true; report: OffboardReport }
-  /** code 2: the flag itself is wrong; code 1: the edit is refused (the result would not validate). */
-  | { ok: false; code: 1 | 2; message: string };
-
 /**
  * The identities that need a new successor and can have one written: not tombstones (validate does
  * not ask them for one), and not those that need a new owner first (the person would stay owner).
@@ -199,7 +195,8 @@ export function successorGaps(
 /**
  * The report with the chosen successors added to the proposals (and `new-successor` dropped where
  * one is written). Every choice is checked as validate would check the result: a member of the
- * identity's team, neither its owner nor the person leaving.
+ * identity's team, neither its owner nor the person leaving. A choice that would not validate is a
+ * refusal; a flag that cannot be applied at all (no such team, no org.yaml) is a plain failure.
  */
 export function withSuccessors(
   report: OffboardReport,
@@ -207,37 +204,28 @@ export function withSuccessors(
   org: OrgModel | null,
   choice: SuccessorChoice,
   didYouMean: (input: string, candidates: readonly string[]) => string | null,
-): SuccessorResult {
+): Result<OffboardReport> {
   if (!org)
-    return {
-      ok: false,
-      code: 2,
-      message:
-        "--successor needs a valid identities/org.yaml: a successor must be a member of the identity's team " +
+    return fail(
+      "--successor needs a valid identities/org.yaml: a successor must be a member of the identity's team " +
         '(run idac validate)',
-    };
+    );
   const gaps = successorGaps(report, identities, org);
   const teams = [...new Set(gaps.map((g) => g.team))].sort(cmp);
   for (const team of [...choice.byTeam.keys()].sort(cmp)) {
     if (!Object.hasOwn(org.spec.teams, team)) {
       const guess = didYouMean(team, Object.keys(org.spec.teams));
-      return {
-        ok: false,
-        code: 2,
-        message:
-          `--successor ${team}=…: there is no team ${team} in ` +
+      return fail(
+        `--successor ${team}=…: there is no team ${team} in ` +
           `org.yaml` +
           (guess ? `; did you mean ${guess}?` : ` (teams: ${Object.keys(org.spec.teams).sort(cmp).join(', ')})`),
-      };
+      );
     }
     if (!teams.includes(team))
-      return {
-        ok: false,
-        code: 2,
-        message:
-          `--successor ${team}=…: no identity of team ${team} needs a new successor when ${report.person} ` +
+      return fail(
+        `--successor ${team}=…: no identity of team ${team} needs a new successor when ${report.person} ` +
           `leaves${teams.length ? ` (teams that do: ${teams.join(', ')})` : ''}`,
-      };
+      );
   }
   const me = lower(report.person);
   const chosen = new Map<string, string>();
@@ -247,57 +235,43 @@ export function withSuccessors(
       .filter((g) => g.team === team)
       .map((g) => g.identity)
       .join(', ');
-    if (successor === null)
-      return { ok: false, code: 2, message: `no successor for team ${team} (${named}): add --successor ${team}=EMAIL` };
+    if (successor === null) return fail(`no successor for team ${team} (${named}): add --successor ${team}=EMAIL`);
     const members = org.members.get(team) ?? new Set<string>();
     const flag = choice.byTeam.has(team) ? `${team}=${successor}` : successor;
     if (lower(successor) === me)
-      return {
-        ok: false,
-        code: 1,
-        message: `--successor ${flag}: ${successor} is the person leaving; name another member of team ${team}`,
-      };
+      return refuse(`--successor ${flag}: ${successor} is the person leaving; name another member of team ${team}`);
     if (!members.has(lower(successor))) {
       // Addresses of one domain share most of their letters: the name before @ must be close too.
       const local = (e: string): string => e.slice(0, e.lastIndexOf('@'));
       const near = didYouMean(successor, [...members]);
       const guess = near !== null && didYouMean(local(successor), [local(near)]) !== null ? near : null;
-      return {
-        ok: false,
-        code: 1,
-        message:
-          `--successor ${flag}: ${successor} is not a member of team ${team} in org.yaml, so ${named} would ` +
+      return refuse(
+        `--successor ${flag}: ${successor} is not a member of team ${team} in org.yaml, so ${named} would ` +
           `not validate; ${guess ? `did you mean ${guess}?` : `members: ${[...members].sort(cmp).join(', ')}`}`,
-      };
+      );
     }
     for (const g of gaps.filter((x) => x.team === team)) {
       if (lower(g.owner) === lower(successor))
-        return {
-          ok: false,
-          code: 1,
-          message:
-            `--successor ${flag}: ${successor} becomes the owner of ${g.identity}, and a successor must be ` +
+        return refuse(
+          `--successor ${flag}: ${successor} becomes the owner of ${g.identity}, and a successor must be ` +
             `someone else; name another member of team ${team}` +
             (g.candidates.length ? ` (${g.candidates.join(', ')})` : ''),
-        };
+        );
       chosen.set(g.file, successor);
     }
   }
-  return {
-    ok: true,
-    report: {
-      ...report,
-      identities: report.identities.map((h) => {
-        const successor = h.file === null ? undefined : chosen.get(h.file);
-        if (successor === undefined) return h;
-        return {
-          ...h,
-          proposal: { ...h.proposal, [SUCCESSOR_PATH.join('.')]: successor },
-          needs: h.needs.filter((n) => n !== 'new-successor'),
-        };
-      }),
-    },
-  };
+  return ok({
+    ...report,
+    identities: report.identities.map((h) => {
+      const successor = h.file === null ? undefined : chosen.get(h.file);
+      if (successor === undefined) return h;
+      return {
+        ...h,
+        proposal: { ...h.proposal, [SUCCESSOR_PATH.join('.')]: successor },
+        needs: h.needs.filter((n) => n !== 'new-successor'),
+      };
+    }),
+  });
 }
 /** Everyone the repository names: org.yaml's people and every address in a manifest ("did you mean"). */
 export function peopleNamed(identities: readonly ManifestFile[], org: OrgModel | null): Set<string> {

@@ -1,7 +1,8 @@
 // What the report is computed from, read once through a Source (working tree or git revision):
 // every valid manifest, org.yaml, and validate's findings over the whole identities/ folder.
 
-import type { FileRunner, Result } from '../../check/validate.js';
+import type { FileRunner } from '../../check/validate.js';
+import { ok, type Result } from '../../common/result.js';
 import type { Source } from '../../manifest/source.js';
 import { loadRepository } from '../../check/repository.js';
 import type { Rule } from '../../rules/types.js';
@@ -16,17 +17,14 @@ export async function loadReportInput(
   });
   if (!repo.ok) return repo;
   const { identities, skipped, model, findings } = repo.value;
-  return {
-    ok: true,
-    value: {
-      identities: identities.map(({ file, data }) => ({ file, data })),
-      skipped: skipped.length,
-      org: model,
-      findings,
-      rules: opts.rules.filter(checkedHere),
-      now: opts.now,
-    },
-  };
+  return ok({
+    identities: identities.map(({ file, data }) => ({ file, data })),
+    skipped: skipped.length,
+    org: model,
+    findings,
+    rules: opts.rules.filter(checkedHere),
+    now: opts.now,
+  });
 }
 
 /**

@@ -4,6 +4,7 @@ import { MemorySource } from '../../../src/manifest/memory-source.js';
 import { parseInstant } from '../../../src/common/time.js';
 import { edit, IDENTITY, NOW, ORG, ruleTable } from '../harness.js';
 import { at, orgFile, risk, withExceptions } from './fixture.js';
+import { messageOf } from '../../../src/common/result.js';
 
 const rule = 'org/exception-unknown-identity';
 const exceptions = (...identities: string[]) => withExceptions(ORG, ...identities.map((identity) => ({ identity })));
@@ -58,7 +59,7 @@ describe(`${rule} needs the whole identities/ folder`, () => {
   };
   const warnings = async (paths: string[]) => {
     const result = await validate(new MemorySource(files), { paths, now: parseInstant(NOW)! });
-    if (!result.ok) throw new Error(result.message);
+    if (!result.ok) throw new Error(messageOf(result));
     return result.value.findings.filter((f) => f.rule === rule).map((f) => `${f.file}:${f.line}`);
   };
 

@@ -11,6 +11,7 @@ import { FsSource } from '../../../src/io/fs-source.js';
 import { GitSource } from '../../../src/io/git-source.js';
 import { parseInstant } from '../../../src/common/time.js';
 import { edit, IDENTITY, ruleTable } from '../harness.js';
+import { messageOf } from '../../../src/common/result.js';
 
 const named = (name: string) => edit(IDENTITY, 'name: app', `name: ${name}`);
 
@@ -120,7 +121,7 @@ describe('parse/file-name on disk', () => {
     const now = parseInstant('2026-11-23')!;
     const reported = async (source: FsSource | GitSource) => {
       const r = await validate(source, { paths: ['identities'], now });
-      if (!r.ok) throw new Error(r.message);
+      if (!r.ok) throw new Error(messageOf(r));
       return r.value.findings
         .filter((f) => f.rule === 'parse/file-name')
         .map((f) => f.file)

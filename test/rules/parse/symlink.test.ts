@@ -9,6 +9,7 @@ import { validate } from '../../../src/check/validate.js';
 import { FsSource } from '../../../src/io/fs-source.js';
 import { GitSource } from '../../../src/io/git-source.js';
 import { parseInstant } from '../../../src/common/time.js';
+import { messageOf } from '../../../src/common/result.js';
 
 const acme = fileURLToPath(new URL('../../../examples/acme/identities', import.meta.url));
 const now = parseInstant('2026-11-23')!;
@@ -23,7 +24,7 @@ function repo(): string {
 
 async function symlinkFindings(source: FsSource | GitSource) {
   const r = await validate(source, { paths: ['identities'], now });
-  if (!r.ok) throw new Error(r.message);
+  if (!r.ok) throw new Error(messageOf(r));
   return r.value.findings
     .filter((f) => f.rule === 'parse/symlink')
     .map((f) => ({ file: f.file, line: f.line, column: f.column, messageId: f.messageId }));

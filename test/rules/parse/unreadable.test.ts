@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { validate } from '../../../src/check/validate.js';
 import { MemorySource } from '../../../src/manifest/memory-source.js';
 import { parseInstant } from '../../../src/common/time.js';
+import { messageOf } from '../../../src/common/result.js';
 
 const acme = fileURLToPath(new URL('../../../examples/acme/identities', import.meta.url));
 const now = parseInstant('2026-11-23')!;
@@ -30,7 +31,7 @@ describe('parse/unreadable', () => {
 
   it('bad: permission denied is a finding at 1:1, and the run goes on', async () => {
     const r = await validate(new Denied(files), { paths: ['identities'], now });
-    if (!r.ok) throw new Error(r.message);
+    if (!r.ok) throw new Error(messageOf(r));
     expect(r.value.findings.map((f) => [f.rule, f.file, f.line, f.column, f.messageId, f.message])).toEqual([
       [
         'parse/unreadable',
