@@ -75,7 +75,7 @@ describe('generated documentation', () => {
 function markdownPages(): string[] {
   const docs = readdirSync(join(root, 'docs'), { recursive: true, withFileTypes: true })
     .filter((e) => e.isFile() && e.name.endsWith('.md'))
-    .map((e) => relative(root, join(e.parentPath ?? e.path, e.name)));
+    .map((e) => relative(root, join(e.parentPath, e.name)));
   return ['README.md', ...docs.sort()];
 }
 

@@ -3,7 +3,7 @@
 import { registry } from '../common/renderer.js';
 import type { ApplyOutcome } from './driver.js';
 
-export const applySummaryRenderers = registry<ApplyOutcome, void, 'text' | 'json' | 'markdown'>({
+export const applySummaryRenderers = registry<ApplyOutcome, undefined, 'text' | 'json' | 'markdown'>({
   text: async () => (await import('./summary.js')).renderApplyText,
   json: async () => (await import('./summary.js')).renderApplyJson,
   markdown: async () => (await import('./summary.js')).renderApplyMarkdown,

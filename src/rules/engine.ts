@@ -16,7 +16,6 @@ import {
   type MessageData,
   type RepoContext,
   type RepoEntry,
-  type RepoReport,
   type Report,
   type Rule,
   type RuleContext,

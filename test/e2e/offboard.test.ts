@@ -439,7 +439,11 @@ describe('idac offboard (built CLI)', () => {
     [
       'no identities folder',
       ['offboard', 'alice@acme.example', '--dir', '.'],
-      /^idac: --dir \. holds no identities\/ folder; give the repository root \(the folder that holds identities\/org\.yaml\)$/m,
+      new RegExp(
+        String.raw`^idac: --dir \. holds no identities\/ folder; give the repository root \(the folder that ` +
+          String.raw`holds identities\/org\.yaml\)$`,
+        'm',
+      ),
     ],
   ])('exit 2: %s', (_name, args, message) => {
     const r = idac([...args, '--now', NOW], { cwd: args.includes('--dir') ? repo({ 'README.md': 'x' }) : ACME });

@@ -192,13 +192,20 @@ describe('idac revoke (built CLI)', () => {
     for (const [epoch, why] of [
       [
         "'2'",
-        /spec\.rotation\.epoch is "2" \(text, not a number\), not a whole number from 0 to 1000000.*Write the epoch as a plain number \(epoch: 2\)/,
+        new RegExp(
+          String.raw`spec\.rotation\.epoch is "2" \(text, not a number\), not a whole number from 0 to ` +
+            String.raw`1000000.*Write the epoch as a plain number \(epoch: 2\)`,
+        ),
       ],
       ['>-\n      2', /spec\.rotation\.epoch is "2" \(text, not a number\)/],
       ['-5', /spec\.rotation\.epoch is "-5", not a whole number from 0 to 1000000/],
       [
         '1000000',
-        /spec\.rotation\.epoch is 1000000, the largest the schema allows \(1000000\), so revoke cannot start a new credential generation\. Nothing was changed\. To stop it now by hand: set spec\.status: suspended/,
+        new RegExp(
+          String.raw`spec\.rotation\.epoch is 1000000, the largest the schema allows \(1000000\), so revoke ` +
+            String.raw`cannot start a new credential generation\. Nothing was changed\. To stop it now by hand: ` +
+            String.raw`set spec\.status: suspended`,
+        ),
       ],
     ] as const) {
       const text = base.replace('    overlap: 3d\n', `    overlap: 3d\n    epoch: ${epoch}\n`);

@@ -297,7 +297,10 @@ describe('writeEdits: what revoke, offboard --write and review attest run (check
     await expect(readRaw(dir, 'a.yaml')).rejects.toMatchObject({
       exitCode: 1,
       message: expect.stringMatching(
-        /^not editing a\.yaml: file is not valid UTF-8: byte 0xE9 on line 1 .*\(parse\/encoding\); nothing was changed$/,
+        new RegExp(
+          String.raw`^not editing a\.yaml: file is not valid UTF-8: byte 0xE9 on line 1 .*\(parse\/encoding\); ` +
+            String.raw`nothing was changed$`,
+        ),
       ),
     });
   });

@@ -3,7 +3,7 @@
 import { registry } from '../../common/renderer.js';
 import type { HistoryReport } from './render.js';
 
-export const historyRenderers = registry<HistoryReport, void, 'text' | 'json' | 'markdown'>({
+export const historyRenderers = registry<HistoryReport, undefined, 'text' | 'json' | 'markdown'>({
   text: async () => (await import('./render.js')).renderHistoryText,
   json: async () => (await import('./render.js')).renderHistoryJson,
   markdown: async () => (await import('./render.js')).renderHistoryMarkdown,
