@@ -126,7 +126,9 @@ export function revokeText(text: string, opts: { reason: string; date: string })
             JSON.stringify(String(current.value.value as string | number | boolean | bigint).slice(0, 40));
       return fail(
         `spec.rotation.epoch is ${shown}` +
-          `${isScalar(current?.value) && typeof current.value.value === 'string' ? ' (text, not a number)' : ''}, not a whole number from 0 to ${EPOCH_MAX}, so revoke cannot tell which credential generation comes next. Nothing was changed. Write the epoch as a plain number (epoch: 2) and run revoke again. ${manually}`,
+          `${isScalar(current?.value) && typeof current.value.value === 'string' ? ' (text, not a number)' : ''}, ` +
+          `not a whole number from 0 to ${EPOCH_MAX}, so revoke cannot tell which credential generation comes next. ` +
+          `Nothing was changed. Write the epoch as a plain number (epoch: 2) and run revoke again. ${manually}`,
       );
     }
     if (previous >= EPOCH_MAX)

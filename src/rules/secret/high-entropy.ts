@@ -33,7 +33,8 @@ const KEY_VALUE = new RegExp(
 // no field of a manifest is called that, so even a memorable password under it is reported.
 const NAMED_SECRET = new RegExp(
   String.raw`^(?:[a-z0-9]+[_.-])*` +
-    String.raw`(?:password|passwd|pwd|secret|token|api[_-]?key|private[_-]?key|client[_-]?secret|secret[_-]?access[_-]?key)$`,
+    String.raw`(?:password|passwd|pwd|secret|token|api[_-]?key|private[_-]?key|client[_-]?secret` +
+    String.raw`|secret[_-]?access[_-]?key)$`,
   'i',
 );
 
