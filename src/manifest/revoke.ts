@@ -122,8 +122,8 @@ export function revokeText(text: string, opts: { reason: string; date: string })
         ? 'not a single value'
         : current.value.value === null
           ? 'empty'
-          : // A YAML scalar holds a string, number, boolean or bigint (null is handled above).
-            JSON.stringify(String(current.value.value as string | number | boolean | bigint).slice(0, 40));
+          : // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a scalar: string, number, boolean or bigint
+            JSON.stringify(String(current.value.value).slice(0, 40));
       return fail(
         `spec.rotation.epoch is ${shown}` +
           `${isScalar(current?.value) && typeof current.value.value === 'string' ? ' (text, not a number)' : ''}, ` +
