@@ -122,7 +122,7 @@ export function revokeText(text: string, opts: { reason: string; date: string })
         ? 'not a single value'
         : current.value.value === null
           ? 'empty'
-          : // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a scalar: string, number, boolean or bigint
+          : // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a YAML scalar (string, number, …)
             JSON.stringify(String(current.value.value).slice(0, 40));
       return fail(
         `spec.rotation.epoch is ${shown}` +
