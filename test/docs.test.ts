@@ -75,7 +75,7 @@ describe('generated documentation', () => {
 function markdownPages(): string[] {
   const docs = readdirSync(join(root, 'docs'), { recursive: true, withFileTypes: true })
     .filter((e) => e.isFile() && e.name.endsWith('.md'))
-    .map((e) => relative(root, join(e.parentPath ?? e.path, e.name)));
+    .map((e) => relative(root, join(e.parentPath, e.name)));
   return ['README.md', ...docs.sort()];
 }
 
@@ -98,30 +98,34 @@ function anchors(text: string): Set<string> {
 }
 
 describe('documentation links', () => {
-  it('every relative link in README.md and docs/**/*.md names a file or folder of the repository, and an anchor of it', () => {
-    const broken: string[] = [];
-    let checked = 0;
-    for (const page of markdownPages()) {
-      const text = readFileSync(join(root, page), 'utf8');
-      for (const m of prose(text).matchAll(/\]\(([^)\s]+)\)/g)) {
-        const target = m[1]!;
-        if (/^[a-z][a-z0-9+.-]*:/i.test(target)) continue; // https:, mailto: — not a file of the repository
-        checked++;
-        const [path, anchor] = target.split('#') as [string, string | undefined];
-        const file = path === '' ? join(root, page) : join(root, dirname(page), decodeURIComponent(path));
-        if (path.startsWith('/') || relative(root, file).startsWith('..'))
-          broken.push(`${page}: ${target} leaves the repository`);
-        else if (!existsSync(file)) broken.push(`${page}: ${target} does not exist`);
-        else if (
-          anchor !== undefined &&
-          !(statSync(file).isFile() && file.endsWith('.md') && anchors(readFileSync(file, 'utf8')).has(anchor))
-        )
-          broken.push(`${page}: ${target} names no heading`);
+  it(
+    'every relative link in README.md and docs/**/*.md names ' +
+      'a file or folder of the repository, and an anchor of it',
+    () => {
+      const broken: string[] = [];
+      let checked = 0;
+      for (const page of markdownPages()) {
+        const text = readFileSync(join(root, page), 'utf8');
+        for (const m of prose(text).matchAll(/\]\(([^)\s]+)\)/g)) {
+          const target = m[1]!;
+          if (/^[a-z][a-z0-9+.-]*:/i.test(target)) continue; // https:, mailto: — not a file of the repository
+          checked++;
+          const [path, anchor] = target.split('#') as [string, string | undefined];
+          const file = path === '' ? join(root, page) : join(root, dirname(page), decodeURIComponent(path));
+          if (path.startsWith('/') || relative(root, file).startsWith('..'))
+            broken.push(`${page}: ${target} leaves the repository`);
+          else if (!existsSync(file)) broken.push(`${page}: ${target} does not exist`);
+          else if (
+            anchor !== undefined &&
+            !(statSync(file).isFile() && file.endsWith('.md') && anchors(readFileSync(file, 'utf8')).has(anchor))
+          )
+            broken.push(`${page}: ${target} names no heading`);
+        }
       }
-    }
-    expect(broken).toEqual([]);
-    expect(checked).toBeGreaterThan(30);
-  });
+      expect(broken).toEqual([]);
+      expect(checked).toBeGreaterThan(30);
+    },
+  );
 
   it('the link check reads anchors as GitHub makes them, and links inside code are not links', () => {
     expect(

@@ -203,8 +203,9 @@ export function isResourcePattern(resource: string): boolean {
 /**
  * Does an Allow of the action on the declared Resource grant anything? Only when the resource can
  * name one of the resource types AWS's reference lists for the action; an action without resource
- * types applies only to `*`
- * (https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html).
+ * types applies only to `*` (see AWS's Service Authorization Reference, "Actions, resources, and
+ * condition keys": https://docs.aws.amazon.com/service-authorization/latest/reference/
+ * reference_policies_actions-resources-contextkeys.html).
  */
 export function actionAppliesTo(action: IamAction, resource: string, catalog: IamCatalog): boolean {
   if (resource === '*') return true;

@@ -26,13 +26,19 @@ function deploymentOf(
 export function pendingOperations(exported: unknown): PendingOperation[] {
   const ops = deploymentOf(exported)?.pending_operations ?? [];
   return ops
-
     .map((o) => ({
-      urn: String(o.resource?.urn ?? '?'),
-      type: String(o.resource?.type ?? '?'),
-      op: String(o.type ?? '?'),
+      urn: field(o.resource?.urn),
+      type: field(o.resource?.type),
+      op: field(o.type),
     }))
     .sort((a, b) => (a.urn < b.urn ? -1 : a.urn > b.urn ? 1 : 0));
+}
+
+/** A field of the state as text: Pulumi writes strings there; '?' where it is missing. */
+function field(value: unknown): string {
+  if (value === undefined || value === null) return '?';
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a malformed state's value is shown as it is
+  return typeof value === 'string' ? value : String(value);
 }
 
 /** The logical name in a URN (`urn:pulumi:stack::project::type::name`). */

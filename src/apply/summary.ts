@@ -25,10 +25,12 @@ export function renderApplyText(outcome: ApplyOutcome): string {
   for (const t of outcome.teams) lines.push(teamLine(t, verb));
   const failed = outcome.teams.filter((t) => t.status === 'failed');
   const total = (k: 'applied' | 'failed' | 'unchanged') => outcome.teams.reduce((n, t) => n + t.tally[k], 0);
+  const failedTeams = failed.length
+    ? `; ${failed.length} team${failed.length === 1 ? '' : 's'} failed: ${failed.map((t) => t.team).join(', ')}`
+    : '';
   lines.push(
     `${outcome.teams.length} stack${outcome.teams.length === 1 ? '' : 's'}: ${total('applied')} ${verb}, ` +
-      `${total('failed')} failed, ${total('unchanged')} unchanged` +
-      `${failed.length ? `; ${failed.length} team${failed.length === 1 ? '' : 's'} failed: ${failed.map((t) => t.team).join(', ')}` : ''}.`,
+      `${total('failed')} failed, ${total('unchanged')} unchanged${failedTeams}.`,
   );
   return `${lines.join('\n')}\n`;
 }

@@ -42,7 +42,9 @@ const JSON_RAW = new RegExp(`(?=[^\\x00-\\x7e])(?:${INVISIBLE_SOURCE})`, 'gu');
 
 /** `value` as pretty-printed JSON with a final newline, every invisible character \u-escaped. */
 export function jsonDocument(value: unknown): string {
-  return `${JSON.stringify(value, null, 2).replace(JSON_RAW, (c) => Array.from({ length: c.length }, (_, i) => `\\u${c.charCodeAt(i).toString(16).padStart(4, '0')}`).join(''))}\n`;
+  const unicodeEscapes = (c: string) =>
+    Array.from({ length: c.length }, (_, i) => `\\u${c.charCodeAt(i).toString(16).padStart(4, '0')}`).join('');
+  return `${JSON.stringify(value, null, 2).replace(JSON_RAW, unicodeEscapes)}\n`;
 }
 
 /** Values longer than this are cut with an ellipsis: a review comment needs the gist, `--format json` has the rest. */

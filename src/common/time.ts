@@ -21,12 +21,15 @@ export function parseDate(text: string): number | null {
   return ms;
 }
 
+// date T hh:mm, optional :ss and fraction, then Z or ±hh:mm.
+const DATE_TIME = new RegExp(
+  String.raw`^([0-9]{4}-[0-9]{2}-[0-9]{2})T([0-9]{2}):([0-9]{2})(?::([0-9]{2})(\.[0-9]{1,9})?)?` +
+    String.raw`(Z|([+-])([0-9]{2}):([0-9]{2}))$`,
+);
+
 /** ISO-8601 date-time with an explicit zone (`Z` or `±hh:mm`) → ms, or null. */
 export function parseDateTime(text: string): number | null {
-  const m =
-    /^([0-9]{4}-[0-9]{2}-[0-9]{2})T([0-9]{2}):([0-9]{2})(?::([0-9]{2})(\.[0-9]{1,9})?)?(Z|([+-])([0-9]{2}):([0-9]{2}))$/.exec(
-      text,
-    );
+  const m = DATE_TIME.exec(text);
   if (!m) return null;
   const day = parseDate(m[1]!);
   if (day === null) return null;

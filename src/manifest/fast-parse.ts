@@ -49,8 +49,11 @@ const CORE = jsYaml.FAILSAFE_SCHEMA.extend({
 // (`- -` at the end of a line): js-yaml moves the next line's entry into the inner list. Anything
 // but a comment after the first line's `---`: js-yaml reads `---a: b` as a document start and
 // the key a, YAML as the key ---a (and `---#c`, `--- a: b` as errors).
-const NOT_PLAIN =
-  /(?:^|[\s[\]{},])[&*!]|^%|<<|(?:^|[\s[{,])\?(?:\s|$)|[\t\r]|\n(?:---|\.\.\.)|[\]}"']#|\\|[\]}] *:|(?:^|\s)- +-[ ]*(?:#.*)?$|^---(?!(?: +#.*| *)$)/m;
+const NOT_PLAIN = new RegExp(
+  String.raw`(?:^|[\s[\]{},])[&*!]|^%|<<|(?:^|[\s[{,])\?(?:\s|$)|[\t\r]|\n(?:---|\.\.\.)|[\]}"']#|\\` +
+    String.raw`|[\]}] *:|(?:^|\s)- +-[ ]*(?:#.*)?$|^---(?!(?: +#.*| *)$)`,
+  'm',
+);
 
 // js-yaml turns every key into a string with String(): a key YAML reads as a number comes out as
 // digits (which resolvesToNonString catches) or, for .inf, -.inf, .nan and 1e400, as one of these.

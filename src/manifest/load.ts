@@ -136,7 +136,8 @@ export function loadFull(text: string, expect: SchemaKind): Loaded {
               : [
                   'wrongKind',
                   `kind must be ${expect} ` +
-                    `${expect === 'Organization' ? `in ${ORG_FILE}` : 'in a team folder (one identity per file)'}, not ${typeof declared === 'string' ? show(declared, 40) : 'a value of another type'}`,
+                    `${expect === 'Organization' ? `in ${ORG_FILE}` : 'in a team folder (one identity per file)'}, ` +
+                    `not ${typeof declared === 'string' ? show(declared, 40) : 'a value of another type'}`,
                 ];
     issues.push({ rule: SCHEMA_KIND, messageId, path: declared === undefined ? [] : ['kind'], at: 'value', message });
     return { ...base, kind: null, data, valid: false };

@@ -198,7 +198,8 @@ export function parseYaml(text: string): Parsed {
           ? `nesting is too deep (over ${MAX_DEPTH} levels); no manifest needs more than a few`
           : `YAML syntax error: ${
               colon
-                ? 'this value contains ": " (or ends with ":"), which YAML reads as a nested key; put the whole value in quotes'
+                ? 'this value contains ": " (or ends with ":"), which YAML reads as a nested key; ' +
+                  'put the whole value in quotes'
                 : unclosed
                   ? 'a { or [ opened above is still open here: close it with } or ] on the line that opens it'
                   : (SYNTAX_MESSAGES[first.code] ?? `the YAML cannot be read here (${first.code})`)

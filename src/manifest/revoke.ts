@@ -122,10 +122,13 @@ export function revokeText(text: string, opts: { reason: string; date: string })
         ? 'not a single value'
         : current.value.value === null
           ? 'empty'
-          : JSON.stringify(String(current.value.value).slice(0, 40));
+          : // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a YAML scalar (string, number, …)
+            JSON.stringify(String(current.value.value).slice(0, 40));
       return fail(
         `spec.rotation.epoch is ${shown}` +
-          `${isScalar(current?.value) && typeof current.value.value === 'string' ? ' (text, not a number)' : ''}, not a whole number from 0 to ${EPOCH_MAX}, so revoke cannot tell which credential generation comes next. Nothing was changed. Write the epoch as a plain number (epoch: 2) and run revoke again. ${manually}`,
+          `${isScalar(current?.value) && typeof current.value.value === 'string' ? ' (text, not a number)' : ''}, ` +
+          `not a whole number from 0 to ${EPOCH_MAX}, so revoke cannot tell which credential generation comes next. ` +
+          `Nothing was changed. Write the epoch as a plain number (epoch: 2) and run revoke again. ${manually}`,
       );
     }
     if (previous >= EPOCH_MAX)
@@ -170,6 +173,7 @@ export function revokeText(text: string, opts: { reason: string; date: string })
 /** One line of printable text: a reason never breaks out of its comment. */
 function oneLine(text: string): string {
   const clean = text
+    // eslint-disable-next-line no-control-regex -- control characters are what this removes
     .replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();

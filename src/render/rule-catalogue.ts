@@ -56,7 +56,17 @@ export function coverage(rules: readonly Rule[]): { id: string; title: string; r
 /** `docs`: a rule's documentation URL (from package.json's homepage, read at the cli edge). */
 export function catalogueJson(rules: readonly Rule[], docs: (id: string) => string | null): string {
   const sorted = [...rules].sort((a, b) => (a.meta.id < b.meta.id ? -1 : 1));
-  return `${JSON.stringify({ rules: sorted.map((r) => ({ id: r.meta.id, severity: r.meta.severity, title: r.meta.title, rationale: r.meta.rationale, fix: r.meta.fix, owasp: r.meta.owasp, stage: r.kind, docs: docs(r.meta.id) })), owasp: coverage(rules) }, null, 2)}\n`;
+  const entries = sorted.map((r) => ({
+    id: r.meta.id,
+    severity: r.meta.severity,
+    title: r.meta.title,
+    rationale: r.meta.rationale,
+    fix: r.meta.fix,
+    owasp: r.meta.owasp,
+    stage: r.kind,
+    docs: docs(r.meta.id),
+  }));
+  return `${JSON.stringify({ rules: entries, owasp: coverage(rules) }, null, 2)}\n`;
 }
 
 export function catalogueText(rules: readonly Rule[]): string {
@@ -124,5 +134,16 @@ export function ruleMarkdown(rule: Rule): string {
 /** `docs`: the rule's documentation URL (package.json's homepage), beside its path in the repository. */
 export function ruleJson(rule: Rule, docs: (id: string) => string | null): string {
   const m = rule.meta;
-  return `${JSON.stringify({ id: m.id, severity: m.severity, title: m.title, rationale: m.rationale, fix: m.fix, owasp: m.owasp, stage: rule.kind, docsPath: docsPath(m.id), docs: docs(m.id) }, null, 2)}\n`;
+  const entry = {
+    id: m.id,
+    severity: m.severity,
+    title: m.title,
+    rationale: m.rationale,
+    fix: m.fix,
+    owasp: m.owasp,
+    stage: rule.kind,
+    docsPath: docsPath(m.id),
+    docs: docs(m.id),
+  };
+  return `${JSON.stringify(entry, null, 2)}\n`;
 }

@@ -230,16 +230,18 @@ export function defineRule(def: AnyDef): Rule {
   const meta: RuleMeta = { ...def.meta, docs: docsPath(def.meta.id) };
   const { messages } = def;
   if (def.kind !== 'identity') return { ...def, meta, messages } as Rule;
-  const tombstones = def.tombstones ?? false;
-  const check = (identity: IdentityFile, ctx: RuleContext): Report[] => def.check(identity, ctx);
+  const identity = def;
+  const { tombstones = false } = identity;
   return {
-    ...def,
+    ...identity,
     meta,
     messages,
     tombstones,
-    check: tombstones
-      ? check
-      : (identity: IdentityFile, ctx: RuleContext) => (isTombstone(identity.data) ? [] : check(identity, ctx)),
+    ...(tombstones
+      ? {}
+      : {
+          check: (file: IdentityFile, ctx: RuleContext) => (isTombstone(file.data) ? [] : identity.check(file, ctx)),
+        }),
   };
 }
 

@@ -183,30 +183,33 @@ describe('compileVault on the acme examples', () => {
     ).toEqual(ref(`ledger-writer.vault.secret-id.${gens.at(-1)}`, 'secretId'));
   });
 
-  it('edge-gateway: AppRole without delivery, a PKI role on a second mount, a policy of its issue endpoint only', () => {
-    const out = compileVault(acme('platform/edge-gateway.yaml'), at(NOW));
-    expect(out.map((r) => r.name)).toEqual([
-      'edge-gateway.vault.approle-role',
-      'edge-gateway.vault.pki.pki-devices',
-      'edge-gateway.vault.policy',
-      'edge-gateway.vault.secret-id.g1483',
-    ]);
-    expect(named(out, 'edge-gateway.vault.policy').inputs.policy).toBe(
-      'path "pki-devices/issue/edge-gateway" {\n  capabilities = ["update"]\n}\n',
-    );
-    expect(named(out, 'edge-gateway.vault.pki.pki-devices').inputs).toMatchObject({
-      backend: 'pki-devices',
-      name: 'edge-gateway',
-      allowedDomains: ['gw-berlin-01.devices.acme.example'],
-      ttl: '2592000',
-      maxTtl: '2592000',
-    });
-    expect(named(out, 'edge-gateway.vault.approle-role').inputs).toMatchObject({
-      secretIdTtl: 15 * DAY,
-      tokenPolicies: ['idac-edge-gateway'],
-    });
-    expect(named(out, 'edge-gateway.vault.approle-role').inputs).not.toHaveProperty('tokenNoDefaultPolicy');
-  });
+  it(
+    'edge-gateway: AppRole without delivery, a PKI role on ' + 'a second mount, a policy of its issue endpoint only',
+    () => {
+      const out = compileVault(acme('platform/edge-gateway.yaml'), at(NOW));
+      expect(out.map((r) => r.name)).toEqual([
+        'edge-gateway.vault.approle-role',
+        'edge-gateway.vault.pki.pki-devices',
+        'edge-gateway.vault.policy',
+        'edge-gateway.vault.secret-id.g1483',
+      ]);
+      expect(named(out, 'edge-gateway.vault.policy').inputs.policy).toBe(
+        'path "pki-devices/issue/edge-gateway" {\n  capabilities = ["update"]\n}\n',
+      );
+      expect(named(out, 'edge-gateway.vault.pki.pki-devices').inputs).toMatchObject({
+        backend: 'pki-devices',
+        name: 'edge-gateway',
+        allowedDomains: ['gw-berlin-01.devices.acme.example'],
+        ttl: '2592000',
+        maxTtl: '2592000',
+      });
+      expect(named(out, 'edge-gateway.vault.approle-role').inputs).toMatchObject({
+        secretIdTtl: 15 * DAY,
+        tokenPolicies: ['idac-edge-gateway'],
+      });
+      expect(named(out, 'edge-gateway.vault.approle-role').inputs).not.toHaveProperty('tokenNoDefaultPolicy');
+    },
+  );
 
   it('legacy-etl (suspended): policy and secret-id stay, the AppRole hands out no policy, not even default', () => {
     const out = compileVault(acme('data/legacy-etl.yaml'), at(NOW));

@@ -155,7 +155,10 @@ describe('--plan: apply only what was reviewed', () => {
     const r = idac(['apply', '--dir', repo.dir, '--now', NOW, '--plan', plan], { env: env() });
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(
-      /^idac apply: refused — the plan in .*plan\.json no longer matches this revision \(fingerprint [0-9a-f]{12} reviewed, [0-9a-f]{12} now, from base [0-9a-f]{12}\):\n/,
+      new RegExp(
+        String.raw`^idac apply: refused — the plan in .*plan\.json no longer matches this revision \(fingerprint ` +
+          String.raw`[0-9a-f]{12} reviewed, [0-9a-f]{12} now, from base [0-9a-f]{12}\):\n`,
+      ),
     );
     expect(r.stderr).toContain(
       '  not reviewed: delete kubernetes:rbac.authorization.k8s.io/v1:RoleBinding release-bot.k8s.role-binding',

@@ -482,7 +482,14 @@ docs:  docs/rules/aws/no-wildcard-action.md
     });
     const md = idac(['rules', 'vault/no-sudo', '--format', 'markdown']);
     expect(md.stdout).toMatch(
-      /^## `vault\/no-sudo` — Vault sudo capability\n\n\*\*Severity:\*\* error {2}\n\*\*OWASP NHI:\*\* NHI5 Overprivileged NHI {2}\n\*\*Stage:\*\* checked on each identity\n/,
+      new RegExp(
+        '^## ' +
+          '`' +
+          String.raw`vault\/no-sudo` +
+          '`' +
+          String.raw` — Vault sudo capability\n\n\*\*Severity:\*\* error {2}\n` +
+          String.raw`\*\*OWASP NHI:\*\* NHI5 Overprivileged NHI {2}\n\*\*Stage:\*\* checked on each identity\n`,
+      ),
     );
     expect(md.stdout).toContain('Documentation: [docs/rules/vault/no-sudo.md](docs/rules/vault/no-sudo.md)\n');
   });

@@ -84,44 +84,48 @@ function copyAcme(): string {
 }
 
 describe('one truth per check (issue 13 item 6)', () => {
-  it('a CODEOWNERS line for a removed identity: validate and codeowners --check give the same finding, in every format', () => {
-    const dir = copyAcme();
-    rmSync(join(dir, 'identities/platform/release-bot.yaml'));
-    const stale = {
-      rule: 'codeowners/stale',
-      severity: 'error',
-      file: '.github/CODEOWNERS',
-      line: 26,
-      column: 1,
-      identity: null,
-      message:
-        '.github/CODEOWNERS line 26 names /identities/platform/release-bot.yaml, which is no longer an ' +
-        'identity file; run `idac codeowners` and commit the result',
-      fix: fix('codeowners/stale'),
-      docs: `${DOCS}/codeowners/stale.md`,
-    };
-    const v = idac(['validate', '--dir', dir, ...NOW, '--format', 'json']);
-    const c = idac(['codeowners', '--check', '--dir', dir, ...NOW, '--format', 'json']);
-    expect([v.code, c.code]).toEqual([1, 1]);
-    expect(JSON.parse(v.stdout)).toEqual({ identities: 8, findings: [stale] });
-    expect(JSON.parse(c.stdout)).toEqual({ identities: 8, findings: [stale] });
-    const line =
-      '::error file=.github/CODEOWNERS,line=26,col=1,title=codeowners/stale::.github/CODEOWNERS line 26 ' +
-      'names /identities/platform/release-bot.yaml, which is no longer an identity file; run `idac ' +
-      'codeowners` and commit the result';
-    expect(idac(['validate', '--dir', dir, ...NOW, '--format', 'github']).stdout).toBe(
-      `${line}\n✖ 1 error, 0 warnings in 1 file; 8 identities checked\n`,
-    );
-    expect(idac(['codeowners', '--check', '--dir', dir, ...NOW, '--format', 'github']).stdout).toBe(
-      `${line}\n✖ 1 error, 0 warnings in 1 file; 8 identities checked\n`,
-    );
-    const text =
-      '.github/CODEOWNERS:26:1  error  codeowners/stale  .github/CODEOWNERS line 26 names ' +
-      '/identities/platform/release-bot.yaml, which is no longer an identity file; run `idac codeowners` and ' +
-      'commit the result';
-    expect(idac(['validate', '--dir', dir, ...NOW]).stdout.split('\n')[0]).toBe(text);
-    expect(idac(['codeowners', '--check', '--dir', dir, ...NOW]).stdout.split('\n')[0]).toBe(text);
-  });
+  it(
+    'a CODEOWNERS line for a removed identity: validate and ' +
+      'codeowners --check give the same finding, in every format',
+    () => {
+      const dir = copyAcme();
+      rmSync(join(dir, 'identities/platform/release-bot.yaml'));
+      const stale = {
+        rule: 'codeowners/stale',
+        severity: 'error',
+        file: '.github/CODEOWNERS',
+        line: 26,
+        column: 1,
+        identity: null,
+        message:
+          '.github/CODEOWNERS line 26 names /identities/platform/release-bot.yaml, which is no longer an ' +
+          'identity file; run `idac codeowners` and commit the result',
+        fix: fix('codeowners/stale'),
+        docs: `${DOCS}/codeowners/stale.md`,
+      };
+      const v = idac(['validate', '--dir', dir, ...NOW, '--format', 'json']);
+      const c = idac(['codeowners', '--check', '--dir', dir, ...NOW, '--format', 'json']);
+      expect([v.code, c.code]).toEqual([1, 1]);
+      expect(JSON.parse(v.stdout)).toEqual({ identities: 8, findings: [stale] });
+      expect(JSON.parse(c.stdout)).toEqual({ identities: 8, findings: [stale] });
+      const line =
+        '::error file=.github/CODEOWNERS,line=26,col=1,title=codeowners/stale::.github/CODEOWNERS line 26 ' +
+        'names /identities/platform/release-bot.yaml, which is no longer an identity file; run `idac ' +
+        'codeowners` and commit the result';
+      expect(idac(['validate', '--dir', dir, ...NOW, '--format', 'github']).stdout).toBe(
+        `${line}\n✖ 1 error, 0 warnings in 1 file; 8 identities checked\n`,
+      );
+      expect(idac(['codeowners', '--check', '--dir', dir, ...NOW, '--format', 'github']).stdout).toBe(
+        `${line}\n✖ 1 error, 0 warnings in 1 file; 8 identities checked\n`,
+      );
+      const text =
+        '.github/CODEOWNERS:26:1  error  codeowners/stale  .github/CODEOWNERS line 26 names ' +
+        '/identities/platform/release-bot.yaml, which is no longer an identity file; run `idac codeowners` and ' +
+        'commit the result';
+      expect(idac(['validate', '--dir', dir, ...NOW]).stdout.split('\n')[0]).toBe(text);
+      expect(idac(['codeowners', '--check', '--dir', dir, ...NOW]).stdout.split('\n')[0]).toBe(text);
+    },
+  );
 
   it(
     'a manifest that does not validate keeps its CODEOWNERS line: not "gone"; --check says to fix it before ' +

@@ -361,22 +361,27 @@ describe('idac offboard (built CLI)', () => {
     expect([READER, BOT].map((f) => read(dir, f))).toEqual(files);
   });
 
-  it('--write on a hand-written manifest: comments, quotes and blank lines survive; --format json carries the diff', () => {
-    const manifest = readFileSync(join(ACME, READER), 'utf8').replace(
-      '  stewardship:\n    owner: alice@acme.example\n',
-      '\n  stewardship:   # who answers for it\n    # since 2025\n    owner: "alice@acme.example"   # lead\n',
-    );
-    const dir = acmeCopy();
-    writeFileSync(join(dir, READER), manifest);
-    const r = idac(['offboard', 'alice@acme.example', '--write', '--dir', dir, '--now', NOW, '--format', 'json']);
-    expect(r.code).toBe(0);
-    expect(read(dir, READER)).toBe(
-      edit(manifest, '    owner: "alice@acme.example"   # lead\n', '    owner: "bob@acme.example"   # lead\n'),
-    );
-    const out = JSON.parse(r.stdout);
-    expect(out.written).toEqual([READER]);
-    expect(out.diff).toContain('-    owner: "alice@acme.example"   # lead\n+    owner: "bob@acme.example"   # lead\n');
-  });
+  it(
+    '--write on a hand-written manifest: comments, quotes ' + 'and blank lines survive; --format json carries the diff',
+    () => {
+      const manifest = readFileSync(join(ACME, READER), 'utf8').replace(
+        '  stewardship:\n    owner: alice@acme.example\n',
+        '\n  stewardship:   # who answers for it\n    # since 2025\n    owner: "alice@acme.example"   # lead\n',
+      );
+      const dir = acmeCopy();
+      writeFileSync(join(dir, READER), manifest);
+      const r = idac(['offboard', 'alice@acme.example', '--write', '--dir', dir, '--now', NOW, '--format', 'json']);
+      expect(r.code).toBe(0);
+      expect(read(dir, READER)).toBe(
+        edit(manifest, '    owner: "alice@acme.example"   # lead\n', '    owner: "bob@acme.example"   # lead\n'),
+      );
+      const out = JSON.parse(r.stdout);
+      expect(out.written).toEqual([READER]);
+      expect(out.diff).toContain(
+        '-    owner: "alice@acme.example"   # lead\n+    owner: "bob@acme.example"   # lead\n',
+      );
+    },
+  );
 
   it('a successor who is also leaving the team: a new owner is needed and nothing is written', () => {
     const dir = acmeCopy();
@@ -439,7 +444,11 @@ describe('idac offboard (built CLI)', () => {
     [
       'no identities folder',
       ['offboard', 'alice@acme.example', '--dir', '.'],
-      /^idac: --dir \. holds no identities\/ folder; give the repository root \(the folder that holds identities\/org\.yaml\)$/m,
+      new RegExp(
+        String.raw`^idac: --dir \. holds no identities\/ folder; give the repository root \(the folder that ` +
+          String.raw`holds identities\/org\.yaml\)$`,
+        'm',
+      ),
     ],
   ])('exit 2: %s', (_name, args, message) => {
     const r = idac([...args, '--now', NOW], { cwd: args.includes('--dir') ? repo({ 'README.md': 'x' }) : ACME });

@@ -60,31 +60,34 @@ function pngSize(bytes: Buffer): { width: number; height: number } {
 }
 
 describe('idac report --format html in headless chromium', () => {
-  it('examples/acme: the parsed DOM has the title, every inventory row, SVG charts and no script; screenshot kept', (ctx) => {
-    const bin = browser(ctx);
-    const html = reportFile(acme);
-    const url = pathToFileURL(html).href;
-    const dom = headless(bin, '--dump-dom', url);
+  it(
+    'examples/acme: the parsed DOM has the title, every ' + 'inventory row, SVG charts and no script; screenshot kept',
+    (ctx) => {
+      const bin = browser(ctx);
+      const html = reportFile(acme);
+      const url = pathToFileURL(html).href;
+      const dom = headless(bin, '--dump-dom', url);
 
-    expect(dom).toContain('<title>Machine identity report (2026-11-23T00:00:00Z)</title>');
-    const table = dom.slice(dom.indexOf('<table class="inventory">'));
-    const body = table.slice(table.indexOf('<tbody>'), table.indexOf('</tbody>'));
-    expect((body.match(/<tr>/g) ?? []).length).toBe(9);
-    expect((dom.match(/<svg /g) ?? []).length).toBeGreaterThanOrEqual(5);
-    expect(dom).toContain('<rect class="fed"');
-    expect(dom).not.toMatch(/<script/i);
-    for (const id of ['summary', 'credentials', 'lifecycle', 'findings', 'owners', 'owasp', 'inventory'])
-      expect(dom).toContain(`<section id="${id}">`);
+      expect(dom).toContain('<title>Machine identity report (2026-11-23T00:00:00Z)</title>');
+      const table = dom.slice(dom.indexOf('<table class="inventory">'));
+      const body = table.slice(table.indexOf('<tbody>'), table.indexOf('</tbody>'));
+      expect((body.match(/<tr>/g) ?? []).length).toBe(9);
+      expect((dom.match(/<svg /g) ?? []).length).toBeGreaterThanOrEqual(5);
+      expect(dom).toContain('<rect class="fed"');
+      expect(dom).not.toMatch(/<script/i);
+      for (const id of ['summary', 'credentials', 'lifecycle', 'findings', 'owners', 'owasp', 'inventory'])
+        expect(dom).toContain(`<section id="${id}">`);
 
-    mkdirSync(ARTIFACTS, { recursive: true });
-    const png = join(ARTIFACTS, 'report-acme.png');
-    headless(bin, `--screenshot=${png}`, '--window-size=1280,2000', url);
-    expect(pngSize(readFileSync(png))).toEqual({ width: 1280, height: 2000 });
-    const pdf = join(ARTIFACTS, 'report-acme.pdf');
-    headless(bin, '--no-pdf-header-footer', `--print-to-pdf=${pdf}`, url);
-    expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
-    void ctx.annotate(`screenshot: ${png}; printed: ${pdf}`);
-  });
+      mkdirSync(ARTIFACTS, { recursive: true });
+      const png = join(ARTIFACTS, 'report-acme.png');
+      headless(bin, `--screenshot=${png}`, '--window-size=1280,2000', url);
+      expect(pngSize(readFileSync(png))).toEqual({ width: 1280, height: 2000 });
+      const pdf = join(ARTIFACTS, 'report-acme.pdf');
+      headless(bin, '--no-pdf-header-footer', `--print-to-pdf=${pdf}`, url);
+      expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
+      void ctx.annotate(`screenshot: ${png}; printed: ${pdf}`);
+    },
+  );
 
   it('hostile manifest text and file names stay text in the parsed DOM', (ctx) => {
     const bin = browser(ctx);

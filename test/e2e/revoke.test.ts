@@ -186,32 +186,43 @@ describe('idac revoke (built CLI)', () => {
     }
   });
 
-  it('an epoch it cannot read as a whole number, or at the schema maximum: exit 1, the file untouched, and what to do', () => {
-    const dir = acmeCopy();
-    const base = read(dir, EXPORTER);
-    for (const [epoch, why] of [
-      [
-        "'2'",
-        /spec\.rotation\.epoch is "2" \(text, not a number\), not a whole number from 0 to 1000000.*Write the epoch as a plain number \(epoch: 2\)/,
-      ],
-      ['>-\n      2', /spec\.rotation\.epoch is "2" \(text, not a number\)/],
-      ['-5', /spec\.rotation\.epoch is "-5", not a whole number from 0 to 1000000/],
-      [
-        '1000000',
-        /spec\.rotation\.epoch is 1000000, the largest the schema allows \(1000000\), so revoke cannot start a new credential generation\. Nothing was changed\. To stop it now by hand: set spec\.status: suspended/,
-      ],
-    ] as const) {
-      const text = base.replace('    overlap: 3d\n', `    overlap: 3d\n    epoch: ${epoch}\n`);
-      writeFileSync(join(dir, EXPORTER), text);
-      const r = idac(['revoke', 'report-exporter', '--dir', dir, '--reason', 'INC-5009', '--now', NOW]);
-      expect(r.code, epoch).toBe(1);
-      expect(r.stdout).toBe('');
-      expect(r.stderr).toMatch(/^idac: not revoking report-exporter \(identities\/data\/report-exporter\.yaml\): /);
-      expect(r.stderr).toMatch(why);
-      expect(r.stderr).not.toContain('a bug in idac');
-      expect(read(dir, EXPORTER)).toBe(text);
-    }
-  });
+  it(
+    'an epoch it cannot read as a whole number, or at the ' +
+      'schema maximum: exit 1, the file untouched, and what to do',
+    () => {
+      const dir = acmeCopy();
+      const base = read(dir, EXPORTER);
+      for (const [epoch, why] of [
+        [
+          "'2'",
+          new RegExp(
+            String.raw`spec\.rotation\.epoch is "2" \(text, not a number\), not a whole number from 0 to ` +
+              String.raw`1000000.*Write the epoch as a plain number \(epoch: 2\)`,
+          ),
+        ],
+        ['>-\n      2', /spec\.rotation\.epoch is "2" \(text, not a number\)/],
+        ['-5', /spec\.rotation\.epoch is "-5", not a whole number from 0 to 1000000/],
+        [
+          '1000000',
+          new RegExp(
+            String.raw`spec\.rotation\.epoch is 1000000, the largest the schema allows \(1000000\), so revoke ` +
+              String.raw`cannot start a new credential generation\. Nothing was changed\. To stop it now by hand: ` +
+              String.raw`set spec\.status: suspended`,
+          ),
+        ],
+      ] as const) {
+        const text = base.replace('    overlap: 3d\n', `    overlap: 3d\n    epoch: ${epoch}\n`);
+        writeFileSync(join(dir, EXPORTER), text);
+        const r = idac(['revoke', 'report-exporter', '--dir', dir, '--reason', 'INC-5009', '--now', NOW]);
+        expect(r.code, epoch).toBe(1);
+        expect(r.stdout).toBe('');
+        expect(r.stderr).toMatch(/^idac: not revoking report-exporter \(identities\/data\/report-exporter\.yaml\): /);
+        expect(r.stderr).toMatch(why);
+        expect(r.stderr).not.toContain('a bug in idac');
+        expect(read(dir, EXPORTER)).toBe(text);
+      }
+    },
+  );
 
   it('a manifest that is a symbolic link: exit 2 saying it is a link idac does not follow', () => {
     const dir = acmeCopy();

@@ -120,39 +120,42 @@ describe('idac rotation (built CLI)', () => {
     );
   });
 
-  it('without a rotation period nothing is invented: issued, overlapUntil and ageDays are null ("unknown" in text)', () => {
-    const dir = acmeCopy();
-    writeFileSync(
-      join(dir, EXPORTER),
-      readFileSync(join(dir, EXPORTER), 'utf8').replace(/ {2}rotation:\n {4}period: 60d\n {4}overlap: 3d\n/, ''),
-    );
-    const r = idac(['rotation', '--dir', dir, '--now', NOW, '--format', 'json']);
-    expect(r.code).toBe(1);
-    expect(
-      (JSON.parse(r.stdout) as { credentials: Record<string, unknown>[] }).credentials.find(
-        (c) => c.identity === 'report-exporter',
-      ),
-    ).toEqual({
-      identity: 'report-exporter',
-      kind: 'aws-access-key',
-      generation: 0,
-      issued: null,
-      nextRotation: null,
-      overlapUntil: null,
-      status: 'active',
-      ageDays: null,
-      overdue: true,
-      reason: 'no rotation period: the credential never rotates',
-      file: EXPORTER,
-    });
-    const line = idac(['rotation', '--dir', dir, '--now', NOW])
-      .stdout.split('\n')
-      .find((l) => l.startsWith('report-exporter '));
-    expect(line).toBe(
-      'report-exporter              aws-access-key  g0      issued unknown  next never  age unknown  ' +
-        'OVERDUE: no rotation period: the credential never rotates',
-    );
-  });
+  it(
+    'without a rotation period nothing is invented: issued, ' + 'overlapUntil and ageDays are null ("unknown" in text)',
+    () => {
+      const dir = acmeCopy();
+      writeFileSync(
+        join(dir, EXPORTER),
+        readFileSync(join(dir, EXPORTER), 'utf8').replace(/ {2}rotation:\n {4}period: 60d\n {4}overlap: 3d\n/, ''),
+      );
+      const r = idac(['rotation', '--dir', dir, '--now', NOW, '--format', 'json']);
+      expect(r.code).toBe(1);
+      expect(
+        (JSON.parse(r.stdout) as { credentials: Record<string, unknown>[] }).credentials.find(
+          (c) => c.identity === 'report-exporter',
+        ),
+      ).toEqual({
+        identity: 'report-exporter',
+        kind: 'aws-access-key',
+        generation: 0,
+        issued: null,
+        nextRotation: null,
+        overlapUntil: null,
+        status: 'active',
+        ageDays: null,
+        overdue: true,
+        reason: 'no rotation period: the credential never rotates',
+        file: EXPORTER,
+      });
+      const line = idac(['rotation', '--dir', dir, '--now', NOW])
+        .stdout.split('\n')
+        .find((l) => l.startsWith('report-exporter '));
+      expect(line).toBe(
+        'report-exporter              aws-access-key  g0      issued unknown  next never  age unknown  ' +
+          'OVERDUE: no rotation period: the credential never rotates',
+      );
+    },
+  );
 
   it('exit 2 with the file named when a manifest cannot be read (it may hold a credential)', (ctx) => {
     if (UNPRIVILEGED_SKIP) ctx.skip(UNPRIVILEGED_SKIP);

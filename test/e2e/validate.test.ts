@@ -93,7 +93,11 @@ describe('idac validate (built CLI)', () => {
     const r = idac(['validate', '--dir', dir, ...NOW]);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(
-      /^identities\/payments\/settlement-reader\.yaml:9:9 {2}error {2}schema\/enum {2}spec\.type must be one of: .*did you mean "workload"\?\n {4}fix: /m,
+      new RegExp(
+        String.raw`^identities\/payments\/settlement-reader\.yaml:9:9 {2}error {2}schema\/enum {2}spec\.type ` +
+          String.raw`must be one of: .*did you mean "workload"\?\n {4}fix: `,
+        'm',
+      ),
     );
     expect(r.stdout).toMatch(/✖ 1 error, 0 warnings in 1 file; 1 identity checked\n$/);
     expect(r.stdout).not.toMatch(/\u001b\[/);

@@ -12,15 +12,18 @@ describe('auditItems', () => {
     expect(auditItems(all, ACME_ORG, at('2026-11-23'), 30 * 86_400_000)).toEqual([]);
   });
 
-  it('expiry, overdue review and certificate windows, sorted by kind then time; routine rotations are not listed', () => {
-    const items = auditItems(all, ACME_ORG, at('2027-01-15'), 30 * 86_400_000);
-    expect(items.map((i) => [i.kind, i.identity, i.overdue])).toEqual([
-      ['expiry', 'legacy-etl', false],
-      ['expiry', 'release-bot', false],
-      ['review', 'report-exporter', true],
-    ]);
-    expect(items.some((i) => (i.kind as string) === 'rotation')).toBe(false);
-  });
+  it(
+    'expiry, overdue review and certificate windows, sorted ' + 'by kind then time; routine rotations are not listed',
+    () => {
+      const items = auditItems(all, ACME_ORG, at('2027-01-15'), 30 * 86_400_000);
+      expect(items.map((i) => [i.kind, i.identity, i.overdue])).toEqual([
+        ['expiry', 'legacy-etl', false],
+        ['expiry', 'release-bot', false],
+        ['review', 'report-exporter', true],
+      ]);
+      expect(items.some((i) => (i.kind as string) === 'rotation')).toBe(false);
+    },
+  );
 });
 
 describe('renderAuditIssue', () => {

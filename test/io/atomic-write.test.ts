@@ -76,22 +76,25 @@ describe('writeAtomically', () => {
     expect(readFileSync(join(dir, '.github/CODEOWNERS'), 'utf8')).toBe('x\n');
   });
 
-  it('a file changed between the read and the write is refused: exit 1, the other edit kept, nothing else written', async () => {
-    const dir = scratch({ 'a.yaml': 'a\n', 'b.yaml': 'b\n' });
-    const plans = [plan(dir, 'a.yaml', 'A\n'), plan(dir, 'b.yaml', 'B\n')];
-    const r = await writeAtomically(dir, plans, {
-      beforeCommit: () => writeFileSync(join(dir, 'b.yaml'), 'someone else\n'),
-    });
-    expect(r).toEqual(
-      refuse(
-        'b.yaml changed on disk while idac was editing it; nothing was changed: run the command again on ' +
-          'the new content',
-      ),
-    );
-    expect(readFileSync(join(dir, 'a.yaml'), 'utf8')).toBe('a\n');
-    expect(readFileSync(join(dir, 'b.yaml'), 'utf8')).toBe('someone else\n');
-    expect(listing(dir)).toEqual(['a.yaml', 'b.yaml']);
-  });
+  it(
+    'a file changed between the read and the write is refused: ' + 'exit 1, the other edit kept, nothing else written',
+    async () => {
+      const dir = scratch({ 'a.yaml': 'a\n', 'b.yaml': 'b\n' });
+      const plans = [plan(dir, 'a.yaml', 'A\n'), plan(dir, 'b.yaml', 'B\n')];
+      const r = await writeAtomically(dir, plans, {
+        beforeCommit: () => writeFileSync(join(dir, 'b.yaml'), 'someone else\n'),
+      });
+      expect(r).toEqual(
+        refuse(
+          'b.yaml changed on disk while idac was editing it; nothing was changed: run the command again on ' +
+            'the new content',
+        ),
+      );
+      expect(readFileSync(join(dir, 'a.yaml'), 'utf8')).toBe('a\n');
+      expect(readFileSync(join(dir, 'b.yaml'), 'utf8')).toBe('someone else\n');
+      expect(listing(dir)).toEqual(['a.yaml', 'b.yaml']);
+    },
+  );
 
   it('a file removed between the read and the write is refused', async () => {
     const dir = scratch({ 'a.yaml': 'a\n' });
@@ -270,15 +273,19 @@ describe('writeEdits: what revoke, offboard --write and review attest run (check
     },
   );
 
-  it('a file holding a secret is read again as readManifests read it (the secret withheld): no false "changed on disk"', async () => {
-    const token = fake.github('ghp', 'read-as-read');
-    const text = MANIFEST.replace(/purpose: .*/, `purpose: deploys with ${token}`);
-    const dir = scratch({ 'a.yaml': text });
-    const seen = (await fileSecrets('a.yaml', text)).redactor.data(
-      loadText(text, { expect: 'MachineIdentity', fast: true }).data,
-    );
-    await expect(readRawAsRead(dir, 'a.yaml', seen)).resolves.toMatchObject({ text });
-  });
+  it(
+    'a file holding a secret is read again as readManifests ' +
+      'read it (the secret withheld): no false "changed on disk"',
+    async () => {
+      const token = fake.github('ghp', 'read-as-read');
+      const text = MANIFEST.replace(/purpose: .*/, `purpose: deploys with ${token}`);
+      const dir = scratch({ 'a.yaml': text });
+      const seen = (await fileSecrets('a.yaml', text)).redactor.data(
+        loadText(text, { expect: 'MachineIdentity', fast: true }).data,
+      );
+      await expect(readRawAsRead(dir, 'a.yaml', seen)).resolves.toMatchObject({ text });
+    },
+  );
 
   it('a file validate would not read as text is refused when read, not rewritten with U+FFFD', async () => {
     const dir = scratch({});
@@ -286,7 +293,10 @@ describe('writeEdits: what revoke, offboard --write and review attest run (check
     await expect(readRaw(dir, 'a.yaml')).rejects.toMatchObject({
       exitCode: 1,
       message: expect.stringMatching(
-        /^not editing a\.yaml: file is not valid UTF-8: byte 0xE9 on line 1 .*\(parse\/encoding\); nothing was changed$/,
+        new RegExp(
+          String.raw`^not editing a\.yaml: file is not valid UTF-8: byte 0xE9 on line 1 .*\(parse\/encoding\); ` +
+            String.raw`nothing was changed$`,
+        ),
       ),
     });
   });

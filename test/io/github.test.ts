@@ -256,7 +256,10 @@ describe('GitHubClient never hangs', () => {
     const r = failure(await client().request('POST', '/repos/acme/identities/issues', COMMENT, { title: 't' }));
     expect(r.kind).toBe('network');
     expect(r.message).toMatch(
-      /^cannot reach http:\/\/127\.0\.0\.1:\d+ for POST \/repos\/acme\/identities\/issues: .+ \(it may have been written all the same\)$/,
+      new RegExp(
+        String.raw`^cannot reach http:\/\/127\.0\.0\.1:\d+ for POST \/repos\/acme\/identities\/issues: .+ \(it ` +
+          String.raw`may have been written all the same\)$`,
+      ),
     );
     expect(gh.seen).toHaveLength(1);
     gh.script = ['hang-up'];

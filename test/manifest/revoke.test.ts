@@ -223,7 +223,11 @@ describe('revokeText', () => {
     expect(r).toEqual(
       fail(
         expect.stringMatching(
-          /^spec\.rotation\.epoch is 1000000, the largest the schema allows \(1000000\), so revoke cannot start a new credential generation\. Nothing was changed\. To stop it now by hand: set spec\.status: suspended/,
+          new RegExp(
+            String.raw`^spec\.rotation\.epoch is 1000000, the largest the schema allows \(1000000\), so revoke ` +
+              String.raw`cannot start a new credential generation\. Nothing was changed\. To stop it now by hand: ` +
+              String.raw`set spec\.status: suspended`,
+          ),
         ),
       ),
     );

@@ -14,10 +14,15 @@ export function flatten(tokens: Token[]): Token[] {
 
 /** The raw HTML the renderer itself writes; a value may appear inside <code>, entity-escaped. */
 const OWN_HTML = /<!-- idac-plan -->|<\/?details>|<\/?summary>|<\/?code>/g;
-const OWN_HEADINGS =
-  /^(idac plan|Privilege increases: \d+ identit(y|ies)|Organization: \d+ changes? to identities\/org\.yaml|Deletions|New static credentials|Findings: \d+ findings?|Not planned)$/;
-const OWN_STRONG =
-  /^(Identities:|Organization:|widens|narrows|neutral|Access:|Resources:|Due within |New static credentials:|Findings:|error|warning|info|Deletion guard:|Fields|Access|Resources|Due|New static credentials|\d+ more identit(y|ies) not shown)$/;
+const OWN_HEADINGS = new RegExp(
+  String.raw`^(idac plan|Privilege increases: \d+ identit(y|ies)|Organization: \d+ changes? to ` +
+    String.raw`identities\/org\.yaml|Deletions|New static credentials|Findings: \d+ findings?|Not planned)$`,
+);
+const OWN_STRONG = new RegExp(
+  String.raw`^(Identities:|Organization:|widens|narrows|neutral|Access:|Resources:|Due within |New static ` +
+    String.raw`credentials:|Findings:|error|warning|info|Deletion guard:|Fields|Access|Resources|Due|New static ` +
+    String.raw`credentials|\d+ more identit(y|ies) not shown)$`,
+);
 
 export const HOSTILE = [
   '<img src=x onerror=alert(1)>',

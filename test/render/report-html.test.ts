@@ -128,18 +128,22 @@ describe('examples/acme as HTML', async () => {
     for (const id of ['NHI1', 'NHI5', 'NHI10']) expect(html).toContain(`<strong>${id}</strong>`);
   });
 
-  it('prints: page breaks between sections, header rows repeated, the inventory on a landscape page, no colour needed', () => {
-    const print = html.slice(html.indexOf('@media print'));
-    for (const rule of [
-      'h2 { font-size: 14pt; break-before: page;',
-      'thead { display: table-header-group; }',
-      '#inventory { page: wide; }',
-      'tr, .chart, .card { break-inside: avoid; }',
-    ])
-      expect(print).toContain(rule);
-    expect(html).toContain('@page wide { size: A4 landscape;');
-    expect(html).toContain('table.inventory { font-size: 12.5px; table-layout: fixed; }');
-  });
+  it(
+    'prints: page breaks between sections, header rows repeated, ' +
+      'the inventory on a landscape page, no colour needed',
+    () => {
+      const print = html.slice(html.indexOf('@media print'));
+      for (const rule of [
+        'h2 { font-size: 14pt; break-before: page;',
+        'thead { display: table-header-group; }',
+        '#inventory { page: wide; }',
+        'tr, .chart, .card { break-inside: avoid; }',
+      ])
+        expect(print).toContain(rule);
+      expect(html).toContain('@page wide { size: A4 landscape;');
+      expect(html).toContain('table.inventory { font-size: 12.5px; table-layout: fixed; }');
+    },
+  );
 
   it('is byte-identical on a second run (no clock, no random ids)', async () => {
     expect(renderReportHtml(await acmeReport())).toBe(html);

@@ -44,60 +44,76 @@ describe('Redactor', () => {
 });
 
 describe('fileSecrets / pathSecrets', () => {
-  it('finds a token in a file or folder name, the extension taken off, and shows the path with its fingerprint', async () => {
-    expect((await pathSecrets(`identities/platform/${TOKEN}.yaml`)).map((m) => [m.rule, m.text])).toEqual([
-      ['secret/github-token', TOKEN],
-    ]);
-    expect((await pathSecrets(`identities/${KEY_ID}/a.yaml`)).map((m) => m.rule)).toEqual(['secret/aws-access-key-id']);
-    expect(await pathSecrets('identities/platform/edge-gateway.yaml')).toEqual([]);
-    const s = await fileSecrets(`identities/platform/${TOKEN}.yaml`, `purpose: ${KEY_ID}\n`);
-    expect(s).toMatchObject({ path: `identities/platform/${shown(TOKEN)}.yaml`, pathHoldsSecret: true });
-    expect(s.redactor.text(`${TOKEN} ${KEY_ID}`)).toBe(`${shown(TOKEN)} ${shown(KEY_ID)}`);
-  });
+  it(
+    'finds a token in a file or folder name, the extension ' + 'taken off, and shows the path with its fingerprint',
+    async () => {
+      expect((await pathSecrets(`identities/platform/${TOKEN}.yaml`)).map((m) => [m.rule, m.text])).toEqual([
+        ['secret/github-token', TOKEN],
+      ]);
+      expect((await pathSecrets(`identities/${KEY_ID}/a.yaml`)).map((m) => m.rule)).toEqual([
+        'secret/aws-access-key-id',
+      ]);
+      expect(await pathSecrets('identities/platform/edge-gateway.yaml')).toEqual([]);
+      const s = await fileSecrets(`identities/platform/${TOKEN}.yaml`, `purpose: ${KEY_ID}\n`);
+      expect(s).toMatchObject({ path: `identities/platform/${shown(TOKEN)}.yaml`, pathHoldsSecret: true });
+      expect(s.redactor.text(`${TOKEN} ${KEY_ID}`)).toBe(`${shown(TOKEN)} ${shown(KEY_ID)}`);
+    },
+  );
 });
 
 describe('CODEOWNERS never carries a withheld value', () => {
-  it('no line for an identity whose path, owner or successor held a secret; no such security owner or team handle', () => {
-    const org = orgModel({
-      apiVersion: 'idac/v1',
-      kind: 'Organization',
-      spec: {
-        securityOwners: ['sec@x.example', `${shown(TOKEN)}@x.example`],
-        teams: { a: { members: ['a@x.example'], github: `@x/${shown(TOKEN)}` } },
-      },
-    });
-    const entries = expectedEntries(org, [
-      { file: 'identities/a/ok.yaml', owner: 'a@x.example', successor: null, team: 'a' },
-      { file: `identities/a/${shown(TOKEN)}.yaml`, owner: 'a@x.example', successor: null, team: 'a' },
-      { file: 'identities/a/owner.yaml', owner: `${shown(KEY_ID)}@x.example`, successor: null, team: 'a' },
-      { file: 'identities/a/successor.yaml', owner: 'a@x.example', successor: `${shown(KEY_ID)}@x.example`, team: 'a' },
-    ]);
-    expect(entries.map((e) => `${e.pattern} ${e.owners.join(' ')}`)).toEqual([
-      '/identities/ sec@x.example',
-      '/identities/org.yaml sec@x.example',
-      '/schema/ sec@x.example',
-      '/.github/ sec@x.example',
-      '/identities/a/ok.yaml a@x.example',
-    ]);
-  });
+  it(
+    'no line for an identity whose path, owner or successor ' + 'held a secret; no such security owner or team handle',
+    () => {
+      const org = orgModel({
+        apiVersion: 'idac/v1',
+        kind: 'Organization',
+        spec: {
+          securityOwners: ['sec@x.example', `${shown(TOKEN)}@x.example`],
+          teams: { a: { members: ['a@x.example'], github: `@x/${shown(TOKEN)}` } },
+        },
+      });
+      const entries = expectedEntries(org, [
+        { file: 'identities/a/ok.yaml', owner: 'a@x.example', successor: null, team: 'a' },
+        { file: `identities/a/${shown(TOKEN)}.yaml`, owner: 'a@x.example', successor: null, team: 'a' },
+        { file: 'identities/a/owner.yaml', owner: `${shown(KEY_ID)}@x.example`, successor: null, team: 'a' },
+        {
+          file: 'identities/a/successor.yaml',
+          owner: 'a@x.example',
+          successor: `${shown(KEY_ID)}@x.example`,
+          team: 'a',
+        },
+      ]);
+      expect(entries.map((e) => `${e.pattern} ${e.owners.join(' ')}`)).toEqual([
+        '/identities/ sec@x.example',
+        '/identities/org.yaml sec@x.example',
+        '/schema/ sec@x.example',
+        '/.github/ sec@x.example',
+        '/identities/a/ok.yaml a@x.example',
+      ]);
+    },
+  );
 });
 
 describe('decodedSecrets: what YAML escapes assemble', () => {
-  it('finds a token written with \\x5f or a line continuation, at its key or value; nothing in plain text', async () => {
-    const escaped = `purpose: "ghp\\x5f${TOKEN.slice(4)}"\n`;
-    expect((await decodedSecrets(escaped, { purpose: TOKEN })).map((m) => [m.rule, m.text, m.path, m.at])).toEqual([
-      ['secret/github-token', TOKEN, ['purpose'], 'value'],
-    ]);
-    expect(
-      (await decodedSecrets(`"${TOKEN.slice(0, 10)}\\\n  ${TOKEN.slice(10)}": 1\n`, { [TOKEN]: 1 })).map((m) => [
-        m.path,
-        m.at,
-      ]),
-    ).toEqual([[[TOKEN], 'key']]);
-    // The source shows the value as it is (or has no escape at all): the text scan's job, not this one's.
-    expect(await decodedSecrets(`purpose: ${TOKEN} \\\n`, { purpose: TOKEN })).toEqual([]);
-    expect(await decodedSecrets(`purpose: x\n`, { purpose: TOKEN })).toEqual([]);
-  });
+  it(
+    'finds a token written with \\x5f or a line ' + 'continuation, at its key or value; nothing in plain text',
+    async () => {
+      const escaped = `purpose: "ghp\\x5f${TOKEN.slice(4)}"\n`;
+      expect((await decodedSecrets(escaped, { purpose: TOKEN })).map((m) => [m.rule, m.text, m.path, m.at])).toEqual([
+        ['secret/github-token', TOKEN, ['purpose'], 'value'],
+      ]);
+      expect(
+        (await decodedSecrets(`"${TOKEN.slice(0, 10)}\\\n  ${TOKEN.slice(10)}": 1\n`, { [TOKEN]: 1 })).map((m) => [
+          m.path,
+          m.at,
+        ]),
+      ).toEqual([[[TOKEN], 'key']]);
+      // The source shows the value as it is (or has no escape at all): the text scan's job, not this one's.
+      expect(await decodedSecrets(`purpose: ${TOKEN} \\\n`, { purpose: TOKEN })).toEqual([]);
+      expect(await decodedSecrets(`purpose: x\n`, { purpose: TOKEN })).toEqual([]);
+    },
+  );
 
   it('fileSecrets withholds a token that only the decoded data shows', async () => {
     const text = `apiVersion: idac/v1\nkind: MachineIdentity\nspec:\n  purpose: "ghp\\x5f${TOKEN.slice(4)}"\n`;

@@ -48,47 +48,51 @@ const gh = () => ({ GITHUB_TOKEN: 'user-token', GITHUB_REPOSITORY: 'acme/identit
 const PURPOSE = /\n {2}purpose: .*\n/;
 
 describe('doors the every-command test did not open', () => {
-  it('a secret assembled by YAML escapes (a line continuation, \\x5f) is found where it is written and never printed', async () => {
-    const r = acme();
-    r.write(
-      'identities/platform/release-bot.yaml',
-      r
-        .read('identities/platform/release-bot.yaml')
-        .replace(PURPOSE, `\n  purpose: "deploy token ${TOKEN.slice(0, 20)}\\\n    ${TOKEN.slice(20)} here"\n`),
-    );
-    r.write(
-      'identities/platform/ci-deployer.yaml',
-      r.read('identities/platform/ci-deployer.yaml').replace(PURPOSE, `\n  purpose: "ghp\\x5f${TOKEN.slice(4)}"\n`),
-    );
-    r.commit('escaped');
-    const v = await run(r, ['validate', '--format', 'json']);
-    const findings = (
-      JSON.parse(v.stdout) as { findings: { rule: string; file: string; line: number; message: string }[] }
-    ).findings.filter((f) => f.rule === 'secret/github-token');
-    expect(findings.map((f) => `${f.file}:${f.line}`).sort()).toEqual([
-      'identities/platform/ci-deployer.yaml:8',
-      'identities/platform/release-bot.yaml:8',
-    ]);
-    expect(findings[0]!.message).toContain(createHash('sha256').update(TOKEN).digest('hex').slice(0, 8));
-    for (const format of ['json', 'html', 'csv', 'markdown']) {
-      const out = await run(r, ['report', '--format', format]);
-      expect(leaked(out.stdout + out.stderr), format).toEqual([]);
-      if (format === 'json') expect(out.stdout).toContain(shown(TOKEN));
-    }
-    const base = git(r.dir, 'rev-parse', 'HEAD~1');
-    for (const args of [
-      ['history', 'ci-deployer', '--format', 'json'],
-      ['history', '--all', '--format', 'markdown'],
-      ['plan', '--base', base, '--format', 'json'],
-      ['plan', '--base', base, '--format', 'markdown'],
-      ['who-can', '--identity', 'ci-deployer', '--format', 'json'],
-      ['review', '--format', 'json', '--due', '3650d'],
-      ['offboard', 'erin@acme.example', '--format', 'json'],
-    ]) {
-      const out = await run(r, args);
-      expect(leaked(out.stdout + out.stderr), args.join(' ')).toEqual([]);
-    }
-  });
+  it(
+    'a secret assembled by YAML escapes (a line continuation, ' +
+      '\\x5f) is found where it is written and never printed',
+    async () => {
+      const r = acme();
+      r.write(
+        'identities/platform/release-bot.yaml',
+        r
+          .read('identities/platform/release-bot.yaml')
+          .replace(PURPOSE, `\n  purpose: "deploy token ${TOKEN.slice(0, 20)}\\\n    ${TOKEN.slice(20)} here"\n`),
+      );
+      r.write(
+        'identities/platform/ci-deployer.yaml',
+        r.read('identities/platform/ci-deployer.yaml').replace(PURPOSE, `\n  purpose: "ghp\\x5f${TOKEN.slice(4)}"\n`),
+      );
+      r.commit('escaped');
+      const v = await run(r, ['validate', '--format', 'json']);
+      const findings = (
+        JSON.parse(v.stdout) as { findings: { rule: string; file: string; line: number; message: string }[] }
+      ).findings.filter((f) => f.rule === 'secret/github-token');
+      expect(findings.map((f) => `${f.file}:${f.line}`).sort()).toEqual([
+        'identities/platform/ci-deployer.yaml:8',
+        'identities/platform/release-bot.yaml:8',
+      ]);
+      expect(findings[0]!.message).toContain(createHash('sha256').update(TOKEN).digest('hex').slice(0, 8));
+      for (const format of ['json', 'html', 'csv', 'markdown']) {
+        const out = await run(r, ['report', '--format', format]);
+        expect(leaked(out.stdout + out.stderr), format).toEqual([]);
+        if (format === 'json') expect(out.stdout).toContain(shown(TOKEN));
+      }
+      const base = git(r.dir, 'rev-parse', 'HEAD~1');
+      for (const args of [
+        ['history', 'ci-deployer', '--format', 'json'],
+        ['history', '--all', '--format', 'markdown'],
+        ['plan', '--base', base, '--format', 'json'],
+        ['plan', '--base', base, '--format', 'markdown'],
+        ['who-can', '--identity', 'ci-deployer', '--format', 'json'],
+        ['review', '--format', 'json', '--due', '3650d'],
+        ['offboard', 'erin@acme.example', '--format', 'json'],
+      ]) {
+        const out = await run(r, args);
+        expect(leaked(out.stdout + out.stderr), args.join(' ')).toEqual([]);
+      }
+    },
+  );
 
   it(
     'an edit never writes a secret the user gave (--reason, --reviewer, --successor): exit 1, the option ' +
@@ -151,27 +155,31 @@ describe('doors the every-command test did not open', () => {
     expect(github.bodies).toEqual([]);
   });
 
-  it('a secret one file reveals and another repeats unflagged is withheld in the audit issue sent and in CODEOWNERS', async () => {
-    const r = acme();
-    const password = mixed(20, 'doors-password');
-    r.write(
-      'identities/platform/release-bot.yaml',
-      `${r.read('identities/platform/release-bot.yaml')}# db_password=${password}\n`,
-    );
-    const owner = /owner: (\S+)/.exec(r.read('identities/platform/ci-deployer.yaml'))![1]!;
-    r.edit('identities/platform/ci-deployer.yaml', `owner: ${owner}`, `owner: ${password}@acme.example`);
-    r.commit('repeat');
-    const audit = await run(r, ['github', 'audit', '--window', '400d'], gh());
-    expect([0, 1], audit.stderr).toContain(audit.code);
-    expect(github.bodies.length).toBeGreaterThan(0);
-    expect(leaked(github.bodies.join('\n'), password)).toEqual([]);
-    const co = await run(r, ['codeowners']);
-    expect(co.code, co.stderr).toBe(0);
-    const codeowners = readFileSync(join(r.dir, '.github/CODEOWNERS'), 'utf8');
-    expect(leaked(codeowners, password)).toEqual([]);
-    expect(codeowners).not.toContain('[secret');
-    expect(codeowners).not.toContain('ci-deployer.yaml');
-  });
+  it(
+    'a secret one file reveals and another repeats unflagged ' +
+      'is withheld in the audit issue sent and in CODEOWNERS',
+    async () => {
+      const r = acme();
+      const password = mixed(20, 'doors-password');
+      r.write(
+        'identities/platform/release-bot.yaml',
+        `${r.read('identities/platform/release-bot.yaml')}# db_password=${password}\n`,
+      );
+      const owner = /owner: (\S+)/.exec(r.read('identities/platform/ci-deployer.yaml'))![1]!;
+      r.edit('identities/platform/ci-deployer.yaml', `owner: ${owner}`, `owner: ${password}@acme.example`);
+      r.commit('repeat');
+      const audit = await run(r, ['github', 'audit', '--window', '400d'], gh());
+      expect([0, 1], audit.stderr).toContain(audit.code);
+      expect(github.bodies.length).toBeGreaterThan(0);
+      expect(leaked(github.bodies.join('\n'), password)).toEqual([]);
+      const co = await run(r, ['codeowners']);
+      expect(co.code, co.stderr).toBe(0);
+      const codeowners = readFileSync(join(r.dir, '.github/CODEOWNERS'), 'utf8');
+      expect(leaked(codeowners, password)).toEqual([]);
+      expect(codeowners).not.toContain('[secret');
+      expect(codeowners).not.toContain('ci-deployer.yaml');
+    },
+  );
 
   it('history withholds a secret in a commit author, e-mail or subject', async () => {
     const r = acme();
@@ -185,15 +193,18 @@ describe('doors the every-command test did not open', () => {
     }
   });
 
-  it('a schema message that quotes a key holding a secret shows the fingerprint, as every other message does', async () => {
-    const r = acme();
-    r.edit('identities/platform/ci-deployer.yaml', '  type: pipeline\n', `  type: pipeline\n  ${TOKEN}: x\n`);
-    const v = await run(r, ['validate', '--format', 'json']);
-    const unknown = (JSON.parse(v.stdout) as { findings: { rule: string; message: string }[] }).findings.find(
-      (f) => f.rule === 'schema/unknown-key',
-    );
-    expect(unknown?.message).toContain(`unknown key ${shown(TOKEN)} in spec`);
-  });
+  it(
+    'a schema message that quotes a key holding a secret ' + 'shows the fingerprint, as every other message does',
+    async () => {
+      const r = acme();
+      r.edit('identities/platform/ci-deployer.yaml', '  type: pipeline\n', `  type: pipeline\n  ${TOKEN}: x\n`);
+      const v = await run(r, ['validate', '--format', 'json']);
+      const unknown = (JSON.parse(v.stdout) as { findings: { rule: string; message: string }[] }).findings.find(
+        (f) => f.rule === 'schema/unknown-key',
+      );
+      expect(unknown?.message).toContain(`unknown key ${shown(TOKEN)} in spec`);
+    },
+  );
 
   it(
     'an argument that is a secret is never echoed (who-can --identity, validate PATH, history, offboard, ' +

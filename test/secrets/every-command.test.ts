@@ -417,13 +417,17 @@ afterAll(async () => {
 });
 
 describe('a secret never leaves through any door', () => {
-  it('validate finds every planted secret, where it is planted (file names with the fingerprint in place of the token)', async () => {
-    const r = await run(['validate', '--dir', repo.dir, '--now', NOW, '--format', 'json']);
-    expect(r.code, r.stderr).toBe(1);
-    const findings = (JSON.parse(r.stdout) as { findings: { rule: string; file: string }[] }).findings;
-    const missing = expected.filter((e) => !findings.some((f) => f.file === e.file && f.rule === e.rule));
-    expect(missing).toEqual([]);
-  });
+  it(
+    'validate finds every planted secret, where it is planted ' +
+      '(file names with the fingerprint in place of the token)',
+    async () => {
+      const r = await run(['validate', '--dir', repo.dir, '--now', NOW, '--format', 'json']);
+      expect(r.code, r.stderr).toBe(1);
+      const findings = (JSON.parse(r.stdout) as { findings: { rule: string; file: string }[] }).findings;
+      const missing = expected.filter((e) => !findings.some((f) => f.file === e.file && f.rule === e.rule));
+      expect(missing).toEqual([]);
+    },
+  );
 
   it(
     'every command and format: no 12 characters of a secret in stdout, stderr, a file it writes or changes, ' +

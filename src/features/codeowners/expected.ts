@@ -54,7 +54,7 @@ export async function expectedCodeowners(source: Source): Promise<Result<Expecte
     return {
       file: known.text(file),
       owner: known.text(s.owner),
-      successor: s.successor === undefined ? null : known.text(s.successor),
+      successor: known.text(s.successor),
       team: known.text(s.team),
     };
   });

@@ -45,7 +45,8 @@ function table(
     .map(
       (r) =>
         `<tr>` +
-        `${r.map((c, i) => (c.startsWith('<td') ? c : `<td${numeric.has(i) ? ' class="num"' : ''}>${c}</td>`)).join('')}</tr>`,
+        r.map((c, i) => (c.startsWith('<td') ? c : `<td${numeric.has(i) ? ' class="num"' : ''}>${c}</td>`)).join('') +
+        `</tr>`,
     )
     .join('\n');
   return `<table class="${cls}">\n${cols}<thead><tr>${th}</tr></thead>\n<tbody>\n${body}\n</tbody>\n</table>`;
@@ -153,19 +154,55 @@ export function renderReportHtml(r: Report): string {
       ? ''
       : '<p class="note">org.yaml is missing or invalid: team membership of owners and successors was not checked.</p>',
   ].join('');
-  section(
-    'summary',
-    'Key figures',
-    `<div class="cards">
-${card(pctText(k.stewardship.ownerAndSuccessor), `owner and successor are current team members, two different people: ${showShare(k.stewardship.ownerAndSuccessor)}`, k.stewardship.ownerAndSuccessor, toneOf(k.stewardship.ownerAndSuccessor.count === k.stewardship.ownerAndSuccessor.total, false))}
-${card(pctText(k.credentials.federated), `federated, no static secret: ${showShare(k.credentials.federated)}`, k.credentials.federated, toneOf(k.credentials.static.count === 0, false))}
-${card(pctText(k.rotation.compliant), `static credentials rotating within policy: ${showShare(k.rotation.compliant)}`, k.rotation.compliant, toneOf(k.rotation.overdue.length === 0, k.rotation.overdue.length > 0))}
-${card(String(k.reviews.overdue.count + k.reviews.neverReviewed), `access reviews overdue (${k.reviews.overdue.count}) or never done (${k.reviews.neverReviewed}); ${k.reviews.dueWithin30Days} due within 30 days`, null, toneOf(k.reviews.overdue.count + k.reviews.neverReviewed === 0, k.reviews.overdue.count > 0))}
-${card(`${k.expiry.within30Days}`, `expiring within 30 days; ${k.expiry.expired} expired, ${k.expiry.within90Days} within 90 days`, null, toneOf(k.expiry.within30Days + k.expiry.expired === 0, k.expiry.expired > 0))}
-${card(`${k.findings.errors} / ${k.findings.warnings}`, 'errors / warnings from idac validate', null, toneOf(k.findings.errors + k.findings.warnings === 0, k.findings.errors > 0))}
-${card(`${checked} / ${r.owasp.length}`, `OWASP NHI Top 10 risks checked; ${r.owasp.filter((c) => c.status === 'findings').length} with findings`, null, 'plain')}
-</div>`,
-  );
+  const owners = k.stewardship.ownerAndSuccessor;
+  const reviewsDue = k.reviews.overdue.count + k.reviews.neverReviewed;
+  const withFindings = r.owasp.filter((c) => c.status === 'findings').length;
+  const cards = [
+    card(
+      pctText(owners),
+      `owner and successor are current team members, two different people: ${showShare(owners)}`,
+      owners,
+      toneOf(owners.count === owners.total, false),
+    ),
+    card(
+      pctText(k.credentials.federated),
+      `federated, no static secret: ${showShare(k.credentials.federated)}`,
+      k.credentials.federated,
+      toneOf(k.credentials.static.count === 0, false),
+    ),
+    card(
+      pctText(k.rotation.compliant),
+      `static credentials rotating within policy: ${showShare(k.rotation.compliant)}`,
+      k.rotation.compliant,
+      toneOf(k.rotation.overdue.length === 0, k.rotation.overdue.length > 0),
+    ),
+    card(
+      String(reviewsDue),
+      `access reviews overdue (${k.reviews.overdue.count}) or never done (${k.reviews.neverReviewed}); ` +
+        `${k.reviews.dueWithin30Days} due within 30 days`,
+      null,
+      toneOf(reviewsDue === 0, k.reviews.overdue.count > 0),
+    ),
+    card(
+      `${k.expiry.within30Days}`,
+      `expiring within 30 days; ${k.expiry.expired} expired, ${k.expiry.within90Days} within 90 days`,
+      null,
+      toneOf(k.expiry.within30Days + k.expiry.expired === 0, k.expiry.expired > 0),
+    ),
+    card(
+      `${k.findings.errors} / ${k.findings.warnings}`,
+      'errors / warnings from idac validate',
+      null,
+      toneOf(k.findings.errors + k.findings.warnings === 0, k.findings.errors > 0),
+    ),
+    card(
+      `${checked} / ${r.owasp.length}`,
+      `OWASP NHI Top 10 risks checked; ${withFindings} with findings`,
+      null,
+      'plain',
+    ),
+  ];
+  section('summary', 'Key figures', `<div class="cards">\n${cards.join('\n')}\n</div>`);
 
   const rotation =
     k.rotation.overdue.length === 0
@@ -187,7 +224,9 @@ ${card(`${checked} / ${r.owasp.length}`, `OWASP NHI Top 10 risks checked; ${r.ow
             { value: k.credentials.federated.count, cls: 'fed' },
             { value: k.credentials.static.count, cls: 'static' },
           ],
-          note: `${k.credentials.federated.count} federated (${pctText(k.credentials.federated)}) · ${k.credentials.static.count} static (${pctText(k.credentials.static)})`,
+          note:
+            `${k.credentials.federated.count} federated (${pctText(k.credentials.federated)}) · ` +
+            `${k.credentials.static.count} static (${pctText(k.credentials.static)})`,
         },
       ],
       {
@@ -428,7 +467,8 @@ ${gaps}`,
     `${s.byStatus.suspended} suspended, ${s.byStatus.decommissioned} decommissioned) · the figures count the ` +
     `${plural(s.live, 'live identity', 'live identities')}</p>
 ${notes}<nav><a href="#summary">Key figures</a> · <a href="#credentials">Credentials and rotation</a> · <a ` +
-    `href="#lifecycle">Expiry and reviews</a> · <a href="#findings">Findings</a> · <a href="#owners">Owners</a> · <a href="#owasp">OWASP NHI Top 10</a> · <a href="#inventory">Inventory</a></nav>
+    `href="#lifecycle">Expiry and reviews</a> · <a href="#findings">Findings</a> · <a href="#owners">Owners</a> · ` +
+    `<a href="#owasp">OWASP NHI Top 10</a> · <a href="#inventory">Inventory</a></nav>
 </header>
 <main>
 ${parts.join('\n')}
@@ -469,7 +509,8 @@ figcaption { font-size: 12.5px; margin-top: 2px; }
 svg text { font-size: 12px; fill: var(--fg); }
 svg .track { fill: var(--track); }
 svg .fed, .fill-ok { fill: var(--fed); } svg .static, svg .bad, .fill-bad { fill: var(--static); }
-svg .warn, .fill-warn { fill: #d4a72c; } svg .own { fill: var(--own); } svg .succ { fill: var(--succ); } .fill-plain { fill: var(--accent); }
+svg .warn, .fill-warn { fill: #d4a72c; } svg .own { fill: var(--own); } ` +
+  `svg .succ { fill: var(--succ); } .fill-plain { fill: var(--accent); }
 table { border-collapse: collapse; width: 100%; font-size: 13px; margin: 4px 0 12px; }
 th, td { text-align: left; vertical-align: top; padding: 5px 7px; border-bottom: 1px solid var(--line); }
 th { background: var(--head); font-weight: 600; white-space: nowrap; }
@@ -485,7 +526,8 @@ table.list td:first-child { white-space: nowrap; }
  .rules code { font-size: 11px; white-space: nowrap; }
 .purpose, .small { font-size: 11.5px; color: var(--muted); margin-top: 2px; }
 .small.bad { color: var(--bad); font-weight: 600; } .small.warn { color: var(--warn); font-weight: 600; }
-.badge { display: inline-block; padding: 0 7px; border-radius: 10px; border: 1px solid currentColor; font-size: 11.5px; white-space: nowrap; }
+.badge { display: inline-block; padding: 0 7px; border-radius: 10px; border: 1px solid currentColor; ` +
+  `font-size: 11.5px; white-space: nowrap; }
 .badge.federated, .badge.clean, .badge.active { color: var(--ok); }
 .badge.static, .badge.findings, .badge.suspended { color: var(--warn); }
 .badge.no-rule, .badge.decommissioned { color: var(--muted); }

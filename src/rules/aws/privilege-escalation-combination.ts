@@ -62,7 +62,8 @@ export default defineRule({
       const where = found.map(
         (f) =>
           f.action +
-          `${f.action.toLowerCase() === f.pattern.declared.toLowerCase() ? '' : ` through ${show(f.pattern.declared)}`} at ${formatPath(f.pattern.path)}`,
+          (f.action.toLowerCase() === f.pattern.declared.toLowerCase() ? '' : ` through ${show(f.pattern.declared)}`) +
+          ` at ${formatPath(f.pattern.path)}`,
       );
       out.push({
         path: first.pattern.path,

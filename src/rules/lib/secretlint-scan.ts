@@ -44,8 +44,11 @@ async function load(): Promise<Lint> {
  * range starts at the key and cuts the secret short. Re-match there to get the secret's own range,
  * so the finding points at it and the whole value is fingerprinted and scrubbed.
  */
-const AWS_SECRET =
-  /["']?(?:AWS|aws|Aws)?_?(?:SECRET|secret|Secret)_?(?:ACCESS|access|Access)_?(?:KEY|key|Key)["']?\s*(?::|=>|=)\s*["']?([A-Za-z0-9/+=]{40})/dy;
+const AWS_SECRET = new RegExp(
+  String.raw`["']?(?:AWS|aws|Aws)?_?(?:SECRET|secret|Secret)_?(?:ACCESS|access|Access)_?(?:KEY|key|Key)["']?` +
+    String.raw`\s*(?::|=>|=)\s*["']?([A-Za-z0-9/+=]{40})`,
+  'dy',
+);
 
 function placed(text: string, m: SecretlintMatch): SecretlintMatch {
   if (m.ruleId !== '@secretlint/secretlint-rule-aws' || m.messageId !== 'AWSSecretAccessKey') return m;

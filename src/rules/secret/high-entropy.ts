@@ -31,8 +31,12 @@ const KEY_VALUE = new RegExp(
 );
 // A key that is nothing but a secret's name (`password`, `db_password`, `api-key`, `client_secret`):
 // no field of a manifest is called that, so even a memorable password under it is reported.
-const NAMED_SECRET =
-  /^(?:[a-z0-9]+[_.-])*(?:password|passwd|pwd|secret|token|api[_-]?key|private[_-]?key|client[_-]?secret|secret[_-]?access[_-]?key)$/i;
+const NAMED_SECRET = new RegExp(
+  String.raw`^(?:[a-z0-9]+[_.-])*` +
+    String.raw`(?:password|passwd|pwd|secret|token|api[_-]?key|private[_-]?key|client[_-]?secret` +
+    String.raw`|secret[_-]?access[_-]?key)$`,
+  'i',
+);
 
 /** 8+ characters mixing at least two of lower, upper, digit, symbol; not a reference or placeholder. */
 function passwordLike(value: string): boolean {

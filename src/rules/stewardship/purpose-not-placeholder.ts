@@ -30,8 +30,12 @@ const MIN_CHARS = 20;
 // OWASP NHI10: a machine identity used by a person (from a laptop, to debug) escapes the controls humans have (MFA,
 // offboarding).
 // Phrases, not single words: "deletes personal data" or "uploads debug symbols" are fine purposes.
-const HUMAN_USE =
-  /\b(personal\s+(?:use|account|credentials?|laptop|machine|access)|for\s+my(?:self|\s+own)?\b|my\s+(?:laptop|machine|workstation|account)|(?:for\s+)?debugging\s+only|debug\s+only|for\s+debugging|local\s+debugging|testing\s+only|test\s+only)\b/i;
+const HUMAN_USE = new RegExp(
+  String.raw`\b(personal\s+(?:use|account|credentials?|laptop|machine|access)|for\s+my(?:self|\s+own)?\b` +
+    String.raw`|my\s+(?:laptop|machine|workstation|account)|(?:for\s+)?debugging\s+only|debug\s+only` +
+    String.raw`|for\s+debugging|local\s+debugging|testing\s+only|test\s+only)\b`,
+  'i',
+);
 
 const messages = {
   placeholder: 'purpose {{purpose}} is a placeholder; say what the identity does and why',
@@ -65,12 +69,12 @@ export default defineRule({
     const path = ['spec', 'purpose'];
     const out: Report<typeof messages>[] = [];
     // Scripts written without spaces (Chinese, Japanese, Thai) count a character as a word.
-
     const words =
       text === ''
         ? 0
         : /[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/.test(text)
-          ? [...text.replace(/\s/g, '')].length
+          ? // eslint-disable-next-line @typescript-eslint/no-misused-spread -- counts code points
+            [...text.replace(/\s/g, '')].length
           : text.split(' ').length;
     // eslint-disable-next-line @typescript-eslint/no-misused-spread -- counts code points
     const chars = [...text].length;

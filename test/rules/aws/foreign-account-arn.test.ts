@@ -39,8 +39,10 @@ ruleTable('aws/foreign-account-arn', {
           line: 24,
           column: 23,
           messageId: 'otherAccount',
-          message:
-            /^resource "arn:aws:sqs:eu-west-1:999999999999:jobs" is in AWS account 999999999999, not this identity's account 123456789012$/,
+          message: new RegExp(
+            String.raw`^resource "arn:aws:sqs:eu-west-1:999999999999:jobs" is in AWS account 999999999999, not ` +
+              String.raw`this identity's account 123456789012$`,
+          ),
         },
       ],
     },

@@ -77,8 +77,10 @@ ruleTable('aws/policy-size', {
           line: 32,
           column: 11,
           messageId: 'elevationTooLarge',
-          message:
-            /^with this elevation the rendered policy is \d+ characters, over AWS's 10240-character limit for a role's inline policies \(10000 without elevations\)$/,
+          message: new RegExp(
+            String.raw`^with this elevation the rendered policy is \d+ characters, over AWS's 10240-character ` +
+              String.raw`limit for a role's inline policies \(10000 without elevations\)$`,
+          ),
         },
       ],
     },

@@ -52,8 +52,11 @@ ruleTable('aws/privilege-escalation-combination', {
           line: 23,
           column: 21,
           messageId: 'combination',
-          message:
-            /^privilege escalation in combination: iam:PassRole \+ ec2:RunInstances \(launch an instance .*\): iam:PassRole at spec\.access\.aws\.permissions\[0\]\.actions\[0\]; ec2:RunInstances at spec\.access\.aws\.permissions\[0\]\.actions\[1\]$/,
+          message: new RegExp(
+            String.raw`^privilege escalation in combination: iam:PassRole \+ ec2:RunInstances \(launch an ` +
+              String.raw`instance .*\): iam:PassRole at spec\.access\.aws\.permissions\[0\]\.actions\[0\]; ` +
+              String.raw`ec2:RunInstances at spec\.access\.aws\.permissions\[0\]\.actions\[1\]$`,
+          ),
         },
       ],
     },
@@ -65,8 +68,10 @@ ruleTable('aws/privilege-escalation-combination', {
           line: 23,
           column: 21,
           messageId: 'combination',
-          message:
-            /iam:PassRole \+ lambda:CreateFunction \+ lambda:AddPermission .*iam:PassRole through "iam:Pass\*" at spec\.access\.aws\.permissions\[2\]\.actions\[0\]/,
+          message: new RegExp(
+            String.raw`iam:PassRole \+ lambda:CreateFunction \+ lambda:AddPermission .*iam:PassRole through ` +
+              String.raw`"iam:Pass\*" at spec\.access\.aws\.permissions\[2\]\.actions\[0\]`,
+          ),
         },
       ],
     },

@@ -28,8 +28,10 @@ ruleTable('aws/resource-wildcard-write', {
           line: 24,
           column: 23,
           messageId: 'writeAction',
-          message:
-            /^resource "\*" grants 1 write or permissions-management action \(s3:PutObject\) on every resource of the account$/,
+          message: new RegExp(
+            String.raw`^resource "\*" grants 1 write or permissions-management action \(s3:PutObject\) on ` +
+              String.raw`every resource of the account$`,
+          ),
         },
       ],
     },

@@ -42,8 +42,10 @@ ruleTable('aws/trust-oidc-provider', {
           line: 21,
           column: 32,
           messageId: 'noClusterProvider',
-          message:
-            /^AWS account 123456789012 declares no OIDC provider for cluster prod-us \(org\.yaml targets\.aws\."123456789012"\.oidcProviders\)$/,
+          message: new RegExp(
+            String.raw`^AWS account 123456789012 declares no OIDC provider for cluster prod-us \(org\.yaml ` +
+              String.raw`targets\.aws\."123456789012"\.oidcProviders\)$`,
+          ),
         },
       ],
     },

@@ -30,8 +30,10 @@ ruleTable('aws/wildcard-expands-to-write', {
           line: 23,
           column: 21,
           messageId: 'writes',
-          message:
-            /"s3:\*Object" grants \d+ actions on its resources, \d+ of them write or permissions-management actions: s3:DeleteObject, s3:PutObject/,
+          message: new RegExp(
+            String.raw`"s3:\*Object" grants \d+ actions on its resources, \d+ of them write or ` +
+              String.raw`permissions-management actions: s3:DeleteObject, s3:PutObject`,
+          ),
         },
       ],
     },
@@ -67,8 +69,11 @@ ruleTable('aws/wildcard-expands-to-write', {
           line: 23,
           column: 21,
           messageId: 'writes',
-          message:
-            /^"s3:Put\*" grants \d+ actions on its resources, \d+ of them write or permissions-management actions: s3:PutAccelerateConfiguration, s3:PutAnalyticsConfiguration, /,
+          message: new RegExp(
+            String.raw`^"s3:Put\*" grants \d+ actions on its resources, \d+ of them write or ` +
+              String.raw`permissions-management actions: s3:PutAccelerateConfiguration, ` +
+              String.raw`s3:PutAnalyticsConfiguration, `,
+          ),
         },
       ],
     },

@@ -48,8 +48,10 @@ ruleTable('certificate/max-ttl', {
           line: 30,
           column: 16,
           messageId: 'zeroTtlLimit',
-          message:
-            /certificate ttl 0h is zero: Vault would issue with the mount's default lifetime; give a positive ttl of at most 90d/,
+          message: new RegExp(
+            String.raw`certificate ttl 0h is zero: Vault would issue with the mount's default lifetime; give a ` +
+              String.raw`positive ttl of at most 90d`,
+          ),
         },
       ],
     },

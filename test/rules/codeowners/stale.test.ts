@@ -54,8 +54,12 @@ ruleTable('codeowners/stale', {
           column: 1,
           file: CO,
           messageId: 'orphanLine',
-          message:
-            /^\.github\/CODEOWNERS line 7 names \/identities\/payments\/gone\.yaml, which is no longer an identity file; run `idac codeowners` and commit the result$/,
+          message: new RegExp(
+            String.raw`^\.github\/CODEOWNERS line 7 names \/identities\/payments\/gone\.yaml, ` +
+              String.raw`which is no longer an identity file; run ` +
+              '`idac codeowners`' +
+              String.raw` and commit the result$`,
+          ),
         },
         {
           line: 8,
@@ -74,8 +78,11 @@ ruleTable('codeowners/stale', {
           line: 9,
           column: 12,
           messageId: 'wrongOwners',
-          message:
-            /^\.github\/CODEOWNERS line 6 gives \/identities\/payments\/app\.yaml to alice@example\.com bob@example\.com, but the manifests say carol@example\.com bob@example\.com; run `idac codeowners`/,
+          message: new RegExp(
+            String.raw`^\.github\/CODEOWNERS line 6 gives \/identities\/payments\/app\.yaml to alice@example\.com ` +
+              String.raw`bob@example\.com, but the manifests say carol@example\.com bob@example\.com; run ` +
+              '`idac codeowners`',
+          ),
         },
       ],
     },
@@ -92,8 +99,12 @@ ruleTable('codeowners/stale', {
           column: 12,
           messageId: 'missingLine',
           file: 'identities/payments/other.yaml',
-          message:
-            /has no line for \/identities\/payments\/other\.yaml: it should be `\/identities\/payments\/other\.yaml alice@example\.com bob@example\.com`/,
+          message: new RegExp(
+            String.raw`has no line for \/identities\/payments\/other\.yaml: it should be ` +
+              '`' +
+              String.raw`\/identities\/payments\/other\.yaml alice@example\.com bob@example\.com` +
+              '`',
+          ),
         },
       ],
     },

@@ -43,8 +43,10 @@ ruleTable('elevation/approver-known', {
           line: 27,
           column: 19,
           messageId: 'unknownApprover',
-          message:
-            /^elevation approver "sec@exampel\.com" is neither a team member nor a security owner in org\.yaml; did you mean sec@example\.com\?$/,
+          message: new RegExp(
+            String.raw`^elevation approver "sec@exampel\.com" is neither a team member nor a security owner in ` +
+              String.raw`org\.yaml; did you mean sec@example\.com\?$`,
+          ),
         },
       ],
     },

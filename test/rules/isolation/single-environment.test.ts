@@ -66,8 +66,10 @@ ruleTable('isolation/single-environment', {
           line: 26,
           column: 16,
           messageId: 'twoEnvironments',
-          message:
-            /^cluster "staging-eu" is in environment "staging", but AWS account "123456789012" is in "prod"; one identity must stay within one environment$/,
+          message: new RegExp(
+            String.raw`^cluster "staging-eu" is in environment "staging", but AWS account "123456789012" is in ` +
+              String.raw`"prod"; one identity must stay within one environment$`,
+          ),
         },
       ],
     },

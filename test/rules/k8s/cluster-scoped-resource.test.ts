@@ -52,8 +52,10 @@ ruleTable('k8s/cluster-scoped-resource', {
         {
           ...pos(nodes, 29, 'nodes'),
           messageId: 'clusterScoped',
-          message:
-            /^nodes is cluster-scoped: the namespaced Role idac generates in prod-eu\/payments cannot grant it, so this grant does nothing$/,
+          message: new RegExp(
+            String.raw`^nodes is cluster-scoped: the namespaced Role idac generates in prod-eu\/payments ` +
+              String.raw`cannot grant it, so this grant does nothing$`,
+          ),
         },
       ],
     },
@@ -75,8 +77,10 @@ ruleTable('k8s/cluster-scoped-resource', {
         {
           ...pos(nsList, 29, 'namespaces'),
           messageId: 'clusterScopedVerbs',
-          message:
-            /^namespaces is cluster-scoped: .* cannot grant list, create on it, so that grant does nothing \(a Role reaches only its own Namespace object, by name\)$/,
+          message: new RegExp(
+            String.raw`^namespaces is cluster-scoped: .* cannot grant list, create on it, so that grant does ` +
+              String.raw`nothing \(a Role reaches only its own Namespace object, by name\)$`,
+          ),
         },
       ],
     },

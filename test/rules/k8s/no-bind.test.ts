@@ -37,8 +37,10 @@ ruleTable('k8s/no-bind', {
         {
           ...pos(cluster, 29, 'bind'),
           messageId: 'bind',
-          message:
-            /^bind on clusterroles in prod-eu\/payments lets the identity bind any ClusterRole, cluster-admin included,/,
+          message: new RegExp(
+            String.raw`^bind on clusterroles in prod-eu\/payments lets the identity bind any ClusterRole, ` +
+              String.raw`cluster-admin included,`,
+          ),
         },
       ],
     },

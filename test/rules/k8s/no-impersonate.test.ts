@@ -54,8 +54,10 @@ ruleTable('k8s/no-impersonate', {
         {
           ...pos(star, 29, '"*"', 2),
           messageId: 'actAsServiceAccount',
-          message:
-            /impersonate on serviceaccounts \(through verbs "\*" and resources "\*"\) .* any service account of the namespace/,
+          message: new RegExp(
+            String.raw`impersonate on serviceaccounts \(through verbs "\*" and resources "\*"\) .* any service ` +
+              String.raw`account of the namespace`,
+          ),
         },
       ],
     },

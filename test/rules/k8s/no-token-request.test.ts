@@ -33,8 +33,10 @@ ruleTable('k8s/no-token-request', {
         {
           ...pos(token, 29, 'create'),
           messageId: 'tokensAny',
-          message:
-            /^create on serviceaccounts\/token in prod-eu\/payments issues tokens for any service account of the namespace/,
+          message: new RegExp(
+            String.raw`^create on serviceaccounts\/token in prod-eu\/payments issues tokens for any service ` +
+              String.raw`account of the namespace`,
+          ),
         },
       ],
     },

@@ -75,8 +75,10 @@ ruleTable('k8s/unknown-resource', {
         {
           ...pos(typo, 29, 'configmap'),
           messageId: 'guess',
-          message:
-            /^resource "configmap" does not exist in apiGroup "" \(core\) of Kubernetes 1\.34; did you mean "configmaps"\?$/,
+          message: new RegExp(
+            String.raw`^resource "configmap" does not exist in apiGroup "" \(core\) of Kubernetes 1\.34; did ` +
+              String.raw`you mean "configmaps"\?$`,
+          ),
         },
       ],
     },
@@ -136,8 +138,10 @@ ruleTable('k8s/unknown-resource', {
         {
           ...pos(extensions, 29, 'extensions'),
           messageId: 'removedGroupServed',
-          message:
-            /^apiGroup "extensions" was removed in Kubernetes 1\.22, so this rule grants nothing; deployments is in "apps"/,
+          message: new RegExp(
+            String.raw`^apiGroup "extensions" was removed in Kubernetes 1\.22, so this rule grants nothing; ` +
+              String.raw`deployments is in "apps"`,
+          ),
         },
       ],
     },

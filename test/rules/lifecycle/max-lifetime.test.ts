@@ -30,8 +30,10 @@ ruleTable('lifecycle/max-lifetime', {
           line: 12,
           column: 12,
           messageId: 'tooFar',
-          message:
-            /spec\.expires 2027-11-24 is more than limits\.maxLifetime 365d away; the latest allowed date is 2027-11-23/,
+          message: new RegExp(
+            String.raw`spec\.expires 2027-11-24 is more than limits\.maxLifetime 365d away; the latest allowed ` +
+              String.raw`date is 2027-11-23`,
+          ),
         },
       ],
     },

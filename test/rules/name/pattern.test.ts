@@ -4,8 +4,10 @@ import { edit, IDENTITY, ruleTable } from '../harness.js';
 const named = (name: string) => ({
   [`identities/payments/${name.replace(/[^a-z0-9-]/g, '_') || 'x'}.yaml`]: edit(IDENTITY, 'name: app', `name: ${name}`),
 });
-const SHAPE =
-  /must be a name of 3–48 characters: lowercase letters, digits and "-", starting with a letter and not ending with "-" \(valid for AWS, Kubernetes and Vault\)$/;
+const SHAPE = new RegExp(
+  String.raw`must be a name of 3–48 characters: lowercase letters, digits and "-", starting with a letter and ` +
+    String.raw`not ending with "-" \(valid for AWS, Kubernetes and Vault\)$`,
+);
 
 ruleTable('name/pattern', {
   good: [
@@ -22,8 +24,10 @@ ruleTable('name/pattern', {
           line: 4,
           column: 9,
           messageId: 'badName',
-          message:
-            /^metadata\.name "аpp" has the non-ASCII character U\+0430, which can look like a Latin letter; it must be a name of 3–48 characters/,
+          message: new RegExp(
+            String.raw`^metadata\.name "аpp" has the non-ASCII character U\+0430, which can look like a Latin ` +
+              String.raw`letter; it must be a name of 3–48 characters`,
+          ),
         },
       ],
     },

@@ -42,8 +42,10 @@ ruleTable('org/exception-invalid', {
           line: 31,
           column: 13,
           messageId: 'unknownRule',
-          message:
-            /^exception names rule "rotation\/requird", which does not exist; did you mean rotation\/required\?; see idac rules$/,
+          message: new RegExp(
+            String.raw`^exception names rule "rotation\/requird", which does not exist; did you mean ` +
+              String.raw`rotation\/required\?; see idac rules$`,
+          ),
         },
       ],
     },
@@ -56,8 +58,10 @@ ruleTable('org/exception-invalid', {
           line: 33,
           column: 19,
           messageId: 'approverNotSecurityOwner',
-          message:
-            /^exception approver "sec@example\.co" is not a security owner \(spec\.securityOwners\); did you mean sec@example\.com\?$/,
+          message: new RegExp(
+            String.raw`^exception approver "sec@example\.co" is not a security owner \(spec\.securityOwners\); ` +
+              String.raw`did you mean sec@example\.com\?$`,
+          ),
         },
       ],
     },

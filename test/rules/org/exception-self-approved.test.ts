@@ -41,8 +41,10 @@ ruleTable('org/exception-self-approved', {
           line: 33,
           column: 19,
           messageId: 'selfApproved',
-          message:
-            /^exception for "app" \/ "rotation\/required" is approved by "Alice@Example.com", the identity's owner; it suppresses nothing until someone else approves it$/,
+          message: new RegExp(
+            String.raw`^exception for "app" \/ "rotation\/required" is approved by "Alice@Example.com", the ` +
+              String.raw`identity's owner; it suppresses nothing until someone else approves it$`,
+          ),
         },
       ],
     },

@@ -38,8 +38,10 @@ ruleTable(rule, {
           line: 30,
           column: 17,
           messageId: 'unknownIdentity',
-          message:
-            /^exception names identity "ghost", which does not exist in this repository; remove it before an identity of that name inherits it$/,
+          message: new RegExp(
+            String.raw`^exception names identity "ghost", which does not exist in this repository; remove it ` +
+              String.raw`before an identity of that name inherits it$`,
+          ),
         },
       ],
     },

@@ -112,8 +112,12 @@ ruleTable('reuse/delivered-credential-readable', {
           line: 28,
           column: 17,
           messageId: 'readsOne',
-          message:
-            /^read on Vault path "kv\/data\/payments\/\*" reaches the credential of "identities\/payments\/keeper\.yaml" \(delivered to "kv\/data\/payments\/keeper\/secret-id"\); only the identity a credential belongs to may read it$/,
+          message: new RegExp(
+            String.raw`^read on Vault path "kv\/data\/payments\/\*" reaches the credential of ` +
+              String.raw`"identities\/payments\/keeper\.yaml" \(delivered to ` +
+              String.raw`"kv\/data\/payments\/keeper\/secret-id"\); only the identity a credential belongs to ` +
+              String.raw`may read it$`,
+          ),
         },
       ],
     },
@@ -165,8 +169,11 @@ ruleTable('reuse/delivered-credential-readable', {
           line: 28,
           column: 17,
           messageId: 'readsMany',
-          message:
-            /the credentials of "identities\/payments\/keeper-two\.yaml", "identities\/payments\/keeper\.yaml" \(delivered to "kv\/data\/payments\/keeper-two\/secret-id", …\)/,
+          message: new RegExp(
+            String.raw`the credentials of "identities\/payments\/keeper-two\.yaml", ` +
+              String.raw`"identities\/payments\/keeper\.yaml" \(delivered to ` +
+              String.raw`"kv\/data\/payments\/keeper-two\/secret-id", …\)`,
+          ),
         },
       ],
     },
@@ -191,8 +198,10 @@ ruleTable('reuse/delivered-credential-readable', {
           line: 31,
           column: 19,
           messageId: 'readsOne',
-          message:
-            /^reading secrets in "prod-eu\/payments" reaches the credential of "identities\/payments\/holder\.yaml" \(delivered to "prod-eu\/payments\/holder-keys"\)/,
+          message: new RegExp(
+            String.raw`^reading secrets in "prod-eu\/payments" reaches the credential of ` +
+              String.raw`"identities\/payments\/holder\.yaml" \(delivered to "prod-eu\/payments\/holder-keys"\)`,
+          ),
         },
       ],
     },

@@ -67,8 +67,10 @@ ruleTable('reuse/shared-role-trust', {
           line: 21,
           column: 31,
           messageId: 'sharedTrust',
-          message:
-            /^role trust admits the subject "environment:production" of "acme\/shop", as does the role of "identities\/risk\/deploy2\.yaml"; pin each role to a subject of its own$/,
+          message: new RegExp(
+            String.raw`^role trust admits the subject "environment:production" of "acme\/shop", as does the ` +
+              String.raw`role of "identities\/risk\/deploy2\.yaml"; pin each role to a subject of its own$`,
+          ),
         },
         {
           file: r('deploy2'),
@@ -103,8 +105,10 @@ ruleTable('reuse/shared-role-trust', {
           line: 21,
           column: 31,
           messageId: 'sharedTrust',
-          message:
-            /^role trust admits any workflow of "acme\/shop", as does the role of "identities\/payments\/deploy\.yaml", "identities\/risk\/plan\.yaml";/,
+          message: new RegExp(
+            String.raw`^role trust admits any workflow of "acme\/shop", as does the role of ` +
+              String.raw`"identities\/payments\/deploy\.yaml", "identities\/risk\/plan\.yaml";`,
+          ),
         },
         {
           file: p('deploy'),
@@ -154,8 +158,11 @@ ruleTable('reuse/shared-role-trust', {
           line: 21,
           column: 31,
           messageId: 'sharedTrust',
-          message:
-            /the subject "environment:production" or "ref:refs\/heads\/main" of "acme\/shop", as does the role of "identities\/payments\/deploy\.yaml", "identities\/payments\/wide\.yaml";/,
+          message: new RegExp(
+            String.raw`the subject "environment:production" or "ref:refs\/heads\/main" of "acme\/shop", as ` +
+              String.raw`does the role of "identities\/payments\/deploy\.yaml", ` +
+              String.raw`"identities\/payments\/wide\.yaml";`,
+          ),
         },
         {
           file: p('wide'),
@@ -197,7 +204,10 @@ describe('reuse/shared-role-trust check()', () => {
     expect(reports).toHaveLength(n + 2);
     // x0 (production) overlaps the other 19,999 production pins and the two unpinned roles: 20,001, three named.
     expect(messageText(sharedRoleTrust, reports[0]!)).toMatch(
-      /as does the role of "identities\/t30000\/x30000\.yaml", "identities\/t30001\/x30001\.yaml", "identities\/t1\/x1\.yaml" and 19998 more;/,
+      new RegExp(
+        String.raw`as does the role of "identities\/t30000\/x30000\.yaml", "identities\/t30001\/x30001\.yaml", ` +
+          String.raw`"identities\/t1\/x1\.yaml" and 19998 more;`,
+      ),
     );
     // x1 (both) overlaps every other role.
     expect(messageText(sharedRoleTrust, reports[1]!)).toMatch(/ and 29998 more;/);

@@ -75,8 +75,10 @@ ruleTable('reuse/shared-service-account', {
           line: 17,
           column: 5,
           messageId: 'sharedServiceAccount',
-          message:
-            /^Kubernetes service account "prod-eu\/payments\/app" is also used by "identities\/risk\/spy\.yaml"; each identity needs its own$/,
+          message: new RegExp(
+            String.raw`^Kubernetes service account "prod-eu\/payments\/app" is also used by ` +
+              String.raw`"identities\/risk\/spy\.yaml"; each identity needs its own$`,
+          ),
         },
         {
           file: 'identities/risk/spy.yaml',

@@ -30,8 +30,10 @@ ruleTable('stewardship/folder-matches-team', {
           line: 11,
           column: 11,
           messageId: 'wrongFolder',
-          message:
-            /file is in folder "risk" but spec\.stewardship\.team is "payments"; move it to "identities\/payments\/app\.yaml"/,
+          message: new RegExp(
+            String.raw`file is in folder "risk" but spec\.stewardship\.team is "payments"; move it to ` +
+              String.raw`"identities\/payments\/app\.yaml"`,
+          ),
         },
       ],
     },
@@ -60,8 +62,10 @@ ruleTable('stewardship/folder-matches-team', {
           line: 11,
           column: 11,
           messageId: 'wrongFolder',
-          message:
-            /^file is in folder "paymnets" but spec\.stewardship\.team is "payment"; move it to "identities\/payment\/app\.yaml"$/,
+          message: new RegExp(
+            String.raw`^file is in folder "paymnets" but spec\.stewardship\.team is "payment"; move it to ` +
+              String.raw`"identities\/payment\/app\.yaml"$`,
+          ),
         },
       ],
     },

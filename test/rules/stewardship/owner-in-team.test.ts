@@ -45,8 +45,10 @@ ruleTable('stewardship/owner-in-team', {
           line: 9,
           column: 12,
           messageId: 'notMember',
-          message:
-            /^owner alise@example\.com is not a member of team payments in org\.yaml; did you mean alice@example\.com\?$/,
+          message: new RegExp(
+            String.raw`^owner alise@example\.com is not a member of team payments in org\.yaml; did you mean ` +
+              String.raw`alice@example\.com\?$`,
+          ),
         },
       ],
     },

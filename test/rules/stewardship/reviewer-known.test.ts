@@ -35,8 +35,11 @@ ruleTable('stewardship/reviewer-known', {
           line: 15,
           column: 15,
           messageId: 'unknownReviewer',
-          message:
-            /^reviewer "carol@example\.con" is neither a team member nor a security owner in org\.yaml; did you mean carol@example\.com\?; the access needs a review by someone who is$/,
+          message: new RegExp(
+            String.raw`^reviewer "carol@example\.con" is neither a team member nor a security owner in ` +
+              String.raw`org\.yaml; did you mean carol@example\.com\?; the access needs a review by someone who ` +
+              String.raw`is$`,
+          ),
         },
       ],
     },

@@ -30,8 +30,10 @@ ruleTable('stewardship/successor-in-team', {
           line: 10,
           column: 16,
           messageId: 'notMember',
-          message:
-            /^successor bob@exmaple\.com is not a member of team payments in org\.yaml; did you mean bob@example\.com\?$/,
+          message: new RegExp(
+            String.raw`^successor bob@exmaple\.com is not a member of team payments in org\.yaml; did you mean ` +
+              String.raw`bob@example\.com\?$`,
+          ),
         },
       ],
     },

@@ -21,8 +21,11 @@ ruleTable('vault/glob-mid-path', {
           line: 28,
           column: 17,
           messageId: 'oneSegment',
-          message:
-            /Vault reads the \* inside "kv\/data\/\*\/config" as a literal character, not a wildcard, so this path grants nothing where a wildcard was meant; for one segment write "kv\/data\/\+\/config"$/,
+          message: new RegExp(
+            String.raw`Vault reads the \* inside "kv\/data\/\*\/config" as a literal character, not a ` +
+              String.raw`wildcard, so this path grants nothing where a wildcard was meant; for one segment write ` +
+              String.raw`"kv\/data\/\+\/config"$`,
+          ),
         },
       ],
     },

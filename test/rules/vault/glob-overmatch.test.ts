@@ -17,8 +17,11 @@ ruleTable('vault/glob-overmatch', {
           line: 28,
           column: 17,
           messageId: 'stringPrefix',
-          message:
-            /Vault path "kv\/data\/payments\/app\*" is a string prefix: it also matches "kv\/data\/payments\/app-other" and "kv\/data\/payments\/appx\/…"; end it with "\/\*" \("kv\/data\/payments\/app\/\*"\)/,
+          message: new RegExp(
+            String.raw`Vault path "kv\/data\/payments\/app\*" is a string prefix: it also matches ` +
+              String.raw`"kv\/data\/payments\/app-other" and "kv\/data\/payments\/appx\/…"; end it with "\/\*" ` +
+              String.raw`\("kv\/data\/payments\/app\/\*"\)`,
+          ),
         },
       ],
     },

@@ -38,8 +38,10 @@ ruleTable('vault/kv2-data-path', {
           line: 28,
           column: 17,
           messageId: 'missingData',
-          message:
-            /Vault path "kv\/payments\/x" is on KV v2 mount "kv", where secrets live under "kv\/data\/": this path grants nothing; write "kv\/data\/payments\/x"/,
+          message: new RegExp(
+            String.raw`Vault path "kv\/payments\/x" is on KV v2 mount "kv", where secrets live under ` +
+              String.raw`"kv\/data\/": this path grants nothing; write "kv\/data\/payments\/x"`,
+          ),
         },
       ],
     },

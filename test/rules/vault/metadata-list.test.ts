@@ -32,8 +32,10 @@ ruleTable('vault/metadata-list', {
           line: 29,
           column: 32,
           messageId: 'listsNames',
-          message:
-            /list on Vault path "kv\/metadata\/payments\/\*" \(KV v2 mount "kv"\) shows the name of every secret below it, readable or not: Vault does not filter list results by policy/,
+          message: new RegExp(
+            String.raw`list on Vault path "kv\/metadata\/payments\/\*" \(KV v2 mount "kv"\) shows the name of ` +
+              String.raw`every secret below it, readable or not: Vault does not filter list results by policy`,
+          ),
         },
       ],
     },

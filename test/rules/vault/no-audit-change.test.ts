@@ -18,8 +18,10 @@ ruleTable('vault/no-audit-change', {
           line: 28,
           column: 17,
           messageId: 'auditWrite',
-          message:
-            /Vault path "sys\/audit\/\*" grants update, delete on audit devices \(sys\/audit\): it can disable or redirect the audit log/,
+          message: new RegExp(
+            String.raw`Vault path "sys\/audit\/\*" grants update, delete on audit devices \(sys\/audit\): it ` +
+              String.raw`can disable or redirect the audit log`,
+          ),
         },
       ],
     },

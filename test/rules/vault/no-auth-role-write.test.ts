@@ -39,8 +39,10 @@ ruleTable('vault/no-auth-role-write', {
           line: 28,
           column: 17,
           messageId: 'roleWrite',
-          message:
-            /Vault path "auth\/approle\/role\/\*" grants update on auth method roles: it can change a role's token_policies or bound names/,
+          message: new RegExp(
+            String.raw`Vault path "auth\/approle\/role\/\*" grants update on auth method roles: it can change ` +
+              String.raw`a role's token_policies or bound names`,
+          ),
         },
       ],
     },

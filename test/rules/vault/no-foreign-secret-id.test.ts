@@ -43,8 +43,11 @@ ruleTable('vault/no-foreign-secret-id', {
           line: 28,
           column: 17,
           messageId: 'foreignSecretId',
-          message:
-            /Vault path "auth\/approle\/role\/other\/secret-id" grants update on secret-ids of AppRole roles other than its own \("app"\): it can mint login credentials for another workload/,
+          message: new RegExp(
+            String.raw`Vault path "auth\/approle\/role\/other\/secret-id" grants update on secret-ids of ` +
+              String.raw`AppRole roles other than its own \("app"\): it can mint login credentials for another ` +
+              String.raw`workload`,
+          ),
         },
       ],
     },

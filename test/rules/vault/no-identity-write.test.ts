@@ -23,8 +23,10 @@ ruleTable('vault/no-identity-write', {
           line: 28,
           column: 17,
           messageId: 'identityWrite',
-          message:
-            /Vault path "identity\/entity\/\*" grants update on identity entities, aliases or groups: it can join a privileged group/,
+          message: new RegExp(
+            String.raw`Vault path "identity\/entity\/\*" grants update on identity entities, aliases or ` +
+              String.raw`groups: it can join a privileged group`,
+          ),
         },
       ],
     },

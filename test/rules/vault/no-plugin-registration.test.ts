@@ -27,8 +27,10 @@ ruleTable('vault/no-plugin-registration', {
           line: 28,
           column: 17,
           messageId: 'pluginWrite',
-          message:
-            /Vault path "sys\/plugins\/catalog\/\*" grants create, update on the plugin catalog: it can register a plugin binary/,
+          message: new RegExp(
+            String.raw`Vault path "sys\/plugins\/catalog\/\*" grants create, update on the plugin catalog: it ` +
+              String.raw`can register a plugin binary`,
+          ),
         },
       ],
     },

@@ -20,8 +20,10 @@ ruleTable('vault/no-policy-write', {
           line: 28,
           column: 17,
           messageId: 'defaultPolicyWrite',
-          message:
-            /Vault path "sys\/policy\/\*" grants update on Vault policies, including the default policy, which is attached to every token: it can rewrite/,
+          message: new RegExp(
+            String.raw`Vault path "sys\/policy\/\*" grants update on Vault policies, including the default ` +
+              String.raw`policy, which is attached to every token: it can rewrite`,
+          ),
         },
       ],
     },

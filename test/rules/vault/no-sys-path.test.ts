@@ -27,8 +27,10 @@ ruleTable('vault/no-sys-path', {
           line: 28,
           column: 17,
           messageId: 'broadSysAreas',
-          message:
-            /Vault path "sys\/\*" grants read across sys\/, Vault's own configuration: it reaches ACL policies, auth methods, secrets engine mounts, audit devices, raw storage/,
+          message: new RegExp(
+            String.raw`Vault path "sys\/\*" grants read across sys\/, Vault's own configuration: it reaches ` +
+              String.raw`ACL policies, auth methods, secrets engine mounts, audit devices, raw storage`,
+          ),
         },
       ],
     },

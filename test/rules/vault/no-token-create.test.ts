@@ -25,8 +25,10 @@ ruleTable('vault/no-token-create', {
           line: 28,
           column: 17,
           messageId: 'mintsTokens',
-          message:
-            /Vault path "auth\/token\/create-orphan" grants update on auth\/token\/create-orphan: it can mint orphan tokens, which outlive its own revocation/,
+          message: new RegExp(
+            String.raw`Vault path "auth\/token\/create-orphan" grants update on auth\/token\/create-orphan: it ` +
+              String.raw`can mint orphan tokens, which outlive its own revocation`,
+          ),
         },
       ],
     },

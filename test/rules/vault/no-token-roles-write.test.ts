@@ -23,8 +23,10 @@ ruleTable('vault/no-token-roles-write', {
           line: 28,
           column: 17,
           messageId: 'tokenRoleWrite',
-          message:
-            /Vault path "auth\/token\/roles\/\*" grants update on token roles \(auth\/token\/roles\/\*\): it can widen a role's allowed policies/,
+          message: new RegExp(
+            String.raw`Vault path "auth\/token\/roles\/\*" grants update on token roles ` +
+              String.raw`\(auth\/token\/roles\/\*\): it can widen a role's allowed policies`,
+          ),
         },
       ],
     },

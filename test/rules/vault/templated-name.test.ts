@@ -30,8 +30,10 @@ ruleTable('vault/templated-name', {
           line: 28,
           column: 17,
           messageId: 'nameTemplate',
-          message:
-            /Vault path "kv\/data\/payments\/\{\{identity.entity.name\}\}\/\*" is templated on "\{\{identity.entity.name\}\}": names can change or be taken over by another entity/,
+          message: new RegExp(
+            String.raw`Vault path "kv\/data\/payments\/\{\{identity.entity.name\}\}\/\*" is templated on ` +
+              String.raw`"\{\{identity.entity.name\}\}": names can change or be taken over by another entity`,
+          ),
         },
       ],
     },
