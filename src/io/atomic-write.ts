@@ -81,7 +81,8 @@ export async function writeAtomically(
         return fail(
           2,
           `cannot write ${plan.path}: it is ` +
-            `${st.isSymbolicLink() ? 'a symbolic link (idac does not write through links)' : 'not a regular file'}; nothing was changed`,
+            (st.isSymbolicLink() ? 'a symbolic link (idac does not write through links)' : 'not a regular file') +
+            '; nothing was changed',
         );
       // A rename would replace a read-only file without complaint: its mode is the owner's "do not edit".
       try {

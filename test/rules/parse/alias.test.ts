@@ -84,8 +84,10 @@ ruleTable('parse/alias', {
           line: 6,
           column: 9,
           messageId: 'unquotedStar',
-          message:
-            /^unquoted \*nope: YAML reads a value that starts with \* as an alias \(a reference to an &anchor\), not as text; quote it: "\*nope"$/,
+          message: new RegExp(
+            String.raw`^unquoted \*nope: YAML reads a value that starts with \* as an alias \(a referen` +
+              String.raw`ce to an &anchor\), not as text; quote it: "\*nope"$`,
+          ),
         },
       ],
     },
@@ -97,8 +99,10 @@ ruleTable('parse/alias', {
           line: 23,
           column: 21,
           messageId: 'unquotedStar',
-          message:
-            /^unquoted \*: YAML reads a value that starts with \* as an alias \(a reference to an &anchor\), not as text; quote it: "\*"$/,
+          message: new RegExp(
+            String.raw`^unquoted \*: YAML reads a value that starts with \* as an alias \(a reference t` +
+              String.raw`o an &anchor\), not as text; quote it: "\*"$`,
+          ),
         },
       ],
     },

@@ -3,7 +3,8 @@ import { edit, IDENTITY, ORG, ruleTable, run } from '../harness.js';
 
 const at = 'identities/payments/app.yaml';
 // Under YAML 1.1, `on` would become the key true and NO the value false.
-const yaml11 = `%YAML 1.1\n---\n${edit(IDENTITY, '  name: app\n', '  name: app\n  labels:\n    on: yes\n    country: NO\n')}`;
+const yaml11 =
+  '%YAML 1.1\n---\n' + edit(IDENTITY, '  name: app\n', '  name: app\n  labels:\n    on: yes\n    country: NO\n');
 
 ruleTable('parse/directive', {
   good: [

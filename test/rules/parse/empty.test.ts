@@ -24,8 +24,10 @@ ruleTable('parse/empty', {
           line: 1,
           column: 1,
           messageId: 'noManifest',
-          message:
-            /^file holds no manifest \(it is empty or only comments\); delete the file to remove an identity, or set status: decommissioned/,
+          message: new RegExp(
+            String.raw`^file holds no manifest \(it is empty or only comments\); delete the file to rem` +
+              String.raw`ove an identity, or set status: decommissioned`,
+          ),
         },
       ],
     },
@@ -55,8 +57,12 @@ ruleTable('parse/empty', {
           line: 1,
           column: 1,
           messageId: 'noOrganization',
-          message:
-            /^identities\/org\.yaml holds no Organization \(it is empty or only comments\), so no identity has a team, owner or boundary to be checked against: write apiVersion: idac\/v1, kind: Organization and spec\.teams with each team's members \(and spec\.securityOwners, who approve exceptions\)$/,
+          message: new RegExp(
+            String.raw`^identities\/org\.yaml holds no Organization \(it is empty or only comments\), s` +
+              String.raw`o no identity has a team, owner or boundary to be checked against: write apiVers` +
+              String.raw`ion: idac\/v1, kind: Organization and spec\.teams with each team's members \(and` +
+              String.raw` spec\.securityOwners, who approve exceptions\)$`,
+          ),
         },
       ],
     },

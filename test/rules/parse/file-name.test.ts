@@ -32,8 +32,11 @@ ruleTable('parse/file-name', {
           line: 1,
           column: 1,
           messageId: 'invisibleCharacter',
-          message:
-            /^the file name holds the control character U\+001B: a terminal, log or review would show it as another name or hide part of it; rename the file to <metadata\.name>\.yaml$/,
+          message: new RegExp(
+            String.raw`^the file name holds the control character U\+001B: a terminal, log or review wo` +
+              String.raw`uld show it as another name or hide part of it; rename the file to <metadata\.na` +
+              String.raw`me>\.yaml$`,
+          ),
         },
       ],
     },

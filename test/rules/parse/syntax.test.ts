@@ -76,8 +76,10 @@ ruleTable('parse/syntax', {
           line: 26,
           column: 1,
           messageId: 'syntaxError',
-          message:
-            /^YAML syntax error: a \{ or \[ opened above is still open here: close it with \} or \] on the line that opens it$/,
+          message: new RegExp(
+            String.raw`^YAML syntax error: a \{ or \[ opened above is still open here: close it with \}` +
+              String.raw` or \] on the line that opens it$`,
+          ),
         },
       ],
     },
@@ -90,8 +92,10 @@ ruleTable('parse/syntax', {
           line: 10,
           column: 4,
           messageId: 'syntaxError',
-          message:
-            /^YAML syntax error: mis-indented line: 3 spaces lines up with no enclosing block \(those start at 0, 2, 4\): indent it like the lines it belongs with$/,
+          message: new RegExp(
+            String.raw`^YAML syntax error: mis-indented line: 3 spaces lines up with no enclosing block` +
+              String.raw` \(those start at 0, 2, 4\): indent it like the lines it belongs with$`,
+          ),
         },
       ],
     },
@@ -103,8 +107,11 @@ ruleTable('parse/syntax', {
           line: 11,
           column: 7,
           messageId: 'syntaxError',
-          message:
-            /^YAML syntax error: mis-indented line: 6 spaces, deeper than the block it belongs to \(4\); the line above holds a value, so nothing can nest under it: indent it to 4$/,
+          message: new RegExp(
+            String.raw`^YAML syntax error: mis-indented line: 6 spaces, deeper than the block it belong` +
+              String.raw`s to \(4\); the line above holds a value, so nothing can nest under it: indent i` +
+              String.raw`t to 4$`,
+          ),
         },
       ],
     },
@@ -116,8 +123,10 @@ ruleTable('parse/syntax', {
           line: 9,
           column: 7,
           messageId: 'syntaxError',
-          message:
-            /^YAML syntax error: mis-indented line: 6 spaces, but the lines after it in the same block are at 4: indent it to 4$/,
+          message: new RegExp(
+            String.raw`^YAML syntax error: mis-indented line: 6 spaces, but the lines after it in the s` +
+              String.raw`ame block are at 4: indent it to 4$`,
+          ),
         },
       ],
     },
@@ -129,8 +138,10 @@ ruleTable('parse/syntax', {
           line: 18,
           column: 8,
           messageId: 'syntaxError',
-          message:
-            /^YAML syntax error: mis-indented line: 7 spaces, but the lines after it in the same block are at 6: indent it to 6$/,
+          message: new RegExp(
+            String.raw`^YAML syntax error: mis-indented line: 7 spaces, but the lines after it in the s` +
+              String.raw`ame block are at 6: indent it to 6$`,
+          ),
         },
       ],
     },
@@ -166,8 +177,10 @@ ruleTable('parse/syntax', {
           line: 24,
           column: 10,
           messageId: 'syntaxError',
-          message:
-            /^YAML syntax error: mis-indented line: 9 spaces lines up with no enclosing block \(those start at 0, 2, 4, 6, 8, 10\)/,
+          message: new RegExp(
+            String.raw`^YAML syntax error: mis-indented line: 9 spaces lines up with no enclosing block` +
+              String.raw` \(those start at 0, 2, 4, 6, 8, 10\)`,
+          ),
         },
       ],
     },
@@ -179,8 +192,10 @@ ruleTable('parse/syntax', {
           line: 23,
           column: 8,
           messageId: 'syntaxError',
-          message:
-            /^YAML syntax error: mis-indented line: 7 spaces, 1 in from the line that holds it, where this file indents by 2: indent it to 8$/,
+          message: new RegExp(
+            String.raw`^YAML syntax error: mis-indented line: 7 spaces, 1 in from the line that holds i` +
+              String.raw`t, where this file indents by 2: indent it to 8$`,
+          ),
         },
       ],
     },
@@ -192,8 +207,10 @@ ruleTable('parse/syntax', {
           line: 23,
           column: 10,
           messageId: 'syntaxError',
-          message:
-            /^YAML syntax error: mis-indented line: 9 spaces, 3 in from the line that holds it, where this file indents by 2: indent it to 8$/,
+          message: new RegExp(
+            String.raw`^YAML syntax error: mis-indented line: 9 spaces, 3 in from the line that holds i` +
+              String.raw`t, where this file indents by 2: indent it to 8$`,
+          ),
         },
       ],
     },
@@ -206,8 +223,10 @@ ruleTable('parse/syntax', {
           line: 8,
           column: 6,
           messageId: 'syntaxError',
-          message:
-            /^YAML syntax error: mis-indented line: 5 spaces lines up with no enclosing block \(those start at 0, 2, 4, 6\)/,
+          message: new RegExp(
+            String.raw`^YAML syntax error: mis-indented line: 5 spaces lines up with no enclosing block` +
+              String.raw` \(those start at 0, 2, 4, 6\)`,
+          ),
         },
       ],
     },
@@ -220,8 +239,10 @@ ruleTable('parse/syntax', {
           line: 7,
           column: 12,
           messageId: 'syntaxError',
-          message:
-            /^YAML syntax error: this value contains ": " \(or ends with ":"\), which YAML reads as a nested key; put the whole value in quotes$/,
+          message: new RegExp(
+            String.raw`^YAML syntax error: this value contains ": " \(or ends with ":"\), which YAML re` +
+              String.raw`ads as a nested key; put the whole value in quotes$`,
+          ),
         },
       ],
     },

@@ -25,8 +25,10 @@ ruleTable('parse/trojan-source', {
           line: 7,
           column: 14,
           messageId: 'invisibleCharacter',
-          message:
-            /^invisible bidirectional or zero-width character U\+202E: what a reviewer sees is not what the parser reads/,
+          message: new RegExp(
+            String.raw`^invisible bidirectional or zero-width character U\+202E: what a reviewer sees i` +
+              String.raw`s not what the parser reads`,
+          ),
         },
       ],
     },

@@ -21,8 +21,10 @@ ruleTable('schema/enum', {
           line: 6,
           column: 9,
           messageId: 'notAllowed',
-          message:
-            /^spec\.type must be one of: workload, pipeline, bot, device, api-client, ai-agent — did you mean "workload"\?$/,
+          message: new RegExp(
+            String.raw`^spec\.type must be one of: workload, pipeline, bot, device, api-client, ai-agen` +
+              String.raw`t — did you mean "workload"\?$`,
+          ),
         },
       ],
     },

@@ -49,8 +49,10 @@ ruleTable('schema/format', {
           line: 14,
           column: 19,
           messageId: 'wrongForm',
-          message:
-            /^spec\.review\.lastReviewed must be a calendar date written YYYY-MM-DD \(UTC\) \(no such day in the calendar\)$/,
+          message: new RegExp(
+            String.raw`^spec\.review\.lastReviewed must be a calendar date written YYYY-MM-DD \(UTC\) \(` +
+              String.raw`no such day in the calendar\)$`,
+          ),
         },
       ],
     },

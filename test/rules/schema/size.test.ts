@@ -24,8 +24,10 @@ ruleTable('schema/size', {
           line: 23,
           column: 20,
           messageId: 'tooMany',
-          message:
-            /^spec\.access\.aws\.permissions\[0\]\.actions has more than 100 entries; split the identity or tighten the grant$/,
+          message: new RegExp(
+            String.raw`^spec\.access\.aws\.permissions\[0\]\.actions has more than 100 entries; split t` +
+              String.raw`he identity or tighten the grant$`,
+          ),
         },
       ],
     },
@@ -47,8 +49,10 @@ ruleTable('schema/size', {
           line: 23,
           column: 20,
           messageId: 'emptyList',
-          message:
-            /^spec\.access\.aws\.permissions\[0\]\.actions must not be empty \(an empty list never means "no restriction"\)$/,
+          message: new RegExp(
+            String.raw`^spec\.access\.aws\.permissions\[0\]\.actions must not be empty \(an empty list ` +
+              String.raw`never means "no restriction"\)$`,
+          ),
         },
       ],
     },

@@ -35,8 +35,10 @@ ruleTable('schema/type', {
           line: 18,
           column: 16,
           messageId: 'wrongType',
-          message:
-            /^spec\.access\.aws\.account must be an AWS account id: twelve digits in quotes, so YAML keeps leading zeros, not a number$/,
+          message: new RegExp(
+            String.raw`^spec\.access\.aws\.account must be an AWS account id: twelve digits in quotes, ` +
+              String.raw`so YAML keeps leading zeros, not a number$`,
+          ),
         },
       ],
     },
@@ -53,8 +55,10 @@ ruleTable('schema/type', {
           line: 1,
           column: 13,
           messageId: 'wrongType',
-          message:
-            /^apiVersion must be a string, not a fraction; quote it: unquoted digits become a number and lose leading zeros$/,
+          message: new RegExp(
+            String.raw`^apiVersion must be a string, not a fraction; quote it: unquoted digits become a` +
+              String.raw` number and lose leading zeros$`,
+          ),
         },
       ],
     },

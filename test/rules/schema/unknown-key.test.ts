@@ -14,7 +14,10 @@ ruleTable('schema/unknown-key', {
     {
       name: 'every optional key',
       files: {
-        [at]: `${edit(IDENTITY, '  name: app\n', '  name: app\n  renamedFrom: old-app\n  labels: { environment: prod }\n')}  criticality: high\n  status: active\n  rotation: { period: 30d, overlap: 1d, epoch: 0 }\n  delivery: { vaultPath: kv/data/payments/app }\n`,
+        [at]:
+          edit(IDENTITY, '  name: app\n', '  name: app\n  renamedFrom: old-app\n  labels: { environment: prod }\n') +
+          '  criticality: high\n  status: active\n  rotation: { period: 30d, overlap: 1d, epoch: 0 }\n' +
+          '  delivery: { vaultPath: kv/data/payments/app }\n',
       },
     },
   ],
