@@ -6,6 +6,7 @@ import { generations, staticCredentialKinds } from '../compile/rotation.js';
 import type { MachineIdentity } from '../manifest/machine-identity.generated.js';
 import type { OrgModel } from '../model/org.js';
 import { expiryOf, formatDuration, isoInstant, parseDate, parseDuration } from '../common/time.js';
+import { cmp } from '../common/findings.js';
 import type { Due } from './types.js';
 
 export function dueItems(data: MachineIdentity, org: OrgModel | null, now: number, window: number): Due[] {
@@ -63,21 +64,5 @@ export function dueItems(data: MachineIdentity, org: OrgModel | null, now: numbe
 }
 
 export function compareDue(a: Due, b: Due): number {
-  return a.at < b.at
-    ? -1
-    : a.at > b.at
-      ? 1
-      : a.identity < b.identity
-        ? -1
-        : a.identity > b.identity
-          ? 1
-          : a.kind < b.kind
-            ? -1
-            : a.kind > b.kind
-              ? 1
-              : a.detail < b.detail
-                ? -1
-                : a.detail > b.detail
-                  ? 1
-                  : 0;
+  return cmp(a.at, b.at) || cmp(a.identity, b.identity) || cmp(a.kind, b.kind) || cmp(a.detail, b.detail);
 }

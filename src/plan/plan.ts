@@ -372,19 +372,7 @@ function comparePatterns(a: AccessPattern, b: AccessPattern): number {
 }
 
 export function compareAccess(a: AccessChange, b: AccessChange): number {
-  return a.identity < b.identity
-    ? -1
-    : a.identity > b.identity
-      ? 1
-      : a.target < b.target
-        ? -1
-        : a.target > b.target
-          ? 1
-          : a.grant < b.grant
-            ? -1
-            : a.grant > b.grant
-              ? 1
-              : 0;
+  return byText(a.identity, b.identity) || byText(a.target, b.target) || byText(a.grant, b.grant);
 }
 
 /**

@@ -1,6 +1,7 @@
 // What the plan renderers share: the plan regrouped per identity, and a field value shown in one
 // short line. Presentation only: every decision about what changed was made by src/plan/.
 
+import { cmp as byText } from '../common/findings.js';
 import { plural } from './findings-report.js';
 import { diffWordsWithSpace } from 'diff';
 import type {
@@ -47,8 +48,6 @@ export interface IdentityView {
 }
 
 const ACTIONS: readonly ResourceAction[] = ['create', 'update', 'replace', 'delete'];
-
-const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Every identity the plan touches, sorted by name; lists keep the plan's own order. */
 export function identityViews(plan: Plan): IdentityView[] {

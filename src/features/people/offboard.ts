@@ -7,6 +7,7 @@ import type { MachineIdentity } from '../../manifest/machine-identity.generated.
 import { lower, team, type OrgModel } from '../../model/org.js';
 import { samePerson } from './email.js';
 import { fail, ok, refuse, type Result } from '../../common/result.js';
+import { cmp } from '../../common/findings.js';
 
 export const ROLES = ['owner', 'successor', 'reviewer', 'elevation-approver', 'exception-approver'] as const;
 export type Role = (typeof ROLES)[number];
@@ -143,10 +144,6 @@ function handover(
     proposal,
     needs: NEEDS.filter((n) => needs.has(n)),
   };
-}
-
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 export const SUCCESSOR_PATH = ['spec', 'stewardship', 'successor'] as const;

@@ -5,6 +5,7 @@ import type { MachineIdentity } from '../../manifest/machine-identity.generated.
 import { lower, type OrgModel } from '../../model/org.js';
 import { DAY_MS, expiryOf, isoDate, parseDate, parseDuration } from '../../common/time.js';
 import type { CredentialKind, InventoryRow, Target } from './types.js';
+import { cmp } from '../../common/findings.js';
 
 export interface LoadedIdentity {
   /** Relative to the repository root. */
@@ -93,8 +94,4 @@ export function isMember(org: OrgModel | null, team: string, email: string): boo
 
 export function compareRows(a: InventoryRow, b: InventoryRow): number {
   return cmp(a.team, b.team) || cmp(a.name, b.name) || cmp(a.file, b.file);
-}
-
-export function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -6,7 +6,8 @@ import type { CredentialRow } from '../../compile/rotation-report.js';
 import type { Finding, Severity } from '../../common/findings.js';
 import { lower, type OrgModel } from '../../model/org.js';
 import { DAY_MS, parseDate } from '../../common/time.js';
-import { cmp, isMember, STATIC_KINDS } from './inventory.js';
+import { cmp } from '../../common/findings.js';
+import { isMember, STATIC_KINDS } from './inventory.js';
 import type { CredentialKind, InventoryRow, Kpis, Share, StewardshipProblem } from './types.js';
 
 const KIND_ORDER: readonly CredentialKind[] = [

@@ -7,7 +7,8 @@ import type { OrgModel } from '../../model/org.js';
 import { NHI_TOP_10 } from '../../rules/owasp.js';
 import type { RuleMeta } from '../../rules/types.js';
 import { isoInstant } from '../../common/time.js';
-import { cmp, compareRows, inventoryRow, type LoadedIdentity } from './inventory.js';
+import { cmp } from '../../common/findings.js';
+import { compareRows, inventoryRow, type LoadedIdentity } from './inventory.js';
 import { kpis } from './kpis.js';
 import type { NhiCoverage, Report } from './types.js';
 

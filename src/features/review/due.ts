@@ -5,6 +5,7 @@
 import type { MachineIdentity } from '../../manifest/machine-identity.generated.js';
 import { lower, type OrgModel } from '../../model/org.js';
 import { dueItems } from '../../plan/due.js';
+import { cmp } from '../../common/findings.js';
 import { DAY_MS, isoDate } from '../../common/time.js';
 
 export type ReviewState = 'overdue' | 'never-reviewed' | 'due';
@@ -62,8 +63,4 @@ export function reviewsDue(
       .sort((a, b) => cmp(a.at, b.at) || cmp(a.review.identity, b.review.identity) || cmp(a.review.file, b.review.file))
       .map((x) => x.review),
   }));
-}
-
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
