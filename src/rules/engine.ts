@@ -272,7 +272,8 @@ export function finding(
   const r = ruleById.get(rule);
   if (!r) throw new Error(`internal: finding for unregistered rule ${rule}`);
   if (!(messageId in r.messages)) throw new Error(`internal: rule ${rule} has no message ${JSON.stringify(messageId)}`);
-  return { rule, severity: r.meta.severity, file, line, column, identity, message, messageId, path };
+  const severity = r.severities?.[messageId] ?? r.meta.severity;
+  return { rule, severity, file, line, column, identity, message, messageId, path };
 }
 
 /**

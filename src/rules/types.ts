@@ -102,6 +102,8 @@ interface Base {
   meta: RuleMeta;
   /** Message templates by messageId; the engine fills them in (messageText). */
   messages: Messages;
+  /** Messages reported at another severity than meta.severity (a lesser form of the same problem). */
+  severities?: { readonly [messageId: string]: Severity | undefined };
 }
 
 /**
@@ -180,6 +182,12 @@ interface BaseDef<M extends Messages> {
   meta: RuleMetaInput;
   /** Message templates by messageId; every report names one of them. */
   messages: M;
+  /**
+   * Messages that report a lesser (or graver) form of the rule's problem at their own severity: the
+   * same rule id, so one exception covers both, but `aws/resource-wildcard-write` pinned by a condition
+   * is a warning, not an error.
+   */
+  severities?: { readonly [K in keyof M & string]?: Severity };
 }
 
 export interface LoadRuleDef<M extends Messages> extends BaseDef<M> {
