@@ -5,12 +5,15 @@
 import type { Path } from '../common/findings.js';
 import type { AwsPermissions, MachineIdentity } from '../manifest/machine-identity.generated.js';
 import { parseDateTime } from '../common/time.js';
+import { conditionsOf, type AwsConditions } from './aws-conditions.js';
 
 export interface AwsPermissionBlock {
   /** Data path of the permission: [...'aws', 'permissions', i]. */
   path: Path;
   actions: readonly string[];
   resources: readonly string[];
+  /** The Condition element as written, or null. */
+  conditions: AwsConditions | null;
   /** Index into spec.elevations, or null for spec.access. */
   elevation: number | null;
 }
@@ -19,6 +22,8 @@ export interface PolicyStatement {
   Effect: 'Allow';
   Action: string[];
   Resource: string[];
+  /** Only when the permission has conditions: IAM's own shape, as the manifest writes it. */
+  Condition?: AwsConditions;
 }
 
 export interface PolicyDocument {
@@ -33,11 +38,23 @@ export interface PolicyDocument {
 export const INLINE_POLICY_LIMIT = { role: 10_240, user: 2_048 } as const;
 
 export function renderAwsPolicy(
-  permissions: readonly { actions: readonly string[]; resources: readonly string[] }[],
+  permissions: readonly {
+    actions: readonly string[];
+    resources: readonly string[];
+    conditions?: Parameters<typeof conditionsOf>[0] | null;
+  }[],
 ): PolicyDocument {
   return {
     Version: '2012-10-17',
-    Statement: permissions.map((p) => ({ Effect: 'Allow', Action: [...p.actions], Resource: [...p.resources] })),
+    Statement: permissions.map((p) => {
+      const condition = conditionsOf(p.conditions ?? undefined);
+      return {
+        Effect: 'Allow',
+        Action: [...p.actions],
+        Resource: [...p.resources],
+        ...(condition === null ? {} : { Condition: condition }),
+      };
+    }),
   };
 }
 
@@ -58,6 +75,7 @@ function blocks(permissions: AwsPermissions | undefined, at: Path, elevation: nu
     path: [...at, 'aws', 'permissions', i],
     actions: p.actions,
     resources: p.resources,
+    conditions: conditionsOf(p.conditions),
     elevation,
   }));
 }

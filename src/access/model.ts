@@ -10,6 +10,7 @@ import { parseDateTime } from '../common/time.js';
 import { actionAppliesTo, isResourcePattern } from './arn.js';
 import { actionId, expandAction, servicesOf } from './aws-actions.js';
 import { ESCALATION_SERVICES } from './aws-escalation-list.js';
+import { conditionsOf, type AwsConditions } from './aws-conditions.js';
 import type { AccessLevel, IamCatalog } from './iam-catalog.js';
 
 interface GrantBase {
@@ -28,6 +29,8 @@ export interface AwsGrant extends GrantBase {
   resource: string;
   /** null for `*`. */
   levels: readonly AccessLevel[] | null;
+  /** The permission's Condition element as written (SPEC §2), or null: the grant holds only when it holds. */
+  conditions: AwsConditions | null;
 }
 
 export interface KubernetesGrant extends GrantBase {
@@ -108,6 +111,7 @@ function collect(
   name: string,
 ): void {
   (access.aws?.permissions ?? []).forEach((perm, i) => {
+    const conditions = conditionsOf(perm.conditions);
     perm.actions.forEach((declared, j) => {
       const path = [...at, 'aws', 'permissions', i, 'actions', j];
       const x = expandAction(declared, catalog);
@@ -129,7 +133,16 @@ function collect(
       for (const resource of perm.resources) {
         if (x.kind === 'all') {
           if (isResourcePattern(resource))
-            out.grants.push({ target: 'aws', action: '*', declared, resource, levels: null, path, elevation });
+            out.grants.push({
+              target: 'aws',
+              action: '*',
+              declared,
+              resource,
+              levels: null,
+              conditions,
+              path,
+              elevation,
+            });
         } else {
           for (const a of x.actions)
             if (actionAppliesTo(a, resource, catalog))
@@ -139,6 +152,7 @@ function collect(
                 declared,
                 resource,
                 levels: a.levels,
+                conditions,
                 path,
                 elevation,
               });

@@ -21,6 +21,11 @@ export type AwsResource = string;
  * @minItems 1
  * @maxItems 100
  */
+export type AwsConditionValue = string | number | boolean | (string | number | boolean)[];
+/**
+ * @minItems 1
+ * @maxItems 100
+ */
 export type AwsPermissions = {
   /**
    * @minItems 1
@@ -32,6 +37,7 @@ export type AwsPermissions = {
    * @maxItems 100
    */
   resources: AwsResource[];
+  conditions?: AwsConditions;
 }[];
 /**
  * @maxItems 100
@@ -195,6 +201,16 @@ export interface Access {
       ttl: Duration;
     }[];
   };
+}
+/**
+ * IAM Condition element, compiled into the statement as written: operator (StringEquals, ArnLike, IpAddress, …IfExists, ForAnyValue:…) → condition key → value or list. Every key must be a global key or one the permission's actions support.
+ */
+export interface AwsConditions {
+  [k: string]:
+    | {
+        [k: string]: AwsConditionValue | undefined;
+      }
+    | undefined;
 }
 export interface ElevationAccess {
   aws?: {

@@ -6,7 +6,7 @@ import {
   policyLength,
   renderAwsPolicy,
 } from '../../access/aws-policy.js';
-import { show } from '../../common/findings.js';
+import { show, type Path } from '../../common/findings.js';
 import { defineRule, type Report } from '../types.js';
 
 const messages = {
@@ -23,6 +23,11 @@ const messages = {
     "{{limit}}-character limit for a {{principal}}'s inline policies ({{baseSize}} without elevations)",
 } as const;
 
+function badCharacter(path: Path, value: string, bad: string): Report<typeof messages> {
+  const code = bad.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+  return { path, messageId: 'badCharacter', data: { value: show(value), code } };
+}
+
 export default defineRule({
   kind: 'identity',
   meta: {
@@ -31,8 +36,8 @@ export default defineRule({
     title: 'AWS policy over the size limit or with characters IAM rejects',
     rationale:
       'IAM caps the inline policies of a role at 10,240 characters and of a user at 2,048 (whitespace not ' +
-      'counted), and rejects characters outside TAB, LF, CR and U+0020–U+00FF. Measured on the policy idac ' +
-      'will render, the failure shows in the pull request instead of halfway through an apply.',
+      'counted, conditions included), and rejects characters outside TAB, LF, CR and U+0020–U+00FF. Measured ' +
+      'on the policy idac will render, the failure shows in the pull request instead of halfway through an apply.',
     fix:
       'Merge permissions that share resources, use one wildcard ARN for a prefix instead of many ARNs, or ' +
       'split the identity; replace characters IAM does not accept.',
@@ -50,13 +55,23 @@ export default defineRule({
         ...block.resources.map((v, k) => ['resources', k, v] as const),
       ].forEach(([key, i, value]) => {
         const bad = outsidePolicyCharset(value);
-        if (bad !== null)
-          out.push({
-            path: [...block.path, key, i],
-            messageId: 'badCharacter',
-            data: { value: show(value), code: bad.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0') },
-          });
+        if (bad !== null) out.push(badCharacter([...block.path, key, i], value, bad));
       });
+      // Conditions compile into the same document: their operators, keys and text values too.
+      for (const [op, keys] of Object.entries(block.conditions ?? {})) {
+        const at = [...block.path, 'conditions', op];
+        const bad = outsidePolicyCharset(op);
+        if (bad !== null) out.push({ ...badCharacter(at, op, bad), at: 'key' });
+        for (const [k, v] of Object.entries(keys)) {
+          const badKey = outsidePolicyCharset(k);
+          if (badKey !== null) out.push({ ...badCharacter([...at, k], k, badKey), at: 'key' });
+          const values = Array.isArray(v) ? v.map((x, i) => [[...at, k, i], x] as const) : [[[...at, k], v] as const];
+          for (const [path, x] of values) {
+            const badValue = typeof x === 'string' ? outsidePolicyCharset(x) : null;
+            if (badValue !== null) out.push(badCharacter(path, x as string, badValue));
+          }
+        }
+      }
     }
     const limit = INLINE_POLICY_LIMIT[aws.principal];
     const size = (elevations: readonly number[]): number =>
