@@ -131,8 +131,8 @@ export function conditionsKey(conditions: AwsConditions | null): string {
         Object.keys(keys)
           .sort()
           .map((k) => {
-            const v = keys[k]!;
-            const list = (Array.isArray(v) ? [...v] : [v]) as ConditionValue[];
+            const v: ConditionValue | readonly ConditionValue[] = keys[k]!;
+            const list: readonly ConditionValue[] = typeof v === 'object' ? v : [v];
             return [k, list.map((x) => JSON.stringify(x)).sort()];
           }),
       ];
@@ -292,8 +292,8 @@ function isIpRange(text: string): boolean {
   return halves.length === 2 ? groups.length < 8 : groups.length === 8;
 }
 
-// IAM accepts the W3C ISO 8601 profile and epoch seconds
-// (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html#Conditions_Date).
+// IAM accepts the W3C ISO 8601 profile and epoch seconds (Date condition operators in
+// https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html).
 const ISO_DATE = new RegExp(
   String.raw`^(\d{4})(-(\d{2})(-(\d{2})(T(\d{2}):(\d{2})(:(\d{2})(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?)?)?$`,
 );
@@ -318,14 +318,14 @@ const templates = new Map<string, RegExp>();
 
 /**
  * Whether a condition key as written matches a key of the reference. Keys are case-insensitive;
- * a variable part (`${TagKey}` in the service reference, `tag-key` in the global list) matches
+ * a variable part (`${TagKey}` or `<key>` in the service reference, `tag-key` in the global list) matches
  * any non-empty text, so `aws:ResourceTag/team` matches `aws:ResourceTag/${TagKey}`.
  */
 export function keyMatches(template: string, key: string): boolean {
   let re = templates.get(template);
   if (re === undefined) {
     const source = template
-      .split(/(\$\{[^}]*\}|\/tag-key$)/)
+      .split(/(\$\{[^}]*\}|<[^>]*>|\/tag-key$)/)
       .map((part, i) =>
         i % 2 === 1 ? (part.startsWith('/') ? '/.+' : '.+') : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
       )

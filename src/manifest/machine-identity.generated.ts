@@ -21,7 +21,8 @@ export type AwsResource = string;
  * @minItems 1
  * @maxItems 100
  */
-export type AwsConditionValue = string | number | boolean | (string | number | boolean)[];
+export type AwsConditionValue = string | number | boolean | AwsConditionScalar[];
+export type AwsConditionScalar = string | number | boolean;
 /**
  * @minItems 1
  * @maxItems 100

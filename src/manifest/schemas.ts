@@ -164,6 +164,8 @@ const SHAPES: Record<string, string> = {
   awsAccount: 'an AWS account id: twelve digits in quotes, so YAML keeps leading zeros',
   awsAction: 'an IAM action written service:Action (e.g. s3:GetObject), or "*"',
   awsResource: 'an ARN (arn:partition:service:region:account:resource) or "*"',
+  awsConditionValue: 'a condition value: text, a number, true or false, or a non-empty list of them',
+  awsConditionScalar: 'a condition value: text, a number, true or false',
   vaultPath: 'a Vault path without a leading "/" (e.g. kv/data/team/app/*)',
   environment: 'an environment name: lowercase letters, digits and "-"',
 };

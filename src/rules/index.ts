@@ -4,6 +4,7 @@ import type { Rule } from './types.js';
 import agentNoStaticCredential from './agent/no-static-credential.js';
 import awsAssumeRoleAny from './aws/assume-role-any.js';
 import awsForeignAccountArn from './aws/foreign-account-arn.js';
+import awsInvalidCondition from './aws/invalid-condition.js';
 import awsMalformedArn from './aws/malformed-arn.js';
 import awsNoWildcardAction from './aws/no-wildcard-action.js';
 import awsPassroleAny from './aws/passrole-any.js';
@@ -150,6 +151,7 @@ export const rules: readonly Rule[] = [
   agentNoStaticCredential,
   awsAssumeRoleAny,
   awsForeignAccountArn,
+  awsInvalidCondition,
   awsMalformedArn,
   awsNoWildcardAction,
   awsPassroleAny,

@@ -36,3 +36,14 @@ export const K8S_TRUST = '        kubernetes: { cluster: prod-eu, namespace: pay
 
 /** The harness identity's whole trust block (lines 20–21). */
 export const TRUST = `      trust:\n${K8S_TRUST}`;
+
+/**
+ * The harness identity with one permission carrying conditions (a YAML flow mapping): actions on line 23,
+ * resources on 24, `conditions:` on 25 with its first operator at column 25.
+ */
+export const conditioned = (actions: string, resources: string, conditions: string): string =>
+  edit(
+    IDENTITY,
+    PERM,
+    `        - actions: [${actions}]\n          resources: [${resources}]\n          conditions: ${conditions}\n`,
+  );
