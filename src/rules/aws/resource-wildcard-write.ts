@@ -1,4 +1,5 @@
 import { splitAction } from '../../access/aws-actions.js';
+import { narrowingKey } from '../../access/aws-conditions.js';
 import { isWriteLevel, listSome } from '../../access/aws-escalation.js';
 import { pendingAwsPermissions } from '../../access/aws-policy.js';
 import { iamCatalog } from '../../access/iam-catalog.js';
@@ -11,6 +12,15 @@ const messages = {
   writeActions:
     'resource "*" grants {{count}} write or permissions-management actions ({{actions}}) on every resource ' +
     'of the account',
+  everyActionPinned:
+    'resource "*" grants every AWS action on every resource the condition on {{key}} admits; check that it ' +
+    'pins what is meant',
+  writeActionPinned:
+    'resource "*" grants 1 write or permissions-management action ({{actions}}) on every resource the ' +
+    'condition on {{key}} admits; check that it pins what is meant',
+  writeActionsPinned:
+    'resource "*" grants {{count}} write or permissions-management actions ({{actions}}) on every resource ' +
+    'the condition on {{key}} admits; check that it pins what is meant',
 } as const;
 
 export default defineRule({
@@ -22,13 +32,16 @@ export default defineRule({
     rationale:
       'Resource "*" lets a write or permissions-management action change every bucket, table, role or key ' +
       'in the account, not the few the identity exists for. Actions AWS only grants on "*" (such as ' +
-      'ecr:GetAuthorizationToken) are exempt.',
+      'ecr:GetAuthorizationToken) are exempt. A condition that pins the request to tagged resources, a VPC, ' +
+      'an endpoint, an address range, an S3 prefix or the account (aws:ResourceTag/…, aws:SourceVpc, ' +
+      'aws:SourceVpce, aws:SourceIp, s3:prefix, aws:ResourceAccount) makes it a warning.',
     fix:
       'Replace "*" by the ARNs of the resources the identity writes to, or move the write actions to their ' +
       'own permission with those ARNs.',
     owasp: ['NHI5'],
   },
   messages,
+  severities: { everyActionPinned: 'warning', writeActionPinned: 'warning', writeActionsPinned: 'warning' },
   check({ data, access }, { now }) {
     const hits = new Map<string, Set<string>>();
     for (const g of access.grants) {
@@ -47,7 +60,16 @@ export default defineRule({
       if (!block) continue;
       const list = [...actions].sort();
       const path = [...block.path, 'resources', block.resources.indexOf('*')];
-      if (actions.has('*')) out.push({ path, messageId: 'everyAction' });
+      const pin = narrowingKey(block.conditions);
+      if (pin !== null) {
+        if (actions.has('*')) out.push({ path, messageId: 'everyActionPinned', data: { key: pin } });
+        else
+          out.push({
+            path,
+            messageId: list.length === 1 ? 'writeActionPinned' : 'writeActionsPinned',
+            data: { count: list.length, actions: listSome(list), key: pin },
+          });
+      } else if (actions.has('*')) out.push({ path, messageId: 'everyAction' });
       else
         out.push({
           path,

@@ -1,5 +1,6 @@
-import { IDENTITY, ruleTable } from '../harness.js';
-import { at, elevation, perms, tombstone } from './fixture.js';
+import { describe, expect, it } from 'vitest';
+import { IDENTITY, ruleTable, run } from '../harness.js';
+import { at, conditioned, elevation, perms, tombstone } from './fixture.js';
 
 ruleTable('aws/resource-wildcard-write', {
   good: [
@@ -70,5 +71,68 @@ ruleTable('aws/resource-wildcard-write', {
       files: { [at]: elevation(IDENTITY, 'dynamodb:PutItem', '"*"') },
       expect: [{ line: 34, column: 27, messageId: 'writeAction', message: /dynamodb:PutItem/ }],
     },
+    {
+      name: 'pinned to a VPC: the lesser form, naming the key',
+      files: { [at]: conditioned('s3:PutObject', '"*"', '{ StringEquals: { "aws:SourceVpc": vpc-0a1b2c3d } }') },
+      expect: [
+        {
+          line: 24,
+          column: 23,
+          messageId: 'writeActionPinned',
+          message: new RegExp(
+            String.raw`^resource "\*" grants 1 write or permissions-management action \(s3:PutObject\) on every ` +
+              String.raw`resource the condition on aws:SourceVpc admits; check that it pins what is meant$`,
+          ),
+        },
+      ],
+    },
+    {
+      name: 'pinned by a resource tag, every action',
+      files: { [at]: conditioned('"*"', '"*"', '{ StringLike: { "aws:ResourceTag/team": payments } }') },
+      expect: [{ line: 24, column: 23, messageId: 'everyActionPinned', message: /aws:ResourceTag\/team admits/ }],
+    },
+    {
+      name: 'pinned by the resource account or an address range, several actions',
+      files: {
+        [at]: conditioned(
+          's3:PutObject, s3:DeleteObject',
+          '"*"',
+          '{ IpAddress: { "aws:SourceIp": 10.0.0.0/8 }, StringEquals: { "s3:ResourceAccount": "123456789012" } }',
+        ),
+      },
+      expect: [{ line: 24, column: 23, messageId: 'writeActionsPinned', message: /condition on aws:SourceIp admits/ }],
+    },
+    ...(
+      [
+        ['a negative operator pins nothing', '{ StringNotEquals: { "aws:SourceVpc": vpc-1 } }'],
+        ['…IfExists lets a request without the key through', '{ StringEqualsIfExists: { "aws:SourceVpc": vpc-1 } }'],
+        ['ForAllValues: passes an empty set', '{ "ForAllValues:StringEquals": { "aws:SourceVpc": [vpc-1] } }'],
+        ['a key that is not a pinning one', '{ Bool: { "aws:SecureTransport": true } }'],
+        ['a pattern of wildcards alone', '{ StringLike: { "aws:SourceVpc": "*" } }'],
+        ['every address', '{ IpAddress: { "aws:SourceIp": 0.0.0.0/0 } }'],
+      ] as const
+    ).map(([name, conditions]) => ({
+      name: `not pinned: ${name}`,
+      files: { [at]: conditioned('s3:PutObject', '"*"', conditions) },
+      expect: [{ line: 24, column: 23, messageId: 'writeAction' }],
+    })),
   ],
+});
+
+describe('aws/resource-wildcard-write severity', () => {
+  const severity = async (conditions: string | null) =>
+    (
+      await run({
+        files: {
+          [at]: conditions === null ? perms(['s3:PutObject', '"*"']) : conditioned('s3:PutObject', '"*"', conditions),
+        },
+      })
+    ).find((f) => f.rule === 'aws/resource-wildcard-write')?.severity;
+
+  it('is an error without a pinning condition and a warning with one', async () => {
+    expect(await severity(null)).toBe('error');
+    expect(await severity('{ StringNotEquals: { "aws:SourceVpc": vpc-1 } }')).toBe('error');
+    expect(await severity('{ StringEquals: { "aws:SourceVpce": vpce-1 } }')).toBe('warning');
+    expect(await severity('{ StringLike: { "s3:prefix": home/* } }')).toBe('warning');
+  });
 });
