@@ -3,6 +3,7 @@
 // revisions and loads the AWS reference data for the services they name.
 
 import { createHash } from 'node:crypto';
+import { conditionsKey, type AwsConditions } from '../access/aws-conditions.js';
 import { effectiveAccess, grantText, type Grant } from '../access/model.js';
 import type { IamCatalog } from '../access/iam-catalog.js';
 import { compileIdentity } from '../compile/index.js';
@@ -139,11 +140,13 @@ export function buildPlan(input: PlanInput, compile: Compiled = compiler(input))
       deletions++;
 
     const access = diffAccess(name, before, after, now, input.catalog, true);
-    plan.access.gained.push(...access.gained.map((a) => (withheld ? { ...a, grant: WITHHELD } : a)));
-    plan.access.lost.push(...access.lost.map((a) => (withheld ? { ...a, grant: WITHHELD } : a)));
+    plan.access.gained.push(...access.gained.map((a) => (withheld ? { ...unconditioned(a), grant: WITHHELD } : a)));
+    plan.access.lost.push(...access.lost.map((a) => (withheld ? { ...unconditioned(a), grant: WITHHELD } : a)));
     plan.access.patterns.push(
       ...access.patterns.map((p) =>
-        withheld ? { ...p, pattern: WITHHELD, resource: WITHHELD, grants: p.grants.map(() => WITHHELD) } : p,
+        withheld
+          ? { ...unconditioned(p), pattern: WITHHELD, resource: WITHHELD, grants: p.grants.map(() => WITHHELD) }
+          : p,
       ),
     );
 
@@ -206,6 +209,12 @@ export function buildPlan(input: PlanInput, compile: Compiled = compiler(input))
     deletions: { count: deletions, limit, allowed: input.allowDeletions },
     findings: findings.sort(compareFindings),
   };
+}
+
+/** Without its conditions: a withheld file shows none of its text, condition values included. */
+function unconditioned<T extends { conditions?: AwsConditions }>(x: T): Omit<T, 'conditions'> {
+  const { conditions: _, ...rest } = x;
+  return rest;
 }
 
 /**
@@ -280,12 +289,14 @@ function liveGrants(
   for (const g of effectiveAccess(data, now, catalog).grants) {
     const grant = grantText(g);
     if (withExpansions) {
-      const pk = patternKey(g.target, written(g), g.elevation ?? undefined);
+      const pk = patternKey(g.target, written(g), g.elevation ?? undefined, g.target === 'aws' ? g.conditions : null);
       let set = expansions.get(pk);
       if (set === undefined) expansions.set(pk, (set = new Set()));
       set.add(grant);
     }
-    const k = `${g.target}\u0000${grant}`;
+    const conditions = g.target === 'aws' ? g.conditions : null;
+    // A grant under conditions is another grant than the same pair without them (or under others).
+    const k = `${g.target}\u0000${grant}\u0000${conditionsKey(conditions)}`;
     const prev = out.get(k);
     // The same grant from spec.access and an elevation: the permanent one is what matters.
     if (prev === undefined || (prev.change.elevation !== undefined && g.elevation === null)) {
@@ -294,6 +305,7 @@ function liveGrants(
           identity: name,
           target: g.target,
           grant,
+          ...(conditions === null ? {} : { conditions }),
           ...(g.elevation === null ? {} : { elevation: g.elevation }),
         },
         source: g,
@@ -307,8 +319,9 @@ function patternKey(
   target: Grant['target'],
   w: { pattern: string; resource: string },
   elevation: number | undefined,
+  conditions: AwsConditions | null | undefined,
 ): string {
-  return JSON.stringify([target, w.pattern, w.resource, elevation ?? null]);
+  return JSON.stringify([target, w.pattern, w.resource, elevation ?? null, conditionsKey(conditions ?? null)]);
 }
 
 /** The written pattern and resource a grant comes from (see AccessPattern). */
@@ -334,11 +347,12 @@ function patternsOf(
   const out = new Map<string, AccessPattern>();
   for (const { change: c, source } of pairs) {
     const { pattern, resource } = written(source);
-    const k = patternKey(c.target, { pattern, resource }, c.elevation);
+    const k = patternKey(c.target, { pattern, resource }, c.elevation, c.conditions);
     let p = out.get(k);
     if (!p) {
       const total =
-        expansions.get(patternKey(source.target, { pattern, resource }, source.elevation ?? undefined))?.size ?? 0;
+        expansions.get(patternKey(source.target, { pattern, resource }, source.elevation ?? undefined, c.conditions))
+          ?.size ?? 0;
       p = {
         identity: name,
         target: c.target,
@@ -347,6 +361,7 @@ function patternsOf(
         count: 0,
         total,
         change,
+        ...(c.conditions === undefined ? {} : { conditions: c.conditions }),
         ...(c.elevation === undefined ? {} : { elevation: c.elevation }),
         grants: [],
       };
@@ -367,12 +382,18 @@ function comparePatterns(a: AccessPattern, b: AccessPattern): number {
     byText(a.target, b.target) ||
     byText(a.pattern, b.pattern) ||
     byText(a.resource, b.resource) ||
-    (a.elevation ?? -1) - (b.elevation ?? -1)
+    (a.elevation ?? -1) - (b.elevation ?? -1) ||
+    byText(conditionsKey(a.conditions ?? null), conditionsKey(b.conditions ?? null))
   );
 }
 
 export function compareAccess(a: AccessChange, b: AccessChange): number {
-  return byText(a.identity, b.identity) || byText(a.target, b.target) || byText(a.grant, b.grant);
+  return (
+    byText(a.identity, b.identity) ||
+    byText(a.target, b.target) ||
+    byText(a.grant, b.grant) ||
+    byText(conditionsKey(a.conditions ?? null), conditionsKey(b.conditions ?? null))
+  );
 }
 
 /**

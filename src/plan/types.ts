@@ -2,6 +2,7 @@
 // and cloud resources, and what falls due. Renderers turn it into text, Markdown or JSON; nothing
 // here formats text, and every list is sorted so the same revisions give byte-identical output.
 
+import type { AwsConditions } from '../access/aws-conditions.js';
 import type { Finding } from '../common/findings.js';
 import type { StaticCredentialKind } from '../compile/types.js';
 
@@ -25,6 +26,11 @@ export interface AccessChange {
   target: Target;
   /** `s3:PutObject on arn:…` — wildcards expanded, one line per real action (grantText). */
   grant: string;
+  /**
+   * AWS: the permission's Condition element as written, when it has one. The grant holds only under
+   * it, so the same grant under other conditions is another entry (lost with the old, gained with the new).
+   */
+  conditions?: AwsConditions;
   /** Index of the elevation that grants it (active at `now`), when it comes from one. */
   elevation?: number;
 }
@@ -53,6 +59,8 @@ export interface AccessPattern {
    */
   total: number;
   change: 'gained' | 'lost';
+  /** AWS: the permission's Condition element as written, when it has one (as AccessChange.conditions). */
+  conditions?: AwsConditions;
   /** Index of the elevation that grants it (active at `now`), when it comes from one. */
   elevation?: number;
   /** The exact grants it accounts for (AccessChange.grant, sorted), for renderers that expand it; not in the JSON. */

@@ -43,6 +43,7 @@ export function renderPlanJson(plan: Plan, links: Pick<FindingLinks, 'docs'>): s
         count: p.count,
         total: p.total,
         change: p.change,
+        ...(p.conditions === undefined ? {} : { conditions: p.conditions }),
         ...(p.elevation === undefined ? {} : { elevation: p.elevation }),
       })),
     },
@@ -65,6 +66,7 @@ function access(a: Plan['access']['gained'][number]): object {
     identity: a.identity,
     target: a.target,
     grant: a.grant,
+    ...(a.conditions === undefined ? {} : { conditions: a.conditions }),
     ...(a.elevation === undefined ? {} : { elevation: a.elevation }),
   };
 }

@@ -9,6 +9,7 @@
 // span, a <code> element or a fenced block, on one line, capped. Nothing from a manifest is ever
 // emitted as Markdown or HTML of its own.
 
+import { conditionsText } from '../access/aws-conditions.js';
 import type { Finding } from '../common/findings.js';
 import { compareFindings } from '../common/findings.js';
 import { ORG_FILE } from '../common/layout.js';
@@ -336,7 +337,8 @@ function size(lines: readonly string[]): number {
 /** `aws `s3:Get*` → 31 actions on `arn:…``, or the one grant it is. */
 function patternLine(p: AccessPattern): string {
   const what = isCondensed(p)
-    ? `${code(p.pattern)} → ${expansionCount(p)} on ${code(p.resource)}${partOf(p)}`
+    ? `${code(p.pattern)} → ${expansionCount(p)} on ${code(p.resource)}` +
+      `${p.conditions === undefined ? '' : ` only when ${code(conditionsText(p.conditions))}`}${partOf(p)}`
     : code(patternText(p));
   return `${p.target} ${what}${p.elevation === undefined ? '' : ` via ${code(`spec.elevations[${p.elevation}]`)}`}`;
 }
@@ -422,7 +424,8 @@ function expandable(v: IdentityView, max: number): AccessPattern[] {
 function expansion(p: AccessPattern): string[] {
   const sign = p.change === 'gained' ? '+' : '-';
   return [
-    `<details><summary>${sign} ${htmlCode(p.pattern)} on ${htmlCode(p.resource)}: ` +
+    `<details><summary>${sign} ${htmlCode(p.pattern)} on ${htmlCode(p.resource)}` +
+      `${p.conditions === undefined ? '' : ` only when ${htmlCode(conditionsText(p.conditions))}`}: ` +
       `${plural(p.count, 'exact grant')}</summary>`,
     '',
     '```diff',

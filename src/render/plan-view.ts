@@ -1,6 +1,7 @@
 // What the plan renderers share: the plan regrouped per identity, and a field value shown in one
 // short line. Presentation only: every decision about what changed was made by src/plan/.
 
+import { conditionsText, type AwsConditions } from '../access/aws-conditions.js';
 import { cmp as byText } from '../common/findings.js';
 import { plural } from './findings-report.js';
 import { diffWordsWithSpace } from 'diff';
@@ -106,8 +107,13 @@ export function countByTarget(changes: readonly AccessChange[]): [AccessChange['
  */
 export function patternText(p: AccessPattern): string {
   const simple = p.target === 'kubernetes' ? `${p.pattern} ${p.resource}` : `${p.pattern} on ${p.resource}`;
-  if (!isCondensed(p)) return simple;
-  return `${p.pattern} → ${expansionCount(p)} on ${p.resource}${partOf(p)}`;
+  if (!isCondensed(p)) return `${simple}${onlyWhen(p)}`;
+  return `${p.pattern} → ${expansionCount(p)} on ${p.resource}${onlyWhen(p)}${partOf(p)}`;
+}
+
+/** ` only when aws:SourceVpc = vpc-1` for a grant under conditions, else ''. */
+export function onlyWhen(p: { conditions?: AwsConditions }): string {
+  return p.conditions === undefined ? '' : ` only when ${conditionsText(p.conditions)}`;
 }
 
 /** `31 actions`: the whole expansion of the pattern on its resource. */
