@@ -1,8 +1,9 @@
 // who-can's two outputs. JSON: SPEC §5's `{"matches":[{identity, target, grant, file, line,
-// elevation}]}` plus `column` and the elevation's `window`, and `skipped` (the manifests the answer
-// could not read) only when there are any. Text: one line per match; every value that came from a
+// elevation}]}` plus `column`, the elevation's `window`, an AWS grant's `conditions` when it has
+// any, and `skipped` (the manifests the answer could not read) only when there are any. Text: one line per match; every value that came from a
 // manifest or the command line goes through terminalSafe.
 
+import { conditionsText } from '../../access/aws-conditions.js';
 import { jsonDocument, terminalSafe } from '../../common/escape.js';
 import type { Match } from './who-can.js';
 
@@ -15,7 +16,7 @@ export function whoCanText(matches: readonly Match[], none: string): string {
   if (matches.length === 0) return `${terminalSafe(none)}\n`;
   const rows = matches.map((m) => ({
     identity: terminalSafe(m.identity),
-    grant: terminalSafe(m.grant),
+    grant: terminalSafe(m.conditions === undefined ? m.grant : `${m.grant} only when ${conditionsText(m.conditions)}`),
     place: `${terminalSafe(m.file)}:${m.line}`,
     when: m.window
       ? `  (elevation ${m.elevation}, ${terminalSafe(m.window.from)} to ${terminalSafe(m.window.until)})`

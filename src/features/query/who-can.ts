@@ -6,6 +6,7 @@
 
 import { actionAppliesTo } from '../../access/arn.js';
 import { splitAction } from '../../access/aws-actions.js';
+import type { AwsConditions } from '../../access/aws-conditions.js';
 import { awsGrantCovers } from '../../access/aws-request.js';
 import type { IamCatalog } from '../../access/iam-catalog.js';
 import { roleCanGrant } from '../../access/kubernetes-api.js';
@@ -23,6 +24,8 @@ export interface Match {
   target: 'aws' | 'kubernetes' | 'vault';
   /** `s3:Get* on arn:…` (the action pattern as written), `get pods/exec in prod-eu/payments`, `read on kv/…`. */
   grant: string;
+  /** AWS: the permission's Condition element as written, when it has one; the grant holds only under it. */
+  conditions?: AwsConditions;
   file: string;
   line: number;
   column: number;
@@ -37,6 +40,7 @@ interface AwsHeld {
   target: 'aws';
   action: string;
   resource: string;
+  conditions: AwsConditions | null;
   path: Path;
   elevation: number | null;
 }
@@ -58,7 +62,14 @@ function held(data: MachineIdentity, now: number, catalog: IamCatalog): Held[] {
       const key = `${JSON.stringify(g.path)}\n${g.resource}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      out.push({ target: 'aws', action: g.declared, resource: g.resource, path: g.path, elevation: g.elevation });
+      out.push({
+        target: 'aws',
+        action: g.declared,
+        resource: g.resource,
+        conditions: g.conditions,
+        path: g.path,
+        elevation: g.elevation,
+      });
     }
   }
   return out;
@@ -137,6 +148,7 @@ function match(id: LocatedIdentity, h: Held): Match {
     identity: id.data.metadata.name,
     target: h.target,
     grant: heldText(h),
+    ...(h.target === 'aws' && h.conditions !== null ? { conditions: h.conditions } : {}),
     file: id.file,
     line,
     column,
