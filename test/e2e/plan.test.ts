@@ -44,8 +44,8 @@ interface PlanJson {
   };
   organization: { kind: string; path: string; before: unknown; after: unknown; effect: string; summary: string }[];
   access: {
-    gained: { identity: string; target: string; grant: string; elevation?: number }[];
-    lost: { identity: string; target: string; grant: string }[];
+    gained: { identity: string; target: string; grant: string; conditions?: unknown; elevation?: number }[];
+    lost: { identity: string; target: string; grant: string; conditions?: unknown }[];
     patterns: {
       identity: string;
       target: string;
@@ -54,6 +54,7 @@ interface PlanJson {
       count: number;
       total: number;
       change: string;
+      conditions?: unknown;
       elevation?: number;
     }[];
   };
@@ -495,6 +496,43 @@ describe('idac plan (built CLI, git repositories in a temp dir)', () => {
       },
     ]);
     onlyTouched(plan, ['settlement-reader']);
+  });
+
+  it('a change of conditions alone: the grant lost with the old, gained with the new, the policy updated', () => {
+    const { plan } = planOf((r) =>
+      r.edit(EXPORTER, '"aws:SourceIp": 198.51.100.0/24', '"aws:SourceIp": [198.51.100.0/24, 203.0.113.0/24]'),
+    );
+    const grant = 's3:PutObject on arn:aws:s3:::acme-finance-reports/monthly/*';
+    const before = { IpAddress: { 'aws:SourceIp': '198.51.100.0/24' } };
+    const after = { IpAddress: { 'aws:SourceIp': ['198.51.100.0/24', '203.0.113.0/24'] } };
+    expect(plan.access.gained).toEqual([{ identity: 'report-exporter', target: 'aws', grant, conditions: after }]);
+    expect(plan.access.lost).toEqual([{ identity: 'report-exporter', target: 'aws', grant, conditions: before }]);
+    expect(plan.access.patterns.map((p) => [p.change, p.pattern, p.conditions])).toEqual([
+      ['gained', 's3:PutObject', after],
+      ['lost', 's3:PutObject', before],
+    ]);
+    expect(plan.resources.update).toEqual([
+      {
+        type: 'aws:iam/userPolicy:UserPolicy',
+        name: 'report-exporter.aws.policy',
+        identity: 'report-exporter',
+        team: 'data',
+        inputs: ['policy'],
+      },
+    ]);
+    onlyTouched(plan, ['report-exporter']);
+    const head = git(repo.dir, 'rev-parse', 'HEAD');
+    const args = ['plan', '--dir', repo.dir, '--base', 'main', '--head', head, '--now', NOW];
+    const text = idac([...args, '--format', 'text']).stdout;
+    expect(text).toContain(
+      `    + access aws        ${grant} only when aws:SourceIp within one of [198.51.100.0/24, 203.0.113.0/24]\n`,
+    );
+    expect(text).toContain(`    - access aws        ${grant} only when aws:SourceIp within 198.51.100.0/24\n`);
+    const md = idac([...args, '--format', 'markdown']).stdout;
+    expect(md).toContain(
+      `+ aws        ${grant} only when aws:SourceIp within one of [198.51.100.0/24, 203.0.113.0/24]`,
+    );
+    checkSafe(md);
   });
 
   it('an owner change: the fields, no access change, ownership tags and annotations updated', () => {

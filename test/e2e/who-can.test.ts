@@ -52,6 +52,32 @@ describe('idac who-can on examples/acme', () => {
     });
   });
 
+  it('a grant under conditions: JSON carries them beside the unchanged grant, text says "only when"', () => {
+    const args = ['s3:PutObject', 'arn:aws:s3:::acme-finance-reports/monthly/2026-11.csv'];
+    expect(json(args)).toEqual({
+      matches: [
+        {
+          identity: 'report-exporter',
+          target: 'aws',
+          grant: 's3:PutObject on arn:aws:s3:::acme-finance-reports/monthly/*',
+          conditions: { IpAddress: { 'aws:SourceIp': '198.51.100.0/24' } },
+          file: 'identities/data/report-exporter.yaml',
+          line: 29,
+          column: 21,
+          elevation: null,
+          window: null,
+        },
+      ],
+    });
+    expect(whoCan(args)).toEqual({
+      code: 0,
+      stdout:
+        'report-exporter  aws  s3:PutObject on arn:aws:s3:::acme-finance-reports/monthly/* only when ' +
+        'aws:SourceIp within 198.51.100.0/24  identities/data/report-exporter.yaml:29\n',
+      stderr: '',
+    });
+  });
+
   it('counts the INC-4711 elevation only inside its window', () => {
     const args = ['s3:PutObject', 'arn:aws:s3:::bank-drop/replay/2026-11-22.csv'];
     expect(json(args, DURING)).toEqual({
