@@ -1,7 +1,8 @@
 // who-can's two outputs. JSON: SPEC §5's `{"matches":[{identity, target, grant, file, line,
 // elevation}]}` plus `column`, the elevation's `window`, an AWS grant's `conditions` when it has
-// any, and `skipped` (the manifests the answer could not read) only when there are any. Text: one line per match; every value that came from a
-// manifest or the command line goes through terminalSafe.
+// any, and `skipped` (the manifests the answer could not read) only when there are any. Text: one
+// line per match, conditions in words after the grant; every value that came from a manifest or the
+// command line goes through terminalSafe.
 
 import { conditionsText } from '../../access/aws-conditions.js';
 import { jsonDocument, terminalSafe } from '../../common/escape.js';
