@@ -260,7 +260,7 @@ describe('compileAws: an IAM user with rotated access keys', () => {
       user: ref('report-exporter.aws.user', 'name'),
       policy:
         '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["s3:PutObject"],"Resource":["arn:a' +
-        'ws:s3:::acme-finance-reports/monthly/*"]}]}',
+        'ws:s3:::acme-finance-reports/monthly/*"],"Condition":{"IpAddress":{"aws:SourceIp":"198.51.100.0/24"}}}]}',
     },
   };
   const iamUser: DesiredResource = {

@@ -1,5 +1,5 @@
 import { edit, IDENTITY, ruleTable } from '../harness.js';
-import { at, elevation, perms, tombstone } from './fixture.js';
+import { at, conditioned, elevation, perms, tombstone } from './fixture.js';
 
 // Sizes are computed here from AWS's rule (compact JSON, whitespace not counted), independently of
 // the renderer under test.
@@ -96,6 +96,26 @@ ruleTable('aws/policy-size', {
         ),
       },
       expect: [{ line: 32, column: 11, messageId: 'elevationTooLarge' }],
+    },
+    {
+      name: 'conditions count: a user policy over 2,048 only with its condition',
+      files: {
+        [at]: user(
+          conditioned(
+            's3:GetObject',
+            `${arn(1800)}`,
+            `{ StringEquals: { "aws:SourceVpc": [${Array.from({ length: 20 }, (_, i) => `vpc-${i}`).join(', ')}] } }`,
+          ),
+        ),
+      },
+      expect: [{ line: 22, column: 7, messageId: 'tooLarge', message: /^the rendered policy is 2\d{3} characters/ }],
+    },
+    {
+      name: 'a character IAM rejects in a condition value',
+      files: {
+        [at]: conditioned('s3:GetObject', 'arn:aws:s3:::bank-drop/*', '{ StringEquals: { "aws:SourceVpc": vpc-€ } }'),
+      },
+      expect: [{ line: 25, column: 58, messageId: 'badCharacter', message: /"vpc-€" holds the character U\+20AC/ }],
     },
     {
       name: 'a character IAM rejects',
