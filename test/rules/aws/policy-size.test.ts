@@ -103,7 +103,7 @@ ruleTable('aws/policy-size', {
         [at]: user(
           conditioned(
             's3:GetObject',
-            `${arn(1800)}`,
+            arn(1800),
             `{ StringEquals: { "aws:SourceVpc": [${Array.from({ length: 20 }, (_, i) => `vpc-${i}`).join(', ')}] } }`,
           ),
         ),
