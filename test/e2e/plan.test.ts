@@ -236,6 +236,7 @@ describe('idac plan (built CLI, git repositories in a temp dir)', () => {
         identity: 'report-exporter',
         target: 'aws',
         grant: 's3:PutObject on arn:aws:s3:::acme-finance-reports/monthly/*',
+        conditions: { IpAddress: { 'aws:SourceIp': '198.51.100.0/24' } },
       },
     ]);
     expect(plan.access.gained).toEqual([]);

@@ -60,6 +60,7 @@ describe('idac revoke (built CLI)', () => {
         identity: 'report-exporter',
         target: 'aws',
         grant: 's3:PutObject on arn:aws:s3:::acme-finance-reports/monthly/*',
+        conditions: { IpAddress: { 'aws:SourceIp': '198.51.100.0/24' } },
       },
     ]);
     const ops = (k: string) =>
