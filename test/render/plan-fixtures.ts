@@ -314,7 +314,13 @@ export function hostilePlan(value: string): Plan {
   };
   plan.access = {
     gained: [
-      { identity: v('c'), target: 'aws', grant: v('grant'), elevation: 0 },
+      {
+        identity: v('c'),
+        target: 'aws',
+        grant: v('grant'),
+        conditions: { [v('op')]: { [v('key')]: v('cv') } },
+        elevation: 0,
+      },
       { identity: v('a'), target: 'vault', grant: v('g2') },
     ],
     lost: [{ identity: v('r'), target: 'kubernetes', grant: v('lost') }],
@@ -327,6 +333,7 @@ export function hostilePlan(value: string): Plan {
         count: 2,
         total: 3,
         change: 'gained',
+        conditions: { [v('op')]: { [v('key')]: [v('cv'), v('cv2')] } },
         elevation: 0,
         grants: [v('grant'), v('grant2')],
       },

@@ -55,6 +55,8 @@ describe('escaping (THREATS.md item 72, OUT-MARKDOWN)', () => {
   it.each(HOSTILE.map((h) => [h]))('a hostile %j in every manifest-derived field injects nothing', (value) => {
     const out = renderPlanMarkdown(hostilePlan(value));
     checkSafe(out);
+    // The conditions of the AWS grant are shown too, inside code like the rest.
+    expect(out).toMatch(/ only when <code>|only when `/);
     // Escaped, not dropped: the value is still there for the reviewer, in code.
     const inCode = flatten(md.parse(out, {}))
       .filter((t) => t.type === 'code_inline' || t.type === 'fence')
