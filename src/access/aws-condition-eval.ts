@@ -117,7 +117,10 @@ function compare(base: BaseOperator, request: string, policy: string, lookup: Lo
     case 'Bool': {
       const text = resolve(policy, lookup);
       if (text === null) return null;
-      const p = text.map((t) => (typeof t === 'string' ? t : t.wild)).join('').toLowerCase();
+      const p = text
+        .map((t) => (typeof t === 'string' ? t : t.wild))
+        .join('')
+        .toLowerCase();
       const r = request.toLowerCase();
       if (!BOOLS.has(p) || !BOOLS.has(r)) return null;
       return p === r;
@@ -224,8 +227,18 @@ function arnMatches(policy: string, request: string, lookup: Lookup): boolean | 
   return true;
 }
 
+/** The six components; a colon inside a policy variable (`${aws:username}`) separates nothing. */
 function arnFields(text: string): string[] | null {
-  const parts = text.split(':');
+  const parts: string[] = [''];
+  let depth = 0;
+  for (const ch of text) {
+    if (ch === ':' && depth === 0) parts.push('');
+    else {
+      if (ch === '{' && parts[parts.length - 1]!.endsWith('$')) depth++;
+      else if (ch === '}' && depth > 0) depth--;
+      parts[parts.length - 1] += ch;
+    }
+  }
   if (parts.length < 6) return null;
   return [...parts.slice(0, 5), parts.slice(5).join(':')];
 }
