@@ -175,30 +175,23 @@ function resolve(value: string, lookup: Lookup): Piece[] | null {
 
 /** `*` any run of characters, `?` exactly one, everything else literally, case-sensitive. */
 function globMatches(pattern: readonly Piece[], text: string): boolean {
-  // Flatten to single-character tokens so literal text and wildcards interleave simply.
-  const toks: (string | '*' | '?')[] = [];
-  const wild: boolean[] = [];
-  for (const p of pattern)
-    if (typeof p === 'string')
-      for (const c of p) {
-        toks.push(c);
-        wild.push(false);
-      }
-    else {
-      toks.push(p.wild);
-      wild.push(true);
-    }
-  // Classic two-pointer match with backtracking to the last `*`.
+  // One token per character, so literal text and wildcards interleave simply; `wild` marks `*` and `?`.
+  const toks = pattern.flatMap((p) =>
+    typeof p === 'string' ? Array.from(p, (ch) => ({ ch, wild: false })) : [{ ch: p.wild, wild: true }],
+  );
+  const isStar = (i: number) => i < toks.length && toks[i]!.wild && toks[i]!.ch === '*';
+  // Two pointers, backtracking to the last `*` seen.
+  const chars = Array.from(text);
   let t = 0;
   let s = 0;
   let star = -1;
   let mark = 0;
-  const chars = Array.from(text);
   while (s < chars.length) {
-    if (t < toks.length && wild[t] && toks[t] === '*') {
+    const tok = toks[t];
+    if (isStar(t)) {
       star = t++;
       mark = s;
-    } else if (t < toks.length && ((wild[t] && toks[t] === '?') || (!wild[t] && toks[t] === chars[s]))) {
+    } else if (tok && (tok.wild || tok.ch === chars[s])) {
       t++;
       s++;
     } else if (star !== -1) {
@@ -206,7 +199,7 @@ function globMatches(pattern: readonly Piece[], text: string): boolean {
       s = ++mark;
     } else return false;
   }
-  while (t < toks.length && wild[t] && toks[t] === '*') t++;
+  while (isStar(t)) t++;
   return t === toks.length;
 }
 
@@ -229,16 +222,19 @@ function arnMatches(policy: string, request: string, lookup: Lookup): boolean | 
 
 /** The six components; a colon inside a policy variable (`${aws:username}`) separates nothing. */
 function arnFields(text: string): string[] | null {
-  const parts: string[] = [''];
+  const parts: string[] = [];
+  let start = 0;
   let depth = 0;
-  for (const ch of text) {
-    if (ch === ':' && depth === 0) parts.push('');
-    else {
-      if (ch === '{' && parts[parts.length - 1]!.endsWith('$')) depth++;
-      else if (ch === '}' && depth > 0) depth--;
-      parts[parts.length - 1] += ch;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '{' && text[i - 1] === '$') depth++;
+    else if (ch === '}' && depth > 0) depth--;
+    else if (ch === ':' && depth === 0) {
+      parts.push(text.slice(start, i));
+      start = i + 1;
     }
   }
+  parts.push(text.slice(start));
   if (parts.length < 6) return null;
   return [...parts.slice(0, 5), parts.slice(5).join(':')];
 }

@@ -1,9 +1,10 @@
-// Each row encodes one sentence of IAM's documentation (quoted or named in `doc`). Pages:
-// OPS = https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html
-// KEYS = https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-single-vs-multi-valued-context-keys.html
-// SETS = https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_multi-value-conditions.html
-// VARS = https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html
-// LOGIC = https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-logic-multiple-context-keys-or-values.html
+// Each row encodes one sentence of IAM's documentation (quoted or named in `doc`). The pages, all under
+// https://docs.aws.amazon.com/IAM/latest/UserGuide/:
+// OPS = reference_policies_elements_condition_operators.html
+// KEYS = reference_policies_condition-single-vs-multi-valued-context-keys.html
+// SETS = reference_policies_multi-value-conditions.html
+// VARS = reference_policies_variables.html
+// LOGIC = reference_policies_condition-logic-multiple-context-keys-or-values.html
 
 import { describe, expect, it } from 'vitest';
 import { conditionsAllow, type RequestContext } from '../../src/access/aws-condition-eval.js';
@@ -72,7 +73,9 @@ const rows: Row[] = [
   },
   // --- Absent keys. ---
   {
-    doc: 'OPS: "If the key that you specify in a policy condition is not present in the request context, the values do not match"',
+    doc:
+      'OPS: "If the key that you specify in a policy condition is not present in the request context, ' +
+      'the values do not match"',
     conditions: VPC,
     context: {},
     allow: false,
@@ -96,7 +99,9 @@ const rows: Row[] = [
     allow: true,
   },
   {
-    doc: 'OPS: "If the policy key is present … evaluate the condition … If the key is not present, evaluate the condition element as true" (IfExists)',
+    doc:
+      'OPS: "If the policy key is present … evaluate the condition … If the key is not present, ' +
+      'evaluate the condition element as true" (IfExists)',
     conditions: { StringEqualsIfExists: { 'aws:SourceVpc': 'vpc-1' } },
     context: {},
     allow: true,
@@ -446,7 +451,9 @@ const rows: Row[] = [
     allow: false,
   },
   {
-    doc: 'SETS: ForAllValues "if every context key value in the request matches at least one context key value in the policy"',
+    doc:
+      'SETS: ForAllValues "if every context key value in the request matches at least one context key ' +
+      'value in the policy"',
     conditions: { 'ForAllValues:StringEquals': { 'aws:TagKeys': ['team', 'env'] } },
     context: { 'aws:TagKeys': ['env', 'team'] },
     allow: true,
@@ -470,7 +477,9 @@ const rows: Row[] = [
     allow: true,
   },
   {
-    doc: 'SETS: ForAnyValue "if any one of the context key values in the request matches any one of the context key values in the policy"',
+    doc:
+      'SETS: ForAnyValue "if any one of the context key values in the request matches any one of the ' +
+      'context key values in the policy"',
     conditions: { 'ForAnyValue:StringLike': { 'aws:TagKeys': 'te*' } },
     context: { 'aws:TagKeys': ['env', 'team'] },
     allow: true,
