@@ -1,5 +1,5 @@
 // Does the Condition element of an AWS grant hold for one request context? IAM's documented semantics,
-// from three pages of the IAM User Guide (cited by their file names below):
+// from four pages of the IAM User Guide (cited by their file names below):
 // - reference_policies_elements_condition_operators.html (the operators, `…IfExists`, `Null`),
 // - reference_policies_condition-single-vs-multi-valued-context-keys.html (single- vs multivalued keys),
 // - reference_policies_multi-value-conditions.html (`ForAllValues:` / `ForAnyValue:`),

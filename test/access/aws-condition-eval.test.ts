@@ -605,6 +605,36 @@ const rows: Row[] = [
     context: { 's3:max-keys': '5', 'aws:username': '5' },
     allow: false,
   },
+  {
+    doc: 'KEYS: IfExists does not lift the set-operator requirement on a present multivalued key',
+    conditions: { StringEqualsIfExists: { 'aws:TagKeys': 'team' } },
+    context: { 'aws:TagKeys': ['team'] },
+    allow: false,
+  },
+  {
+    doc: 'OPS: Null tests presence; an empty list is a key present with no values',
+    conditions: { Null: { 'aws:TagKeys': 'false' } },
+    context: { 'aws:TagKeys': [] },
+    allow: true,
+  },
+  {
+    doc: 'VARS: "Specifying default values": the key\'s own value wins when present',
+    conditions: { StringEquals: { 'aws:ResourceTag/owner': "${aws:username, 'nobody'}" } },
+    context: { 'aws:ResourceTag/owner': 'nobody', 'aws:username': 'ana' },
+    allow: false,
+  },
+  {
+    doc: 'VARS: "Special characters": ${$} is a literal `$`',
+    conditions: { StringEquals: { 's3:prefix': 'cost${$}' } },
+    context: { 's3:prefix': 'cost$' },
+    allow: true,
+  },
+  {
+    doc: 'OPS: dates with fractional seconds and a +hhmm offset',
+    conditions: { DateEquals: { 'aws:CurrentTime': '2026-11-23T01:00:00.000+0100' } },
+    context: { 'aws:CurrentTime': '2026-11-23T00:00:00Z' },
+    allow: true,
+  },
 ];
 
 describe('conditionsAllow', () => {
