@@ -22,6 +22,8 @@
 // taken at its word; one that reaches it only through a wildcard (`*`, `arn:aws:sqs:*:*:q`) is not.
 
 import { actionCovers } from './aws-actions.js';
+import { conditionsAllow, type RequestContext } from './aws-condition-eval.js';
+import type { AwsConditions } from './aws-conditions.js';
 import { globCovers, splitArn } from './arn.js';
 
 /** The account fields that belong to no customer account. */
@@ -66,4 +68,17 @@ export function awsGrantCovers(
   const owner = request.resource === '*' ? '' : (splitArn(request.resource)?.account ?? '');
   if (ACCOUNTLESS.has(owner) || owner === account) return true;
   return splitArn(grant.resource)?.account === owner;
+}
+
+/**
+ * Whether some grant allows the request in the given context: it covers the request (awsGrantCovers) and its
+ * conditions hold (aws-condition-eval.ts). Grants are typed by shape so both AwsGrant and a bare statement fit.
+ */
+export function awsRequestAllowed(
+  grants: readonly { action: string; resource: string; conditions?: AwsConditions | null }[],
+  request: { action: string; resource: string },
+  account: string,
+  context: RequestContext,
+): boolean {
+  return grants.some((g) => awsGrantCovers(g, request, account) && conditionsAllow(g.conditions ?? null, context));
 }
