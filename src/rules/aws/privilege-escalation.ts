@@ -17,8 +17,9 @@ export default defineRule({
     rationale:
       'Some actions let an identity give itself (or a principal it controls) more access than it was ' +
       'granted: new policy versions, inline or attached policies, access keys or passwords for other users, ' +
-      'new code for a function that runs as a stronger role. Scoping them to ARNs narrows but does not ' +
-      "remove the path, so each one needs a security owner's time-boxed exception.",
+      'new code for a function that runs as a stronger role, a shell in a running task or instance, new user ' +
+      "data or a buildspec override that runs as an existing resource's role. Scoping them to ARNs narrows " +
+      "but does not remove the path, so each one needs a security owner's time-boxed exception.",
     fix:
       'Remove the action, or, when the identity exists to manage IAM (a deployment or rotation job), keep it ' +
       'scoped to ARNs and ask a security owner for an exception in identities/org.yaml.',
