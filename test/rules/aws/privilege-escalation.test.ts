@@ -224,6 +224,18 @@ ruleTable('aws/privilege-escalation', {
       ],
     },
     {
+      name: 'a new image for an existing App Runner service (pathfinding.cloud apprunner-002)',
+      files: {
+        [at]: perms([
+          'apprunner:UpdateService, apprunner:DescribeService',
+          'arn:aws:apprunner:eu-west-1:123456789012:service/app/*',
+        ]),
+      },
+      expect: [
+        { line: 23, column: 21, messageId: 'escalation', message: /^privilege escalation: apprunner:UpdateService,/ },
+      ],
+    },
+    {
       name: 'an active elevation',
       files: { [at]: elevation(IDENTITY, 'iam:CreatePolicyVersion', 'arn:aws:iam::123456789012:policy/app') },
       expect: [{ line: 33, column: 25, messageId: 'escalation', message: /iam:CreatePolicyVersion/ }],
