@@ -21,6 +21,11 @@ export interface EscalationAction {
   why: string;
   /** Escalates only when granted on every resource (`*`): reading every secret, not one. */
   anyResource?: boolean;
+  /**
+   * The resource type the harm needs, when the action also acts on others: ec2:ModifyInstanceAttribute on a
+   * security group changes no instance's user data.
+   */
+  target?: string;
 }
 
 export interface EscalationCombination {
@@ -103,13 +108,21 @@ export const ESCALATION_ACTIONS: readonly EscalationAction[] = [
   },
   // PM ec2_edges.py "can update EC2 user data"; CS ModifyEC2InstanceUserDataThenRestart (with
   // ec2:StopInstances + ec2:StartInstances, which only hasten the next boot); PL ec2-002
-  { action: 'ec2:ModifyInstanceAttribute', why: "replaces an instance's user data, which runs as its role at boot" },
+  {
+    action: 'ec2:ModifyInstanceAttribute',
+    why: "replaces an instance's user data, which runs as its role at boot",
+    target: 'instance',
+  },
   // A build may override the project's buildspec: PM codebuild_edges.py "with an existing project";
   // PL codebuild-002, codebuild-003
   { action: 'codebuild:StartBuild', why: "runs an overriding buildspec as an existing project's service role" },
   { action: 'codebuild:StartBuildBatch', why: "runs an overriding buildspec as an existing project's service role" },
   // PL apprunner-002 (in Cloudsplaining's research/pathfinding-cloud proposals, not yet a method)
-  { action: 'apprunner:UpdateService', why: "deploys a new image or source that runs as an existing service's role" },
+  {
+    action: 'apprunner:UpdateService',
+    why: "deploys a new image or source that runs as an existing service's role",
+    target: 'service',
+  },
   // An existing launch configuration launches with its instance profile, no iam:PassRole asked:
   // PM autoscaling_edges.py "an existing Launch Configuration"
   {

@@ -1,4 +1,10 @@
-import { escalationsCoveredBy, grantsAction, listSome, patternsInForce } from '../../access/aws-escalation.js';
+import {
+  escalationsCoveredBy,
+  grantsAction,
+  listSome,
+  patternsInForce,
+  reachesTarget,
+} from '../../access/aws-escalation.js';
 import { iamCatalog } from '../../access/iam-catalog.js';
 import { show } from '../../common/findings.js';
 import { defineRule, type Report } from '../types.js';
@@ -30,7 +36,10 @@ export default defineRule({
     const out: Report<typeof messages>[] = [];
     for (const p of patternsInForce(access)) {
       const rows = escalationsCoveredBy(p.declared).filter(
-        (e) => grantsAction(p, e.action, iamCatalog) && (!e.anyResource || p.resources.includes('*')),
+        (e) =>
+          grantsAction(p, e.action, iamCatalog) &&
+          (!e.anyResource || p.resources.includes('*')) &&
+          reachesTarget(p, e, iamCatalog),
       );
       if (rows.length === 0) continue;
       const only = rows.length === 1 ? rows[0]! : null;

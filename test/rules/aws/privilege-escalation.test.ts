@@ -49,6 +49,16 @@ ruleTable('aws/privilege-escalation', {
       },
     },
     {
+      name: "ec2:ModifyInstanceAttribute on a security group changes no instance's user data",
+      files: { [at]: perms(['ec2:ModifyInstanceAttribute', 'arn:aws:ec2:eu-west-1:123456789012:security-group/*']) },
+    },
+    {
+      name: 'apprunner:UpdateService on a VPC connector changes no service',
+      files: {
+        [at]: perms(['apprunner:UpdateService', 'arn:aws:apprunner:eu-west-1:123456789012:vpcconnector/app/1/*']),
+      },
+    },
+    {
       name: 'codebuild:Start* on a function ARN acts on no project',
       files: { [at]: perms(['codebuild:Start*', 'arn:aws:lambda:eu-west-1:123456789012:function:app']) },
     },
