@@ -125,6 +125,12 @@ export function grantsAction(p: PatternInForce, action: string, catalog: IamCata
   return p.resources.some((r) => r === '*' || namedTypes(split.service, r, catalog).size > 0);
 }
 
+/** Does the pattern act on a resource of the row's target type (`*` names every type)? No target: yes. */
+export function reachesTarget(p: PatternInForce, e: EscalationAction, catalog: IamCatalog): boolean {
+  const split = e.target ? splitAction(e.action) : null;
+  return !split || p.resources.some((r) => r === '*' || namedTypes(split.service, r, catalog).has(e.target!));
+}
+
 export function comparePaths(a: Path, b: Path): number {
   for (let i = 0; i < Math.min(a.length, b.length); i++) {
     const x = a[i]!;

@@ -27,8 +27,9 @@ export default defineRule({
     rationale:
       'Harmless-looking actions escalate in combination: iam:PassRole with a service that runs code ' +
       '(ec2:RunInstances, lambda:CreateFunction, glue:CreateDevEndpoint, cloudformation:CreateStack, …) lets ' +
-      'an identity act as any role it may pass. The parts may sit in different permissions or an elevation; ' +
-      'only the whole set is dangerous, so the whole set is checked.',
+      'an identity act as any role it may pass; others, such as a change set created and executed on an ' +
+      "existing stack, act as an existing resource's role. The parts may sit in different permissions or an " +
+      'elevation; only the whole set is dangerous, so the whole set is checked.',
     fix:
       'Drop one part of the combination, or scope iam:PassRole to the one role the workload must pass; if the ' +
       "combination is the identity's job, ask a security owner for an exception in identities/org.yaml.",

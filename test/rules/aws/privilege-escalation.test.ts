@@ -35,6 +35,33 @@ ruleTable('aws/privilege-escalation', {
       files: { [at]: elevation(IDENTITY, 'iam:PutRolePolicy', ROLE, '2026-11-20T00:00:00Z', '2026-11-20T08:00:00Z') },
     },
     { name: 'a tombstone is skipped', files: { [at]: tombstone(perms(['iam:PutRolePolicy', ROLE])) } },
+    {
+      name: 'Describe-only on "*" (ec2:DescribeInstances finds instances, it does not reach them)',
+      files: { [at]: perms(['ec2:Describe*, ecs:Describe*, cloudformation:Describe*, autoscaling:Describe*', '"*"']) },
+    },
+    {
+      name: 'reading a function, a build, a task and an instance attribute',
+      files: {
+        [at]: perms([
+          'lambda:GetFunction, codebuild:BatchGetBuilds, ecs:DescribeTasks, ec2:DescribeInstanceAttribute',
+          '"*"',
+        ]),
+      },
+    },
+    {
+      name: "ec2:ModifyInstanceAttribute on a security group changes no instance's user data",
+      files: { [at]: perms(['ec2:ModifyInstanceAttribute', 'arn:aws:ec2:eu-west-1:123456789012:security-group/*']) },
+    },
+    {
+      name: 'apprunner:UpdateService on a VPC connector changes no service',
+      files: {
+        [at]: perms(['apprunner:UpdateService', 'arn:aws:apprunner:eu-west-1:123456789012:vpcconnector/app/1/*']),
+      },
+    },
+    {
+      name: 'codebuild:Start* on a function ARN acts on no project',
+      files: { [at]: perms(['codebuild:Start*', 'arn:aws:lambda:eu-west-1:123456789012:function:app']) },
+    },
   ],
   bad: [
     {
@@ -156,6 +183,66 @@ ruleTable('aws/privilege-escalation', {
       expect: [
         { line: 23, column: 35, messageId: 'escalation' },
         { line: 23, column: 57, messageId: 'escalation', message: /ssm:SendCommand/ },
+      ],
+    },
+    {
+      name: 'a shell in a running task (Cloudsplaining ECSExecuteCommandOnRunningTask)',
+      files: { [at]: perms(['ecs:ExecuteCommand', 'arn:aws:ecs:eu-west-1:123456789012:task/prod/*']) },
+      expect: [
+        {
+          line: 23,
+          column: 21,
+          messageId: 'escalation',
+          message: /^privilege escalation: ecs:ExecuteCommand, which opens a shell in a running task/,
+        },
+      ],
+    },
+    {
+      name: 'an SSH key pushed to an instance (Cloudsplaining EC2InstanceConnectSendSSHPublicKey)',
+      files: {
+        [at]: perms(['ec2-instance-connect:SendSSHPublicKey', 'arn:aws:ec2:eu-west-1:123456789012:instance/*']),
+      },
+      expect: [{ line: 23, column: 21, messageId: 'escalation', message: /ec2-instance-connect:SendSSHPublicKey/ }],
+    },
+    {
+      name: 'user data of an existing instance (PMapper EC2 edge)',
+      files: { [at]: perms(['ec2:Modify*', 'arn:aws:ec2:eu-west-1:123456789012:instance/i-0abc']) },
+      expect: [
+        {
+          line: 23,
+          column: 21,
+          messageId: 'escalation',
+          message: /^privilege escalation: ec2:ModifyInstanceAttribute \(through "ec2:Modify\*"\), which replaces/,
+        },
+      ],
+    },
+    {
+      name: 'a build on an existing project overrides its buildspec (PMapper CodeBuild edge)',
+      files: { [at]: perms(['codebuild:StartBuild', 'arn:aws:codebuild:eu-west-1:123456789012:project/app']) },
+      expect: [{ line: 23, column: 21, messageId: 'escalation', message: /codebuild:StartBuild, which runs/ }],
+    },
+    {
+      name: 'an Auto Scaling group from an existing launch configuration (PMapper AutoScaling edge)',
+      files: { [at]: perms(['autoscaling:CreateAutoScalingGroup', '"*"']) },
+      expect: [
+        {
+          line: 23,
+          column: 21,
+          messageId: 'escalation',
+          message: /autoscaling:CreateAutoScalingGroup, which launches/,
+        },
+      ],
+    },
+    {
+      name: 'a new image for an existing App Runner service (pathfinding.cloud apprunner-002)',
+      files: {
+        [at]: perms([
+          'apprunner:UpdateService, apprunner:DescribeService',
+          'arn:aws:apprunner:eu-west-1:123456789012:service/app/*',
+        ]),
+      },
+      expect: [
+        { line: 23, column: 21, messageId: 'escalation', message: /^privilege escalation: apprunner:UpdateService,/ },
       ],
     },
     {
