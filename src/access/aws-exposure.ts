@@ -8,6 +8,7 @@ import type { MachineIdentity } from '../manifest/machine-identity.generated.js'
 import { splitAction } from './aws-actions.js';
 import { isWriteLevel } from './aws-escalation.js';
 import { ESCALATION_ACTIONS } from './aws-escalation-list.js';
+import type { ExposureAction } from './aws-exposure-list.js';
 import { pendingAwsPermissions } from './aws-policy.js';
 import type { IamAction, IamCatalog } from './iam-catalog.js';
 import type { AwsGrant, EffectiveAccess } from './model.js';
@@ -59,12 +60,9 @@ export function wildcardResourceHits(
   return out;
 }
 
-export type WildcardOwner =
-  | 'exempt'
-  | 'aws/privilege-escalation'
-  | 'aws/resource-wildcard-write'
-  | 'aws/data-read-any'
-  | 'aws/credentials-exposure';
+export type ExposureRule = 'aws/data-read-any' | 'aws/credentials-exposure';
+
+export type WildcardOwner = 'exempt' | 'aws/privilege-escalation' | 'aws/resource-wildcard-write' | ExposureRule;
 
 const ESCALATING = new Set(ESCALATION_ACTIONS.map((e) => e.action.toLowerCase()));
 
@@ -77,4 +75,27 @@ export function wildcardOwner(
   if (ESCALATING.has(`${action.service}:${action.name}`.toLowerCase())) return 'aws/privilege-escalation';
   if (isWriteLevel(action.levels)) return 'aws/resource-wildcard-write';
   return list;
+}
+
+const listed = new WeakMap<readonly ExposureAction[], ReadonlySet<string>>();
+
+/** The hits of one exposure list that `rule` itself reports: the rows on `"*"` no other rule owns. */
+export function exposureHits(
+  data: MachineIdentity,
+  access: EffectiveAccess,
+  now: number,
+  catalog: IamCatalog,
+  rows: readonly ExposureAction[],
+  rule: ExposureRule,
+): WildcardHit[] {
+  let names = listed.get(rows);
+  if (!names) listed.set(rows, (names = new Set(rows.map((r) => r.action.toLowerCase()))));
+  const wanted = names;
+  return wildcardResourceHits(
+    data,
+    access,
+    now,
+    catalog,
+    (a) => wanted.has(`${a.service}:${a.name}`.toLowerCase()) && wildcardOwner(a, rule) === rule,
+  );
 }

@@ -1,5 +1,5 @@
 import { CREDENTIALS_ACTIONS } from '../../access/aws-exposure-list.js';
-import { wildcardOwner, wildcardResourceHits } from '../../access/aws-exposure.js';
+import { exposureHits } from '../../access/aws-exposure.js';
 import { listSome } from '../../access/aws-escalation.js';
 import { iamCatalog } from '../../access/iam-catalog.js';
 import { defineRule, type Report } from '../types.js';
@@ -10,8 +10,6 @@ const messages = {
   credentialActions:
     'resource "*" grants {{count}} actions that return credentials ({{actions}}) on every resource of the account',
 } as const;
-
-const LISTED = new Set(CREDENTIALS_ACTIONS.map((r) => r.action.toLowerCase()));
 
 export default defineRule({
   kind: 'identity',
@@ -32,15 +30,7 @@ export default defineRule({
   },
   messages,
   check({ data, access }, { now }) {
-    const hits = wildcardResourceHits(
-      data,
-      access,
-      now,
-      iamCatalog,
-      (a) =>
-        LISTED.has(`${a.service}:${a.name}`.toLowerCase()) &&
-        wildcardOwner(a, 'aws/credentials-exposure') === 'aws/credentials-exposure',
-    );
+    const hits = exposureHits(data, access, now, iamCatalog, CREDENTIALS_ACTIONS, 'aws/credentials-exposure');
     return hits.map((h): Report<typeof messages> =>
       h.actions.length > 1
         ? {

@@ -1,5 +1,5 @@
 import { DATA_READ_ACTIONS } from '../../access/aws-exposure-list.js';
-import { wildcardOwner, wildcardResourceHits } from '../../access/aws-exposure.js';
+import { exposureHits } from '../../access/aws-exposure.js';
 import { listSome } from '../../access/aws-escalation.js';
 import { iamCatalog } from '../../access/iam-catalog.js';
 import { defineRule, type Report } from '../types.js';
@@ -8,8 +8,6 @@ const messages = {
   readAction: 'resource "*" grants {{action}}, which reads the data of every {{store}} in the account',
   readActions: 'resource "*" grants {{count}} data-read actions ({{actions}}) on every resource of the account',
 } as const;
-
-const LISTED = new Set(DATA_READ_ACTIONS.map((r) => r.action.toLowerCase()));
 
 const STORE: Readonly<Record<string, string>> = { s3: 'bucket', ssm: 'parameter', secretsmanager: 'secret' };
 
@@ -31,15 +29,7 @@ export default defineRule({
   },
   messages,
   check({ data, access }, { now }) {
-    const hits = wildcardResourceHits(
-      data,
-      access,
-      now,
-      iamCatalog,
-      (a) =>
-        LISTED.has(`${a.service}:${a.name}`.toLowerCase()) &&
-        wildcardOwner(a, 'aws/data-read-any') === 'aws/data-read-any',
-    );
+    const hits = exposureHits(data, access, now, iamCatalog, DATA_READ_ACTIONS, 'aws/data-read-any');
     return hits.map((h): Report<typeof messages> => {
       if (h.actions.length > 1)
         return {

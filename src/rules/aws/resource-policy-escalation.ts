@@ -17,9 +17,13 @@ const messages = {
 const BUCKET_ACTIONS = new Set(RESOURCE_POLICY_PAIRS.map((p) => p.bucketAction));
 const OBJECT_ACTIONS = new Set(RESOURCE_POLICY_PAIRS.map((p) => p.objectAction));
 
-/** Is the object action granted on every object of the bucket pattern (on `bucket`, `bucket/*` or wider)? */
+/**
+ * Is the object action granted on every object of the bucket? Parliament asks for `<bucket>` or `<bucket>/*`
+ * literally; a wider pattern (`arn:aws:s3:::bank-*`, `"*"`) covers them too. An object action never sits on a
+ * bare bucket ARN in the model (it cannot act there), so only the objects are asked about.
+ */
 function coversObjects(objectResources: readonly string[], bucket: string): boolean {
-  return objectResources.some((o) => o === bucket || globCovers(o, `${bucket}/*`));
+  return objectResources.some((o) => globCovers(o, `${bucket}/*`));
 }
 
 export default defineRule({

@@ -20,6 +20,10 @@ ruleTable('aws/resource-policy-escalation', {
         ),
       },
     },
+    {
+      name: 'every action on the objects (action "*" is aws/no-wildcard-action)',
+      files: { [at]: perms(['s3:PutBucketPolicy', BUCKET], ['"*"', `${BUCKET}/*`]) },
+    },
     { name: 'reading the bucket policy', files: { [at]: perms(['s3:GetBucketPolicy, s3:GetBucketAcl', BUCKET]) } },
     {
       name: 'an expiration rule with s3:DeleteObject granted',
@@ -59,6 +63,13 @@ ruleTable('aws/resource-policy-escalation', {
       files: {
         [at]: perms(['s3:PutBucketPolicy', BUCKET], ['s3:GetObject, s3:PutObject, s3:DeleteObject', `${BUCKET}/in/*`]),
       },
+      expect: [
+        { line: 23, column: 21, messageId: 'grantsItself', message: /s3:DeleteObject, s3:GetObject, s3:PutObject/ },
+      ],
+    },
+    {
+      name: 'action "*" on the bucket alone reaches no object',
+      files: { [at]: perms(['s3:PutBucketAcl', BUCKET], ['"*"', BUCKET]) },
       expect: [
         { line: 23, column: 21, messageId: 'grantsItself', message: /s3:DeleteObject, s3:GetObject, s3:PutObject/ },
       ],
