@@ -67,10 +67,7 @@ export type WildcardOwner = 'exempt' | 'aws/privilege-escalation' | 'aws/resourc
 const ESCALATING = new Set(ESCALATION_ACTIONS.map((e) => e.action.toLowerCase()));
 
 /** Which rule reports an exposure-list action granted on `*` (every row of ESCALATION_ACTIONS fires on `*`). */
-export function wildcardOwner(
-  action: IamAction,
-  list: 'aws/data-read-any' | 'aws/credentials-exposure',
-): WildcardOwner {
+export function wildcardOwner(action: IamAction, list: ExposureRule): WildcardOwner {
   if (action.wildcardOnly) return 'exempt';
   if (ESCALATING.has(`${action.service}:${action.name}`.toLowerCase())) return 'aws/privilege-escalation';
   if (isWriteLevel(action.levels)) return 'aws/resource-wildcard-write';
