@@ -3,6 +3,8 @@
 import type { Rule } from './types.js';
 import agentNoStaticCredential from './agent/no-static-credential.js';
 import awsAssumeRoleAny from './aws/assume-role-any.js';
+import awsCredentialsExposure from './aws/credentials-exposure.js';
+import awsDataReadAny from './aws/data-read-any.js';
 import awsForeignAccountArn from './aws/foreign-account-arn.js';
 import awsInvalidCondition from './aws/invalid-condition.js';
 import awsMalformedArn from './aws/malformed-arn.js';
@@ -11,6 +13,7 @@ import awsPassroleAny from './aws/passrole-any.js';
 import awsPolicySize from './aws/policy-size.js';
 import awsPrivilegeEscalation from './aws/privilege-escalation.js';
 import awsPrivilegeEscalationCombination from './aws/privilege-escalation-combination.js';
+import awsResourcePolicyEscalation from './aws/resource-policy-escalation.js';
 import awsResourceWildcardWrite from './aws/resource-wildcard-write.js';
 import awsRoleWithoutTrust from './aws/role-without-trust.js';
 import awsTrustGithubSubject from './aws/trust-github-subject.js';
@@ -150,6 +153,8 @@ import vaultTemplatedName from './vault/templated-name.js';
 export const rules: readonly Rule[] = [
   agentNoStaticCredential,
   awsAssumeRoleAny,
+  awsCredentialsExposure,
+  awsDataReadAny,
   awsForeignAccountArn,
   awsInvalidCondition,
   awsMalformedArn,
@@ -158,6 +163,7 @@ export const rules: readonly Rule[] = [
   awsPolicySize,
   awsPrivilegeEscalation,
   awsPrivilegeEscalationCombination,
+  awsResourcePolicyEscalation,
   awsResourceWildcardWrite,
   awsRoleWithoutTrust,
   awsTrustGithubSubject,
