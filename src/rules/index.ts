@@ -44,6 +44,7 @@ import k8sNoNamespacePatch from './k8s/no-namespace-patch.js';
 import k8sNoNodeProxy from './k8s/no-node-proxy.js';
 import k8sNoPersistentVolumeCreate from './k8s/no-persistent-volume-create.js';
 import k8sNoPrivilegedPodEviction from './k8s/no-privileged-pod-eviction.js';
+import k8sNoPrivilegedServiceaccountWrite from './k8s/no-privileged-serviceaccount-write.js';
 import k8sNoRolebindingWrite from './k8s/no-rolebinding-write.js';
 import k8sNoSecretsRead from './k8s/no-secrets-read.js';
 import k8sNoSecretsWrite from './k8s/no-secrets-write.js';
@@ -195,6 +196,7 @@ export const rules: readonly Rule[] = [
   k8sNoNodeProxy,
   k8sNoPersistentVolumeCreate,
   k8sNoPrivilegedPodEviction,
+  k8sNoPrivilegedServiceaccountWrite,
   k8sNoRolebindingWrite,
   k8sNoSecretsRead,
   k8sNoSecretsWrite,
