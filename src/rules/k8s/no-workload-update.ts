@@ -14,8 +14,8 @@ const messages = {
     '{{grant}} in {{where}} without resourceNames can change what every such workload of the namespace runs ' +
     '(its image; for a controller the whole pod template, service account and secrets included)',
   changePrivilegedWorkloads:
-    '{{grant}} in the privileged namespace {{where}} without resourceNames can run any image as the ' +
-    "namespace's admin-equivalent service accounts (the pod template's service account is the attacker's choice)",
+    '{{grant}} in the privileged namespace {{where}} without resourceNames can run any image under the ' +
+    "namespace's admin-equivalent service accounts (a controller's pod template can even switch to another one)",
 } as const;
 
 export default defineRule({
