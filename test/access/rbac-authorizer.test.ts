@@ -284,7 +284,25 @@ describe('evaluation helpers, through the model', () => {
     ['named', rule('get', '', 'secrets', 'db'), { verb: 'get', resource: 'secrets', name: 'db' }, true],
     ['another name', rule('get', '', 'secrets', 'db'), { verb: 'get', resource: 'secrets', name: 'dbx' }, false],
     ['name case', rule('get', '', 'secrets', 'db'), { verb: 'get', resource: 'secrets', name: 'DB' }, false],
-    ['names never allow list', rule('list', '', 'secrets', 'db'), { verb: 'list', resource: 'secrets' }, false],
+    [
+      'names never allow a list without a name',
+      rule('list', '', 'secrets', 'db'),
+      { verb: 'list', resource: 'secrets' },
+      false,
+    ],
+    // A list or watch with the field selector metadata.name=db reaches the authorizer with the name db.
+    [
+      'a list selecting the named object',
+      rule('list', '', 'secrets', 'db'),
+      { verb: 'list', resource: 'secrets', name: 'db' },
+      true,
+    ],
+    [
+      'a watch selecting another',
+      rule('watch', '', 'secrets', 'db'),
+      { verb: 'watch', resource: 'secrets', name: 'x' },
+      false,
+    ],
     ['names never allow create', rule('create', '', 'secrets', 'db'), { verb: 'create', resource: 'secrets' }, false],
     [
       'one of two names',
