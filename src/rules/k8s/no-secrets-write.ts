@@ -7,6 +7,7 @@ import {
   reachesAny,
   sourceRule,
 } from '../../access/kubernetes-api.js';
+import { isPrivilegedNamespace } from '../../model/org.js';
 import { defineRule, type Report } from '../types.js';
 
 const messages = {
@@ -19,6 +20,9 @@ const messages = {
   writeNamed:
     '{{grant}} in {{where}} rewrites the secrets named {{names}}, or creates them by server-side apply (as a ' +
     'service-account token Secret, too)',
+  writeNamedPrivileged:
+    '{{grant}} in the privileged namespace {{where}} rewrites the secrets named {{names}}, or creates them by ' +
+    "server-side apply as service-account token Secrets of the namespace's admin-equivalent accounts",
 } as const;
 
 export default defineRule({
@@ -31,7 +35,8 @@ export default defineRule({
       'A Secret of type kubernetes.io/service-account-token whose annotation names a service account is ' +
       "filled with that account's token by the token controller: create on secrets mints a token for any " +
       'service account of the namespace. update and patch replace any secret the workloads read and return ' +
-      'its content (rbac-police issue_token_secrets and obtain_token_weak_ns, KubiScan risky-any-verb-secrets).',
+      'its content (rbac-police issue_token_secrets and obtain_token_weak_ns, KubiScan risky-any-verb-secrets). A named update or patch is a warning, but an error ' +
+      'in a privileged namespace, where server-side apply can mint a token for an admin-equivalent account.',
     fix:
       'Deliver secrets through spec.delivery or Vault instead of writing them from this identity; if it must ' +
       'manage one secret, name it in resourceNames with update or patch (never create) and record an exception ' +
@@ -40,7 +45,7 @@ export default defineRule({
   },
   messages,
   severities: { writeNamed: 'warning' },
-  check({ data, access }) {
+  check({ data, access }, ctx) {
     const out: Report<typeof messages>[] = [];
     for (const g of kubernetesGrants(access.grants)) {
       const named = g.resourceName !== null;
@@ -52,7 +57,7 @@ export default defineRule({
       if (names)
         out.push({
           path: g.path,
-          messageId: 'writeNamed',
+          messageId: isPrivilegedNamespace(ctx.org, g.cluster, g.namespace) ? 'writeNamedPrivileged' : 'writeNamed',
           data: { ...base, names: names.map((n) => show(n)).join(', ') },
         });
       else out.push({ path: g.path, messageId: hit.verb === 'create' ? 'mintToken' : 'overwrite', data: base });

@@ -4,6 +4,10 @@ import { elevatedWith, FILE, one, oneIn, pos, withRules } from './fixture.js';
 const create = one('{ apiGroups: [""], resources: [secrets], verbs: [create] }');
 const patch = one('{ apiGroups: [""], resources: [secrets], verbs: [get, patch, update] }');
 const named = one('{ apiGroups: [""], resources: [secrets], resourceNames: [tls-cert], verbs: [create, patch] }');
+const namedSystem = oneIn(
+  'kube-system',
+  '{ apiGroups: [""], resources: [secrets], resourceNames: [tls-cert], verbs: [update] }',
+);
 const star = oneIn('kube-system', '{ apiGroups: [""], resources: ["*"], verbs: ["*"] }');
 const elevated = elevatedWith('{ apiGroups: [""], resources: [secrets], verbs: [create] }');
 
@@ -63,6 +67,17 @@ ruleTable('k8s/no-secrets-write', {
       name: 'a named secret is narrower: a warning',
       files: { [FILE]: named },
       expect: [{ ...pos(named, 29, 'patch'), messageId: 'writeNamed', message: /the secrets named "tls-cert"/ }],
+    },
+    {
+      name: 'a named secret in kube-system: an error',
+      files: { [FILE]: namedSystem },
+      expect: [
+        {
+          ...pos(namedSystem, 29, 'update'),
+          messageId: 'writeNamedPrivileged',
+          message: /privileged namespace prod-eu\/kube-system rewrites the secrets named "tls-cert"/,
+        },
+      ],
     },
     {
       name: 'everything in kube-system',
