@@ -35,8 +35,9 @@ export default defineRule({
       'A Secret of type kubernetes.io/service-account-token whose annotation names a service account is ' +
       "filled with that account's token by the token controller: create on secrets mints a token for any " +
       'service account of the namespace. update and patch replace any secret the workloads read and return ' +
-      'its content (rbac-police issue_token_secrets and obtain_token_weak_ns, KubiScan risky-any-verb-secrets). A named update or patch is a warning, but an error ' +
-      'in a privileged namespace, where server-side apply can mint a token for an admin-equivalent account.',
+      'its content (rbac-police issue_token_secrets and obtain_token_weak_ns, KubiScan ' +
+      'risky-any-verb-secrets). A named update or patch is a warning, but an error in a privileged ' +
+      'namespace, where server-side apply can mint a token for an admin-equivalent account.',
     fix:
       'Deliver secrets through spec.delivery or Vault instead of writing them from this identity; if it must ' +
       'manage one secret, name it in resourceNames with update or patch (never create) and record an exception ' +
