@@ -20,6 +20,12 @@ ruleTable('k8s/no-rolebinding-write', {
       },
     },
     {
+      name: 'patch on one named role is no binding',
+      files: {
+        [FILE]: one(`{ apiGroups: [${RBAC}], resources: [roles], resourceNames: [viewer], verbs: [get, patch] }`),
+      },
+    },
+    {
       name: 'rolebindings of another group',
       files: { [FILE]: one('{ apiGroups: [example.com], resources: [rolebindings], verbs: [patch] }') },
     },
