@@ -3,7 +3,10 @@
 // resource (`pods`, or `pods/exec` for a subresource) each match exactly or through `*` — and `*/exec`
 // matches the exec subresource of every resource; `pods/*` is no wildcard to RBAC. A rule with
 // resourceNames allows only requests that carry one of those names, so it never allows a request
-// without a name (list, watch, create, deletecollection). All exact and case-sensitive.
+// without a name: create and deletecollection never carry one, list and watch only with a
+// `metadata.name=<name>` field selector (the API server's RequestInfo takes the name from it; Kubernetes
+// RBAC docs, "Referring to resources"). All exact and case-sensitive.
+// test/access/rbac-authorizer.test.ts runs the authorizer's own test cases through this function.
 //
 // idac binds every rule with a RoleBinding in the identity's own namespace, so the request must be in
 // that cluster and namespace, and a grant on a cluster-scoped resource reaches nothing (but for the

@@ -94,6 +94,12 @@ export interface Organization {
                * Path of the Vault Kubernetes auth method that trusts this cluster's service-account tokens (default: kubernetes).
                */
               vaultAuthMount?: string;
+              /**
+               * Namespaces whose workloads hold cluster-wide power (kube-system always counts): grants there weigh more.
+               *
+               * @maxItems 100
+               */
+              privilegedNamespaces?: string[];
             }
           | undefined;
       };

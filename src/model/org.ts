@@ -66,3 +66,16 @@ export function didYouMeanPerson(email: string, among: Iterable<string>): string
   const near = nearestPerson(email, among);
   return near ? `; did you mean ${near}?` : '';
 }
+
+/**
+ * Namespaces whose workloads hold cluster-wide power: `kube-system` on every cluster (its controllers' service
+ * accounts are admin-equivalent, and EKS reads the aws-auth config map there), plus those org.yaml lists under
+ * targets.kubernetes.<cluster>.privilegedNamespaces. rbac-police weighs grants there the same way
+ * (lib/utils/builtins.rego, privileged_namespaces).
+ */
+export function isPrivilegedNamespace(org: OrgModel | null, cluster: string, namespace: string): boolean {
+  if (namespace === 'kube-system') return true;
+  const clusters = org?.spec.targets?.kubernetes;
+  if (!clusters || !Object.hasOwn(clusters, cluster)) return false;
+  return clusters[cluster]?.privilegedNamespaces?.includes(namespace) ?? false;
+}

@@ -39,6 +39,7 @@ import elevationValidWindow from './elevation/valid-window.js';
 import isolationSingleEnvironment from './isolation/single-environment.js';
 import k8sClusterScopedResource from './k8s/cluster-scoped-resource.js';
 import k8sNoBind from './k8s/no-bind.js';
+import k8sNoConfigmapWrite from './k8s/no-configmap-write.js';
 import k8sNoCsrApproval from './k8s/no-csr-approval.js';
 import k8sNoEscalate from './k8s/no-escalate.js';
 import k8sNoExec from './k8s/no-exec.js';
@@ -46,7 +47,12 @@ import k8sNoImpersonate from './k8s/no-impersonate.js';
 import k8sNoNamespacePatch from './k8s/no-namespace-patch.js';
 import k8sNoNodeProxy from './k8s/no-node-proxy.js';
 import k8sNoPersistentVolumeCreate from './k8s/no-persistent-volume-create.js';
+import k8sNoPrivilegedPodEviction from './k8s/no-privileged-pod-eviction.js';
+import k8sNoPrivilegedServiceaccountWrite from './k8s/no-privileged-serviceaccount-write.js';
+import k8sNoRolebindingWrite from './k8s/no-rolebinding-write.js';
 import k8sNoSecretsRead from './k8s/no-secrets-read.js';
+import k8sNoSecretsWrite from './k8s/no-secrets-write.js';
+import k8sNoStatusWrite from './k8s/no-status-write.js';
 import k8sNoTokenRequest from './k8s/no-token-request.js';
 import k8sNoWebhookConfig from './k8s/no-webhook-config.js';
 import k8sNoWildcard from './k8s/no-wildcard.js';
@@ -189,6 +195,7 @@ export const rules: readonly Rule[] = [
   isolationSingleEnvironment,
   k8sClusterScopedResource,
   k8sNoBind,
+  k8sNoConfigmapWrite,
   k8sNoCsrApproval,
   k8sNoEscalate,
   k8sNoExec,
@@ -196,7 +203,12 @@ export const rules: readonly Rule[] = [
   k8sNoNamespacePatch,
   k8sNoNodeProxy,
   k8sNoPersistentVolumeCreate,
+  k8sNoPrivilegedPodEviction,
+  k8sNoPrivilegedServiceaccountWrite,
+  k8sNoRolebindingWrite,
   k8sNoSecretsRead,
+  k8sNoSecretsWrite,
+  k8sNoStatusWrite,
   k8sNoTokenRequest,
   k8sNoWebhookConfig,
   k8sNoWildcard,

@@ -1,7 +1,7 @@
 // Shared fixtures for the k8s/* rule tables: the harness identity with access.kubernetes rules
 // written one flow mapping per line, so rule i (0-based) sits on line 29 + i.
 
-import { IDENTITY } from '../harness.js';
+import { edit, IDENTITY, ORG } from '../harness.js';
 
 export const FILE = 'identities/payments/app.yaml';
 export const FIRST_RULE_LINE = 29;
@@ -15,13 +15,15 @@ export interface Options {
   elevation?: readonly string[];
   window?: { from: string; until: string };
   status?: 'active' | 'suspended' | 'decommissioned';
+  /** The namespace of access.kubernetes (default payments). */
+  namespace?: string;
 }
 
 /** The harness IDENTITY with `access.kubernetes.rules` set to `rules` (flow mappings, one per line). */
 export function withRules(rules: readonly string[], opts: Options = {}): string {
   let text = `${IDENTITY}    kubernetes:
       cluster: prod-eu
-      namespace: payments
+      namespace: ${opts.namespace ?? 'payments'}
       rules:
 ${rules.map((r) => `        - ${r}\n`).join('')}`;
   if (opts.elevation) {
@@ -42,6 +44,13 @@ ${opts.elevation.map((r) => `            - ${r}\n`).join('')}`;
 
 /** The harness identity with the one RBAC rule `rule` (on line 29). */
 export const one = (rule: string): string => withRules([rule]);
+
+/** The harness identity with the one RBAC rule `rule` (on line 29) in `namespace`. */
+export const oneIn = (namespace: string, rule: string): string => withRules([rule], { namespace });
+
+/** The harness org.yaml with prod-eu's privilegedNamespaces set to `namespaces`. */
+export const orgPrivileged = (...namespaces: string[]): string =>
+  edit(ORG, 'prod-eu: {}', `prod-eu: { privilegedNamespaces: [${namespaces.join(', ')}] }`);
 
 /** A read of config maps: the harmless base rule of manifests whose elevation is under test. */
 export const CONFIGMAPS_GET = '{ apiGroups: [""], resources: [configmaps], verbs: [get] }';
