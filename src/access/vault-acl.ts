@@ -10,8 +10,11 @@
 //   fewer `+` segments; then the longer; then the lexicographically greater. So a narrower path that
 //   omits a capability takes it away from a broader one.
 // - A `list` of a request ending in `/` that no glob or `+` path matches is tried once more without
-//   that `/` (acl.go AllowOperation): `kv/metadata/+` lists `kv/metadata/app/`. Found, and the order
-//   (with the `/` first) measured, by test/access/vault-openbao.test.ts against OpenBao 2.7.2.
+//   that `/` (acl.go AllowOperation): `kv/metadata/+` lists `kv/metadata/app/`. Found by
+//   test/access/vault-openbao.test.ts against OpenBao 2.7.2, which tries the request with its `/`
+//   first (sys/capabilities and a real LIST agree: with `kv/metadata/+` [list] and
+//   `kv/metadata/app/*` [read], LIST kv/metadata/app/ is refused), although the acl.go of both
+//   projects as published reads the other order.
 // - A path has `+` segments when it is `+`, starts with `+/` or contains `/+` (policy.go parsePaths,
 //   `HasSegmentWildcards`); a `+` elsewhere (`kv/a+b`) is literal and the path stays exact or a plain
 //   prefix, whose first glob is where its `*` stands.
