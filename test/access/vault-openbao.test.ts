@@ -11,8 +11,8 @@
 // - sys/capabilities evaluates every path as a `list` operation (ACL.Capabilities), so for a request
 //   ending in `/` it answers what a list would find; for other requests every operation finds the
 //   same deciding path, and each capability is compared on its own.
-// - OpenBao has no `subscribe` or `recover` capability (Vault Enterprise/1.18 ones; its policy parser
-//   rejects them), so the generator leaves them out; they grant nothing idac's model must decide.
+// - OpenBao has no `subscribe` or `recover` capability (Vault's event subscription and snapshot
+//   recovery; OpenBao's policy parser rejects a policy naming them), so the generator leaves them out.
 
 import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest';
 import { iamCatalog } from '../../src/access/iam-catalog.js';
@@ -128,7 +128,7 @@ function requestsNear(path: string): string[] {
   const fill = (s: string): string =>
     s
       .split('/')
-      .map((seg) => (seg === '+' ? pick(['app', 'team', 'q']) : seg))
+      .map((seg, i) => (seg === '+' ? ['app', 'team', 'q'][i % 3]! : seg))
       .join('/');
   const base = fill(stem);
   const out = [
