@@ -1,6 +1,7 @@
 // Vault's ACL decision for one identity's policy paths: one path decides, by Vault's priority rules.
 import { describe, expect, it } from 'vitest';
 import { vaultDecides, type VaultRule } from '../../src/access/vault-acl.js';
+import { vaultPathRefused } from '../../src/access/vault-paths.js';
 
 const rules = (spec: Record<string, string[]>): VaultRule<string>[] =>
   Object.entries(spec).flatMap(([path, caps]) =>
@@ -115,5 +116,16 @@ describe('vaultDecides', () => {
     expect(vaultDecides(acl, 'kv/data/app-one/x', 'list', values)).toMatchObject({ allowed: false });
     expect(vaultDecides(acl, 'kv/data/payments/x', 'update', values)).toMatchObject({ allowed: false });
     expect(vaultDecides(acl, 'kv/data/other/x', 'list', values)).toMatchObject({ allowed: true, path: 'kv/data/+/*' });
+  });
+
+  it.each([
+    ['kv/+*', true],
+    ['kv/a+*', true],
+    ['kv/+*/x', true],
+    ['kv/+/*', false],
+    ['kv/a+b*', false],
+    ['kv/*+', false],
+  ])('Vault refuses a policy with %s: %s', (path, refused) => {
+    expect(vaultPathRefused(path) !== null).toBe(refused);
   });
 });

@@ -24,6 +24,7 @@ import {
   isRootGlob,
   SYS_AREAS,
   vaultPathMatches,
+  vaultPathRefused,
   vaultPathsOverlap,
 } from '../../src/access/vault-paths.js';
 import { loadRepository, type LoadedIdentity } from '../../src/check/repository.js';
@@ -426,6 +427,21 @@ describe('Vault ACL model against a real OpenBao server (bao server -dev)', () =
     }
     expect(asked).toBeGreaterThanOrEqual(500);
     expect(reached).toBeGreaterThan(0);
+    // The paths the server refuses to hold at all, by vaultPathRefused.
+    const refusals: string[] = [];
+    for (const [i, path] of ['kv/+*', 'kv/a+*', '+*', 'kv/+*/x', 'kv/x+*y', 'kv/+/*', 'kv/a+b*', 'kv/*+'].entries()) {
+      let written = true;
+      try {
+        await server.api('PUT', `sys/policies/acl/refused-${i}`, {
+          policy: policyText([{ path, capabilities: ['read'] }], []),
+        });
+      } catch (e) {
+        if (!String(e).includes("'+*' is forbidden")) throw e;
+        written = false;
+      }
+      if (written !== (vaultPathRefused(path) === null)) refusals.push(`${path}: written ${written}`);
+    }
+    expect(refusals).toEqual([]);
     expect(Object.values(checked).every((n) => n > 0)).toBe(true);
     expect(disagreements).toEqual([]);
   });
