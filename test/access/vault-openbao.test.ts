@@ -445,4 +445,32 @@ describe('Vault ACL model against a real OpenBao server (bao server -dev)', () =
     expect(Object.values(checked).every((n) => n > 0)).toBe(true);
     expect(disagreements).toEqual([]);
   });
+
+  it(`a real LIST of x/ decides as sys/capabilities and idac do${name}`, async (ctx: TestContext) => {
+    needPeer(ctx, bin, OPENBAO_SKIP);
+    const server = bao!;
+    await server.api('POST', 'sys/mounts/kvl', { type: 'kv', options: { version: '2' } });
+    await server.api('POST', 'kvl/data/app/x', { data: { k: 'v' } });
+    const cases = [
+      // Nothing matches `kvl/metadata/app/` as written, so the `+` path matching `kvl/metadata/app` decides.
+      { paths: { 'kvl/metadata/+': ['list'] }, allowed: true },
+      // `kvl/metadata/app/*` matches as written and decides first: it holds no list.
+      { paths: { 'kvl/metadata/+': ['list'], 'kvl/metadata/app/*': ['read'] }, allowed: false },
+    ];
+    for (const [i, c] of cases.entries()) {
+      const entries = Object.entries(c.paths).map(([path, capabilities]) => ({ path, capabilities }));
+      await server.api('PUT', `sys/policies/acl/list-${i}`, { policy: policyText(entries, []) });
+      const created = (await server.api('POST', 'auth/token/create', {
+        policies: [`list-${i}`],
+        no_default_policy: true,
+      })) as { auth: { client_token: string } };
+      const res = await fetch(`${server.address}/v1/kvl/metadata/app/`, {
+        method: 'LIST',
+        headers: { 'X-Vault-Token': created.auth.client_token },
+      });
+      expect(res.status).toBe(c.allowed ? 200 : 403);
+      const rules = entries.flatMap((e) => e.capabilities.map((capability) => ({ path: e.path, capability, ref: e })));
+      expect(vaultDecides(rules, 'kvl/metadata/app/', 'list').allowed).toBe(c.allowed);
+    }
+  });
 });
