@@ -364,6 +364,16 @@ export function declaredVaultPaths(data: MachineIdentity, now: number): Declared
   return out;
 }
 
+/**
+ * Why Vault refuses a policy holding `path`, or null: a `+` directly before a `*` anywhere in the
+ * path ("invalid use of wildcards ('+*' is forbidden)", policy.go parsePaths in Vault and OpenBao;
+ * checked against OpenBao 2.7.2 by test/access/vault-openbao.test.ts). Such a policy fails to apply
+ * as a whole, so `kv/+*` is not a broad glob but no policy at all.
+ */
+export function vaultPathRefused(path: string): string | null {
+  return path.includes('+*') ? "'+*' is forbidden: Vault refuses the whole policy" : null;
+}
+
 /** Whether `path` has a `*` before its last character, which Vault reads as a literal `*`. */
 export function hasMidPathStar(path: string): boolean {
   const i = path.indexOf('*');

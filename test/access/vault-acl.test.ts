@@ -1,6 +1,7 @@
 // Vault's ACL decision for one identity's policy paths: one path decides, by Vault's priority rules.
 import { describe, expect, it } from 'vitest';
 import { vaultDecides, type VaultRule } from '../../src/access/vault-acl.js';
+import { vaultPathRefused } from '../../src/access/vault-paths.js';
 
 const rules = (spec: Record<string, string[]>): VaultRule<string>[] =>
   Object.entries(spec).flatMap(([path, caps]) =>
@@ -28,6 +29,18 @@ describe('vaultDecides', () => {
     // An exact path needs the exact request; list also finds it without the trailing slash.
     [{ 'kv/metadata/app': ['list'] }, 'kv/metadata/app/', 'list', 'kv/metadata/app'],
     [{ 'kv/metadata/app': ['read'] }, 'kv/metadata/app/', 'read', null],
+    // A list of `x/` that no glob or `+` path matches as written is tried as `x` (found against
+    // OpenBao 2.7.2 by vault-openbao.test.ts); other capabilities, and a match with the `/`, come first.
+    [{ 'kv/metadata/+': ['list'] }, 'kv/metadata/app/', 'list', 'kv/metadata/+'],
+    [{ 'kv/metadata/+': ['read'] }, 'kv/metadata/app/', 'read', null],
+    [{ 'kv/metadata/ap*': ['list'] }, 'kv/metadata/app/', 'list', 'kv/metadata/ap*'],
+    [{ 'kv/metadata/+': ['list'], 'kv/metadata/app/*': ['read'] }, 'kv/metadata/app/', 'list', null],
+    // A `+` inside a segment is literal: `kv/a+b` is an exact path, found for a list without its `/`.
+    [{ 'kv/a+b': ['list'] }, 'kv/a+b/', 'list', 'kv/a+b'],
+    [{ 'kv/a+b': ['read'] }, 'kv/axb', 'read', null],
+    // Templates have no value without an entity (who-can's case): the path is dropped, never literal.
+    [{ 'kv/data/{{identity.entity.name}}/*': ['read'] }, 'kv/data/{{identity.entity.name}}/x', 'read', null],
+    [{ 'kv/data/{{identity.entity.name}}/*': ['read'], 'kv/data/+/*': ['list'] }, 'kv/data/a/x', 'read', null],
     // Capabilities of the same path merge across entries (policies, elevations).
     [{ 'kv/data/app/*': ['read'], 'kv/data/app/*#2': ['update'] }, 'kv/data/app/x', 'update', 'kv/data/app/*'],
   ])('%j: %s %s → %s', (spec, request, capability, decidingAndAllowed) => {
@@ -86,4 +99,33 @@ describe('vaultDecides', () => {
       expect(vaultDecides(acl, 'secret/x', 'read')).toEqual({ allowed: false, path: null, reason: 'no-path' });
     },
   );
+
+  it('fills templates from the entity, and drops a path whose template has no value', () => {
+    const acl = rules({
+      'kv/data/{{identity.entity.name}}/*': ['read'],
+      'kv/data/{{identity.entity.metadata.team}}/*': ['update'],
+      'kv/data/+/*': ['list'],
+    });
+    const values = new Map([['identity.entity.name', 'app-one']]);
+    expect(vaultDecides(acl, 'kv/data/app-one/x', 'read', values)).toEqual({
+      allowed: true,
+      path: 'kv/data/app-one/*',
+      by: ['read on kv/data/{{identity.entity.name}}/*'],
+    });
+    // The narrower filled-in path decides, so the broader `+` path's list is gone there.
+    expect(vaultDecides(acl, 'kv/data/app-one/x', 'list', values)).toMatchObject({ allowed: false });
+    expect(vaultDecides(acl, 'kv/data/payments/x', 'update', values)).toMatchObject({ allowed: false });
+    expect(vaultDecides(acl, 'kv/data/other/x', 'list', values)).toMatchObject({ allowed: true, path: 'kv/data/+/*' });
+  });
+
+  it.each([
+    ['kv/+*', true],
+    ['kv/a+*', true],
+    ['kv/+*/x', true],
+    ['kv/+/*', false],
+    ['kv/a+b*', false],
+    ['kv/*+', false],
+  ])('Vault refuses a policy with %s: %s', (path, refused) => {
+    expect(vaultPathRefused(path) !== null).toBe(refused);
+  });
 });
