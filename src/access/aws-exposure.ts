@@ -6,6 +6,7 @@
 import type { Path } from '../common/findings.js';
 import type { MachineIdentity } from '../manifest/machine-identity.generated.js';
 import { splitAction } from './aws-actions.js';
+import { narrowingKey } from './aws-conditions.js';
 import { isWriteLevel } from './aws-escalation.js';
 import { ESCALATION_ACTIONS } from './aws-escalation-list.js';
 import type { ExposureAction } from './aws-exposure-list.js';
@@ -21,6 +22,8 @@ export interface WildcardHit {
   path: Path;
   /** The actions granted on `*`, sorted. */
   actions: readonly string[];
+  /** The condition key that pins the grant to fewer resources (aws-conditions.ts narrowingKey), or null. */
+  pin: string | null;
 }
 
 /**
@@ -55,6 +58,7 @@ export function wildcardResourceHits(
         block: b.path,
         path: [...b.path, 'resources', b.resources.indexOf('*')],
         actions: [...actions].sort(),
+        pin: narrowingKey(b.conditions),
       });
   }
   return out;

@@ -9,6 +9,12 @@ const messages = {
     'resource "*" grants {{action}}, which returns credentials for every resource of its kind in the account',
   credentialActions:
     'resource "*" grants {{count}} actions that return credentials ({{actions}}) on every resource of the account',
+  credentialActionPinned:
+    'resource "*" grants {{action}}, which returns credentials for every resource the condition on {{key}} ' +
+    'admits; check that it pins what is meant',
+  credentialActionsPinned:
+    'resource "*" grants {{count}} actions that return credentials ({{actions}}) on every resource the ' +
+    'condition on {{key}} admits; check that it pins what is meant',
 } as const;
 
 export default defineRule({
@@ -29,16 +35,21 @@ export default defineRule({
     owasp: ['NHI5', 'NHI2'],
   },
   messages,
+  // As aws/resource-wildcard-write: a condition pinning the resources turns the error into a warning.
+  severities: { credentialActionPinned: 'warning', credentialActionsPinned: 'warning' },
   check({ data, access }, { now }) {
     const hits = exposureHits(data, access, now, iamCatalog, CREDENTIALS_ACTIONS, 'aws/credentials-exposure');
-    return hits.map((h): Report<typeof messages> =>
-      h.actions.length > 1
-        ? {
-            path: h.path,
-            messageId: 'credentialActions',
-            data: { count: h.actions.length, actions: listSome(h.actions) },
-          }
-        : { path: h.path, messageId: 'credentialAction', data: { action: h.actions[0]! } },
-    );
+    return hits.map((h): Report<typeof messages> => {
+      if (h.actions.length > 1) {
+        const data = { count: h.actions.length, actions: listSome(h.actions) };
+        return h.pin === null
+          ? { path: h.path, messageId: 'credentialActions', data }
+          : { path: h.path, messageId: 'credentialActionsPinned', data: { ...data, key: h.pin } };
+      }
+      const action = h.actions[0]!;
+      return h.pin === null
+        ? { path: h.path, messageId: 'credentialAction', data: { action } }
+        : { path: h.path, messageId: 'credentialActionPinned', data: { action, key: h.pin } };
+    });
   },
 });

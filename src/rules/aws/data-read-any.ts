@@ -7,6 +7,12 @@ import { defineRule, type Report } from '../types.js';
 const messages = {
   readAction: 'resource "*" grants {{action}}, which reads the data of every {{store}} in the account',
   readActions: 'resource "*" grants {{count}} data-read actions ({{actions}}) on every resource of the account',
+  readActionPinned:
+    'resource "*" grants {{action}} on every {{store}} the condition on {{key}} admits; check that it pins what ' +
+    'is meant',
+  readActionsPinned:
+    'resource "*" grants {{count}} data-read actions ({{actions}}) on every resource the condition on {{key}} ' +
+    'admits; check that it pins what is meant',
 } as const;
 
 const STORE: Readonly<Record<string, string>> = { s3: 'bucket', ssm: 'parameter', secretsmanager: 'secret' };
@@ -28,18 +34,23 @@ export default defineRule({
     owasp: ['NHI5'],
   },
   messages,
+  // A condition pinning the resources (aws:ResourceTag/…, aws:SourceVpc, s3:prefix, the resource account) makes
+  // "*" narrower than it reads: still worth a look, no longer an error.
+  severities: { readActionPinned: 'warning', readActionsPinned: 'warning' },
   check({ data, access }, { now }) {
     const hits = exposureHits(data, access, now, iamCatalog, DATA_READ_ACTIONS, 'aws/data-read-any');
     return hits.map((h): Report<typeof messages> => {
-      if (h.actions.length > 1)
-        return {
-          path: h.path,
-          messageId: 'readActions',
-          data: { count: h.actions.length, actions: listSome(h.actions) },
-        };
+      if (h.actions.length > 1) {
+        const data = { count: h.actions.length, actions: listSome(h.actions) };
+        return h.pin === null
+          ? { path: h.path, messageId: 'readActions', data }
+          : { path: h.path, messageId: 'readActionsPinned', data: { ...data, key: h.pin } };
+      }
       const action = h.actions[0]!;
       const store = STORE[action.slice(0, action.indexOf(':'))] ?? 'resource';
-      return { path: h.path, messageId: 'readAction', data: { action, store } };
+      return h.pin === null
+        ? { path: h.path, messageId: 'readAction', data: { action, store } }
+        : { path: h.path, messageId: 'readActionPinned', data: { action, store, key: h.pin } };
     });
   },
 });

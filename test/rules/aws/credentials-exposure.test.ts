@@ -1,5 +1,5 @@
 import { IDENTITY, ruleTable } from '../harness.js';
-import { at, elevation, perms, tombstone } from './fixture.js';
+import { at, conditioned, elevation, perms, tombstone } from './fixture.js';
 
 const INSTANCE = 'arn:aws:ec2:eu-west-1:123456789012:instance/i-0123456789abcdef0';
 
@@ -29,6 +29,24 @@ ruleTable('aws/credentials-exposure', {
     { name: 'a tombstone is skipped', files: { [at]: tombstone(perms(['ec2:GetPasswordData', '"*"'])) } },
   ],
   bad: [
+    {
+      name: 'pinned by a resource tag: the lesser form, naming the key',
+      files: {
+        [at]: conditioned('ec2:GetPasswordData', '"*"', '{ StringEquals: { "aws:ResourceTag/team": payments } }'),
+      },
+      expect: [
+        {
+          line: 24,
+          column: 23,
+          messageId: 'credentialActionPinned',
+          message:
+          message: new RegExp(
+            String.raw`^resource "\*" grants ec2:GetPasswordData, which returns credentials for every resource ` +
+              String.raw`the condition on aws:ResourceTag/team admits`,
+          ),
+        },
+      ],
+    },
     {
       name: 'ec2:GetPasswordData on "*"',
       files: { [at]: perms(['ec2:GetPasswordData', '"*"']) },

@@ -1,5 +1,7 @@
+import { describe, expect, it } from 'vitest';
+import rule from '../../../src/rules/aws/data-read-any.js';
 import { IDENTITY, ruleTable } from '../harness.js';
-import { at, elevation, perms, tombstone } from './fixture.js';
+import { at, conditioned, elevation, perms, tombstone } from './fixture.js';
 
 ruleTable('aws/data-read-any', {
   good: [
@@ -32,6 +34,23 @@ ruleTable('aws/data-read-any', {
     { name: 'a tombstone is skipped', files: { [at]: tombstone(perms(['s3:GetObject', '"*"'])) } },
   ],
   bad: [
+    {
+      name: 'pinned to a prefix by s3:prefix: the lesser form, naming the key',
+      files: { [at]: conditioned('s3:GetObject', '"*"', '{ StringLike: { "s3:prefix": [incoming/*] } }') },
+      expect: [
+        {
+          line: 24,
+          column: 23,
+          messageId: 'readActionPinned',
+          message: /^resource "\*" grants s3:GetObject on every bucket the condition on s3:prefix admits; check/,
+        },
+      ],
+    },
+    {
+      name: 'a negated condition pins nothing',
+      files: { [at]: conditioned('s3:GetObject', '"*"', '{ StringNotEquals: { "aws:SourceVpc": vpc-0a1b2c3d } }') },
+      expect: [{ line: 24, column: 23, messageId: 'readAction', message: /every bucket in the account$/ }],
+    },
     {
       name: 's3:GetObject on "*"',
       files: { [at]: perms(['s3:GetObject', '"*"']) },
@@ -83,4 +102,11 @@ ruleTable('aws/data-read-any', {
       expect: [{ line: 34, column: 27, messageId: 'readAction' }],
     },
   ],
+});
+
+describe('severity', () => {
+  it('a pinned read is a warning, an unpinned one an error', () => {
+    expect(rule.severities).toEqual({ readActionPinned: 'warning', readActionsPinned: 'warning' });
+    expect(rule.meta.severity).toBe('error');
+  });
 });
