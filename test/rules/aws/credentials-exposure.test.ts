@@ -39,7 +39,6 @@ ruleTable('aws/credentials-exposure', {
           line: 24,
           column: 23,
           messageId: 'credentialActionPinned',
-          message:
           message: new RegExp(
             String.raw`^resource "\*" grants ec2:GetPasswordData, which returns credentials for every resource ` +
               String.raw`the condition on aws:ResourceTag/team admits`,
