@@ -10,10 +10,10 @@
 //   have no region or account, so `arn:aws:s3:::b` never matches a pattern that names an account.
 //   AWS documents one exception: a `*` ending the last field a pattern writes expands past colons,
 //   so `arn:aws:s3:*` (five fields short) covers every S3 ARN.
-// - The manifest format has no Deny, NotAction, NotResource or Condition
-//   (schema/machine-identity.schema.json), so a request is allowed exactly when some grant covers it.
-//   A policy variable (`${aws:username}`) is compared as the text it is written as: who-can knows no
-//   request context to substitute.
+// - The manifest format has no Deny, NotAction or NotResource (schema/machine-identity.schema.json). A
+//   grant may carry conditions: awsRequestAllowed ANDs coverage with aws-condition-eval.ts conditionsAllow
+//   over a request context; awsGrantCovers alone answers "can this grant ever apply", which is what
+//   who-can shows (with the conditions printed beside the match).
 //
 // The principal's account: an identity policy alone decides requests on resources of its own account
 // and on resources whose ARN names no account (S3 objects and buckets, `aws`-owned managed policies).

@@ -154,6 +154,7 @@ import vaultNoSudo from './vault/no-sudo.js';
 import vaultNoSysPath from './vault/no-sys-path.js';
 import vaultNoTokenCreate from './vault/no-token-create.js';
 import vaultNoTokenRolesWrite from './vault/no-token-roles-write.js';
+import vaultPathRefused from './vault/path-refused.js';
 import vaultTemplatedName from './vault/templated-name.js';
 
 export const rules: readonly Rule[] = [
@@ -310,6 +311,7 @@ export const rules: readonly Rule[] = [
   vaultNoSysPath,
   vaultNoTokenCreate,
   vaultNoTokenRolesWrite,
+  vaultPathRefused,
   vaultTemplatedName,
 ];
 

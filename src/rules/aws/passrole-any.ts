@@ -17,8 +17,9 @@ export default defineRule({
     title: 'iam:PassRole on every role',
     rationale:
       'iam:PassRole on "*" (or on role/* of an account) lets the identity hand any role, the administrator ' +
-      "role included, to a service that runs its code, and so act with that role's rights. The manifest " +
-      'cannot express an iam:PassedToService condition, so the role ARN is the only limit.',
+      "role included, to a service that runs its code, and so act with that role's rights. An " +
+      'iam:PassedToService condition limits which service receives the role, not which role is passed, so ' +
+      'the role ARN stays the limit that matters.',
     fix:
       'Scope iam:PassRole to the ARN of the one role the workload must pass, e.g. ' +
       'arn:aws:iam::123456789012:role/app-task.',

@@ -1,5 +1,5 @@
 import { show } from '../../common/findings.js';
-import { declaredVaultPaths } from '../../access/vault-paths.js';
+import { declaredVaultPaths, vaultPathRefused } from '../../access/vault-paths.js';
 import { defineRule } from '../types.js';
 
 export default defineRule({
@@ -21,7 +21,13 @@ export default defineRule({
   },
   check({ data }, { now }) {
     return declaredVaultPaths(data, now)
-      .filter((p) => p.path.length > 1 && p.path.endsWith('*') && p.path[p.path.length - 2] !== '/')
+      .filter(
+        (p) =>
+          vaultPathRefused(p.path) === null &&
+          p.path.length > 1 &&
+          p.path.endsWith('*') &&
+          p.path[p.path.length - 2] !== '/',
+      )
       .map((p) => {
         const stem = p.path.slice(0, -1);
         return {
