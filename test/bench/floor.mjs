@@ -9,7 +9,7 @@ import { Ajv } from 'ajv';
 const require = createRequire(import.meta.url);
 const root = process.argv[2];
 const t0 = performance.now();
-const ajv = new Ajv({ allErrors: true, strict: true });
+const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
 ajv.addFormat('date', /^\d{4}-\d{2}-\d{2}$/);
 ajv.addFormat('date-time', /T/);
 const validate = ajv.compile(require('../../schema/machine-identity.schema.json'));
