@@ -37,6 +37,9 @@ const CLASSES: { [T in TypeToken]: (m: Modules) => SdkClass<T> } = {
   'aws:iam/user:User': (m) => m.aws.iam.User,
   'aws:iam/userPolicy:UserPolicy': (m) => m.aws.iam.UserPolicy,
   'aws:iam/accessKey:AccessKey': (m) => m.aws.iam.AccessKey,
+  'aws:iam/instanceProfile:InstanceProfile': (m) => m.aws.iam.InstanceProfile,
+  'aws:eks/podIdentityAssociation:PodIdentityAssociation': (m) => m.aws.eks.PodIdentityAssociation,
+  'aws:rolesanywhere/profile:Profile': (m) => m.aws.rolesanywhere.Profile,
   'kubernetes:core/v1:ServiceAccount': (m) => m.kubernetes.core.v1.ServiceAccount,
   'kubernetes:core/v1:Secret': (m) => m.kubernetes.core.v1.Secret,
   'kubernetes:rbac.authorization.k8s.io/v1:Role': (m) => m.kubernetes.rbac.v1.Role,
@@ -47,6 +50,9 @@ const CLASSES: { [T in TypeToken]: (m: Modules) => SdkClass<T> } = {
   'vault:appRole/authBackendRoleSecretId:AuthBackendRoleSecretId': (m) => m.vault.approle.AuthBackendRoleSecretId,
   'vault:pkiSecret/secretBackendRole:SecretBackendRole': (m) => m.vault.pkisecret.SecretBackendRole,
   'vault:kv/secretV2:SecretV2': (m) => m.vault.kv.SecretV2,
+  'vault:jwt/authBackendRole:AuthBackendRole': (m) => m.vault.jwt.AuthBackendRole,
+  'vault:aws/authBackendRole:AuthBackendRole': (m) => m.vault.aws.AuthBackendRole,
+  'vault:index/certAuthBackendRole:CertAuthBackendRole': (m) => m.vault.CertAuthBackendRole,
 };
 
 /** Inputs the provider takes as a JSON string, which compile keeps as data (so refs stay visible). */

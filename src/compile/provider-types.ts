@@ -15,6 +15,12 @@ interface Providers {
   'aws:iam/user:User': [aws.iam.User, aws.iam.UserArgs];
   'aws:iam/userPolicy:UserPolicy': [aws.iam.UserPolicy, aws.iam.UserPolicyArgs];
   'aws:iam/accessKey:AccessKey': [aws.iam.AccessKey, aws.iam.AccessKeyArgs];
+  'aws:iam/instanceProfile:InstanceProfile': [aws.iam.InstanceProfile, aws.iam.InstanceProfileArgs];
+  'aws:eks/podIdentityAssociation:PodIdentityAssociation': [
+    aws.eks.PodIdentityAssociation,
+    aws.eks.PodIdentityAssociationArgs,
+  ];
+  'aws:rolesanywhere/profile:Profile': [aws.rolesanywhere.Profile, aws.rolesanywhere.ProfileArgs];
   'kubernetes:core/v1:ServiceAccount': [kubernetes.core.v1.ServiceAccount, kubernetes.core.v1.ServiceAccountArgs];
   'kubernetes:core/v1:Secret': [kubernetes.core.v1.Secret, kubernetes.core.v1.SecretArgs];
   'kubernetes:rbac.authorization.k8s.io/v1:Role': [kubernetes.rbac.v1.Role, kubernetes.rbac.v1.RoleArgs];
@@ -37,6 +43,9 @@ interface Providers {
     vault.pkisecret.SecretBackendRoleArgs,
   ];
   'vault:kv/secretV2:SecretV2': [vault.kv.SecretV2, vault.kv.SecretV2Args];
+  'vault:jwt/authBackendRole:AuthBackendRole': [vault.jwt.AuthBackendRole, vault.jwt.AuthBackendRoleArgs];
+  'vault:aws/authBackendRole:AuthBackendRole': [vault.aws.AuthBackendRole, vault.aws.AuthBackendRoleArgs];
+  'vault:index/certAuthBackendRole:CertAuthBackendRole': [vault.CertAuthBackendRole, vault.CertAuthBackendRoleArgs];
 }
 
 export type TypeToken = keyof Providers;

@@ -15,6 +15,97 @@ export type AwsAccount = string;
 export type ClusterName = string;
 export type K8SNamespace = string;
 export type K8SName = string;
+/**
+ * @minItems 1
+ * @maxItems 20
+ */
+export type AwsTrustServices =
+  | {
+      /**
+       * An AWS service principal, e.g. lambda.amazonaws.com.
+       */
+      principal: string;
+      /**
+       * The resource that may act for the service (aws:SourceArn): the confused-deputy guard.
+       */
+      sourceArn?: string;
+    }
+  | AwsTrustService[];
+/**
+ * @minItems 1
+ * @maxItems 20
+ */
+export type AwsTrustEksPodIdentities =
+  | {
+      /**
+       * A key of org.yaml targets.kubernetes with eks: { account, region, name }.
+       */
+      cluster: string;
+      namespace: K8SNamespace;
+      serviceAccount: K8SName;
+    }
+  | AwsTrustEksPodIdentity[];
+/**
+ * @minItems 1
+ * @maxItems 20
+ */
+export type AwsTrustAccounts =
+  | {
+      /**
+       * The trusted account: in org.yaml targets.aws or trustedAccounts.
+       */
+      id: string;
+      /**
+       * The role in that account that may assume this one (path/name); absent: the whole account (its root).
+       */
+      role?: string;
+      /**
+       * sts:ExternalId the caller must pass; required for a third party.
+       */
+      externalId?: string;
+    }
+  | AwsTrustAccount[];
+/**
+ * @minItems 1
+ * @maxItems 20
+ */
+export type AwsTrustOidcs =
+  | {
+      /**
+       * A key of org.yaml targets.aws.<account>.oidcProviders.
+       */
+      provider: string;
+      audience: string;
+      /**
+       * The exact sub claim (* and ? make it a pattern, which must stay narrow).
+       */
+      subject?: string;
+    }
+  | AwsTrustOidc[];
+/**
+ * @minItems 1
+ * @maxItems 20
+ */
+export type AwsTrustRolesAnywheres =
+  | {
+      /**
+       * A key of org.yaml targets.aws.<account>.trustAnchors.
+       */
+      trustAnchor: string;
+      /**
+       * The certificate subject CN the role accepts.
+       */
+      commonName?: string;
+      /**
+       * The certificate subject OU the role accepts.
+       */
+      organizationalUnit?: string;
+      /**
+       * <int>(m|h|d): minutes, hours or days.
+       */
+      sessionDuration?: string;
+    }
+  | AwsTrustRolesAnywhere[];
 export type AwsAction = string;
 export type AwsResource = string;
 /**
@@ -65,6 +156,11 @@ export type K8SRules = {
    */
   verbs: string[];
 }[];
+/**
+ * @minItems 1
+ * @maxItems 20
+ */
+export type VaultJwtClaimValue = string | string[];
 export type VaultPath = string;
 /**
  * @minItems 1
@@ -173,6 +269,11 @@ export interface Access {
         ref?: string;
         pullRequest?: boolean;
       };
+      service?: AwsTrustServices;
+      eksPodIdentity?: AwsTrustEksPodIdentities;
+      account?: AwsTrustAccounts;
+      oidc?: AwsTrustOidcs;
+      rolesAnywhere?: AwsTrustRolesAnywheres;
     };
     permissions: AwsPermissions;
   };
@@ -184,9 +285,48 @@ export interface Access {
   };
   vault?: {
     /**
-     * kubernetes: bound to the service account (no static secret). approle: static secret-id (needs rotation).
+     * kubernetes: bound to the service account. jwt: a CI or workload OIDC token with bound claims. aws: the identity's own IAM role (iam auth type). cert: a TLS client certificate with one of the identity's certificate common names. approle: static secret-id (needs rotation).
      */
-    auth: "kubernetes" | "approle";
+    auth: "kubernetes" | "approle" | "jwt" | "aws" | "cert";
+    /**
+     * JWT/OIDC auth: the token's aud must be the audience and every claim must match (a list: any of its values; * and ? glob). Unpinned (no repository/project and ref or environment) is a rule error.
+     */
+    jwt?: {
+      /**
+       * Path of the jwt auth method, declared in org.yaml targets.vault.auth.
+       */
+      mount: string;
+      audience: string;
+      claims?: {
+        [k: string]: VaultJwtClaimValue | undefined;
+      };
+      /**
+       * The claim Vault names the entity after (default: sub).
+       */
+      userClaim?: string;
+    };
+    /**
+     * AWS auth (iam type): logs in as the identity's own IAM role (spec.access.aws, principal: role).
+     */
+    aws?: {
+      /**
+       * Path of the aws auth method, declared in org.yaml targets.vault.auth.
+       */
+      mount: string;
+    };
+    /**
+     * TLS certificate auth: a client certificate signed by the CA with one of the identity's certificate common names.
+     */
+    cert?: {
+      /**
+       * Path of the cert auth method, declared in org.yaml targets.vault.auth.
+       */
+      mount: string;
+      /**
+       * A key of org.yaml targets.vault.certificateAuthorities.
+       */
+      ca: string;
+    };
     paths?: VaultPaths;
     /**
      * @minItems 1
@@ -202,6 +342,67 @@ export interface Access {
       ttl: Duration;
     }[];
   };
+}
+export interface AwsTrustService {
+  /**
+   * An AWS service principal, e.g. lambda.amazonaws.com.
+   */
+  principal: string;
+  /**
+   * The resource that may act for the service (aws:SourceArn): the confused-deputy guard.
+   */
+  sourceArn?: string;
+}
+export interface AwsTrustEksPodIdentity {
+  /**
+   * A key of org.yaml targets.kubernetes with eks: { account, region, name }.
+   */
+  cluster: string;
+  namespace: K8SNamespace;
+  serviceAccount: K8SName;
+}
+export interface AwsTrustAccount {
+  /**
+   * The trusted account: in org.yaml targets.aws or trustedAccounts.
+   */
+  id: string;
+  /**
+   * The role in that account that may assume this one (path/name); absent: the whole account (its root).
+   */
+  role?: string;
+  /**
+   * sts:ExternalId the caller must pass; required for a third party.
+   */
+  externalId?: string;
+}
+export interface AwsTrustOidc {
+  /**
+   * A key of org.yaml targets.aws.<account>.oidcProviders.
+   */
+  provider: string;
+  audience: string;
+  /**
+   * The exact sub claim (* and ? make it a pattern, which must stay narrow).
+   */
+  subject?: string;
+}
+export interface AwsTrustRolesAnywhere {
+  /**
+   * A key of org.yaml targets.aws.<account>.trustAnchors.
+   */
+  trustAnchor: string;
+  /**
+   * The certificate subject CN the role accepts.
+   */
+  commonName?: string;
+  /**
+   * The certificate subject OU the role accepts.
+   */
+  organizationalUnit?: string;
+  /**
+   * <int>(m|h|d): minutes, hours or days.
+   */
+  sessionDuration?: string;
 }
 /**
  * IAM Condition element, compiled into the statement as written: operator (StringEquals, ArnLike, IpAddress, …IfExists, ForAnyValue:…) → condition key → value or list. Every key must be a global key or one the permission's actions support.

@@ -17,6 +17,20 @@ export interface Organization {
   kind: "Organization";
   spec: {
     /**
+     * AWS accounts outside targets.aws that trust.account may name (id → { name, thirdParty }).
+     */
+    trustedAccounts?: {
+      [k: string]:
+        | {
+            name: string;
+            /**
+             * Owned by another organisation: a trust to it needs an externalId (the confused-deputy guard).
+             */
+            thirdParty?: boolean;
+          }
+        | undefined;
+    };
+    /**
      * Review org.yaml, schema/, .github/ and exceptions; may approve elevations.
      *
      * @maxItems 50
@@ -82,6 +96,12 @@ export interface Organization {
               oidcProviders?: {
                 [k: string]: string | undefined;
               };
+              /**
+               * IAM Roles Anywhere trust anchors by name (name → trust anchor ARN), for trust.rolesAnywhere.
+               */
+              trustAnchors?: {
+                [k: string]: string | undefined;
+              };
             }
           | undefined;
       };
@@ -100,6 +120,14 @@ export interface Organization {
                * @maxItems 100
                */
               privilegedNamespaces?: string[];
+              /**
+               * The cluster is EKS: trust.eksPodIdentity associations are made in this account and region on the cluster of this name.
+               */
+              eks?: {
+                account: string;
+                region: string;
+                name: string;
+              };
             }
           | undefined;
       };
@@ -109,6 +137,18 @@ export interface Organization {
          * Path of the Vault AppRole auth method (default: approle).
          */
         approleMount?: string;
+        /**
+         * Auth methods by mount path (path → method) that spec.access.vault.{jwt,aws,cert}.mount may name.
+         */
+        auth?: {
+          [k: string]: "jwt" | "aws" | "cert" | "kubernetes" | "approle" | undefined;
+        };
+        /**
+         * CAs for Vault cert auth by name (name → PEM file, relative to the repository root).
+         */
+        certificateAuthorities?: {
+          [k: string]: string | undefined;
+        };
         mounts?: {
           [k: string]:
             "kv" | "kv-v2" | "pki" | "transit" | "database" | "aws" | "ssh" | "totp" | "kubernetes" | undefined;

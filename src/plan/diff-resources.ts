@@ -16,6 +16,9 @@ export const REPLACE_ON: Readonly<Record<string, readonly string[]>> = {
   'aws:iam/user:User': [],
   'aws:iam/userPolicy:UserPolicy': ['name', 'user'],
   'aws:iam/accessKey:AccessKey': ['user', 'pgpKey'],
+  'aws:iam/instanceProfile:InstanceProfile': ['name', 'path'],
+  'aws:eks/podIdentityAssociation:PodIdentityAssociation': ['clusterName', 'namespace', 'serviceAccount'],
+  'aws:rolesanywhere/profile:Profile': [],
   'kubernetes:core/v1:ServiceAccount': ['metadata.name', 'metadata.namespace'],
   'kubernetes:core/v1:Secret': ['metadata.name', 'metadata.namespace', 'type'],
   'kubernetes:rbac.authorization.k8s.io/v1:Role': ['metadata.name', 'metadata.namespace'],
@@ -34,6 +37,9 @@ export const REPLACE_ON: Readonly<Record<string, readonly string[]>> = {
   ],
   'vault:pkiSecret/secretBackendRole:SecretBackendRole': ['backend', 'name'],
   'vault:kv/secretV2:SecretV2': ['mount', 'name'],
+  'vault:jwt/authBackendRole:AuthBackendRole': ['backend', 'roleName'],
+  'vault:aws/authBackendRole:AuthBackendRole': ['backend', 'role'],
+  'vault:index/certAuthBackendRole:CertAuthBackendRole': ['backend', 'name'],
 };
 
 export type ResourceOps = Record<ResourceAction, ResourceOp[]>;

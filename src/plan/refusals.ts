@@ -217,6 +217,9 @@ const PHYSICAL: Readonly<Record<string, readonly string[]>> = {
   'aws:iam/user:User': ['name'],
   'aws:iam/rolePolicy:RolePolicy': ['role', 'name'],
   'aws:iam/userPolicy:UserPolicy': ['user', 'name'],
+  'aws:iam/instanceProfile:InstanceProfile': ['name'],
+  'aws:eks/podIdentityAssociation:PodIdentityAssociation': ['clusterName', 'namespace', 'serviceAccount'],
+  'aws:rolesanywhere/profile:Profile': ['name'],
   'kubernetes:core/v1:ServiceAccount': ['metadata.namespace', 'metadata.name'],
   'kubernetes:core/v1:Secret': ['metadata.namespace', 'metadata.name'],
   'kubernetes:rbac.authorization.k8s.io/v1:Role': ['metadata.namespace', 'metadata.name'],
@@ -226,6 +229,9 @@ const PHYSICAL: Readonly<Record<string, readonly string[]>> = {
   'vault:appRole/authBackendRole:AuthBackendRole': ['backend', 'roleName'],
   'vault:pkiSecret/secretBackendRole:SecretBackendRole': ['backend', 'name'],
   'vault:kv/secretV2:SecretV2': ['mount', 'name'],
+  'vault:jwt/authBackendRole:AuthBackendRole': ['backend', 'roleName'],
+  'vault:aws/authBackendRole:AuthBackendRole': ['backend', 'role'],
+  'vault:index/certAuthBackendRole:CertAuthBackendRole': ['backend', 'name'],
 };
 
 function physicalKey(r: DesiredResource): string | null {
