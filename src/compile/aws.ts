@@ -8,12 +8,10 @@ import type { MachineIdentity } from '../manifest/machine-identity.generated.js'
 import { activeElevations, byName, ownership, resourceOf, statusOf } from './common.js';
 import { deliveryResources } from './delivery.js';
 import { generations } from './rotation.js';
-import { outputOf, type CompileContext, type DesiredResource, type Input, type ProviderKey } from './types.js';
+import { trustPolicy } from './aws-trust.js';
+import { outputOf, type CompileContext, type DesiredResource, type ProviderKey } from './types.js';
 
 type Aws = NonNullable<MachineIdentity['spec']['access']['aws']>;
-type Trust = NonNullable<Aws['trust']>;
-
-const GITHUB_ISSUER = 'token.actions.githubusercontent.com';
 /** IAM's default and the shortest it allows: a leaked session token is useful for an hour at most. */
 const MAX_SESSION_SECONDS = 3600;
 
@@ -102,51 +100,4 @@ export function compileAws(data: MachineIdentity, ctx: CompileContext): DesiredR
     );
   }
   return out.sort(byName);
-}
-
-/**
- * The role's trust policy as compact JSON with a fixed key order, so the same manifest always
- * gives the same string (a reordered document would show as a spurious update in the plan).
- */
-export function trustPolicy(aws: Aws, ctx: CompileContext): string {
-  const providers = ctx.org?.spec.targets?.aws?.[aws.account]?.oidcProviders ?? {};
-  const statements: Input[] = [];
-  const trust: Trust = aws.trust ?? {};
-  if (trust.github) {
-    const gh = trust.github;
-    const issuer = issuerHost(providers.github ?? GITHUB_ISSUER);
-    const subjects = [
-      ...(gh.environment !== undefined ? [`repo:${gh.repository}:environment:${gh.environment}`] : []),
-      ...(gh.ref !== undefined ? [`repo:${gh.repository}:ref:${gh.ref}`] : []),
-      ...(gh.pullRequest === true ? [`repo:${gh.repository}:pull_request`] : []),
-    ];
-    // No subject pinned (aws/trust-github-subject reports it): an empty list matches no token,
-    // where leaving the condition out would admit every workflow on GitHub.
-    statements.push(webIdentity(aws.account, issuer, subjects.length === 1 ? subjects[0]! : subjects));
-  }
-  if (trust.kubernetes) {
-    const k = trust.kubernetes;
-    const declared = Object.hasOwn(providers, k.cluster) ? providers[k.cluster] : undefined;
-    // An undeclared issuer (aws/trust-oidc-provider reports it) still compiles, visibly, so the plan shows it.
-    const issuer = declared !== undefined ? issuerHost(declared) : `unknown-oidc-provider/${k.cluster}`;
-    statements.push(webIdentity(aws.account, issuer, `system:serviceaccount:${k.namespace}:${k.serviceAccount}`));
-  }
-  return JSON.stringify({ Version: '2012-10-17', Statement: statements });
-}
-
-function webIdentity(account: string, issuer: string, sub: string | string[]): Input {
-  return {
-    Effect: 'Allow',
-    Principal: { Federated: `arn:aws:iam::${account}:oidc-provider/${issuer}` },
-    Action: 'sts:AssumeRoleWithWebIdentity',
-    Condition: { StringEquals: { [`${issuer}:aud`]: 'sts.amazonaws.com', [`${issuer}:sub`]: sub } },
-  };
-}
-
-/** IAM names an OIDC provider, and its condition keys, by the issuer URL without `https://`. */
-function issuerHost(url: string): string {
-  return url
-    .trim()
-    .replace(/^https:\/\//i, '')
-    .replace(/\/+$/, '');
 }
