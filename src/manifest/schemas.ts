@@ -168,6 +168,14 @@ const SHAPES: Record<string, string> = {
   awsConditionScalar: 'a condition value: text, a number, true or false',
   vaultPath: 'a Vault path without a leading "/" (e.g. kv/data/team/app/*)',
   environment: 'an environment name: lowercase letters, digits and "-"',
+  awsTrustAccountId: 'an AWS account id: twelve digits in quotes',
+  awsTrustServices: 'a mapping, or a list of mappings (one per service principal)',
+  awsTrustEksPodIdentities: 'a mapping, or a list of mappings (one per service account)',
+  awsTrustAccounts: 'a mapping, or a list of mappings (one per account or role)',
+  awsTrustOidcs: 'a mapping, or a list of mappings (one per provider and subject)',
+  awsTrustRolesAnywheres: 'a mapping, or a list of mappings (one per trust anchor and subject)',
+  vaultMount: 'a Vault mount path (letters, digits, "_" and "-", segments joined by "/")',
+  vaultJwtClaimValue: 'a claim value: text, or a non-empty list of texts (any of them)',
 };
 
 function shapeOf(schema: Record<string, unknown>, path: Path): string | null {

@@ -48,6 +48,36 @@ ruleTable('schema/type', {
       expect: [{ line: 18, column: 16, messageId: 'wrongType', message: /not a number$/ }],
     },
     {
+      name: 'a trust kind written as text (it takes a mapping or a list of them)',
+      files: {
+        [at]: edit(
+          IDENTITY,
+          '        kubernetes: { cluster',
+          '        service: lambda.amazonaws.com\n        kubernetes: { cluster',
+        ),
+      },
+      expect: [
+        {
+          line: 21,
+          column: 18,
+          messageId: 'wrongType',
+          message:
+            /^spec\.access\.aws\.trust\.service must be a mapping, or a list of mappings \(one per service principal\), not a string$/,
+        },
+      ],
+    },
+    {
+      name: 'an unquoted trusted account id',
+      files: {
+        [at]: edit(
+          IDENTITY,
+          '        kubernetes: { cluster',
+          '        account: { id: 012345678901 }\n        kubernetes: { cluster',
+        ),
+      },
+      expect: [{ line: 21, column: 24, messageId: 'wrongType', message: /twelve digits in quotes, not a number/ }],
+    },
+    {
       name: 'apiVersion: 1.10',
       files: { [at]: edit(IDENTITY, 'apiVersion: idac/v1', 'apiVersion: 1.10') },
       expect: [
