@@ -409,13 +409,14 @@ export function tokenCreateRisk(
  * mounts may be nested (auth/kubernetes/prod-eu/role/x), but reading a `+` or a glob in the path
  * as the `role` keyword of a deeper mount would make every path below auth/ reach "roles"; so a
  * mount deeper than one segment counts only where the path itself spells `role` at that depth.
+ * `keyword` names another endpoint kept the same way (cert auth keeps its roles under `certs`).
  */
-export function authRolePrefixes(path: string): string[] {
+export function authRolePrefixes(path: string, keyword = 'role'): string[] {
   const p = parseVaultPath(path);
-  const out = ['auth/+/role'];
+  const out = [`auth/+/${keyword}`];
   for (let k = 2; k + 1 < p.segments.length; k++) {
-    const spelled = p.segments[k + 1] === 'role' && !(p.prefix && k + 1 === p.segments.length - 1);
-    if (spelled) out.push(`auth/${'+/'.repeat(k)}role`);
+    const spelled = p.segments[k + 1] === keyword && !(p.prefix && k + 1 === p.segments.length - 1);
+    if (spelled) out.push(`auth/${'+/'.repeat(k)}${keyword}`);
   }
   return out;
 }

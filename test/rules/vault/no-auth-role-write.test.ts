@@ -24,6 +24,8 @@ ruleTable('vault/no-auth-role-write', {
     },
     { name: "token roles are vault/no-token-roles-write's", files: { [at]: vault(['auth/token/roles/*', 'update']) } },
     { name: "the identity's own certificate", files: { [at]: cert('auth/approle/role/x') } },
+    { name: 'reading a JWT method config', files: { [at]: vault(['auth/jwt-gitlab/config', 'read']) } },
+    { name: 'logging in with a certificate', files: { [at]: vault(['auth/cert/login', 'update']) } },
     {
       name: 'an elevation outside its window',
       files: { [at]: elevated(vault(BASE), ['auth/kubernetes/role/*', 'update']) },
@@ -80,6 +82,33 @@ ruleTable('vault/no-auth-role-write', {
       name: 'everything below auth/',
       files: { [at]: vault(['auth/*', 'update']) },
       expect: [{ line: 28, column: 17, messageId: 'roleWrite' }],
+    },
+    {
+      name: 'the roles of a TLS certificate auth method',
+      files: { [at]: vault(['auth/cert/certs/*', 'update']) },
+      expect: [{ line: 28, column: 17, messageId: 'roleWrite' }],
+    },
+    {
+      name: 'the roles of a JWT auth method on a nested mount',
+      files: { [at]: vault(['auth/jwt/gitlab/role/+', 'create']) },
+      expect: [{ line: 28, column: 17, messageId: 'roleWrite' }],
+    },
+    {
+      name: "a JWT method's keys and bound issuer",
+      files: { [at]: vault(['auth/jwt-gitlab/config', 'update']) },
+      expect: [
+        {
+          line: 28,
+          column: 17,
+          messageId: 'configWrite',
+          message: /^Vault path "auth\/jwt-gitlab\/config" grants update on auth method configuration/,
+        },
+      ],
+    },
+    {
+      name: "an AWS method's client settings",
+      files: { [at]: vault(['auth/aws/config/client', 'update']) },
+      expect: [{ line: 28, column: 17, messageId: 'configWrite' }],
     },
     {
       name: 'an active elevation',
