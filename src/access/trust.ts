@@ -94,25 +94,21 @@ export function trustsOf(data: MachineIdentity): TrustEntry[] {
           (item.externalId !== undefined ? ' with external id' : ''),
         path,
       });
+    // Without a subject or a certificate name compile pins an empty list, which admits nobody (as a
+    // GitHub trust without a subject does); the rules report the trust, and nobody can become the role.
     for (const { item, path } of trustItems(t, 'oidc'))
-      out.push({
-        target: 'aws',
-        kind: 'oidc',
-        principal: `oidc ${item.provider} ${item.subject ?? '(any subject)'}`,
-        path,
-      });
+      if (item.subject !== undefined)
+        out.push({ target: 'aws', kind: 'oidc', principal: `oidc ${item.provider} ${item.subject}`, path });
     for (const { item, path } of trustItems(t, 'rolesAnywhere'))
-      out.push({
-        target: 'aws',
-        kind: 'rolesAnywhere',
-        principal:
-          `roles anywhere ${item.trustAnchor} ` +
-          [
-            item.commonName !== undefined ? `CN=${item.commonName}` : '(any certificate)',
-            ...(item.organizationalUnit !== undefined ? [`OU=${item.organizationalUnit}`] : []),
-          ].join(' '),
-        path,
-      });
+      if (item.commonName !== undefined)
+        out.push({
+          target: 'aws',
+          kind: 'rolesAnywhere',
+          principal:
+            `roles anywhere ${item.trustAnchor} CN=${item.commonName}` +
+            (item.organizationalUnit !== undefined ? ` OU=${item.organizationalUnit}` : ''),
+          path,
+        });
   }
   const vault = data.spec.access.vault;
   if (vault) out.push(...vaultLogins(data, vault));
