@@ -4,7 +4,7 @@
 import type { CompileContext } from '../../src/compile/types.js';
 import type { MachineIdentity } from '../../src/manifest/machine-identity.generated.js';
 import { orgModel, type OrgModel } from '../../src/model/org.js';
-import { role } from './aws-fixture.js';
+import { EKS_ISSUER, role } from './aws-fixture.js';
 
 export type Aws = NonNullable<MachineIdentity['spec']['access']['aws']>;
 export type Trust = NonNullable<Aws['trust']>;
@@ -25,7 +25,7 @@ export const TRUST_ORG: OrgModel = orgModel({
       aws: {
         [ACCOUNT]: {
           region: 'eu-west-1',
-          oidcProviders: { gitlab: `https://${GITLAB}`, circleci: CIRCLE },
+          oidcProviders: { gitlab: `https://${GITLAB}`, circleci: CIRCLE, 'prod-eu': EKS_ISSUER },
           trustAnchors: { devices: ANCHOR },
         },
         [OTHER_ACCOUNT]: { region: 'eu-central-1' },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SERVICE_PRINCIPALS, servicePrincipal } from '../../src/access/aws-service-principals.js';
+import { EKS_ISSUER } from './aws-fixture.js';
 import {
   eksClusterName,
   eksOf,
@@ -210,7 +211,7 @@ describe('trustPolicy: each trust kind compiles to its exact statement', () => {
     );
     expect(kinds).toEqual([
       '{"Federated":"arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com"}',
-      '{"Federated":"arn:aws:iam::123456789012:oidc-provider/unknown-oidc-provider/prod-eu"}',
+      `{"Federated":"arn:aws:iam::123456789012:oidc-provider/${EKS_ISSUER}"}`,
       '{"Service":"ec2.amazonaws.com"}',
       '{"Service":"pods.eks.amazonaws.com"}',
       '{"AWS":"arn:aws:iam::210987654321:root"}',
