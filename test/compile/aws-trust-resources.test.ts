@@ -6,14 +6,14 @@ import { describe, expect, it } from 'vitest';
 import { compileAws } from '../../src/compile/aws.js';
 import { needsInstanceProfile, sessionSeconds } from '../../src/compile/aws-trust-resources.js';
 import type { DesiredResource } from '../../src/compile/types.js';
-import { orgModel } from '../../src/model/org.js';
+import { orgModel, type OrgModel } from '../../src/model/org.js';
 import { ACME_ORG, at, user } from './aws-fixture.js';
 import { EKS_ORG, trusting, type Trust } from './aws-trust-resources-fixture.js';
 
 const NOW = '2026-11-20';
 const ref = (resource: string, output: string) => ({ $ref: resource, output });
 const TAGS = { 'idac:identity': 'app', 'idac:team': 'payments', 'idac:owner': 'alice@acme.example' };
-const compile = (trust: Trust, patch = {}, org = EKS_ORG): DesiredResource[] =>
+const compile = (trust: Trust, patch = {}, org: OrgModel | null = EKS_ORG): DesiredResource[] =>
   compileAws(trusting(trust, patch), at(NOW, org));
 const names = (rs: DesiredResource[]): string[] => rs.map((r) => r.name);
 const besides = (rs: DesiredResource[]): DesiredResource[] =>
@@ -99,9 +99,7 @@ describe('compileAws: an instance profile for a role EC2 may assume', () => {
   });
 
   it('needs no org.yaml: the profile is in the role account', () => {
-    expect(besides(compile({ service: { principal: 'ec2.amazonaws.com' } }, {}, null as never))).toEqual([
-      INSTANCE_PROFILE,
-    ]);
+    expect(besides(compile({ service: { principal: 'ec2.amazonaws.com' } }, {}, null))).toEqual([INSTANCE_PROFILE]);
   });
 });
 
@@ -152,7 +150,7 @@ describe('compileAws: EKS Pod Identity associations', () => {
     ['no org.yaml', 'prod-eu', null],
     ["acme's org.yaml, which declares no EKS cluster", 'prod-eu', ACME_ORG],
   ])('%s: no association (the rule reports it), and no throw', (_why, cluster, org) => {
-    const rs = compile({ eksPodIdentity: { cluster, namespace: 'payments', serviceAccount: 'app' } }, {}, org as never);
+    const rs = compile({ eksPodIdentity: { cluster, namespace: 'payments', serviceAccount: 'app' } }, {}, org);
     expect(names(rs)).toEqual(['app.aws.policy', 'app.aws.role']);
   });
 
