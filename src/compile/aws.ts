@@ -1,7 +1,8 @@
 // What an identity's spec.access.aws becomes in AWS IAM: a role trusted through federation (no static
 // secret) with the objects that hand it out (aws-trust-resources.ts), or a user with rotated access
-// keys; inline policies for its permissions and for each elevation in force. Lifecycle per DESIGN.md: a suspended identity keeps its principal (nothing is
-// deleted, so the suspension is reversible) but loses every policy and its keys are deactivated.
+// keys; inline policies for its permissions and for each elevation in force. Lifecycle per DESIGN.md:
+// a suspended identity keeps its principal (nothing is deleted, so the suspension is reversible) but
+// loses every policy and its keys are deactivated.
 
 import { renderAwsPolicy } from '../access/aws-policy.js';
 import type { MachineIdentity } from '../manifest/machine-identity.generated.js';

@@ -51,7 +51,7 @@ function mockOutput(source: DesiredResource, output: string): unknown {
       return source.inputs.roleName;
     case 'arn':
       if (source.type !== 'aws:iam/role:Role') throw new Error(`no mock arn for ${source.type}`);
-      return `arn:aws:iam::000000000000:role/${String(source.inputs.name)}`;
+      return `arn:aws:iam::000000000000:role/${source.inputs.name as string}`;
     case 'roleId':
       return `role-id-${String(source.inputs.roleName)}`;
     case 'id':
