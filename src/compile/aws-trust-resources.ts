@@ -12,7 +12,14 @@ import { resourceOf } from './common.js';
 import { outputOf, type CompileContext, type DesiredResource, type ProviderKey, type TypedResource } from './types.js';
 
 type Aws = NonNullable<MachineIdentity['spec']['access']['aws']>;
-type Role = TypedResource<'aws:iam/role:Role'>;
+
+/** What each object is built from: the identity, its aws block, its compiled role and the role's tags. */
+interface Beside {
+  data: MachineIdentity;
+  aws: Aws;
+  role: TypedResource<'aws:iam/role:Role'>;
+  tags: { [key: string]: string };
+}
 
 /** Roles Anywhere's own default session length, used when no trust entry names one. */
 const DEFAULT_ROLES_ANYWHERE_SECONDS = 3600;
@@ -33,23 +40,15 @@ export function needsInstanceProfile(principal: string): boolean {
 export function trustResources(
   data: MachineIdentity,
   aws: Aws,
-  role: Role,
+  role: TypedResource<'aws:iam/role:Role'>,
   tags: { [key: string]: string },
   ctx: CompileContext,
 ): DesiredResource[] {
-  return [
-    ...instanceProfile(data, aws, role, tags),
-    ...podIdentityAssociations(data, aws, role, tags, ctx),
-    ...rolesAnywhereProfile(data, aws, role, tags),
-  ];
+  const from: Beside = { data, aws, role, tags };
+  return [...instanceProfile(from), ...podIdentityAssociations(from, ctx), ...rolesAnywhereProfile(from)];
 }
 
-function instanceProfile(
-  data: MachineIdentity,
-  aws: Aws,
-  role: Role,
-  tags: { [key: string]: string },
-): DesiredResource[] {
+function instanceProfile({ data, aws, role, tags }: Beside): DesiredResource[] {
   if (!trustItems(aws.trust, 'service').some(({ item }) => needsInstanceProfile(item.principal))) return [];
   // One per identity however often EC2 is listed: an instance carries exactly one profile.
   return [
@@ -72,13 +71,7 @@ function instanceProfile(
  * passes the role (iam:PassRole) and so refuses a role of another account. Compile writes what the
  * manifest and org.yaml say and leaves that refusal to the rule, so the plan shows the association.
  */
-function podIdentityAssociations(
-  data: MachineIdentity,
-  aws: Aws,
-  role: Role,
-  tags: { [key: string]: string },
-  ctx: CompileContext,
-): DesiredResource[] {
+function podIdentityAssociations({ data, aws, role, tags }: Beside, ctx: CompileContext): DesiredResource[] {
   const clusters = ctx.org?.spec.targets?.kubernetes ?? {};
   const out = new Map<string, DesiredResource>();
   for (const { item } of trustItems(aws.trust, 'eksPodIdentity')) {
@@ -110,12 +103,7 @@ function podIdentityAssociations(
  * shortest written: no session outlives what any entry allows. Out-of-range lengths (Roles Anywhere
  * takes 15m to 12h) are compiled as written; the rolesAnywhere rule reports them.
  */
-function rolesAnywhereProfile(
-  data: MachineIdentity,
-  aws: Aws,
-  role: Role,
-  tags: { [key: string]: string },
-): DesiredResource[] {
+function rolesAnywhereProfile({ data, aws, role, tags }: Beside): DesiredResource[] {
   const entries = trustItems(aws.trust, 'rolesAnywhere');
   if (entries.length === 0) return [];
   return [
