@@ -280,3 +280,33 @@ describe('compileAws: lifecycle of the objects beside the role', () => {
     expect(a!.inputs).toMatchObject({ clusterName: 'x', region: 'eu-west-1' });
   });
 });
+
+describe('compileAws: physical names of the objects beside a role are valid for AWS', () => {
+  // IAM: an instance profile name is 1-128 of [\w+=,.@-], its path up to 512 printable characters between
+  // slashes; Roles Anywhere CreateProfile: a name is 1-255 of letters, digits, space, - and _.
+  const INSTANCE_PROFILE_NAME = /^[\w+=,.@-]{1,128}$/;
+  const PATH = /^\/(?:[\x21-\x7e]+\/)*$/;
+  const PROFILE_NAME = /^[ a-zA-Z0-9_-]{1,255}$/;
+  const longest = 'a'.repeat(47) + '9';
+  const longTeam = 't'.repeat(63);
+
+  it('the longest identity in the longest team', () => {
+    const data = trusting(
+      {
+        service: { principal: 'ec2.amazonaws.com' },
+        rolesAnywhere: { trustAnchor: 'devices', commonName: 'x' },
+      },
+      {},
+      longest,
+    );
+    data.spec.stewardship.team = longTeam;
+    const rs = besides(compileAws(data, at(NOW, EKS_ORG)));
+    const ip = rs.find((r) => r.type === 'aws:iam/instanceProfile:InstanceProfile')!;
+    const ra = rs.find((r) => r.type === 'aws:rolesanywhere/profile:Profile')!;
+    expect(ip.inputs.name).toMatch(INSTANCE_PROFILE_NAME);
+    expect(ip.inputs.path).toMatch(PATH);
+    expect((ip.inputs.path as string).length).toBeLessThanOrEqual(512);
+    expect(ra.inputs.name).toBe(`idac-${longest}`);
+    expect(ra.inputs.name).toMatch(PROFILE_NAME);
+  });
+});
