@@ -84,9 +84,10 @@ export async function runProgram(stack: StackProgram, opts: MockOptions = {}): P
           state.arn =
             `arn:aws:iam::000000000000:${args.type.endsWith('Role') ? 'role' : 'user'}/` + String(args.inputs.name);
         // The objects beside a role: the outputs AWS gives them (nothing in compile refers to them yet).
-        if (args.type === 'aws:iam/instanceProfile:InstanceProfile')
-          state.arn =
-            `arn:aws:iam::000000000000:instance-profile` + `${String(args.inputs.path)}${String(args.inputs.name)}`;
+        if (args.type === 'aws:iam/instanceProfile:InstanceProfile') {
+          const { path, name } = args.inputs as { path: string; name: string };
+          state.arn = `arn:aws:iam::000000000000:instance-profile${path}${name}`;
+        }
         if (args.type === 'aws:rolesanywhere/profile:Profile') {
           id = `profile-${args.name}`;
           state.arn = `arn:aws:rolesanywhere:eu-west-1:000000000000:profile/${id}`;
