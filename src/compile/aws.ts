@@ -1,7 +1,8 @@
-// What an identity's spec.access.aws becomes in AWS IAM: a role trusted through OIDC (no static
-// secret), or a user with rotated access keys; inline policies for its permissions and for each
-// elevation in force. Lifecycle per DESIGN.md: a suspended identity keeps its principal (nothing is
-// deleted, so the suspension is reversible) but loses every policy and its keys are deactivated.
+// What an identity's spec.access.aws becomes in AWS IAM: a role trusted through federation (no static
+// secret) with the objects that hand it out (aws-trust-resources.ts), or a user with rotated access
+// keys; inline policies for its permissions and for each elevation in force. Lifecycle per DESIGN.md:
+// a suspended identity keeps its principal (nothing is deleted, so the suspension is reversible) but
+// loses every policy and its keys are deactivated.
 
 import { renderAwsPolicy } from '../access/aws-policy.js';
 import type { MachineIdentity } from '../manifest/machine-identity.generated.js';
@@ -9,6 +10,7 @@ import { activeElevations, byName, ownership, resourceOf, statusOf } from './com
 import { deliveryResources } from './delivery.js';
 import { generations } from './rotation.js';
 import { trustPolicy } from './aws-trust.js';
+import { trustResources } from './aws-trust-resources.js';
 import { outputOf, type CompileContext, type DesiredResource, type ProviderKey } from './types.js';
 
 type Aws = NonNullable<MachineIdentity['spec']['access']['aws']>;
@@ -49,6 +51,9 @@ export function compileAws(data: MachineIdentity, ctx: CompileContext): DesiredR
           protect,
         );
   const out: DesiredResource[] = [principal];
+  // What hands the role out (instance profile, Pod Identity associations, Roles Anywhere profile)
+  // stays through a suspension like the role itself: the role holds no policy then.
+  if (principal.type === 'aws:iam/role:Role') out.push(...trustResources(data, aws, principal, tags, ctx));
 
   // Suspension revokes the access itself; the principal stays so that lifting it restores the same ARN.
   if (status === 'active') {

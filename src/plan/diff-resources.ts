@@ -17,7 +17,7 @@ export const REPLACE_ON: Readonly<Record<string, readonly string[]>> = {
   'aws:iam/userPolicy:UserPolicy': ['name', 'user'],
   'aws:iam/accessKey:AccessKey': ['user', 'pgpKey'],
   'aws:iam/instanceProfile:InstanceProfile': ['name', 'path'],
-  'aws:eks/podIdentityAssociation:PodIdentityAssociation': ['clusterName', 'namespace', 'serviceAccount'],
+  'aws:eks/podIdentityAssociation:PodIdentityAssociation': ['clusterName', 'namespace', 'serviceAccount', 'region'],
   'aws:rolesanywhere/profile:Profile': [],
   'kubernetes:core/v1:ServiceAccount': ['metadata.name', 'metadata.namespace'],
   'kubernetes:core/v1:Secret': ['metadata.name', 'metadata.namespace', 'type'],

@@ -218,7 +218,7 @@ const PHYSICAL: Readonly<Record<string, readonly string[]>> = {
   'aws:iam/rolePolicy:RolePolicy': ['role', 'name'],
   'aws:iam/userPolicy:UserPolicy': ['user', 'name'],
   'aws:iam/instanceProfile:InstanceProfile': ['name'],
-  'aws:eks/podIdentityAssociation:PodIdentityAssociation': ['clusterName', 'namespace', 'serviceAccount'],
+  'aws:eks/podIdentityAssociation:PodIdentityAssociation': ['clusterName', 'namespace', 'serviceAccount', 'region'],
   'aws:rolesanywhere/profile:Profile': ['name'],
   'kubernetes:core/v1:ServiceAccount': ['metadata.namespace', 'metadata.name'],
   'kubernetes:core/v1:Secret': ['metadata.namespace', 'metadata.name'],

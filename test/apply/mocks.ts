@@ -83,6 +83,21 @@ export async function runProgram(stack: StackProgram, opts: MockOptions = {}): P
         if (args.type === 'aws:iam/role:Role' || args.type === 'aws:iam/user:User')
           state.arn =
             `arn:aws:iam::000000000000:${args.type.endsWith('Role') ? 'role' : 'user'}/` + String(args.inputs.name);
+        // The objects beside a role: the outputs AWS gives them (nothing in compile refers to them yet).
+        if (args.type === 'aws:iam/instanceProfile:InstanceProfile') {
+          const { path, name } = args.inputs as { path: string; name: string };
+          state.arn = `arn:aws:iam::000000000000:instance-profile${path}${name}`;
+        }
+        if (args.type === 'aws:rolesanywhere/profile:Profile') {
+          id = `profile-${args.name}`;
+          state.arn = `arn:aws:rolesanywhere:eu-west-1:000000000000:profile/${id}`;
+        }
+        if (args.type === 'aws:eks/podIdentityAssociation:PodIdentityAssociation') {
+          state.associationId = `a-${args.name}`;
+          state.associationArn =
+            `arn:aws:eks:${String(args.inputs.region)}:000000000000:podidentityassociation/` +
+            `${String(args.inputs.clusterName)}/a-${args.name}`;
+        }
         if (args.type === 'vault:appRole/authBackendRole:AuthBackendRole')
           state.roleId = `role-id-${String(args.inputs.roleName)}`;
         if (args.type === 'vault:appRole/authBackendRoleSecretId:AuthBackendRoleSecretId') {

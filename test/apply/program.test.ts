@@ -24,13 +24,19 @@ import {
   type MockRun,
 } from './mocks.js';
 import { messageOf } from '../../src/common/result.js';
+import type { OrgModel } from '../../src/model/org.js';
+import { EKS_ORG, trusting } from '../compile/aws-trust-resources-fixture.js';
 
 const NOW = '2026-06-01T00:00:00Z';
 
-function stackOf(identities: MachineIdentity[], iso = NOW): { stack: StackProgram; desired: DesiredResource[] } {
-  const desired = identities.flatMap((d) => compileIdentity(d, at(iso)));
+function stackOf(
+  identities: MachineIdentity[],
+  iso = NOW,
+  org: OrgModel = ACME_ORG,
+): { stack: StackProgram; desired: DesiredResource[] } {
+  const desired = identities.flatMap((d) => compileIdentity(d, at(iso, org)));
   const teams = [...new Set(identities.map((d) => d.spec.stewardship.team))];
-  const s = stacksFor(desired, teams, ACME_ORG);
+  const s = stacksFor(desired, teams, org);
   if (!s.ok) throw new Error(messageOf(s));
   expect(s.value).toHaveLength(1);
   return { stack: s.value[0]!, desired };
@@ -43,6 +49,9 @@ function mockOutput(source: DesiredResource, output: string): unknown {
       return source.inputs.name ?? (source.inputs.metadata as { name: string }).name;
     case 'roleName':
       return source.inputs.roleName;
+    case 'arn':
+      if (source.type !== 'aws:iam/role:Role') throw new Error(`no mock arn for ${source.type}`);
+      return `arn:aws:iam::000000000000:role/${source.inputs.name as string}`;
     case 'roleId':
       return `role-id-${String(source.inputs.roleName)}`;
     case 'id':
@@ -88,8 +97,8 @@ function sorted<T extends { name: string }>(list: T[]): T[] {
 }
 
 /** Every registered resource carries exactly the compiled inputs, provider and dependencies. */
-async function expectExact(identities: MachineIdentity[], iso = NOW): Promise<MockRun> {
-  const { stack, desired } = stackOf(identities, iso);
+async function expectExact(identities: MachineIdentity[], iso = NOW, org: OrgModel = ACME_ORG): Promise<MockRun> {
+  const { stack, desired } = stackOf(identities, iso, org);
   const run = await runProgram(stack);
   const got = sorted(resourcesOf(run));
   expect(got.map((r) => r.name)).toEqual(desired.map((d) => d.name).sort());
@@ -183,6 +192,100 @@ describe('per target: exact resources, inputs and dependencies', () => {
     const all = ACME_FILES.map(acme);
     for (const team of ['data', 'payments', 'platform'])
       await expectExact(all.filter((d) => d.spec.stewardship.team === team));
+  });
+});
+
+describe('objects beside a role for its trust', () => {
+  const all = (status: 'active' | 'suspended' = 'active'): MachineIdentity =>
+    trusting(
+      {
+        service: { principal: 'ec2.amazonaws.com' },
+        eksPodIdentity: [
+          { cluster: 'prod-eu', namespace: 'payments', serviceAccount: 'app' },
+          { cluster: 'staging', namespace: 'payments', serviceAccount: 'app' },
+        ],
+        rolesAnywhere: { trustAnchor: 'devices', commonName: 'app.devices.acme.example', sessionDuration: '2h' },
+      },
+      { status },
+    );
+  const byName = (run: MockRun, name: string) => resourcesOf(run).find((r) => r.name === name)!;
+
+  it('instance profile, Pod Identity associations and Roles Anywhere profile, each after the role', async () => {
+    const run = await expectExact([all()], NOW, EKS_ORG);
+    expect(sorted(resourcesOf(run)).map((r) => [r.type, r.name, r.provider])).toEqual([
+      ['aws:iam/instanceProfile:InstanceProfile', 'app.aws.instance-profile', 'aws-123456789012'],
+      [
+        'aws:eks/podIdentityAssociation:PodIdentityAssociation',
+        'app.aws.pod-identity.prod-eu.payments.app',
+        'aws-123456789012',
+      ],
+      [
+        'aws:eks/podIdentityAssociation:PodIdentityAssociation',
+        'app.aws.pod-identity.staging.payments.app',
+        'aws-210987654321',
+      ],
+      ['aws:iam/rolePolicy:RolePolicy', 'app.aws.policy', 'aws-123456789012'],
+      ['aws:iam/role:Role', 'app.aws.role', 'aws-123456789012'],
+      ['aws:rolesanywhere/profile:Profile', 'app.aws.roles-anywhere', 'aws-123456789012'],
+    ]);
+    for (const name of [
+      'app.aws.instance-profile',
+      'app.aws.pod-identity.prod-eu.payments.app',
+      'app.aws.pod-identity.staging.payments.app',
+      'app.aws.roles-anywhere',
+    ])
+      expect(run.options.get(name)!.dependsOn, name).toEqual(['app.aws.role']);
+    expect(byName(run, 'app.aws.instance-profile').inputs).toMatchObject({
+      name: 'app',
+      path: '/idac/payments/',
+      role: 'app',
+    });
+    expect(byName(run, 'app.aws.pod-identity.staging.payments.app').inputs).toMatchObject({
+      clusterName: 'acme-staging',
+      namespace: 'payments',
+      serviceAccount: 'app',
+      roleArn: 'arn:aws:iam::000000000000:role/app',
+      region: 'eu-central-1',
+    });
+    expect(byName(run, 'app.aws.roles-anywhere').inputs).toMatchObject({
+      name: 'idac-app',
+      roleArns: ['arn:aws:iam::000000000000:role/app'],
+      durationSeconds: 7200,
+      enabled: true,
+    });
+  });
+
+  it("a cluster in another account gets that account's provider, pinned to it", async () => {
+    const run = await runProgram(stackOf([all()], NOW, EKS_ORG).stack);
+    const providers = run.registrations.filter((r) => r.type === 'pulumi:providers:aws');
+    expect(providers.map((p) => [p.name, p.inputs.region, p.inputs.allowedAccountIds])).toEqual([
+      ['aws-123456789012', 'eu-west-1', '["123456789012"]'],
+      ['aws-210987654321', 'eu-central-1', '["210987654321"]'],
+    ]);
+    expect(run.options.get('app.aws.pod-identity.staging.payments.app')!.provider).toBe('aws:210987654321');
+  });
+
+  it("an EKS account missing from targets.aws stops the team's stack with what to add", () => {
+    const org = structuredClone(EKS_ORG);
+    org.spec.targets!.kubernetes!.staging!.eks!.account = '333333333333';
+    const desired = compileIdentity(all(), at(NOW, org));
+    const s = stacksFor(desired, ['payments'], org);
+    expect(s.ok).toBe(false);
+    expect(messageOf(s)).toContain(
+      'team payments: org.yaml has no targets.aws."333333333333" (needed by app): add the account with its region',
+    );
+  });
+
+  it('suspended: every object still registered, the Roles Anywhere profile disabled, no policy', async () => {
+    const run = await expectExact([all('suspended')], NOW, EKS_ORG);
+    expect(sorted(resourcesOf(run)).map((r) => r.name)).toEqual([
+      'app.aws.instance-profile',
+      'app.aws.pod-identity.prod-eu.payments.app',
+      'app.aws.pod-identity.staging.payments.app',
+      'app.aws.role',
+      'app.aws.roles-anywhere',
+    ]);
+    expect(byName(run, 'app.aws.roles-anywhere').inputs.enabled).toBe(false);
   });
 });
 
