@@ -8,6 +8,7 @@
 import { trustItems, type TrustItem } from '../access/trust.js';
 import { parseDuration } from '../common/time.js';
 import type { MachineIdentity } from '../manifest/machine-identity.generated.js';
+import { eksOf, needsInstanceProfile } from './aws-trust.js';
 import { resourceOf } from './common.js';
 import { outputOf, type CompileContext, type DesiredResource, type ProviderKey, type TypedResource } from './types.js';
 
@@ -25,15 +26,6 @@ interface Beside {
 const DEFAULT_ROLES_ANYWHERE_SECONDS = 3600;
 
 /**
- * Whether trusting this service principal needs an instance profile beside the role. Only EC2 does.
- * TODO(i17): switch to `servicePrincipal(p)?.instanceProfile === true` from
- * src/access/aws-service-principals.ts once that list lands, so both read one source.
- */
-export function needsInstanceProfile(principal: string): boolean {
-  return principal === 'ec2.amazonaws.com';
-}
-
-/**
  * The objects beside `role` (already compiled by compileAws) for an active or suspended identity.
  * `tags` are the role's, so every object says whose it is.
  */
@@ -49,7 +41,7 @@ export function trustResources(
 }
 
 function instanceProfile({ data, aws, role, tags }: Beside): DesiredResource[] {
-  if (!trustItems(aws.trust, 'service').some(({ item }) => needsInstanceProfile(item.principal))) return [];
+  if (!needsInstanceProfile(aws)) return [];
   // One per identity however often EC2 is listed: an instance carries exactly one profile.
   return [
     resourceOf(data, 'aws:iam/instanceProfile:InstanceProfile', ['aws', 'instance-profile'], role.provider, {
@@ -72,10 +64,9 @@ function instanceProfile({ data, aws, role, tags }: Beside): DesiredResource[] {
  * manifest and org.yaml say and leaves that refusal to the rule, so the plan shows the association.
  */
 function podIdentityAssociations({ data, aws, role, tags }: Beside, ctx: CompileContext): DesiredResource[] {
-  const clusters = ctx.org?.spec.targets?.kubernetes ?? {};
   const out = new Map<string, DesiredResource>();
   for (const { item } of trustItems(aws.trust, 'eksPodIdentity')) {
-    const eks = Object.hasOwn(clusters, item.cluster) ? clusters[item.cluster]?.eks : undefined;
+    const eks = eksOf(ctx, item.cluster);
     if (!eks) continue;
     const parts = ['aws', 'pod-identity', item.cluster, item.namespace, item.serviceAccount];
     const provider: ProviderKey = `aws:${eks.account}`;

@@ -5,7 +5,6 @@
 
 import { servicePrincipal } from '../access/aws-service-principals.js';
 import { githubSubjects, trustItems, type TrustItem } from '../access/trust.js';
-import { parseDuration } from '../common/time.js';
 import type { MachineIdentity } from '../manifest/machine-identity.generated.js';
 import type { CompileContext, Input } from './types.js';
 
@@ -14,8 +13,6 @@ type Aws = NonNullable<MachineIdentity['spec']['access']['aws']>;
 const GITHUB_ISSUER = 'token.actions.githubusercontent.com';
 const POD_IDENTITY = 'pods.eks.amazonaws.com';
 const ROLES_ANYWHERE = 'rolesanywhere.amazonaws.com';
-/** Roles Anywhere's own default session (CreateProfile durationSeconds). */
-const ROLES_ANYWHERE_DEFAULT_SECONDS = 3600;
 
 /** The ARN of an identity's role: compile puts every role under the path /idac/<team>/. */
 export function roleArn(account: string, team: string, name: string): string {
@@ -26,12 +23,20 @@ export function roleArn(account: string, team: string, name: string): string {
  * The role's trust policy as compact JSON with a fixed key order, so the same manifest always
  * gives the same string (a reordered document would show as a spurious update in the plan).
  * Statements come in a fixed kind order (github, kubernetes, service, eksPodIdentity, account,
- * oidc, rolesAnywhere); two entries that compile to the same statement give it once.
+ * oidc, rolesAnywhere) and, within a kind, sorted by their text, so reordering a list changes
+ * nothing; two entries that compile to the same statement give it once.
  */
 export function trustPolicy(aws: Aws, ctx: CompileContext): string {
   const target = ctx.org?.spec.targets?.aws?.[aws.account];
   const providers = target?.oidcProviders ?? {};
   const statements: Input[] = [];
+  let kindStart = 0;
+  // Each kind's statements sorted by their text once the kind is done.
+  const endKind = (): void => {
+    const kind = statements.splice(kindStart).sort((a, b) => byText(JSON.stringify(a), JSON.stringify(b)));
+    statements.push(...kind);
+    kindStart = statements.length;
+  };
   for (const { item: gh } of trustItems(aws.trust, 'github')) {
     const issuer = issuerHost(providers.github ?? GITHUB_ISSUER);
     const subjects = githubSubjects(gh);
@@ -39,6 +44,7 @@ export function trustPolicy(aws: Aws, ctx: CompileContext): string {
     // where leaving the condition out would admit every workflow on GitHub.
     statements.push(webIdentity(aws.account, issuer, subjects.length === 1 ? subjects[0]! : subjects));
   }
+  endKind();
   for (const { item: k } of trustItems(aws.trust, 'kubernetes'))
     statements.push(
       webIdentity(
@@ -47,9 +53,13 @@ export function trustPolicy(aws: Aws, ctx: CompileContext): string {
         `system:serviceaccount:${k.namespace}:${k.serviceAccount}`,
       ),
     );
+  endKind();
   for (const { item } of trustItems(aws.trust, 'service')) statements.push(serviceStatement(aws.account, item));
+  endKind();
   for (const { item } of trustItems(aws.trust, 'eksPodIdentity')) statements.push(podIdentityStatement(item, ctx));
+  endKind();
   for (const { item } of trustItems(aws.trust, 'account')) statements.push(accountStatement(item));
+  endKind();
   for (const { item } of trustItems(aws.trust, 'oidc')) {
     // No subject: an empty list matches no token (as for GitHub), where leaving it out would admit them all.
     const sub = item.subject ?? [];
@@ -57,8 +67,10 @@ export function trustPolicy(aws: Aws, ctx: CompileContext): string {
       webIdentity(aws.account, declaredIssuer(providers, item.provider), sub, item.audience, isPattern(sub)),
     );
   }
+  endKind();
   for (const { item } of trustItems(aws.trust, 'rolesAnywhere'))
     statements.push(rolesAnywhereStatement(item, trustAnchorArn(ctx, aws.account, item.trustAnchor)));
+  endKind();
   return JSON.stringify({ Version: '2012-10-17', Statement: unique(statements) });
 }
 
@@ -203,16 +215,14 @@ export function trustAnchorArn(ctx: CompileContext, account: string, name: strin
   return (Object.hasOwn(anchors, name) ? anchors[name] : undefined) ?? `unknown-trust-anchor/${name}`;
 }
 
-/** The Roles Anywhere profile's session length in seconds (durationSeconds): sessionDuration, else 1h. */
-export function rolesAnywhereSessionSeconds(item: TrustItem<'rolesAnywhere'>): number {
-  const ms = item.sessionDuration !== undefined ? parseDuration(item.sessionDuration) : null;
-  return ms !== null ? ms / 1000 : ROLES_ANYWHERE_DEFAULT_SECONDS;
-}
-
 /** The role's service trusts that EC2 reaches through an instance profile (ec2.amazonaws.com): compile one alongside. */
 export function needsInstanceProfile(aws: Aws): boolean {
   return (
     aws.principal === 'role' &&
     trustItems(aws.trust, 'service').some(({ item }) => servicePrincipal(item.principal)?.instanceProfile === true)
   );
+}
+
+function byText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

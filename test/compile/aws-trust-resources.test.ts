@@ -4,7 +4,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { compileAws } from '../../src/compile/aws.js';
-import { needsInstanceProfile, sessionSeconds } from '../../src/compile/aws-trust-resources.js';
+import { sessionSeconds } from '../../src/compile/aws-trust-resources.js';
 import type { DesiredResource } from '../../src/compile/types.js';
 import { orgModel, type OrgModel } from '../../src/model/org.js';
 import { ACME_ORG, at, user } from './aws-fixture.js';
@@ -56,18 +56,6 @@ const profile = (durationSeconds: number, enabled = true): DesiredResource => ({
   team: 'payments',
   provider: 'aws:123456789012',
   inputs: { name: 'idac-app', roleArns: [ref('app.aws.role', 'arn')], durationSeconds, enabled, tags: TAGS },
-});
-
-describe('needsInstanceProfile', () => {
-  it.each([
-    ['ec2.amazonaws.com', true],
-    ['lambda.amazonaws.com', false],
-    ['ecs-tasks.amazonaws.com', false],
-    ['ec2.amazonaws.com.evil', false],
-    ['EC2.amazonaws.com', false],
-  ])('%s → %s', (principal, expected) => {
-    expect(needsInstanceProfile(principal)).toBe(expected);
-  });
 });
 
 describe('compileAws: an instance profile for a role EC2 may assume', () => {
