@@ -19,6 +19,7 @@ import awsRoleWithoutTrust from './aws/role-without-trust.js';
 import awsTrustGithubSubject from './aws/trust-github-subject.js';
 import awsTrustOidcProvider from './aws/trust-oidc-provider.js';
 import awsTrustOnUser from './aws/trust-on-user.js';
+import awsTrustWildcardPrincipal from './aws/trust-wildcard-principal.js';
 import awsUnknownAction from './aws/unknown-action.js';
 import awsWildcardExpandsToWrite from './aws/wildcard-expands-to-write.js';
 import boundaryAwsAccount from './boundary/aws-account.js';
@@ -176,6 +177,7 @@ export const rules: readonly Rule[] = [
   awsTrustGithubSubject,
   awsTrustOidcProvider,
   awsTrustOnUser,
+  awsTrustWildcardPrincipal,
   awsUnknownAction,
   awsWildcardExpandsToWrite,
   boundaryAwsAccount,
