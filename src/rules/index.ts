@@ -16,9 +16,11 @@ import awsPrivilegeEscalationCombination from './aws/privilege-escalation-combin
 import awsResourcePolicyEscalation from './aws/resource-policy-escalation.js';
 import awsResourceWildcardWrite from './aws/resource-wildcard-write.js';
 import awsRoleWithoutTrust from './aws/role-without-trust.js';
+import awsTrustConfusedDeputy from './aws/trust-confused-deputy.js';
 import awsTrustGithubSubject from './aws/trust-github-subject.js';
 import awsTrustOidcProvider from './aws/trust-oidc-provider.js';
 import awsTrustOnUser from './aws/trust-on-user.js';
+import awsTrustUnknownService from './aws/trust-unknown-service.js';
 import awsTrustWildcardPrincipal from './aws/trust-wildcard-principal.js';
 import awsUnknownAction from './aws/unknown-action.js';
 import awsWildcardExpandsToWrite from './aws/wildcard-expands-to-write.js';
@@ -174,9 +176,11 @@ export const rules: readonly Rule[] = [
   awsResourcePolicyEscalation,
   awsResourceWildcardWrite,
   awsRoleWithoutTrust,
+  awsTrustConfusedDeputy,
   awsTrustGithubSubject,
   awsTrustOidcProvider,
   awsTrustOnUser,
+  awsTrustUnknownService,
   awsTrustWildcardPrincipal,
   awsUnknownAction,
   awsWildcardExpandsToWrite,
