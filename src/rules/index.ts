@@ -16,7 +16,9 @@ import awsPrivilegeEscalationCombination from './aws/privilege-escalation-combin
 import awsResourcePolicyEscalation from './aws/resource-policy-escalation.js';
 import awsResourceWildcardWrite from './aws/resource-wildcard-write.js';
 import awsRoleWithoutTrust from './aws/role-without-trust.js';
+import awsTrustAccountUndeclared from './aws/trust-account-undeclared.js';
 import awsTrustConfusedDeputy from './aws/trust-confused-deputy.js';
+import awsTrustExternalId from './aws/trust-external-id.js';
 import awsTrustGithubSubject from './aws/trust-github-subject.js';
 import awsTrustOidcProvider from './aws/trust-oidc-provider.js';
 import awsTrustOnUser from './aws/trust-on-user.js';
@@ -176,7 +178,9 @@ export const rules: readonly Rule[] = [
   awsResourcePolicyEscalation,
   awsResourceWildcardWrite,
   awsRoleWithoutTrust,
+  awsTrustAccountUndeclared,
   awsTrustConfusedDeputy,
+  awsTrustExternalId,
   awsTrustGithubSubject,
   awsTrustOidcProvider,
   awsTrustOnUser,

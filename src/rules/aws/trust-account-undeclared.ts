@@ -1,0 +1,40 @@
+import { trustItems } from '../../access/trust.js';
+import { roleTrust } from '../lib/role-trust.js';
+import { defineRule, type Report } from '../types.js';
+
+const messages = {
+  undeclared:
+    'trusted account {{account}} is neither a target (org.yaml targets.aws) nor declared in org.yaml ' +
+    'spec.trustedAccounts; a security owner must name the accounts that may become identities',
+} as const;
+
+export default defineRule({
+  kind: 'identity',
+  meta: {
+    id: 'aws/trust-account-undeclared',
+    severity: 'error',
+    title: 'Role trusts an account org.yaml does not declare',
+    rationale:
+      'A cross-account trust hands the role to whoever the other account lets assume it. Only accounts the ' +
+      'organisation runs (targets.aws) or a security owner has vetted and named (spec.trustedAccounts, with ' +
+      'thirdParty for vendors) may be trusted; a typo in a twelve-digit id would otherwise trust a stranger.',
+    fix:
+      'Use an account of targets.aws, or have a security owner add the account to spec.trustedAccounts in ' +
+      'identities/org.yaml ({ name, thirdParty: true } for a vendor).',
+    owasp: ['NHI5', 'NHI8'],
+  },
+  messages,
+  check({ data }, { org }) {
+    const role = roleTrust(data);
+    if (!role || !org) return [];
+    const targets = org.spec.targets?.aws ?? {};
+    const trusted = org.spec.trustedAccounts ?? {};
+    const out: Report<typeof messages>[] = [];
+    for (const { item, path } of trustItems(role.trust, 'account')) {
+      // "*" is aws/trust-wildcard-principal's finding.
+      if (item.id === '*' || Object.hasOwn(targets, item.id) || Object.hasOwn(trusted, item.id)) continue;
+      out.push({ path: [...path, 'id'], messageId: 'undeclared', data: { account: item.id } });
+    }
+    return out;
+  },
+});
