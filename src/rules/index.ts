@@ -21,6 +21,7 @@ import awsTrustConfusedDeputy from './aws/trust-confused-deputy.js';
 import awsTrustExternalId from './aws/trust-external-id.js';
 import awsTrustGithubSubject from './aws/trust-github-subject.js';
 import awsTrustOidcProvider from './aws/trust-oidc-provider.js';
+import awsTrustOidcSubject from './aws/trust-oidc-subject.js';
 import awsTrustOnUser from './aws/trust-on-user.js';
 import awsTrustUnknownService from './aws/trust-unknown-service.js';
 import awsTrustWildcardPrincipal from './aws/trust-wildcard-principal.js';
@@ -183,6 +184,7 @@ export const rules: readonly Rule[] = [
   awsTrustExternalId,
   awsTrustGithubSubject,
   awsTrustOidcProvider,
+  awsTrustOidcSubject,
   awsTrustOnUser,
   awsTrustUnknownService,
   awsTrustWildcardPrincipal,
