@@ -23,6 +23,7 @@ import awsTrustGithubSubject from './aws/trust-github-subject.js';
 import awsTrustOidcProvider from './aws/trust-oidc-provider.js';
 import awsTrustOidcSubject from './aws/trust-oidc-subject.js';
 import awsTrustOnUser from './aws/trust-on-user.js';
+import awsTrustRolesAnywhere from './aws/trust-roles-anywhere.js';
 import awsTrustUnknownService from './aws/trust-unknown-service.js';
 import awsTrustWildcardPrincipal from './aws/trust-wildcard-principal.js';
 import awsUnknownAction from './aws/unknown-action.js';
@@ -186,6 +187,7 @@ export const rules: readonly Rule[] = [
   awsTrustOidcProvider,
   awsTrustOidcSubject,
   awsTrustOnUser,
+  awsTrustRolesAnywhere,
   awsTrustUnknownService,
   awsTrustWildcardPrincipal,
   awsUnknownAction,

@@ -19,7 +19,7 @@ const SHAPES: Readonly<Record<string, string>> = {
   'lambda.amazonaws.com': 'lambda:{r}:{a}:function:NAME',
   'states.amazonaws.com': 'states:{r}:{a}:stateMachine:NAME',
   'events.amazonaws.com': 'events:{r}:{a}:rule/NAME',
-  'scheduler.amazonaws.com': 'scheduler:{r}:{a}:schedule/GROUP/NAME',
+  'scheduler.amazonaws.com': 'scheduler:{r}:{a}:schedule-group/NAME',
   'ecs-tasks.amazonaws.com': 'ecs:{r}:{a}:*',
 };
 
