@@ -18,6 +18,7 @@ import awsResourceWildcardWrite from './aws/resource-wildcard-write.js';
 import awsRoleWithoutTrust from './aws/role-without-trust.js';
 import awsTrustAccountUndeclared from './aws/trust-account-undeclared.js';
 import awsTrustConfusedDeputy from './aws/trust-confused-deputy.js';
+import awsTrustEksCluster from './aws/trust-eks-cluster.js';
 import awsTrustExternalId from './aws/trust-external-id.js';
 import awsTrustGithubSubject from './aws/trust-github-subject.js';
 import awsTrustOidcProvider from './aws/trust-oidc-provider.js';
@@ -182,6 +183,7 @@ export const rules: readonly Rule[] = [
   awsRoleWithoutTrust,
   awsTrustAccountUndeclared,
   awsTrustConfusedDeputy,
+  awsTrustEksCluster,
   awsTrustExternalId,
   awsTrustGithubSubject,
   awsTrustOidcProvider,

@@ -7,14 +7,19 @@ import { K8S_TRUST } from './aws/fixture.js';
 
 export { at } from './aws/fixture.js';
 
+const PROVIDERS_LINE =
+  '"123456789012": { region: eu-west-1, oidcProviders: { prod-eu: oidc.eks.eu-west-1.amazonaws.com/id/EXAMPLE } }\n';
+
 export const FED_ORG = edit(
   edit(
     edit(
       ORG,
-      '"123456789012": { region: eu-west-1, oidcProviders: { prod-eu: oidc.eks.eu-west-1.amazonaws.com/id/EXAMPLE } }\n',
+      PROVIDERS_LINE,
       '"123456789012":\n' +
         '        region: eu-west-1\n' +
-        '        oidcProviders: { prod-eu: oidc.eks.eu-west-1.amazonaws.com/id/EXAMPLE, gitlab: gitlab.example.com }\n' +
+        '        oidcProviders:\n' +
+        '          prod-eu: oidc.eks.eu-west-1.amazonaws.com/id/EXAMPLE\n' +
+        '          gitlab: gitlab.example.com\n' +
         '        trustAnchors: { factory-ca: "arn:aws:rolesanywhere:eu-west-1:123456789012:trust-anchor/abc-123" }\n' +
         '      "444455556666": { region: eu-west-1 }\n',
     ),

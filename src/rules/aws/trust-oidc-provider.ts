@@ -30,7 +30,8 @@ export default defineRule({
     title: 'Role trust names an OIDC provider the account does not declare',
     rationale:
       "A role is assumed through the OIDC provider of its account (an EKS cluster's issuer, GitHub " +
-      'Actions, GitLab or another CI issuer); org.yaml declares which providers each account trusts. A trust through a provider that is ' +
+      'Actions, GitLab or another CI issuer); org.yaml declares which providers each account trusts. A trust ' +
+      'through a provider that is ' +
       'not declared cannot be applied, or would be wired to an issuer nobody vetted.',
     fix:
       'Declare the provider under targets.aws.<account>.oidcProviders in identities/org.yaml (a security ' +

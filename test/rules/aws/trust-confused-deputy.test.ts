@@ -21,8 +21,10 @@ ruleTable('aws/trust-confused-deputy', {
           line: 21,
           column: 9,
           messageId: 'noSourceArn',
-          message:
-            /^AWS Lambda trust has no sourceArn: any AWS Lambda resource of account 123456789012 could act .* e\.g\. sourceArn: arn:aws:lambda:eu-west-1:123456789012:function:NAME$/,
+          message: new RegExp(
+            String.raw`^AWS Lambda trust has no sourceArn: any AWS Lambda resource .* e\.g\. ` +
+              String.raw`sourceArn: arn:aws:lambda:eu-west-1:\d{12}:function:NAME$`,
+          ),
         },
       ],
     },

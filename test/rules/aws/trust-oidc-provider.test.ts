@@ -94,8 +94,7 @@ ruleTable('aws/trust-oidc-provider', {
           line: 23,
           column: 25,
           messageId: 'noProvider',
-          message:
-            /^AWS account 123456789012 declares no OIDC provider gitlabb \(org\.yaml targets\.aws\."123456789012"\.oidcProviders\); did you mean gitlab\?$/,
+          message: /^AWS account 123456789012 declares no OIDC provider gitlabb \(org\.yaml .*; did you mean gitlab\?$/,
         },
         { line: 24, column: 25, messageId: 'noProvider', message: /oidcProviders\)$/ },
       ],

@@ -23,7 +23,7 @@ ruleTable('aws/trust-unknown-service', {
           column: 26,
           messageId: 'unknown',
           message:
-            /^service principal "lamda\.amazonaws\.com" is not in the list .*; did you mean lambda\.amazonaws\.com\?; a typo/,
+            /^service principal "lamda\.amazonaws\.com" is not .*; did you mean lambda\.amazonaws\.com\?; a typo/,
         },
         { line: 23, column: 26, messageId: 'unknown', message: /did you mean states\.amazonaws\.com\?/ },
         { line: 24, column: 26, messageId: 'unknown', message: /idac knows; a typo would/ },
