@@ -104,6 +104,7 @@ import planTeamMove from './plan/team-move.js';
 import planTeamWithoutStack from './plan/team-without-stack.js';
 import planVaultUnconfigured from './plan/vault-unconfigured.js';
 import reuseDeliveredCredentialReadable from './reuse/delivered-credential-readable.js';
+import reuseFederatedAndStatic from './reuse/federated-and-static.js';
 import reuseSharedRoleTrust from './reuse/shared-role-trust.js';
 import reuseSharedServiceAccount from './reuse/shared-service-account.js';
 import rotationMaxPeriod from './rotation/max-period.js';
@@ -269,6 +270,7 @@ export const rules: readonly Rule[] = [
   planTeamWithoutStack,
   planVaultUnconfigured,
   reuseDeliveredCredentialReadable,
+  reuseFederatedAndStatic,
   reuseSharedRoleTrust,
   reuseSharedServiceAccount,
   rotationMaxPeriod,
