@@ -143,8 +143,12 @@ import targetAwsAccount from './target/aws-account.js';
 import targetKubernetesCluster from './target/kubernetes-cluster.js';
 import targetVaultKubernetesAuth from './target/vault-kubernetes-auth.js';
 import targetVaultMount from './target/vault-mount.js';
+import vaultAuthConfig from './vault/auth-config.js';
+import vaultAuthMount from './vault/auth-mount.js';
+import vaultCertCa from './vault/cert-ca.js';
 import vaultGlobMidPath from './vault/glob-mid-path.js';
 import vaultGlobOvermatch from './vault/glob-overmatch.js';
+import vaultJwtClaims from './vault/jwt-claims.js';
 import vaultKv2DataPath from './vault/kv2-data-path.js';
 import vaultMetadataList from './vault/metadata-list.js';
 import vaultNoAuditChange from './vault/no-audit-change.js';
@@ -309,8 +313,12 @@ export const rules: readonly Rule[] = [
   targetKubernetesCluster,
   targetVaultKubernetesAuth,
   targetVaultMount,
+  vaultAuthConfig,
+  vaultAuthMount,
+  vaultCertCa,
   vaultGlobMidPath,
   vaultGlobOvermatch,
+  vaultJwtClaims,
   vaultKv2DataPath,
   vaultMetadataList,
   vaultNoAuditChange,

@@ -1,8 +1,10 @@
 import { IDENTITY, ruleTable } from '../harness.js';
 import { fed, trusting, vaulting } from '../federation.js';
+import { K8S_TRUST } from '../aws/fixture.js';
 
 const approle = (text: string): string =>
-  `${text}    vault:\n      auth: approle\n      paths:\n        - path: kv/data/payments/app/*\n          capabilities: [read]\n` +
+  `${text}    vault:\n      auth: approle\n      paths:\n` +
+  '        - path: kv/data/payments/app/*\n          capabilities: [read]\n' +
   '  rotation: { period: 30d }\n';
 
 ruleTable('reuse/federated-and-static', {
@@ -29,10 +31,8 @@ ruleTable('reuse/federated-and-static', {
         vaulting(
           'auth: jwt',
           'jwt: { mount: jwt-gitlab, audience: v, claims: { project_path: a/b, ref: main } }',
-        ).replace(
-          '      principal: role\n      trust:\n        kubernetes: { cluster: prod-eu, namespace: payments, serviceAccount: app }\n',
-          '      principal: user\n',
-        ) + '  rotation: { period: 30d }\n',
+        ).replace(`      principal: role\n      trust:\n${K8S_TRUST}`, '      principal: user\n') +
+          '  rotation: { period: 30d }\n',
       ),
       expect: [
         { line: 19, column: 18, messageId: 'awsAccessKeys', message: /\(vault jwt\) yet also holds AWS access keys/ },
