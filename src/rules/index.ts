@@ -105,6 +105,7 @@ import planTeamWithoutStack from './plan/team-without-stack.js';
 import planVaultUnconfigured from './plan/vault-unconfigured.js';
 import reuseDeliveredCredentialReadable from './reuse/delivered-credential-readable.js';
 import reuseFederatedAndStatic from './reuse/federated-and-static.js';
+import reuseSharedOidcSubject from './reuse/shared-oidc-subject.js';
 import reuseSharedRoleTrust from './reuse/shared-role-trust.js';
 import reuseSharedServiceAccount from './reuse/shared-service-account.js';
 import rotationMaxPeriod from './rotation/max-period.js';
@@ -275,6 +276,7 @@ export const rules: readonly Rule[] = [
   planVaultUnconfigured,
   reuseDeliveredCredentialReadable,
   reuseFederatedAndStatic,
+  reuseSharedOidcSubject,
   reuseSharedRoleTrust,
   reuseSharedServiceAccount,
   rotationMaxPeriod,
