@@ -32,6 +32,7 @@ import awsWildcardExpandsToWrite from './aws/wildcard-expands-to-write.js';
 import boundaryAwsAccount from './boundary/aws-account.js';
 import boundaryCertificateDomain from './boundary/certificate-domain.js';
 import boundaryKubernetesNamespace from './boundary/kubernetes-namespace.js';
+import boundaryTrustOtherTeam from './boundary/trust-other-team.js';
 import boundaryVaultPath from './boundary/vault-path.js';
 import certificateMaxTtl from './certificate/max-ttl.js';
 import certificateNoWildcardName from './certificate/no-wildcard-name.js';
@@ -203,6 +204,7 @@ export const rules: readonly Rule[] = [
   boundaryAwsAccount,
   boundaryCertificateDomain,
   boundaryKubernetesNamespace,
+  boundaryTrustOtherTeam,
   boundaryVaultPath,
   certificateMaxTtl,
   certificateNoWildcardName,
