@@ -1,5 +1,4 @@
-import { trustItems } from '../../access/trust.js';
-import { roleTrust } from '../lib/role-trust.js';
+import { accountTrusts } from '../lib/role-trust.js';
 import { defineRule, type Report } from '../types.js';
 
 const messages = {
@@ -25,14 +24,11 @@ export default defineRule({
   },
   messages,
   check({ data }, { org }) {
-    const role = roleTrust(data);
-    if (!role || !org) return [];
-    const targets = org.spec.targets?.aws ?? {};
-    const trusted = org.spec.trustedAccounts ?? {};
+    if (!org) return [];
     const out: Report<typeof messages>[] = [];
-    for (const { item, path } of trustItems(role.trust, 'account')) {
+    for (const { item, path, own, trusted } of accountTrusts(data, org)) {
       // "*" is aws/trust-wildcard-principal's finding.
-      if (item.id === '*' || Object.hasOwn(targets, item.id) || Object.hasOwn(trusted, item.id)) continue;
+      if (item.id === '*' || own || trusted) continue;
       out.push({ path: [...path, 'id'], messageId: 'undeclared', data: { account: item.id } });
     }
     return out;

@@ -1,5 +1,4 @@
-import { trustItems } from '../../access/trust.js';
-import { roleTrust } from '../lib/role-trust.js';
+import { accountTrusts } from '../lib/role-trust.js';
 import { defineRule, type Report } from '../types.js';
 
 // No message names the external id's value: it is the shared secret of a vendor integration.
@@ -32,16 +31,12 @@ export default defineRule({
   messages,
   severities: { ownAccount: 'warning' },
   check({ data }, { org }) {
-    const role = roleTrust(data);
-    if (!role || !org) return [];
-    const targets = org.spec.targets?.aws ?? {};
-    const trusted = org.spec.trustedAccounts ?? {};
+    if (!org) return [];
     const out: Report<typeof messages>[] = [];
-    for (const { item, path } of trustItems(role.trust, 'account')) {
-      const vendor = Object.hasOwn(trusted, item.id) ? trusted[item.id] : undefined;
-      if (vendor?.thirdParty === true && item.externalId === undefined)
-        out.push({ path, at: 'key', messageId: 'missing', data: { account: item.id, name: vendor.name } });
-      else if (item.externalId !== undefined && Object.hasOwn(targets, item.id))
+    for (const { item, path, own, trusted } of accountTrusts(data, org)) {
+      if (trusted?.thirdParty === true && item.externalId === undefined)
+        out.push({ path, at: 'key', messageId: 'missing', data: { account: item.id, name: trusted.name } });
+      else if (item.externalId !== undefined && own)
         out.push({ path: [...path, 'externalId'], at: 'key', messageId: 'ownAccount', data: { account: item.id } });
     }
     return out;

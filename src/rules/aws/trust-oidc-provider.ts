@@ -1,14 +1,8 @@
 import { trustItems } from '../../access/trust.js';
-import { didYouMean, guess } from '../lib/role-trust.js';
+import { didYouMean, guess, issuerHost } from '../lib/role-trust.js';
 import { defineRule, type Report } from '../types.js';
 
 const GITHUB = 'token.actions.githubusercontent.com';
-const host = (url: string): string =>
-  url
-    .trim()
-    .replace(/^https:\/\//i, '')
-    .replace(/\/+$/, '')
-    .toLowerCase();
 
 const messages = {
   noClusterProvider:
@@ -55,7 +49,7 @@ export default defineRule({
         data: { account: aws.account, cluster: k8s.cluster },
       });
     }
-    if (aws.trust.github && !Object.values(providers).some((url) => url !== undefined && host(url) === GITHUB)) {
+    if (aws.trust.github && !Object.values(providers).some((url) => url !== undefined && issuerHost(url) === GITHUB)) {
       out.push({
         path: ['spec', 'access', 'aws', 'trust', 'github'],
         at: 'key',

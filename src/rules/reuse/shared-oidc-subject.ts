@@ -1,6 +1,7 @@
 import { show, type Path } from '../../common/findings.js';
 import { trustItems } from '../../access/trust.js';
 import { othersOf } from '../lib/listing.js';
+import { issuerHost } from '../lib/role-trust.js';
 import { isTombstone } from '../lib/status.js';
 import { defineRule, type RepoEntry, type RepoReport } from '../types.js';
 
@@ -21,13 +22,6 @@ const messages = {
     'OIDC subject {{subject}} of {{provider}} also becomes the role of {{others}}: one pipeline holds ' +
     "both identities' access; give each role a subject of its own",
 } as const;
-
-const host = (url: string): string =>
-  url
-    .trim()
-    .replace(/^https:\/\//i, '')
-    .replace(/\/+$/, '')
-    .toLowerCase();
 
 export default defineRule({
   kind: 'repo',
@@ -66,7 +60,7 @@ export default defineRule({
     // Two accounts may declare the same issuer under different names: compare issuers, not names.
     const issuer = (p: Pin): string => {
       const url = org?.spec.targets?.aws?.[p.account]?.oidcProviders?.[p.provider];
-      return url !== undefined ? host(url) : `${p.account}/${p.provider}`;
+      return url !== undefined ? issuerHost(url) : `${p.account}/${p.provider}`;
     };
     const byKey = new Map<string, { file: string; identity: string; pin: Pin }[]>();
     for (const e of entries) {
