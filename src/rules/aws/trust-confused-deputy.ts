@@ -37,7 +37,7 @@ export default defineRule({
     fix:
       'Add sourceArn to the service trust: the ARN of the function, state machine, rule or schedule that ' +
       'uses the role (a trailing * for a family of them).',
-    owasp: ['NHI5', 'NHI3'],
+    owasp: ['NHI5', 'NHI6'],
   },
   messages,
   severities: { sourceArnIgnored: 'info' },

@@ -27,7 +27,7 @@ export default defineRule({
     fix:
       'Set subject to the exact sub claim of the one pipeline (project_path:acme/ledger:ref_type:branch:' +
       'ref:main); a wildcard may only narrow the last value (ref:release-*).',
-    owasp: ['NHI3', 'NHI5'],
+    owasp: ['NHI6', 'NHI5'],
   },
   messages,
   check({ data }) {

@@ -34,7 +34,7 @@ export default defineRule({
       'Name a trust anchor of targets.aws.<account>.trustAnchors, set commonName (and organizationalUnit) to ' +
       "the certificate's subject, keep sessionDuration between 15m and 12h, and use a commonName listed in " +
       'spec.access.vault.certificates when the identity gets its certificate there.',
-    owasp: ['NHI5', 'NHI3'],
+    owasp: ['NHI4', 'NHI5'],
   },
   messages,
   severities: { foreignCommonName: 'warning' },

@@ -26,7 +26,7 @@ export default defineRule({
     fix:
       'Name the exact service principal (lambda.amazonaws.com), the twelve-digit account and the role in it ' +
       '(path/name), or the account alone to trust whoever its administrators allow.',
-    owasp: ['NHI5', 'NHI3'],
+    owasp: ['NHI5', 'NHI4'],
   },
   messages,
   check({ data }) {

@@ -23,7 +23,7 @@ export default defineRule({
     fix:
       'Name a CA of targets.vault.certificateAuthorities in spec.access.vault.cert.ca, and declare the ' +
       "device's certificate under spec.access.vault.certificates (its common names are the ones admitted).",
-    owasp: ['NHI5', 'NHI3'],
+    owasp: ['NHI4', 'NHI5'],
   },
   messages,
   check({ data }, { org }) {

@@ -33,7 +33,7 @@ export default defineRule({
       'Bind a claim naming the project (project_path, repository, workspace, or sub) and one naming the ref ' +
       'or environment (ref, environment, branch, or a sub that holds one), e.g. { project_path: acme/ledger, ' +
       'ref: main }.',
-    owasp: ['NHI3', 'NHI5'],
+    owasp: ['NHI6', 'NHI4'],
   },
   messages,
   check({ data }) {
