@@ -12,11 +12,17 @@ const messages = {
 } as const;
 
 const REPOSITORY = /project|repository|repo|workspace/i;
-const REF = /ref|environment|branch/i;
+// GitLab's ref_type (branch or tag) names a kind of ref, not which one: it pins nothing.
+const namesRef = (key: string): boolean => /ref|environment|branch/i.test(key) && !/_type$/i.test(key);
 
-/** A `sub` value that names a ref, environment or branch segment (`…:ref_type:branch:ref:main`). */
+/**
+ * A `sub` value of `key:value` pairs (GitLab, GitHub, Buildkite write it so) with a ref, environment or branch
+ * key followed by a value that is not wildcards only (`project_path:acme/ledger:ref_type:branch:ref:main`).
+ */
 const subPinsRef = (value: string): boolean =>
-  value.split(':').some((part, i, all) => REF.test(part) && i < all.length - 1);
+  value
+    .split(':')
+    .some((part, i, all) => i % 2 === 0 && namesRef(part) && i < all.length - 1 && /[^*?]/.test(all[i + 1]!));
 
 export default defineRule({
   kind: 'identity',
@@ -73,7 +79,7 @@ export default defineRule({
         continue;
       }
       if (REPOSITORY.test(claim)) repository = true;
-      else if (REF.test(claim)) ref = true;
+      else if (namesRef(claim)) ref = true;
     }
     const missing = [
       !repository && {

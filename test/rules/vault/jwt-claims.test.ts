@@ -57,6 +57,16 @@ ruleTable('vault/jwt-claims', {
       ],
     },
     {
+      name: 'ref_type names a kind of ref, not which one',
+      files: fed(jwt(', claims: { project_path: acme/ledger, ref_type: branch }')),
+      expect: [{ line: 27, column: 72, messageId: 'unpinned', message: /pins no ref or environment/ }],
+    },
+    {
+      name: 'a sub whose ref is a wildcard',
+      files: fed(jwt(', claims: { sub: "project_path:acme/ledger:ref_type:branch:ref:*" }')),
+      expect: [{ line: 27, column: 72, messageId: 'unpinned', message: /pins no ref or environment/ }],
+    },
+    {
       name: 'a sub that pins no ref',
       files: fed(jwt(', claims: { sub: "project_path:acme/ledger:*" }')),
       expect: [{ line: 27, column: 72, messageId: 'unpinned', message: /pins no ref or environment/ }],
