@@ -16,14 +16,23 @@ import awsPrivilegeEscalationCombination from './aws/privilege-escalation-combin
 import awsResourcePolicyEscalation from './aws/resource-policy-escalation.js';
 import awsResourceWildcardWrite from './aws/resource-wildcard-write.js';
 import awsRoleWithoutTrust from './aws/role-without-trust.js';
+import awsTrustAccountUndeclared from './aws/trust-account-undeclared.js';
+import awsTrustConfusedDeputy from './aws/trust-confused-deputy.js';
+import awsTrustEksCluster from './aws/trust-eks-cluster.js';
+import awsTrustExternalId from './aws/trust-external-id.js';
 import awsTrustGithubSubject from './aws/trust-github-subject.js';
 import awsTrustOidcProvider from './aws/trust-oidc-provider.js';
+import awsTrustOidcSubject from './aws/trust-oidc-subject.js';
 import awsTrustOnUser from './aws/trust-on-user.js';
+import awsTrustRolesAnywhere from './aws/trust-roles-anywhere.js';
+import awsTrustUnknownService from './aws/trust-unknown-service.js';
+import awsTrustWildcardPrincipal from './aws/trust-wildcard-principal.js';
 import awsUnknownAction from './aws/unknown-action.js';
 import awsWildcardExpandsToWrite from './aws/wildcard-expands-to-write.js';
 import boundaryAwsAccount from './boundary/aws-account.js';
 import boundaryCertificateDomain from './boundary/certificate-domain.js';
 import boundaryKubernetesNamespace from './boundary/kubernetes-namespace.js';
+import boundaryTrustOtherTeam from './boundary/trust-other-team.js';
 import boundaryVaultPath from './boundary/vault-path.js';
 import certificateMaxTtl from './certificate/max-ttl.js';
 import certificateNoWildcardName from './certificate/no-wildcard-name.js';
@@ -96,6 +105,8 @@ import planTeamMove from './plan/team-move.js';
 import planTeamWithoutStack from './plan/team-without-stack.js';
 import planVaultUnconfigured from './plan/vault-unconfigured.js';
 import reuseDeliveredCredentialReadable from './reuse/delivered-credential-readable.js';
+import reuseFederatedAndStatic from './reuse/federated-and-static.js';
+import reuseSharedOidcSubject from './reuse/shared-oidc-subject.js';
 import reuseSharedRoleTrust from './reuse/shared-role-trust.js';
 import reuseSharedServiceAccount from './reuse/shared-service-account.js';
 import rotationMaxPeriod from './rotation/max-period.js';
@@ -134,8 +145,12 @@ import targetAwsAccount from './target/aws-account.js';
 import targetKubernetesCluster from './target/kubernetes-cluster.js';
 import targetVaultKubernetesAuth from './target/vault-kubernetes-auth.js';
 import targetVaultMount from './target/vault-mount.js';
+import vaultAuthConfig from './vault/auth-config.js';
+import vaultAuthMount from './vault/auth-mount.js';
+import vaultCertCa from './vault/cert-ca.js';
 import vaultGlobMidPath from './vault/glob-mid-path.js';
 import vaultGlobOvermatch from './vault/glob-overmatch.js';
+import vaultJwtClaims from './vault/jwt-claims.js';
 import vaultKv2DataPath from './vault/kv2-data-path.js';
 import vaultMetadataList from './vault/metadata-list.js';
 import vaultNoAuditChange from './vault/no-audit-change.js';
@@ -173,14 +188,23 @@ export const rules: readonly Rule[] = [
   awsResourcePolicyEscalation,
   awsResourceWildcardWrite,
   awsRoleWithoutTrust,
+  awsTrustAccountUndeclared,
+  awsTrustConfusedDeputy,
+  awsTrustEksCluster,
+  awsTrustExternalId,
   awsTrustGithubSubject,
   awsTrustOidcProvider,
+  awsTrustOidcSubject,
   awsTrustOnUser,
+  awsTrustRolesAnywhere,
+  awsTrustUnknownService,
+  awsTrustWildcardPrincipal,
   awsUnknownAction,
   awsWildcardExpandsToWrite,
   boundaryAwsAccount,
   boundaryCertificateDomain,
   boundaryKubernetesNamespace,
+  boundaryTrustOtherTeam,
   boundaryVaultPath,
   certificateMaxTtl,
   certificateNoWildcardName,
@@ -253,6 +277,8 @@ export const rules: readonly Rule[] = [
   planTeamWithoutStack,
   planVaultUnconfigured,
   reuseDeliveredCredentialReadable,
+  reuseFederatedAndStatic,
+  reuseSharedOidcSubject,
   reuseSharedRoleTrust,
   reuseSharedServiceAccount,
   rotationMaxPeriod,
@@ -291,8 +317,12 @@ export const rules: readonly Rule[] = [
   targetKubernetesCluster,
   targetVaultKubernetesAuth,
   targetVaultMount,
+  vaultAuthConfig,
+  vaultAuthMount,
+  vaultCertCa,
   vaultGlobMidPath,
   vaultGlobOvermatch,
+  vaultJwtClaims,
   vaultKv2DataPath,
   vaultMetadataList,
   vaultNoAuditChange,

@@ -2,7 +2,9 @@ import { defineRule, type Report } from '../types.js';
 
 const messages = {
   awsAccessKeys: 'an ai-agent identity must not hold AWS access keys (principal: user); use principal: role',
-  vaultSecretId: 'an ai-agent identity must not hold a Vault AppRole secret-id (auth: approle); use auth: kubernetes',
+  vaultSecretId:
+    'an ai-agent identity must not hold a Vault AppRole secret-id (auth: approle); use auth: kubernetes, jwt, aws ' +
+    'or cert',
 } as const;
 
 export default defineRule({
@@ -17,7 +19,7 @@ export default defineRule({
       'access (a role, a Kubernetes service account) yields short-lived tokens bound to where the agent runs.',
     fix:
       'Give the agent federated access: spec.access.aws.principal: role with a trust, and ' +
-      'spec.access.vault.auth: kubernetes; no static credential.',
+      'spec.access.vault.auth: kubernetes (or jwt, aws, cert); no static credential.',
     owasp: ['NHI4', 'NHI7'],
   },
   messages,

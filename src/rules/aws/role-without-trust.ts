@@ -10,8 +10,9 @@ export default defineRule({
       'A role is only usable through its trust policy; a role with none can be assumed by nothing ' +
       'legitimate, so it is either dead weight or about to be given a trust by hand, outside review.',
     fix:
-      'Add spec.access.aws.trust (a Kubernetes service account or a GitHub repository with one pinned ' +
-      'subject), or use principal: user if the identity really needs static keys.',
+      'Add spec.access.aws.trust: a service (lambda.amazonaws.com), a Kubernetes service account or EKS Pod ' +
+      'Identity, another account, a GitHub repository or OIDC pipeline with one pinned subject, or a Roles ' +
+      'Anywhere certificate; use principal: user only if the identity really needs static keys.',
     owasp: ['NHI5', 'NHI6'],
   },
   messages: {

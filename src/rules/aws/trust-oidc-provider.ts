@@ -1,12 +1,8 @@
+import { trustItems } from '../../access/trust.js';
+import { didYouMean, guess, issuerHost } from '../lib/role-trust.js';
 import { defineRule, type Report } from '../types.js';
 
 const GITHUB = 'token.actions.githubusercontent.com';
-const host = (url: string): string =>
-  url
-    .trim()
-    .replace(/^https:\/\//i, '')
-    .replace(/\/+$/, '')
-    .toLowerCase();
 
 const messages = {
   noClusterProvider:
@@ -15,6 +11,9 @@ const messages = {
   noGithubProvider:
     'AWS account {{account}} declares no GitHub Actions OIDC provider ({{provider}}) in org.yaml ' +
     'targets.aws."{{account}}".oidcProviders',
+  noProvider:
+    'AWS account {{account}} declares no OIDC provider {{provider}} (org.yaml targets.aws."{{account}}".' +
+    'oidcProviders){{guess}}',
 } as const;
 
 export default defineRule({
@@ -25,11 +24,12 @@ export default defineRule({
     title: 'Role trust names an OIDC provider the account does not declare',
     rationale:
       "A role is assumed through the OIDC provider of its account (an EKS cluster's issuer, GitHub " +
-      'Actions); org.yaml declares which providers each account trusts. A trust through a provider that is ' +
+      'Actions, GitLab or another CI issuer); org.yaml declares which providers each account trusts. A trust ' +
+      'through a provider that is ' +
       'not declared cannot be applied, or would be wired to an issuer nobody vetted.',
     fix:
       'Declare the provider under targets.aws.<account>.oidcProviders in identities/org.yaml (a security ' +
-      'owner reviews it), or trust a cluster the account already declares.',
+      'owner reviews it), or trust a cluster or provider the account already declares.',
     owasp: ['NHI3', 'NHI5'],
   },
   messages,
@@ -49,12 +49,24 @@ export default defineRule({
         data: { account: aws.account, cluster: k8s.cluster },
       });
     }
-    if (aws.trust.github && !Object.values(providers).some((url) => url !== undefined && host(url) === GITHUB)) {
+    if (aws.trust.github && !Object.values(providers).some((url) => url !== undefined && issuerHost(url) === GITHUB)) {
       out.push({
         path: ['spec', 'access', 'aws', 'trust', 'github'],
         at: 'key',
         messageId: 'noGithubProvider',
         data: { account: aws.account, provider: GITHUB },
+      });
+    }
+    for (const { item, path } of trustItems(aws.trust, 'oidc')) {
+      if (Object.hasOwn(providers, item.provider)) continue;
+      out.push({
+        path: [...path, 'provider'],
+        messageId: 'noProvider',
+        data: {
+          account: aws.account,
+          provider: item.provider,
+          guess: guess(didYouMean(item.provider, Object.keys(providers))),
+        },
       });
     }
     return out;

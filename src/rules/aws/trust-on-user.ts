@@ -11,8 +11,8 @@ export default defineRule({
       'principal: user is silently ignored, and the identity gets long-lived keys while its author believes ' +
       'it is federated.',
     fix:
-      'Use principal: role to keep the trust (no static secret), or remove spec.access.aws.trust if the ' +
-      'identity really needs access keys.',
+      'Use principal: role to keep the trust, whatever its kind (no static secret), or remove ' +
+      'spec.access.aws.trust if the identity really needs access keys.',
     owasp: ['NHI7'],
   },
   messages: {

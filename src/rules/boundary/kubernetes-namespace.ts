@@ -1,5 +1,6 @@
 import { team } from '../../model/org.js';
 import type { Path } from '../../common/findings.js';
+import { trustItems } from '../../access/trust.js';
 import { defineRule, type Report } from '../types.js';
 
 const messages = {
@@ -7,6 +8,8 @@ const messages = {
     "service account namespace {{namespace}} is outside team {{team}}'s boundary (boundaries.kubernetes.namespaces)",
   roleTrust:
     "AWS role trust namespace {{namespace}} is outside team {{team}}'s boundary (boundaries.kubernetes.namespaces)",
+  podIdentity:
+    "EKS Pod Identity namespace {{namespace}} is outside team {{team}}'s boundary (boundaries.kubernetes.namespaces)",
   deliveredSecret:
     "delivered secret namespace {{namespace}} is outside team {{team}}'s boundary (boundaries.kubernetes.namespaces)",
 } as const;
@@ -18,8 +21,9 @@ export default defineRule({
     severity: 'error',
     title: 'Kubernetes namespace outside the team boundary',
     rationale:
-      'Namespaces separate teams and environments inside a cluster; a service account, role trust or ' +
-      'delivered secret in a namespace outside the team boundary reaches workloads the team does not own.',
+      'Namespaces separate teams and environments inside a cluster; a service account, role trust (IRSA or ' +
+      'EKS Pod Identity) or delivered secret in a namespace outside the team boundary reaches workloads the ' +
+      'team does not own.',
     fix:
       "Use a <cluster>/<namespace> listed in the team's boundaries.kubernetes.namespaces, or have a security " +
       'owner extend the boundary in identities/org.yaml.',
@@ -43,6 +47,8 @@ export default defineRule({
     const trust = access.aws?.trust?.kubernetes;
     if (trust)
       places.push({ ...trust, path: ['spec', 'access', 'aws', 'trust', 'kubernetes', 'namespace'], what: 'roleTrust' });
+    for (const { item, path } of trustItems(access.aws?.trust, 'eksPodIdentity'))
+      places.push({ ...item, path: [...path, 'namespace'], what: 'podIdentity' });
     // A delivered secret lands in the identity's own cluster; without one there is nothing to check.
     const secret = delivery?.kubernetesSecret;
     if (secret && access.kubernetes)

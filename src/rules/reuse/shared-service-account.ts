@@ -1,4 +1,5 @@
 import { show, type Path } from '../../common/findings.js';
+import { trustItems } from '../../access/trust.js';
 import { othersOf } from '../lib/listing.js';
 import { isTombstone } from '../lib/status.js';
 import { defineRule, type RepoEntry, type RepoReport } from '../types.js';
@@ -28,10 +29,11 @@ export default defineRule({
     rationale:
       'A pod running as a service account gets everything bound to it: its RBAC rules, its Vault role and ' +
       "every AWS role that trusts it. Two identities on one service account each silently hold the other's " +
-      'access, and neither can be revoked or audited alone.',
+      'access, and neither can be revoked or audited alone. EKS Pod Identity allows one role per service account.',
     fix:
       'Give each identity its own service account (spec.access.kubernetes.serviceAccount, which defaults to ' +
-      "the identity's name) and trust only that one from its AWS role (spec.access.aws.trust.kubernetes).",
+      "the identity's name) and trust only that one from its AWS role (spec.access.aws.trust.kubernetes or " +
+      'eksPodIdentity).',
     owasp: ['NHI9'],
   },
   messages,
@@ -48,6 +50,13 @@ export default defineRule({
       add({
         sa: `${trusted.cluster}/${trusted.namespace}/${trusted.serviceAccount}`,
         path: ['spec', 'access', 'aws', 'trust', 'kubernetes', 'serviceAccount'],
+        at: 'value',
+      });
+    // An EKS Pod Identity association hands the role to every pod running as the service account.
+    for (const { item, path } of trustItems(aws?.principal === 'role' ? aws.trust : undefined, 'eksPodIdentity'))
+      add({
+        sa: `${item.cluster}/${item.namespace}/${item.serviceAccount}`,
+        path: [...path, 'serviceAccount'],
         at: 'value',
       });
     if (kubernetes) {

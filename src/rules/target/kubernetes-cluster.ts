@@ -1,4 +1,5 @@
 import type { Path } from '../../common/findings.js';
+import { trustItems } from '../../access/trust.js';
 import { defineRule, type Report } from '../types.js';
 
 const messages = {
@@ -12,8 +13,9 @@ export default defineRule({
     severity: 'error',
     title: 'Kubernetes cluster is not a declared target',
     rationale:
-      'idac only manages the clusters org.yaml declares under targets.kubernetes; a service account or role ' +
-      'trust naming any other cluster could not be applied, or would reach a cluster nobody vetted.',
+      'idac only manages the clusters org.yaml declares under targets.kubernetes; a service account, role ' +
+      'trust or EKS Pod Identity association naming any other cluster could not be applied, or would reach a ' +
+      'cluster nobody vetted.',
     fix:
       'Use a cluster declared in identities/org.yaml targets.kubernetes, or have a security owner declare the ' +
       'cluster there.',
@@ -30,6 +32,8 @@ export default defineRule({
     const trust = access.aws?.trust?.kubernetes;
     if (trust)
       places.push({ cluster: trust.cluster, path: ['spec', 'access', 'aws', 'trust', 'kubernetes', 'cluster'] });
+    for (const { item, path } of trustItems(access.aws?.trust, 'eksPodIdentity'))
+      places.push({ cluster: item.cluster, path: [...path, 'cluster'] });
     const out: Report<typeof messages>[] = [];
     for (const p of places) {
       if (!Object.hasOwn(clusters, p.cluster))

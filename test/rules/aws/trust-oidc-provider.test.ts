@@ -1,5 +1,6 @@
 import { edit, IDENTITY, ORG, ruleTable } from '../harness.js';
 import { at, K8S_TRUST } from './fixture.js';
+import { fed, trusting } from '../federation.js';
 
 const github = (fields: string): string =>
   edit(IDENTITY, K8S_TRUST, `        github: { repository: acme/shop, ${fields} }\n`);
@@ -31,6 +32,10 @@ ruleTable('aws/trust-oidc-provider', {
       files: { [at]: edit(otherCluster, 'account: "123456789012"', 'account: "210987654321"') },
     },
     { name: 'without org.yaml', files: { 'identities/org.yaml': null, [at]: otherCluster } },
+    {
+      name: 'an OIDC provider the account declares',
+      files: fed(trusting('oidc: { provider: gitlab, audience: aud, subject: "project_path:acme/ledger" }')),
+    },
     { name: 'a tombstone is skipped', files: { [at]: `${otherCluster}  status: decommissioned\n` } },
   ],
   bad: [
@@ -73,6 +78,26 @@ ruleTable('aws/trust-oidc-provider', {
         [at]: github('environment: production'),
       },
       expect: [{ line: 21, column: 9, messageId: 'noGithubProvider' }],
+    },
+    {
+      name: 'OIDC providers the account does not declare, one a typo',
+      files: fed(
+        trusting(
+          'oidc:',
+          '  - { provider: gitlab, audience: aud, subject: s }',
+          '  - { provider: gitlabb, audience: aud, subject: s }',
+          '  - { provider: circleci, audience: aud, subject: s }',
+        ),
+      ),
+      expect: [
+        {
+          line: 23,
+          column: 25,
+          messageId: 'noProvider',
+          message: /^AWS account 123456789012 declares no OIDC provider gitlabb \(org\.yaml .*; did you mean gitlab\?$/,
+        },
+        { line: 24, column: 25, messageId: 'noProvider', message: /oidcProviders\)$/ },
+      ],
     },
   ],
 });

@@ -1,5 +1,6 @@
 import { edit, IDENTITY, ruleTable } from '../harness.js';
 import { at, TRUST } from './fixture.js';
+import { fed, trusting } from '../federation.js';
 
 const user = edit(IDENTITY, 'principal: role', 'principal: user');
 
@@ -14,6 +15,11 @@ ruleTable('aws/trust-on-user', {
       name: 'a user with a trust',
       files: { [at]: user },
       expect: [{ line: 20, column: 7, messageId: 'trustOnUser', message: /^principal: user takes no trust/ }],
+    },
+    {
+      name: 'a user trusted by an account',
+      files: fed(edit(trusting('account: { id: "444455556666" }'), 'principal: role', 'principal: user')),
+      expect: [{ line: 20, column: 7, messageId: 'trustOnUser' }],
     },
   ],
 });

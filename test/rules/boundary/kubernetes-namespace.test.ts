@@ -1,4 +1,5 @@
 import { edit, IDENTITY, ORG, ruleTable } from '../harness.js';
+import { fed, trusting as trustingFed } from '../federation.js';
 
 const at = 'identities/payments/app.yaml';
 const k8s = (cluster: string, namespace: string) => `    kubernetes:
@@ -92,6 +93,18 @@ ruleTable('boundary/kubernetes-namespace', {
       name: 'an empty list allows nothing',
       files: { 'identities/org.yaml': namespaces(''), [at]: IDENTITY },
       expect: [{ line: 21, column: 52, messageId: 'roleTrust' }],
+    },
+    {
+      name: 'an EKS Pod Identity trust in another namespace',
+      files: fed(trustingFed('eksPodIdentity: { cluster: prod-eu, namespace: risk, serviceAccount: app }')),
+      expect: [
+        {
+          line: 21,
+          column: 56,
+          messageId: 'podIdentity',
+          message: /^EKS Pod Identity namespace prod-eu\/risk is outside/,
+        },
+      ],
     },
   ],
 });

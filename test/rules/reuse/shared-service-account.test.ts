@@ -3,6 +3,7 @@ import sharedServiceAccount from '../../../src/rules/reuse/shared-service-accoun
 import { messageText } from '../../../src/rules/types.js';
 import { edit, IDENTITY, ruleTable } from '../harness.js';
 import { named, tombstone, toRisk, TRUST } from './fixture.js';
+import { trusting as trustingFed } from '../federation.js';
 
 /** An identity whose role trusts the service account `sa` in prod-eu/<namespace>. */
 const trusting = (name: string, sa: string, namespace = 'payments', text = IDENTITY) =>
@@ -156,6 +157,19 @@ ruleTable('reuse/shared-service-account', {
       },
       expect: [
         { file: 'identities/payments/app.yaml', line: 22, column: 78, messageId: 'sharedServiceAccount' },
+        { file: 'identities/payments/other.yaml', line: 21, column: 78, messageId: 'sharedServiceAccount' },
+      ],
+    },
+    {
+      name: "an EKS Pod Identity trust on another identity's service account",
+      files: {
+        'identities/payments/app.yaml': trustingFed(
+          'eksPodIdentity: { cluster: prod-eu, namespace: payments, serviceAccount: app }',
+        ),
+        'identities/payments/other.yaml': named('other', IDENTITY),
+      },
+      expect: [
+        { file: 'identities/payments/app.yaml', line: 21, column: 82, messageId: 'sharedServiceAccount' },
         { file: 'identities/payments/other.yaml', line: 21, column: 78, messageId: 'sharedServiceAccount' },
       ],
     },

@@ -1,4 +1,5 @@
 import { edit, IDENTITY, ORG, ruleTable } from '../harness.js';
+import { fed, trusting } from '../federation.js';
 
 const at = 'identities/payments/app.yaml';
 const withK8s = (cluster: string) => `${IDENTITY}    kubernetes:
@@ -55,6 +56,11 @@ ruleTable('target/kubernetes-cluster', {
         { line: 21, column: 32, messageId: 'undeclared' },
         { line: 26, column: 16, messageId: 'undeclared' },
       ],
+    },
+    {
+      name: 'an EKS Pod Identity trust in an undeclared cluster',
+      files: fed(trusting('eksPodIdentity: [{ cluster: prod-us, namespace: payments, serviceAccount: app }]')),
+      expect: [{ line: 21, column: 37, messageId: 'undeclared', message: /prod-us/ }],
     },
   ],
 });
