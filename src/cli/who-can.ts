@@ -36,7 +36,7 @@ export async function run(args: string[], opts: Record<string, string | undefine
       'give ACTION RESOURCE (who can do this?), --identity NAME (what can this identity do?) or --assume NAME ' +
         '(who can become this identity?)',
     );
-  if (name === undefined && resource === undefined)
+  if (name === undefined && assume === undefined && resource === undefined)
     throw new UsageError(`RESOURCE is missing: idac who-can ACTION RESOURCE, where RESOURCE is ${RESOURCE_FORMS}`);
 
   const loaded = await loadRepository(new FsSource(dir));
