@@ -3,10 +3,10 @@
 // device CA and a third-party account, one commit adds an identity per new trust kind and Vault auth
 // method. The plan shows each as "can now become" above the fold (text, PR comment) and as `assume`
 // access (JSON); who-can --assume answers who can become one; no external id is ever shown.
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv } from 'ajv';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { idac, root, STACK_TRACE } from './cli.js';
 import { GitRepo } from './git.js';
 
@@ -204,7 +204,16 @@ beforeAll(() => {
     );
   base = repo.commit('org: federation targets');
   for (const [path, text] of Object.entries(IDENTITIES)) repo.write(path, text);
+  expect(idac(['codeowners', '--dir', repo.dir, '--now', NOW]).code).toBe(0);
   head = repo.commit('federated identities');
+});
+
+afterAll(() => rmSync(repo.dir, { recursive: true, force: true }));
+
+it('the head validates clean: the manifests are what the agreed semantics ask for', () => {
+  const r = idac(['validate', '--dir', repo.dir, '--now', NOW]);
+  expect(r.stdout.split('\n').filter((l) => / (error|warning) /.test(l))).toEqual([]);
+  expect(r.code).toBe(0);
 });
 
 function plan(format: string): { code: number; stdout: string } {
