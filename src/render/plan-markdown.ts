@@ -217,7 +217,9 @@ interface SummaryList {
 
 function summaryLists(plan: Plan, views: readonly IdentityView[]): SummaryList[] {
   const trust = trustLines(plan).map((t) => ({
-    line: `- ${t.change === 'gained' ? '➕' : '➖'} ${code(t.principal)} **${becomeWords(t.change)}** ${code(t.identity)}`,
+    line:
+      `- ${t.change === 'gained' ? '➕' : '➖'} ${code(t.principal)} ` +
+      `**${becomeWords(t.change)}** ${code(t.identity)}`,
     children: [],
   }));
   // A new trust is listed once, under "Who can become an identity", not again as a privilege increase.

@@ -1,7 +1,8 @@
 // `idac plan` on a terminal, in the manner of `terraform plan`: the org.yaml changes first, then who
-// can newly (or no longer) become an identity, then one block per identity with its field changes, access gained and lost (one line per grant as written,
-// its expansion counted), resource operations and what falls due, then findings and one summary
-// line. Every manifest-derived value goes through terminalSafe.
+// can newly (or no longer) become an identity, then one block per identity with its field changes,
+// access gained and lost (one line per grant as written, its expansion counted), resource
+// operations and what falls due, then findings and one summary line. Every manifest-derived value
+// goes through terminalSafe.
 
 import { compareFindings } from '../common/findings.js';
 import { ORG_FILE } from '../common/layout.js';

@@ -187,7 +187,8 @@ beforeAll(() => {
       '          github: token.actions.githubusercontent.com\n',
       '          github: token.actions.githubusercontent.com\n          gitlab: gitlab.acme.example\n' +
         '        trustAnchors:\n' +
-        '          factory-ca: arn:aws:rolesanywhere:eu-west-1:123456789012:trust-anchor/0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0\n',
+        '          factory-ca: "arn:aws:rolesanywhere:eu-west-1:123456789012:' +
+        'trust-anchor/0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0"\n',
     )
     .edit(
       ORG,

@@ -33,13 +33,15 @@ const rows: { kind: string; trust: string; extra?: string; grants: string[] }[] 
   {
     kind: 'service',
     trust:
-      '        service: { principal: lambda.amazonaws.com, sourceArn: "arn:aws:lambda:eu-west-1:123456789012:function:x" }\n',
+      '        service:\n          principal: lambda.amazonaws.com\n' +
+      '          sourceArn: "arn:aws:lambda:eu-west-1:123456789012:function:x"\n',
     grants: ['service lambda.amazonaws.com for arn:aws:lambda:eu-west-1:123456789012:function:x can become app'],
   },
   {
     kind: 'service, a list',
     trust:
-      '        service:\n          - { principal: lambda.amazonaws.com }\n          - { principal: ecs-tasks.amazonaws.com }\n',
+      '        service:\n          - { principal: lambda.amazonaws.com }\n' +
+      '          - { principal: ecs-tasks.amazonaws.com }\n',
     grants: ['service ecs-tasks.amazonaws.com can become app', 'service lambda.amazonaws.com can become app'],
   },
   {
@@ -61,7 +63,8 @@ const rows: { kind: string; trust: string; extra?: string; grants: string[] }[] 
     kind: 'oidc, a list',
     trust:
       '        oidc:\n' +
-      '          - { provider: gitlab, audience: "https://gitlab.example.com", subject: "project_path:acme/ledger:ref_type:branch:ref:main" }\n' +
+      '          - provider: gitlab\n            audience: "https://gitlab.example.com"\n' +
+      '            subject: "project_path:acme/ledger:ref_type:branch:ref:main"\n' +
       '          - { provider: circleci, audience: "org-1", subject: "org/1/project/2/user/*" }\n',
     grants: [
       'oidc circleci org/1/project/2/user/* can become app',
@@ -147,7 +150,8 @@ describe('trust changes through diffAccess', () => {
   it('changing a subject loses the old principal and gains the new one', () => {
     const oidc = (ref: string) =>
       identity(
-        `        oidc: { provider: gitlab, audience: gl, subject: "project_path:acme/ledger:ref_type:branch:ref:${ref}" }\n`,
+        '        oidc: { provider: gitlab, audience: gl, ' +
+          `subject: "project_path:acme/ledger:ref_type:branch:ref:${ref}" }\n`,
       );
     const { gained, lost } = diffAccess('app', oidc('main'), oidc('release-*'), NOW, iamCatalog);
     expect(gained).toEqual([

@@ -23,16 +23,16 @@ const CI = manifest(
       principal: role
       trust:
         oidc:
-          - { provider: gitlab, audience: "https://gitlab.example.com", subject: "project_path:acme/ledger:ref_type:branch:ref:main" }
-          - { provider: gitlab, audience: "https://gitlab.example.com", subject: "project_path:acme/ledger:ref_type:tag:ref:v*" }
-        service: { principal: lambda.amazonaws.com, sourceArn: "arn:aws:lambda:eu-west-1:111111111111:function:ci" }
+          - { provider: gitlab, audience: gl, subject: "project_path:acme/ledger:ref_type:branch:ref:main" }
+          - { provider: gitlab, audience: gl, subject: "project_path:acme/ledger:ref_type:tag:ref:v*" }
+        service: { principal: lambda.amazonaws.com, sourceArn: "arn:aws:lambda:eu-west-1:111111111111:function:c" }
         account: { id: "222222222222", role: partner-sync, externalId: "s3cr3t-partner-id" }
       permissions:
         - actions: [s3:GetObject]
           resources: [arn:aws:s3:::b/*]
     vault:
       auth: jwt
-      jwt: { mount: jwt-gitlab, audience: "https://vault.example.com", claims: { project_path: acme/ledger, ref: main } }
+      jwt: { mount: jwt-gitlab, audience: v, claims: { project_path: acme/ledger, ref: main } }
       paths:
         - path: kv/data/ci/*
           capabilities: [read]
@@ -46,7 +46,7 @@ describe('whoCanAssume', () => {
       'aws:account | account 222222222222 role partner-sync with external id | identities/tm/ci.yaml:22:18',
       'aws:oidc | oidc gitlab project_path:acme/ledger:ref_type:branch:ref:main | identities/tm/ci.yaml:19:13',
       'aws:oidc | oidc gitlab project_path:acme/ledger:ref_type:tag:ref:v* | identities/tm/ci.yaml:20:13',
-      'aws:service | service lambda.amazonaws.com for arn:aws:lambda:eu-west-1:111111111111:function:ci | ' +
+      'aws:service | service lambda.amazonaws.com for arn:aws:lambda:eu-west-1:111111111111:function:c | ' +
         'identities/tm/ci.yaml:21:18',
       'vault:jwt | vault jwt jwt-gitlab project_path=acme/ledger ref=main | identities/tm/ci.yaml:28:12',
     ]);
@@ -108,8 +108,10 @@ describe('whoCanAssumeText', () => {
   it('aligns columns and says who when nobody matches', async () => {
     const text = whoCanAssumeText(whoCanAssume(await one(CI)).slice(0, 2), 'nobody can become ci-ledger');
     expect(text).toBe(
-      'ci-ledger  aws:account  account 222222222222 role partner-sync with external id        identities/tm/ci.yaml:22\n' +
-        'ci-ledger  aws:oidc     oidc gitlab project_path:acme/ledger:ref_type:branch:ref:main  identities/tm/ci.yaml:19\n',
+      'ci-ledger  aws:account  account 222222222222 role partner-sync with external id        ' +
+        'identities/tm/ci.yaml:22\n' +
+        'ci-ledger  aws:oidc     oidc gitlab project_path:acme/ledger:ref_type:branch:ref:main  ' +
+        'identities/tm/ci.yaml:19\n',
     );
     expect(whoCanAssumeText([], 'nobody can become ci-ledger')).toBe('nobody can become ci-ledger\n');
   });

@@ -15,7 +15,8 @@ export function flatten(tokens: Token[]): Token[] {
 /** The raw HTML the renderer itself writes; a value may appear inside <code>, entity-escaped. */
 const OWN_HTML = /<!-- idac-plan -->|<\/?details>|<\/?summary>|<\/?code>/g;
 const OWN_HEADINGS = new RegExp(
-  String.raw`^(idac plan|Who can become an identity: \d+ changes?|Privilege increases: \d+ identit(y|ies)|Organization: \d+ changes? to ` +
+  String.raw`^(idac plan|Who can become an identity: \d+ changes?|Privilege increases: \d+ identit(y|ies)|` +
+    String.raw`Organization: \d+ changes? to ` +
     String.raw`identities\/org\.yaml|Deletions|New static credentials|Findings: \d+ findings?|Not planned)$`,
 );
 const OWN_STRONG = new RegExp(
