@@ -171,9 +171,15 @@ export async function main(argv: string[]): Promise<number> {
   )
     .description(
       'which identities can do ACTION on RESOURCE (and through which grant); --identity: everything one ' +
-        'identity can do',
+        'identity can do; --assume: who can become one identity',
     )
     .option('--identity <name>', 'the forward view: everything this identity can do')
+    .option(
+      '--assume <name>',
+      'who can become this identity: each principal its AWS role trusts (kind aws:<trust kind>, e.g. aws:oidc, ' +
+        'aws:service, aws:account) and each login its Vault auth role admits (kind vault:<method>, e.g. vault:jwt, ' +
+        'vault:cert); JSON {"matches":[{identity,kind,principal,file,line,column}]}',
+    )
     .addOption(new Option('--format <format>', 'text (default) | json').default(undefined))
     .option('--out <file>', 'write to a file instead of stdout')
     .action(run(() => import('./who-can.js')));

@@ -1,5 +1,6 @@
-// idac who-can: which identities can make one request (ACTION RESOURCE), or everything one identity
-// can do (--identity NAME), each answer pointing at the grant's file and line.
+// idac who-can: which identities can make one request (ACTION RESOURCE), everything one identity
+// can do (--identity NAME), or who can become one identity (--assume NAME), each answer pointing at
+// the grant's (or the trust's) file and line.
 
 import { servicesOf } from '../access/aws-actions.js';
 import { iamCatalog } from '../access/iam-catalog.js';
@@ -8,7 +9,8 @@ import { show } from '../common/findings.js';
 import { IDENTITIES_DIR } from '../common/layout.js';
 import { FsSource } from '../io/fs-source.js';
 import { didYouMean } from '../manifest/schemas.js';
-import { loadRepository } from '../check/repository.js';
+import { loadRepository, type LoadedIdentity } from '../check/repository.js';
+import { whoCanAssume } from '../features/query/who-can-assume.js';
 import { canDo, isLive, whoCan } from '../features/query/who-can.js';
 import { whoCanRenderers, type WhoCanAnswer } from '../features/query/formats.js';
 import { render } from '../common/renderer.js';
@@ -23,11 +25,18 @@ export async function run(args: string[], opts: Record<string, string | undefine
   const format = oneOf('--format', opts.format, whoCanRenderers.formats, 'text');
   const [action, resource] = args;
   const name = opts.identity;
+  const assume = opts.assume;
+  const given = [action !== undefined && 'ACTION RESOURCE', name !== undefined && '--identity NAME'];
+  if (assume !== undefined && given.some(Boolean))
+    throw new UsageError(`give --assume NAME alone, not with ${given.filter(Boolean).join(' or ')}`);
   if (name !== undefined && action !== undefined)
     throw new UsageError('give ACTION RESOURCE or --identity NAME, not both');
-  if (name === undefined && action === undefined)
-    throw new UsageError('give ACTION RESOURCE (who can do this?) or --identity NAME (what can this identity do?)');
-  if (name === undefined && resource === undefined)
+  if (name === undefined && action === undefined && assume === undefined)
+    throw new UsageError(
+      'give ACTION RESOURCE (who can do this?), --identity NAME (what can this identity do?) or --assume NAME ' +
+        '(who can become this identity?)',
+    );
+  if (name === undefined && assume === undefined && resource === undefined)
     throw new UsageError(`RESOURCE is missing: idac who-can ACTION RESOURCE, where RESOURCE is ${RESOURCE_FORMS}`);
 
   const loaded = await loadRepository(new FsSource(dir));
@@ -43,18 +52,14 @@ export async function run(args: string[], opts: Record<string, string | undefine
 
   const notes: string[] = [];
   let answer: WhoCanAnswer;
-  if (name !== undefined) {
-    const found = read.identities.filter((id) => id.data.metadata.name === name);
-    if (found.length === 0) {
-      const guess = didYouMean(
-        name,
-        read.identities.map((id) => id.data.metadata.name),
-      );
-      throw new UsageError(
-        `no identity named ${show(name)} under ${IDENTITIES_DIR}/${guess ? `; did you mean ${guess}?` : ''}` +
-          (read.skipped.length > 0 ? ` (${skippedText(read.skipped.length)})` : ''),
-      );
-    }
+  if (assume !== undefined) {
+    const found = named(read, assume);
+    for (const id of found)
+      if (!isLive(id.data)) notes.push(`${assume} is ${id.data.spec.status}: nobody can become it`);
+    const matches = found.flatMap(whoCanAssume);
+    answer = { assume: true, matches, skipped: read.skipped, none: `nobody can become ${assume}` };
+  } else if (name !== undefined) {
+    const found = named(read, name);
     for (const id of found) if (!isLive(id.data)) notes.push(`${name} is ${id.data.spec.status}: it holds no access`);
     const matches = found.flatMap((id) => canDo(id, now, iamCatalog));
     const none = `${name} holds no access at ${new Date(now).toISOString().replace('.000Z', 'Z')}`;
@@ -70,6 +75,22 @@ export async function run(args: string[], opts: Record<string, string | undefine
   for (const n of notes) process.stderr.write(`idac: note: ${n}\n`);
   await emit(await render(whoCanRenderers, format, answer, undefined), opts.out);
   return 0;
+}
+
+/** The identities called `name` (one, unless names collide); none is a usage error that suggests a near name. */
+function named(read: { identities: readonly LoadedIdentity[]; skipped: readonly string[] }, name: string) {
+  const found = read.identities.filter((id) => id.data.metadata.name === name);
+  if (found.length === 0) {
+    const guess = didYouMean(
+      name,
+      read.identities.map((id) => id.data.metadata.name),
+    );
+    throw new UsageError(
+      `no identity named ${show(name)} under ${IDENTITIES_DIR}/${guess ? `; did you mean ${guess}?` : ''}` +
+        (read.skipped.length > 0 ? ` (${skippedText(read.skipped.length)})` : ''),
+    );
+  }
+  return found;
 }
 
 function skippedText(n: number): string {

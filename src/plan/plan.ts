@@ -19,6 +19,7 @@ import type { MessageData } from '../rules/types.js';
 import { isoInstant } from '../common/time.js';
 import { diffFields } from './diff-fields.js';
 import { diffOrganization } from './diff-org.js';
+import { diffTrust } from './diff-trust.js';
 import { compareOps, diffResources } from './diff-resources.js';
 import { compareDue, dueItems } from './due.js';
 import type { AccessChange, AccessPattern, Due, Plan } from './types.js';
@@ -220,7 +221,8 @@ function unconditioned<T extends { conditions?: AwsConditions }>(x: T): Omit<T, 
 /**
  * Grants gained and lost, wildcards expanded: widening `s3:GetObject` to `s3:Get*` lists every action
  * it adds; with `patterns`, also the same pairs grouped by the grant as written that gives them
- * (history asks only for the pairs, once per commit and identity).
+ * (history asks only for the pairs, once per commit and identity). Who can become the identity is
+ * access too (target `assume`, diff-trust.ts).
  */
 export function diffAccess(
   name: string,
@@ -249,7 +251,11 @@ export function diffAccess(
   const a = liveGrants(name, after, now, catalog, withPatterns);
   const gained = [...a.live].filter(([k]) => !b.live.has(k)).map(([, v]) => v);
   const lost = [...b.live].filter(([k]) => !a.live.has(k)).map(([, v]) => v);
-  const pairs = { gained: gained.map((g) => g.change), lost: lost.map((g) => g.change) };
+  const trust = diffTrust(name, before, after);
+  const pairs = {
+    gained: [...gained.map((g) => g.change), ...trust.gained],
+    lost: [...lost.map((g) => g.change), ...trust.lost],
+  };
   // buildPlan sorts every identity's patterns together.
   return withPatterns
     ? {
@@ -257,6 +263,7 @@ export function diffAccess(
         patterns: [
           ...patternsOf(name, gained, 'gained', a.expansions),
           ...patternsOf(name, lost, 'lost', b.expansions),
+          ...trust.patterns,
         ],
       }
     : pairs;
@@ -316,7 +323,7 @@ function liveGrants(
 }
 
 function patternKey(
-  target: Grant['target'],
+  target: AccessChange['target'],
   w: { pattern: string; resource: string },
   elevation: number | undefined,
   conditions: AwsConditions | null | undefined,

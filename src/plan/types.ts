@@ -6,7 +6,8 @@ import type { AwsConditions } from '../access/aws-conditions.js';
 import type { Finding } from '../common/findings.js';
 import type { StaticCredentialKind } from '../compile/types.js';
 
-export type Target = 'aws' | 'kubernetes' | 'vault';
+/** `assume`: who can become the identity (a trust entry, src/access/trust.ts), not what it can do. */
+export type Target = 'aws' | 'kubernetes' | 'vault' | 'assume';
 
 export interface FieldChange {
   /** Data path as in findings: `spec.access.aws.permissions[0].actions`. */
@@ -24,7 +25,10 @@ export interface IdentityChange {
 export interface AccessChange {
   identity: string;
   target: Target;
-  /** `s3:PutObject on arn:…` — wildcards expanded, one line per real action (grantText). */
+  /**
+   * `s3:PutObject on arn:…` — wildcards expanded, one line per real action (grantText); for `assume`,
+   * `<principal> can become <identity>` (assumeText).
+   */
   grant: string;
   /**
    * AWS: the permission's Condition element as written, when it has one. The grant holds only under
@@ -43,7 +47,7 @@ export interface AccessChange {
  * identity's patterns add up to its exact pairs. Kubernetes: `pattern` is the verb as written
  * (`get`, `*`) and `resource` the rest of the grant (`configmaps/fx-rates in prod-eu/payments`);
  * Vault: the capability and the path. The model does not expand Kubernetes or Vault wildcards, so
- * their count is 1.
+ * their count is 1. Assume: `pattern` is the principal, `resource` the identity, count and total 1.
  */
 export interface AccessPattern {
   identity: string;

@@ -1,5 +1,6 @@
 // `idac plan --format markdown`: the pull-request comment, in the manner of Atlantis and Terraform
-// Cloud. A summary comes first and is never cut (counts, then privilege increases, organization
+// Cloud. A summary comes first and is never cut (counts, then who can newly or no longer become an
+// identity, privilege increases, organization
 // changes, deletions, new static credentials and findings), then one collapsible section per
 // identity, access shown as written with the exact grants behind a wildcard collapsed below it.
 // The comment stays under GitHub's 65,536-character limit by leaving out those exact lists first,
@@ -29,6 +30,8 @@ import {
   patternText,
   plural,
   showChange,
+  becomeWords,
+  trustLines,
 } from './plan-view.js';
 
 /** The sticky marker: CI edits the one comment that holds it instead of adding a new one per push. */
@@ -205,7 +208,7 @@ interface SummaryItem {
 }
 
 interface SummaryList {
-  kind: 'privileges' | 'organization' | 'deletions' | 'static' | 'findings' | 'unplanned';
+  kind: 'trust' | 'privileges' | 'organization' | 'deletions' | 'static' | 'findings' | 'unplanned';
   title: string;
   /** Lines that are part of the summary's fixed frame, shown even when no item fits (the deletion guard). */
   preface: string[];
@@ -213,13 +216,23 @@ interface SummaryList {
 }
 
 function summaryLists(plan: Plan, views: readonly IdentityView[]): SummaryList[] {
+  const trust = trustLines(plan).map((t) => ({
+    line:
+      `- ${t.change === 'gained' ? '➕' : '➖'} ${code(t.principal)} ` +
+      `**${becomeWords(t.change)}** ${code(t.identity)}`,
+    children: [],
+  }));
+  // A new trust is listed once, under "Who can become an identity", not again as a privilege increase.
   const privileges = views
-    .filter((v) => v.gained.length > 0)
-    .map((v) => ({
-      line: `- ${code(v.name)} gains ${countByTarget(v.gained)
+    .map((v) => ({ v, gained: v.gained.filter((a) => a.target !== 'assume') }))
+    .filter(({ gained }) => gained.length > 0)
+    .map(({ v, gained }) => ({
+      line: `- ${code(v.name)} gains ${countByTarget(gained)
         .map(([t, n]) => `${t} +${n}`)
         .join(' · ')}`,
-      children: v.patterns.filter((p) => p.change === 'gained').map((p) => `  - ${patternLine(p)}`),
+      children: v.patterns
+        .filter((p) => p.change === 'gained' && p.target !== 'assume')
+        .map((p) => `  - ${patternLine(p)}`),
     }));
 
   const organization = orgByEffect(plan.organization).map((o) => ({
@@ -276,6 +289,12 @@ function summaryLists(plan: Plan, views: readonly IdentityView[]): SummaryList[]
   }));
 
   const all: SummaryList[] = [
+    {
+      kind: 'trust',
+      title: `Who can become an identity: ${plural(trust.length, 'change')}`,
+      preface: [],
+      items: trust,
+    },
     {
       kind: 'privileges',
       title: `Privilege increases: ${plural(privileges.length, 'identity', 'identities')}`,

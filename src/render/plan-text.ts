@@ -1,7 +1,8 @@
-// `idac plan` on a terminal, in the manner of `terraform plan`: the org.yaml changes first, then one
-// block per identity with its field changes, access gained and lost (one line per grant as written,
-// its expansion counted), resource operations and what falls due, then findings and one summary
-// line. Every manifest-derived value goes through terminalSafe.
+// `idac plan` on a terminal, in the manner of `terraform plan`: the org.yaml changes first, then who
+// can newly (or no longer) become an identity, then one block per identity with its field changes,
+// access gained and lost (one line per grant as written, its expansion counted), resource
+// operations and what falls due, then findings and one summary line. Every manifest-derived value
+// goes through terminalSafe.
 
 import { compareFindings } from '../common/findings.js';
 import { ORG_FILE } from '../common/layout.js';
@@ -9,7 +10,16 @@ import type { AccessPattern, OrgEffect, Plan } from '../plan/types.js';
 import { terminalSafe } from '../common/escape.js';
 import { findingLine, paint } from './findings-text.js';
 import type { IdentityView, ResourceStep } from './plan-view.js';
-import { effectCounts, identityViews, orgByEffect, patternText, plural, showChange } from './plan-view.js';
+import {
+  becomeWords,
+  effectCounts,
+  identityViews,
+  orgByEffect,
+  patternText,
+  plural,
+  showChange,
+  trustLines,
+} from './plan-view.js';
 
 export interface PlanTextOptions {
   color: boolean;
@@ -54,6 +64,17 @@ export function renderPlanText(plan: Plan, opts: PlanTextOptions): string {
           terminalSafe(o.summary),
       );
     }
+    lines.push('');
+  }
+  const trusts = trustLines(plan);
+  if (trusts.length) {
+    // Above the identity blocks: a new way in is what a reviewer must see first.
+    lines.push(paint(c, BOLD, `Who can become an identity: ${plural(trusts.length, 'change')}`));
+    for (const t of trusts)
+      lines.push(
+        `    ${t.change === 'gained' ? paint(c, GREEN, '+') : paint(c, RED, '-')} ${terminalSafe(t.principal)} ` +
+          `${paint(c, BOLD, becomeWords(t.change))} ${terminalSafe(t.identity)}`,
+      );
     lines.push('');
   }
   const views = identityViews(plan);

@@ -92,11 +92,11 @@ export function identityViews(plan: Plan): IdentityView[] {
   return [...views.values()].sort((a, b) => byText(a.name, b.name));
 }
 
-/** Per target, how many grants: `aws +3` — in the order aws, kubernetes, vault. */
+/** Per target, how many grants: `aws +3` — in the order aws, kubernetes, vault, assume. */
 export function countByTarget(changes: readonly AccessChange[]): [AccessChange['target'], number][] {
   const counts = new Map<AccessChange['target'], number>();
   for (const c of changes) counts.set(c.target, (counts.get(c.target) ?? 0) + 1);
-  return (['aws', 'kubernetes', 'vault'] as const).flatMap((t) =>
+  return (['aws', 'kubernetes', 'vault', 'assume'] as const).flatMap((t) =>
     counts.has(t) ? [[t, counts.get(t)!] as [AccessChange['target'], number]] : [],
   );
 }
@@ -106,7 +106,7 @@ export function countByTarget(changes: readonly AccessChange[]): [AccessChange['
  * one exact grant it names, else the grant itself (`s3:PutObject on arn:…`, `get pods in c/ns`).
  */
 export function patternText(p: AccessPattern): string {
-  const simple = p.target === 'kubernetes' ? `${p.pattern} ${p.resource}` : `${p.pattern} on ${p.resource}`;
+  const simple = simpleText(p);
   if (!isCondensed(p)) return `${simple}${onlyWhen(p)}`;
   return `${p.pattern} → ${expansionCount(p)} on ${p.resource}${onlyWhen(p)}${partOf(p)}`;
 }
@@ -128,8 +128,39 @@ export function partOf(p: AccessPattern): string {
 
 /** Whether the pattern stands for grants other than itself, so a reader may want the exact list. */
 export function isCondensed(p: AccessPattern): boolean {
-  const simple = p.target === 'kubernetes' ? `${p.pattern} ${p.resource}` : `${p.pattern} on ${p.resource}`;
-  return p.count !== 1 || p.total !== 1 || p.grants[0] !== simple;
+  return p.count !== 1 || p.total !== 1 || p.grants[0] !== simpleText(p);
+}
+
+/** The one grant a pattern names when it stands for nothing more (the plan's grant text). */
+function simpleText(p: AccessPattern): string {
+  switch (p.target) {
+    case 'kubernetes':
+      return `${p.pattern} ${p.resource}`;
+    case 'assume':
+      return `${p.pattern} can become ${p.resource}`;
+    default:
+      return `${p.pattern} on ${p.resource}`;
+  }
+}
+
+/** A trust gained or lost, in words: `oidc gitlab … can now become ledger-ci` (each part escaped by the caller). */
+export interface TrustLine {
+  change: AccessPattern['change'];
+  principal: string;
+  identity: string;
+}
+
+/** Every trust the plan gains or loses (target `assume`), gained first, plan order within each. */
+export function trustLines(plan: Plan): TrustLine[] {
+  const lines = plan.access.patterns
+    .filter((p) => p.target === 'assume')
+    .map((p) => ({ change: p.change, principal: p.pattern, identity: p.identity }));
+  return [...lines.filter((l) => l.change === 'gained'), ...lines.filter((l) => l.change === 'lost')];
+}
+
+/** `can now become` / `can no longer become`. */
+export function becomeWords(change: AccessPattern['change']): string {
+  return change === 'gained' ? 'can now become' : 'can no longer become';
 }
 
 /** Widening first: what a reviewer must weigh before what takes access away. */

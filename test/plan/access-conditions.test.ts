@@ -39,9 +39,16 @@ describe('diffAccess with conditions', () => {
         grant: 's3:PutObject on *',
         conditions: { StringEquals: { 'aws:SourceVpc': 'vpc-1' } },
       },
+      // The role's trust is new too (diff-trust.test.ts has its own table).
+      {
+        identity: 'app',
+        target: 'assume',
+        grant: 'kubernetes service account prod-eu/payments/app can become app',
+      },
     ]);
     expect(patterns.map((p) => [p.pattern, p.conditions])).toEqual([
       ['s3:PutObject', { StringEquals: { 'aws:SourceVpc': 'vpc-1' } }],
+      ['kubernetes service account prod-eu/payments/app', undefined],
     ]);
   });
 

@@ -15,13 +15,14 @@ export function flatten(tokens: Token[]): Token[] {
 /** The raw HTML the renderer itself writes; a value may appear inside <code>, entity-escaped. */
 const OWN_HTML = /<!-- idac-plan -->|<\/?details>|<\/?summary>|<\/?code>/g;
 const OWN_HEADINGS = new RegExp(
-  String.raw`^(idac plan|Privilege increases: \d+ identit(y|ies)|Organization: \d+ changes? to ` +
+  String.raw`^(idac plan|Who can become an identity: \d+ changes?|Privilege increases: \d+ identit(y|ies)|` +
+    String.raw`Organization: \d+ changes? to ` +
     String.raw`identities\/org\.yaml|Deletions|New static credentials|Findings: \d+ findings?|Not planned)$`,
 );
 const OWN_STRONG = new RegExp(
   String.raw`^(Identities:|Organization:|widens|narrows|neutral|Access:|Resources:|Due within |New static ` +
     String.raw`credentials:|Findings:|error|warning|info|Deletion guard:|Fields|Access|Resources|Due|New static ` +
-    String.raw`credentials|\d+ more identit(y|ies) not shown)$`,
+    String.raw`credentials|\d+ more identit(y|ies) not shown|can now become|can no longer become)$`,
 );
 
 export const HOSTILE = [

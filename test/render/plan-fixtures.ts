@@ -9,7 +9,9 @@ export function simplePatterns(gained: readonly AccessChange[], lost: readonly A
     const [pattern, resource] =
       a.target === 'kubernetes'
         ? [a.grant.slice(0, a.grant.indexOf(' ')), a.grant.slice(a.grant.indexOf(' ') + 1)]
-        : (a.grant.split(' on ') as [string, string]);
+        : a.target === 'assume'
+          ? (a.grant.split(' can become ') as [string, string])
+          : (a.grant.split(' on ') as [string, string]);
     return {
       identity: a.identity,
       target: a.target,
@@ -114,8 +116,14 @@ export function representativePlan(): Plan {
     grants.map((grant) => ({ identity, target, grant, ...(elevation === undefined ? {} : { elevation }) }));
   plan.access = {
     gained: [
+      ...gained('fraud-scorer', 'assume', [
+        'kubernetes service account prod-eu/payments/fraud-scorer can become fraud-scorer',
+      ]),
       ...gained('fraud-scorer', 'aws', ['s3:GetObject on arn:aws:s3:::fraud-models/*']),
       ...gained('fraud-scorer', 'kubernetes', ['get configmaps/fraud-config in prod-eu/payments']),
+      ...gained('settlement-reader', 'assume', [
+        'oidc gitlab project_path:acme/ledger:ref_type:branch:ref:main can become settlement-reader',
+      ]),
       ...gained('settlement-reader', 'aws', [
         's3:GetBucketAcl on arn:aws:s3:::bank-drop',
         's3:GetBucketPolicy on arn:aws:s3:::bank-drop',
@@ -126,6 +134,9 @@ export function representativePlan(): Plan {
     ],
     lost: [
       ...gained('legacy-etl', 'aws', ['s3:GetObject on arn:aws:s3:::warehouse-exports/*']),
+      ...gained('support-assistant', 'assume', [
+        'vault kubernetes service account prod-eu/support/support-assistant can become support-assistant',
+      ]),
       ...gained('support-assistant', 'vault', ['read on kv/data/data/support/*']),
     ],
     patterns: [],
@@ -148,6 +159,10 @@ export function representativePlan(): Plan {
     ...simplePatterns(
       [],
       plan.access.lost.filter((a) => a.identity === 'legacy-etl'),
+    ),
+    ...simplePatterns(
+      plan.access.gained.filter((a) => a.identity === 'settlement-reader' && a.target === 'assume'),
+      [],
     ),
     written('settlement-reader', 's3:Get*', 'arn:aws:s3:::bank-drop', [
       's3:GetBucketAcl on arn:aws:s3:::bank-drop',
@@ -322,8 +337,12 @@ export function hostilePlan(value: string): Plan {
         elevation: 0,
       },
       { identity: v('a'), target: 'vault', grant: v('g2') },
+      { identity: v('a'), target: 'assume', grant: v('trust') },
     ],
-    lost: [{ identity: v('r'), target: 'kubernetes', grant: v('lost') }],
+    lost: [
+      { identity: v('r'), target: 'kubernetes', grant: v('lost') },
+      { identity: v('r'), target: 'assume', grant: v('untrust') },
+    ],
     patterns: [
       {
         identity: v('c'),
@@ -356,6 +375,26 @@ export function hostilePlan(value: string): Plan {
         total: 1,
         change: 'lost',
         grants: [v('lost')],
+      },
+      {
+        identity: v('a'),
+        target: 'assume',
+        pattern: v('principal'),
+        resource: v('a'),
+        count: 1,
+        total: 1,
+        change: 'gained',
+        grants: [v('trust')],
+      },
+      {
+        identity: v('r'),
+        target: 'assume',
+        pattern: v('gone'),
+        resource: v('r'),
+        count: 1,
+        total: 1,
+        change: 'lost',
+        grants: [v('untrust')],
       },
     ],
   };

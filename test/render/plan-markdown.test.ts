@@ -85,6 +85,32 @@ describe('escaping (THREATS.md item 72, OUT-MARKDOWN)', () => {
 });
 
 describe('summary', () => {
+  it('lists who can newly or no longer become an identity first, not again as a privilege increase', () => {
+    const out = renderPlanMarkdown(representativePlan());
+    const lines = out.split('\n');
+    const at = lines.indexOf('#### Who can become an identity: 3 changes');
+    expect(lines.slice(at + 2, at + 5)).toEqual([
+      '- ➕ `kubernetes service account prod-eu/payments/fraud-scorer` **can now become** `fraud-scorer`',
+      '- ➕ `oidc gitlab project_path:acme/ledger:ref_type:branch:ref:main` **can now become** `settlement-reader`',
+      '- ➖ `vault kubernetes service account prod-eu/support/support-assistant` **can no longer become** ' +
+        '`support-assistant`',
+    ]);
+    expect(at).toBeGreaterThan(0);
+    expect(at).toBeLessThan(lines.indexOf('#### Privilege increases: 2 identities'));
+    expect(lines).toContain('- `fraud-scorer` gains aws +1 · kubernetes +1');
+    expect(lines.filter((l) => l.startsWith('  - assume'))).toEqual([]);
+  });
+
+  it('an identity that gains only a trust is no privilege increase of its own', () => {
+    const plan = emptyPlan();
+    plan.access.gained = [{ identity: 'ci', target: 'assume', grant: 'oidc gitlab p:1 can become ci' }];
+    plan.access.patterns = simplePatterns(plan.access.gained, []);
+    const out = renderPlanMarkdown(plan);
+    expect(out).toContain('- ➕ `oidc gitlab p:1` **can now become** `ci`\n');
+    expect(out).not.toContain('Privilege increases');
+    expect(out).toContain('+ assume     oidc gitlab p:1 can become ci\n');
+  });
+
   it('lists findings errors first', () => {
     const plan = emptyPlan();
     plan.findings = [

@@ -40,6 +40,19 @@ describe('renderPlanText', () => {
     );
   });
 
+  it('shows who can newly or no longer become an identity before any identity block', () => {
+    const lines = renderPlanText(representativePlan(), { color: false }).split('\n');
+    const at = lines.indexOf('Who can become an identity: 3 changes');
+    expect(lines.slice(at + 1, at + 4)).toEqual([
+      '    + kubernetes service account prod-eu/payments/fraud-scorer can now become fraud-scorer',
+      '    + oidc gitlab project_path:acme/ledger:ref_type:branch:ref:main can now become settlement-reader',
+      '    - vault kubernetes service account prod-eu/support/support-assistant can no longer become support-assistant',
+    ]);
+    expect(at).toBeGreaterThan(0);
+    expect(at).toBeLessThan(lines.indexOf('! edge-gateway (not planned)'));
+    expect(renderPlanText(emptyPlan(), { color: false })).not.toContain('Who can become');
+  });
+
   it('ends with the summary line', () => {
     const out = renderPlanText(bigPlan(3, 2), { color: false });
     expect(out.endsWith('\nPlan: 6 to create, 0 to update, 0 to replace, 0 to delete. Access: +6 −0.\n')).toBe(true);

@@ -61,6 +61,7 @@ describe('examples/acme as CSV', async () => {
       'targets',
       'credential',
       'credentialKinds',
+      'login',
       'expires',
       'daysToExpiry',
       'lastReviewed',

@@ -15,6 +15,7 @@ describe('examples/acme as JSON', async () => {
     expect(Object.keys(doc.kpis)).toEqual([
       'stewardship',
       'credentials',
+      'federation',
       'rotation',
       'reviews',
       'expiry',
@@ -34,6 +35,7 @@ describe('examples/acme as JSON', async () => {
       'targets',
       'credential',
       'credentialKinds',
+      'login',
       'expires',
       'daysToExpiry',
       'lastReviewed',

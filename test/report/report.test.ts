@@ -42,8 +42,22 @@ describe('buildReport on the fixture', () => {
           { kind: 'aws-role', federated: true, count: 1 },
           { kind: 'kubernetes-service-account', federated: true, count: 2 },
           { kind: 'vault-kubernetes-auth', federated: true, count: 1 },
+          { kind: 'vault-jwt-auth', federated: true, count: 0 },
+          { kind: 'vault-aws-auth', federated: true, count: 0 },
+          { kind: 'vault-cert-auth', federated: true, count: 0 },
           { kind: 'aws-access-key', federated: false, count: 1 }, // echo's is a tombstone's
           { kind: 'vault-secret-id', federated: false, count: 1 },
+        ],
+      },
+      // alpha's role trusts a service account; delta's Vault Kubernetes auth without a service
+      // account binds nobody, and foxtrot is Kubernetes only: neither.
+      federation: {
+        static: { count: 2, total: 5, percent: 40 },
+        federated: { count: 1, total: 5, percent: 20 },
+        none: { count: 2, total: 5, percent: 40 },
+        byTeam: [
+          { team: 'ops', total: 2, static: 1, federated: 0, none: 1 },
+          { team: 'pay', total: 3, static: 1, federated: 1, none: 1 },
         ],
       },
       rotation: {
@@ -164,6 +178,7 @@ describe('buildReport on the fixture', () => {
       targets: ['aws'],
       credential: 'static',
       credentialKinds: ['aws-access-key'],
+      login: 'static',
       expires: '2026-12-10',
       daysToExpiry: 18,
       lastReviewed: '2026-05-01',
@@ -178,6 +193,7 @@ describe('buildReport on the fixture', () => {
       targets: ['aws', 'kubernetes'],
       credential: 'federated',
       credentialKinds: ['aws-role', 'kubernetes-service-account'],
+      login: 'federated',
       nextRotation: null,
       nextReview: '2027-03-30',
       reviewOverdue: false,

@@ -4,7 +4,8 @@
 import type { MachineIdentity } from '../../manifest/machine-identity.generated.js';
 import { lower, type OrgModel } from '../../model/org.js';
 import { DAY_MS, expiryOf, isoDate, parseDate, parseDuration } from '../../common/time.js';
-import type { CredentialKind, InventoryRow, Target } from './types.js';
+import { trustsOf } from '../../access/trust.js';
+import type { CredentialKind, InventoryRow, Login, Target } from './types.js';
 import { cmp } from '../../common/findings.js';
 
 export interface LoadedIdentity {
@@ -21,8 +22,26 @@ export function credentialKinds(data: MachineIdentity): CredentialKind[] {
   const out: CredentialKind[] = [];
   if (a.aws) out.push(a.aws.principal === 'user' ? 'aws-access-key' : 'aws-role');
   if (a.kubernetes) out.push('kubernetes-service-account');
-  if (a.vault) out.push(a.vault.auth === 'approle' ? 'vault-secret-id' : 'vault-kubernetes-auth');
+  if (a.vault) out.push(VAULT_KIND[a.vault.auth]);
   return out;
+}
+
+const VAULT_KIND: Record<NonNullable<MachineIdentity['spec']['access']['vault']>['auth'], CredentialKind> = {
+  approle: 'vault-secret-id',
+  kubernetes: 'vault-kubernetes-auth',
+  jwt: 'vault-jwt-auth',
+  aws: 'vault-aws-auth',
+  cert: 'vault-cert-auth',
+};
+
+/**
+ * Static, federated only, or neither (Login). Read as declared: a suspended identity trusts nobody
+ * while suspended (trustsOf), but the report counts how it is built to log in.
+ */
+export function loginOf(data: MachineIdentity, kinds: readonly CredentialKind[] = credentialKinds(data)): Login {
+  if (kinds.some((k) => STATIC_KINDS.has(k))) return 'static';
+  const declared = { ...data, spec: { ...data.spec, status: 'active' as const } };
+  return trustsOf(declared).length > 0 ? 'federated' : 'none';
 }
 
 /** `nextRotation`: the soonest rotation of the identity's static credentials (rotationReport), if any. */
@@ -47,6 +66,7 @@ export function inventoryRow(
     targets: (['aws', 'kubernetes', 'vault'] as const).filter((t): t is Target => s.access[t] !== undefined),
     credential: kinds.some((k) => STATIC_KINDS.has(k)) ? 'static' : 'federated',
     credentialKinds: kinds,
+    login: loginOf(data, kinds),
     expires: s.expires,
     daysToExpiry: daysToExpiry(s.expires, now),
     lastReviewed: s.review?.lastReviewed ?? null,

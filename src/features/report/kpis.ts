@@ -14,6 +14,9 @@ const KIND_ORDER: readonly CredentialKind[] = [
   'aws-role',
   'kubernetes-service-account',
   'vault-kubernetes-auth',
+  'vault-jwt-auth',
+  'vault-aws-auth',
+  'vault-cert-auth',
   'aws-access-key',
   'vault-secret-id',
 ];
@@ -51,6 +54,7 @@ export function kpis(
         count: live.filter((r) => r.credentialKinds.includes(kind)).length,
       })),
     },
+    federation: federation(live),
     rotation: {
       compliant: share(credentials.length - overdue.length, credentials.length),
       overdue: overdue.map((c) => ({ identity: c.identity, kind: c.kind, reason: c.reason!, file: c.file })),
@@ -164,4 +168,26 @@ function people(live: readonly InventoryRow[]): Kpis['owners']['people'] {
   return [...m]
     .map(([person, c]) => ({ person, owns: c.owns, succeeds: c.succeeds }))
     .sort((a, b) => b.owns - a.owns || b.succeeds - a.succeeds || cmp(a.person, b.person));
+}
+
+/** Static, federated-only and neither, over all live identities and per team (Login). */
+function federation(live: readonly InventoryRow[]): Kpis['federation'] {
+  const count = (rows: readonly InventoryRow[], login: InventoryRow['login']) =>
+    rows.filter((r) => r.login === login).length;
+  const teams = [...new Set(live.map((r) => r.team))].sort(cmp);
+  return {
+    static: share(count(live, 'static'), live.length),
+    federated: share(count(live, 'federated'), live.length),
+    none: share(count(live, 'none'), live.length),
+    byTeam: teams.map((team) => {
+      const rows = live.filter((r) => r.team === team);
+      return {
+        team,
+        total: rows.length,
+        static: count(rows, 'static'),
+        federated: count(rows, 'federated'),
+        none: count(rows, 'none'),
+      };
+    }),
+  };
 }

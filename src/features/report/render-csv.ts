@@ -20,6 +20,7 @@ const COLUMNS: readonly (keyof InventoryRow)[] = [
   'targets',
   'credential',
   'credentialKinds',
+  'login',
   'expires',
   'daysToExpiry',
   'lastReviewed',

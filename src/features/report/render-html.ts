@@ -4,11 +4,12 @@
 // Every value that came from a manifest goes through `esc` (entities in text and attributes,
 // invisible and bidi characters shown as \u escapes); nothing here reads a clock.
 
-import type { Report, Share } from './types.js';
+import type { Kpis, Report, Share } from './types.js';
 import { cap } from '../../common/escape.js';
 import { oneLine } from '../../render/markdown.js';
 import {
   KIND_LABEL,
+  LOGIN_LABEL,
   NHI_STATUS_LABEL,
   plural,
   PROBLEM_LABEL,
@@ -243,6 +244,25 @@ ${barChart(
     segments: [{ value: c.count, cls: c.federated ? 'fed' : 'static' }],
     note: `${c.count} · ${c.federated ? 'federated' : 'static'}`,
   })),
+)}
+${barChart(
+  'How live identities log in, per team',
+  [...k.federation.byTeam, { team: 'All teams', ...federationTotals(k.federation) }].map((t) => ({
+    label: t.team,
+    segments: [
+      { value: t.federated, cls: 'fed' },
+      { value: t.static, cls: 'static' },
+      { value: t.none, cls: 'warn' },
+    ],
+    note: `${t.federated} federated only · ${t.static} static · ${t.none} neither`,
+  })),
+  {
+    legend: [
+      { label: LOGIN_LABEL.federated, cls: 'fed' },
+      { label: LOGIN_LABEL.static, cls: 'static' },
+      { label: 'neither', cls: 'warn' },
+    ],
+  },
 )}
 <h3>Rotation overdue</h3>
 ${rotation}`,
@@ -557,3 +577,7 @@ table.list td:first-child { white-space: nowrap; }
   .badge { border: 1px solid #000; color: #000; }
 }
 `;
+
+function federationTotals(f: Kpis['federation']): { static: number; federated: number; none: number } {
+  return { static: f.static.count, federated: f.federated.count, none: f.none.count };
+}

@@ -6,6 +6,7 @@ import type { Report } from './types.js';
 import { code } from '../../render/markdown.js';
 import {
   KIND_LABEL,
+  LOGIN_LABEL,
   NHI_STATUS_LABEL,
   plural,
   PROBLEM_LABEL,
@@ -60,6 +61,7 @@ export function renderReportMarkdown(r: Report): string {
         ],
         ['Federated: no static secret', showShare(k.credentials.federated)],
         ['Holding a static credential', showShare(k.credentials.static)],
+        ['Logging in only by federation (someone is trusted to become it)', showShare(k.federation.federated)],
         ['Static credentials rotating within policy', showShare(k.rotation.compliant)],
         [
           `Access reviews overdue${k.reviews.every ? ` (every ${code(k.reviews.every)})` : ''}`,
@@ -89,6 +91,34 @@ export function renderReportMarkdown(r: Report): string {
     ...table(
       ['Credential', 'Kind', 'Live identities'],
       k.credentials.byKind.map((c) => [KIND_LABEL[c.kind], c.federated ? 'federated' : 'static', String(c.count)]),
+    ),
+    '',
+  );
+
+  out.push(
+    '## Federation',
+    '',
+    `How each live identity logs in: ${LOGIN_LABEL.static} (static), ${LOGIN_LABEL.federated} (federated), ` +
+      `or ${LOGIN_LABEL.none}.`,
+    '',
+    ...table(
+      ['Team', 'Static', 'Federated only', 'Neither', 'Live identities'],
+      [
+        ...k.federation.byTeam.map((t) => [
+          cell(t.team),
+          String(t.static),
+          String(t.federated),
+          String(t.none),
+          String(t.total),
+        ]),
+        [
+          '**All teams**',
+          showShare(k.federation.static),
+          showShare(k.federation.federated),
+          showShare(k.federation.none),
+          String(k.federation.static.total),
+        ],
+      ],
     ),
     '',
   );

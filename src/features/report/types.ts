@@ -12,7 +12,22 @@ export type Status = 'active' | 'suspended' | 'decommissioned';
  * IAM role assumed through OIDC, a Kubernetes service-account token, Vault's Kubernetes auth);
  * static kinds are secrets idac issues and rotates (SPEC §2).
  */
-export type CredentialKind = 'aws-role' | 'kubernetes-service-account' | 'vault-kubernetes-auth' | StaticCredentialKind;
+export type CredentialKind =
+  | 'aws-role'
+  | 'kubernetes-service-account'
+  | 'vault-kubernetes-auth'
+  | 'vault-jwt-auth'
+  | 'vault-aws-auth'
+  | 'vault-cert-auth'
+  | StaticCredentialKind;
+
+/**
+ * How an identity logs in, as its manifest declares it (a suspended identity counted as if active):
+ * `static` holds a static credential (AWS access keys, a Vault AppRole secret-id), whatever else it
+ * has; `federated` logs in only by federation (someone is trusted to become it: access/trust.ts);
+ * `none` neither (a role nobody is trusted to assume, a Kubernetes-only service account).
+ */
+export type Login = 'static' | 'federated' | 'none';
 
 export interface InventoryRow {
   name: string;
@@ -27,6 +42,7 @@ export interface InventoryRow {
   /** `static` when any credential is static. */
   credential: 'federated' | 'static';
   credentialKinds: CredentialKind[];
+  login: Login;
   /** `YYYY-MM-DD`, valid through the end of that day (UTC). */
   expires: string;
   /** Whole days from now to the end of the expiry day; 0 or less once expired. */
@@ -64,6 +80,13 @@ export interface Kpis {
     federated: Share;
     static: Share;
     byKind: { kind: CredentialKind; federated: boolean; count: number }[];
+  };
+  /** Federated against static logins (Login), over all live identities and per team (team order). */
+  federation: {
+    static: Share;
+    federated: Share;
+    none: Share;
+    byTeam: { team: string; total: number; static: number; federated: number; none: number }[];
   };
   rotation: {
     /** Static credentials whose policy is within org.yaml's limits. */

@@ -1,6 +1,6 @@
 // Words the human-readable report formats (Markdown, HTML) share, so both say the same thing.
 
-import type { CredentialKind, NhiCoverage, Share, StewardshipProblem } from './types.js';
+import type { CredentialKind, Login, NhiCoverage, Share, StewardshipProblem } from './types.js';
 import { plural } from '../../render/plan-view.js';
 
 export { plural };
@@ -11,6 +11,9 @@ export const KIND_LABEL: Record<CredentialKind, string> = {
   'aws-role': 'AWS role (OIDC)',
   'kubernetes-service-account': 'Kubernetes service account',
   'vault-kubernetes-auth': 'Vault Kubernetes auth',
+  'vault-jwt-auth': 'Vault JWT auth',
+  'vault-aws-auth': 'Vault AWS (IAM) auth',
+  'vault-cert-auth': 'Vault TLS certificate auth',
   'aws-access-key': 'AWS access key',
   'vault-secret-id': 'Vault AppRole secret-id',
 };
@@ -41,3 +44,9 @@ export function showDays(days: number): string {
   if (days > 1) return `in ${days} days`;
   return days === 0 ? 'expired today' : `expired ${plural(-days, 'day')} ago`;
 }
+
+export const LOGIN_LABEL: Record<Login, string> = {
+  static: 'holds a static credential',
+  federated: 'logs in only by federation',
+  none: 'neither: nobody is trusted to become it',
+};
