@@ -1,0 +1,99 @@
+// The CA certificates org.yaml names for Vault cert auth (targets.vault.certificateAuthorities:
+// name → PEM file, relative to the repository root), read through the same Source as the manifests:
+// the working tree for validate and apply, each git revision for plan, so a plan compiles the CA of
+// the revision it shows. Compile is pure and gets only the PEM texts; what could not be used is kept
+// as a problem for org/certificate-authority-file to report on org.yaml.
+
+import { X509Certificate } from 'node:crypto';
+import { ORG_FILE } from '../common/layout.js';
+import { isOversize, normalisePath } from '../io/files.js';
+import { decode, MAX_FILE_BYTES } from '../manifest/decode.js';
+import type { Organization } from '../manifest/organization.generated.js';
+import type { Source } from '../manifest/source.js';
+
+/** Why a declared CA file cannot be used. */
+export type CaProblem =
+  | 'outside' // absolute, or climbs out of the repository with `..`
+  | 'missing'
+  | 'symlink'
+  | 'too-large'
+  | 'unreadable'
+  | 'not-pem' // no PEM certificate, or one that does not parse
+  | 'private-key'; // holds a private key: a secret in git, and never what Vault should trust
+
+export type CaFile = { ok: true; file: string; pem: string } | { ok: false; file: string; problem: CaProblem };
+
+const BLOCK = /-----BEGIN CERTIFICATE-----\r?\n[\s\S]*?-----END CERTIFICATE-----/g;
+
+/**
+ * Every CA org.yaml declares, by name, each read once. `orgFile` places the repository root (the
+ * folder holding identities/). Sorted by name.
+ */
+export async function readCertificateAuthorities(
+  source: Source,
+  org: Organization | null,
+  orgFile: string = ORG_FILE,
+): Promise<Map<string, CaFile>> {
+  const declared = org?.spec.targets?.vault?.certificateAuthorities ?? {};
+  const root = orgFile.split('/').slice(0, -2).join('/');
+  const out = new Map<string, CaFile>();
+  for (const name of Object.keys(declared).sort()) {
+    const path = declared[name];
+    if (path === undefined) continue;
+    out.set(name, await readOne(source, root, path));
+  }
+  return out;
+}
+
+/** The PEM texts compile needs (CompileContext.certificateAuthorities): the usable CAs only. */
+export function certificateAuthorityPems(files: ReadonlyMap<string, CaFile>): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [name, f] of files) if (f.ok) out.set(name, f.pem);
+  return out;
+}
+
+async function readOne(source: Source, root: string, declared: string): Promise<CaFile> {
+  const rel = normalisePath(declared);
+  const file = root === '' ? rel : `${root}/${rel}`;
+  if (rel === '' || declared.startsWith('/') || /^[A-Za-z]:/.test(declared) || rel.split('/').includes('..'))
+    return { ok: false, file: declared, problem: 'outside' };
+  let entry;
+  try {
+    entry = await source.stat(file);
+  } catch {
+    return { ok: false, file, problem: 'unreadable' };
+  }
+  if (!entry) return { ok: false, file, problem: 'missing' };
+  // Never followed: a link could point anywhere on the machine that runs idac.
+  if (entry.symlink) return { ok: false, file, problem: 'symlink' };
+  let bytes;
+  try {
+    bytes = await source.read(file, MAX_FILE_BYTES);
+  } catch {
+    return { ok: false, file, problem: 'unreadable' };
+  }
+  if (isOversize(bytes)) return { ok: false, file, problem: 'too-large' };
+  const decoded = decode(bytes);
+  if (!decoded.ok) return { ok: false, file, problem: 'not-pem' };
+  const parsed = pemCertificates(decoded.text);
+  return typeof parsed === 'string' ? { ok: true, file, pem: parsed } : { ok: false, file, problem: parsed.problem };
+}
+
+/**
+ * The certificates of a PEM text, one block after another (what Vault's `certificate` field takes),
+ * or why there are none usable. Anything around the blocks (comments, a bundle's headers) is dropped
+ * so that only certificates reach Vault and the plan.
+ */
+export function pemCertificates(text: string): string | { problem: 'not-pem' | 'private-key' } {
+  if (/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(text)) return { problem: 'private-key' };
+  const blocks = text.match(BLOCK) ?? [];
+  if (blocks.length === 0) return { problem: 'not-pem' };
+  for (const b of blocks) {
+    try {
+      new X509Certificate(b);
+    } catch {
+      return { problem: 'not-pem' };
+    }
+  }
+  return `${blocks.map((b) => b.replace(/\r\n/g, '\n')).join('\n')}\n`;
+}
