@@ -17,11 +17,14 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest';
+import { certificateAuthorityPems, readCertificateAuthorities } from '../../src/check/certificate-authorities.js';
 import { parseInstant } from '../../src/common/time.js';
 import type { DesiredResource } from '../../src/compile/types.js';
 import { compileVault } from '../../src/compile/vault.js';
 import { loadText } from '../../src/manifest/load.js';
 import type { MachineIdentity } from '../../src/manifest/machine-identity.generated.js';
+import { MemorySource } from '../../src/manifest/memory-source.js';
+import type { Organization } from '../../src/manifest/organization.generated.js';
 import { baoBinary, OPENBAO_SKIP, startOpenBao, startOpenBaoTls } from '../peers/openbao.js';
 import type { ClientCert, OpenBao, OpenBaoTls } from '../peers/openbao.js';
 import { needPeer } from '../peers/peers.js';
@@ -364,10 +367,15 @@ describe('Vault cert auth as idac compiles it, against a real OpenBao server ove
     const factoryCa = await pkiMount(bao, 'pki-factory', 'factory-ca');
     await pkiMount(bao, 'pki-other', 'other-ca');
     await bao.api('POST', 'sys/auth/cert-devices', { type: 'cert' });
+    // The CA reaches compile as in validate, plan and apply: org.yaml names its file, the edge reads it.
+    const org = {
+      spec: { teams: {}, targets: { vault: { certificateAuthorities: { 'factory-ca': 'pki/factory-ca.pem' } } } },
+    } as unknown as Organization;
+    const read = await readCertificateAuthorities(new MemorySource({ 'pki/factory-ca.pem': factoryCa }), org);
     const compiled = compileVault(DEVICE, {
       now: NOW,
       org: null,
-      certificateAuthorities: new Map([['factory-ca', factoryCa]]),
+      certificateAuthorities: certificateAuthorityPems(read),
     });
     role = await writeCompiled(bao, compiled);
     certs.set('intended', await issue(bao, 'pki-factory', 'press-17.plant.example.com'));
