@@ -133,7 +133,8 @@ export function compileVault(data: MachineIdentity, ctx: CompileContext): Desire
 /**
  * A JWT role: the token's `aud` must be the audience and every declared claim must match. A list is
  * one comma-joined value, which the provider splits back into a list (Vault then admits any of its
- * values); `glob` matching only when a value asks for it, so a literal `*` elsewhere stays literal.
+ * values); `glob` matching only when a value asks for it (Vault has one match type per role, so
+ * then every value of the role is a pattern).
  * Without the jwt block there is nothing to bind to: no role (a rule says so).
  */
 function jwtRole(data: MachineIdentity, token: TokenInputs): DesiredResource[] {
@@ -153,6 +154,10 @@ function jwtRole(data: MachineIdentity, token: TokenInputs): DesiredResource[] {
         ? {
             boundClaims: Object.fromEntries(claims.map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : v])),
             boundClaimsType: values.some((v) => /[*?]/.test(v)) ? 'glob' : 'string',
+            // A value with its own comma would be split into several, each admitted: the role would
+            // be broader than declared. Parsing off keeps every value whole; a list next to it then
+            // stays one literal string that no token matches, so it fails closed.
+            ...(values.some((v) => v.includes(',')) ? { disableBoundClaimsParsing: true } : {}),
           }
         : {}),
       userClaim: jwt.userClaim ?? 'sub',

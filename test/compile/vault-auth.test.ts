@@ -73,6 +73,15 @@ describe('auth: jwt', () => {
     expect(authRole(out)?.inputs).toMatchObject({ boundClaims, boundClaimsType });
   });
 
+  it.each([
+    ['a value with a comma stays whole: parsing off', { workflow: 'build, test' }, true],
+    ['next to a list too (the list then fails closed)', { workflow: 'build, test', ref: ['main', 'dev'] }, true],
+    ['no comma in any value: parsing on, so lists split', { ref: ['main', 'dev'] }, undefined],
+  ])('%s', (_, claims, disabled) => {
+    const inputs = authRole(compileVault(ident({ auth: 'jwt', jwt: { ...JWT.jwt!, claims } }), at(NOW)))!.inputs;
+    expect((inputs as { disableBoundClaimsParsing?: boolean }).disableBoundClaimsParsing).toBe(disabled);
+  });
+
   it('a declared userClaim names the entity', () => {
     const out = compileVault(ident({ auth: 'jwt', jwt: { ...JWT.jwt!, userClaim: 'project_path' } }), at(NOW));
     expect(authRole(out)?.inputs).toMatchObject({ userClaim: 'project_path' });
