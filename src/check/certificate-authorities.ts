@@ -35,7 +35,7 @@ export async function readCertificateAuthorities(
   orgFile: string = ORG_FILE,
 ): Promise<Map<string, CaFile>> {
   const declared = org?.spec.targets?.vault?.certificateAuthorities ?? {};
-  const root = orgFile.split('/').slice(0, -2).join('/');
+  const root = rootOf(orgFile);
   const out = new Map<string, CaFile>();
   for (const name of Object.keys(declared).sort()) {
     const path = declared[name];
@@ -52,11 +52,34 @@ export function certificateAuthorityPems(files: ReadonlyMap<string, CaFile>): Ma
   return out;
 }
 
-async function readOne(source: Source, root: string, declared: string): Promise<CaFile> {
+/**
+ * The repo-relative paths of the CA files org.yaml declares, those inside the repository: what a
+ * plan asks git about besides identities/.
+ */
+export function certificateAuthorityFiles(org: Organization | null, orgFile: string = ORG_FILE): string[] {
+  const root = rootOf(orgFile);
+  return Object.values(org?.spec.targets?.vault?.certificateAuthorities ?? {})
+    .map((declared) => (declared === undefined ? null : inRepository(root, declared)))
+    .filter((f): f is string => f !== null)
+    .sort();
+}
+
+/** The folder holding identities/, relative to the source root ('' at the top). */
+function rootOf(orgFile: string): string {
+  return orgFile.split('/').slice(0, -2).join('/');
+}
+
+/** The declared path relative to the source root; null when it is absolute or climbs out with `..`. */
+function inRepository(root: string, declared: string): string | null {
   const rel = normalisePath(declared);
-  const file = root === '' ? rel : `${root}/${rel}`;
   if (rel === '' || declared.startsWith('/') || /^[A-Za-z]:/.test(declared) || rel.split('/').includes('..'))
-    return { ok: false, file: declared, problem: 'outside' };
+    return null;
+  return root === '' ? rel : `${root}/${rel}`;
+}
+
+async function readOne(source: Source, root: string, declared: string): Promise<CaFile> {
+  const file = inRepository(root, declared);
+  if (file === null) return { ok: false, file: declared, problem: 'outside' };
   let entry;
   try {
     entry = await source.stat(file);
