@@ -9,31 +9,15 @@ import { stacksFor } from '../../src/apply/stacks.js';
 import { compileIdentity } from '../../src/compile/index.js';
 import type { DesiredResource } from '../../src/compile/types.js';
 import { messageOf } from '../../src/common/result.js';
-import type { MachineIdentity } from '../../src/manifest/machine-identity.generated.js';
-import { ACME_ORG, at, role } from '../compile/aws-fixture.js';
+import { ACME_ORG, at } from '../compile/aws-fixture.js';
+import { vaultIdentity } from '../compile/vault-fixture.js';
 import { runProgram, unwrapSecrets } from './mocks.js';
 
 const NOW = '2026-06-01T00:00:00Z';
 const PEM = '-----BEGIN CERTIFICATE-----\nMIIBgjCCASegAwIBAgIU\n-----END CERTIFICATE-----\n';
 
-type VaultAccess = NonNullable<MachineIdentity['spec']['access']['vault']>;
-
-function ident(name: string, vault: VaultAccess): MachineIdentity {
-  const base = role({}, name);
-  return {
-    ...base,
-    spec: {
-      ...base.spec,
-      access: {
-        aws: base.spec.access.aws!,
-        vault: { paths: [{ path: `kv/data/payments/${name}/*`, capabilities: ['read'] }], ...vault },
-      },
-    },
-  };
-}
-
 const IDENTITIES = [
-  ident('ledger-ci', {
+  vaultIdentity('ledger-ci', {
     auth: 'jwt',
     jwt: {
       mount: 'jwt-gitlab',
@@ -41,8 +25,8 @@ const IDENTITIES = [
       claims: { project_path: 'acme/ledger', ref: ['main', 'release-*'] },
     },
   }),
-  ident('ledger-worker', { auth: 'aws', aws: { mount: 'aws' } }),
-  ident('press-17', {
+  vaultIdentity('ledger-worker', { auth: 'aws', aws: { mount: 'aws' } }),
+  vaultIdentity('press-17', {
     auth: 'cert',
     cert: { mount: 'cert', ca: 'factory-ca' },
     certificates: [{ mount: 'pki', commonNames: ['press-17.payments.svc.cluster.local'], ttl: '72h' }],

@@ -7,29 +7,16 @@ import { describe, expect, it } from 'vitest';
 import type { DesiredResource } from '../../src/compile/types.js';
 import { compileVault, unknownCertificateAuthority } from '../../src/compile/vault.js';
 import type { MachineIdentity } from '../../src/manifest/machine-identity.generated.js';
-import { at, role } from './aws-fixture.js';
+import { at } from './aws-fixture.js';
+import { vaultIdentity, type VaultAccess } from './vault-fixture.js';
 
 const NOW = '2026-11-23T12:00:00Z';
 const PEM = '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n';
 const CAS = new Map([['factory-ca', PEM]]);
 
-type VaultAccess = NonNullable<MachineIdentity['spec']['access']['vault']>;
-
-/** The fixture role (AWS account 123456789012, team payments) with the given Vault access and no Kubernetes. */
-function ident(vault: VaultAccess, patch: Partial<MachineIdentity['spec']> = {}): MachineIdentity {
-  const base = role({}, 'ledger-ci');
-  return {
-    ...base,
-    spec: {
-      ...base.spec,
-      access: {
-        aws: base.spec.access.aws!,
-        vault: { paths: [{ path: 'kv/data/payments/ledger/*', capabilities: ['read'] }], ...vault },
-      },
-      ...patch,
-    },
-  };
-}
+/** The fixture identity ledger-ci with the given Vault access. */
+const ident = (vault: VaultAccess, patch: Partial<MachineIdentity['spec']> = {}): MachineIdentity =>
+  vaultIdentity('ledger-ci', vault, patch);
 
 const JWT: VaultAccess = {
   auth: 'jwt',
