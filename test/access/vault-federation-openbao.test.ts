@@ -97,25 +97,27 @@ async function writeCompiled(server: Pick<OpenBao, 'api'>, compiled: DesiredReso
   return role;
 }
 
-/** A login's outcome with the token left out: the HTTP status and, when admitted, the token's policies. */
+/** A login's outcome with the token left out: the HTTP status and, when admitted, the token's policies and ttl. */
 interface Outcome {
   status: number;
   policies: string[] | null;
+  ttl?: number;
 }
 
 function outcome(status: number, body: unknown): Outcome {
-  const auth = (body as { auth?: { policies?: string[] } } | null)?.auth;
-  return { status, policies: auth?.policies ? [...auth.policies].sort() : null };
+  const auth = (body as { auth?: { policies?: string[]; lease_duration?: number } } | null)?.auth;
+  if (!auth?.policies) return { status, policies: null };
+  return { status, policies: [...auth.policies].sort(), ttl: auth.lease_duration ?? -1 };
 }
 
-/** What idac's role should hand out: its token policies, plus Vault's `default` unless it is switched off. */
+/** What idac's role should hand out: its token policies (plus Vault's `default` unless switched off), for its ttl. */
 function expected(role: DesiredResource): Outcome {
-  const inputs = role.inputs as { tokenPolicies: string[]; tokenNoDefaultPolicy?: boolean };
+  const inputs = role.inputs as { tokenPolicies: string[]; tokenNoDefaultPolicy?: boolean; tokenTtl: number };
   const policies = [...inputs.tokenPolicies, ...(inputs.tokenNoDefaultPolicy === true ? [] : ['default'])].sort();
-  return { status: 200, policies };
+  return { status: 200, policies, ttl: inputs.tokenTtl };
 }
 
-const REFUSED = expect.objectContaining({ status: expect.any(Number), policies: null });
+const REFUSED = { status: expect.any(Number) as unknown as number, policies: null };
 
 // ---------------------------------------------------------------- JWT
 
@@ -313,7 +315,8 @@ describe('Vault JWT auth as idac compiles it, against a real OpenBao server', ()
     };
     const role = await writeCompiled(bao!, compileVault(suspended, { now: NOW, org: null }));
     const got = await login('jwt-gitlab', 'ledger-paused', jwt(key.privateKey, gitlabToken('acme/ledger', 'main')));
-    expect(expected(role)).toEqual({ status: 200, policies: [] });
+    expect(expected(role)).toEqual({ status: 200, policies: [], ttl: 3600 });
+    // OpenBao answers a login without policies with a token that holds none, or refuses it: either way nothing.
     expect(got.policies ?? []).toEqual([]);
   });
 });
