@@ -21,7 +21,9 @@ export type CaProblem =
   | 'not-pem' // no PEM certificate, or one that does not parse
   | 'private-key'; // holds a private key: a secret in git, and never what Vault should trust
 
-export type CaFile = { ok: true; file: string; pem: string } | { ok: false; file: string; problem: CaProblem };
+export type CaFile =
+  /** `notAfter`: when the last of its certificates expires (ms since the epoch): after it no login works. */
+  { ok: true; file: string; pem: string; notAfter: number } | { ok: false; file: string; problem: CaProblem };
 
 const BLOCK = /-----BEGIN CERTIFICATE-----\r?\n[\s\S]*?-----END CERTIFICATE-----/g;
 
@@ -99,7 +101,7 @@ async function readOne(source: Source, root: string, declared: string): Promise<
   const decoded = decode(bytes);
   if (!decoded.ok) return { ok: false, file, problem: 'not-pem' };
   const parsed = pemCertificates(decoded.text);
-  return typeof parsed === 'string' ? { ok: true, file, pem: parsed } : { ok: false, file, problem: parsed.problem };
+  return 'problem' in parsed ? { ok: false, file, problem: parsed.problem } : { ok: true, file, ...parsed };
 }
 
 /**
@@ -107,16 +109,19 @@ async function readOne(source: Source, root: string, declared: string): Promise<
  * or why there are none usable. Anything around the blocks (comments, a bundle's headers) is dropped
  * so that only certificates reach Vault and the plan.
  */
-export function pemCertificates(text: string): string | { problem: 'not-pem' | 'private-key' } {
+export function pemCertificates(
+  text: string,
+): { pem: string; notAfter: number } | { problem: 'not-pem' | 'private-key' } {
   if (/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(text)) return { problem: 'private-key' };
   const blocks = text.match(BLOCK) ?? [];
   if (blocks.length === 0) return { problem: 'not-pem' };
+  let notAfter = -Infinity;
   for (const b of blocks) {
     try {
-      new X509Certificate(b);
+      notAfter = Math.max(notAfter, Date.parse(new X509Certificate(b).validTo));
     } catch {
       return { problem: 'not-pem' };
     }
   }
-  return `${blocks.map((b) => b.replace(/\r\n/g, '\n')).join('\n')}\n`;
+  return { pem: `${blocks.map((b) => b.replace(/\r\n/g, '\n')).join('\n')}\n`, notAfter };
 }

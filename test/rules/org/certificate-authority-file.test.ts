@@ -43,6 +43,11 @@ ruleTable('org/certificate-authority-file', {
       files: { [orgFile]: withCas({ 'factory-ca': './pki/factory-ca.pem' }), 'pki/factory-ca.pem': CA },
     },
     { name: 'no certificate authorities declared', files: { [orgFile]: ORG } },
+    {
+      name: 'valid through its last day',
+      files: { [orgFile]: ORG_ONE, 'pki/factory-ca.pem': CA },
+      now: '2126-11-09T07:48:48Z',
+    },
   ],
   bad: [
     {
@@ -86,6 +91,13 @@ ruleTable('org/certificate-authority-file', {
       name: 'the CA with its private key',
       files: { [orgFile]: ORG_ONE, 'pki/factory-ca.pem': `${CA}${KEY}` },
       expect: [{ file: orgFile, line: 22, column: 21, messageId: 'privateKey', message: /holds a private key/ }],
+    },
+    {
+      // The fixture CA is valid until 2126-11-09.
+      name: 'every certificate of the CA has expired',
+      files: { [orgFile]: ORG_ONE, 'pki/factory-ca.pem': CA },
+      now: '2127-01-01',
+      expect: [{ file: orgFile, line: 22, column: 21, messageId: 'expired', message: /the last on 2126-11-09T/ }],
     },
     {
       name: 'each bad CA on its own line, the good one silent',
@@ -139,7 +151,7 @@ describe('readCertificateAuthorities (the edge compile reads CAs through)', () =
     expect(read.get('a')).toEqual({ ok: false, file: 'repo/pki/none.pem', problem: 'missing' });
     const pems = certificateAuthorityPems(read);
     expect([...pems.keys()]).toEqual(['z']);
-    expect(pems.get('z')).toBe(CA.endsWith('\n') ? CA : `${CA}\n`);
+    expect(pems.get('z')).toBe(CA);
   });
 
   it('nothing declared, or no org: nothing read', async () => {
@@ -148,9 +160,10 @@ describe('readCertificateAuthorities (the edge compile reads CAs through)', () =
     expect((await readCertificateAuthorities(source, org({}))).size).toBe(0);
   });
 
+  const NOT_AFTER = Date.parse('2126-11-09T07:48:48Z');
   it.each([
-    ['only certificates reach Vault', `# c\n${CA}`, CA.endsWith('\n') ? CA : `${CA}\n`],
-    ['CRLF line ends become LF', CA.replace(/\n/g, '\r\n'), CA.endsWith('\n') ? CA : `${CA}\n`],
+    ['only certificates reach Vault', `# c\n${CA}`, { pem: CA, notAfter: NOT_AFTER }],
+    ['CRLF line ends become LF', CA.replace(/\n/g, '\r\n'), { pem: CA, notAfter: NOT_AFTER }],
     ['an empty file', '', { problem: 'not-pem' }],
     ['a key with the certificate', `${KEY}${CA}`, { problem: 'private-key' }],
   ])('pemCertificates: %s', (_, text, want) => {
