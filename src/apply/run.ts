@@ -13,6 +13,7 @@ import { fail, messageOf, ok, type Result } from '../common/result.js';
 import { parseDuration } from '../common/time.js';
 import { FsSource } from '../io/fs-source.js';
 import { isOversize } from '../io/files.js';
+import { certificateAuthorityPems, readCertificateAuthorities } from '../check/certificate-authorities.js';
 import { loadRepository } from '../check/repository.js';
 import { didYouMean } from '../manifest/schemas.js';
 import type { ApplyOutcome } from './driver.js';
@@ -72,6 +73,8 @@ export async function runApply(req: ApplyRequest): Promise<Result<ApplyRun>> {
   // 2. Compile every identity; group by team.
   const orgData = repo.value.org;
   const org = repo.value.model;
+  // validate has reported a CA file it could not use (org/certificate-authority-file), so these are the good ones.
+  const certificateAuthorities = certificateAuthorityPems(await readCertificateAuthorities(source, orgData));
   const resources: DesiredResource[] = [];
   const teams = new Set(Object.keys(orgData?.spec.teams ?? {}));
   const tombstones = new Map<string, Set<string>>();
@@ -82,7 +85,7 @@ export async function runApply(req: ApplyRequest): Promise<Result<ApplyRun>> {
       if (!tombstones.has(team)) tombstones.set(team, new Set());
       tombstones.get(team)!.add(data.metadata.name);
     }
-    resources.push(...compileIdentity(data, { now, org }));
+    resources.push(...compileIdentity(data, { now, org, certificateAuthorities }));
   }
   for (const t of req.teams) {
     if (teams.has(t)) continue;

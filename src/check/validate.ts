@@ -4,6 +4,7 @@
 import { compareFindings, formatPath, type Finding } from '../common/findings.js';
 import { CODEOWNERS_FILE, IDENTITIES_DIR, ORG_FILE } from '../common/layout.js';
 import { parseCodeowners } from '../model/codeowners.js';
+import { readCertificateAuthorities } from './certificate-authorities.js';
 import { decode, MAX_FILE_BYTES, tooLarge } from '../manifest/decode.js';
 import type { Organization } from '../manifest/organization.generated.js';
 import { orgModel, type OrgModel } from '../model/org.js';
@@ -102,7 +103,12 @@ export async function validate(source: Source, opts: ValidateOptions): Promise<R
   // Cross-file rules: positions only for the few files they report on.
   const covers = coversFolder(opts.paths, orgFile);
   const codeowners = covers ? await readCodeowners(source, orgFile, listing.value) : null;
-  const reports = checkRepo(outcomes, { org: model, now: opts.now, orgFile, codeowners });
+  // The CA files are reported on org.yaml, so only by a run that reports on org.yaml.
+  const certificateAuthorities =
+    org && (covers || listing.value.some((f) => f.path === orgFile))
+      ? await readCertificateAuthorities(source, org, orgFile)
+      : null;
+  const reports = checkRepo(outcomes, { org: model, now: opts.now, orgFile, codeowners, certificateAuthorities });
   // Only a run over the whole identities/ folder can tell that an exception's identity is gone.
   if (model && covers) {
     for (const r of unknownIdentityReports(model, identityNames(outcomes)))

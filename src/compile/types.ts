@@ -44,10 +44,16 @@ export interface TypedResource<T extends TypeToken> {
 /** What the Pulumi program will instantiate: one of the type tokens idac manages, keyed by `type`. */
 export type DesiredResource = { [T in TypeToken]: TypedResource<T> }[TypeToken];
 
-/** What a compiler needs besides the identity: the clock and the targets in org.yaml. */
+/** What a compiler needs besides the identity: the clock, the targets in org.yaml, and the files it names. */
 export interface CompileContext {
   now: number;
   org: import('../model/org.js').OrgModel | null;
+  /**
+   * org.yaml targets.vault.certificateAuthorities as PEM text, by name: read at the edge (the worktree,
+   * or the plan's revision) because compile reads no files. A name missing here (undeclared, or its
+   * file unreadable: org/certificate-authority-file says why) compiles to a visible placeholder.
+   */
+  certificateAuthorities?: ReadonlyMap<string, string>;
 }
 
 export function isRef(v: unknown): v is Ref {

@@ -1,10 +1,12 @@
 // Vault: one ACL policy with exactly the declared paths (and the issue endpoints of the identity's
-// PKI roles), the auth role that hands it out (Kubernetes auth bound to the service account, or an
-// AppRole with one secret-id per live credential generation), and a PKI role per certificate mount.
+// PKI roles), the auth role that hands it out (Kubernetes auth bound to the service account, a JWT
+// role bound to a CI token's audience and claims, AWS iam auth bound to the identity's own role, cert
+// auth admitting its certificate names, or an AppRole with one secret-id per live credential
+// generation), and a PKI role per certificate mount.
 
 import type { MachineIdentity } from '../manifest/machine-identity.generated.js';
 import { parseDuration } from '../common/time.js';
-import { activeElevations, byName, resourceOf, statusOf } from './common.js';
+import { activeElevations, byName, ownership, resourceOf, statusOf } from './common.js';
 import { deliveryResources } from './delivery.js';
 import { serviceAccountName } from './kubernetes.js';
 import { generations } from './rotation.js';
@@ -19,11 +21,21 @@ const KUBERNETES_ROLE = 'vault:kubernetes/authBackendRole:AuthBackendRole';
 const APPROLE_ROLE = 'vault:appRole/authBackendRole:AuthBackendRole';
 const APPROLE_SECRET_ID = 'vault:appRole/authBackendRoleSecretId:AuthBackendRoleSecretId';
 const PKI_ROLE = 'vault:pkiSecret/secretBackendRole:SecretBackendRole';
+const JWT_ROLE = 'vault:jwt/authBackendRole:AuthBackendRole';
+const AWS_ROLE = 'vault:aws/authBackendRole:AuthBackendRole';
+const CERT_ROLE = 'vault:index/certAuthBackendRole:CertAuthBackendRole';
 
 /** Tokens live an hour: a workload logs in again with its (federated or rotated) credential. */
 const TOKEN_TTL = 3600;
 
 type NoDefault = { tokenNoDefaultPolicy?: boolean };
+
+/** What every auth role hands out on login: the identity's policies, for an hour. */
+interface TokenInputs extends NoDefault {
+  tokenPolicies: string[];
+  tokenTtl: number;
+  tokenMaxTtl: number;
+}
 
 export function compileVault(data: MachineIdentity, ctx: CompileContext): DesiredResource[] {
   const vault = data.spec.access.vault;
@@ -59,27 +71,38 @@ export function compileVault(data: MachineIdentity, ctx: CompileContext): Desire
   // Vault adds its `default` policy to every login unless told not to; a suspended identity gets none.
   const noDefault: NoDefault = status === 'active' ? {} : { tokenNoDefaultPolicy: true };
 
-  if (vault.auth === 'kubernetes') {
-    // Without spec.access.kubernetes there is no service account to bind to; binding to a guessed
-    // one (the name in `default`) would hand the policy to whoever creates it there. The role is
-    // left out: no login works until the manifest names the service account's cluster and namespace.
-    const k8s = data.spec.access.kubernetes;
-    if (k8s) {
-      out.push(
-        resourceOf(data, KUBERNETES_ROLE, ['vault', 'auth-role'], 'vault', {
-          backend: kubernetesAuthMount(ctx, k8s.cluster),
-          roleName: name,
-          boundServiceAccountNames: [serviceAccountName(data)],
-          boundServiceAccountNamespaces: [k8s.namespace],
-          tokenPolicies,
-          ...noDefault,
-          tokenTtl: TOKEN_TTL,
-          tokenMaxTtl: TOKEN_TTL,
-        }),
-      );
+  const token: TokenInputs = { tokenPolicies, ...noDefault, tokenTtl: TOKEN_TTL, tokenMaxTtl: TOKEN_TTL };
+  switch (vault.auth) {
+    case 'kubernetes': {
+      // Without spec.access.kubernetes there is no service account to bind to; binding to a guessed
+      // one (the name in `default`) would hand the policy to whoever creates it there. The role is
+      // left out: no login works until the manifest names the service account's cluster and namespace.
+      const k8s = data.spec.access.kubernetes;
+      if (k8s) {
+        out.push(
+          resourceOf(data, KUBERNETES_ROLE, ['vault', 'auth-role'], 'vault', {
+            backend: kubernetesAuthMount(ctx, k8s.cluster),
+            roleName: name,
+            boundServiceAccountNames: [serviceAccountName(data)],
+            boundServiceAccountNamespaces: [k8s.namespace],
+            ...token,
+          }),
+        );
+      }
+      break;
     }
-  } else {
-    out.push(...appRole(data, ctx, tokenPolicies, noDefault));
+    case 'jwt':
+      out.push(...jwtRole(data, token));
+      break;
+    case 'aws':
+      out.push(...awsRole(data, token));
+      break;
+    case 'cert':
+      out.push(...certRole(data, ctx, token));
+      break;
+    case 'approle':
+      out.push(...appRole(data, ctx, tokenPolicies, noDefault));
+      break;
   }
 
   for (const [mount, certificate] of pki) {
@@ -105,6 +128,89 @@ export function compileVault(data: MachineIdentity, ctx: CompileContext): Desire
     );
   }
   return out.sort(byName);
+}
+
+/**
+ * A JWT role: the token's `aud` must be the audience and every declared claim must match. A list is
+ * one comma-joined value, which the provider splits back into a list (Vault then admits any of its
+ * values); `glob` matching only when a value asks for it (Vault has one match type per role, so
+ * then every value of the role is a pattern).
+ * Without the jwt block there is nothing to bind to: no role (a rule says so).
+ */
+function jwtRole(data: MachineIdentity, token: TokenInputs): DesiredResource[] {
+  const jwt = data.spec.access.vault?.jwt;
+  if (!jwt) return [];
+  const claims = Object.entries(jwt.claims ?? {})
+    .filter((e): e is [string, string | string[]] => e[1] !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const values = claims.flatMap(([, v]) => (Array.isArray(v) ? v : [v]));
+  return [
+    resourceOf(data, JWT_ROLE, ['vault', 'auth-role'], 'vault', {
+      backend: jwt.mount,
+      roleName: data.metadata.name,
+      roleType: 'jwt',
+      boundAudiences: [jwt.audience],
+      ...(claims.length > 0
+        ? {
+            boundClaims: Object.fromEntries(claims.map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : v])),
+            boundClaimsType: values.some((v) => /[*?]/.test(v)) ? 'glob' : 'string',
+            // A value with its own comma would be split into several, each admitted: the role would
+            // be broader than declared. Parsing off keeps every value whole; a list next to it then
+            // stays one literal string that no token matches, so it fails closed.
+            ...(values.some((v) => v.includes(',')) ? { disableBoundClaimsParsing: true } : {}),
+          }
+        : {}),
+      userClaim: jwt.userClaim ?? 'sub',
+      ...token,
+    }),
+  ];
+}
+
+/**
+ * AWS iam auth bound to the identity's own role (the ARN compile gives it in aws.ts: path
+ * /idac/<team>/). Only a role can log in this way; an IAM user, or no AWS access at all, binds nothing.
+ */
+function awsRole(data: MachineIdentity, token: TokenInputs): DesiredResource[] {
+  const mount = data.spec.access.vault?.aws?.mount;
+  const aws = data.spec.access.aws;
+  if (mount === undefined || !aws || aws.principal !== 'role') return [];
+  const { identity, team } = ownership(data);
+  return [
+    resourceOf(data, AWS_ROLE, ['vault', 'auth-role'], 'vault', {
+      backend: mount,
+      role: identity,
+      authType: 'iam',
+      boundIamPrincipalArns: [`arn:aws:iam::${aws.account}:role/idac/${team}/${identity}`],
+      ...token,
+    }),
+  ];
+}
+
+/**
+ * Cert auth: a client certificate signed by the org's CA with one of the identity's certificate
+ * names. Without a name the role would admit every certificate the CA ever signed, so none is made.
+ * The CA's PEM comes from the edge (ctx.certificateAuthorities); when it is not known the input
+ * says so visibly, and Vault refuses it rather than trusting something else.
+ */
+function certRole(data: MachineIdentity, ctx: CompileContext, token: TokenInputs): DesiredResource[] {
+  const vault = data.spec.access.vault;
+  const cert = vault?.cert;
+  const names = [...new Set((vault?.certificates ?? []).flatMap((c) => c.commonNames))].sort();
+  if (!cert || names.length === 0) return [];
+  return [
+    resourceOf(data, CERT_ROLE, ['vault', 'auth-role'], 'vault', {
+      backend: cert.mount,
+      name: data.metadata.name,
+      certificate: ctx.certificateAuthorities?.get(cert.ca) ?? unknownCertificateAuthority(cert.ca),
+      allowedCommonNames: names,
+      ...token,
+    }),
+  ];
+}
+
+/** The certificate input when the CA's PEM is not known at compile time: visibly not a certificate. */
+export function unknownCertificateAuthority(name: string): string {
+  return `unknown-certificate-authority/${name}`;
 }
 
 /** org.yaml targets.kubernetes.<cluster>.vaultAuthMount: the auth method that trusts the cluster's tokens. */

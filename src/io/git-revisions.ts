@@ -82,7 +82,7 @@ export function defaultBase(repo: Repo, head: string): GitResult<{ rev: string; 
 }
 
 /**
- * Files below `folder` (relative to `--dir`) that differ between `base` and `head`; `head` null is
+ * Files below `folder` (relative to `--dir`; or several paths) that differ between `base` and `head`; `head` null is
  * the working tree, untracked files included (a new manifest not yet added is part of the change).
  * Renames are a delete and an add: identities are matched by name, not by path.
  */
@@ -91,8 +91,9 @@ export function changedFiles(
   dir: string,
   base: string,
   head: string | null,
-  folder: string,
+  folder: string | readonly string[],
 ): GitResult<ChangedFile[]> {
+  const paths = typeof folder === 'string' ? [folder] : folder;
   const args = [
     'diff',
     '--name-status',
@@ -102,7 +103,7 @@ export function changedFiles(
     base,
     ...(head ? [head] : []),
     '--',
-    folder,
+    ...paths,
   ];
   const diff = git(dir, args);
   if (!diff.ok) return diff;
@@ -114,7 +115,7 @@ export function changedFiles(
     out.set(path, { path, status: code.startsWith('A') ? 'added' : code.startsWith('D') ? 'deleted' : 'modified' });
   }
   if (head === null) {
-    const untracked = git(dir, ['ls-files', '--others', '--exclude-standard', '-z', '--', folder]);
+    const untracked = git(dir, ['ls-files', '--others', '--exclude-standard', '-z', '--', ...paths]);
     if (!untracked.ok) return untracked;
     for (const path of untracked.value.split('\0')) if (path) out.set(path, { path, status: 'added' });
   }

@@ -2,6 +2,8 @@
 // each side as a Source (a git revision, or the working tree for the head) and plans the change.
 // What `idac plan`, `apply --plan` and the library's plan() share.
 
+import { certificateAuthorityFiles } from '../check/certificate-authorities.js';
+import { loadOrg } from '../check/repository.js';
 import { FsSource } from '../io/fs-source.js';
 import { GitSource } from '../io/git-source.js';
 import { changedFiles, defaultBase, openRepo, resolveCommit } from '../io/git-revisions.js';
@@ -47,12 +49,16 @@ export async function planOf(req: PlanRequest): Promise<Result<Plan>> {
     if (!sha.ok) return sha;
     base = { rev: req.base, sha: sha.value };
   }
-  const changed = changedFiles(top, dir, base.sha, headSha, IDENTITIES_DIR);
-  if (!changed.ok) return changed;
-
   const baseSource = new GitSource(top.top, base.sha, top.prefix);
   const headSource = headSha === null ? new FsSource(dir) : new GitSource(top.top, headSha, top.prefix);
   try {
+    // The CA files org.yaml names (either side) live outside identities/, and a change to one alone
+    // changes the cert auth roles that embed it.
+    const caFiles = new Set<string>();
+    for (const source of [baseSource, headSource])
+      for (const f of certificateAuthorityFiles((await loadOrg(source)).data)) caFiles.add(f);
+    const changed = changedFiles(top, dir, base.sha, headSha, [IDENTITIES_DIR, ...[...caFiles].sort()]);
+    if (!changed.ok) return changed;
     return ok(
       await planRevisions({
         base: { source: baseSource, sha: base.sha, label: base.rev },

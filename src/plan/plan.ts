@@ -38,6 +38,8 @@ export interface IdentityState {
 export interface Side {
   label: string;
   org: OrgModel | null;
+  /** org.yaml's Vault CA certificates in this revision (name → PEM), for cert auth roles. */
+  certificateAuthorities?: ReadonlyMap<string, string>;
   /** The identities the change touches (changed files, and those an org.yaml change affects). */
   identities: readonly IdentityState[];
 }
@@ -78,7 +80,15 @@ export function compiler(input: Pick<PlanInput, 'now' | 'base' | 'head'>): Compi
   const cache = new Map<MachineIdentity, DesiredResource[]>();
   return (side, data) => {
     let list = cache.get(data);
-    if (list === undefined) cache.set(data, (list = compileIdentity(data, { now: input.now, org: input[side].org })));
+    if (list === undefined) {
+      const { org, certificateAuthorities } = input[side];
+      list = compileIdentity(data, {
+        now: input.now,
+        org,
+        ...(certificateAuthorities ? { certificateAuthorities } : {}),
+      });
+      cache.set(data, list);
+    }
     return list;
   };
 }

@@ -5,6 +5,7 @@
 import { iamCatalog } from '../access/iam-catalog.js';
 import { awsServices } from '../access/model.js';
 import { baseName, IDENTITIES_DIR as FOLDER, isIdentityPath, ORG_FILE } from '../common/layout.js';
+import { certificateAuthorityPems, readCertificateAuthorities } from '../check/certificate-authorities.js';
 import { identityOf, loadOrg, loadRepository, readOnce, type LoadedOrg } from '../check/repository.js';
 import type { Finding } from '../common/findings.js';
 import { MAX_FILE_BYTES } from '../manifest/decode.js';
@@ -41,16 +42,30 @@ export async function planRevisions(input: RevisionsInput): Promise<Plan> {
   const baseOrg = await loadOrg(base.source);
   const headOrg = await loadOrg(head.source);
   const orgChanged = input.changed.includes(ORG_FILE);
+  // Each side compiles with its own revision's CA certificates (Vault cert auth roles embed them).
+  const baseCas = await readCertificateAuthorities(base.source, baseOrg.data);
+  const headCas = await readCertificateAuthorities(head.source, headOrg.data);
 
   const affected = new Set(input.changed.filter((p) => isIdentityPath(p)));
   if (orgChanged)
     for (const p of await governedDifferently(baseOrg, headOrg, base.source, head.source)) affected.add(p);
+  // A changed CA file changes every cert auth role that embeds it; which those are needs every
+  // manifest parsed, so all are compared (a CA changes rarely).
+  const caFiles = new Set([...baseCas.values(), ...headCas.values()].map((c) => c.file));
+  const caChanged = input.changed.some((p) => caFiles.has(p));
+  if (caChanged)
+    for (const p of [...(await manifests(base.source, FOLDER)), ...(await manifests(head.source, FOLDER))])
+      affected.add(p);
   const files = [...affected].sort();
 
   // The head's findings first: they also say which head files hold a secret.
   const findings: Finding[] = [];
   const headFiles = await existing(head.source, files);
-  const checkPaths = [...headFiles.map((e) => e.path), ...(orgChanged && headOrg.exists ? [ORG_FILE] : [])];
+  // org.yaml is checked when it or a CA file it names changed (org/certificate-authority-file).
+  const checkPaths = [
+    ...headFiles.map((e) => e.path),
+    ...((orgChanged || caChanged) && headOrg.exists ? [ORG_FILE] : []),
+  ];
   if (checkPaths.length > 0) {
     const checked = await loadRepository(head.source, { check: { now, paths: checkPaths }, data: false });
     if (checked.ok) findings.push(...checked.value.findings);
@@ -87,8 +102,21 @@ export async function planRevisions(input: RevisionsInput): Promise<Plan> {
   const total = baseFiles.length;
   const planInput: PlanInput = {
     organization: orgChanged ? await organization(baseOrg, headOrg, secretInHead.has(ORG_FILE)) : null,
-    base: { label: base.label, sha: base.sha, org: baseOrg.model, identities: baseStates, total },
-    head: { label: head.label, sha: head.sha, org: headOrg.model, identities: headStates },
+    base: {
+      label: base.label,
+      sha: base.sha,
+      org: baseOrg.model,
+      certificateAuthorities: certificateAuthorityPems(baseCas),
+      identities: baseStates,
+      total,
+    },
+    head: {
+      label: head.label,
+      sha: head.sha,
+      org: headOrg.model,
+      certificateAuthorities: certificateAuthorityPems(headCas),
+      identities: headStates,
+    },
     now,
     window: input.window,
     allowDeletions: input.allowDeletions,

@@ -76,6 +76,7 @@ import lifecycleReviewOverdue from './lifecycle/review-overdue.js';
 import nameCollision from './name/collision.js';
 import nameFileMatchesName from './name/file-matches-name.js';
 import namePattern from './name/pattern.js';
+import orgCertificateAuthorityFile from './org/certificate-authority-file.js';
 import orgExceptionInvalid from './org/exception-invalid.js';
 import orgExceptionSelfApproved from './org/exception-self-approved.js';
 import orgExceptionUnknownIdentity from './org/exception-unknown-identity.js';
@@ -248,6 +249,7 @@ export const rules: readonly Rule[] = [
   nameCollision,
   nameFileMatchesName,
   namePattern,
+  orgCertificateAuthorityFile,
   orgExceptionInvalid,
   orgExceptionSelfApproved,
   orgExceptionUnknownIdentity,

@@ -170,6 +170,11 @@ export interface RepoContext extends RuleContext {
     /** Every file the run found under the identities folder (relative to the source root), valid or not. */
     present: ReadonlySet<string>;
   } | null;
+  /**
+   * org.yaml's certificate authorities as read (by name), when org.yaml is valid and the run covers
+   * it or the whole identities folder; absent otherwise (nothing to say about them then).
+   */
+  certificateAuthorities?: ReadonlyMap<string, import('../check/certificate-authorities.js').CaFile> | null;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any summary type
