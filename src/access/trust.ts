@@ -22,7 +22,7 @@ export type TrustEntry =
   | {
       target: 'aws';
       kind: AwsTrustKind;
-      /** One line naming who: `oidc gitlab project_path:acme/ledger:ref:main`. Never a secret (no external id value). */
+      /** One line naming who: `oidc gitlab project_path:acme/ledger:ref:main`. Never a secret (no external id). */
       principal: string;
       /** Where it is written: the trust entry (or its pinned field). */
       path: Path;

@@ -6,6 +6,7 @@
 
 import type { MachineIdentity } from '../manifest/machine-identity.generated.js';
 import { parseDuration } from '../common/time.js';
+import { roleArn } from './aws-trust.js';
 import { activeElevations, byName, ownership, resourceOf, statusOf } from './common.js';
 import { deliveryResources } from './delivery.js';
 import { serviceAccountName } from './kubernetes.js';
@@ -180,7 +181,7 @@ function awsRole(data: MachineIdentity, token: TokenInputs): DesiredResource[] {
       backend: mount,
       role: identity,
       authType: 'iam',
-      boundIamPrincipalArns: [`arn:aws:iam::${aws.account}:role/idac/${team}/${identity}`],
+      boundIamPrincipalArns: [roleArn(aws.account, team, identity)],
       ...token,
     }),
   ];

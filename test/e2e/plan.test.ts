@@ -630,6 +630,8 @@ describe('idac plan (built CLI, git repositories in a temp dir)', () => {
     ]);
     expect(plan.access.gained).toEqual([]);
     expect(plan.access.lost.map((a) => a.grant)).toEqual([
+      'kubernetes service account prod-eu/payments/settlement-reader can become settlement-reader',
+      'vault kubernetes service account prod-eu/payments/settlement-reader can become settlement-reader',
       's3:GetObject on arn:aws:s3:::bank-drop/settlements/*',
       's3:ListBucket on arn:aws:s3:::bank-drop',
       'get configmaps/settlement-config in prod-eu/payments',

@@ -187,7 +187,13 @@ describe('idac who-can on examples/acme', () => {
       ['s3:GetObject', 'arn:aws:s3:::b/k', '--identity', 'ci-deployer'],
       'give ACTION RESOURCE or --identity NAME, not both',
     ],
-    [[], 'give ACTION RESOURCE (who can do this?) or --identity NAME (what can this identity do?)'],
+    [
+      [],
+      'give ACTION RESOURCE (who can do this?), --identity NAME (what can this identity do?) or ' +
+        '--assume NAME (who can become this identity?)',
+    ],
+    [['--assume', 'ci-deployer', '--identity', 'ci-deployer'], 'give --assume NAME alone, not with --identity NAME'],
+    [['--assume', 'no-such-identity'], 'no identity named "no-such-identity" under identities/'],
     [
       ['s3:GetObject'],
       'RESOURCE is missing: idac who-can ACTION RESOURCE, where RESOURCE is an AWS ARN, ' +
