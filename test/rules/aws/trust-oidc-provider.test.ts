@@ -21,9 +21,9 @@ ruleTable('aws/trust-oidc-provider', {
       },
     },
     {
-      name: 'the GitHub provider written as a URL',
+      name: 'the GitHub provider declared by its issuer host',
       files: {
-        'identities/org.yaml': withProviders('gha: "https://token.actions.githubusercontent.com/"'),
+        'identities/org.yaml': withProviders('github: token.actions.githubusercontent.com'),
         [at]: github('environment: production'),
       },
     },
