@@ -10,21 +10,9 @@ import { isOversize, normalisePath } from '../io/files.js';
 import { decode, MAX_FILE_BYTES } from '../manifest/decode.js';
 import type { Organization } from '../manifest/organization.generated.js';
 import type { Source } from '../manifest/source.js';
+import type { CaFile } from '../model/certificate-authority.js';
 
 /** Why a declared CA file cannot be used. */
-export type CaProblem =
-  | 'outside' // absolute, or climbs out of the repository with `..`
-  | 'missing'
-  | 'symlink'
-  | 'too-large'
-  | 'unreadable'
-  | 'not-pem' // no PEM certificate, or one that does not parse
-  | 'private-key'; // holds a private key: a secret in git, and never what Vault should trust
-
-export type CaFile =
-  /** `notAfter`: when the last of its certificates expires (ms since the epoch): after it no login works. */
-  { ok: true; file: string; pem: string; notAfter: number } | { ok: false; file: string; problem: CaProblem };
-
 const BLOCK = /-----BEGIN CERTIFICATE-----\r?\n[\s\S]*?-----END CERTIFICATE-----/g;
 
 /**

@@ -8,7 +8,7 @@
 import { trustItems, type TrustItem } from '../access/trust.js';
 import { parseDuration } from '../common/time.js';
 import type { MachineIdentity } from '../manifest/machine-identity.generated.js';
-import { eksOf, needsInstanceProfile } from './aws-trust.js';
+import { eksOf, needsInstanceProfile } from '../access/aws-trust-policy.js';
 import { resourceOf } from './common.js';
 import { outputOf, type CompileContext, type DesiredResource, type ProviderKey, type TypedResource } from './types.js';
 

@@ -9,7 +9,7 @@ import type { MachineIdentity } from '../manifest/machine-identity.generated.js'
 import { activeElevations, byName, ownership, resourceOf, statusOf } from './common.js';
 import { deliveryResources } from './delivery.js';
 import { generations } from './rotation.js';
-import { trustPolicy } from './aws-trust.js';
+import { trustPolicy } from '../access/aws-trust-policy.js';
 import { trustResources } from './aws-trust-resources.js';
 import { outputOf, type CompileContext, type DesiredResource, type ProviderKey } from './types.js';
 

@@ -6,7 +6,7 @@
 
 import type { MachineIdentity } from '../manifest/machine-identity.generated.js';
 import { parseDuration } from '../common/time.js';
-import { roleArn } from './aws-trust.js';
+import { roleArn } from '../access/aws-trust-policy.js';
 import { activeElevations, byName, ownership, resourceOf, statusOf } from './common.js';
 import { deliveryResources } from './delivery.js';
 import { serviceAccountName } from './kubernetes.js';

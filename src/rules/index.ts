@@ -24,6 +24,7 @@ import awsTrustGithubSubject from './aws/trust-github-subject.js';
 import awsTrustOidcProvider from './aws/trust-oidc-provider.js';
 import awsTrustOidcSubject from './aws/trust-oidc-subject.js';
 import awsTrustOnUser from './aws/trust-on-user.js';
+import awsTrustPolicySize from './aws/trust-policy-size.js';
 import awsTrustRolesAnywhere from './aws/trust-roles-anywhere.js';
 import awsTrustUnknownService from './aws/trust-unknown-service.js';
 import awsTrustWildcardPrincipal from './aws/trust-wildcard-principal.js';
@@ -197,6 +198,7 @@ export const rules: readonly Rule[] = [
   awsTrustOidcProvider,
   awsTrustOidcSubject,
   awsTrustOnUser,
+  awsTrustPolicySize,
   awsTrustRolesAnywhere,
   awsTrustUnknownService,
   awsTrustWildcardPrincipal,

@@ -174,7 +174,7 @@ export interface RepoContext extends RuleContext {
    * org.yaml's certificate authorities as read (by name), when org.yaml is valid and the run covers
    * it or the whole identities folder; absent otherwise (nothing to say about them then).
    */
-  certificateAuthorities?: ReadonlyMap<string, import('../check/certificate-authorities.js').CaFile> | null;
+  certificateAuthorities?: ReadonlyMap<string, import('../model/certificate-authority.js').CaFile> | null;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any summary type

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SERVICE_PRINCIPALS, servicePrincipal } from '../../src/access/aws-service-principals.js';
 import { trustsOf, type TrustEntry } from '../../src/access/trust.js';
-import { trustPolicy } from '../../src/compile/aws-trust.js';
+import { trustPolicy } from '../../src/access/aws-trust-policy.js';
 import type { MachineIdentity } from '../../src/manifest/machine-identity.generated.js';
 import { EKS_ISSUER } from '../compile/aws-fixture.js';
 import {

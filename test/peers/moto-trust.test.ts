@@ -5,7 +5,7 @@
 // is pinned by test/compile/aws-trust.test.ts and what the policy admits by aws-trust-property.test.ts.
 
 import { afterAll, describe, expect, it, type TestContext } from 'vitest';
-import { trustPolicy } from '../../src/compile/aws-trust.js';
+import { trustPolicy } from '../../src/access/aws-trust-policy.js';
 import { ACCOUNT, CTX, OTHER_ACCOUNT, trusted, type Trust } from '../compile/aws-trust-fixture.js';
 import { awsQuery, motoBinary, MOTO_SKIP, startMoto } from './moto.js';
 import { needPeer, type Peer } from './peers.js';
@@ -52,7 +52,8 @@ describe('moto_server takes every compiled trust policy', () => {
     await moto?.stop();
   });
 
-  const title = `creates a role per trust kind and reads the document back unchanged${bin === null ? ` (skipped: ${MOTO_SKIP})` : ''}`;
+  const skipped = bin === null ? ` (skipped: ${MOTO_SKIP})` : '';
+  const title = `creates a role per trust kind and reads the document back unchanged${skipped}`;
 
   it(title, async (ctx: TestContext) => {
     moto = await startMoto(needPeer(ctx, bin, MOTO_SKIP));

@@ -1,5 +1,5 @@
 import { show } from '../../common/findings.js';
-import type { CaProblem } from '../../check/certificate-authorities.js';
+import type { CaProblem } from '../../model/certificate-authority.js';
 import { defineRule, type RepoReport } from '../types.js';
 
 // validate reads the files (src/check/certificate-authorities.ts) and hands what it found to this

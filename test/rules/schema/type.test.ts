@@ -61,8 +61,10 @@ ruleTable('schema/type', {
           line: 21,
           column: 18,
           messageId: 'wrongType',
-          message:
-            /^spec\.access\.aws\.trust\.service must be a mapping, or a list of mappings \(one per service principal\), not a string$/,
+          message: new RegExp(
+            String.raw`^spec\.access\.aws\.trust\.service must be a mapping, or a list of mappings ` +
+              String.raw`\(one per service principal\), not a string$`,
+          ),
         },
       ],
     },

@@ -1,12 +1,21 @@
-// The trust policy of an identity's IAM role: one statement per principal spec.access.aws.trust
-// names, each pinned as narrowly as the principal's tokens allow. Compact JSON with a fixed key
-// order, so the same manifest always gives the same string. The kinds and their pinning are the
+// The trust policy of an identity's IAM role (compile writes it; aws/trust-policy-size measures it):
+// one statement per principal spec.access.aws.trust names, each pinned as narrowly as the
+// principal's tokens allow. Compact JSON with a fixed key order, so the same manifest always gives
+// the same string. The kinds and their pinning are the
 // ones SPEC §2 and DESIGN.md agree on; src/access/trust.ts names the same principals for the plan.
 
-import { servicePrincipal } from '../access/aws-service-principals.js';
-import { githubSubjects, trustItems, type TrustItem } from '../access/trust.js';
 import type { MachineIdentity } from '../manifest/machine-identity.generated.js';
-import type { CompileContext, Input } from './types.js';
+import type { OrgModel } from '../model/org.js';
+import { servicePrincipal } from './aws-service-principals.js';
+import { githubSubjects, trustItems, type TrustItem } from './trust.js';
+
+/** What the trust policy reads besides the manifest: org.yaml's issuers, anchors and EKS clusters. */
+export interface TrustContext {
+  org: OrgModel | null;
+}
+
+/** A JSON value of the policy document. */
+type Input = string | number | boolean | null | Input[] | { [key: string]: Input };
 
 type Aws = NonNullable<MachineIdentity['spec']['access']['aws']>;
 
@@ -26,7 +35,7 @@ export function roleArn(account: string, team: string, name: string): string {
  * oidc, rolesAnywhere) and, within a kind, sorted by their text, so reordering a list changes
  * nothing; two entries that compile to the same statement give it once.
  */
-export function trustPolicy(aws: Aws, ctx: CompileContext): string {
+export function trustPolicy(aws: Aws, ctx: TrustContext): string {
   const target = ctx.org?.spec.targets?.aws?.[aws.account];
   const providers = target?.oidcProviders ?? {};
   const statements: Input[] = [];
@@ -93,7 +102,7 @@ function serviceStatement(account: string, item: TrustItem<'service'>): Input {
  * with trust policy required by EKS Pod Identity") pin the one service account the manifest names.
  * AWS documents no aws:SourceAccount / aws:SourceArn for this principal, so neither is pinned.
  */
-function podIdentityStatement(item: TrustItem<'eksPodIdentity'>, ctx: CompileContext): Input {
+function podIdentityStatement(item: TrustItem<'eksPodIdentity'>, ctx: TrustContext): Input {
   return statement({ Service: POD_IDENTITY }, ['sts:AssumeRole', 'sts:TagSession'], {
     StringEquals: {
       'aws:RequestTag/eks-cluster-name': eksClusterName(ctx, item.cluster),
@@ -193,13 +202,13 @@ function issuerHost(url: string): string {
  * block compiles visibly as `unknown-eks-cluster/<c>`, a name no EKS cluster can have (a `/`), so
  * the role admits no pod until org.yaml declares it.
  */
-export function eksClusterName(ctx: CompileContext, cluster: string): string {
+export function eksClusterName(ctx: TrustContext, cluster: string): string {
   return eksOf(ctx, cluster)?.name ?? `unknown-eks-cluster/${cluster}`;
 }
 
 /** The org.yaml eks block of a cluster: where its Pod Identity associations are made (account, region, name). */
 export function eksOf(
-  ctx: CompileContext,
+  ctx: TrustContext,
   cluster: string,
 ): { account: string; region: string; name: string } | undefined {
   const clusters = ctx.org?.spec.targets?.kubernetes ?? {};
@@ -210,12 +219,12 @@ export function eksOf(
  * The ARN of a trust anchor named in targets.aws.<account>.trustAnchors. An undeclared one compiles
  * visibly as `unknown-trust-anchor/<name>`, which no aws:SourceArn equals: the role admits nobody.
  */
-export function trustAnchorArn(ctx: CompileContext, account: string, name: string): string {
+export function trustAnchorArn(ctx: TrustContext, account: string, name: string): string {
   const anchors = ctx.org?.spec.targets?.aws?.[account]?.trustAnchors ?? {};
   return (Object.hasOwn(anchors, name) ? anchors[name] : undefined) ?? `unknown-trust-anchor/${name}`;
 }
 
-/** The role's service trusts that EC2 reaches through an instance profile (ec2.amazonaws.com): compile one alongside. */
+/** Whether EC2 may assume the role (ec2.amazonaws.com): it does so through an instance profile, compiled alongside. */
 export function needsInstanceProfile(aws: Aws): boolean {
   return (
     aws.principal === 'role' &&

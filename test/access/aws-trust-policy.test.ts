@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SERVICE_PRINCIPALS, servicePrincipal } from '../../src/access/aws-service-principals.js';
-import { EKS_ISSUER } from './aws-fixture.js';
+import { EKS_ISSUER } from '../compile/aws-fixture.js';
 import {
   eksClusterName,
   eksOf,
@@ -8,7 +8,7 @@ import {
   roleArn,
   trustAnchorArn,
   trustPolicy,
-} from '../../src/compile/aws-trust.js';
+} from '../../src/access/aws-trust-policy.js';
 import {
   ACCOUNT,
   ANCHOR,
@@ -19,7 +19,7 @@ import {
   OTHER_ACCOUNT,
   trusted,
   type Trust,
-} from './aws-trust-fixture.js';
+} from '../compile/aws-trust-fixture.js';
 
 const policyOf = (trust: Trust, ctx = CTX): string => trustPolicy(trusted(trust).spec.access.aws!, ctx);
 const doc = (...statements: object[]): string => JSON.stringify({ Version: '2012-10-17', Statement: statements });
