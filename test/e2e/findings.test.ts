@@ -94,11 +94,11 @@ describe('one truth per check (issue 13 item 6)', () => {
         rule: 'codeowners/stale',
         severity: 'error',
         file: '.github/CODEOWNERS',
-        line: 26,
+        line: 33,
         column: 1,
         identity: null,
         message:
-          '.github/CODEOWNERS line 26 names /identities/platform/release-bot.yaml, which is no longer an ' +
+          '.github/CODEOWNERS line 33 names /identities/platform/release-bot.yaml, which is no longer an ' +
           'identity file; run `idac codeowners` and commit the result',
         fix: fix('codeowners/stale'),
         docs: `${DOCS}/codeowners/stale.md`,
@@ -106,10 +106,10 @@ describe('one truth per check (issue 13 item 6)', () => {
       const v = idac(['validate', '--dir', dir, ...NOW, '--format', 'json']);
       const c = idac(['codeowners', '--check', '--dir', dir, ...NOW, '--format', 'json']);
       expect([v.code, c.code]).toEqual([1, 1]);
-      expect(JSON.parse(v.stdout)).toEqual({ identities: 8, findings: [stale] });
-      expect(JSON.parse(c.stdout)).toEqual({ identities: 8, findings: [stale] });
+      expect(JSON.parse(v.stdout)).toEqual({ identities: 15, findings: [stale] });
+      expect(JSON.parse(c.stdout)).toEqual({ identities: 15, findings: [stale] });
       const line =
-        '::error file=.github/CODEOWNERS,line=26,col=1,title=codeowners/stale::.github/CODEOWNERS line 26 ' +
+        '::error file=.github/CODEOWNERS,line=33,col=1,title=codeowners/stale::.github/CODEOWNERS line 33 ' +
         'names /identities/platform/release-bot.yaml, which is no longer an identity file; run `idac ' +
         'codeowners` and commit the result';
       expect(idac(['validate', '--dir', dir, ...NOW, '--format', 'github']).stdout).toBe(
@@ -119,7 +119,7 @@ describe('one truth per check (issue 13 item 6)', () => {
         `${line}\n✖ 1 error, 0 warnings in 1 file; 8 identities checked\n`,
       );
       const text =
-        '.github/CODEOWNERS:26:1  error  codeowners/stale  .github/CODEOWNERS line 26 names ' +
+        '.github/CODEOWNERS:33:1  error  codeowners/stale  .github/CODEOWNERS line 33 names ' +
         '/identities/platform/release-bot.yaml, which is no longer an identity file; run `idac codeowners` and ' +
         'commit the result';
       expect(idac(['validate', '--dir', dir, ...NOW]).stdout.split('\n')[0]).toBe(text);

@@ -131,7 +131,7 @@ describe('idac validate (built CLI)', () => {
 
   it("a PATH inside another identities/ tree is judged by that tree's org.yaml", () => {
     const r = idac(['validate', 'examples/acme/identities', ...NOW, '--format', 'json']);
-    expect(JSON.parse(r.stdout)).toEqual({ identities: 9, findings: [] });
+    expect(JSON.parse(r.stdout)).toEqual({ identities: 16, findings: [] });
     expect(r.code).toBe(0);
   });
 
