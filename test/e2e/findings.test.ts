@@ -113,10 +113,10 @@ describe('one truth per check (issue 13 item 6)', () => {
         'names /identities/platform/release-bot.yaml, which is no longer an identity file; run `idac ' +
         'codeowners` and commit the result';
       expect(idac(['validate', '--dir', dir, ...NOW, '--format', 'github']).stdout).toBe(
-        `${line}\n✖ 1 error, 0 warnings in 1 file; 8 identities checked\n`,
+        `${line}\n✖ 1 error, 0 warnings in 1 file; 15 identities checked\n`,
       );
       expect(idac(['codeowners', '--check', '--dir', dir, ...NOW, '--format', 'github']).stdout).toBe(
-        `${line}\n✖ 1 error, 0 warnings in 1 file; 8 identities checked\n`,
+        `${line}\n✖ 1 error, 0 warnings in 1 file; 15 identities checked\n`,
       );
       const text =
         '.github/CODEOWNERS:33:1  error  codeowners/stale  .github/CODEOWNERS line 33 names ' +
