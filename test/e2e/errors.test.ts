@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ruleById } from '../../src/rules/index.js';
 import { edit } from '../rules/harness.js';
-import { ACME, acmeCopy, read } from './acme.js';
+import { ACME_CA, ACME, acmeCopy, read } from './acme.js';
 import { cliPath, idac, repo, root, STACK_TRACE } from './cli.js';
 import { GitRepo } from './git.js';
 
@@ -411,7 +411,7 @@ describe('arguments and help', () => {
   });
 
   it('an option that would be ignored is refused, before anything is written', () => {
-    const dir = repo({ 'identities/org.yaml': read(ACME, 'identities/org.yaml') });
+    const dir = repo({ ...ACME_CA, 'identities/org.yaml': read(ACME, 'identities/org.yaml') });
     expect(idac(['codeowners', '--out', 'preview.txt', '--dir', dir])).toEqual({
       code: 2,
       stdout: '',
