@@ -715,7 +715,8 @@ describe('idac plan (built CLI, git repositories in a temp dir)', () => {
           .edit(
             ORG,
             '          github: token.actions.githubusercontent.com\n',
-            '          github: token.actions.githubusercontent.com\n          circleci: oidc.circleci.com/org/EXAMPLE\n',
+            '          github: token.actions.githubusercontent.com\n' +
+              '          circleci: oidc.circleci.com/org/EXAMPLE\n',
           )
           .edit(ORG, '        region: eu-central-1\n', '        region: eu-west-1\n')
           .edit(
