@@ -91,6 +91,28 @@ try {
     'members: [alice@acme.example, bob@acme.example, carol@acme.example]',
     'members: [alice@acme.example, bob@acme.example, carol@acme.example, kim@acme.example]',
   );
+  // A new way in: ledger-ci's role also trusts the pipelines of the release branch (its one oidc
+  // trust becomes a list). The plan shows who can now become the identity, above everything else.
+  edit(
+    'identities/payments/ledger-ci.yaml',
+    [
+      '        oidc:',
+      '          provider: gitlab',
+      '          audience: https://gitlab.com',
+      '          subject: project_path:acme/ledger:ref_type:branch:ref:main',
+      '',
+    ].join('\n'),
+    [
+      '        oidc:',
+      '          - provider: gitlab',
+      '            audience: https://gitlab.com',
+      '            subject: project_path:acme/ledger:ref_type:branch:ref:main',
+      '          - provider: gitlab',
+      '            audience: https://gitlab.com',
+      '            subject: project_path:acme/ledger:ref_type:branch:ref:release',
+      '',
+    ].join('\n'),
+  );
   // A new identity.
   writeFileSync(
     join(tmp, 'identities/payments/fx-rates-bot.yaml'),
@@ -98,7 +120,12 @@ try {
   );
   git('checkout', '-q', '-b', 'change');
   git('add', '-A');
-  git('commit', '-q', '-m', 'payments: fx-rates-bot; widen settlement-reader; suspend release-bot');
+  git(
+    'commit',
+    '-q',
+    '-m',
+    'payments: fx-rates-bot; widen settlement-reader; ledger-ci releases from release; suspend release-bot',
+  );
   plan = run('plan: what the pull request "change" does, against main (a temp git repo)', [
     'plan',
     ...planHint,

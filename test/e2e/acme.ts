@@ -13,3 +13,11 @@ export function acmeCopy(): string {
 }
 
 export const read = (dir: string, file: string): string => readFileSync(join(dir, file), 'utf8');
+
+/**
+ * The CA certificate examples/acme's org.yaml names (targets.vault.certificateAuthorities): a repository
+ * built from that org.yaml needs the file too, or validate reports the CA as missing.
+ */
+export const ACME_CA: Record<string, string> = {
+  'certificates/factory-ca.pem': readFileSync(join(ACME, 'certificates/factory-ca.pem'), 'utf8'),
+};

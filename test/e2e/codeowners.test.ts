@@ -62,7 +62,7 @@ describe('idac codeowners', () => {
     rmSync(join(dir, '.github'), { recursive: true, force: true });
     const r = idac(['codeowners', '--dir', dir]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toBe('wrote .github/CODEOWNERS: 9 identities\n');
+    expect(r.stdout).toBe('wrote .github/CODEOWNERS: 16 identities\n');
     expect(readFileSync(join(dir, '.github/CODEOWNERS'), 'utf8')).toBe(
       readFileSync(join(ACME, '.github/CODEOWNERS'), 'utf8'),
     );
@@ -74,7 +74,7 @@ describe('idac codeowners', () => {
     const r = idac(['codeowners', '--check', '--dir', dir, '--format', 'json']);
     expect(r.code).toBe(1);
     expect(JSON.parse(r.stdout)).toEqual({
-      identities: 9,
+      identities: 16,
       findings: [
         {
           rule: 'codeowners/stale',
@@ -84,7 +84,7 @@ describe('idac codeowners', () => {
           column: 12,
           identity: 'settlement-reader',
           message:
-            '.github/CODEOWNERS line 23 gives /identities/payments/settlement-reader.yaml to @alice-acme ' +
+            '.github/CODEOWNERS line 27 gives /identities/payments/settlement-reader.yaml to @alice-acme ' +
             '@bob-acme @acme/payments, but the manifests say carol@acme.example @bob-acme @acme/payments; ' +
             'run `idac codeowners` and commit the result',
           fix:
@@ -111,7 +111,7 @@ describe('idac codeowners', () => {
     const r = idac(['codeowners', '--check', '--dir', dir]);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain(
-      '.github/CODEOWNERS:26:1  error  codeowners/stale  .github/CODEOWNERS line 26 names ' +
+      '.github/CODEOWNERS:33:1  error  codeowners/stale  .github/CODEOWNERS line 33 names ' +
         '/identities/platform/release-bot.yaml, which is no longer an identity file',
     );
   });

@@ -31,6 +31,11 @@ describe('npm run demo', () => {
     const plan = idac(['plan', ...hint!.split(' ')]);
     expect(plan.code, plan.stderr).toBe(0);
     expect(plan.stdout).toContain('fx-rates-bot');
+    // One federation change: ledger-ci's GitLab trust becomes a list with the release branch added.
+    const json = JSON.parse(idac(['plan', ...hint!.split(' ').slice(0, -2), '--format', 'json']).stdout);
+    const ledger = json.identities.changed.find((c: { name: string }) => c.name === 'ledger-ci');
+    expect(ledger.changes.map((c: { path: string }) => c.path)).toEqual(['spec.access.aws.trust.oidc']);
+    expect(ledger.changes[0].after[1].subject).toBe('project_path:acme/ledger:ref_type:branch:ref:release');
   });
 
   it('without --keep the temp repo is removed and the hint says how to keep it', () => {

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ruleById } from '../../src/rules/index.js';
 import { edit } from '../rules/harness.js';
-import { ACME, acmeCopy, read } from './acme.js';
+import { ACME_CA, ACME, acmeCopy, read } from './acme.js';
 import { cliPath, idac, repo, root, STACK_TRACE } from './cli.js';
 import { GitRepo } from './git.js';
 
@@ -164,7 +164,7 @@ describe('without --dir, every command finds the root from a subfolder (SPEC §5
     // Without PATH: the whole repository, as from the root.
     const all = idac(['validate', '--now', NOW, '--format', 'json'], { cwd });
     expect(all).toEqual(idac(['validate', '--now', NOW, '--format', 'json', '--dir', dir]));
-    expect(JSON.parse(all.stdout).identities).toBe(9);
+    expect(JSON.parse(all.stdout).identities).toBe(16);
     // With --dir, PATH is relative to --dir, wherever the command runs.
     expect(idac(['validate', READER, '--dir', dir, '--now', NOW, '--format', 'json'], { cwd: tmpdir() }).stdout).toBe(
       one.stdout,
@@ -177,7 +177,7 @@ describe('without --dir, every command finds the root from a subfolder (SPEC §5
     rmSync(join(all.dir, 'identities'), { recursive: true });
     const r = idac(['plan', '--base', 'main', '--dir', all.dir, '--now', NOW, '--format', 'json']);
     expect(r.stderr).not.toMatch(/holds no identities/);
-    expect(JSON.parse(r.stdout).identities.removed).toHaveLength(9);
+    expect(JSON.parse(r.stdout).identities.removed).toHaveLength(16);
     expect(r.code).not.toBe(2); // whether deleting them is refused is the plan's to say, not the root finder's
   });
 
@@ -411,7 +411,7 @@ describe('arguments and help', () => {
   });
 
   it('an option that would be ignored is refused, before anything is written', () => {
-    const dir = repo({ 'identities/org.yaml': read(ACME, 'identities/org.yaml') });
+    const dir = repo({ ...ACME_CA, 'identities/org.yaml': read(ACME, 'identities/org.yaml') });
     expect(idac(['codeowners', '--out', 'preview.txt', '--dir', dir])).toEqual({
       code: 2,
       stdout: '',

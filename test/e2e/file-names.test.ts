@@ -85,7 +85,7 @@ describe('idac codeowners: file names with characters CODEOWNERS cannot carry', 
     const c = idac(['codeowners', '--check', '--dir', repo.dir]);
     expect(c.code).toBe(1);
     expect(c.stdout).toContain(
-      '.github/CODEOWNERS:27:1  error  codeowners/stale  .github/CODEOWNERS line 27 (*) is not a line `idac ' +
+      '.github/CODEOWNERS:34:1  error  codeowners/stale  .github/CODEOWNERS line 34 (*) is not a line `idac ' +
         'codeowners` writes; GitHub applies the last matching line',
     );
   });

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ruleById } from '../../src/rules/index.js';
 import { idac, repo, root } from './cli.js';
+import { ACME_CA } from './acme.js';
 import { git, GitRepo } from './git.js';
 
 const ACME = join(root, 'examples/acme');
@@ -50,6 +51,7 @@ function identity(name: string, opts: { expires?: string; review?: boolean; extr
 
 /** aaa-reader: a warning (no review); bbb-reader: an error (expired 2026-11-20). Sorted, the warning comes first. */
 const TWO = {
+  ...ACME_CA,
   'identities/org.yaml': ORG,
   'identities/payments/aaa-reader.yaml': identity('aaa-reader', { review: false }),
   'identities/payments/bbb-reader.yaml': identity('bbb-reader', { expires: '2026-11-20' }),
@@ -94,11 +96,11 @@ describe('one truth per check (issue 13 item 6)', () => {
         rule: 'codeowners/stale',
         severity: 'error',
         file: '.github/CODEOWNERS',
-        line: 26,
+        line: 33,
         column: 1,
         identity: null,
         message:
-          '.github/CODEOWNERS line 26 names /identities/platform/release-bot.yaml, which is no longer an ' +
+          '.github/CODEOWNERS line 33 names /identities/platform/release-bot.yaml, which is no longer an ' +
           'identity file; run `idac codeowners` and commit the result',
         fix: fix('codeowners/stale'),
         docs: `${DOCS}/codeowners/stale.md`,
@@ -106,20 +108,20 @@ describe('one truth per check (issue 13 item 6)', () => {
       const v = idac(['validate', '--dir', dir, ...NOW, '--format', 'json']);
       const c = idac(['codeowners', '--check', '--dir', dir, ...NOW, '--format', 'json']);
       expect([v.code, c.code]).toEqual([1, 1]);
-      expect(JSON.parse(v.stdout)).toEqual({ identities: 8, findings: [stale] });
-      expect(JSON.parse(c.stdout)).toEqual({ identities: 8, findings: [stale] });
+      expect(JSON.parse(v.stdout)).toEqual({ identities: 15, findings: [stale] });
+      expect(JSON.parse(c.stdout)).toEqual({ identities: 15, findings: [stale] });
       const line =
-        '::error file=.github/CODEOWNERS,line=26,col=1,title=codeowners/stale::.github/CODEOWNERS line 26 ' +
+        '::error file=.github/CODEOWNERS,line=33,col=1,title=codeowners/stale::.github/CODEOWNERS line 33 ' +
         'names /identities/platform/release-bot.yaml, which is no longer an identity file; run `idac ' +
         'codeowners` and commit the result';
       expect(idac(['validate', '--dir', dir, ...NOW, '--format', 'github']).stdout).toBe(
-        `${line}\n✖ 1 error, 0 warnings in 1 file; 8 identities checked\n`,
+        `${line}\n✖ 1 error, 0 warnings in 1 file; 15 identities checked\n`,
       );
       expect(idac(['codeowners', '--check', '--dir', dir, ...NOW, '--format', 'github']).stdout).toBe(
-        `${line}\n✖ 1 error, 0 warnings in 1 file; 8 identities checked\n`,
+        `${line}\n✖ 1 error, 0 warnings in 1 file; 15 identities checked\n`,
       );
       const text =
-        '.github/CODEOWNERS:26:1  error  codeowners/stale  .github/CODEOWNERS line 26 names ' +
+        '.github/CODEOWNERS:33:1  error  codeowners/stale  .github/CODEOWNERS line 33 names ' +
         '/identities/platform/release-bot.yaml, which is no longer an identity file; run `idac codeowners` and ' +
         'commit the result';
       expect(idac(['validate', '--dir', dir, ...NOW]).stdout.split('\n')[0]).toBe(text);
@@ -229,7 +231,7 @@ describe('one truth per check (issue 13 item 6)', () => {
   );
 
   it('apply refuses on errors and its summary counts every error, not the 50 it lists', () => {
-    const files: Record<string, string> = { 'identities/org.yaml': ORG };
+    const files: Record<string, string> = { ...ACME_CA, 'identities/org.yaml': ORG };
     for (let i = 0; i < 53; i++)
       files[`identities/payments/svc-${String(i).padStart(2, '0')}-reader.yaml`] = identity(
         `svc-${String(i).padStart(2, '0')}-reader`,
@@ -311,6 +313,7 @@ describe('findings carry their documentation (issue 13 item 8)', () => {
   it('text: the fix is printed once per rule and file, under the first finding', () => {
     const two = identity('ccc-reader', { extra: '  colour: blue\n  flavour: mint' });
     const dir = repo({
+      ...ACME_CA,
       'identities/org.yaml': ORG,
       'identities/payments/ccc-reader.yaml': two,
       'identities/payments/ddd-reader.yaml': two.replace(/ccc-reader/g, 'ddd-reader'),
@@ -360,7 +363,7 @@ describe('findings carry their documentation (issue 13 item 8)', () => {
       },
     ]);
 
-    const many: Record<string, string> = { 'identities/org.yaml': ORG };
+    const many: Record<string, string> = { ...ACME_CA, 'identities/org.yaml': ORG };
     for (let i = 0; i < 11; i++) many[`identities/payments/gone-${i}-reader.yaml`] = identity(`gone-${i}-reader`);
     const m = GitRepo.fromFolder(repo(many));
     m.branch('delete');

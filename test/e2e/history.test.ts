@@ -109,14 +109,21 @@ describe('idac history', () => {
     const j = JSON.parse(run('--all', '--format', 'json').stdout) as Json;
     expect(j.identity).toBeNull();
     expect(j.commits.filter((c) => c.sha === shas[0]).map((c) => c.identity)).toEqual([
+      'build-runner',
       'ci-deployer',
       'edge-gateway',
+      'events-enricher',
+      'ledger-ci',
       'ledger-writer',
       'legacy-etl',
       'nightly-recon',
+      'northwind-feed',
+      'payout-worker',
+      'press-17',
       'release-bot',
       'report-exporter',
       'settlement-reader',
+      'statement-renderer',
       'support-assistant',
     ]);
     expect(j.commits.filter((c) => c.sha !== shas[0]).map((c) => [c.pr, c.identity])).toEqual([

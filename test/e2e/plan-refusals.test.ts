@@ -124,10 +124,11 @@ const rows: { refusal: string; change: (r: GitRepo) => void; rule: string; at: s
     refusal: 'a team removed from org.yaml together with its identities',
     change: (r) => {
       r.write(ORG, r.read(ORG).replace(/ {4}data:\n(?: {6}.*\n)+/, ''));
-      for (const f of ['legacy-etl', 'report-exporter', 'support-assistant']) r.remove(`identities/data/${f}.yaml`);
+      for (const f of ['events-enricher', 'legacy-etl', 'northwind-feed', 'report-exporter', 'support-assistant'])
+        r.remove(`identities/data/${f}.yaml`);
     },
     rule: 'plan/team-without-stack',
-    at: [`${ORG}:13:3`],
+    at: [`${ORG}:17:3`],
   },
   {
     // One stack per team, run independently (src/apply/driver.ts): the new stack creates what the old one deletes,
@@ -145,7 +146,7 @@ const rows: { refusal: string; change: (r: GitRepo) => void; rule: string; at: s
     refusal: 'Vault access without targets.vault.address',
     change: (r) => r.edit(ORG, '      address: https://vault.acme.example:8200\n', ''),
     rule: 'plan/vault-unconfigured',
-    at: [`${ORG}:49:5`],
+    at: [`${ORG}:62:5`],
   },
   {
     // src/apply/providers.ts: no AWS provider for an account missing from targets.aws (validate's rule says so on the

@@ -717,7 +717,8 @@ describe('idac plan (built CLI, git repositories in a temp dir)', () => {
           .edit(
             ORG,
             '          github: token.actions.githubusercontent.com\n',
-            '          github: token.actions.githubusercontent.com\n          gitlab: gitlab.acme.example\n',
+            '          github: token.actions.githubusercontent.com\n' +
+              '          circleci: oidc.circleci.com/org/EXAMPLE\n',
           )
           .edit(ORG, '        region: eu-central-1\n', '        region: eu-west-1\n')
           .edit(
@@ -828,11 +829,11 @@ describe('idac plan (built CLI, git repositories in a temp dir)', () => {
         },
         {
           kind: 'target',
-          path: 'spec.targets.aws.123456789012.oidcProviders.gitlab',
+          path: 'spec.targets.aws.123456789012.oidcProviders.circleci',
           before: null,
-          after: 'gitlab.acme.example',
+          after: 'oidc.circleci.com/org/EXAMPLE',
           effect: 'widens',
-          summary: 'AWS account 123456789012: oidcProviders.gitlab (absent) → gitlab.acme.example',
+          summary: 'AWS account 123456789012: oidcProviders.circleci (absent) → oidc.circleci.com/org/EXAMPLE',
         },
         {
           kind: 'target',

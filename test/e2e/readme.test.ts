@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { idac, repo, root, STACK_TRACE } from './cli.js';
+import { ACME_CA } from './acme.js';
 
 const readme = readFileSync(join(root, 'README.md'), 'utf8');
 const blocks = (lang: string) =>
@@ -32,7 +33,11 @@ describe('README: the complete example', () => {
   });
 
   it('validates clean as a repository of its own, at the README clock', () => {
-    const dir = repo({ 'identities/org.yaml': org, 'identities/payments/settlement-reader.yaml': manifest });
+    const dir = repo({
+      ...ACME_CA,
+      'identities/org.yaml': org,
+      'identities/payments/settlement-reader.yaml': manifest,
+    });
     const r = idac(['validate', '--dir', dir, '--now', '2026-11-23', '--format', 'json']);
     expect(JSON.parse(r.stdout)).toEqual({ identities: 1, findings: [] });
     expect(r.code).toBe(0);
@@ -40,6 +45,7 @@ describe('README: the complete example', () => {
 
   it('a broken example would fail: a typo in the manifest is a finding', () => {
     const dir = repo({
+      ...ACME_CA,
       'identities/org.yaml': org,
       'identities/payments/settlement-reader.yaml': manifest
         .replace('  rotation', '  rotaton')

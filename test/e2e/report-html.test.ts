@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it, type TestContext } from 'vitest';
 import { idac, repo, root } from './cli.js';
+import { ACME_CA } from './acme.js';
 
 const ARTIFACTS = join(root, 'test-artifacts');
 const acme = join(root, 'examples/acme');
@@ -95,6 +96,7 @@ describe('idac report --format html in headless chromium', () => {
     const reader = readFileSync(join(acme, 'identities/payments/settlement-reader.yaml'), 'utf8');
     const hostileName = '"><img src=x onerror=alert(1)>';
     const dir = repo({
+      ...ACME_CA,
       'identities/org.yaml': org,
       'identities/payments/settlement-reader.yaml': reader.replace(
         /purpose: .*/,

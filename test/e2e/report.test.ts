@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { idac, repo, root, STACK_TRACE } from './cli.js';
+import { ACME_CA } from './acme.js';
 
 const acme = join(root, 'examples/acme');
 const NOW = ['--now', '2026-11-23'];
@@ -38,6 +39,7 @@ describe('idac report (built CLI)', () => {
 
   it('counts findings per rule and the manifests that did not load; still exit 0 (a report, not a gate)', () => {
     const dir = repo({
+      ...ACME_CA,
       'identities/org.yaml': org,
       // A wildcard action and a successor who is the owner.
       'identities/payments/settlement-reader.yaml': reader

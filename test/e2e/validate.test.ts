@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { idac, repo, root, STACK_TRACE } from './cli.js';
+import { ACME_CA } from './acme.js';
 
 const acme = join(root, 'examples/acme');
 const org = readFileSync(join(acme, 'identities/org.yaml'), 'utf8');
@@ -21,6 +22,7 @@ describe('idac validate (built CLI)', () => {
 
   it('json: SPEC shape, sorted, repo-relative paths, exit 1 on errors', () => {
     const dir = repo({
+      ...ACME_CA,
       'identities/org.yaml': org,
       'identities/payments/settlement-reader.yaml': reader.replace('  purpose:', '  purpse:'),
       'identities/payments/broken.yaml': 'a: [\n',
@@ -61,6 +63,7 @@ describe('idac validate (built CLI)', () => {
 
   it('identical input gives byte-identical output', () => {
     const dir = repo({
+      ...ACME_CA,
       'identities/org.yaml': org,
       'identities/payments/a.yaml': 'kind: MachineIdentity\n',
       'identities/payments/b.yaml': reader,
@@ -74,6 +77,7 @@ describe('idac validate (built CLI)', () => {
 
   it('--max-findings cuts after sorting and says how many', () => {
     const dir = repo({
+      ...ACME_CA,
       'identities/org.yaml': org,
       'identities/payments/x.yaml':
         'apiVersion: idac/v1\nkind: MachineIdentity\nmetadata: {name: x}\nspec: {a: 1, b: 2, c: 3}\n',
@@ -87,6 +91,7 @@ describe('idac validate (built CLI)', () => {
 
   it('text: file:line:col severity rule message, the fix below, a summary; no colour without a TTY', () => {
     const dir = repo({
+      ...ACME_CA,
       'identities/org.yaml': org,
       'identities/payments/settlement-reader.yaml': reader.replace('type: workload', 'type: Workload'),
     });
@@ -104,7 +109,7 @@ describe('idac validate (built CLI)', () => {
   });
 
   it('--out writes the report to a file', () => {
-    const dir = repo({ 'identities/org.yaml': org });
+    const dir = repo({ ...ACME_CA, 'identities/org.yaml': org });
     const r = idac(['validate', '--dir', dir, ...NOW, '--format', 'json', '--out', join(dir, 'report.json')]);
     expect(r.stdout).toBe('');
     expect(JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8'))).toEqual({ identities: 0, findings: [] });
@@ -112,6 +117,7 @@ describe('idac validate (built CLI)', () => {
 
   it('PATH arguments: a single file, relative to --dir', () => {
     const dir = repo({
+      ...ACME_CA,
       'identities/org.yaml': org,
       'identities/payments/settlement-reader.yaml': reader,
       'identities/payments/bad.yaml': 'x: [',
@@ -131,7 +137,7 @@ describe('idac validate (built CLI)', () => {
 
   it("a PATH inside another identities/ tree is judged by that tree's org.yaml", () => {
     const r = idac(['validate', 'examples/acme/identities', ...NOW, '--format', 'json']);
-    expect(JSON.parse(r.stdout)).toEqual({ identities: 9, findings: [] });
+    expect(JSON.parse(r.stdout)).toEqual({ identities: 16, findings: [] });
     expect(r.code).toBe(0);
   });
 
@@ -152,6 +158,7 @@ describe('idac validate (built CLI)', () => {
   it('github: manifest values cannot inject workflow commands', () => {
     const evil = reader.replace('  purpose: Reads', '  evil: "x%0A::error::pwned\\n::add-mask::y"\n  purpose: Reads');
     const dir = repo({
+      ...ACME_CA,
       'identities/org.yaml': org,
       'identities/payments/settlement-reader.yaml': evil,
       'identities/payments/a,b:c.yaml': 'x',
@@ -169,6 +176,7 @@ describe('idac validate (built CLI)', () => {
 
   it('sarif: 2.1.0 with rules, help text, locations and stable fingerprints', () => {
     const dir = repo({
+      ...ACME_CA,
       'identities/org.yaml': org,
       'identities/payments/settlement-reader.yaml': reader.replace('  purpose:', '  purpse:'),
     });
@@ -188,6 +196,7 @@ describe('idac validate (built CLI)', () => {
     expect(run.tool.driver.rules[result.ruleIndex].id).toBe('schema/unknown-key');
     // The fingerprint survives lines moving above the finding.
     const moved = repo({
+      ...ACME_CA,
       'identities/org.yaml': org,
       'identities/payments/settlement-reader.yaml': `# a new comment\n${reader.replace('  purpose:', '  purpse:')}`,
     });
@@ -199,7 +208,7 @@ describe('idac validate (built CLI)', () => {
   });
 
   it('worker threads give the same result as one thread (2,500 files)', () => {
-    const files: Record<string, string> = { 'identities/org.yaml': org };
+    const files: Record<string, string> = { ...ACME_CA, 'identities/org.yaml': org };
     for (let i = 0; i < 2500; i++) {
       const name = `svc-${String(i).padStart(5, '0')}`;
       let text = reader.replace(/settlement-reader/g, name);

@@ -51,15 +51,15 @@ describe('examples/acme as JSON', async () => {
   it("holds examples/acme's figures", () => {
     expect(doc.asOf).toBe('2026-11-23T00:00:00Z');
     expect(doc.summary).toEqual({
-      identities: 9,
-      live: 8,
+      identities: 16,
+      live: 15,
       teams: 3,
-      byStatus: { active: 7, suspended: 1, decommissioned: 1 },
+      byStatus: { active: 14, suspended: 1, decommissioned: 1 },
       skipped: 0,
       org: true,
     });
     expect(doc.inventory.map((r: { name: string }) => r.name)).toEqual(ACME_NAMES);
-    expect(doc.kpis.credentials.federated).toEqual({ count: 4, total: 8, percent: 50 });
+    expect(doc.kpis.credentials.federated).toEqual({ count: 11, total: 15, percent: 73.3 });
     expect(doc.kpis.rotation.compliant).toEqual({ count: 4, total: 4, percent: 100 });
     expect(doc.kpis.expiry).toMatchObject({ expired: 0, within30Days: 0, within60Days: 1, within90Days: 2 });
     expect(doc.owasp.map((c: { status: string }) => c.status)).toEqual(Array(10).fill('clean'));

@@ -50,8 +50,8 @@ describe('examples/acme as Markdown', async () => {
       'h2 Inventory',
     ]);
     expect(out).toContain(
-      'As of `2026-11-23T00:00:00Z`: 9 identities in 3 teams (7 active, 1 suspended, 1 decommissioned). The ' +
-        'figures count the 8 live identities.',
+      'As of `2026-11-23T00:00:00Z`: 16 identities in 3 teams (14 active, 1 suspended, 1 decommissioned). The ' +
+        'figures count the 15 live identities.',
     );
   });
 
@@ -62,12 +62,12 @@ describe('examples/acme as Markdown', async () => {
         .map(([k, v]) => [k, v]),
     );
     expect(figures).toEqual({
-      'Owner and successor are current team members, two different people': '8 of 8 (100%)',
-      'Federated: no static secret': '4 of 8 (50%)',
-      'Holding a static credential': '4 of 8 (50%)',
-      'Logging in only by federation (someone is trusted to become it)': '3 of 8 (37.5%)',
+      'Owner and successor are current team members, two different people': '15 of 15 (100%)',
+      'Federated: no static secret': '11 of 15 (73.3%)',
+      'Holding a static credential': '4 of 15 (26.7%)',
+      'Logging in only by federation (someone is trusted to become it)': '10 of 15 (66.7%)',
       'Static credentials rotating within policy': '4 of 4 (100%)',
-      'Access reviews overdue (every `180d`)': '0 of 8 (0%); 0 never reviewed; 0 due within 30 days',
+      'Access reviews overdue (every `180d`)': '0 of 15 (0%); 0 never reviewed; 0 due within 30 days',
       'Expired / expiring within 30 · 60 · 90 days': '0 / 0 · 1 · 2',
       Findings: '0 errors, 0 warnings, 0 info',
       'OWASP NHI Top 10 risks checked': '10 of 10; 0 with findings',

@@ -11,14 +11,21 @@ import { messageOf } from '../../src/common/result.js';
 export const ACME = join(fileURLToPath(new URL('../..', import.meta.url)), 'examples/acme');
 export const ACME_NOW = '2026-11-23';
 export const ACME_NAMES = [
+  'events-enricher',
   'legacy-etl',
+  'northwind-feed',
   'report-exporter',
   'support-assistant',
+  'ledger-ci',
   'ledger-writer',
   'nightly-recon',
+  'payout-worker',
   'settlement-reader',
+  'statement-renderer',
+  'build-runner',
   'ci-deployer',
   'edge-gateway',
+  'press-17',
   'release-bot',
 ];
 

@@ -60,7 +60,7 @@ planTable('plan/boundary-widened-to-everything', 'warning', {
       findings: [
         {
           file: ORG,
-          line: 20,
+          line: 24,
           column: 74,
           identity: null,
           messageId: 'widened',
@@ -74,7 +74,7 @@ planTable('plan/boundary-widened-to-everything', 'warning', {
       findings: [
         {
           file: ORG,
-          line: 24,
+          line: 28,
           column: 7,
           identity: null,
           messageId: 'widened',
@@ -88,7 +88,7 @@ planTable('plan/boundary-widened-to-everything', 'warning', {
       findings: [
         {
           file: ORG,
-          line: 32,
+          line: 36,
           column: 36,
           identity: null,
           messageId: 'widened',
@@ -107,7 +107,7 @@ planTable('plan/boundary-widened-to-everything', 'warning', {
       findings: [
         {
           file: ORG,
-          line: 26,
+          line: 30,
           column: 56,
           identity: null,
           messageId: 'widened',
@@ -117,7 +117,7 @@ planTable('plan/boundary-widened-to-everything', 'warning', {
         },
         {
           file: ORG,
-          line: 30,
+          line: 34,
           column: 7,
           identity: null,
           messageId: 'widened',
@@ -135,7 +135,7 @@ planTable('plan/boundary-widened-to-everything', 'warning', {
       findings: [
         {
           file: ORG,
-          line: 31,
+          line: 35,
           column: 44,
           identity: null,
           messageId: 'widened',
@@ -155,7 +155,7 @@ planTable('plan/boundary-widened-to-everything', 'warning', {
       findings: [
         {
           file: ORG,
-          line: 20,
+          line: 24,
           column: 74,
           identity: null,
           messageId: 'widenedWithheld',

@@ -1,11 +1,11 @@
 // src/cli/apply.ts opens a stack for each team of org.yaml and each team an identity names; nothing else.
 import { ORG, planTable, type Editable } from './harness.js';
 
-const DATA = ['legacy-etl', 'report-exporter', 'support-assistant'];
+const DATA = ['events-enricher', 'legacy-etl', 'northwind-feed', 'report-exporter', 'support-assistant'];
 const KEEP =
   'keep team data in org.yaml until an apply has emptied its stack, then remove it: without the team idac ' +
-  'apply never opens stack data, and the 12 deletions this plan shows there (legacy-etl, report-exporter, ' +
-  'support-assistant) never happen';
+  'apply never opens stack data, and the 16 deletions this plan shows there (events-enricher, legacy-etl, ' +
+  'northwind-feed, report-exporter, support-assistant) never happen';
 const dropTeam = (f: Editable): void => void f.write(ORG, f.read(ORG).replace(/ {4}data:\n(?: {6}.*\n)+/, ''));
 const dropIdentities =
   (names: readonly string[]) =>
@@ -44,7 +44,7 @@ planTable('plan/team-without-stack', 'error', {
         dropTeam(f);
         dropIdentities(DATA)(f);
       },
-      findings: [{ file: ORG, line: 13, column: 3, identity: null, messageId: 'teamRemoved', message: KEEP }],
+      findings: [{ file: ORG, line: 17, column: 3, identity: null, messageId: 'teamRemoved', message: KEEP }],
     },
     {
       name: 'a team renamed in org.yaml, its identities moved to the new name',
@@ -56,7 +56,7 @@ planTable('plan/team-without-stack', 'error', {
           f.write(`identities/analytics/${n}.yaml`, text);
         }
       },
-      findings: [{ file: ORG, line: 13, column: 3, identity: null, messageId: 'teamRemoved', message: KEEP }],
+      findings: [{ file: ORG, line: 17, column: 3, identity: null, messageId: 'teamRemoved', message: KEEP }],
     },
   ],
 });

@@ -2,7 +2,9 @@
 import { ORG, planTable, type Editable } from './harness.js';
 
 const ADDRESS = '      address: https://vault.acme.example:8200\n';
-const NEEDING = 'edge-gateway, ledger-writer, legacy-etl, report-exporter, settlement-reader, support-assistant';
+const NEEDING =
+  'edge-gateway, ledger-ci, ledger-writer, legacy-etl, payout-worker, press-17, report-exporter, settlement-reader, ' +
+  'support-assistant';
 const noAddress = (f: Editable): void => void f.edit(ORG, ADDRESS, '');
 const message = (who: string, s = '') =>
   `add the Vault server's URL as targets.vault.address: without it idac apply cannot configure the Vault ` +
@@ -28,12 +30,12 @@ planTable('plan/vault-unconfigured', 'error', {
     {
       name: 'the address removed: at targets.vault',
       change: noAddress,
-      findings: [{ file: ORG, line: 49, column: 5, identity: null, messageId: 'manyNeed', message: message(NEEDING) }],
+      findings: [{ file: ORG, line: 62, column: 5, identity: null, messageId: 'manyNeed', message: message(NEEDING) }],
     },
     {
       name: 'targets.vault removed: at targets',
-      change: (f) => void f.write(ORG, f.read(ORG).replace(/ {4}vault:\n {6}address.*\n {6}mounts.*\n/, '')),
-      findings: [{ file: ORG, line: 34, column: 3, identity: null, messageId: 'manyNeed', message: message(NEEDING) }],
+      change: (f) => void f.write(ORG, f.read(ORG).replace(/ {4}vault:\n(?: {6}.*\n)+/, '')),
+      findings: [{ file: ORG, line: 38, column: 3, identity: null, messageId: 'manyNeed', message: message(NEEDING) }],
     },
     {
       name: 'a Vault identity changed while the base already lacks the address: only what the change touches is named',
@@ -42,7 +44,7 @@ planTable('plan/vault-unconfigured', 'error', {
       findings: [
         {
           file: ORG,
-          line: 49,
+          line: 62,
           column: 5,
           identity: null,
           messageId: 'oneNeeds',
