@@ -9,8 +9,9 @@ const messages = {
     'OIDC trust through {{provider}} pins no subject: every token the issuer signs for audience ' +
     '{{audience}} (any project, branch or pipeline) could assume the role; set subject',
   broadSubject:
-    'OIDC subject {{subject}} is a broad pattern: a wildcard outside its last value (or a last value of ' +
-    'wildcards only) admits other projects or pipelines; pin the fields before the last value exactly',
+    'OIDC subject {{subject}} is a broad pattern: a wildcard over the project, repository or pipeline (or a ' +
+    'value of wildcards only) admits pipelines nobody reviewed; pin every field exactly, or let a wildcard ' +
+    'narrow only a final ref, branch, tag or environment value',
 } as const;
 
 export default defineRule({
@@ -26,7 +27,7 @@ export default defineRule({
       'lets pipelines nobody reviewed assume the role, as an unpinned GitHub trust does.',
     fix:
       'Set subject to the exact sub claim of the one pipeline (project_path:acme/ledger:ref_type:branch:' +
-      'ref:main); a wildcard may only narrow the last value (ref:release-*).',
+      'ref:main); a wildcard may only narrow a final ref, branch, tag or environment value (ref:release-*).',
     owasp: ['NHI6', 'NHI5'],
   },
   messages,

@@ -3,16 +3,22 @@
 
 const WILD = /[*?]/;
 
+/** Keys whose value may end a subject in a pattern: which branch, tag, environment or phase, never which project. */
+const NARROWING_KEY = /(^|_)(ref|branch|tag|environment|env|phase|step)$/;
+
 /**
- * An OIDC subject is narrow when it has no wildcard, or wildcards only inside its last `:`-separated
- * value next to at least one literal character (`project_path:acme/ledger:ref_type:branch:ref:release-*`):
- * the issuer's fields before it (project, repository, workspace) are then fixed.
+ * An OIDC subject is narrow when it has no wildcard, or wildcards only in its last `:`-separated
+ * value, next to at least one literal character, where that value is a ref, branch, tag, environment
+ * or phase (the key before it says so) and at least one field before it is exact
+ * (`project_path:acme/ledger:ref_type:branch:ref:release-*`). `project_path:acme/*` is broad: the
+ * project is the field the wildcard would open.
  */
 export function narrowSubject(subject: string): boolean {
   if (!WILD.test(subject)) return true;
   const parts = subject.split(':');
   const last = parts[parts.length - 1]!;
-  return !parts.slice(0, -1).some((p) => WILD.test(p)) && /[^*?]/.test(last);
+  const key = parts.length >= 4 ? parts[parts.length - 2]! : '';
+  return !parts.slice(0, -1).some((p) => WILD.test(p)) && /[^*?]/.test(last) && NARROWING_KEY.test(key);
 }
 
 /** A claim value that is nothing but wildcards (`*`, `**`, `?*`): it matches any token. */

@@ -9,6 +9,9 @@ const messages = {
   unpinned:
     'JWT login on {{mount}} pins no {{missing}}: tokens of {{others}} could log in; add a claim such as {{example}}',
   wildcardOnly: 'claim {{claim}} matches any value ({{value}}); bind a value or drop the claim',
+  wildcardProject:
+    'claim {{claim}} is a pattern ({{value}}): it admits every project or repository it matches; bind the ' +
+    'exact one (a pattern may only narrow a final ref, branch or environment)',
 } as const;
 
 const REPOSITORY = /project|repository|repo|workspace/i;
@@ -23,6 +26,18 @@ const subPinsRef = (value: string): boolean =>
   value
     .split(':')
     .some((part, i, all) => i % 2 === 0 && namesRef(part) && i < all.length - 1 && /[^*?]/.test(all[i + 1]!));
+
+/**
+ * A `sub` pattern that opens the project: a wildcard before its last field
+ * (`project_path:acme/*:ref_type:branch:ref:main`), or in the value of a repository or project key
+ * (`project_path:acme/*`). A wildcard in a final ref is judged by subPinsRef.
+ */
+const subOpensProject = (value: string): boolean => {
+  const parts = value.split(':');
+  return parts.some(
+    (part, i) => /[*?]/.test(part) && (i < parts.length - 1 || (i % 2 === 1 && REPOSITORY.test(parts[i - 1]!))),
+  );
+};
 
 export default defineRule({
   kind: 'identity',
@@ -70,6 +85,21 @@ export default defineRule({
           path: [...at, 'claims', claim],
           messageId: 'wildcardOnly',
           data: { claim: show(claim), value: show(wild) },
+        });
+        continue;
+      }
+      // A pattern over the project is no pin: acme/* is every project of the group, reviewed or not.
+      const broad =
+        claim === 'sub'
+          ? values.find(subOpensProject)
+          : REPOSITORY.test(claim)
+            ? values.find((v) => /[*?]/.test(v))
+            : undefined;
+      if (broad !== undefined) {
+        out.push({
+          path: [...at, 'claims', claim],
+          messageId: 'wildcardProject',
+          data: { claim: show(claim), value: show(broad) },
         });
         continue;
       }

@@ -67,6 +67,22 @@ ruleTable('vault/jwt-claims', {
       expect: [{ line: 27, column: 72, messageId: 'unpinned', message: /pins no ref or environment/ }],
     },
     {
+      name: 'a project that is a pattern, in a claim and in a sub',
+      files: fed(
+        jwt(', claims: { project_path: "acme/*", ref: main, sub: "project_path:acme/*:ref_type:branch:ref:main" }'),
+      ),
+      expect: [
+        { line: 27, column: 72, messageId: 'unpinned', message: /pins no repository or project/ },
+        {
+          line: 27,
+          column: 96,
+          messageId: 'wildcardProject',
+          message: /^claim "project_path" is a pattern \("acme\/\*"\): it admits every project/,
+        },
+        { line: 27, column: 122, messageId: 'wildcardProject' },
+      ],
+    },
+    {
       name: 'a sub that pins no ref',
       files: fed(jwt(', claims: { sub: "project_path:acme/ledger:*" }')),
       expect: [{ line: 27, column: 72, messageId: 'unpinned', message: /pins no ref or environment/ }],
