@@ -27,11 +27,31 @@ export function equalJson(a: Json, b: Json): boolean {
   return false;
 }
 
-/** Every changed field, in document order of `after` then the removed ones of `before`. */
+/** How a changed external id reads in a diff: that it is set, never its value. */
+export const EXTERNAL_ID = '[external id]';
+
+/**
+ * Every changed field, in document order of `after` then the removed ones of `before`. An AWS trust's
+ * externalId reads as set or absent, never as its value, also inside a trust entry added or removed
+ * whole: plans and history land in pull request comments and CI logs, and the id is what stands
+ * between a vendor and its other customers.
+ */
 export function diffFields(before: Json, after: Json): FieldChange[] {
   const out: FieldChange[] = [];
   walk(before, after, [], out);
-  return out;
+  return out.map((c) =>
+    /(^|\.)externalId$/.test(c.path)
+      ? { path: c.path, before: maskedId(c.before), after: maskedId(c.after) }
+      : { path: c.path, before: hideIds(c.before), after: hideIds(c.after) },
+  );
+}
+
+const maskedId = (v: Json): Json => (v === null || v === undefined ? v : EXTERNAL_ID);
+
+function hideIds(v: Json): Json {
+  if (Array.isArray(v)) return v.some((x) => typeof x === 'object' && x !== null) ? v.map(hideIds) : v;
+  if (!isObject(v)) return v;
+  return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, k === 'externalId' ? maskedId(x) : hideIds(x)]));
 }
 
 function walk(a: Json, b: Json, path: Path, out: FieldChange[]): void {
