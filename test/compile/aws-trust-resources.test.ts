@@ -136,7 +136,7 @@ describe('compileAws: EKS Pod Identity associations', () => {
     ['a cluster missing from org.yaml', 'elsewhere', EKS_ORG],
     ['a cluster named like an Object property', 'constructor', EKS_ORG],
     ['no org.yaml', 'prod-eu', null],
-    ["acme's org.yaml, which declares no EKS cluster", 'prod-eu', ACME_ORG],
+    ["a cluster acme's org.yaml does not declare", 'staging', ACME_ORG],
   ])('%s: no association (the rule reports it), and no throw', (_why, cluster, org) => {
     const rs = compile({ eksPodIdentity: { cluster, namespace: 'payments', serviceAccount: 'app' } }, {}, org);
     expect(names(rs)).toEqual(['app.aws.policy', 'app.aws.role']);

@@ -36,6 +36,15 @@ describe('npm run demo', () => {
     const ledger = json.identities.changed.find((c: { name: string }) => c.name === 'ledger-ci');
     expect(ledger.changes.map((c: { path: string }) => c.path)).toEqual(['spec.access.aws.trust.oidc']);
     expect(ledger.changes[0].after[1].subject).toBe('project_path:acme/ledger:ref_type:branch:ref:release');
+    // …which the plan reads as access: who can now become ledger-ci, shown above the fold in the comment.
+    expect(json.access.gained.filter((a: { target: string }) => a.target === 'assume')).toEqual([
+      {
+        identity: 'ledger-ci',
+        target: 'assume',
+        grant: 'oidc gitlab project_path:acme/ledger:ref_type:branch:ref:release can become ledger-ci',
+      },
+    ]);
+    expect(plan.stdout).toContain('**can now become** `ledger-ci`');
   });
 
   it('without --keep the temp repo is removed and the hint says how to keep it', () => {

@@ -1,6 +1,6 @@
-// Federation end to end through the built CLI: on a copy of examples/acme whose org.yaml declares
-// a GitLab OIDC provider, a Roles Anywhere trust anchor, an EKS cluster, Vault jwt/aws/cert mounts, a
-// device CA and a third-party account, one commit adds an identity per new trust kind and Vault auth
+// Federation end to end through the built CLI: on a copy of examples/acme (whose org.yaml declares
+// a GitLab OIDC provider, a Roles Anywhere trust anchor, an EKS cluster, Vault jwt/aws/cert mounts and
+// a device CA) with one more third-party account, one commit adds an identity per new trust kind and Vault auth
 // method. The plan shows each as "can now become" above the fold (text, PR comment) and as `assume`
 // access (JSON); who-can --assume answers who can become one; no external id is ever shown.
 import { readFileSync, rmSync } from 'node:fs';
@@ -16,20 +16,6 @@ const EXTERNAL_ID = 'partner-x7Kq2-shared';
 const validatePlan = new Ajv({ allErrors: true, strict: false }).compile(
   JSON.parse(readFileSync(join(root, 'schema/plan.schema.json'), 'utf8')),
 );
-
-// A public CA certificate (no key): what org.yaml's certificateAuthorities points at.
-const CA_PEM = `-----BEGIN CERTIFICATE-----
-MIIBiDCCAS+gAwIBAgIUfeEl9pigaWbWt16D9vyzlWYQexswCgYIKoZIzj0EAwIw
-GjEYMBYGA1UEAwwPQWNtZSBGYWN0b3J5IENBMB4XDTI2MTIwMzA3NTkwMVoXDTM2
-MTEzMDA3NTkwMVowGjEYMBYGA1UEAwwPQWNtZSBGYWN0b3J5IENBMFkwEwYHKoZI
-zj0CAQYIKoZIzj0DAQcDQgAElPSctmmpMknla/cAW1EPBjpn5LUbYTI4jOo5umTi
-JX146N3dWhbNfM2Z+NtnQihifk0ysWb5ykfzi9JeRyKdXqNTMFEwHQYDVR0OBBYE
-FOhkr4UDs4plQ4sVTgs0nQBaMB6aMB8GA1UdIwQYMBaAFOhkr4UDs4plQ4sVTgs0
-nQBaMB6aMA8GA1UdEwEB/wQFMAMBAf8wCgYIKoZIzj0EAwIDRwAwRAIgF7nEm3fS
-KbPGUwWh0wyzOoamTxpwRNpI7FmOtgLMTdYCIF/rG12MQmR/iGqqNv2nw96aeNas
-OCpjjq6WeoKKXhB9
------END CERTIFICATE-----
-`;
 
 function identity(name: string, team: string, purpose: string, access: string, type = 'workload'): string {
   const people: Record<string, [string, string, string]> = {
@@ -96,23 +82,23 @@ const IDENTITIES: Record<string, string> = {
       '        eksPodIdentity: { cluster: prod-eu, namespace: payments, serviceAccount: ledger-pods }\n',
     ),
   ),
-  'identities/payments/ledger-ci.yaml': identity(
-    'ledger-ci',
+  'identities/payments/ledger-release.yaml': identity(
+    'ledger-release',
     'payments',
-    'GitLab pipeline of acme/ledger on main; publishes settlement reports.',
+    'GitLab pipeline of acme/ledger on the release branch; publishes settlement reports.',
     ROLE(
       '123456789012',
       '        oidc:\n' +
         '          provider: gitlab\n' +
         '          audience: https://gitlab.acme.example\n' +
-        '          subject: "project_path:acme/ledger:ref_type:branch:ref:main"\n',
+        '          subject: "project_path:acme/ledger:ref_type:branch:ref:release"\n',
     ) +
       `    vault:
       auth: jwt
       jwt:
         mount: jwt-gitlab
         audience: https://vault.acme.example
-        claims: { project_path: acme/ledger, ref: main }
+        claims: { project_path: acme/ledger, ref: release }
       paths:
         - path: kv/data/payments/ci/*
           capabilities: [read]
@@ -129,28 +115,28 @@ const IDENTITIES: Record<string, string> = {
       'arn:aws:s3:::warehouse-exports/partner/*',
     ),
   ),
-  'identities/platform/press-17.yaml': identity(
-    'press-17',
+  'identities/platform/press-18.yaml': identity(
+    'press-18',
     'platform',
-    'Press 17 on the factory floor; uploads its logs with an X.509 certificate.',
+    'Press 18 on the factory floor; uploads its logs with an X.509 certificate.',
     ROLE(
       '123456789012',
       '        rolesAnywhere:\n' +
         '          trustAnchor: factory-ca\n' +
-        '          commonName: press-17.devices.acme.example\n' +
+        '          commonName: press-18.devices.acme.example\n' +
         '          organizationalUnit: presses\n' +
         '          sessionDuration: 1h\n',
-      'arn:aws:s3:::factory-logs/press-17/*',
+      'arn:aws:s3:::factory-logs/press-18/*',
     ) +
       `    vault:
       auth: cert
       cert: { mount: cert, ca: factory-ca }
       paths:
-        - path: kv/data/platform/press-17/*
+        - path: kv/data/platform/press-18/*
           capabilities: [read]
       certificates:
         - mount: pki-devices
-          commonNames: [press-17.devices.acme.example]
+          commonNames: [press-18.devices.acme.example]
           ttl: 720h
 `,
     'device',
@@ -160,13 +146,13 @@ const IDENTITIES: Record<string, string> = {
 const GAINED = [
   'account 999988887777 role partner-sync with external id can become partner-sync',
   'eks pod identity prod-eu/payments/ledger-pods can become ledger-pods',
-  'oidc gitlab project_path:acme/ledger:ref_type:branch:ref:main can become ledger-ci',
-  'roles anywhere factory-ca CN=press-17.devices.acme.example OU=presses can become press-17',
+  'oidc gitlab project_path:acme/ledger:ref_type:branch:ref:release can become ledger-release',
+  'roles anywhere factory-ca CN=press-18.devices.acme.example OU=presses can become press-18',
   'service lambda.amazonaws.com for arn:aws:lambda:eu-west-1:123456789012:function:ledger-lambda can become ' +
     'ledger-lambda',
   'vault aws aws role ledger-lambda in 123456789012 can become ledger-lambda',
-  'vault cert cert factory-ca CN=press-17.devices.acme.example can become press-17',
-  'vault jwt jwt-gitlab project_path=acme/ledger ref=main can become ledger-ci',
+  'vault cert cert factory-ca CN=press-18.devices.acme.example can become press-18',
+  'vault jwt jwt-gitlab project_path=acme/ledger ref=release can become ledger-release',
 ];
 
 let repo: GitRepo;
@@ -175,34 +161,13 @@ let head: string;
 
 beforeAll(() => {
   repo = GitRepo.fromFolder(join(root, 'examples/acme'));
-  repo
-    .write('certs/factory-ca.pem', CA_PEM)
-    .edit(
-      ORG,
-      '  securityOwners:',
-      '  trustedAccounts:\n    "999988887777": { name: partner-co, thirdParty: true }\n  securityOwners:',
-    )
-    .edit(
-      ORG,
-      '          github: token.actions.githubusercontent.com\n',
-      '          github: token.actions.githubusercontent.com\n          gitlab: gitlab.acme.example\n' +
-        '        trustAnchors:\n' +
-        '          factory-ca: "arn:aws:rolesanywhere:eu-west-1:123456789012:' +
-        'trust-anchor/0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0"\n',
-    )
-    .edit(
-      ORG,
-      '      prod-eu: { context: prod-eu-admin, environment: prod }\n',
-      '      prod-eu:\n        context: prod-eu-admin\n        environment: prod\n' +
-        '        eks: { account: "123456789012", region: eu-west-1, name: prod-eu }\n',
-    )
-    .edit(
-      ORG,
-      '      mounts: { kv: kv-v2, pki: pki, pki-devices: pki }\n',
-      '      mounts: { kv: kv-v2, pki: pki, pki-devices: pki }\n' +
-        '      auth: { jwt-gitlab: jwt, aws: aws, cert: cert, kubernetes: kubernetes, approle: approle }\n' +
-        '      certificateAuthorities: { factory-ca: certs/factory-ca.pem }\n',
-    );
+  // examples/acme's org.yaml already declares the GitLab provider, the trust anchor, the EKS cluster,
+  // the Vault auth mounts and the factory CA; the partner account is the one thing this test adds.
+  repo.edit(
+    ORG,
+    '  trustedAccounts:\n',
+    '  trustedAccounts:\n    "999988887777": { name: partner-co, thirdParty: true }\n',
+  );
   base = repo.commit('org: federation targets');
   for (const [path, text] of Object.entries(IDENTITIES)) repo.write(path, text);
   expect(idac(['codeowners', '--dir', repo.dir, '--now', NOW]).code).toBe(0);
@@ -236,7 +201,13 @@ describe('plan: every new trust kind and Vault auth method is access gained', ()
       };
     };
     expect(validatePlan(doc), JSON.stringify(validatePlan.errors)).toBe(true);
-    expect(doc.identities.added).toEqual(['ledger-ci', 'ledger-lambda', 'ledger-pods', 'partner-sync', 'press-17']);
+    expect(doc.identities.added).toEqual([
+      'ledger-lambda',
+      'ledger-pods',
+      'ledger-release',
+      'partner-sync',
+      'press-18',
+    ]);
     const assume = doc.access.gained.filter((a) => a.target === 'assume');
     expect(assume.map((a) => a.grant).sort()).toEqual(GAINED);
     expect(doc.access.lost).toEqual([]);
@@ -256,13 +227,13 @@ describe('plan: every new trust kind and Vault auth method is access gained', ()
     expect(block.map((l) => l.replace(' can now become ', ' can become ').replace(/^ {4}\+ /, '')).sort()).toEqual(
       GAINED,
     );
-    expect(lines.findIndex((l) => l.startsWith('+ ledger-ci'))).toBeGreaterThan(at + 8);
+    expect(lines.findIndex((l) => l.startsWith('+ ledger-release'))).toBeGreaterThan(at + 8);
   });
 
   it('markdown: the PR comment lists them in its summary, each value in code', () => {
     const out = plan('markdown').stdout;
     expect(out).toContain(
-      '- ➕ `oidc gitlab project_path:acme/ledger:ref_type:branch:ref:main` **can now become** `ledger-ci`\n',
+      '- ➕ `oidc gitlab project_path:acme/ledger:ref_type:branch:ref:release` **can now become** `ledger-release`\n',
     );
     expect(out).toContain(
       '- ➕ `account 999988887777 role partner-sync with external id` **can now become** `partner-sync`\n',
@@ -275,7 +246,7 @@ describe('plan: every new trust kind and Vault auth method is access gained', ()
     const r = idac(['plan', '--dir', repo.dir, '--base', head, '--head', base, '--now', NOW, '--format', 'text']);
     expect(r.code).not.toBe(2);
     expect(r.stdout).toContain(
-      '    - oidc gitlab project_path:acme/ledger:ref_type:branch:ref:main can no longer become ledger-ci\n',
+      '    - oidc gitlab project_path:acme/ledger:ref_type:branch:ref:release can no longer become ledger-release\n',
     );
     expect(r.stdout).not.toContain(EXTERNAL_ID);
   });
@@ -286,27 +257,27 @@ describe('who-can --assume', () => {
 
   beforeAll(() => {
     // who-can reads the working tree: the head revision.
-    expect(repo.read('identities/payments/ledger-ci.yaml')).toContain('ledger-ci');
+    expect(repo.read('identities/payments/ledger-release.yaml')).toContain('ledger-release');
   });
 
   it('answers who can become an identity, with kind, file and line (JSON)', () => {
-    const r = whoCan(['--assume', 'ledger-ci', '--format', 'json']);
+    const r = whoCan(['--assume', 'ledger-release', '--format', 'json']);
     expect(r).toMatchObject({ code: 0, stderr: '' });
     expect(JSON.parse(r.stdout)).toEqual({
       matches: [
         {
-          identity: 'ledger-ci',
+          identity: 'ledger-release',
           kind: 'aws:oidc',
-          principal: 'oidc gitlab project_path:acme/ledger:ref_type:branch:ref:main',
-          file: 'identities/payments/ledger-ci.yaml',
+          principal: 'oidc gitlab project_path:acme/ledger:ref_type:branch:ref:release',
+          file: 'identities/payments/ledger-release.yaml',
           line: 24,
           column: 11,
         },
         {
-          identity: 'ledger-ci',
+          identity: 'ledger-release',
           kind: 'vault:jwt',
-          principal: 'vault jwt jwt-gitlab project_path=acme/ledger ref=main',
-          file: 'identities/payments/ledger-ci.yaml',
+          principal: 'vault jwt jwt-gitlab project_path=acme/ledger ref=release',
+          file: 'identities/payments/ledger-release.yaml',
           line: 33,
           column: 9,
         },
@@ -352,10 +323,16 @@ describe('who-can --assume', () => {
   });
 
   it.each([
-    [['--assume', 'ledger-cj'], 'no identity named "ledger-cj" under identities/; did you mean ledger-ci?'],
-    [['--assume', 'ledger-ci', '--identity', 'ledger-ci'], 'give --assume NAME alone, not with --identity NAME'],
     [
-      ['s3:GetObject', 'arn:aws:s3:::b/k', '--assume', 'ledger-ci'],
+      ['--assume', 'ledger-releas'],
+      'no identity named "ledger-releas" under identities/; did you mean ledger-release?',
+    ],
+    [
+      ['--assume', 'ledger-release', '--identity', 'ledger-release'],
+      'give --assume NAME alone, not with --identity NAME',
+    ],
+    [
+      ['s3:GetObject', 'arn:aws:s3:::b/k', '--assume', 'ledger-release'],
       'give --assume NAME alone, not with ACTION RESOURCE',
     ],
   ])('%j exits 2: %s', (args, message) => {
@@ -377,7 +354,7 @@ describe('report', () => {
       kpis: { federation: { byTeam: { team: string; federated: number }[] } };
     };
     const login = Object.fromEntries(doc.inventory.map((i) => [i.name, i.login]));
-    for (const name of ['ledger-ci', 'ledger-lambda', 'ledger-pods', 'partner-sync', 'press-17'])
+    for (const name of ['ledger-release', 'ledger-lambda', 'ledger-pods', 'partner-sync', 'press-18'])
       expect(login[name]).toBe('federated');
     expect(login['edge-gateway']).toBe('static');
   });

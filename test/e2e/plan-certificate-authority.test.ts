@@ -11,7 +11,7 @@ import { GitRepo } from './git.js';
 const NOW = '2026-11-23';
 const ORG = 'identities/org.yaml';
 const READER = 'identities/payments/settlement-reader.yaml';
-const CA_FILE = 'pki/factory-ca.pem';
+const CA_FILE = 'certificates/factory-ca.pem';
 const fixture = (name: string): string =>
   readFileSync(join(root, 'test/fixtures/rules/org/certificate-authority-file', name), 'utf8');
 
@@ -25,14 +25,8 @@ const sha: Record<'cert' | 'newCa' | 'noCa', string> = { cert: '', newCa: '', no
 
 beforeAll(() => {
   repo = GitRepo.fromFolder(join(root, 'examples/acme'));
+  // examples/acme's org.yaml declares the cert auth mount and the factory CA at CA_FILE.
   repo
-    .edit(
-      ORG,
-      '      mounts: { kv: kv-v2, pki: pki, pki-devices: pki }\n',
-      '      mounts: { kv: kv-v2, pki: pki, pki-devices: pki }\n' +
-        '      auth: { cert: cert }\n' +
-        `      certificateAuthorities: { factory-ca: ${CA_FILE} }\n`,
-    )
     .write(CA_FILE, fixture('factory-ca.pem'))
     .edit(READER, '      auth: kubernetes\n', '      auth: cert\n      cert: { mount: cert, ca: factory-ca }\n');
   sha.cert = repo.commit('settlement-reader logs into Vault with its certificate');
@@ -53,7 +47,13 @@ describe('plan and validate with a Vault CA file', () => {
   it('a commit that only replaces the CA file updates the certificate of the cert auth role', () => {
     const { code, json } = plan(sha.cert, sha.newCa);
     expect(code).toBe(0);
+    // press-17, acme's device, logs in under the same CA.
     expect(json.resources.update).toEqual([
+      expect.objectContaining({
+        type: 'vault:index/certAuthBackendRole:CertAuthBackendRole',
+        name: 'press-17.vault.auth-role',
+        inputs: ['certificate'],
+      }),
       expect.objectContaining({
         type: 'vault:index/certAuthBackendRole:CertAuthBackendRole',
         name: 'settlement-reader.vault.auth-role',

@@ -11,18 +11,11 @@ const fixture = (name: string): string =>
   readFileSync(new URL(`../fixtures/rules/org/certificate-authority-file/${name}`, import.meta.url), 'utf8');
 
 const ORG = 'identities/org.yaml';
-const CA_FILE = 'pki/factory-ca.pem';
+const CA_FILE = 'certificates/factory-ca.pem';
 const CERT_ROLE = 'vault:index/certAuthBackendRole:CertAuthBackendRole';
 
-/** org.yaml declares a cert auth mount and the factory CA, whose file is in the repository. */
+/** examples/acme's org.yaml declares the cert auth mount and the factory CA; its file is the fixture's. */
 const declareCa: Change = (f) => {
-  f.edit(
-    ORG,
-    '      mounts: { kv: kv-v2, pki: pki, pki-devices: pki }\n',
-    '      mounts: { kv: kv-v2, pki: pki, pki-devices: pki }\n' +
-      '      auth: { cert: cert }\n' +
-      `      certificateAuthorities: { factory-ca: ${CA_FILE} }\n`,
-  );
   f.write(CA_FILE, fixture('factory-ca.pem'));
 };
 
@@ -48,7 +41,9 @@ describe('plan with Vault cert auth', () => {
         readerOnCert(f);
       },
     });
+    // press-17, acme's device, logs in under the same CA.
     expect(plan.resources.update).toEqual([
+      expect.objectContaining({ type: CERT_ROLE, name: 'press-17.vault.auth-role', inputs: ['certificate'] }),
       expect.objectContaining({ type: CERT_ROLE, name: 'settlement-reader.vault.auth-role', inputs: ['certificate'] }),
     ]);
     expect(plan.resources.create).toEqual([]);

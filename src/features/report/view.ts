@@ -8,7 +8,7 @@ export { plural };
 export const REPORT_TITLE = 'Machine identity report';
 
 export const KIND_LABEL: Record<CredentialKind, string> = {
-  'aws-role': 'AWS role (OIDC)',
+  'aws-role': 'AWS role (federated)',
   'kubernetes-service-account': 'Kubernetes service account',
   'vault-kubernetes-auth': 'Vault Kubernetes auth',
   'vault-jwt-auth': 'Vault JWT auth',

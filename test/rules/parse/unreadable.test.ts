@@ -13,6 +13,8 @@ const now = parseInstant('2026-11-23')!;
 const files = {
   'identities/org.yaml': readFileSync(`${acme}/org.yaml`, 'utf8'),
   'identities/payments/ledger-writer.yaml': readFileSync(`${acme}/payments/ledger-writer.yaml`, 'utf8'),
+  // org.yaml declares the factory CA for Vault cert auth: without its file that is a finding of its own.
+  'certificates/factory-ca.pem': readFileSync(`${acme}/../certificates/factory-ca.pem`, 'utf8'),
 };
 
 class Denied extends MemorySource {
