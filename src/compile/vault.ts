@@ -7,6 +7,7 @@
 import type { MachineIdentity } from '../manifest/machine-identity.generated.js';
 import { parseDuration } from '../common/time.js';
 import { roleArn } from '../access/aws-trust-policy.js';
+import { trustItems } from '../access/trust.js';
 import { activeElevations, byName, ownership, resourceOf, statusOf } from './common.js';
 import { deliveryResources } from './delivery.js';
 import { serviceAccountName } from './kubernetes.js';
@@ -125,6 +126,7 @@ export function compileVault(data: MachineIdentity, ctx: CompileContext): Desire
         clientFlag: true,
         ttl,
         maxTtl: ttl,
+        ...rolesAnywhereUnit(data, certificate.commonNames),
       }),
     );
   }
@@ -341,4 +343,23 @@ export function hclString(text: string): string {
 function unicodeEscape(code: number): string {
   if (code <= 0xffff) return `\\u${code.toString(16).padStart(4, '0')}`;
   return `\\U${code.toString(16).padStart(8, '0')}`;
+}
+
+/**
+ * The organizational unit a Roles Anywhere trust of the identity pins for one of these names: the
+ * certificates this PKI role issues must carry it, or the role would refuse the very certificate idac
+ * hands out. Set only when exactly one OU is pinned for these names (a subject with several OUs is
+ * not what any single trust entry asks for).
+ */
+function rolesAnywhereUnit(data: MachineIdentity, names: readonly string[]): { organizationUnit?: string[] } {
+  const aws = data.spec.access.aws;
+  if (aws?.principal !== 'role') return {};
+  const units = new Set(
+    trustItems(aws.trust, 'rolesAnywhere').flatMap(({ item }) =>
+      item.organizationalUnit !== undefined && item.commonName !== undefined && names.includes(item.commonName)
+        ? [item.organizationalUnit]
+        : [],
+    ),
+  );
+  return units.size === 1 ? { organizationUnit: [...units] } : {};
 }

@@ -213,3 +213,64 @@ describe('lifecycle of the federated auth roles', () => {
     );
   });
 });
+
+describe('a Roles Anywhere trust ties into the PKI role', () => {
+  const CERTS: VaultAccess = {
+    auth: 'cert',
+    cert: { mount: 'cert', ca: 'factory-ca' },
+    certificates: [
+      { mount: 'pki-devices', commonNames: ['press-17.plant.example.com'], ttl: '30d' },
+      { mount: 'pki', commonNames: ['press-17.payments.svc.cluster.local'], ttl: '30d' },
+    ],
+  };
+  const withTrust = (...entries: { commonName: string; organizationalUnit?: string }[]): MachineIdentity => {
+    const data = ident(CERTS);
+    const aws = data.spec.access.aws!;
+    return {
+      ...data,
+      spec: {
+        ...data.spec,
+        access: {
+          ...data.spec.access,
+          aws: { ...aws, trust: { rolesAnywhere: entries.map((e) => ({ trustAnchor: 'factory-ca', ...e })) } },
+        },
+      },
+    };
+  };
+  const units = (data: MachineIdentity): [string, unknown][] =>
+    compileVault(data, { ...at(NOW), certificateAuthorities: CAS })
+      .filter((r) => r.type === 'vault:pkiSecret/secretBackendRole:SecretBackendRole')
+      .map((r) => [r.name, (r.inputs as { organizationUnit?: string[] }).organizationUnit]);
+
+  it.each<[string, MachineIdentity, [string, unknown][]]>([
+    [
+      'the OU the trust pins goes on the certificates of the mount that issues its CN, only there',
+      withTrust({ commonName: 'press-17.plant.example.com', organizationalUnit: 'presses' }),
+      [
+        ['ledger-ci.vault.pki.pki', undefined],
+        ['ledger-ci.vault.pki.pki-devices', ['presses']],
+      ],
+    ],
+    [
+      'no OU pinned, none set',
+      withTrust({ commonName: 'press-17.plant.example.com' }),
+      [
+        ['ledger-ci.vault.pki.pki', undefined],
+        ['ledger-ci.vault.pki.pki-devices', undefined],
+      ],
+    ],
+    [
+      'two OUs for one name: none set (no single entry asks for a subject with both)',
+      withTrust(
+        { commonName: 'press-17.plant.example.com', organizationalUnit: 'presses' },
+        { commonName: 'press-17.plant.example.com', organizationalUnit: 'lines' },
+      ),
+      [
+        ['ledger-ci.vault.pki.pki', undefined],
+        ['ledger-ci.vault.pki.pki-devices', undefined],
+      ],
+    ],
+  ])('%s', (_why, data, expected) => {
+    expect(units(data)).toEqual(expected);
+  });
+});
