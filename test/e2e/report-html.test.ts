@@ -4,7 +4,7 @@
 // test-artifacts/ for people to look at. A hostile repository proves manifest text stays text in
 // the parsed DOM. Skipped, with the reason, where no chromium binary is installed.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -72,7 +72,12 @@ describe('idac report --format html in headless chromium', () => {
       expect(dom).toContain('<title>Machine identity report (2026-11-23T00:00:00Z)</title>');
       const table = dom.slice(dom.indexOf('<table class="inventory">'));
       const body = table.slice(table.indexOf('<tbody>'), table.indexOf('</tbody>'));
-      expect((body.match(/<tr>/g) ?? []).length).toBe(9);
+      // One row per manifest in examples/acme (org.yaml aside).
+      const manifests = readdirSync(join(acme, 'identities'), { recursive: true, encoding: 'utf8' }).filter(
+        (f) => f.endsWith('.yaml') && f !== 'org.yaml',
+      );
+      expect(manifests.length).toBe(16);
+      expect((body.match(/<tr>/g) ?? []).length).toBe(manifests.length);
       expect((dom.match(/<svg /g) ?? []).length).toBeGreaterThanOrEqual(5);
       expect(dom).toContain('<rect class="fed"');
       expect(dom).not.toMatch(/<script/i);
