@@ -54,9 +54,11 @@ export async function planOf(req: PlanRequest): Promise<Result<Plan>> {
   try {
     // The CA files org.yaml names (either side) live outside identities/, and a change to one alone
     // changes the cert auth roles that embed it.
-    const caFiles = new Set<string>();
-    for (const source of [baseSource, headSource])
-      for (const f of certificateAuthorityFiles((await loadOrg(source)).data)) caFiles.add(f);
+    const orgs = { base: await loadOrg(baseSource), head: await loadOrg(headSource) };
+    const caFiles = new Set([
+      ...certificateAuthorityFiles(orgs.base.data),
+      ...certificateAuthorityFiles(orgs.head.data),
+    ]);
     const changed = changedFiles(top, dir, base.sha, headSha, [IDENTITIES_DIR, ...[...caFiles].sort()]);
     if (!changed.ok) return changed;
     return ok(
@@ -67,6 +69,7 @@ export async function planOf(req: PlanRequest): Promise<Result<Plan>> {
         now,
         window: req.window,
         allowDeletions: req.allowDeletions,
+        orgs,
       }),
     );
   } finally {

@@ -32,6 +32,8 @@ export interface RevisionsInput {
   now: number;
   window: { ms: number; text: string };
   allowDeletions: number;
+  /** org.yaml of each side, when the caller has already read it (it is read once per side). */
+  orgs?: { base: LoadedOrg; head: LoadedOrg };
 }
 
 export async function planRevisions(input: RevisionsInput): Promise<Plan> {
@@ -39,8 +41,8 @@ export async function planRevisions(input: RevisionsInput): Promise<Plan> {
   const base = { ...input.base, source: readOnce(input.base.source) };
   const head = { ...input.head, source: readOnce(input.head.source) };
   const { now } = input;
-  const baseOrg = await loadOrg(base.source);
-  const headOrg = await loadOrg(head.source);
+  const baseOrg = input.orgs?.base ?? (await loadOrg(base.source));
+  const headOrg = input.orgs?.head ?? (await loadOrg(head.source));
   const orgChanged = input.changed.includes(ORG_FILE);
   // Each side compiles with its own revision's CA certificates (Vault cert auth roles embed them).
   const baseCas = await readCertificateAuthorities(base.source, baseOrg.data);
