@@ -209,13 +209,18 @@ export interface LoadedOrg {
   model: OrgModel | null;
 }
 
-export async function loadOrg(source: Source): Promise<LoadedOrg> {
+/**
+ * org.yaml of `source`. `like`: the org.yaml of another revision, returned as it is when the text is
+ * the same (the two sides of a plan usually share it, and parsing and scanning it is not free).
+ */
+export async function loadOrg(source: Source, like?: LoadedOrg): Promise<LoadedOrg> {
   const entry = await source.stat(ORG_FILE);
   if (!entry) return { exists: false, text: null, data: null, model: null };
   if (entry.symlink) return { exists: true, text: null, data: null, model: null };
   const bytes = await source.read(ORG_FILE, MAX_FILE_BYTES);
   const decoded = isOversize(bytes) ? null : decode(bytes);
   const text = decoded?.ok ? decoded.text : null;
+  if (like?.exists && text !== null && like.text === text) return like;
   const loaded = text === null ? null : loadText(text, { expect: 'Organization', fast: true });
   const data =
     loaded?.valid && loaded.kind === 'Organization'

@@ -2,7 +2,7 @@
 // binary: `rev-parse`, `merge-base`, `diff --name-status` and `ls-files`. Each costs milliseconds
 // even on a 100,000-file repo, so a plan's cost follows the change, not the repository.
 
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fail, messageOf, ok, type Result } from '../common/result.js';
 
@@ -25,25 +25,53 @@ export interface ChangedFile {
 
 function git(cwd: string, args: string[]): GitResult<string> {
   const r = spawnSync('git', args, { cwd, encoding: 'utf8', maxBuffer: 1 << 30 });
+  return outcome(cwd, args, r.error, r.status, r.stdout, r.stderr);
+}
+
+/** `git` without blocking, so two questions to git (a diff and a directory walk) run side by side. */
+function gitAsync(cwd: string, args: string[]): Promise<GitResult<string>> {
+  return new Promise((resolve) => {
+    const child = spawn('git', args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (b: Buffer) => out.push(b));
+    child.stderr.on('data', (b: Buffer) => err.push(b));
+    child.on('error', (e) => resolve(outcome(cwd, args, e, null, '', '')));
+    child.on('close', (status) =>
+      resolve(
+        outcome(cwd, args, undefined, status, Buffer.concat(out).toString('utf8'), Buffer.concat(err).toString('utf8')),
+      ),
+    );
+  });
+}
+
+function outcome(
+  cwd: string,
+  args: string[],
+  error: Error | undefined,
+  status: number | null,
+  stdout: string,
+  stderr: string,
+): GitResult<string> {
   // spawn reports a missing working directory as ENOENT too: only a missing binary is "not installed".
-  if (r.error)
+  if (error)
     return fail(
-      (r.error as NodeJS.ErrnoException).code !== 'ENOENT'
-        ? `cannot run git: ${r.error.message}`
+      (error as NodeJS.ErrnoException).code !== 'ENOENT'
+        ? `cannot run git: ${error.message}`
         : existsSync(cwd)
           ? 'git is not installed (idac reads revisions with the git binary)'
           : `${cwd}: no such directory`,
     );
-  if (r.status !== 0) return fail(`git ${args[0]}: ${r.stderr.trim().split('\n')[0] || `exit ${r.status}`}`);
-  return ok(r.stdout);
+  if (status !== 0) return fail(`git ${args[0]}: ${stderr.trim().split('\n')[0] || `exit ${status}`}`);
+  return ok(stdout);
 }
 
 export function openRepo(dir: string): GitResult<Repo> {
-  const top = git(dir, ['rev-parse', '--show-toplevel']);
-  if (!top.ok) return fail(`${dir} is not inside a git repository (plan compares git revisions): ${messageOf(top)}`);
-  const prefix = git(dir, ['rev-parse', '--show-prefix']);
-  if (!prefix.ok) return prefix;
-  return ok({ top: top.value.trim(), prefix: prefix.value.trim() });
+  // One process for both answers: the top level, then the prefix (an empty line at the top).
+  const r = git(dir, ['rev-parse', '--show-toplevel', '--show-prefix']);
+  if (!r.ok) return fail(`${dir} is not inside a git repository (plan compares git revisions): ${messageOf(r)}`);
+  const [top = '', prefix = ''] = r.value.split('\n');
+  return ok({ top: top.trim(), prefix: prefix.trim() });
 }
 
 /**
@@ -86,13 +114,13 @@ export function defaultBase(repo: Repo, head: string): GitResult<{ rev: string; 
  * the working tree, untracked files included (a new manifest not yet added is part of the change).
  * Renames are a delete and an add: identities are matched by name, not by path.
  */
-export function changedFiles(
+export async function changedFiles(
   repo: Repo,
   dir: string,
   base: string,
   head: string | null,
   folder: string | readonly string[],
-): GitResult<ChangedFile[]> {
+): Promise<GitResult<ChangedFile[]>> {
   const paths = typeof folder === 'string' ? [folder] : folder;
   const args = [
     'diff',
@@ -105,7 +133,12 @@ export function changedFiles(
     '--',
     ...paths,
   ];
-  const diff = git(dir, args);
+  // The diff and, against the working tree, the walk for untracked files each stat the whole folder:
+  // side by side they cost the longer of the two, not the sum.
+  const [diff, untracked] = await Promise.all([
+    gitAsync(dir, args),
+    head === null ? gitAsync(dir, ['ls-files', '--others', '--exclude-standard', '-z', '--', ...paths]) : null,
+  ]);
   if (!diff.ok) return diff;
   const out = new Map<string, ChangedFile>();
   const parts = diff.value.split('\0');
@@ -114,8 +147,7 @@ export function changedFiles(
     const path = parts[i + 1]!;
     out.set(path, { path, status: code.startsWith('A') ? 'added' : code.startsWith('D') ? 'deleted' : 'modified' });
   }
-  if (head === null) {
-    const untracked = git(dir, ['ls-files', '--others', '--exclude-standard', '-z', '--', ...paths]);
+  if (untracked) {
     if (!untracked.ok) return untracked;
     for (const path of untracked.value.split('\0')) if (path) out.set(path, { path, status: 'added' });
   }

@@ -6,7 +6,7 @@ import { certificateAuthorityFiles } from '../check/certificate-authorities.js';
 import { loadOrg } from '../check/repository.js';
 import { FsSource } from '../io/fs-source.js';
 import { GitSource } from '../io/git-source.js';
-import { changedFiles, defaultBase, openRepo, resolveCommit } from '../io/git-revisions.js';
+import { changedFiles, defaultBase, openRepo, resolveCommit, type ChangedFile } from '../io/git-revisions.js';
 import { IDENTITIES_DIR } from '../common/layout.js';
 import { ok, type Result } from '../common/result.js';
 import { planRevisions } from './revisions.js';
@@ -52,20 +52,28 @@ export async function planOf(req: PlanRequest): Promise<Result<Plan>> {
   const baseSource = new GitSource(top.top, base.sha, top.prefix);
   const headSource = headSha === null ? new FsSource(dir) : new GitSource(top.top, headSha, top.prefix);
   try {
+    // git walks identities/ for the diff while org.yaml of each side is read.
+    const identities = changedFiles(top, dir, base.sha, headSha, IDENTITIES_DIR);
+    const baseOrg = await loadOrg(baseSource);
+    const orgs = { base: baseOrg, head: await loadOrg(headSource, baseOrg) };
     // The CA files org.yaml names (either side) live outside identities/, and a change to one alone
     // changes the cert auth roles that embed it.
-    const orgs = { base: await loadOrg(baseSource), head: await loadOrg(headSource) };
-    const caFiles = new Set([
-      ...certificateAuthorityFiles(orgs.base.data),
-      ...certificateAuthorityFiles(orgs.head.data),
+    const caFiles = [
+      ...new Set([...certificateAuthorityFiles(orgs.base.data), ...certificateAuthorityFiles(orgs.head.data)]),
+    ].sort();
+    const [inFolder, cas] = await Promise.all([
+      identities,
+      caFiles.length > 0 ? changedFiles(top, dir, base.sha, headSha, caFiles) : ok<ChangedFile[]>([]),
     ]);
-    const changed = changedFiles(top, dir, base.sha, headSha, [IDENTITIES_DIR, ...[...caFiles].sort()]);
-    if (!changed.ok) return changed;
+    if (!inFolder.ok) return inFolder;
+    if (!cas.ok) return cas;
+    // A CA file may sit inside identities/ too: each path once.
+    const changed = [...new Map([...inFolder.value, ...cas.value].map((c) => [c.path, c])).values()];
     return ok(
       await planRevisions({
         base: { source: baseSource, sha: base.sha, label: base.rev },
         head: { source: headSource, sha: headSha, label: req.head ?? 'WORKTREE' },
-        changed: changed.value.map((c) => c.path),
+        changed: changed.map((c) => c.path),
         now,
         window: req.window,
         allowDeletions: req.allowDeletions,
