@@ -4,6 +4,7 @@
 // a suspended identity keeps its principal (nothing is deleted, so the suspension is reversible) but
 // loses every policy and its keys are deactivated.
 
+import { awsPrincipal } from '../access/aws-principal.js';
 import { renderAwsPolicy } from '../access/aws-policy.js';
 import type { MachineIdentity } from '../manifest/machine-identity.generated.js';
 import { activeElevations, byName, ownership, resourceOf, statusOf } from './common.js';
@@ -24,7 +25,8 @@ export function compileAws(data: MachineIdentity, ctx: CompileContext): DesiredR
   const provider: ProviderKey = `aws:${aws.account}`;
   const { identity, team, owner } = ownership(data);
   const tags = { 'idac:identity': identity, 'idac:team': team, 'idac:owner': owner };
-  const path = `/idac/${team}/`;
+  // An imported identity keeps its live name and path (aws-principal.ts): the ARN stays the same.
+  const { name, path } = awsPrincipal(data)!;
   const protect = data.spec.criticality === 'high' || data.spec.criticality === 'critical' ? { protect: true } : {};
   const principal =
     aws.principal === 'role'
@@ -34,7 +36,7 @@ export function compileAws(data: MachineIdentity, ctx: CompileContext): DesiredR
           ['aws', 'role'],
           provider,
           {
-            name: identity,
+            name,
             path,
             assumeRolePolicy: trustPolicy(aws, ctx),
             tags,
@@ -47,7 +49,7 @@ export function compileAws(data: MachineIdentity, ctx: CompileContext): DesiredR
           'aws:iam/user:User',
           ['aws', 'user'],
           provider,
-          { name: identity, path, tags, forceDestroy: true },
+          { name, path, tags, forceDestroy: true },
           protect,
         );
   const out: DesiredResource[] = [principal];

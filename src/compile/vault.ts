@@ -6,7 +6,7 @@
 
 import type { MachineIdentity } from '../manifest/machine-identity.generated.js';
 import { parseDuration } from '../common/time.js';
-import { roleArn } from '../access/aws-trust-policy.js';
+import { awsPrincipal } from '../access/aws-principal.js';
 import { trustItems } from '../access/trust.js';
 import { activeElevations, byName, ownership, resourceOf, statusOf } from './common.js';
 import { deliveryResources } from './delivery.js';
@@ -170,20 +170,20 @@ function jwtRole(data: MachineIdentity, token: TokenInputs): DesiredResource[] {
 }
 
 /**
- * AWS iam auth bound to the identity's own role (the ARN compile gives it in aws.ts: path
- * /idac/<team>/). Only a role can log in this way; an IAM user, or no AWS access at all, binds nothing.
+ * AWS iam auth bound to the identity's own role (the ARN compile gives it in aws.ts, see
+ * aws-principal.ts). Only a role can log in this way; an IAM user, or no AWS access at all, binds nothing.
  */
 function awsRole(data: MachineIdentity, token: TokenInputs): DesiredResource[] {
   const mount = data.spec.access.vault?.aws?.mount;
   const aws = data.spec.access.aws;
   if (mount === undefined || !aws || aws.principal !== 'role') return [];
-  const { identity, team } = ownership(data);
+  const { identity } = ownership(data);
   return [
     resourceOf(data, AWS_ROLE, ['vault', 'auth-role'], 'vault', {
       backend: mount,
       role: identity,
       authType: 'iam',
-      boundIamPrincipalArns: [roleArn(aws.account, team, identity)],
+      boundIamPrincipalArns: [awsPrincipal(data)!.arn],
       ...token,
     }),
   ];

@@ -193,6 +193,52 @@ export interface MachineIdentity {
      * The previous name: the plan shows a rename and apply keeps the live objects.
      */
     renamedFrom?: string;
+    /**
+     * Written by `idac import`: the live object this identity was made from, so the first apply adopts it instead of creating a duplicate, and drift matches it.
+     */
+    importedFrom?: {
+      target: "aws" | "kubernetes" | "vault";
+      /**
+       * The cloud id: an IAM role or user ARN, k8s:<cluster>/<namespace>/<service account>, vault:auth/<mount>/role/<role>.
+       */
+      id: string;
+      /**
+       * The live name as it was found (it may not be a valid idac name).
+       */
+      name: string;
+      /**
+       * The day it was imported: access keys older than this are not idac's.
+       */
+      at?: string;
+      /**
+       * The live object as it was imported: what the first apply adopts and a later apply converges.
+       */
+      live?: {
+        /**
+         * IAM path (kept: it is part of the ARN consumers use).
+         */
+        path?: string;
+        maxSessionDuration?: number;
+        /**
+         * @maxItems 100
+         */
+        inlinePolicies?: string[];
+        /**
+         * @maxItems 100
+         */
+        managedPolicies?: string[];
+        /**
+         * @maxItems 100
+         */
+        groups?: string[];
+        /**
+         * Vault: the token policies of the auth role.
+         *
+         * @maxItems 100
+         */
+        policies?: string[];
+      };
+    };
     labels?: {
       [k: string]: string | undefined;
     };

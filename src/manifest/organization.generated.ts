@@ -17,6 +17,17 @@ export interface Organization {
   kind: "Organization";
   spec: {
     /**
+     * What `idac drift` leaves alone.
+     */
+    drift?: {
+      /**
+       * Globs (* and ?) over cloud ids and names (an IAM ARN or role name, k8s:<cluster>/<namespace>/<name>, vault:auth/<mount>/role/<name>) that are never orphans.
+       *
+       * @maxItems 500
+       */
+      ignore?: string[];
+    };
+    /**
      * AWS accounts outside targets.aws that trust.account may name (id → { name, thirdParty }).
      */
     trustedAccounts?: {
