@@ -12,7 +12,7 @@ import {
   type KubernetesRule,
 } from '../../../src/features/estate/read/kubernetes-names.js';
 import type { MachineIdentity } from '../../../src/manifest/machine-identity.generated.js';
-import { at, role } from '../../compile/aws-fixture.js';
+import { ACME_FILES, acme, at, role } from '../../compile/aws-fixture.js';
 import { asApplied, list } from './kubectl-fixture.js';
 
 const NOW = '2026-11-23T12:00:00Z';
@@ -146,6 +146,35 @@ describe('Kubernetes round trip: compile, apply, dump, read', () => {
     expect(identity.access).toEqual({
       kubernetes: { cluster: 'prod-eu', namespace: 'payments', serviceAccount: 'app' },
     });
+  });
+});
+
+describe('the acme example repository round-trips', () => {
+  it('every acme identity with Kubernetes access, compiled together into one dump, reads back as its manifest', () => {
+    const identities = ACME_FILES.map(acme).filter((d) => d.spec.access.kubernetes);
+    expect(identities.length).toBeGreaterThan(1);
+    const objects = identities.flatMap((d) => asApplied(compileKubernetes(d, at(NOW))));
+    const r = parseKubectlDump(list(objects), CTX);
+    if (!r.ok) throw new Error(JSON.stringify(r.diagnostics));
+    expect(r.value.warnings).toEqual([]);
+    const expected = identities
+      .map((d) => {
+        const k8s = d.spec.access.kubernetes!;
+        const rules = canonicalRules(k8s.rules ?? []);
+        return {
+          id: kubernetesIdOf(d),
+          access: {
+            kubernetes: {
+              ...k8s,
+              serviceAccount: k8s.serviceAccount ?? d.metadata.name,
+              ...(rules.length > 0 ? { rules } : {}),
+            },
+          },
+        };
+      })
+      .sort((a, b) => (a.id! < b.id! ? -1 : 1));
+    expect(r.value.identities.map((i) => ({ id: i.id, access: i.access }))).toEqual(expected);
+    expect(r.value.identities.flatMap((i) => i.notExpressible)).toEqual([]);
   });
 });
 
