@@ -166,9 +166,7 @@ describe('appliedKubernetesRules: what the reader reads back, predicted from the
     fc.assert(
       fc.property(
         fc.option(fc.array(rule, { maxLength: 5 }), { nil: undefined }),
-        fc.constantFrom('active', 'suspended', 'decommissioned') as fc.Arbitrary<
-          'active' | 'suspended' | 'decommissioned'
-        >,
+        fc.constantFrom<'active' | 'suspended' | 'decommissioned'>('active', 'suspended', 'decommissioned'),
         // Two elevations with the same window and reason would share their objects' names (elevationKey).
         fc.uniqueArray(elevation, { maxLength: 3, selector: (e) => `${e.window.join()} ${e.reason}` }),
         (rules, status, elevations) => {
@@ -177,8 +175,8 @@ describe('appliedKubernetesRules: what the reader reads back, predicted from the
           data.spec.elevations = elevations.map(({ window: [from, until], reason, rules: granted }) => ({
             reason,
             approvedBy: 'dave@acme.example',
-            from: from!,
-            until: until!,
+            from,
+            until,
             access: { kubernetes: { rules: granted } },
           }));
           const expected = appliedKubernetesRules(data, CTX.now);
