@@ -94,6 +94,34 @@ describe('OpenBao estate: live and scripted dumps', () => {
   });
 });
 
+/** The read-only policy docs/import.md gives for the script and --live. */
+const READER = `path "sys/policies/acl"   { capabilities = ["list"] }
+path "sys/policies/acl/*" { capabilities = ["read"] }
+path "sys/auth"           { capabilities = ["read"] }
+path "auth/+/role/*"      { capabilities = ["list", "read"] }
+path "auth/+/+/role/*"    { capabilities = ["list", "read"] }
+`;
+
+describe('OpenBao estate: the documented read-only policy is enough', () => {
+  it('dumps the same both ways with a token holding only that policy', async (ctx) => {
+    needPeer(ctx, bin, OPENBAO_SKIP);
+    await bao!.api('PUT', 'sys/policies/acl/idac-estate-reader', { policy: READER });
+    const made = (await bao!.api('POST', 'auth/token/create', { policies: ['idac-estate-reader'], ttl: '10m' })) as {
+      auth: { client_token: string };
+    };
+    const token = made.auth.client_token;
+    const asRoot = await fetchVaultDump(env());
+    const live = await fetchVaultDump(env({ VAULT_TOKEN: token }));
+    const scripted = script({ VAULT_TOKEN: token });
+    expect(scripted.stderr).toBe('');
+    if (!live.ok || !asRoot.ok) throw new Error('the live read failed');
+    expect(live.value).toEqual(asRoot.value);
+    expect(JSON.parse(scripted.stdout)).toEqual(asRoot.value);
+    expect(scripted.stdout + JSON.stringify(live.value)).not.toContain(token);
+    await bao!.api('DELETE', 'sys/policies/acl/idac-estate-reader');
+  });
+});
+
 describe('OpenBao estate: refusals without the token', () => {
   it('a token without rights: 403 from the live read, the script exits 1', async (ctx) => {
     needPeer(ctx, bin, OPENBAO_SKIP);
