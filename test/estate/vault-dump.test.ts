@@ -101,6 +101,32 @@ describe('round trip: what idac compiles reads back as the manifest', () => {
         targets: { ...s.targets, kubernetes: { 'prod-us': { vaultAuthMount: 'k8s/prod-us' } } },
       })),
     ],
+    ['acme ledger-ci (jwt, its AWS access aside)', acme('payments/ledger-ci.yaml')],
+    [
+      'jwt: claim lists, globs, a user claim',
+      vaultIdentity('deployer', {
+        vault: {
+          auth: 'jwt',
+          jwt: {
+            mount: 'jwt-gitlab',
+            audience: 'https://vault.acme.example',
+            claims: { project_path: ['acme/a', 'acme/b'], ref: 'release-*' },
+            userClaim: 'project_path',
+          },
+          paths: PATHS,
+        },
+      }),
+    ],
+    [
+      'jwt: a value with a comma stays whole',
+      vaultIdentity('deployer', {
+        vault: {
+          auth: 'jwt',
+          jwt: { mount: 'jwt-gitlab', audience: 'vault', claims: { environment: 'prod,eu' } },
+          paths: PATHS,
+        },
+      }),
+    ],
     ['approle', vaultIdentity('batch', { vault: { auth: 'approle', paths: PATHS } }, true)],
     [
       'approle on the mount org.yaml names',
@@ -137,7 +163,32 @@ function handMade(): Dump {
   const token = { token_ttl: 0, token_max_ttl: 0, token_bound_cidrs: [], token_period: 0 };
   dump.auth = {
     token: { type: 'token' },
-    'jwt-gitlab': { type: 'jwt' },
+    aws: { type: 'aws' },
+    'jwt-gitlab': {
+      type: 'jwt',
+      roles: {
+        deploy: {
+          ...token,
+          role_type: 'jwt',
+          bound_audiences: ['https://vault.example'],
+          bound_claims: { project_path: ['acme/ledger'], ref: ['main', 'release'] },
+          bound_claims_type: 'string',
+          bound_subject: '',
+          user_claim: 'sub',
+          token_policies: ['payments-read'],
+        },
+        'literal-star': {
+          ...token,
+          role_type: 'jwt',
+          bound_audiences: ['https://vault.example'],
+          bound_claims: { ref: 'feature-*' },
+          bound_claims_type: 'string',
+          user_claim: 'sub',
+          token_policies: ['payments-read'],
+        },
+        'people-login': { role_type: 'oidc', token_policies: ['orphan'] },
+      },
+    },
     kubernetes: {
       type: 'kubernetes',
       roles: {
@@ -184,6 +235,8 @@ describe('a hand-made estate', () => {
   it('has one identity per Kubernetes and AppRole role, sorted by id', () => {
     expect(estate.identities.map((i) => i.id)).toEqual([
       'vault:auth/approle/role/nightly',
+      'vault:auth/jwt-gitlab/role/deploy',
+      'vault:auth/jwt-gitlab/role/literal-star',
       'vault:auth/k8s/edge/role/gateway',
       'vault:auth/kubernetes/role/ledger',
       'vault:auth/kubernetes/role/wide',
@@ -254,6 +307,29 @@ describe('a hand-made estate', () => {
     expect(estate.org).toEqual({ kubernetes: { 'k8s-edge': { vaultAuthMount: 'k8s/edge' } } });
   });
 
+  it('maps a JWT role, and binds nothing when a literal * would read as a glob', () => {
+    expect(byId.get('vault:auth/jwt-gitlab/role/deploy')!.access).toEqual({
+      vault: {
+        auth: 'jwt',
+        jwt: {
+          mount: 'jwt-gitlab',
+          audience: 'https://vault.example',
+          claims: { project_path: 'acme/ledger', ref: ['main', 'release'] },
+        },
+        paths: [{ path: 'kv/data/payments/*', capabilities: ['read', 'list'] }],
+      },
+    });
+    const star = byId.get('vault:auth/jwt-gitlab/role/literal-star')!;
+    expect(star.access.vault?.jwt).toBeUndefined();
+    expect(star.notExpressible).toEqual([
+      {
+        source: 'auth role auth/jwt-gitlab/role/literal-star',
+        statement: '{"bound_claims":{"ref":"feature-*"},"bound_claims_type":"string","bound_subject":""}',
+        reason: 'the bound claims cannot be written as manifest claims without changing what they admit',
+      },
+    ]);
+  });
+
   it('reports an AppRole without secret ids and a policy that does not parse', () => {
     const nightly = byId.get('vault:auth/approle/role/nightly')!;
     expect(nightly.access).toEqual({
@@ -275,8 +351,9 @@ describe('a hand-made estate', () => {
 
   it('warns about other auth methods, unbound policies and unreadable ones', () => {
     expect(estate.warnings).toEqual([
-      'auth/jwt-gitlab (jwt) is not imported; idac imports Kubernetes and AppRole roles',
-      'policies bound to no Kubernetes or AppRole role (not imported): orphan',
+      'auth/aws (aws) is not imported; idac imports Kubernetes, AppRole and JWT roles',
+      'auth/jwt-gitlab/role/people-login is an OIDC login for people (role_type oidc), not imported',
+      'policies bound to no Kubernetes, AppRole or JWT role (not imported): orphan',
       'policy broken could not be read: policy line 1: a "{" is never closed',
     ]);
   });

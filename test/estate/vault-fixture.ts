@@ -7,6 +7,7 @@ import type { DesiredResource } from '../../src/compile/types.js';
 const METHODS: Readonly<Record<string, string>> = {
   'vault:kubernetes/authBackendRole:AuthBackendRole': 'kubernetes',
   'vault:appRole/authBackendRole:AuthBackendRole': 'approle',
+  'vault:jwt/authBackendRole:AuthBackendRole': 'jwt',
 };
 
 export interface Dump {
@@ -29,7 +30,14 @@ export function dumpOf(resources: readonly DesiredResource[], dump: Dump = empty
     }
     const type = METHODS[r.type];
     if (type === undefined) continue;
-    const { backend, roleName, ...fields } = inputs;
+    const { backend, roleName, disableBoundClaimsParsing, ...fields } = inputs;
+    // The provider splits each bound claim on commas into a list, unless told not to.
+    if (isRecord(fields.boundClaims)) {
+      const claims = fields.boundClaims as Record<string, string>;
+      fields.boundClaims = Object.fromEntries(
+        Object.entries(claims).map(([k, v]) => [k, disableBoundClaimsParsing === true ? v : v.split(',')]),
+      );
+    }
     const mount = dump.auth[backend as string] ?? { type, roles: {} };
     dump.auth[backend as string] = mount;
     mount.roles![roleName as string] = Object.fromEntries(
@@ -37,4 +45,8 @@ export function dumpOf(resources: readonly DesiredResource[], dump: Dump = empty
     );
   }
   return dump;
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }

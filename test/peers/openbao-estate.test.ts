@@ -209,6 +209,22 @@ function expectEstate(estate: Estate): void {
       live: { policies: ['reports-read'] },
     },
     {
+      id: 'vault:auth/jwt-gitlab/role/ledger-ci',
+      access: {
+        vault: {
+          auth: 'jwt',
+          jwt: {
+            mount: 'jwt-gitlab',
+            audience: 'https://vault.acme.example',
+            claims: { project_path: 'acme/ledger', ref: ['main', 'release'] },
+          },
+          paths: [{ path: 'kv/data/payments/*', capabilities: rw('read', 'list') }],
+        },
+      },
+      notExpressible: [],
+      live: { policies: ['payments-read'] },
+    },
+    {
       id: 'vault:auth/k8s/edge/role/gateway',
       access: {
         vault: {
@@ -282,9 +298,9 @@ function expectEstate(estate: Estate): void {
       live: { policies: ['own-entity', 'reports-read'] },
     },
   ]);
-  expect(estate.org).toEqual({ kubernetes: { 'k8s-edge': { vaultAuthMount: 'k8s/edge' }, kubernetes: {} } });
-  expect(estate.warnings).toEqual([
-    'auth/jwt-gitlab (jwt) is not imported; idac imports Kubernetes and AppRole roles',
-    'policies bound to no Kubernetes or AppRole role (not imported): unused',
-  ]);
+  expect(estate.org).toEqual({
+    kubernetes: { 'k8s-edge': { vaultAuthMount: 'k8s/edge' }, kubernetes: {} },
+    vault: { auth: { 'jwt-gitlab': 'jwt' } },
+  });
+  expect(estate.warnings).toEqual(['policies bound to no Kubernetes, AppRole or JWT role (not imported): unused']);
 }

@@ -1,6 +1,6 @@
 // A realistic Vault estate in a real OpenBao dev server, for the import and drift tests: a dozen
 // policies (plain, shorthand, JSON, templated, deny, parameters, wrapping, root-like), Kubernetes
-// auth on two mounts, AppRoles with live secret ids, and a JWT mount idac does not import. The
+// auth on two mounts, AppRoles with live secret ids, and a JWT role. The
 // secrets it makes (role ids, secret ids, the root token) are returned so tests can assert they
 // never reach any output. `mutate` applies the changes a drift test looks for.
 
@@ -61,6 +61,16 @@ const KUBERNETES_ROLES: Readonly<Record<string, Readonly<Record<string, Record<s
   },
 };
 
+const JWT_ROLES: Readonly<Record<string, Record<string, unknown>>> = {
+  'ledger-ci': {
+    role_type: 'jwt',
+    bound_audiences: ['https://vault.acme.example'],
+    bound_claims: { project_path: 'acme/ledger', ref: ['main', 'release'] },
+    user_claim: 'sub',
+    token_policies: ['payments-read'],
+  },
+};
+
 const APPROLES: Readonly<Record<string, Record<string, unknown>>> = {
   'nightly-batch': { token_policies: ['batch-wrapped', 'batch-read'], secret_id_ttl: '720h' },
   'report-export': { token_policies: ['reports-read'], secret_id_ttl: '720h', token_period: '24h' },
@@ -92,6 +102,7 @@ export async function buildVaultEstate(bao: OpenBao): Promise<VaultEstate> {
   for (const [mount, roles] of Object.entries(KUBERNETES_ROLES)) {
     for (const [name, fields] of Object.entries(roles)) await bao.api('POST', `auth/${mount}/role/${name}`, fields);
   }
+  for (const [name, fields] of Object.entries(JWT_ROLES)) await bao.api('POST', `auth/jwt-gitlab/role/${name}`, fields);
   for (const [name, fields] of Object.entries(APPROLES)) {
     await bao.api('POST', `auth/approle/role/${name}`, fields);
     const roleId = (await bao.api('GET', `auth/approle/role/${name}/role-id`)) as { data: { role_id: string } };
