@@ -5,12 +5,15 @@
 // down) say so without the token.
 
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { vaultEstate } from '../../src/features/estate/read/vault-dump.js';
 import type { Estate } from '../../src/features/estate/types.js';
 import { fetchVaultDump } from '../../src/io/vault-api.js';
-import { OPENBAO_SKIP, baoBinary, startOpenBao, type OpenBao } from './openbao.js';
+import { OPENBAO_SKIP, baoBinary, startOpenBao, startOpenBaoTls, type OpenBao, type OpenBaoTls } from './openbao.js';
 import { freePort, needPeer } from './peers.js';
 import { buildVaultEstate, mutateVaultEstate, type VaultEstate } from './vault-estate.js';
 
@@ -304,3 +307,28 @@ function expectEstate(estate: Estate): void {
   });
   expect(estate.warnings).toEqual(['policies bound to no Kubernetes, AppRole or JWT role (not imported): unused']);
 }
+
+describe('OpenBao estate over TLS', () => {
+  let tls: OpenBaoTls | null = null;
+  let dir = '';
+  afterAll(async () => {
+    await tls?.stop();
+    if (dir !== '') rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('trusts VAULT_CACERT, refuses an unknown CA, and VAULT_SKIP_VERIFY skips the check', async (ctx) => {
+    needPeer(ctx, bin, OPENBAO_SKIP);
+    dir = mkdtempSync(join(tmpdir(), 'idac-vault-tls-'));
+    tls = await startOpenBaoTls(bin!, dir);
+    const base = { VAULT_ADDR: tls.address, VAULT_TOKEN: tls.token };
+    const trusted = await fetchVaultDump({ ...base, VAULT_CACERT: join(dir, 'vault-ca.pem') });
+    expect(trusted.ok && Object.keys((trusted.value as { auth: object }).auth)).toEqual(['token']);
+    const unknown = await fetchVaultDump(base);
+    expect(unknown.ok ? [] : unknown.diagnostics.map((d) => d.summary)).toEqual([
+      `Vault at ${tls.address} presented a certificate that is not trusted (UNABLE_TO_VERIFY_LEAF_SIGNATURE) ` +
+        'reading sys/policies/acl: set VAULT_CACERT to its CA file',
+    ]);
+    const skipped = await fetchVaultDump({ ...base, VAULT_SKIP_VERIFY: 'true' });
+    expect(skipped).toEqual(trusted);
+  });
+});
