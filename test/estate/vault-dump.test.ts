@@ -2,6 +2,7 @@
 // examples and variations), and an estate made by hand maps exactly, with every part a manifest
 // cannot say reported with its text.
 
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileVault } from '../../src/compile/vault.js';
 import { parseVaultDump, vaultEstate } from '../../src/features/estate/read/vault-dump.js';
@@ -423,5 +424,34 @@ describe('org.yaml decides names', () => {
       ['vault:auth/ci/approle/role/a', 0, undefined],
       ['vault:auth/kubernetes/role/b', 0, 'kubernetes'],
     ]);
+  });
+});
+
+describe('round trip, property: any Vault access idac compiles reads back', () => {
+  const CAPS = ['create', 'read', 'update', 'patch', 'delete', 'list', 'sudo', 'deny', 'subscribe', 'recover'] as const;
+  const path = fc.stringMatching(/^[A-Za-z0-9_{}+*.-][A-Za-z0-9_{}+*./=@-]{0,30}$/);
+  const paths = fc.array(
+    fc.record({ path, capabilities: fc.uniqueArray(fc.constantFrom(...CAPS), { minLength: 1, maxLength: 10 }) }),
+    { minLength: 1, maxLength: 8 },
+  );
+  const k8sName = fc.stringMatching(/^[a-z0-9]([a-z0-9-]{0,10}[a-z0-9])?$/);
+  const access = fc.oneof(
+    fc.record({ paths, namespace: k8sName, serviceAccount: k8sName }).map(({ paths, namespace, serviceAccount }) => ({
+      kubernetes: { cluster: 'prod-eu', namespace, serviceAccount },
+      vault: { auth: 'kubernetes' as const, paths },
+    })),
+    paths.map((paths) => ({ vault: { auth: 'approle' as const, paths } })),
+  );
+
+  it('holds for generated paths, capabilities and service accounts', () => {
+    fc.assert(
+      fc.property(access, (a) => {
+        const data = vaultIdentity('app', a, a.vault.auth === 'approle');
+        const ctx = at(NOW, orgModel(ORG));
+        const estate = estateOf(dumpOf(compileVault(data, ctx)));
+        expect(estate.identities.map((i) => [i.access, i.notExpressible])).toEqual([[vaultView(data), []]]);
+      }),
+      { numRuns: 200 },
+    );
   });
 });

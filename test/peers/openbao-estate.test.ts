@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { vaultEstate } from '../../src/features/estate/read/vault-dump.js';
+import { readVaultLive } from '../../src/features/estate/read/vault-live.js';
 import type { Estate } from '../../src/features/estate/types.js';
 import { fetchVaultDump } from '../../src/io/vault-api.js';
 import { OPENBAO_SKIP, baoBinary, startOpenBao, startOpenBaoTls, type OpenBao, type OpenBaoTls } from './openbao.js';
@@ -67,6 +68,8 @@ describe('OpenBao estate: live and scripted dumps', () => {
 
     const estate = estateOf(live.value);
     expect(estateOf(JSON.parse(scripted.stdout))).toEqual(estate);
+    const read = await readVaultLive(CTX, env());
+    expect(read.ok && read.value).toEqual({ ...estate, scope: bao!.address });
     expectNoSecret(JSON.stringify(estate));
     expectEstate(estate);
   });
