@@ -260,6 +260,31 @@ describe('a hand-made estate', () => {
   });
 });
 
+describe('limits of a manifest', () => {
+  it('keeps every path of a role with more than 100, and says the manifest must be split', () => {
+    const dump = emptyDump();
+    dump.policies.big = Array.from({ length: 101 }, (_, i) => `path "kv/data/p${i}" { capabilities = ["read"] }`).join(
+      '\n',
+    );
+    dump.policies.long = `path "kv/${'x'.repeat(510)}" { capabilities = ["read"] }`;
+    dump.auth.approle = { type: 'approle', roles: { big: { token_policies: ['big', 'long'] } } };
+    const [big] = estateOf(dump).identities;
+    expect(big!.access.vault?.paths).toHaveLength(101);
+    expect(big!.notExpressible.map((n) => [n.source, n.statement.slice(0, 20), n.reason])).toEqual([
+      [
+        'policy long',
+        'path "kv/xxxxxxxxxxx',
+        'a manifest path cannot hold this path (too long, or spaces, quotes or other characters)',
+      ],
+      [
+        'auth role auth/approle/role/big',
+        '101 paths',
+        "a manifest holds at most 100 Vault paths: split the role's policies",
+      ],
+    ]);
+  });
+});
+
 describe('refused dumps', () => {
   it.each([
     ['not JSON', '{', /is not JSON/],
