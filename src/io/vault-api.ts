@@ -34,7 +34,10 @@ export async function fetchVaultDump(
 
   const names = await get('sys/policies/acl?list=true');
   if (!names.ok) return names;
-  const policyNames = keysOf(names.value).sort();
+  // root has no text to read (Vault answers with nothing or an error): it grants everything.
+  const policyNames = keysOf(names.value)
+    .filter((n) => n !== 'root')
+    .sort();
   const texts = await inBatches(policyNames, (n) => get(`sys/policies/acl/${encodeURIComponent(n)}`));
   const policies: Record<string, string> = {};
   for (const [i, name] of policyNames.entries()) {
