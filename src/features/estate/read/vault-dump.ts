@@ -1,7 +1,7 @@
 // A Vault estate: the dump scripts/vault-export.sh writes (or fetchVaultDump reads live, the same
-// JSON) → one identity per Kubernetes and AppRole auth role, with the paths of the policies its
-// tokens get. What idac compiles for an identity (src/compile/vault.ts: the `idac-<name>` policy,
-// the role bound to one service account, one-hour tokens) reads back as the manifest it came from;
+// JSON) → one identity per Kubernetes, AppRole and JWT auth role, with the paths of the policies
+// its tokens get. What idac compiles for an identity (src/compile/vault.ts: the `idac-<name>` policy,
+// the role bound to one service account or CI token, one-hour tokens) reads back as the manifest;
 // whatever a manifest cannot say is reported with its exact text, never dropped or widened.
 //
 // The dump (format idac-vault-dump/v1):
