@@ -161,7 +161,8 @@ describe('a hand-made estate', () => {
         statement:
           'path "kv/data/payments/ledger" {\n  capabilities = ["update"]\n  allowed_parameters = { "amount" = [] }\n}',
         reason:
-          'a manifest path has no "allowed_parameters" (it limits which request parameters (and values) may be sent): ' +
+          'a manifest path has no "allowed_parameters" ' +
+          '(it limits which request parameters (and values) may be sent): ' +
           'write the path without it, or keep it outside idac; without it a broader path would decide ' +
           'kv/data/payments/ledger, so the manifest denies it until a person decides',
       },
@@ -324,7 +325,8 @@ describe('org.yaml decides names', () => {
       source: 'auth role auth/approle/role/nightly',
       statement: '{"mount":"approle"}',
       reason:
-        'idac manages AppRoles on one mount (org.yaml targets.vault.approleMount: other) and this role is on another: ' +
+        'idac manages AppRoles on one mount (org.yaml targets.vault.approleMount: other) ' +
+        'and this role is on another: ' +
         'move it there, or keep it outside idac',
     });
   });

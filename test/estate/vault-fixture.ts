@@ -101,7 +101,10 @@ export const PATHS = [
   { path: 'transit/encrypt/+', capabilities: ['update' as const] },
 ];
 
-/** Vault identities idac compiles, each with a name of its own (so one server can hold them all), and its org.yaml when not acme's. */
+/**
+ * Vault identities idac compiles, each with a name of its own (so one server can hold them all), and
+ * its org.yaml when not acme's.
+ */
 export const ROUND_TRIP: [string, MachineIdentity, Organization?][] = [
   ['acme support-assistant (kubernetes auth)', acme('data/support-assistant.yaml')],
   ['acme legacy-etl (approle)', acme('data/legacy-etl.yaml')],

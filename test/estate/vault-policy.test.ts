@@ -35,7 +35,8 @@ describe('parseVaultPolicy: what a manifest can say', () => {
     ],
     [
       'the policy shorthand',
-      'path "a" { policy = "read" }\npath "b" { policy = "write" }\npath "c" { policy = "deny" }\npath "d" { policy = "sudo" }',
+      'path "a" { policy = "read" }\npath "b" { policy = "write" }\n' +
+        'path "c" { policy = "deny" }\npath "d" { policy = "sudo" }',
       [
         { path: 'a', capabilities: ['read', 'list'] },
         { path: 'b', capabilities: ['create', 'read', 'update', 'delete', 'list'] },
@@ -69,7 +70,8 @@ describe('parseVaultPolicy: what a manifest can say', () => {
     ['nothing at all', '\n# only a comment\n', []],
     [
       'a heredoc value (HCL 1)',
-      'path "a" {\n  capabilities = ["read"]\n  description = <<EOT\nfree text } with braces\nEOT\n}\npath "b" { capabilities = ["list"] }',
+      'path "a" {\n  capabilities = ["read"]\n  description = <<EOT\nfree text } with braces\nEOT\n}\n' +
+        'path "b" { capabilities = ["list"] }',
       null,
     ],
   ])('%s', (_, text, expected) => {

@@ -207,7 +207,8 @@ function expectEstate(estate: Estate): void {
       },
       notExpressible: [
         'policy batch-wrapped: path "kv/data/batch/*" {\n  capabilities = ["read"]\n  min_wrapping_ttl = "1m"\n}',
-        'policy batch-wrapped: path "kv/data/batch/config" {\n  capabilities = ["read"]\n  denied_parameters = { "version" = [] }\n}',
+        'policy batch-wrapped: path "kv/data/batch/config" {\n  capabilities = ["read"]\n' +
+          '  denied_parameters = { "version" = [] }\n}',
       ],
       live: { policies: ['batch-read', 'batch-wrapped'] },
     },

@@ -11,7 +11,8 @@ export const VAULT_POLICIES: Readonly<Record<string, string>> = {
   'payments-read': 'path "kv/data/payments/*" {\n  capabilities = ["read", "list"]\n}\n',
   'payments-write':
     'path "kv/data/payments/*" {\n  capabilities = ["create", "update"]\n}\n\n' +
-    'path "kv/data/payments/ledger" {\n  capabilities = ["update"]\n  allowed_parameters = {\n    "amount" = []\n  }\n}\n',
+    'path "kv/data/payments/ledger" {\n  capabilities = ["update"]\n' +
+    '  allowed_parameters = {\n    "amount" = []\n  }\n}\n',
   'payments-no-admin': 'path "kv/data/payments/admin/*" {\n  capabilities = ["deny"]\n}\n',
   'ledger-transit': '# encrypt only\npath "transit/encrypt/ledger" { capabilities = ["update"] }\n',
   'edge-certs': 'path "pki/issue/edge" {\n  policy = "write"\n}\n',

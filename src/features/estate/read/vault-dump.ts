@@ -7,7 +7,8 @@
 // The dump (format idac-vault-dump/v1):
 //   { "format": "idac-vault-dump/v1",
 //     "policies": { "<name>": "<policy text, HCL or JSON>" },
-//     "auth": { "<mount path, no trailing slash>": { "type": "kubernetes", "roles": { "<role>": { …as Vault reads it } } } } }
+//     "auth": { "<mount path, no trailing slash>": {
+//       "type": "kubernetes", "roles": { "<role>": { …as Vault reads it } } } } }
 
 import { fail, ok, type Result } from '../../../common/result.js';
 import { vaultPathMatches, vaultPathWithin } from '../../../access/vault-paths.js';
@@ -213,7 +214,8 @@ class RoleReader {
         from: `${source} (deny in place of what idac cannot express)`,
       });
       paths.push({ path, capabilities: ['deny'] });
-      report.reason += `; without it a broader path would decide ${path}, so the manifest denies it until a person decides`;
+      const until = 'so the manifest denies it until a person decides';
+      report.reason += `; without it a broader path would decide ${path}, ${until}`;
     }
     if (paths.length > MAX_PATHS) {
       // Kept whole (dropping some could drop a deny, which would widen): the manifest will not load
