@@ -1,6 +1,7 @@
 // The Vault policy parser: HCL 1 as Vault's own policies use it (comments, the `policy` shorthand,
 // escapes), the JSON form, the stanzas a manifest cannot say (quoted exactly), and broken text.
 
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { policyText } from '../../src/compile/vault.js';
 import { parseVaultPolicy } from '../../src/features/estate/read/vault-policy.js';
@@ -163,10 +164,49 @@ describe('parseVaultPolicy: broken text', () => {
     ['path "a\n" { }', /line 1: a string is never closed/],
     ['}', /closes nothing/],
     ['path "a" { capabilities = ["\\q"] }', /unknown escape/],
+    ['path "\\UFFFFFFFF" { }', /bad \\u escape/],
     ['{"path": ', /not valid JSON/],
   ])('%s', (text, message) => {
     const r = parseVaultPolicy(text);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.diagnostics[0]!.summary).toMatch(message);
+  });
+});
+
+describe('parseVaultPolicy never throws', () => {
+  it('on any text, and on policy-like fragments', () => {
+    const fragment = fc.constantFrom(
+      'path',
+      '"a/*"',
+      '{',
+      '}',
+      '[',
+      ']',
+      '=',
+      ',',
+      '"read"',
+      'capabilities',
+      '#',
+      '\n',
+      '<<EOT',
+      'EOT',
+      '/*',
+      '"\\u00',
+      '"\\UFFFFFFFF"',
+      '1',
+    );
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.array(fragment, { maxLength: 30 }).map((a) => a.join(' ')),
+        ),
+        (text) => {
+          const r = parseVaultPolicy(text);
+          expect(typeof r.ok).toBe('boolean');
+        },
+      ),
+      { numRuns: 2000 },
+    );
   });
 });
