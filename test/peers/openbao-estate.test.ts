@@ -368,3 +368,41 @@ describe('round trip through a real server: what idac compiles, applied, reads b
     }
   });
 });
+
+describe('OpenBao estate in a namespace', () => {
+  it('VAULT_NAMESPACE reads that namespace only, live and scripted alike', async (ctx) => {
+    needPeer(ctx, bin, OPENBAO_SKIP);
+    const ns = await startOpenBao(bin!);
+    try {
+      await ns.api('POST', 'sys/namespaces/team-a', {});
+      const inNs = async (method: string, path: string, body?: unknown): Promise<void> => {
+        const res = await fetch(`${ns.address}/v1/${path}`, {
+          method,
+          headers: { 'X-Vault-Token': ns.token, 'X-Vault-Namespace': 'team-a' },
+          body: body === undefined ? undefined : JSON.stringify(body),
+        });
+        if (res.status >= 400) throw new Error(`${method} ${path}: ${res.status}`);
+      };
+      await inNs('POST', 'sys/auth/approle', { type: 'approle' });
+      await inNs('PUT', 'sys/policies/acl/team-read', { policy: 'path "kv/data/a/*" { capabilities = ["read"] }' });
+      await inNs('POST', 'auth/approle/role/team-bot', { token_policies: ['team-read'] });
+      const over = { VAULT_ADDR: ns.address, VAULT_TOKEN: ns.token, VAULT_NAMESPACE: 'team-a' };
+      const live = await fetchVaultDump(over);
+      if (!live.ok) throw new Error(live.diagnostics[0]!.summary);
+      const r = spawnSync('bash', [SCRIPT], {
+        env: { PATH: process.env.PATH, ...over, VAULT_CLI: bin! },
+        encoding: 'utf8',
+      });
+      expect(r.stderr).toBe('');
+      expect(JSON.parse(r.stdout)).toEqual(live.value);
+      expect(estateOf(live.value).identities.map((i) => [i.id, i.access])).toEqual([
+        [
+          'vault:auth/approle/role/team-bot',
+          { vault: { auth: 'approle', paths: [{ path: 'kv/data/a/*', capabilities: ['read'] }] } },
+        ],
+      ]);
+    } finally {
+      await ns.stop();
+    }
+  });
+});
