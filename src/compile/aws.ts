@@ -7,12 +7,13 @@
 import { awsPrincipal } from '../access/aws-principal.js';
 import { renderAwsPolicy } from '../access/aws-policy.js';
 import type { MachineIdentity } from '../manifest/machine-identity.generated.js';
+import { adopting, importedFrom } from './adopt.js';
 import { activeElevations, byName, ownership, resourceOf, statusOf } from './common.js';
 import { deliveryResources } from './delivery.js';
 import { generations } from './rotation.js';
 import { trustPolicy } from '../access/aws-trust-policy.js';
 import { trustResources } from './aws-trust-resources.js';
-import { outputOf, type CompileContext, type DesiredResource, type ProviderKey } from './types.js';
+import { outputOf, type CompileContext, type DesiredResource, type ProviderKey, type TypedResource } from './types.js';
 
 type Aws = NonNullable<MachineIdentity['spec']['access']['aws']>;
 /** IAM's default and the shortest it allows: a leaked session token is useful for an hour at most. */
@@ -28,7 +29,9 @@ export function compileAws(data: MachineIdentity, ctx: CompileContext): DesiredR
   // An imported identity keeps its live name and path (aws-principal.ts): the ARN stays the same.
   const { name, path } = awsPrincipal(data)!;
   const protect = data.spec.criticality === 'high' || data.spec.criticality === 'critical' ? { protect: true } : {};
-  const principal =
+  // An imported principal is adopted by its name, which IAM's import takes as the id.
+  const adopted = importedFrom(data, 'aws') ? name : undefined;
+  const compiled =
     aws.principal === 'role'
       ? resourceOf(
           data,
@@ -52,6 +55,7 @@ export function compileAws(data: MachineIdentity, ctx: CompileContext): DesiredR
           { name, path, tags, forceDestroy: true },
           protect,
         );
+  const principal = adopting(compiled, adopted);
   const out: DesiredResource[] = [principal];
   // What hands the role out (instance profile, Pod Identity associations, Roles Anywhere profile)
   // stays through a suspension like the role itself: the role holds no policy then.
@@ -80,6 +84,7 @@ export function compileAws(data: MachineIdentity, ctx: CompileContext): DesiredR
     for (const { key, elevation } of activeElevations(data, ctx.now))
       attach(`idac-${key}`, [key], elevation.access.aws?.permissions ?? []);
   }
+  if (adopted !== undefined) out.push(...exclusive(data, principal, out, provider));
 
   if (aws.principal === 'user') {
     // The same generations whatever the status, so a suspension only flips `status` on each key.
@@ -107,4 +112,82 @@ export function compileAws(data: MachineIdentity, ctx: CompileContext): DesiredR
     );
   }
   return out.sort(byName);
+}
+
+type Principal = TypedResource<'aws:iam/role:Role'> | TypedResource<'aws:iam/user:User'>;
+
+/**
+ * An adopted role or user had policies before idac: inline ones and managed attachments that the
+ * manifest's permissions were imported from. idac's own inline policies take over from them, so these
+ * resources make idac's policies the only ones (the provider deletes every other inline policy and
+ * detaches every managed policy, in place). They wait for idac's policies, so the principal never
+ * holds neither the old access nor the new. Group memberships are left alone. Imported identities only:
+ * on a principal idac created there is nothing else to remove, and other tools may attach to it.
+ */
+function exclusive(
+  data: MachineIdentity,
+  principal: Principal,
+  compiled: readonly DesiredResource[],
+  provider: ProviderKey,
+): DesiredResource[] {
+  const policies = compiled.filter(
+    (r) => r.type === 'aws:iam/rolePolicy:RolePolicy' || r.type === 'aws:iam/userPolicy:UserPolicy',
+  );
+  const policyNames = policies.map((r) => String(r.inputs.name)).sort();
+  const dependsOn = policies.map((r) => r.name).sort();
+  const wait = dependsOn.length > 0 ? { dependsOn } : {};
+  if (principal.type === 'aws:iam/role:Role') {
+    const roleName = outputOf(principal, 'name');
+    return [
+      {
+        ...resourceOf(
+          data,
+          'aws:iam/rolePoliciesExclusive:RolePoliciesExclusive',
+          ['aws', 'policies-exclusive'],
+          provider,
+          {
+            roleName,
+            policyNames,
+          },
+        ),
+        ...wait,
+      },
+      {
+        ...resourceOf(
+          data,
+          'aws:iam/rolePolicyAttachmentsExclusive:RolePolicyAttachmentsExclusive',
+          ['aws', 'attachments-exclusive'],
+          provider,
+          { roleName, policyArns: [] },
+        ),
+        ...wait,
+      },
+    ];
+  }
+  const userName = outputOf(principal, 'name');
+  return [
+    {
+      ...resourceOf(
+        data,
+        'aws:iam/userPoliciesExclusive:UserPoliciesExclusive',
+        ['aws', 'policies-exclusive'],
+        provider,
+        {
+          userName,
+          policyNames,
+        },
+      ),
+      ...wait,
+    },
+    {
+      ...resourceOf(
+        data,
+        'aws:iam/userPolicyAttachmentsExclusive:UserPolicyAttachmentsExclusive',
+        ['aws', 'attachments-exclusive'],
+        provider,
+        { userName, policyArns: [] },
+      ),
+      ...wait,
+    },
+  ];
 }
