@@ -463,6 +463,6 @@ function stepLine({ action, op }: ResourceStep): string {
   const status = op.status !== undefined ? `, status ${code(op.status)}` : '';
   // adopt: the live object taken over as it is; detail: what an exclusive-policy resource removes.
   const id = op.id !== undefined ? `, the live ${code(op.id)}` : '';
-  const detail = op.detail !== undefined ? ` (${escapeText(op.detail)})` : '';
+  const detail = op.detail !== undefined ? ` (${code(op.detail)})` : '';
   return `- ${action} ${opText(op)}${id}${why}${from}${status}${detail}`;
 }

@@ -39,7 +39,7 @@ export function emptyPlan(): Plan {
     identities: { added: [], removed: [], renamed: [], changed: [], unplanned: [] },
     organization: [],
     access: { gained: [], lost: [], patterns: [] },
-    resources: { create: [], update: [], replace: [], delete: [] },
+    resources: { adopt: [], create: [], update: [], replace: [], delete: [] },
     newStaticCredentials: [],
     due: [],
     deletions: { count: 0, limit: 10, allowed: 0 },
@@ -232,6 +232,7 @@ export function representativePlan(): Plan {
     },
   ];
   plan.resources = {
+    adopt: [],
     create: [
       op('aws:iam/role:Role', 'fraud-scorer.aws.role', 'fraud-scorer', 'payments'),
       op('aws:iam/rolePolicy:RolePolicy', 'fraud-scorer.aws.policy', 'fraud-scorer', 'payments'),
@@ -409,7 +410,8 @@ export function hostilePlan(value: string): Plan {
     },
   ];
   plan.resources = {
-    create: [op(v('type'), v('name'), v('a'), v('team'))],
+    adopt: [op(v('type'), v('name'), v('a'), v('team'), { id: v('id') })],
+    create: [op(v('type'), v('name'), v('a'), v('team'), { detail: v('detail') })],
     update: [op(v('type'), v('name'), v('c'), v('team'), { inputs: [v('input')], from: v('from') })],
     replace: [op(v('type'), v('name'), v('c'), v('team'), { inputs: [v('input')] })],
     delete: [op(v('type'), v('name'), v('r'), v('team'))],
