@@ -193,6 +193,7 @@ describe('idac plan (built CLI, git repositories in a temp dir)', () => {
     });
     expect(plan.organization).toEqual([]);
     expect(plan.resources).toEqual({
+      adopt: [],
       create: [
         {
           type: 'kubernetes:rbac.authorization.k8s.io/v1:Role',
