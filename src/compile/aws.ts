@@ -8,7 +8,7 @@ import { awsPrincipal } from '../access/aws-principal.js';
 import { renderAwsPolicy } from '../access/aws-policy.js';
 import type { MachineIdentity } from '../manifest/machine-identity.generated.js';
 import { adopting, importedFrom } from './adopt.js';
-import { activeElevations, byName, ownership, resourceOf, statusOf } from './common.js';
+import { activeElevations, byName, logicalName, ownership, resourceOf, statusOf } from './common.js';
 import { deliveryResources } from './delivery.js';
 import { generations } from './rotation.js';
 import { trustPolicy } from '../access/aws-trust-policy.js';
@@ -61,11 +61,14 @@ export function compileAws(data: MachineIdentity, ctx: CompileContext): DesiredR
   // stays through a suspension like the role itself: the role holds no policy then.
   if (principal.type === 'aws:iam/role:Role') out.push(...trustResources(data, aws, principal, tags, ctx));
 
+  // idac's inline policies: their names and logical names, for the exclusive resources below.
+  const inline: { name: string; resource: string }[] = [];
   // Suspension revokes the access itself; the principal stays so that lifting it restores the same ARN.
   if (status === 'active') {
     const attach = (name: string, parts: string[], permissions: Aws['permissions']): void => {
       if (permissions.length === 0) return;
       const policy = JSON.stringify(renderAwsPolicy(permissions));
+      inline.push({ name, resource: logicalName(data.metadata.name, 'aws', ...parts) });
       out.push(
         principal.type === 'aws:iam/role:Role'
           ? resourceOf(data, 'aws:iam/rolePolicy:RolePolicy', ['aws', ...parts], provider, {
@@ -84,7 +87,7 @@ export function compileAws(data: MachineIdentity, ctx: CompileContext): DesiredR
     for (const { key, elevation } of activeElevations(data, ctx.now))
       attach(`idac-${key}`, [key], elevation.access.aws?.permissions ?? []);
   }
-  if (adopted !== undefined) out.push(...exclusive(data, principal, out, provider));
+  if (adopted !== undefined) out.push(...exclusive(data, principal, inline, provider));
 
   if (aws.principal === 'user') {
     // The same generations whatever the status, so a suspension only flips `status` on each key.
@@ -120,21 +123,18 @@ type Principal = TypedResource<'aws:iam/role:Role'> | TypedResource<'aws:iam/use
  * An adopted role or user had policies before idac: inline ones and managed attachments that the
  * manifest's permissions were imported from. idac's own inline policies take over from them, so these
  * resources make idac's policies the only ones (the provider deletes every other inline policy and
- * detaches every managed policy, in place). They wait for idac's policies, so the principal never
- * holds neither the old access nor the new. Group memberships are left alone. Imported identities only:
+ * detaches every managed policy, in place). They wait for idac's policies, so the principal is never
+ * left without access between losing the old policies and gaining idac's. Group memberships are left alone. Imported identities only:
  * on a principal idac created there is nothing else to remove, and other tools may attach to it.
  */
 function exclusive(
   data: MachineIdentity,
   principal: Principal,
-  compiled: readonly DesiredResource[],
+  inline: readonly { name: string; resource: string }[],
   provider: ProviderKey,
 ): DesiredResource[] {
-  const policies = compiled.filter(
-    (r) => r.type === 'aws:iam/rolePolicy:RolePolicy' || r.type === 'aws:iam/userPolicy:UserPolicy',
-  );
-  const policyNames = policies.map((r) => String(r.inputs.name)).sort();
-  const dependsOn = policies.map((r) => r.name).sort();
+  const policyNames = inline.map((p) => p.name).sort();
+  const dependsOn = inline.map((p) => p.resource).sort();
   const wait = dependsOn.length > 0 ? { dependsOn } : {};
   if (principal.type === 'aws:iam/role:Role') {
     const roleName = outputOf(principal, 'name');

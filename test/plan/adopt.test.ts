@@ -110,12 +110,12 @@ describe('plan: adopting Kubernetes and Vault objects', () => {
   const serviceAccount = (from: string): string =>
     importedRole()
       .replace(
-        /  importedFrom:\n[\s\S]*?spec:\n/,
+        / {2}importedFrom:\n[\s\S]*?spec:\n/,
         `  importedFrom:\n    target: ${from.startsWith('vault') ? 'vault' : 'kubernetes'}\n    id: ${from}\n` +
           `    name: legacy-app\n    live: { policies: [legacy-read] }\nspec:\n`,
       )
       .replace(
-        /  access:\n[\s\S]*$/,
+        / {2}access:\n[\s\S]*$/,
         '  access:\n    kubernetes: { cluster: prod-eu, namespace: payments }\n' +
           '    vault:\n      auth: kubernetes\n      paths:\n        - path: kv/data/payments/legacy/*\n' +
           '          capabilities: [read]\n',
