@@ -23,7 +23,14 @@ import { diffTrust } from './diff-trust.js';
 import { withAdoption } from './adopt.js';
 import { compareOps, diffResources } from './diff-resources.js';
 import { compareDue, dueItems } from './due.js';
-import { RESOURCE_ACTIONS, type AccessChange, type AccessPattern, type Due, type Plan } from './types.js';
+import {
+  RESOURCE_ACTIONS,
+  type AccessChange,
+  type AccessPattern,
+  type Due,
+  type Plan,
+  type ResourceOp,
+} from './types.js';
 
 /** One identity file on one side of the plan. */
 export interface IdentityState {
@@ -166,7 +173,8 @@ export function buildPlan(input: PlanInput, compile: Compiled = compiler(input))
     const headRes = after ? compile('head', after) : [];
     for (const r of headRes) headResources.set(`${r.type}\u0000${r.name}`, r);
     const ops = withAdoption(diffResources(baseRes, headRes), headRes, after);
-    for (const action of RESOURCE_ACTIONS) plan.resources[action].push(...ops[action]);
+    for (const action of RESOURCE_ACTIONS)
+      plan.resources[action].push(...ops[action].map((op) => (withheld ? withheldOp(op) : op)));
 
     if (after && after.spec.status !== 'decommissioned') {
       const had = new Set(before && before.spec.status !== 'decommissioned' ? staticCredentialKinds(before) : []);
@@ -219,6 +227,15 @@ export function buildPlan(input: PlanInput, compile: Compiled = compiler(input))
     fingerprint: fingerprint(plan.resources, headResources),
     deletions: { count: deletions, limit, allowed: input.allowDeletions },
     findings: findings.sort(compareFindings),
+  };
+}
+
+/** An adopted object's live id and an exclusive resource's policy names come from the file: withheld with it. */
+function withheldOp(op: ResourceOp): ResourceOp {
+  return {
+    ...op,
+    ...(op.id === undefined ? {} : { id: WITHHELD }),
+    ...(op.detail === undefined ? {} : { detail: WITHHELD }),
   };
 }
 

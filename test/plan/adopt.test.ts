@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { canonical } from '../../src/plan/plan.js';
 import { planOf, type Change } from '../rules/plan/harness.js';
 import { importedRole, LEGACY } from './adopt-fixture.js';
+import { fake } from '../secrets/fakes.js';
 
 const ROLE = 'aws:iam/role:Role';
 const adding =
@@ -54,6 +55,18 @@ describe('plan: adopting an imported identity', () => {
     expect(plan.resources.replace).toEqual([]);
     expect(plan.resources.delete).toEqual([]);
     expect(plan.deletions.count).toBe(0);
+  });
+
+  it('a file holding a secret lends neither the live id nor the policy names to the plan', async () => {
+    const token = fake.github('ghp', 'adopt-plan');
+    const plan = await planOf(adding(`${importedRole()}# ${token}\n`));
+    expect(plan.resources.adopt.map((a) => a.id)).toEqual(['[withheld: this file holds a secret]']);
+    expect(plan.resources.create.filter((c) => c.detail !== undefined).map((c) => c.detail)).toEqual([
+      '[withheld: this file holds a secret]',
+      '[withheld: this file holds a secret]',
+    ]);
+    expect(JSON.stringify(plan)).not.toContain('old-admin');
+    expect(JSON.stringify(plan)).not.toContain(token);
   });
 
   it('a live session limit that is already an hour is no change', async () => {
