@@ -124,8 +124,9 @@ type Principal = TypedResource<'aws:iam/role:Role'> | TypedResource<'aws:iam/use
  * manifest's permissions were imported from. idac's own inline policies take over from them, so these
  * resources make idac's policies the only ones (the provider deletes every other inline policy and
  * detaches every managed policy, in place). They wait for idac's policies, so the principal is never
- * left without access between losing the old policies and gaining idac's. Group memberships are left alone. Imported identities only:
- * on a principal idac created there is nothing else to remove, and other tools may attach to it.
+ * left without access between losing the old policies and gaining idac's. Group memberships are left
+ * alone. Imported identities only: on a principal idac created there is nothing else to remove, and
+ * other tools may attach to it.
  */
 function exclusive(
   data: MachineIdentity,
@@ -136,58 +137,41 @@ function exclusive(
   const policyNames = inline.map((p) => p.name).sort();
   const dependsOn = inline.map((p) => p.resource).sort();
   const wait = dependsOn.length > 0 ? { dependsOn } : {};
-  if (principal.type === 'aws:iam/role:Role') {
-    const roleName = outputOf(principal, 'name');
-    return [
-      {
-        ...resourceOf(
-          data,
-          'aws:iam/rolePoliciesExclusive:RolePoliciesExclusive',
-          ['aws', 'policies-exclusive'],
-          provider,
-          {
-            roleName,
+  const policies = ['aws', 'policies-exclusive'];
+  const attachments = ['aws', 'attachments-exclusive'];
+  const out: DesiredResource[] =
+    principal.type === 'aws:iam/role:Role'
+      ? [
+          resourceOf(data, 'aws:iam/rolePoliciesExclusive:RolePoliciesExclusive', policies, provider, {
+            roleName: outputOf(principal, 'name'),
             policyNames,
-          },
-        ),
-        ...wait,
-      },
-      {
-        ...resourceOf(
-          data,
-          'aws:iam/rolePolicyAttachmentsExclusive:RolePolicyAttachmentsExclusive',
-          ['aws', 'attachments-exclusive'],
-          provider,
-          { roleName, policyArns: [] },
-        ),
-        ...wait,
-      },
-    ];
-  }
-  const userName = outputOf(principal, 'name');
-  return [
-    {
-      ...resourceOf(
-        data,
-        'aws:iam/userPoliciesExclusive:UserPoliciesExclusive',
-        ['aws', 'policies-exclusive'],
-        provider,
-        {
-          userName,
-          policyNames,
-        },
-      ),
-      ...wait,
-    },
-    {
-      ...resourceOf(
-        data,
-        'aws:iam/userPolicyAttachmentsExclusive:UserPolicyAttachmentsExclusive',
-        ['aws', 'attachments-exclusive'],
-        provider,
-        { userName, policyArns: [] },
-      ),
-      ...wait,
-    },
-  ];
+          }),
+          resourceOf(
+            data,
+            'aws:iam/rolePolicyAttachmentsExclusive:RolePolicyAttachmentsExclusive',
+            attachments,
+            provider,
+            {
+              roleName: outputOf(principal, 'name'),
+              policyArns: [],
+            },
+          ),
+        ]
+      : [
+          resourceOf(data, 'aws:iam/userPoliciesExclusive:UserPoliciesExclusive', policies, provider, {
+            userName: outputOf(principal, 'name'),
+            policyNames,
+          }),
+          resourceOf(
+            data,
+            'aws:iam/userPolicyAttachmentsExclusive:UserPolicyAttachmentsExclusive',
+            attachments,
+            provider,
+            {
+              userName: outputOf(principal, 'name'),
+              policyArns: [],
+            },
+          ),
+        ];
+  return out.map((r) => ({ ...r, ...wait }));
 }

@@ -1,28 +1,18 @@
 // idac plan through the built CLI on a git repository built from examples/acme: a commit adds an
 // identity as `idac import` writes it (metadata.importedFrom, SPEC §2), and the plan adopts the live
 // role and converges it; the next commit edits it and the plan is an ordinary update.
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Ajv } from 'ajv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { idac, root, STACK_TRACE } from './cli.js';
 import { GitRepo, git } from './git.js';
+import { validatePlan } from './plan-schema.js';
+import type { ResourceOp } from '../../src/plan/types.js';
 import { importedRole, LEGACY } from '../plan/adopt-fixture.js';
 
 const NOW = '2026-11-23';
-const validatePlan = new Ajv({ allErrors: true, strict: false }).compile(
-  JSON.parse(readFileSync(join(root, 'schema/plan.schema.json'), 'utf8')),
-);
 
-interface Op {
-  type: string;
-  name: string;
-  identity: string;
-  team: string;
-  inputs?: string[];
-  id?: string;
-  detail?: string;
-}
+/** An operation as `plan --format json` writes it (the plan's own type). */
+type Op = ResourceOp;
 interface PlanJson {
   fingerprint: string;
   identities: { added: string[]; changed: { name: string }[] };
