@@ -253,6 +253,10 @@ function summaryLists(plan: Plan, views: readonly IdentityView[]): SummaryList[]
       children: [],
     })),
     ...plan.resources.delete.map((op) => ({ line: `- delete ${opText(op)} of ${code(op.identity)}`, children: [] })),
+    // Adopting takes away what the principal held before idac: reviewers see it with the deletions.
+    ...plan.resources.create
+      .filter((op) => op.detail !== undefined)
+      .map((op) => ({ line: `- adopting ${code(op.identity)}: ${code(op.detail!)}`, children: [] })),
   ];
   const { count, limit, allowed } = plan.deletions;
   const guard =
