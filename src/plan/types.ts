@@ -132,7 +132,10 @@ export interface ResourceOp {
    * `Inactive`).
    */
   status?: string;
-  /** adopt: the provider's import id of the live object (an IAM role name, `<namespace>/<name>`, `auth/<mount>/role/<name>`). */
+  /**
+   * adopt: the provider's import id of the live object (an IAM role or user name, `<namespace>/<name>`,
+   * `auth/<mount>/role/<name>`).
+   */
   id?: string;
   /**
    * What the operation does that its inputs do not say, in words: the exclusive-policy resources of an

@@ -15,7 +15,7 @@ const adding =
     f.write(LEGACY, text);
 
 describe('plan: adopting an imported identity', () => {
-  it('adopts the live role, updates it to what idac compiles, creates idac policy and the exclusive resources', async () => {
+  it('adopts the live role, updates it to what idac compiles, creates its policy and exclusive resources', async () => {
     const plan = await planOf(adding(importedRole()));
     expect(plan.identities.added).toEqual(['legacy-app']);
     expect(plan.resources.adopt).toEqual([
