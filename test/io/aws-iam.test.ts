@@ -21,7 +21,8 @@ describe('fetchAwsEstate', () => {
     if (r.ok) return;
     const message = messageOf(r);
     expect(message).toBe(`could not reach AWS IAM at ${endpoint} (ECONNREFUSED)`);
-    for (const secret of ['AKIAEXAMPLEEXAMPLE12', 'wJalrXUtnFEMI', 'session-token-example']) expect(message).not.toContain(secret);
+    for (const secret of ['AKIAEXAMPLEEXAMPLE12', 'wJalrXUtnFEMI', 'session-token-example'])
+      expect(message).not.toContain(secret);
   });
 });
 

@@ -24,7 +24,8 @@ export const ESTATE_PARTNER = '444455556666';
 export const ESTATE_EXTERNAL_ID = 'acme-partner-ext-0042';
 
 type Doc = { Version: '2012-10-17'; Statement: Record<string, unknown>[] };
-const doc = (...Statement: Record<string, unknown>[]): string => JSON.stringify({ Version: '2012-10-17', Statement } satisfies Doc);
+const doc = (...Statement: Record<string, unknown>[]): string =>
+  JSON.stringify({ Version: '2012-10-17', Statement } satisfies Doc);
 const allow = (Action: string | string[], Resource: string | string[], Condition?: object) => ({
   Effect: 'Allow',
   Action,
@@ -66,9 +67,7 @@ export async function buildAwsEstate(client: IAMClient): Promise<BuiltAwsEstate>
 
   // Customer policies: app-artifacts has three versions, v2 the default; v3 (wider) is not.
   const artifacts = `arn:aws:iam::${A}:policy/app-artifacts`;
-  await send(
-    new sdk.CreatePolicyCommand({ PolicyName: 'app-artifacts', PolicyDocument: doc(allow('s3:*', '*')) }),
-  );
+  await send(new sdk.CreatePolicyCommand({ PolicyName: 'app-artifacts', PolicyDocument: doc(allow('s3:*', '*')) }));
   await send(
     new sdk.CreatePolicyVersionCommand({
       PolicyArn: artifacts,
@@ -87,10 +86,11 @@ export async function buildAwsEstate(client: IAMClient): Promise<BuiltAwsEstate>
   await send(
     new sdk.CreatePolicyCommand({
       PolicyName: 'guarded-tables',
-      PolicyDocument: doc(
-        allow(['dynamodb:GetItem', 'dynamodb:Query'], `arn:aws:dynamodb:eu-west-1:${A}:table/*`),
-        { Effect: 'Deny', Action: 'dynamodb:*', Resource: `arn:aws:dynamodb:eu-west-1:${A}:table/secrets` },
-      ),
+      PolicyDocument: doc(allow(['dynamodb:GetItem', 'dynamodb:Query'], `arn:aws:dynamodb:eu-west-1:${A}:table/*`), {
+        Effect: 'Deny',
+        Action: 'dynamodb:*',
+        Resource: `arn:aws:dynamodb:eu-west-1:${A}:table/secrets`,
+      }),
     }),
   );
   const allButIam = `arn:aws:iam::${A}:policy/all-but-iam`;
@@ -106,8 +106,23 @@ export async function buildAwsEstate(client: IAMClient): Promise<BuiltAwsEstate>
   for (let i = 0; i < 10; i++)
     roles.push({
       name: `gh-deploy-${two(i)}`,
-      trust: doc(web(GH, 'sts.amazonaws.com', [`repo:acme/svc-${two(i)}:environment:prod`, `repo:acme/svc-${two(i)}:ref:refs/heads/main`])),
-      inline: [['deploy', doc(allow(['lambda:UpdateFunctionCode', 'lambda:GetFunction'], `arn:aws:lambda:eu-west-1:${A}:function:svc-${two(i)}`))]],
+      trust: doc(
+        web(GH, 'sts.amazonaws.com', [
+          `repo:acme/svc-${two(i)}:environment:prod`,
+          `repo:acme/svc-${two(i)}:ref:refs/heads/main`,
+        ]),
+      ),
+      inline: [
+        [
+          'deploy',
+          doc(
+            allow(
+              ['lambda:UpdateFunctionCode', 'lambda:GetFunction'],
+              `arn:aws:lambda:eu-west-1:${A}:function:svc-${two(i)}`,
+            ),
+          ),
+        ],
+      ],
       attach: i % 2 === 0 ? [artifacts] : [],
       tags: { team: i < 5 ? 'payments' : 'platform', owner: `dev${i}@acme.example` },
     });
@@ -116,7 +131,16 @@ export async function buildAwsEstate(client: IAMClient): Promise<BuiltAwsEstate>
       name: `eks-svc-${two(i)}`,
       path: '/workloads/',
       trust: doc(web(ESTATE_EKS_ISSUER, 'sts.amazonaws.com', `system:serviceaccount:apps:svc-${two(i)}`)),
-      inline: [['queue', doc(allow('sqs:SendMessage', `arn:aws:sqs:eu-west-1:${A}:svc-${two(i)}`, { Bool: { 'aws:SecureTransport': 'true' } }))]],
+      inline: [
+        [
+          'queue',
+          doc(
+            allow('sqs:SendMessage', `arn:aws:sqs:eu-west-1:${A}:svc-${two(i)}`, {
+              Bool: { 'aws:SecureTransport': 'true' },
+            }),
+          ),
+        ],
+      ],
       tags: { team: 'platform' },
     });
   for (let i = 0; i < 4; i++)
@@ -132,7 +156,17 @@ export async function buildAwsEstate(client: IAMClient): Promise<BuiltAwsEstate>
           ArnLike: { 'aws:SourceArn': `arn:aws:lambda:eu-west-1:${A}:function:fn-${two(i)}` },
         },
       }),
-      inline: [['logs', doc(allow(['logs:CreateLogStream', 'logs:PutLogEvents'], `arn:aws:logs:eu-west-1:${A}:log-group:/aws/lambda/fn-${two(i)}:*`))]],
+      inline: [
+        [
+          'logs',
+          doc(
+            allow(
+              ['logs:CreateLogStream', 'logs:PutLogEvents'],
+              `arn:aws:logs:eu-west-1:${A}:log-group:/aws/lambda/fn-${two(i)}:*`,
+            ),
+          ),
+        ],
+      ],
     });
   for (let i = 0; i < 2; i++)
     roles.push({
@@ -154,7 +188,9 @@ export async function buildAwsEstate(client: IAMClient): Promise<BuiltAwsEstate>
   for (let i = 0; i < 3; i++)
     roles.push({
       name: `gitlab-${two(i)}`,
-      trust: doc(web(ESTATE_GITLAB, `https://${ESTATE_GITLAB}`, `project_path:acme/tool-${two(i)}:ref_type:branch:ref:*`, true)),
+      trust: doc(
+        web(ESTATE_GITLAB, `https://${ESTATE_GITLAB}`, `project_path:acme/tool-${two(i)}:ref_type:branch:ref:*`, true),
+      ),
       attach: [guarded],
     });
   for (let i = 0; i < 2; i++)
@@ -185,11 +221,17 @@ export async function buildAwsEstate(client: IAMClient): Promise<BuiltAwsEstate>
         },
       },
     }),
-    inline: [['carts', doc(allow(['dynamodb:GetItem', 'dynamodb:PutItem'], `arn:aws:dynamodb:eu-west-1:${A}:table/carts`))]],
+    inline: [
+      ['carts', doc(allow(['dynamodb:GetItem', 'dynamodb:PutItem'], `arn:aws:dynamodb:eu-west-1:${A}:table/carts`))],
+    ],
   });
   roles.push({
     name: 'any-pod',
-    trust: doc({ Effect: 'Allow', Principal: { Service: 'pods.eks.amazonaws.com' }, Action: ['sts:AssumeRole', 'sts:TagSession'] }),
+    trust: doc({
+      Effect: 'Allow',
+      Principal: { Service: 'pods.eks.amazonaws.com' },
+      Action: ['sts:AssumeRole', 'sts:TagSession'],
+    }),
     attach: [s3ReadOnly],
   });
   roles.push({
@@ -234,7 +276,8 @@ export async function buildAwsEstate(client: IAMClient): Promise<BuiltAwsEstate>
     );
     for (const [PolicyName, PolicyDocument] of r.inline ?? [])
       await send(new sdk.PutRolePolicyCommand({ RoleName: r.name, PolicyName, PolicyDocument }));
-    for (const PolicyArn of r.attach ?? []) await send(new sdk.AttachRolePolicyCommand({ RoleName: r.name, PolicyArn }));
+    for (const PolicyArn of r.attach ?? [])
+      await send(new sdk.AttachRolePolicyCommand({ RoleName: r.name, PolicyArn }));
   }
   await send(new sdk.CreateServiceLinkedRoleCommand({ AWSServiceName: 'ecs.amazonaws.com' }));
 
@@ -281,7 +324,13 @@ export async function buildAwsEstate(client: IAMClient): Promise<BuiltAwsEstate>
       secrets.push(out.AccessKey!.AccessKeyId!, out.AccessKey!.SecretAccessKey!);
       const active = k === 0;
       if (!active)
-        await send(new sdk.UpdateAccessKeyCommand({ UserName: name, AccessKeyId: out.AccessKey!.AccessKeyId!, Status: 'Inactive' }));
+        await send(
+          new sdk.UpdateAccessKeyCommand({
+            UserName: name,
+            AccessKeyId: out.AccessKey!.AccessKeyId!,
+            Status: 'Inactive',
+          }),
+        );
       keys.push({ user: name, active });
     }
   }

@@ -93,7 +93,15 @@ describe.skipIf(bin === null)(`AWS estate in moto_server, read live and as an ex
     for (const i of estate.identities)
       for (const [k, v] of Object.entries(i.access.aws?.trust ?? {}))
         kinds[k] = (kinds[k] ?? 0) + (Array.isArray(v) ? v.length : 1);
-    expect(kinds).toEqual({ github: 10, kubernetes: 8, service: 6, account: 4, oidc: 3, rolesAnywhere: 2, eksPodIdentity: 1 });
+    expect(kinds).toEqual({
+      github: 10,
+      kubernetes: 8,
+      service: 6,
+      account: 4,
+      oidc: 3,
+      rolesAnywhere: 2,
+      eksPodIdentity: 1,
+    });
   });
 
   it('reads a GitHub role with a customer policy at its default version (v2, not the wider v3)', () => {
@@ -156,7 +164,12 @@ describe.skipIf(bin === null)(`AWS estate in moto_server, read live and as an ex
       `group deployers: managed policy arn:aws:iam::${A}:policy/app-artifacts (v2)`,
       'group readers: managed policy arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess (v3)',
     ]);
-    expect(u.live).toEqual({ path: '/legacy/', inlinePolicies: ['own-bucket'], managedPolicies: [], groups: ['deployers', 'readers'] });
+    expect(u.live).toEqual({
+      path: '/legacy/',
+      inlinePolicies: ['own-bucket'],
+      managedPolicies: [],
+      groups: ['deployers', 'readers'],
+    });
   });
 
   it('reads the other trust kinds exactly', () => {
@@ -194,13 +207,22 @@ describe.skipIf(bin === null)(`AWS estate in moto_server, read live and as an ex
       [
         'any-pod',
         'trust policy',
-        '{"Effect":"Allow","Principal":{"Service":"pods.eks.amazonaws.com"},"Action":["sts:AssumeRole","sts:TagSession"]}',
+        JSON.stringify({
+          Effect: 'Allow',
+          Principal: { Service: 'pods.eks.amazonaws.com' },
+          Action: ['sts:AssumeRole', 'sts:TagSession'],
+        }),
       ],
       ['break-glass', allButIam, notAction],
       [
         'break-glass',
         'trust policy',
-        `{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::${A}:root"},"Action":"sts:AssumeRole","Condition":{"Bool":{"aws:MultiFactorAuthPresent":"true"}}}`,
+        JSON.stringify({
+          Effect: 'Allow',
+          Principal: { AWS: `arn:aws:iam::${A}:root` },
+          Action: 'sts:AssumeRole',
+          Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } },
+        }),
       ],
       ['gitlab-00', guarded, deny],
       ['gitlab-01', guarded, deny],
@@ -208,7 +230,12 @@ describe.skipIf(bin === null)(`AWS estate in moto_server, read live and as an ex
       [
         'okta-readonly',
         'trust policy',
-        `{"Effect":"Allow","Principal":{"Federated":"arn:aws:iam::${A}:saml-provider/okta"},"Action":"sts:AssumeRoleWithSAML","Condition":{"StringEquals":{"SAML:aud":"https://signin.aws.amazon.com/saml"}}}`,
+        JSON.stringify({
+          Effect: 'Allow',
+          Principal: { Federated: `arn:aws:iam::${A}:saml-provider/okta` },
+          Action: 'sts:AssumeRoleWithSAML',
+          Condition: { StringEquals: { 'SAML:aud': 'https://signin.aws.amazon.com/saml' } },
+        }),
       ],
       ['svc-user-11', allButIam, notAction],
     ]);

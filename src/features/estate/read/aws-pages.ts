@@ -68,7 +68,8 @@ const NAMES = { UserDetailList: 'UserName', GroupDetailList: 'GroupName', RoleDe
 /** The pages of an export file: one object, objects one after another, or an array of them. */
 export function splitPages(text: string): Result<unknown[]> {
   const body = text.trim();
-  if (body === '') return fail('the AWS export is empty: expected the JSON aws iam get-account-authorization-details prints');
+  if (body === '')
+    return fail('the AWS export is empty: expected the JSON aws iam get-account-authorization-details prints');
   if (body.startsWith('[')) {
     try {
       const pages: unknown = JSON.parse(body);
@@ -84,7 +85,10 @@ export function splitPages(text: string): Result<unknown[]> {
     try {
       pages.push(JSON.parse(slice.text));
     } catch (e) {
-      return fail(`page ${n + 1} of the AWS export (from line ${lineAt(body, slice.at)}) is not valid JSON: ${(e as Error).message}`);
+      return fail(
+        `page ${n + 1} of the AWS export (from line ${lineAt(body, slice.at)}) ` +
+          `is not valid JSON: ${(e as Error).message}`,
+      );
     }
   }
   return ok(pages);

@@ -158,7 +158,11 @@ describe('parseAwsExport: the fixture account', () => {
       [
         'batch-any-pod',
         'trust policy',
-        '{"Effect":"Allow","Principal":{"Service":"pods.eks.amazonaws.com"},"Action":["sts:AssumeRole","sts:TagSession"]}',
+        JSON.stringify({
+          Effect: 'Allow',
+          Principal: { Service: 'pods.eks.amazonaws.com' },
+          Action: ['sts:AssumeRole', 'sts:TagSession'],
+        }),
       ],
       ['legacy-ops', 'inline policy everything-but-iam', '{"Effect":"Allow","NotAction":"iam:*","Resource":"*"}'],
       [
@@ -169,19 +173,31 @@ describe('parseAwsExport: the fixture account', () => {
       [
         'legacy-ops',
         'trust policy',
-        `{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::${A}:root"},"Action":"sts:AssumeRole","Condition":{"Bool":{"aws:MultiFactorAuthPresent":"true"}}}`,
+        JSON.stringify({
+          Effect: 'Allow',
+          Principal: { AWS: `arn:aws:iam::${A}:root` },
+          Action: 'sts:AssumeRole',
+          Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } },
+        }),
       ],
       [
         'okta-admins',
         'trust policy',
-        `{"Effect":"Allow","Principal":{"Federated":"arn:aws:iam::${A}:saml-provider/okta"},"Action":"sts:AssumeRoleWithSAML","Condition":{"StringEquals":{"SAML:aud":"https://signin.aws.amazon.com/saml"}}}`,
+        JSON.stringify({
+          Effect: 'Allow',
+          Principal: { Federated: `arn:aws:iam::${A}:saml-provider/okta` },
+          Action: 'sts:AssumeRoleWithSAML',
+          Condition: { StringEquals: { 'SAML:aud': 'https://signin.aws.amazon.com/saml' } },
+        }),
       ],
       ['settlement-reader', 'inline policy s3-read', '{"Effect":"Deny","Action":"s3:DeleteObject","Resource":"*"}'],
     ]);
     expect(byName(estate, 'legacy-ops').notExpressible.map((n) => n.reason)).toEqual([
       'NotAction grants every action except those listed; a manifest lists the actions it grants',
-      'a permissions boundary caps the grants above and has no manifest field: the manifest would grant what the boundary refuses; fold its limits into the permissions, then remove it',
-      `AWS arn:aws:iam::${A}:root: its condition Bool aws:MultiFactorAuthPresent has no manifest field, and dropping it would admit more`,
+      'a permissions boundary caps the grants above and has no manifest field: the manifest would grant ' +
+        'what the boundary refuses; fold its limits into the permissions, then remove it',
+      `AWS arn:aws:iam::${A}:root: its condition Bool aws:MultiFactorAuthPresent has no manifest field, ` +
+        'and dropping it would admit more',
     ]);
   });
 
@@ -241,7 +257,10 @@ describe('parseAwsExport: the fixture account', () => {
 });
 
 /** A one-role export around a trust policy and inline statements. */
-function oneRole(trust: unknown[], statements: unknown[] = [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }]) {
+function oneRole(
+  trust: unknown[],
+  statements: unknown[] = [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }],
+) {
   return {
     RoleDetailList: [
       {
@@ -287,7 +306,9 @@ describe('trust statements', () => {
 
   it('keeps one GitHub entry and states a second repository exactly as oidc entries', () => {
     const r = role([
-      web(GH, { StringEquals: { [`${GH}:aud`]: 'sts.amazonaws.com', [`${GH}:sub`]: 'repo:acme/a:ref:refs/heads/main' } }),
+      web(GH, {
+        StringEquals: { [`${GH}:aud`]: 'sts.amazonaws.com', [`${GH}:sub`]: 'repo:acme/a:ref:refs/heads/main' },
+      }),
       web(GH, {
         StringEquals: {
           [`${GH}:aud`]: 'sts.amazonaws.com',
@@ -314,7 +335,11 @@ describe('trust statements', () => {
       web('idp.example', { StringEquals: { 'idp.example:aud': 'x', 'idp.example:sub': 'a*' } }),
       /compared literally/,
     ],
-    ['a user principal', { Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${A}:user/bob` }, Action: 'sts:AssumeRole' }, /only a whole account/],
+    [
+      'a user principal',
+      { Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${A}:user/bob` }, Action: 'sts:AssumeRole' },
+      /only a whole account/,
+    ],
     [
       'a service guard the service never sends',
       {
@@ -366,7 +391,7 @@ describe('permission statements', () => {
     expect(r.notExpressible).toEqual([]);
   });
 
-  it('merges statements with the same resources only when over 100 entries, and reports what still does not fit', () => {
+  it('merges same-resource statements only when over 100 entries, and reports what still does not fit', () => {
     const same = Array.from({ length: 120 }, (_, i) => ({ Effect: 'Allow', Action: `s3:Get${i}`, Resource: '*' }));
     expect(role([], same).access.aws?.permissions.map((p) => p.actions.length)).toEqual([100, 20]);
     const distinct = Array.from({ length: 105 }, (_, i) => ({
@@ -377,7 +402,9 @@ describe('permission statements', () => {
     const r = role([], distinct);
     expect(r.access.aws?.permissions).toHaveLength(100);
     expect(r.notExpressible.map((n) => n.statement)).toEqual(
-      [100, 101, 102, 103, 104].map((i) => `{"Effect":"Allow","Action":["s3:GetObject"],"Resource":["arn:aws:s3:::b${i}"]}`),
+      [100, 101, 102, 103, 104].map(
+        (i) => `{"Effect":"Allow","Action":["s3:GetObject"],"Resource":["arn:aws:s3:::b${i}"]}`,
+      ),
     );
   });
 
@@ -393,7 +420,9 @@ describe('permission statements', () => {
   ])('reports %s', (_, statement, reason) => {
     const r = role([], [statement]);
     expect(r.access.aws?.permissions).toEqual([]);
-    expect(r.notExpressible.map((n) => [n.source, n.statement])).toEqual([['inline policy p', JSON.stringify(statement)]]);
+    expect(r.notExpressible.map((n) => [n.source, n.statement])).toEqual([
+      ['inline policy p', JSON.stringify(statement)],
+    ]);
     expect(r.notExpressible[0]!.reason).toMatch(reason);
   });
 
@@ -412,13 +441,22 @@ describe('bad input', () => {
   it.each([
     ['empty', '', 'the AWS export is empty: expected the JSON aws iam get-account-authorization-details prints'],
     ['not JSON', 'not json', 'page 1 of the AWS export (at line 1) is not a JSON object'],
-    ['a broken second page', `${page}\n{"RoleDetailList": [}`, /^page 2 of the AWS export \(from line 2\) is not valid JSON: /],
+    [
+      'a broken second page',
+      `${page}\n{"RoleDetailList": [}`,
+      /^page 2 of the AWS export \(from line 2\) is not valid JSON: /,
+    ],
     [
       'another document',
       '{"Roles": []}',
-      'the AWS export has none of UserDetailList, GroupDetailList, RoleDetailList, Policies: is it the output of aws iam get-account-authorization-details?',
+      'the AWS export has none of UserDetailList, GroupDetailList, RoleDetailList, Policies: ' +
+        'is it the output of aws iam get-account-authorization-details?',
     ],
-    ['a role without ARN', '{"RoleDetailList": [{"RoleName": "x"}]}', 'the AWS export: RoleDetailList[0] has no RoleName or Arn'],
+    [
+      'a role without ARN',
+      '{"RoleDetailList": [{"RoleName": "x"}]}',
+      'the AWS export: RoleDetailList[0] has no RoleName or Arn',
+    ],
     ['an array of numbers', '[1]', 'the AWS export is not a JSON object'],
     [
       'two accounts',
