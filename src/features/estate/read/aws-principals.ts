@@ -92,7 +92,7 @@ function roleIdentity(r: RawRole, scope: Scope): EstateIdentity {
     origins: [...(trust?.origins ?? []), ...perms.origins],
     live: {
       path: r.Path,
-      ...(r.MaxSessionDuration !== undefined ? { maxSessionDuration: r.MaxSessionDuration } : {}),
+      ...(Number.isInteger(r.MaxSessionDuration) ? { maxSessionDuration: r.MaxSessionDuration } : {}),
       inlinePolicies: sortedNames((r.RolePolicyList ?? []).map((p) => p.PolicyName)),
       managedPolicies: sortedNames((r.AttachedManagedPolicies ?? []).map((p) => p.PolicyArn)),
     },
