@@ -156,7 +156,7 @@ export function mergePages(pages: readonly unknown[]): Result<AuthorizationDetai
         if (!isObject(item) || typeof item[name] !== 'string' || (list !== 'Policies' && typeof item.Arn !== 'string'))
           return fail(`${where}: ${list}[${i}] has no ${name}${list !== 'Policies' ? ' or Arn' : ''}`);
         const problem = shapeProblem(list, item);
-        if (problem !== null) return fail(`${where}: ${list}[${i}] (${String(item[name])}) ${problem}`);
+        if (problem !== null) return fail(`${where}: ${list}[${i}] (${item[name]}) ${problem}`);
         (merged[list] as unknown[]).push(item);
       }
     }
