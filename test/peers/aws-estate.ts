@@ -207,33 +207,28 @@ export async function buildAwsEstate(client: IAMClient): Promise<BuiltAwsEstate>
       }),
       inline: [['telemetry', doc(allow('iot:Publish', `arn:aws:iot:eu-west-1:${A}:topic/presses/${two(i)}/*`))]],
     });
-  roles.push({
-    name: 'checkout-api',
-    trust: doc({
+  // Pod Identity: one role pinned to a service account by the session tags, one admitting any association.
+  const pods = (Condition?: object) =>
+    doc({
       Effect: 'Allow',
       Principal: { Service: 'pods.eks.amazonaws.com' },
       Action: ['sts:AssumeRole', 'sts:TagSession'],
-      Condition: {
-        StringEquals: {
-          'aws:RequestTag/eks-cluster-name': 'acme-prod',
-          'aws:RequestTag/kubernetes-namespace': 'checkout',
-          'aws:RequestTag/kubernetes-service-account': 'api',
-        },
+      ...(Condition ? { Condition } : {}),
+    });
+  roles.push({
+    name: 'checkout-api',
+    trust: pods({
+      StringEquals: {
+        'aws:RequestTag/eks-cluster-name': 'acme-prod',
+        'aws:RequestTag/kubernetes-namespace': 'checkout',
+        'aws:RequestTag/kubernetes-service-account': 'api',
       },
     }),
     inline: [
       ['carts', doc(allow(['dynamodb:GetItem', 'dynamodb:PutItem'], `arn:aws:dynamodb:eu-west-1:${A}:table/carts`))],
     ],
   });
-  roles.push({
-    name: 'any-pod',
-    trust: doc({
-      Effect: 'Allow',
-      Principal: { Service: 'pods.eks.amazonaws.com' },
-      Action: ['sts:AssumeRole', 'sts:TagSession'],
-    }),
-    attach: [s3ReadOnly],
-  });
+  roles.push({ name: 'any-pod', trust: pods(), attach: [s3ReadOnly] });
   roles.push({
     name: 'okta-readonly',
     trust: doc({

@@ -21,6 +21,7 @@ import {
 } from './aws-estate.js';
 import { motoBinary, MOTO_SKIP } from './moto.js';
 import type { Peer } from './peers.js';
+import { ANY_POD_TRUST, mfaRootTrust, oktaSamlTrust } from '../features/estate/read/aws-statements.js';
 
 const bin = motoBinary();
 const skipped = bin === null ? ` (skipped: ${MOTO_SKIP})` : '';
@@ -204,39 +205,13 @@ describe.skipIf(bin === null)(`AWS estate in moto_server, read live and as an ex
     const guarded = `managed policy arn:aws:iam::${A}:policy/guarded-tables (v1)`;
     const allButIam = `managed policy arn:aws:iam::${A}:policy/all-but-iam (v1)`;
     expect(all).toEqual([
-      [
-        'any-pod',
-        'trust policy',
-        JSON.stringify({
-          Effect: 'Allow',
-          Principal: { Service: 'pods.eks.amazonaws.com' },
-          Action: ['sts:AssumeRole', 'sts:TagSession'],
-        }),
-      ],
+      ['any-pod', 'trust policy', ANY_POD_TRUST],
       ['break-glass', allButIam, notAction],
-      [
-        'break-glass',
-        'trust policy',
-        JSON.stringify({
-          Effect: 'Allow',
-          Principal: { AWS: `arn:aws:iam::${A}:root` },
-          Action: 'sts:AssumeRole',
-          Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } },
-        }),
-      ],
+      ['break-glass', 'trust policy', mfaRootTrust(A)],
       ['gitlab-00', guarded, deny],
       ['gitlab-01', guarded, deny],
       ['gitlab-02', guarded, deny],
-      [
-        'okta-readonly',
-        'trust policy',
-        JSON.stringify({
-          Effect: 'Allow',
-          Principal: { Federated: `arn:aws:iam::${A}:saml-provider/okta` },
-          Action: 'sts:AssumeRoleWithSAML',
-          Condition: { StringEquals: { 'SAML:aud': 'https://signin.aws.amazon.com/saml' } },
-        }),
-      ],
+      ['okta-readonly', 'trust policy', oktaSamlTrust(A)],
       ['svc-user-11', allButIam, notAction],
     ]);
   });

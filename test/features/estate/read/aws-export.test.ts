@@ -4,6 +4,7 @@
 
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { ANY_POD_TRUST, mfaRootTrust, oktaSamlTrust } from './aws-statements.js';
 import { messageOf } from '../../../../src/common/result.js';
 import { estateFromAwsPages, parseAwsExport } from '../../../../src/features/estate/read/aws-export.js';
 import type { Estate, EstateContext } from '../../../../src/features/estate/types.js';
@@ -118,78 +119,64 @@ describe('parseAwsExport: the fixture account', () => {
     expect(u.live).toEqual({ path: '/', inlinePolicies: ['push'], managedPolicies: [], groups: ['deployers'] });
   });
 
-  it('reads every trust kind the fixture holds', () => {
-    const trust = (n: string) => byName(estate, n).access.aws?.trust;
-    expect(trust('settlement-reader')).toEqual({
-      kubernetes: { cluster: 'eks-eu-west-1-5c0f1e2d', namespace: 'payments', serviceAccount: 'settlement-reader' },
-    });
-    expect(trust('gitlab-release')).toEqual({
-      oidc: {
-        provider: 'gitlab-acme-example',
-        audience: 'https://gitlab.acme.example',
-        subject: 'project_path:acme/release:ref_type:branch:ref:*',
+  it.each([
+    [
+      'settlement-reader',
+      { kubernetes: { cluster: 'eks-eu-west-1-5c0f1e2d', namespace: 'payments', serviceAccount: 'settlement-reader' } },
+    ],
+    [
+      'gitlab-release',
+      {
+        oidc: {
+          provider: 'gitlab-acme-example',
+          audience: 'https://gitlab.acme.example',
+          subject: 'project_path:acme/release:ref_type:branch:ref:*',
+        },
       },
-    });
-    expect(trust('invoice-fn')).toEqual({
-      service: { principal: 'lambda.amazonaws.com', sourceArn: `arn:aws:lambda:eu-west-1:${A}:function:invoice` },
-    });
-    expect(trust('audit-partner')).toEqual({
-      account: [
-        { id: '444455556666', externalId: 'partner-ext-7781' },
-        { id: '444455556666', role: 'ops/auditor' },
-      ],
-    });
-    expect(trust('press-17')).toEqual({
-      rolesAnywhere: {
-        trustAnchor: 'anchor-9e8d7c6b',
-        commonName: 'press-17.plant.example.com',
-        organizationalUnit: 'presses',
+    ],
+    [
+      'invoice-fn',
+      { service: { principal: 'lambda.amazonaws.com', sourceArn: `arn:aws:lambda:eu-west-1:${A}:function:invoice` } },
+    ],
+    [
+      'audit-partner',
+      {
+        account: [
+          { id: '444455556666', externalId: 'partner-ext-7781' },
+          { id: '444455556666', role: 'ops/auditor' },
+        ],
       },
-    });
-    expect(trust('checkout-pods')).toEqual({
-      eksPodIdentity: { cluster: 'acme-prod-eu', namespace: 'checkout', serviceAccount: 'api' },
-    });
-    for (const n of ['batch-any-pod', 'legacy-ops', 'okta-admins']) expect(trust(n), n).toBeUndefined();
+    ],
+    [
+      'press-17',
+      {
+        rolesAnywhere: {
+          trustAnchor: 'anchor-9e8d7c6b',
+          commonName: 'press-17.plant.example.com',
+          organizationalUnit: 'presses',
+        },
+      },
+    ],
+    ['checkout-pods', { eksPodIdentity: { cluster: 'acme-prod-eu', namespace: 'checkout', serviceAccount: 'api' } }],
+    ['batch-any-pod', undefined],
+    ['legacy-ops', undefined],
+    ['okta-admins', undefined],
+  ])('reads the trust of %s', (name, trust) => {
+    expect(byName(estate, name).access.aws?.trust).toEqual(trust);
   });
 
   it('reports every statement it cannot express, with the statement as written', () => {
     const all = estate.identities.flatMap((i) => i.notExpressible.map((n) => [i.name, n.source, n.statement]));
     expect(all).toEqual([
-      [
-        'batch-any-pod',
-        'trust policy',
-        JSON.stringify({
-          Effect: 'Allow',
-          Principal: { Service: 'pods.eks.amazonaws.com' },
-          Action: ['sts:AssumeRole', 'sts:TagSession'],
-        }),
-      ],
+      ['batch-any-pod', 'trust policy', ANY_POD_TRUST],
       ['legacy-ops', 'inline policy everything-but-iam', '{"Effect":"Allow","NotAction":"iam:*","Resource":"*"}'],
       [
         'legacy-ops',
         `permissions boundary arn:aws:iam::${A}:policy/ops-boundary`,
         `{"PermissionsBoundaryType":"Policy","PermissionsBoundaryArn":"arn:aws:iam::${A}:policy/ops-boundary"}`,
       ],
-      [
-        'legacy-ops',
-        'trust policy',
-        JSON.stringify({
-          Effect: 'Allow',
-          Principal: { AWS: `arn:aws:iam::${A}:root` },
-          Action: 'sts:AssumeRole',
-          Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } },
-        }),
-      ],
-      [
-        'okta-admins',
-        'trust policy',
-        JSON.stringify({
-          Effect: 'Allow',
-          Principal: { Federated: `arn:aws:iam::${A}:saml-provider/okta` },
-          Action: 'sts:AssumeRoleWithSAML',
-          Condition: { StringEquals: { 'SAML:aud': 'https://signin.aws.amazon.com/saml' } },
-        }),
-      ],
+      ['legacy-ops', 'trust policy', mfaRootTrust(A)],
+      ['okta-admins', 'trust policy', oktaSamlTrust(A)],
       ['settlement-reader', 'inline policy s3-read', '{"Effect":"Deny","Action":"s3:DeleteObject","Resource":"*"}'],
     ]);
     expect(byName(estate, 'legacy-ops').notExpressible.map((n) => n.reason)).toEqual([
