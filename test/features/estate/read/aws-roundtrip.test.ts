@@ -194,6 +194,32 @@ describe('AWS round trip: compiled → export → read', () => {
     );
   });
 
+  it('reads a compiled user back with the same permissions', () => {
+    fc.assert(
+      fc.property(permissions, fc.boolean(), (ps, encoded) => {
+        const policy = JSON.stringify(renderAwsPolicy(ps));
+        const user = {
+          Path: '/idac/payments/',
+          UserName: 'app',
+          Arn: `arn:aws:iam::${ACCOUNT}:user/idac/payments/app`,
+          UserPolicyList: [
+            { PolicyName: 'idac', PolicyDocument: encoded ? encodeURIComponent(policy) : JSON.parse(policy) },
+          ],
+          GroupList: [],
+          AttachedManagedPolicies: [],
+        };
+        const r = estateFromAwsPages([{ UserDetailList: [user] }], { org: ORG, now: CTX.now });
+        if (!r.ok) throw new Error(messageOf(r));
+        const got = r.value.identities[0]!;
+        expect(got.notExpressible).toEqual([]);
+        expect(got.access.aws?.principal).toBe('user');
+        expect(got.access.aws?.trust).toBeUndefined();
+        expect(normalPermissions(got.access.aws!.permissions)).toEqual(normalPermissions(ps));
+      }),
+      { numRuns: 100 },
+    );
+  });
+
   it('a compiled trust with its guard removed or a condition added is not read as the same trust', () => {
     // The property above cannot pass by reading everything as equal: a live edit is seen.
     const aws: Aws = {
