@@ -366,3 +366,53 @@ export async function startMotoWithManagedPolicies(bin: string): Promise<Peer> {
     else process.env.MOTO_IAM_LOAD_MANAGED_POLICIES = before;
   }
 }
+
+/** What mutateAwsEstate changed, for the drift assertions. */
+export interface AwsEstateMutation {
+  /** gh-deploy-00: its inline policy `deploy` edited "in the console" to also allow s3:DeleteObject. */
+  changed: string;
+  /** A role nobody declared: a shadow identity (orphan). */
+  orphan: string;
+  /** The user whose only access key was deleted. */
+  keyDeletedFrom: string;
+}
+
+/** The edits drift must see: a console edit, a new orphan role, a deleted access key. */
+export async function mutateAwsEstate(client: IAMClient): Promise<AwsEstateMutation> {
+  const sdk = await import('@aws-sdk/client-iam');
+  await client.send(
+    new sdk.PutRolePolicyCommand({
+      RoleName: 'gh-deploy-00',
+      PolicyName: 'deploy',
+      PolicyDocument: doc(
+        allow(['lambda:UpdateFunctionCode', 'lambda:GetFunction'], `arn:aws:lambda:eu-west-1:${A}:function:svc-00`),
+        allow('s3:DeleteObject', 'arn:aws:s3:::acme-artifacts/*'),
+      ),
+    }),
+  );
+  await client.send(
+    new sdk.CreateRoleCommand({
+      RoleName: 'shadow-admin',
+      AssumeRolePolicyDocument: doc({
+        Effect: 'Allow',
+        Principal: { AWS: `arn:aws:iam::${A}:root` },
+        Action: 'sts:AssumeRole',
+      }),
+    }),
+  );
+  await client.send(
+    new sdk.AttachRolePolicyCommand({
+      RoleName: 'shadow-admin',
+      PolicyArn: 'arn:aws:iam::aws:policy/AdministratorAccess',
+    }),
+  );
+  const user = 'svc-user-04';
+  const keys = await client.send(new sdk.ListAccessKeysCommand({ UserName: user }));
+  for (const k of keys.AccessKeyMetadata ?? [])
+    await client.send(new sdk.DeleteAccessKeyCommand({ UserName: user, AccessKeyId: k.AccessKeyId! }));
+  return {
+    changed: `arn:aws:iam::${A}:role/gh-deploy-00`,
+    orphan: `arn:aws:iam::${A}:role/shadow-admin`,
+    keyDeletedFrom: `arn:aws:iam::${A}:user/${user}`,
+  };
+}

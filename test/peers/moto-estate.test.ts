@@ -16,6 +16,7 @@ import {
   ESTATE_PARTNER,
   motoEnv,
   motoIamClient,
+  mutateAwsEstate,
   startMotoWithManagedPolicies,
   type BuiltAwsEstate,
 } from './aws-estate.js';
@@ -245,5 +246,27 @@ describe.skipIf(bin === null)(`AWS estate in moto_server, read live and as an ex
     if (!again.ok) return;
     const e = estateFromAwsLive(again.value, CTX);
     expect(e.ok && stable(e.value)).toEqual(stable(estate));
+  });
+  // Last: it changes the estate the tests above read.
+  it('sees a console edit, a new role and a deleted key in the next read', async () => {
+    const client = await motoIamClient(moto!.address);
+    const mutation = await mutateAwsEstate(client);
+    client.destroy();
+    const read = await fetchAwsEstate(motoEnv(moto!.address));
+    const after = read.ok ? estateFromAwsLive(read.value, CTX) : read;
+    expect(after.ok).toBe(true);
+    if (!after.ok) return;
+    const ids = (e: Estate) => e.identities.map((i) => i.id);
+    expect(ids(after.value)).toEqual([...ids(estate), mutation.orphan].sort());
+    const changed = after.value.identities.find((i) => i.id === mutation.changed)!;
+    expect(changed.access.aws?.permissions).toContainEqual({
+      actions: ['s3:DeleteObject'],
+      resources: ['arn:aws:s3:::acme-artifacts/*'],
+    });
+    const orphan = after.value.identities.find((i) => i.id === mutation.orphan)!;
+    expect(orphan.access.aws?.trust).toEqual({ account: { id: A } });
+    expect(orphan.access.aws?.permissions).toContainEqual({ actions: ['*'], resources: ['*'] });
+    expect(after.value.keys).toHaveLength(15);
+    expect(after.value.keys.some((k) => k.user === mutation.keyDeletedFrom)).toBe(false);
   });
 });
