@@ -124,7 +124,7 @@ function readPrincipal(type: string, value: Json, actions: string[], terms: Cond
             : null;
       // A manifest may also name these two as a plain service, which compiles to sts:AssumeRole alone
       // (no session tags: not what either service needs to work, but exactly what was written).
-      const plain = actions.length === 1 && actions[0] === ASSUME[0];
+      const plain = actions.length === 1 && actions[0]!.toLowerCase() === ASSUME[0]!.toLowerCase();
       if (special !== null && (!('reason' in special) || !plain)) return special;
       const asService = withActions(service(value, terms, scope), actions, ASSUME);
       return special !== null && 'reason' in asService ? special : asService;
@@ -142,11 +142,13 @@ function readPrincipal(type: string, value: Json, actions: string[], terms: Cond
  */
 function withActions(piece: Piece, actions: string[], expected: string[]): Piece {
   if ('reason' in piece) return piece;
-  if (!actions.includes(expected[0]!))
+  // IAM compares action names case-insensitively.
+  const has = (a: string): boolean => expected.some((e) => e.toLowerCase() === a.toLowerCase());
+  if (!actions.some((a) => a.toLowerCase() === expected[0]!.toLowerCase()))
     return {
       reason: `it allows ${actions.join(', ')}, not ${expected[0]!}: a manifest trust always allows ${expected[0]!}`,
     };
-  const extra = actions.filter((a) => !expected.includes(a));
+  const extra = actions.filter((a) => !has(a));
   return extra.length === 0
     ? piece
     : {

@@ -355,6 +355,12 @@ describe('trust statements', () => {
     expect(r.notExpressible[0]!.statement).toBe(JSON.stringify(statement));
   });
 
+  it('compares trust actions as IAM does, ignoring case', () => {
+    const r = role([{ Effect: 'Allow', Principal: { AWS: '210987654321' }, Action: 'STS:assumeRole' }]);
+    expect(r.access.aws?.trust).toEqual({ account: { id: '210987654321' } });
+    expect(r.notExpressible).toEqual([]);
+  });
+
   it('keeps the trust and reports an extra action it cannot grant', () => {
     const r = role([{ Effect: 'Allow', Principal: { AWS: '*' }, Action: ['sts:AssumeRole', 'sts:SetSourceIdentity'] }]);
     expect(r.access.aws?.trust).toEqual({ account: { id: '*' } });
