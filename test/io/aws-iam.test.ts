@@ -34,10 +34,12 @@ describe('fetchAwsEstate without credentials', () => {
 
   it('says none were found, where the default chain looked', async () => {
     // The default chain reads the process environment: leave it nothing to find, and no instance metadata.
-    for (const k of Object.keys(process.env)) if (k.startsWith('AWS_')) delete process.env[k];
-    process.env.AWS_EC2_METADATA_DISABLED = 'true';
-    process.env.AWS_CONFIG_FILE = '/nonexistent/idac-test/config';
-    process.env.AWS_SHARED_CREDENTIALS_FILE = '/nonexistent/idac-test/credentials';
+    process.env = {
+      ...Object.fromEntries(Object.entries(saved).filter(([k]) => !k.startsWith('AWS_'))),
+      AWS_EC2_METADATA_DISABLED: 'true',
+      AWS_CONFIG_FILE: '/nonexistent/idac-test/config',
+      AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/idac-test/credentials',
+    };
     const port = await freePort();
     const r = await fetchAwsEstate({ AWS_ENDPOINT_URL: `http://127.0.0.1:${port}`, AWS_MAX_ATTEMPTS: '1' });
     expect(r.ok).toBe(false);
