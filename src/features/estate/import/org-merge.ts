@@ -3,7 +3,7 @@
 // kept, nothing that exists changed. A value the estate sees differently (an OIDC provider name
 // already bound to another host) is left alone and reported.
 
-import { isMap, parseDocument, type Document, type Node, type YAMLMap } from 'yaml';
+import { isMap, isSeq, parseDocument, type Document, type Node, type YAMLMap } from 'yaml';
 import type { Estate, OrgAdditions } from '../types.js';
 
 export const ORG_SCHEMA_LINE = '# yaml-language-server: $schema=../schema/organization.schema.json';
@@ -88,8 +88,8 @@ export function mergeOrg(orgText: string | null, needs: OrgNeeds): OrgMerge {
     );
     const teamMap = doc.getIn(['spec', 'teams', team], true);
     if (isMap(teamMap)) {
-      const list = teamMap.get('members', true) as Node | undefined;
-      if (list && 'flow' in list) (list as { flow: boolean }).flow = true;
+      const list = teamMap.get('members', true);
+      if (isSeq(list)) list.flow = true;
     }
   }
 

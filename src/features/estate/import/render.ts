@@ -1,7 +1,7 @@
 // The import summary as text (what was written, then what a person must decide) and as JSON
 // (SPEC §5: imported, needsOwner, notExpressible, plus skipped, unplaced, org, unmanagedKeys, warnings).
 
-import { jsonDocument, visible } from '../../../common/escape.js';
+import { cap, jsonDocument, visible } from '../../../common/escape.js';
 import type { ImportSummary } from './import-estate.js';
 
 export interface ImportReport {
@@ -54,7 +54,7 @@ export function importText(report: ImportReport): string {
     out.push('', `Not expressible, reported and not imported (${summary.notExpressible.length}):`);
     for (const n of summary.notExpressible) {
       out.push(`  ${n.identity}: ${visible(n.source)}: ${visible(n.reason)}`);
-      out.push(`      ${visible(n.statement)}`);
+      out.push(`      ${visible(cap(n.statement))}`);
     }
   }
   if (summary.unmanagedKeys.length > 0) {
