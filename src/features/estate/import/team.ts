@@ -60,11 +60,12 @@ export function labelValue(labels: Readonly<Record<string, string>>, key: string
 }
 
 /**
- * The team, or why none: the map first (a glob over the live name or the cloud id), then the tag,
+ * The team, or why none: the map first (a glob over the live name, or the cloud id if it has a ':'), then the tag,
  * then the default.
  */
 export function placeTeam(identity: EstateIdentity, how: Placement): { team: string } | { unplaced: string } {
-  const hit = how.map?.find((m) => m.pattern.test(identity.name) || m.pattern.test(identity.id));
+  // A glob with a ':' is over cloud ids (arn:aws:iam::*:role/data/*, k8s:prod-eu/payments/*); any other over live names.
+  const hit = how.map?.find((m) => m.pattern.test(m.glob.includes(':') ? identity.id : identity.name));
   if (hit) return { team: hit.team };
   if (how.from !== undefined) {
     const value = labelValue(identity.labels, how.from);
