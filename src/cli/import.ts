@@ -94,9 +94,13 @@ function checkFlags(target: string | undefined, opts: Record<string, string | un
   if (opts.from === '') throw new UsageError('--from needs a file name');
   if (t === 'kubernetes') {
     if (opts.cluster === undefined)
-      throw new UsageError('idac import kubernetes needs --cluster NAME: the cluster the dump came from, as org.yaml names it');
+      throw new UsageError(
+        'idac import kubernetes needs --cluster NAME: the cluster the dump came from, as org.yaml names it',
+      );
     if (!CLUSTER.test(opts.cluster))
-      throw new UsageError(`--cluster ${JSON.stringify(opts.cluster)} is not a cluster name (lowercase letters, digits, '-')`);
+      throw new UsageError(
+        `--cluster ${JSON.stringify(opts.cluster)} is not a cluster name (lowercase letters, digits, '-')`,
+      );
   } else if (opts.cluster !== undefined) throw new UsageError(`--cluster is for import kubernetes, not ${t}`);
   if (opts.credentialReport !== undefined && t !== 'aws')
     throw new UsageError(`--credential-report is for import aws, not ${t}`);

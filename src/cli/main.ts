@@ -236,7 +236,7 @@ export async function main(argv: string[]): Promise<number> {
     .option(
       '--from <file>',
       'AWS: aws iam get-account-authorization-details output (pages concatenated are fine); Kubernetes: kubectl get ' +
-        'serviceaccounts,roles,rolebindings,clusterroles,clusterrolebindings -A -o json; Vault: the dump script\'s JSON',
+        "serviceaccounts,roles,rolebindings,clusterroles,clusterrolebindings -A -o json; Vault: the dump script's JSON",
     )
     .option('--live', 'read the live estate: AWS (SDK default credentials) or Vault (VAULT_ADDR, VAULT_TOKEN)')
     .option('--team <team>', 'the team of every identity no other option places')
@@ -245,9 +245,12 @@ export async function main(argv: string[]): Promise<number> {
       '--team-map <file>',
       'YAML { <glob>: <team> }, first match in file order; a glob over live names, or cloud ids when it has a ":"',
     )
-    .option('--owner-from <key>', 'the tag or label that holds the owner\'s e-mail (default owner)')
+    .option('--owner-from <key>', "the tag or label that holds the owner's e-mail (default owner)")
     .option('--cluster <name>', 'kubernetes: the cluster the dump came from (required)')
-    .option('--credential-report <file>', 'aws: the IAM credential report (CSV), for the access keys idac does not manage')
+    .option(
+      '--credential-report <file>',
+      'aws: the IAM credential report (CSV), for the access keys idac does not manage',
+    )
     .option('--dry-run', 'write nothing; print every file that would be written')
     .option('--force', 'overwrite identity files an earlier import wrote')
     .addOption(new Option('--format <format>', 'text (default) | json').default(undefined))

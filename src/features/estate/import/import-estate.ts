@@ -141,7 +141,12 @@ export function importEstate(estate: Estate, ctx: ImportContext): ImportResult {
     const secrets = ctx.secretStatements ?? new Set<string>();
     files.push({
       path: file,
-      text: houseFormat({ manifest, origins: identity.origins, notExpressible: identity.notExpressible, secretStatements: secrets }),
+      text: houseFormat({
+        manifest,
+        origins: identity.origins,
+        notExpressible: identity.notExpressible,
+        secretStatements: secrets,
+      }),
     });
     const owner = manifest.spec.stewardship.owner;
     const members = teams.get(placed.team) ?? new Set<string>();

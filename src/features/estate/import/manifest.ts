@@ -18,7 +18,14 @@ export interface ImportedManifest {
   spec: Omit<Spec, 'stewardship'> & { stewardship: Partial<Spec['stewardship']> & { team: string } };
 }
 
-export const IDENTITY_TYPES: readonly Spec['type'][] = ['workload', 'pipeline', 'bot', 'device', 'api-client', 'ai-agent'];
+export const IDENTITY_TYPES: readonly Spec['type'][] = [
+  'workload',
+  'pipeline',
+  'bot',
+  'device',
+  'api-client',
+  'ai-agent',
+];
 const DEFAULT_LIFETIME_DAYS = 90;
 // The schema's e-mail: a tag that holds anything else ("team-payments", a Slack handle) is not an owner.
 const EMAIL = /^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/;

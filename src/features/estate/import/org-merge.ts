@@ -5,6 +5,7 @@
 
 import { isMap, isSeq, parseDocument, type Document, type Node, type YAMLMap } from 'yaml';
 import type { Estate, OrgAdditions } from '../types.js';
+import { houseText } from './yaml-style.js';
 
 export const ORG_SCHEMA_LINE = '# yaml-language-server: $schema=../schema/organization.schema.json';
 // IAM is global: the region only says where apply's AWS provider points, so a new account gets IAM's home region.
@@ -71,7 +72,9 @@ export function mergeOrg(orgText: string | null, needs: OrgNeeds): OrgMerge {
       const existing = doc.getIn([...path, key]);
       if (existing === undefined) addEntry(path, key, value);
       else if (existing !== value)
-        conflicts.push(`${[...path, key].join('.')} is ${String(existing)} in org.yaml; the estate's ${what} is ${value}`);
+        conflicts.push(
+          `${[...path, key].join('.')} is ${String(existing)} in org.yaml; the estate's ${what} is ${value}`,
+        );
     }
   };
 
@@ -103,7 +106,9 @@ export function mergeOrg(orgText: string | null, needs: OrgNeeds): OrgMerge {
       ['spec', 'targets', 'aws'],
       account,
       { region },
-      region === DEFAULT_REGION ? ' Added by idac import; region: where apply reaches AWS (IAM itself is global).' : undefined,
+      region === DEFAULT_REGION
+        ? ' Added by idac import; region: where apply reaches AWS (IAM itself is global).'
+        : undefined,
       false,
     );
     addAll(['spec', 'targets', 'aws', account, 'oidcProviders'], more?.oidcProviders, 'provider host');
@@ -118,5 +123,5 @@ export function mergeOrg(orgText: string | null, needs: OrgNeeds): OrgMerge {
     addEntry(['spec', 'trustedAccounts'], id, { ...account });
 
   if (added.length === 0 && orgText !== null) return { text: orgText, added, conflicts: conflicts.sort() };
-  return { text: doc.toString({ lineWidth: 0, flowCollectionPadding: false }), added: added.sort(), conflicts: conflicts.sort() };
+  return { text: houseText(doc), added: added.sort(), conflicts: conflicts.sort() };
 }
