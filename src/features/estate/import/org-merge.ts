@@ -73,7 +73,7 @@ export function mergeOrg(orgText: string | null, needs: OrgNeeds): OrgMerge {
       if (existing === undefined) addEntry(path, key, value);
       else if (existing !== value)
         conflicts.push(
-          `${[...path, key].join('.')} is ${String(existing)} in org.yaml; the estate's ${what} is ${value}`,
+          `${[...path, key].join('.')} is ${JSON.stringify(existing)} in org.yaml; the estate's ${what} is ${value}`,
         );
     }
   };
