@@ -3,6 +3,7 @@
 
 import { fail, ok, type Result } from '../../../common/result.js';
 import type { AccessKeyRecord, Estate, EstateContext } from '../types.js';
+import type { AwsPage, LiveAccessKey } from '../../../io/aws-iam.js';
 import { mergePages, splitPages, type AuthorizationDetails } from './aws-pages.js';
 import { principalsOf } from './aws-principals.js';
 
@@ -31,6 +32,27 @@ export function estateFromAwsPages(
     org: additions,
     warnings,
   });
+}
+
+/** What fetchAwsEstate read → the estate, its access keys attached to their users. */
+export function estateFromAwsLive(
+  live: { pages: readonly AwsPage[]; accessKeys: readonly LiveAccessKey[] },
+  ctx: EstateContext,
+): Result<Estate> {
+  const details = mergePages(live.pages);
+  if (!details.ok) return details;
+  const arns = new Map(details.value.UserDetailList.map((u) => [u.UserName, u.Arn]));
+  const keys = live.accessKeys.map(
+    (k): AccessKeyRecord => ({
+      user: arns.get(k.UserName) ?? k.UserName,
+      userName: k.UserName,
+      keyId: k.AccessKeyId,
+      status: k.Status === 'Inactive' ? 'Inactive' : 'Active',
+      ...(k.CreateDate !== undefined ? { created: k.CreateDate } : {}),
+      ...(k.LastUsedDate !== undefined ? { lastUsed: k.LastUsedDate } : {}),
+    }),
+  );
+  return estateFromAwsPages(live.pages, ctx, keys);
 }
 
 /** The one account every role, user and customer policy ARN names. */
