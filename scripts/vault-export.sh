@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Dumps a Vault (or OpenBao) estate for `idac import vault --from FILE` and `idac drift --vault FILE`:
-# every ACL policy's text, every auth mount and its type, and the roles of every Kubernetes and
-# AppRole mount, as JSON (format idac-vault-dump/v1) on stdout:
+# every ACL policy's text, every auth mount and its type, and the roles of every Kubernetes,
+# AppRole and JWT/OIDC mount, as JSON (format idac-vault-dump/v1) on stdout:
 #
 #   VAULT_ADDR=https://vault.example:8200 VAULT_TOKEN=… scripts/vault-export.sh > vault-dump.json
 #
@@ -16,7 +16,7 @@ V="${VAULT_CLI:-vault}"
 export LC_ALL=C
 out="$(mktemp)"
 err="$(mktemp)"
-trap 'rm -f "$out" "$err"' EXIT
+trap 'rm -f "$out" "$err" "$err.list"' EXIT
 
 die() {
   echo "vault-export: $*" >&2
@@ -63,7 +63,7 @@ field() {
     printf '%s\n    %s: { "type": %s' "$sep" "$(quote "$mount")" "$(quote "$type")"
     sep=','
     case "$type" in
-      kubernetes | approle)
+      kubernetes | approle | jwt | oidc)
         printf ', "roles": {'
         rsep=''
         roles="$(names "auth/$mount/role")" || exit 1

@@ -1,5 +1,5 @@
 // The live Vault (or OpenBao) over its HTTP API, read-only: the ACL policies, the auth mounts, and
-// the roles of every Kubernetes and AppRole mount — the same JSON scripts/vault-export.sh writes
+// the roles of every Kubernetes, AppRole and JWT/OIDC mount — the same JSON scripts/vault-export.sh writes
 // (format idac-vault-dump/v1, read by features/estate/read/vault-dump.ts). Only list and read calls;
 // never a role id, a secret id or a token. The token is sent as a header and never appears in an
 // error: a diagnostic names the address, the path and Vault's own error list.
@@ -12,7 +12,7 @@ import { fail, ok, type Result } from '../common/result.js';
 /** Written beside the dump so the reader knows its shape (features/estate/read/vault-dump.ts VAULT_DUMP_FORMAT). */
 const FORMAT = 'idac-vault-dump/v1';
 /** The auth methods whose roles the dump lists. */
-const ROLE_METHODS = new Set(['kubernetes', 'approle']);
+const ROLE_METHODS = new Set(['kubernetes', 'approle', 'jwt', 'oidc']);
 const TIMEOUT_MS = 15_000;
 /** Calls in flight at once: a large Vault answers faster, and none is flooded. */
 const PARALLEL = 8;
@@ -141,7 +141,7 @@ async function answer(
   for await (const chunk of res) text += chunk as string;
   const status = res.statusCode ?? 0;
   if (status === 404) return ok(null);
-  let body: unknown = null;
+  let body: unknown;
   try {
     body = text === '' ? null : JSON.parse(text);
   } catch {
