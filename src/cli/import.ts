@@ -48,15 +48,13 @@ async function readEstate(
   ctx: EstateContext,
 ): Promise<Estate> {
   if (target === 'aws') {
-    const { parseAwsExport } = await import('../features/estate/read/aws-export.js');
+    const { parseAwsExport, estateFromAwsLive } = await import('../features/estate/read/aws-export.js');
     if (opts.from !== undefined)
       return estateOr2(parseAwsExport(await readInput(base, '--from', opts.from), ctx), `--from ${opts.from}`);
     const { fetchAwsEstate } = await import('../io/aws-iam.js');
     const live = await fetchAwsEstate();
     if (!live.ok) throw new UsageError(`reading AWS live: ${messageOf(live, '; ')}`);
-    // Live pages have the export's shape: parsed as the pages of an export, concatenated.
-    const text = live.value.pages.map((p) => JSON.stringify(p)).join('\n');
-    return estateOr2(parseAwsExport(text, ctx), 'reading AWS live');
+    return estateOr2(estateFromAwsLive(live.value, ctx), 'reading AWS live');
   }
   if (target === 'kubernetes') {
     const { parseKubectlDump } = await import('../features/estate/read/kubernetes-dump.js');

@@ -51,6 +51,20 @@ export function importExpiry(org: Organization | null, now: number): string {
   return isoDate(Math.floor(now / DAY_MS) * DAY_MS + Math.floor(max / DAY_MS) * DAY_MS);
 }
 
+/**
+ * `access` without empty lists: the schema refuses them (an empty list never means "no restriction"), and
+ * an absent list grants the same nothing, so the file loads and means exactly what the estate holds.
+ */
+export function withoutEmptyLists<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(withoutEmptyLists) as T;
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([, v]) => !(Array.isArray(v) && v.length === 0))
+      .map(([k, v]) => [k, withoutEmptyLists(v)]),
+  ) as T;
+}
+
 export function manifestOf(identity: EstateIdentity, choices: ManifestChoices): ImportedManifest {
   const owner = email(identity.labels, choices.ownerFrom);
   const successor = email(identity.labels, 'successor');
@@ -80,7 +94,7 @@ export function manifestOf(identity: EstateIdentity, choices: ManifestChoices): 
       },
       expires: importExpiry(choices.org, choices.now),
       status: 'active',
-      access: identity.access,
+      access: withoutEmptyLists(identity.access),
     },
   };
 }
