@@ -5,12 +5,13 @@
 
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { basename, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { messageOf, type Result } from '../common/result.js';
 import { sha256, writeAtomically, type PlannedWrite } from '../io/atomic-write.js';
 import { reason } from '../io/fs-source.js';
 import type { Organization } from '../manifest/organization.generated.js';
 import {
+  existingManifest,
   importEstate,
   importExitCode,
   ORG_FILE,
@@ -121,7 +122,7 @@ async function readRepo(
       name: i.data.metadata.name,
       ...(i.data.metadata.importedFrom ? { importedId: i.data.metadata.importedFrom.id } : {}),
     })),
-    ...repo.invalid.map((f) => ({ path: f.file, name: basename(f.file).replace(/\.ya?ml$/, '') })),
+    ...repo.invalid.map((f) => existingManifest(f.file, f.text)),
   ];
   const orgPath = resolve(dir, ORG_FILE);
   const orgText = existsSync(orgPath) ? await readInput(dir, 'org.yaml', orgPath) : null;

@@ -1,6 +1,7 @@
 // The pure core of `idac import`: an estate and the repository as it is → the files to write, the
 // new org.yaml and the summary. Nothing here reads or writes; the command line does both.
 
+import { parse } from 'yaml';
 import type { Organization } from '../../../manifest/organization.generated.js';
 import type { AccessKeyRecord, Estate, EstateIdentity } from '../types.js';
 import { houseFormat, shownStatement } from './house-format.js';
@@ -22,6 +23,28 @@ export interface ExistingManifest {
   path: string;
   name: string;
   importedId?: string;
+}
+
+/**
+ * What an identity file says about itself, read leniently: a file an import wrote does not load until a person
+ * fills in the owner, and a re-import must still know it (its name, the cloud id it came from).
+ */
+export function existingManifest(path: string, text: string | null): ExistingManifest {
+  const fallback = { path, name: path.replace(/^.*\//, '').replace(/\.ya?ml$/, '') };
+  if (text === null) return fallback;
+  let data: unknown;
+  try {
+    data = parse(text, { version: '1.2', schema: 'core', maxAliasCount: 0 });
+  } catch {
+    return fallback;
+  }
+  const metadata = (data as { metadata?: { name?: unknown; importedFrom?: { id?: unknown } } } | null)?.metadata;
+  const id = metadata?.importedFrom?.id;
+  return {
+    path,
+    name: typeof metadata?.name === 'string' ? metadata.name : fallback.name,
+    ...(typeof id === 'string' ? { importedId: id } : {}),
+  };
 }
 
 export interface ImportContext {
