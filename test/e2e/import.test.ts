@@ -124,7 +124,8 @@ describe('idac import aws --from (built CLI)', () => {
     );
     expect(Object.keys(files).sort()).toEqual(['identities/org.yaml', ...summary.imported.map((i) => i.file)].sort());
     expect(summary.skipped.map((s) => s.source)).toEqual([
-      'arn:aws:iam::111122223333:role/aws-reserved/sso.amazonaws.com/eu-west-1/AWSReservedSSO_AdministratorAccess_0123456789abcdef',
+      'arn:aws:iam::111122223333:role/aws-reserved/sso.amazonaws.com/eu-west-1/' +
+        'AWSReservedSSO_AdministratorAccess_0123456789abcdef',
       'arn:aws:iam::111122223333:role/aws-service-role/ecs.amazonaws.com/AWSServiceRoleForECS',
     ]);
     expect(summary.notExpressible.length).toBeGreaterThan(0);

@@ -38,7 +38,8 @@ export const reader: EstateIdentity = {
     {
       source: 'trust policy',
       statement:
-        '{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::444455556666:root"},"Condition":{"StringEquals":{"sts:ExternalId":"ext-7f3a-partner"}},"Action":"sts:AssumeRole","Extra":1}',
+        '{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::444455556666:root"},"Condition":{"StringEquals":' +
+        '{"sts:ExternalId":"ext-7f3a-partner"}},"Action":"sts:AssumeRole","Extra":1}',
       reason: 'an unsupported condition key',
     },
   ],

@@ -198,7 +198,8 @@ describe('importEstate', () => {
       ctx({ orgText: ACME_ORG, options: { ...ctx().options, placement: { team: 'payments' } } }),
     );
     expect(r.summary.org.conflicts).toEqual([
-      'spec.targets.aws.123456789012.oidcProviders.github is "token.actions.githubusercontent.com" in org.yaml; the estate\'s provider host is token.example.com',
+      'spec.targets.aws.123456789012.oidcProviders.github is "token.actions.githubusercontent.com" in org.yaml; ' +
+        "the estate's provider host is token.example.com",
     ]);
     expect(r.orgText).toBeNull();
   });

@@ -40,7 +40,7 @@ function mapAt(doc: Document, path: readonly string[]): YAMLMap {
   return map;
 }
 
-/** The region a new account's target gets: from a trust anchor ARN or an EKS OIDC host the estate names, else IAM's home. */
+/** A new account's region: from a trust anchor ARN or an EKS OIDC host the estate names, else IAM's home. */
 function regionOf(extra: NonNullable<OrgAdditions['aws']>[string] | undefined): string {
   for (const arn of Object.values(extra?.trustAnchors ?? {})) {
     const m = /^arn:aws[a-z-]*:rolesanywhere:([a-z0-9-]+):/.exec(arn);

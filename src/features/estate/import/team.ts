@@ -52,7 +52,7 @@ export function parseTeamMap(text: string, file: string): Result<TeamMap> {
   return ok(map);
 }
 
-/** A tag/label value: the key as given, else the same key in another case (AWS tags are case-sensitive, people are not). */
+/** A tag/label value: the key as given, else the key in another case (AWS tags are case-sensitive, people not). */
 export function labelValue(labels: Readonly<Record<string, string>>, key: string): string | undefined {
   if (Object.hasOwn(labels, key)) return labels[key];
   const lower = key.toLowerCase();
@@ -67,7 +67,7 @@ export function labelValue(labels: Readonly<Record<string, string>>, key: string
  * then the default.
  */
 export function placeTeam(identity: EstateIdentity, how: Placement): { team: string } | { unplaced: string } {
-  // A glob with a ':' is over cloud ids (arn:aws:iam::*:role/data/*, k8s:prod-eu/payments/*); any other over live names.
+  // A glob with a ':' is over cloud ids (arn:aws:iam::*:role/data/*, k8s:prod-eu/payments/*), any other over names.
   const hit = how.map?.find((m) => m.pattern.test(m.glob.includes(':') ? identity.id : identity.name));
   if (hit) return { team: hit.team };
   if (how.from !== undefined) {
