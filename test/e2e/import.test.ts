@@ -13,6 +13,8 @@ import { idac, repo, root, STACK_TRACE } from './cli.js';
 const NOW = '2026-12-03';
 const AWS_EXPORT = join(root, 'test/fixtures/estate/aws/account.json');
 const KUBE_DUMP = join(root, 'test/fixtures/estate/kubernetes/acme-prod-eu.json');
+const VAULT_DUMP = join(root, 'test/fixtures/estate/import/vault-dump.json');
+const CREDENTIAL_REPORT = join(root, 'test/fixtures/estate/import/credential-report.csv');
 
 interface Summary {
   imported: { identity: string; file: string; source: string }[];
@@ -305,6 +307,54 @@ describe('idac import kubernetes --from (built CLI)', () => {
     expect(s.imported.map((i) => i.source)).toContain('k8s:prod-eu/payments/ledger-writer');
     expect(s.notExpressible.map((n) => n.source)).toContain('ClusterRoleBinding prometheus → ClusterRole prometheus');
     expect(readFileSync(join(d, 'identities/org.yaml'), 'utf8')).toContain('    kubernetes:\n      prod-eu: {}\n');
+  });
+});
+
+describe('idac import vault --from (built CLI)', () => {
+  it('imports each Kubernetes and AppRole auth role with its policies as paths (exit 0: all expressible)', () => {
+    const d = repo({});
+    const r = idac([
+      'import',
+      'vault',
+      '--from',
+      VAULT_DUMP,
+      '--team',
+      'data',
+      '--dir',
+      d,
+      '--now',
+      NOW,
+      '--format',
+      'json',
+    ]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const s = JSON.parse(r.stdout) as Summary;
+    expect(s.imported).toEqual([
+      {
+        identity: 'ledger-writer',
+        file: 'identities/data/ledger-writer.yaml',
+        source: 'vault:auth/kubernetes/role/ledger-writer',
+      },
+      { identity: 'legacy-etl', file: 'identities/data/legacy-etl.yaml', source: 'vault:auth/approle/role/Legacy_ETL' },
+    ]);
+    const etl = readFileSync(join(d, 'identities/data/legacy-etl.yaml'), 'utf8');
+    expect(etl).toContain('    name: Legacy_ETL\n');
+    expect(etl).toContain('      auth: approle\n      paths:\n        # from policy etl\n');
+  });
+});
+
+describe('idac import aws --credential-report (built CLI)', () => {
+  it('lists the access keys of the imported users as unmanaged; never adopts them', () => {
+    const d = repo({});
+    const r = importAws(d, '--team', 'platform', '--credential-report', CREDENTIAL_REPORT);
+    const s = JSON.parse(r.stdout) as Summary & { unmanagedKeys: { identity: string; keyId: string }[] };
+    expect(s.unmanagedKeys.map((k) => `${k.identity} ${k.keyId}`)).toEqual([
+      'backup-agent access key 1',
+      'backup-agent access key 2',
+      'ci-legacy access key 1',
+    ]);
+    expect(readFileSync(join(d, 'identities/platform/ci-legacy.yaml'), 'utf8')).not.toMatch(/access key|AKIA/);
   });
 });
 
