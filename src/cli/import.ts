@@ -17,6 +17,7 @@ import {
   ORG_FILE,
   type ExistingManifest,
 } from '../features/estate/import/import-estate.js';
+import { lenientOrg } from '../features/estate/import/org-merge.js';
 import { importJson, importText } from '../features/estate/import/render.js';
 import { parseTeamMap, TEAM_NAME, type Placement } from '../features/estate/import/team.js';
 import type { AccessKeyRecord, Estate, EstateContext, EstateTarget } from '../features/estate/types.js';
@@ -126,9 +127,13 @@ async function readRepo(
   ];
   const orgPath = resolve(dir, ORG_FILE);
   const orgText = existsSync(orgPath) ? await readInput(dir, 'org.yaml', orgPath) : null;
-  const org = repo.org ? ({ apiVersion: 'idac/v1', kind: 'Organization', spec: repo.org.spec } as Organization) : null;
+  const org = repo.org
+    ? ({ apiVersion: 'idac/v1', kind: 'Organization', spec: repo.org.spec } as Organization)
+    : orgText === null
+      ? null
+      : lenientOrg(orgText);
   if (orgText !== null && org === null)
-    throw new UsageError(`${ORG_FILE} does not load; fix it first (idac validate), then import`);
+    throw new UsageError(`${ORG_FILE} is not an Organization; fix it first (idac validate), then import`);
   return { existing, org, orgText };
 }
 

@@ -310,6 +310,35 @@ describe('idac import kubernetes --from (built CLI)', () => {
   });
 });
 
+describe('idac import twice, into a new team nobody has listed yet', () => {
+  it('merges the second import into the org.yaml the first one left (members: [] still to fill)', () => {
+    const d = repo({});
+    expect(idac(['import', 'vault', '--from', VAULT_DUMP, '--team', 'data', '--dir', d, '--now', NOW]).code).toBe(0);
+    const before = readFileSync(join(d, 'identities/org.yaml'), 'utf8');
+    expect(before).toContain('    data:\n      members: []\n');
+    const r = idac(['import', 'kubernetes', '--from', KUBE_DUMP, '--cluster', 'prod-eu', '--team', 'ops', '--dir', d]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(1);
+    const after = readFileSync(join(d, 'identities/org.yaml'), 'utf8');
+    expect(after).toContain('    data:\n      members: []\n');
+    expect(after).toContain('    ops:\n      members: [bob@acme.example, ');
+    // The vault import took ledger-writer: the service account of that name gets the hash suffix.
+    expect(existsSync(join(d, 'identities/data/ledger-writer.yaml'))).toBe(true);
+    expect(readdirSync(join(d, 'identities/ops'))).toContainEqual(
+      expect.stringMatching(/^ledger-writer-[0-9a-f]{6}\.yaml$/),
+    );
+    expect(after).toContain('      prod-eu: {}\n');
+  });
+
+  it('refuses an org.yaml that is not an Organization (exit 2, nothing written)', () => {
+    const d = repo({ 'identities/org.yaml': '- just\n- a list\n' });
+    const r = idac(['import', 'vault', '--from', VAULT_DUMP, '--team', 'data', '--dir', d, '--now', NOW]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('identities/org.yaml is not an Organization');
+    expect(tree(d)).toEqual({ 'identities/org.yaml': '- just\n- a list\n' });
+  });
+});
+
 describe('idac import vault --from (built CLI)', () => {
   it('imports each Kubernetes and AppRole auth role with its policies as paths (exit 0: all expressible)', () => {
     const d = repo({});

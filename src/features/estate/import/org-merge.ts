@@ -3,7 +3,8 @@
 // kept, nothing that exists changed. A value the estate sees differently (an OIDC provider name
 // already bound to another host) is left alone and reported.
 
-import { isMap, isSeq, parseDocument, type Document, type Node, type YAMLMap } from 'yaml';
+import { isMap, isSeq, parse, parseDocument, type Document, type Node, type YAMLMap } from 'yaml';
+import type { Organization } from '../../../manifest/organization.generated.js';
 import type { Estate, OrgAdditions } from '../types.js';
 import { houseText } from './yaml-style.js';
 
@@ -51,6 +52,25 @@ function regionOf(extra: NonNullable<OrgAdditions['aws']>[string] | undefined): 
     if (m) return m[1]!;
   }
   return DEFAULT_REGION;
+}
+
+/**
+ * org.yaml as data when it does not pass the schema but is an Organization mapping: a first import leaves a
+ * new team with `members: []` until a person lists them, and a second import must still merge into it. The
+ * data is only read for names and limits; null when the text is not an Organization at all.
+ */
+export function lenientOrg(text: string): Organization | null {
+  let data: unknown;
+  try {
+    data = parse(text, { version: '1.2', schema: 'core', maxAliasCount: 0 });
+  } catch {
+    return null;
+  }
+  const org = data as { kind?: unknown; spec?: { teams?: unknown } } | null;
+  const isObject = (v: unknown) => typeof v === 'object' && v !== null && !Array.isArray(v);
+  return isObject(org) && org!.kind === 'Organization' && isObject(org!.spec) && isObject(org!.spec!.teams)
+    ? (org as Organization)
+    : null;
 }
 
 export function mergeOrg(orgText: string | null, needs: OrgNeeds): OrgMerge {
