@@ -21,7 +21,7 @@ import { lenientOrg } from '../features/estate/import/org-merge.js';
 import { importJson, importText } from '../features/estate/import/render.js';
 import { parseTeamMap, TEAM_NAME, type Placement } from '../features/estate/import/team.js';
 import type { AccessKeyRecord, Estate, EstateContext, EstateTarget } from '../features/estate/types.js';
-import { secretMatches } from '../rules/secrets.js';
+import { fingerprint, secretMatches } from '../rules/secrets.js';
 import { common, oneOf } from './common.js';
 import { exitCodeOf, UsageError } from './errors.js';
 import { readManifests } from './manifest-files.js';
@@ -146,6 +146,26 @@ async function bytesOf(dir: string, path: string): Promise<string | null> {
   }
 }
 
+/**
+ * Identities whose manifest would carry a secret (a token pasted into a condition value, a tag): never written.
+ * One scan of everything first, since an estate almost never holds one; then one per identity to say which.
+ */
+async function withheldIdentities(estate: Estate): Promise<Map<string, string>> {
+  const written = (i: Estate['identities'][number]) => JSON.stringify([i.id, i.name, i.access, i.live ?? null]);
+  const out = new Map<string, string>();
+  if ((await secretMatches(estate.identities.map(written).join('\n'))).length === 0) return out;
+  for (const i of estate.identities) {
+    const found = await secretMatches(written(i));
+    if (found.length > 0)
+      out.set(
+        i.id,
+        `its manifest would hold a secret (${found[0]!.rule}, fingerprint ${fingerprint(found[0]!.text)}); not ` +
+          `written: remove the secret from the live object, rotate it, and import again`,
+      );
+  }
+  return out;
+}
+
 export async function run(args: string[], opts: Record<string, string | undefined>): Promise<number> {
   const target = checkFlags(args[0], opts);
   const { dir, base, now } = common(opts, false);
@@ -176,6 +196,7 @@ export async function run(args: string[], opts: Record<string, string | undefine
       if (!secretStatements.has(n.statement) && (await secretMatches(n.statement)).length > 0)
         secretStatements.add(n.statement);
 
+  const withheld = await withheldIdentities(estate);
   const result = importEstate(estate, {
     org: repo.org,
     orgText: repo.orgText,
@@ -183,6 +204,7 @@ export async function run(args: string[], opts: Record<string, string | undefine
     options: { placement, ownerFrom: opts.ownerFrom ?? 'owner', force: opts.force !== undefined },
     now,
     secretStatements,
+    withheld,
   });
   const dryRun = opts.dryRun !== undefined;
   if (!dryRun) {
@@ -196,5 +218,6 @@ export async function run(args: string[], opts: Record<string, string | undefine
   const files = result.orgText === null ? result.files : [...result.files, { path: ORG_FILE, text: result.orgText }];
   const report = { summary: result.summary, dryRun, files, target, scope: estate.scope };
   await emit(format === 'json' ? importJson(report) : importText(report), opts.out);
-  return importExitCode(result.summary);
+  // A manifest withheld for a secret is an identity not imported: a problem, like one not expressible.
+  return withheld.size > 0 ? 1 : importExitCode(result.summary);
 }

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import type { MachineIdentity } from '../../src/manifest/machine-identity.generated.js';
+import { fake } from '../secrets/fakes.js';
 import { idac, repo, root, STACK_TRACE } from './cli.js';
 
 const NOW = '2026-12-03';
@@ -384,6 +385,20 @@ describe('idac import aws --credential-report (built CLI)', () => {
       'ci-legacy access key 1',
     ]);
     expect(readFileSync(join(d, 'identities/platform/ci-legacy.yaml'), 'utf8')).not.toMatch(/access key|AKIA/);
+  });
+});
+
+describe('idac import: a secret in the estate', () => {
+  it('never writes or prints it: the identity is skipped, named by the fingerprint (exit 1)', () => {
+    const token = fake.github('ghp', 'import-e2e');
+    const d = repo({ 'auth.json': readFileSync(AWS_EXPORT, 'utf8').replace('vpc-0a1b2c3d', token) });
+    const r = idac(['import', 'aws', '--from', join(d, 'auth.json'), '--team', 'platform', '--dir', d, '--now', NOW]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/settlement-reader: its manifest would hold a secret \(secret\/[a-z-]+, fingerprint /);
+    const written = Object.entries(tree(d));
+    expect(written.map(([p]) => p)).not.toContain('identities/platform/settlement-reader.yaml');
+    for (const text of [r.stdout, r.stderr, ...written.map(([, t]) => t)])
+      expect(text).not.toContain(token.slice(4, 16));
   });
 });
 

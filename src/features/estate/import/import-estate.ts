@@ -56,6 +56,8 @@ export interface ImportContext {
   now: number;
   /** Not-expressible statements that hold a secret (the caller scanned them): never shown. */
   secretStatements?: ReadonlySet<string>;
+  /** Identities whose manifest would hold a secret (the caller scanned them), by cloud id → why: never written. */
+  withheld?: ReadonlyMap<string, string>;
 }
 
 export interface ImportSummary {
@@ -119,8 +121,9 @@ export function importEstate(estate: Estate, ctx: ImportContext): ImportResult {
   }
   const existingPaths = new Set(ctx.existing.map((e) => e.path));
   const candidates = identities.filter((i) => {
-    if (i.skip === undefined) return true;
-    summary.skipped.push({ source: i.id, name: i.name, reason: i.skip });
+    const reason = i.skip ?? ctx.withheld?.get(i.id);
+    if (reason === undefined) return true;
+    summary.skipped.push({ source: i.id, name: i.name, reason });
     return false;
   });
   const names = assignNames(candidates, taken, new Map([...earlier].map(([id, e]) => [id, e.name])));
