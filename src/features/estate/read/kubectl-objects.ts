@@ -114,6 +114,12 @@ function parseDocuments(text: string): Result<unknown[]> {
       return fail(`the kubectl dump is neither JSON nor YAML${line}`);
     }
   }
+  // One document (kubectl's own output): no need to find where documents end.
+  try {
+    return ok([JSON.parse(text) as unknown]);
+  } catch {
+    // several documents, or a broken one: read them one by one below
+  }
   const out: unknown[] = [];
   for (const [from, to] of jsonSpans(text)) {
     try {
