@@ -34,7 +34,10 @@ export async function fetchVaultDump(
 
   const names = await get('sys/policies/acl?list=true');
   if (!names.ok) return names;
-  const policyNames = keysOf(names.value).sort();
+  // root has no text to read (Vault answers with nothing or an error): it grants everything.
+  const policyNames = keysOf(names.value)
+    .filter((n) => n !== 'root')
+    .sort();
   const texts = await inBatches(policyNames, (n) => get(`sys/policies/acl/${encodeURIComponent(n)}`));
   const policies: Record<string, string> = {};
   for (const [i, name] of policyNames.entries()) {
@@ -123,9 +126,17 @@ async function clientOf(env: NodeJS.ProcessEnv, timeoutMs: number): Promise<Resu
         (res) => void answer(res, shown, where).then(resolve),
       );
       req.on('timeout', () => req.destroy(new Error(`no answer in ${timeoutMs / 1000}s`)));
-      req.on('error', (e: NodeJS.ErrnoException) =>
-        resolve(fail(`Vault at ${where} could not be reached (${e.code ?? e.message}) reading ${shown}`)),
-      );
+      req.on('error', (e: NodeJS.ErrnoException) => {
+        const code = e.code ?? e.message;
+        resolve(
+          fail(
+            /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS/.test(code)
+              ? `Vault at ${where} presented a certificate that is not trusted (${code}) reading ${shown}: ` +
+                  'set VAULT_CACERT to its CA file'
+              : `Vault at ${where} could not be reached (${code}) reading ${shown}`,
+          ),
+        );
+      });
       req.end();
     });
   return ok({ address: where, get });

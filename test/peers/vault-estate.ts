@@ -4,13 +4,15 @@
 // secrets it makes (role ids, secret ids, the root token) are returned so tests can assert they
 // never reach any output. `mutate` applies the changes a drift test looks for.
 
+import type { Dump } from '../estate/vault-fixture.js';
 import type { OpenBao } from './openbao.js';
 
 export const VAULT_POLICIES: Readonly<Record<string, string>> = {
   'payments-read': 'path "kv/data/payments/*" {\n  capabilities = ["read", "list"]\n}\n',
   'payments-write':
     'path "kv/data/payments/*" {\n  capabilities = ["create", "update"]\n}\n\n' +
-    'path "kv/data/payments/ledger" {\n  capabilities = ["update"]\n  allowed_parameters = {\n    "amount" = []\n  }\n}\n',
+    'path "kv/data/payments/ledger" {\n  capabilities = ["update"]\n' +
+    '  allowed_parameters = {\n    "amount" = []\n  }\n}\n',
   'payments-no-admin': 'path "kv/data/payments/admin/*" {\n  capabilities = ["deny"]\n}\n',
   'ledger-transit': '# encrypt only\npath "transit/encrypt/ledger" { capabilities = ["update"] }\n',
   'edge-certs': 'path "pki/issue/edge" {\n  policy = "write"\n}\n',
@@ -125,4 +127,19 @@ export async function mutateVaultEstate(bao: OpenBao): Promise<void> {
   });
   await bao.api('POST', 'auth/approle/role/shadow-bot', { token_policies: ['ops-admin'] });
   await bao.api('DELETE', 'auth/kubernetes/role/reports');
+}
+
+/**
+ * Writes a dump (test/estate/vault-fixture.ts dumpOf: what idac compiles, as Vault holds it) into a
+ * server: its auth mounts (enabled when missing), policies and roles. Vault then reads them back in
+ * its own shape, which is what a round trip through a real server checks.
+ */
+export async function loadDump(bao: OpenBao, dump: Dump): Promise<void> {
+  const enabled = (await bao.api('GET', 'sys/auth')) as { data: Record<string, unknown> };
+  for (const [mount, { type, roles = {} }] of Object.entries(dump.auth)) {
+    if (!(`${mount}/` in enabled.data)) await bao.api('POST', `sys/auth/${mount}`, { type });
+    for (const [name, fields] of Object.entries(roles)) await bao.api('POST', `auth/${mount}/role/${name}`, fields);
+  }
+  for (const [name, policy] of Object.entries(dump.policies))
+    await bao.api('PUT', `sys/policies/acl/${name}`, { policy });
 }

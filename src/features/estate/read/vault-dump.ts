@@ -1,13 +1,14 @@
 // A Vault estate: the dump scripts/vault-export.sh writes (or fetchVaultDump reads live, the same
-// JSON) → one identity per Kubernetes and AppRole auth role, with the paths of the policies its
-// tokens get. What idac compiles for an identity (src/compile/vault.ts: the `idac-<name>` policy,
-// the role bound to one service account, one-hour tokens) reads back as the manifest it came from;
+// JSON) → one identity per Kubernetes, AppRole and JWT auth role, with the paths of the policies
+// its tokens get. What idac compiles for an identity (src/compile/vault.ts: the `idac-<name>` policy,
+// the role bound to one service account or CI token, one-hour tokens) reads back as the manifest;
 // whatever a manifest cannot say is reported with its exact text, never dropped or widened.
 //
 // The dump (format idac-vault-dump/v1):
 //   { "format": "idac-vault-dump/v1",
 //     "policies": { "<name>": "<policy text, HCL or JSON>" },
-//     "auth": { "<mount path, no trailing slash>": { "type": "kubernetes", "roles": { "<role>": { …as Vault reads it } } } } }
+//     "auth": { "<mount path, no trailing slash>": {
+//       "type": "kubernetes", "roles": { "<role>": { …as Vault reads it } } } } }
 
 import { fail, ok, type Result } from '../../../common/result.js';
 import { vaultPathMatches, vaultPathWithin } from '../../../access/vault-paths.js';
@@ -36,7 +37,9 @@ const KINDS = 'Kubernetes, AppRole and JWT roles';
 const BUILT_IN = new Set(['root', 'default']);
 const K8S_NAME = /^[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?$/;
 const K8S_LABEL = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
-const VAULT_PATH = /^[A-Za-z0-9_{}+*.-][A-Za-z0-9_{}+*./=@-]*$/;
+/** schema vaultPath: the characters and length a manifest path may have. */
+const VAULT_PATH = /^[A-Za-z0-9_{}+*.-][A-Za-z0-9_{}+*./=@-]{0,511}$/;
+const MAX_PATHS = 100;
 const MOUNT = /^[A-Za-z0-9_-]+(\/[A-Za-z0-9_-]+)*$/;
 
 /** The dump file's text → the estate (scope "dump"). */
@@ -185,7 +188,7 @@ class RoleReader {
         if (stanza.capabilities === null) {
           left.push({ path: stanza.path, source, report: this.no(stanza.text, stanza.problem!, source) });
         } else if (!VAULT_PATH.test(stanza.path)) {
-          const why = 'a manifest path cannot hold this path (spaces, quotes or other characters)';
+          const why = 'a manifest path cannot hold this path (too long, or spaces, quotes or other characters)';
           left.push({ path: stanza.path, source, report: this.no(stanza.text, why, source) });
         } else if (policy === `idac-${this.name}` && this.isIssue(stanza.path, stanza.capabilities, pki)) {
           // compile/vault.ts grants `update` on <pki mount>/issue/<name> for each declared certificate.
@@ -211,7 +214,13 @@ class RoleReader {
         from: `${source} (deny in place of what idac cannot express)`,
       });
       paths.push({ path, capabilities: ['deny'] });
-      report.reason += `; without it a broader path would decide ${path}, so the manifest denies it until a person decides`;
+      const until = 'so the manifest denies it until a person decides';
+      report.reason += `; without it a broader path would decide ${path}, ${until}`;
+    }
+    if (paths.length > MAX_PATHS) {
+      // Kept whole (dropping some could drop a deny, which would widen): the manifest will not load
+      // until a person splits the role, and this says why.
+      this.no(`${paths.length} paths`, `a manifest holds at most ${MAX_PATHS} Vault paths: split the role's policies`);
     }
     return paths;
   }
