@@ -69,10 +69,8 @@ async function readEstate(
   const { parseVaultDump } = await import('../features/estate/read/vault-dump.js');
   if (opts.from !== undefined)
     return estateOr2(parseVaultDump(await readInput(base, '--from', opts.from), ctx), `--from ${opts.from}`);
-  const { fetchVaultDump } = await import('../io/vault-api.js');
-  const live = await fetchVaultDump();
-  if (!live.ok) throw new UsageError(`reading Vault live: ${messageOf(live, '; ')}`);
-  return estateOr2(parseVaultDump(JSON.stringify(live.value), ctx), 'reading Vault live');
+  const { readVaultLive } = await import('../features/estate/read/vault-live.js');
+  return estateOr2(await readVaultLive(ctx), 'reading Vault live');
 }
 
 function checkFlags(target: string | undefined, opts: Record<string, string | undefined>): EstateTarget {
