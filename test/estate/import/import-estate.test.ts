@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { importEstate, importExitCode, type ImportContext } from '../../../src/features/estate/import/import-estate.js';
+import { lenientOrg } from '../../../src/features/estate/import/org-merge.js';
 import { loadText } from '../../../src/manifest/load.js';
 import { estate, NOW, reader, user } from './estate-fixture.js';
 
@@ -229,5 +230,31 @@ describe('importEstate', () => {
     };
     const r = importEstate(estate([user]), ctx({ org }));
     expect(r.files[0]!.text).toContain('  expires: 2027-12-03\n');
+  });
+});
+
+describe('withheld identities', () => {
+  it('are never written: skipped with the reason the caller gave', () => {
+    const reason = 'its manifest would hold a secret (secret/github-token, fingerprint abc123); not written';
+    const r = importEstate(estate([reader, user]), ctx({ withheld: new Map([[reader.id, reason]]) }));
+    expect(r.files.map((f) => f.path)).toEqual(['identities/platform/legacy-uploader.yaml']);
+    expect(r.summary.skipped).toEqual([{ source: reader.id, name: reader.name, reason }]);
+    expect(r.summary.notExpressible).toEqual([]);
+  });
+});
+
+describe('lenientOrg', () => {
+  it.each([
+    [
+      'an Organization that fails the schema (members: [])',
+      'kind: Organization\nspec:\n  teams:\n    a: { members: [] }\n',
+      true,
+    ],
+    ['a list', '- a\n', false],
+    ['another kind', 'kind: MachineIdentity\nspec:\n  teams: {}\n', false],
+    ['no teams', 'kind: Organization\nspec: {}\n', false],
+    ['not YAML', 'kind: [\n', false],
+  ])('%s → %s', (_, text, loads) => {
+    expect(lenientOrg(text) !== null).toBe(loads);
   });
 });
