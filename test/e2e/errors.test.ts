@@ -39,6 +39,7 @@ const EVERY_COMMAND: string[][] = [
   ['review'],
   ['review', 'attest', 'ledger-writer', '--reviewer', 'alice@acme.example'],
   ['rules'],
+  ['import', 'aws', '--from', 'auth.json', '--team', 'platform'],
 ];
 
 function write(dir: string, file: string, from: string, to: string): void {
