@@ -47,7 +47,7 @@ async function list(opts: Record<string, string | undefined>): Promise<number> {
   const owner = opts.owner;
   if (
     owner !== undefined &&
-    !repo.identities.some((i) => samePerson(i.data.spec.stewardship.owner, owner)) &&
+    !repo.identities.some((i) => samePerson(i.data.spec.stewardship.owner ?? '', owner)) &&
     !repo.org.people.has(lower(owner))
   ) {
     const near = nearestPerson(owner, peopleNamed(repo.identities, repo.org));
@@ -97,7 +97,7 @@ export async function runAttest(args: string[], opts: Record<string, string | un
   const { file, data } = found[0]!;
   // The same four-eyes and known-person checks validate makes (stewardship/reviewer-not-owner,
   // stewardship/reviewer-known): a review that validate would reject is not recorded.
-  if (samePerson(reviewer, data.spec.stewardship.owner))
+  if (samePerson(reviewer, data.spec.stewardship.owner ?? ''))
     throw new UsageError(
       `${reviewer} owns ${name}; the review must be done by someone else (stewardship/reviewer-not-owner)`,
     );

@@ -37,8 +37,9 @@ export function elevationKey(e: Pick<Elevation, 'from' | 'until' | 'reason'>): s
 }
 
 /** Who answers for the object, on every object that can carry it (AWS tags, Kubernetes labels and annotations). */
+// An identity with no owner yet (imported; stewardship/owner-required is an error) carries an empty one.
 export function ownership(data: MachineIdentity): { identity: string; team: string; owner: string } {
-  return { identity: data.metadata.name, team: data.spec.stewardship.team, owner: data.spec.stewardship.owner };
+  return { identity: data.metadata.name, team: data.spec.stewardship.team, owner: data.spec.stewardship.owner ?? '' };
 }
 
 /** The labels every Kubernetes object idac creates carries (label values: names and teams fit the schema). */

@@ -254,11 +254,11 @@ export interface MachineIdentity {
       /**
        * Accountable human; a member of the team.
        */
-      owner: string;
+      owner?: string;
       /**
        * Takes over when the owner leaves; a different member of the team.
        */
-      successor: string;
+      successor?: string;
       team: TeamName;
       costCenter?: string;
     };

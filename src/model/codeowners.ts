@@ -14,7 +14,8 @@ import { CODEOWNERS_FILE, IDENTITIES_DIR } from '../common/layout.js';
 export interface OwnedIdentity {
   /** Relative to the repository root that holds `.github/`, forward slashes. */
   file: string;
-  owner: string;
+  /** null when the manifest names none yet (an imported identity: stewardship/owner-required asks). */
+  owner: string | null;
   successor: string | null;
   team: string;
 }
@@ -63,7 +64,7 @@ export function personHandle(org: OrgModel | null, email: string): string {
 /** Every line CODEOWNERS should hold, in file order. `folder`: the identities folder (`identities`). */
 /** An identity whose path, owners or team hold a secret gets no line: the line would print it. */
 export function holdsWithheld(id: OwnedIdentity): boolean {
-  return [id.file, id.owner, id.successor ?? '', id.team].some(isWithheld);
+  return [id.file, id.owner ?? '', id.successor ?? '', id.team].some(isWithheld);
 }
 
 export function expectedEntries(
@@ -92,11 +93,18 @@ export function expectedEntries(
     // under its team's folder or the security owners' /identities/ line, never under a line of its
     // own making.
     if (!pattern.ok) continue;
+    // Nobody named yet (an imported identity): no line of its own, so the team's or the security
+    // owners' line decides who approves the change that names them.
+    if (id.owner === null && id.successor === null) continue;
     const team = teams[id.team]?.github;
     const handle = team && !isWithheld(team) ? team : undefined;
     out.push({
       pattern: pattern.pattern,
-      owners: unique([person(id.owner), ...(id.successor ? [person(id.successor)] : []), ...(handle ? [handle] : [])]),
+      owners: unique([
+        ...(id.owner ? [person(id.owner)] : []),
+        ...(id.successor ? [person(id.successor)] : []),
+        ...(handle ? [handle] : []),
+      ]),
       group: 'identity',
       file: id.file,
     });

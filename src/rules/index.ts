@@ -137,11 +137,13 @@ import secretVaultToken from './secret/vault-token.js';
 import stewardshipCostCenterRequired from './stewardship/cost-center-required.js';
 import stewardshipFolderMatchesTeam from './stewardship/folder-matches-team.js';
 import stewardshipOwnerInTeam from './stewardship/owner-in-team.js';
+import stewardshipOwnerRequired from './stewardship/owner-required.js';
 import stewardshipPurposeNotPlaceholder from './stewardship/purpose-not-placeholder.js';
 import stewardshipReviewerKnown from './stewardship/reviewer-known.js';
 import stewardshipReviewerNotOwner from './stewardship/reviewer-not-owner.js';
 import stewardshipSuccessorInTeam from './stewardship/successor-in-team.js';
 import stewardshipSuccessorNotOwner from './stewardship/successor-not-owner.js';
+import stewardshipSuccessorRequired from './stewardship/successor-required.js';
 import stewardshipTeamExists from './stewardship/team-exists.js';
 import targetAwsAccount from './target/aws-account.js';
 import targetKubernetesCluster from './target/kubernetes-cluster.js';
@@ -311,11 +313,13 @@ export const rules: readonly Rule[] = [
   stewardshipCostCenterRequired,
   stewardshipFolderMatchesTeam,
   stewardshipOwnerInTeam,
+  stewardshipOwnerRequired,
   stewardshipPurposeNotPlaceholder,
   stewardshipReviewerKnown,
   stewardshipReviewerNotOwner,
   stewardshipSuccessorInTeam,
   stewardshipSuccessorNotOwner,
+  stewardshipSuccessorRequired,
   stewardshipTeamExists,
   targetAwsAccount,
   targetKubernetesCluster,

@@ -53,8 +53,8 @@ export async function expectedCodeowners(source: Source): Promise<Result<Expecte
     const s = data.spec.stewardship;
     return {
       file: known.text(file),
-      owner: known.text(s.owner),
-      successor: known.text(s.successor),
+      owner: s.owner === undefined ? null : known.text(s.owner),
+      successor: s.successor === undefined ? null : known.text(s.successor),
       team: known.text(s.team),
     };
   });

@@ -44,7 +44,13 @@ export function auditItems(
   const out: AuditItem[] = [];
   for (const { file, data } of identities) {
     const s = data.spec.stewardship;
-    const base = { identity: data.metadata.name, file, team: s.team, owner: s.owner, successor: s.successor };
+    const base = {
+      identity: data.metadata.name,
+      file,
+      team: s.team,
+      owner: s.owner ?? '',
+      successor: s.successor ?? null,
+    };
     // Rotations themselves are routine (a scheduled apply does them); only the policy needs people.
     for (const d of dueItems(data, org, now, window).sort(compareDue)) {
       if (d.kind === 'rotation') continue;
@@ -59,8 +65,8 @@ export function auditItems(
       identity: r.identity,
       file: r.file,
       team: s.team,
-      owner: s.owner,
-      successor: s.successor,
+      owner: s.owner ?? '',
+      successor: s.successor ?? null,
       kind: 'rotation-policy',
       at: isoInstant(now),
       overdue: true,
@@ -127,7 +133,7 @@ export function renderAuditIssue(
     for (const i of group) {
       const team = org?.spec.teams[i.team]?.github;
       const who = [
-        `owner ${person(org, i.owner)}`,
+        i.owner ? `owner ${person(org, i.owner)}` : 'no owner named yet',
         ...(i.successor ? [`successor ${person(org, i.successor)}`] : []),
         ...(team && TEAM.test(team) ? [`team ${team}`] : []),
       ].join(', ');

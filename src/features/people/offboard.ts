@@ -101,14 +101,16 @@ function handover(
   const roles = new Set<Role>();
   const needs = new Set<Need>();
   const proposal: Record<string, string> = {};
-  const owns = samePerson(owner, me);
-  const succeeds = samePerson(successor, me);
+  const owns = owner !== undefined && samePerson(owner, me);
+  const succeeds = successor !== undefined && samePerson(successor, me);
   if (owns) {
     roles.add('owner');
     // A successor who is not (or no longer) on the team cannot take over: owner-in-team would fail.
     const successorStays =
-      !succeeds && !(org && team(org, teamName) && !org.members.get(teamName)?.has(lower(successor)));
-    if (successorStays) {
+      successor !== undefined &&
+      !succeeds &&
+      !(org && team(org, teamName) && !org.members.get(teamName)?.has(lower(successor)));
+    if (successorStays && successor !== undefined) {
       proposal[OWNER_PATH.join('.')] = successor;
       // The new owner cannot stand as their own reviewer or approver (the four-eyes rules).
       if (data.spec.review && samePerson(data.spec.review.reviewer, successor)) needs.add('new-review');
@@ -181,7 +183,7 @@ export function successorGaps(
     const data = h.file === null ? undefined : byFile.get(h.file);
     if (!data || h.status === 'decommissioned' || !h.needs.includes('new-successor') || h.needs.includes('new-owner'))
       continue;
-    const owner = h.proposal[OWNER_PATH.join('.')] ?? data.spec.stewardship.owner;
+    const owner = h.proposal[OWNER_PATH.join('.')] ?? data.spec.stewardship.owner ?? '';
     const teamName = data.spec.stewardship.team;
     const candidates = [...(org?.members.get(teamName) ?? [])].filter((m) => m !== me && m !== lower(owner)).sort(cmp);
     out.push({ identity: h.identity, file: h.file!, team: teamName, owner, candidates });
@@ -276,8 +278,8 @@ export function peopleNamed(identities: readonly ManifestFile[], org: OrgModel |
   for (const e of org?.spec.exceptions ?? []) out.add(lower(e.approvedBy));
   for (const { data } of identities) {
     const s = data.spec;
-    out.add(lower(s.stewardship.owner));
-    out.add(lower(s.stewardship.successor));
+    if (s.stewardship.owner !== undefined) out.add(lower(s.stewardship.owner));
+    if (s.stewardship.successor !== undefined) out.add(lower(s.stewardship.successor));
     if (s.review) out.add(lower(s.review.reviewer));
     for (const e of s.elevations ?? []) out.add(lower(e.approvedBy));
   }

@@ -37,7 +37,7 @@ export function reviewsDue(
   const today = Math.floor(now / DAY_MS) * DAY_MS;
   const groups = new Map<string, { at: string; review: ReviewDue }[]>();
   for (const { file, data } of identities) {
-    const who = lower(data.spec.stewardship.owner);
+    const who = lower(data.spec.stewardship.owner ?? '');
     if (owner !== undefined && who !== lower(owner)) continue;
     for (const d of dueItems(data, org, now, window)) {
       if (d.kind !== 'review') continue;

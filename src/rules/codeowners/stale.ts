@@ -3,7 +3,7 @@ import { expectedEntries, orphanLines, staleEntries, type OwnedIdentity, type St
 import { defineRule, type MessageRef, type RepoEntry, type RepoReport } from '../types.js';
 
 /** [owner, successor, team]: a tuple keeps 100,000 summaries small. */
-type Summary = [string, string | null, string];
+type Summary = [string | null, string | null, string];
 
 const messages = {
   orphanLine:
@@ -50,7 +50,7 @@ export default defineRule({
   messages,
   summarize({ data }): Summary {
     const s = data.spec.stewardship;
-    return [s.owner, s.successor, s.team];
+    return [s.owner ?? null, s.successor ?? null, s.team];
   },
   check(entries: readonly RepoEntry<Summary>[], ctx) {
     const co = ctx.codeowners;

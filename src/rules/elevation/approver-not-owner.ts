@@ -22,6 +22,7 @@ export default defineRule({
   },
   messages,
   check({ data }) {
+    if (data.spec.stewardship.owner === undefined) return [];
     const owner = lower(data.spec.stewardship.owner);
     const out: Report<typeof messages>[] = [];
     (data.spec.elevations ?? []).forEach((e, i) => {

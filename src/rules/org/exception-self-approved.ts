@@ -26,7 +26,7 @@ export default defineRule({
   messages,
   // Every valid identity's owner, lower-cased; validate also reads these to ignore self-approved exceptions.
   summarize({ data }): string {
-    return data.spec.stewardship.owner.toLowerCase();
+    return (data.spec.stewardship.owner ?? '').toLowerCase();
   },
   check(entries: readonly RepoEntry<string>[], { org, orgFile }) {
     const exceptions = org?.spec.exceptions ?? [];

@@ -18,6 +18,7 @@ export default defineRule({
   },
   check({ data }, { org }) {
     const { owner, team: name } = data.spec.stewardship;
+    if (owner === undefined) return []; // stewardship/owner-required reports it
     const t = org && team(org, name);
     if (!org || !t) return []; // stewardship/team-exists reports an unknown team
     if (org.members.get(name)?.has(lower(owner))) return [];

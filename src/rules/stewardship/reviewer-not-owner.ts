@@ -20,7 +20,7 @@ export default defineRule({
     const review = data.spec.review;
     if (!review) return [];
     const { owner } = data.spec.stewardship;
-    if (lower(review.reviewer) !== lower(owner)) return [];
+    if (owner === undefined || lower(review.reviewer) !== lower(owner)) return [];
     return [{ path: ['spec', 'review', 'reviewer'], messageId: 'selfReview', data: { reviewer: review.reviewer } }];
   },
 });

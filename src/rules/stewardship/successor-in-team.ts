@@ -21,6 +21,7 @@ export default defineRule({
   check({ data }, { org }) {
     if (!org) return [];
     const { successor, team: name } = data.spec.stewardship;
+    if (successor === undefined) return []; // stewardship/successor-required reports it
     if (!team(org, name)) return []; // stewardship/team-exists reports an unknown team
     if (org.members.get(name)?.has(lower(successor))) return [];
     return [

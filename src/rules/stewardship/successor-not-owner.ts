@@ -18,7 +18,7 @@ export default defineRule({
   },
   check({ data }) {
     const { owner, successor } = data.spec.stewardship;
-    if (lower(owner) !== lower(successor)) return [];
+    if (owner === undefined || successor === undefined || lower(owner) !== lower(successor)) return [];
     return [{ path: ['spec', 'stewardship', 'successor'], messageId: 'isOwner', data: { successor } }];
   },
 });
