@@ -110,7 +110,7 @@ function handover(
       successor !== undefined &&
       !succeeds &&
       !(org && team(org, teamName) && !org.members.get(teamName)?.has(lower(successor)));
-    if (successorStays && successor !== undefined) {
+    if (successorStays) {
       proposal[OWNER_PATH.join('.')] = successor;
       // The new owner cannot stand as their own reviewer or approver (the four-eyes rules).
       if (data.spec.review && samePerson(data.spec.review.reviewer, successor)) needs.add('new-review');
