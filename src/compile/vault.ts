@@ -5,6 +5,7 @@
 // generation), and a PKI role per certificate mount.
 
 import type { MachineIdentity } from '../manifest/machine-identity.generated.js';
+import type { Organization } from '../manifest/organization.generated.js';
 import { parseDuration } from '../common/time.js';
 import { awsPrincipal } from '../access/aws-principal.js';
 import { trustItems } from '../access/trust.js';
@@ -83,7 +84,7 @@ export function compileVault(data: MachineIdentity, ctx: CompileContext): Desire
       if (k8s) {
         out.push(
           resourceOf(data, KUBERNETES_ROLE, ['vault', 'auth-role'], 'vault', {
-            backend: kubernetesAuthMount(ctx, k8s.cluster),
+            backend: kubernetesAuthMount(ctx.org, k8s.cluster),
             roleName: name,
             boundServiceAccountNames: [serviceAccountName(data)],
             boundServiceAccountNamespaces: [k8s.namespace],
@@ -216,10 +217,18 @@ export function unknownCertificateAuthority(name: string): string {
   return `unknown-certificate-authority/${name}`;
 }
 
-/** org.yaml targets.kubernetes.<cluster>.vaultAuthMount: the auth method that trusts the cluster's tokens. */
-function kubernetesAuthMount(ctx: CompileContext, cluster: string): string {
-  const clusters = ctx.org?.spec.targets?.kubernetes ?? {};
+/**
+ * org.yaml targets.kubernetes.<cluster>.vaultAuthMount: the auth method that trusts the cluster's
+ * tokens. Exported for drift, which looks for the role where compile puts it.
+ */
+export function kubernetesAuthMount(org: Pick<Organization, 'spec'> | null, cluster: string): string {
+  const clusters = org?.spec.targets?.kubernetes ?? {};
   return (Object.hasOwn(clusters, cluster) ? clusters[cluster]?.vaultAuthMount : undefined) ?? 'kubernetes';
+}
+
+/** org.yaml targets.vault.approleMount: where every AppRole lives (drift looks for it there too). */
+export function approleMount(org: Pick<Organization, 'spec'> | null): string {
+  return org?.spec.targets?.vault?.approleMount ?? 'approle';
 }
 
 /**
@@ -233,7 +242,7 @@ function appRole(
   noDefault: NoDefault,
 ): DesiredResource[] {
   const name = data.metadata.name;
-  const backend = ctx.org?.spec.targets?.vault?.approleMount ?? 'approle';
+  const backend = approleMount(ctx.org);
   const role = resourceOf(data, APPROLE_ROLE, ['vault', 'approle-role'], 'vault', {
     backend,
     roleName: name,
