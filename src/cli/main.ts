@@ -260,6 +260,43 @@ export async function main(argv: string[]): Promise<number> {
     .option('--out <file>', 'write to a file instead of stdout')
     .action(run(() => import('./review.js').then((m) => ({ run: m.runAttest }))));
 
+  withCommon(program.command('import').argument('[target]', 'aws | kubernetes | vault'))
+    .description(
+      'write manifests for an existing estate (an export file, or AWS and Vault live), merge org.yaml, and list ' +
+        'what a person must decide; exit 1 when something could not be expressed or placed in a team',
+    )
+    .option(
+      '--from <file>',
+      'AWS: aws iam get-account-authorization-details output (pages concatenated are fine); Kubernetes: kubectl get ' +
+        'serviceaccounts,roles,rolebindings,clusterroles,clusterrolebindings -A -o json; Vault: the dump script\'s JSON',
+    )
+    .option('--live', 'read the live estate: AWS (SDK default credentials) or Vault (VAULT_ADDR, VAULT_TOKEN)')
+    .option('--team <team>', 'the team of every identity no other option places')
+    .option('--team-from <key>', 'the tag, label or annotation whose value names the team')
+    .option('--team-map <file>', 'YAML { <name glob>: <team> }, first match in file order (globs over live name or id)')
+    .option('--owner-from <key>', 'the tag or label that holds the owner\'s e-mail (default owner)')
+    .option('--cluster <name>', 'kubernetes: the cluster the dump came from (required)')
+    .option('--credential-report <file>', 'aws: the IAM credential report (CSV), for the access keys idac does not manage')
+    .option('--dry-run', 'write nothing; print every file that would be written')
+    .option('--force', 'overwrite identity files an earlier import wrote')
+    .addOption(new Option('--format <format>', 'text (default) | json').default(undefined))
+    .option('--out <file>', 'write the summary to a file instead of stdout')
+    .addHelpText(
+      'after',
+      [
+        '',
+        'Examples:',
+        '  aws iam get-account-authorization-details > auth.json',
+        '  idac import aws --from auth.json --team-from team --team platform',
+        '  idac import aws --live --team-map teams.yaml --dry-run',
+        '  idac import kubernetes --from cluster.json --cluster prod-eu --team-from team',
+        '  idac import vault --live --team platform --format json',
+        '',
+        'Then run idac validate: it lists what a person must decide (owner, successor, purpose, review).',
+      ].join('\n'),
+    )
+    .action(run(() => import('./import.js')));
+
   withCommon(program.command('rules').argument('[id]', 'one rule in full, e.g. aws/no-wildcard-action'))
     .description('the rule catalogue: rationale, fix and OWASP NHI mapping; with ID, that rule in full')
     .addOption(new Option('--format <format>', 'text (default) | markdown | json').default(undefined))

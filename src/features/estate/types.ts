@@ -91,8 +91,9 @@ export interface Estate {
  */
 export interface OrgAdditions {
   aws?: Record<string, { oidcProviders?: Record<string, string>; trustAnchors?: Record<string, string> }>;
-  kubernetes?: Record<string, Record<string, never>>;
-  vault?: { auth?: Record<string, string>; mounts?: Record<string, string> };
+  /** A cluster a Vault Kubernetes auth mount trusts carries that mount (org.yaml `vaultAuthMount`). */
+  kubernetes?: Record<string, { vaultAuthMount?: string }>;
+  vault?: { auth?: Record<string, string>; mounts?: Record<string, string>; approleMount?: string };
   trustedAccounts?: Record<string, { name: string; thirdParty?: boolean }>;
 }
 

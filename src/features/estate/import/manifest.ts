@@ -1,0 +1,79 @@
+// An estate identity as the manifest `idac import` writes: what the estate says (access, the live
+// object, tags), what the options decide (name, team), and defaults that make the file load while
+// leaving every real decision to a person: no owner unless a tag names one, a purpose the
+// placeholder rule flags, an expiry at the longest the organisation allows.
+
+import { DAY_MS, isoDate, parseDuration } from '../../../common/time.js';
+import type { MachineIdentity } from '../../../manifest/machine-identity.generated.js';
+import type { Organization } from '../../../manifest/organization.generated.js';
+import type { EstateIdentity } from '../types.js';
+import { labelValue } from './team.js';
+
+type Spec = MachineIdentity['spec'];
+/** A MachineIdentity whose owner and successor may still be missing (a person fills them in). */
+export interface ImportedManifest {
+  apiVersion: 'idac/v1';
+  kind: 'MachineIdentity';
+  metadata: Pick<MachineIdentity['metadata'], 'name' | 'importedFrom'>;
+  spec: Omit<Spec, 'stewardship'> & { stewardship: Partial<Spec['stewardship']> & { team: string } };
+}
+
+export const IDENTITY_TYPES: readonly Spec['type'][] = ['workload', 'pipeline', 'bot', 'device', 'api-client', 'ai-agent'];
+const DEFAULT_LIFETIME_DAYS = 90;
+// The schema's e-mail: a tag that holds anything else ("team-payments", a Slack handle) is not an owner.
+const EMAIL = /^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/;
+
+export interface ManifestChoices {
+  name: string;
+  team: string;
+  /** The tag/label naming the owner (`--owner-from`, default `owner`). */
+  ownerFrom: string;
+  org: Organization | null;
+  now: number;
+}
+
+function email(labels: Readonly<Record<string, string>>, key: string): string | undefined {
+  const value = labelValue(labels, key)?.trim();
+  return value !== undefined && value.length <= 254 && EMAIL.test(value) ? value : undefined;
+}
+
+/** `expires`: today + limits.maxLifetime (else 90 days), whole UTC days as the max-lifetime rule counts them. */
+export function importExpiry(org: Organization | null, now: number): string {
+  const limit = org?.spec.limits?.maxLifetime;
+  const max = (limit === undefined ? null : parseDuration(limit)) ?? DEFAULT_LIFETIME_DAYS * DAY_MS;
+  return isoDate(Math.floor(now / DAY_MS) * DAY_MS + Math.floor(max / DAY_MS) * DAY_MS);
+}
+
+export function manifestOf(identity: EstateIdentity, choices: ManifestChoices): ImportedManifest {
+  const owner = email(identity.labels, choices.ownerFrom);
+  const successor = email(identity.labels, 'successor');
+  const tagged = labelValue(identity.labels, 'type')?.trim().toLowerCase();
+  const type = IDENTITY_TYPES.find((t) => t === tagged) ?? 'workload';
+  return {
+    apiVersion: 'idac/v1',
+    kind: 'MachineIdentity',
+    metadata: {
+      name: choices.name,
+      importedFrom: {
+        target: identity.target,
+        id: identity.id,
+        name: identity.name,
+        at: isoDate(choices.now),
+        ...(identity.live && Object.keys(identity.live).length > 0 ? { live: identity.live } : {}),
+      },
+    },
+    spec: {
+      type,
+      purpose: `Imported from ${identity.id}`,
+      criticality: 'medium',
+      stewardship: {
+        ...(owner !== undefined ? { owner } : {}),
+        ...(successor !== undefined && successor.toLowerCase() !== owner?.toLowerCase() ? { successor } : {}),
+        team: choices.team,
+      },
+      expires: importExpiry(choices.org, choices.now),
+      status: 'active',
+      access: identity.access,
+    },
+  };
+}
