@@ -16,7 +16,7 @@ V="${VAULT_CLI:-vault}"
 export LC_ALL=C
 out="$(mktemp)"
 err="$(mktemp)"
-trap 'rm -f "$out" "$err"' EXIT
+trap 'rm -f "$out" "$err" "$err.list"' EXIT
 
 die() {
   echo "vault-export: $*" >&2

@@ -141,7 +141,7 @@ async function answer(
   for await (const chunk of res) text += chunk as string;
   const status = res.statusCode ?? 0;
   if (status === 404) return ok(null);
-  let body: unknown = null;
+  let body: unknown;
   try {
     body = text === '' ? null : JSON.parse(text);
   } catch {

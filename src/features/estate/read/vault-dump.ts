@@ -28,7 +28,6 @@ export interface VaultDump {
 const IMPORTED = new Set(['kubernetes', 'approle']);
 /** Vault's own policies: never bound by idac, never reported as unused. */
 const BUILT_IN = new Set(['root', 'default']);
-const IDAC_NAME = /^[a-z][a-z0-9-]{1,46}[a-z0-9]$/;
 const K8S_NAME = /^[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?$/;
 const K8S_LABEL = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
 const VAULT_PATH = /^[A-Za-z0-9_{}+*.-][A-Za-z0-9_{}+*./=@-]*$/;
@@ -110,7 +109,9 @@ class RoleReader {
 
   identity(ctx: EstateContext, org: OrgAdditions, approleMount: string): EstateIdentity {
     const names = tokenPolicies(this.role);
-    const paths = this.paths(names);
+    const mounts = ctx.org?.spec.targets?.vault?.mounts ?? {};
+    const pki = new Set(Object.keys(mounts).filter((m) => mounts[m] === 'pki'));
+    const paths = this.paths(names, pki);
     const vault = { auth: this.type as 'kubernetes' | 'approle', ...(paths.length > 0 ? { paths } : {}) };
     this.origins.push({ path: ['vault', 'auth'], from: `auth mount ${this.mount} (${this.type})` });
     this.restrictions();
@@ -142,7 +143,7 @@ class RoleReader {
   }
 
   /** The paths of every policy the role's tokens get, in policy-name order, each policy's in its order. */
-  private paths(names: readonly string[]): VaultPaths {
+  private paths(names: readonly string[], pki: ReadonlySet<string>): VaultPaths {
     const paths: VaultPaths = [];
     // Stanzas left out, with the report that quotes them.
     const left: { path: string; source: string; report: NotExpressible }[] = [];
@@ -177,6 +178,12 @@ class RoleReader {
         } else if (!VAULT_PATH.test(stanza.path)) {
           const why = 'a manifest path cannot hold this path (spaces, quotes or other characters)';
           left.push({ path: stanza.path, source, report: this.no(stanza.text, why, source) });
+        } else if (policy === `idac-${this.name}` && this.isIssue(stanza.path, stanza.capabilities, pki)) {
+          // compile/vault.ts grants `update` on <pki mount>/issue/<name> for each declared certificate.
+          this.warnings.push(
+            `${this.id}: ${stanza.path} is an idac certificate's issue endpoint (spec.access.vault.certificates); ` +
+              'PKI roles are not in the dump, so it is not imported as a path',
+          );
         } else {
           this.origins.push({ path: ['vault', 'paths', paths.length], from: source });
           paths.push({ path: stanza.path, capabilities: stanza.capabilities });
@@ -198,6 +205,16 @@ class RoleReader {
       report.reason += `; without it a broader path would decide ${path}, so the manifest denies it until a person decides`;
     }
     return paths;
+  }
+
+  private isIssue(path: string, capabilities: readonly string[], pki: ReadonlySet<string>): boolean {
+    const suffix = `/issue/${this.name}`;
+    return (
+      path.endsWith(suffix) &&
+      pki.has(path.slice(0, -suffix.length)) &&
+      capabilities.length === 1 &&
+      capabilities[0] === 'update'
+    );
   }
 
   /** Role settings idac does not compile: converging the role would drop them. */
@@ -266,7 +283,8 @@ class RoleReader {
     return {
       cluster,
       namespace: namespace!,
-      ...(sa === this.name && IDAC_NAME.test(sa) ? {} : { serviceAccount: sa! }),
+      // Always written out: the importer may rename the identity; the service account keeps its name.
+      serviceAccount: sa!,
     };
   }
 }
