@@ -123,7 +123,10 @@ describe('parseKubectlDump on the acme prod-eu dump', () => {
       notExpressible: [
         ['ClusterRoleBinding ci-deployer-cluster-admin → ClusterRole cluster-admin', 'cluster-wide: the rules apply'],
         [SHARED_LIST, SHARED],
-        ['RoleBinding ci/serviceaccounts-view → ClusterRole view', 'shared: the binding grants to a group (system:serviceaccounts:ci)'],
+        [
+          'RoleBinding ci/serviceaccounts-view → ClusterRole view',
+          'shared: the binding grants to a group (system:serviceaccounts:ci)',
+        ],
       ],
     },
     {
@@ -132,7 +135,10 @@ describe('parseKubectlDump on the acme prod-eu dump', () => {
       notExpressible: [
         [SHARED_LIST, SHARED],
         ['RoleBinding ci/runner → Role ci/runner', '"Runner_Config" is not a value a manifest rule accepts'],
-        ['RoleBinding ci/serviceaccounts-view → ClusterRole view', 'shared: the binding grants to a group (system:serviceaccounts:ci)'],
+        [
+          'RoleBinding ci/serviceaccounts-view → ClusterRole view',
+          'shared: the binding grants to a group (system:serviceaccounts:ci)',
+        ],
       ],
     },
     {
@@ -147,11 +153,15 @@ describe('parseKubectlDump on the acme prod-eu dump', () => {
       fromRoles: ['system:aggregate-to-view'],
       notExpressible: [
         [SHARED_LIST, SHARED],
-        ['RoleBinding data/etl-runner-metrics → ClusterRole metrics-endpoint-reader', 'non-resource URLs (such as /metrics'],
+        [
+          'RoleBinding data/etl-runner-metrics → ClusterRole metrics-endpoint-reader',
+          'non-resource URLs (such as /metrics',
+        ],
       ],
     },
     {
-      // monitoring-view selects monitoring-pods and monitoring-metrics by a matchExpressions In, not monitoring-secrets.
+      // monitoring-view selects monitoring-pods and monitoring-metrics (matchExpressions In), not
+      // monitoring-secrets.
       id: 'data/report.exporter',
       rules: [
         { apiGroups: [''], resources: ['endpoints', 'pods', 'services'], verbs: ['get', 'list', 'watch'] },
@@ -172,13 +182,20 @@ describe('parseKubectlDump on the acme prod-eu dump', () => {
       rules: [],
       notExpressible: [
         [SHARED_LIST, SHARED],
-        ['RoleBinding data/legacy-batch-reads-data → ClusterRole config-reader', 'the binding grants rules in namespace data'],
+        [
+          'RoleBinding data/legacy-batch-reads-data → ClusterRole config-reader',
+          'the binding grants rules in namespace data',
+        ],
         ['RoleBinding payments/legacy-batch → Role payments/batch-jobs', 'the binding names the account as the user'],
-        ['RoleBinding payments/legacy-batch-old → Role payments/batch-jobs-v1', 'the binding refers to a role that does not exist'],
+        [
+          'RoleBinding payments/legacy-batch-old → Role payments/batch-jobs-v1',
+          'the binding refers to a role that does not exist',
+        ],
       ],
     },
     {
-      // edit = system:aggregate-to-edit + view (labelled aggregate-to-edit) = … + system:aggregate-to-view; and Role ledger.
+      // edit = system:aggregate-to-edit + view (labelled aggregate-to-edit), view = system:aggregate-to-view;
+      // and Role ledger.
       id: 'payments/ledger-writer',
       rules: [],
       fromRoles: ['system:aggregate-to-edit', 'system:aggregate-to-view', 'ledger'],
@@ -203,15 +220,21 @@ describe('parseKubectlDump on the acme prod-eu dump', () => {
         ...(expected.length > 0 ? { rules: expected } : {}),
       },
     });
-    expect(identity.notExpressible.map((n) => [n.source, n.reason.slice(0, notExpressibleStart(n.reason, notExpressible))]))
-      .toEqual(notExpressible);
+    expect(
+      identity.notExpressible.map((n) => [n.source, n.reason.slice(0, notExpressibleStart(n.reason, notExpressible))]),
+    ).toEqual(notExpressible);
   });
 
   it('ledger-writer: the duplicate rule of Role ledger and the rules shared by edit and view count once', () => {
     const rules = rulesOf(byId(estate, 'payments/ledger-writer'));
     expect(rules).toHaveLength(22);
     expect(new Set(rules.map((r) => JSON.stringify(r))).size).toBe(22);
-    expect(rules).toContainEqual({ apiGroups: [''], resources: ['configmaps'], resourceNames: ['ledger-config'], verbs: ['get'] });
+    expect(rules).toContainEqual({
+      apiGroups: [''],
+      resources: ['configmaps'],
+      resourceNames: ['ledger-config'],
+      verbs: ['get'],
+    });
   });
 
   it('says where each rule came from', () => {
@@ -248,7 +271,9 @@ describe('parseKubectlDump on the acme prod-eu dump', () => {
 
   it('leaves the built-in bindings to every authenticated client (system:discovery…) out of every account', () => {
     const sources = estate.identities.flatMap((i) => i.notExpressible.map((n) => n.source));
-    expect(sources.filter((s) => /system:(discovery|basic-user|public-info-viewer|service-account-issuer)/.test(s))).toEqual([]);
+    expect(
+      sources.filter((s) => /system:(discovery|basic-user|public-info-viewer|service-account-issuer)/.test(s)),
+    ).toEqual([]);
   });
 
   it('labels are the labels, then the annotations, without kubectl last-applied-configuration', () => {
@@ -284,12 +309,14 @@ describe('parseKubectlDump reads every shape of the same dump alike', () => {
   const AGGREGATED = ['admin', 'edit', 'monitoring-view', 'view'];
 
   it('aggregated ClusterRoles dumped before the controller filled them in (no rules) resolve to the same', () => {
-    const bare = items.map((o) => (AGGREGATED.includes(o.metadata.name) && o.kind === 'ClusterRole' ? { ...o, rules: [] } : o));
+    const bare = items.map((o) =>
+      AGGREGATED.includes(o.metadata.name) && o.kind === 'ClusterRole' ? { ...o, rules: [] } : o,
+    );
     expect(read(list(bare))).toEqual(estate);
     const absent = items.map((o) => {
       if (!(AGGREGATED.includes(o.metadata.name) && o.kind === 'ClusterRole')) return o;
       const { rules: _rules, ...rest } = o;
-      return rest as KubeObject;
+      return rest;
     });
     expect(read(list(absent))).toEqual(estate);
   });
@@ -332,8 +359,14 @@ describe('parseKubectlDump refuses what it cannot read, and says why', () => {
   it.each([
     ['', 'the kubectl dump is empty'],
     ['   \n', 'the kubectl dump is empty'],
-    ['{"kind": "List", "items": [', 'the kubectl dump is not valid JSON: document 1 (from character 0) is cut short or malformed'],
-    ['{"kind":"List","items":[]} trailing', 'the kubectl dump is not valid JSON: document 2 (from character 27) is cut short or malformed'],
+    [
+      '{"kind": "List", "items": [',
+      'the kubectl dump is not valid JSON: document 1 (from character 0) is cut short or malformed',
+    ],
+    [
+      '{"kind":"List","items":[]} trailing',
+      'the kubectl dump is not valid JSON: document 2 (from character 27) is cut short or malformed',
+    ],
     ['kind: List\nitems: [\n', 'the kubectl dump is neither JSON nor YAML'],
   ])('%j', (text, message) => {
     const r = parseKubectlDump(text, CTX);

@@ -3,7 +3,7 @@
 // the Kubernetes reader uses. An object that is not what kubectl prints is left out with a warning
 // naming it, never guessed at.
 
-import { parseAllDocuments } from 'yaml';
+import jsYaml from 'js-yaml';
 import { fail, ok, type Result } from '../../../common/result.js';
 
 export interface ObjectMeta {
@@ -103,11 +103,13 @@ function parseDocuments(text: string): Result<unknown[]> {
   const start = text.search(/\S/);
   if (start === -1) return fail('the kubectl dump is empty');
   if (text[start] !== '{' && text[start] !== '[') {
-    const docs = parseAllDocuments(text);
-    const list = Array.isArray(docs) ? docs : [docs];
-    const bad = list.find((d) => d.errors.length > 0);
-    if (bad) return fail(`the kubectl dump is neither JSON nor YAML: ${bad.errors[0]!.message.split('\n')[0]}`);
-    return ok(list.map((d) => d.toJS() as unknown).filter((d) => d !== null));
+    // js-yaml: a big dump reads several times faster than with `yaml`, and positions are not needed.
+    try {
+      return ok(jsYaml.loadAll(text).filter((d) => d !== null && d !== undefined));
+    } catch (e) {
+      const line = e instanceof jsYaml.YAMLException ? ` (line ${e.mark.line + 1}: ${e.reason})` : '';
+      return fail(`the kubectl dump is neither JSON nor YAML${line}`);
+    }
   }
   const out: unknown[] = [];
   for (const [from, to] of jsonSpans(text)) {
@@ -115,7 +117,8 @@ function parseDocuments(text: string): Result<unknown[]> {
       out.push(JSON.parse(text.slice(from, to)) as unknown);
     } catch {
       // The parser's message quotes the text around the error: say where instead.
-      return fail(`the kubectl dump is not valid JSON: document ${out.length + 1} (from character ${from}) is cut short or malformed`);
+      const where = `document ${out.length + 1} (from character ${from})`;
+      return fail(`the kubectl dump is not valid JSON: ${where} is cut short or malformed`);
     }
   }
   return ok(out);

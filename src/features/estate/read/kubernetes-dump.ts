@@ -10,13 +10,7 @@
 import { fail, ok, type Result } from '../../../common/result.js';
 import type { Estate, EstateContext, EstateIdentity, NotExpressible } from '../types.js';
 import { readKubectlObjects, type BindingObject, type ObjectMeta, type Subject } from './kubectl-objects.js';
-import {
-  canonicalRules,
-  kubernetesId,
-  ruleKey,
-  SYSTEM_NAMESPACES,
-  type KubernetesRule,
-} from './kubernetes-names.js';
+import { canonicalRules, kubernetesId, ruleKey, SYSTEM_NAMESPACES, type KubernetesRule } from './kubernetes-names.js';
 import {
   bindingSource,
   bindingStatement,
@@ -58,13 +52,20 @@ export function parseKubectlDump(text: string, ctx: EstateContext & { cluster: s
   const accounts = new Map<string, Account>();
   for (const meta of serviceAccounts) {
     const namespace = meta.namespace!;
-    accounts.set(`${namespace}/${meta.name}`, { meta: { ...meta, namespace }, grants: [], notExpressible: [], bound: false });
+    accounts.set(`${namespace}/${meta.name}`, {
+      meta: { ...meta, namespace },
+      grants: [],
+      notExpressible: [],
+      bound: false,
+    });
   }
   const lookup = roleLookup(roles);
   for (const binding of [...bindings].sort(byBinding)) {
     const role = lookup(binding);
     if (!role) {
-      warnings.push(`${bindingSource(binding)}: the role does not exist, so the binding grants nothing until one is made`);
+      warnings.push(
+        `${bindingSource(binding)}: the role does not exist, so the binding grants nothing until one is made`,
+      );
     }
     for (const subject of binding.subjects) {
       const covered = cover(subject, binding, accounts);
@@ -103,11 +104,7 @@ interface Covered {
 }
 
 /** The service accounts a subject of the binding stands for, and how it names them. */
-function cover(
-  subject: Subject,
-  binding: BindingObject,
-  accounts: ReadonlyMap<string, Account>,
-): Covered {
+function cover(subject: Subject, binding: BindingObject, accounts: ReadonlyMap<string, Account>): Covered {
   const one = (key: string, how: How): Covered => {
     const account = accounts.get(key);
     return account ? { accounts: [account], how } : { accounts: [], how, missing: key };
@@ -124,7 +121,8 @@ function cover(
   }
   const all = [...accounts.values()];
   const group = subject.name;
-  if (group === 'system:serviceaccounts' || group === 'system:authenticated') return { accounts: all, how: 'group', group };
+  if (group === 'system:serviceaccounts' || group === 'system:authenticated')
+    return { accounts: all, how: 'group', group };
   const ns = /^system:serviceaccounts:(.+)$/.exec(group)?.[1];
   return { accounts: ns === undefined ? [] : all.filter((a) => a.meta.namespace === ns), how: 'group', group };
 }
@@ -247,9 +245,8 @@ function skipReason(account: Account): string | undefined {
 
 /** Labels, then the annotations no label already gives, keys sorted. */
 function labelsOf(meta: ObjectMeta): Record<string, string> {
-  const merged: Record<string, string> = { ...meta.annotations, ...meta.labels };
-  delete merged[LAST_APPLIED];
-  return Object.fromEntries(Object.entries(merged).sort(([a], [b]) => (a < b ? -1 : 1)));
+  const merged = Object.entries({ ...meta.annotations, ...meta.labels }).filter(([k]) => k !== LAST_APPLIED);
+  return Object.fromEntries(merged.sort(([a], [b]) => (a < b ? -1 : 1)));
 }
 
 function uniqueSorted(list: readonly NotExpressible[]): NotExpressible[] {

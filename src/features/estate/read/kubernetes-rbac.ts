@@ -115,7 +115,8 @@ export function bindingStatement(binding: BindingObject, role: ResolvedRole | un
 export function bindingSource(binding: BindingObject): string {
   const { kind, metadata, roleRef } = binding;
   const self = `${kind} ${metadata.namespace ? `${metadata.namespace}/` : ''}${metadata.name}`;
-  const role = roleRef.kind === 'Role' ? `Role ${metadata.namespace}/${roleRef.name}` : `${roleRef.kind} ${roleRef.name}`;
+  const role =
+    roleRef.kind === 'Role' ? `Role ${metadata.namespace}/${roleRef.name}` : `${roleRef.kind} ${roleRef.name}`;
   return `${self} → ${role}`;
 }
 
@@ -143,7 +144,11 @@ export function manifestRules(rule: PolicyRule): { rules: KubernetesRule[] } | {
   const apiGroups = unique(rule.apiGroups);
   const resources = unique(rule.resources);
   const verbs = unique(rule.verbs);
-  const empty = [apiGroups.length === 0 && 'API group', resources.length === 0 && 'resource', verbs.length === 0 && 'verb']
+  const empty = [
+    apiGroups.length === 0 && 'API group',
+    resources.length === 0 && 'resource',
+    verbs.length === 0 && 'verb',
+  ]
     .filter(Boolean)
     .join(', ');
   if (empty) return { reason: `the rule grants nothing (it names no ${empty}); remove it from the role` };
@@ -155,7 +160,9 @@ export function manifestRules(rule: PolicyRule): { rules: KubernetesRule[] } | {
     names?.find((v) => !RESOURCE_NAME.test(v)) ??
     verbs.find((v) => !VERB.test(v) || v.length > 32);
   if (bad !== undefined) {
-    return { reason: `"${bad}" is not a value a manifest rule accepts (lower-case names, "*" or resource/subresource)` };
+    return {
+      reason: `"${bad}" is not a value a manifest rule accepts (lower-case names, "*" or resource/subresource)`,
+    };
   }
   const rules: KubernetesRule[] = [];
   for (const g of chunks(apiGroups, MAX.apiGroups)) {
