@@ -8,6 +8,14 @@ import type { MachineIdentity } from '../../../manifest/machine-identity.generat
 import type { Organization } from '../../../manifest/organization.generated.js';
 import type { EstateTarget } from '../types.js';
 
+/**
+ * The logins a Vault dump holds roles of (the Kubernetes and AppRole auth roles, issue 18): a jwt,
+ * aws or cert login is not in it, so drift neither finds nor misses one.
+ */
+export const VAULT_ROLE_METHODS = ['kubernetes', 'approle'] as const;
+/** Every Vault estate covers every Vault identity: one Vault per dump. */
+export const VAULT_SCOPE = '';
+
 export interface Expected {
   target: EstateTarget;
   id: string;
@@ -28,8 +36,8 @@ export function vaultRoleId(mount: string, role: string): string {
 /**
  * The live objects a manifest declares, one per target it has access in. An imported identity is
  * matched by the id it was imported from for that target (its live name may not be an idac name).
- * Vault: the auth role compile makes, none where compile makes none (a Kubernetes login without
- * spec.access.kubernetes, a jwt login without its block, a cert login without a certificate name).
+ * Vault: the Kubernetes or AppRole role compile makes, none where compile makes none (a Kubernetes
+ * login without spec.access.kubernetes).
  */
 export function expectedObjects(data: MachineIdentity, org: Pick<Organization, 'spec'> | null): Expected[] {
   const imported = data.metadata.importedFrom;
@@ -43,8 +51,10 @@ export function expectedObjects(data: MachineIdentity, org: Pick<Organization, '
     out.push({ target: 'kubernetes', id: imported?.target === 'kubernetes' ? imported.id : id, scope: k8s.cluster });
   }
   const mount = vaultMount(data, org);
-  if (imported?.target === 'vault') out.push({ target: 'vault', id: imported.id, scope: '' });
-  else if (mount !== null) out.push({ target: 'vault', id: vaultRoleId(mount, data.metadata.name), scope: '' });
+  const auth = access.vault?.auth;
+  if (imported?.target === 'vault') out.push({ target: 'vault', id: imported.id, scope: VAULT_SCOPE });
+  else if (mount !== null && auth !== undefined && (VAULT_ROLE_METHODS as readonly string[]).includes(auth))
+    out.push({ target: 'vault', id: vaultRoleId(mount, data.metadata.name), scope: VAULT_SCOPE });
   return out;
 }
 
@@ -59,11 +69,7 @@ function vaultMount(data: MachineIdentity, org: Pick<Organization, 'spec'> | nul
     }
     case 'approle':
       return approleMount(org);
-    case 'jwt':
-      return vault.jwt?.mount ?? null;
-    case 'aws':
-      return vault.aws && data.spec.access.aws?.principal === 'role' ? vault.aws.mount : null;
-    case 'cert':
-      return vault.cert && (vault.certificates ?? []).some((c) => c.commonNames.length > 0) ? vault.cert.mount : null;
+    default:
+      return null;
   }
 }

@@ -2,13 +2,13 @@
 // which owns the file system) or the live APIs (src/io). Each is parsed by the same reader import
 // uses, so what drift sees is exactly what import would write.
 
-import { fail, ok, type Result } from '../../../common/result.js';
+import { ok, type Result } from '../../../common/result.js';
 import { fetchAwsEstate } from '../../../io/aws-iam.js';
 import { fetchVaultDump } from '../../../io/vault-api.js';
 import { parseCredentialReport } from '../read/aws-credential-report.js';
-import { parseAwsExport } from '../read/aws-export.js';
+import { estateFromAwsLive, parseAwsExport } from '../read/aws-export.js';
 import { parseKubectlDump } from '../read/kubernetes-dump.js';
-import { parseVaultDump } from '../read/vault-dump.js';
+import { parseVaultDump, vaultEstate } from '../read/vault-dump.js';
 import type { AccessKeyRecord, Estate, EstateContext } from '../types.js';
 
 export interface EstateSources {
@@ -44,11 +44,9 @@ export async function readEstates(
   if (sources.awsLive) {
     const live = await fetchAwsEstate(env);
     if (!live.ok) return live;
-    const estate = parseAwsExport(live.value.pages.map((p) => JSON.stringify(p)).join('\n'), ctx);
+    const estate = estateFromAwsLive(live.value, ctx);
     if (!estate.ok) return estate;
-    const keys = liveKeys(live.value.accessKeys, estate.value);
-    if (!keys.ok) return keys;
-    out.push({ ...estate.value, keys: mergeKeys(estate.value.keys, keys.value) });
+    out.push(estate.value);
   }
   if (sources.kubernetes !== undefined) {
     const estate = parseKubectlDump(await read('--kubernetes', sources.kubernetes.file), {
@@ -59,14 +57,13 @@ export async function readEstates(
     out.push(estate.value);
   }
   if (sources.vault !== undefined || sources.vaultLive) {
-    let text: string;
-    if (sources.vault !== undefined) text = await read('--vault', sources.vault);
+    let estate: Result<Estate>;
+    if (sources.vault !== undefined) estate = parseVaultDump(await read('--vault', sources.vault), ctx);
     else {
       const dump = await fetchVaultDump(env);
       if (!dump.ok) return dump;
-      text = JSON.stringify(dump.value);
+      estate = vaultEstate(dump.value, ctx, env.VAULT_ADDR ?? 'live');
     }
-    const estate = parseVaultDump(text, ctx);
     if (!estate.ok) return estate;
     out.push(estate.value);
   }
@@ -78,27 +75,4 @@ function mergeKeys(a: readonly AccessKeyRecord[], b: readonly AccessKeyRecord[])
   const out = new Map<string, AccessKeyRecord>();
   for (const k of [...a, ...b]) out.set(`${k.user}\u0000${k.keyId}`, { ...out.get(`${k.user}\u0000${k.keyId}`), ...k });
   return [...out.values()];
-}
-
-/**
- * ListAccessKeys metadata (UserName, masked AccessKeyId, Status, CreateDate) as key records, each
- * user's ARN taken from the estate (the metadata names the user only).
- */
-function liveKeys(raw: readonly unknown[], estate: Estate): Result<AccessKeyRecord[]> {
-  const arns = new Map(estate.identities.filter((i) => i.id.includes(':user/')).map((i) => [i.name, i.id]));
-  const out: AccessKeyRecord[] = [];
-  for (const k of raw) {
-    const m = k as { UserName?: unknown; AccessKeyId?: unknown; Status?: unknown; CreateDate?: unknown };
-    if (typeof m.UserName !== 'string' || typeof m.AccessKeyId !== 'string')
-      return fail('the live AWS read returned an access key without a user name or key id');
-    const user = arns.get(m.UserName) ?? `arn:aws:iam::${estate.scope}:user/${m.UserName}`;
-    out.push({
-      user,
-      userName: m.UserName,
-      keyId: m.AccessKeyId,
-      status: m.Status === 'Inactive' ? 'Inactive' : 'Active',
-      ...(typeof m.CreateDate === 'string' ? { created: m.CreateDate } : {}),
-    });
-  }
-  return ok(out);
 }
