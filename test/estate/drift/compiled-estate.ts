@@ -40,7 +40,7 @@ export function awsExportOf(resources: readonly DesiredResource[], account: stri
     if (r.type === 'aws:iam/role:Role')
       roles.set(r.identity, {
         ...common,
-        RoleName: inputs.name as string,
+        RoleName: inputs.name,
         Arn: `arn:aws:iam::${account}:role${inputs.path as string}${inputs.name as string}`,
         AssumeRolePolicyDocument: JSON.parse(inputs.assumeRolePolicy as string) as unknown,
         MaxSessionDuration: inputs.maxSessionDuration,
@@ -49,7 +49,7 @@ export function awsExportOf(resources: readonly DesiredResource[], account: stri
     if (r.type === 'aws:iam/user:User')
       users.set(r.identity, {
         ...common,
-        UserName: inputs.name as string,
+        UserName: inputs.name,
         Arn: `arn:aws:iam::${account}:user${inputs.path as string}${inputs.name as string}`,
         UserPolicyList: [],
         GroupList: [],
