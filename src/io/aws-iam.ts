@@ -37,7 +37,8 @@ export async function fetchAwsEstate(
     const secret = nonEmpty(env.AWS_SECRET_ACCESS_KEY);
     const client = new sdk.IAMClient({
       region: nonEmpty(env.AWS_REGION) ?? nonEmpty(env.AWS_DEFAULT_REGION) ?? 'us-east-1',
-      maxAttempts: MAX_ATTEMPTS,
+      // AWS_MAX_ATTEMPTS is the SDK's own setting; adaptive mode also slows down when IAM throttles.
+      maxAttempts: Number(env.AWS_MAX_ATTEMPTS) > 0 ? Number(env.AWS_MAX_ATTEMPTS) : MAX_ATTEMPTS,
       retryMode: 'adaptive',
       ...(endpoint !== undefined ? { endpoint } : {}),
       // Credentials given in `env` are used as they are; otherwise the SDK's default chain finds them.

@@ -30,9 +30,17 @@ function accountTarget(scope: NameScope): NonNullable<Targets['aws']>[string] | 
   return Object.hasOwn(targets, scope.account) ? targets[scope.account] : undefined;
 }
 
-function additionFor(scope: NameScope): { oidcProviders?: Record<string, string>; trustAnchors?: Record<string, string> } {
+type AccountAdditions = { oidcProviders?: Record<string, string>; trustAnchors?: Record<string, string> };
+
+/** The additions so far for the account (read only: record() adds). */
+function addedFor(scope: NameScope): AccountAdditions {
+  return scope.additions.aws?.[scope.account] ?? {};
+}
+
+function record(scope: NameScope, field: keyof AccountAdditions, name: string, value: string): void {
   const aws = (scope.additions.aws ??= {});
-  return (aws[scope.account] ??= {});
+  const account = (aws[scope.account] ??= {});
+  (account[field] ??= {})[name] = value;
 }
 
 /** The first key (sorted) whose value is `wanted`, in org.yaml then in the additions so far. */
@@ -73,7 +81,7 @@ function derivedProviderName(host: string): string {
 /** The oidcProviders key of an issuer host, declared or added. */
 export function oidcProviderName(scope: NameScope, host: string): string {
   const declared = accountTarget(scope)?.oidcProviders ?? {};
-  const added = additionFor(scope);
+  const added = addedFor(scope);
   const same = (a: string, b: string): boolean => issuerHost(a) === b;
   const found = lookup(declared, added.oidcProviders ?? {}, host, same);
   if (found !== undefined) return found;
@@ -81,14 +89,14 @@ export function oidcProviderName(scope: NameScope, host: string): string {
     derivedProviderName(host),
     (n) => Object.hasOwn(declared, n) || Object.hasOwn(added.oidcProviders ?? {}, n),
   );
-  (added.oidcProviders ??= {})[name] = host;
+  record(scope, 'oidcProviders', name, host);
   return name;
 }
 
 /** The trustAnchors key of a trust anchor ARN, declared or added (derived: anchor-<first 8 of its id>). */
 export function trustAnchorName(scope: NameScope, arn: string): string {
   const declared = accountTarget(scope)?.trustAnchors ?? {};
-  const added = additionFor(scope);
+  const added = addedFor(scope);
   const found = lookup(declared, added.trustAnchors ?? {}, arn, (a, b) => a === b);
   if (found !== undefined) return found;
   const id = /trust-anchor\/([A-Za-z0-9-]+)$/.exec(arn)?.[1] ?? arn;
@@ -96,7 +104,7 @@ export function trustAnchorName(scope: NameScope, arn: string): string {
     `anchor-${slug(id).slice(0, 8)}`,
     (n) => Object.hasOwn(declared, n) || Object.hasOwn(added.trustAnchors ?? {}, n),
   );
-  (added.trustAnchors ??= {})[name] = arn;
+  record(scope, 'trustAnchors', name, arn);
   return name;
 }
 

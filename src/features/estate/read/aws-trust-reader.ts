@@ -109,12 +109,20 @@ function readPrincipal(type: string, value: Json, actions: string[], terms: Cond
   switch (type) {
     case 'Federated':
       return federated(value, actions, terms, scope);
-    case 'Service':
-      return value === 'pods.eks.amazonaws.com'
-        ? withActions(podIdentity(terms, scope), actions, POD_IDENTITY_ACTIONS)
-        : value === 'rolesanywhere.amazonaws.com'
-          ? withActions(rolesAnywhere(terms, scope), actions, ROLES_ANYWHERE_ACTIONS)
-          : withActions(service(value, terms, scope), actions, ASSUME);
+    case 'Service': {
+      const special =
+        value === 'pods.eks.amazonaws.com'
+          ? withActions(podIdentity(terms, scope), actions, POD_IDENTITY_ACTIONS)
+          : value === 'rolesanywhere.amazonaws.com'
+            ? withActions(rolesAnywhere(terms, scope), actions, ROLES_ANYWHERE_ACTIONS)
+            : null;
+      // A manifest may also name these two as a plain service, which compiles to sts:AssumeRole alone
+      // (no session tags: not what either service needs to work, but exactly what was written).
+      const plain = actions.length === 1 && actions[0] === ASSUME[0];
+      if (special !== null && ('reason' in special === false || !plain)) return special;
+      const asService = withActions(service(value, terms, scope), actions, ASSUME);
+      return special !== null && 'reason' in asService ? special : asService;
+    }
     case 'AWS':
       return withActions(account(value, terms, scope), actions, ASSUME);
     default:

@@ -228,7 +228,7 @@ describe('parseAwsExport: the fixture account', () => {
       },
     };
     const e = read(fixture('account'), { ...CTX, org });
-    expect(e.org).toEqual({ aws: { [A]: {} } });
+    expect(e.org).toEqual({});
     expect(byName(e, 'settlement-reader').access.aws?.trust?.kubernetes?.cluster).toBe('prod-eu');
     expect(byName(e, 'checkout-pods').access.aws?.trust?.eksPodIdentity).toEqual({
       cluster: 'prod-eu',
