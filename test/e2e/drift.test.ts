@@ -2,7 +2,7 @@
 // from it (nothing drifted, exit 0, in every format), the same estate edited "in the console" (exact
 // results, exit 1), drift right after `idac import` (nothing but what import reported as not
 // expressible), and the refusals (exit 2, no stack trace).
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +11,7 @@ import { FsSource } from '../../src/io/fs-source.js';
 import type { DesiredResource } from '../../src/compile/types.js';
 import { awsExportOf, compiled, kubectlDumpOf, vaultDumpOf } from '../estate/drift/compiled-estate.js';
 import { ACME, acmeCopy } from './acme.js';
+import { decideOwners } from './decide-owners.js';
 import { idac, repo, root, STACK_TRACE } from './cli.js';
 
 const NOW = '2026-11-23T12:00:00Z';
@@ -179,20 +180,6 @@ spec:
     platform:
       members: [a@example.com, b@example.com]
 `;
-  /** What a person does before merging an import: name an owner and a successor where none was found. */
-  function decideOwners(dir: string): void {
-    const folder = join(dir, 'identities/platform');
-    for (const f of readdirSync(folder)) {
-      const p = join(folder, f);
-      let text = readFileSync(p, 'utf8');
-      if (!/^\s+owner:/m.test(text))
-        text = text.replace('  stewardship:\n', '  stewardship:\n    owner: a@example.com\n');
-      if (!/^\s+successor:/m.test(text))
-        text = text.replace('  stewardship:\n', '  stewardship:\n    successor: b@example.com\n');
-      writeFileSync(p, text);
-    }
-  }
-
   it('reports nothing for an estate idac can express whole', () => {
     const dir = repo({ 'identities/org.yaml': ORG });
     const imp = idac(['import', 'aws', '--from', at('aws.json'), '--team', 'platform', '--dir', dir, '--now', NOW]);
