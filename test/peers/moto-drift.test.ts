@@ -51,7 +51,7 @@ const mask = (id: string) => `${id.slice(0, 4)}…${id.slice(-4)}`;
 
 describe.skipIf(bin === null)(`idac import and drift against moto_server${skipped}`, () => {
   let moto: Peer | null = null;
-  let client: IAMClient;
+  let client: IAMClient | null = null;
   let secrets: string[];
   let dir: string;
   const outputs: string[] = [];
@@ -108,8 +108,9 @@ describe.skipIf(bin === null)(`idac import and drift against moto_server${skippe
 
   it('sees a console edit, a new role, a deleted key and a new key, exactly', async () => {
     const sdk = await import('@aws-sdk/client-iam');
+    const iam = client!;
     // A console edit: gh-deploy-03 may now delete functions too.
-    await client.send(
+    await iam.send(
       new sdk.PutRolePolicyCommand({
         RoleName: 'gh-deploy-03',
         PolicyName: 'console-hotfix',
@@ -126,7 +127,7 @@ describe.skipIf(bin === null)(`idac import and drift against moto_server${skippe
       }),
     );
     // A role made by hand.
-    await client.send(
+    await iam.send(
       new sdk.CreateRoleCommand({
         RoleName: 'shadow-admin',
         AssumeRolePolicyDocument: JSON.stringify({
@@ -136,10 +137,10 @@ describe.skipIf(bin === null)(`idac import and drift against moto_server${skippe
       }),
     );
     // A key deleted, and a key created.
-    const listed = await client.send(new sdk.ListAccessKeysCommand({ UserName: 'svc-user-05' }));
+    const listed = await iam.send(new sdk.ListAccessKeysCommand({ UserName: 'svc-user-05' }));
     const deleted = listed.AccessKeyMetadata![0]!.AccessKeyId!;
-    await client.send(new sdk.DeleteAccessKeyCommand({ UserName: 'svc-user-05', AccessKeyId: deleted }));
-    const created = (await client.send(new sdk.CreateAccessKeyCommand({ UserName: 'svc-user-07' }))).AccessKey!;
+    await iam.send(new sdk.DeleteAccessKeyCommand({ UserName: 'svc-user-05', AccessKeyId: deleted }));
+    const created = (await iam.send(new sdk.CreateAccessKeyCommand({ UserName: 'svc-user-07' }))).AccessKey!;
     secrets.push(created.AccessKeyId!, created.SecretAccessKey!);
 
     const { code, report } = drift();
