@@ -125,6 +125,10 @@ export async function main(argv: string[]): Promise<number> {
     )
     .option('--window <duration>', 'look-ahead (default 30d)')
     .option('--dry-run', 'print the issue body; touch nothing on GitHub')
+    .option(
+      '--drift <file>',
+      'add a Drift section from idac drift --format json (the issue stays open while anything drifted)',
+    )
     .option('--author <login>', 'the login the token acts as (default: GET /user, or github-actions[bot])')
     .option(
       '--timeout <seconds>',
@@ -268,15 +272,18 @@ export async function main(argv: string[]): Promise<number> {
     .option(
       '--from <file>',
       'AWS: aws iam get-account-authorization-details output (pages concatenated are fine); Kubernetes: kubectl get ' +
-        'serviceaccounts,roles,rolebindings,clusterroles,clusterrolebindings -A -o json; Vault: the dump script\'s JSON',
+        "serviceaccounts,roles,rolebindings,clusterroles,clusterrolebindings -A -o json; Vault: the dump script's JSON",
     )
     .option('--live', 'read the live estate: AWS (SDK default credentials) or Vault (VAULT_ADDR, VAULT_TOKEN)')
     .option('--team <team>', 'the team of every identity no other option places')
     .option('--team-from <key>', 'the tag, label or annotation whose value names the team')
     .option('--team-map <file>', 'YAML { <name glob>: <team> }, first match in file order (globs over live name or id)')
-    .option('--owner-from <key>', 'the tag or label that holds the owner\'s e-mail (default owner)')
+    .option('--owner-from <key>', "the tag or label that holds the owner's e-mail (default owner)")
     .option('--cluster <name>', 'kubernetes: the cluster the dump came from (required)')
-    .option('--credential-report <file>', 'aws: the IAM credential report (CSV), for the access keys idac does not manage')
+    .option(
+      '--credential-report <file>',
+      'aws: the IAM credential report (CSV), for the access keys idac does not manage',
+    )
     .option('--dry-run', 'write nothing; print every file that would be written')
     .option('--force', 'overwrite identity files an earlier import wrote')
     .addOption(new Option('--format <format>', 'text (default) | json').default(undefined))
