@@ -39,6 +39,7 @@ const EVERY_COMMAND: string[][] = [
   ['review'],
   ['review', 'attest', 'ledger-writer', '--reviewer', 'alice@acme.example'],
   ['rules'],
+  ['drift', '--aws', 'aws.json'],
 ];
 
 function write(dir: string, file: string, from: string, to: string): void {
