@@ -1,5 +1,6 @@
-// What a person does before merging an import: name an owner and a successor where the estate had
-// none, so the manifests load and drift compares them.
+// An import into a fresh repository: the smallest org.yaml to import into, and what a person does
+// before merging the import (name an owner and a successor where the estate had none), so the
+// manifests load and drift compares them.
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -16,4 +17,12 @@ export function decideOwners(dir: string, owner = 'a@example.com', successor = '
       writeFileSync(p, text);
     }
   }
+}
+
+/** An org.yaml with these teams, each of a@ and b@example.com. */
+export function orgWithTeams(...teams: string[]): string {
+  return (
+    'apiVersion: idac/v1\nkind: Organization\nspec:\n  teams:\n' +
+    teams.map((t) => `    ${t}:\n      members: [a@example.com, b@example.com]\n`).join('')
+  );
 }

@@ -11,7 +11,7 @@ import { FsSource } from '../../src/io/fs-source.js';
 import type { DesiredResource } from '../../src/compile/types.js';
 import { awsExportOf, compiled, kubectlDumpOf, vaultDumpOf } from '../estate/drift/compiled-estate.js';
 import { ACME, acmeCopy } from './acme.js';
-import { decideOwners } from './decide-owners.js';
+import { decideOwners, orgWithTeams } from './decide-owners.js';
 import { idac, repo, root, STACK_TRACE } from './cli.js';
 
 const NOW = '2026-11-23T12:00:00Z';
@@ -32,6 +32,8 @@ beforeAll(async () => {
   writeFileSync(at('vault.json'), vaultDumpOf(resources));
 });
 
+/** Where and when every command here runs. */
+const inRepo = (dir: string) => ['--dir', dir, '--now', NOW];
 const ALL = () => [
   '--aws',
   at('aws.json'),
@@ -101,19 +103,7 @@ describe('idac drift (built CLI): examples/acme against the estate compiled from
         `old-sync,arn:aws:iam::${ACCOUNT}:user/old-sync,2021-03-01T00:00:00+00:00,false,true,` +
         '2021-03-01T00:00:00+00:00,2026-11-20T08:00:00+00:00,false,N/A\n',
     );
-    const r = idac([
-      'drift',
-      '--dir',
-      ACME,
-      '--now',
-      NOW,
-      '--aws',
-      edited,
-      '--credential-report',
-      report,
-      '--format',
-      'json',
-    ]);
+    const r = idac(['drift', ...inRepo(ACME), '--aws', edited, '--credential-report', report, '--format', 'json']);
     expect(r.code).toBe(1);
     expect(JSON.parse(r.stdout)).toEqual({
       orphans: [{ target: 'aws', id: `arn:aws:iam::${ACCOUNT}:role/shadow-admin`, name: 'shadow-admin' }],
@@ -173,13 +163,7 @@ describe('idac drift (built CLI): examples/acme against the estate compiled from
 });
 
 describe('idac drift (built CLI) right after idac import', () => {
-  const ORG = `apiVersion: idac/v1
-kind: Organization
-spec:
-  teams:
-    platform:
-      members: [a@example.com, b@example.com]
-`;
+  const ORG = orgWithTeams('platform');
   it('reports nothing for an estate idac can express whole', () => {
     const dir = repo({ 'identities/org.yaml': ORG });
     const imp = idac(['import', 'aws', '--from', at('aws.json'), '--team', 'platform', '--dir', dir, '--now', NOW]);
@@ -193,20 +177,7 @@ spec:
   it('reports only the statements import said it could not express', async () => {
     const fixture = join(root, 'test/fixtures/estate/aws/account.json');
     const dir = repo({ 'identities/org.yaml': ORG });
-    const imp = idac([
-      'import',
-      'aws',
-      '--from',
-      fixture,
-      '--team',
-      'platform',
-      '--dir',
-      dir,
-      '--now',
-      NOW,
-      '--format',
-      'json',
-    ]);
+    const imp = idac(['import', 'aws', '--from', fixture, '--team', 'platform', ...inRepo(dir), '--format', 'json']);
     const summary = JSON.parse(imp.stdout) as { notExpressible: { identity: string; statement: string }[] };
     decideOwners(dir);
     const r = idac(['drift', '--dir', dir, '--now', NOW, '--aws', fixture, '--format', 'json']);

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IAMClient } from '@aws-sdk/client-iam';
 import { idac, type CliResult } from '../e2e/cli.js';
-import { decideOwners } from '../e2e/decide-owners.js';
+import { decideOwners, orgWithTeams } from '../e2e/decide-owners.js';
 import {
   buildAwsEstate,
   ESTATE_ACCOUNT as A,
@@ -26,15 +26,7 @@ const skipped = bin === null ? ` (skipped: ${MOTO_SKIP})` : '';
 
 // Import "tomorrow": every key moto made today predates the import, so none is adopted.
 const NOW = new Date(Date.now() + 24 * 3600 * 1000).toISOString().slice(0, 10);
-const ORG = `apiVersion: idac/v1
-kind: Organization
-spec:
-  teams:
-    payments:
-      members: [a@example.com, b@example.com]
-    platform:
-      members: [a@example.com, b@example.com]
-`;
+const ORG = orgWithTeams('payments', 'platform');
 
 interface Report {
   orphans: { target: string; id: string; name: string }[];

@@ -62,7 +62,7 @@ export async function readEstates(
     else {
       const dump = await fetchVaultDump(env);
       if (!dump.ok) return dump;
-      estate = vaultEstate(dump.value, ctx, env.VAULT_ADDR ?? 'live');
+      estate = vaultEstate(dump.value, ctx, 'live');
     }
     if (!estate.ok) return estate;
     out.push(estate.value);
