@@ -174,33 +174,52 @@ describe('idac drift (built CLI) right after idac import', () => {
     expect([r.code, JSON.parse(r.stdout)]).toEqual([0, EMPTY]);
   });
 
-  it('reports only the statements import said it could not express', async () => {
-    const fixture = join(root, 'test/fixtures/estate/aws/account.json');
-    const dir = repo({ 'identities/org.yaml': ORG });
-    const imp = idac(['import', 'aws', '--from', fixture, '--team', 'platform', ...inRepo(dir), '--format', 'json']);
-    const summary = JSON.parse(imp.stdout) as { notExpressible: { identity: string; statement: string }[] };
-    decideOwners(dir);
-    const r = idac(['drift', '--dir', dir, '--now', NOW, '--aws', fixture, '--format', 'json']);
-    const report = JSON.parse(r.stdout) as typeof EMPTY & {
-      changed: { identity: string; differences: { field: string; live: string }[] }[];
-      orphans: { id: string }[];
-    };
-    expect(report.missing).toEqual([]);
-    expect(report.unmanagedKeys).toEqual([]);
-    const reported = report.changed.flatMap((c) =>
-      c.differences.map((d) => ({ identity: c.identity, field: d.field, statement: d.live })),
-    );
-    for (const d of reported) expect(d.field).toBe('aws.notExpressible');
-    // Only manifests that load are compared (validate names the others).
-    const read = await loadRepository(new FsSource(dir));
-    const loaded = new Set(read.ok ? read.value.identities.map((i) => i.data.metadata.name) : []);
-    expect(loaded.size).toBeGreaterThan(5);
-    expect(reported.map(({ identity, statement }) => ({ identity, statement }))).toEqual(
-      summary.notExpressible
-        .filter((n) => loaded.has(n.identity))
-        .map(({ identity, statement }) => ({ identity, statement })),
-    );
-  });
+  it.each([
+    { target: 'aws', fixture: 'aws/account.json', source: (f: string) => ['--aws', f], cluster: [] as string[] },
+    {
+      target: 'kubernetes',
+      fixture: 'kubernetes/acme-prod-eu.json',
+      source: (f: string) => ['--kubernetes', f, '--cluster', 'prod-eu'],
+      cluster: ['--cluster', 'prod-eu'],
+    },
+  ])(
+    '$target: reports only the statements import said it could not express',
+    async ({ target, fixture, source, cluster }) => {
+      const file = join(root, 'test/fixtures/estate', fixture);
+      const dir = repo({ 'identities/org.yaml': ORG });
+      const imp = idac([
+        'import',
+        target,
+        '--from',
+        file,
+        ...cluster,
+        '--team',
+        'platform',
+        ...inRepo(dir),
+        '--format',
+        'json',
+      ]);
+      const summary = JSON.parse(imp.stdout) as { notExpressible: { identity: string; statement: string }[] };
+      decideOwners(dir);
+      const r = idac(['drift', ...inRepo(dir), ...source(file), '--format', 'json']);
+      const report = JSON.parse(r.stdout) as typeof EMPTY & {
+        changed: { identity: string; differences: { field: string; live: string }[] }[];
+      };
+      expect(report.missing).toEqual([]);
+      expect(report.unmanagedKeys).toEqual([]);
+      const reported = report.changed.flatMap((c) =>
+        c.differences.map((d) => ({ identity: c.identity, field: d.field, statement: d.live })),
+      );
+      for (const d of reported) expect(d.field).toBe(`${target}.notExpressible`);
+      // Only manifests that load are compared (validate names the others).
+      const read = await loadRepository(new FsSource(dir));
+      const loaded = new Set(read.ok ? read.value.identities.map((i) => i.data.metadata.name) : []);
+      expect(loaded.size).toBeGreaterThan(5);
+      const pairs = (list: { identity: string; statement: string }[]) =>
+        list.map(({ identity, statement }) => JSON.stringify([identity, statement])).sort();
+      expect(pairs(reported)).toEqual(pairs(summary.notExpressible.filter((n) => loaded.has(n.identity))));
+    },
+  );
 });
 
 describe('idac drift (built CLI): refusals', () => {
