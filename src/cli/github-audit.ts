@@ -19,6 +19,9 @@ import { UsageError } from './errors.js';
 import { connect, failed, resolveAuthor, waited } from './github.js';
 import { emit } from './write.js';
 
+/** How long the issue's Drift section may grow: GitHub caps an issue body at 65,536 characters. */
+const DRIFT_CHARS = 40_000;
+
 /** The largest drift report read (the artifact of the drift job). */
 const MAX_DRIFT_BYTES = 8 * 1024 * 1024;
 
@@ -48,7 +51,11 @@ async function driftSection(
     );
   const report = parseDriftReport(text, file);
   if (!report.ok) throw new UsageError(messageOf(report));
-  return { markdown: driftMarkdown(report.value), drifted: drifted(report.value), counts: driftCounts(report.value) };
+  return {
+    markdown: driftMarkdown(report.value, { maxChars: DRIFT_CHARS }),
+    drifted: drifted(report.value),
+    counts: driftCounts(report.value),
+  };
 }
 
 export async function run(_args: string[], opts: Record<string, string | undefined>): Promise<number> {

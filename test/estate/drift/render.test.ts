@@ -124,3 +124,30 @@ describe('drift renderers', () => {
     }
   });
 });
+
+describe('driftMarkdown for the audit issue', () => {
+  it('stops listing at maxChars, in order, and says how many are left out', () => {
+    const many: DriftReport = {
+      ...EMPTY,
+      orphans: Array.from({ length: 2000 }, (_, i) => ({
+        target: 'aws' as const,
+        id: `arn:aws:iam::123456789012:role/r${String(i).padStart(4, '0')}`,
+        name: `r${String(i).padStart(4, '0')}`,
+      })),
+      missing: [
+        { target: 'aws', id: 'arn:aws:iam::123456789012:role/idac/t/m', identity: 'm', file: 'f', status: 'active' },
+      ],
+    };
+    const md = driftMarkdown(many, { maxChars: 10_000 });
+    expect(md.length).toBeLessThan(11_000);
+    expect(md).toContain('### Orphans (2000)');
+    expect(md).toContain('### Missing (1)');
+    expect(md).toContain('- aws `arn:aws:iam::123456789012:role/r0000`\n');
+    const shown = md.split('\n').filter((l) => l.startsWith('- aws ')).length;
+    expect(md).toContain(
+      `\n${2001 - shown} more entries are left out here: \`idac drift --format json\` lists them all.\n`,
+    );
+    expect(md).not.toContain('role/idac/t/m');
+    expect(driftMarkdown(many)).toContain('role/idac/t/m');
+  });
+});

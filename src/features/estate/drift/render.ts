@@ -66,24 +66,43 @@ export function driftText(r: DriftReport): string {
   return `${lines.join('\n')}\n`;
 }
 
-export function driftMarkdown(r: DriftReport): string {
+/**
+ * `maxChars`: stop listing entries once the text is this long (the audit issue, whose body GitHub
+ * caps at 65,536 characters, where an estate can hold thousands of orphans); what is left out is
+ * counted, and `idac drift --format json` has it all.
+ */
+export function driftMarkdown(r: DriftReport, opts: { maxChars?: number } = {}): string {
   const lines = ['## Drift', '', `${driftCounts(r)}.`];
   const where = (e: DriftEntry) => (e.identity !== undefined ? ` — ${code(e.identity)} in ${code(e.file ?? '')}` : '');
+  const entry: { [K in Kind]: (e: DriftReport[K][number]) => string[] } = {
+    orphans: (o) => [`- ${o.target} ${code(o.id)}${orphanName(o)}`],
+    unmanagedKeys: (k) => [
+      `- ${code(k.keyId)} ${keyFacts(k, code)} of ${code(k.id)}${where(k)}: ${code(k.reason, 300)}`,
+    ],
+    changed: (c) => [
+      `- ${c.target} ${code(c.id)}${where(c)}`,
+      ...c.differences.map((d) => `  - ${differenceLine(d, (s) => code(s, 300))}`),
+    ],
+    missing: (m) => [`- ${m.target} ${code(m.id)}${where(m)}${statusNote(m)}`],
+  };
+  let length = 0;
+  let left = 0;
   for (const kind of KINDS) {
     if (r[kind].length === 0) continue;
     lines.push('', `### ${TITLES[kind]} (${r[kind].length})`, '', mdAdvice(kind), '');
-    if (kind === 'orphans') for (const o of r.orphans) lines.push(`- ${o.target} ${code(o.id)}${orphanName(o)}`);
-    if (kind === 'unmanagedKeys')
-      for (const k of r.unmanagedKeys)
-        lines.push(`- ${code(k.keyId)} ${keyFacts(k, code)} of ${code(k.id)}${where(k)}: ${code(k.reason, 300)}`);
-    if (kind === 'changed')
-      for (const c of r.changed) {
-        lines.push(`- ${c.target} ${code(c.id)}${where(c)}`);
-        for (const d of c.differences) lines.push(`  - ${differenceLine(d, (s) => code(s, 300))}`);
+    for (const e of r[kind] as DriftReport[Kind][number][]) {
+      const more = (entry[kind] as (x: typeof e) => string[])(e);
+      const size = more.reduce((n, l) => n + l.length + 1, 0);
+      // Once one entry does not fit, none after it is shown: the list stays in order.
+      if (left > 0 || (opts.maxChars !== undefined && length + size > opts.maxChars)) {
+        left += 1;
+        continue;
       }
-    if (kind === 'missing')
-      for (const m of r.missing) lines.push(`- ${m.target} ${code(m.id)}${where(m)}${statusNote(m)}`);
+      length += size;
+      lines.push(...more);
+    }
   }
+  if (left > 0) lines.push('', `${left} more entries are left out here: \`idac drift --format json\` lists them all.`);
   if (KINDS.every((k) => r[k].length === 0)) lines.push('', 'The estate matches git.');
   return `${lines.join('\n')}\n`;
 }
