@@ -437,6 +437,25 @@ describe('drift: unmanaged access keys', () => {
     ]);
   });
 
+  it('reports a key of a suspended user left active (idac deactivates, never deletes them)', async () => {
+    const r = await repo({ 'identities/tm/bot.yaml': USER('bot', '', '  status: suspended\n') });
+    const estate = awsEstate([user('bot')], [key('bot', 'AKIA…AAA1', '2026-11-20T00:00:00Z')]);
+    expect((await driftOf(r, [estate])).changed).toEqual([
+      {
+        target: 'aws',
+        id: ARN('bot', 'user'),
+        identity: 'bot',
+        file: 'identities/tm/bot.yaml',
+        differences: [
+          { field: 'aws.keys', manifest: 'AKIA…AAA1 Inactive (suspended)', live: 'AKIA…AAA1 Active' },
+          { field: 'aws.permissions', manifest: null, live: 's3:GetObject on *' },
+        ],
+      },
+    ]);
+    const off = awsEstate([user('bot')], [key('bot', 'AKIA…AAA1', '2026-11-20T00:00:00Z', 'Inactive')]);
+    expect((await driftOf(r, [off])).changed[0]!.differences.map((d) => d.field)).toEqual(['aws.permissions']);
+  });
+
   it('leaves the keys of an ignored user alone', async () => {
     const org = (await import('./fixtures.js')).ORG.replace('spec:\n', 'spec:\n  drift:\n    ignore: ["legacy-*"]\n');
     const r = await repo({}, org);

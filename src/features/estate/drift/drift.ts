@@ -7,11 +7,11 @@ import type { IamCatalog } from '../../../access/iam-catalog.js';
 import type { MachineIdentity } from '../../../manifest/machine-identity.generated.js';
 import type { Organization } from '../../../manifest/organization.generated.js';
 import type { AccessKeyRecord, Estate, EstateIdentity } from '../types.js';
-import { differences } from './compare.js';
+import { compareDifferences, differences } from './compare.js';
 import { ignoreMatcher } from './ignore.js';
 import { unmanagedKeysOf, type KeyOwner } from './keys.js';
 import { expectedObjects, type Expected } from './match.js';
-import type { Changed, DriftEntry, DriftReport, Missing, Orphan, UnmanagedKey } from './types.js';
+import type { Changed, Difference, DriftEntry, DriftReport, Missing, Orphan, UnmanagedKey } from './types.js';
 
 export interface DriftInput {
   estates: readonly Estate[];
@@ -33,6 +33,7 @@ export function drift(input: DriftInput): DriftReport {
   const changed: Changed[] = [];
   const missing: Missing[] = [];
   const declared = new Map<string, KeyOwner>();
+  const userKeys = keysByUser(estates);
   for (const { data, file } of [...input.identities].sort((a, b) => cmp(a.file, b.file))) {
     const status = data.spec.status ?? 'active';
     const where = { identity: data.metadata.name, file };
@@ -55,7 +56,10 @@ export function drift(input: DriftInput): DriftReport {
         missing.push({ target: x.target, id: x.id, ...where, status });
         continue;
       }
-      const diffs = differences(data, found, now, catalog);
+      const diffs = [
+        ...differences(data, found, now, catalog),
+        ...keysLeftActive({ data, file }, x.id, userKeys.get(x.id) ?? [], now),
+      ].sort(compareDifferences);
       if (diffs.length > 0) changed.push({ target: x.target, id: x.id, ...where, differences: diffs });
     }
   }
@@ -67,7 +71,7 @@ export function drift(input: DriftInput): DriftReport {
       orphans.push({ target: i.target, id: i.id, name: i.name });
 
   const unmanagedKeys: UnmanagedKey[] = [];
-  for (const [user, keys] of keysByUser(estates)) {
+  for (const [user, keys] of userKeys) {
     const owner = declared.get(user) ?? null;
     const name = live.get(user)?.name ?? keys[0]!.userName;
     // An ignored user is one the organisation chose to leave alone, its keys with it.
@@ -81,6 +85,19 @@ export function drift(input: DriftInput): DriftReport {
     changed: changed.sort(compareEntries),
     missing: missing.sort(compareEntries),
   };
+}
+
+/**
+ * A suspended user's keys are deactivated, not deleted (compile/aws.ts): one of idac's keys still
+ * active is a credential the suspension should have stopped. (Keys idac does not manage are listed
+ * in unmanagedKeys, whatever their status.)
+ */
+function keysLeftActive(owner: KeyOwner, user: string, keys: readonly AccessKeyRecord[], now: number): Difference[] {
+  if (owner.data.spec.status !== 'suspended' || keys.length === 0) return [];
+  const unmanaged = new Set(unmanagedKeysOf(user, keys, owner, now).map((k) => k.keyId));
+  return keys
+    .filter((k) => k.status === 'Active' && !unmanaged.has(k.keyId))
+    .map((k) => ({ field: 'aws.keys', manifest: `${k.keyId} Inactive (suspended)`, live: `${k.keyId} Active` }));
 }
 
 function keysByUser(estates: readonly Estate[]): Map<string, AccessKeyRecord[]> {
