@@ -99,7 +99,8 @@ describe('idac drift (built CLI): examples/acme against the estate compiled from
       report,
       'user,arn,user_creation_time,password_enabled,access_key_1_active,access_key_1_last_rotated,' +
         'access_key_1_last_used_date,access_key_2_active,access_key_2_last_rotated\n' +
-        `<root_account>,arn:aws:iam::${ACCOUNT}:root,2020-01-01T00:00:00+00:00,not_supported,false,N/A,N/A,false,N/A\n` +
+        `<root_account>,arn:aws:iam::${ACCOUNT}:root,2020-01-01T00:00:00+00:00,not_supported,` +
+        'false,N/A,N/A,false,N/A\n' +
         `old-sync,arn:aws:iam::${ACCOUNT}:user/old-sync,2021-03-01T00:00:00+00:00,false,true,` +
         '2021-03-01T00:00:00+00:00,2026-11-20T08:00:00+00:00,false,N/A\n',
     );

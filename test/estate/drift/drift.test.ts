@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Estate, EstateIdentity } from '../../../src/features/estate/types.js';
 import { drifted } from '../../../src/features/estate/drift/types.js';
-import { ACCOUNT, awsEstate, driftOf, manifest, NOW, repo, role } from './fixtures.js';
+import { ACCOUNT, awsEstate, awsLine, driftOf, manifest, NOW, repo, role } from './fixtures.js';
 
 const ARN = (name: string, kind = 'role', path = '/idac/tm/') => `arn:aws:iam::${ACCOUNT}:${kind}${path}${name}`;
 
@@ -13,7 +13,10 @@ const READER = manifest(
       account: "${ACCOUNT}"
       principal: role
       trust:
-        oidc: { provider: gitlab, audience: https://gitlab.com, subject: "project_path:acme/x:ref_type:branch:ref:main" }
+        oidc:
+          provider: gitlab
+          audience: https://gitlab.com
+          subject: "project_path:acme/x:ref_type:branch:ref:main"
       permissions:
         - actions: [s3:GetObject, s3:ListBucket]
           resources: [arn:aws:s3:::bank, arn:aws:s3:::bank/*]
@@ -28,7 +31,7 @@ const aws = (permissions: AwsAccess['permissions'], trust: AwsAccess['trust'] = 
 });
 
 describe('drift: changed', () => {
-  it('is clean when the live access is the same grants written otherwise (order, duplicates, case, split)', async () => {
+  it('is clean for the same grants written otherwise (order, duplicates, case, split)', async () => {
     const r = await repo({ 'identities/tm/reader.yaml': READER });
     const live = role(
       'reader',
@@ -279,18 +282,12 @@ describe('drift: missing and coverage', () => {
   it('reports an active or suspended manifest whose principal is gone, only where the estate looks', async () => {
     const r = await repo({
       'identities/tm/reader.yaml': READER,
-      'identities/tm/paused.yaml': manifest(
-        'paused',
-        `    aws: { account: "${ACCOUNT}", principal: user, permissions: [{ actions: [s3:GetObject], resources: ["*"] }] }\n`,
-        '  status: suspended\n',
-      ),
-      'identities/tm/elsewhere.yaml': manifest(
-        'elsewhere',
-        `    aws: { account: "999999999999", principal: role, permissions: [{ actions: [s3:GetObject], resources: ["*"] }] }\n`,
-      ),
+      'identities/tm/paused.yaml': manifest('paused', awsLine(ACCOUNT, 'user'), '  status: suspended\n'),
+      'identities/tm/elsewhere.yaml': manifest('elsewhere', awsLine('999999999999', 'role')),
       'identities/tm/api-sa.yaml': manifest(
         'api-sa',
-        `    kubernetes: { cluster: prod-eu, namespace: payments, rules: [{ apiGroups: [""], resources: [pods], verbs: [get] }] }\n`,
+        '    kubernetes:\n      cluster: prod-eu\n      namespace: payments\n' +
+          '      rules: [{ apiGroups: [""], resources: [pods], verbs: [get] }]\n',
       ),
     });
     const report = await driftOf(r, [awsEstate([])]);
@@ -361,20 +358,15 @@ describe('drift: unmanaged access keys', () => {
         id: ARN(name, 'user', path),
       },
     );
-  const USER = (name: string, meta = '', extra = '') =>
-    manifest(
-      name,
-      `    aws: { account: "${ACCOUNT}", principal: user, permissions: [{ actions: [s3:GetObject], resources: ["*"] }] }\n`,
-      extra,
-      meta,
-    );
+  const USER = (name: string, meta = '', extra = '') => manifest(name, awsLine(ACCOUNT, 'user'), extra, meta);
 
-  it('reports every key of an undeclared user, keys older than the import, and keys beyond the live generations', async () => {
+  it('reports keys of undeclared users, keys older than the import, keys beyond the generations', async () => {
     const r = await repo({
       'identities/tm/bot.yaml': USER('bot', '', '  rotation: { period: 90d }\n'),
       'identities/tm/legacy-sync.yaml': USER(
         'legacy-sync',
-        `  importedFrom: { target: aws, id: "${ARN('legacy-sync', 'user', '/')}", name: legacy-sync, at: 2026-11-01 }\n`,
+        `  importedFrom:\n    target: aws\n    id: "${ARN('legacy-sync', 'user', '/')}"\n` +
+          '    name: legacy-sync\n    at: 2026-11-01\n',
       ),
     });
     const estate = awsEstate(

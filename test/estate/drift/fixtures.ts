@@ -95,3 +95,9 @@ export async function driftOf(r: Repo, estates: Estate[], now = NOW): Promise<Dr
   await iamCatalog.load(services);
   return drift({ estates, identities: r.identities, org: r.org, now, catalog: iamCatalog });
 }
+
+/** A one-line spec.access.aws (flow style) granting s3:GetObject on everything. */
+export function awsLine(account: string, principal: 'role' | 'user'): string {
+  const permissions = '[{ actions: [s3:GetObject], resources: ["*"] }]';
+  return `    aws: { account: "${account}", principal: ${principal}, permissions: ${permissions} }\n`;
+}

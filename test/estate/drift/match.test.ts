@@ -1,7 +1,7 @@
 // Which cloud object each manifest is: the ids compile gives (or import recorded), per target.
 import { describe, expect, it } from 'vitest';
 import { expectedObjects } from '../../../src/features/estate/drift/match.js';
-import { ACCOUNT, manifest, repo } from './fixtures.js';
+import { ACCOUNT, awsLine, manifest, repo } from './fixtures.js';
 
 const cases: {
   identity: string;
@@ -13,13 +13,13 @@ const cases: {
   {
     identity: 'web-role',
     name: 'an idac role: /idac/<team>/<name>',
-    access: `    aws: { account: "${ACCOUNT}", principal: role, permissions: [{ actions: [s3:GetObject], resources: ["*"] }] }\n`,
+    access: awsLine(ACCOUNT, 'role'),
     want: [{ target: 'aws', id: `arn:aws:iam::${ACCOUNT}:role/idac/tm/web-role`, scope: ACCOUNT }],
   },
   {
     identity: 'legacy-bot',
     name: 'an imported user: the id it was imported from',
-    access: `    aws: { account: "${ACCOUNT}", principal: user, permissions: [{ actions: [s3:GetObject], resources: ["*"] }] }\n`,
+    access: awsLine(ACCOUNT, 'user'),
     meta: `  importedFrom: { target: aws, id: "arn:aws:iam::${ACCOUNT}:user/ci/Legacy_Bot", name: Legacy_Bot }\n`,
     want: [{ target: 'aws', id: `arn:aws:iam::${ACCOUNT}:user/ci/Legacy_Bot`, scope: ACCOUNT }],
   },
@@ -49,7 +49,9 @@ const cases: {
   {
     identity: 'gitlab-ci',
     name: 'a jwt login: not in a Vault dump, not compared',
-    access: `    vault: { auth: jwt, jwt: { mount: jwt-gitlab, audience: https://v.example, claims: { ref: main } } }\n`,
+    access:
+      '    vault:\n      auth: jwt\n' +
+      '      jwt: { mount: jwt-gitlab, audience: https://v.example, claims: { ref: main } }\n',
     want: [],
   },
   {

@@ -30,7 +30,8 @@ const permission: fc.Arbitrary<Permission> = fc.record({
 function yaml(permissions: Permission[]): string {
   const lines = permissions.map(
     (p) =>
-      `        - actions: [${p.actions.join(', ')}]\n          resources: [${p.resources.map((r) => `"${r}"`).join(', ')}]\n`,
+      `        - actions: [${p.actions.join(', ')}]\n` +
+      `          resources: [${p.resources.map((r) => `"${r}"`).join(', ')}]\n`,
   );
   return `    aws:\n      account: "${ACCOUNT}"\n      principal: role\n      permissions:\n${lines.join('')}`;
 }

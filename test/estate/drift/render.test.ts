@@ -76,16 +76,20 @@ describe('drift renderers', () => {
       [
         'idac drift: 2 orphans, 1 unmanaged access key, 1 changed, 1 missing',
         '',
-        'Orphans: in the estate, no manifest: `idac import` turns each into a pull request (or list it in org.yaml drift.ignore)',
+        'Orphans: in the estate, no manifest: `idac import` turns each into a pull request ' +
+          '(or list it in org.yaml drift.ignore)',
         '  aws arn:aws:iam::123456789012:role/legacy/etl',
         '  kubernetes k8s:prod-eu/ops/x (evil\\u001b[2J\\u202e @admin <img src=x> [a](http://e.example))',
         '',
-        "Unmanaged access keys: access keys idac does not manage: delete each once idac has delivered the user's first generation",
-        '  AKIA…WXYZ active, created 2023-01-01, last used 2026-11-20 of arn:aws:iam::123456789012:user/legacy-bot: no manifest declares this user',
+        'Unmanaged access keys: access keys idac does not manage: ' +
+          "delete each once idac has delivered the user's first generation",
+        '  AKIA…WXYZ active, created 2023-01-01, last used 2026-11-20 of ' +
+          'arn:aws:iam::123456789012:user/legacy-bot: no manifest declares this user',
         '',
         'Changed: changed outside idac: re-apply to restore what git declares, or update the manifest to what is live',
         '  aws arn:aws:iam::123456789012:role/idac/payments/reader (reader, identities/payments/reader.yaml)',
-        '    aws.notExpressible: live only {"Effect":"Deny","Action":"s3:*","Resource":"*"}\\n`## injected (inline policy console: a Deny has no field)',
+        '    aws.notExpressible: live only {"Effect":"Deny","Action":"s3:*","Resource":"*"}\\n`## injected ' +
+          '(inline policy console: a Deny has no field)',
         '    aws.permissions: live only s3:PutObject on arn:aws:s3:::bank/*',
         '    aws.trust: manifest only oidc gitlab project_path:acme/x:ref:main',
         '',

@@ -93,7 +93,10 @@ function trustsOn(data: MachineIdentity, target: EstateTarget): Set<string> {
   );
 }
 
-/** A grant's identity: the pair as plan words it and its conditions (the same pair under other conditions is another grant). */
+/**
+ * A grant's identity: the pair as plan words it and its conditions (the same pair under other
+ * conditions is another grant).
+ */
 function grantKey(g: Grant): string {
   return `${grantText(g)}\u0000${conditionsKey(g.target === 'aws' ? g.conditions : null)}`;
 }
@@ -119,7 +122,7 @@ function byKey(grants: Grant[]): Map<string, Grant> {
   return out;
 }
 
-/** The texts of the grants in `a` that `b` lacks, grouped by the pattern as written where a whole pattern is missing. */
+/** The texts of the grants in `a` that `b` lacks, grouped by pattern as written where a whole pattern is missing. */
 function onlyIn(a: Map<string, Grant>, b: Map<string, Grant>): string[] {
   const groups = new Map<string, { text: string; total: number; missing: Grant[] }>();
   for (const [key, g] of a) {

@@ -73,7 +73,7 @@ export function driftText(r: DriftReport): string {
  */
 export function driftMarkdown(r: DriftReport, opts: { maxChars?: number } = {}): string {
   const lines = ['## Drift', '', `${driftCounts(r)}.`];
-  const where = (e: DriftEntry) => (e.identity !== undefined ? ` — ${code(e.identity)} in ${code(e.file ?? '')}` : '');
+  const where = mdWhere;
   const entry: { [K in Kind]: (e: DriftReport[K][number]) => string[] } = {
     orphans: (o) => [`- ${o.target} ${code(o.id)}${orphanName(o)}`],
     unmanagedKeys: (k) => [
@@ -105,6 +105,11 @@ export function driftMarkdown(r: DriftReport, opts: { maxChars?: number } = {}):
   if (left > 0) lines.push('', `${left} more entries are left out here: \`idac drift --format json\` lists them all.`);
   if (KINDS.every((k) => r[k].length === 0)) lines.push('', 'The estate matches git.');
   return `${lines.join('\n')}\n`;
+}
+
+/** ` — <identity> in <file>` when a manifest declares the entry. */
+function mdWhere(e: DriftEntry): string {
+  return e.identity !== undefined ? ` — ${code(e.identity)} in ${code(e.file ?? '')}` : '';
 }
 
 function mdAdvice(kind: Kind): string {

@@ -35,7 +35,10 @@ export interface UnmanagedKey extends DriftEntry {
  * side that lacks it is null (a grant added in the console: manifest null, live the grant).
  */
 export interface Difference {
-  /** `aws.permissions`, `aws.trust`, `aws.keys`, `kubernetes.rules`, `vault.paths`, `vault.auth`, `<target>.notExpressible`, `status`. */
+  /**
+   * `aws.permissions`, `aws.trust`, `aws.keys`, `kubernetes.rules`, `vault.paths`, `vault.auth`,
+   * `<target>.notExpressible`, `status`.
+   */
   field: string;
   manifest: string | null;
   live: string | null;
