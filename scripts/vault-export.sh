@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Dumps a Vault (or OpenBao) estate for `idac import vault --from FILE` and `idac drift --vault FILE`:
-# every ACL policy's text, every auth mount and its type, and the roles of every Kubernetes and
-# AppRole mount, as JSON (format idac-vault-dump/v1) on stdout:
+# every ACL policy's text, every auth mount and its type, and the roles of every Kubernetes,
+# AppRole and JWT/OIDC mount, as JSON (format idac-vault-dump/v1) on stdout:
 #
 #   VAULT_ADDR=https://vault.example:8200 VAULT_TOKEN=… scripts/vault-export.sh > vault-dump.json
 #
@@ -50,6 +50,8 @@ field() {
   sep=''
   policies="$("$V" policy list 2>"$err")" || die "listing policies failed: $(cat "$err")"
   for name in $(printf '%s\n' "$policies" | sort); do
+    # root has no text to read (Vault answers with nothing or an error): it grants everything.
+    [ "$name" = root ] && continue
     text="$(field "sys/policies/acl/$name" policy)" || exit 1
     printf '%s\n    %s: %s' "$sep" "$(quote "$name")" "$text"
     sep=','
@@ -63,7 +65,7 @@ field() {
     printf '%s\n    %s: { "type": %s' "$sep" "$(quote "$mount")" "$(quote "$type")"
     sep=','
     case "$type" in
-      kubernetes | approle)
+      kubernetes | approle | jwt | oidc)
         printf ', "roles": {'
         rsep=''
         roles="$(names "auth/$mount/role")" || exit 1

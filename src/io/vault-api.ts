@@ -1,5 +1,5 @@
 // The live Vault (or OpenBao) over its HTTP API, read-only: the ACL policies, the auth mounts, and
-// the roles of every Kubernetes and AppRole mount — the same JSON scripts/vault-export.sh writes
+// the roles of every Kubernetes, AppRole and JWT/OIDC mount — the same JSON scripts/vault-export.sh writes
 // (format idac-vault-dump/v1, read by features/estate/read/vault-dump.ts). Only list and read calls;
 // never a role id, a secret id or a token. The token is sent as a header and never appears in an
 // error: a diagnostic names the address, the path and Vault's own error list.
@@ -12,7 +12,7 @@ import { fail, ok, type Result } from '../common/result.js';
 /** Written beside the dump so the reader knows its shape (features/estate/read/vault-dump.ts VAULT_DUMP_FORMAT). */
 const FORMAT = 'idac-vault-dump/v1';
 /** The auth methods whose roles the dump lists. */
-const ROLE_METHODS = new Set(['kubernetes', 'approle']);
+const ROLE_METHODS = new Set(['kubernetes', 'approle', 'jwt', 'oidc']);
 const TIMEOUT_MS = 15_000;
 /** Calls in flight at once: a large Vault answers faster, and none is flooded. */
 const PARALLEL = 8;
@@ -34,7 +34,10 @@ export async function fetchVaultDump(
 
   const names = await get('sys/policies/acl?list=true');
   if (!names.ok) return names;
-  const policyNames = keysOf(names.value).sort();
+  // root has no text to read (Vault answers with nothing or an error): it grants everything.
+  const policyNames = keysOf(names.value)
+    .filter((n) => n !== 'root')
+    .sort();
   const texts = await inBatches(policyNames, (n) => get(`sys/policies/acl/${encodeURIComponent(n)}`));
   const policies: Record<string, string> = {};
   for (const [i, name] of policyNames.entries()) {
@@ -123,9 +126,17 @@ async function clientOf(env: NodeJS.ProcessEnv, timeoutMs: number): Promise<Resu
         (res) => void answer(res, shown, where).then(resolve),
       );
       req.on('timeout', () => req.destroy(new Error(`no answer in ${timeoutMs / 1000}s`)));
-      req.on('error', (e: NodeJS.ErrnoException) =>
-        resolve(fail(`Vault at ${where} could not be reached (${e.code ?? e.message}) reading ${shown}`)),
-      );
+      req.on('error', (e: NodeJS.ErrnoException) => {
+        const code = e.code ?? e.message;
+        resolve(
+          fail(
+            /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS/.test(code)
+              ? `Vault at ${where} presented a certificate that is not trusted (${code}) reading ${shown}: ` +
+                  'set VAULT_CACERT to its CA file'
+              : `Vault at ${where} could not be reached (${code}) reading ${shown}`,
+          ),
+        );
+      });
       req.end();
     });
   return ok({ address: where, get });

@@ -2,23 +2,26 @@
 // examples and variations), and an estate made by hand maps exactly, with every part a manifest
 // cannot say reported with its text.
 
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileVault } from '../../src/compile/vault.js';
 import { parseVaultDump, vaultEstate } from '../../src/features/estate/read/vault-dump.js';
 import type { EstateContext } from '../../src/features/estate/types.js';
-import type { MachineIdentity } from '../../src/manifest/machine-identity.generated.js';
-import type { Organization } from '../../src/manifest/organization.generated.js';
 import { orgModel } from '../../src/model/org.js';
-import { ACME_ORG, acme, at, role } from '../compile/aws-fixture.js';
-import { dumpOf, emptyDump, type Dump } from './vault-fixture.js';
+import { at } from '../compile/aws-fixture.js';
+import {
+  dumpOf,
+  emptyDump,
+  NOW,
+  ORG,
+  ROUND_TRIP,
+  vaultIdentity,
+  vaultView,
+  withOrg,
+  type Dump,
+} from './vault-fixture.js';
 
-const NOW = '2026-11-23T12:00:00Z';
-const ORG: Organization = { apiVersion: 'idac/v1', kind: 'Organization', spec: ACME_ORG.spec };
 const CTX: EstateContext = { org: ORG, now: at(NOW).now };
-
-function withOrg(patch: (spec: Organization['spec']) => Organization['spec']): Organization {
-  return { ...ORG, spec: patch(structuredClone(ORG.spec)) };
-}
 
 function estateOf(dump: Dump, ctx: EstateContext = CTX) {
   const r = vaultEstate(dump, ctx, 'dump');
@@ -26,89 +29,8 @@ function estateOf(dump: Dump, ctx: EstateContext = CTX) {
   return r.value;
 }
 
-/** A Vault identity: the role fixture without AWS access, with the given Vault (and Kubernetes) access. */
-function vaultIdentity(name: string, access: MachineIdentity['spec']['access'], rotation = false): MachineIdentity {
-  const base = role({}, name);
-  return {
-    ...base,
-    spec: { ...base.spec, access, ...(rotation ? { rotation: { period: '30d', overlap: '1d' } } : {}) },
-  };
-}
-
-/**
- * The manifest's access as the Vault reader sees it: Kubernetes rules are the Kubernetes reader's,
- * certificates are PKI roles (not in the dump), and a suspended identity's role hands out no policy.
- */
-function vaultView(data: MachineIdentity): MachineIdentity['spec']['access'] {
-  const { vault, kubernetes } = data.spec.access;
-  const { certificates: _, paths, ...rest } = vault!;
-  return {
-    vault: data.spec.status === 'suspended' || !paths ? rest : { ...rest, paths },
-    ...(kubernetes && vault!.auth === 'kubernetes'
-      ? {
-          kubernetes: {
-            cluster: kubernetes.cluster,
-            namespace: kubernetes.namespace,
-            serviceAccount: kubernetes.serviceAccount ?? data.metadata.name,
-          },
-        }
-      : {}),
-  };
-}
-
-const PATHS = [
-  { path: 'kv/data/payments/app/*', capabilities: ['read' as const, 'list' as const] },
-  { path: 'kv/data/payments/app/root', capabilities: ['deny' as const] },
-  { path: 'transit/encrypt/+', capabilities: ['update' as const] },
-];
-
 describe('round trip: what idac compiles reads back as the manifest', () => {
-  const cases: [string, MachineIdentity, Organization?][] = [
-    ['acme support-assistant (kubernetes auth)', acme('data/support-assistant.yaml')],
-    ['acme legacy-etl (approle)', acme('data/legacy-etl.yaml')],
-    ['acme ledger-writer (approle)', acme('payments/ledger-writer.yaml')],
-    ['acme settlement-reader (kubernetes auth, certificates, elevations)', acme('payments/settlement-reader.yaml')],
-    ['acme edge-gateway (approle, certificates)', acme('platform/edge-gateway.yaml')],
-    [
-      'kubernetes auth, service account named after the identity',
-      vaultIdentity('app', {
-        kubernetes: { cluster: 'prod-eu', namespace: 'payments' },
-        vault: { auth: 'kubernetes', paths: PATHS },
-      }),
-    ],
-    [
-      'kubernetes auth, another service account',
-      vaultIdentity('app', {
-        kubernetes: { cluster: 'prod-eu', namespace: 'payments', serviceAccount: 'worker' },
-        vault: { auth: 'kubernetes', paths: PATHS },
-      }),
-    ],
-    [
-      'kubernetes auth, no paths',
-      vaultIdentity('app', {
-        kubernetes: { cluster: 'prod-eu', namespace: 'payments' },
-        vault: { auth: 'kubernetes' },
-      }),
-    ],
-    [
-      'kubernetes auth on a cluster with its own mount',
-      vaultIdentity('app', {
-        kubernetes: { cluster: 'prod-us', namespace: 'payments' },
-        vault: { auth: 'kubernetes', paths: PATHS },
-      }),
-      withOrg((s) => ({
-        ...s,
-        targets: { ...s.targets, kubernetes: { 'prod-us': { vaultAuthMount: 'k8s/prod-us' } } },
-      })),
-    ],
-    ['approle', vaultIdentity('batch', { vault: { auth: 'approle', paths: PATHS } }, true)],
-    [
-      'approle on the mount org.yaml names',
-      vaultIdentity('batch', { vault: { auth: 'approle', paths: PATHS } }, true),
-      withOrg((s) => ({ ...s, targets: { ...s.targets, vault: { ...s.targets?.vault, approleMount: 'ci/approle' } } })),
-    ],
-  ];
-  it.each(cases)('%s', (_, data, org = ORG) => {
+  it.each(ROUND_TRIP)('%s', (_, data, org = ORG) => {
     const ctx = at(NOW, orgModel(org));
     const estate = estateOf(dumpOf(compileVault(data, ctx)), { org, now: ctx.now });
     expect(estate.identities).toHaveLength(1);
@@ -137,7 +59,32 @@ function handMade(): Dump {
   const token = { token_ttl: 0, token_max_ttl: 0, token_bound_cidrs: [], token_period: 0 };
   dump.auth = {
     token: { type: 'token' },
-    'jwt-gitlab': { type: 'jwt' },
+    aws: { type: 'aws' },
+    'jwt-gitlab': {
+      type: 'jwt',
+      roles: {
+        deploy: {
+          ...token,
+          role_type: 'jwt',
+          bound_audiences: ['https://vault.example'],
+          bound_claims: { project_path: ['acme/ledger'], ref: ['main', 'release'] },
+          bound_claims_type: 'string',
+          bound_subject: '',
+          user_claim: 'sub',
+          token_policies: ['payments-read'],
+        },
+        'literal-star': {
+          ...token,
+          role_type: 'jwt',
+          bound_audiences: ['https://vault.example'],
+          bound_claims: { ref: 'feature-*' },
+          bound_claims_type: 'string',
+          user_claim: 'sub',
+          token_policies: ['payments-read'],
+        },
+        'people-login': { role_type: 'oidc', token_policies: ['orphan'] },
+      },
+    },
     kubernetes: {
       type: 'kubernetes',
       roles: {
@@ -184,6 +131,8 @@ describe('a hand-made estate', () => {
   it('has one identity per Kubernetes and AppRole role, sorted by id', () => {
     expect(estate.identities.map((i) => i.id)).toEqual([
       'vault:auth/approle/role/nightly',
+      'vault:auth/jwt-gitlab/role/deploy',
+      'vault:auth/jwt-gitlab/role/literal-star',
       'vault:auth/k8s/edge/role/gateway',
       'vault:auth/kubernetes/role/ledger',
       'vault:auth/kubernetes/role/wide',
@@ -212,7 +161,8 @@ describe('a hand-made estate', () => {
         statement:
           'path "kv/data/payments/ledger" {\n  capabilities = ["update"]\n  allowed_parameters = { "amount" = [] }\n}',
         reason:
-          'a manifest path has no "allowed_parameters" (it limits which request parameters (and values) may be sent): ' +
+          'a manifest path has no "allowed_parameters" ' +
+          '(it limits which request parameters (and values) may be sent): ' +
           'write the path without it, or keep it outside idac; without it a broader path would decide ' +
           'kv/data/payments/ledger, so the manifest denies it until a person decides',
       },
@@ -254,6 +204,29 @@ describe('a hand-made estate', () => {
     expect(estate.org).toEqual({ kubernetes: { 'k8s-edge': { vaultAuthMount: 'k8s/edge' } } });
   });
 
+  it('maps a JWT role, and binds nothing when a literal * would read as a glob', () => {
+    expect(byId.get('vault:auth/jwt-gitlab/role/deploy')!.access).toEqual({
+      vault: {
+        auth: 'jwt',
+        jwt: {
+          mount: 'jwt-gitlab',
+          audience: 'https://vault.example',
+          claims: { project_path: 'acme/ledger', ref: ['main', 'release'] },
+        },
+        paths: [{ path: 'kv/data/payments/*', capabilities: ['read', 'list'] }],
+      },
+    });
+    const star = byId.get('vault:auth/jwt-gitlab/role/literal-star')!;
+    expect(star.access.vault?.jwt).toBeUndefined();
+    expect(star.notExpressible).toEqual([
+      {
+        source: 'auth role auth/jwt-gitlab/role/literal-star',
+        statement: '{"bound_claims":{"ref":"feature-*"},"bound_claims_type":"string","bound_subject":""}',
+        reason: 'the bound claims cannot be written as manifest claims without changing what they admit',
+      },
+    ]);
+  });
+
   it('reports an AppRole without secret ids and a policy that does not parse', () => {
     const nightly = byId.get('vault:auth/approle/role/nightly')!;
     expect(nightly.access).toEqual({
@@ -275,8 +248,9 @@ describe('a hand-made estate', () => {
 
   it('warns about other auth methods, unbound policies and unreadable ones', () => {
     expect(estate.warnings).toEqual([
-      'auth/jwt-gitlab (jwt) is not imported; idac imports Kubernetes and AppRole roles',
-      'policies bound to no Kubernetes or AppRole role (not imported): orphan',
+      'auth/aws (aws) is not imported; idac imports Kubernetes, AppRole and JWT roles',
+      'auth/jwt-gitlab/role/people-login is an OIDC login for people (role_type oidc), not imported',
+      'policies bound to no Kubernetes, AppRole or JWT role (not imported): orphan',
       'policy broken could not be read: policy line 1: a "{" is never closed',
     ]);
   });
@@ -284,6 +258,31 @@ describe('a hand-made estate', () => {
   it('is the same estate from the dump text', () => {
     const r = parseVaultDump(JSON.stringify(handMade()), CTX);
     expect(r.ok && r.value).toEqual(estate);
+  });
+});
+
+describe('limits of a manifest', () => {
+  it('keeps every path of a role with more than 100, and says the manifest must be split', () => {
+    const dump = emptyDump();
+    dump.policies.big = Array.from({ length: 101 }, (_, i) => `path "kv/data/p${i}" { capabilities = ["read"] }`).join(
+      '\n',
+    );
+    dump.policies.long = `path "kv/${'x'.repeat(510)}" { capabilities = ["read"] }`;
+    dump.auth.approle = { type: 'approle', roles: { big: { token_policies: ['big', 'long'] } } };
+    const [big] = estateOf(dump).identities;
+    expect(big!.access.vault?.paths).toHaveLength(101);
+    expect(big!.notExpressible.map((n) => [n.source, n.statement.slice(0, 20), n.reason])).toEqual([
+      [
+        'policy long',
+        'path "kv/xxxxxxxxxxx',
+        'a manifest path cannot hold this path (too long, or spaces, quotes or other characters)',
+      ],
+      [
+        'auth role auth/approle/role/big',
+        '101 paths',
+        "a manifest holds at most 100 Vault paths: split the role's policies",
+      ],
+    ]);
   });
 });
 
@@ -326,7 +325,8 @@ describe('org.yaml decides names', () => {
       source: 'auth role auth/approle/role/nightly',
       statement: '{"mount":"approle"}',
       reason:
-        'idac manages AppRoles on one mount (org.yaml targets.vault.approleMount: other) and this role is on another: ' +
+        'idac manages AppRoles on one mount (org.yaml targets.vault.approleMount: other) ' +
+        'and this role is on another: ' +
         'move it there, or keep it outside idac',
     });
   });
@@ -346,5 +346,34 @@ describe('org.yaml decides names', () => {
       ['vault:auth/ci/approle/role/a', 0, undefined],
       ['vault:auth/kubernetes/role/b', 0, 'kubernetes'],
     ]);
+  });
+});
+
+describe('round trip, property: any Vault access idac compiles reads back', () => {
+  const CAPS = ['create', 'read', 'update', 'patch', 'delete', 'list', 'sudo', 'deny', 'subscribe', 'recover'] as const;
+  const path = fc.stringMatching(/^[A-Za-z0-9_{}+*.-][A-Za-z0-9_{}+*./=@-]{0,30}$/);
+  const paths = fc.array(
+    fc.record({ path, capabilities: fc.uniqueArray(fc.constantFrom(...CAPS), { minLength: 1, maxLength: 10 }) }),
+    { minLength: 1, maxLength: 8 },
+  );
+  const k8sName = fc.stringMatching(/^[a-z0-9]([a-z0-9-]{0,10}[a-z0-9])?$/);
+  const access = fc.oneof(
+    fc.record({ paths, namespace: k8sName, serviceAccount: k8sName }).map(({ paths, namespace, serviceAccount }) => ({
+      kubernetes: { cluster: 'prod-eu', namespace, serviceAccount },
+      vault: { auth: 'kubernetes' as const, paths },
+    })),
+    paths.map((paths) => ({ vault: { auth: 'approle' as const, paths } })),
+  );
+
+  it('holds for generated paths, capabilities and service accounts', () => {
+    fc.assert(
+      fc.property(access, (a) => {
+        const data = vaultIdentity('app', a, a.vault.auth === 'approle');
+        const ctx = at(NOW, orgModel(ORG));
+        const estate = estateOf(dumpOf(compileVault(data, ctx)));
+        expect(estate.identities.map((i) => [i.access, i.notExpressible])).toEqual([[vaultView(data), []]]);
+      }),
+      { numRuns: 200 },
+    );
   });
 });

@@ -1,6 +1,7 @@
 // The Vault policy parser: HCL 1 as Vault's own policies use it (comments, the `policy` shorthand,
 // escapes), the JSON form, the stanzas a manifest cannot say (quoted exactly), and broken text.
 
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { policyText } from '../../src/compile/vault.js';
 import { parseVaultPolicy } from '../../src/features/estate/read/vault-policy.js';
@@ -35,7 +36,8 @@ describe('parseVaultPolicy: what a manifest can say', () => {
     ],
     [
       'the policy shorthand',
-      'path "a" { policy = "read" }\npath "b" { policy = "write" }\npath "c" { policy = "deny" }\npath "d" { policy = "sudo" }',
+      'path "a" { policy = "read" }\npath "b" { policy = "write" }\n' +
+        'path "c" { policy = "deny" }\npath "d" { policy = "sudo" }',
       [
         { path: 'a', capabilities: ['read', 'list'] },
         { path: 'b', capabilities: ['create', 'read', 'update', 'delete', 'list'] },
@@ -67,8 +69,22 @@ describe('parseVaultPolicy: what a manifest can say', () => {
       [{ path: 'a', capabilities: ['read'] }],
     ],
     ['nothing at all', '\n# only a comment\n', []],
+    [
+      'a heredoc value (HCL 1)',
+      'path "a" {\n  capabilities = ["read"]\n  description = <<EOT\nfree text } with braces\nEOT\n}\n' +
+        'path "b" { capabilities = ["list"] }',
+      null,
+    ],
   ])('%s', (_, text, expected) => {
     const p = stanzas(text);
+    if (expected === null) {
+      // The heredoc is read through (its brace closes nothing); the unknown key still makes a report.
+      expect(p.stanzas.map((x) => [x.path, x.capabilities, x.problem === null])).toEqual([
+        ['a', null, false],
+        ['b', ['list'], true],
+      ]);
+      return;
+    }
     expect(p.stanzas.map(({ path, capabilities }) => ({ path, capabilities }))).toEqual(expected);
     expect(p.stanzas.every((s) => s.problem === null)).toBe(true);
     expect(p.other).toEqual([]);
@@ -148,10 +164,49 @@ describe('parseVaultPolicy: broken text', () => {
     ['path "a\n" { }', /line 1: a string is never closed/],
     ['}', /closes nothing/],
     ['path "a" { capabilities = ["\\q"] }', /unknown escape/],
+    ['path "\\UFFFFFFFF" { }', /bad \\u escape/],
     ['{"path": ', /not valid JSON/],
   ])('%s', (text, message) => {
     const r = parseVaultPolicy(text);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.diagnostics[0]!.summary).toMatch(message);
+  });
+});
+
+describe('parseVaultPolicy never throws', () => {
+  it('on any text, and on policy-like fragments', () => {
+    const fragment = fc.constantFrom(
+      'path',
+      '"a/*"',
+      '{',
+      '}',
+      '[',
+      ']',
+      '=',
+      ',',
+      '"read"',
+      'capabilities',
+      '#',
+      '\n',
+      '<<EOT',
+      'EOT',
+      '/*',
+      '"\\u00',
+      '"\\UFFFFFFFF"',
+      '1',
+    );
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.array(fragment, { maxLength: 30 }).map((a) => a.join(' ')),
+        ),
+        (text) => {
+          const r = parseVaultPolicy(text);
+          expect(typeof r.ok).toBe('boolean');
+        },
+      ),
+      { numRuns: 2000 },
+    );
   });
 });

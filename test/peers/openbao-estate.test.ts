@@ -5,14 +5,21 @@
 // down) say so without the token.
 
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { vaultEstate } from '../../src/features/estate/read/vault-dump.js';
+import { readVaultLive } from '../../src/features/estate/read/vault-live.js';
 import type { Estate } from '../../src/features/estate/types.js';
 import { fetchVaultDump } from '../../src/io/vault-api.js';
-import { OPENBAO_SKIP, baoBinary, startOpenBao, type OpenBao } from './openbao.js';
+import { OPENBAO_SKIP, baoBinary, startOpenBao, startOpenBaoTls, type OpenBao, type OpenBaoTls } from './openbao.js';
 import { freePort, needPeer } from './peers.js';
-import { buildVaultEstate, mutateVaultEstate, type VaultEstate } from './vault-estate.js';
+import { compileVault } from '../../src/compile/vault.js';
+import { ACME_ORG, at } from '../compile/aws-fixture.js';
+import { dumpOf, emptyDump, NOW, ORG, ROUND_TRIP, vaultView } from '../estate/vault-fixture.js';
+import { buildVaultEstate, loadDump, mutateVaultEstate, type VaultEstate } from './vault-estate.js';
 
 const SCRIPT = fileURLToPath(new URL('../../scripts/vault-export.sh', import.meta.url));
 const CTX = { org: null, now: Date.parse('2026-12-01T00:00:00Z') };
@@ -64,6 +71,8 @@ describe('OpenBao estate: live and scripted dumps', () => {
 
     const estate = estateOf(live.value);
     expect(estateOf(JSON.parse(scripted.stdout))).toEqual(estate);
+    const read = await readVaultLive(CTX, env());
+    expect(read.ok && read.value).toEqual({ ...estate, scope: bao!.address });
     expectNoSecret(JSON.stringify(estate));
     expectEstate(estate);
   });
@@ -198,7 +207,8 @@ function expectEstate(estate: Estate): void {
       },
       notExpressible: [
         'policy batch-wrapped: path "kv/data/batch/*" {\n  capabilities = ["read"]\n  min_wrapping_ttl = "1m"\n}',
-        'policy batch-wrapped: path "kv/data/batch/config" {\n  capabilities = ["read"]\n  denied_parameters = { "version" = [] }\n}',
+        'policy batch-wrapped: path "kv/data/batch/config" {\n  capabilities = ["read"]\n' +
+          '  denied_parameters = { "version" = [] }\n}',
       ],
       live: { policies: ['batch-read', 'batch-wrapped'] },
     },
@@ -207,6 +217,22 @@ function expectEstate(estate: Estate): void {
       access: { vault: { auth: 'approle', paths: [{ path: 'kv/data/reports/*', capabilities: rw('read') }] } },
       notExpressible: ['auth role auth/approle/role/report-export: {"token_period":86400}'],
       live: { policies: ['reports-read'] },
+    },
+    {
+      id: 'vault:auth/jwt-gitlab/role/ledger-ci',
+      access: {
+        vault: {
+          auth: 'jwt',
+          jwt: {
+            mount: 'jwt-gitlab',
+            audience: 'https://vault.acme.example',
+            claims: { project_path: 'acme/ledger', ref: ['main', 'release'] },
+          },
+          paths: [{ path: 'kv/data/payments/*', capabilities: rw('read', 'list') }],
+        },
+      },
+      notExpressible: [],
+      live: { policies: ['payments-read'] },
     },
     {
       id: 'vault:auth/k8s/edge/role/gateway',
@@ -282,9 +308,101 @@ function expectEstate(estate: Estate): void {
       live: { policies: ['own-entity', 'reports-read'] },
     },
   ]);
-  expect(estate.org).toEqual({ kubernetes: { 'k8s-edge': { vaultAuthMount: 'k8s/edge' }, kubernetes: {} } });
-  expect(estate.warnings).toEqual([
-    'auth/jwt-gitlab (jwt) is not imported; idac imports Kubernetes and AppRole roles',
-    'policies bound to no Kubernetes or AppRole role (not imported): unused',
-  ]);
+  expect(estate.org).toEqual({
+    kubernetes: { 'k8s-edge': { vaultAuthMount: 'k8s/edge' }, kubernetes: {} },
+    vault: { auth: { 'jwt-gitlab': 'jwt' } },
+  });
+  expect(estate.warnings).toEqual(['policies bound to no Kubernetes, AppRole or JWT role (not imported): unused']);
 }
+
+describe('OpenBao estate over TLS', () => {
+  let tls: OpenBaoTls | null = null;
+  let dir = '';
+  afterAll(async () => {
+    await tls?.stop();
+    if (dir !== '') rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('trusts VAULT_CACERT, refuses an unknown CA, and VAULT_SKIP_VERIFY skips the check', async (ctx) => {
+    needPeer(ctx, bin, OPENBAO_SKIP);
+    dir = mkdtempSync(join(tmpdir(), 'idac-vault-tls-'));
+    tls = await startOpenBaoTls(bin!, dir);
+    const base = { VAULT_ADDR: tls.address, VAULT_TOKEN: tls.token };
+    const trusted = await fetchVaultDump({ ...base, VAULT_CACERT: join(dir, 'vault-ca.pem') });
+    expect(trusted.ok && Object.keys((trusted.value as { auth: object }).auth)).toEqual(['token']);
+    const unknown = await fetchVaultDump(base);
+    expect(unknown.ok ? [] : unknown.diagnostics.map((d) => d.summary)).toEqual([
+      `Vault at ${tls.address} presented a certificate that is not trusted (UNABLE_TO_VERIFY_LEAF_SIGNATURE) ` +
+        'reading sys/policies/acl: set VAULT_CACERT to its CA file',
+    ]);
+    const skipped = await fetchVaultDump({ ...base, VAULT_SKIP_VERIFY: 'true' });
+    expect(skipped).toEqual(trusted);
+  });
+});
+
+describe('round trip through a real server: what idac compiles, applied, reads back as the manifest', () => {
+  let fresh: OpenBao | null = null;
+  afterAll(async () => fresh?.stop());
+
+  it('for the acme Vault identities and variations', async (ctx) => {
+    needPeer(ctx, bin, OPENBAO_SKIP);
+    fresh = await startOpenBao(bin!);
+    // One server holds them all: the cases on acme's org.yaml (the others move mounts).
+    const cases = ROUND_TRIP.filter(([, , org]) => org === undefined).map(([, data]) => data);
+    const compiled = at(NOW, ACME_ORG);
+    const dump = emptyDump();
+    for (const data of cases) dumpOf(compileVault(data, compiled), dump);
+    await loadDump(fresh, dump);
+    const live = await fetchVaultDump({ VAULT_ADDR: fresh.address, VAULT_TOKEN: fresh.token });
+    if (!live.ok) throw new Error(live.diagnostics[0]!.summary);
+    const r = vaultEstate(live.value, { org: ORG, now: compiled.now }, 'dump');
+    if (!r.ok) throw new Error(r.diagnostics[0]!.summary);
+    const byName = new Map(r.value.identities.map((i) => [i.name, i]));
+    for (const data of cases) {
+      const identity = byName.get(data.metadata.name);
+      expect([data.metadata.name, identity?.access, identity?.notExpressible]).toEqual([
+        data.metadata.name,
+        vaultView(data),
+        [],
+      ]);
+    }
+  });
+});
+
+describe('OpenBao estate in a namespace', () => {
+  it('VAULT_NAMESPACE reads that namespace only, live and scripted alike', async (ctx) => {
+    needPeer(ctx, bin, OPENBAO_SKIP);
+    const ns = await startOpenBao(bin!);
+    try {
+      await ns.api('POST', 'sys/namespaces/team-a', {});
+      const inNs = async (method: string, path: string, body?: unknown): Promise<void> => {
+        const res = await fetch(`${ns.address}/v1/${path}`, {
+          method,
+          headers: { 'X-Vault-Token': ns.token, 'X-Vault-Namespace': 'team-a' },
+          body: body === undefined ? undefined : JSON.stringify(body),
+        });
+        if (res.status >= 400) throw new Error(`${method} ${path}: ${res.status}`);
+      };
+      await inNs('POST', 'sys/auth/approle', { type: 'approle' });
+      await inNs('PUT', 'sys/policies/acl/team-read', { policy: 'path "kv/data/a/*" { capabilities = ["read"] }' });
+      await inNs('POST', 'auth/approle/role/team-bot', { token_policies: ['team-read'] });
+      const over = { VAULT_ADDR: ns.address, VAULT_TOKEN: ns.token, VAULT_NAMESPACE: 'team-a' };
+      const live = await fetchVaultDump(over);
+      if (!live.ok) throw new Error(live.diagnostics[0]!.summary);
+      const r = spawnSync('bash', [SCRIPT], {
+        env: { PATH: process.env.PATH, ...over, VAULT_CLI: bin! },
+        encoding: 'utf8',
+      });
+      expect(r.stderr).toBe('');
+      expect(JSON.parse(r.stdout)).toEqual(live.value);
+      expect(estateOf(live.value).identities.map((i) => [i.id, i.access])).toEqual([
+        [
+          'vault:auth/approle/role/team-bot',
+          { vault: { auth: 'approle', paths: [{ path: 'kv/data/a/*', capabilities: ['read'] }] } },
+        ],
+      ]);
+    } finally {
+      await ns.stop();
+    }
+  });
+});

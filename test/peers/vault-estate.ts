@@ -1,16 +1,18 @@
 // A realistic Vault estate in a real OpenBao dev server, for the import and drift tests: a dozen
 // policies (plain, shorthand, JSON, templated, deny, parameters, wrapping, root-like), Kubernetes
-// auth on two mounts, AppRoles with live secret ids, and a JWT mount idac does not import. The
+// auth on two mounts, AppRoles with live secret ids, and a JWT role. The
 // secrets it makes (role ids, secret ids, the root token) are returned so tests can assert they
 // never reach any output. `mutate` applies the changes a drift test looks for.
 
+import type { Dump } from '../estate/vault-fixture.js';
 import type { OpenBao } from './openbao.js';
 
 export const VAULT_POLICIES: Readonly<Record<string, string>> = {
   'payments-read': 'path "kv/data/payments/*" {\n  capabilities = ["read", "list"]\n}\n',
   'payments-write':
     'path "kv/data/payments/*" {\n  capabilities = ["create", "update"]\n}\n\n' +
-    'path "kv/data/payments/ledger" {\n  capabilities = ["update"]\n  allowed_parameters = {\n    "amount" = []\n  }\n}\n',
+    'path "kv/data/payments/ledger" {\n  capabilities = ["update"]\n' +
+    '  allowed_parameters = {\n    "amount" = []\n  }\n}\n',
   'payments-no-admin': 'path "kv/data/payments/admin/*" {\n  capabilities = ["deny"]\n}\n',
   'ledger-transit': '# encrypt only\npath "transit/encrypt/ledger" { capabilities = ["update"] }\n',
   'edge-certs': 'path "pki/issue/edge" {\n  policy = "write"\n}\n',
@@ -61,6 +63,16 @@ const KUBERNETES_ROLES: Readonly<Record<string, Readonly<Record<string, Record<s
   },
 };
 
+const JWT_ROLES: Readonly<Record<string, Record<string, unknown>>> = {
+  'ledger-ci': {
+    role_type: 'jwt',
+    bound_audiences: ['https://vault.acme.example'],
+    bound_claims: { project_path: 'acme/ledger', ref: ['main', 'release'] },
+    user_claim: 'sub',
+    token_policies: ['payments-read'],
+  },
+};
+
 const APPROLES: Readonly<Record<string, Record<string, unknown>>> = {
   'nightly-batch': { token_policies: ['batch-wrapped', 'batch-read'], secret_id_ttl: '720h' },
   'report-export': { token_policies: ['reports-read'], secret_id_ttl: '720h', token_period: '24h' },
@@ -92,6 +104,7 @@ export async function buildVaultEstate(bao: OpenBao): Promise<VaultEstate> {
   for (const [mount, roles] of Object.entries(KUBERNETES_ROLES)) {
     for (const [name, fields] of Object.entries(roles)) await bao.api('POST', `auth/${mount}/role/${name}`, fields);
   }
+  for (const [name, fields] of Object.entries(JWT_ROLES)) await bao.api('POST', `auth/jwt-gitlab/role/${name}`, fields);
   for (const [name, fields] of Object.entries(APPROLES)) {
     await bao.api('POST', `auth/approle/role/${name}`, fields);
     const roleId = (await bao.api('GET', `auth/approle/role/${name}/role-id`)) as { data: { role_id: string } };
@@ -114,4 +127,19 @@ export async function mutateVaultEstate(bao: OpenBao): Promise<void> {
   });
   await bao.api('POST', 'auth/approle/role/shadow-bot', { token_policies: ['ops-admin'] });
   await bao.api('DELETE', 'auth/kubernetes/role/reports');
+}
+
+/**
+ * Writes a dump (test/estate/vault-fixture.ts dumpOf: what idac compiles, as Vault holds it) into a
+ * server: its auth mounts (enabled when missing), policies and roles. Vault then reads them back in
+ * its own shape, which is what a round trip through a real server checks.
+ */
+export async function loadDump(bao: OpenBao, dump: Dump): Promise<void> {
+  const enabled = (await bao.api('GET', 'sys/auth')) as { data: Record<string, unknown> };
+  for (const [mount, { type, roles = {} }] of Object.entries(dump.auth)) {
+    if (!(`${mount}/` in enabled.data)) await bao.api('POST', `sys/auth/${mount}`, { type });
+    for (const [name, fields] of Object.entries(roles)) await bao.api('POST', `auth/${mount}/role/${name}`, fields);
+  }
+  for (const [name, policy] of Object.entries(dump.policies))
+    await bao.api('PUT', `sys/policies/acl/${name}`, { policy });
 }

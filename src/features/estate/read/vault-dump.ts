@@ -1,13 +1,14 @@
 // A Vault estate: the dump scripts/vault-export.sh writes (or fetchVaultDump reads live, the same
-// JSON) → one identity per Kubernetes and AppRole auth role, with the paths of the policies its
-// tokens get. What idac compiles for an identity (src/compile/vault.ts: the `idac-<name>` policy,
-// the role bound to one service account, one-hour tokens) reads back as the manifest it came from;
+// JSON) → one identity per Kubernetes, AppRole and JWT auth role, with the paths of the policies
+// its tokens get. What idac compiles for an identity (src/compile/vault.ts: the `idac-<name>` policy,
+// the role bound to one service account or CI token, one-hour tokens) reads back as the manifest;
 // whatever a manifest cannot say is reported with its exact text, never dropped or widened.
 //
 // The dump (format idac-vault-dump/v1):
 //   { "format": "idac-vault-dump/v1",
 //     "policies": { "<name>": "<policy text, HCL or JSON>" },
-//     "auth": { "<mount path, no trailing slash>": { "type": "kubernetes", "roles": { "<role>": { …as Vault reads it } } } } }
+//     "auth": { "<mount path, no trailing slash>": {
+//       "type": "kubernetes", "roles": { "<role>": { …as Vault reads it } } } } }
 
 import { fail, ok, type Result } from '../../../common/result.js';
 import { vaultPathMatches, vaultPathWithin } from '../../../access/vault-paths.js';
@@ -24,13 +25,21 @@ export interface VaultDump {
   auth: Record<string, { type: string; roles?: Record<string, Role> }>;
 }
 
-/** The auth methods whose roles become identities. */
-const IMPORTED = new Set(['kubernetes', 'approle']);
+/** The auth methods whose roles become identities, as the manifest's `auth` names them (oidc is the jwt plugin). */
+const IMPORTED: Readonly<Record<string, 'kubernetes' | 'approle' | 'jwt'>> = {
+  kubernetes: 'kubernetes',
+  approle: 'approle',
+  jwt: 'jwt',
+  oidc: 'jwt',
+};
+const KINDS = 'Kubernetes, AppRole and JWT roles';
 /** Vault's own policies: never bound by idac, never reported as unused. */
 const BUILT_IN = new Set(['root', 'default']);
 const K8S_NAME = /^[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?$/;
 const K8S_LABEL = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
-const VAULT_PATH = /^[A-Za-z0-9_{}+*.-][A-Za-z0-9_{}+*./=@-]*$/;
+/** schema vaultPath: the characters and length a manifest path may have. */
+const VAULT_PATH = /^[A-Za-z0-9_{}+*.-][A-Za-z0-9_{}+*./=@-]{0,511}$/;
+const MAX_PATHS = 100;
 const MOUNT = /^[A-Za-z0-9_-]+(\/[A-Za-z0-9_-]+)*$/;
 
 /** The dump file's text → the estate (scope "dump"). */
@@ -59,24 +68,25 @@ export function vaultEstate(doc: unknown, ctx: EstateContext, scope: string): Re
   const bound = new Set<string>();
   for (const mount of Object.keys(auth).sort()) {
     const { type, roles = {} } = auth[mount]!;
-    if (!IMPORTED.has(type)) {
-      if (type !== 'token' && Object.keys(roles).length > 0) {
-        warnings.push(`auth/${mount} (${type}): its roles are not imported; idac imports Kubernetes and AppRole roles`);
-      } else if (type !== 'token') {
-        warnings.push(`auth/${mount} (${type}) is not imported; idac imports Kubernetes and AppRole roles`);
-      }
+    const method = IMPORTED[type];
+    if (method === undefined) {
+      if (type !== 'token') warnings.push(`auth/${mount} (${type}) is not imported; idac imports ${KINDS}`);
       continue;
     }
     for (const roleName of Object.keys(roles).sort()) {
       const role = roles[roleName]!;
+      if (method === 'jwt' && role.role_type === 'oidc') {
+        warnings.push(`auth/${mount}/role/${roleName} is an OIDC login for people (role_type oidc), not imported`);
+        continue;
+      }
       tokenPolicies(role).forEach((p) => bound.add(p));
-      const reader = new RoleReader(mount, type, roleName, role, parsed, warnings);
+      const reader = new RoleReader(mount, method, roleName, role, parsed, warnings);
       identities.push(reader.identity(ctx, org, approleMount));
     }
   }
   const unbound = [...parsed.keys()].filter((p) => !bound.has(p) && !BUILT_IN.has(p));
   if (unbound.length > 0) {
-    warnings.push(`policies bound to no Kubernetes or AppRole role (not imported): ${unbound.join(', ')}`);
+    warnings.push(`policies bound to no Kubernetes, AppRole or JWT role (not imported): ${unbound.join(', ')}`);
   }
   for (const [name, result] of parsed) {
     if (!result.ok) warnings.push(`policy ${name} could not be read: ${result.diagnostics[0]!.summary}`);
@@ -88,6 +98,7 @@ export function vaultEstate(doc: unknown, ctx: EstateContext, scope: string): Re
 // ---- one role -------------------------------------------------------------------------------------
 
 type VaultPaths = { path: string; capabilities: VaultCapability[] }[];
+type VaultJwt = NonNullable<NonNullable<EstateIdentity['access']['vault']>['jwt']>;
 
 class RoleReader {
   readonly id: string;
@@ -97,7 +108,7 @@ class RoleReader {
 
   constructor(
     readonly mount: string,
-    readonly type: string,
+    readonly type: 'kubernetes' | 'approle' | 'jwt',
     readonly name: string,
     readonly role: Role,
     readonly policies: ReadonlyMap<string, Result<ParsedPolicy>>,
@@ -112,9 +123,10 @@ class RoleReader {
     const mounts = ctx.org?.spec.targets?.vault?.mounts ?? {};
     const pki = new Set(Object.keys(mounts).filter((m) => mounts[m] === 'pki'));
     const paths = this.paths(names, pki);
-    const vault = { auth: this.type as 'kubernetes' | 'approle', ...(paths.length > 0 ? { paths } : {}) };
     this.origins.push({ path: ['vault', 'auth'], from: `auth mount ${this.mount} (${this.type})` });
     this.restrictions();
+    const jwt = this.type === 'jwt' ? this.jwt(ctx, org) : undefined;
+    const vault = { auth: this.type, ...(jwt ? { jwt } : {}), ...(paths.length > 0 ? { paths } : {}) };
     let kubernetes: { cluster: string; namespace: string; serviceAccount?: string } | undefined;
     if (this.type === 'kubernetes') kubernetes = this.serviceAccount(ctx, org);
     if (this.type === 'approle' && this.mount !== approleMount) {
@@ -176,7 +188,7 @@ class RoleReader {
         if (stanza.capabilities === null) {
           left.push({ path: stanza.path, source, report: this.no(stanza.text, stanza.problem!, source) });
         } else if (!VAULT_PATH.test(stanza.path)) {
-          const why = 'a manifest path cannot hold this path (spaces, quotes or other characters)';
+          const why = 'a manifest path cannot hold this path (too long, or spaces, quotes or other characters)';
           left.push({ path: stanza.path, source, report: this.no(stanza.text, why, source) });
         } else if (policy === `idac-${this.name}` && this.isIssue(stanza.path, stanza.capabilities, pki)) {
           // compile/vault.ts grants `update` on <pki mount>/issue/<name> for each declared certificate.
@@ -202,7 +214,13 @@ class RoleReader {
         from: `${source} (deny in place of what idac cannot express)`,
       });
       paths.push({ path, capabilities: ['deny'] });
-      report.reason += `; without it a broader path would decide ${path}, so the manifest denies it until a person decides`;
+      const until = 'so the manifest denies it until a person decides';
+      report.reason += `; without it a broader path would decide ${path}, ${until}`;
+    }
+    if (paths.length > MAX_PATHS) {
+      // Kept whole (dropping some could drop a deny, which would widen): the manifest will not load
+      // until a person splits the role, and this says why.
+      this.no(`${paths.length} paths`, `a manifest holds at most ${MAX_PATHS} Vault paths: split the role's policies`);
     }
     return paths;
   }
@@ -215,6 +233,60 @@ class RoleReader {
       capabilities.length === 1 &&
       capabilities[0] === 'update'
     );
+  }
+
+  /**
+   * A JWT role as compile/vault.ts writes it: one audience, claims that must all match (a list: any
+   * of its values), `glob` matching exactly when a value has * or ?, the user claim. A role that
+   * would read wider than it is (literal * taken as a glob, no or several audiences) binds nothing.
+   */
+  private jwt(ctx: EstateContext, org: OrgAdditions): VaultJwt | undefined {
+    const r = this.role;
+    const audiences = strings(r.bound_audiences);
+    if (audiences.length !== 1 || audiences[0]!.length > 255) {
+      this.no(
+        JSON.stringify({ bound_audiences: audiences }),
+        'a manifest names exactly one audience the token must have',
+      );
+      return undefined;
+    }
+    const raw = isObject(r.bound_claims) ? r.bound_claims : {};
+    const claims: Record<string, string | string[]> = {};
+    for (const key of Object.keys(raw).sort()) {
+      const values = strings(Array.isArray(raw[key]) ? raw[key] : [raw[key]]);
+      claims[key] = values.length === 1 ? values[0]! : values;
+    }
+    const subject = typeof r.bound_subject === 'string' ? r.bound_subject : '';
+    if (subject !== '' && claims.sub === undefined) claims.sub = subject;
+    const all = Object.values(claims).flat();
+    const glob = r.bound_claims_type === 'glob';
+    const fits =
+      Object.keys(claims).length <= 20 &&
+      Object.keys(claims).every((k) => /^[A-Za-z0-9_./:-]{1,128}$/.test(k)) &&
+      Object.values(claims).every((v) => !Array.isArray(v) || (v.length >= 1 && v.length <= 20)) &&
+      all.every((v) => v !== '' && v.length <= 255) &&
+      (subject === '' || claims.sub === subject);
+    // compile makes the role glob exactly when a value has * or ?: a literal * would be read as a glob.
+    if (!fits || (!glob && all.some((v) => /[*?]/.test(v)))) {
+      const bound = { bound_claims: raw, bound_claims_type: r.bound_claims_type ?? 'string', bound_subject: subject };
+      this.no(
+        JSON.stringify(bound),
+        'the bound claims cannot be written as manifest claims without changing what they admit',
+      );
+      return undefined;
+    }
+    const declared = ctx.org?.spec.targets?.vault?.auth ?? {};
+    if (!Object.hasOwn(declared, this.mount))
+      org.vault = { ...org.vault, auth: { ...org.vault?.auth, [this.mount]: 'jwt' } };
+    const userClaim =
+      typeof r.user_claim === 'string' && r.user_claim !== '' && r.user_claim !== 'sub' ? r.user_claim : null;
+    this.origins.push({ path: ['vault', 'jwt'], from: `${this.source}: bound audience and claims` });
+    return {
+      mount: this.mount,
+      audience: audiences[0]!,
+      ...(all.length > 0 ? { claims } : {}),
+      ...(userClaim !== null ? { userClaim } : {}),
+    };
   }
 
   /** Role settings idac does not compile: converging the role would drop them. */

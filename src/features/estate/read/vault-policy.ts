@@ -322,8 +322,9 @@ class HclParser {
       } else if (next === 'u' || next === 'U') {
         const width = next === 'u' ? 4 : 8;
         const hex = this.text.slice(i + 2, i + 2 + width);
-        if (!/^[0-9A-Fa-f]+$/.test(hex) || hex.length !== width) return this.error('a bad \\u escape in a string');
-        out += String.fromCodePoint(parseInt(hex, 16));
+        const code = /^[0-9A-Fa-f]+$/.test(hex) && hex.length === width ? parseInt(hex, 16) : -1;
+        if (code < 0 || code > 0x10ffff) return this.error('a bad \\u escape in a string');
+        out += String.fromCodePoint(code);
         i += 2 + width;
       } else {
         return this.error(`an unknown escape "\\${next ?? ''}" in a string`);
