@@ -5,21 +5,23 @@
 
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { basename, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { messageOf, type Result } from '../common/result.js';
 import { sha256, writeAtomically, type PlannedWrite } from '../io/atomic-write.js';
 import { reason } from '../io/fs-source.js';
 import type { Organization } from '../manifest/organization.generated.js';
 import {
+  existingManifest,
   importEstate,
   importExitCode,
   ORG_FILE,
   type ExistingManifest,
 } from '../features/estate/import/import-estate.js';
+import { lenientOrg } from '../features/estate/import/org-merge.js';
 import { importJson, importText } from '../features/estate/import/render.js';
 import { parseTeamMap, TEAM_NAME, type Placement } from '../features/estate/import/team.js';
 import type { AccessKeyRecord, Estate, EstateContext, EstateTarget } from '../features/estate/types.js';
-import { secretMatches } from '../rules/secrets.js';
+import { fingerprint, secretMatches } from '../rules/secrets.js';
 import { common, oneOf } from './common.js';
 import { exitCodeOf, UsageError } from './errors.js';
 import { readManifests } from './manifest-files.js';
@@ -48,15 +50,13 @@ async function readEstate(
   ctx: EstateContext,
 ): Promise<Estate> {
   if (target === 'aws') {
-    const { parseAwsExport } = await import('../features/estate/read/aws-export.js');
+    const { parseAwsExport, estateFromAwsLive } = await import('../features/estate/read/aws-export.js');
     if (opts.from !== undefined)
       return estateOr2(parseAwsExport(await readInput(base, '--from', opts.from), ctx), `--from ${opts.from}`);
     const { fetchAwsEstate } = await import('../io/aws-iam.js');
     const live = await fetchAwsEstate();
     if (!live.ok) throw new UsageError(`reading AWS live: ${messageOf(live, '; ')}`);
-    // Live pages have the export's shape: parsed as the pages of an export, concatenated.
-    const text = live.value.pages.map((p) => JSON.stringify(p)).join('\n');
-    return estateOr2(parseAwsExport(text, ctx), 'reading AWS live');
+    return estateOr2(estateFromAwsLive(live.value, ctx), 'reading AWS live');
   }
   if (target === 'kubernetes') {
     const { parseKubectlDump } = await import('../features/estate/read/kubernetes-dump.js');
@@ -69,10 +69,8 @@ async function readEstate(
   const { parseVaultDump } = await import('../features/estate/read/vault-dump.js');
   if (opts.from !== undefined)
     return estateOr2(parseVaultDump(await readInput(base, '--from', opts.from), ctx), `--from ${opts.from}`);
-  const { fetchVaultDump } = await import('../io/vault-api.js');
-  const live = await fetchVaultDump();
-  if (!live.ok) throw new UsageError(`reading Vault live: ${messageOf(live, '; ')}`);
-  return estateOr2(parseVaultDump(JSON.stringify(live.value), ctx), 'reading Vault live');
+  const { readVaultLive } = await import('../features/estate/read/vault-live.js');
+  return estateOr2(await readVaultLive(ctx), 'reading Vault live');
 }
 
 function checkFlags(target: string | undefined, opts: Record<string, string | undefined>): EstateTarget {
@@ -94,9 +92,13 @@ function checkFlags(target: string | undefined, opts: Record<string, string | un
   if (opts.from === '') throw new UsageError('--from needs a file name');
   if (t === 'kubernetes') {
     if (opts.cluster === undefined)
-      throw new UsageError('idac import kubernetes needs --cluster NAME: the cluster the dump came from, as org.yaml names it');
+      throw new UsageError(
+        'idac import kubernetes needs --cluster NAME: the cluster the dump came from, as org.yaml names it',
+      );
     if (!CLUSTER.test(opts.cluster))
-      throw new UsageError(`--cluster ${JSON.stringify(opts.cluster)} is not a cluster name (lowercase letters, digits, '-')`);
+      throw new UsageError(
+        `--cluster ${JSON.stringify(opts.cluster)} is not a cluster name (lowercase letters, digits, '-')`,
+      );
   } else if (opts.cluster !== undefined) throw new UsageError(`--cluster is for import kubernetes, not ${t}`);
   if (opts.credentialReport !== undefined && t !== 'aws')
     throw new UsageError(`--credential-report is for import aws, not ${t}`);
@@ -119,13 +121,17 @@ async function readRepo(
       name: i.data.metadata.name,
       ...(i.data.metadata.importedFrom ? { importedId: i.data.metadata.importedFrom.id } : {}),
     })),
-    ...repo.invalid.map((f) => ({ path: f.file, name: basename(f.file).replace(/\.ya?ml$/, '') })),
+    ...repo.invalid.map((f) => existingManifest(f.file, f.text)),
   ];
   const orgPath = resolve(dir, ORG_FILE);
   const orgText = existsSync(orgPath) ? await readInput(dir, 'org.yaml', orgPath) : null;
-  const org = repo.org ? ({ apiVersion: 'idac/v1', kind: 'Organization', spec: repo.org.spec } as Organization) : null;
+  const org = repo.org
+    ? ({ apiVersion: 'idac/v1', kind: 'Organization', spec: repo.org.spec } as Organization)
+    : orgText === null
+      ? null
+      : lenientOrg(orgText);
   if (orgText !== null && org === null)
-    throw new UsageError(`${ORG_FILE} does not load; fix it first (idac validate), then import`);
+    throw new UsageError(`${ORG_FILE} is not an Organization; fix it first (idac validate), then import`);
   return { existing, org, orgText };
 }
 
@@ -136,6 +142,26 @@ async function bytesOf(dir: string, path: string): Promise<string | null> {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw new UsageError(`cannot read ${path}: ${reason(e)}; nothing was written`);
   }
+}
+
+/**
+ * Identities whose manifest would carry a secret (a token pasted into a condition value, a tag): never written.
+ * One scan of everything first, since an estate almost never holds one; then one per identity to say which.
+ */
+async function withheldIdentities(estate: Estate): Promise<Map<string, string>> {
+  const written = (i: Estate['identities'][number]) => JSON.stringify([i.id, i.name, i.access, i.live ?? null]);
+  const out = new Map<string, string>();
+  if ((await secretMatches(estate.identities.map(written).join('\n'))).length === 0) return out;
+  for (const i of estate.identities) {
+    const found = await secretMatches(written(i));
+    if (found.length > 0)
+      out.set(
+        i.id,
+        `its manifest would hold a secret (${found[0]!.rule}, fingerprint ${fingerprint(found[0]!.text)}); not ` +
+          `written: remove the secret from the live object, rotate it, and import again`,
+      );
+  }
+  return out;
 }
 
 export async function run(args: string[], opts: Record<string, string | undefined>): Promise<number> {
@@ -168,6 +194,7 @@ export async function run(args: string[], opts: Record<string, string | undefine
       if (!secretStatements.has(n.statement) && (await secretMatches(n.statement)).length > 0)
         secretStatements.add(n.statement);
 
+  const withheld = await withheldIdentities(estate);
   const result = importEstate(estate, {
     org: repo.org,
     orgText: repo.orgText,
@@ -175,6 +202,7 @@ export async function run(args: string[], opts: Record<string, string | undefine
     options: { placement, ownerFrom: opts.ownerFrom ?? 'owner', force: opts.force !== undefined },
     now,
     secretStatements,
+    withheld,
   });
   const dryRun = opts.dryRun !== undefined;
   if (!dryRun) {
@@ -188,5 +216,6 @@ export async function run(args: string[], opts: Record<string, string | undefine
   const files = result.orgText === null ? result.files : [...result.files, { path: ORG_FILE, text: result.orgText }];
   const report = { summary: result.summary, dryRun, files, target, scope: estate.scope };
   await emit(format === 'json' ? importJson(report) : importText(report), opts.out);
-  return importExitCode(result.summary);
+  // A manifest withheld for a secret is an identity not imported: a problem, like one not expressible.
+  return withheld.size > 0 ? 1 : importExitCode(result.summary);
 }

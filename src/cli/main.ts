@@ -277,7 +277,10 @@ export async function main(argv: string[]): Promise<number> {
     .option('--live', 'read the live estate: AWS (SDK default credentials) or Vault (VAULT_ADDR, VAULT_TOKEN)')
     .option('--team <team>', 'the team of every identity no other option places')
     .option('--team-from <key>', 'the tag, label or annotation whose value names the team')
-    .option('--team-map <file>', 'YAML { <name glob>: <team> }, first match in file order (globs over live name or id)')
+    .option(
+      '--team-map <file>',
+      'YAML { <glob>: <team> }, first match in file order; a glob over live names, or cloud ids when it has a ":"',
+    )
     .option('--owner-from <key>', "the tag or label that holds the owner's e-mail (default owner)")
     .option('--cluster <name>', 'kubernetes: the cluster the dump came from (required)')
     .option(

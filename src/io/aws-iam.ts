@@ -43,7 +43,9 @@ export async function fetchAwsEstate(
       ...(endpoint !== undefined ? { endpoint } : {}),
       // Credentials given in `env` are used as they are; otherwise the SDK's default chain finds them.
       ...(keyId !== undefined && secret !== undefined
-        ? { credentials: { accessKeyId: keyId, secretAccessKey: secret, sessionToken: nonEmpty(env.AWS_SESSION_TOKEN) } }
+        ? {
+            credentials: { accessKeyId: keyId, secretAccessKey: secret, sessionToken: nonEmpty(env.AWS_SESSION_TOKEN) },
+          }
         : {}),
     });
     try {
@@ -53,7 +55,8 @@ export async function fetchAwsEstate(
       const sessions = new Map<string, number>();
       for await (const page of sdk.paginateListRoles({ client }, {}))
         for (const r of page.Roles ?? [])
-          if (r.RoleName !== undefined && r.MaxSessionDuration !== undefined) sessions.set(r.RoleName, r.MaxSessionDuration);
+          if (r.RoleName !== undefined && r.MaxSessionDuration !== undefined)
+            sessions.set(r.RoleName, r.MaxSessionDuration);
       for (const page of pages)
         for (const role of (page.RoleDetailList ?? []) as { RoleName?: string; MaxSessionDuration?: number }[]) {
           const s = role.RoleName !== undefined ? sessions.get(role.RoleName) : undefined;
@@ -120,7 +123,7 @@ function cliShape(v: unknown, key = ''): unknown {
   return out;
 }
 
-/** The export file the CLI writes for these pages: what `aws iam get-account-authorization-details` prints, page after page. */
+/** The export file the CLI writes: what `aws iam get-account-authorization-details` prints, page after page. */
 export function exportText(pages: readonly AwsPage[]): string {
   return pages.map((p) => `${JSON.stringify(p, null, 4)}\n`).join('');
 }
@@ -131,9 +134,15 @@ function describe(e: unknown, endpoint: string | undefined): string {
   const name = err.name ?? '';
   const where = endpoint !== undefined ? ` at ${endpoint}` : '';
   if (name === 'CredentialsProviderError')
-    return 'no AWS credentials found: set AWS_PROFILE or AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, or run where an instance or web-identity role applies';
+    return (
+      'no AWS credentials found: set AWS_PROFILE or AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, ' +
+      'or run where an instance or web-identity role applies'
+    );
   if (/AccessDenied|UnauthorizedOperation/.test(name))
-    return `AWS refused the read-only IAM call${where} (${name}): grant the actions docs/import.md lists (${oneLine(err.message)})`;
+    return (
+      `AWS refused the read-only IAM call${where} (${name}): ` +
+      `grant the actions docs/import.md lists (${oneLine(err.message)})`
+    );
   if (/InvalidClientTokenId|SignatureDoesNotMatch|ExpiredToken/.test(name))
     return `AWS did not accept the credentials${where} (${name}): they are wrong or expired`;
   const code = err.code ?? err.cause?.code;

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { generateFleet } from './fleet.mjs';
 import { historyBench } from './history.mjs';
+import { importBench } from './import.mjs';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 const work = join(repo, '.bench');
@@ -193,6 +194,7 @@ function planBench(dir, n) {
 }
 
 historyBench(repo, work, timed, fmt);
+importBench(repo, work, timed, fmt);
 
 // Start-up: `idac --version` against a bare node.
 const reps = 15;

@@ -40,6 +40,7 @@ const EVERY_COMMAND: string[][] = [
   ['review', 'attest', 'ledger-writer', '--reviewer', 'alice@acme.example'],
   ['rules'],
   ['drift', '--aws', 'aws.json'],
+  ['import', 'aws', '--from', 'auth.json', '--team', 'platform'],
 ];
 
 function write(dir: string, file: string, from: string, to: string): void {

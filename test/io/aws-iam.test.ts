@@ -1,7 +1,7 @@
 // io/aws-iam.ts without a peer: a failed read is a Result naming the endpoint and never a credential;
 // key ids are masked; the export file is what the AWS CLI prints, page after page.
 
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { messageOf } from '../../src/common/result.js';
 import { exportText, fetchAwsEstate, maskKeyId } from '../../src/io/aws-iam.js';
 import { freePort } from '../peers/peers.js';
@@ -21,7 +21,33 @@ describe('fetchAwsEstate', () => {
     if (r.ok) return;
     const message = messageOf(r);
     expect(message).toBe(`could not reach AWS IAM at ${endpoint} (ECONNREFUSED)`);
-    for (const secret of ['AKIAEXAMPLEEXAMPLE12', 'wJalrXUtnFEMI', 'session-token-example']) expect(message).not.toContain(secret);
+    for (const secret of ['AKIAEXAMPLEEXAMPLE12', 'wJalrXUtnFEMI', 'session-token-example'])
+      expect(message).not.toContain(secret);
+  });
+});
+
+describe('fetchAwsEstate without credentials', () => {
+  const saved = { ...process.env };
+  afterEach(() => {
+    process.env = { ...saved };
+  });
+
+  it('says none were found, where the default chain looked', async () => {
+    // The default chain reads the process environment: leave it nothing to find, and no instance metadata.
+    process.env = {
+      ...Object.fromEntries(Object.entries(saved).filter(([k]) => !k.startsWith('AWS_'))),
+      AWS_EC2_METADATA_DISABLED: 'true',
+      AWS_CONFIG_FILE: '/nonexistent/idac-test/config',
+      AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/idac-test/credentials',
+    };
+    const port = await freePort();
+    const r = await fetchAwsEstate({ AWS_ENDPOINT_URL: `http://127.0.0.1:${port}`, AWS_MAX_ATTEMPTS: '1' });
+    expect(r.ok).toBe(false);
+    if (!r.ok)
+      expect(messageOf(r)).toBe(
+        'no AWS credentials found: set AWS_PROFILE or AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, ' +
+          'or run where an instance or web-identity role applies',
+      );
   });
 });
 

@@ -24,7 +24,8 @@ export const ESTATE_PARTNER = '444455556666';
 export const ESTATE_EXTERNAL_ID = 'acme-partner-ext-0042';
 
 type Doc = { Version: '2012-10-17'; Statement: Record<string, unknown>[] };
-const doc = (...Statement: Record<string, unknown>[]): string => JSON.stringify({ Version: '2012-10-17', Statement } satisfies Doc);
+const doc = (...Statement: Record<string, unknown>[]): string =>
+  JSON.stringify({ Version: '2012-10-17', Statement } satisfies Doc);
 const allow = (Action: string | string[], Resource: string | string[], Condition?: object) => ({
   Effect: 'Allow',
   Action,
@@ -66,9 +67,7 @@ export async function buildAwsEstate(client: IAMClient): Promise<BuiltAwsEstate>
 
   // Customer policies: app-artifacts has three versions, v2 the default; v3 (wider) is not.
   const artifacts = `arn:aws:iam::${A}:policy/app-artifacts`;
-  await send(
-    new sdk.CreatePolicyCommand({ PolicyName: 'app-artifacts', PolicyDocument: doc(allow('s3:*', '*')) }),
-  );
+  await send(new sdk.CreatePolicyCommand({ PolicyName: 'app-artifacts', PolicyDocument: doc(allow('s3:*', '*')) }));
   await send(
     new sdk.CreatePolicyVersionCommand({
       PolicyArn: artifacts,
@@ -87,10 +86,11 @@ export async function buildAwsEstate(client: IAMClient): Promise<BuiltAwsEstate>
   await send(
     new sdk.CreatePolicyCommand({
       PolicyName: 'guarded-tables',
-      PolicyDocument: doc(
-        allow(['dynamodb:GetItem', 'dynamodb:Query'], `arn:aws:dynamodb:eu-west-1:${A}:table/*`),
-        { Effect: 'Deny', Action: 'dynamodb:*', Resource: `arn:aws:dynamodb:eu-west-1:${A}:table/secrets` },
-      ),
+      PolicyDocument: doc(allow(['dynamodb:GetItem', 'dynamodb:Query'], `arn:aws:dynamodb:eu-west-1:${A}:table/*`), {
+        Effect: 'Deny',
+        Action: 'dynamodb:*',
+        Resource: `arn:aws:dynamodb:eu-west-1:${A}:table/secrets`,
+      }),
     }),
   );
   const allButIam = `arn:aws:iam::${A}:policy/all-but-iam`;
@@ -106,8 +106,23 @@ export async function buildAwsEstate(client: IAMClient): Promise<BuiltAwsEstate>
   for (let i = 0; i < 10; i++)
     roles.push({
       name: `gh-deploy-${two(i)}`,
-      trust: doc(web(GH, 'sts.amazonaws.com', [`repo:acme/svc-${two(i)}:environment:prod`, `repo:acme/svc-${two(i)}:ref:refs/heads/main`])),
-      inline: [['deploy', doc(allow(['lambda:UpdateFunctionCode', 'lambda:GetFunction'], `arn:aws:lambda:eu-west-1:${A}:function:svc-${two(i)}`))]],
+      trust: doc(
+        web(GH, 'sts.amazonaws.com', [
+          `repo:acme/svc-${two(i)}:environment:prod`,
+          `repo:acme/svc-${two(i)}:ref:refs/heads/main`,
+        ]),
+      ),
+      inline: [
+        [
+          'deploy',
+          doc(
+            allow(
+              ['lambda:UpdateFunctionCode', 'lambda:GetFunction'],
+              `arn:aws:lambda:eu-west-1:${A}:function:svc-${two(i)}`,
+            ),
+          ),
+        ],
+      ],
       attach: i % 2 === 0 ? [artifacts] : [],
       tags: { team: i < 5 ? 'payments' : 'platform', owner: `dev${i}@acme.example` },
     });
@@ -116,7 +131,16 @@ export async function buildAwsEstate(client: IAMClient): Promise<BuiltAwsEstate>
       name: `eks-svc-${two(i)}`,
       path: '/workloads/',
       trust: doc(web(ESTATE_EKS_ISSUER, 'sts.amazonaws.com', `system:serviceaccount:apps:svc-${two(i)}`)),
-      inline: [['queue', doc(allow('sqs:SendMessage', `arn:aws:sqs:eu-west-1:${A}:svc-${two(i)}`, { Bool: { 'aws:SecureTransport': 'true' } }))]],
+      inline: [
+        [
+          'queue',
+          doc(
+            allow('sqs:SendMessage', `arn:aws:sqs:eu-west-1:${A}:svc-${two(i)}`, {
+              Bool: { 'aws:SecureTransport': 'true' },
+            }),
+          ),
+        ],
+      ],
       tags: { team: 'platform' },
     });
   for (let i = 0; i < 4; i++)
@@ -132,7 +156,17 @@ export async function buildAwsEstate(client: IAMClient): Promise<BuiltAwsEstate>
           ArnLike: { 'aws:SourceArn': `arn:aws:lambda:eu-west-1:${A}:function:fn-${two(i)}` },
         },
       }),
-      inline: [['logs', doc(allow(['logs:CreateLogStream', 'logs:PutLogEvents'], `arn:aws:logs:eu-west-1:${A}:log-group:/aws/lambda/fn-${two(i)}:*`))]],
+      inline: [
+        [
+          'logs',
+          doc(
+            allow(
+              ['logs:CreateLogStream', 'logs:PutLogEvents'],
+              `arn:aws:logs:eu-west-1:${A}:log-group:/aws/lambda/fn-${two(i)}:*`,
+            ),
+          ),
+        ],
+      ],
     });
   for (let i = 0; i < 2; i++)
     roles.push({
@@ -154,7 +188,9 @@ export async function buildAwsEstate(client: IAMClient): Promise<BuiltAwsEstate>
   for (let i = 0; i < 3; i++)
     roles.push({
       name: `gitlab-${two(i)}`,
-      trust: doc(web(ESTATE_GITLAB, `https://${ESTATE_GITLAB}`, `project_path:acme/tool-${two(i)}:ref_type:branch:ref:*`, true)),
+      trust: doc(
+        web(ESTATE_GITLAB, `https://${ESTATE_GITLAB}`, `project_path:acme/tool-${two(i)}:ref_type:branch:ref:*`, true),
+      ),
       attach: [guarded],
     });
   for (let i = 0; i < 2; i++)
@@ -171,27 +207,28 @@ export async function buildAwsEstate(client: IAMClient): Promise<BuiltAwsEstate>
       }),
       inline: [['telemetry', doc(allow('iot:Publish', `arn:aws:iot:eu-west-1:${A}:topic/presses/${two(i)}/*`))]],
     });
-  roles.push({
-    name: 'checkout-api',
-    trust: doc({
+  // Pod Identity: one role pinned to a service account by the session tags, one admitting any association.
+  const pods = (Condition?: object) =>
+    doc({
       Effect: 'Allow',
       Principal: { Service: 'pods.eks.amazonaws.com' },
       Action: ['sts:AssumeRole', 'sts:TagSession'],
-      Condition: {
-        StringEquals: {
-          'aws:RequestTag/eks-cluster-name': 'acme-prod',
-          'aws:RequestTag/kubernetes-namespace': 'checkout',
-          'aws:RequestTag/kubernetes-service-account': 'api',
-        },
+      ...(Condition ? { Condition } : {}),
+    });
+  roles.push({
+    name: 'checkout-api',
+    trust: pods({
+      StringEquals: {
+        'aws:RequestTag/eks-cluster-name': 'acme-prod',
+        'aws:RequestTag/kubernetes-namespace': 'checkout',
+        'aws:RequestTag/kubernetes-service-account': 'api',
       },
     }),
-    inline: [['carts', doc(allow(['dynamodb:GetItem', 'dynamodb:PutItem'], `arn:aws:dynamodb:eu-west-1:${A}:table/carts`))]],
+    inline: [
+      ['carts', doc(allow(['dynamodb:GetItem', 'dynamodb:PutItem'], `arn:aws:dynamodb:eu-west-1:${A}:table/carts`))],
+    ],
   });
-  roles.push({
-    name: 'any-pod',
-    trust: doc({ Effect: 'Allow', Principal: { Service: 'pods.eks.amazonaws.com' }, Action: ['sts:AssumeRole', 'sts:TagSession'] }),
-    attach: [s3ReadOnly],
-  });
+  roles.push({ name: 'any-pod', trust: pods(), attach: [s3ReadOnly] });
   roles.push({
     name: 'okta-readonly',
     trust: doc({
@@ -234,7 +271,8 @@ export async function buildAwsEstate(client: IAMClient): Promise<BuiltAwsEstate>
     );
     for (const [PolicyName, PolicyDocument] of r.inline ?? [])
       await send(new sdk.PutRolePolicyCommand({ RoleName: r.name, PolicyName, PolicyDocument }));
-    for (const PolicyArn of r.attach ?? []) await send(new sdk.AttachRolePolicyCommand({ RoleName: r.name, PolicyArn }));
+    for (const PolicyArn of r.attach ?? [])
+      await send(new sdk.AttachRolePolicyCommand({ RoleName: r.name, PolicyArn }));
   }
   await send(new sdk.CreateServiceLinkedRoleCommand({ AWSServiceName: 'ecs.amazonaws.com' }));
 
@@ -281,7 +319,13 @@ export async function buildAwsEstate(client: IAMClient): Promise<BuiltAwsEstate>
       secrets.push(out.AccessKey!.AccessKeyId!, out.AccessKey!.SecretAccessKey!);
       const active = k === 0;
       if (!active)
-        await send(new sdk.UpdateAccessKeyCommand({ UserName: name, AccessKeyId: out.AccessKey!.AccessKeyId!, Status: 'Inactive' }));
+        await send(
+          new sdk.UpdateAccessKeyCommand({
+            UserName: name,
+            AccessKeyId: out.AccessKey!.AccessKeyId!,
+            Status: 'Inactive',
+          }),
+        );
       keys.push({ user: name, active });
     }
   }
@@ -321,4 +365,54 @@ export async function startMotoWithManagedPolicies(bin: string): Promise<Peer> {
     if (before === undefined) delete process.env.MOTO_IAM_LOAD_MANAGED_POLICIES;
     else process.env.MOTO_IAM_LOAD_MANAGED_POLICIES = before;
   }
+}
+
+/** What mutateAwsEstate changed, for the drift assertions. */
+export interface AwsEstateMutation {
+  /** gh-deploy-00: its inline policy `deploy` edited "in the console" to also allow s3:DeleteObject. */
+  changed: string;
+  /** A role nobody declared: a shadow identity (orphan). */
+  orphan: string;
+  /** The user whose only access key was deleted. */
+  keyDeletedFrom: string;
+}
+
+/** The edits drift must see: a console edit, a new orphan role, a deleted access key. */
+export async function mutateAwsEstate(client: IAMClient): Promise<AwsEstateMutation> {
+  const sdk = await import('@aws-sdk/client-iam');
+  await client.send(
+    new sdk.PutRolePolicyCommand({
+      RoleName: 'gh-deploy-00',
+      PolicyName: 'deploy',
+      PolicyDocument: doc(
+        allow(['lambda:UpdateFunctionCode', 'lambda:GetFunction'], `arn:aws:lambda:eu-west-1:${A}:function:svc-00`),
+        allow('s3:DeleteObject', 'arn:aws:s3:::acme-artifacts/*'),
+      ),
+    }),
+  );
+  await client.send(
+    new sdk.CreateRoleCommand({
+      RoleName: 'shadow-admin',
+      AssumeRolePolicyDocument: doc({
+        Effect: 'Allow',
+        Principal: { AWS: `arn:aws:iam::${A}:root` },
+        Action: 'sts:AssumeRole',
+      }),
+    }),
+  );
+  await client.send(
+    new sdk.AttachRolePolicyCommand({
+      RoleName: 'shadow-admin',
+      PolicyArn: 'arn:aws:iam::aws:policy/AdministratorAccess',
+    }),
+  );
+  const user = 'svc-user-04';
+  const keys = await client.send(new sdk.ListAccessKeysCommand({ UserName: user }));
+  for (const k of keys.AccessKeyMetadata ?? [])
+    await client.send(new sdk.DeleteAccessKeyCommand({ UserName: user, AccessKeyId: k.AccessKeyId! }));
+  return {
+    changed: `arn:aws:iam::${A}:role/gh-deploy-00`,
+    orphan: `arn:aws:iam::${A}:role/shadow-admin`,
+    keyDeletedFrom: `arn:aws:iam::${A}:user/${user}`,
+  };
 }

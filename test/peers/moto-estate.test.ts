@@ -16,11 +16,13 @@ import {
   ESTATE_PARTNER,
   motoEnv,
   motoIamClient,
+  mutateAwsEstate,
   startMotoWithManagedPolicies,
   type BuiltAwsEstate,
 } from './aws-estate.js';
 import { motoBinary, MOTO_SKIP } from './moto.js';
 import type { Peer } from './peers.js';
+import { ANY_POD_TRUST, mfaRootTrust, oktaSamlTrust } from '../features/estate/read/aws-statements.js';
 
 const bin = motoBinary();
 const skipped = bin === null ? ` (skipped: ${MOTO_SKIP})` : '';
@@ -93,7 +95,15 @@ describe.skipIf(bin === null)(`AWS estate in moto_server, read live and as an ex
     for (const i of estate.identities)
       for (const [k, v] of Object.entries(i.access.aws?.trust ?? {}))
         kinds[k] = (kinds[k] ?? 0) + (Array.isArray(v) ? v.length : 1);
-    expect(kinds).toEqual({ github: 10, kubernetes: 8, service: 6, account: 4, oidc: 3, rolesAnywhere: 2, eksPodIdentity: 1 });
+    expect(kinds).toEqual({
+      github: 10,
+      kubernetes: 8,
+      service: 6,
+      account: 4,
+      oidc: 3,
+      rolesAnywhere: 2,
+      eksPodIdentity: 1,
+    });
   });
 
   it('reads a GitHub role with a customer policy at its default version (v2, not the wider v3)', () => {
@@ -156,7 +166,12 @@ describe.skipIf(bin === null)(`AWS estate in moto_server, read live and as an ex
       `group deployers: managed policy arn:aws:iam::${A}:policy/app-artifacts (v2)`,
       'group readers: managed policy arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess (v3)',
     ]);
-    expect(u.live).toEqual({ path: '/legacy/', inlinePolicies: ['own-bucket'], managedPolicies: [], groups: ['deployers', 'readers'] });
+    expect(u.live).toEqual({
+      path: '/legacy/',
+      inlinePolicies: ['own-bucket'],
+      managedPolicies: [],
+      groups: ['deployers', 'readers'],
+    });
   });
 
   it('reads the other trust kinds exactly', () => {
@@ -191,25 +206,13 @@ describe.skipIf(bin === null)(`AWS estate in moto_server, read live and as an ex
     const guarded = `managed policy arn:aws:iam::${A}:policy/guarded-tables (v1)`;
     const allButIam = `managed policy arn:aws:iam::${A}:policy/all-but-iam (v1)`;
     expect(all).toEqual([
-      [
-        'any-pod',
-        'trust policy',
-        '{"Effect":"Allow","Principal":{"Service":"pods.eks.amazonaws.com"},"Action":["sts:AssumeRole","sts:TagSession"]}',
-      ],
+      ['any-pod', 'trust policy', ANY_POD_TRUST],
       ['break-glass', allButIam, notAction],
-      [
-        'break-glass',
-        'trust policy',
-        `{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::${A}:root"},"Action":"sts:AssumeRole","Condition":{"Bool":{"aws:MultiFactorAuthPresent":"true"}}}`,
-      ],
+      ['break-glass', 'trust policy', mfaRootTrust(A)],
       ['gitlab-00', guarded, deny],
       ['gitlab-01', guarded, deny],
       ['gitlab-02', guarded, deny],
-      [
-        'okta-readonly',
-        'trust policy',
-        `{"Effect":"Allow","Principal":{"Federated":"arn:aws:iam::${A}:saml-provider/okta"},"Action":"sts:AssumeRoleWithSAML","Condition":{"StringEquals":{"SAML:aud":"https://signin.aws.amazon.com/saml"}}}`,
-      ],
+      ['okta-readonly', 'trust policy', oktaSamlTrust(A)],
       ['svc-user-11', allButIam, notAction],
     ]);
   });
@@ -243,5 +246,27 @@ describe.skipIf(bin === null)(`AWS estate in moto_server, read live and as an ex
     if (!again.ok) return;
     const e = estateFromAwsLive(again.value, CTX);
     expect(e.ok && stable(e.value)).toEqual(stable(estate));
+  });
+  // Last: it changes the estate the tests above read.
+  it('sees a console edit, a new role and a deleted key in the next read', async () => {
+    const client = await motoIamClient(moto!.address);
+    const mutation = await mutateAwsEstate(client);
+    client.destroy();
+    const read = await fetchAwsEstate(motoEnv(moto!.address));
+    const after = read.ok ? estateFromAwsLive(read.value, CTX) : read;
+    expect(after.ok).toBe(true);
+    if (!after.ok) return;
+    const ids = (e: Estate) => e.identities.map((i) => i.id);
+    expect(ids(after.value)).toEqual([...ids(estate), mutation.orphan].sort());
+    const changed = after.value.identities.find((i) => i.id === mutation.changed)!;
+    expect(changed.access.aws?.permissions).toContainEqual({
+      actions: ['s3:DeleteObject'],
+      resources: ['arn:aws:s3:::acme-artifacts/*'],
+    });
+    const orphan = after.value.identities.find((i) => i.id === mutation.orphan)!;
+    expect(orphan.access.aws?.trust).toEqual({ account: { id: A } });
+    expect(orphan.access.aws?.permissions).toContainEqual({ actions: ['*'], resources: ['*'] });
+    expect(after.value.keys).toHaveLength(15);
+    expect(after.value.keys.some((k) => k.user === mutation.keyDeletedFrom)).toBe(false);
   });
 });

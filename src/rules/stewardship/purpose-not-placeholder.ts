@@ -26,6 +26,8 @@ const PLACEHOLDERS = new Set([
   'machine identity',
 ]);
 const MIN_WORDS = 3;
+// What `idac import` writes (issue 18): it knows where an identity came from, never why it exists.
+const IMPORTED = /^imported from \S+$/i;
 const MIN_CHARS = 20;
 // OWASP NHI10: a machine identity used by a person (from a laptop, to debug) escapes the controls humans have (MFA,
 // offboarding).
@@ -42,6 +44,7 @@ const messages = {
   tooShort:
     `purpose {{purpose}} is too short ({{words}}, {{chars}} characters); say what the identity does and why ` +
     `in at least ${MIN_WORDS} words and ${MIN_CHARS} characters`,
+  imported: 'purpose {{purpose}} is what idac import wrote, not why the identity exists; say what it does and why',
   humanUse:
     "purpose mentions {{phrase}}: a machine identity must not serve a person's own use or debugging (OWASP " +
     'NHI10); give people their own accounts',
@@ -55,7 +58,7 @@ export default defineRule({
     title: 'Purpose is a placeholder or describes human use',
     rationale:
       'Reviewers check access against the purpose and decide from it whether an identity can be retired; ' +
-      '"TODO" makes both impossible. A purpose that says the identity is for personal use or debugging is a ' +
+      '"TODO" (or the "Imported from <id>" idac import writes) makes both impossible. A purpose that says the identity is for personal use or debugging is a ' +
       'human using a machine identity (OWASP NHI10).',
     fix:
       'Write in a sentence what the identity does and why (at least 3 words and 20 characters); people get ' +
@@ -78,7 +81,9 @@ export default defineRule({
           : text.split(' ').length;
     // eslint-disable-next-line @typescript-eslint/no-misused-spread -- counts code points
     const chars = [...text].length;
-    if (PLACEHOLDERS.has(text.toLowerCase())) {
+    if (IMPORTED.test(text)) {
+      out.push({ path, messageId: 'imported', data: { purpose: show(purpose, 40) } });
+    } else if (PLACEHOLDERS.has(text.toLowerCase())) {
       out.push({ path, messageId: 'placeholder', data: { purpose: show(purpose, 40) } });
     } else if (words < MIN_WORDS || chars < MIN_CHARS) {
       out.push({

@@ -3,13 +3,14 @@
 // binding, bindings to missing roles): the exact result per service account, the same result from
 // every shape kubectl can print the dump in, and the refusals.
 
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { parseKubectlDump } from '../../../src/features/estate/read/kubernetes-dump.js';
 import { canonicalRules, type KubernetesRule } from '../../../src/features/estate/read/kubernetes-names.js';
 import type { Estate, EstateIdentity } from '../../../src/features/estate/types.js';
 import { acme } from '../../compile/aws-fixture.js';
-import { ACME_DUMP_TEXT, acmeDump, list, type KubeObject } from './kubectl-fixture.js';
+import { ACME_DUMP_TEXT, acmeDump, DUMPS, list, type KubeObject } from './kubectl-fixture.js';
 
 const CTX = { org: null, now: Date.parse('2026-12-01T00:00:00Z'), cluster: 'prod-eu' };
 
@@ -348,6 +349,67 @@ describe('parseKubectlDump reads every shape of the same dump alike', () => {
 
   it('the order of the items does not matter', () => {
     expect(read(list([...items].reverse()))).toEqual(estate);
+  });
+});
+
+describe('the same cluster a week later (acme-prod-eu-later.json)', () => {
+  // The dump drift sees after a console edit of idac's Role, a new account nobody declared, a deleted
+  // account whose bindings stayed behind and a cluster-wide binding added by hand.
+  const later = read(readFileSync(`${DUMPS}acme-prod-eu-later.json`, 'utf8'));
+  const ids = (e: Estate): string[] => e.identities.map((i) => i.id);
+
+  it("has the new account and not the deleted one; the deleted one's bindings become warnings", () => {
+    expect(ids(later).filter((id) => !ids(estate).includes(id))).toEqual(['k8s:prod-eu/payments/batch-export']);
+    expect(ids(estate).filter((id) => !ids(later).includes(id))).toEqual(['k8s:prod-eu/data/etl-runner']);
+    expect(later.warnings.filter((w) => !estate.warnings.includes(w))).toEqual([
+      'RoleBinding data/etl-runner-metrics → ClusterRole metrics-endpoint-reader names service account ' +
+        'data/etl-runner, which is not in the dump: whoever creates it gets the access',
+      'RoleBinding data/etl-runner-view → ClusterRole view names service account data/etl-runner, which is not ' +
+        'in the dump: whoever creates it gets the access',
+    ]);
+    expect(byId(later, 'payments/batch-export')).toMatchObject({
+      access: {
+        kubernetes: {
+          namespace: 'payments',
+          serviceAccount: 'batch-export',
+          rules: [{ apiGroups: [''], resources: ['configmaps'], verbs: ['get', 'list', 'watch'] }],
+        },
+      },
+      labels: { team: 'payments' },
+      created: '2026-11-28T16:05:12Z',
+    });
+    expect(byId(later, 'payments/batch-export').skip).toBeUndefined();
+  });
+
+  it('reads the console edit of the idac-made Role as the rules the account now holds', () => {
+    expect(rulesOf(byId(later, 'payments/settlement-reader'))).toEqual([
+      { apiGroups: [''], resources: ['configmaps'], resourceNames: ['settlement-config'], verbs: ['get', 'list'] },
+      { apiGroups: [''], resources: ['secrets'], verbs: ['get'] },
+    ]);
+  });
+
+  it('reports the new cluster-wide binding on ledger-writer; its namespaced rules are unchanged', () => {
+    const before = byId(estate, 'payments/ledger-writer');
+    const after = byId(later, 'payments/ledger-writer');
+    expect(after.access).toEqual(before.access);
+    expect(after.notExpressible.filter((n) => !before.notExpressible.some((b) => b.source === n.source))).toEqual([
+      {
+        source: 'ClusterRoleBinding ledger-writer-view-all → ClusterRole view',
+        statement: expect.stringContaining(
+          '"subjects":[{"kind":"ServiceAccount","name":"ledger-writer","namespace":"payments"}]',
+        ) as string,
+        reason: expect.stringMatching(/^cluster-wide: /) as string,
+      },
+    ]);
+  });
+
+  it('every other account reads exactly as before', () => {
+    const changed = ['payments/batch-export', 'payments/ledger-writer', 'payments/settlement-reader'].map(
+      (id) => `k8s:prod-eu/${id}`,
+    );
+    const same = later.identities.filter((i) => !changed.includes(i.id));
+    expect(same).toEqual(estate.identities.filter((i) => same.some((s) => s.id === i.id)));
+    expect(same).toHaveLength(estate.identities.length - 3);
   });
 });
 

@@ -7,12 +7,13 @@ import { describe, expect, it } from 'vitest';
 import { compileKubernetes } from '../../../src/compile/kubernetes.js';
 import { parseKubectlDump } from '../../../src/features/estate/read/kubernetes-dump.js';
 import {
+  appliedKubernetesRules,
   canonicalRules,
   kubernetesIdOf,
   type KubernetesRule,
 } from '../../../src/features/estate/read/kubernetes-names.js';
 import type { MachineIdentity } from '../../../src/manifest/machine-identity.generated.js';
-import { at, role } from '../../compile/aws-fixture.js';
+import { ACME_FILES, acme, at, role } from '../../compile/aws-fixture.js';
 import { asApplied, list } from './kubectl-fixture.js';
 
 const NOW = '2026-11-23T12:00:00Z';
@@ -146,6 +147,84 @@ describe('Kubernetes round trip: compile, apply, dump, read', () => {
     expect(identity.access).toEqual({
       kubernetes: { cluster: 'prod-eu', namespace: 'payments', serviceAccount: 'app' },
     });
+  });
+});
+
+describe('appliedKubernetesRules: what the reader reads back, predicted from the manifest', () => {
+  const window = fc.constantFrom(
+    ['2026-11-23T10:00:00Z', '2026-11-23T18:00:00Z'], // in force at NOW
+    ['2026-11-20T10:00:00Z', '2026-11-21T10:00:00Z'], // over
+    ['2026-11-24T10:00:00Z', '2026-11-25T10:00:00Z'], // not yet
+  );
+  const elevation = fc.record({
+    window,
+    reason: fc.constantFrom('INC-1 logs', 'INC-2 debug'),
+    rules: fc.array(rule, { minLength: 1, maxLength: 3 }),
+  });
+
+  it('equals the rules read back, for every status and any elevations', () => {
+    fc.assert(
+      fc.property(
+        fc.option(fc.array(rule, { maxLength: 5 }), { nil: undefined }),
+        fc.constantFrom<'active' | 'suspended' | 'decommissioned'>('active', 'suspended', 'decommissioned'),
+        // Two elevations with the same window and reason would share their objects' names (elevationKey).
+        fc.uniqueArray(elevation, { maxLength: 3, selector: (e) => `${e.window.join()} ${e.reason}` }),
+        (rules, status, elevations) => {
+          const data = manifest('app', 'payments', 'app', rules);
+          data.spec.status = status;
+          data.spec.elevations = elevations.map(({ window: [from, until], reason, rules: granted }) => ({
+            reason,
+            approvedBy: 'dave@acme.example',
+            from,
+            until,
+            access: { kubernetes: { rules: granted } },
+          }));
+          const expected = appliedKubernetesRules(data, CTX.now);
+          const identities = readBack(data).identities;
+          if (expected === null) {
+            expect(identities).toEqual([]);
+            return;
+          }
+          expect(identities).toHaveLength(1);
+          expect(identities[0]!.access.kubernetes?.rules ?? []).toEqual(expected);
+          expect(identities[0]!.notExpressible).toEqual([]);
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
+  it('is null without Kubernetes access', () => {
+    expect(appliedKubernetesRules(role({}, 'app'), CTX.now)).toBeNull();
+  });
+});
+
+describe('the acme example repository round-trips', () => {
+  it('every acme identity with Kubernetes access, compiled together into one dump, reads back as its manifest', () => {
+    const identities = ACME_FILES.map(acme).filter((d) => d.spec.access.kubernetes);
+    expect(identities.length).toBeGreaterThan(1);
+    const objects = identities.flatMap((d) => asApplied(compileKubernetes(d, at(NOW))));
+    const r = parseKubectlDump(list(objects), CTX);
+    if (!r.ok) throw new Error(JSON.stringify(r.diagnostics));
+    expect(r.value.warnings).toEqual([]);
+    const expected = identities
+      .map((d) => {
+        const k8s = d.spec.access.kubernetes!;
+        const rules = canonicalRules(k8s.rules ?? []);
+        return {
+          id: kubernetesIdOf(d),
+          access: {
+            kubernetes: {
+              ...k8s,
+              serviceAccount: k8s.serviceAccount ?? d.metadata.name,
+              ...(rules.length > 0 ? { rules } : {}),
+            },
+          },
+        };
+      })
+      .sort((a, b) => (a.id! < b.id! ? -1 : 1));
+    expect(r.value.identities.map((i) => ({ id: i.id, access: i.access }))).toEqual(expected);
+    expect(r.value.identities.flatMap((i) => i.notExpressible)).toEqual([]);
   });
 });
 

@@ -18,6 +18,10 @@ ruleTable('stewardship/purpose-not-placeholder', {
       files: { [at]: purpose('決済ファイルを読み取り、台帳に記帳します。') },
     },
     { name: 'a real purpose', files: { [at]: IDENTITY } },
+    {
+      name: 'a purpose that says where it was imported from, and why it exists',
+      files: { [at]: purpose('Imported from the old CI; uploads release artifacts to S3.') },
+    },
     { name: 'exactly 3 words and 20 characters', files: { [at]: purpose('Reads ledger entries') } },
     {
       name: 'human-use words only as whole words',
@@ -34,6 +38,12 @@ ruleTable('stewardship/purpose-not-placeholder', {
       name: 'TODO',
       files: { [at]: purpose('TODO') },
       expect: [{ line: 7, column: 12, messageId: 'placeholder', message: /purpose "TODO" is a placeholder/ }],
+    },
+    {
+      // issue 18: idac import writes it; a person must say why the identity exists.
+      name: 'what idac import wrote',
+      files: { [at]: purpose('Imported from arn:aws:iam::123456789012:role/app/Settlement_Reader') },
+      expect: [{ line: 7, column: 12, messageId: 'imported', message: /is what idac import wrote/ }],
     },
     {
       name: 'N/A',

@@ -7,6 +7,7 @@ import { Document, isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
 import { visible } from '../../../common/escape.js';
 import type { NotExpressible, Origin } from '../types.js';
 import type { ImportedManifest } from './manifest.js';
+import { houseText } from './yaml-style.js';
 
 export const SCHEMA_LINE = '# yaml-language-server: $schema=../../schema/machine-identity.schema.json';
 const MASK = '[external id]';
@@ -52,7 +53,8 @@ function styleFlow(node: unknown, path: readonly string[]): void {
 function nodeAt(doc: Document, path: readonly (string | number)[]): { target: Node | null; key: Node | null } {
   const parent = doc.getIn(path.slice(0, -1), true);
   const last = path[path.length - 1];
-  if (isSeq(parent) && typeof last === 'number') return { target: (parent.items[last] as Node | undefined) ?? null, key: null };
+  if (isSeq(parent) && typeof last === 'number')
+    return { target: (parent.items[last] as Node | undefined) ?? null, key: null };
   if (isMap(parent)) {
     const pair = parent.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === last);
     return { target: null, key: (pair?.key as Node | undefined) ?? null };
@@ -67,7 +69,11 @@ function externalIds(manifest: ImportedManifest): string[] {
 }
 
 /** What a statement may show in a comment: nothing when it holds a secret, never an external id. */
-export function shownStatement(statement: string, secrets: ReadonlySet<string>, masked: readonly string[]): string | null {
+export function shownStatement(
+  statement: string,
+  secrets: ReadonlySet<string>,
+  masked: readonly string[],
+): string | null {
   if (secrets.has(statement)) return null;
   return masked.reduce((text, id) => text.split(id).join(MASK), statement);
 }
@@ -90,7 +96,10 @@ export function houseOrder(value: unknown): unknown {
 }
 
 export function houseFormat(input: HouseInput): string {
-  const manifest = { ...input.manifest, spec: { ...input.manifest.spec, access: houseOrder(input.manifest.spec.access) } };
+  const manifest = {
+    ...input.manifest,
+    spec: { ...input.manifest.spec, access: houseOrder(input.manifest.spec.access) },
+  };
   const doc = new Document(manifest, { version: '1.2' });
   styleFlow(doc.contents, []);
   const from = manifest.metadata.importedFrom!;
@@ -120,11 +129,15 @@ export function houseFormat(input: HouseInput): string {
     for (const n of input.notExpressible) {
       lines.push(...commentLines(`- ${n.source}: ${n.reason}`));
       const shown = shownStatement(n.statement, input.secretStatements ?? new Set(), masked);
-      lines.push(...(shown === null ? [' (statement withheld: it holds a secret)'] : commentLines(shown).map((l) => `   ${l.trimStart()}`)));
+      lines.push(
+        ...(shown === null
+          ? ['   (statement withheld: it holds a secret)']
+          : commentLines(shown).map((l) => `   ${l.trimStart()}`)),
+      );
     }
     doc.comment = lines.join('\n');
   }
-  return `${SCHEMA_LINE}\n${doc.toString({ lineWidth: 0, flowCollectionPadding: false })}`;
+  return `${SCHEMA_LINE}\n${houseText(doc)}`;
 }
 
 function comparePaths(a: readonly (string | number)[], b: readonly (string | number)[]): number {

@@ -1,6 +1,7 @@
 // The pure core of `idac import`: an estate and the repository as it is → the files to write, the
 // new org.yaml and the summary. Nothing here reads or writes; the command line does both.
 
+import { parse } from 'yaml';
 import type { Organization } from '../../../manifest/organization.generated.js';
 import type { AccessKeyRecord, Estate, EstateIdentity } from '../types.js';
 import { houseFormat, shownStatement } from './house-format.js';
@@ -24,6 +25,28 @@ export interface ExistingManifest {
   importedId?: string;
 }
 
+/**
+ * What an identity file says about itself, read leniently: a file an import wrote does not load until a person
+ * fills in the owner, and a re-import must still know it (its name, the cloud id it came from).
+ */
+export function existingManifest(path: string, text: string | null): ExistingManifest {
+  const fallback = { path, name: path.replace(/^.*\//, '').replace(/\.ya?ml$/, '') };
+  if (text === null) return fallback;
+  let data: unknown;
+  try {
+    data = parse(text, { version: '1.2', schema: 'core', maxAliasCount: 0 });
+  } catch {
+    return fallback;
+  }
+  const metadata = (data as { metadata?: { name?: unknown; importedFrom?: { id?: unknown } } } | null)?.metadata;
+  const id = metadata?.importedFrom?.id;
+  return {
+    path,
+    name: typeof metadata?.name === 'string' ? metadata.name : fallback.name,
+    ...(typeof id === 'string' ? { importedId: id } : {}),
+  };
+}
+
 export interface ImportContext {
   org: Organization | null;
   /** org.yaml as it is (null: there is none yet). */
@@ -33,6 +56,8 @@ export interface ImportContext {
   now: number;
   /** Not-expressible statements that hold a secret (the caller scanned them): never shown. */
   secretStatements?: ReadonlySet<string>;
+  /** Identities whose manifest would hold a secret (the caller scanned them), by cloud id → why: never written. */
+  withheld?: ReadonlyMap<string, string>;
 }
 
 export interface ImportSummary {
@@ -96,8 +121,9 @@ export function importEstate(estate: Estate, ctx: ImportContext): ImportResult {
   }
   const existingPaths = new Set(ctx.existing.map((e) => e.path));
   const candidates = identities.filter((i) => {
-    if (i.skip === undefined) return true;
-    summary.skipped.push({ source: i.id, name: i.name, reason: i.skip });
+    const reason = i.skip ?? ctx.withheld?.get(i.id);
+    if (reason === undefined) return true;
+    summary.skipped.push({ source: i.id, name: i.name, reason });
     return false;
   });
   const names = assignNames(candidates, taken, new Map([...earlier].map(([id, e]) => [id, e.name])));
@@ -141,7 +167,12 @@ export function importEstate(estate: Estate, ctx: ImportContext): ImportResult {
     const secrets = ctx.secretStatements ?? new Set<string>();
     files.push({
       path: file,
-      text: houseFormat({ manifest, origins: identity.origins, notExpressible: identity.notExpressible, secretStatements: secrets }),
+      text: houseFormat({
+        manifest,
+        origins: identity.origins,
+        notExpressible: identity.notExpressible,
+        secretStatements: secrets,
+      }),
     });
     const owner = manifest.spec.stewardship.owner;
     const members = teams.get(placed.team) ?? new Set<string>();

@@ -18,7 +18,14 @@ export interface ImportedManifest {
   spec: Omit<Spec, 'stewardship'> & { stewardship: Partial<Spec['stewardship']> & { team: string } };
 }
 
-export const IDENTITY_TYPES: readonly Spec['type'][] = ['workload', 'pipeline', 'bot', 'device', 'api-client', 'ai-agent'];
+export const IDENTITY_TYPES: readonly Spec['type'][] = [
+  'workload',
+  'pipeline',
+  'bot',
+  'device',
+  'api-client',
+  'ai-agent',
+];
 const DEFAULT_LIFETIME_DAYS = 90;
 // The schema's e-mail: a tag that holds anything else ("team-payments", a Slack handle) is not an owner.
 const EMAIL = /^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/;
@@ -42,6 +49,20 @@ export function importExpiry(org: Organization | null, now: number): string {
   const limit = org?.spec.limits?.maxLifetime;
   const max = (limit === undefined ? null : parseDuration(limit)) ?? DEFAULT_LIFETIME_DAYS * DAY_MS;
   return isoDate(Math.floor(now / DAY_MS) * DAY_MS + Math.floor(max / DAY_MS) * DAY_MS);
+}
+
+/**
+ * `access` without empty lists: the schema refuses them (an empty list never means "no restriction"), and
+ * an absent list grants the same nothing, so the file loads and means exactly what the estate holds.
+ */
+export function withoutEmptyLists<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(withoutEmptyLists) as T;
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([, v]) => !(Array.isArray(v) && v.length === 0))
+      .map(([k, v]) => [k, withoutEmptyLists(v)]),
+  ) as T;
 }
 
 export function manifestOf(identity: EstateIdentity, choices: ManifestChoices): ImportedManifest {
@@ -73,7 +94,7 @@ export function manifestOf(identity: EstateIdentity, choices: ManifestChoices): 
       },
       expires: importExpiry(choices.org, choices.now),
       status: 'active',
-      access: identity.access,
+      access: withoutEmptyLists(identity.access),
     },
   };
 }

@@ -3,8 +3,10 @@
 // kept, nothing that exists changed. A value the estate sees differently (an OIDC provider name
 // already bound to another host) is left alone and reported.
 
-import { isMap, isSeq, parseDocument, type Document, type Node, type YAMLMap } from 'yaml';
+import { isMap, isSeq, parse, parseDocument, type Document, type Node, type YAMLMap } from 'yaml';
+import type { Organization } from '../../../manifest/organization.generated.js';
 import type { Estate, OrgAdditions } from '../types.js';
+import { houseText } from './yaml-style.js';
 
 export const ORG_SCHEMA_LINE = '# yaml-language-server: $schema=../schema/organization.schema.json';
 // IAM is global: the region only says where apply's AWS provider points, so a new account gets IAM's home region.
@@ -39,7 +41,7 @@ function mapAt(doc: Document, path: readonly string[]): YAMLMap {
   return map;
 }
 
-/** The region a new account's target gets: from a trust anchor ARN or an EKS OIDC host the estate names, else IAM's home. */
+/** A new account's region: from a trust anchor ARN or an EKS OIDC host the estate names, else IAM's home. */
 function regionOf(extra: NonNullable<OrgAdditions['aws']>[string] | undefined): string {
   for (const arn of Object.values(extra?.trustAnchors ?? {})) {
     const m = /^arn:aws[a-z-]*:rolesanywhere:([a-z0-9-]+):/.exec(arn);
@@ -50,6 +52,25 @@ function regionOf(extra: NonNullable<OrgAdditions['aws']>[string] | undefined): 
     if (m) return m[1]!;
   }
   return DEFAULT_REGION;
+}
+
+/**
+ * org.yaml as data when it does not pass the schema but is an Organization mapping: a first import leaves a
+ * new team with `members: []` until a person lists them, and a second import must still merge into it. The
+ * data is only read for names and limits; null when the text is not an Organization at all.
+ */
+export function lenientOrg(text: string): Organization | null {
+  let data: unknown;
+  try {
+    data = parse(text, { version: '1.2', schema: 'core', maxAliasCount: 0 });
+  } catch {
+    return null;
+  }
+  const org = data as { kind?: unknown; spec?: { teams?: unknown } } | null;
+  const isObject = (v: unknown) => typeof v === 'object' && v !== null && !Array.isArray(v);
+  return isObject(org) && org!.kind === 'Organization' && isObject(org!.spec) && isObject(org!.spec!.teams)
+    ? (org as Organization)
+    : null;
 }
 
 export function mergeOrg(orgText: string | null, needs: OrgNeeds): OrgMerge {
@@ -71,7 +92,9 @@ export function mergeOrg(orgText: string | null, needs: OrgNeeds): OrgMerge {
       const existing = doc.getIn([...path, key]);
       if (existing === undefined) addEntry(path, key, value);
       else if (existing !== value)
-        conflicts.push(`${[...path, key].join('.')} is ${String(existing)} in org.yaml; the estate's ${what} is ${value}`);
+        conflicts.push(
+          `${[...path, key].join('.')} is ${JSON.stringify(existing)} in org.yaml; the estate's ${what} is ${value}`,
+        );
     }
   };
 
@@ -103,7 +126,9 @@ export function mergeOrg(orgText: string | null, needs: OrgNeeds): OrgMerge {
       ['spec', 'targets', 'aws'],
       account,
       { region },
-      region === DEFAULT_REGION ? ' Added by idac import; region: where apply reaches AWS (IAM itself is global).' : undefined,
+      region === DEFAULT_REGION
+        ? ' Added by idac import; region: where apply reaches AWS (IAM itself is global).'
+        : undefined,
       false,
     );
     addAll(['spec', 'targets', 'aws', account, 'oidcProviders'], more?.oidcProviders, 'provider host');
@@ -118,5 +143,5 @@ export function mergeOrg(orgText: string | null, needs: OrgNeeds): OrgMerge {
     addEntry(['spec', 'trustedAccounts'], id, { ...account });
 
   if (added.length === 0 && orgText !== null) return { text: orgText, added, conflicts: conflicts.sort() };
-  return { text: doc.toString({ lineWidth: 0, flowCollectionPadding: false }), added: added.sort(), conflicts: conflicts.sort() };
+  return { text: houseText(doc), added: added.sort(), conflicts: conflicts.sort() };
 }

@@ -29,7 +29,7 @@ export function importJson(report: ImportReport): string {
   });
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+const count = (n: number) => `${n} ${n === 1 ? 'identity' : 'identities'}`;
 
 export function importText(report: ImportReport): string {
   const { summary } = report;
@@ -37,7 +37,7 @@ export function importText(report: ImportReport): string {
   if (report.dryRun)
     for (const f of report.files) out.push(`--- ${visible(f.path)} (would be written)`, f.text.trimEnd(), '');
   const verb = report.dryRun ? 'Would import' : 'Imported';
-  out.push(`${verb} ${plural(summary.imported.length, 'identity').replace(/ys$/, 'ies')} from ${report.target} ${visible(report.scope)}:`);
+  out.push(`${verb} ${count(summary.imported.length)} from ${report.target} ${visible(report.scope)}:`);
   for (const i of summary.imported) out.push(`  ${visible(i.file)}  (${visible(i.source)})`);
   if (summary.org.added.length > 0)
     out.push(`${report.dryRun ? 'Would add to' : 'Added to'} ${summary.org.file}: ${summary.org.added.join(', ')}`);
@@ -58,7 +58,10 @@ export function importText(report: ImportReport): string {
     }
   }
   if (summary.unmanagedKeys.length > 0) {
-    out.push('', `Access keys idac does not manage (${summary.unmanagedKeys.length}); remove each once idac has delivered its own:`);
+    out.push(
+      '',
+      `Access keys idac does not manage (${summary.unmanagedKeys.length}); remove each once idac delivers its own:`,
+    );
     for (const k of summary.unmanagedKeys) out.push(`  ${k.identity}: ${k.keyId} ${k.status}`);
   }
   if (summary.warnings.length > 0) {

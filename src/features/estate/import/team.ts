@@ -23,7 +23,10 @@ export interface Placement {
 
 /** `*` any run of characters, `?` one character; everything else literal; the whole text must match. */
 export function globPattern(glob: string): RegExp {
-  const body = glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  const body = glob
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replace(/\*/g, '.*')
+    .replace(/\?/g, '.');
   return new RegExp(`^${body}$`, 's');
 }
 
@@ -49,7 +52,7 @@ export function parseTeamMap(text: string, file: string): Result<TeamMap> {
   return ok(map);
 }
 
-/** A tag/label value: the key as given, else the same key in another case (AWS tags are case-sensitive, people are not). */
+/** A tag/label value: the key as given, else the key in another case (AWS tags are case-sensitive, people not). */
 export function labelValue(labels: Readonly<Record<string, string>>, key: string): string | undefined {
   if (Object.hasOwn(labels, key)) return labels[key];
   const lower = key.toLowerCase();
@@ -60,11 +63,12 @@ export function labelValue(labels: Readonly<Record<string, string>>, key: string
 }
 
 /**
- * The team, or why none: the map first (a glob over the live name or the cloud id), then the tag,
+ * The team, or why none: the map first (a glob over the live name, or the cloud id if it has a ':'), then the tag,
  * then the default.
  */
 export function placeTeam(identity: EstateIdentity, how: Placement): { team: string } | { unplaced: string } {
-  const hit = how.map?.find((m) => m.pattern.test(identity.name) || m.pattern.test(identity.id));
+  // A glob with a ':' is over cloud ids (arn:aws:iam::*:role/data/*, k8s:prod-eu/payments/*), any other over names.
+  const hit = how.map?.find((m) => m.pattern.test(m.glob.includes(':') ? identity.id : identity.name));
   if (hit) return { team: hit.team };
   if (how.from !== undefined) {
     const value = labelValue(identity.labels, how.from);

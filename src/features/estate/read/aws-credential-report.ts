@@ -18,7 +18,8 @@ export function parseCredentialReport(text: string): Result<AccessKeyRecord[]> {
   const missing = needed.filter((n) => col(n) < 0);
   if (missing.length > 0)
     return fail(
-      `the credential report has no ${missing.join(', ')} column: expected the CSV aws iam get-credential-report returns (base64 or decoded)`,
+      `the credential report has no ${missing.join(', ')} column: ` +
+        'expected the CSV aws iam get-credential-report returns (base64 or decoded)',
     );
   const keys: AccessKeyRecord[] = [];
   for (const [i, line] of lines.slice(1).entries()) {
@@ -28,7 +29,9 @@ export function parseCredentialReport(text: string): Result<AccessKeyRecord[]> {
     const at = (name: string): string | undefined => {
       const c = col(name);
       const v = c < 0 ? undefined : cells[c]!.trim();
-      return v === undefined || v === '' || v === 'N/A' || v === 'not_supported' || v === 'no_information' ? undefined : v;
+      return v === undefined || v === '' || v === 'N/A' || v === 'not_supported' || v === 'no_information'
+        ? undefined
+        : v;
     };
     const userName = at('user');
     if (userName === undefined || userName === ROOT) continue;

@@ -13,7 +13,10 @@ export function parseAwsExport(text: string, ctx: EstateContext): Result<Estate>
   return pages.ok ? estateFromAwsPages(pages.value, ctx) : pages;
 }
 
-/** Pages already parsed (the live read's, or an export's) → the estate; `keys` from ListAccessKeys or a credential report. */
+/**
+ * Pages already parsed (the live read's, or an export's) → the estate; `keys` from ListAccessKeys or a
+ * credential report.
+ */
 export function estateFromAwsPages(
   pages: readonly unknown[],
   ctx: EstateContext,
@@ -42,16 +45,14 @@ export function estateFromAwsLive(
   const details = mergePages(live.pages);
   if (!details.ok) return details;
   const arns = new Map(details.value.UserDetailList.map((u) => [u.UserName, u.Arn]));
-  const keys = live.accessKeys.map(
-    (k): AccessKeyRecord => ({
-      user: arns.get(k.UserName) ?? k.UserName,
-      userName: k.UserName,
-      keyId: k.AccessKeyId,
-      status: k.Status === 'Inactive' ? 'Inactive' : 'Active',
-      ...(k.CreateDate !== undefined ? { created: k.CreateDate } : {}),
-      ...(k.LastUsedDate !== undefined ? { lastUsed: k.LastUsedDate } : {}),
-    }),
-  );
+  const keys = live.accessKeys.map((k): AccessKeyRecord => ({
+    user: arns.get(k.UserName) ?? k.UserName,
+    userName: k.UserName,
+    keyId: k.AccessKeyId,
+    status: k.Status === 'Inactive' ? 'Inactive' : 'Active',
+    ...(k.CreateDate !== undefined ? { created: k.CreateDate } : {}),
+    ...(k.LastUsedDate !== undefined ? { lastUsed: k.LastUsedDate } : {}),
+  }));
   return estateFromAwsPages(live.pages, ctx, keys);
 }
 
@@ -61,7 +62,8 @@ function accountOf(d: AuthorizationDetails): Result<string> {
   arns.push(...d.Policies.map((p) => p.Arn));
   const accounts = new Set(arns.flatMap((a) => /^arn:aws[a-z-]*:iam::(\d{12}):/.exec(a)?.[1] ?? []));
   if (accounts.size === 1) return ok([...accounts][0]!);
-  if (accounts.size === 0) return fail('the AWS export names no role, user, group or customer policy: there is nothing to read');
+  if (accounts.size === 0)
+    return fail('the AWS export names no role, user, group or customer policy: there is nothing to read');
   return fail(
     `the AWS export mixes accounts ${[...accounts].sort().join(', ')}: export and import one account at a time`,
   );

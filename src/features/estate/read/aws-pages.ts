@@ -68,7 +68,8 @@ const NAMES = { UserDetailList: 'UserName', GroupDetailList: 'GroupName', RoleDe
 /** The pages of an export file: one object, objects one after another, or an array of them. */
 export function splitPages(text: string): Result<unknown[]> {
   const body = text.trim();
-  if (body === '') return fail('the AWS export is empty: expected the JSON aws iam get-account-authorization-details prints');
+  if (body === '')
+    return fail('the AWS export is empty: expected the JSON aws iam get-account-authorization-details prints');
   if (body.startsWith('[')) {
     try {
       const pages: unknown = JSON.parse(body);
@@ -84,7 +85,10 @@ export function splitPages(text: string): Result<unknown[]> {
     try {
       pages.push(JSON.parse(slice.text));
     } catch (e) {
-      return fail(`page ${n + 1} of the AWS export (from line ${lineAt(body, slice.at)}) is not valid JSON: ${(e as Error).message}`);
+      return fail(
+        `page ${n + 1} of the AWS export (from line ${lineAt(body, slice.at)}) ` +
+          `is not valid JSON: ${(e as Error).message}`,
+      );
     }
   }
   return ok(pages);
@@ -151,9 +155,46 @@ export function mergePages(pages: readonly unknown[]): Result<AuthorizationDetai
         const name = NAMES[list];
         if (!isObject(item) || typeof item[name] !== 'string' || (list !== 'Policies' && typeof item.Arn !== 'string'))
           return fail(`${where}: ${list}[${i}] has no ${name}${list !== 'Policies' ? ' or Arn' : ''}`);
+        const problem = shapeProblem(list, item);
+        if (problem !== null) return fail(`${where}: ${list}[${i}] (${item[name]}) ${problem}`);
         (merged[list] as unknown[]).push(item);
       }
     }
   }
   return ok(merged);
+}
+
+/** Fields the reader walks, by list: each a list of objects with these string (or boolean) fields. */
+const NESTED: Record<(typeof LISTS)[number], Record<string, Record<string, 'string' | 'boolean'>>> = {
+  RoleDetailList: {
+    RolePolicyList: { PolicyName: 'string' },
+    AttachedManagedPolicies: { PolicyArn: 'string' },
+    Tags: { Key: 'string', Value: 'string' },
+  },
+  UserDetailList: {
+    UserPolicyList: { PolicyName: 'string' },
+    AttachedManagedPolicies: { PolicyArn: 'string' },
+    Tags: { Key: 'string', Value: 'string' },
+  },
+  GroupDetailList: { GroupPolicyList: { PolicyName: 'string' }, AttachedManagedPolicies: { PolicyArn: 'string' } },
+  Policies: { PolicyVersionList: { VersionId: 'string' } },
+};
+
+/** What is wrong with an entry's shape where the reader relies on it, or null. */
+function shapeProblem(list: (typeof LISTS)[number], item: Record<string, unknown>): string | null {
+  if (list !== 'Policies' && typeof item.Path !== 'string') return 'has no Path';
+  if (list === 'UserDetailList' && item.GroupList !== undefined) {
+    const groups = item.GroupList;
+    if (!Array.isArray(groups) || !groups.every((g) => typeof g === 'string'))
+      return 'has a GroupList that is not names';
+  }
+  for (const [field, keys] of Object.entries(NESTED[list])) {
+    const v = item[field];
+    if (v === undefined) continue;
+    if (!Array.isArray(v)) return `has a ${field} that is not a list`;
+    for (const entry of v)
+      if (!isObject(entry) || Object.entries(keys).some(([k, t]) => typeof entry[k] !== t))
+        return `has a ${field} entry without ${Object.keys(keys).join(' and ')}`;
+  }
+  return null;
 }

@@ -40,13 +40,15 @@ export function readPermissions(policies: readonly SourcedPolicy[]): Permissions
       else for (const p of split(read)) entries.push({ p, from: [source] });
     }
   let list = unique(entries);
-  if (list.length > LIMIT) list = unique(mergeSameResources(list).flatMap(({ p, from }) => split(p).map((q) => ({ p: q, from }))));
+  if (list.length > LIMIT)
+    list = unique(mergeSameResources(list).flatMap(({ p, from }) => split(p).map((q) => ({ p: q, from }))));
   for (const { p, from } of list.slice(LIMIT))
     ne.push(
       notExpressible(
         from.join('; '),
         renderStatement(p),
-        `a manifest holds at most ${LIMIT} permission entries, even after merging those with the same resources and conditions: narrow the principal's policies`,
+        `a manifest holds at most ${LIMIT} permission entries, even after merging those with the same ` +
+          "resources and conditions: narrow the principal's policies",
       ),
     );
   list = list.slice(0, LIMIT);
@@ -60,7 +62,10 @@ export function readPermissions(policies: readonly SourcedPolicy[]): Permissions
 /** The entry a statement compiles back from, or why there is none. */
 function readStatement(s: { [k: string]: Json }): Permission | string {
   if (s.Effect !== 'Allow')
-    return 'a Deny has no manifest form, and the manifest grants without it would be wider than the live policy: narrow the Allow statements it carves out of, or keep the Deny outside idac';
+    return (
+      'a Deny has no manifest form, and the manifest grants without it would be wider than the live policy: ' +
+      'narrow the Allow statements it carves out of, or keep the Deny outside idac'
+    );
   if (s.NotAction !== undefined)
     return 'NotAction grants every action except those listed; a manifest lists the actions it grants';
   if (s.NotResource !== undefined)
@@ -88,7 +93,8 @@ function readConditions(c: Json): Conditions | string {
   const shape = 'its Condition block is not operator → key → value or list of values, as a manifest writes it';
   if (!isObject(c)) return shape;
   const ops = Object.entries(c);
-  if (ops.length === 0 || ops.length > CONDITION_LIMIT) return `a manifest condition holds 1 to ${CONDITION_LIMIT} operators`;
+  if (ops.length === 0 || ops.length > CONDITION_LIMIT)
+    return `a manifest condition holds 1 to ${CONDITION_LIMIT} operators`;
   for (const [op, block] of ops) {
     if (!isObject(block) || op.length > 64) return shape;
     const keys = Object.entries(block);
@@ -97,7 +103,11 @@ function readConditions(c: Json): Conditions | string {
     for (const [, v] of keys) {
       const values = listOf(v);
       if (values.length === 0 || values.length > LIMIT) return `a manifest condition value lists 1 to ${LIMIT} values`;
-      if (!values.every((x) => ['string', 'number', 'boolean'].includes(typeof x) && String(x).length <= 1024))
+      if (
+        !values.every(
+          (x) => typeof x === 'number' || typeof x === 'boolean' || (typeof x === 'string' && x.length <= 1024),
+        )
+      )
         return shape;
     }
   }

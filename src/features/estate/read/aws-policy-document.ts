@@ -16,7 +16,7 @@ export function isObject(v: unknown): v is JsonObject {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-/** A document, decoded or URL-encoded, → its statements (one statement object or a list). `where` names it in errors. */
+/** A document, decoded or URL-encoded, → its statements (one object or a list); `where` names it in errors. */
 export function policyDocument(value: unknown, where: string): Result<PolicyDocument> {
   let doc: unknown = value;
   if (typeof value === 'string') {

@@ -5,7 +5,15 @@
 
 import type { EstateIdentity, NotExpressible, OrgAdditions } from '../types.js';
 import type { Organization } from '../../../manifest/organization.generated.js';
-import type { AuthorizationDetails, RawGroup, RawInlinePolicy, RawManagedPolicy, RawPolicyRef, RawRole, RawUser } from './aws-pages.js';
+import type {
+  AuthorizationDetails,
+  RawGroup,
+  RawInlinePolicy,
+  RawManagedPolicy,
+  RawPolicyRef,
+  RawRole,
+  RawUser,
+} from './aws-pages.js';
 import { readPermissions, type SourcedPolicy } from './aws-permission-reader.js';
 import { policyDocument, type Json } from './aws-policy-document.js';
 import { notExpressible, sortNotExpressible } from './aws-statement.js';
@@ -48,7 +56,7 @@ export function principalsOf(details: AuthorizationDetails, org: Organization | 
 function managedPolicies(list: readonly RawManagedPolicy[]): Map<string, { version: string; doc: unknown } | string> {
   const out = new Map<string, { version: string; doc: unknown } | string>();
   for (const p of list) {
-    const v = (p.PolicyVersionList ?? []).find((x) => x.IsDefaultVersion === true || x.VersionId === p.DefaultVersionId);
+    const v = (p.PolicyVersionList ?? []).find((x) => x.IsDefaultVersion || x.VersionId === p.DefaultVersionId);
     out.set(
       p.Arn,
       v !== undefined && v.Document !== undefined
@@ -84,7 +92,7 @@ function roleIdentity(r: RawRole, scope: Scope): EstateIdentity {
     origins: [...(trust?.origins ?? []), ...perms.origins],
     live: {
       path: r.Path,
-      ...(r.MaxSessionDuration !== undefined ? { maxSessionDuration: r.MaxSessionDuration } : {}),
+      ...(Number.isInteger(r.MaxSessionDuration) ? { maxSessionDuration: r.MaxSessionDuration } : {}),
       inlinePolicies: sortedNames((r.RolePolicyList ?? []).map((p) => p.PolicyName)),
       managedPolicies: sortedNames((r.AttachedManagedPolicies ?? []).map((p) => p.PolicyArn)),
     },
@@ -99,10 +107,19 @@ function userIdentity(u: RawUser, scope: Scope): EstateIdentity {
     const g = scope.groups.get(name);
     if (g === undefined) {
       scope.warnings.push(`user ${u.UserName}: its group ${name} is not in the export; its policies are not read`);
-      ne.push(notExpressible(`group ${name}`, { GroupName: name }, 'the group is not in the export, so its policies are unknown'));
+      ne.push(
+        notExpressible(
+          `group ${name}`,
+          { GroupName: name },
+          'the group is not in the export, so its policies are unknown',
+        ),
+      );
       continue;
     }
-    held.push(...inlines(g.GroupPolicyList, `group ${name}: `), ...managed(g.AttachedManagedPolicies, `group ${name}: `, scope, ne));
+    held.push(
+      ...inlines(g.GroupPolicyList, `group ${name}: `),
+      ...managed(g.AttachedManagedPolicies, `group ${name}: `, scope, ne),
+    );
   }
   const perms = readPermissions(held.flatMap((h) => policyOf(h, `user ${u.UserName}`, ne)));
   ne.push(...perms.notExpressible, ...boundary(u));
@@ -167,7 +184,8 @@ function managed(list: RawPolicyRef[] | undefined, prefix: string, scope: Scope,
         notExpressible(
           source,
           { PolicyArn: ref.PolicyArn },
-          `${p ?? 'the export does not list this policy (was it made with --filter?)'}: its permissions are unknown, re-export without --filter`,
+          `${p ?? 'the export does not list this policy (was it made with --filter?)'}: ` +
+            'its permissions are unknown, re-export without --filter',
         ),
       );
     else out.push({ source: `${source} (${p.version})`, doc: p.doc });
@@ -190,8 +208,9 @@ function boundary(p: RawRole | RawUser): NotExpressible[] {
   return [
     notExpressible(
       `permissions boundary ${b.PermissionsBoundaryArn}`,
-      b as unknown as Json,
-      'a permissions boundary caps the grants above and has no manifest field: the manifest would grant what the boundary refuses; fold its limits into the permissions, then remove it',
+      b,
+      'a permissions boundary caps the grants above and has no manifest field: the manifest would grant ' +
+        'what the boundary refuses; fold its limits into the permissions, then remove it',
     ),
   ];
 }

@@ -89,11 +89,17 @@ export function readTrust(doc: PolicyDocument, scope: NameScope): TrustRead {
 /** Why a statement as a whole has no manifest form, or null. */
 function wholeStatementProblem(s: JsonObject): string | null {
   if (s.Effect !== 'Allow')
-    return 'a trust Deny has no manifest form: the manifest only lists who may assume the role, so without this statement it would admit what the Deny refuses; narrow the Allow statements instead';
-  if (s.NotPrincipal !== undefined) return 'NotPrincipal trusts everyone except the principals listed; a manifest names whom it trusts';
-  if (s.NotAction !== undefined) return 'NotAction allows every action except those listed; a manifest trust allows sts:AssumeRole*';
+    return (
+      'a trust Deny has no manifest form: the manifest only lists who may assume the role, so without this ' +
+      'statement it would admit what the Deny refuses; narrow the Allow statements instead'
+    );
+  if (s.NotPrincipal !== undefined)
+    return 'NotPrincipal trusts everyone except the principals listed; a manifest names whom it trusts';
+  if (s.NotAction !== undefined)
+    return 'NotAction allows every action except those listed; a manifest trust allows sts:AssumeRole*';
   if (s.Principal === undefined) return 'the statement names no Principal';
-  if (stringsOf(s.Action) === null || listOf(s.Action).length === 0) return 'the statement has no Action list of strings';
+  if (stringsOf(s.Action) === null || listOf(s.Action).length === 0)
+    return 'the statement has no Action list of strings';
   return null;
 }
 
@@ -118,8 +124,8 @@ function readPrincipal(type: string, value: Json, actions: string[], terms: Cond
             : null;
       // A manifest may also name these two as a plain service, which compiles to sts:AssumeRole alone
       // (no session tags: not what either service needs to work, but exactly what was written).
-      const plain = actions.length === 1 && actions[0] === ASSUME[0];
-      if (special !== null && ('reason' in special === false || !plain)) return special;
+      const plain = actions.length === 1 && actions[0]!.toLowerCase() === ASSUME[0]!.toLowerCase();
+      if (special !== null && (!('reason' in special) || !plain)) return special;
       const asService = withActions(service(value, terms, scope), actions, ASSUME);
       return special !== null && 'reason' in asService ? special : asService;
     }
@@ -136,12 +142,21 @@ function readPrincipal(type: string, value: Json, actions: string[], terms: Cond
  */
 function withActions(piece: Piece, actions: string[], expected: string[]): Piece {
   if ('reason' in piece) return piece;
-  if (!actions.includes(expected[0]!))
-    return { reason: `it allows ${actions.join(', ')}, not ${expected[0]!}: a manifest trust always allows ${expected[0]!}` };
-  const extra = actions.filter((a) => !expected.includes(a));
+  // IAM compares action names case-insensitively.
+  const has = (a: string): boolean => expected.some((e) => e.toLowerCase() === a.toLowerCase());
+  if (!actions.some((a) => a.toLowerCase() === expected[0]!.toLowerCase()))
+    return {
+      reason: `it allows ${actions.join(', ')}, not ${expected[0]!}: a manifest trust always allows ${expected[0]!}`,
+    };
+  const extra = actions.filter((a) => !has(a));
   return extra.length === 0
     ? piece
-    : { ...piece, extra: `it also allows ${extra.join(', ')}, which a manifest trust cannot grant: re-grant it outside idac or drop it` };
+    : {
+        ...piece,
+        extra:
+          `it also allows ${extra.join(', ')}, which a manifest trust cannot grant: ` +
+          're-grant it outside idac or drop it',
+      };
 }
 
 /** Takes the terms a kind understands off the list; what is left narrows the trust in a way no field holds. */
@@ -153,7 +168,8 @@ function leftover(terms: ConditionTerm[], used: (ConditionTerm | undefined)[]): 
   const rest = terms.filter((t) => !used.includes(t));
   return rest.length === 0
     ? null
-    : `its condition ${rest.map((t) => `${t.op} ${t.key}`).join(', ')} has no manifest field, and dropping it would admit more`;
+    : `its condition ${rest.map((t) => `${t.op} ${t.key}`).join(', ')} has no manifest field, ` +
+        'and dropping it would admit more';
 }
 
 function strings(t: ConditionTerm | undefined): string[] | null {
@@ -183,7 +199,8 @@ function webIdentity(host: string, terms: ConditionTerm[], scope: NameScope): Pi
   const like = subTerm!.op === 'StringLike';
   // StringEquals compares * and ? literally; the manifest would make them wildcards, which admits more.
   if (!like && subs.some((s) => /[*?]/.test(s))) return { reason: 'a subject holds * or ? compared literally' };
-  if (subs.some((s) => !fits('awsTrustOidc.subject', s))) return { reason: 'a subject is empty, holds spaces or is too long' };
+  if (subs.some((s) => !fits('awsTrustOidc.subject', s)))
+    return { reason: 'a subject is empty, holds spaces or is too long' };
   const onlySts = auds.length === 1 && auds[0] === 'sts.amazonaws.com';
   if (onlySts && !like && host === githubHost(scope)) {
     const gh = githubEntry(subs);
@@ -226,7 +243,8 @@ function githubEntry(subs: string[]): Entry<'github'> | null {
 }
 
 function service(principal: string, terms: ConditionTerm[], scope: NameScope): Piece {
-  if (!fits('awsTrustService.principal', principal)) return { reason: 'the service principal is not a name a manifest takes' };
+  if (!fits('awsTrustService.principal', principal))
+    return { reason: 'the service principal is not a name a manifest takes' };
   const known = servicePrincipal(principal);
   // The guards compile adds itself are read back only where it would add them again.
   const accountTerm = known?.sourceAccount ? take(terms, ['StringEquals'], 'aws:SourceAccount') : undefined;
@@ -235,7 +253,7 @@ function service(principal: string, terms: ConditionTerm[], scope: NameScope): P
   if (rest !== null) return { reason: rest };
   const acct = strings(accountTerm);
   if (accountTerm !== undefined && (acct === null || acct.some((a) => a !== scope.account)))
-    return { reason: 'aws:SourceAccount names another account than the role\'s own' };
+    return { reason: "aws:SourceAccount names another account than the role's own" };
   const arns = strings(arnTerm);
   if (arnTerm !== undefined && (arns === null || arns.some((a) => !fits('awsResource', a))))
     return { reason: 'aws:SourceArn is not a list of ARNs' };
@@ -254,7 +272,8 @@ function podIdentity(terms: ConditionTerm[], scope: NameScope): Piece {
   if (!cluster || !namespace || !sa || cluster.length + namespace.length + sa.length !== 3)
     return {
       reason:
-        'it admits any Pod Identity association that names the role, and the associations (cluster, namespace, service account) are not in the IAM export: add trust.eksPodIdentity by hand',
+        'it admits any Pod Identity association that names the role, and the associations (cluster, namespace, ' +
+        'service account) are not in the IAM export: add trust.eksPodIdentity by hand',
     };
   if (!fits('k8sNamespace', namespace[0]!) || !fits('k8sName', sa[0]!))
     return { reason: 'its namespace or service account is not a Kubernetes name' };
@@ -290,11 +309,14 @@ function rolesAnywhere(terms: ConditionTerm[], scope: NameScope): Piece {
 
 function account(value: string, terms: ConditionTerm[], scope: NameScope): Piece {
   const m =
-    value === '*' ? ['*', '*'] : /^(\d{12})$/.exec(value) ?? /^arn:aws[a-z-]*:iam::(\d{12}):(root|role\/.+)$/.exec(value);
+    value === '*'
+      ? ['*', '*']
+      : (/^(\d{12})$/.exec(value) ?? /^arn:aws[a-z-]*:iam::(\d{12}):(root|role\/.+)$/.exec(value));
   if (!m) return { reason: 'only a whole account or a role in one has a manifest trust kind' };
   const id = m[1]!;
   const role = m[2]?.startsWith('role/') ? m[2].slice('role/'.length) : undefined;
-  if (role !== undefined && !fits('awsTrustAccount.role', role)) return { reason: 'the role name is not one a manifest takes' };
+  if (role !== undefined && !fits('awsTrustAccount.role', role))
+    return { reason: 'the role name is not one a manifest takes' };
   const extTerm = take(terms, ['StringEquals'], 'sts:ExternalId');
   const rest = leftover(terms, [extTerm]);
   if (rest !== null) return { reason: rest };
@@ -328,7 +350,7 @@ function assemble(found: { [K in Kind]: object[] }, ne: NotExpressible[], scope:
     if (entries.length === 1) origins.push({ path: ['aws', 'trust', kind], from: SOURCE });
     else entries.forEach((_, i) => origins.push({ path: ['aws', 'trust', kind, i], from: SOURCE }));
   }
-  return { ...(Object.keys(trust).length > 0 ? { trust: trust as Trust } : {}), notExpressible: ne, origins };
+  return { ...(Object.keys(trust).length > 0 ? { trust: trust } : {}), notExpressible: ne, origins };
 }
 
 /** A second GitHub or Kubernetes trust as the oidc entries that compile to the same statement. */
@@ -339,7 +361,11 @@ function asOidc(kind: 'github' | 'kubernetes', entry: object, scope: NameScope):
     return [{ provider: k.cluster, audience: 'sts.amazonaws.com', subject }];
   }
   const provider = oidcProviderName(scope, githubHost(scope));
-  return githubSubjects(entry as Entry<'github'>).map((subject) => ({ provider, audience: 'sts.amazonaws.com', subject }));
+  return githubSubjects(entry as Entry<'github'>).map((subject) => ({
+    provider,
+    audience: 'sts.amazonaws.com',
+    subject,
+  }));
 }
 
 /** The issuer compile's github kind uses: org.yaml's `github` provider, else GitHub's own. */

@@ -103,13 +103,22 @@ function parseDocuments(text: string): Result<unknown[]> {
   const start = text.search(/\S/);
   if (start === -1) return fail('the kubectl dump is empty');
   if (text[start] !== '{' && text[start] !== '[') {
-    // js-yaml: a big dump reads several times faster than with `yaml`, and positions are not needed.
+    // js-yaml: a big dump reads several times faster than with `yaml`, and positions are not needed; the
+    // core schema keeps timestamps as the strings kubectl printed.
     try {
-      return ok(jsYaml.loadAll(text).filter((d) => d !== null && d !== undefined));
+      return ok(
+        jsYaml.loadAll(text, undefined, { schema: jsYaml.CORE_SCHEMA }).filter((d) => d !== null && d !== undefined),
+      );
     } catch (e) {
       const line = e instanceof jsYaml.YAMLException ? ` (line ${e.mark.line + 1}: ${e.reason})` : '';
       return fail(`the kubectl dump is neither JSON nor YAML${line}`);
     }
+  }
+  // One document (kubectl's own output): no need to find where documents end.
+  try {
+    return ok([JSON.parse(text) as unknown]);
+  } catch {
+    // several documents, or a broken one: read them one by one below
   }
   const out: unknown[] = [];
   for (const [from, to] of jsonSpans(text)) {

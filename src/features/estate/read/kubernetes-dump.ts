@@ -9,7 +9,13 @@
 
 import { fail, ok, type Result } from '../../../common/result.js';
 import type { Estate, EstateContext, EstateIdentity, NotExpressible } from '../types.js';
-import { readKubectlObjects, type BindingObject, type ObjectMeta, type Subject } from './kubectl-objects.js';
+import {
+  readKubectlObjects,
+  type BindingObject,
+  type ObjectMeta,
+  type PolicyRule,
+  type Subject,
+} from './kubectl-objects.js';
 import { canonicalRules, kubernetesId, ruleKey, SYSTEM_NAMESPACES, type KubernetesRule } from './kubernetes-names.js';
 import {
   bindingSource,
@@ -30,8 +36,8 @@ const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 
 interface Account {
   meta: ObjectMeta & { namespace: string };
-  /** Each expressible rule with the binding it came from. */
-  grants: { rule: KubernetesRule; from: string }[];
+  /** Each expressible rule (canonical, by its key) with the bindings it came from. */
+  grants: Map<string, { rule: KubernetesRule; from: Set<string> }>;
   notExpressible: NotExpressible[];
   /** Named by a binding (as itself or its user name), which keeps a namespace's `default` account in. */
   bound: boolean;
@@ -54,13 +60,14 @@ export function parseKubectlDump(text: string, ctx: EstateContext & { cluster: s
     const namespace = meta.namespace!;
     accounts.set(`${namespace}/${meta.name}`, {
       meta: { ...meta, namespace },
-      grants: [],
+      grants: new Map(),
       notExpressible: [],
       bound: false,
     });
   }
   const lookup = roleLookup(roles);
-  for (const binding of [...bindings].sort(byBinding)) {
+  const convert = converter();
+  for (const binding of sortedBindings(bindings)) {
     const role = lookup(binding);
     if (!role) {
       warnings.push(
@@ -77,7 +84,7 @@ export function parseKubectlDump(text: string, ctx: EstateContext & { cluster: s
       }
       for (const account of covered.accounts) {
         if (covered.how !== 'group') account.bound = true;
-        grant(account, binding, role, covered);
+        grant(account, binding, role, covered, convert);
       }
     }
   }
@@ -128,21 +135,67 @@ function cover(subject: Subject, binding: BindingObject, accounts: ReadonlyMap<s
 }
 
 /** What the binding gives the account: rules in `access` when a manifest can say them, else a report. */
-function grant(account: Account, binding: BindingObject, role: ResolvedRole | undefined, covered: Covered): void {
+function grant(
+  account: Account,
+  binding: BindingObject,
+  role: ResolvedRole | undefined,
+  covered: Covered,
+  convert: Converter,
+): void {
   const source = bindingSource(binding);
   const reason = unexpressible(account, binding, role, covered);
   if (reason !== undefined) {
-    account.notExpressible.push({ source, statement: bindingStatement(binding, role), reason });
+    account.notExpressible.push({ source, statement: convert.statement(binding, role), reason });
     return;
   }
   for (const rule of role!.rules) {
-    const converted = manifestRules(rule);
+    const converted = convert.rule(rule);
     if ('reason' in converted) {
       account.notExpressible.push({ source, statement: ruleStatement(rule), reason: converted.reason });
-    } else {
-      account.grants.push(...converted.rules.map((r) => ({ rule: r, from: source })));
+      continue;
+    }
+    for (const { key, rule: canonical } of converted.rules) {
+      const entry = account.grants.get(key) ?? { rule: canonical, from: new Set<string>() };
+      entry.from.add(source);
+      account.grants.set(key, entry);
     }
   }
+}
+
+interface Converter {
+  rule(rule: PolicyRule): { rules: { key: string; rule: KubernetesRule }[] } | { reason: string };
+  statement(binding: BindingObject, role: ResolvedRole | undefined): string;
+}
+
+/**
+ * Conversions remembered per rule and per binding: a ClusterRole such as `view` is bound to thousands
+ * of accounts, and a group binding reaches every account of a namespace.
+ */
+function converter(): Converter {
+  const rules = new Map<PolicyRule, ReturnType<Converter['rule']>>();
+  const statements = new Map<BindingObject, string>();
+  return {
+    rule(rule) {
+      let out = rules.get(rule);
+      if (!out) {
+        const converted = manifestRules(rule);
+        out =
+          'reason' in converted
+            ? converted
+            : { rules: canonicalRules(converted.rules).map((r) => ({ key: ruleKey(r), rule: r })) };
+        rules.set(rule, out);
+      }
+      return out;
+    },
+    statement(binding, role) {
+      let out = statements.get(binding);
+      if (out === undefined) {
+        out = bindingStatement(binding, role);
+        statements.set(binding, out);
+      }
+      return out;
+    },
+  };
 }
 
 /** Why the binding as a whole cannot be in the account's manifest, or undefined when it can. */
@@ -190,22 +243,16 @@ function unexpressible(
 
 function identityOf(account: Account, cluster: string): EstateIdentity {
   const { meta } = account;
-  const sources = new Map<string, { rule: KubernetesRule; from: Set<string> }>();
-  for (const { rule, from } of account.grants) {
-    const canonical = canonicalRules([rule])[0]!;
-    const key = ruleKey(canonical);
-    const entry = sources.get(key) ?? { rule: canonical, from: new Set<string>() };
-    entry.from.add(from);
-    sources.set(key, entry);
-  }
-  const all = canonicalRules([...sources.values()].map((s) => s.rule));
-  const fromOf = (rule: KubernetesRule): string => [...sources.get(ruleKey(rule))!.from].sort().join('; ');
-  const rules = all.slice(0, MAX_RULES);
+  // Each rule is canonical already: in key order, they are the account's rules in canonical form.
+  const sorted = [...account.grants.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, entry]) => entry);
+  const fromOf = (entry: (typeof sorted)[number]): string => [...entry.from].sort().join('; ');
+  // A copy per account: the converted rules are shared between every account a role is bound to.
+  const rules = sorted.slice(0, MAX_RULES).map(({ rule }) => copyRule(rule));
   const notExpressible = [
     ...account.notExpressible,
-    ...all.slice(MAX_RULES).map((rule) => ({
-      source: fromOf(rule),
-      statement: JSON.stringify(rule),
+    ...sorted.slice(MAX_RULES).map((entry) => ({
+      source: fromOf(entry),
+      statement: JSON.stringify(entry.rule),
       reason: `a manifest holds at most ${MAX_RULES} rules; merge rules that share API groups and resources`,
     })),
   ];
@@ -224,9 +271,18 @@ function identityOf(account: Account, cluster: string): EstateIdentity {
       },
     },
     notExpressible: uniqueSorted(notExpressible),
-    origins: rules.map((rule, i) => ({ path: ['kubernetes', 'rules', i], from: fromOf(rule) })),
+    origins: rules.map((_, i) => ({ path: ['kubernetes', 'rules', i], from: fromOf(sorted[i]!) })),
     ...(meta.creationTimestamp ? { created: meta.creationTimestamp } : {}),
     ...(skip ? { skip } : {}),
+  };
+}
+
+function copyRule(rule: KubernetesRule): KubernetesRule {
+  return {
+    apiGroups: [...rule.apiGroups],
+    resources: [...rule.resources],
+    ...(rule.resourceNames ? { resourceNames: [...rule.resourceNames] } : {}),
+    verbs: [...rule.verbs],
   };
 }
 
@@ -254,7 +310,8 @@ function uniqueSorted(list: readonly NotExpressible[]): NotExpressible[] {
   return [...byKey.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, n]) => n);
 }
 
-function byBinding(a: BindingObject, b: BindingObject): number {
-  const key = (x: BindingObject): string => `${x.kind}\0${x.metadata.namespace ?? ''}\0${x.metadata.name}`;
-  return key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0;
+/** Bindings in a stable order (kind, namespace, name): the input order must not matter. */
+function sortedBindings(bindings: readonly BindingObject[]): BindingObject[] {
+  const keyed = bindings.map((b) => ({ b, key: `${b.kind}\0${b.metadata.namespace ?? ''}\0${b.metadata.name}` }));
+  return keyed.sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0)).map(({ b }) => b);
 }

@@ -2,6 +2,7 @@
 // one order RBAC rules are kept in, so a manifest and the cluster it was applied to compare equal
 // whatever order either side wrote its lists in.
 
+import { activeElevations, statusOf } from '../../../compile/common.js';
 import type { K8SRules, MachineIdentity } from '../../../manifest/machine-identity.generated.js';
 
 export type KubernetesRule = K8SRules[number];
@@ -25,6 +26,22 @@ export function kubernetesIdOf(data: MachineIdentity): string | null {
   const k8s = data.spec.access.kubernetes;
   if (!k8s) return null;
   return kubernetesId(k8s.cluster, k8s.namespace, k8s.serviceAccount ?? data.metadata.name);
+}
+
+/**
+ * The rules the manifest's service account holds in the cluster once applied, in canonical form: what
+ * the Kubernetes reader reads back for it. Its own rules and those of every elevation in force at
+ * `now`; none while suspended (the RoleBindings are removed, the Roles kept). Null when the manifest
+ * expects no service account at all (no Kubernetes access, or decommissioned). Drift compares this
+ * with the estate's `access.kubernetes.rules ?? []`.
+ */
+export function appliedKubernetesRules(data: MachineIdentity, now: number): KubernetesRule[] | null {
+  const k8s = data.spec.access.kubernetes;
+  const status = statusOf(data);
+  if (!k8s || status === 'decommissioned') return null;
+  if (status === 'suspended') return [];
+  const elevated = activeElevations(data, now).flatMap(({ elevation }) => elevation.access.kubernetes?.rules ?? []);
+  return canonicalRules([...(k8s.rules ?? []), ...elevated]);
 }
 
 const byCodePoint = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

@@ -5,18 +5,39 @@ import { describe, expect, it } from 'vitest';
 import { messageOf } from '../../../../src/common/result.js';
 import { parseCredentialReport } from '../../../../src/features/estate/read/aws-credential-report.js';
 
-const HEADER =
-  'user,arn,user_creation_time,password_enabled,password_last_used,password_last_changed,password_next_rotation,mfa_active,' +
-  'access_key_1_active,access_key_1_last_rotated,access_key_1_last_used_date,access_key_1_last_used_region,access_key_1_last_used_service,' +
-  'access_key_2_active,access_key_2_last_rotated,access_key_2_last_used_date,access_key_2_last_used_region,access_key_2_last_used_service,' +
-  'cert_1_active,cert_1_last_rotated,cert_2_active,cert_2_last_rotated';
+const KEY_COLUMNS = ['active', 'last_rotated', 'last_used_date', 'last_used_region', 'last_used_service'];
+const HEADER = [
+  ...['user', 'arn', 'user_creation_time', 'password_enabled', 'password_last_used', 'password_last_changed'],
+  ...['password_next_rotation', 'mfa_active'],
+  ...KEY_COLUMNS.map((c) => `access_key_1_${c}`),
+  ...KEY_COLUMNS.map((c) => `access_key_2_${c}`),
+  ...['cert_1_active', 'cert_1_last_rotated', 'cert_2_active', 'cert_2_last_rotated'],
+].join(',');
+
+/** One row: user, arn, created, password enabled; no password use or MFA; both key slots; no certificates. */
+const row = (user: string[], key1: string[], key2: string[]): string =>
+  [...user, 'N/A', 'N/A', 'N/A', 'false', ...key1, ...key2, 'false', 'N/A', 'false', 'N/A'].join(',');
+const NO_KEY = ['false', 'N/A', 'N/A', 'N/A', 'N/A'];
+const U = 'arn:aws:iam::111122223333:user';
 
 const REPORT = [
   HEADER,
-  '<root_account>,arn:aws:iam::111122223333:root,2020-01-01T00:00:00+00:00,not_supported,2026-11-01T00:00:00+00:00,not_supported,not_supported,true,true,2020-01-01T00:00:00+00:00,2026-11-01T00:00:00+00:00,us-east-1,iam,false,N/A,N/A,N/A,N/A,false,N/A,false,N/A',
-  'ci-legacy,arn:aws:iam::111122223333:user/ci-legacy,2023-11-14T12:00:00+00:00,false,N/A,N/A,N/A,false,true,2024-02-01T08:00:00+00:00,2026-12-01T10:11:00+00:00,eu-west-1,ecr,false,2023-11-14T12:05:00+00:00,N/A,N/A,N/A,false,N/A,false,N/A',
-  'backup-agent,arn:aws:iam::111122223333:user/svc/backup-agent,2023-11-14T12:00:00+00:00,false,N/A,N/A,N/A,false,false,N/A,N/A,N/A,N/A,false,N/A,N/A,N/A,N/A,false,N/A,false,N/A',
-  'reporter,arn:aws:iam::111122223333:user/reporter,2025-01-01T00:00:00+00:00,false,N/A,N/A,N/A,false,true,2025-01-02T00:00:00+00:00,N/A,N/A,N/A,true,2025-06-01T00:00:00+00:00,2026-11-30T00:00:00+00:00,us-east-1,s3,false,N/A,false,N/A',
+  row(
+    ['<root_account>', 'arn:aws:iam::111122223333:root', '2020-01-01T00:00:00+00:00', 'not_supported'],
+    ['true', '2020-01-01T00:00:00+00:00', '2026-11-01T00:00:00+00:00', 'us-east-1', 'iam'],
+    NO_KEY,
+  ),
+  row(
+    ['ci-legacy', `${U}/ci-legacy`, '2023-11-14T12:00:00+00:00', 'false'],
+    ['true', '2024-02-01T08:00:00+00:00', '2026-12-01T10:11:00+00:00', 'eu-west-1', 'ecr'],
+    ['false', '2023-11-14T12:05:00+00:00', 'N/A', 'N/A', 'N/A'],
+  ),
+  row(['backup-agent', `${U}/svc/backup-agent`, '2023-11-14T12:00:00+00:00', 'false'], NO_KEY, NO_KEY),
+  row(
+    ['reporter', `${U}/reporter`, '2025-01-01T00:00:00+00:00', 'false'],
+    ['true', '2025-01-02T00:00:00+00:00', 'N/A', 'N/A', 'N/A'],
+    ['true', '2025-06-01T00:00:00+00:00', '2026-11-30T00:00:00+00:00', 'us-east-1', 's3'],
+  ),
 ].join('\n');
 
 const EXPECTED = [

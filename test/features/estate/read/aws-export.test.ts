@@ -4,6 +4,7 @@
 
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { ANY_POD_TRUST, mfaRootTrust, oktaSamlTrust } from './aws-statements.js';
 import { messageOf } from '../../../../src/common/result.js';
 import { estateFromAwsPages, parseAwsExport } from '../../../../src/features/estate/read/aws-export.js';
 import type { Estate, EstateContext } from '../../../../src/features/estate/types.js';
@@ -118,70 +119,72 @@ describe('parseAwsExport: the fixture account', () => {
     expect(u.live).toEqual({ path: '/', inlinePolicies: ['push'], managedPolicies: [], groups: ['deployers'] });
   });
 
-  it('reads every trust kind the fixture holds', () => {
-    const trust = (n: string) => byName(estate, n).access.aws?.trust;
-    expect(trust('settlement-reader')).toEqual({
-      kubernetes: { cluster: 'eks-eu-west-1-5c0f1e2d', namespace: 'payments', serviceAccount: 'settlement-reader' },
-    });
-    expect(trust('gitlab-release')).toEqual({
-      oidc: {
-        provider: 'gitlab-acme-example',
-        audience: 'https://gitlab.acme.example',
-        subject: 'project_path:acme/release:ref_type:branch:ref:*',
+  it.each([
+    [
+      'settlement-reader',
+      { kubernetes: { cluster: 'eks-eu-west-1-5c0f1e2d', namespace: 'payments', serviceAccount: 'settlement-reader' } },
+    ],
+    [
+      'gitlab-release',
+      {
+        oidc: {
+          provider: 'gitlab-acme-example',
+          audience: 'https://gitlab.acme.example',
+          subject: 'project_path:acme/release:ref_type:branch:ref:*',
+        },
       },
-    });
-    expect(trust('invoice-fn')).toEqual({
-      service: { principal: 'lambda.amazonaws.com', sourceArn: `arn:aws:lambda:eu-west-1:${A}:function:invoice` },
-    });
-    expect(trust('audit-partner')).toEqual({
-      account: [
-        { id: '444455556666', externalId: 'partner-ext-7781' },
-        { id: '444455556666', role: 'ops/auditor' },
-      ],
-    });
-    expect(trust('press-17')).toEqual({
-      rolesAnywhere: {
-        trustAnchor: 'anchor-9e8d7c6b',
-        commonName: 'press-17.plant.example.com',
-        organizationalUnit: 'presses',
+    ],
+    [
+      'invoice-fn',
+      { service: { principal: 'lambda.amazonaws.com', sourceArn: `arn:aws:lambda:eu-west-1:${A}:function:invoice` } },
+    ],
+    [
+      'audit-partner',
+      {
+        account: [
+          { id: '444455556666', externalId: 'partner-ext-7781' },
+          { id: '444455556666', role: 'ops/auditor' },
+        ],
       },
-    });
-    expect(trust('checkout-pods')).toEqual({
-      eksPodIdentity: { cluster: 'acme-prod-eu', namespace: 'checkout', serviceAccount: 'api' },
-    });
-    for (const n of ['batch-any-pod', 'legacy-ops', 'okta-admins']) expect(trust(n), n).toBeUndefined();
+    ],
+    [
+      'press-17',
+      {
+        rolesAnywhere: {
+          trustAnchor: 'anchor-9e8d7c6b',
+          commonName: 'press-17.plant.example.com',
+          organizationalUnit: 'presses',
+        },
+      },
+    ],
+    ['checkout-pods', { eksPodIdentity: { cluster: 'acme-prod-eu', namespace: 'checkout', serviceAccount: 'api' } }],
+    ['batch-any-pod', undefined],
+    ['legacy-ops', undefined],
+    ['okta-admins', undefined],
+  ])('reads the trust of %s', (name, trust) => {
+    expect(byName(estate, name).access.aws?.trust).toEqual(trust);
   });
 
   it('reports every statement it cannot express, with the statement as written', () => {
     const all = estate.identities.flatMap((i) => i.notExpressible.map((n) => [i.name, n.source, n.statement]));
     expect(all).toEqual([
-      [
-        'batch-any-pod',
-        'trust policy',
-        '{"Effect":"Allow","Principal":{"Service":"pods.eks.amazonaws.com"},"Action":["sts:AssumeRole","sts:TagSession"]}',
-      ],
+      ['batch-any-pod', 'trust policy', ANY_POD_TRUST],
       ['legacy-ops', 'inline policy everything-but-iam', '{"Effect":"Allow","NotAction":"iam:*","Resource":"*"}'],
       [
         'legacy-ops',
         `permissions boundary arn:aws:iam::${A}:policy/ops-boundary`,
         `{"PermissionsBoundaryType":"Policy","PermissionsBoundaryArn":"arn:aws:iam::${A}:policy/ops-boundary"}`,
       ],
-      [
-        'legacy-ops',
-        'trust policy',
-        `{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::${A}:root"},"Action":"sts:AssumeRole","Condition":{"Bool":{"aws:MultiFactorAuthPresent":"true"}}}`,
-      ],
-      [
-        'okta-admins',
-        'trust policy',
-        `{"Effect":"Allow","Principal":{"Federated":"arn:aws:iam::${A}:saml-provider/okta"},"Action":"sts:AssumeRoleWithSAML","Condition":{"StringEquals":{"SAML:aud":"https://signin.aws.amazon.com/saml"}}}`,
-      ],
+      ['legacy-ops', 'trust policy', mfaRootTrust(A)],
+      ['okta-admins', 'trust policy', oktaSamlTrust(A)],
       ['settlement-reader', 'inline policy s3-read', '{"Effect":"Deny","Action":"s3:DeleteObject","Resource":"*"}'],
     ]);
     expect(byName(estate, 'legacy-ops').notExpressible.map((n) => n.reason)).toEqual([
       'NotAction grants every action except those listed; a manifest lists the actions it grants',
-      'a permissions boundary caps the grants above and has no manifest field: the manifest would grant what the boundary refuses; fold its limits into the permissions, then remove it',
-      `AWS arn:aws:iam::${A}:root: its condition Bool aws:MultiFactorAuthPresent has no manifest field, and dropping it would admit more`,
+      'a permissions boundary caps the grants above and has no manifest field: the manifest would grant ' +
+        'what the boundary refuses; fold its limits into the permissions, then remove it',
+      `AWS arn:aws:iam::${A}:root: its condition Bool aws:MultiFactorAuthPresent has no manifest field, ` +
+        'and dropping it would admit more',
     ]);
   });
 
@@ -241,7 +244,10 @@ describe('parseAwsExport: the fixture account', () => {
 });
 
 /** A one-role export around a trust policy and inline statements. */
-function oneRole(trust: unknown[], statements: unknown[] = [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }]) {
+function oneRole(
+  trust: unknown[],
+  statements: unknown[] = [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }],
+) {
   return {
     RoleDetailList: [
       {
@@ -287,7 +293,9 @@ describe('trust statements', () => {
 
   it('keeps one GitHub entry and states a second repository exactly as oidc entries', () => {
     const r = role([
-      web(GH, { StringEquals: { [`${GH}:aud`]: 'sts.amazonaws.com', [`${GH}:sub`]: 'repo:acme/a:ref:refs/heads/main' } }),
+      web(GH, {
+        StringEquals: { [`${GH}:aud`]: 'sts.amazonaws.com', [`${GH}:sub`]: 'repo:acme/a:ref:refs/heads/main' },
+      }),
       web(GH, {
         StringEquals: {
           [`${GH}:aud`]: 'sts.amazonaws.com',
@@ -314,7 +322,11 @@ describe('trust statements', () => {
       web('idp.example', { StringEquals: { 'idp.example:aud': 'x', 'idp.example:sub': 'a*' } }),
       /compared literally/,
     ],
-    ['a user principal', { Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${A}:user/bob` }, Action: 'sts:AssumeRole' }, /only a whole account/],
+    [
+      'a user principal',
+      { Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${A}:user/bob` }, Action: 'sts:AssumeRole' },
+      /only a whole account/,
+    ],
     [
       'a service guard the service never sends',
       {
@@ -343,6 +355,12 @@ describe('trust statements', () => {
     expect(r.notExpressible[0]!.statement).toBe(JSON.stringify(statement));
   });
 
+  it('compares trust actions as IAM does, ignoring case', () => {
+    const r = role([{ Effect: 'Allow', Principal: { AWS: '210987654321' }, Action: 'STS:assumeRole' }]);
+    expect(r.access.aws?.trust).toEqual({ account: { id: '210987654321' } });
+    expect(r.notExpressible).toEqual([]);
+  });
+
   it('keeps the trust and reports an extra action it cannot grant', () => {
     const r = role([{ Effect: 'Allow', Principal: { AWS: '*' }, Action: ['sts:AssumeRole', 'sts:SetSourceIdentity'] }]);
     expect(r.access.aws?.trust).toEqual({ account: { id: '*' } });
@@ -366,7 +384,7 @@ describe('permission statements', () => {
     expect(r.notExpressible).toEqual([]);
   });
 
-  it('merges statements with the same resources only when over 100 entries, and reports what still does not fit', () => {
+  it('merges same-resource statements only when over 100 entries, and reports what still does not fit', () => {
     const same = Array.from({ length: 120 }, (_, i) => ({ Effect: 'Allow', Action: `s3:Get${i}`, Resource: '*' }));
     expect(role([], same).access.aws?.permissions.map((p) => p.actions.length)).toEqual([100, 20]);
     const distinct = Array.from({ length: 105 }, (_, i) => ({
@@ -377,7 +395,9 @@ describe('permission statements', () => {
     const r = role([], distinct);
     expect(r.access.aws?.permissions).toHaveLength(100);
     expect(r.notExpressible.map((n) => n.statement)).toEqual(
-      [100, 101, 102, 103, 104].map((i) => `{"Effect":"Allow","Action":["s3:GetObject"],"Resource":["arn:aws:s3:::b${i}"]}`),
+      [100, 101, 102, 103, 104].map(
+        (i) => `{"Effect":"Allow","Action":["s3:GetObject"],"Resource":["arn:aws:s3:::b${i}"]}`,
+      ),
     );
   });
 
@@ -393,7 +413,9 @@ describe('permission statements', () => {
   ])('reports %s', (_, statement, reason) => {
     const r = role([], [statement]);
     expect(r.access.aws?.permissions).toEqual([]);
-    expect(r.notExpressible.map((n) => [n.source, n.statement])).toEqual([['inline policy p', JSON.stringify(statement)]]);
+    expect(r.notExpressible.map((n) => [n.source, n.statement])).toEqual([
+      ['inline policy p', JSON.stringify(statement)],
+    ]);
     expect(r.notExpressible[0]!.reason).toMatch(reason);
   });
 
@@ -412,13 +434,22 @@ describe('bad input', () => {
   it.each([
     ['empty', '', 'the AWS export is empty: expected the JSON aws iam get-account-authorization-details prints'],
     ['not JSON', 'not json', 'page 1 of the AWS export (at line 1) is not a JSON object'],
-    ['a broken second page', `${page}\n{"RoleDetailList": [}`, /^page 2 of the AWS export \(from line 2\) is not valid JSON: /],
+    [
+      'a broken second page',
+      `${page}\n{"RoleDetailList": [}`,
+      /^page 2 of the AWS export \(from line 2\) is not valid JSON: /,
+    ],
     [
       'another document',
       '{"Roles": []}',
-      'the AWS export has none of UserDetailList, GroupDetailList, RoleDetailList, Policies: is it the output of aws iam get-account-authorization-details?',
+      'the AWS export has none of UserDetailList, GroupDetailList, RoleDetailList, Policies: ' +
+        'is it the output of aws iam get-account-authorization-details?',
     ],
-    ['a role without ARN', '{"RoleDetailList": [{"RoleName": "x"}]}', 'the AWS export: RoleDetailList[0] has no RoleName or Arn'],
+    [
+      'a role without ARN',
+      '{"RoleDetailList": [{"RoleName": "x"}]}',
+      'the AWS export: RoleDetailList[0] has no RoleName or Arn',
+    ],
     ['an array of numbers', '[1]', 'the AWS export is not a JSON object'],
     [
       'two accounts',
