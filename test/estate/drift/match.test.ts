@@ -48,10 +48,16 @@ const cases: {
   },
   {
     identity: 'gitlab-ci',
-    name: 'a jwt login: not in a Vault dump, not compared',
+    name: 'a jwt login under its mount',
     access:
       '    vault:\n      auth: jwt\n' +
       '      jwt: { mount: jwt-gitlab, audience: https://v.example, claims: { ref: main } }\n',
+    want: [{ target: 'vault', id: 'vault:auth/jwt-gitlab/role/gitlab-ci', scope: '' }],
+  },
+  {
+    identity: 'cert-device',
+    name: 'a cert login: not in a Vault dump, not compared',
+    access: '    vault:\n      auth: cert\n      cert: { mount: cert, ca: factory-ca }\n',
     want: [],
   },
   {

@@ -9,10 +9,10 @@ import type { Organization } from '../../../manifest/organization.generated.js';
 import type { EstateTarget } from '../types.js';
 
 /**
- * The logins a Vault dump holds roles of (the Kubernetes and AppRole auth roles, issue 18): a jwt,
- * aws or cert login is not in it, so drift neither finds nor misses one.
+ * The logins a Vault dump holds roles of (Kubernetes, AppRole and JWT/OIDC auth roles): an aws or
+ * cert login is not in it, so drift neither finds nor misses one.
  */
-export const VAULT_ROLE_METHODS = ['kubernetes', 'approle'] as const;
+export const VAULT_ROLE_METHODS = ['kubernetes', 'approle', 'jwt'] as const;
 /** Every Vault estate covers every Vault identity: one Vault per dump. */
 export const VAULT_SCOPE = '';
 
@@ -36,8 +36,8 @@ export function vaultRoleId(mount: string, role: string): string {
 /**
  * The live objects a manifest declares, one per target it has access in. An imported identity is
  * matched by the id it was imported from for that target (its live name may not be an idac name).
- * Vault: the Kubernetes or AppRole role compile makes, none where compile makes none (a Kubernetes
- * login without spec.access.kubernetes).
+ * Vault: the Kubernetes, AppRole or JWT role compile makes, none where compile makes none (a
+ * Kubernetes login without spec.access.kubernetes, a jwt login without its block).
  */
 export function expectedObjects(data: MachineIdentity, org: Pick<Organization, 'spec'> | null): Expected[] {
   const imported = data.metadata.importedFrom;
@@ -69,6 +69,8 @@ function vaultMount(data: MachineIdentity, org: Pick<Organization, 'spec'> | nul
     }
     case 'approle':
       return approleMount(org);
+    case 'jwt':
+      return vault.jwt?.mount ?? null;
     default:
       return null;
   }

@@ -4,11 +4,11 @@
 
 import { ok, type Result } from '../../../common/result.js';
 import { fetchAwsEstate } from '../../../io/aws-iam.js';
-import { fetchVaultDump } from '../../../io/vault-api.js';
 import { parseCredentialReport } from '../read/aws-credential-report.js';
 import { estateFromAwsLive, parseAwsExport } from '../read/aws-export.js';
 import { parseKubectlDump } from '../read/kubernetes-dump.js';
-import { parseVaultDump, vaultEstate } from '../read/vault-dump.js';
+import { parseVaultDump } from '../read/vault-dump.js';
+import { readVaultLive } from '../read/vault-live.js';
 import type { AccessKeyRecord, Estate, EstateContext } from '../types.js';
 
 export interface EstateSources {
@@ -57,13 +57,10 @@ export async function readEstates(
     out.push(estate.value);
   }
   if (sources.vault !== undefined || sources.vaultLive) {
-    let estate: Result<Estate>;
-    if (sources.vault !== undefined) estate = parseVaultDump(await read('--vault', sources.vault), ctx);
-    else {
-      const dump = await fetchVaultDump(env);
-      if (!dump.ok) return dump;
-      estate = vaultEstate(dump.value, ctx, 'live');
-    }
+    const estate =
+      sources.vault !== undefined
+        ? parseVaultDump(await read('--vault', sources.vault), ctx)
+        : await readVaultLive(ctx, env);
     if (!estate.ok) return estate;
     out.push(estate.value);
   }
