@@ -3,7 +3,7 @@
 // merge landed in between, a rotation fell due, org.yaml changed) refuses the apply and names the
 // operations that differ. Pure: the caller reads the file and recomputes the plan.
 
-import type { Plan } from '../plan/types.js';
+import { RESOURCE_ACTIONS, type Plan, type ResourceAction } from '../plan/types.js';
 import { fail, ok, type Result } from '../common/result.js';
 
 export interface ReviewedPlan {
@@ -15,7 +15,8 @@ export interface ReviewedPlan {
 
 export type Parsed = Result<ReviewedPlan>;
 
-const OPS = ['create', 'update', 'replace', 'delete'] as const;
+// A plan written before `adopt` existed has no such list: it adopted nothing.
+const OPS = RESOURCE_ACTIONS;
 
 export function parseReviewedPlan(text: string, file: string): Parsed {
   let data: unknown;
@@ -66,4 +67,44 @@ export function planMismatch(reviewed: ReviewedPlan, current: Plan): string[] | 
   ];
   if (out.length === 0) out.push('the same operations, with different inputs');
   return out;
+}
+
+/** One step of a Pulumi preview or update, as the engine's events name it. */
+export interface PreviewStep {
+  /** The engine's op: `create`, `update`, `import`, `replace`, `create-replacement`, `same`, … */
+  op: string;
+  type: string;
+  /** The resource's logical name (the last part of its URN). */
+  name: string;
+}
+
+/**
+ * The engine's steps in the plan's terms (`adopt aws:iam/role:Role app.aws.role`), sorted and each
+ * once, so what Pulumi is about to do can be checked against what was reviewed. An `import` is the
+ * plan's adopt; since Pulumi 3.174 an import whose inputs differ is followed by an `update` of the
+ * same resource, which is the plan's update that converges it. A replacement's steps are one
+ * replace; `import-replacement` adopts and then replaces (never planned by idac: it shows as both).
+ * Steps that change nothing (`same`, `read`, `refresh`, `discard`) are not operations.
+ */
+export function previewOperations(steps: readonly PreviewStep[]): string[] {
+  const out = new Set<string>();
+  for (const s of steps) for (const action of STEP_ACTIONS[s.op] ?? []) out.add(`${action} ${s.type} ${s.name}`);
+  return [...out].sort();
+}
+
+const STEP_ACTIONS: Readonly<Record<string, readonly ResourceAction[]>> = {
+  create: ['create'],
+  update: ['update'],
+  delete: ['delete'],
+  import: ['adopt'],
+  replace: ['replace'],
+  'create-replacement': ['replace'],
+  'delete-replaced': ['replace'],
+  'import-replacement': ['adopt', 'replace'],
+};
+
+/** What the engine would do that the reviewed plan does not list (empty: nothing unreviewed). */
+export function unreviewedSteps(reviewed: ReviewedPlan, steps: readonly PreviewStep[]): string[] {
+  const known = new Set(reviewed.operations);
+  return previewOperations(steps).filter((o) => !known.has(o));
 }

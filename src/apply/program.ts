@@ -37,6 +37,12 @@ const CLASSES: { [T in TypeToken]: (m: Modules) => SdkClass<T> } = {
   'aws:iam/user:User': (m) => m.aws.iam.User,
   'aws:iam/userPolicy:UserPolicy': (m) => m.aws.iam.UserPolicy,
   'aws:iam/accessKey:AccessKey': (m) => m.aws.iam.AccessKey,
+  'aws:iam/rolePoliciesExclusive:RolePoliciesExclusive': (m) => m.aws.iam.RolePoliciesExclusive,
+  'aws:iam/rolePolicyAttachmentsExclusive:RolePolicyAttachmentsExclusive': (m) =>
+    m.aws.iam.RolePolicyAttachmentsExclusive,
+  'aws:iam/userPoliciesExclusive:UserPoliciesExclusive': (m) => m.aws.iam.UserPoliciesExclusive,
+  'aws:iam/userPolicyAttachmentsExclusive:UserPolicyAttachmentsExclusive': (m) =>
+    m.aws.iam.UserPolicyAttachmentsExclusive,
   'aws:iam/instanceProfile:InstanceProfile': (m) => m.aws.iam.InstanceProfile,
   'aws:eks/podIdentityAssociation:PodIdentityAssociation': (m) => m.aws.eks.PodIdentityAssociation,
   'aws:rolesanywhere/profile:Profile': (m) => m.aws.rolesanywhere.Profile,
@@ -139,6 +145,11 @@ export async function instantiate(stack: StackProgram, m?: Modules): Promise<Ins
       dependsOn: dependsOn.map((d) => registered.get(d)!.resource),
       ...(desired.aliases?.length ? { aliases: desired.aliases.map((name) => ({ name })) } : {}),
       ...(desired.protect ? { protect: true } : {}),
+      // Adopt the live object (metadata.importedFrom). Pulumi imports it when it is not in the stack's
+      // state yet and ignores the option once it is, so it stays on every later run; since Pulumi
+      // 3.174 an import whose inputs differ from the live object is followed by an update in the same
+      // run (pulumi/pulumi#19339), which is how the object converges to what idac compiles.
+      ...(desired.importId !== undefined ? { import: desired.importId } : {}),
       ...(desired.secretOutputs?.length ? { additionalSecretOutputs: [...desired.secretOutputs] } : {}),
     };
     registered.set(desired.name, { desired, resource: new Class(desired.name, args, options), options, dependsOn });

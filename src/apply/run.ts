@@ -163,6 +163,12 @@ export async function runApply(req: ApplyRequest): Promise<Result<ApplyRun>> {
   const { findPulumi, automationEngine } = await import('./automation.js');
   const cli = await findPulumi();
   if (!cli.ok) return cli;
+  const { adoptionRefusal } = await import('./adoption.js');
+  const tooOld = adoptionRefusal(
+    cli.value.version,
+    stacks.value.flatMap((s) => s.resources.map((o) => o.resource)),
+  );
+  if (tooOld !== null) return fail(tooOld);
   progress(
     `pulumi ${cli.value.version}; project ${project.value.name}; backend ` +
       `${backend.url ?? 'Pulumi default (pulumi login)'} (from ${backend.from}); ${stacks.value.length} ` +

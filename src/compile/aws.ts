@@ -7,12 +7,13 @@
 import { awsPrincipal } from '../access/aws-principal.js';
 import { renderAwsPolicy } from '../access/aws-policy.js';
 import type { MachineIdentity } from '../manifest/machine-identity.generated.js';
-import { activeElevations, byName, ownership, resourceOf, statusOf } from './common.js';
+import { adopting, importedFrom } from './adopt.js';
+import { activeElevations, byName, logicalName, ownership, resourceOf, statusOf } from './common.js';
 import { deliveryResources } from './delivery.js';
 import { generations } from './rotation.js';
 import { trustPolicy } from '../access/aws-trust-policy.js';
 import { trustResources } from './aws-trust-resources.js';
-import { outputOf, type CompileContext, type DesiredResource, type ProviderKey } from './types.js';
+import { outputOf, type CompileContext, type DesiredResource, type ProviderKey, type TypedResource } from './types.js';
 
 type Aws = NonNullable<MachineIdentity['spec']['access']['aws']>;
 /** IAM's default and the shortest it allows: a leaked session token is useful for an hour at most. */
@@ -28,7 +29,9 @@ export function compileAws(data: MachineIdentity, ctx: CompileContext): DesiredR
   // An imported identity keeps its live name and path (aws-principal.ts): the ARN stays the same.
   const { name, path } = awsPrincipal(data)!;
   const protect = data.spec.criticality === 'high' || data.spec.criticality === 'critical' ? { protect: true } : {};
-  const principal =
+  // An imported principal is adopted by its name, which IAM's import takes as the id.
+  const adopted = importedFrom(data, 'aws') ? name : undefined;
+  const compiled =
     aws.principal === 'role'
       ? resourceOf(
           data,
@@ -52,16 +55,20 @@ export function compileAws(data: MachineIdentity, ctx: CompileContext): DesiredR
           { name, path, tags, forceDestroy: true },
           protect,
         );
+  const principal = adopting(compiled, adopted);
   const out: DesiredResource[] = [principal];
   // What hands the role out (instance profile, Pod Identity associations, Roles Anywhere profile)
   // stays through a suspension like the role itself: the role holds no policy then.
   if (principal.type === 'aws:iam/role:Role') out.push(...trustResources(data, aws, principal, tags, ctx));
 
+  // idac's inline policies: their names and logical names, for the exclusive resources below.
+  const inline: { name: string; resource: string }[] = [];
   // Suspension revokes the access itself; the principal stays so that lifting it restores the same ARN.
   if (status === 'active') {
     const attach = (name: string, parts: string[], permissions: Aws['permissions']): void => {
       if (permissions.length === 0) return;
       const policy = JSON.stringify(renderAwsPolicy(permissions));
+      inline.push({ name, resource: logicalName(data.metadata.name, 'aws', ...parts) });
       out.push(
         principal.type === 'aws:iam/role:Role'
           ? resourceOf(data, 'aws:iam/rolePolicy:RolePolicy', ['aws', ...parts], provider, {
@@ -80,6 +87,7 @@ export function compileAws(data: MachineIdentity, ctx: CompileContext): DesiredR
     for (const { key, elevation } of activeElevations(data, ctx.now))
       attach(`idac-${key}`, [key], elevation.access.aws?.permissions ?? []);
   }
+  if (adopted !== undefined) out.push(...exclusive(data, principal, inline, provider));
 
   if (aws.principal === 'user') {
     // The same generations whatever the status, so a suspension only flips `status` on each key.
@@ -107,4 +115,63 @@ export function compileAws(data: MachineIdentity, ctx: CompileContext): DesiredR
     );
   }
   return out.sort(byName);
+}
+
+type Principal = TypedResource<'aws:iam/role:Role'> | TypedResource<'aws:iam/user:User'>;
+
+/**
+ * An adopted role or user had policies before idac: inline ones and managed attachments that the
+ * manifest's permissions were imported from. idac's own inline policies take over from them, so these
+ * resources make idac's policies the only ones (the provider deletes every other inline policy and
+ * detaches every managed policy, in place). They wait for idac's policies, so the principal is never
+ * left without access between losing the old policies and gaining idac's. Group memberships are left
+ * alone. Imported identities only: on a principal idac created there is nothing else to remove, and
+ * other tools may attach to it.
+ */
+function exclusive(
+  data: MachineIdentity,
+  principal: Principal,
+  inline: readonly { name: string; resource: string }[],
+  provider: ProviderKey,
+): DesiredResource[] {
+  const policyNames = inline.map((p) => p.name).sort();
+  const dependsOn = inline.map((p) => p.resource).sort();
+  const wait = dependsOn.length > 0 ? { dependsOn } : {};
+  const policies = ['aws', 'policies-exclusive'];
+  const attachments = ['aws', 'attachments-exclusive'];
+  const out: DesiredResource[] =
+    principal.type === 'aws:iam/role:Role'
+      ? [
+          resourceOf(data, 'aws:iam/rolePoliciesExclusive:RolePoliciesExclusive', policies, provider, {
+            roleName: outputOf(principal, 'name'),
+            policyNames,
+          }),
+          resourceOf(
+            data,
+            'aws:iam/rolePolicyAttachmentsExclusive:RolePolicyAttachmentsExclusive',
+            attachments,
+            provider,
+            {
+              roleName: outputOf(principal, 'name'),
+              policyArns: [],
+            },
+          ),
+        ]
+      : [
+          resourceOf(data, 'aws:iam/userPoliciesExclusive:UserPoliciesExclusive', policies, provider, {
+            userName: outputOf(principal, 'name'),
+            policyNames,
+          }),
+          resourceOf(
+            data,
+            'aws:iam/userPolicyAttachmentsExclusive:UserPolicyAttachmentsExclusive',
+            attachments,
+            provider,
+            {
+              userName: outputOf(principal, 'name'),
+              policyArns: [],
+            },
+          ),
+        ];
+  return out.map((r) => ({ ...r, ...wait }));
 }

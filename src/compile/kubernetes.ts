@@ -3,7 +3,9 @@
 // their own, so the scheduled apply that closes the window deletes exactly what it opened.
 
 import { createHash } from 'node:crypto';
+import { awsPrincipal } from '../access/aws-principal.js';
 import type { MachineIdentity } from '../manifest/machine-identity.generated.js';
+import { adopting, importedFrom } from './adopt.js';
 import { activeElevations, byName, kubernetesLabels, ownership, resourceOf, statusOf } from './common.js';
 import type { PlainInput } from './provider-types.js';
 import type { CompileContext, DesiredResource, ProviderKey } from './types.js';
@@ -32,7 +34,7 @@ export function compileKubernetes(data: MachineIdentity, ctx: CompileContext): D
     // other pod using the account carries no credential (Kubernetes RBAC good practices).
     automountServiceAccountToken: false,
   });
-  const out: DesiredResource[] = [account];
+  const out: DesiredResource[] = [adopting(account, adoptedServiceAccount(data, k8s.cluster, k8s.namespace))];
   const grant = (parts: string[], name: string, rules: K8sRules): void => {
     if (rules.length === 0) return;
     const role = resourceOf(data, ROLE, [...parts, 'role'], provider, {
@@ -60,6 +62,18 @@ export function compileKubernetes(data: MachineIdentity, ctx: CompileContext): D
   return out.sort(byName);
 }
 
+/**
+ * The provider's import id (`<namespace>/<name>`) of the imported service account this identity's
+ * account is: only when the manifest still names that same account (k8s:<cluster>/<namespace>/<name>).
+ * A manifest edited to name another account gets a new one; adopting the old one under the new name
+ * would make Pulumi replace it, deleting the account its pods run as.
+ */
+function adoptedServiceAccount(data: MachineIdentity, cluster: string, namespace: string): string | undefined {
+  const from = importedFrom(data, 'kubernetes');
+  const name = serviceAccountName(data);
+  return from?.id === `k8s:${cluster}/${namespace}/${name}` ? `${namespace}/${name}` : undefined;
+}
+
 /** SPEC §2: `serviceAccount` defaults to metadata.name. */
 export function serviceAccountName(data: MachineIdentity): string {
   return data.spec.access.kubernetes?.serviceAccount ?? data.metadata.name;
@@ -84,10 +98,11 @@ function objectMetadata(data: MachineIdentity, name: string, namespace: string):
  * EKS injects the role's credentials into pods of a service account annotated with the role's ARN
  * (IRSA). Only the identity's own role, and only when that role trusts exactly this service
  * account: an annotation pointing at a role that does not trust the account would just fail at
- * runtime. The ARN follows the AWS compiler's naming (path /idac/<team>/, name = metadata.name).
+ * runtime. The ARN is the one the AWS compiler gives the role (aws-principal.ts: /idac/<team>/<name>,
+ * or the live name and path of an imported role).
  */
 function serviceAccountAnnotations(data: MachineIdentity): { [key: string]: string } {
-  const { owner, team, identity } = ownership(data);
+  const { owner } = ownership(data);
   const out: { [key: string]: string } = { 'idac.dev/owner': owner };
   const aws = data.spec.access.aws;
   const k8s = data.spec.access.kubernetes;
@@ -100,7 +115,7 @@ function serviceAccountAnnotations(data: MachineIdentity): { [key: string]: stri
     trust.namespace === k8s.namespace &&
     trust.serviceAccount === serviceAccountName(data)
   ) {
-    out['eks.amazonaws.com/role-arn'] = `arn:aws:iam::${aws.account}:role/idac/${team}/${identity}`;
+    out['eks.amazonaws.com/role-arn'] = awsPrincipal(data)!.arn;
   }
   return out;
 }

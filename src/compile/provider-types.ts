@@ -15,6 +15,22 @@ interface Providers {
   'aws:iam/user:User': [aws.iam.User, aws.iam.UserArgs];
   'aws:iam/userPolicy:UserPolicy': [aws.iam.UserPolicy, aws.iam.UserPolicyArgs];
   'aws:iam/accessKey:AccessKey': [aws.iam.AccessKey, aws.iam.AccessKeyArgs];
+  'aws:iam/rolePoliciesExclusive:RolePoliciesExclusive': [
+    aws.iam.RolePoliciesExclusive,
+    aws.iam.RolePoliciesExclusiveArgs,
+  ];
+  'aws:iam/rolePolicyAttachmentsExclusive:RolePolicyAttachmentsExclusive': [
+    aws.iam.RolePolicyAttachmentsExclusive,
+    aws.iam.RolePolicyAttachmentsExclusiveArgs,
+  ];
+  'aws:iam/userPoliciesExclusive:UserPoliciesExclusive': [
+    aws.iam.UserPoliciesExclusive,
+    aws.iam.UserPoliciesExclusiveArgs,
+  ];
+  'aws:iam/userPolicyAttachmentsExclusive:UserPolicyAttachmentsExclusive': [
+    aws.iam.UserPolicyAttachmentsExclusive,
+    aws.iam.UserPolicyAttachmentsExclusiveArgs,
+  ];
   'aws:iam/instanceProfile:InstanceProfile': [aws.iam.InstanceProfile, aws.iam.InstanceProfileArgs];
   'aws:eks/podIdentityAssociation:PodIdentityAssociation': [
     aws.eks.PodIdentityAssociation,

@@ -39,6 +39,12 @@ export interface TypedResource<T extends TypeToken> {
   secretOutputs?: OutputName<T>[];
   /** Losing the live object would break its consumers: apply sets Pulumi's protect. */
   protect?: boolean;
+  /**
+   * The provider's import id of the live object this resource adopts (metadata.importedFrom): apply
+   * passes it as Pulumi's `import` option, so the first apply takes the object over instead of
+   * creating a duplicate, and the plan shows it as `adopt`. Not an input: it never changes the object.
+   */
+  importId?: string;
 }
 
 /** What the Pulumi program will instantiate: one of the type tokens idac manages, keyed by `type`. */

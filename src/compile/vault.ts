@@ -9,7 +9,8 @@ import type { Organization } from '../manifest/organization.generated.js';
 import { parseDuration } from '../common/time.js';
 import { awsPrincipal } from '../access/aws-principal.js';
 import { trustItems } from '../access/trust.js';
-import { activeElevations, byName, ownership, resourceOf, statusOf } from './common.js';
+import { adopting, importedFrom } from './adopt.js';
+import { activeElevations, byName, resourceOf, statusOf } from './common.js';
 import { deliveryResources } from './delivery.js';
 import { serviceAccountName } from './kubernetes.js';
 import { generations } from './rotation.js';
@@ -82,14 +83,19 @@ export function compileVault(data: MachineIdentity, ctx: CompileContext): Desire
       // left out: no login works until the manifest names the service account's cluster and namespace.
       const k8s = data.spec.access.kubernetes;
       if (k8s) {
+        const backend = kubernetesAuthMount(ctx.org, k8s.cluster);
         out.push(
-          resourceOf(data, KUBERNETES_ROLE, ['vault', 'auth-role'], 'vault', {
-            backend: kubernetesAuthMount(ctx.org, k8s.cluster),
-            roleName: name,
-            boundServiceAccountNames: [serviceAccountName(data)],
-            boundServiceAccountNamespaces: [k8s.namespace],
-            ...token,
-          }),
+          adoptedRole(
+            data,
+            backend,
+            resourceOf(data, KUBERNETES_ROLE, ['vault', 'auth-role'], 'vault', {
+              backend,
+              roleName: authRoleName(data),
+              boundServiceAccountNames: [serviceAccountName(data)],
+              boundServiceAccountNamespaces: [k8s.namespace],
+              ...token,
+            }),
+          ),
         );
       }
       break;
@@ -149,24 +155,28 @@ function jwtRole(data: MachineIdentity, token: TokenInputs): DesiredResource[] {
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const values = claims.flatMap(([, v]) => (Array.isArray(v) ? v : [v]));
   return [
-    resourceOf(data, JWT_ROLE, ['vault', 'auth-role'], 'vault', {
-      backend: jwt.mount,
-      roleName: data.metadata.name,
-      roleType: 'jwt',
-      boundAudiences: [jwt.audience],
-      ...(claims.length > 0
-        ? {
-            boundClaims: Object.fromEntries(claims.map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : v])),
-            boundClaimsType: values.some((v) => /[*?]/.test(v)) ? 'glob' : 'string',
-            // A value with its own comma would be split into several, each admitted: the role would
-            // be broader than declared. Parsing off keeps every value whole; a list next to it then
-            // stays one literal string that no token matches, so it fails closed.
-            ...(values.some((v) => v.includes(',')) ? { disableBoundClaimsParsing: true } : {}),
-          }
-        : {}),
-      userClaim: jwt.userClaim ?? 'sub',
-      ...token,
-    }),
+    adoptedRole(
+      data,
+      jwt.mount,
+      resourceOf(data, JWT_ROLE, ['vault', 'auth-role'], 'vault', {
+        backend: jwt.mount,
+        roleName: authRoleName(data),
+        roleType: 'jwt',
+        boundAudiences: [jwt.audience],
+        ...(claims.length > 0
+          ? {
+              boundClaims: Object.fromEntries(claims.map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : v])),
+              boundClaimsType: values.some((v) => /[*?]/.test(v)) ? 'glob' : 'string',
+              // A value with its own comma would be split into several, each admitted: the role would
+              // be broader than declared. Parsing off keeps every value whole; a list next to it then
+              // stays one literal string that no token matches, so it fails closed.
+              ...(values.some((v) => v.includes(',')) ? { disableBoundClaimsParsing: true } : {}),
+            }
+          : {}),
+        userClaim: jwt.userClaim ?? 'sub',
+        ...token,
+      }),
+    ),
   ];
 }
 
@@ -178,15 +188,18 @@ function awsRole(data: MachineIdentity, token: TokenInputs): DesiredResource[] {
   const mount = data.spec.access.vault?.aws?.mount;
   const aws = data.spec.access.aws;
   if (mount === undefined || !aws || aws.principal !== 'role') return [];
-  const { identity } = ownership(data);
   return [
-    resourceOf(data, AWS_ROLE, ['vault', 'auth-role'], 'vault', {
-      backend: mount,
-      role: identity,
-      authType: 'iam',
-      boundIamPrincipalArns: [awsPrincipal(data)!.arn],
-      ...token,
-    }),
+    adoptedRole(
+      data,
+      mount,
+      resourceOf(data, AWS_ROLE, ['vault', 'auth-role'], 'vault', {
+        backend: mount,
+        role: authRoleName(data),
+        authType: 'iam',
+        boundIamPrincipalArns: [awsPrincipal(data)!.arn],
+        ...token,
+      }),
+    ),
   ];
 }
 
@@ -204,12 +217,33 @@ function certRole(data: MachineIdentity, ctx: CompileContext, token: TokenInputs
   return [
     resourceOf(data, CERT_ROLE, ['vault', 'auth-role'], 'vault', {
       backend: cert.mount,
-      name: data.metadata.name,
+      name: authRoleName(data),
       certificate: ctx.certificateAuthorities?.get(cert.ca) ?? unknownCertificateAuthority(cert.ca),
       allowedCommonNames: names,
       ...token,
     }),
   ];
+}
+
+/**
+ * The auth role's name: the identity's, or for one imported from Vault the live role's
+ * (importedFrom.name), which workloads already log in with. A Vault write is an upsert: writing the
+ * role replaces the live one in place, settings and token policies together, and never makes a second.
+ */
+export function authRoleName(data: MachineIdentity): string {
+  return importedFrom(data, 'vault')?.name ?? data.metadata.name;
+}
+
+/**
+ * `role`, adopting the imported live role when it is this very one: the provider's import id
+ * `auth/<mount>/role/<name>` is the cloud id importedFrom records (`vault:auth/<mount>/role/<name>`).
+ * Adopting (rather than letting the upsert overwrite it unseen) puts the role in Pulumi's state before
+ * it changes, so the plan shows it as taken over and a later removal deletes it like any other.
+ */
+function adoptedRole<R extends DesiredResource>(data: MachineIdentity, mount: string, role: R): R {
+  const from = importedFrom(data, 'vault');
+  const id = `auth/${mount}/role/${authRoleName(data)}`;
+  return adopting(role, from?.id === `vault:${id}` ? id : undefined);
 }
 
 /** The certificate input when the CA's PEM is not known at compile time: visibly not a certificate. */
@@ -241,18 +275,21 @@ function appRole(
   tokenPolicies: string[],
   noDefault: NoDefault,
 ): DesiredResource[] {
-  const name = data.metadata.name;
   const backend = approleMount(ctx.org);
-  const role = resourceOf(data, APPROLE_ROLE, ['vault', 'approle-role'], 'vault', {
+  const role = adoptedRole(
+    data,
     backend,
-    roleName: name,
-    tokenPolicies,
-    ...noDefault,
-    tokenTtl: TOKEN_TTL,
-    tokenMaxTtl: TOKEN_TTL,
-    ...secretIdTtl(data),
-    secretIdNumUses: 0,
-  });
+    resourceOf(data, APPROLE_ROLE, ['vault', 'approle-role'], 'vault', {
+      backend,
+      roleName: authRoleName(data),
+      tokenPolicies,
+      ...noDefault,
+      tokenTtl: TOKEN_TTL,
+      tokenMaxTtl: TOKEN_TTL,
+      ...secretIdTtl(data),
+      secretIdNumUses: 0,
+    }),
+  );
   const gens = generations(data, ctx.now);
   const secretIds = gens.live.map((g) =>
     resourceOf(

@@ -16,6 +16,10 @@ export const REPLACE_ON: Readonly<Record<string, readonly string[]>> = {
   'aws:iam/user:User': [],
   'aws:iam/userPolicy:UserPolicy': ['name', 'user'],
   'aws:iam/accessKey:AccessKey': ['user', 'pgpKey'],
+  'aws:iam/rolePoliciesExclusive:RolePoliciesExclusive': ['roleName'],
+  'aws:iam/rolePolicyAttachmentsExclusive:RolePolicyAttachmentsExclusive': ['roleName'],
+  'aws:iam/userPoliciesExclusive:UserPoliciesExclusive': ['userName'],
+  'aws:iam/userPolicyAttachmentsExclusive:UserPolicyAttachmentsExclusive': ['userName'],
   'aws:iam/instanceProfile:InstanceProfile': ['name', 'path'],
   'aws:eks/podIdentityAssociation:PodIdentityAssociation': ['clusterName', 'namespace', 'serviceAccount', 'region'],
   'aws:rolesanywhere/profile:Profile': [],
@@ -49,7 +53,8 @@ export type ResourceOps = Record<ResourceAction, ResourceOp[]>;
 const key = (r: { team: string; type: string }, name: string): string => `${r.team}\u0000${r.type}\u0000${name}`;
 
 export function diffResources(base: readonly DesiredResource[], head: readonly DesiredResource[]): ResourceOps {
-  const out: ResourceOps = { create: [], update: [], replace: [], delete: [] };
+  // Adopting is decided from the identity's importedFrom (adopt.ts); the diff itself only creates.
+  const out: ResourceOps = { adopt: [], create: [], update: [], replace: [], delete: [] };
   const baseByKey = new Map(base.map((r) => [key(r, r.name), r]));
   const matched = new Set<string>();
   for (const h of head) {

@@ -20,9 +20,17 @@ import { isoInstant } from '../common/time.js';
 import { diffFields } from './diff-fields.js';
 import { diffOrganization } from './diff-org.js';
 import { diffTrust } from './diff-trust.js';
+import { withAdoption } from './adopt.js';
 import { compareOps, diffResources } from './diff-resources.js';
 import { compareDue, dueItems } from './due.js';
-import type { AccessChange, AccessPattern, Due, Plan } from './types.js';
+import {
+  RESOURCE_ACTIONS,
+  type AccessChange,
+  type AccessPattern,
+  type Due,
+  type Plan,
+  type ResourceOp,
+} from './types.js';
 
 /** One identity file on one side of the plan. */
 export interface IdentityState {
@@ -117,7 +125,7 @@ export function buildPlan(input: PlanInput, compile: Compiled = compiler(input))
     identities: { added: [], removed: [], renamed: [], changed: [], unplanned: [] },
     organization: [],
     access: { gained: [], lost: [], patterns: [] },
-    resources: { create: [], update: [], replace: [], delete: [] },
+    resources: { adopt: [], create: [], update: [], replace: [], delete: [] },
     newStaticCredentials: [],
     due: [],
   };
@@ -164,9 +172,9 @@ export function buildPlan(input: PlanInput, compile: Compiled = compiler(input))
     const baseRes = before ? compile('base', before) : [];
     const headRes = after ? compile('head', after) : [];
     for (const r of headRes) headResources.set(`${r.type}\u0000${r.name}`, r);
-    const ops = diffResources(baseRes, headRes);
-    for (const action of ['create', 'update', 'replace', 'delete'] as const)
-      plan.resources[action].push(...ops[action]);
+    const ops = withAdoption(diffResources(baseRes, headRes), headRes, after);
+    for (const action of RESOURCE_ACTIONS)
+      plan.resources[action].push(...ops[action].map((op) => (withheld ? withheldOp(op) : op)));
 
     if (after && after.spec.status !== 'decommissioned') {
       const had = new Set(before && before.spec.status !== 'decommissioned' ? staticCredentialKinds(before) : []);
@@ -219,6 +227,15 @@ export function buildPlan(input: PlanInput, compile: Compiled = compiler(input))
     fingerprint: fingerprint(plan.resources, headResources),
     deletions: { count: deletions, limit, allowed: input.allowDeletions },
     findings: findings.sort(compareFindings),
+  };
+}
+
+/** An adopted object's live id and an exclusive resource's policy names come from the file: withheld with it. */
+function withheldOp(op: ResourceOp): ResourceOp {
+  return {
+    ...op,
+    ...(op.id === undefined ? {} : { id: WITHHELD }),
+    ...(op.detail === undefined ? {} : { detail: WITHHELD }),
   };
 }
 
@@ -419,7 +436,7 @@ export function compareAccess(a: AccessChange, b: AccessChange): number {
  */
 export function fingerprint(resources: Plan['resources'], head: ReadonlyMap<string, DesiredResource>): string {
   const lines: string[] = [];
-  for (const action of ['create', 'update', 'replace', 'delete'] as const) {
+  for (const action of RESOURCE_ACTIONS) {
     for (const op of resources[action]) {
       const r = head.get(`${op.type}\u0000${op.name}`);
       lines.push(
@@ -429,6 +446,9 @@ export function fingerprint(resources: Plan['resources'], head: ReadonlyMap<stri
           op.name,
           op.from ?? null,
           action === 'delete' || !r ? null : canonical({ provider: r.provider, inputs: r.inputs }),
+          // Which live object is taken over is part of what was reviewed (kept out of the other lines,
+          // so their fingerprints stay what they were).
+          ...(action === 'adopt' ? [op.id ?? null] : []),
         ]),
       );
     }

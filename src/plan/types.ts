@@ -108,7 +108,15 @@ export interface OrgChange {
   summary: string;
 }
 
-export type ResourceAction = 'create' | 'update' | 'replace' | 'delete';
+/**
+ * `adopt`: a live object an imported identity names (metadata.importedFrom) that apply takes into
+ * Pulumi's state as it is (Pulumi's `import` option) instead of creating it; what then changes on it
+ * to become what idac compiles is an `update` of the same resource.
+ */
+export type ResourceAction = 'adopt' | 'create' | 'update' | 'replace' | 'delete';
+
+/** Every action, in the order plans list them. */
+export const RESOURCE_ACTIONS: readonly ResourceAction[] = ['adopt', 'create', 'update', 'replace', 'delete'];
 
 export interface ResourceOp {
   type: string;
@@ -124,6 +132,16 @@ export interface ResourceOp {
    * `Inactive`).
    */
   status?: string;
+  /**
+   * adopt: the provider's import id of the live object (an IAM role or user name, `<namespace>/<name>`,
+   * `auth/<mount>/role/<name>`).
+   */
+  id?: string;
+  /**
+   * What the operation does that its inputs do not say, in words: the exclusive-policy resources of an
+   * adopted principal name the pre-idac inline policies they delete and the managed policies they detach.
+   */
+  detail?: string;
 }
 
 export type DueKind = 'rotation' | 'expiry' | 'review' | 'certificate';

@@ -48,6 +48,7 @@ export function renderPlanJson(plan: Plan, links: Pick<FindingLinks, 'docs'>): s
       })),
     },
     resources: {
+      adopt: plan.resources.adopt.map(op),
       create: plan.resources.create.map(op),
       update: plan.resources.update.map(op),
       replace: plan.resources.replace.map(op),
@@ -80,5 +81,7 @@ function op(o: Plan['resources']['create'][number]): object {
     ...(o.inputs ? { inputs: o.inputs } : {}),
     ...(o.from ? { from: o.from } : {}),
     ...(o.status ? { status: o.status } : {}),
+    ...(o.id !== undefined ? { id: o.id } : {}),
+    ...(o.detail !== undefined ? { detail: o.detail } : {}),
   };
 }

@@ -192,8 +192,8 @@ function counts(plan: Plan, views: readonly IdentityView[]): string[] {
       : []),
     `- **Access:** +${plan.access.gained.length} ${plan.access.gained.length === 1 ? 'grant' : 'grants'} ` +
       `gained · −${plan.access.lost.length} lost`,
-    `- **Resources:** ${r.create.length} to create · ${r.update.length} to update · ${r.replace.length} to ` +
-      `replace · ${r.delete.length} to delete`,
+    `- **Resources:** ${r.adopt.length ? `${r.adopt.length} to adopt · ` : ''}${r.create.length} to create · ` +
+      `${r.update.length} to update · ${r.replace.length} to replace · ${r.delete.length} to delete`,
     `- **Due within ${code(plan.window)}:** ${plan.due.length}` +
       (dueKinds.length ? ` (${dueKinds.map(([k, n]) => `${n} ${k}`).join(', ')})` : ''),
     `- **New static credentials:** ${plan.newStaticCredentials.length}`,
@@ -253,6 +253,10 @@ function summaryLists(plan: Plan, views: readonly IdentityView[]): SummaryList[]
       children: [],
     })),
     ...plan.resources.delete.map((op) => ({ line: `- delete ${opText(op)} of ${code(op.identity)}`, children: [] })),
+    // Adopting takes away what the principal held before idac: reviewers see it with the deletions.
+    ...plan.resources.create
+      .filter((op) => op.detail !== undefined)
+      .map((op) => ({ line: `- adopting ${code(op.identity)}: ${code(op.detail!)}`, children: [] })),
   ];
   const { count, limit, allowed } = plan.deletions;
   const guard =
@@ -461,5 +465,8 @@ function stepLine({ action, op }: ResourceStep): string {
     action === 'update' && inputs ? `: ${inputs}` : action === 'replace' && inputs ? `, forced by ${inputs}` : '';
   const from = op.from !== undefined ? `, renamed from ${code(op.from)}` : '';
   const status = op.status !== undefined ? `, status ${code(op.status)}` : '';
-  return `- ${action} ${opText(op)}${why}${from}${status}`;
+  // adopt: the live object taken over as it is; detail: what an exclusive-policy resource removes.
+  const id = op.id !== undefined ? `, the live ${code(op.id)}` : '';
+  const detail = op.detail !== undefined ? ` (${code(op.detail)})` : '';
+  return `- ${action} ${opText(op)}${id}${why}${from}${status}${detail}`;
 }

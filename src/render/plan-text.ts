@@ -109,7 +109,8 @@ export function renderPlanText(plan: Plan, opts: PlanTextOptions): string {
 
   const r = plan.resources;
   lines.push(
-    `${paint(c, BOLD, 'Plan:')} ${r.create.length} to create, ${r.update.length} to update, ` +
+    `${paint(c, BOLD, 'Plan:')} ${r.adopt.length ? `${r.adopt.length} to adopt, ` : ''}` +
+      `${r.create.length} to create, ${r.update.length} to update, ` +
       `${r.replace.length} to replace, ${r.delete.length} to delete. ` +
       `${paint(c, BOLD, 'Access:')} +${plan.access.gained.length} −${plan.access.lost.length}.` +
       (plan.organization.length
@@ -170,6 +171,7 @@ const EFFECT: Record<OrgEffect, [string, string]> = {
 };
 
 const STEP: Record<ResourceStep['action'], [string, string]> = {
+  adopt: ['  =', CYAN],
   create: ['  +', GREEN],
   update: ['  ~', YELLOW],
   replace: ['-/+', MAGENTA],
@@ -180,11 +182,13 @@ function stepLine({ action, op }: ResourceStep, c: boolean): string {
   const [mark, colour] = STEP[action];
   const inputs = op.inputs?.length ? op.inputs.map(terminalSafe).join(', ') : '';
   const notes = [
+    ...(op.id === undefined ? [] : [`the live ${terminalSafe(op.id)}`]),
     ...(inputs === '' || action === 'create' || action === 'delete'
       ? []
       : [action === 'replace' ? `because ${inputs}` : inputs]),
     ...(op.from === undefined ? [] : [`renamed from ${terminalSafe(op.from)}`]),
     ...(op.status === undefined ? [] : [`status ${terminalSafe(op.status)}`]),
+    ...(op.detail === undefined ? [] : [terminalSafe(op.detail)]),
   ];
   return (
     `  ${paint(c, colour, `${mark} ${action.padEnd(7)}`)} ${terminalSafe(op.type)} ` +

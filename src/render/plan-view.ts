@@ -16,6 +16,7 @@ import type {
   ResourceAction,
   ResourceOp,
 } from '../plan/types.js';
+import { RESOURCE_ACTIONS } from '../plan/types.js';
 import type { StaticCredentialKind } from '../compile/types.js';
 
 export type IdentityState = 'added' | 'removed' | 'renamed' | 'changed' | 'unplanned' | 'affected';
@@ -47,8 +48,6 @@ export interface IdentityView {
   due: Due[];
   newStatic: StaticCredentialKind[];
 }
-
-const ACTIONS: readonly ResourceAction[] = ['create', 'update', 'replace', 'delete'];
 
 /** Every identity the plan touches, sorted by name; lists keep the plan's own order. */
 export function identityViews(plan: Plan): IdentityView[] {
@@ -85,7 +84,7 @@ export function identityViews(plan: Plan): IdentityView[] {
   for (const a of plan.access.gained) view(a.identity).gained.push(a);
   for (const a of plan.access.lost) view(a.identity).lost.push(a);
   for (const p of plan.access.patterns) view(p.identity).patterns.push(p);
-  for (const action of ACTIONS)
+  for (const action of RESOURCE_ACTIONS)
     for (const op of plan.resources[action]) view(op.identity).resources.push({ action, op });
   for (const d of plan.due) view(d.identity).due.push(d);
   for (const s of plan.newStaticCredentials) view(s.identity).newStatic.push(s.kind);

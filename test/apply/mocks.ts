@@ -19,6 +19,8 @@ export interface Registration {
   inputs: Record<string, unknown>;
   /** The provider's logical name (`aws-123456789012`), '' for a provider itself. */
   provider: string;
+  /** The id the engine was asked to import (Pulumi's `import` option), as the mock monitor sees it; '' for none. */
+  importId: string;
 }
 
 export interface MockRun {
@@ -38,6 +40,8 @@ export interface MockRun {
       aliases: unknown[];
       additionalSecretOutputs: string[];
       provider: string;
+      /** Pulumi's `import` option, when set. */
+      import?: string;
     }
   >;
 }
@@ -71,6 +75,7 @@ export async function runProgram(stack: StackProgram, opts: MockOptions = {}): P
           name: args.name,
           inputs: args.inputs as Record<string, unknown>,
           provider,
+          importId: args.id ?? '',
         });
         const state: Record<string, unknown> = { ...args.inputs };
         let id = `${args.name}-id`;
@@ -146,6 +151,7 @@ export async function runProgram(stack: StackProgram, opts: MockOptions = {}): P
       aliases: o.aliases ?? [],
       additionalSecretOutputs: o.additionalSecretOutputs ?? [],
       provider: nameOf.get(o.provider) ?? '?',
+      ...(o.import === undefined ? {} : { import: o.import }),
     });
   }
   return { registrations, calls, instantiated, outputs, options };

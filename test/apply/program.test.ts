@@ -462,3 +462,60 @@ describe('keys idac did not create', () => {
     expect(run.outputs.unknownAccessKeys).toEqual([]);
   });
 });
+
+describe('adopting imported identities (metadata.importedFrom)', () => {
+  type ImportedFrom = NonNullable<MachineIdentity['metadata']['importedFrom']>;
+  const imported = (data: MachineIdentity, from: ImportedFrom): MachineIdentity => ({
+    ...data,
+    metadata: { ...data.metadata, importedFrom: from },
+  });
+  const LIVE: ImportedFrom = {
+    target: 'aws',
+    id: 'arn:aws:iam::123456789012:role/service/Legacy_App',
+    name: 'Legacy_App',
+    live: { path: '/service/', inlinePolicies: ['s3-read'] },
+  };
+
+  it('the live role is imported by its name, protected when critical; the rest is created', async () => {
+    const run = await expectExact([imported(role({ criticality: 'critical' }), LIVE)]);
+    expect(resourcesOf(run).map((r) => [r.name, r.importId])).toEqual([
+      ['app.aws.role', 'Legacy_App'],
+      ['app.aws.policy', ''],
+      ['app.aws.attachments-exclusive', ''],
+      ['app.aws.policies-exclusive', ''],
+    ]);
+    expect(run.options.get('app.aws.role')).toMatchObject({ import: 'Legacy_App', protect: true });
+    expect(run.options.get('app.aws.policy')!.import).toBeUndefined();
+    const exclusive = resourcesOf(run).find((r) => r.name === 'app.aws.policies-exclusive')!;
+    expect(exclusive.inputs).toEqual({ roleName: 'Legacy_App', policyNames: ['idac'] });
+    // idac's policy is in place before the old ones go: the role never holds neither.
+    expect(run.options.get('app.aws.policies-exclusive')!.dependsOn).toEqual(['app.aws.policy', 'app.aws.role']);
+    expect(run.options.get('app.aws.attachments-exclusive')!.dependsOn).toEqual(['app.aws.policy', 'app.aws.role']);
+  });
+
+  it('an imported service account and Vault auth role are imported by the provider ids', async () => {
+    const base = acme('payments/settlement-reader.yaml');
+    const k8s = base.spec.access.kubernetes!;
+    const sa = k8s.serviceAccount ?? base.metadata.name;
+    const asKubernetes = imported(base, {
+      target: 'kubernetes',
+      id: `k8s:${k8s.cluster}/${k8s.namespace}/${sa}`,
+      name: sa,
+    });
+    const fromK8s = await expectExact([asKubernetes]);
+    expect(fromK8s.registrations.filter((r) => r.importId !== '').map((r) => [r.type, r.importId])).toEqual([
+      ['kubernetes:core/v1:ServiceAccount', `${k8s.namespace}/${sa}`],
+    ]);
+    const asVault = imported(base, { target: 'vault', id: 'vault:auth/kubernetes/role/Legacy', name: 'Legacy' });
+    const fromVault = await expectExact([asVault]);
+    expect(fromVault.registrations.filter((r) => r.importId !== '').map((r) => [r.type, r.importId])).toEqual([
+      ['vault:kubernetes/authBackendRole:AuthBackendRole', 'auth/kubernetes/role/Legacy'],
+    ]);
+  });
+
+  it('identities idac made register no import anywhere', async () => {
+    const run = await expectExact(ACME_FILES.map(acme).filter((d) => d.spec.stewardship.team === 'payments'));
+    expect(run.registrations.filter((r) => r.importId !== '')).toEqual([]);
+    expect([...run.options.values()].filter((o) => o.import !== undefined)).toEqual([]);
+  });
+});

@@ -37,9 +37,24 @@ function load(file: string, expect: 'MachineIdentity' | 'Organization'): unknown
   return loaded.data;
 }
 
-/** The identity as written, and in each lifecycle state, delivering to both destinations when it can. */
+/**
+ * The identity as written, and in each lifecycle state, delivering to both destinations when it can,
+ * and as `idac import` would have written it (adopting the live principal, with the exclusive-policy
+ * resources that only imported identities get).
+ */
 function variants(data: MachineIdentity): MachineIdentity[] {
   const out: MachineIdentity[] = [data];
+  const aws = data.spec.access.aws;
+  if (aws) {
+    const name = `Live-${data.metadata.name}`;
+    const importedFrom = {
+      target: 'aws' as const,
+      id: `arn:aws:iam::${aws.account}:${aws.principal}/legacy/${name}`,
+      name,
+      live: { path: '/legacy/', inlinePolicies: ['old'], managedPolicies: ['arn:aws:iam::aws:policy/ReadOnlyAccess'] },
+    };
+    out.push({ ...data, metadata: { ...data.metadata, importedFrom } });
+  }
   for (const status of ['active', 'suspended', 'decommissioned'] as const)
     out.push({ ...data, spec: { ...data.spec, status } });
   const k8s = data.spec.access.kubernetes;
@@ -407,9 +422,13 @@ describe('compiled inputs against the provider SDK types', () => {
       'aws.iam.AccessKey',
       'aws.iam.InstanceProfile',
       'aws.iam.Role',
+      'aws.iam.RolePoliciesExclusive',
       'aws.iam.RolePolicy',
+      'aws.iam.RolePolicyAttachmentsExclusive',
       'aws.iam.User',
+      'aws.iam.UserPoliciesExclusive',
       'aws.iam.UserPolicy',
+      'aws.iam.UserPolicyAttachmentsExclusive',
       'aws.rolesanywhere.Profile',
       'kubernetes.core.v1.Secret',
       'kubernetes.core.v1.ServiceAccount',

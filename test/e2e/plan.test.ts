@@ -58,7 +58,7 @@ interface PlanJson {
       elevation?: number;
     }[];
   };
-  resources: Record<'create' | 'update' | 'replace' | 'delete', Op[]>;
+  resources: Record<'adopt' | 'create' | 'update' | 'replace' | 'delete', Op[]>;
   newStaticCredentials: { identity: string; kind: string }[];
   due: { identity: string; kind: string; at: string; detail: string }[];
   deletions: { count: number; limit: number; allowed: number };
@@ -193,6 +193,7 @@ describe('idac plan (built CLI, git repositories in a temp dir)', () => {
     });
     expect(plan.organization).toEqual([]);
     expect(plan.resources).toEqual({
+      adopt: [],
       create: [
         {
           type: 'kubernetes:rbac.authorization.k8s.io/v1:Role',
@@ -314,6 +315,7 @@ describe('idac plan (built CLI, git repositories in a temp dir)', () => {
       },
     ]);
     expect(plan.resources).toEqual({
+      adopt: [],
       create: [],
       update: [
         {
@@ -681,7 +683,7 @@ describe('idac plan (built CLI, git repositories in a temp dir)', () => {
     );
     expect(code).toBe(1);
     expect(plan.identities).toEqual({ added: [], removed: [], renamed: [], changed: [], unplanned: [] });
-    expect(plan.resources).toEqual({ create: [], update: [], replace: [], delete: [] });
+    expect(plan.resources).toEqual({ adopt: [], create: [], update: [], replace: [], delete: [] });
     const boundary = plan.findings.filter((f) => f.rule.startsWith('boundary/'));
     expect(boundary.length).toBeGreaterThan(0);
     for (const f of boundary) expect(f.file.startsWith('identities/data/')).toBe(true);
@@ -1108,7 +1110,7 @@ describe('idac plan (built CLI, git repositories in a temp dir)', () => {
     const none = JSON.parse(
       idac(['plan', '--dir', repo.dir, '--base', 'main', '--head', 'main', '--now', NOW, '--format', 'json']).stdout,
     ) as PlanJson;
-    expect(plan.resources).toEqual({ create: [], update: [], replace: [], delete: [] });
+    expect(plan.resources).toEqual({ adopt: [], create: [], update: [], replace: [], delete: [] });
     expect(plan.fingerprint).toBe(none.fingerprint);
   });
 
@@ -1123,7 +1125,7 @@ describe('idac plan (built CLI, git repositories in a temp dir)', () => {
     const { code, plan } = planOf((r) => r.write(READER, 'apiVersion: idac/v1\nkind: [\n'));
     expect(code).toBe(1);
     expect(plan.identities.unplanned).toEqual([{ name: 'settlement-reader', file: READER }]);
-    expect(plan.resources).toEqual({ create: [], update: [], replace: [], delete: [] });
+    expect(plan.resources).toEqual({ adopt: [], create: [], update: [], replace: [], delete: [] });
     expect(plan.findings.some((f) => f.rule === 'parse/syntax' && f.file === READER)).toBe(true);
   });
 
@@ -1186,7 +1188,7 @@ describe('idac plan (built CLI, git repositories in a temp dir)', () => {
       idac(['plan', '--dir', repo.dir, '--base', 'main', '--head', 'main', '--now', NOW, '--format', 'json']).stdout,
     ) as PlanJson;
     expect(p.fingerprint).not.toBe(none.fingerprint);
-    expect(none.resources).toEqual({ create: [], update: [], replace: [], delete: [] });
+    expect(none.resources).toEqual({ adopt: [], create: [], update: [], replace: [], delete: [] });
   });
 
   it('markdown through the CLI: hostile text in a manifest injects nothing into the PR comment', () => {

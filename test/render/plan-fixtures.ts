@@ -39,7 +39,7 @@ export function emptyPlan(): Plan {
     identities: { added: [], removed: [], renamed: [], changed: [], unplanned: [] },
     organization: [],
     access: { gained: [], lost: [], patterns: [] },
-    resources: { create: [], update: [], replace: [], delete: [] },
+    resources: { adopt: [], create: [], update: [], replace: [], delete: [] },
     newStaticCredentials: [],
     due: [],
     deletions: { count: 0, limit: 10, allowed: 0 },
@@ -72,7 +72,7 @@ export function finding(over: Partial<Finding> = {}): Finding {
 export function representativePlan(): Plan {
   const plan = emptyPlan();
   plan.identities = {
-    added: ['fraud-scorer'],
+    added: ['billing-sync', 'fraud-scorer'],
     removed: ['legacy-etl'],
     renamed: [{ from: 'report-exporter', to: 'report-publisher' }],
     changed: [
@@ -232,13 +232,33 @@ export function representativePlan(): Plan {
     },
   ];
   plan.resources = {
+    // billing-sync was written by `idac import`: its live role is adopted, then converged.
+    adopt: [op('aws:iam/role:Role', 'billing-sync.aws.role', 'billing-sync', 'payments', { id: 'BillingSync' })],
     create: [
+      op(
+        'aws:iam/rolePolicyAttachmentsExclusive:RolePolicyAttachmentsExclusive',
+        'billing-sync.aws.attachments-exclusive',
+        'billing-sync',
+        'payments',
+        { detail: 'detaches policy arn:aws:iam::aws:policy/ReadOnlyAccess' },
+      ),
+      op(
+        'aws:iam/rolePoliciesExclusive:RolePoliciesExclusive',
+        'billing-sync.aws.policies-exclusive',
+        'billing-sync',
+        'payments',
+        { detail: 'removes inline policies billing-admin and s3-read' },
+      ),
+      op('aws:iam/rolePolicy:RolePolicy', 'billing-sync.aws.policy', 'billing-sync', 'payments'),
       op('aws:iam/role:Role', 'fraud-scorer.aws.role', 'fraud-scorer', 'payments'),
       op('aws:iam/rolePolicy:RolePolicy', 'fraud-scorer.aws.policy', 'fraud-scorer', 'payments'),
       op('kubernetes:core/v1:ServiceAccount', 'fraud-scorer.kubernetes.service-account', 'fraud-scorer', 'payments'),
       op('aws:iam/accessKey:AccessKey', 'release-bot.aws.key.g12', 'release-bot', 'platform'),
     ],
     update: [
+      op('aws:iam/role:Role', 'billing-sync.aws.role', 'billing-sync', 'payments', {
+        inputs: ['assumeRolePolicy', 'maxSessionDuration', 'tags'],
+      }),
       op('aws:iam/rolePolicy:RolePolicy', 'settlement-reader.aws.policy', 'settlement-reader', 'payments', {
         inputs: ['policy'],
       }),
@@ -409,7 +429,8 @@ export function hostilePlan(value: string): Plan {
     },
   ];
   plan.resources = {
-    create: [op(v('type'), v('name'), v('a'), v('team'))],
+    adopt: [op(v('type'), v('name'), v('a'), v('team'), { id: v('id') })],
+    create: [op(v('type'), v('name'), v('a'), v('team'), { detail: v('detail') })],
     update: [op(v('type'), v('name'), v('c'), v('team'), { inputs: [v('input')], from: v('from') })],
     replace: [op(v('type'), v('name'), v('c'), v('team'), { inputs: [v('input')] })],
     delete: [op(v('type'), v('name'), v('r'), v('team'))],

@@ -231,7 +231,7 @@ describe('budget', () => {
     const out = renderPlanMarkdown(representativePlan());
     expect(out).not.toContain('not shown');
     // One per identity, and one per condensed pattern (settlement-reader's two s3:Get*).
-    expect(out.match(/<details>/g)).toHaveLength(10);
+    expect(out.match(/<details>/g)).toHaveLength(11);
   });
 
   it('lets a long list not crowd out a short one', () => {
