@@ -63,19 +63,20 @@ interface RoleSpec {
 /** Builds the estate through `client` (an IAMClient pointed at moto). */
 export async function buildAwsEstate(client: IAMClient): Promise<BuiltAwsEstate> {
   const sdk = await import('@aws-sdk/client-iam');
-  const send = <T>(command: Parameters<IAMClient['send']>[0]): Promise<T> => client.send(command) as Promise<T>;
 
   // Customer policies: app-artifacts has three versions, v2 the default; v3 (wider) is not.
   const artifacts = `arn:aws:iam::${A}:policy/app-artifacts`;
-  await send(new sdk.CreatePolicyCommand({ PolicyName: 'app-artifacts', PolicyDocument: doc(allow('s3:*', '*')) }));
-  await send(
+  await client.send(
+    new sdk.CreatePolicyCommand({ PolicyName: 'app-artifacts', PolicyDocument: doc(allow('s3:*', '*')) }),
+  );
+  await client.send(
     new sdk.CreatePolicyVersionCommand({
       PolicyArn: artifacts,
       PolicyDocument: doc(allow(['s3:GetObject', 's3:PutObject'], 'arn:aws:s3:::acme-artifacts/*')),
       SetAsDefault: true,
     }),
   );
-  await send(
+  await client.send(
     new sdk.CreatePolicyVersionCommand({
       PolicyArn: artifacts,
       PolicyDocument: doc(allow('s3:*', 'arn:aws:s3:::*')),
@@ -83,7 +84,7 @@ export async function buildAwsEstate(client: IAMClient): Promise<BuiltAwsEstate>
     }),
   );
   const guarded = `arn:aws:iam::${A}:policy/guarded-tables`;
-  await send(
+  await client.send(
     new sdk.CreatePolicyCommand({
       PolicyName: 'guarded-tables',
       PolicyDocument: doc(allow(['dynamodb:GetItem', 'dynamodb:Query'], `arn:aws:dynamodb:eu-west-1:${A}:table/*`), {
@@ -94,7 +95,7 @@ export async function buildAwsEstate(client: IAMClient): Promise<BuiltAwsEstate>
     }),
   );
   const allButIam = `arn:aws:iam::${A}:policy/all-but-iam`;
-  await send(
+  await client.send(
     new sdk.CreatePolicyCommand({
       PolicyName: 'all-but-iam',
       PolicyDocument: doc({ Effect: 'Allow', NotAction: ['iam:*', 'organizations:*'], Resource: '*' }),
@@ -261,7 +262,7 @@ export async function buildAwsEstate(client: IAMClient): Promise<BuiltAwsEstate>
   });
 
   for (const r of roles) {
-    await send(
+    await client.send(
       new sdk.CreateRoleCommand({
         RoleName: r.name,
         Path: r.path ?? '/',
@@ -270,56 +271,54 @@ export async function buildAwsEstate(client: IAMClient): Promise<BuiltAwsEstate>
       }),
     );
     for (const [PolicyName, PolicyDocument] of r.inline ?? [])
-      await send(new sdk.PutRolePolicyCommand({ RoleName: r.name, PolicyName, PolicyDocument }));
+      await client.send(new sdk.PutRolePolicyCommand({ RoleName: r.name, PolicyName, PolicyDocument }));
     for (const PolicyArn of r.attach ?? [])
-      await send(new sdk.AttachRolePolicyCommand({ RoleName: r.name, PolicyArn }));
+      await client.send(new sdk.AttachRolePolicyCommand({ RoleName: r.name, PolicyArn }));
   }
-  await send(new sdk.CreateServiceLinkedRoleCommand({ AWSServiceName: 'ecs.amazonaws.com' }));
+  await client.send(new sdk.CreateServiceLinkedRoleCommand({ AWSServiceName: 'ecs.amazonaws.com' }));
 
   // Groups and users.
-  await send(new sdk.CreateGroupCommand({ GroupName: 'deployers' }));
-  await send(
+  await client.send(new sdk.CreateGroupCommand({ GroupName: 'deployers' }));
+  await client.send(
     new sdk.PutGroupPolicyCommand({
       GroupName: 'deployers',
       PolicyName: 'describe',
       PolicyDocument: doc(allow(['ec2:DescribeInstances', 'ec2:DescribeImages'], '*')),
     }),
   );
-  await send(new sdk.AttachGroupPolicyCommand({ GroupName: 'deployers', PolicyArn: artifacts }));
-  await send(new sdk.CreateGroupCommand({ GroupName: 'readers' }));
-  await send(new sdk.AttachGroupPolicyCommand({ GroupName: 'readers', PolicyArn: s3ReadOnly }));
+  await client.send(new sdk.AttachGroupPolicyCommand({ GroupName: 'deployers', PolicyArn: artifacts }));
+  await client.send(new sdk.CreateGroupCommand({ GroupName: 'readers' }));
+  await client.send(new sdk.AttachGroupPolicyCommand({ GroupName: 'readers', PolicyArn: s3ReadOnly }));
 
   const secrets: string[] = [];
   const keys: { user: string; active: boolean }[] = [];
   const users = 12;
   for (let i = 0; i < users; i++) {
     const name = `svc-user-${two(i)}`;
-    await send(
+    await client.send(
       new sdk.CreateUserCommand({
         UserName: name,
         Path: i < 6 ? '/' : '/legacy/',
         Tags: [{ Key: 'owner', Value: `ops${i}@acme.example` }],
       }),
     );
-    await send(
+    await client.send(
       new sdk.PutUserPolicyCommand({
         UserName: name,
         PolicyName: 'own-bucket',
         PolicyDocument: doc(allow(['s3:GetObject', 's3:PutObject'], `arn:aws:s3:::acme-${name}/*`)),
       }),
     );
-    if (i % 3 === 0) await send(new sdk.AddUserToGroupCommand({ GroupName: 'deployers', UserName: name }));
-    if (i % 4 === 1) await send(new sdk.AddUserToGroupCommand({ GroupName: 'readers', UserName: name }));
-    if (i === 11) await send(new sdk.AttachUserPolicyCommand({ UserName: name, PolicyArn: allButIam }));
+    if (i % 3 === 0) await client.send(new sdk.AddUserToGroupCommand({ GroupName: 'deployers', UserName: name }));
+    if (i % 4 === 1) await client.send(new sdk.AddUserToGroupCommand({ GroupName: 'readers', UserName: name }));
+    if (i === 11) await client.send(new sdk.AttachUserPolicyCommand({ UserName: name, PolicyArn: allButIam }));
     // 16 keys: users 0-3 hold two (the second inactive), users 4-11 one.
     for (let k = 0; k < (i < 4 ? 2 : 1); k++) {
-      const out = await send<{ AccessKey?: { AccessKeyId?: string; SecretAccessKey?: string } }>(
-        new sdk.CreateAccessKeyCommand({ UserName: name }),
-      );
+      const out = await client.send(new sdk.CreateAccessKeyCommand({ UserName: name }));
       secrets.push(out.AccessKey!.AccessKeyId!, out.AccessKey!.SecretAccessKey!);
       const active = k === 0;
       if (!active)
-        await send(
+        await client.send(
           new sdk.UpdateAccessKeyCommand({
             UserName: name,
             AccessKeyId: out.AccessKey!.AccessKeyId!,

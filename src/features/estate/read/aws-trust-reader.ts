@@ -118,19 +118,19 @@ function readPrincipal(type: string, value: Json, actions: string[], terms: Cond
     case 'Service': {
       const special =
         value === 'pods.eks.amazonaws.com'
-          ? withActions(podIdentity(terms, scope), actions, POD_IDENTITY_ACTIONS)
+          ? withActions(actions, POD_IDENTITY_ACTIONS, () => podIdentity(terms, scope))
           : value === 'rolesanywhere.amazonaws.com'
-            ? withActions(rolesAnywhere(terms, scope), actions, ROLES_ANYWHERE_ACTIONS)
+            ? withActions(actions, ROLES_ANYWHERE_ACTIONS, () => rolesAnywhere(terms, scope))
             : null;
       // A manifest may also name these two as a plain service, which compiles to sts:AssumeRole alone
       // (no session tags: not what either service needs to work, but exactly what was written).
       const plain = actions.length === 1 && actions[0]!.toLowerCase() === ASSUME[0]!.toLowerCase();
       if (special !== null && (!('reason' in special) || !plain)) return special;
-      const asService = withActions(service(value, terms, scope), actions, ASSUME);
+      const asService = withActions(actions, ASSUME, () => service(value, terms, scope));
       return special !== null && 'reason' in asService ? special : asService;
     }
     case 'AWS':
-      return withActions(account(value, terms, scope), actions, ASSUME);
+      return withActions(actions, ASSUME, () => account(value, terms, scope));
     default:
       return { reason: `a ${type} principal has no manifest trust kind` };
   }
@@ -140,14 +140,16 @@ function readPrincipal(type: string, value: Json, actions: string[], terms: Cond
  * The piece when the statement allows the kind's own action; the other actions idac compiles for the
  * kind are its own additions, any more are reported (the entry itself stays: it grants no more).
  */
-function withActions(piece: Piece, actions: string[], expected: string[]): Piece {
-  if ('reason' in piece) return piece;
+function withActions(actions: string[], expected: string[], read: () => Piece): Piece {
   // IAM compares action names case-insensitively.
   const has = (a: string): boolean => expected.some((e) => e.toLowerCase() === a.toLowerCase());
   if (!actions.some((a) => a.toLowerCase() === expected[0]!.toLowerCase()))
     return {
       reason: `it allows ${actions.join(', ')}, not ${expected[0]!}: a manifest trust always allows ${expected[0]!}`,
     };
+  // Read only once the actions fit: reading names what org.yaml must declare.
+  const piece = read();
+  if ('reason' in piece) return piece;
   const extra = actions.filter((a) => !has(a));
   return extra.length === 0
     ? piece
@@ -183,7 +185,7 @@ function federated(arn: string, actions: string[], terms: ConditionTerm[], scope
   const m = /^arn:aws[a-z-]*:iam::(\d{12}):oidc-provider\/(.+)$/.exec(arn);
   if (!m) return { reason: 'only IAM OIDC providers have a manifest trust kind' };
   if (m[1] !== scope.account) return { reason: `the OIDC provider is in account ${m[1]!}, not the role's own` };
-  return withActions(webIdentity(m[2]!, terms, scope), actions, WEB_IDENTITY);
+  return withActions(actions, WEB_IDENTITY, () => webIdentity(m[2]!, terms, scope));
 }
 
 function webIdentity(host: string, terms: ConditionTerm[], scope: NameScope): Piece {

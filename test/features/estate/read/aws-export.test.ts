@@ -355,6 +355,16 @@ describe('trust statements', () => {
     expect(r.notExpressible[0]!.statement).toBe(JSON.stringify(statement));
   });
 
+  it('adds no org.yaml name for a trust it reports', () => {
+    const statement = { ...web('idp.example', { StringEquals: { 'idp.example:aud': 'a', 'idp.example:sub': 's' } }) };
+    const r = estateFromAwsPages([oneRole([{ ...statement, Action: 'sts:AssumeRole' }])], CTX);
+    expect(r.ok && r.value.org).toEqual({});
+    expect(r.ok && r.value.identities[0]!.notExpressible.map((n) => n.reason)).toEqual([
+      'Federated arn:aws:iam::111122223333:oidc-provider/idp.example: it allows sts:AssumeRole, ' +
+        'not sts:AssumeRoleWithWebIdentity: a manifest trust always allows sts:AssumeRoleWithWebIdentity',
+    ]);
+  });
+
   it('compares trust actions as IAM does, ignoring case', () => {
     const r = role([{ Effect: 'Allow', Principal: { AWS: '210987654321' }, Action: 'STS:assumeRole' }]);
     expect(r.access.aws?.trust).toEqual({ account: { id: '210987654321' } });

@@ -104,7 +104,7 @@ const resource = fc.oneof(
   name.map((n) => `arn:aws:s3:::${n}/*`),
   name.map((n) => `arn:aws:sqs:eu-west-1:${ACCOUNT}:${n}`),
 );
-const conditions = fc.constantFrom(
+const conditions: fc.Arbitrary<NonNullable<Aws['permissions'][number]['conditions']>> = fc.constantFrom(
   { StringEquals: { 'aws:SourceVpc': 'vpc-0a1b2c3d' } },
   { IpAddress: { 'aws:SourceIp': ['10.0.0.0/8', '192.168.0.0/16'] } },
   { Bool: { 'aws:SecureTransport': true }, NumericLessThan: { 's3:max-keys': 10 } },
