@@ -238,6 +238,20 @@ describe('idac import aws --from (built CLI)', () => {
     expect(r.stdout).toContain('Nothing was written (--dry-run).');
   });
 
+  it('--dry-run --format json carries the files; --out writes the summary to a file', () => {
+    const empty = repo({});
+    const r = importAws(empty, '--team', 'platform', '--dry-run', '--out', join(empty, 'summary.json'));
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    const s = JSON.parse(readFileSync(join(empty, 'summary.json'), 'utf8')) as Summary & {
+      dryRun: boolean;
+      files: { path: string; text: string }[];
+    };
+    expect(s.dryRun).toBe(true);
+    expect(Object.fromEntries(s.files.map((f) => [f.path, f.text]))).toEqual(files);
+    expect(tree(empty)).toEqual({});
+  });
+
   it('places teams by tag, map and default; owners from --owner-from; the rest is unplaced (exit 1)', () => {
     const d = repo({ 'teams.yaml': '"*legacy*": legacy\n' });
     const r = idac([

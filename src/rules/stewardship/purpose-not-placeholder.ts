@@ -58,8 +58,8 @@ export default defineRule({
     title: 'Purpose is a placeholder or describes human use',
     rationale:
       'Reviewers check access against the purpose and decide from it whether an identity can be retired; ' +
-      '"TODO" (or the "Imported from <id>" idac import writes) makes both impossible. A purpose that says the identity is for personal use or debugging is a ' +
-      'human using a machine identity (OWASP NHI10).',
+      '"TODO" (or the "Imported from <id>" idac import writes) makes both impossible. A purpose that says the ' +
+      'identity is for personal use or debugging is a human using a machine identity (OWASP NHI10).',
     fix:
       'Write in a sentence what the identity does and why (at least 3 words and 20 characters); people get ' +
       'their own accounts, not machine identities.',
