@@ -138,7 +138,7 @@ describe('shipped workflows', () => {
       audit: { contents: 'read', issues: 'write' },
     });
     const steps = (job: string) =>
-      wf.jobs[job]!.steps.map((s) => `${s.uses?.split('@')[0] ?? 'run'} ${String(s.with?.args ?? '')}`);
+      wf.jobs[job]!.steps.map((s) => `${s.uses?.split('@')[0] ?? 'run'} ${(s.with?.args as string | undefined) ?? ''}`);
     // drift: read-only role by OIDC, the report as an artifact; no GitHub token.
     expect(steps('drift')).toEqual([
       'actions/checkout ',
