@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IAMClient } from '@aws-sdk/client-iam';
 import { idac, type CliResult } from '../e2e/cli.js';
-import { decideOwners, orgWithTeams } from '../e2e/decide-owners.js';
+import { decideOwners, expectOnlyNotExpressible, orgWithTeams } from '../e2e/imported-repo.js';
 import {
   buildAwsEstate,
   ESTATE_ACCOUNT as A,
@@ -78,21 +78,11 @@ describe.skipIf(bin === null)(`idac import and drift against moto_server${skippe
     await moto?.stop();
   });
 
-  it('right after the import: only what import could not express, and the keys it never adopts', () => {
+  it('right after the import: only what import could not express, and the keys it never adopts', async () => {
     const { code, report } = first;
     expect(code).toBe(1);
     expect(report.missing).toEqual([]);
-    // Every difference is a statement import reported, and every such statement is a difference.
-    const seen = report.changed.flatMap((c) =>
-      c.differences.map((d) => ({ identity: c.identity, field: d.field, statement: d.live })),
-    );
-    for (const d of seen) expect(d.field).toBe('aws.notExpressible');
-    const compared = new Set(report.changed.map((c) => c.identity));
-    expect(seen.map(({ identity, statement }) => ({ identity, statement }))).toEqual(
-      imported.notExpressible
-        .filter((n) => compared.has(n.identity))
-        .map(({ identity, statement }) => ({ identity, statement })),
-    );
+    await expectOnlyNotExpressible(dir, 'aws', report.changed, imported.notExpressible);
     // All 16 keys predate the import: none is idac's.
     expect(report.unmanagedKeys).toHaveLength(16);
     for (const k of report.unmanagedKeys) expect(k.reason).toMatch(/^(created before the import|no manifest declares)/);

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { idac, type CliResult } from '../e2e/cli.js';
-import { decideOwners, orgWithTeams } from '../e2e/decide-owners.js';
+import { decideOwners, expectOnlyNotExpressible, orgWithTeams } from '../e2e/imported-repo.js';
 import { OPENBAO_SKIP, baoBinary, startOpenBao, type OpenBao } from './openbao.js';
 import { buildVaultEstate, mutateVaultEstate } from './vault-estate.js';
 
@@ -63,18 +63,11 @@ describe.skipIf(bin === null)(`idac import and drift against OpenBao${skipped}`,
     await bao?.stop();
   });
 
-  it('right after the import: only what import could not express', () => {
+  it('right after the import: only what import could not express', async () => {
     const { report } = first;
     expect(report.missing).toEqual([]);
     expect(report.unmanagedKeys).toEqual([]);
-    const seen = report.changed.flatMap((c) =>
-      c.differences.map((d) => ({ identity: c.identity, field: d.field, statement: d.live })),
-    );
-    for (const d of seen) expect(d.field).toBe('vault.notExpressible');
-    const compared = new Set(report.changed.map((c) => c.identity));
-    const pairs = (list: { identity: string; statement: string | null }[]) =>
-      list.map(({ identity, statement }) => JSON.stringify([identity, statement])).sort();
-    expect(pairs(seen)).toEqual(pairs(imported.notExpressible.filter((n) => compared.has(n.identity))));
+    await expectOnlyNotExpressible(dir, 'vault', report.changed, imported.notExpressible);
   });
 
   it('sees a policy edited in place, an AppRole made by hand and a deleted role, exactly', async () => {
