@@ -131,9 +131,28 @@ describe('shipped workflows', () => {
     },
   );
 
-  it('audit.yml writes issues and nothing else', () => {
+  it('audit.yml: the job with cloud credentials writes nothing, the job that writes issues holds none', () => {
     const wf = load(join(TEMPLATES, 'audit.yml'));
-    expect(Object.values(wf.jobs).map((j) => j.permissions)).toEqual([{ contents: 'read', issues: 'write' }]);
+    expect(Object.fromEntries(Object.entries(wf.jobs).map(([name, j]) => [name, j.permissions]))).toEqual({
+      drift: { contents: 'read', 'id-token': 'write' },
+      audit: { contents: 'read', issues: 'write' },
+    });
+    const steps = (job: string) =>
+      wf.jobs[job]!.steps.map((s) => `${s.uses?.split('@')[0] ?? 'run'} ${(s.with?.args as string | undefined) ?? ''}`);
+    // drift: read-only role by OIDC, the report as an artifact; no GitHub token.
+    expect(steps('drift')).toEqual([
+      'actions/checkout ',
+      'aws-actions/configure-aws-credentials ',
+      'idac-dev/idac drift --aws-live --vault-live --format json --out drift.json',
+      'actions/upload-artifact ',
+    ]);
+    expect(wf.jobs.drift!.steps[1]!.with?.['role-to-assume']).toBe('${{ vars.IDAC_DRIFT_ROLE_ARN }}');
+    expect(JSON.stringify(wf.jobs.drift)).not.toContain('github.token');
+    // audit: the report read as data; no cloud credential.
+    expect(JSON.stringify(wf.jobs.audit)).not.toMatch(/configure-aws-credentials|id-token|VAULT_TOKEN/);
+    expect(steps('audit')).toContain(
+      'idac-dev/idac github audit --window 30d --drift ${{ runner.temp }}/drift/drift.json',
+    );
   });
 
   it('action.yml: composite, pinned, inputs reach run: only through env', () => {

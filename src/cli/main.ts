@@ -125,6 +125,10 @@ export async function main(argv: string[]): Promise<number> {
     )
     .option('--window <duration>', 'look-ahead (default 30d)')
     .option('--dry-run', 'print the issue body; touch nothing on GitHub')
+    .option(
+      '--drift <file>',
+      'add a Drift section from idac drift --format json (the issue stays open while anything drifted)',
+    )
     .option('--author <login>', 'the login the token acts as (default: GET /user, or github-actions[bot])')
     .option(
       '--timeout <seconds>',
@@ -183,6 +187,38 @@ export async function main(argv: string[]): Promise<number> {
     .addOption(new Option('--format <format>', 'text (default) | json').default(undefined))
     .option('--out <file>', 'write to a file instead of stdout')
     .action(run(() => import('./who-can.js')));
+
+  withCommon(program.command('drift'))
+    .description(
+      'the estate against git: orphans (no manifest), access keys idac does not manage, principals changed ' +
+        'outside idac, manifests whose principal is missing; exit 1 when anything drifted',
+    )
+    .option('--aws <file>', 'aws iam get-account-authorization-details output (pages concatenated are fine)')
+    .option('--aws-live', 'read the AWS account live (SDK default credentials, read-only calls)')
+    .option('--credential-report <file>', 'with --aws: the IAM credential report (CSV), for the access keys')
+    .option(
+      '--kubernetes <file>',
+      'kubectl get serviceaccounts,roles,rolebindings,clusterroles,clusterrolebindings -A -o json',
+    )
+    .option('--cluster <name>', 'with --kubernetes: the org.yaml name of the cluster the dump is from')
+    .option('--vault <file>', "the dump the README's Vault script writes")
+    .option('--vault-live', 'read Vault live (VAULT_ADDR, VAULT_TOKEN; read-only)')
+    .addOption(new Option('--format <format>', 'text (default) | json | markdown').default(undefined))
+    .option('--out <file>', 'write the report to a file instead of stdout')
+    .addHelpText(
+      'after',
+      [
+        '',
+        'Examples:',
+        '  aws iam get-account-authorization-details > auth.json',
+        '  idac drift --aws auth.json --credential-report report.csv',
+        '  idac drift --aws-live --vault-live --format json --out drift.json',
+        '  idac drift --kubernetes dump.json --cluster prod-eu --format markdown',
+        '',
+        'Exit codes: 0 the estate matches git, 1 something drifted, 2 the command could not run.',
+      ].join('\n'),
+    )
+    .action(run(() => import('./drift.js')));
 
   withCommon(program.command('offboard').argument('<person>', "the person's e-mail"))
     .description(

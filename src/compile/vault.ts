@@ -5,6 +5,7 @@
 // generation), and a PKI role per certificate mount.
 
 import type { MachineIdentity } from '../manifest/machine-identity.generated.js';
+import type { Organization } from '../manifest/organization.generated.js';
 import { parseDuration } from '../common/time.js';
 import { awsPrincipal } from '../access/aws-principal.js';
 import { trustItems } from '../access/trust.js';
@@ -82,7 +83,7 @@ export function compileVault(data: MachineIdentity, ctx: CompileContext): Desire
       // left out: no login works until the manifest names the service account's cluster and namespace.
       const k8s = data.spec.access.kubernetes;
       if (k8s) {
-        const backend = kubernetesAuthMount(ctx, k8s.cluster);
+        const backend = kubernetesAuthMount(ctx.org, k8s.cluster);
         out.push(
           adoptedRole(
             data,
@@ -250,10 +251,18 @@ export function unknownCertificateAuthority(name: string): string {
   return `unknown-certificate-authority/${name}`;
 }
 
-/** org.yaml targets.kubernetes.<cluster>.vaultAuthMount: the auth method that trusts the cluster's tokens. */
-function kubernetesAuthMount(ctx: CompileContext, cluster: string): string {
-  const clusters = ctx.org?.spec.targets?.kubernetes ?? {};
+/**
+ * org.yaml targets.kubernetes.<cluster>.vaultAuthMount: the auth method that trusts the cluster's
+ * tokens. Exported for drift, which looks for the role where compile puts it.
+ */
+export function kubernetesAuthMount(org: Pick<Organization, 'spec'> | null, cluster: string): string {
+  const clusters = org?.spec.targets?.kubernetes ?? {};
   return (Object.hasOwn(clusters, cluster) ? clusters[cluster]?.vaultAuthMount : undefined) ?? 'kubernetes';
+}
+
+/** org.yaml targets.vault.approleMount: where every AppRole lives (drift looks for it there too). */
+export function approleMount(org: Pick<Organization, 'spec'> | null): string {
+  return org?.spec.targets?.vault?.approleMount ?? 'approle';
 }
 
 /**
@@ -266,7 +275,7 @@ function appRole(
   tokenPolicies: string[],
   noDefault: NoDefault,
 ): DesiredResource[] {
-  const backend = ctx.org?.spec.targets?.vault?.approleMount ?? 'approle';
+  const backend = approleMount(ctx.org);
   const role = adoptedRole(
     data,
     backend,

@@ -39,6 +39,7 @@ const EVERY_COMMAND: string[][] = [
   ['review'],
   ['review', 'attest', 'ledger-writer', '--reviewer', 'alice@acme.example'],
   ['rules'],
+  ['drift', '--aws', 'aws.json'],
   ['import', 'aws', '--from', 'auth.json', '--team', 'platform'],
 ];
 

@@ -368,6 +368,64 @@ describe('idac github audit', () => {
     expect(gh.issues).toHaveLength(1);
   });
 
+  it('--drift: a Drift section from idac drift --format json keeps the issue open while anything drifted', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'idac-audit-drift-'));
+    const drifted = join(dir, 'drift.json');
+    const clean = join(dir, 'clean.json');
+    writeFileSync(
+      drifted,
+      JSON.stringify({
+        orphans: [{ target: 'aws', id: 'arn:aws:iam::123456789012:role/shadow', name: 'shadow @admin' }],
+        unmanagedKeys: [],
+        changed: [],
+        missing: [],
+      }),
+    );
+    writeFileSync(clean, JSON.stringify({ orphans: [], unmanagedKeys: [], changed: [], missing: [] }));
+    const withDrift = (file: string) =>
+      idacAsync(['github', 'audit', '--dir', acme, '--now', '2026-11-23', '--drift', file], envFor('actions-token'));
+    const first = await withDrift(drifted);
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stdout).toBe(
+      'audit issue created: acme/identities#1; 0 items; drift: 1 orphan, 0 unmanaged access keys, 0 changed, ' +
+        '0 missing\n',
+    );
+    expect(gh.issues[0]!.body).toContain('No identity needs attention.\n\n## Drift\n');
+    // The live name is untrusted: in a code span, never a mention.
+    expect(gh.issues[0]!.body).toContain('- aws `arn:aws:iam::123456789012:role/shadow` (`shadow @admin`)');
+    const second = await withDrift(clean);
+    expect(second.stdout).toMatch(
+      /^audit issue closed \(nothing left\): acme\/identities#1; 0 items; drift: 0 orphans/,
+    );
+  });
+
+  it('--drift refuses a file that is not a drift report (exit 2) or holds a secret (exit 1), writing nothing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'idac-audit-drift-'));
+    const bad = join(dir, 'bad.json');
+    writeFileSync(
+      bad,
+      JSON.stringify({ orphans: [{ target: 'aws', id: 1 }], unmanagedKeys: [], changed: [], missing: [] }),
+    );
+    const secret = join(dir, 'secret.json');
+    const token = `ghp_${'A1b2C3d4E5f6G7h8I9j0'.repeat(2).slice(0, 36)}`;
+    writeFileSync(
+      secret,
+      JSON.stringify({
+        orphans: [{ target: 'aws', id: 'x', name: token }],
+        unmanagedKeys: [],
+        changed: [],
+        missing: [],
+      }),
+    );
+    const r = await idacAsync(['github', 'audit', '--dir', acme, '--drift', bad], envFor('actions-token'));
+    expect([r.code, r.stderr]).toEqual([2, `idac: ${bad}: orphans[0].id is not a string\n`]);
+    const s = await idacAsync(['github', 'audit', '--dir', acme, '--drift', secret], envFor('actions-token'));
+    expect(s.code).toBe(1);
+    expect(s.stderr).toMatch(/holds a secret/);
+    expect(s.stderr).not.toContain(token);
+    expect(gh.issues).toEqual([]);
+  });
+
   it('leaves an issue by someone else with the marker alone, and skips pull requests', async () => {
     gh.issues.push({
       number: 1,

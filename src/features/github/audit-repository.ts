@@ -10,6 +10,7 @@ export async function auditRepository(
   dir: string,
   now: number,
   window: { ms: number; text: string },
+  sections: readonly string[] = [],
 ): Promise<Result<{ items: AuditItem[]; body: string }>> {
   const repo = await loadRepository(new FsSource(dir));
   if (!repo.ok) {
@@ -24,5 +25,5 @@ export async function auditRepository(
     now,
     window.ms,
   );
-  return ok({ items, body: renderAuditIssue(items, org, now, window.text) });
+  return ok({ items, body: renderAuditIssue(items, org, now, window.text, sections) });
 }

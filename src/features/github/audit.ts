@@ -107,11 +107,16 @@ function when(i: AuditItem): string {
   return i.overdue ? `**overdue** since ${day}` : `due ${day}`;
 }
 
+/**
+ * The issue body. `sections`: more Markdown the caller adds after the items, already escaped (the
+ * drift report of `idac drift`): the issue lists it, and is not "nothing" while there is one.
+ */
 export function renderAuditIssue(
   items: readonly AuditItem[],
   org: OrgModel | null,
   now: number,
   windowText: string,
+  sections: readonly string[] = [],
 ): string {
   const day = isoInstant(now).slice(0, 10);
   const lines = [
@@ -120,9 +125,10 @@ export function renderAuditIssue(
       `${code(windowText)}. Updated every night by \`idac github audit\`; closed when nothing is left.`,
     '',
   ];
+  const extra = sections.map((section) => `\n${section.trimEnd()}\n`).join('');
   if (items.length === 0) {
-    lines.push('Nothing needs attention.');
-    return `${lines.join('\n')}\n`;
+    lines.push(sections.length === 0 ? 'Nothing needs attention.' : 'No identity needs attention.');
+    return `${lines.join('\n')}\n${extra}`;
   }
   const names = new Set(items.map((i) => i.identity));
   lines.push(`**${names.size} identit${names.size === 1 ? 'y needs' : 'ies need'} attention.**`);
@@ -140,5 +146,5 @@ export function renderAuditIssue(
       lines.push(`- ${code(i.identity)} (${code(i.file)}): ${when(i)} — ${code(i.detail, 300)}; ${who}`);
     }
   }
-  return `${lines.join('\n')}\n`;
+  return `${lines.join('\n')}\n${extra}`;
 }
