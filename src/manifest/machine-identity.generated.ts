@@ -115,7 +115,7 @@ export type AwsResource = string;
 export type AwsConditionValue = string | number | boolean | AwsConditionScalar[];
 export type AwsConditionScalar = string | number | boolean;
 /**
- * @minItems 1
+ * @minItems 0
  * @maxItems 100
  */
 export type AwsPermissions = {

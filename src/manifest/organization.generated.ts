@@ -57,7 +57,7 @@ export interface Organization {
       [k: string]:
         | {
             /**
-             * @minItems 1
+             * @minItems 0
              * @maxItems 1000
              */
             members: Email[];

@@ -82,6 +82,7 @@ import orgExceptionInvalid from './org/exception-invalid.js';
 import orgExceptionSelfApproved from './org/exception-self-approved.js';
 import orgExceptionUnknownIdentity from './org/exception-unknown-identity.js';
 import orgMissing from './org/missing.js';
+import orgTeamWithoutMembers from './org/team-without-members.js';
 import parseAlias from './parse/alias.js';
 import parseControlCharacter from './parse/control-character.js';
 import parseDepth from './parse/depth.js';
@@ -258,6 +259,7 @@ export const rules: readonly Rule[] = [
   orgExceptionSelfApproved,
   orgExceptionUnknownIdentity,
   orgMissing,
+  orgTeamWithoutMembers,
   parseAlias,
   parseControlCharacter,
   parseDepth,

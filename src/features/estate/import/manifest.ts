@@ -53,7 +53,9 @@ export function importExpiry(org: Organization | null, now: number): string {
 
 /**
  * `access` without empty lists: the schema refuses them (an empty list never means "no restriction"), and
- * an absent list grants the same nothing, so the file loads and means exactly what the estate holds.
+ * an absent list grants the same nothing, so the file loads and means exactly what the estate holds. AWS
+ * permissions are the exception: the key is required and `[]` (nothing the estate held was expressible)
+ * is what the schema accepts for "no grants".
  */
 export function withoutEmptyLists<T>(value: T): T {
   if (Array.isArray(value)) return value.map(withoutEmptyLists) as T;
@@ -63,6 +65,12 @@ export function withoutEmptyLists<T>(value: T): T {
       .filter(([, v]) => !(Array.isArray(v) && v.length === 0))
       .map(([k, v]) => [k, withoutEmptyLists(v)]),
   ) as T;
+}
+
+function withAwsPermissions(access: EstateIdentity['access']): EstateIdentity['access'] {
+  // withoutEmptyLists may have taken the list away, whatever the type says.
+  const aws: Partial<NonNullable<EstateIdentity['access']['aws']>> | undefined = access.aws;
+  return access.aws && aws?.permissions === undefined ? { ...access, aws: { ...access.aws, permissions: [] } } : access;
 }
 
 export function manifestOf(identity: EstateIdentity, choices: ManifestChoices): ImportedManifest {
@@ -94,7 +102,7 @@ export function manifestOf(identity: EstateIdentity, choices: ManifestChoices): 
       },
       expires: importExpiry(choices.org, choices.now),
       status: 'active',
-      access: withoutEmptyLists(identity.access),
+      access: withAwsPermissions(withoutEmptyLists(identity.access)),
     },
   };
 }
