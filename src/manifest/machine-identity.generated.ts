@@ -237,6 +237,12 @@ export interface MachineIdentity {
          * @maxItems 100
          */
         policies?: string[];
+        /**
+         * Fingerprints of the live statements idac import could not express (listed in the comment at the end of the file): drift knows them, and lifecycle/import-unsettled asks a person to settle each and remove its entry.
+         *
+         * @maxItems 500
+         */
+        notExpressible?: string[];
       };
     };
     labels?: {

@@ -71,6 +71,7 @@ import k8sNoWorkloadUpdate from './k8s/no-workload-update.js';
 import k8sUnknownResource from './k8s/unknown-resource.js';
 import k8sUnknownVerb from './k8s/unknown-verb.js';
 import lifecycleExpired from './lifecycle/expired.js';
+import lifecycleImportUnsettled from './lifecycle/import-unsettled.js';
 import lifecycleMaxLifetime from './lifecycle/max-lifetime.js';
 import lifecycleReviewMissing from './lifecycle/review-missing.js';
 import lifecycleReviewOverdue from './lifecycle/review-overdue.js';
@@ -248,6 +249,7 @@ export const rules: readonly Rule[] = [
   k8sUnknownResource,
   k8sUnknownVerb,
   lifecycleExpired,
+  lifecycleImportUnsettled,
   lifecycleMaxLifetime,
   lifecycleReviewMissing,
   lifecycleReviewOverdue,

@@ -22,6 +22,21 @@ export function decideOwners(dir: string, owner = 'a@example.com', successor = '
   }
 }
 
+/** Drops every importedFrom.live.notExpressible record, as a person does once each statement is settled. */
+export function forgetRecords(dir: string): void {
+  const identities = join(dir, 'identities');
+  for (const team of readdirSync(identities, { withFileTypes: true })) {
+    if (!team.isDirectory()) continue;
+    for (const f of readdirSync(join(identities, team.name))) {
+      const p = join(identities, team.name, f);
+      const text = readFileSync(p, 'utf8')
+        .replace(/^ {6}notExpressible:(?: \[[^\]]*\]\n|\n(?: {8}- [^\n]*\n)+)/m, '')
+        .replace(/^ {4}live:\n(?! {6})/m, '');
+      writeFileSync(p, text);
+    }
+  }
+}
+
 /** An org.yaml with these teams, each of a@ and b@example.com. */
 export function orgWithTeams(...teams: string[]): string {
   return (

@@ -9,6 +9,7 @@ import type { IamCatalog } from '../../../access/iam-catalog.js';
 import { effectiveAccess, grantText, type Grant } from '../../../access/model.js';
 import { trustsOf } from '../../../access/trust.js';
 import type { MachineIdentity } from '../../../manifest/machine-identity.generated.js';
+import { statementFingerprint } from '../fingerprint.js';
 import type { EstateIdentity, EstateTarget } from '../types.js';
 import type { Difference } from './types.js';
 
@@ -57,7 +58,10 @@ export function differences(
     ),
     ...setDifferences(TRUST_FIELD[target], trustsOn(declared, target), trustsOn(observed, target)),
   ];
-  for (const n of live.notExpressible)
+  // What import recorded was reported then and is asked for by lifecycle/import-unsettled; anything
+  // else the manifest cannot say (a Deny added in a console since) is drift.
+  const recorded = new Set(data.metadata.importedFrom?.live?.notExpressible ?? []);
+  for (const n of live.notExpressible.filter((s) => !recorded.has(statementFingerprint(s))))
     out.push({
       field: `${target}.notExpressible`,
       manifest: null,

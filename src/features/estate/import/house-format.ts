@@ -125,7 +125,11 @@ export function houseFormat(input: HouseInput): string {
 
   if (input.notExpressible.length > 0) {
     const masked = externalIds(input.manifest);
-    const lines = [' Not imported: a manifest cannot express these (idac import reported each one).'];
+    const lines = [
+      ' Not imported: a manifest cannot express these (idac import reported each one). Each is recorded',
+      ' in metadata.importedFrom.live.notExpressible: settle it (the first apply would drop it), then',
+      ' remove its entry (lifecycle/import-unsettled).',
+    ];
     for (const n of input.notExpressible) {
       lines.push(...commentLines(`- ${n.source}: ${n.reason}`));
       const shown = shownStatement(n.statement, input.secretStatements ?? new Set(), masked);

@@ -6,6 +6,7 @@
 import { DAY_MS, isoDate, parseDuration } from '../../../common/time.js';
 import type { MachineIdentity } from '../../../manifest/machine-identity.generated.js';
 import type { Organization } from '../../../manifest/organization.generated.js';
+import { statementFingerprint } from '../fingerprint.js';
 import type { EstateIdentity } from '../types.js';
 import { labelValue } from './team.js';
 
@@ -73,6 +74,13 @@ function withAwsPermissions(access: EstateIdentity['access']): EstateIdentity['a
   return access.aws && aws?.permissions === undefined ? { ...access, aws: { ...access.aws, permissions: [] } } : access;
 }
 
+/** What the first apply adopts, and the fingerprints of what the manifest cannot say (see fingerprint.ts). */
+function liveOf(identity: EstateIdentity): { live?: NonNullable<EstateIdentity['live']> } {
+  const notExpressible = [...new Set(identity.notExpressible.map(statementFingerprint))].sort();
+  const live = { ...identity.live, ...(notExpressible.length > 0 ? { notExpressible } : {}) };
+  return Object.keys(live).length > 0 ? { live } : {};
+}
+
 export function manifestOf(identity: EstateIdentity, choices: ManifestChoices): ImportedManifest {
   const owner = email(identity.labels, choices.ownerFrom);
   const successor = email(identity.labels, 'successor');
@@ -88,7 +96,7 @@ export function manifestOf(identity: EstateIdentity, choices: ManifestChoices): 
         id: identity.id,
         name: identity.name,
         at: isoDate(choices.now),
-        ...(identity.live && Object.keys(identity.live).length > 0 ? { live: identity.live } : {}),
+        ...liveOf(identity),
       },
     },
     spec: {
