@@ -96,5 +96,6 @@ export function generateAwsExport(n) {
     Policies: more ? [] : policies,
     IsTruncated: more,
   });
-  return `${JSON.stringify(page(roles.slice(0, half), true), null, 4)}\n${JSON.stringify(page(roles.slice(half), false), null, 4)}\n`;
+  const first = JSON.stringify(page(roles.slice(0, half), true), null, 4);
+  return `${first}\n${JSON.stringify(page(roles.slice(half), false), null, 4)}\n`;
 }

@@ -399,7 +399,7 @@ describe('idac github audit', () => {
     );
   });
 
-  it('--drift refuses a file that is not a drift report (exit 2) or holds a secret (exit 1), writing nothing', async () => {
+  it('--drift refuses what is not a drift report (exit 2) or holds a secret (exit 1), writing nothing', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'idac-audit-drift-'));
     const bad = join(dir, 'bad.json');
     writeFileSync(
