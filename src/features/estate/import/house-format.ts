@@ -4,6 +4,7 @@
 // one written by hand, and a reviewer can trace every grant back to the policy it was in.
 
 import { Document, isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
+import { comparePaths } from '../../../access/aws-escalation.js';
 import { visible } from '../../../common/escape.js';
 import type { NotExpressible, Origin } from '../types.js';
 import type { ImportedManifest } from './manifest.js';
@@ -142,15 +143,4 @@ export function houseFormat(input: HouseInput): string {
     doc.comment = lines.join('\n');
   }
   return `${SCHEMA_LINE}\n${houseText(doc)}`;
-}
-
-function comparePaths(a: readonly (string | number)[], b: readonly (string | number)[]): number {
-  for (let i = 0; i < Math.min(a.length, b.length); i++) {
-    const x = a[i]!;
-    const y = b[i]!;
-    if (x === y) continue;
-    if (typeof x === 'number' && typeof y === 'number') return x - y;
-    return String(x) < String(y) ? -1 : 1;
-  }
-  return a.length - b.length;
 }

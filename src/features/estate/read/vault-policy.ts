@@ -6,23 +6,12 @@
 // one; HCL 2 parsers (hcl2json and its wasm ports) do not read HCL 1 in all its forms and return
 // values, not the source text, and would add a large dependency to the CLI's start-up.
 
+import { VAULT_CAPABILITIES } from '../../../access/vault-paths.js';
 import { fail, ok, type Result } from '../../../common/result.js';
 
-export type VaultCapability =
-  'create' | 'read' | 'update' | 'patch' | 'delete' | 'list' | 'sudo' | 'deny' | 'subscribe' | 'recover';
+export type VaultCapability = (typeof VAULT_CAPABILITIES)[number] | 'deny';
 
-const CAPABILITIES: ReadonlySet<string> = new Set<VaultCapability>([
-  'create',
-  'read',
-  'update',
-  'patch',
-  'delete',
-  'list',
-  'sudo',
-  'deny',
-  'subscribe',
-  'recover',
-]);
+const CAPABILITIES: ReadonlySet<string> = new Set<VaultCapability>([...VAULT_CAPABILITIES, 'deny']);
 
 /** The `policy = "…"` shorthand Vault still accepts, as the capabilities it stands for (policy.go). */
 const SHORTHAND: Readonly<Record<string, VaultCapability[]>> = {
