@@ -253,3 +253,49 @@ describe('idac drift (built CLI): refusals', () => {
     );
   });
 });
+
+describe('idac drift (built CLI): secrets in the estate', () => {
+  it('a token in a policy statement never reaches any format or --out; its fingerprint does', () => {
+    const token = ['ghp', 'A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8'].join('_');
+    const role = {
+      Path: '/',
+      RoleName: 'leaky',
+      RoleId: 'AROAEXAMPLE1',
+      Arn: 'arn:aws:iam::111122223333:role/leaky',
+      AssumeRolePolicyDocument: {
+        Version: '2012-10-17',
+        Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+      },
+      RolePolicyList: [
+        {
+          PolicyName: 'p',
+          PolicyDocument: {
+            Version: '2012-10-17',
+            Statement: [{ Effect: 'Deny', Action: 's3:DeleteObject', Resource: `arn:aws:s3:::b/${token}` }],
+          },
+        },
+      ],
+      AttachedManagedPolicies: [],
+      Tags: [],
+    };
+    const exportOf = (r: typeof role) =>
+      JSON.stringify({ UserDetailList: [], GroupDetailList: [], RoleDetailList: [r], Policies: [] });
+    // Imported with the Deny (recorded, withheld in the file); later the same Deny appears in a second
+    // policy by hand: drift reports that statement, token and all, unless it withholds it.
+    const edited = {
+      ...role,
+      RolePolicyList: [...role.RolePolicyList, { ...role.RolePolicyList[0]!, PolicyName: 'q' }],
+    };
+    const dir = repo({ 'identities/org.yaml': orgWithTeams('platform'), 'before.json': exportOf(role) });
+    idac(['import', 'aws', '--from', 'before.json', '--team', 'platform', '--dir', dir, '--now', NOW]);
+    writeFileSync(join(dir, 'estate.json'), exportOf(edited));
+    for (const format of ['text', 'json', 'markdown']) {
+      const args = ['drift', '--dir', dir, '--now', NOW, '--aws', 'estate.json', '--format', format, '--out', 'o'];
+      const r = idac(args, { cwd: dir });
+      expect(r.code, format).toBe(1);
+      const out = readFileSync(join(dir, 'o'), 'utf8');
+      expect(out + r.stdout + r.stderr, format).not.toContain(token);
+      expect(out, format).toMatch(/\[secret [0-9a-f]{8}\]/);
+    }
+  });
+});
